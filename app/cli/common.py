@@ -1,0 +1,101 @@
+"""What the sub-commands share: configuration, language, logging, the Ozon client and the cache."""
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+from app.config import Config, ConfigError, load_config, resolve_api_key
+from app.messages import system_language, text
+
+log = logging.getLogger("packdesk.cli")
+
+EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
+
+
+class CommandError(Exception):
+    """An expected failure: ``str()`` is the message for the user, ``exit_code`` the status."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_FAILED):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def language(args) -> str:
+    return getattr(args, "lang", None) or system_language()
+
+
+def load(args) -> Config:
+    """The configuration for this run (global --config / --data-dir applied)."""
+    data_dir = Path(args.data_dir).expanduser() if getattr(args, "data_dir", None) else None
+    config_path = Path(args.config).expanduser() if getattr(args, "config", None) else None
+    try:
+        return load_config(config_path, data_dir=data_dir)
+    except ConfigError as exc:
+        raise CommandError(text("config_invalid", language(args), detail=exc), EXIT_CONFIG) from None
+
+
+def setup_logging(data_dir: Path | None, verbose: bool) -> Path | None:
+    """Log to <data_dir>/logs/packdesk.log (rotating) and warnings to stderr."""
+    root = logging.getLogger("packdesk")
+    root.setLevel(logging.DEBUG)
+    if getattr(setup_logging, "_done", False):
+        return None
+    setup_logging._done = True
+    stderr = logging.StreamHandler(sys.stderr)
+    stderr.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    stderr.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root.addHandler(stderr)
+    if data_dir is None:
+        return None
+    log_dir = data_dir / "logs"
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(log_dir / "packdesk.log", maxBytes=5_000_000,
+                                                       backupCount=5, encoding="utf-8")
+    except OSError as exc:
+        log.warning("cannot write the log file in %s: %s", log_dir, exc)
+        return None
+    handler.setLevel(logging.DEBUG)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    return log_dir / "packdesk.log"
+
+
+def api_credentials(config: Config, lang: str) -> tuple[str, str]:
+    if not config.ozon.client_id:
+        raise CommandError(text("no_client_id", lang, path=config.source), EXIT_CONFIG)
+    key = resolve_api_key(config.ozon.client_id)
+    if not key:
+        raise CommandError(text("no_api_key", lang), EXIT_CONFIG)
+    return config.ozon.client_id, key
+
+
+def open_client(config: Config, lang: str):
+    from app.services.ozon.client import OzonClient
+
+    client_id, key = api_credentials(config, lang)
+    return OzonClient(config.ozon.base_url, client_id, key, rps=config.ozon.requests_per_second,
+                      timeout=(5.0, config.ozon.timeout_s))
+
+
+def open_db(config: Config):
+    from app.store.db import open_database
+
+    config.data_dir.mkdir(parents=True, exist_ok=True)
+    return open_database(config.database_url)
+
+
+def run_command(args) -> int:
+    try:
+        return int(args.func(args) or 0)
+    except CommandError as exc:
+        print(f"packdesk: {exc}", file=sys.stderr, flush=True)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return EXIT_FAILED
+    except Exception:  # a bug: full trace to the log, one line for the user
+        log.exception("unexpected error in '%s'", args.command)
+        print(f"packdesk: unexpected error in '{args.command}' (a bug); details in the log", file=sys.stderr)
+        raise

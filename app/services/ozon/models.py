@@ -1,0 +1,114 @@
+"""Typed views of what the Ozon Seller API returns, as the rest of packdesk sees it.
+
+The client parses Ozon's JSON into these frozen dataclasses; nothing above the client
+touches raw JSON. Times are timezone-aware UTC datetimes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+# Ozon statuses in which a posting may still be packed at a bench.
+PACKABLE_STATUSES = frozenset({"awaiting_packaging"})
+# Statuses after a successful ship, before the parcel leaves the seller.
+SHIPPED_STATUSES = frozenset({"awaiting_deliver", "awaiting_registration"})
+# Statuses after the parcel has left the seller's hands.
+HANDED_OVER_STATUSES = frozenset(
+    {"delivering", "driver_pickup", "delivered", "sent_by_seller", "arbitration", "client_arbitration"}
+)
+CANCELLED_STATUSES = frozenset({"cancelled", "cancelled_from_split_pending", "not_accepted"})
+
+
+@dataclass(frozen=True, slots=True)
+class PostingProduct:
+    sku: int
+    offer_id: str
+    name: str
+    quantity: int
+    price: str | None = None
+    currency_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Posting:
+    posting_number: str
+    status: str
+    substatus: str | None = None
+    order_id: int | None = None
+    order_number: str | None = None
+    shipment_date: datetime | None = None
+    in_process_at: datetime | None = None
+    delivering_date: datetime | None = None
+    delivery_method_id: int | None = None
+    delivery_method_name: str | None = None
+    warehouse_id: int | None = None
+    tpl_provider_id: int | None = None
+    tpl_integration_type: str | None = None
+    tracking_number: str | None = None
+    available_actions: tuple[str, ...] = ()
+    requirements: dict = field(default_factory=dict)
+    is_multibox: bool = False
+    multi_box_qty: int = 1
+    parent_posting_number: str | None = None
+    delivery_schema: str | None = None
+    is_express: bool = False
+    cancel_reason: str | None = None
+    upper_barcode: str | None = None
+    lower_barcode: str | None = None
+    products: tuple[PostingProduct, ...] = ()
+    related_postings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PostingPage:
+    postings: list[Posting]
+    cursor: str | None
+    has_next: bool
+    skipped: int = 0  # postings in the page that could not be parsed (logged by the client)
+
+
+@dataclass(frozen=True, slots=True)
+class Product:
+    sku: int
+    product_id: int | None
+    offer_id: str
+    name: str
+    barcodes: tuple[str, ...] = ()
+    weight_g: float | None = None
+    height_mm: float | None = None
+    width_mm: float | None = None
+    depth_mm: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Warehouse:
+    id: int
+    name: str
+    is_rfbs: bool = False
+    status: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryMethod:
+    id: int
+    name: str
+    warehouse_id: int | None = None
+    provider_id: int | None = None
+    status: str | None = None
+    cutoff: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KeyInfo:
+    roles: tuple[str, ...]
+    expires_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ShipPackage:
+    products: tuple[tuple[int, int], ...]  # (sku, quantity) pairs; Ozon wants the SKU in product_id
+
+
+@dataclass(frozen=True, slots=True)
+class ShipResult:
+    posting_numbers: tuple[str, ...]

@@ -1,0 +1,189 @@
+"""The local cache: what the bench knows about Ozon, and what it has decided.
+
+Times are naive UTC datetimes (SQLite keeps no zone). JSON columns hold plain lists/dicts.
+Changing a table here needs a new migration in ``app/store/migrations/versions``.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Fixed constraint names, so later migrations (SQLite batch mode included) can name what they drop.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+# local_state values (CONTRACT.md, listing rules)
+LOCAL_STATES = (
+    "waiting", "in_progress", "packed", "shipped", "labelled", "handed_over", "problem", "cancelled",
+)
+
+
+class PostingRow(Base):
+    __tablename__ = "postings"
+
+    posting_number: Mapped[str] = mapped_column(String(64), primary_key=True)
+    order_id: Mapped[int | None] = mapped_column(BigInteger)
+    order_number: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(48), index=True)
+    substatus: Mapped[str | None] = mapped_column(String(64))
+    shipment_date: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    in_process_at: Mapped[datetime | None] = mapped_column(DateTime)
+    delivering_date: Mapped[datetime | None] = mapped_column(DateTime)
+    delivery_method_id: Mapped[int | None] = mapped_column(BigInteger)
+    delivery_method_name: Mapped[str | None] = mapped_column(String(255))
+    warehouse_id: Mapped[int | None] = mapped_column(BigInteger)
+    tpl_provider_id: Mapped[int | None] = mapped_column(BigInteger)
+    tpl_integration_type: Mapped[str | None] = mapped_column(String(32))
+    tracking_number: Mapped[str | None] = mapped_column(String(128))
+    available_actions: Mapped[list] = mapped_column(JSON, default=list)
+    requirements: Mapped[dict] = mapped_column(JSON, default=dict)
+    is_multibox: Mapped[bool] = mapped_column(Boolean, default=False)
+    multi_box_qty: Mapped[int] = mapped_column(Integer, default=1)
+    parent_posting_number: Mapped[str | None] = mapped_column(String(64))
+    delivery_schema: Mapped[str | None] = mapped_column(String(32))
+    is_express: Mapped[bool] = mapped_column(Boolean, default=False)
+    cancel_reason: Mapped[str | None] = mapped_column(Text)
+    upper_barcode: Mapped[str | None] = mapped_column(String(64), index=True)
+    lower_barcode: Mapped[str | None] = mapped_column(String(64), index=True)
+    # what this bench has made of it
+    local_state: Mapped[str] = mapped_column(String(16), default="waiting", index=True)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    problem: Mapped[str | None] = mapped_column(Text)
+    synced_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    # not a column: the posting's lines (the store's lookups load them eagerly)
+    items: Mapped[list[PostingItemRow]] = relationship(
+        order_by="PostingItemRow.line_no", passive_deletes=True,
+    )
+
+
+class PostingItemRow(Base):
+    __tablename__ = "posting_items"
+
+    posting_number: Mapped[str] = mapped_column(
+        String(64), ForeignKey("postings.posting_number", ondelete="CASCADE"), primary_key=True
+    )
+    line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sku: Mapped[int] = mapped_column(BigInteger, index=True)
+    offer_id: Mapped[str] = mapped_column(String(128))
+    name: Mapped[str] = mapped_column(Text)
+    quantity: Mapped[int] = mapped_column(Integer)
+    price: Mapped[str | None] = mapped_column(String(32))
+
+
+class ProductRow(Base):
+    __tablename__ = "products"
+
+    sku: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    product_id: Mapped[int | None] = mapped_column(BigInteger)
+    offer_id: Mapped[str] = mapped_column(String(128), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    weight_g: Mapped[float | None] = mapped_column(Float)
+    height_mm: Mapped[float | None] = mapped_column(Float)
+    width_mm: Mapped[float | None] = mapped_column(Float)
+    depth_mm: Mapped[float | None] = mapped_column(Float)
+    fetched_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ProductBarcodeRow(Base):
+    __tablename__ = "product_barcodes"
+
+    barcode: Mapped[str] = mapped_column(String(128), primary_key=True)
+    sku: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    source: Mapped[str] = mapped_column(String(16), default="ozon")  # ozon | taught
+    taught_by: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_product_barcodes_sku", "sku"),)
+
+
+class WarehouseRow(Base):
+    __tablename__ = "warehouses"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(String(255))
+    is_rfbs: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str | None] = mapped_column(String(32))
+
+
+class DeliveryMethodRow(Base):
+    __tablename__ = "delivery_methods"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(String(255))
+    warehouse_id: Mapped[int | None] = mapped_column(BigInteger)
+    provider_id: Mapped[int | None] = mapped_column(BigInteger)
+    status: Mapped[str | None] = mapped_column(String(32))
+    cutoff: Mapped[str | None] = mapped_column(String(32))
+
+
+class SyncStateRow(Base):
+    """Cursors and marks of the sync engine (e.g. last full pass, key expiry)."""
+
+    __tablename__ = "sync_state"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class EventRow(Base):
+    """Append-only log of what happened at the benches: evidence for disputes."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    station: Mapped[str] = mapped_column(String(64))
+    packer: Mapped[str | None] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(48), index=True)
+    posting_number: Mapped[str | None] = mapped_column(String(64), index=True)
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+# outbox states
+OUTBOX_PENDING = "pending"        # to be sent (at or after not_before)
+OUTBOX_IN_FLIGHT = "in_flight"    # sent, answer not yet recorded (after a crash: outcome unknown)
+OUTBOX_UNCERTAIN = "uncertain"    # the answer was lost: read back from Ozon before any resend
+OUTBOX_CONFIRMING = "confirming"  # Ozon accepted it; waiting for its asynchronous effect
+OUTBOX_DONE = "done"
+OUTBOX_PARKED = "parked"          # can never succeed as is; a person must look (reason in last_error)
+OUTBOX_STATES = (
+    OUTBOX_PENDING, OUTBOX_IN_FLIGHT, OUTBOX_UNCERTAIN, OUTBOX_CONFIRMING, OUTBOX_DONE, OUTBOX_PARKED,
+)
+OUTBOX_OPEN_STATES = (OUTBOX_PENDING, OUTBOX_IN_FLIGHT, OUTBOX_UNCERTAIN, OUTBOX_CONFIRMING)
+
+
+class OutboxRow(Base):
+    """A command for Ozon, written in the same transaction as the decision that caused it."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    posting_number: Mapped[str | None] = mapped_column(String(64), index=True)
+    payload: Mapped[dict] = mapped_column(JSON, default=dict)
+    dedupe_key: Mapped[str] = mapped_column(String(128), unique=True)
+    state: Mapped[str] = mapped_column(String(16), default=OUTBOX_PENDING, index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    not_before: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    result: Mapped[dict] = mapped_column(JSON, default=dict)
+    station: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
