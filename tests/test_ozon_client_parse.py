@@ -1,0 +1,329 @@
+"""Pure parsers of Ozon answers: table-driven, on bodies modelled on the spec's examples."""
+from __future__ import annotations
+
+import base64
+import logging
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from app.services.ozon.models import KeyInfo, Product, ShipResult, Warehouse
+from app.services.ozon.parse import ParseError, format_datetime, parse_datetime, parse_posting, parse_posting_page
+from app.services.ozon.parse_catalog import (
+    label_pdf,
+    parse_delivery_method_page,
+    parse_key_info,
+    parse_product_attributes,
+    parse_product_info,
+    parse_ship_result,
+    parse_warehouse_page,
+    to_grams,
+    to_mm,
+)
+from ozon_client_helpers import posting_json
+
+UTC = timezone.utc
+
+# The spec's example answer of /v3/posting/fbs/get (abridged only where marked).
+SPEC_GET_EXAMPLE = {"result": {
+    "posting_number": "57195475-0050-3", "order_id": 438764970, "order_number": "57195475-0050",
+    "pickup_code_verified_at": "2025-01-17T11:04:59.958Z", "status": "awaiting_packaging",
+    "substatus": "posting_awaiting_passport_data", "previous_substatus": "posting_transferring_to_delivery",
+    "delivery_method": {"id": 18114520187000, "name": "Ozon Логистика самостоятельно, Москва",
+                        "warehouse_id": 18114520187000, "warehouse": "Москва основной", "tpl_provider_id": 24,
+                        "tpl_provider": "Ozon Логистика"},
+    "tracking_number": "", "tpl_integration_type": "ozon", "in_process_at": "2021-11-20T09:14:16Z",
+    "shipment_date": "2021-11-23T10:00:00Z", "delivering_date": None, "provider_status": "", "delivery_price": "",
+    "optional": {"products_with_possible_mandatory_mark": [0]},
+    "cancellation": {"cancel_reason_id": 0, "cancel_reason": "", "cancellation_type": "",
+                     "cancelled_after_ship": False, "affect_cancellation_rating": False, "cancellation_initiator": ""},
+    "customer": None, "addressee": None,
+    "products": [{"currency_code": "RUB", "is_blr_traceable": True, "is_marketplace_buyout": True,
+                  "price": "279.0000", "offer_id": "250-7898-1",
+                  "name": "Кофе ароматизированный \"Шоколадный апельсин\" 250 гр", "sku": 180550365, "quantity": 1,
+                  "jw_uin": [], "dimensions": {"height": "40.00", "length": "240.00", "weight": "260",
+                                               "width": "140.00"}}],
+    "barcodes": None, "analytics_data": None, "financial_data": None, "additional_data": [], "is_express": False,
+    "legal_info": {"company_name": "string", "inn": "string", "kpp": "string"},
+    "related_postings": {"related_posting_numbers": ["57195475-0050-4"]},
+    "requirements": {"products_requiring_change_country": [], "products_requiring_gtd": [],
+                     "products_requiring_country": [], "products_requiring_jwn": []},
+    "product_exemplars": None, "tariffication": [],
+}}
+
+# The spec's example answer of /v2/posting/fbs/get-by-barcode.
+SPEC_BARCODE_EXAMPLE = {"result": {
+    "posting_number": "57195475-0050-3", "order_id": 438764970, "order_number": "57195475-0050",
+    "status": "awaiting_packaging", "in_process_at": "2021-11-20T09:14:16Z", "shipment_date": "2021-11-23T10:00:00Z",
+    "barcodes": None, "products": [{"price": "279.0000", "offer_id": "250-7898-1", "name": "Кофе", "sku": 180550365,
+                                    "quantity": 1}],
+}}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2021-11-20T09:14:16Z", datetime(2021, 11, 20, 9, 14, 16, tzinfo=UTC)),
+    ("2020-03-18T07:34:50.359Z", datetime(2020, 3, 18, 7, 34, 50, 359000, tzinfo=UTC)),
+    ("2019-04-04T15:22:31.048202Z", datetime(2019, 4, 4, 15, 22, 31, 48202, tzinfo=UTC)),
+    ("2020-03-18T07:34:50.3Z", datetime(2020, 3, 18, 7, 34, 50, 300000, tzinfo=UTC)),
+    ("2020-03-18T10:34:50+03:00", datetime(2020, 3, 18, 7, 34, 50, tzinfo=UTC)),
+    ("0001-01-01T00:00:00Z", None),
+    ("", None),
+    (None, None),
+])
+def test_parse_datetime(text, expected):
+    parsed = parse_datetime(text)
+    assert parsed == expected
+    if parsed is not None:
+        assert parsed.utcoffset() == timedelta(0)
+
+
+@pytest.mark.parametrize("bad", ["yesterday", "2021-13-01T00:00:00Z", 1637400000, ["2021-11-20T09:14:16Z"]])
+def test_parse_datetime_rejects(bad):
+    with pytest.raises(ParseError):
+        parse_datetime(bad)
+
+
+@pytest.mark.parametrize("moment, text", [
+    (datetime(2026, 5, 1, 12, 0, tzinfo=UTC), "2026-05-01T12:00:00Z"),
+    (datetime(2026, 5, 1, 15, 0, 0, 250000, tzinfo=timezone(timedelta(hours=3))), "2026-05-01T12:00:00.250Z"),
+])
+def test_format_datetime(moment, text):
+    assert format_datetime(moment) == text
+
+
+def test_format_datetime_refuses_naive_times():
+    with pytest.raises(ValueError):
+        format_datetime(datetime(2026, 5, 1, 12, 0))
+
+
+def test_spec_get_example_parses_fully():
+    posting = parse_posting(SPEC_GET_EXAMPLE["result"])
+    assert posting.posting_number == "57195475-0050-3"
+    assert posting.status == "awaiting_packaging"
+    assert posting.substatus == "posting_awaiting_passport_data"
+    assert posting.order_id == 438764970 and posting.order_number == "57195475-0050"
+    assert posting.shipment_date == datetime(2021, 11, 23, 10, 0, tzinfo=UTC)
+    assert posting.in_process_at == datetime(2021, 11, 20, 9, 14, 16, tzinfo=UTC)
+    assert posting.delivering_date is None
+    assert (posting.delivery_method_id, posting.warehouse_id, posting.tpl_provider_id) == (
+        18114520187000, 18114520187000, 24)
+    assert posting.delivery_method_name == "Ozon Логистика самостоятельно, Москва"
+    assert posting.tracking_number is None and posting.cancel_reason is None
+    assert posting.upper_barcode is None and posting.lower_barcode is None
+    assert posting.related_postings == ("57195475-0050-4",)
+    assert posting.requirements["products_requiring_gtd"] == []
+    (product,) = posting.products
+    assert (product.sku, product.offer_id, product.quantity) == (180550365, "250-7898-1", 1)
+    assert (product.price, product.currency_code) == ("279.0000", "RUB")
+
+
+def test_spec_barcode_summary_maps_what_it_has():
+    posting = parse_posting(SPEC_BARCODE_EXAMPLE["result"])
+    assert posting.posting_number == "57195475-0050-3"
+    assert posting.delivery_method_id is None and posting.available_actions == ()
+    assert posting.products[0].sku == 180550365
+
+
+@pytest.mark.parametrize("overrides, check", [
+    ({}, lambda p: p.products[0].price == "279.0000" and p.products[0].currency_code == "RUB"),
+    ({"products": [{"sku": "180550365", "offer_id": "a", "name": "n", "quantity": 2, "price": 12.5,
+                    "currency_code": "CNY"}]},
+     lambda p: p.products[0].sku == 180550365 and p.products[0].price == "12.5"
+     and p.products[0].currency_code == "CNY"),
+    ({"barcodes": None}, lambda p: p.upper_barcode is None),
+    ({"barcodes": {"upper_barcode": "U1", "lower_barcode": "L1"}}, lambda p: (p.upper_barcode, p.lower_barcode) == ("U1", "L1")),
+    ({"multi_box_qty": 0, "is_multibox": True}, lambda p: p.multi_box_qty == 1 and p.is_multibox),
+    ({"multi_box_qty": 3}, lambda p: p.multi_box_qty == 3),
+    ({"cancellation": {"cancel_reason": "Покупатель отменил"}, "status": "cancelled"},
+     lambda p: p.cancel_reason == "Покупатель отменил" and p.status == "cancelled"),
+    ({"delivery_method": None, "analytics_data": {"warehouse_id": 77}}, lambda p: p.warehouse_id == 77),
+    ({"parent_posting_number": "1-1-1", "delivery_schema": "Crossborder", "is_express": True},
+     lambda p: (p.parent_posting_number, p.delivery_schema, p.is_express) == ("1-1-1", "Crossborder", True)),
+    ({"available_actions": None}, lambda p: p.available_actions == ()),
+    ({"requirements": {"products_requiring_mandatory_mark": ["180550365"], "junk": 5}},
+     lambda p: p.requirements == {"products_requiring_mandatory_mark": ["180550365"]}),
+    ({"tracking_number": "TRK1", "tpl_integration_type": "non_integrated"},
+     lambda p: (p.tracking_number, p.tpl_integration_type) == ("TRK1", "non_integrated")),
+])
+def test_posting_field_variants(overrides, check):
+    assert check(parse_posting(posting_json(**overrides)))
+
+
+@pytest.mark.parametrize("overrides", [
+    {"posting_number": None},
+    {"posting_number": 12345},
+    {"status": None},
+    {"order_id": "abc"},
+    {"shipment_date": "tomorrow"},
+    {"products": [{"sku": None, "quantity": 1}]},
+    {"products": [{"sku": 1, "quantity": "many"}]},
+    {"products": "none"},
+    {"available_actions": "ship"},
+    {"is_express": "no"},
+    {"delivery_method": ["id", 1]},
+    {"products": [{"sku": 1, "quantity": 1, "price": ["1"]}]},
+])
+def test_posting_with_wrong_types_is_refused(overrides):
+    with pytest.raises(ParseError):
+        parse_posting(posting_json(**overrides))
+
+
+@pytest.mark.parametrize("wrap", [lambda page: page, lambda page: {"result": page}], ids=["top-level", "wrapped"])
+def test_posting_page_accepts_both_shapes(wrap):
+    body = wrap({"postings": [posting_json("1-1-1"), posting_json("1-1-2")], "cursor": "abc", "has_next": True,
+                 "count": 2})
+    page = parse_posting_page(body, "/v4/posting/fbs/unfulfilled/list")
+    assert [p.posting_number for p in page.postings] == ["1-1-1", "1-1-2"]
+    assert (page.cursor, page.has_next, page.skipped) == ("abc", True, 0)
+
+
+def test_posting_page_end_and_empty():
+    page = parse_posting_page({"postings": [], "cursor": "", "has_next": False}, "x")
+    assert (page.postings, page.cursor, page.has_next) == ([], None, False)
+
+
+def test_malformed_posting_is_logged_and_skipped(caplog):
+    body = {"postings": [posting_json("1-1-1"), {"status": "awaiting_packaging"},
+                         posting_json("1-1-3", order_id="x"), "junk", posting_json("1-1-5")],
+            "cursor": "", "has_next": False}
+    with caplog.at_level(logging.WARNING, logger="packdesk.ozon.client"):
+        page = parse_posting_page(body, "/v4/posting/fbs/unfulfilled/list")
+    assert [p.posting_number for p in page.postings] == ["1-1-1", "1-1-5"]
+    assert page.skipped == 3
+    lines = [r.getMessage() for r in caplog.records]
+    assert len(lines) == 3
+    assert all("/v4/posting/fbs/unfulfilled/list" in line for line in lines)
+    assert "1-1-3" in lines[1] and "no number" in lines[0]
+
+
+@pytest.mark.parametrize("body", [[], {"postings": {"a": 1}}, {"postings": [], "has_next": "yes"},
+                                  {"postings": [], "cursor": 5}])
+def test_page_with_wrong_shape_is_refused(body):
+    with pytest.raises(ParseError):
+        parse_posting_page(body, "x")
+
+
+@pytest.mark.parametrize("value, unit, grams", [
+    (50, "g", 50.0), (0.26, "kg", 260.0), ("1.5", "KG", 1500.0), (1, "lb", 453.592), (2, "oz", 56.699),
+    (0, "g", None), (None, "g", None), (5, "stone", None), (5, None, None),
+])
+def test_weight_to_grams(value, unit, grams):
+    assert to_grams(value, unit) == grams
+
+
+@pytest.mark.parametrize("value, unit, mm", [
+    (210, "mm", 210.0), (21, "cm", 210.0), (2, "in", 50.8), (-1, "mm", None), ("", "cm", None), (3, "m", None),
+])
+def test_dimension_to_mm(value, unit, mm):
+    assert to_mm(value, unit) == mm
+
+
+def test_spec_attributes_example():
+    body = {"result": [{"id": 213761435, "barcode": "", "barcodes": ["123124123", "123342455"],
+                        "name": "Пленка защитная для Xiaomi Redmi Note 10 Pro 5G", "offer_id": "21470",
+                        "type_id": 124572394, "height": 10, "depth": 210, "width": 140, "dimension_unit": "mm",
+                        "weight": 50, "weight_unit": "g", "sku": 423434534, "attributes": [], "pdf_list": []},
+                       {"id": 2, "sku": "777", "offer_id": "b", "name": "B", "barcodes": ["OZN777"], "barcode": "4600",
+                        "height": 1.5, "depth": 20, "width": 10, "dimension_unit": "cm", "weight": 0.3,
+                        "weight_unit": "kg"},
+                       {"id": 3, "offer_id": "no sku"}],
+            "total": 3, "last_id": "onVsfA=="}
+    products, last_id = parse_product_attributes(body, "/v4/product/info/attributes")
+    assert last_id == "onVsfA=="
+    assert products == [
+        Product(sku=423434534, product_id=213761435, offer_id="21470",
+                name="Пленка защитная для Xiaomi Redmi Note 10 Pro 5G", barcodes=("123124123", "123342455"),
+                weight_g=50.0, height_mm=10.0, width_mm=140.0, depth_mm=210.0),
+        Product(sku=777, product_id=2, offer_id="b", name="B", barcodes=("OZN777", "4600"), weight_g=300.0,
+                height_mm=15.0, width_mm=100.0, depth_mm=200.0),
+    ]
+
+
+@pytest.mark.parametrize("item, requested, skus", [
+    ({"id": 1, "offer_id": "a", "name": "A", "barcodes": ["460"], "sources": [{"sku": 11, "source": "sds"}]}, [11], [11]),
+    ({"id": 1, "offer_id": "a", "name": "A", "sku": 12, "sources": []}, [12], [12]),
+    ({"id": 1, "offer_id": "a", "name": "A", "sources": [{"sku": 11}, {"sku": "13"}]}, [11, 13], [11, 13]),
+    ({"id": 1, "offer_id": "a", "name": "A", "sources": [{"sku": 11}, {"sku": 13}]}, [99], [11]),
+    ({"id": 1, "offer_id": "a", "name": "A", "sources": []}, [11], []),
+])
+def test_product_info_maps_skus(item, requested, skus):
+    products = parse_product_info({"items": [item]}, requested, "/v3/product/info/list")
+    assert [p.sku for p in products] == skus
+    assert all(p.product_id == 1 and p.offer_id == "a" for p in products)
+
+
+@pytest.mark.parametrize("body, ids, cursor, has_next", [
+    ({"warehouses": [{"warehouse_id": 1, "name": "A", "is_rfbs": True, "status": "created"}, {"id": 2, "name": "B"}],
+      "cursor": "c1", "has_next": True}, [1, 2], "c1", True),
+    ({"result": [{"warehouse_id": 15588127982000, "name": "Есипово", "is_rfbs": False, "status": "created"}]},
+     [15588127982000], None, False),
+    ({"result": {"warehouses": [{"warehouse_id": "3"}], "cursor": "", "has_next": False}}, [3], None, False),
+])
+def test_warehouse_pages(body, ids, cursor, has_next):
+    warehouses, got_cursor, got_next = parse_warehouse_page(body, "/v2/warehouse/list")
+    assert [w.id for w in warehouses] == ids
+    assert (got_cursor, got_next) == (cursor, has_next)
+    assert isinstance(warehouses[0], Warehouse)
+
+
+def test_spec_delivery_method_example():
+    body = {"result": [{"id": 15588127982000, "company_id": 1, "name": "Ozon Логистика курьеру, Есипово",
+                        "status": "ACTIVE", "cutoff": "13:00", "provider_id": 24, "template_id": 0,
+                        "warehouse_id": 15588127982000, "created_at": "2019-04-04T15:22:31.048202Z",
+                        "updated_at": "2021-08-15T10:21:44.854209Z", "sla_cut_in": 1440}], "has_next": False}
+    methods, count, has_next = parse_delivery_method_page(body, "/v1/delivery-method/list")
+    (method,) = methods
+    assert (method.id, method.warehouse_id, method.provider_id, method.status, method.cutoff) == (
+        15588127982000, 15588127982000, 24, "ACTIVE", "13:00")
+    assert (count, has_next) == (1, False)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ({"roles": [{"name": "Admin", "methods": ["/v1/actions"]}, {"name": "Posting FBS", "methods": ["/v1/posting"]}]},
+     KeyInfo(roles=("Admin", "Posting FBS"), expires_at=None)),
+    ({"roles": [{"name": "Admin", "methods": []}], "expires_at": "2026-12-01T00:00:00Z"},
+     KeyInfo(roles=("Admin",), expires_at=datetime(2026, 12, 1, tzinfo=UTC))),
+])
+def test_key_info(body, expected):
+    assert parse_key_info(body) == expected
+
+
+@pytest.mark.parametrize("body, numbers", [
+    ({"additional_data": [{"posting_number": "89491381-0072-1", "products": []}], "result": ["89491381-0072-1"]},
+     ("89491381-0072-1",)),
+    ({"result": ["1-1-1", "1-1-2"]}, ("1-1-1", "1-1-2")),
+    ({"result": "1-1-3"}, ("1-1-3",)),
+])
+def test_ship_result(body, numbers):
+    assert parse_ship_result(body) == ShipResult(posting_numbers=numbers)
+
+
+@pytest.mark.parametrize("body", [{}, {"result": [1]}, {"result": None}, []])
+def test_ship_result_refuses_wrong_shape(body):
+    with pytest.raises(ParseError):
+        parse_ship_result(body)
+
+
+PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+
+
+@pytest.mark.parametrize("content, content_type", [
+    (PDF, "application/pdf"),
+    (('{"content_type":"application/pdf","file_name":"ticket.pdf","file_content":"%s"}'
+      % base64.b64encode(PDF).decode()).encode(), "application/json"),
+    (('{"result":{"file_content":"%s"}}' % base64.b64encode(PDF).decode()).encode(), "application/json"),
+    (b'{"file_content":"%PDF-1.7\\n1 0 obj\\n<<>>\\nendobj\\ntrailer\\n<<>>\\n%%EOF\\n"}', "application/json"),
+])
+def test_label_pdf_shapes(content, content_type):
+    assert label_pdf(content, content_type) == PDF
+
+
+@pytest.mark.parametrize("content, content_type", [
+    (b"<html>captcha</html>", "text/html"),
+    (b'{"file_content": "!!!"}', "application/json"),
+    (b'{"file_content": "aGVsbG8="}', "application/json"),  # base64 of "hello": not a PDF
+    (b'{"other": 1}', "application/json"),
+])
+def test_label_pdf_refuses(content, content_type):
+    with pytest.raises(ParseError):
+        label_pdf(content, content_type)
