@@ -1,0 +1,104 @@
+"""``open_scale``: a scale URI (see CONTRACT.md) -> a ``ScaleReader`` (not started yet)."""
+from __future__ import annotations
+
+from functools import partial
+from typing import Callable
+
+from ..uri import DeviceUri, DeviceUriError, parse_device_uri
+from .protocols import PROTOCOLS, ScaleProtocol
+from .reader import ScaleReader
+from .transports.base import Transport
+from .transports.hid_device import HidTransport, load_hidapi
+from .transports.serial_port import FRAMINGS, SerialTransport
+from .transports.sim import PROTOCOL as SIM_PROTOCOL, SimTransport, SimulatedScale
+from .transports.tcp import TcpTransport
+from .transports.usb_device import UsbTransport, load_pyusb
+
+SCHEMES = {"hid", "usb", "serial", "tcp", "sim"}
+PARAMS = {"protocol", "baud", "framing", "weight"}
+BAUDS = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
+_PARAMS_BY_SCHEME = {
+    "serial": {"protocol", "baud", "framing"},
+    "tcp": {"protocol"},
+    "hid": {"protocol"},
+    "usb": {"protocol"},
+    "sim": {"protocol", "weight"},
+}
+
+
+def scale_port(uri: DeviceUri) -> str:
+    """The name a scale goes by in logs: /dev/ttyUSB0, COM3, host:port, 0922:8003, sim."""
+    return uri.target or uri.scheme
+
+
+def _protocol(uri: DeviceUri, fixed: str | None) -> ScaleProtocol:
+    names = tuple(PROTOCOLS)
+    if fixed is not None:
+        name = uri.choice("protocol", (fixed,), fixed)
+    elif "protocol" not in uri.params:
+        raise DeviceUriError(f"{uri.text!r}: a {uri.scheme} scale needs protocol=, one of {', '.join(names)}")
+    else:
+        name = uri.choice("protocol", names, "")
+    if fixed is None and name == "hidpos":
+        raise DeviceUriError(f"{uri.text!r}: protocol=hidpos is for hid:// and usb:// scales")
+    return PROTOCOLS[name]
+
+
+def _check_params(uri: DeviceUri) -> None:
+    extra = sorted(set(uri.params) - _PARAMS_BY_SCHEME[uri.scheme])
+    if extra:
+        raise DeviceUriError(f"{uri.text!r}: {extra[0]}= does not apply to {uri.scheme} scales")
+
+
+def parse_scale_uri(text: str) -> tuple[DeviceUri, ScaleProtocol, Callable[[], Transport], SimulatedScale | None]:
+    """Validate a scale URI; returns it with its protocol, a transport factory and the simulator (sim://)."""
+    uri = parse_device_uri(text).require(schemes=SCHEMES, params=PARAMS, kind="scale")
+    _check_params(uri)
+    simulator = None
+    if uri.scheme == "serial":
+        protocol = _protocol(uri, None)
+        baud = uri.integer("baud", protocol.baud, allowed=BAUDS)
+        framing = uri.choice("framing", tuple(FRAMINGS), protocol.framing)
+        make = partial(SerialTransport, uri.target, baud=baud, framing=framing)
+    elif uri.scheme == "tcp":
+        protocol = _protocol(uri, None)
+        host, port = uri.host_port()
+        make = partial(TcpTransport, host, port)
+    elif uri.scheme in ("hid", "usb"):
+        protocol = _protocol(uri, "hidpos")
+        vid, pid = uri.vid_pid()
+        make = partial(HidTransport if uri.scheme == "hid" else UsbTransport, vid, pid)
+    else:
+        protocol = _protocol(uri, SIM_PROTOCOL)
+        weight = uri.params.get("weight", "0")
+        try:
+            simulator = SimulatedScale(float(weight))
+        except ValueError:
+            raise DeviceUriError(f"{uri.text!r}: weight={weight!r} must be a number of grams") from None
+        make = partial(SimTransport, simulator)
+    return uri, protocol, make, simulator
+
+
+def check_available(uri: DeviceUri) -> None:
+    """Raise ScaleUnavailable now when the URI's transport cannot work on this machine."""
+    if uri.scheme == "hid":
+        load_hidapi()
+    elif uri.scheme == "usb":
+        load_pyusb()
+
+
+def open_scale(text: str, *, on_reading=None, on_state=None, simulator: SimulatedScale | None = None,
+               **reader_options) -> ScaleReader:
+    """Build a reader for a scale URI; raises DeviceUriError (naming the wrong part) or ScaleUnavailable.
+
+    Start it with ``.start()`` or ``with open_scale(...) as reader:``. ``simulator`` replaces the
+    one a ``sim://`` URI would create (tests, the demo); ``reader_options`` go to ``ScaleReader``.
+    """
+    uri, protocol, make, own_simulator = parse_scale_uri(text)
+    check_available(uri)
+    if simulator is not None:
+        if uri.scheme != "sim":
+            raise DeviceUriError(f"{uri.text!r}: a simulator goes with sim:// only")
+        make = partial(SimTransport, simulator)
+    return ScaleReader(make, protocol, port=scale_port(uri), on_reading=on_reading, on_state=on_state,
+                       simulator=simulator or own_simulator, **reader_options)
