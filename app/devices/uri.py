@@ -29,8 +29,11 @@ class DeviceUri:
     text: str = ""
 
     # --- typed views of the target -------------------------------------------------
-    def host_port(self) -> tuple[str, int]:
+    def host_port(self, default_port: int | None = None) -> tuple[str, int]:
+        """HOST:PORT; with ``default_port``, a bare HOST (or [IPv6]) means that port."""
         host, sep, port = self.target.rpartition(":")
+        if default_port is not None and (not sep or self.target.endswith("]")):
+            host, sep, port = self.target, ":", str(default_port)
         if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
             raise DeviceUriError(f"{self.text!r}: expected HOST:PORT after tcp://, got {self.target!r}")
         return host.strip("[]"), int(port)
