@@ -1,0 +1,20 @@
+"""Ozon Seller API endpoints the simulator answers, by path (all POST with a JSON body)."""
+from __future__ import annotations
+
+from typing import Callable
+
+from app.sim.ozon.handlers import postings, products, reference, ship_labels
+
+ROUTES: dict[str, Callable] = {
+    "/v4/posting/fbs/unfulfilled/list": postings.unfulfilled_list,
+    "/v4/posting/fbs/list": postings.posting_list,
+    "/v3/posting/fbs/get": postings.posting_get,
+    "/v2/posting/fbs/get-by-barcode": postings.posting_by_barcode,
+    "/v3/product/info/list": products.info_list,
+    "/v4/product/info/attributes": products.attributes,
+    "/v2/warehouse/list": reference.warehouse_list,
+    "/v1/delivery-method/list": reference.delivery_methods,
+    "/v1/roles": reference.roles,
+    "/v4/posting/fbs/ship": ship_labels.ship,
+    "/v2/posting/fbs/package-label": ship_labels.package_label,
+}

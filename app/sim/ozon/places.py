@@ -1,0 +1,54 @@
+"""Warehouses and delivery methods of the simulated seller."""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+OZON_PROVIDER_ID = 24
+OZON_PROVIDER_NAME = "Ozon Логистика"
+
+_CITIES = ("Подольск", "Химки", "Москва", "Санкт-Петербург", "Казань", "Екатеринбург")
+
+
+@dataclass(frozen=True, slots=True)
+class Warehouse:
+    warehouse_id: int
+    name: str
+    city: str
+    is_rfbs: bool = False
+    status: str = "created"
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryMethod:
+    id: int
+    name: str
+    warehouse: Warehouse
+    cutoff_hour: int  # UTC hour by which postings of this method must be packed
+    provider_id: int = OZON_PROVIDER_ID
+    provider_name: str = OZON_PROVIDER_NAME
+    status: str = "ACTIVE"
+
+    @property
+    def cutoff(self) -> str:
+        return f"{self.cutoff_hour:02d}:00"
+
+
+def build_places(rng: random.Random) -> tuple[list[Warehouse], list[DeliveryMethod]]:
+    """One or two FBS warehouses with two or three delivery methods between them."""
+    cities = rng.sample(_CITIES, 2)
+    warehouses = [
+        Warehouse(warehouse_id=rng.randint(10**13, 10**14 - 1), name=f"Склад {city} FBS", city=city)
+        for city in cities[: rng.choice((1, 2))]
+    ]
+    kinds = ["Ozon Логистика курьеру Ozon", "Ozon Логистика самостоятельно", "Ozon Логистика экспресс"]
+    methods = []
+    for index in range(rng.choice((2, 3))):
+        warehouse = warehouses[index % len(warehouses)]
+        methods.append(DeliveryMethod(
+            id=rng.randint(10**9, 10**10 - 1) * 10 + index,
+            name=f"{kinds[index]}, {warehouse.city}",
+            warehouse=warehouse,
+            cutoff_hour=rng.choice((9, 10, 11, 12, 13, 14)),
+        ))
+    return warehouses, methods

@@ -1,0 +1,278 @@
+"""The simulator's HTTP server: Ozon's paths, auth, JSON, faults, and the /_sim control API.
+
+    with OzonSimulator(WorldConfig(postings=20, seed=7)) as sim:
+        base_url = sim.base_url          # http://127.0.0.1:PORT
+        sim.faults.rate_429 = 0.1
+        sim.world.cancel("12345678-0001-1")
+"""
+from __future__ import annotations
+
+import json
+import logging
+import socket
+import threading
+import time
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Callable
+from urllib.parse import urlsplit
+
+from app.sim.ozon import control
+from app.sim.ozon.context import Context, Raw, Stats
+from app.sim.ozon.errors import (
+    INTERNAL, MSG_HEADERS_REQUIRED, MSG_INTERNAL, MSG_INVALID_KEY, MSG_RATE_LIMIT, NOT_FOUND,
+    PERMISSION_DENIED, RESOURCE_EXHAUSTED, UNAUTHENTICATED, ApiError, invalid, rpc_status,
+)
+from app.sim.ozon.faults import Faults
+from app.sim.ozon.handlers import ROUTES
+from app.sim.ozon.world import World, WorldConfig
+
+log = logging.getLogger("packdesk.sim.ozon.http")
+
+DEFAULT_CLIENT_ID = "100000"
+DEFAULT_API_KEY = "demo-key"
+
+
+class _Server(ThreadingHTTPServer):
+    """Serves each connection on a daemon thread and can end them all on close."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, address, handler, sim: "OzonSimulator"):
+        self.sim = sim
+        self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
+        self._connections: dict[threading.Thread, socket.socket] = {}
+        self._connections_lock = threading.Lock()
+        super().__init__(address, handler)
+
+    def process_request(self, request, client_address):
+        thread = threading.Thread(target=self._serve_connection, args=(request, client_address),
+                                  name="ozon-sim-connection", daemon=True)
+        with self._connections_lock:
+            self._connections[thread] = request
+        thread.start()
+
+    def _serve_connection(self, request, client_address):
+        try:
+            self.process_request_thread(request, client_address)
+        finally:
+            with self._connections_lock:
+                self._connections.pop(threading.current_thread(), None)
+
+    def close_connections(self, timeout: float) -> None:
+        with self._connections_lock:
+            open_ones = list(self._connections.items())
+        for _, sock in open_ones:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        for thread, _ in open_ones:
+            thread.join(timeout)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in two writes: no 40 ms stalls
+    timeout = 60  # idle keep-alive connections end after this
+    server: _Server
+
+    def version_string(self) -> str:
+        return "nginx"
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 (BaseHTTPRequestHandler's name)
+        log.debug("%s %s", self.address_string(), format % args)
+
+    def do_POST(self) -> None:
+        self._dispatch("POST")
+
+    def do_GET(self) -> None:
+        self._dispatch("GET")
+
+    def do_PUT(self) -> None:
+        self._dispatch("PUT")
+
+    def do_DELETE(self) -> None:
+        self._dispatch("DELETE")
+
+    def _dispatch(self, method: str) -> None:
+        url = urlsplit(self.path)
+        body = self._read_body()
+        if body is None:
+            return
+        if url.path.startswith("/_sim/"):
+            self._control(method, url.path, url.query, body)
+        else:
+            self._ozon(method, url.path, body)
+
+    def _read_body(self) -> bytes | None:
+        length = self.headers.get("Content-Length")
+        if length is None:
+            return b""
+        try:
+            size = int(length)
+        except ValueError:
+            self._send_json(400, rpc_status(3, "invalid Content-Length"))
+            return None
+        return self.rfile.read(size) if size > 0 else b""
+
+    # ----------------------------------------------------------------- /_sim
+
+    def _control(self, method: str, path: str, query: str, body: bytes) -> None:
+        if not control.is_loopback(self.client_address[0]):
+            self._send_json(403, {"error": "control endpoints answer loopback clients only"})
+            return
+        status, answer = control.handle(self.server.sim, method, path, query, body)
+        self._send_json(status, answer)
+
+    # ----------------------------------------------------------------- Ozon
+
+    def _ozon(self, method: str, path: str, body: bytes) -> None:
+        sim = self.server.sim
+        sim.stats.request(path)
+        decision = sim.faults.decide(path)
+        if decision.latency_s:
+            time.sleep(decision.latency_s)
+        if decision.before is not None:
+            self._fault(path, decision.before)
+            return
+        try:
+            reply = self._handle(method, path, body)
+        except ApiError as exc:
+            reply = exc
+        except Exception:  # a bug in the simulator: answer like Ozon's gateway, keep serving
+            log.exception("simulator failed on %s", path)
+            reply = ApiError(500, INTERNAL, MSG_INTERNAL)
+        if isinstance(reply, ApiError):
+            status, content_type, data, headers = reply.http_status, "application/json", _json(reply.body()), {}
+        elif isinstance(reply, Raw):
+            status, content_type, data, headers = 200, reply.content_type, reply.body, reply.headers
+        else:
+            status, content_type, data, headers = 200, "application/json", _json(reply), {}
+        if decision.after == "malformed":  # carried out, but the answer arrives cut in half
+            sim.stats.answer(path, "malformed")
+            self._send(status, content_type, data[: len(data) // 2], headers)
+        elif decision.after is not None:  # carried out, but the answer is lost or replaced
+            self._fault(path, decision.after)
+        else:
+            sim.stats.answer(path, status)
+            self._send(status, content_type, data, headers)
+
+    def _handle(self, method: str, path: str, body: bytes) -> dict | Raw:
+        sim = self.server.sim
+        route: Callable | None = ROUTES.get(path)
+        if route is None or method != "POST":
+            raise ApiError(404, NOT_FOUND, "Not Found")
+        client_id = self.headers.get("Client-Id")
+        api_key = self.headers.get("Api-Key")
+        if not client_id or not api_key:
+            raise ApiError(401, UNAUTHENTICATED, MSG_HEADERS_REQUIRED)
+        if client_id != sim.client_id or api_key != sim.api_key:
+            raise ApiError(403, PERMISSION_DENIED, MSG_INVALID_KEY)
+        try:
+            data = json.loads(body.decode("utf-8")) if body.strip() else {}
+        except (UnicodeDecodeError, ValueError):
+            raise invalid("proto: syntax error (line 1:1): unexpected token") from None
+        if not isinstance(data, dict):
+            raise invalid("proto: syntax error (line 1:1): unexpected token, expected object")
+        return route(sim.context, data)
+
+    def _fault(self, path: str, status: int | str) -> None:
+        stats = self.server.sim.stats
+        if status in (0, "reset"):
+            stats.answer(path, "reset")
+            self.close_connection = True
+            try:
+                self.connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            return
+        stats.answer(path, status)
+        if status == 429:
+            retry = str(self.server.sim.faults.retry_after_s)
+            self._send_json(429, rpc_status(RESOURCE_EXHAUSTED, MSG_RATE_LIMIT), {"retry-after": retry})
+        elif status == 500:
+            self._send_json(500, rpc_status(INTERNAL, MSG_INTERNAL))
+        elif status >= 500:  # what the gateway in front of the API answers
+            phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+            page = f"<html><head><title>{status} {phrase}</title></head><body><h1>{status} {phrase}</h1></body></html>"
+            self._send(status, "text/html", page.encode())
+        else:
+            self._send_json(status, rpc_status(3, "simulated fault"))
+
+    def _send_json(self, status: int, body: dict, headers: dict[str, str] | None = None) -> None:
+        self._send(status, "application/json", _json(body), headers)
+
+    def _send(self, status: int, content_type: str, data: bytes, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+
+def _json(body: dict) -> bytes:
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class OzonSimulator:
+    """The Ozon Seller API on a loopback port, backed by a seeded world.
+
+    ``world``, ``faults`` and ``stats`` may be used directly in-process; everything is also
+    reachable over HTTP under ``/_sim/`` (see app.sim.ozon.control).
+    """
+
+    def __init__(self, config: WorldConfig | None = None, *, host: str = "127.0.0.1", port: int = 0,
+                 client_id: str = DEFAULT_CLIENT_ID, api_key: str = DEFAULT_API_KEY,
+                 fault_seed: int | None = None, clock: Callable[[], float] = time.time):
+        self.world = World(config, clock)
+        self.faults = Faults(self.world.config.seed if fault_seed is None else fault_seed)
+        self.stats = Stats()
+        self.client_id = client_id
+        self.api_key = api_key
+        self.context = Context(self.world, self.faults, self.stats, client_id)
+        self._address = (host, port)
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def base_url(self) -> str:
+        if self._server is None:
+            raise RuntimeError("the simulator is not running")
+        host, port = self._server.server_address[:2]
+        host = f"[{host}]" if ":" in host else host
+        return f"http://{host}:{port}"
+
+    def start(self) -> str:
+        """Bind and serve on a background thread; returns the base URL."""
+        if self._server is not None:
+            return self.base_url
+        self._server = _Server(self._address, _Handler, self)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.1},
+                                        name="ozon-sim", daemon=True)
+        self._thread.start()
+        log.info("Ozon simulator listening on %s (%d postings)", self.base_url,
+                 len(self.world.posting_numbers()))
+        return self.base_url
+
+    def close(self) -> None:
+        """Stop serving, end open connections and release the port."""
+        server, thread = self._server, self._thread
+        if server is None:
+            return
+        self._server = self._thread = None
+        server.shutdown()
+        server.close_connections(timeout=5)
+        server.server_close()
+        if thread is not None:
+            thread.join(5)
+
+    def __enter__(self) -> "OzonSimulator":
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
