@@ -1,0 +1,132 @@
+"""Opening the cache: the engine, its sessions, the writer lane, and the schema brought up to date.
+
+SQLite (one bench) runs in WAL mode with ``synchronous=FULL`` (a committed scan survives a power
+cut), foreign keys on and a busy timeout, set on every new connection (``sqlite_conn``). Any other
+SQLAlchemy URL, ``postgresql+psycopg://…`` for several stations sharing one database, is used as
+given.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+
+from app.store import migrate, sqlite_conn
+from app.store.writer import WriterLane
+
+log = logging.getLogger("packdesk.store")
+
+DB_FILENAME = "packdesk.db"
+
+T = TypeVar("T")
+
+
+class ReadOnlySessionError(RuntimeError):
+    """Something tried to write through a read session; writes go through the writer lane."""
+
+
+def default_sqlite_url(data_dir: Path) -> str:
+    """The SQLite cache file inside the data dir."""
+    path = Path(data_dir).expanduser().absolute() / DB_FILENAME
+    return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
+
+
+class Database:
+    """The engine, a short read session on demand, and the one writer lane."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
+        self._readers: sessionmaker[Session] = sessionmaker(
+            engine, expire_on_commit=False, autoflush=False
+        )
+        event.listen(self._readers, "do_orm_execute", _refuse_writes)
+        event.listen(self._readers, "before_flush", _refuse_flush)
+        writer_bind = engine
+        if self.dialect == "sqlite":
+            # take the write lock at BEGIN: a deferred transaction that reads first and then
+            # writes can fail at once with SQLITE_BUSY when another connection wrote meanwhile
+            writer_bind = engine.execution_options(**{sqlite_conn.BEGIN_OPTION: "IMMEDIATE"})
+        self.writer = WriterLane(sessionmaker(writer_bind, expire_on_commit=False))
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def url(self) -> str:
+        """The URL without its password, fit for a log line."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A short read-only session; objects stay readable after the block (not refreshed)."""
+        session = self._readers()
+        try:
+            yield session
+        finally:
+            session.close()  # ends the transaction (rollback), returns the connection
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kw: Any) -> Future[T]:
+        return self.writer.submit(fn, *args, **kw)
+
+    def call(self, fn: Callable[..., T], /, *args: Any, **kw: Any) -> T:
+        return self.writer.call(fn, *args, **kw)
+
+    def close(self, timeout: float | None = 30.0) -> None:
+        """Finish the queued writes, stop the lane, close all connections."""
+        self.writer.close(timeout)
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def open_database(url: str, *, upgrade: bool = True) -> Database:
+    """Connect to the cache at ``url`` and (by default) migrate its schema to the newest revision."""
+    engine = create_engine_for(url)
+    try:
+        if upgrade:
+            migrate.upgrade(engine)
+        database = Database(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    log.info("cache open: %s", database.url)
+    return database
+
+
+def create_engine_for(url: str) -> Engine:
+    """An engine with the packdesk connection settings for that backend (no migration)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(parsed, pool_pre_ping=True)
+    database = parsed.database or ""
+    if database in ("", ":memory:") or parsed.query.get("mode") == "memory":
+        raise ValueError(
+            f"SQLite cache must be a plain file path (got {url!r}): the writer lane and the "
+            "readers use separate connections"
+        )
+    Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(parsed)
+    sqlite_conn.install(engine)
+    return engine
+
+
+def _refuse_writes(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        raise ReadOnlySessionError("read sessions cannot write; use the writer lane")
+
+
+def _refuse_flush(session: Session, _context: Any, _instances: Any) -> None:
+    if session.new or session.dirty or session.deleted:
+        raise ReadOnlySessionError("read sessions cannot write; use the writer lane")

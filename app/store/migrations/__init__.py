@@ -1,0 +1,1 @@
+"""Alembic migrations of the cache schema (run by ``app.store.migrate``)."""

@@ -1,0 +1,341 @@
+"""Postings in the cache: bulk upsert from Ozon, the bench's own state, and the scan lookups.
+
+``local_state`` (CONTRACT.md, listing rules) is the bench's view; Ozon's ``status`` moves it along
+when the sync sees the posting leave the bench's hands (:func:`derive_local_state`).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement, String, and_, bindparam, case, delete, insert, literal_column, or_, select, update,
+)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.sql.functions import FunctionElement
+
+from app.store import products
+from app.store.bulk import CHUNK, check_fields, chunked, last_by_key, naive_utc, upsert
+from app.store.models import LOCAL_STATES, PostingItemRow, PostingRow, ProductBarcodeRow
+
+CANCELLED_STATUSES = ("cancelled", "cancelled_from_split_pending", "not_accepted")
+SHIPPED_STATUSES = ("awaiting_deliver", "awaiting_registration")
+HANDED_OVER_STATUSES = ("delivering", "driver_pickup", "delivered", "sent_by_seller")
+BEFORE_HANDOVER_STATES = ("waiting", "packed", "shipped", "labelled")
+PACKABLE_STATUS = "awaiting_packaging"
+PACKABLE_LOCAL_STATES = ("waiting", "in_progress")
+
+# columns the bench owns: never taken from Ozon's data
+_LOCAL_COLUMNS = ("local_state", "claimed_by", "claimed_at", "problem", "synced_at")
+POSTING_FIELDS = tuple(c.name for c in PostingRow.__table__.columns if c.name not in _LOCAL_COLUMNS)
+ITEM_FIELDS = ("line_no", "sku", "offer_id", "name", "quantity", "price")
+_POSTING_DEFAULTS: dict[str, Any] = {
+    "available_actions": list, "requirements": dict, "is_multibox": False, "multi_box_qty": 1,
+    "is_express": False,
+}
+
+_postings = PostingRow.__table__
+_items = PostingItemRow.__table__
+
+
+def derive_local_state(old: str, status: str) -> str:
+    """The bench's state after Ozon reports ``status`` for a posting that was in ``old``."""
+    if status in CANCELLED_STATUSES:
+        return "cancelled"
+    if old == "waiting" and status in SHIPPED_STATUSES:
+        return "shipped"
+    if old in BEFORE_HANDOVER_STATES and status in HANDED_OVER_STATUSES:
+        return "handed_over"
+    return old
+
+
+def _local_state_sql(status: ColumnElement, old: ColumnElement) -> ColumnElement:
+    """:func:`derive_local_state` as SQL, for ON CONFLICT DO UPDATE."""
+    return case(
+        (_one_of(status, CANCELLED_STATUSES), literal_column("'cancelled'")),
+        (and_(old == literal_column("'waiting'"), _one_of(status, SHIPPED_STATUSES)),
+         literal_column("'shipped'")),
+        (and_(_one_of(old, BEFORE_HANDOVER_STATES), _one_of(status, HANDED_OVER_STATUSES)),
+         literal_column("'handed_over'")),
+        else_=old,
+    )
+
+
+def _one_of(column: ColumnElement, values: Sequence[str]) -> ColumnElement:
+    # inline literals (our own constants): executemany cannot take "expanding" IN parameters
+    return column.in_([literal_column(f"'{value}'") for value in values])
+
+
+# -- writes from the sync -----------------------------------------------------------------------
+
+def upsert_postings(
+    session: Session,
+    postings: list[dict[str, Any]],
+    items: dict[str, list[dict[str, Any]]],
+    now: datetime,
+) -> int:
+    """Insert or update ``postings`` (dicts keyed by the Ozon columns of ``PostingRow``) and
+    replace the items of every given posting by ``items[number]`` (none when absent).
+
+    Ozon's fields are overwritten; ``local_state`` follows :func:`derive_local_state`; claims and
+    problems are kept. Returns how many postings are new or changed status.
+    """
+    rows = last_by_key((_posting_row(p, now) for p in postings), "posting_number")
+    if not rows:
+        return 0
+    numbers = [row["posting_number"] for row in rows]
+    old_status: dict[str, str] = {}
+    for chunk in chunked(numbers):
+        old_status.update(session.execute(
+            select(_postings.c.posting_number, _postings.c.status)
+            .where(_postings.c.posting_number.in_(chunk))
+        ).all())
+    upsert(
+        session, _postings, rows, keys=["posting_number"],
+        update=[name for name in POSTING_FIELDS if name != "posting_number"] + ["synced_at"],
+        extra_set=lambda stmt: {
+            "local_state": _local_state_sql(stmt.excluded.status, _postings.c.local_state),
+        },
+    )
+    for chunk in chunked(numbers):
+        session.execute(delete(_items).where(_items.c.posting_number.in_(chunk)))
+    item_rows = [
+        _item_row(number, position, item)
+        for number in numbers
+        for position, item in enumerate(items.get(number, ()), start=1)
+    ]
+    for chunk in chunked(item_rows, CHUNK):
+        session.execute(insert(_items), list(chunk))
+    return sum(1 for row in rows if old_status.get(row["posting_number"]) != row["status"])
+
+
+def _posting_row(posting: dict[str, Any], now: datetime) -> dict[str, Any]:
+    check_fields("posting", posting, POSTING_FIELDS, ("posting_number", "status"))
+    row: dict[str, Any] = {}
+    for name in POSTING_FIELDS:
+        value = posting.get(name)
+        if value is None and name in _POSTING_DEFAULTS:
+            default = _POSTING_DEFAULTS[name]
+            value = default() if callable(default) else default
+        row[name] = naive_utc(value)
+    row["synced_at"] = naive_utc(now)
+    row["local_state"] = derive_local_state("waiting", row["status"])
+    return row
+
+
+def _item_row(number: str, position: int, item: dict[str, Any]) -> dict[str, Any]:
+    check_fields("posting item", item, ITEM_FIELDS, ("sku", "quantity"))
+    price = item.get("price")
+    return {
+        "posting_number": number,
+        "line_no": item.get("line_no") or position,
+        "sku": int(item["sku"]),
+        "offer_id": item.get("offer_id") or "",
+        "name": item.get("name") or "",
+        "quantity": int(item["quantity"]),
+        "price": None if price is None else str(price),
+    }
+
+
+# -- the bench's own state ----------------------------------------------------------------------
+
+def set_local_state(
+    session: Session, numbers: str | Iterable[str], state: str, *, problem: str | None = None
+) -> int:
+    """Set ``local_state`` (and the problem text, cleared unless given) of one posting or several.
+    Returns how many postings there were (0: none of those numbers is cached)."""
+    if state not in LOCAL_STATES:
+        raise ValueError(f"unknown local_state {state!r}")
+    changed = 0
+    for chunk in chunked(_as_list(numbers)):
+        changed += session.execute(
+            update(_postings).where(_postings.c.posting_number.in_(chunk))
+            .values(local_state=state, problem=problem)
+        ).rowcount
+    return changed
+
+
+def claim_posting(session: Session, number: str, station: str, now: datetime) -> bool:
+    """Claim the posting for ``station`` unless another station holds it (atomic)."""
+    result = session.execute(
+        update(_postings)
+        .where(_postings.c.posting_number == number,
+               or_(_postings.c.claimed_by.is_(None), _postings.c.claimed_by == station))
+        .values(claimed_by=station, claimed_at=naive_utc(now))
+    )
+    return result.rowcount == 1
+
+
+def release_posting(session: Session, number: str, station: str) -> bool:
+    """Drop ``station``'s claim; False when it held none."""
+    result = session.execute(
+        update(_postings)
+        .where(_postings.c.posting_number == number, _postings.c.claimed_by == station)
+        .values(claimed_by=None, claimed_at=None)
+    )
+    return result.rowcount == 1
+
+
+# -- lookups (each served by indexes; tests/test_store_lookups.py checks the plans) -------------
+# Built once: at a scan, statement construction costs more than the indexed query itself.
+
+class _unindexed(FunctionElement):
+    """A column its database should not look up by index: ``+column`` on SQLite (its documented
+    way to keep a term off an index), the plain column elsewhere."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(_unindexed)
+def _compile_unindexed(element: _unindexed, compiler: Any, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(_unindexed, "sqlite")
+def _compile_unindexed_sqlite(element: _unindexed, compiler: Any, **kw: Any) -> str:
+    return "+" + compiler.process(element.clauses, **kw)
+
+
+def _unclaimed(station: ColumnElement | None) -> ColumnElement:
+    if station is None:
+        return PostingRow.claimed_by.is_(None)
+    return or_(PostingRow.claimed_by.is_(None), PostingRow.claimed_by == station)
+
+
+def _one_with_items(stmt: Any) -> Any:
+    # items in the same round trip; a posting already in the session is read afresh
+    return stmt.options(joinedload(PostingRow.items)).execution_options(populate_existing=True)
+
+
+_GET = _one_with_items(select(PostingRow).where(PostingRow.posting_number == bindparam("number")))
+_BY_LABEL = _one_with_items(
+    select(PostingRow)
+    .where(or_(PostingRow.upper_barcode == bindparam("code"),
+               PostingRow.lower_barcode == bindparam("code")))
+    .order_by(PostingRow.posting_number).limit(1)
+)
+
+
+def _packable(station: ColumnElement | None) -> Any:
+    skus = select(ProductBarcodeRow.sku).where(ProductBarcodeRow.barcode == bindparam("barcode"))
+    numbers = select(PostingItemRow.posting_number).where(PostingItemRow.sku.in_(skus))
+    return _one_with_items(
+        select(PostingRow)
+        .where(
+            PostingRow.posting_number.in_(numbers),
+            # the few postings of the product are the way in; without table statistics SQLite
+            # would rather walk every awaiting_packaging posting by the status index (~10x slower)
+            _unindexed(PostingRow.status) == PACKABLE_STATUS,
+            _unindexed(PostingRow.local_state).in_(PACKABLE_LOCAL_STATES),
+            _unclaimed(station),
+        )
+        .order_by(PostingRow.shipment_date.is_(None), PostingRow.shipment_date,
+                  PostingRow.posting_number)
+        .limit(1)
+    )
+
+
+_PACKABLE_UNCLAIMED = _packable(None)
+_PACKABLE_FOR_STATION = _packable(bindparam("station"))
+
+
+def get_posting(session: Session, number: str) -> PostingRow | None:
+    """The posting with its items, or None."""
+    return _first_with_items(session, _GET, {"number": number})
+
+
+def find_by_label_barcode(session: Session, code: str) -> PostingRow | None:
+    """The posting whose Ozon label carries ``code`` (upper or lower barcode), with its items."""
+    return _first_with_items(session, _BY_LABEL, {"code": code})
+
+
+def find_packable_by_item_barcode(
+    session: Session, barcode: str, station: str | None = None
+) -> PostingRow | None:
+    """The packable posting that ships first and holds a product with ``barcode``, with its items.
+
+    Packable: Ozon status ``awaiting_packaging``, local_state waiting or in_progress, and not
+    claimed by another station (with ``station`` None: not claimed at all).
+    """
+    if station is None:
+        return _first_with_items(session, _PACKABLE_UNCLAIMED, {"barcode": barcode})
+    return _first_with_items(session, _PACKABLE_FOR_STATION, {"barcode": barcode, "station": station})
+
+
+def _first_with_items(session: Session, stmt: Any, params: dict[str, Any]) -> PostingRow | None:
+    return session.scalars(stmt, params).unique().first()
+
+
+def list_postings(
+    session: Session,
+    status: str | Iterable[str] | None = None,
+    local_state: str | Iterable[str] | None = None,
+    limit: int | None = None,
+    *,
+    with_items: bool = True,
+) -> list[PostingRow]:
+    """Postings by shipment date (undated last), optionally filtered by Ozon status/local_state."""
+    stmt = select(PostingRow)
+    if status is not None:
+        stmt = stmt.where(PostingRow.status.in_(_as_list(status)))
+    if local_state is not None:
+        stmt = stmt.where(PostingRow.local_state.in_(_as_list(local_state)))
+    stmt = stmt.order_by(
+        PostingRow.shipment_date.is_(None), PostingRow.shipment_date, PostingRow.posting_number
+    ).limit(limit)
+    if with_items:
+        stmt = _with_items(stmt)
+    return list(session.scalars(stmt))
+
+
+def open_posting_numbers(session: Session, local_states: Iterable[str]) -> list[str]:
+    """Numbers of the postings whose ``local_state`` is one of ``local_states``."""
+    return list(session.scalars(
+        select(PostingRow.posting_number)
+        .where(PostingRow.local_state.in_(list(local_states)))
+        .order_by(PostingRow.posting_number)
+    ))
+
+
+def listing(session: Session, status: str | None = None) -> list[dict[str, Any]]:
+    """``packdesk postings --json``: JSON-ready dicts, items with all their product's barcodes;
+    times in ISO 8601 UTC."""
+    postings = list_postings(session, status=status)
+    skus = {line.sku for p in postings for line in p.items}
+    barcodes = products.barcodes_by_sku(session, skus)
+    return [
+        {
+            "posting_number": p.posting_number,
+            "order_number": p.order_number,
+            "status": p.status,
+            "substatus": p.substatus,
+            "local_state": p.local_state,
+            "shipment_date": _iso_utc(p.shipment_date),
+            "delivery_method_name": p.delivery_method_name,
+            "warehouse_id": p.warehouse_id,
+            "tracking_number": p.tracking_number,
+            "claimed_by": p.claimed_by,
+            "problem": p.problem,
+            "items": [
+                {"sku": line.sku, "offer_id": line.offer_id, "name": line.name,
+                 "quantity": line.quantity, "barcodes": barcodes.get(line.sku, [])}
+                for line in p.items
+            ],
+        }
+        for p in postings
+    ]
+
+
+def _iso_utc(value: datetime | None) -> str | None:
+    return None if value is None else value.replace(tzinfo=timezone.utc).isoformat()
+
+
+def _with_items(stmt: Any) -> Any:
+    return stmt.options(selectinload(PostingRow.items))
+
+
+def _as_list(value: str | Iterable[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)

@@ -1,0 +1,140 @@
+"""The one writer lane: one thread, one transaction per write, errors to the caller."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlalchemy import func, select
+
+from app.store.models import SyncStateRow
+from app.store.sync_state import all_states, get_state, set_state
+from app.store.writer import THREAD_NAME, WriterClosed
+from store_helpers import NOW, db, pg_url, sqlite_db, sqlite_template  # noqa: F401
+
+
+class Boom(Exception):
+    pass
+
+
+def _count(database) -> int:
+    with database.read() as session:
+        return session.scalar(select(func.count()).select_from(SyncStateRow))
+
+
+def test_writes_run_on_the_lane_thread_and_return_their_value(db):
+    def where(session, suffix):
+        set_state(session, "k", "v", NOW)
+        return threading.current_thread().name + suffix
+
+    assert db.call(where, "!") == THREAD_NAME + "!"
+    assert db.writer.thread.daemon
+
+
+def test_an_exception_reaches_the_caller_and_the_write_is_rolled_back(db):
+    def write_then_fail(session):
+        set_state(session, "half", "done", NOW)
+        session.flush()
+        raise Boom("mid-write")
+
+    future = db.submit(write_then_fail)
+    with pytest.raises(Boom, match="mid-write"):
+        future.result(timeout=10)
+    with pytest.raises(Boom):
+        db.call(write_then_fail)
+    assert _count(db) == 0
+    db.call(set_state, "after", "ok", NOW)  # the lane lives on
+    assert _count(db) == 1
+
+
+def test_a_write_from_the_lane_runs_inline(db):
+    def outer(session):
+        set_state(session, "outer", "1", NOW)
+        inner = db.call(set_state, "inner", "2", NOW)  # would deadlock if it queued
+        return inner, threading.current_thread().name
+
+    assert db.call(outer) == (None, THREAD_NAME)
+    with db.read() as session:
+        assert all_states(session) == {"inner": "2", "outer": "1"}
+
+
+def test_a_failed_inline_write_undoes_only_its_own_part(db):
+    def failing(session):
+        set_state(session, "inner", "x", NOW)
+        session.flush()
+        raise Boom
+
+    def outer(session):
+        set_state(session, "outer", "1", NOW)
+        future = db.submit(failing)
+        assert future.done()
+        return type(future.exception()).__name__
+
+    assert db.call(outer) == "Boom"
+    with db.read() as session:
+        assert all_states(session) == {"outer": "1"}
+
+
+def test_a_write_from_a_done_callback_runs_inline(db):
+    landed = threading.Event()
+    chained = []
+
+    def follow_up(_future):
+        chained.append(db.submit(set_state, "second", "2", NOW))
+        landed.set()
+
+    db.submit(set_state, "first", "1", NOW).add_done_callback(follow_up)
+    assert landed.wait(10)
+    chained[0].result(timeout=10)
+    with db.read() as session:
+        assert get_state(session, "second") == "2"
+
+
+def test_concurrent_submitters_all_land(db):
+    def submitter(n: int) -> None:
+        futures = [db.submit(set_state, f"t{n}-{i}", str(i), NOW) for i in range(100)]
+        for future in futures:
+            future.result(timeout=30)
+
+    threads = [threading.Thread(target=submitter, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert _count(db) == 400
+
+
+def test_reads_do_not_wait_for_a_long_write(db):
+    db.call(set_state, "k", "before", NOW)
+    inside, release = threading.Event(), threading.Event()
+
+    def long_write(session):
+        set_state(session, "k", "after", NOW)
+        session.flush()
+        inside.set()
+        if not release.wait(10):
+            raise TimeoutError("test never released the write")
+
+    future = db.submit(long_write)
+    try:
+        assert inside.wait(10)
+        with db.read() as session:  # answered while the lane holds its transaction
+            assert get_state(session, "k") == "before"
+    finally:
+        release.set()
+    future.result(timeout=10)
+    with db.read() as session:
+        assert get_state(session, "k") == "after"
+
+
+def test_close_drains_the_queue_then_refuses(sqlite_db):
+    gate = threading.Event()
+    first = sqlite_db.submit(lambda session: gate.wait(10))
+    queued = [sqlite_db.submit(set_state, f"q{i}", "x", NOW) for i in range(50)]
+    gate.set()
+    sqlite_db.writer.close(timeout=30)
+    assert first.result(timeout=0) is True
+    assert all(f.done() and f.exception() is None for f in queued)
+    assert not sqlite_db.writer.thread.is_alive()
+    with pytest.raises(WriterClosed):
+        sqlite_db.submit(set_state, "late", "x", NOW)
+    assert _count(sqlite_db) == 50
