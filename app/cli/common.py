@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import logging.handlers
 import sys
 from pathlib import Path
@@ -95,6 +96,9 @@ def run_command(args) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return EXIT_FAILED
+    except BrokenPipeError:  # the reader went away (e.g. `| head`): not an error
+        sys.stdout = open(os.devnull, "w")
+        return EXIT_OK
     except Exception:  # a bug: full trace to the log, one line for the user
         log.exception("unexpected error in '%s'", args.command)
         print(f"packdesk: unexpected error in '{args.command}' (a bug); details in the log", file=sys.stderr)

@@ -164,7 +164,7 @@ class Transport:
                 if arrived and not idempotent:
                     log.warning("POST %s (%s) failed after it may have reached Ozon (%s): not retried",
                                 path, kind, what)
-                raise OzonTransportError(f"{path} failed after {attempt} attempt(s): {what}",
+                raise OzonTransportError(f"{path}: {network_reason(exc)} ({attempt} attempt(s))",
                                          endpoint=path, maybe_applied=arrived) from None
             elapsed_ms = (time.perf_counter() - started) * 1000
             status = response.status_code
@@ -197,7 +197,7 @@ class Transport:
                     self._sleep(wait)
                     continue
                 log.warning("POST %s (%s) answered %s on attempt %d; giving up", path, kind, what, attempt)
-                raise OzonTransportError(f"{path} failed after {attempt} attempt(s): {what}",
+                raise OzonTransportError(f"{path}: Ozon answered {what} ({attempt} attempt(s))",
                                          endpoint=path, maybe_applied=True)
             if status >= 400:
                 raise error_from_response(path, status, error_body, label=label)
@@ -222,3 +222,21 @@ class Transport:
 def as_bad_response(path: str, why: object, *, maybe_applied: bool = False) -> OzonError:
     """A decoded 2xx body of the wrong shape (``why``), as the error the caller sees."""
     return OzonBadResponse(f"{path} returned an unexpected shape: {why}", endpoint=path, maybe_applied=maybe_applied)
+
+
+def network_reason(exc: requests.RequestException) -> str:
+    """A few words for people on why a request failed; the full text goes to the log."""
+    text = str(exc).lower()
+    if isinstance(exc, requests.ConnectTimeout):
+        return "connection timed out"
+    if isinstance(exc, requests.ReadTimeout):
+        return "no answer in time"
+    if "name or service not known" in text or "nameresolution" in text or "getaddrinfo" in text:
+        return "address not found (DNS)"
+    if "refused" in text:
+        return "connection refused"
+    if "reset" in text or "aborted" in text or "remotedisconnected" in text:
+        return "connection dropped"
+    if isinstance(exc, requests.exceptions.SSLError):
+        return "secure connection failed (TLS)"
+    return "network error"

@@ -1,0 +1,67 @@
+"""``packdesk sync [--once] [--json]``: pull Ozon into the cache and drain the outbox."""
+from __future__ import annotations
+
+import json
+import signal
+import threading
+
+from app.cli.common import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, language, load, open_client, open_db, setup_logging
+from app.messages import text
+
+
+def register(sub) -> None:
+    p = sub.add_parser("sync", help="pull postings and products from Ozon, drain the outbox, print due labels")
+    p.add_argument("--once", action="store_true", help="one pass, then exit")
+    p.add_argument("--json", action="store_true", help="one JSON object per pass instead of a summary line")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from app.services.ozon.errors import OzonAuthError
+    from app.services.sync.engine import SyncEngine
+
+    lang = language(args)
+    config = load(args)
+    setup_logging(config.data_dir, args.verbose)
+    client = open_client(config, lang)
+    db = open_db(config)
+    stop = threading.Event()
+    try:
+        engine = SyncEngine(client, db, config)
+        if not args.once:
+            _stop_on_signals(stop)
+        while True:
+            try:
+                summary = engine.run_pass()
+            except OzonAuthError as exc:
+                print(text("auth_failed", lang, client_id=config.ozon.client_id, detail=str(exc)),
+                      flush=True)
+                return EXIT_CONFIG
+            _report(summary, args.json, lang)
+            if args.once:
+                return EXIT_OK if summary.finished else EXIT_FAILED
+            if stop.wait(config.sync.interval_s):
+                return EXIT_OK
+    finally:
+        client.close()
+        db.close()
+
+
+def _report(summary, as_json: bool, lang: str) -> None:
+    if as_json:
+        print(json.dumps(summary.as_dict(), ensure_ascii=False), flush=True)
+        return
+    line = text("sync_summary", lang, postings=summary.pull.postings, changed=summary.pull.changed,
+                skipped=summary.pull.skipped, products=summary.pull.products, done=summary.outbox.done,
+                parked=summary.outbox_parked, open=summary.outbox_open)
+    if not summary.finished:
+        line += "; " + text("sync_incomplete", lang, detail=summary.error)
+    print(line, flush=True)
+
+
+def _stop_on_signals(stop: threading.Event) -> None:
+    def handler(signum, frame):
+        stop.set()
+
+    signal.signal(signal.SIGINT, handler)
+    signal.signal(signal.SIGTERM, handler)

@@ -1,0 +1,128 @@
+"""Pulling Ozon's state into the cache: postings, the products they contain, reference data.
+
+Each page is written in its own transaction (the cache is never half-written: a page is
+in or out), through the writer lane, while the next page is being fetched.
+"""
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Callable, Iterable
+
+from app.services.ozon.models import Posting
+from app.services.sync.mapping import item_rows, posting_row, product_row
+from app.store import postings as store_postings
+from app.store import products as store_products
+from app.store import reference as store_reference
+from app.store import sync_state
+
+log = logging.getLogger("packdesk.sync.pull")
+
+RECONCILE_LIMIT = 200  # postings re-read one by one per pass when they vanished from the open list
+OPEN_LOCAL_STATES = ("waiting", "in_progress", "packed")
+
+
+@dataclass
+class PullStats:
+    postings: int = 0
+    changed: int = 0
+    skipped: int = 0
+    products: int = 0
+    reconciled: int = 0
+    skus: set[int] = field(default_factory=set)  # every SKU seen this pass, to fetch the unknown ones
+
+
+class Puller:
+    def __init__(self, client, db, config, *, now: Callable[[], datetime]):
+        self.client, self.db, self.config, self.now = client, db, config, now
+
+    # --- postings ------------------------------------------------------------------------
+    def pull_open_postings(self, stats: PullStats) -> set[str]:
+        """Read every not-yet-delivered posting (cursor paging) into the cache."""
+        now = self.now()
+        horizon = self.config.sync.horizon_days
+        pages = self.client.iter_unfulfilled(
+            cutoff_from=_aware(now - timedelta(days=30)), cutoff_to=_aware(now + timedelta(days=horizon)),
+            warehouse_ids=self.config.ozon.warehouse_ids or None,
+        )
+        return self._ingest(pages, stats)
+
+    def _ingest(self, pages, stats: PullStats) -> set[str]:
+        seen: set[str] = set()
+        pending: list[Future] = []
+        for page in pages:
+            stats.skipped += page.skipped
+            if not page.postings:
+                continue
+            rows = [posting_row(p) for p in page.postings]
+            items = {p.posting_number: item_rows(p) for p in page.postings}
+            seen.update(items)
+            stats.postings += len(rows)
+            stats.skus.update(it.sku for p in page.postings for it in p.products)
+            pending.append(self.db.writer.submit(store_postings.upsert_postings, rows, items, now=self.now()))
+            self._collect(pending, stats, block=False)
+        self._collect(pending, stats, block=True)
+        return seen
+
+    @staticmethod
+    def _collect(pending: list[Future], stats: PullStats, *, block: bool) -> None:
+        while pending and (block or pending[0].done()):
+            stats.changed += pending.pop(0).result() or 0
+
+    def reconcile_vanished(self, seen: set[str], stats: PullStats) -> None:
+        """Postings we hold as open that Ozon no longer lists (cancelled, delivered…): re-read each."""
+        with self.db.read() as session:
+            candidates = store_postings.open_posting_numbers(session, local_states=OPEN_LOCAL_STATES)
+        vanished = [n for n in candidates if n not in seen][:RECONCILE_LIMIT]
+        fresh: list[Posting] = []
+        for number in vanished:
+            fresh.append(self.client.get_posting(number))
+        if fresh:
+            self._write(fresh, stats)
+            stats.reconciled += len(fresh)
+
+    def refresh(self, numbers: Iterable[str]) -> list[Posting]:
+        """Re-read single postings (e.g. when a bench opens one) and store them."""
+        fresh = [self.client.get_posting(n) for n in numbers]
+        if fresh:
+            self._write(fresh, PullStats())
+        return fresh
+
+    def _write(self, postings: list[Posting], stats: PullStats) -> None:
+        rows = [posting_row(p) for p in postings]
+        items = {p.posting_number: item_rows(p) for p in postings}
+        stats.skus.update(it.sku for p in postings for it in p.products)
+        stats.changed += self.db.writer.call(store_postings.upsert_postings, rows, items, now=self.now()) or 0
+
+    # --- products ------------------------------------------------------------------------
+    def pull_missing_products(self, stats: PullStats) -> None:
+        with self.db.read() as session:
+            missing = sorted(store_products.missing_skus(session, stats.skus))
+        if not missing:
+            return
+        products = self.client.products(missing)
+        rows = [product_row(p) for p in products]
+        barcodes = {p.sku: list(p.barcodes) for p in products}
+        self.db.writer.call(store_products.upsert_products, rows, barcodes, now=self.now())
+        stats.products += len(rows)
+
+    # --- warehouses and delivery methods ---------------------------------------------------
+    def pull_reference(self) -> None:
+        warehouses = self.client.warehouses()
+        methods = self.client.delivery_methods()
+        self.db.writer.call(_write_reference, warehouses, methods, now=self.now())
+
+
+def _write_reference(session, warehouses, methods, *, now) -> None:
+    store_reference.replace_warehouses(session, [
+        {"id": w.id, "name": w.name, "is_rfbs": w.is_rfbs, "status": w.status} for w in warehouses])
+    store_reference.replace_delivery_methods(session, [
+        {"id": m.id, "name": m.name, "warehouse_id": m.warehouse_id, "provider_id": m.provider_id,
+         "status": m.status, "cutoff": m.cutoff} for m in methods])
+    sync_state.set_state(session, "reference.pulled_at", now.isoformat(), now=now)
+
+
+def _aware(value: datetime) -> datetime:
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value

@@ -1,0 +1,93 @@
+"""Pulling Ozon's state into the cache, against the simulator."""
+from app.store import postings as store_postings
+from app.store import products as store_products
+from sync_helpers import bench, make_bench  # noqa: F401  (fixture)
+
+
+def test_first_pass_fills_the_cache_with_postings_products_and_barcodes(bench):
+    summary = bench.engine().run_pass()
+    assert summary.finished and summary.error is None
+    numbers = set(bench.sim.world.posting_numbers())
+    with bench.db.read() as session:
+        cached = {row.posting_number: row for row in store_postings.list_postings(session)}
+        skus = {item.sku for row in cached.values() for item in row.items}
+        missing = store_products.missing_skus(session, skus)
+        some_sku = next(iter(skus))
+        barcodes = store_products.barcodes_for_sku(session, some_sku)
+    assert numbers <= set(cached)
+    for number in numbers:
+        world = bench.sim.world.peek(number)
+        row = cached[number]
+        assert row.status == world.status
+        assert [(i.sku, i.quantity) for i in row.items] == [(line.sku, line.quantity) for line in world.lines]
+    assert not missing, "every SKU of a cached posting has its product"
+    assert f"OZN{some_sku}" in barcodes and any(len(b) == 13 and b.isdigit() for b in barcodes)
+    assert summary.key_expires_at
+
+
+def test_a_second_pass_reports_no_changes_and_fetches_no_products_again(bench):
+    engine = bench.engine()
+    engine.run_pass()
+    calls_before = bench.sim.stats.requests("/v4/product/info/attributes")
+    summary = engine.run_pass()
+    assert summary.finished and summary.pull.changed == 0 and summary.pull.products == 0
+    assert bench.sim.stats.requests("/v4/product/info/attributes") == calls_before
+
+
+def test_a_posting_cancelled_on_ozon_shows_cancelled_after_one_pass(bench):
+    engine = bench.engine()
+    engine.run_pass()
+    victim = bench.packable()[0]
+    bench.sim.world.cancel(victim)
+    engine.run_pass()
+    assert bench.posting(victim)["local_state"] == "cancelled"
+    assert bench.posting(victim)["status"] == "cancelled"
+
+
+def test_a_posting_that_vanishes_from_the_open_list_is_read_back(bench):
+    engine = bench.engine()
+    engine.run_pass()
+    gone = bench.packable()[1]
+    bench.sim.world.set_status(gone, "delivered")  # delivered postings leave the unfulfilled list
+    summary = engine.run_pass()
+    assert summary.pull.reconciled >= 1
+    assert bench.posting(gone)["status"] == "delivered"
+    assert bench.posting(gone)["local_state"] == "handed_over"
+
+
+def test_new_postings_arrive_on_the_next_pass(bench):
+    engine = bench.engine()
+    engine.run_pass()
+    added = bench.sim.world.add_postings(3)
+    engine.run_pass()
+    assert all(bench.posting(n) is not None for n in added)
+
+
+def test_pass_survives_429_with_retry_after_and_500(tmp_path):
+    b = make_bench(tmp_path, postings=1500, seed=11)
+    try:
+        b.sim.faults.update({"rate_429": 0.1, "retry_after_s": 1, "rate_500": 0.05})
+        summary = b.engine().run_pass()
+        assert summary.finished, summary.error
+        answers = b.sim.stats.as_dict()["answers"]
+        served = {status for counts in answers.values() for status in counts}
+        assert {"429", "500"} <= served, answers  # the faults were really served
+        with b.db.read() as session:
+            cached = {row.posting_number for row in store_postings.list_postings(session, with_items=False)}
+        assert set(b.sim.world.posting_numbers()) <= cached
+    finally:
+        b.client.close()
+        b.db.close()
+        b.sim.close()
+
+
+def test_an_outage_leaves_the_pass_unfinished_and_the_cache_intact(bench):
+    engine = bench.engine()
+    engine.run_pass()
+    with bench.db.read() as session:
+        before = len(store_postings.list_postings(session, with_items=False))
+    bench.sim.faults.update({"rate_500": 1.0})
+    summary = engine.run_pass()
+    assert not summary.finished and summary.error
+    with bench.db.read() as session:
+        assert len(store_postings.list_postings(session, with_items=False)) == before
