@@ -9,6 +9,7 @@ from datetime import datetime
 
 from sqlalchemy import (
     JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -65,6 +66,9 @@ class PostingRow(Base):
     claimed_at: Mapped[datetime | None] = mapped_column(DateTime)
     problem: Mapped[str | None] = mapped_column(Text)
     synced_at: Mapped[datetime | None] = mapped_column(DateTime)
+    packed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    packed_by: Mapped[str | None] = mapped_column(String(64))  # station
+    measured_weight_g: Mapped[float | None] = mapped_column(Float)
 
     # not a column: the posting's lines (the store's lookups load them eagerly)
     items: Mapped[list[PostingItemRow]] = relationship(
@@ -187,3 +191,71 @@ class OutboxRow(Base):
     station: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class PackedUnitRow(Base):
+    """One verified unit: a scan that counted against a posting line (evidence, and the counts)."""
+
+    __tablename__ = "packed_units"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    posting_number: Mapped[str] = mapped_column(
+        String(64), ForeignKey("postings.posting_number", ondelete="CASCADE"), index=True
+    )
+    line_no: Mapped[int] = mapped_column(Integer)
+    sku: Mapped[int] = mapped_column(BigInteger)
+    box_no: Mapped[int] = mapped_column(Integer, default=1)
+    barcode: Mapped[str] = mapped_column(String(128))
+    mark: Mapped[str | None] = mapped_column(Text)  # Chestny ZNAK marking code, when the unit has one
+    station: Mapped[str] = mapped_column(String(64))
+    packer: Mapped[str | None] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (UniqueConstraint("posting_number", "mark"),)
+
+
+class StationRow(Base):
+    """What one bench is doing: the station is a state in the database, not in a process."""
+
+    __tablename__ = "stations"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    open_posting: Mapped[str | None] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(24), default="idle")
+    box_no: Mapped[int] = mapped_column(Integer, default=1)
+    error_code: Mapped[str | None] = mapped_column(String(48))
+    error_data: Mapped[dict] = mapped_column(JSON, default=dict)
+    packer: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+# label states
+LABEL_WAITING = "waiting"    # the posting is shipped (or shipping); Ozon's label is not fetched yet
+LABEL_FETCHED = "fetched"    # the PDF is in the data dir; to be printed on the packing station
+LABEL_PRINTED = "printed"
+LABEL_FAILED = "failed"      # fetching or printing failed for now; reason in last_error, retried or reprinted
+LABEL_PARKED = "parked"      # can never be had as is (posting cancelled...); a person must look
+LABEL_STATES = (LABEL_WAITING, LABEL_FETCHED, LABEL_PRINTED, LABEL_FAILED, LABEL_PARKED)
+
+
+class LabelRow(Base):
+    """A parcel label: Ozon's (fetched as PDF) or the station's own order label."""
+
+    __tablename__ = "labels"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    posting_number: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(16), default="ozon")  # ozon | own
+    state: Mapped[str] = mapped_column(String(16), default=LABEL_WAITING, index=True)
+    station: Mapped[str | None] = mapped_column(String(64), index=True)  # prints on the bench that packed it
+    pdf_path: Mapped[str | None] = mapped_column(Text)
+    printer: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    copies: Mapped[int] = mapped_column(Integer, default=0)  # prints made (reprints included)
+    not_before: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    fetched_at: Mapped[datetime | None] = mapped_column(DateTime)
+    printed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (UniqueConstraint("posting_number", "kind"),)
