@@ -1,21 +1,22 @@
-"""Errors of the scale subsystem."""
+"""Errors of the scale subsystem (the shared ones live in ``app.devices.common.errors``)."""
 from __future__ import annotations
+
+from ..common.errors import DeviceUnavailable, WrongThread
+from ..common.errors import TransportLost as LinkLost
+
+__all__ = ["ScaleError", "ScaleTimeout", "ScaleUnavailable", "TransportLost", "WrongThread"]
 
 
 class ScaleError(Exception):
     """Base of scale errors that callers are expected to handle."""
 
 
-class ScaleUnavailable(ScaleError):
+class ScaleUnavailable(ScaleError, DeviceUnavailable):
     """This transport cannot work on this machine (a missing library or backend). Retrying won't help."""
 
 
-class TransportLost(ScaleError, OSError):
+class TransportLost(ScaleError, LinkLost):
     """The link went away (cable pulled, socket reset, device gone). The reader reconnects."""
-
-
-class WrongThread(RuntimeError):
-    """A device handle was used from a thread other than the one that owns it (a bug)."""
 
 
 class ScaleTimeout(ScaleError, TimeoutError):

@@ -1,12 +1,11 @@
 """``ScaleReader``: one I/O thread per scale that polls or listens, parses, and reconnects."""
 from __future__ import annotations
 
-import logging
 import queue
-import threading
 import time
 from typing import Callable
 
+from ..common.worker import DeviceWorker
 from .errors import ScaleError, ScaleTimeout, ScaleUnavailable, TransportLost
 from .protocols.base import ScaleProtocol
 from .reading import Reading
@@ -17,15 +16,15 @@ ReadingCallback = Callable[[Reading], None]
 StateCallback = Callable[[str], None]
 
 COMMAND_MAX_AGE_S = 2.0  # a zero/tare asked for while disconnected is dropped, not sent later
-WARN_REPEAT_S = 10.0  # the same complaint about a device is logged at most this often
 NOISE_REPORT_BYTES = 64  # report unrecognised bytes once this many piled up without a frame
 
 
-class ScaleReader:
+class ScaleReader(DeviceWorker):
     """Owns one scale. Callbacks run on the I/O thread: keep them short and thread-safe.
 
     States reported through ``on_state``: "connecting", "connected", "disconnected: REASON",
     "unavailable: REASON" (the transport can't work here; the reader gives up), "stopped".
+    The connect/reconnect loop is ``DeviceWorker``'s; this class adds polling and parsing.
     """
 
     def __init__(self, make_transport: Callable[[], Transport], protocol: ScaleProtocol, *, port: str,
@@ -33,48 +32,16 @@ class ScaleReader:
                  poll_interval: float = 0.2, reply_timeout: float = 1.0, silence_timeout: float = 3.0,
                  backoff: tuple[float, float] = (0.25, 5.0),
                  simulator: SimulatedScale | None = None) -> None:
+        super().__init__(make_transport, kind="scale", port=port, on_state=on_state, backoff=backoff)
         self.protocol = protocol
-        self.port = port
         self.simulator = simulator  # the demo/station sets its load; None for real scales
-        self.on_reading, self.on_state = on_reading, on_state
+        self.on_reading = on_reading
         self.poll_interval, self.reply_timeout, self.silence_timeout = poll_interval, reply_timeout, silence_timeout
-        self.backoff = backoff
-        self.log = logging.getLogger(f"packdesk.devices.scale[{port}]")
-        self._make_transport = make_transport
-        self._cond = threading.Condition()
         self._latest: Reading | None = None
         self._latest_at = 0.0
-        self._state = "idle"
-        self._stop = threading.Event()
         self._commands: queue.SimpleQueue[tuple[float, bytes]] = queue.SimpleQueue()
-        self._thread: threading.Thread | None = None
-        self._warned: dict[str, float] = {}
 
     # --- any thread ------------------------------------------------------------------------
-    def start(self) -> "ScaleReader":
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name=f"scale[{self.port}]", daemon=True)
-            self._thread.start()
-        return self
-
-    def stop(self, timeout: float = 3.0) -> None:
-        self._stop.set()
-        if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join(timeout)
-        with self._cond:
-            self._cond.notify_all()
-
-    def __enter__(self) -> "ScaleReader":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
-
-    @property
-    def state(self) -> str:
-        with self._cond:
-            return self._state
-
     def latest(self) -> Reading | None:
         with self._cond:
             return self._latest
@@ -121,37 +88,6 @@ class ScaleReader:
         self._commands.put((time.monotonic(), command))
 
     # --- the I/O thread ------------------------------------------------------------------
-    def _run(self) -> None:
-        delay = self.backoff[0]
-        self._set_state("connecting")
-        while not self._stop.is_set():
-            try:
-                transport = self._make_transport()
-                transport.open()
-            except ScaleUnavailable as exc:
-                self._set_state(f"unavailable: {exc}")
-                return
-            except OSError as exc:
-                self._set_state(f"disconnected: {exc}")
-                self._stop.wait(delay)
-                delay = min(delay * 2, self.backoff[1])
-                continue
-            self._set_state("connected")
-            try:
-                if self._session(transport):
-                    delay = self.backoff[0]
-            except TransportLost as exc:
-                self._set_state(f"disconnected: {exc}")
-            except Exception as exc:  # our bug: log it, drop the link, try again later
-                self.log.exception("scale session failed")
-                self._set_state(f"disconnected: internal error ({exc.__class__.__name__})")
-            finally:
-                transport.close()
-            if not self._stop.is_set():
-                self._stop.wait(delay)
-                delay = min(delay * 2, self.backoff[1])
-        self._set_state("stopped")
-
     def _session(self, transport: Transport) -> bool:
         """Talk to a connected device until stopped; returns whether any frame arrived."""
         proto = self.protocol
@@ -233,28 +169,6 @@ class ScaleReader:
             self._cond.notify_all()
         self._callback(self.on_reading, reading)
 
-    def _set_state(self, state: str) -> None:
-        with self._cond:
-            if state == self._state:
-                return
-            self._state = state
-            if state != "connected":
-                self._latest = None  # no device, no current weight
-            self._cond.notify_all()
-        level = logging.WARNING if state.startswith(("disconnected", "unavailable")) else logging.INFO
-        self.log.log(level, "%s", state)
-        self._callback(self.on_state, state)
-
-    def _callback(self, callback: Callable | None, value) -> None:
-        if callback is None:
-            return
-        try:
-            callback(value)
-        except Exception:  # a broken listener must not kill the device thread
-            self.log.exception("scale callback failed")
-
-    def _warn(self, key: str, message: str, *args) -> None:
-        now = time.monotonic()
-        if now - self._warned.get(key, float("-inf")) >= WARN_REPEAT_S:
-            self._warned[key] = now
-            self.log.warning(message, *args)
+    def _state_changed_locked(self, state: str) -> None:
+        if state != "connected":
+            self._latest = None  # no device, no current weight

@@ -1,0 +1,44 @@
+"""GS1 DataMatrix codes of Chestny ZNAK: put back the GS separators a scanner dropped.
+
+Keyboard-wedge scanners often lose GS (0x1D). For the long format the field lengths are fixed,
+so the separators can be restored; other formats are left alone because their serial length
+depends on the product group (devices-notes §1.4):
+
+    01 + GTIN(14) + 21 + serial(13) GS 91 + key id(4) GS 92 + crypto(44 or 88)
+"""
+from __future__ import annotations
+
+import string
+
+GS = "\x1d"
+
+SERIAL_LEN, KEY_LEN, CRYPTO_LENS = 13, 4, (44, 88)
+_KEY_AT = 2 + 14 + 2 + SERIAL_LEN  # where "91" starts: 31
+_CRYPTO_AT = _KEY_AT + 2 + KEY_LEN  # where "92" starts: 37
+# GS1 AI encodable character set 82 (the characters a serial may use)
+_CSET82 = frozenset(string.ascii_letters + string.digits + "!\"%&'()*+,-./:;<=>?_")
+_BASE64 = frozenset(string.ascii_letters + string.digits + "+/=")
+_ALNUM = frozenset(string.ascii_letters + string.digits)
+
+
+def gtin_ok(gtin: str) -> bool:
+    """A 14-digit GTIN with a valid GS1 mod-10 check digit."""
+    if len(gtin) != 14 or not gtin.isdigit():
+        return False
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(gtin[:13]))
+    return (10 - total % 10) % 10 == int(gtin[13])
+
+
+def _long_format(code: str) -> bool:
+    crypto = code[_CRYPTO_AT + 2:]
+    return (len(crypto) in CRYPTO_LENS and code.startswith("01") and gtin_ok(code[2:16])
+            and code[16:18] == "21" and set(code[18:_KEY_AT]) <= _CSET82
+            and code[_KEY_AT:_KEY_AT + 2] == "91" and set(code[_KEY_AT + 2:_CRYPTO_AT]) <= _ALNUM
+            and code[_CRYPTO_AT:_CRYPTO_AT + 2] == "92" and set(crypto) <= _BASE64)
+
+
+def restore_gs(code: str) -> str:
+    """``code`` with GS put back when it is a long-format marking code without any; else unchanged."""
+    if GS in code or not _long_format(code):
+        return code
+    return code[:_KEY_AT] + GS + code[_KEY_AT:_CRYPTO_AT] + GS + code[_CRYPTO_AT:]
