@@ -1,4 +1,5 @@
 """Pulling Ozon's state into the cache, against the simulator."""
+from app.config import with_overrides
 from app.store import postings as store_postings
 from app.store import products as store_products
 from sync_helpers import bench, make_bench  # noqa: F401  (fixture)
@@ -44,7 +45,31 @@ def test_a_posting_cancelled_on_ozon_shows_cancelled_after_one_pass(bench):
     assert bench.posting(victim)["status"] == "cancelled"
 
 
+def test_later_passes_read_only_what_changed(bench):
+    engine = bench.engine()
+    first = engine.run_pass()
+    assert first.full
+    unfulfilled = bench.sim.stats.requests("/v4/posting/fbs/unfulfilled/list")
+    victim = bench.packable()[0]
+    bench.clock.advance(60)
+    bench.sim.world.cancel(victim)
+    second = engine.run_pass()
+    assert not second.full and second.finished
+    assert bench.sim.stats.requests("/v4/posting/fbs/unfulfilled/list") == unfulfilled
+    assert bench.sim.stats.requests("/v4/posting/fbs/list") >= 1
+    assert second.pull.postings == 1  # only the cancelled one came back
+    assert bench.posting(victim)["local_state"] == "cancelled"
+
+
+def test_a_full_pass_comes_round_again(bench):
+    engine = bench.engine()
+    engine.run_pass()
+    bench.clock.advance(bench.config.sync.full_pass_interval_s + 1)
+    assert engine.run_pass().full
+
+
 def test_a_posting_that_vanishes_from_the_open_list_is_read_back(bench):
+    bench.config = with_overrides(bench.config, sync={"full_pass_interval_s": 0})
     engine = bench.engine()
     engine.run_pass()
     gone = bench.packable()[1]

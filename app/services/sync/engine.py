@@ -22,6 +22,7 @@ log = logging.getLogger("packdesk.sync")
 
 REFERENCE_EVERY = timedelta(hours=1)
 KEY_CHECK_EVERY = timedelta(hours=12)
+CHANGE_OVERLAP = timedelta(minutes=5)  # incremental windows overlap: clocks differ, changes land late
 
 
 def utcnow() -> datetime:
@@ -33,6 +34,7 @@ def utcnow() -> datetime:
 class PassSummary:
     started_at: datetime
     finished: bool = False
+    full: bool = False  # a full read of all open postings (else: only changed ones)
     error: str | None = None
     pull: PullStats = field(default_factory=PullStats)
     outbox: DrainStats = field(default_factory=DrainStats)
@@ -42,7 +44,7 @@ class PassSummary:
 
     def as_dict(self) -> dict:
         return {
-            "finished": self.finished, "error": self.error, "started_at": self.started_at.isoformat() + "Z",
+            "finished": self.finished, "full": self.full, "error": self.error, "started_at": self.started_at.isoformat() + "Z",
             "postings": self.pull.postings, "changed": self.pull.changed, "skipped": self.pull.skipped,
             "reconciled": self.pull.reconciled, "new_products": self.pull.products,
             "commands_done": self.outbox.done, "commands_parked": self.outbox.parked,
@@ -70,8 +72,7 @@ class SyncEngine:
             self._add(summary.outbox, self.drainer.drain())
             if self._due("reference.pulled_at", REFERENCE_EVERY):
                 self.puller.pull_reference()
-            seen = self.puller.pull_open_postings(summary.pull)
-            self.puller.reconcile_vanished(seen, summary.pull)
+            self._pull_postings(summary)
             self.puller.pull_missing_products(summary.pull)
             self._add(summary.outbox, self.drainer.drain())
             summary.key_expires_at = self._check_key()
@@ -87,6 +88,27 @@ class SyncEngine:
         self.db.writer.call(sync_state.set_state, "sync.last_pass", summary.started_at.isoformat()
                             + (" ok" if summary.finished else " incomplete"), now=self.now())
         return summary
+
+    def _pull_postings(self, summary: PassSummary) -> None:
+        """A full read of every open posting now and then; in between only what changed."""
+        started = summary.started_at
+        with self.db.read() as session:
+            mark = sync_state.get_state(session, "postings.changed_mark")
+        full_every = timedelta(seconds=self.config.sync.full_pass_interval_s)
+        if mark is None or self._due("postings.full_pass_at", full_every):
+            seen = self.puller.pull_open_postings(summary.pull)
+            self.puller.reconcile_vanished(seen, summary.pull)
+            summary.full = True
+            keys = ("postings.full_pass_at", "postings.changed_mark")
+        else:
+            self.puller.pull_changed_postings(datetime.fromisoformat(mark) - CHANGE_OVERLAP, summary.pull)
+            keys = ("postings.changed_mark",)
+
+        def write(session):
+            for key in keys:
+                sync_state.set_state(session, key, started.isoformat(), now=self.now())
+
+        self.db.writer.call(write)
 
     @staticmethod
     def _add(total: DrainStats, part: DrainStats) -> None:

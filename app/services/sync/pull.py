@@ -22,6 +22,7 @@ log = logging.getLogger("packdesk.sync.pull")
 
 RECONCILE_LIMIT = 200  # postings re-read one by one per pass when they vanished from the open list
 OPEN_LOCAL_STATES = ("waiting", "in_progress", "packed")
+HISTORY_DAYS = 180  # how far back incremental passes look for postings whose status changed (Ozon: <= 1 year)
 
 
 @dataclass
@@ -48,6 +49,15 @@ class Puller:
             warehouse_ids=self.config.ozon.warehouse_ids or None,
         )
         return self._ingest(pages, stats)
+
+    def pull_changed_postings(self, changed_since: datetime, stats: PullStats) -> None:
+        """Read only the postings whose status changed since the last pass (new ones included)."""
+        now = self.now()
+        pages = self.client.iter_list(
+            since=_aware(now - timedelta(days=HISTORY_DAYS)), to=_aware(now + timedelta(minutes=5)),
+            changed_since=_aware(changed_since), warehouse_ids=self.config.ozon.warehouse_ids or None,
+        )
+        self._ingest(pages, stats)
 
     def _ingest(self, pages, stats: PullStats) -> set[str]:
         seen: set[str] = set()
