@@ -13,7 +13,6 @@ retried once they may have reached Ozon. Calls are paced by a per-account
 """
 from __future__ import annotations
 
-import ipaddress
 import logging
 import random
 import re
@@ -23,6 +22,8 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 import requests
+
+from app.config import is_loopback
 
 from .errors import OzonConfigError
 from .models import DeliveryMethod, KeyInfo, Posting, PostingPage, Product, ShipPackage, ShipResult, Warehouse
@@ -58,19 +59,10 @@ def check_base_url(base_url: str) -> str:
     host = parts.hostname or ""
     if parts.scheme not in ("http", "https") or not host:
         raise OzonConfigError(f"the Ozon base URL must be an https:// URL, got {base_url!r}")
-    if parts.scheme == "http" and not _is_loopback(host):
+    if parts.scheme == "http" and not is_loopback(host):
         raise OzonConfigError(f"plain http:// is accepted only for a loopback host (simulator, tests), "
                               f"got {base_url!r}: use https://")
     return base_url.strip().rstrip("/")
-
-
-def _is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
