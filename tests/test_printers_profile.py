@@ -89,3 +89,20 @@ def test_open_printer_picks_the_transport_without_opening_it(text, kind, attrs):
 def test_open_printer_checks_the_target(text, names):
     with pytest.raises(DeviceUriError, match=names):
         open_printer(text)
+
+
+@pytest.mark.parametrize("text,lang,dpi,head", [
+    ("tcp://127.0.0.1:9100?model=zebra-zd421", "zpl", 203, 576),
+    ("tcp://127.0.0.1:9100?model=zebra-zd421&dpi=300", "zpl", 300, 576),
+    ("tcp://127.0.0.1:9100?model=xprinter-xp420b", "tspl", 203, 576),
+    ("tcp://127.0.0.1:9100?model=zebra-lp2844", "epl", 203, 576),
+    ("usb://0483:5743?model=xprinter-xp-58", "escpos", 203, 384),
+])
+def test_model_presets_supply_defaults_and_the_uri_wins(text, lang, dpi, head):
+    profile = profile_from_uri(parse_device_uri(text))
+    assert (profile.lang, profile.dpi, profile.head_dots) == (lang, dpi, head)
+
+
+def test_unknown_model_is_named():
+    with pytest.raises(DeviceUriError, match="unknown model 'hp-laserjet'"):
+        profile_from_uri(parse_device_uri("tcp://127.0.0.1:9100?model=hp-laserjet"))

@@ -12,19 +12,21 @@ Printer URI parameters (CONTRACT.md "Device URIs"; the last four are additions d
     speed=1..14                inches per second (TSPL SPEED / EPL S / ZPL ^PR); default: keep
     gap=MM                     gap between labels in mm, 0 = continuous (default 2), TSPL GAP / EPL Q
     zpl=compressed|hex|z64     ZPL only: ^GFA data encoding (default compressed)
+    model=NAME                 defaults of a common printer (app/devices/printers/models.py); URI values win
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
 
+from app.devices.printers.models import MODELS
 from app.devices.uri import DeviceUri, DeviceUriError
 
 LANGS = ("tspl", "zpl", "epl", "escpos")
 DPIS = (203, 300)
 ZPL_FORMATS = ("compressed", "hex", "z64")
 PRINTER_SCHEMES = {"tcp", "usb", "serial", "file", "cups", "win", "sim"}
-PRINTER_PARAMS = {"lang", "dpi", "size", "invert", "width", "baud", "darkness", "speed", "gap", "zpl"}
+PRINTER_PARAMS = {"lang", "dpi", "size", "invert", "width", "baud", "darkness", "speed", "gap", "zpl", "model"}
 
 DEFAULT_SIZE_MM = (75.0, 120.0)
 DEFAULT_ESCPOS_WIDTH = 576  # 80 mm receipt heads at 203 dpi; 58 mm heads: width=384
@@ -84,9 +86,21 @@ def _bounded(uri: DeviceUri, name: str, low: int, high: int) -> int | None:
     return value
 
 
+def _with_model_defaults(uri: DeviceUri) -> DeviceUri:
+    name = uri.params.get("model")
+    if name is None:
+        return uri
+    if name not in MODELS:
+        raise DeviceUriError(f"{uri.text!r}: unknown model {name!r}; known: {', '.join(sorted(MODELS))}")
+    params = {key: str(value) for key, value in MODELS[name].items()}
+    params.update((key, value) for key, value in uri.params.items() if key != "model")
+    return DeviceUri(uri.scheme, uri.target, params, uri.text)
+
+
 def profile_from_uri(uri: DeviceUri) -> PrinterProfile:
     """Check a printer URI's scheme and parameters and build its profile (DeviceUriError if wrong)."""
     uri.require(schemes=PRINTER_SCHEMES, params=PRINTER_PARAMS, kind="printer")
+    uri = _with_model_defaults(uri)
     lang = uri.choice("lang", LANGS, "tspl")
     for name, only in (("width", "escpos"), ("zpl", "zpl")):
         if name in uri.params and lang != only:
