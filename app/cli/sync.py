@@ -5,7 +5,9 @@ import json
 import signal
 import threading
 
-from app.cli.common import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, language, load, open_client, open_db, setup_logging
+from app.cli.common import (
+    EXIT_CONFIG, EXIT_FAILED, EXIT_OK, CommandError, language, load, open_client, open_db, setup_logging,
+)
 from app.messages import text
 
 
@@ -23,11 +25,17 @@ def run(args) -> int:
     lang = language(args)
     config = load(args)
     setup_logging(config.data_dir, args.verbose)
+    printer = _printer(config)
     client = open_client(config, lang)
     db = open_db(config)
     stop = threading.Event()
     try:
-        engine = SyncEngine(client, db, config)
+        print_labels = None
+        if printer is not None:
+            from app.services.labels.printing import LabelPrinter
+
+            print_labels = LabelPrinter(db, printer, station=config.station.name, data_dir=config.data_dir).print_due
+        engine = SyncEngine(client, db, config, print_labels=print_labels)
         if not args.once:
             _stop_on_signals(stop)
         while True:
@@ -43,8 +51,27 @@ def run(args) -> int:
             if stop.wait(config.sync.interval_s):
                 return EXIT_OK
     finally:
+        if printer is not None:
+            printer.close()
         client.close()
         db.close()
+
+
+def _printer(config):
+    """The configured printer (labels are printed in the pass, on this thread), or None without
+    one. A bad printer URI is a config error (exit 2)."""
+    if not config.devices.printer:
+        return None
+    from app.devices.printers import open_printer
+    from app.devices.uri import DeviceUriError
+    from app.services.labels.render import ensure_qt_app
+
+    try:
+        printer = open_printer(config.devices.printer, sim_dir=config.data_dir / "printed")
+    except DeviceUriError as exc:
+        raise CommandError(str(exc), EXIT_CONFIG) from None
+    ensure_qt_app()  # in the main thread, before any page is rendered
+    return printer
 
 
 def _report(summary, as_json: bool, lang: str) -> None:

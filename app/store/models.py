@@ -211,7 +211,10 @@ class PackedUnitRow(Base):
     packer: Mapped[str | None] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(DateTime)
 
-    __table_args__ = (UniqueConstraint("posting_number", "mark"),)
+    __table_args__ = (
+        UniqueConstraint("posting_number", "mark"),
+        Index("ix_packed_units_mark", "mark"),  # a marking code seen in any posting is a duplicate
+    )
 
 
 class StationRow(Base):
@@ -249,11 +252,13 @@ class LabelRow(Base):
     state: Mapped[str] = mapped_column(String(16), default=LABEL_WAITING, index=True)
     station: Mapped[str | None] = mapped_column(String(64), index=True)  # prints on the bench that packed it
     pdf_path: Mapped[str | None] = mapped_column(Text)
+    pdf_page: Mapped[int] = mapped_column(Integer, default=0)  # the label's page in pdf_path (0-based)
     printer: Mapped[str | None] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     copies: Mapped[int] = mapped_column(Integer, default=0)  # prints made (reprints included)
     not_before: Mapped[datetime | None] = mapped_column(DateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
+    error_kind: Mapped[str | None] = mapped_column(String(24))  # printer error kind (offline, no_paper...)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     fetched_at: Mapped[datetime | None] = mapped_column(DateTime)
     printed_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -28,7 +28,8 @@ PACKABLE_STATUS = "awaiting_packaging"
 PACKABLE_LOCAL_STATES = ("waiting", "in_progress")
 
 # columns the bench owns: never taken from Ozon's data
-_LOCAL_COLUMNS = ("local_state", "claimed_by", "claimed_at", "problem", "synced_at")
+_LOCAL_COLUMNS = ("local_state", "claimed_by", "claimed_at", "problem", "synced_at", "packed_at", "packed_by",
+                  "measured_weight_g")
 POSTING_FIELDS = tuple(c.name for c in PostingRow.__table__.columns if c.name not in _LOCAL_COLUMNS)
 ITEM_FIELDS = ("line_no", "sku", "offer_id", "name", "quantity", "price")
 _POSTING_DEFAULTS: dict[str, Any] = {

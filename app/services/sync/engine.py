@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Callable
 
+from app.services.labels.fetch import FetchStats, LabelFetcher
 from app.services.ozon.errors import OzonAuthError, OzonError
 from app.services.sync.outbox import DrainStats, OutboxDrainer
 from app.services.sync.pull import Puller, PullStats
+from app.store import labels as store_labels
 from app.store import outbox as store_outbox
 from app.store import sync_state
 
@@ -40,6 +42,8 @@ class PassSummary:
     outbox: DrainStats = field(default_factory=DrainStats)
     outbox_open: int = 0
     outbox_parked: int = 0
+    labels: FetchStats = field(default_factory=FetchStats)
+    labels_open: int = 0
     key_expires_at: str | None = None
 
     def as_dict(self) -> dict:
@@ -49,15 +53,22 @@ class PassSummary:
             "reconciled": self.pull.reconciled, "new_products": self.pull.products,
             "commands_done": self.outbox.done, "commands_parked": self.outbox.parked,
             "outbox_open": self.outbox_open, "outbox_parked": self.outbox_parked,
+            "labels_fetched": self.labels.fetched, "labels_not_ready": self.labels.not_ready,
+            "labels_parked": self.labels.parked, "labels_open": self.labels_open,
             "key_expires_at": self.key_expires_at,
         }
 
 
 class SyncEngine:
-    def __init__(self, client, db, config, *, now: Callable[[], datetime] = utcnow):
+    def __init__(self, client, db, config, *, now: Callable[[], datetime] = utcnow,
+                 print_labels: Callable[[], object] | None = None):
+        """``print_labels``: called at the end of every pass to print the labels that are due
+        (``LabelPrinter.print_due`` in the CLI, ``PrintWorker.print_due`` in the GUI)."""
         self.client, self.db, self.config, self.now = client, db, config, now
         self.puller = Puller(client, db, config, now=now)
         self.drainer = OutboxDrainer(client, db, now=now)
+        self.fetcher = LabelFetcher(client, db, data_dir=config.data_dir, station=config.station.name, now=now)
+        self.print_labels = print_labels
         self._recovered = False
 
     def run_pass(self) -> PassSummary:
@@ -75,6 +86,7 @@ class SyncEngine:
             self._pull_postings(summary)
             self.puller.pull_missing_products(summary.pull)
             self._add(summary.outbox, self.drainer.drain())
+            summary.labels = self.fetcher.fetch_due()
             summary.key_expires_at = self._check_key()
             summary.finished = True
         except OzonAuthError:
@@ -82,9 +94,12 @@ class SyncEngine:
         except OzonError as exc:
             summary.error = str(exc)
             log.warning("sync pass did not finish: %s", exc)
+        if self.print_labels is not None:
+            self.print_labels()  # printing needs no Ozon: also after an incomplete pass
         with self.db.read() as session:
             summary.outbox_open = store_outbox.open_count(session)
             summary.outbox_parked = len(store_outbox.parked(session))
+            summary.labels_open = store_labels.open_count(session, self.config.station.name)
         self.db.writer.call(sync_state.set_state, "sync.last_pass", summary.started_at.isoformat()
                             + (" ok" if summary.finished else " incomplete"), now=self.now())
         return summary

@@ -25,6 +25,7 @@ from app.services.ozon.errors import (
 )
 from app.services.ozon.models import CANCELLED_STATUSES, HANDED_OVER_STATUSES, SHIPPED_STATUSES, Posting, ShipPackage
 from app.services.sync.mapping import item_rows, posting_row
+from app.store import labels as store_labels
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
 from app.store.models import (
@@ -50,6 +51,7 @@ class Command:
     attempts: int
     result: dict
     updated_at: datetime
+    station: str | None = None
 
 
 @dataclass
@@ -136,6 +138,10 @@ class OutboxDrainer:
                 store_postings.set_local_state(session, numbers, outcome.local_state, problem=outcome.problem)
             store_outbox.mark(session, command.id, outcome.state, last_error=outcome.last_error,
                               not_before=not_before, result=outcome.result, now=now)
+            if command.kind == "ship" and outcome.state == OUTBOX_DONE:
+                # the shipped posting (or each child of a split) gets its Ozon label, printed at this station
+                shipped = (outcome.result or {}).get("postings") or [command.posting_number]
+                store_labels.ensure(session, shipped, station=command.station, now=now)
 
         self.db.writer.call(write)
         level = logging.WARNING if outcome.state == OUTBOX_PARKED else logging.INFO
@@ -213,4 +219,4 @@ class OutboxDrainer:
 def _snapshot(row) -> Command:
     return Command(id=row.id, kind=row.kind, posting_number=row.posting_number, payload=dict(row.payload or {}),
                    state=row.state, attempts=row.attempts, result=dict(row.result or {}),
-                   updated_at=row.updated_at)
+                   updated_at=row.updated_at, station=row.station)

@@ -36,6 +36,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("posting_number", "mark"),
     )
     op.create_index(op.f("ix_packed_units_posting_number"), "packed_units", ["posting_number"])
+    op.create_index("ix_packed_units_mark", "packed_units", ["mark"])
     op.create_table(
         "stations",
         sa.Column("name", sa.String(64), primary_key=True),
@@ -55,11 +56,13 @@ def upgrade() -> None:
         sa.Column("state", sa.String(16), nullable=False),
         sa.Column("station", sa.String(64)),
         sa.Column("pdf_path", sa.Text()),
+        sa.Column("pdf_page", sa.Integer(), nullable=False),
         sa.Column("printer", sa.Text()),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("copies", sa.Integer(), nullable=False),
         sa.Column("not_before", sa.DateTime()),
         sa.Column("last_error", sa.Text()),
+        sa.Column("error_kind", sa.String(24)),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("fetched_at", sa.DateTime()),
         sa.Column("printed_at", sa.DateTime()),
@@ -73,6 +76,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("labels")
     op.drop_table("stations")
+    op.drop_index("ix_packed_units_mark", table_name="packed_units")
     op.drop_index(op.f("ix_packed_units_posting_number"), table_name="packed_units")
     op.drop_table("packed_units")
     with op.batch_alter_table("postings") as batch:

@@ -1,0 +1,94 @@
+"""``packdesk label POSTING [--printer URI]``: fetch (or reuse) the Ozon label and print it.
+
+An explicit reprint: it prints even when the label was printed before, and counts a copy.
+Exit 0 when printed; 1 with one line saying why not (posting unknown, not shipped yet, label not
+ready yet, printer error); 2 for a bad printer URI or configuration.
+"""
+from __future__ import annotations
+
+from app.cli.common import (
+    EXIT_CONFIG, EXIT_FAILED, EXIT_OK, CommandError, language, load, open_client, open_db, setup_logging,
+)
+from app.messages import text
+
+
+def register(sub) -> None:
+    p = sub.add_parser("label", help="fetch (or reuse) the Ozon label of a posting and print it")
+    p.add_argument("posting", metavar="POSTING", help="posting number, e.g. 12345678-0001-1")
+    p.add_argument("--printer", metavar="URI", help="printer URI (default: [devices] printer of the configuration)")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from app.devices.printers import open_printer
+    from app.devices.uri import DeviceUriError
+    from app.services.labels.printing import LabelPrinter
+    from app.services.labels.render import ensure_qt_app
+
+    lang = language(args)
+    config = load(args)
+    setup_logging(config.data_dir, args.verbose)
+    uri = args.printer or config.devices.printer
+    if not uri:
+        raise CommandError(text("label_no_printer", lang), EXIT_CONFIG)
+    try:
+        printer = open_printer(uri, sim_dir=config.data_dir / "printed")
+    except DeviceUriError as exc:
+        raise CommandError(str(exc), EXIT_CONFIG) from None
+    ensure_qt_app()  # QtPdf renders the page: Qt's application object belongs to the main thread
+    number = args.posting.strip()
+    db = open_db(config)
+    labels = LabelPrinter(db, printer, station=config.station.name, data_dir=config.data_dir)
+    try:
+        if not _pdf_kept(db, config.data_dir, number):
+            _fetch(config, db, number, lang)
+        result = labels.reprint(number)
+    finally:
+        labels.close()
+        db.close()
+    if not result.printed:
+        raise CommandError(text("label_print_failed", lang, posting=number, detail=result.error), EXIT_FAILED)
+    print(text("label_printed", lang, posting=number, printer=printer.name), flush=True)
+    return EXIT_OK
+
+
+def _pdf_kept(db, data_dir, number: str) -> bool:
+    from app.services.labels import files
+    from app.store import labels as store_labels
+
+    with db.read() as session:
+        row = store_labels.get(session, number)
+    return bool(row and row.pdf_path and files.resolve(data_dir, row.pdf_path).is_file())
+
+
+def _fetch(config, db, number: str, lang: str) -> None:
+    """Fetch the label from Ozon now; CommandError (exit 1) saying why when Ozon has none."""
+    from app.services.labels.fetch import LabelFetcher
+    from app.services.ozon.errors import OzonBusinessError, OzonError, OzonLabelNotReady, OzonNotFound
+    from app.services.labels.printing import utcnow
+    from app.services.ozon.models import CANCELLED_STATUSES
+
+    client = open_client(config, lang)
+    fetcher = LabelFetcher(client, db, data_dir=config.data_dir, station=config.station.name, now=utcnow)
+    try:
+        try:
+            fetcher.fetch_now(number)
+            return
+        except OzonLabelNotReady:
+            raise CommandError(text("label_not_ready", lang, posting=number), EXIT_FAILED) from None
+        except (OzonBusinessError, OzonNotFound) as exc:
+            refused = exc
+        try:  # why did Ozon refuse? read the posting back
+            posting = client.get_posting(number)
+        except OzonNotFound:
+            raise CommandError(text("label_unknown_posting", lang, posting=number), EXIT_FAILED) from None
+        if posting.status in CANCELLED_STATUSES:
+            raise CommandError(text("label_cancelled", lang, posting=number, status=posting.status), EXIT_FAILED)
+        if posting.status in ("awaiting_packaging", "awaiting_approve", "acceptance_in_progress"):
+            raise CommandError(text("label_not_shipped", lang, posting=number, status=posting.status), EXIT_FAILED)
+        raise CommandError(str(refused), EXIT_FAILED)
+    except OzonError as exc:  # network, rate limit, a refused key
+        raise CommandError(str(exc), EXIT_CONFIG if exc.code == "auth" else EXIT_FAILED) from None
+    finally:
+        client.close()
+

@@ -1,0 +1,182 @@
+"""Printing this station's labels: PDF page → bitmap at the printer's dpi (render.py) → printer.
+
+At-least-once: a label is marked printed (``copies`` + 1) only after the printer took the job,
+so a crash between the two prints it once more; otherwise a label prints once, and again only
+when someone asks (``reprint``). A printer error leaves the label ``failed`` with the reason and
+the error kind (the UI translates the kind); failed labels are tried again on later passes, at
+most ``MAX_PRINT_ATTEMPTS`` times, then ``parked``. A PDF that does not render fails the same way
+and never crashes the bench.
+
+``LabelPrinter`` is not thread-safe: one thread owns it and its printer (``PrintWorker``).
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from app.devices.printers import Bitmap, Printer, PrinterError, PrinterProfile
+from app.services.labels import files
+from app.services.labels.order_label import OrderItem, render_order_label
+from app.services.labels.render import LabelRenderError, render_pdf_page
+from app.store import labels as store_labels
+from app.store import postings as store_postings
+from app.store.models import LABEL_FAILED, LABEL_PARKED, LABEL_PRINTED, LABEL_WAITING
+
+log = logging.getLogger("packdesk.labels.print")
+
+MAX_PRINT_ATTEMPTS = 4
+RETRY_S = (5.0, 15.0, 30.0)  # waits before the 2nd, 3rd, 4th try
+RENDER_KIND = "render"  # error_kind of a PDF that does not render (printer errors use PrinterError.kind)
+MISSING_KIND = "missing"
+
+Renderer = Callable[[bytes, int, PrinterProfile], Bitmap]
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    posting_number: str
+    printed: bool
+    state: str
+    error: str | None = None
+    kind: str | None = None  # printer error kind, "render" or "missing"
+
+
+@dataclass
+class PrintStats:
+    printed: int = 0
+    failed: int = 0
+    parked: int = 0
+
+    def add(self, result: PrintResult) -> None:
+        if result.printed:
+            self.printed += 1
+        elif result.state == LABEL_PARKED:
+            self.parked += 1
+        elif result.state == LABEL_FAILED:
+            self.failed += 1
+
+
+@dataclass(frozen=True)
+class _Job:
+    id: int
+    posting_number: str
+    pdf_path: str | None
+    pdf_page: int
+    attempts: int
+
+
+def _job(row) -> _Job:
+    return _Job(row.id, row.posting_number, row.pdf_path, row.pdf_page or 0, row.attempts)
+
+
+class LabelPrinter:
+    def __init__(self, db, printer: Printer, *, station: str, data_dir: Path,
+                 now: Callable[[], datetime] = utcnow, render: Renderer = render_pdf_page):
+        self.db, self.printer, self.station, self.data_dir = db, printer, station, Path(data_dir)
+        self.now, self.render = now, render
+        self._owner: threading.Thread | None = None
+
+    @property
+    def uri(self) -> str:
+        return self.printer.name
+
+    def _check_thread(self) -> None:
+        current = threading.current_thread()
+        if self._owner is None:
+            self._owner = current
+        elif self._owner is not current:
+            raise RuntimeError(f"LabelPrinter for {self.uri} is owned by thread {self._owner.name}, "
+                               f"called from {current.name}")
+
+    # --- what the sync pass and the bench call ---------------------------------------------
+    def print_due(self, limit: int = 50) -> PrintStats:
+        """Print this station's fetched labels (and failed ones due again). Stops at the first
+        printer error: the next labels wait for the printer instead of failing one by one."""
+        self._check_thread()
+        stats = PrintStats()
+        with self.db.read() as session:
+            jobs = [_job(r) for r in store_labels.due_to_print(session, self.station, self.now(), limit=limit)]
+        for job in jobs:
+            result = self._print(job)
+            stats.add(result)
+            if not result.printed and result.kind not in (RENDER_KIND, MISSING_KIND):
+                break
+        return stats
+
+    def reprint(self, posting_number: str) -> PrintResult:
+        """Someone asked for the Ozon label again: print it now (one more copy). LookupError when
+        the posting has no label row; a label not fetched yet goes back to waiting for the sync."""
+        self._check_thread()
+        row = self.db.writer.call(store_labels.request_reprint, posting_number)
+        if row.state == LABEL_WAITING:
+            return PrintResult(posting_number, False, LABEL_WAITING, "the label is not fetched from Ozon yet")
+        return self._print(_job(row))
+
+    def print_order_label(self, posting_number: str) -> PrintResult:
+        """Print the station's own order label (on demand only). LookupError for an unknown posting."""
+        self._check_thread()
+        with self.db.read() as session:
+            posting = store_postings.get_posting(session, posting_number)
+            if posting is None:
+                raise LookupError(f"posting {posting_number} is not in the cache")
+            items = [OrderItem(i.name, i.offer_id, i.quantity) for i in posting.items]
+        bitmap = render_order_label(posting_number, items, self.printer.profile)
+        now = self.now()
+        self.db.writer.call(store_labels.ensure, [posting_number], station=self.station, now=now,
+                            kind=store_labels.OWN, state=LABEL_FAILED)
+        with self.db.read() as session:
+            row = store_labels.get(session, posting_number, store_labels.OWN)
+        return self._send(_job(row), bitmap, retry=False)
+
+    def close(self) -> None:
+        self.printer.close()
+
+    # --- one label ------------------------------------------------------------------------
+    def _print(self, job: _Job) -> PrintResult:
+        if not job.pdf_path:
+            return self._refetch(job, "no label PDF kept")
+        try:
+            pdf = files.read_pdf(self.data_dir, job.pdf_path)
+        except OSError as exc:
+            return self._refetch(job, f"label file {job.pdf_path} cannot be read: {exc.strerror or exc}")
+        try:
+            bitmap = self.render(pdf, job.pdf_page, self.printer.profile)
+        except LabelRenderError as exc:
+            return self._failed(job, f"the label PDF does not render: {exc}", RENDER_KIND)
+        return self._send(job, bitmap)
+
+    def _send(self, job: _Job, bitmap: Bitmap, *, retry: bool = True) -> PrintResult:
+        try:
+            self.printer.print_bitmap(bitmap)
+        except PrinterError as exc:
+            return self._failed(job, str(exc), exc.kind, retry=retry)
+        self.db.writer.call(store_labels.mark_printed, job.id, printer=self.uri, now=self.now())
+        log.info("printed the label of %s on %s", job.posting_number, self.uri)
+        return PrintResult(job.posting_number, True, LABEL_PRINTED)
+
+    def _failed(self, job: _Job, error: str, kind: str, *, retry: bool = True) -> PrintResult:
+        attempts = job.attempts + 1
+        if retry and attempts >= MAX_PRINT_ATTEMPTS:
+            reason = f"printing failed {attempts} times: {error}"
+            self.db.writer.call(store_labels.mark_parked, job.id, reason, kind=kind)
+            log.warning("label of %s parked: %s", job.posting_number, reason)
+            return PrintResult(job.posting_number, False, LABEL_PARKED, reason, kind)
+        delay = RETRY_S[min(attempts, len(RETRY_S)) - 1]
+        not_before = self.now() + timedelta(seconds=delay) if retry else None
+        self.db.writer.call(store_labels.mark_retry, job.id, error=error, not_before=not_before,
+                            state=LABEL_FAILED, kind=kind)
+        log.warning("label of %s did not print (%s): %s", job.posting_number, kind, error)
+        return PrintResult(job.posting_number, False, LABEL_FAILED, error, kind)
+
+    def _refetch(self, job: _Job, reason: str) -> PrintResult:
+        self.db.writer.call(store_labels.mark_refetch, job.id, reason)
+        log.warning("label of %s will be fetched again: %s", job.posting_number, reason)
+        return PrintResult(job.posting_number, False, LABEL_WAITING, reason, MISSING_KIND)

@@ -1,0 +1,90 @@
+"""One thread owns the printer: every print job runs there, never on the GUI thread.
+
+    worker = PrintWorker(LabelPrinter(db, open_printer(uri, sim_dir=...), station=..., data_dir=...),
+                         on_done=callback)          # callback runs on the print thread
+    worker.start()                                  # from the main thread: makes Qt's app object
+    engine = SyncEngine(client, db, config, print_labels=worker.print_due)
+    worker.reprint("12345678-0001-1").result()      # a PrintResult
+    worker.stop()
+
+The GUI moves ``on_done`` results to its own thread with a signal (app/ui); replay and tests wait
+on the returned futures.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from app.services.labels.printing import LabelPrinter
+from app.services.labels.render import ensure_qt_app
+
+log = logging.getLogger("packdesk.labels.worker")
+
+
+class PrintWorker:
+    def __init__(self, printer: LabelPrinter, *, on_done: Callable[[Any], None] | None = None,
+                 name: str = "packdesk-print"):
+        self.printer, self.on_done, self.name = printer, on_done, name
+        self._executor: ThreadPoolExecutor | None = None
+        self._lock = threading.Lock()
+        self._due: Future | None = None  # a queued print_due not started yet (requests coalesce)
+
+    def start(self) -> None:
+        """Call from the main thread: rendering on the print thread needs Qt's application object."""
+        ensure_qt_app()
+        with self._lock:
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=self.name)
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
+        """Run ``fn(label_printer, *args)`` on the print thread."""
+        with self._lock:
+            if self._executor is None:
+                raise RuntimeError("the print worker is not running")
+            return self._executor.submit(self._run, fn, args)
+
+    def print_due(self) -> Future:
+        """Print what is due (queued once however often it is asked before it starts)."""
+        with self._lock:
+            if self._due is not None and not self._due.running() and not self._due.done():
+                return self._due
+        future = self.submit(self._print_due)
+        with self._lock:
+            self._due = future
+        return future
+
+    def reprint(self, posting_number: str) -> Future:
+        return self.submit(LabelPrinter.reprint, posting_number)
+
+    def print_order_label(self, posting_number: str) -> Future:
+        return self.submit(LabelPrinter.print_order_label, posting_number)
+
+    def stop(self) -> None:
+        """Finish the queued jobs, stop the thread, close the printer."""
+        with self._lock:
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True)
+        self.printer.close()
+
+    # --- the print thread ---------------------------------------------------------------------
+    def _print_due(self, printer: LabelPrinter):
+        return printer.print_due()
+
+    def _run(self, fn: Callable[..., Any], args: tuple) -> Any:
+        try:
+            result = fn(self.printer, *args)
+        except LookupError:
+            raise  # an unknown posting: the caller's answer, not a bug
+        except Exception:
+            log.exception("print job %s failed", getattr(fn, "__name__", fn))
+            raise
+        if self.on_done is not None:
+            try:
+                self.on_done(result)
+            except Exception:  # a listener's bug must not stop the printer
+                log.exception("print result listener failed")
+        return result

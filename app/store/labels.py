@@ -1,0 +1,195 @@
+"""Parcel labels in the cache: one row per (posting, kind), moved along by the label services.
+
+Life of an Ozon label (states in ``models``): waiting (shipped, PDF not fetched; retried at
+``not_before``) → fetched (PDF page in the data dir) → printed; a print that fails is ``failed``
+(retried at ``not_before`` a bounded number of times) and then ``parked``; a label Ozon will
+never give (posting cancelled) is ``parked`` with its reason. ``request_reprint`` puts any of
+them back to fetched (or waiting when no PDF is kept). ``attempts`` counts tries in the current
+state; ``copies`` counts prints made, reprints included.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.orm import Session, aliased
+
+from app.store.bulk import chunked, dialect_insert, naive_utc
+from app.store.models import (
+    LABEL_FAILED, LABEL_FETCHED, LABEL_PARKED, LABEL_PRINTED, LABEL_STATES, LABEL_WAITING, LabelRow, PostingRow,
+)
+
+OZON, OWN = "ozon", "own"
+OPEN_STATES = (LABEL_WAITING, LABEL_FETCHED, LABEL_FAILED)  # not yet printed, not given up
+SHIPPED_STATUSES = ("awaiting_deliver", "awaiting_registration")
+LABELLED_FROM = ("packed", "shipped")  # local states a printed label moves to "labelled"
+
+
+def ensure(session: Session, numbers: Iterable[str], *, station: str | None, now: datetime,
+           kind: str = OZON, state: str = LABEL_WAITING) -> int:
+    """A label row for each posting that has none of this kind yet (existing rows stay as they
+    are). Returns how many rows were created."""
+    numbers = list(dict.fromkeys(numbers))
+    if not numbers:
+        return 0
+    if state not in LABEL_STATES:
+        raise ValueError(f"unknown label state {state!r}")
+    now = naive_utc(now)
+    table = LabelRow.__table__
+    stmt = dialect_insert(session, table).on_conflict_do_nothing(
+        index_elements=["posting_number", "kind"]).returning(table.c.id)
+    created = 0
+    for chunk in chunked(numbers):
+        created += len(session.execute(stmt, [
+            {"posting_number": n, "kind": kind, "state": state, "station": station, "pdf_page": 0,
+             "attempts": 0, "copies": 0, "created_at": now} for n in chunk
+        ]).all())  # RETURNING: only the rows actually inserted (rowcount of executemany varies by driver)
+    return created
+
+
+def ensure_for_shipped(session: Session, station: str, now: datetime) -> int:
+    """Ozon label rows for the postings Ozon shows shipped that this station packed (or whose
+    parent it packed, for the children of a split) and that have no label row yet."""
+    parent = aliased(PostingRow)
+    has_label = select(LabelRow.id).where(LabelRow.posting_number == PostingRow.posting_number,
+                                          LabelRow.kind == OZON).exists()
+    packed_here = or_(
+        PostingRow.packed_by == station,
+        select(parent.posting_number).where(parent.posting_number == PostingRow.parent_posting_number,
+                                            parent.packed_by == station).exists(),
+    )
+    numbers = list(session.scalars(
+        select(PostingRow.posting_number).where(PostingRow.status.in_(SHIPPED_STATUSES), packed_here, ~has_label)
+    ))
+    return ensure(session, numbers, station=station, now=now)
+
+
+def get(session: Session, posting_number: str, kind: str = OZON) -> LabelRow | None:
+    return session.scalars(select(LabelRow).where(LabelRow.posting_number == posting_number,
+                                                  LabelRow.kind == kind)).first()
+
+
+def by_id(session: Session, label_id: int) -> LabelRow | None:
+    return session.get(LabelRow, label_id)
+
+
+def _due(state_clause, now: datetime):
+    now = naive_utc(now)
+    return and_(state_clause, or_(LabelRow.not_before.is_(None), LabelRow.not_before <= now))
+
+
+def due_to_fetch(session: Session, station: str, now: datetime, limit: int = 200) -> list[LabelRow]:
+    """Waiting Ozon labels of ``station`` whose ``not_before`` has come, oldest first."""
+    return list(session.scalars(
+        select(LabelRow)
+        .where(LabelRow.kind == OZON, LabelRow.station == station, _due(LabelRow.state == LABEL_WAITING, now))
+        .order_by(LabelRow.created_at, LabelRow.id).limit(limit)
+    ))
+
+
+def due_to_print(session: Session, station: str, now: datetime, limit: int = 50) -> list[LabelRow]:
+    """Ozon labels of ``station`` to print now: fetched ones, and failed ones whose retry time has come."""
+    return list(session.scalars(
+        select(LabelRow)
+        .where(LabelRow.kind == OZON, LabelRow.station == station,
+               _due(LabelRow.state.in_((LABEL_FETCHED, LABEL_FAILED)), now))
+        .order_by(LabelRow.fetched_at, LabelRow.id).limit(limit)
+    ))
+
+
+def _row(session: Session, label_id: int) -> LabelRow:
+    row = session.get(LabelRow, label_id, populate_existing=True)
+    if row is None:
+        raise LookupError(f"no label row {label_id}")
+    return row
+
+
+def mark_fetched(session: Session, label_id: int, *, pdf_path: str, page: int, now: datetime) -> LabelRow:
+    row = _row(session, label_id)
+    row.state, row.pdf_path, row.pdf_page = LABEL_FETCHED, pdf_path, page
+    row.attempts, row.not_before, row.last_error, row.error_kind = 0, None, None, None
+    row.fetched_at = naive_utc(now)
+    session.flush()
+    return row
+
+
+def mark_retry(session: Session, label_id: int, *, error: str, not_before: datetime | None,
+               state: str = LABEL_WAITING, kind: str | None = None) -> LabelRow:
+    """Try again at ``not_before`` (waiting: fetch again; failed: print again); counts an attempt."""
+    row = _row(session, label_id)
+    row.state, row.last_error, row.error_kind = state, error, kind
+    row.not_before = naive_utc(not_before)
+    row.attempts += 1
+    session.flush()
+    return row
+
+
+def mark_refetch(session: Session, label_id: int, reason: str) -> LabelRow:
+    """The kept PDF is gone (data dir cleared...): fetch the label again."""
+    row = _row(session, label_id)
+    row.state, row.pdf_path, row.pdf_page, row.last_error, row.not_before = LABEL_WAITING, None, 0, reason, None
+    session.flush()
+    return row
+
+
+def mark_parked(session: Session, label_id: int, reason: str, *, kind: str | None = None) -> LabelRow:
+    row = _row(session, label_id)
+    row.state, row.last_error, row.error_kind, row.not_before = LABEL_PARKED, reason, kind, None
+    session.flush()
+    return row
+
+
+def mark_printed(session: Session, label_id: int, *, printer: str, now: datetime) -> LabelRow:
+    """One more copy printed; the posting shows ``labelled`` when it was packed or shipped."""
+    row = _row(session, label_id)
+    row.state, row.printer, row.printed_at = LABEL_PRINTED, printer, naive_utc(now)
+    row.copies += 1
+    row.attempts, row.not_before, row.last_error, row.error_kind = 0, None, None, None
+    if row.kind == OZON:
+        session.execute(update(PostingRow).where(PostingRow.posting_number == row.posting_number,
+                                                 PostingRow.local_state.in_(LABELLED_FROM))
+                        .values(local_state="labelled"))
+    session.flush()
+    return row
+
+
+def request_reprint(session: Session, posting_number: str, kind: str = OZON) -> LabelRow:
+    """Someone asked for the label again: back to fetched (waiting when no PDF is kept), tries
+    reset. LookupError when the posting has no label of that kind."""
+    row = get(session, posting_number, kind)
+    if row is None:
+        raise LookupError(f"no {kind} label for posting {posting_number}")
+    row = _row(session, row.id)
+    row.state = LABEL_FETCHED if row.pdf_path else LABEL_WAITING
+    row.attempts, row.not_before, row.last_error, row.error_kind = 0, None, None, None
+    session.flush()
+    return row
+
+
+def open_count(session: Session, station: str | None = None) -> int:
+    """Ozon labels not yet printed nor parked (the outbox is not drained while there are any)."""
+    stmt = select(func.count()).select_from(LabelRow).where(LabelRow.kind == OZON,
+                                                            LabelRow.state.in_(OPEN_STATES))
+    if station is not None:
+        stmt = stmt.where(LabelRow.station == station)
+    return session.scalar(stmt) or 0
+
+
+def counts_by_state(session: Session, station: str | None = None) -> dict[str, int]:
+    """Ozon labels per state, every state present."""
+    stmt = select(LabelRow.state, func.count()).where(LabelRow.kind == OZON).group_by(LabelRow.state)
+    if station is not None:
+        stmt = stmt.where(LabelRow.station == station)
+    counts = dict.fromkeys(LABEL_STATES, 0)
+    counts.update(session.execute(stmt).all())
+    return counts
+
+
+def problems(session: Session, station: str | None = None) -> list[LabelRow]:
+    """Labels a person should look at: failed or parked, newest first."""
+    stmt = select(LabelRow).where(LabelRow.state.in_((LABEL_FAILED, LABEL_PARKED)))
+    if station is not None:
+        stmt = stmt.where(LabelRow.station == station)
+    return list(session.scalars(stmt.order_by(LabelRow.id.desc())))
+
