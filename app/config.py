@@ -56,6 +56,8 @@ class StationSettings:
                       metadata=_doc("this bench's name in the shared database and the event log"))
     weight_tolerance_pct: float = field(default=10.0, metadata=_doc("allowed deviation from catalogue weight, %"))
     packaging_allowance_g: float = field(default=0.0, metadata=_doc("weight of the box and filler, g"))
+    supervisors: list[str] = field(default_factory=list,
+                                   metadata=_doc("people who may teach barcodes and override a weight check"))
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,12 @@ def _coerce(value: Any, hint: Any, *, source: str, key: str) -> Any:
             return [int(v) for v in value if not isinstance(v, bool)]
         except (TypeError, ValueError):
             raise bad("a list of numbers") from None
+    if hint == list[str]:
+        if isinstance(value, str):
+            value = [part for part in value.replace(",", " ").split()]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise bad("a list of names")
+        return [v.strip() for v in value if v.strip()]
     raise TypeError(f"setting {key} has unsupported type {hint}")  # our bug, not the user's
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.store.bulk import naive_utc
@@ -27,6 +27,22 @@ def log_event(
     session.add(event)
     session.flush()
     return event
+
+
+def append_event(
+    session: Session,
+    *,
+    kind: str,
+    station: str,
+    packer: str | None = None,
+    posting_number: str | None = None,
+    data: dict[str, Any] | None = None,
+    now: datetime,
+) -> None:
+    """:func:`log_event` without building an ORM object: the station's per-scan path."""
+    session.execute(insert(EventRow.__table__).values(
+        at=naive_utc(now), station=station, packer=packer, kind=kind, posting_number=posting_number,
+        data=dict(data or {})))
 
 
 def events_for(session: Session, posting_number: str) -> list[EventRow]:

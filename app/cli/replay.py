@@ -1,0 +1,189 @@
+"""``packdesk replay FILE|- [--drain-timeout S]``: a recorded event script through the station, headless.
+
+Events (JSON Lines, CONTRACT.md "Replay scripts"): ``{"scan": TEXT}``, ``{"weight_g": N}``,
+``{"wait_s": S}``. One JSON line per event is printed and flushed after the event's effects are
+committed: ``{"event", "ok", "code", "posting", "state", "message", "data"}``. A malformed line
+gives ``code: "bad_event"`` (processing goes on; exit 1).
+
+The configured scale: when a posting's last unit is verified (``posting_complete``, or a resumed
+posting already complete) and the script gives no ``weight_g`` before its next posting scan (or
+its end), the scale is read as the GUI would (a ``sim://`` scale is loaded with the catalogue
+weight) and one extra line is printed whose event is ``{"scale": "<uri>"}``. No scale, or no
+stable reading: that line says ``scale_unavailable`` (exit 1).
+
+A ``SyncService`` works in the background all along (first pass before the first event;
+``wait_s`` wakes it); after the last event the command waits until the outbox is drained (every
+command done or parked; every label of this station printed or parked) or ``--drain-timeout``
+passes. Exit 0: every event processed and the outbox drained; 1 otherwise; 2: bad config/auth.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import threading
+import time
+
+from app.cli.common import (
+    EXIT_CONFIG, EXIT_FAILED, EXIT_OK, CommandError, api_credentials, language, load, open_client, open_db,
+    setup_logging,
+)
+from app.cli.replay_script import Event, bad_event_result, needs_scale_read, read_events
+from app.messages import text
+
+FIRST_PASS_TIMEOUT_S = 120.0
+REPLAY_SYNC_INTERVAL_S = 2.0  # background passes during a replay (the config's interval is for a bench)
+STATION_LOOKUP_TIMEOUT = (1.0, 1.5)  # connect, read: the station's own Ozon look-ups
+
+
+def register(sub) -> None:
+    p = sub.add_parser("replay", help="run a recorded event script through the station, headless")
+    p.add_argument("file", metavar="FILE", help="JSON Lines events; - reads standard input")
+    p.add_argument("--drain-timeout", type=float, default=120.0, metavar="S",
+                   help="seconds to wait for the outbox to drain after the last event (default 120)")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from app.services.ozon.client import OzonClient
+    from app.services.station import Remote, Station
+    from app.services.sync.engine import SyncEngine, SyncService
+
+    lang = language(args)
+    config = load(args)
+    setup_logging(config.data_dir, args.verbose)
+    events = read_events(sys.stdin if args.file == "-" else _open(args.file, lang))
+    client = open_client(config, lang)
+    client_id, key = api_credentials(config, lang)
+    lookups = OzonClient(config.ozon.base_url, client_id, key, timeout=STATION_LOOKUP_TIMEOUT, max_retries=0)
+    db = open_db(config)
+    printer, scale = _printer(config), None
+    station = Station.from_config(db, config, remote=Remote.for_client(lookups))
+    passed, fatal = threading.Event(), []
+    service = None
+    try:
+        print_labels = _label_printer(db, printer, config)
+        engine = SyncEngine(client, db, config, print_labels=print_labels)
+        service = SyncService(engine, interval_s=min(config.sync.interval_s, REPLAY_SYNC_INTERVAL_S),
+                              on_pass=lambda summary: passed.set(), on_fatal=fatal.append)
+        service.start()
+        passed.wait(FIRST_PASS_TIMEOUT_S)
+        if _auth_failed(fatal):
+            print(text("auth_failed", lang, client_id=config.ozon.client_id, detail=str(fatal[0])), flush=True)
+            return EXIT_CONFIG
+        scale = _open_scale(config)
+        failures = _play(events, station, service, scale, config.devices.scale, lang)
+        drained = _drain(db, config.station.name, service, passed, args.drain_timeout)
+        return EXIT_OK if failures == 0 and drained else EXIT_FAILED
+    finally:
+        if service is not None:
+            service.stop()
+        if scale is not None:
+            scale.stop()
+        station.close()
+        lookups.close()
+        client.close()
+        if printer is not None:
+            printer.close()
+        db.close()
+
+
+def _play(events: list[Event], station, service, scale, scale_uri: str, lang: str) -> int:
+    from app.services.station.scale import weigh_from_scale
+
+    failures = 0
+    for index, event in enumerate(events):
+        if event.problem is not None:
+            failures += 1
+            _emit(event.raw, bad_event_result(station, event), lang)
+            continue
+        result = _apply(event, station, service)
+        _emit(event.raw, result, lang)
+        if needs_scale_read(result, events[index + 1:], station):
+            weighed = weigh_from_scale(station, scale)
+            failures += weighed.grams is None
+            _emit({"scale": scale_uri}, weighed.result, lang, grams=weighed.grams)
+    return failures
+
+
+def _apply(event: Event, station, service):
+    if event.kind == "scan":
+        return station.scan(event.value)
+    if event.kind == "weight_g":
+        return station.weigh(event.value, stable=True)
+    from app.services.station import results as r
+
+    service.wake()
+    time.sleep(event.value)
+    checked = station.status()
+    if checked.code != r.STATUS:
+        return checked
+    return r.StationResult(True, r.WAITED, checked.posting, checked.state, {"seconds": event.value})
+
+
+def _emit(event, result, lang: str, **extra) -> None:
+    data = dict(result.data)
+    data.update({k: v for k, v in extra.items() if v is not None})
+    line = {"event": event, "ok": result.ok, "code": result.code, "posting": result.posting,
+            "state": result.state, "message": result.message(lang), "data": data}
+    print(json.dumps(line, ensure_ascii=False, default=str), flush=True)
+
+
+def _drain(db, station: str, service, passed: threading.Event, timeout_s: float) -> bool:
+    from app.store import labels as store_labels
+    from app.store import outbox as store_outbox
+
+    deadline = time.monotonic() + max(0.0, timeout_s)
+    while True:
+        with db.read() as session:
+            if store_outbox.open_count(session) == 0 and store_labels.open_count(session, station) == 0:
+                return True
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return False
+        passed.clear()
+        service.wake()
+        passed.wait(min(1.0, remaining))
+
+
+def _auth_failed(fatal: list) -> bool:
+    from app.services.ozon.errors import OzonAuthError
+
+    return any(isinstance(exc, OzonAuthError) for exc in fatal)
+
+
+def _open(path: str, lang: str):
+    try:
+        return open(path, encoding="utf-8")
+    except OSError as exc:
+        raise CommandError(f"{path}: {exc.strerror or exc}") from None
+
+
+def _printer(config):
+    if not config.devices.printer:
+        return None
+    from app.cli.sync import _printer as open_configured_printer
+
+    return open_configured_printer(config)
+
+
+def _label_printer(db, printer, config):
+    if printer is None:
+        return None
+    from app.services.labels.printing import LabelPrinter
+
+    return LabelPrinter(db, printer, station=config.station.name, data_dir=config.data_dir).print_due
+
+
+def _open_scale(config):
+    """The configured scale, started; None without one. A bad URI is a config error."""
+    if not config.devices.scale:
+        return None
+    from app.devices.scales import ScaleUnavailable, open_scale
+    from app.devices.uri import DeviceUriError
+
+    try:
+        return open_scale(config.devices.scale).start()
+    except DeviceUriError as exc:
+        raise CommandError(str(exc), EXIT_CONFIG) from None
+    except ScaleUnavailable:
+        return None  # the scale line will say so

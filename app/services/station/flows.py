@@ -1,0 +1,197 @@
+"""The station's decisions, each inside one writer transaction (``Txn``): open, count, stop, pack.
+
+Each returns a ``StationResult`` and has written its event-log line; the caller commits.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from app.services.station import results as r
+from app.services.station import state as s
+from app.services.station.marking import Mark
+from app.store import outbox as store_outbox
+from app.store import postings as store_postings
+from app.store import products as store_products
+from app.store.models import PostingRow
+
+
+def refused(t: Txn, code: str, posting: str | None, **data: Any) -> r.StationResult:
+    """An error outcome: held until acknowledged when the code says so."""
+    if code in r.HELD_CODES:
+        t.hold(code, posting=posting, **data)
+    t.log(code, posting, data)
+    return r.result(code, posting, t.state(), **data)
+
+
+def stop_loudly(t: Txn, posting: PostingRow, reason: dict[str, Any]) -> r.StationResult:
+    """The open (or parked) posting can no longer be packed: let go of it, say so, ship nothing."""
+    number = posting.posting_number
+    store_postings.release_posting(t.session, number, t.name)
+    if t.row.open_posting == number:
+        t.go_idle()
+    return refused(t, r.POSTING_NOT_PACKABLE, number, **reason)
+
+
+def open_posting(t: Txn, number: str, *, via: str) -> r.StationResult:
+    """Open (or resume) ``number`` for this station; an open other posting is parked."""
+    posting = s.get_posting(t.session, number)
+    if posting is None:
+        return refused(t, r.POSTING_NOT_FOUND, number, scanned=via)
+    reason = s.not_packable_reason(posting, t.name)
+    if reason is not None:
+        if posting.claimed_by == t.name:
+            return stop_loudly(t, posting, reason)
+        return refused(t, r.POSTING_NOT_PACKABLE, number, **reason)
+    if not store_postings.claim_posting(t.session, number, t.name, t.now):
+        return refused(t, r.POSTING_NOT_PACKABLE, number, reason="claimed", holder=_holder(t, number))
+    previous = t.row.open_posting
+    resumed = posting.local_state == "in_progress"
+    if posting.local_state == "waiting":
+        store_postings.set_local_state(t.session, number, "in_progress")
+    counts = s.line_counts(t.session, number)
+    counted, total = s.totals(posting, counts)
+    t.clear_error()
+    t.row.open_posting = number
+    t.row.state = r.WEIGHING if s.is_complete(posting, counts) else r.PACKING
+    t.row.box_no = s.last_box(t.session, number)
+    data: dict[str, Any] = {"counted": counted, "total": total, "resumed": resumed, "scanned": via,
+                            "box": t.row.box_no}
+    if previous and previous != number:
+        data["parked"] = previous
+        t.log(r.POSTING_PARKED, previous, {"by_opening": number})
+    t.log(r.POSTING_OPENED, number, data)
+    return r.result(r.POSTING_OPENED, number, t.state(), **data)
+
+
+def count_unit(t: Txn, code: str, *, mark: Mark | None = None, notes: dict | None = None) -> r.StationResult:
+    """An item (or marking code) scanned with a posting open: count it or say why not."""
+    number = t.row.open_posting
+    posting = s.get_posting(t.session, number)
+    if posting is None:  # vanished from the cache (should not happen): let go
+        t.go_idle()
+        return refused(t, r.POSTING_NOT_FOUND, number)
+    reason = s.not_packable_reason(posting, t.name)
+    if reason is not None:
+        return stop_loudly(t, posting, reason)
+    found = _products(t, code, mark)
+    scanned = {"barcode": code} if mark is None else {"gtin": mark.gtin}
+    if not found:
+        return refused(t, r.UNKNOWN_BARCODE, number, **scanned, **(notes or {}))
+    skus = {p.sku for p in found}
+    lines = [line for line in posting.items if line.sku in skus]
+    if not lines:
+        return refused(t, r.WRONG_ITEM, number, product=found[0].name, sku=found[0].sku, **scanned)
+    counts = s.line_counts(t.session, number)
+    line = next((x for x in lines if counts.get(x.line_no, 0) < x.quantity), None)
+    if line is None:
+        first = lines[0]
+        return refused(t, r.OVER_SCAN, number, product=first.name, sku=first.sku,
+                       quantity=sum(x.quantity for x in lines), **scanned)
+    if mark is None and s.needs_mark(posting, line.sku):
+        return refused(t, r.MARK_REQUIRED, number, product=line.name, sku=line.sku, **scanned)
+    if mark is not None:
+        holder = s.mark_seen(t.session, number, mark.code)
+        if holder is not None:
+            return refused(t, r.DUPLICATE_UNIT, number, product=line.name, sku=line.sku, other=holder,
+                           serial=mark.serial)
+    s.add_unit(t.session, posting_number=number, line_no=line.line_no, sku=line.sku, box_no=t.row.box_no,
+               barcode=code if mark is None else mark.gtin, mark=mark.code if mark else None, station=t.name,
+               packer=t.packer, at=t.now)
+    counts[line.line_no] = counts.get(line.line_no, 0) + 1
+    counted, total = s.totals(posting, counts)
+    t.clear_error()
+    complete = s.is_complete(posting, counts)
+    t.row.state = r.WEIGHING if complete else r.PACKING
+    code_out = r.POSTING_COMPLETE if complete else r.ITEM_ACCEPTED
+    data = {"product": line.name, "sku": line.sku, "line": line.line_no, "line_counted": counts[line.line_no],
+            "line_total": line.quantity, "counted": counted, "total": total, "box": t.row.box_no, **scanned}
+    if mark is not None:
+        data["serial"] = mark.serial
+    t.log(code_out, number, data)
+    return r.result(code_out, number, t.state(), **data)
+
+
+def pack(t: Txn, weight: dict[str, Any], *, override_by: str | None = None) -> r.StationResult:
+    """Weight accepted: packed state, event, ship command, station free — one transaction."""
+    number = t.row.open_posting
+    posting = s.get_posting(t.session, number)
+    reason = None if posting is None else s.not_packable_reason(posting, t.name)
+    if posting is None or reason is not None:
+        if posting is None:
+            t.go_idle()
+            return refused(t, r.POSTING_NOT_FOUND, number)
+        return stop_loudly(t, posting, reason)
+    if not s.is_complete(posting, s.line_counts(t.session, number)):
+        t.row.state = r.PACKING
+        return refused(t, r.NOT_COMPLETE, number)
+    packages = s.packages(t.session, number)
+    posting.local_state, posting.problem = "packed", None
+    posting.packed_at, posting.packed_by = t.now, t.name
+    posting.measured_weight_g = weight.get("measured_g")
+    store_outbox.enqueue(t.session, kind="ship", posting_number=number, payload={"packages": packages},
+                         dedupe_key=f"ship:{number}", station=t.name, now=t.now)
+    store_postings.release_posting(t.session, number, t.name)
+    t.clear_error()
+    t.go_idle()
+    data = {**weight, "packages": len(packages), "packed": True}
+    if override_by:
+        data["override_by"] = override_by
+    t.log("packed", number, {**data, "ship": packages})
+    t.log(r.WEIGHT_ACCEPTED, number, data)
+    return r.result(r.WEIGHT_ACCEPTED, number, t.state(), **data)
+
+
+def teach(t: Txn, barcode: str | None, line_no: int | None, by: str, allowed: bool) -> r.StationResult:
+    """Link ``barcode`` (None: the unknown barcode just scanned) to a line of the open posting
+    (None: the only line with units to go), confirmed by ``by`` (``allowed``: has the right to)."""
+    number = t.row.open_posting
+    held = t.row.error_data.get("barcode") if t.row.error_code == r.UNKNOWN_BARCODE else None
+    code = barcode if barcode is not None else held
+    if number is None or not code:
+        return refused(t, r.NOTHING_OPEN if number is None else r.TEACH_NEEDS_LINE, number)
+    if not allowed:
+        return refused(t, r.NOT_AUTHORIZED, number, person=by, action="teach")
+    posting = s.get_posting(t.session, number)
+    counts = s.line_counts(t.session, number)
+    open_lines = [x for x in posting.items if counts.get(x.line_no, 0) < x.quantity]
+    chosen = open_lines[0].line_no if line_no is None and len(open_lines) == 1 else line_no
+    line = next((x for x in posting.items if x.line_no == chosen), None)
+    if line is None:
+        return refused(t, r.TEACH_NEEDS_LINE, number, barcode=code)
+    store_products.add_taught_barcode(t.session, code, line.sku, by, t.now)
+    t.log(r.BARCODE_TAUGHT, number, {"barcode": code, "sku": line.sku, "line": line.line_no, "by": by})
+    if held == code:  # the unit in the packer's hand counts now
+        return count_unit(t, code)
+    t.clear_error()
+    return r.result(r.BARCODE_TAUGHT, number, t.state(), barcode=code, sku=line.sku, product=line.name)
+
+
+def recheck(t: Txn, lookup) -> r.StationResult:
+    """Is the open posting still packable (after the sync, or what Ozon just said)?"""
+    if lookup is not None and lookup.posting is not None:
+        s.save_fresh(t.session, lookup.posting, t.now)
+    number = t.row.open_posting
+    posting = s.get_posting(t.session, number) if number else None
+    if number is not None:
+        reason = {"reason": "vanished"} if posting is None else s.not_packable_reason(posting, t.name)
+        if reason is not None:
+            if posting is None:
+                t.go_idle()
+                return refused(t, r.POSTING_NOT_PACKABLE, number, **reason)
+            return stop_loudly(t, posting, reason)
+    return r.result(r.STATUS, number, t.state(), error=t.row.error_code or "")
+
+
+def _products(t: Txn, code: str, mark: Mark | None):
+    for barcode in ([code] if mark is None else mark.barcodes()):
+        found = store_products.products_by_barcode(t.session, barcode)
+        if found:
+            return found
+    return []
+
+
+def _holder(t: Txn, number: str) -> str:
+    return t.session.get(PostingRow, number, populate_existing=True).claimed_by or ""
+
+
+Txn = s.Txn

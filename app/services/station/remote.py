@@ -1,0 +1,77 @@
+"""Asking Ozon about one posting while a packer waits: off the calling thread, with a short timeout.
+
+Offline, slow or failing, the answer is ``Lookup(found=None)`` and the station goes on with its
+cache; ``found=False`` is only Ozon saying it does not know the posting.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+
+from app.services.ozon.errors import OzonError, OzonNotFound
+from app.services.ozon.models import Posting
+
+log = logging.getLogger("packdesk.station.remote")
+
+DEFAULT_TIMEOUT_S = 1.5
+
+
+@dataclass(frozen=True)
+class Lookup:
+    posting: Posting | None = None
+    found: bool | None = None  # None: unknown (offline, timeout, error)
+    detail: str = ""
+
+
+class Remote:
+    """``get_posting(number)`` / ``get_by_barcode(code)`` (e.g. an ``OzonClient``'s) run on a small
+    pool; each answer is awaited at most ``timeout_s``. Callables raise ``OzonNotFound`` for an
+    unknown posting (or return None)."""
+
+    def __init__(self, get_posting: Callable[[str], Posting | None] | None,
+                 get_by_barcode: Callable[[str], Posting | None] | None = None,
+                 *, timeout_s: float = DEFAULT_TIMEOUT_S, workers: int = 2) -> None:
+        self._get_posting, self._get_by_barcode = get_posting, get_by_barcode
+        self.timeout_s = timeout_s
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="packdesk-station-ozon")
+
+    @classmethod
+    def for_client(cls, client, *, timeout_s: float = DEFAULT_TIMEOUT_S) -> Remote:
+        return cls(client.get_posting, client.get_by_barcode, timeout_s=timeout_s)
+
+    def posting(self, number: str) -> Lookup:
+        return self._ask(self._get_posting, number)
+
+    def by_barcode(self, code: str) -> Lookup:
+        return self._ask(self._get_by_barcode, code)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def _ask(self, call: Callable[[str], Posting | None] | None, key: str) -> Lookup:
+        if call is None:
+            return Lookup(detail="offline")
+        try:
+            future: Future = self._pool.submit(call, key)
+        except RuntimeError:  # closed
+            return Lookup(detail="offline")
+        try:
+            posting = future.result(timeout=self.timeout_s)
+        except FutureTimeout:
+            future.cancel()
+            log.info("Ozon did not answer about %s within %.1f s; using the cache", key, self.timeout_s)
+            return Lookup(detail="timeout")
+        except OzonNotFound:
+            return Lookup(found=False, detail="not found on Ozon")
+        except OzonError as exc:
+            log.info("Ozon lookup of %s failed (%s); using the cache", key, exc)
+            return Lookup(detail=str(exc))
+        except Exception:  # a bug in the client must not stop the bench
+            log.exception("Ozon lookup of %s crashed; using the cache", key)
+            return Lookup(detail="error")
+        if posting is None:
+            return Lookup(found=False, detail="not found on Ozon")
+        return Lookup(posting=posting, found=True)

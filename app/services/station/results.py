@@ -1,0 +1,103 @@
+"""What the station answers: a code (CONTRACT.md, "Replay scripts"), the state it is in, and data
+from which the message in the packer's language is made (``app.messages``, keys ``station_<code>``)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.messages import CATALOGUE
+
+# states
+IDLE = "idle"            # nothing open
+PACKING = "packing"      # a posting is open, units to go
+WEIGHING = "weighing"    # every unit verified; waiting for a stable weight
+ERROR = "error"          # an error is shown and held until acknowledged (reported, not stored)
+STATES = (IDLE, PACKING, WEIGHING, ERROR)
+
+# codes the contract names
+POSTING_OPENED = "posting_opened"
+ITEM_ACCEPTED = "item_accepted"
+POSTING_COMPLETE = "posting_complete"
+WEIGHT_ACCEPTED = "weight_accepted"
+WEIGHT_MISMATCH = "weight_mismatch"
+WRONG_ITEM = "wrong_item"
+OVER_SCAN = "over_scan"
+UNKNOWN_BARCODE = "unknown_barcode"
+POSTING_NOT_FOUND = "posting_not_found"
+POSTING_NOT_PACKABLE = "posting_not_packable"
+DUPLICATE_UNIT = "duplicate_unit"
+MARKING_INVALID = "marking_invalid"
+# codes of our own
+BAD_SCAN = "bad_scan"                  # not a barcode at all (empty, control characters, too long...)
+MARK_REQUIRED = "mark_required"        # a product that needs its marking code was scanned by EAN
+NO_PACKABLE_POSTING = "no_packable_posting"  # idle; a known item no packable posting wants
+ACKNOWLEDGED = "acknowledged"
+POSTING_PARKED = "posting_parked"
+POSTING_RELEASED = "posting_released"  # CMD:CANCEL
+BOX_STARTED = "box_started"
+BOX_EMPTY = "box_empty"
+BARCODE_TAUGHT = "barcode_taught"
+NOT_AUTHORIZED = "not_authorized"
+TEACH_NEEDS_LINE = "teach_needs_line"
+NOTHING_OPEN = "nothing_open"          # a command or a weight with no posting open
+NOT_COMPLETE = "not_complete"          # a weight before every unit is verified
+WEIGHT_UNSTABLE = "weight_unstable"    # a moving reading: ignored
+NOTHING_TO_OVERRIDE = "nothing_to_override"
+STATUS = "status"                      # a look at the station (nothing changed)
+SCALE_UNAVAILABLE = "scale_unavailable"  # replay/GUI: the configured scale gave no stable reading
+WAITED = "waited"                      # replay: a wait_s event
+
+OK_CODES = frozenset({
+    POSTING_OPENED, ITEM_ACCEPTED, POSTING_COMPLETE, WEIGHT_ACCEPTED, ACKNOWLEDGED, POSTING_PARKED,
+    POSTING_RELEASED, BOX_STARTED, BARCODE_TAUGHT, STATUS, WAITED,
+})
+# errors that hold the station until acknowledged (next valid scan, CMD:ACK, acknowledge())
+HELD_CODES = frozenset({
+    WRONG_ITEM, OVER_SCAN, UNKNOWN_BARCODE, DUPLICATE_UNIT, MARKING_INVALID, POSTING_NOT_FOUND,
+    POSTING_NOT_PACKABLE, MARK_REQUIRED, NO_PACKABLE_POSTING,
+})
+
+
+@dataclass(frozen=True)
+class StationResult:
+    ok: bool
+    code: str
+    posting: str | None
+    state: str
+    data: dict = field(default_factory=dict)
+
+    def message(self, lang: str = "en") -> str:
+        """The text the packer reads (``lang``: ru, zh or en)."""
+        entry = CATALOGUE[_message_key(self.code, self.data)]
+        return (entry.get(lang) or entry["en"]).format_map(_Params({"posting": self.posting or "", **self.data}))
+
+    def as_dict(self, lang: str = "en") -> dict:
+        return {"ok": self.ok, "code": self.code, "posting": self.posting, "state": self.state,
+                "message": self.message(lang), "data": self.data}
+
+
+def result(code: str, posting: str | None, state: str, **data) -> StationResult:
+    return StationResult(code in OK_CODES, code, posting, state, data)
+
+
+def _message_key(code: str, data: dict) -> str:
+    """``station_<code>``, or a variant of it the data calls for (``station_<code>_<variant>``)."""
+    variant = None
+    if code == POSTING_NOT_PACKABLE:
+        variant = data.get("reason")
+    elif code == POSTING_OPENED and data.get("parked"):
+        variant = "parked"
+    elif code in (ITEM_ACCEPTED,) and data.get("opened"):
+        variant = "opened"
+    elif code == UNKNOWN_BARCODE and data.get("layout"):
+        variant = "layout"
+    elif code == WEIGHT_ACCEPTED and data.get("unchecked"):
+        variant = "unchecked"
+    key = f"station_{code}"
+    return f"{key}_{variant}" if variant and f"{key}_{variant}" in CATALOGUE else key
+
+
+class _Params(dict):
+    """Message parameters: a placeholder the data lacks reads as an empty string, never a crash."""
+
+    def __missing__(self, key: str) -> str:
+        return ""

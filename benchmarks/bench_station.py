@@ -1,0 +1,114 @@
+"""Station benchmark: one decision per scan (text in → result out, its writer transaction and
+commit included) with a cache of 100,000 postings. Ozon is not asked (offline station): the
+figures are the station's own cost.
+
+Plain script (not a test); prints figures. Synthetic data, built with the store's bulk upserts.
+
+    .venv/bin/python benchmarks/bench_station.py [--postings 100000] [--pack 300] [--seed 1]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_store import BASE, cpu_model, make_catalogue, make_postings  # noqa: E402
+
+from app.services.station import Station  # noqa: E402
+from app.store import default_sqlite_url, open_database  # noqa: E402
+from app.store import postings as store_postings  # noqa: E402
+from app.store import products as store_products  # noqa: E402
+
+
+def build(db, rng: random.Random, count: int, products: int) -> tuple[list[str], dict[int, list[str]]]:
+    catalogue, barcodes = make_catalogue(rng, products)
+    for product in catalogue:
+        product["weight_g"] = 200.0  # every sku weighs the same: the weigh step is deterministic
+    db.call(store_products.upsert_products, catalogue, barcodes, BASE)
+    skus = [p["sku"] for p in catalogue]
+    done = 0
+    while done < count:
+        batch = min(10_000, count - done)
+        postings, items = make_postings(rng, done, batch, skus)
+        db.call(store_postings.upsert_postings, postings, items, BASE)
+        done += batch
+    with db.read() as session:
+        packable = [p.posting_number for p in store_postings.list_postings(
+            session, status="awaiting_packaging", with_items=False)]
+    return packable, barcodes
+
+
+def report(label: str, samples: list[float]) -> None:
+    samples = sorted(samples)
+    p99 = samples[min(len(samples) - 1, int(len(samples) * 0.99))]
+    print(f"  {label:<30} n={len(samples):5d}  median {statistics.median(samples):6.3f} ms   "
+          f"p99 {p99:6.3f} ms   max {samples[-1]:6.3f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--postings", type=int, default=100_000)
+    parser.add_argument("--products", type=int, default=5_000)
+    parser.add_argument("--pack", type=int, default=300, help="postings packed from scan to weight")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    print(f"machine: {os.cpu_count()} CPUs, {cpu_model()}; Python {platform.python_version()}, "
+          f"SQLite {sqlite3.sqlite_version}")
+    with tempfile.TemporaryDirectory(prefix="packdesk-bench-") as tmp:
+        db = open_database(default_sqlite_url(Path(tmp)))
+        try:
+            t0 = time.perf_counter()
+            packable, barcodes = build(db, rng, args.postings, args.products)
+            print(f"cache: {args.postings:,} postings ({len(packable):,} awaiting packaging) "
+                  f"built in {time.perf_counter() - t0:.1f} s")
+            station = Station(db, "bench-1", packer="bench")
+            timings: dict[str, list[float]] = {}
+
+            def timed(kind: str, call, *a, **kw):
+                t = time.perf_counter()
+                outcome = call(*a, **kw)
+                timings.setdefault(kind, []).append((time.perf_counter() - t) * 1000)
+                return outcome
+
+            for number in rng.sample(packable, min(args.pack, len(packable))):
+                timed("posting scan (open)", station.scan, number)
+                with db.read() as session:
+                    lines = [(x.sku, x.quantity) for x in store_postings.get_posting(session, number).items]
+                for sku, quantity in lines:
+                    for _ in range(quantity):
+                        timed("item scan (count)", station.scan, barcodes[sku][0])
+                timed("wrong item", station.scan, barcodes[rng.choice(list(barcodes))][0])
+                timed("unknown barcode", station.scan, "2999999999999")
+                timed("bad scan (control char)", station.scan, "ab\x07")
+                outcome = timed("weigh + pack (ship queued)", station.weigh,
+                                200.0 * sum(q for _, q in lines))
+                if outcome.code != "weight_accepted":
+                    raise SystemExit(f"unexpected {outcome.code} for {number}")
+            idle = rng.sample(packable, 200)
+            for number in idle:
+                with db.read() as session:
+                    sku = store_postings.get_posting(session, number).items[0].sku
+                timed("idle item scan (find+open)", station.scan, barcodes[sku][1])
+                station.release()
+            print(f"station decisions at {args.postings:,} cached postings (SQLite, synchronous=FULL):")
+            everything = []
+            for kind, samples in timings.items():
+                report(kind, samples)
+                everything += samples
+            report("ALL scans and weighs", everything)
+        finally:
+            db.close()
+
+
+if __name__ == "__main__":
+    main()
