@@ -202,6 +202,14 @@ STATION_MESSAGES: dict[str, dict[str, str]] = {
         "ru": "СТОП: отправление {posting} ОТМЕНЕНО ({detail}). Не отгружайте; верните товар на место.",
         "zh": "停止：货件 {posting} 已取消（{detail}）。不要发货；请将商品放回。",
     },
+    "station_posting_not_packable_goods_on_hold": {
+        "en": "STOP: posting {posting} was cancelled ({detail}): its goods must not go into another parcel. "
+              "Put them back, then scan CMD:ACK or the next posting number.",
+        "ru": "СТОП: отправление {posting} отменено ({detail}): его товары нельзя класть в другую посылку. "
+              "Верните их на место, затем отсканируйте CMD:ACK или номер следующего отправления.",
+        "zh": "停止：货件 {posting} 已取消（{detail}）：其商品不能放入其他包裹。"
+              "请放回商品，然后扫描 CMD:ACK 或下一个货件号。",
+    },
     "station_posting_not_packable_packed": {
         "en": "Posting {posting} is already packed ({detail}, station {holder}).",
         "ru": "Отправление {posting} уже упаковано ({detail}, станция {holder}).",

@@ -86,7 +86,11 @@ def test_status_notices_a_cancellation_between_scans(shop):
     assert station.status().code == r.STATUS
     shop.set_status(A, "cancelled")
     assert station.status().code == r.POSTING_NOT_PACKABLE
-    assert station.scan(EAN[MUG]).posting == B  # free again: the item opens the next posting
+    held = station.scan(EAN[MUG])  # the cancelled parcel's goods are still on the bench
+    assert (held.code, held.posting, held.data["reason"]) == (r.POSTING_NOT_PACKABLE, A, "goods_on_hold")
+    assert "CMD:ACK" in held.message("en")
+    assert station.scan("CMD:ACK").code == r.ACKNOWLEDGED
+    assert station.scan(EAN[MUG]).posting == B  # acknowledged: the item opens the next posting
 
 
 # -- asking Ozon at open (simulator on a fake clock) -------------------------------------------

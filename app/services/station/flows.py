@@ -29,7 +29,20 @@ def stop_loudly(t: Txn, posting: PostingRow, reason: dict[str, Any]) -> r.Statio
     store_postings.release_posting(t.session, number, t.name)
     if t.row.open_posting == number:
         t.go_idle()
+        # its goods are in the packer's hands: until someone acknowledges, an item scan must not
+        # quietly open another posting with them (Station.goods_on_hold)
+        reason = {**reason, "goods_on_hold": True}
     return refused(t, r.POSTING_NOT_PACKABLE, number, **reason)
+
+
+def goods_on_hold(t: Txn) -> r.StationResult | None:
+    """While a stopped posting's goods are on the bench, repeat the stop instead of counting them."""
+    held = t.row.error_data or {}
+    if t.row.error_code != r.POSTING_NOT_PACKABLE or not held.get("goods_on_hold"):
+        return None
+    data = {key: value for key, value in held.items() if key != "posting"}
+    t.log(r.POSTING_NOT_PACKABLE, held.get("posting"), {**data, "repeated": True})
+    return r.result(r.POSTING_NOT_PACKABLE, held.get("posting"), t.state(), **{**data, "reason": "goods_on_hold"})
 
 
 def open_posting(t: Txn, number: str, *, via: str) -> r.StationResult:

@@ -276,7 +276,7 @@ class Station:
         posting by its label, ("ask", None) to ask Ozon about a label, ("idle", None) to find one."""
         if store_products.products_by_barcode(t.session, code):
             if t.row.open_posting is None:
-                return ("idle", None)
+                return flows.goods_on_hold(t) or ("idle", None)
             return flows.count_unit(t, code, notes=notes)
         label = store_postings.find_by_label_barcode(t.session, code)
         if label is not None:
@@ -288,7 +288,7 @@ class Station:
         return flows.count_unit(t, code, notes=notes)
 
     def _item(self, code: str, barcodes: list[str], *, mark=None, notes: dict | None = None) -> r.StationResult:
-        outcome = self._write(lambda t: None if t.row.open_posting is None
+        outcome = self._write(lambda t: flows.goods_on_hold(t) if t.row.open_posting is None
                               else flows.count_unit(t, code, mark=mark, notes=notes))
         if outcome is not None:
             return outcome
