@@ -8,7 +8,8 @@ STAMP  := $(VENV)/.installed
 SYSTEM_PACKAGES := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 \
                    libglib2.0-0 libxkbcommon0 libpulse0 libxrandr2 libusb-1.0-0 \
                    libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
-                   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
+                   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 \
+                   fonts-dejavu-core fonts-wqy-microhei
 
 .PHONY: install test demo system-deps bench clean
 

@@ -1,4 +1,8 @@
-"""``packdesk demo``: packdesk against the built-in Ozon simulator in a throwaway data dir."""
+"""``packdesk demo``: the desktop bench against the built-in Ozon simulator (loopback), a
+``sim://`` scale and printer, seeded sample postings and a throwaway data dir.
+
+``--headless`` keeps the window-less demo: simulator + sync in the background until Ctrl+C.
+"""
 from __future__ import annotations
 
 import dataclasses
@@ -12,6 +16,7 @@ from app.cli.common import EXIT_OK, load, setup_logging
 from app.config import Config, with_overrides
 
 DEMO_CLIENT_ID, DEMO_API_KEY = "100000", "demo-key"
+DEMO_DEVICES = {"printer": "sim://", "scale": "sim://", "scanner": "keyboard"}
 
 
 def register(sub) -> None:
@@ -19,45 +24,63 @@ def register(sub) -> None:
     p.add_argument("--postings", type=int, default=40, metavar="N", help="sample postings to seed (default 40)")
     p.add_argument("--seed", type=int, default=7, metavar="N", help="seed of the sample world")
     p.add_argument("--keep", action="store_true", help="keep the temporary data dir at exit")
+    p.add_argument("--headless", action="store_true", help="no window: simulator and sync only, until Ctrl+C")
     p.set_defaults(func=run)
 
 
+def demo_config(base: Config, base_url: str, data_dir: Path) -> Config:
+    config = with_overrides(base, ozon={"base_url": base_url, "client_id": DEMO_CLIENT_ID, "warehouse_ids": []},
+                            devices=DEMO_DEVICES, sync={"interval_s": 10.0})
+    return dataclasses.replace(config, data_dir=data_dir, db_url="", source="")
+
+
 def run(args) -> int:
-    from app.services.ozon.client import OzonClient
-    from app.services.sync.engine import SyncEngine, SyncService
     from app.sim.ozon import OzonSimulator, WorldConfig
-    from app.store.db import open_database
 
     # a demo never reads the user's real configuration unless --config says so
     base = load(args) if args.config else Config()
     data_dir = Path(tempfile.mkdtemp(prefix="packdesk-demo-"))
-    setup_logging(data_dir, args.verbose)
+    log_path = setup_logging(data_dir, args.verbose)
+    try:
+        with OzonSimulator(WorldConfig(postings=args.postings, seed=args.seed)) as sim:
+            config = demo_config(base, sim.base_url, data_dir)
+            if args.headless:
+                return _headless(config, sim, data_dir)
+            from app.ui.app import run_gui
+
+            # settings saved in the demo go to its throwaway dir, never to the user's configuration
+            return run_gui(config, lang=args.lang, api_key=DEMO_API_KEY, log_path=log_path, demo=True,
+                           config_path=data_dir / "config.toml")
+    finally:
+        if not args.keep:
+            shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def _headless(config: Config, sim, data_dir: Path) -> int:
+    from app.services.ozon.client import OzonClient
+    from app.services.sync.engine import SyncEngine, SyncService
+    from app.store.db import open_database
+
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
-    with OzonSimulator(WorldConfig(postings=args.postings, seed=args.seed)) as sim:
-        config = with_overrides(base, ozon={"base_url": sim.base_url, "client_id": DEMO_CLIENT_ID})
-        config = dataclasses.replace(config, data_dir=data_dir, db_url="")
-        db = open_database(config.database_url)
-        client = OzonClient(sim.base_url, DEMO_CLIENT_ID, DEMO_API_KEY)
-        engine = SyncEngine(client, db, config)
-        try:
-            summary = engine.run_pass()
-            print(f"packdesk demo: Ozon simulator at {sim.base_url}, data in {data_dir}", flush=True)
-            print(f"packdesk demo: {summary.pull.postings} sample postings synced, {summary.pull.products} "
-                  "products. The desktop bench is not part of this build yet; against the same simulator, "
-                  "in another shell:", flush=True)
-            print(f"  PACKDESK_OZON_BASE_URL={sim.base_url} PACKDESK_OZON_CLIENT_ID={DEMO_CLIENT_ID} "
-                  f"PACKDESK_OZON_API_KEY={DEMO_API_KEY} .venv/bin/packdesk --data-dir {data_dir} postings",
-                  flush=True)
-            print("Press Ctrl+C to stop.", flush=True)
-            service = SyncService(engine, interval_s=config.sync.interval_s)
-            service.start()
-            stop.wait()
-            service.stop()
-        finally:
-            client.close()
-            db.close()
-            if not args.keep:
-                shutil.rmtree(data_dir, ignore_errors=True)
+    db = open_database(config.database_url)
+    client = OzonClient(sim.base_url, DEMO_CLIENT_ID, DEMO_API_KEY)
+    engine = SyncEngine(client, db, config)
+    try:
+        summary = engine.run_pass()
+        print(f"packdesk demo: Ozon simulator at {sim.base_url}, data in {data_dir}", flush=True)
+        print(f"packdesk demo: {summary.pull.postings} sample postings synced, {summary.pull.products} "
+              "products. Against the same simulator, in another shell:", flush=True)
+        print(f"  PACKDESK_OZON_BASE_URL={sim.base_url} PACKDESK_OZON_CLIENT_ID={DEMO_CLIENT_ID} "
+              f"PACKDESK_OZON_API_KEY={DEMO_API_KEY} .venv/bin/packdesk --data-dir {data_dir} postings",
+              flush=True)
+        print("Press Ctrl+C to stop.", flush=True)
+        service = SyncService(engine, interval_s=config.sync.interval_s)
+        service.start()
+        stop.wait()
+        service.stop()
+    finally:
+        client.close()
+        db.close()
     return EXIT_OK

@@ -1,0 +1,130 @@
+"""``StationWorker``: the Qt-free ``Station`` driven from its own QThread.
+
+The station decides in a database transaction and may ask Ozon (up to its short timeout), so it
+never runs on the GUI thread. One worker thread makes all calls (the station wants one caller).
+
+    worker = StationWorker(station, scale_reader)     # reader may be None
+    worker.result.connect(pack_view.show_result)      # StationResult, on the GUI thread
+    worker.snapshot.connect(pack_view.show_snapshot)  # Station.snapshot() dict
+    worker.start(); worker.scan("12345678-0001-1"); ...; worker.stop()
+
+Once every unit of a posting is verified (state "weighing") the configured scale is read, as
+``packdesk replay`` does, and that outcome is a second ``result``.
+"""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+log = logging.getLogger("packdesk.ui.station")
+
+
+class _Engine(QObject):
+    """Lives on the station thread; its slots are the only code that touches the station."""
+
+    result = Signal(object)
+    snapshot = Signal(dict)
+    failed = Signal(str)
+
+    def __init__(self, station, scale_reader) -> None:
+        super().__init__()
+        self.station, self.scale_reader = station, scale_reader
+
+    @Slot(str)
+    def scan(self, text: str) -> None:
+        self._run(lambda: self.station.scan(text))
+
+    @Slot()
+    def acknowledge(self) -> None:
+        self._run(self.station.acknowledge)
+
+    @Slot(str)
+    def command(self, name: str) -> None:
+        self._run(lambda: self.station.command(name))
+
+    @Slot()
+    def refresh(self) -> None:
+        try:
+            self.snapshot.emit(self._snapshot())
+        except Exception as exc:  # our bug: logged, shown, the bench goes on
+            log.exception("station snapshot failed")
+            self.failed.emit(str(exc))
+
+    def _snapshot(self) -> dict:
+        """The station's snapshot, each line with its product's barcodes (to show and to double-click)."""
+        from app.store import products as store_products
+
+        snap = self.station.snapshot()
+        lines = snap.get("lines") or []
+        if lines:
+            with self.station.db.read() as session:
+                barcodes = store_products.barcodes_by_sku(session, {line["sku"] for line in lines})
+            for line in lines:
+                line["barcodes"] = barcodes.get(line["sku"], [])
+        return snap
+
+    def _run(self, call) -> None:
+        from app.services.station import results as r
+        from app.services.station.scale import weigh_from_scale
+
+        try:
+            outcome = call()
+            self.result.emit(outcome)
+            if outcome.state == r.WEIGHING and outcome.code in (r.POSTING_COMPLETE, r.POSTING_OPENED,
+                                                                r.ITEM_ACCEPTED):
+                self.snapshot.emit(self._snapshot())
+                self.result.emit(weigh_from_scale(self.station, self.scale_reader).result)
+            self.snapshot.emit(self._snapshot())
+        except Exception as exc:
+            log.exception("station call failed")
+            self.failed.emit(str(exc) or type(exc).__name__)
+
+
+class StationWorker(QObject):
+    result = Signal(object)   # StationResult
+    snapshot = Signal(dict)
+    failed = Signal(str)      # a bug in the station: the message for the log/crash banner
+
+    _scan = Signal(str)
+    _ack = Signal()
+    _command = Signal(str)
+    _refresh = Signal()
+
+    def __init__(self, station, scale_reader=None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.station = station
+        self._thread = QThread()
+        self._thread.setObjectName("packdesk-station")
+        self._engine = _Engine(station, scale_reader)
+        self._engine.moveToThread(self._thread)
+        self._scan.connect(self._engine.scan)
+        self._ack.connect(self._engine.acknowledge)
+        self._command.connect(self._engine.command)
+        self._refresh.connect(self._engine.refresh)
+        # the engine lives on the station thread, this object on the GUI thread: queued
+        self._engine.result.connect(self.result)
+        self._engine.snapshot.connect(self.snapshot)
+        self._engine.failed.connect(self.failed)
+
+    def start(self) -> None:
+        self._thread.start()
+        self._refresh.emit()
+
+    @Slot(str)
+    def scan(self, text: str) -> None:
+        self._scan.emit(text)
+
+    def acknowledge(self) -> None:
+        self._ack.emit()
+
+    def command(self, name: str) -> None:
+        self._command.emit(name)
+
+    def refresh(self) -> None:
+        self._refresh.emit()
+
+    def stop(self) -> None:
+        if self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait()

@@ -1,0 +1,73 @@
+"""Starting the desktop bench: the Qt application, language, style, crash hooks, the controller.
+
+    run_gui(config, lang="ru", api_key=key, log_path=path)            # packdesk gui
+    run_gui(config, ..., demo=True)                                   # packdesk demo
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication
+
+from app.ui.feedback.style import STYLESHEET
+
+log = logging.getLogger("packdesk.ui")
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    QCoreApplication.setOrganizationName("packdesk")
+    QCoreApplication.setApplicationName("packdesk")
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setStyleSheet(STYLESHEET)
+    return app
+
+
+def chosen_language(lang: str | None) -> str | None:
+    """--lang, else the language saved from the menu, else None (the system locale)."""
+    return lang or QSettings().value("ui/language", None)
+
+
+def build(app, config, *, lang: str | None, api_key: str | None, log_path: Path | None = None,
+          config_path: Path | None = None, demo: bool = False):
+    """The controller with its window, not started (``packaging/screenshots.py`` uses this too)."""
+    from app.ui.adapters import ScaleBridge, ScannerBridge
+    from app.ui.bench import open_bench
+    from app.ui.controller import BenchController
+    from app.ui.feedback.sound import make_sounder
+    from app.ui.i18n import Languages
+    from app.ui.log_buffer import install_log_buffer
+
+    handler = install_log_buffer()
+    languages = Languages(app, app)
+    languages.switch(chosen_language(lang))
+    scale_bridge, scanner_bridge = ScaleBridge(), ScannerBridge()
+    parts = open_bench(config, api_key=api_key, on_scale_reading=scale_bridge.on_reading,
+                       on_scale_state=scale_bridge.on_state, on_scan=scanner_bridge.on_scan,
+                       on_scanner_state=scanner_bridge.on_state)
+    controller = BenchController(app, parts, languages=languages, sounder=make_sounder(app), log_handler=handler,
+                                 config_path=config_path, scale_bridge=scale_bridge, scanner_bridge=scanner_bridge,
+                                 demo=demo)
+    scale_bridge.setParent(controller)
+    scanner_bridge.setParent(controller)
+    return controller
+
+
+def run_gui(config, *, lang: str | None, api_key: str | None, log_path: Path | None = None,
+            config_path: Path | None = None, demo: bool = False) -> int:
+    from app.ui.errors import install_crash_hooks
+
+    app = make_app()
+    reporter = install_crash_hooks(log_path, app)
+    controller = build(app, config, lang=lang, api_key=api_key, log_path=log_path, config_path=config_path,
+                       demo=demo)
+    try:
+        controller.window.resize(1280, 800)
+        controller.window.show()
+        controller.start()
+        return app.exec()
+    finally:
+        controller.shutdown()
+        reporter.uninstall()

@@ -1,0 +1,173 @@
+"""``BenchController``: wires the bench's parts (``bench.open_bench``) to the window through the
+Qt adapters. It owns the workers' lifetimes; the window stays a composition of panels.
+
+    controller = BenchController(app, parts, languages=..., sounder=..., log_handler=..., ...)
+    controller.window.show(); controller.start(); app.exec(); controller.shutdown()
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Qt, Signal, Slot
+
+from app.messages import text
+from app.ui.adapters import MessageBridge, ScaleBridge, ScanFilter, ScannerBridge, StationWorker, SyncWorker
+from app.ui.main_window import PACK, MainWindow
+from app.ui.pack import PackView
+from app.ui.queues.panel import QueuesPanel
+
+log = logging.getLogger("packdesk.ui")
+
+RELOAD_AFTER = frozenset({"posting_opened", "weight_accepted", "posting_released", "posting_parked"})
+
+
+class BenchController(QObject):
+    _printed = Signal(object)
+
+    def __init__(self, app, parts, *, languages, sounder, log_handler, config_path: Path | None = None,
+                 scale_bridge: ScaleBridge | None = None, scanner_bridge: ScannerBridge | None = None,
+                 demo: bool = False, clock=None) -> None:
+        super().__init__()
+        self.app, self.parts, self.languages = app, parts, languages
+        self.config, self.config_path = parts.config, config_path
+        self.messages = MessageBridge(self)
+        self.scale_bridge = scale_bridge or ScaleBridge(self)
+        self.scanner_bridge = scanner_bridge or ScannerBridge(self)
+        self.pack_view = PackView(sounder=sounder, language=lambda: self.languages.current)
+        self.queues = QueuesPanel(parts.db, parts.config.station.name)
+        devices = {"printer": self.config.devices.printer, "scale": self.config.devices.scale,
+                   "scanner": self.config.devices.scanner or "keyboard"}
+        self.window = MainWindow(pack_view=self.pack_view, queues=self.queues, log_handler=log_handler,
+                                 station_name=self.config.station.name, devices=devices, demo=demo)
+        self.station_worker = StationWorker(parts.station, parts.scale, self)
+        self.sync_worker = SyncWorker(parts.service, self) if parts.service is not None else None
+        self.scan_filter = self._keyboard_scanner(clock)
+        self._connect()
+
+    def _keyboard_scanner(self, clock) -> ScanFilter | None:
+        uri = self.config.devices.scanner or "keyboard"
+        if not uri.startswith("keyboard"):
+            return None
+        from app.devices.scanners import open_scanner
+
+        options = {"clock": clock} if clock is not None else {}
+        scanner = open_scanner(uri, on_scan=lambda scan: None, **options).start()
+        return ScanFilter(scanner, clock=clock, parent=self) if clock else ScanFilter(scanner, parent=self)
+
+    def _connect(self) -> None:
+        w, status = self.window, self.window.status
+        for source in (self.pack_view.scanRequested, self.queues.scanRequested, self.scanner_bridge.scanned):
+            source.connect(self.scan)
+        if self.scan_filter is not None:
+            self.scan_filter.scanned.connect(self.scan)
+        self.station_worker.result.connect(self.pack_view.show_result)
+        self.station_worker.result.connect(self._after_result)
+        self.station_worker.snapshot.connect(self.pack_view.show_snapshot)
+        self.station_worker.failed.connect(lambda detail: self.messages.error(detail))
+        self.pack_view.stateChanged.connect(w.show_state)
+        w.flash.acknowledgeRequested.connect(self.station_worker.acknowledge)
+        self.messages.message.connect(w.banner.show_message)
+        self.queues.reprinted.connect(lambda _: self._wake())
+        self.queues.failed.connect(lambda detail: self.messages.warning(detail))
+        self.scale_bridge.reading.connect(status.on_scale_reading)
+        self.scale_bridge.stateChanged.connect(status.on_scale_state)
+        self.scanner_bridge.stateChanged.connect(status.on_scanner_state)
+        self._printed.connect(self._on_printed, Qt.ConnectionType.QueuedConnection)
+        if self.parts.print_worker is not None:
+            self.parts.print_worker.on_done = self._printed.emit
+        if self.sync_worker is not None:
+            self.sync_worker.passFinished.connect(status.on_pass)
+            self.sync_worker.passFinished.connect(self._after_pass)
+            self.sync_worker.syncFailed.connect(status.on_sync_failed)
+            self.sync_worker.authFailed.connect(status.on_auth_failed)
+            self.sync_worker.authFailed.connect(self._auth_failed)
+        w.settingsRequested.connect(self.open_settings)
+        w.languageRequested.connect(self.switch_language)
+        w.mark_language(self.languages.current)
+
+    # --- life -------------------------------------------------------------------------------
+    def start(self) -> None:
+        if self.scan_filter is not None:
+            self.app.installEventFilter(self.scan_filter)
+        self.station_worker.start()
+        if self.sync_worker is not None:
+            self.sync_worker.start()
+        self.queues.reload()
+        for code, detail in self.parts.problems:
+            self.messages.warning(text(code, self.languages.current, detail=detail, path=self.config.source),
+                                  (self.tr("Open settings"), self.open_settings))
+
+    def shutdown(self) -> None:
+        if self.scan_filter is not None:
+            self.app.removeEventFilter(self.scan_filter)
+        if self.sync_worker is not None:
+            self.sync_worker.stop()
+        self.station_worker.stop()
+        self.parts.close()
+
+    # --- slots ------------------------------------------------------------------------------
+    @Slot(str)
+    def scan(self, code: str) -> None:
+        self.window.pages.setCurrentIndex(PACK)
+        self.station_worker.scan(code)
+
+    def _after_result(self, result) -> None:
+        if result.code == "weight_accepted":
+            self._wake()
+        if result.code in RELOAD_AFTER:
+            self.queues.reload()
+
+    def _after_pass(self, summary: dict) -> None:
+        self.queues.reload()
+        if not summary.get("finished") and summary.get("error"):
+            self.messages.warning(text("ozon_unreachable", self.languages.current, detail=summary["error"]))
+
+    def _auth_failed(self, detail: str) -> None:
+        self.messages.error(text("auth_failed", self.languages.current, client_id=self.config.ozon.client_id,
+                                 detail=detail), (self.tr("Open settings"), self.open_settings))
+
+    def _wake(self) -> None:
+        if self.sync_worker is not None:
+            self.sync_worker.wake()
+        elif self.parts.print_worker is not None:
+            self.parts.print_worker.print_due()
+
+    @Slot(object)
+    def _on_printed(self, result) -> None:
+        """A print job's outcome (print thread → here): ``PrintResult`` of one label, or the
+        ``PrintStats`` of a round of due labels."""
+        number = getattr(result, "posting_number", None)
+        if number is not None:
+            kind = "connected" if result.printed else (result.kind or "error")
+            self.window.status.on_printer_state(kind)
+            code = "label_printed" if result.printed else "label_print_failed"
+            self.messages.notify("info" if result.printed else "warning", text(
+                code, self.languages.current, posting=number, printer=self.config.devices.printer,
+                detail=result.error or ""))
+        elif getattr(result, "printed", 0) or getattr(result, "failed", 0):
+            self.window.status.on_printer_state("connected" if not result.failed else "error")
+        self.queues.reload()
+
+    def switch_language(self, code: str, *, remember: bool = True) -> None:
+        self.languages.switch(code)
+        if remember:  # the next start uses it unless --lang says otherwise
+            QSettings().setValue("ui/language", code)
+        self.window.mark_language(code)
+
+    def open_settings(self) -> None:
+        from app.config import default_config_path
+        from app.ui.settings.dialog import SettingsDialog
+        from app.ui.settings.form import SettingsForm
+
+        path = self.config_path or (Path(self.config.source) if self.config.source else default_config_path())
+        dialog = SettingsDialog(SettingsForm.from_config(self.config), path, language=self.languages.current,
+                                data_dir=self.config.data_dir, parent=self.window)
+        dialog.saved.connect(self._settings_saved)
+        dialog.open()
+        self.settings_dialog = dialog
+
+    def _settings_saved(self, path: str, language: str) -> None:
+        self.switch_language(language)
+        self.messages.info(self.tr("Settings saved to %1. Restart packdesk to use new account or device "
+                                   "settings.").replace("%1", path))

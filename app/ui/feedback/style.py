@@ -1,0 +1,32 @@
+"""Big readable type and the state colours of the pack view (one stylesheet, no colours in code)."""
+
+STATE_COLOURS = {
+    "idle": ("#1f2a36", "#e9eef3"),
+    "packing": ("#ffffff", "#1b5e9e"),
+    "weighing": ("#ffffff", "#6b4ea0"),
+    "done": ("#ffffff", "#2e7d32"),
+    "error": ("#ffffff", "#c62828"),
+}
+
+STYLESHEET = """
+QWidget { font-size: 15pt; }
+QStatusBar QLabel { font-size: 12pt; padding: 0 8px; }
+QTableView { font-size: 13pt; }
+QHeaderView::section { font-size: 12pt; font-weight: bold; }
+QPlainTextEdit#logText { font-size: 10pt; }
+QLabel#stateBanner { font-size: 34pt; font-weight: bold; padding: 18px; border-radius: 8px; }
+QLabel#stateDetail { font-size: 20pt; }
+QLineEdit#manualScan { font-size: 20pt; padding: 6px; }
+QListWidget#lastMessages { font-size: 14pt; }
+QFrame#banner[level="info"] { background: #e3f2fd; }
+QFrame#banner[level="warning"] { background: #fff3cd; }
+QFrame#banner[level="error"] { background: #f8d7da; }
+QFrame#firstRun { background: #fffbe6; border: 1px solid #e0c060; border-radius: 6px; }
+QWidget#errorFlash { background: #c62828; }
+QLabel#errorFlashText { color: white; font-size: 30pt; font-weight: bold; }
+"""
+
+
+def banner_style(state: str) -> str:
+    fg, bg = STATE_COLOURS.get(state, STATE_COLOURS["idle"])
+    return f"color: {fg}; background: {bg};"

@@ -1,0 +1,93 @@
+"""``MainWindow``: composes the panels (pack view, queues, log), the banner, the error flash, the
+status bar and the menus. It holds no rules and starts no work: ``BenchController`` wires it."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+from app.ui.banner import Banner
+from app.ui.feedback.flash import ErrorFlash
+from app.ui.first_run import FirstRunPanel
+from app.ui.i18n import LANGUAGES, NATIVE_NAMES
+from app.ui.log_view import LogView
+from app.ui.pack import PackView
+from app.ui.status import StatusPanel
+
+PACK, QUEUES, LOG = range(3)
+
+
+class MainWindow(QMainWindow):
+    settingsRequested = Signal()
+    languageRequested = Signal(str)
+
+    def __init__(self, *, pack_view: PackView, queues: QWidget, log_handler, station_name: str = "",
+                 devices: dict[str, str] | None = None, demo: bool = False) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.station_name = station_name
+        self.pack_view, self.queues = pack_view, queues
+        self.log_view = LogView(log_handler)
+        self.banner = Banner()
+        self.first_run = FirstRunPanel() if demo else None
+        self.pages = QTabWidget()
+        self.pages.setObjectName("pages")
+        for page in (pack_view, queues, self.log_view):
+            self.pages.addTab(page, "")
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.banner)
+        if self.first_run is not None:
+            layout.addWidget(self.first_run)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.flash = ErrorFlash(central)
+        self.status = StatusPanel(self.statusBar(), **(devices or {}))
+        self._menus()
+        self.retranslate()
+
+    def _menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.settings_action = QAction(self)
+        self.settings_action.triggered.connect(self.settingsRequested)
+        self.quit_action = QAction(self)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.language_menu = self.menuBar().addMenu("")
+        group = QActionGroup(self)
+        self.language_actions = {}
+        for code in LANGUAGES:
+            action = QAction(NATIVE_NAMES[code], self, checkable=True)
+            action.triggered.connect(lambda _=False, c=code: self.languageRequested.emit(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+    def retranslate(self) -> None:
+        title = self.tr("packdesk: packing bench")
+        self.setWindowTitle(f"{title} {self.station_name}".strip())
+        self.pages.setTabText(PACK, self.tr("Pack"))
+        self.pages.setTabText(QUEUES, self.tr("Queues"))
+        self.pages.setTabText(LOG, self.tr("Log"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.language_menu.setTitle(self.tr("&Language"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def mark_language(self, code: str) -> None:
+        if code in self.language_actions:
+            self.language_actions[code].setChecked(True)
+
+    def show_state(self, state: str, message: str) -> None:
+        """The station's state: a held error covers the window until the station leaves it."""
+        if state == "error":
+            self.flash.show_error(message)
+        else:
+            self.flash.hide()

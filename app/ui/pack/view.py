@@ -1,0 +1,131 @@
+"""``PackView``: a big state banner, the open posting's lines, the last messages, a scan field.
+
+It only shows what the station reports (``show_result``, ``show_snapshot``) and asks for scans
+(``scanRequested``): typing a code and pressing Enter, or double-clicking a line's barcode.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from app.ui.feedback.sound import NullSounder, sound_for
+from app.ui.feedback.style import banner_style
+
+MAX_MESSAGES = 50
+BARCODE_COLUMN = 1
+
+
+class PackView(QWidget):
+    scanRequested = Signal(str)
+    stateChanged = Signal(str, str)  # station state ("idle", "packing", "weighing", "error"), message
+
+    def __init__(self, *, sounder=None, language=lambda: "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sounder = sounder or NullSounder()
+        self.language = language
+        self.state, self.posting, self.last = "idle", None, None
+        self.snapshot: dict = {}
+        self.banner = QLabel(objectName="stateBanner", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.detail = QLabel(objectName="stateDetail", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.lines = QTableWidget(0, 4)
+        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lines.verticalHeader().setVisible(False)
+        header = self.lines.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.lines.cellDoubleClicked.connect(self._line_double_clicked)
+        self.messages = QListWidget(objectName="lastMessages")
+        self.messages.setWordWrap(True)
+        self.scan_field = QLineEdit(objectName="manualScan")
+        self.scan_field.returnPressed.connect(self._manual_scan)
+        self.scan_button = QPushButton()
+        self.scan_button.clicked.connect(self._manual_scan)
+        self.messages_title = QLabel()
+        entry = QHBoxLayout()
+        entry.addWidget(self.scan_field, 1)
+        entry.addWidget(self.scan_button)
+        body = QHBoxLayout()
+        body.addWidget(self.lines, 3)
+        side = QVBoxLayout()
+        side.addWidget(self.messages_title)
+        side.addWidget(self.messages)
+        body.addLayout(side, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.detail)
+        layout.addLayout(body, 1)
+        layout.addLayout(entry)
+        self.retranslate()
+
+    # --- language ---------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.scan_field.setPlaceholderText(self.tr("Type or scan a barcode, then Enter"))
+        self.scan_button.setText(self.tr("Scan"))
+        self.messages_title.setText(self.tr("Last messages"))
+        self.lines.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Barcode"), self.tr("Counted"),
+                                              self.tr("Needed")])
+        self._show_banner()
+        if self.last is not None:
+            self.detail.setText(self.last.message(self.language()))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def banner_text(self) -> str:
+        if self.state == "packing":
+            return self.tr("Packing %1: scan every item").replace("%1", self.posting or "")
+        if self.state == "weighing":
+            return self.tr("Put the parcel on the scale")
+        if self.state == "error":
+            return self.tr("Stop: look at the message")
+        return self.tr("Scan a posting or an item")
+
+    def _show_banner(self) -> None:
+        self.banner.setText(self.banner_text())
+        self.banner.setStyleSheet(banner_style(self.state))
+
+    # --- the station's answers --------------------------------------------------------------
+    def show_result(self, result) -> None:
+        """A ``StationResult`` (from the station worker, on the GUI thread)."""
+        self.last = result
+        message = result.message(self.language())
+        self.state, self.posting = result.state, result.posting
+        self.detail.setText(message)
+        self.messages.insertItem(0, ("✔ " if result.ok else "✖ ") + message)
+        while self.messages.count() > MAX_MESSAGES:
+            self.messages.takeItem(self.messages.count() - 1)
+        sound = sound_for(result.code, result.ok)
+        if sound:
+            self.sounder.play(sound)
+        self._show_banner()
+        self.stateChanged.emit(self.state, message)
+
+    def show_snapshot(self, snapshot: dict) -> None:
+        self.snapshot = snapshot
+        lines = snapshot.get("lines") or []
+        self.lines.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            barcodes = line.get("barcodes") or []
+            cells = (line.get("name") or line.get("offer_id") or str(line.get("sku")),
+                     barcodes[0] if barcodes else "", str(line.get("counted", 0)), str(line.get("quantity", 0)))
+            for column, text in enumerate(cells):
+                self.lines.setItem(row, column, QTableWidgetItem(text))
+        if self.last is None:  # first look after start: show the stored state
+            self.state, self.posting = snapshot.get("state", "idle"), snapshot.get("posting")
+            self._show_banner()
+
+    # --- scanning by hand -------------------------------------------------------------------
+    def _manual_scan(self) -> None:
+        text = self.scan_field.text().strip()
+        self.scan_field.clear()
+        if text:
+            self.scanRequested.emit(text)
+
+    def _line_double_clicked(self, row: int, column: int) -> None:
+        item = self.lines.item(row, BARCODE_COLUMN)
+        if item is not None and item.text():
+            self.scanRequested.emit(item.text())

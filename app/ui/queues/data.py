@@ -1,0 +1,80 @@
+"""Reading the queues out of the cache: plain rows, no Qt, run off the GUI thread.
+
+    snapshot = load_queues(db, station="bench-1")   # QueueSnapshot of tuples of dicts
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, time, timezone
+
+from sqlalchemy import select
+
+from app.store import labels as store_labels
+from app.store import postings as store_postings
+from app.store import products as store_products
+from app.store import reference
+from app.store.models import LABEL_PRINTED, LabelRow
+
+AWAITING_STATUS = "awaiting_packaging"
+AWAITING_LOCAL = ("waiting", "in_progress")
+PACKED_LOCAL = ("packed", "shipped")
+
+
+@dataclass(frozen=True)
+class QueueSnapshot:
+    awaiting: list[dict] = field(default_factory=list)
+    packed: list[dict] = field(default_factory=list)
+    printed_today: list[dict] = field(default_factory=list)
+    failed: list[dict] = field(default_factory=list)
+    warehouses: dict[int, str] = field(default_factory=dict)
+
+
+def local_midnight_utc(now: datetime | None = None) -> datetime:
+    """Start of today on this computer's clock, as naive UTC (the store's time)."""
+    local = (now or datetime.now(timezone.utc)).astimezone()
+    start = datetime.combine(local.date(), time(0), tzinfo=local.tzinfo)
+    return start.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def _posting(p, warehouses: dict[int, str], barcodes: dict[int, list[str]]) -> dict:
+    first = [b for line in p.items for b in barcodes.get(line.sku, [])[:1]]
+    return {
+        "posting_number": p.posting_number, "shipment_date": p.shipment_date, "status": p.status,
+        "local_state": p.local_state, "warehouse_id": p.warehouse_id,
+        "warehouse": warehouses.get(p.warehouse_id or 0, str(p.warehouse_id or "")),
+        "delivery_method": p.delivery_method_name or "", "units": sum(line.quantity for line in p.items),
+        "items": ", ".join(line.name or line.offer_id or str(line.sku) for line in p.items),
+        "barcode": first[0] if first else "", "claimed_by": p.claimed_by or "",
+    }
+
+
+def _label(row) -> dict:
+    return {"posting_number": row.posting_number, "state": row.state, "printer": row.printer or "",
+            "printed_at": row.printed_at, "copies": row.copies, "error": row.last_error or "",
+            "error_kind": row.error_kind or "", "attempts": row.attempts}
+
+
+def load_queues(db, station: str | None = None, *, now: datetime | None = None) -> QueueSnapshot:
+    with db.read() as session:
+        warehouses = {w.id: w.name for w in reference.list_warehouses(session)}
+        awaiting = store_postings.list_postings(session, status=AWAITING_STATUS, local_state=AWAITING_LOCAL)
+        packed = store_postings.list_postings(session, local_state=PACKED_LOCAL)
+        skus = {line.sku for p in (*awaiting, *packed) for line in p.items}
+        barcodes = store_products.barcodes_by_sku(session, skus)
+        stmt = select(LabelRow).where(LabelRow.state == LABEL_PRINTED,
+                                      LabelRow.printed_at >= local_midnight_utc(now))
+        if station is not None:
+            stmt = stmt.where(LabelRow.station == station)
+        printed = list(session.scalars(stmt.order_by(LabelRow.printed_at.desc())))
+        failed = store_labels.problems(session, station)
+        return QueueSnapshot(
+            awaiting=[_posting(p, warehouses, barcodes) for p in awaiting],
+            packed=[_posting(p, warehouses, barcodes) for p in packed],
+            printed_today=[_label(r) for r in printed], failed=[_label(r) for r in failed],
+            warehouses=warehouses,
+        )
+
+
+def request_reprint(db, posting_number: str) -> None:
+    """Put a label back in line to print (the print worker picks it up on its next round)."""
+    db.writer.call(store_labels.request_reprint, posting_number)

@@ -1,0 +1,177 @@
+"""``QueuesPanel``: four tabs over the cache, reloaded off the GUI thread after each sync pass.
+
+Double-clicking a posting number or an item barcode in the awaiting queue scans it (``scanRequested``),
+which is how the demo is tried without a scanner. Failed prints have a reprint button.
+"""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
+
+from app.ui.adapters.tasks import run_task
+from app.ui.queues.data import QueueSnapshot, load_queues, request_reprint
+from app.ui.queues.model import (FAILED_COLUMNS, LABEL_COLUMNS, POSTING_COLUMNS, ROW_ROLE, QueueFilter,
+                                 RowsModel)
+
+log = logging.getLogger("packdesk.ui.queues")
+
+SCANNABLE = ("posting_number", "barcode")
+SIZE_BY_ROWS = 50
+
+
+def _table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setResizeContentsPrecision(SIZE_BY_ROWS)  # not every one of 5,000 rows
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class QueuesPanel(QWidget):
+    scanRequested = Signal(str)
+    loaded = Signal()
+    reprinted = Signal(str)  # a label was put back in line: wake the printer
+    failed = Signal(str)
+
+    def __init__(self, db, station: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.station = db, station
+        self.awaiting = RowsModel(POSTING_COLUMNS, self)
+        self.awaiting_filter = QueueFilter(self)
+        self.awaiting_filter.setSourceModel(self.awaiting)
+        self.packed = RowsModel(POSTING_COLUMNS, self)
+        self.printed = RowsModel(LABEL_COLUMNS, self)
+        self.failed_labels = RowsModel(FAILED_COLUMNS, self)
+        self._loading = False
+
+        self.warehouse = QComboBox()
+        self.method = QComboBox()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.warehouse.currentIndexChanged.connect(self._apply_filter)
+        self.method.currentIndexChanged.connect(self._apply_filter)
+        self.search.textChanged.connect(self._apply_filter)
+        self.warehouse_label, self.method_label = QLabel(), QLabel()
+        bar = QHBoxLayout()
+        for widget in (self.warehouse_label, self.warehouse, self.method_label, self.method, self.search):
+            bar.addWidget(widget)
+        self.awaiting_view = _table(self.awaiting_filter)
+        self.awaiting_view.setSortingEnabled(True)
+        self.awaiting_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.awaiting_view.doubleClicked.connect(self._double_clicked)
+        awaiting_page = QWidget()
+        box = QVBoxLayout(awaiting_page)
+        box.addLayout(bar)
+        box.addWidget(self.awaiting_view)
+
+        self.failed_view = _table(self.failed_labels)
+        self.reprint_button = QPushButton()
+        self.reprint_button.clicked.connect(self._reprint)
+        failed_page = QWidget()
+        box = QVBoxLayout(failed_page)
+        box.addWidget(self.failed_view)
+        box.addWidget(self.reprint_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(awaiting_page, "")
+        self.tabs.addTab(_table(self.packed), "")
+        self.tabs.addTab(_table(self.printed), "")
+        self.tabs.addTab(failed_page, "")
+        QVBoxLayout(self).addWidget(self.tabs)
+        self._counts = (0, 0, 0, 0)
+        self.retranslate()
+
+    # --- language ---------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.warehouse_label.setText(self.tr("Warehouse:"))
+        self.method_label.setText(self.tr("Delivery:"))
+        self.search.setPlaceholderText(self.tr("Search posting, item or barcode"))
+        self.reprint_button.setText(self.tr("Reprint selected label"))
+        titles = (self.tr("Awaiting packaging (%1)"), self.tr("Packed, waiting for label (%1)"),
+                  self.tr("Printed today (%1)"), self.tr("Failed prints (%1)"))
+        for i, (title, count) in enumerate(zip(titles, self._counts)):
+            self.tabs.setTabText(i, title.replace("%1", str(count)))
+        self._fill_choices()
+        for model in (self.awaiting, self.packed, self.printed, self.failed_labels):
+            model.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- loading ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the queues on a pool thread; a reload asked for while one runs is skipped."""
+        if self._loading:
+            return
+        self._loading = True
+        run_task(lambda: load_queues(self.db, self.station), on_result=self.show_snapshot,
+                 on_error=self._load_failed)
+
+    def show_snapshot(self, snapshot: QueueSnapshot) -> None:
+        self._loading = False
+        self.awaiting.set_rows(snapshot.awaiting)
+        self.packed.set_rows(snapshot.packed)
+        self.printed.set_rows(snapshot.printed_today)
+        self.failed_labels.set_rows(snapshot.failed)
+        self._warehouses = snapshot.warehouses
+        self._counts = (len(snapshot.awaiting), len(snapshot.packed), len(snapshot.printed_today),
+                        len(snapshot.failed))
+        self.retranslate()
+        self.loaded.emit()
+
+    def _load_failed(self, exc: Exception) -> None:
+        self._loading = False
+        log.warning("queues could not be read: %s", exc)
+        self.failed.emit(str(exc))
+
+    # --- filter -----------------------------------------------------------------------------
+    def _fill_choices(self) -> None:
+        rows = self.awaiting.rows
+        warehouses = sorted({(r["warehouse_id"], r["warehouse"]) for r in rows if r.get("warehouse_id")},
+                            key=lambda w: str(w[1]))
+        methods = sorted({r["delivery_method"] for r in rows if r.get("delivery_method")})
+        for combo, items, every in ((self.warehouse, warehouses, self.tr("All warehouses")),
+                                    (self.method, [(m, m) for m in methods], self.tr("All methods"))):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(every, None)
+            for value, name in items:
+                combo.addItem(str(name), value)
+            index = combo.findData(current) if current is not None else 0
+            combo.setCurrentIndex(max(0, index))
+            combo.blockSignals(False)
+
+    def _apply_filter(self) -> None:
+        self.awaiting_filter.set_filter(warehouse_id=self.warehouse.currentData(),
+                                        method=self.method.currentData() or "", search=self.search.text())
+
+    # --- actions ----------------------------------------------------------------------------
+    def _double_clicked(self, index) -> None:
+        row = index.data(ROW_ROLE)
+        key = self.awaiting.columns[index.column()].key
+        text = row.get(key) if key in SCANNABLE else row.get("posting_number")
+        if text:
+            self.scanRequested.emit(str(text))
+
+    def _reprint(self) -> None:
+        selected = self.failed_view.selectionModel().selectedRows()
+        if not selected:
+            return
+        number = selected[0].data(ROW_ROLE)["posting_number"]
+        run_task(lambda: request_reprint(self.db, number), on_result=lambda _: self._reprinted(number),
+                 on_error=lambda exc: self.failed.emit(str(exc)))
+
+    def _reprinted(self, number: str) -> None:
+        self.reprinted.emit(number)
+        self.reload()

@@ -1,0 +1,60 @@
+"""What the settings dialog's buttons do, Qt-free (run on a pool thread by the dialog):
+"test connection" asks Ozon for the key's roles and expiry; "test print" prints a small label;
+"scale" reads one weight."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from app.config import check_base_url, resolve_api_key
+
+
+def test_connection(base_url: str, client_id: str, api_key: str = "") -> datetime | None:
+    """The key's expiry (None: Ozon gives none). Raises OzonError/ConfigError with the reason."""
+    from app.config import ConfigError
+    from app.services.ozon.client import OzonClient
+
+    check_base_url(base_url)
+    key = api_key or resolve_api_key(client_id) or ""
+    if not client_id or not key:
+        raise ConfigError("Client-Id and API key are needed", key="ozon.api_key")
+    client = OzonClient(base_url, client_id, key, timeout=(5.0, 10.0), max_retries=0)
+    try:
+        return client.roles().expires_at
+    finally:
+        client.close()
+
+
+def test_label(width: int, height: int, text: str = "packdesk test print") -> Image.Image:
+    image = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((4, 4, width - 5, height - 5), outline=0, width=4)
+    draw.text((20, 20), text, fill=0)
+    draw.text((20, 40), datetime.now().strftime("%Y-%m-%d %H:%M:%S"), fill=0)
+    return image
+
+
+def test_print(uri: str, sim_dir: Path | None = None) -> str:
+    """Print a framed test label; returns the printer's name. Raises PrinterError/DeviceUriError."""
+    from app.devices.printers import Bitmap, open_printer
+
+    printer = open_printer(uri, sim_dir=sim_dir)
+    try:
+        width, height = printer.profile.label_dots
+        printer.print_bitmap(Bitmap.from_image(test_label(width, height)))
+        return printer.name
+    finally:
+        printer.close()
+
+
+def read_scale(uri: str, timeout_s: float = 3.0) -> tuple[float, str]:
+    """One reading (grams, state) from the scale at ``uri``. Raises ScaleError/DeviceUriError."""
+    from app.devices.scales import ScaleTimeout, open_scale
+
+    with open_scale(uri) as reader:
+        reading = reader.wait_reading(timeout_s)
+        if reading is None:
+            raise ScaleTimeout(f"no reading from {uri} within {timeout_s:g} s")
+        return reading.grams, reading.state

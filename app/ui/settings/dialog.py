@@ -1,0 +1,192 @@
+"""``SettingsDialog``: Ozon credentials, warehouses, devices, packing tolerances, language.
+
+Binds ``SettingsForm`` (validation and saving live there). Network and device checks run off the
+GUI thread (``run_task``). Nothing is saved while the form has problems; the API key goes to
+the OS keyring, never to the file.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget)
+
+from app.ui.adapters.tasks import run_task
+from app.ui.i18n import LANGUAGES, NATIVE_NAMES
+from app.ui.settings import checks
+from app.ui.settings.form import SettingsForm
+
+log = logging.getLogger("packdesk.ui.settings")
+
+
+def _combo(value: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setEditText(value)
+    return combo
+
+
+class SettingsDialog(QDialog):
+    saved = Signal(str, str)  # config file path, language
+
+    def __init__(self, form: SettingsForm, config_path: Path, *, language: str, data_dir: Path | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form, self.config_path, self.data_dir = form, config_path, data_dir
+        self.setObjectName("settingsDialog")
+        self.setMinimumWidth(760)
+        e = self.edits = {
+            "base_url": QLineEdit(form.base_url), "client_id": QLineEdit(form.client_id),
+            "api_key": QLineEdit(), "warehouse_ids": QLineEdit(form.warehouse_ids),
+            "weight_tolerance_pct": QLineEdit(form.weight_tolerance_pct),
+            "packaging_allowance_g": QLineEdit(form.packaging_allowance_g),
+        }
+        e["api_key"].setEchoMode(QLineEdit.EchoMode.Password)
+        self.devices = {"printer": _combo(form.printer), "scale": _combo(form.scale), "scanner": _combo(form.scanner)}
+        self.language = QComboBox()
+        for code in LANGUAGES:
+            self.language.addItem(NATIVE_NAMES[code], code)
+        self.language.setCurrentIndex(LANGUAGES.index(language) if language in LANGUAGES else 0)
+        self.test_button, self.find_button = QPushButton(), QPushButton()
+        self.print_button, self.read_button = QPushButton(), QPushButton()
+        self.test_result, self.device_result, self.problems = QLabel(), QLabel(), QLabel()
+        for label in (self.test_result, self.device_result, self.problems):
+            label.setWordWrap(True)
+        self.problems.setObjectName("settingsProblems")
+        self.problems.setStyleSheet("color: #c62828;")
+        self.test_button.clicked.connect(self.test_connection)
+        self.find_button.clicked.connect(self.find_devices)
+        self.print_button.clicked.connect(self.test_print)
+        self.read_button.clicked.connect(self.read_scale)
+
+        self.tabs = QTabWidget()
+        self.forms = [QFormLayout() for _ in range(4)]
+        ozon, devices, packing, general = self.forms
+        for name in ("base_url", "client_id", "api_key", "warehouse_ids"):
+            ozon.addRow(QLabel(), e[name])
+        ozon.addRow(self.test_button, self.test_result)
+        for name in ("printer", "scale", "scanner"):
+            devices.addRow(QLabel(), self.devices[name])
+        buttons = QHBoxLayout()
+        for button in (self.find_button, self.print_button, self.read_button):
+            buttons.addWidget(button)
+        devices.addRow(buttons)
+        devices.addRow(self.device_result)
+        packing.addRow(QLabel(), e["weight_tolerance_pct"])
+        packing.addRow(QLabel(), e["packaging_allowance_g"])
+        general.addRow(QLabel(), self.language)
+        for layout in self.forms:
+            page = QWidget()
+            page.setLayout(layout)
+            self.tabs.addTab(page, "")
+        self.box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.box.accepted.connect(self.save)
+        self.box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.box)
+        self.retranslate()
+
+    # --- language ---------------------------------------------------------------------------
+    def labels(self) -> dict[str, str]:
+        return {
+            "base_url": self.tr("Seller API address"), "client_id": self.tr("Client-Id"),
+            "api_key": self.tr("API key (leave empty to keep the saved one)"),
+            "warehouse_ids": self.tr("Warehouses to sync (ids, empty: all)"),
+            "printer": self.tr("Label printer"), "scale": self.tr("Scale"), "scanner": self.tr("Scanner"),
+            "weight_tolerance_pct": self.tr("Weight tolerance, %"),
+            "packaging_allowance_g": self.tr("Box and filler weight, g"),
+            "language": self.tr("Language"),
+        }
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Settings"))
+        for i, title in enumerate((self.tr("Ozon"), self.tr("Devices"), self.tr("Packing"), self.tr("General"))):
+            self.tabs.setTabText(i, title)
+        labels = self.labels()
+        widgets = {**self.edits, **self.devices, "language": self.language}
+        for layout in self.forms:
+            for name, widget in widgets.items():
+                label = layout.labelForField(widget)
+                if isinstance(label, QLabel):
+                    label.setText(labels[name])
+        self.test_button.setText(self.tr("Test connection"))
+        self.find_button.setText(self.tr("Find devices"))
+        self.print_button.setText(self.tr("Test print"))
+        self.read_button.setText(self.tr("Read scale"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- the form ---------------------------------------------------------------------------
+    def current_form(self) -> SettingsForm:
+        values = {name: edit.text() for name, edit in self.edits.items()}
+        values.update({name: combo.currentText() for name, combo in self.devices.items()})
+        return self.form.with_values(**values)
+
+    def save(self) -> bool:
+        form = self.current_form()
+        problems = form.validate()
+        if problems:
+            labels = self.labels()
+            self.problems.setText("\n".join(f"{labels[p.field]}: {p.detail}" for p in problems))
+            return False
+        try:
+            path = form.save(self.config_path)
+        except Exception as exc:  # keyring refused, disk full...: say so, keep the dialog open
+            log.warning("settings not saved: %s", exc)
+            self.problems.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            return False
+        self.problems.clear()
+        self.saved.emit(str(path), self.language.currentData())
+        self.accept()
+        return True
+
+    # --- checks off the GUI thread ----------------------------------------------------------
+    def test_connection(self) -> None:
+        form = self.current_form()
+        self.test_result.setText(self.tr("Asking Ozon…"))
+        run_task(lambda: checks.test_connection(form.base_url.strip(), form.client_id.strip(), form.api_key.strip()),
+                 on_result=self._connected, on_error=lambda exc: self.test_result.setText(
+                     self.tr("Connection failed: %1").replace("%1", str(exc))))
+
+    def _connected(self, expires) -> None:
+        if expires is None:
+            self.test_result.setText(self.tr("Connected. The key has no expiry date."))
+        else:
+            self.test_result.setText(self.tr("Connected. The key expires on %1.")
+                                     .replace("%1", expires.strftime("%d.%m.%Y")))
+
+    def find_devices(self) -> None:
+        from app.devices.discovery import discover
+
+        self.device_result.setText(self.tr("Looking for devices…"))
+        run_task(discover, on_result=self._found, on_error=self._device_error)
+
+    def _found(self, found) -> None:
+        kinds = {"printer": "printer", "scale": "scale", "scanner": "scanner", "serial": None}
+        for device in found.devices:
+            for name in ([kinds[device.kind]] if kinds.get(device.kind) else list(self.devices)):
+                self.devices[name].addItem(f"{device.uri}", device.uri)
+        self.device_result.setText(self.tr("%1 device(s) found.").replace("%1", str(len(found.devices))))
+
+    def test_print(self) -> None:
+        uri = self.devices["printer"].currentText().strip()
+        sim_dir = self.data_dir / "printed" if self.data_dir else None
+        run_task(lambda: checks.test_print(uri, sim_dir), on_error=self._device_error,
+                 on_result=lambda name: self.device_result.setText(self.tr("Test label sent to %1.")
+                                                                   .replace("%1", name)))
+
+    def read_scale(self) -> None:
+        uri = self.devices["scale"].currentText().strip()
+        run_task(lambda: checks.read_scale(uri), on_error=self._device_error,
+                 on_result=lambda r: self.device_result.setText(
+                     self.tr("Scale reads %1 g (%2).").replace("%1", f"{r[0]:.0f}").replace("%2", r[1])))
+
+    def _device_error(self, exc: Exception) -> None:
+        self.device_result.setText(self.tr("Device problem: %1").replace("%1", str(exc)))

@@ -1,0 +1,146 @@
+"""The settings form, Qt-free: the values the dialog edits, their validation, and saving them.
+
+    form = SettingsForm.from_config(config)
+    problems = form.validate()          # [Problem(field, detail)], empty when all is well
+    path = form.save(config_path)       # TOML file (never the key); the key goes to the OS keyring
+
+A form with problems is never saved. Sections and keys the form does not edit are kept as they
+were in the file.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import tomli_w
+
+from app.config import CONFIG_VERSION, Config, ConfigError, check_base_url, store_api_key
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str   # the form field: "base_url", "printer", ...
+    detail: str  # the core's words (English; the dialog puts a translated label before it)
+
+
+@dataclass(frozen=True)
+class SettingsForm:
+    base_url: str = "https://api-seller.ozon.ru"
+    client_id: str = ""
+    api_key: str = ""             # empty: keep the stored key
+    warehouse_ids: str = ""       # "123, 456"
+    printer: str = ""
+    scale: str = ""
+    scanner: str = "keyboard"
+    weight_tolerance_pct: str = "10"
+    packaging_allowance_g: str = "0"
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def from_config(cls, config: Config) -> SettingsForm:
+        return cls(base_url=config.ozon.base_url, client_id=config.ozon.client_id,
+                   warehouse_ids=", ".join(str(w) for w in config.ozon.warehouse_ids),
+                   printer=config.devices.printer, scale=config.devices.scale, scanner=config.devices.scanner,
+                   weight_tolerance_pct=f"{config.station.weight_tolerance_pct:g}",
+                   packaging_allowance_g=f"{config.station.packaging_allowance_g:g}")
+
+    def with_values(self, **values) -> SettingsForm:
+        return replace(self, **values)
+
+    # --- validation -------------------------------------------------------------------------
+    def validate(self) -> list[Problem]:
+        problems: list[Problem] = []
+
+        def check(name: str, test) -> None:
+            try:
+                test()
+            except (ConfigError, ValueError) as exc:
+                problems.append(Problem(name, str(exc)))
+
+        check("base_url", lambda: check_base_url(self.base_url.strip()))
+        check("client_id", lambda: _digits(self.client_id, allow_empty=True))
+        check("warehouse_ids", lambda: self.warehouses())
+        check("printer", lambda: _printer_uri(self.printer))
+        check("scale", lambda: _scale_uri(self.scale))
+        check("scanner", lambda: _scanner_uri(self.scanner))
+        check("weight_tolerance_pct", lambda: _number(self.weight_tolerance_pct, 0, 100))
+        check("packaging_allowance_g", lambda: _number(self.packaging_allowance_g, 0, 100_000))
+        if self.api_key.strip() and not self.client_id.strip():
+            problems.append(Problem("client_id", "a Client-Id is needed to store the API key under"))
+        return problems
+
+    def warehouses(self) -> list[int]:
+        parts = self.warehouse_ids.replace(",", " ").split()
+        for part in parts:
+            _digits(part)
+        return [int(p) for p in parts]
+
+    # --- saving -----------------------------------------------------------------------------
+    def save(self, path: Path, *, store_key=store_api_key) -> Path:
+        """Write the file (raises ValueError when the form has problems; ConfigError when the key
+        cannot be stored: then nothing was written)."""
+        problems = self.validate()
+        if problems:
+            raise ValueError(f"{problems[0].field}: {problems[0].detail}")
+        if self.api_key.strip():
+            store_key(self.client_id.strip(), self.api_key.strip())
+        raw = _read(path)
+        raw["config_version"] = CONFIG_VERSION
+        raw.setdefault("ozon", {}).update(base_url=self.base_url.strip(), client_id=self.client_id.strip(),
+                                          warehouse_ids=self.warehouses())
+        raw.setdefault("devices", {}).update(printer=self.printer.strip(), scale=self.scale.strip(),
+                                             scanner=self.scanner.strip() or "keyboard")
+        raw.setdefault("station", {}).update(weight_tolerance_pct=float(self.weight_tolerance_pct),
+                                             packaging_allowance_g=float(self.packaging_allowance_g))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".toml.tmp")
+        tmp.write_text(tomli_w.dumps(raw), encoding="utf-8")
+        tmp.replace(path)
+        return path
+
+
+def _read(path: Path) -> dict:
+    if not path.exists():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot be read ({exc})", source=str(path)) from None
+
+
+def _digits(text: str, *, allow_empty: bool = False) -> None:
+    text = text.strip()
+    if (text or not allow_empty) and not text.isdigit():
+        raise ValueError(f"expected a number, got {text!r}")
+
+
+def _number(text: str, low: float, high: float) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise ValueError(f"expected a number, got {text!r}") from None
+    if not low <= value <= high:
+        raise ValueError(f"expected a number from {low:g} to {high:g}, got {value:g}")
+    return value
+
+
+def _printer_uri(text: str) -> None:
+    if text.strip():
+        from app.devices.printers import profile_from_uri
+        from app.devices.uri import parse_device_uri
+
+        profile_from_uri(parse_device_uri(text.strip()))
+
+
+def _scale_uri(text: str) -> None:
+    if text.strip():
+        from app.devices.scales import parse_scale_uri
+
+        parse_scale_uri(text.strip())
+
+
+def _scanner_uri(text: str) -> None:
+    from app.devices.scanners import parse_scanner_uri
+
+    parse_scanner_uri(text.strip() or "keyboard")

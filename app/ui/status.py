@@ -1,0 +1,122 @@
+"""``StatusPanel``: the status bar's fields: Ozon sync (online/offline, last sync, outbox, key
+expiry), printer, scale (live reading) and scanner. Slots only store what they are told and
+repaint; the words are made in ``retranslate`` so a language switch redraws them."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+KEY_WARN_DAYS = 14
+
+
+def _local(iso: str | None) -> str:
+    if not iso:
+        return ""
+    try:
+        value = datetime.fromisoformat(iso.rstrip("Z"))
+    except ValueError:
+        return iso
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone().strftime("%H:%M:%S")
+
+
+class StatusPanel(QObject):
+    def __init__(self, bar: QStatusBar, *, printer: str = "", scale: str = "", scanner: str = "") -> None:
+        super().__init__(bar)
+        self.bar = bar
+        self.fields = {name: QLabel() for name in ("ozon", "last", "outbox", "key", "printer", "scale", "scanner")}
+        for name, label in self.fields.items():
+            label.setObjectName(f"status_{name}")
+            if name in ("printer", "scale", "scanner"):
+                bar.addPermanentWidget(label)
+            else:
+                bar.addWidget(label)
+        self.ozon = "starting"   # starting | online | offline | auth
+        self.summary: dict = {}
+        self.printer, self.printer_state = printer, ""
+        self.scale_uri, self.scale_state, self.weight = scale, "", None
+        self.scanner_uri, self.scanner_state = scanner, "connected" if scanner == "keyboard" else ""
+        bar.installEventFilter(self)
+        self.retranslate()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    # --- slots ------------------------------------------------------------------------------
+    def on_pass(self, summary: dict) -> None:
+        self.summary = summary
+        self.ozon = "online" if summary.get("finished") else "offline"
+        self.retranslate()
+
+    def on_sync_failed(self, detail: str) -> None:
+        if self.ozon != "auth":
+            self.ozon = "offline"
+        self.retranslate()
+
+    def on_auth_failed(self, detail: str) -> None:
+        self.ozon = "auth"
+        self.retranslate()
+
+    def on_scale_reading(self, grams: float, state: str) -> None:
+        self.weight = (grams, state)
+        self.fields["scale"].setText(self._scale_text())
+
+    def on_scale_state(self, state: str) -> None:
+        self.scale_state = state
+        if state != "connected":
+            self.weight = None
+        self.fields["scale"].setText(self._scale_text())
+
+    def on_scanner_state(self, state: str) -> None:
+        self.scanner_state = state
+        self.retranslate()
+
+    def on_printer_state(self, state: str) -> None:
+        self.printer_state = state
+        self.retranslate()
+
+    # --- words ------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        f, s = self.fields, self.summary
+        f["ozon"].setText({"starting": self.tr("Ozon: connecting…"), "online": self.tr("Ozon: online"),
+                           "offline": self.tr("Ozon: offline"), "auth": self.tr("Ozon: key refused")}[self.ozon])
+        f["last"].setText(self.tr("Last sync: %1").replace("%1", _local(s.get("started_at")) or "—"))
+        f["outbox"].setText(self.tr("Outbox: %1 open, %2 parked")
+                            .replace("%1", str(s.get("outbox_open", 0))).replace("%2", str(s.get("outbox_parked", 0))))
+        f["key"].setText(self._key_text(s.get("key_expires_at")))
+        f["printer"].setText(self.tr("Printer: %1").replace("%1", self._device(self.printer, self.printer_state)))
+        f["scale"].setText(self._scale_text())
+        f["scanner"].setText(self.tr("Scanner: %1").replace("%1", self._device(self.scanner_uri, self.scanner_state)))
+
+    def _key_text(self, expires: str | None) -> str:
+        if not expires:
+            return ""
+        try:
+            when = datetime.fromisoformat(expires.rstrip("Z"))
+        except ValueError:
+            return ""
+        when = when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+        if when - datetime.now(timezone.utc) > timedelta(days=KEY_WARN_DAYS):
+            return ""
+        return self.tr("⚠ API key expires %1").replace("%1", when.astimezone().strftime("%d.%m.%Y"))
+
+    def _device(self, uri: str, state: str) -> str:
+        if not uri:
+            return self.tr("not set")
+        if not state or state == "connected":
+            return uri
+        return f"{uri} ({state})"
+
+    def _scale_text(self) -> str:
+        if not self.scale_uri:
+            return self.tr("Scale: not set")
+        if self.weight is None:
+            return self.tr("Scale: %1").replace("%1", self.scale_state or "…")
+        grams, state = self.weight
+        shown = self.tr("%1 g stable") if state in ("stable", "zero") else self.tr("%1 g moving")
+        return self.tr("Scale: %1").replace("%1", shown.replace("%1", f"{grams:.0f}"))

@@ -1,0 +1,182 @@
+"""Refresh the UI translations: extract tr() texts from app/ui, fill the known ones, compile .qm.
+
+    .venv/bin/python packaging/translations.py
+
+``pyside6-lupdate -extensions py app/ui`` updates resources/i18n/packdesk_<ru|zh_CN|en>.ts (existing
+translations are kept); texts listed in TEXTS below are filled where still unfinished (English:
+the source itself); ``pyside6-lrelease`` writes the .qm files next to them. Translators may also
+edit the .ts files with pyside6-linguist; the test suite checks that ru and zh are complete.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+I18N = ROOT / "resources" / "i18n"
+BIN = Path(sys.executable).parent
+TARGETS = {"ru": "ru", "zh_CN": "zh", "en": "en"}
+
+# source text -> (Russian, Simplified Chinese)
+TEXTS = {
+    "Close": ("Закрыть", "关闭"),
+    "Open settings": ("Открыть настройки", "打开设置"),
+    "Settings saved to %1. Restart packdesk to use new account or device settings.":
+        ("Настройки сохранены в %1. Перезапустите packdesk, чтобы применить новые учётные данные или устройства.",
+         "设置已保存到 %1。请重启 packdesk 以使新的账户或设备设置生效。"),
+    "packdesk: unexpected error": ("packdesk: непредвиденная ошибка", "packdesk：意外错误"),
+    "(no log file)": ("(файла журнала нет)", "（无日志文件）"),
+    "Something went wrong inside packdesk (a bug, not your mistake).":
+        ("В packdesk что-то пошло не так (это ошибка программы, а не ваша).", "packdesk 内部出错（是程序缺陷，不是您的操作失误）。"),
+    "%1\n\nThe details are in the log: %2\nPlease send it to support. The bench keeps working; restart it if "
+    "something looks wrong.":
+        ("%1\n\nПодробности в журнале: %2\nОтправьте его в поддержку. Рабочее место продолжает работать; "
+         "перезапустите его, если что-то выглядит неправильно.",
+         "%1\n\n详细信息见日志：%2\n请将其发送给技术支持。工作台仍可继续使用；如有异常请重启。"),
+    "STOP": ("СТОП", "停止"),
+    "Fix the problem, then scan the right item or press the button.":
+        ("Устраните проблему, затем отсканируйте правильный товар или нажмите кнопку.", "请先解决问题，然后扫描正确的商品或按下按钮。"),
+    "Acknowledge": ("Понятно", "确认"),
+    "Demo mode: a simulated Ozon account with sample postings, a simulated scale and printer, throwaway data. "
+    "To try it: open the Queues tab and double-click a posting (or its item barcode) to scan it, or type a "
+    "barcode below and press Enter. Then double-click each item's barcode in the list; the scale weighs the "
+    "parcel and the label is printed to the data folder.":
+        ("Демо-режим: имитация кабинета Ozon с примерами отправлений, имитация весов и принтера, временные данные. "
+         "Как попробовать: откройте вкладку «Очереди» и дважды щёлкните отправление (или штрихкод его товара), "
+         "чтобы отсканировать его, либо введите штрихкод внизу и нажмите Enter. Затем дважды щёлкните штрихкод "
+         "каждого товара в списке; весы взвесят посылку, а этикетка будет напечатана в папку данных.",
+         "演示模式：模拟的 Ozon 账户（含示例货件）、模拟电子秤和打印机、临时数据。试用方法：打开“队列”标签页，"
+         "双击某个货件（或其商品条码）即可扫描，或在下方输入条码并按回车。然后双击列表中每件商品的条码；"
+         "电子秤会称重包裹，面单会打印到数据文件夹。"),
+    "Got it": ("Понятно", "知道了"),
+    "Show from level:": ("Показывать с уровня:", "显示级别："),
+    "Debug": ("Отладка", "调试"),
+    "Info": ("Сведения", "信息"),
+    "Warning": ("Предупреждение", "警告"),
+    "Error": ("Ошибка", "错误"),
+    "packdesk: packing bench": ("packdesk: место упаковки", "packdesk：打包工作台"),
+    "Pack": ("Упаковка", "打包"),
+    "Queues": ("Очереди", "队列"),
+    "Log": ("Журнал", "日志"),
+    "&File": ("&Файл", "文件(&F)"),
+    "&Settings…": ("&Настройки…", "设置(&S)…"),
+    "&Quit": ("&Выход", "退出(&Q)"),
+    "&Language": ("&Язык", "语言(&L)"),
+    "Type or scan a barcode, then Enter": ("Введите или отсканируйте штрихкод и нажмите Enter", "输入或扫描条码，然后按回车"),
+    "Scan": ("Сканировать", "扫描"),
+    "Last messages": ("Последние сообщения", "最近消息"),
+    "Item": ("Товар", "商品"),
+    "Barcode": ("Штрихкод", "条码"),
+    "Counted": ("Отсканировано", "已扫"),
+    "Needed": ("Нужно", "需要"),
+    "Packing %1: scan every item": ("Упаковка %1: отсканируйте каждый товар", "正在打包 %1：请扫描每件商品"),
+    "Put the parcel on the scale": ("Положите посылку на весы", "请将包裹放到秤上"),
+    "Stop: look at the message": ("Стоп: прочтите сообщение", "停止：请查看提示"),
+    "Scan a posting or an item": ("Отсканируйте отправление или товар", "请扫描货件或商品"),
+    "Deadline": ("Срок отгрузки", "发货截止"),
+    "Posting": ("Отправление", "货件"),
+    "Warehouse": ("Склад", "仓库"),
+    "Delivery method": ("Способ доставки", "配送方式"),
+    "Units": ("Шт.", "件数"),
+    "Item barcode": ("Штрихкод товара", "商品条码"),
+    "Items": ("Товары", "商品"),
+    "Printed": ("Напечатано", "打印时间"),
+    "Printer": ("Принтер", "打印机"),
+    "Copies": ("Копий", "份数"),
+    "State": ("Состояние", "状态"),
+    "Problem": ("Проблема", "问题"),
+    "Details": ("Подробности", "详情"),
+    "Warehouse:": ("Склад:", "仓库："),
+    "Delivery:": ("Доставка:", "配送："),
+    "Search posting, item or barcode": ("Поиск: отправление, товар или штрихкод", "搜索货件、商品或条码"),
+    "Reprint selected label": ("Перепечатать выбранную этикетку", "重新打印所选面单"),
+    "Awaiting packaging (%1)": ("Ждут упаковки (%1)", "待打包 (%1)"),
+    "Packed, waiting for label (%1)": ("Упакованы, ждут этикетку (%1)", "已打包，待面单 (%1)"),
+    "Printed today (%1)": ("Напечатано сегодня (%1)", "今日已打印 (%1)"),
+    "Failed prints (%1)": ("Ошибки печати (%1)", "打印失败 (%1)"),
+    "All warehouses": ("Все склады", "全部仓库"),
+    "All methods": ("Все способы", "全部方式"),
+    "Seller API address": ("Адрес Seller API", "卖家 API 地址"),
+    "Client-Id": ("Client-Id", "Client-Id"),
+    "API key (leave empty to keep the saved one)": ("API-ключ (оставьте пустым, чтобы сохранить прежний)",
+                                                    "API 密钥（留空则保留已保存的密钥）"),
+    "Warehouses to sync (ids, empty: all)": ("Склады для синхронизации (id; пусто — все)", "要同步的仓库（ID，留空表示全部）"),
+    "Label printer": ("Принтер этикеток", "面单打印机"),
+    "Scale": ("Весы", "电子秤"),
+    "Scanner": ("Сканер", "扫码枪"),
+    "Weight tolerance, %": ("Допуск по весу, %", "重量容差，%"),
+    "Box and filler weight, g": ("Вес коробки и наполнителя, г", "箱子和填充物重量，克"),
+    "Language": ("Язык", "语言"),
+    "Settings": ("Настройки", "设置"),
+    "Ozon": ("Ozon", "Ozon"),
+    "Devices": ("Устройства", "设备"),
+    "Packing": ("Упаковка", "打包"),
+    "General": ("Общие", "常规"),
+    "Test connection": ("Проверить связь", "测试连接"),
+    "Find devices": ("Найти устройства", "查找设备"),
+    "Test print": ("Пробная печать", "测试打印"),
+    "Read scale": ("Прочитать весы", "读取电子秤"),
+    "Not saved: %1": ("Не сохранено: %1", "未保存：%1"),
+    "Asking Ozon…": ("Запрос к Ozon…", "正在询问 Ozon…"),
+    "Connection failed: %1": ("Связь не установлена: %1", "连接失败：%1"),
+    "Connected. The key has no expiry date.": ("Связь есть. У ключа нет срока действия.", "已连接。该密钥没有过期日期。"),
+    "Connected. The key expires on %1.": ("Связь есть. Ключ действует до %1.", "已连接。该密钥将于 %1 过期。"),
+    "Looking for devices…": ("Поиск устройств…", "正在查找设备…"),
+    "%1 device(s) found.": ("Найдено устройств: %1.", "找到 %1 个设备。"),
+    "Test label sent to %1.": ("Пробная этикетка отправлена на %1.", "测试面单已发送到 %1。"),
+    "Scale reads %1 g (%2).": ("Весы показывают %1 г (%2).", "电子秤读数 %1 克（%2）。"),
+    "Device problem: %1": ("Проблема с устройством: %1", "设备问题：%1"),
+    "Ozon: connecting…": ("Ozon: подключение…", "Ozon：连接中…"),
+    "Ozon: online": ("Ozon: на связи", "Ozon：在线"),
+    "Ozon: offline": ("Ozon: нет связи", "Ozon：离线"),
+    "Ozon: key refused": ("Ozon: ключ отклонён", "Ozon：密钥被拒绝"),
+    "Last sync: %1": ("Синхронизация: %1", "上次同步：%1"),
+    "Outbox: %1 open, %2 parked": ("Очередь команд: %1 в работе, %2 отложено", "发件队列：%1 待处理，%2 搁置"),
+    "Printer: %1": ("Принтер: %1", "打印机：%1"),
+    "Scanner: %1": ("Сканер: %1", "扫码枪：%1"),
+    "⚠ API key expires %1": ("⚠ API-ключ истекает %1", "⚠ API 密钥将于 %1 过期"),
+    "not set": ("не задан", "未设置"),
+    "Scale: not set": ("Весы: не заданы", "电子秤：未设置"),
+    "Scale: %1": ("Весы: %1", "电子秤：%1"),
+    "%1 g stable": ("%1 г, стабильно", "%1 克，稳定"),
+    "%1 g moving": ("%1 г, колеблется", "%1 克，波动中"),
+}
+
+
+def fill(ts: Path, lang: str) -> int:
+    """Fill unfinished entries we know; returns how many remain unfinished."""
+    tree = ET.parse(ts)
+    left = 0
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation.get("type") != "unfinished":
+            continue
+        text = source if lang == "en" else (TEXTS.get(source) or (None, None))[0 if lang == "ru" else 1]
+        if text is None:
+            left += 1
+            continue
+        translation.text = text
+        del translation.attrib["type"]
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return left
+
+
+def main() -> int:
+    left = 0
+    for suffix, lang in TARGETS.items():
+        ts = I18N / f"packdesk_{suffix}.ts"
+        subprocess.run([str(BIN / "pyside6-lupdate"), "-extensions", "py", str(ROOT / "app" / "ui"), "-ts", str(ts),
+                        "-source-language", "en", "-target-language", suffix, "-no-obsolete"], check=True)
+        missing = fill(ts, lang)
+        left += missing
+        if missing:
+            print(f"{ts.name}: {missing} text(s) still to translate", file=sys.stderr)
+        subprocess.run([str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+    return 1 if left else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,559 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../app/ui/banner.py" line="28" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>BenchController</name>
+    <message>
+        <location filename="../../app/ui/controller.py" line="99" />
+        <location filename="../../app/ui/controller.py" line="128" />
+        <source>Open settings</source>
+        <translation>Open settings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controller.py" line="167" />
+        <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
+        <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../app/ui/errors.py" line="25" />
+        <source>packdesk: unexpected error</source>
+        <translation>packdesk: unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="26" />
+        <source>(no log file)</source>
+        <translation>(no log file)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="27" />
+        <source>Something went wrong inside packdesk (a bug, not your mistake).</source>
+        <translation>Something went wrong inside packdesk (a bug, not your mistake).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="28" />
+        <source>%1
+
+The details are in the log: %2
+Please send it to support. The bench keeps working; restart it if something looks wrong.</source>
+        <translation>%1
+
+The details are in the log: %2
+Please send it to support. The bench keeps working; restart it if something looks wrong.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorFlash</name>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="40" />
+        <source>STOP</source>
+        <translation>STOP</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="41" />
+        <source>Fix the problem, then scan the right item or press the button.</source>
+        <translation>Fix the problem, then scan the right item or press the button.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="42" />
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPanel</name>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="22" />
+        <source>Demo mode: a simulated Ozon account with sample postings, a simulated scale and printer, throwaway data. To try it: open the Queues tab and double-click a posting (or its item barcode) to scan it, or type a barcode below and press Enter. Then double-click each item's barcode in the list; the scale weighs the parcel and the label is printed to the data folder.</source>
+        <translation>Demo mode: a simulated Ozon account with sample postings, a simulated scale and printer, throwaway data. To try it: open the Queues tab and double-click a posting (or its item barcode) to scan it, or type a barcode below and press Enter. Then double-click each item's barcode in the list; the scale weighs the parcel and the label is printed to the data folder.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="27" />
+        <source>Got it</source>
+        <translation>Got it</translation>
+    </message>
+</context>
+<context>
+    <name>LogView</name>
+    <message>
+        <location filename="../../app/ui/log_view.py" line="39" />
+        <source>Show from level:</source>
+        <translation>Show from level:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/log_view.py" line="40" />
+        <source>Debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/log_view.py" line="40" />
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/log_view.py" line="40" />
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/log_view.py" line="40" />
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="69" />
+        <source>packdesk: packing bench</source>
+        <translation>packdesk: packing bench</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="71" />
+        <source>Pack</source>
+        <translation>Pack</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="72" />
+        <source>Queues</source>
+        <translation>Queues</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="73" />
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="74" />
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="75" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="76" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="77" />
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+</context>
+<context>
+    <name>PackView</name>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="61" />
+        <source>Type or scan a barcode, then Enter</source>
+        <translation>Type or scan a barcode, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="62" />
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="63" />
+        <source>Last messages</source>
+        <translation>Last messages</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="64" />
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="64" />
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="64" />
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="65" />
+        <source>Needed</source>
+        <translation>Needed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="77" />
+        <source>Packing %1: scan every item</source>
+        <translation>Packing %1: scan every item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="79" />
+        <source>Put the parcel on the scale</source>
+        <translation>Put the parcel on the scale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="81" />
+        <source>Stop: look at the message</source>
+        <translation>Stop: look at the message</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="82" />
+        <source>Scan a posting or an item</source>
+        <translation>Scan a posting or an item</translation>
+    </message>
+</context>
+<context>
+    <name>Queues</name>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="32" />
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="33" />
+        <location filename="../../app/ui/queues/model.py" line="41" />
+        <location filename="../../app/ui/queues/model.py" line="47" />
+        <source>Posting</source>
+        <translation>Posting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="34" />
+        <source>Warehouse</source>
+        <translation>Warehouse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="35" />
+        <source>Delivery method</source>
+        <translation>Delivery method</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="36" />
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="37" />
+        <source>Item barcode</source>
+        <translation>Item barcode</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="38" />
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="42" />
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="43" />
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="44" />
+        <source>Copies</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="48" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="49" />
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="50" />
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>QueuesPanel</name>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="92" />
+        <source>Warehouse:</source>
+        <translation>Warehouse:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="93" />
+        <source>Delivery:</source>
+        <translation>Delivery:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="94" />
+        <source>Search posting, item or barcode</source>
+        <translation>Search posting, item or barcode</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="95" />
+        <source>Reprint selected label</source>
+        <translation>Reprint selected label</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="96" />
+        <source>Awaiting packaging (%1)</source>
+        <translation>Awaiting packaging (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="96" />
+        <source>Packed, waiting for label (%1)</source>
+        <translation>Packed, waiting for label (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="97" />
+        <source>Printed today (%1)</source>
+        <translation>Printed today (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="97" />
+        <source>Failed prints (%1)</source>
+        <translation>Failed prints (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="141" />
+        <source>All warehouses</source>
+        <translation>All warehouses</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="142" />
+        <source>All methods</source>
+        <translation>All methods</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="96" />
+        <source>Seller API address</source>
+        <translation>Seller API address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="96" />
+        <source>Client-Id</source>
+        <translation>Client-Id</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="97" />
+        <source>API key (leave empty to keep the saved one)</source>
+        <translation>API key (leave empty to keep the saved one)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="98" />
+        <source>Warehouses to sync (ids, empty: all)</source>
+        <translation>Warehouses to sync (ids, empty: all)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="99" />
+        <source>Label printer</source>
+        <translation>Label printer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="99" />
+        <source>Scale</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="99" />
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="100" />
+        <source>Weight tolerance, %</source>
+        <translation>Weight tolerance, %</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="101" />
+        <source>Box and filler weight, g</source>
+        <translation>Box and filler weight, g</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="102" />
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="106" />
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <source>Ozon</source>
+        <translation>Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <source>Packing</source>
+        <translation>Packing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="116" />
+        <source>Test connection</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="117" />
+        <source>Find devices</source>
+        <translation>Find devices</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="118" />
+        <source>Test print</source>
+        <translation>Test print</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="119" />
+        <source>Read scale</source>
+        <translation>Read scale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="143" />
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="153" />
+        <source>Asking Ozon…</source>
+        <translation>Asking Ozon…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="156" />
+        <source>Connection failed: %1</source>
+        <translation>Connection failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="160" />
+        <source>Connected. The key has no expiry date.</source>
+        <translation>Connected. The key has no expiry date.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="162" />
+        <source>Connected. The key expires on %1.</source>
+        <translation>Connected. The key expires on %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <source>Looking for devices…</source>
+        <translation>Looking for devices…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <source>%1 device(s) found.</source>
+        <translation>%1 device(s) found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="182" />
+        <source>Test label sent to %1.</source>
+        <translation>Test label sent to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="189" />
+        <source>Scale reads %1 g (%2).</source>
+        <translation>Scale reads %1 g (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="192" />
+        <source>Device problem: %1</source>
+        <translation>Device problem: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <location filename="../../app/ui/status.py" line="86" />
+        <source>Ozon: connecting…</source>
+        <translation>Ozon: connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="86" />
+        <source>Ozon: online</source>
+        <translation>Ozon: online</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="87" />
+        <source>Ozon: offline</source>
+        <translation>Ozon: offline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="87" />
+        <source>Ozon: key refused</source>
+        <translation>Ozon: key refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="88" />
+        <source>Last sync: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="89" />
+        <source>Outbox: %1 open, %2 parked</source>
+        <translation>Outbox: %1 open, %2 parked</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="92" />
+        <source>Printer: %1</source>
+        <translation>Printer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="94" />
+        <source>Scanner: %1</source>
+        <translation>Scanner: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="106" />
+        <source>⚠ API key expires %1</source>
+        <translation>⚠ API key expires %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="110" />
+        <source>not set</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="117" />
+        <source>Scale: not set</source>
+        <translation>Scale: not set</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="119" />
+        <location filename="../../app/ui/status.py" line="122" />
+        <source>Scale: %1</source>
+        <translation>Scale: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="121" />
+        <source>%1 g stable</source>
+        <translation>%1 g stable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="121" />
+        <source>%1 g moving</source>
+        <translation>%1 g moving</translation>
+    </message>
+</context>
+</TS>

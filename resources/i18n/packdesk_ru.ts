@@ -1,0 +1,559 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ru" sourcelanguage="en">
+<context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../app/ui/banner.py" line="28" />
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>BenchController</name>
+    <message>
+        <location filename="../../app/ui/controller.py" line="99" />
+        <location filename="../../app/ui/controller.py" line="128" />
+        <source>Open settings</source>
+        <translation>Открыть настройки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controller.py" line="167" />
+        <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
+        <translation>Настройки сохранены в %1. Перезапустите packdesk, чтобы применить новые учётные данные или устройства.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../app/ui/errors.py" line="25" />
+        <source>packdesk: unexpected error</source>
+        <translation>packdesk: непредвиденная ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="26" />
+        <source>(no log file)</source>
+        <translation>(файла журнала нет)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="27" />
+        <source>Something went wrong inside packdesk (a bug, not your mistake).</source>
+        <translation>В packdesk что-то пошло не так (это ошибка программы, а не ваша).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="28" />
+        <source>%1
+
+The details are in the log: %2
+Please send it to support. The bench keeps working; restart it if something looks wrong.</source>
+        <translation>%1
+
+Подробности в журнале: %2
+Отправьте его в поддержку. Рабочее место продолжает работать; перезапустите его, если что-то выглядит неправильно.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorFlash</name>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="40" />
+        <source>STOP</source>
+        <translation>СТОП</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="41" />
+        <source>Fix the problem, then scan the right item or press the button.</source>
+        <translation>Устраните проблему, затем отсканируйте правильный товар или нажмите кнопку.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="42" />
+        <source>Acknowledge</source>
+        <translation>Понятно</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPanel</name>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="22" />
+        <source>Demo mode: a simulated Ozon account with sample postings, a simulated scale and printer, throwaway data. To try it: open the Queues tab and double-click a posting (or its item barcode) to scan it, or type a barcode below and press Enter. Then double-click each item's barcode in the list; the scale weighs the parcel and the label is printed to the data folder.</source>
+        <translation>Демо-режим: имитация кабинета Ozon с примерами отправлений, имитация весов и принтера, временные данные. Как попробовать: откройте вкладку «Очереди» и дважды щёлкните отправление (или штрихкод его товара), чтобы отсканировать его, либо введите штрихкод внизу и нажмите Enter. Затем дважды щёлкните штрихкод каждого товара в списке; весы взвесят посылку, а этикетка будет напечатана в папку данных.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="27" />
+        <source>Got it</source>
+        <translation>Понятно</translation>
+    </message>
+</context>
+<context>
+    <name>LogView</name>
+    <message>
+        <location filename="../../app/ui/log_view.py" line="39" />
+        <source>Show from level:</source>
+        <translation>Показывать с уровня:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/log_view.py" line="40" />
+        <source>Debug</source>
+        <translation>Отладка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/log_view.py" line="40" />
+        <source>Info</source>
+        <translation>Сведения</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/log_view.py" line="40" />
+        <source>Warning</source>
+        <translation>Предупреждение</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/log_view.py" line="40" />
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="69" />
+        <source>packdesk: packing bench</source>
+        <translation>packdesk: место упаковки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="71" />
+        <source>Pack</source>
+        <translation>Упаковка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="72" />
+        <source>Queues</source>
+        <translation>Очереди</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="73" />
+        <source>Log</source>
+        <translation>Журнал</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="74" />
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="75" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="76" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="77" />
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+</context>
+<context>
+    <name>PackView</name>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="61" />
+        <source>Type or scan a barcode, then Enter</source>
+        <translation>Введите или отсканируйте штрихкод и нажмите Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="62" />
+        <source>Scan</source>
+        <translation>Сканировать</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="63" />
+        <source>Last messages</source>
+        <translation>Последние сообщения</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="64" />
+        <source>Item</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="64" />
+        <source>Barcode</source>
+        <translation>Штрихкод</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="64" />
+        <source>Counted</source>
+        <translation>Отсканировано</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="65" />
+        <source>Needed</source>
+        <translation>Нужно</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="77" />
+        <source>Packing %1: scan every item</source>
+        <translation>Упаковка %1: отсканируйте каждый товар</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="79" />
+        <source>Put the parcel on the scale</source>
+        <translation>Положите посылку на весы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="81" />
+        <source>Stop: look at the message</source>
+        <translation>Стоп: прочтите сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="82" />
+        <source>Scan a posting or an item</source>
+        <translation>Отсканируйте отправление или товар</translation>
+    </message>
+</context>
+<context>
+    <name>Queues</name>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="32" />
+        <source>Deadline</source>
+        <translation>Срок отгрузки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="33" />
+        <location filename="../../app/ui/queues/model.py" line="41" />
+        <location filename="../../app/ui/queues/model.py" line="47" />
+        <source>Posting</source>
+        <translation>Отправление</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="34" />
+        <source>Warehouse</source>
+        <translation>Склад</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="35" />
+        <source>Delivery method</source>
+        <translation>Способ доставки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="36" />
+        <source>Units</source>
+        <translation>Шт.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="37" />
+        <source>Item barcode</source>
+        <translation>Штрихкод товара</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="38" />
+        <source>Items</source>
+        <translation>Товары</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="42" />
+        <source>Printed</source>
+        <translation>Напечатано</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="43" />
+        <source>Printer</source>
+        <translation>Принтер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="44" />
+        <source>Copies</source>
+        <translation>Копий</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="48" />
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="49" />
+        <source>Problem</source>
+        <translation>Проблема</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="50" />
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+</context>
+<context>
+    <name>QueuesPanel</name>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="92" />
+        <source>Warehouse:</source>
+        <translation>Склад:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="93" />
+        <source>Delivery:</source>
+        <translation>Доставка:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="94" />
+        <source>Search posting, item or barcode</source>
+        <translation>Поиск: отправление, товар или штрихкод</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="95" />
+        <source>Reprint selected label</source>
+        <translation>Перепечатать выбранную этикетку</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="96" />
+        <source>Awaiting packaging (%1)</source>
+        <translation>Ждут упаковки (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="96" />
+        <source>Packed, waiting for label (%1)</source>
+        <translation>Упакованы, ждут этикетку (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="97" />
+        <source>Printed today (%1)</source>
+        <translation>Напечатано сегодня (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="97" />
+        <source>Failed prints (%1)</source>
+        <translation>Ошибки печати (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="141" />
+        <source>All warehouses</source>
+        <translation>Все склады</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="142" />
+        <source>All methods</source>
+        <translation>Все способы</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="96" />
+        <source>Seller API address</source>
+        <translation>Адрес Seller API</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="96" />
+        <source>Client-Id</source>
+        <translation>Client-Id</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="97" />
+        <source>API key (leave empty to keep the saved one)</source>
+        <translation>API-ключ (оставьте пустым, чтобы сохранить прежний)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="98" />
+        <source>Warehouses to sync (ids, empty: all)</source>
+        <translation>Склады для синхронизации (id; пусто — все)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="99" />
+        <source>Label printer</source>
+        <translation>Принтер этикеток</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="99" />
+        <source>Scale</source>
+        <translation>Весы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="99" />
+        <source>Scanner</source>
+        <translation>Сканер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="100" />
+        <source>Weight tolerance, %</source>
+        <translation>Допуск по весу, %</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="101" />
+        <source>Box and filler weight, g</source>
+        <translation>Вес коробки и наполнителя, г</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="102" />
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="106" />
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <source>Ozon</source>
+        <translation>Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <source>Devices</source>
+        <translation>Устройства</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <source>Packing</source>
+        <translation>Упаковка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <source>General</source>
+        <translation>Общие</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="116" />
+        <source>Test connection</source>
+        <translation>Проверить связь</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="117" />
+        <source>Find devices</source>
+        <translation>Найти устройства</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="118" />
+        <source>Test print</source>
+        <translation>Пробная печать</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="119" />
+        <source>Read scale</source>
+        <translation>Прочитать весы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="143" />
+        <source>Not saved: %1</source>
+        <translation>Не сохранено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="153" />
+        <source>Asking Ozon…</source>
+        <translation>Запрос к Ozon…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="156" />
+        <source>Connection failed: %1</source>
+        <translation>Связь не установлена: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="160" />
+        <source>Connected. The key has no expiry date.</source>
+        <translation>Связь есть. У ключа нет срока действия.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="162" />
+        <source>Connected. The key expires on %1.</source>
+        <translation>Связь есть. Ключ действует до %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <source>Looking for devices…</source>
+        <translation>Поиск устройств…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <source>%1 device(s) found.</source>
+        <translation>Найдено устройств: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="182" />
+        <source>Test label sent to %1.</source>
+        <translation>Пробная этикетка отправлена на %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="189" />
+        <source>Scale reads %1 g (%2).</source>
+        <translation>Весы показывают %1 г (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="192" />
+        <source>Device problem: %1</source>
+        <translation>Проблема с устройством: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <location filename="../../app/ui/status.py" line="86" />
+        <source>Ozon: connecting…</source>
+        <translation>Ozon: подключение…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="86" />
+        <source>Ozon: online</source>
+        <translation>Ozon: на связи</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="87" />
+        <source>Ozon: offline</source>
+        <translation>Ozon: нет связи</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="87" />
+        <source>Ozon: key refused</source>
+        <translation>Ozon: ключ отклонён</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="88" />
+        <source>Last sync: %1</source>
+        <translation>Синхронизация: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="89" />
+        <source>Outbox: %1 open, %2 parked</source>
+        <translation>Очередь команд: %1 в работе, %2 отложено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="92" />
+        <source>Printer: %1</source>
+        <translation>Принтер: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="94" />
+        <source>Scanner: %1</source>
+        <translation>Сканер: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="106" />
+        <source>⚠ API key expires %1</source>
+        <translation>⚠ API-ключ истекает %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="110" />
+        <source>not set</source>
+        <translation>не задан</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="117" />
+        <source>Scale: not set</source>
+        <translation>Весы: не заданы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="119" />
+        <location filename="../../app/ui/status.py" line="122" />
+        <source>Scale: %1</source>
+        <translation>Весы: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="121" />
+        <source>%1 g stable</source>
+        <translation>%1 г, стабильно</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="121" />
+        <source>%1 g moving</source>
+        <translation>%1 г, колеблется</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,559 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../app/ui/banner.py" line="28" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>BenchController</name>
+    <message>
+        <location filename="../../app/ui/controller.py" line="99" />
+        <location filename="../../app/ui/controller.py" line="128" />
+        <source>Open settings</source>
+        <translation>打开设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controller.py" line="167" />
+        <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
+        <translation>设置已保存到 %1。请重启 packdesk 以使新的账户或设备设置生效。</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../app/ui/errors.py" line="25" />
+        <source>packdesk: unexpected error</source>
+        <translation>packdesk：意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="26" />
+        <source>(no log file)</source>
+        <translation>（无日志文件）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="27" />
+        <source>Something went wrong inside packdesk (a bug, not your mistake).</source>
+        <translation>packdesk 内部出错（是程序缺陷，不是您的操作失误）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="28" />
+        <source>%1
+
+The details are in the log: %2
+Please send it to support. The bench keeps working; restart it if something looks wrong.</source>
+        <translation>%1
+
+详细信息见日志：%2
+请将其发送给技术支持。工作台仍可继续使用；如有异常请重启。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorFlash</name>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="40" />
+        <source>STOP</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="41" />
+        <source>Fix the problem, then scan the right item or press the button.</source>
+        <translation>请先解决问题，然后扫描正确的商品或按下按钮。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="42" />
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPanel</name>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="22" />
+        <source>Demo mode: a simulated Ozon account with sample postings, a simulated scale and printer, throwaway data. To try it: open the Queues tab and double-click a posting (or its item barcode) to scan it, or type a barcode below and press Enter. Then double-click each item's barcode in the list; the scale weighs the parcel and the label is printed to the data folder.</source>
+        <translation>演示模式：模拟的 Ozon 账户（含示例货件）、模拟电子秤和打印机、临时数据。试用方法：打开“队列”标签页，双击某个货件（或其商品条码）即可扫描，或在下方输入条码并按回车。然后双击列表中每件商品的条码；电子秤会称重包裹，面单会打印到数据文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="27" />
+        <source>Got it</source>
+        <translation>知道了</translation>
+    </message>
+</context>
+<context>
+    <name>LogView</name>
+    <message>
+        <location filename="../../app/ui/log_view.py" line="39" />
+        <source>Show from level:</source>
+        <translation>显示级别：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/log_view.py" line="40" />
+        <source>Debug</source>
+        <translation>调试</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/log_view.py" line="40" />
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/log_view.py" line="40" />
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/log_view.py" line="40" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="69" />
+        <source>packdesk: packing bench</source>
+        <translation>packdesk：打包工作台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="71" />
+        <source>Pack</source>
+        <translation>打包</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="72" />
+        <source>Queues</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="73" />
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="74" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="75" />
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="76" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="77" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>PackView</name>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="61" />
+        <source>Type or scan a barcode, then Enter</source>
+        <translation>输入或扫描条码，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="62" />
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="63" />
+        <source>Last messages</source>
+        <translation>最近消息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="64" />
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="64" />
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="64" />
+        <source>Counted</source>
+        <translation>已扫</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="65" />
+        <source>Needed</source>
+        <translation>需要</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="77" />
+        <source>Packing %1: scan every item</source>
+        <translation>正在打包 %1：请扫描每件商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="79" />
+        <source>Put the parcel on the scale</source>
+        <translation>请将包裹放到秤上</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="81" />
+        <source>Stop: look at the message</source>
+        <translation>停止：请查看提示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="82" />
+        <source>Scan a posting or an item</source>
+        <translation>请扫描货件或商品</translation>
+    </message>
+</context>
+<context>
+    <name>Queues</name>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="32" />
+        <source>Deadline</source>
+        <translation>发货截止</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="33" />
+        <location filename="../../app/ui/queues/model.py" line="41" />
+        <location filename="../../app/ui/queues/model.py" line="47" />
+        <source>Posting</source>
+        <translation>货件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="34" />
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="35" />
+        <source>Delivery method</source>
+        <translation>配送方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="36" />
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="37" />
+        <source>Item barcode</source>
+        <translation>商品条码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="38" />
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="42" />
+        <source>Printed</source>
+        <translation>打印时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="43" />
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="44" />
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="48" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="49" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="50" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>QueuesPanel</name>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="92" />
+        <source>Warehouse:</source>
+        <translation>仓库：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="93" />
+        <source>Delivery:</source>
+        <translation>配送：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="94" />
+        <source>Search posting, item or barcode</source>
+        <translation>搜索货件、商品或条码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="95" />
+        <source>Reprint selected label</source>
+        <translation>重新打印所选面单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="96" />
+        <source>Awaiting packaging (%1)</source>
+        <translation>待打包 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="96" />
+        <source>Packed, waiting for label (%1)</source>
+        <translation>已打包，待面单 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="97" />
+        <source>Printed today (%1)</source>
+        <translation>今日已打印 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="97" />
+        <source>Failed prints (%1)</source>
+        <translation>打印失败 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="141" />
+        <source>All warehouses</source>
+        <translation>全部仓库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="142" />
+        <source>All methods</source>
+        <translation>全部方式</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="96" />
+        <source>Seller API address</source>
+        <translation>卖家 API 地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="96" />
+        <source>Client-Id</source>
+        <translation>Client-Id</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="97" />
+        <source>API key (leave empty to keep the saved one)</source>
+        <translation>API 密钥（留空则保留已保存的密钥）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="98" />
+        <source>Warehouses to sync (ids, empty: all)</source>
+        <translation>要同步的仓库（ID，留空表示全部）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="99" />
+        <source>Label printer</source>
+        <translation>面单打印机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="99" />
+        <source>Scale</source>
+        <translation>电子秤</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="99" />
+        <source>Scanner</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="100" />
+        <source>Weight tolerance, %</source>
+        <translation>重量容差，%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="101" />
+        <source>Box and filler weight, g</source>
+        <translation>箱子和填充物重量，克</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="102" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="106" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <source>Ozon</source>
+        <translation>Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <source>Packing</source>
+        <translation>打包</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="116" />
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="117" />
+        <source>Find devices</source>
+        <translation>查找设备</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="118" />
+        <source>Test print</source>
+        <translation>测试打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="119" />
+        <source>Read scale</source>
+        <translation>读取电子秤</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="143" />
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="153" />
+        <source>Asking Ozon…</source>
+        <translation>正在询问 Ozon…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="156" />
+        <source>Connection failed: %1</source>
+        <translation>连接失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="160" />
+        <source>Connected. The key has no expiry date.</source>
+        <translation>已连接。该密钥没有过期日期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="162" />
+        <source>Connected. The key expires on %1.</source>
+        <translation>已连接。该密钥将于 %1 过期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <source>Looking for devices…</source>
+        <translation>正在查找设备…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <source>%1 device(s) found.</source>
+        <translation>找到 %1 个设备。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="182" />
+        <source>Test label sent to %1.</source>
+        <translation>测试面单已发送到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="189" />
+        <source>Scale reads %1 g (%2).</source>
+        <translation>电子秤读数 %1 克（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="192" />
+        <source>Device problem: %1</source>
+        <translation>设备问题：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <location filename="../../app/ui/status.py" line="86" />
+        <source>Ozon: connecting…</source>
+        <translation>Ozon：连接中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="86" />
+        <source>Ozon: online</source>
+        <translation>Ozon：在线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="87" />
+        <source>Ozon: offline</source>
+        <translation>Ozon：离线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="87" />
+        <source>Ozon: key refused</source>
+        <translation>Ozon：密钥被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="88" />
+        <source>Last sync: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="89" />
+        <source>Outbox: %1 open, %2 parked</source>
+        <translation>发件队列：%1 待处理，%2 搁置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="92" />
+        <source>Printer: %1</source>
+        <translation>打印机：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="94" />
+        <source>Scanner: %1</source>
+        <translation>扫码枪：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="106" />
+        <source>⚠ API key expires %1</source>
+        <translation>⚠ API 密钥将于 %1 过期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="110" />
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="117" />
+        <source>Scale: not set</source>
+        <translation>电子秤：未设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="119" />
+        <location filename="../../app/ui/status.py" line="122" />
+        <source>Scale: %1</source>
+        <translation>电子秤：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="121" />
+        <source>%1 g stable</source>
+        <translation>%1 克，稳定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="121" />
+        <source>%1 g moving</source>
+        <translation>%1 克，波动中</translation>
+    </message>
+</context>
+</TS>

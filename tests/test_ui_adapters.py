@@ -1,0 +1,79 @@
+"""Qt adapters: background callbacks arrive as signals on the GUI thread."""
+import threading
+from datetime import datetime
+
+import pytest
+
+from app.services.ozon.errors import OzonAuthError
+from app.services.sync.engine import PassSummary, SyncService
+from app.ui.adapters import MessageBridge, ScaleBridge, SyncWorker
+from app.ui.adapters.tasks import run_task
+from ui_helpers import is_gui_thread
+
+
+class OnePassEngine:
+    """Gives one summary, then Ozon refuses the key (the service stops by itself)."""
+
+    def __init__(self):
+        self.calls = 0
+        self.thread = None
+
+    def run_pass(self):
+        self.calls += 1
+        self.thread = threading.current_thread()
+        if self.calls == 1:
+            return PassSummary(started_at=datetime(2026, 3, 2, 9, 0), finished=True)
+        raise OzonAuthError("invalid Api-Key")
+
+
+def test_sync_worker_delivers_passes_and_failures_on_the_gui_thread(qtbot):
+    engine = OnePassEngine()
+    worker = SyncWorker(SyncService(engine, interval_s=0.01))
+    seen = []
+    worker.passFinished.connect(lambda summary: seen.append(("pass", summary["finished"], is_gui_thread())))
+    worker.authFailed.connect(lambda detail: seen.append(("auth", detail, is_gui_thread())))
+    with qtbot.waitSignal(worker.syncFailed, timeout=5000) as failed:
+        with qtbot.waitSignal(worker.passFinished, timeout=5000):
+            worker.start()
+    worker.stop()
+    assert engine.thread is not threading.main_thread()
+    assert seen[0] == ("pass", True, True)
+    assert seen[1][0] == "auth" and "invalid Api-Key" in seen[1][1] and seen[1][2]
+    assert "invalid Api-Key" in failed.args[0]
+
+
+def test_scale_bridge_moves_readings_to_the_gui_thread(qtbot):
+    bridge = ScaleBridge()
+
+    class Reading:
+        grams, state = 742.0, "stable"
+
+    got = []
+    bridge.reading.connect(lambda g, s: got.append((g, s, is_gui_thread())))
+    with qtbot.waitSignal(bridge.reading, timeout=2000):
+        thread = threading.Thread(target=bridge.on_reading, args=(Reading(),))
+        thread.start()
+        thread.join()
+    assert got == [(742.0, "stable", True)]
+
+
+def test_message_bridge_carries_level_text_and_action(qtbot):
+    bridge = MessageBridge()
+    with qtbot.waitSignal(bridge.message, timeout=2000) as sig:
+        threading.Thread(target=bridge.notify, args=("bogus", "disk full")).start()
+    assert sig.args[0] == "error" and sig.args[1] == "disk full"
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_run_task_returns_result_or_error_on_the_gui_thread(qtbot, fails):
+    done = []
+
+    def job():
+        if fails:
+            raise ValueError("no")
+        return threading.current_thread() is not threading.main_thread()
+
+    run_task(job, on_result=lambda r: done.append(("ok", r, is_gui_thread())),
+             on_error=lambda e: done.append(("error", str(e), is_gui_thread())))
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    assert done == [("error", "no", True)] if fails else [("ok", True, True)]

@@ -1,0 +1,57 @@
+"""The whole bench in one process, as ``packdesk demo`` runs it: simulator, sim:// scale and
+printer, sync in the background, the station on its own thread; a posting packed by scans."""
+import dataclasses
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from app.cli.demo import DEMO_API_KEY, demo_config
+from app.config import Config
+from app.sim.ozon import OzonSimulator, WorldConfig
+from app.ui.app import build
+from ui_helpers import is_gui_thread
+
+
+@pytest.fixture
+def bench(qtbot, tmp_path):
+    with OzonSimulator(WorldConfig(postings=12, seed=5, ship_delay_s=0.0, label_delay_s=0.0)) as sim:
+        config = demo_config(Config(), sim.base_url, tmp_path)
+        config = dataclasses.replace(config, sync=dataclasses.replace(config.sync, interval_s=0.5))
+        controller = build(QApplication.instance(), config, lang="en", api_key=DEMO_API_KEY, demo=True,
+                           config_path=tmp_path / "config.toml")
+        qtbot.addWidget(controller.window)
+        try:
+            yield controller
+        finally:
+            controller.shutdown()
+
+
+def test_a_posting_is_packed_by_scans_and_weighed_by_the_sim_scale(qtbot, bench):
+    results = []
+    bench.station_worker.result.connect(lambda r: results.append((r.code, is_gui_thread())))
+    with qtbot.waitSignal(bench.queues.loaded, timeout=30_000):
+        bench.start()
+    qtbot.waitUntil(lambda: bench.queues.awaiting.rowCount() > 0, timeout=30_000)
+    number = bench.queues.awaiting.rows[0]["posting_number"]
+    with qtbot.waitSignal(bench.station_worker.snapshot, timeout=10_000,
+                          check_params_cb=lambda snap: snap.get("posting") == number):
+        bench.scan(number)
+    assert bench.pack_view.state == "packing"
+    for line in bench.pack_view.snapshot["lines"]:
+        for _ in range(line["quantity"]):
+            bench.scan(line["barcodes"][0])
+    qtbot.waitUntil(lambda: any(code == "weight_accepted" for code, _ in results), timeout=20_000)
+    assert all(on_gui for _, on_gui in results)
+    assert results[0][0] == "posting_opened"
+    assert bench.pack_view.messages.count() == len(results)
+
+
+def test_a_wrong_barcode_raises_the_red_flash_until_acknowledged(qtbot, bench):
+    bench.window.show()
+    bench.start()
+    qtbot.waitUntil(lambda: bench.queues.awaiting.rowCount() > 0, timeout=30_000)
+    bench.scan("4600000000000")
+    qtbot.waitUntil(lambda: bench.window.flash.isVisible(), timeout=10_000)
+    bench.window.flash.button.click()
+    qtbot.waitUntil(lambda: not bench.window.flash.isVisible(), timeout=10_000)
+    assert bench.pack_view.state == "idle"

@@ -1,0 +1,70 @@
+"""The queues: cached postings read off the GUI thread, sorted by deadline, filtered."""
+from PySide6.QtCore import Qt
+
+from app.ui.queues.data import load_queues
+from app.ui.queues.model import POSTING_COLUMNS, QueueFilter, RowsModel
+from app.ui.queues.panel import QueuesPanel
+from ui_helpers import cache_with_postings
+
+NUMBER = [c.key for c in POSTING_COLUMNS].index("posting_number")
+
+
+def numbers(proxy) -> list[str]:
+    return [proxy.index(row, NUMBER).data() for row in range(proxy.rowCount())]
+
+
+def test_load_queues_gives_awaiting_postings_only(tmp_path):
+    db = cache_with_postings(tmp_path)
+    try:
+        snapshot = load_queues(db, "bench-1")
+    finally:
+        db.close()
+    assert sorted(r["posting_number"] for r in snapshot.awaiting) == ["100-0001-1", "200-0001-1", "300-0001-1",
+                                                                      "400-0001-1"]
+    assert all(r["barcode"].startswith("46000000000") for r in snapshot.awaiting)
+    assert snapshot.printed_today == [] and snapshot.failed == []
+
+
+def test_model_sorts_by_deadline_undated_last_and_filters(tmp_path):
+    db = cache_with_postings(tmp_path)
+    try:
+        snapshot = load_queues(db)
+    finally:
+        db.close()
+    model = RowsModel(POSTING_COLUMNS)
+    model.set_rows(list(reversed(snapshot.awaiting)))
+    proxy = QueueFilter()
+    proxy.setSourceModel(model)
+    proxy.sort(0, Qt.SortOrder.AscendingOrder)
+    assert numbers(proxy) == ["100-0001-1", "200-0001-1", "300-0001-1", "400-0001-1"]
+    proxy.sort(0, Qt.SortOrder.DescendingOrder)
+    assert numbers(proxy) == ["400-0001-1", "300-0001-1", "200-0001-1", "100-0001-1"]
+    proxy.sort(0, Qt.SortOrder.AscendingOrder)
+    proxy.set_filter(warehouse_id=7)
+    assert numbers(proxy) == ["200-0001-1", "300-0001-1"]
+    proxy.set_filter(warehouse_id=None, method="Courier")
+    assert numbers(proxy) == ["300-0001-1", "400-0001-1"]
+    proxy.set_filter(method="", search="mug 1")
+    assert numbers(proxy) == ["100-0001-1"]
+    proxy.set_filter(search="4600000000002")
+    assert numbers(proxy) == ["200-0001-1"]
+
+
+def test_panel_reloads_off_the_gui_thread_and_double_click_scans(qtbot, tmp_path):
+    db = cache_with_postings(tmp_path)
+    panel = QueuesPanel(db, "bench-1")
+    qtbot.addWidget(panel)
+    try:
+        with qtbot.waitSignal(panel.loaded, timeout=5000):
+            panel.reload()
+        assert panel.awaiting.rowCount() == 4
+        assert "(4)" in panel.tabs.tabText(0)
+        assert [panel.warehouse.itemData(i) for i in range(panel.warehouse.count())] == [None, 7, 8]
+        first = panel.awaiting_filter.index(0, NUMBER)
+        with qtbot.waitSignal(panel.scanRequested) as scanned:
+            panel.awaiting_view.doubleClicked.emit(first)
+        assert scanned.args == ["100-0001-1"]
+        panel.warehouse.setCurrentIndex(2)
+        assert numbers(panel.awaiting_filter) == ["100-0001-1", "400-0001-1"]
+    finally:
+        db.close()

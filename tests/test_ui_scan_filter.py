@@ -1,0 +1,74 @@
+"""The application-wide scan filter: a scanner burst is a scan, slow typing reaches the field."""
+import pytest
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from app.devices.scanners import open_scanner
+from app.ui.adapters import ScanFilter
+from scanners_helpers import FakeClock
+from ui_helpers import key_press
+
+
+@pytest.fixture
+def wedge(qtbot):
+    clock = FakeClock()
+    scanner = open_scanner("keyboard", on_scan=lambda scan: None, clock=clock, scan_codes=None).start()
+    scan_filter = ScanFilter(scanner, clock=clock)
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    app = QApplication.instance()
+    app.installEventFilter(scan_filter)
+    yield scan_filter, field, clock
+    app.removeEventFilter(scan_filter)
+
+
+def test_a_burst_is_a_scan_and_never_reaches_the_field(qtbot, wedge):
+    scan_filter, field, clock = wedge
+    scans = []
+    scan_filter.scanned.connect(scans.append)
+    for char in "OZN12345\r":
+        clock.advance(0.008)
+        QApplication.sendEvent(field, key_press(char))
+    assert scans == ["OZN12345"]
+    assert field.text() == ""
+
+
+def test_slow_typing_is_given_back_to_the_field(qtbot, wedge):
+    scan_filter, field, clock = wedge
+    scans = []
+    scan_filter.scanned.connect(scans.append)
+    for char in "abc":  # a person: 150 ms apart
+        clock.advance(0.150)
+        QApplication.sendEvent(field, key_press(char))
+        clock.advance(0.050)
+        scan_filter.settle()
+    assert field.text() == "abc"
+    assert scans == []
+
+
+def test_typing_then_a_scan(qtbot, wedge):
+    scan_filter, field, clock = wedge
+    scans = []
+    scan_filter.scanned.connect(scans.append)
+    clock.advance(0.3)
+    QApplication.sendEvent(field, key_press("x"))
+    clock.advance(0.3)
+    for char in "4600000000011\r":
+        clock.advance(0.010)
+        QApplication.sendEvent(field, key_press(char))
+    assert field.text() == "x" and scans == ["4600000000011"]
+
+
+def test_the_settle_timer_gives_keys_back_without_a_manual_poll(qtbot):
+    """Real clock: the single-shot timer settles a lone key press by itself."""
+    scanner = open_scanner("keyboard", on_scan=lambda scan: None, scan_codes=None).start()
+    scan_filter = ScanFilter(scanner)
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    app = QApplication.instance()
+    app.installEventFilter(scan_filter)
+    try:
+        QApplication.sendEvent(field, key_press("q"))
+        assert field.text() == ""  # held while it could still be a scan
+        qtbot.waitUntil(lambda: field.text() == "q", timeout=2000)
+    finally:
+        app.removeEventFilter(scan_filter)

@@ -1,0 +1,59 @@
+"""Settings: validated before saving; nothing is written while a value is wrong; the key never
+goes to the file."""
+import pytest
+
+from app.config import load_config
+from app.ui.settings.dialog import SettingsDialog
+from app.ui.settings.form import SettingsForm
+
+GOOD = dict(base_url="https://api-seller.ozon.ru", client_id="123456", warehouse_ids="7, 8", printer="sim://",
+            scale="sim://", scanner="keyboard", weight_tolerance_pct="12", packaging_allowance_g="40")
+
+
+@pytest.mark.parametrize("field,value", [
+    ("base_url", "http://seller.example.com"),
+    ("base_url", "ftp://127.0.0.1"),
+    ("printer", "bogus://printer"),
+    ("printer", "tcp://10.0.0.5:9100?lang=klingon"),
+    ("scale", "serial:/dev/ttyUSB0?protocol=nope"),
+    ("scanner", "carrier-pigeon"),
+    ("warehouse_ids", "7, eight"),
+    ("weight_tolerance_pct", "-3"),
+    ("client_id", "abc"),
+])
+def test_a_wrong_value_is_reported_and_nothing_is_saved(qtbot, tmp_path, field, value):
+    path = tmp_path / "config.toml"
+    dialog = SettingsDialog(SettingsForm(**GOOD), path, language="en")
+    qtbot.addWidget(dialog)
+    widget = dialog.edits.get(field) or dialog.devices[field]
+    if hasattr(widget, "setEditText"):
+        widget.setEditText(value)
+    else:
+        widget.setText(value)
+    assert dialog.save() is False
+    assert dialog.labels()[field] in dialog.problems.text()
+    assert not path.exists()
+
+
+def test_good_values_are_written_and_read_back_without_the_key(qtbot, tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('[sync]\ninterval_s = 15\n', encoding="utf-8")
+    stored = []
+    form = SettingsForm(**GOOD, api_key="secret-key")
+    form.save(path, store_key=lambda client_id, key: stored.append((client_id, key)))
+    assert stored == [("123456", "secret-key")]
+    assert "secret-key" not in path.read_text(encoding="utf-8")
+    config = load_config(path, env={})
+    assert config.ozon.client_id == "123456" and config.ozon.warehouse_ids == [7, 8]
+    assert config.devices.printer == "sim://" and config.station.weight_tolerance_pct == 12.0
+    assert config.sync.interval_s == 15.0  # a section the form does not edit is kept
+
+
+def test_dialog_save_emits_path_and_language(qtbot, tmp_path):
+    path = tmp_path / "sub" / "config.toml"
+    dialog = SettingsDialog(SettingsForm(**GOOD), path, language="ru")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.saved) as saved:
+        assert dialog.save() is True
+    assert saved.args == [str(path), "ru"]
+    assert load_config(path, env={}).station.packaging_allowance_g == 40.0
