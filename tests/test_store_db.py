@@ -15,7 +15,7 @@ from app.store.sync_state import get_state, set_state
 from app.store.writer import THREAD_NAME, WriterClosed
 from store_helpers import NOW, db, pg_url, sqlite_db, sqlite_template  # noqa: F401
 
-PRAGMAS = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 5000}
+PRAGMAS = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 15000}
 
 
 def _pragmas(session) -> dict[str, object]:

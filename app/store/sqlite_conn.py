@@ -15,7 +15,7 @@ from sqlalchemy import Engine, event
 
 log = logging.getLogger("packdesk.store")
 
-BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT_MS = 15_000  # writes are short; only a migration by another opener holds a lock this long
 BEGIN_OPTION = "packdesk_sqlite_begin"
 BEGIN_MODES = ("DEFERRED", "IMMEDIATE", "EXCLUSIVE")
 
