@@ -36,8 +36,8 @@ class ConfigError(Exception):
         super().__init__(f"{where}: {message}" if where else message)
 
 
-def _doc(text: str, env: str | None = None) -> dict:
-    return {"doc": text, "env": env}
+def _doc(text: str, env: str | None = None, choices: tuple[str, ...] = ()) -> dict:
+    return {"doc": text, "env": env, "choices": choices}
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,10 @@ class StationSettings:
     packaging_allowance_g: float = field(default=0.0, metadata=_doc("weight of the box and filler, g"))
     supervisors: list[str] = field(default_factory=list,
                                    metadata=_doc("people who may teach barcodes and override a weight check"))
+    order_label: str = field(default="never", metadata=_doc(
+        "the station's own order label (QR PDK:<posting>): never = only Ozon's label prints; on_pack = "
+        "print it right after packing, for the verify-first shelf (scan it to match Ozon's label)",
+        choices=("never", "on_pack")))
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,10 @@ def _build_section(cls, section: str, values: dict, source: str, env) -> Any:
             kwargs[name] = _coerce(env[env_name], hints[name], source=env_name, key=key)
         elif name in values:
             kwargs[name] = _coerce(values[name], hints[name], source=source, key=key)
+        choices = f.metadata.get("choices")
+        if choices and name in kwargs and kwargs[name] not in choices:
+            raise ConfigError(f"expected one of {', '.join(choices)}, got {kwargs[name]!r}",
+                              source=source if not (env_name and env.get(env_name)) else env_name, key=key)
     return cls(**kwargs)
 
 

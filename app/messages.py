@@ -9,6 +9,8 @@ from __future__ import annotations
 import locale
 import os
 
+from app.messages_label_delay import LABEL_DELAY_MESSAGES
+
 LANGUAGES = ("en", "ru", "zh")
 
 CATALOGUE: dict[str, dict[str, str]] = {
@@ -337,6 +339,7 @@ STATION_MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 CATALOGUE.update(STATION_MESSAGES)
+CATALOGUE.update(LABEL_DELAY_MESSAGES)
 
 
 def system_language() -> str:

@@ -3,7 +3,7 @@ import pytest
 import qrcode
 
 from app.devices.printers import PrinterProfile
-from app.services.labels.order_label import OrderItem, qr_image, render_order_label
+from app.services.labels.order_label import OrderItem, own_label_payload, qr_image, render_order_label
 
 ITEMS = [OrderItem("Чайник электрический 1,7 л, белый, с подсветкой и очень длинным названием", "KET-17", 2),
          OrderItem("Кружка", "MUG-1", 1)]
@@ -36,7 +36,7 @@ def test_the_qr_code_holds_the_posting_number_module_for_module():
 def test_the_qr_code_sits_below_the_number_on_the_label():
     profile = PrinterProfile()
     bitmap = render_order_label("12345678-0001-1", ITEMS, profile)
-    qr = qr_image("12345678-0001-1", min(round(30 * 203 / 25.4), bitmap.height // 3))
+    qr = qr_image(own_label_payload("12345678-0001-1"), min(round(30 * 203 / 25.4), bitmap.height // 3))
     margin = round(3 * 203 / 25.4)
     # find the QR's top-left finder pattern: the first fully black row segment of its width at the margin
     top = next(y for y in range(bitmap.height)

@@ -65,6 +65,7 @@ def run(args) -> int:
         engine = SyncEngine(client, db, config, print_labels=print_labels)
         service = SyncService(engine, interval_s=min(config.sync.interval_s, REPLAY_SYNC_INTERVAL_S),
                               on_pass=lambda summary: passed.set(), on_fatal=fatal.append)
+        station.on_order_label = lambda number: service.wake()  # order_label = "on_pack": print it soon
         service.start()
         passed.wait(FIRST_PASS_TIMEOUT_S)
         if _auth_failed(fatal):

@@ -10,11 +10,12 @@ state; ``copies`` counts prints made, reprints included.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
+from app.store import waves as store_waves
 from app.store.bulk import chunked, dialect_insert, naive_utc
 from app.store.models import (
     LABEL_FAILED, LABEL_FETCHED, LABEL_PARKED, LABEL_PRINTED, LABEL_STATES, LABEL_WAITING, LabelRow, PostingRow,
@@ -89,13 +90,76 @@ def due_to_fetch(session: Session, station: str, now: datetime, limit: int = 200
 
 
 def due_to_print(session: Session, station: str, now: datetime, limit: int = 50) -> list[LabelRow]:
-    """Ozon labels of ``station`` to print now: fetched ones, and failed ones whose retry time has come."""
-    return list(session.scalars(
+    """Labels of ``station`` to print now, in printing order: own order labels the bench queued
+    (verify-first, ``order_label = "on_pack"``) first; then fetched Ozon labels (and failed ones
+    whose retry time has come) in fetch order; then those of label-first waves in pick order. A
+    wave's label waits while an earlier pick of its wave is still on its way (its ship or label
+    not there yet), for at most ``WAVE_ORDER_HOLD`` after the wave shipped."""
+    own = list(session.scalars(
+        select(LabelRow)
+        .where(LabelRow.kind == OWN, LabelRow.station == station,
+               or_(LabelRow.state == LABEL_FETCHED,
+                   and_(_due(LabelRow.state == LABEL_FAILED, now), LabelRow.not_before.is_not(None))))
+        .order_by(LabelRow.created_at, LabelRow.id).limit(limit)
+    ))
+    ozon = list(session.scalars(
         select(LabelRow)
         .where(LabelRow.kind == OZON, LabelRow.station == station,
                _due(LabelRow.state.in_((LABEL_FETCHED, LABEL_FAILED)), now))
         .order_by(LabelRow.fetched_at, LabelRow.id).limit(limit)
     ))
+    orders = store_waves.pick_orders(session, [row.posting_number for row in ozon])
+    plain = [row for row in ozon if row.posting_number not in orders]
+    waved = sorted((row for row in ozon if row.posting_number in orders), key=lambda r: orders[r.posting_number])
+    waved = [row for row in waved if not _held_for_order(session, *orders[row.posting_number], now)]
+    return (own + plain + waved)[:limit]
+
+
+WAVE_ORDER_HOLD = timedelta(minutes=10)
+_ON_ITS_WAY = ("cancelled", "problem")  # local states of an earlier pick that no longer hold the others back
+
+
+def _held_for_order(session: Session, wave_id: int, pick_order: int, now: datetime) -> bool:
+    wave = store_waves.get_wave(session, wave_id)
+    if wave is None or wave.shipped_at is None or naive_utc(now) - wave.shipped_at >= WAVE_ORDER_HOLD:
+        return False
+    for number in store_waves.pending_before(session, wave_id, pick_order):
+        posting = session.get(PostingRow, number)
+        if posting is None or posting.local_state in _ON_ITS_WAY:
+            continue
+        label = get(session, number)
+        if label is None or label.state == LABEL_WAITING:
+            return True
+    return False
+
+
+def printed_unmatched(session: Session, station: str, since: datetime) -> list[LabelRow]:
+    """Verify-first: Ozon labels ``station`` printed since ``since`` whose parcel has not been
+    matched yet (wave labels are matched by opening their posting instead), oldest first."""
+    return list(session.scalars(
+        select(LabelRow).join(PostingRow, PostingRow.posting_number == LabelRow.posting_number)
+        .where(LabelRow.kind == OZON, LabelRow.station == station, LabelRow.state == LABEL_PRINTED,
+               LabelRow.matched_at.is_(None), LabelRow.printed_at >= naive_utc(since),
+               PostingRow.wave_id.is_(None), PostingRow.local_state.in_(("packed", "shipped", "labelled")))
+        .order_by(LabelRow.printed_at, LabelRow.id)
+    ))
+
+
+def mark_matched(session: Session, label_id: int, now: datetime) -> LabelRow:
+    """The parcel's own label was scanned against this Ozon label; the posting shows ``labelled``."""
+    row = _row(session, label_id)
+    row.matched_at = naive_utc(now)
+    session.execute(update(PostingRow).where(PostingRow.posting_number == row.posting_number,
+                                             PostingRow.local_state.in_(LABELLED_FROM))
+                    .values(local_state="labelled"))
+    session.flush()
+    return row
+
+
+def queue_own(session: Session, posting_number: str, *, station: str, now: datetime) -> bool:
+    """Queue the station's own order label of a posting just packed (printed by ``print_due``).
+    False when the posting has one already (it is not queued again)."""
+    return ensure(session, [posting_number], station=station, now=now, kind=OWN, state=LABEL_FETCHED) == 1
 
 
 def _row(session: Session, label_id: int) -> LabelRow:

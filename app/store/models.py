@@ -69,6 +69,7 @@ class PostingRow(Base):
     packed_at: Mapped[datetime | None] = mapped_column(DateTime)
     packed_by: Mapped[str | None] = mapped_column(String(64))  # station
     measured_weight_g: Mapped[float | None] = mapped_column(Float)
+    wave_id: Mapped[int | None] = mapped_column(Integer, index=True)  # shipped in this label-first wave
 
     # not a column: the posting's lines (the store's lookups load them eagerly)
     items: Mapped[list[PostingItemRow]] = relationship(
@@ -262,5 +263,50 @@ class LabelRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     fetched_at: Mapped[datetime | None] = mapped_column(DateTime)
     printed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # verify-first: when the parcel's own order label was scanned against this printed Ozon label
+    matched_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     __table_args__ = (UniqueConstraint("posting_number", "kind"),)
+
+
+# wave states
+WAVE_PLANNED = "planned"   # chosen and checked; nothing sent
+WAVE_SHIPPED = "shipped"   # claimed and every member's ship command queued
+WAVE_STATES = (WAVE_PLANNED, WAVE_SHIPPED)
+# wave member states
+MEMBER_PLANNED = "planned"      # in a planned wave
+MEMBER_EXCLUDED = "excluded"    # left out by the plan's checks (reason)
+MEMBER_DROPPED = "dropped"      # no longer packable when the wave shipped (reason); not shipped
+MEMBER_PENDING = "pending"      # ship queued/sent; the bench has not verified the parcel yet
+MEMBER_VERIFIED = "verified"    # the bench verified units and weight
+MEMBER_SHORT = "short"          # units missing at the bench: a person decides (reason)
+MEMBER_STATES = (MEMBER_PLANNED, MEMBER_EXCLUDED, MEMBER_DROPPED, MEMBER_PENDING, MEMBER_VERIFIED, MEMBER_SHORT)
+
+
+class WaveRow(Base):
+    """A label-first wave: postings shipped in one go, labels printed in pick order, verified after."""
+
+    __tablename__ = "waves"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(16), default=WAVE_PLANNED)
+    delivery_method_id: Mapped[int | None] = mapped_column(BigInteger)
+    due_by: Mapped[datetime | None] = mapped_column(DateTime)  # shipment_date at or before (UTC)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    shipped_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class WavePostingRow(Base):
+    """A posting of a wave, in pick order."""
+
+    __tablename__ = "wave_postings"
+
+    wave_id: Mapped[int] = mapped_column(Integer, ForeignKey("waves.id", ondelete="CASCADE"), primary_key=True)
+    posting_number: Mapped[str] = mapped_column(String(64), primary_key=True)
+    pick_order: Mapped[int] = mapped_column(Integer)  # 1, 2, ... (0: excluded)
+    state: Mapped[str] = mapped_column(String(16), default=MEMBER_PLANNED)
+    reason: Mapped[str | None] = mapped_column(Text)
+    verified_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_wave_postings_posting_number", "posting_number"),)

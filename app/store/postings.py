@@ -29,7 +29,7 @@ PACKABLE_LOCAL_STATES = ("waiting", "in_progress")
 
 # columns the bench owns: never taken from Ozon's data
 _LOCAL_COLUMNS = ("local_state", "claimed_by", "claimed_at", "problem", "synced_at", "packed_at", "packed_by",
-                  "measured_weight_g")
+                  "measured_weight_g", "wave_id")
 POSTING_FIELDS = tuple(c.name for c in PostingRow.__table__.columns if c.name not in _LOCAL_COLUMNS)
 ITEM_FIELDS = ("line_no", "sku", "offer_id", "name", "quantity", "price")
 _POSTING_DEFAULTS: dict[str, Any] = {
@@ -232,6 +232,7 @@ def _packable(station: ColumnElement | None) -> Any:
             _unindexed(PostingRow.status) == PACKABLE_STATUS,
             _unindexed(PostingRow.local_state).in_(PACKABLE_LOCAL_STATES),
             _unclaimed(station),
+            PostingRow.wave_id.is_(None),  # a wave's parcel is opened by its Ozon label, not by an item
         )
         .order_by(PostingRow.shipment_date.is_(None), PostingRow.shipment_date,
                   PostingRow.posting_number)

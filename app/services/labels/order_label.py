@@ -1,9 +1,11 @@
-"""The station's own order label (Qt-free: Pillow + qrcode): posting number, item list, QR code.
+"""The station's own order label (Qt-free: Pillow + qrcode): posting number, item list, QR code
+(``PDK:<posting number>``, so the bench can tell the parcel's own label from a posting scan).
 
 Drawn straight as a 1-bit bitmap at the printer's dpi and label size (text is rendered without
-anti-aliasing, so nothing is dithered or thresholded into mush). It is printed only when someone
-asks for it (``LabelPrinter.print_order_label``), never automatically: CONTRACT.md promises one
-label per shipped posting, and that label is Ozon's.
+anti-aliasing, so nothing is dithered or thresholded into mush). It is printed when someone
+asks for it (``LabelPrinter.print_order_label``) and, with the station setting
+``order_label = "on_pack"`` (verify-first shelf), once right after the pack commit; with the
+default ``"never"`` the only automatic label is Ozon's (CONTRACT.md: one label per shipped posting).
 """
 from __future__ import annotations
 
@@ -30,6 +32,14 @@ _FONT_CANDIDATES = (
     "C:/Windows/Fonts/arial.ttf",
     "/System/Library/Fonts/Supplemental/Arial.ttf",
 )
+
+
+OWN_LABEL_PREFIX = "PDK:"  # the QR of our own label: told apart from a plain posting number at the bench
+
+
+def own_label_payload(posting_number: str) -> str:
+    """What the own order label's QR code holds: ``PDK:<posting number>``."""
+    return OWN_LABEL_PREFIX + posting_number
 
 
 @dataclass(frozen=True)
@@ -111,7 +121,7 @@ def render_order_label(posting_number: str, items: Sequence[OrderItem], profile:
     y = margin + big.getbbox(posting_number)[3] + _mm(2, dpi)
 
     qr_side = min(_mm(30, dpi), inner, max(1, height // 3))
-    qr = qr_image(posting_number, qr_side)
+    qr = qr_image(own_label_payload(posting_number), qr_side)
     image.paste(qr, (margin, y))
     small = _font(_mm(3.2, dpi))
     units = sum(item.quantity for item in items)

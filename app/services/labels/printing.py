@@ -71,10 +71,11 @@ class _Job:
     pdf_path: str | None
     pdf_page: int
     attempts: int
+    kind: str = store_labels.OZON
 
 
 def _job(row) -> _Job:
-    return _Job(row.id, row.posting_number, row.pdf_path, row.pdf_page or 0, row.attempts)
+    return _Job(row.id, row.posting_number, row.pdf_path, row.pdf_page or 0, row.attempts, row.kind)
 
 
 class LabelPrinter:
@@ -121,14 +122,9 @@ class LabelPrinter:
         return self._print(_job(row))
 
     def print_order_label(self, posting_number: str) -> PrintResult:
-        """Print the station's own order label (on demand only). LookupError for an unknown posting."""
+        """Print the station's own order label now (on demand). LookupError for an unknown posting."""
         self._check_thread()
-        with self.db.read() as session:
-            posting = store_postings.get_posting(session, posting_number)
-            if posting is None:
-                raise LookupError(f"posting {posting_number} is not in the cache")
-            items = [OrderItem(i.name, i.offer_id, i.quantity) for i in posting.items]
-        bitmap = render_order_label(posting_number, items, self.printer.profile)
+        bitmap = self._order_label(posting_number)
         now = self.now()
         self.db.writer.call(store_labels.ensure, [posting_number], station=self.station, now=now,
                             kind=store_labels.OWN, state=LABEL_FAILED)
@@ -139,8 +135,21 @@ class LabelPrinter:
     def close(self) -> None:
         self.printer.close()
 
+    def _order_label(self, posting_number: str) -> Bitmap:
+        with self.db.read() as session:
+            posting = store_postings.get_posting(session, posting_number)
+            if posting is None:
+                raise LookupError(f"posting {posting_number} is not in the cache")
+            items = [OrderItem(i.name, i.offer_id, i.quantity) for i in posting.items]
+        return render_order_label(posting_number, items, self.printer.profile)
+
     # --- one label ------------------------------------------------------------------------
     def _print(self, job: _Job) -> PrintResult:
+        if job.kind == store_labels.OWN:  # queued by the bench on pack (order_label = "on_pack")
+            try:
+                return self._send(job, self._order_label(job.posting_number))
+            except LookupError as exc:
+                return self._failed(job, str(exc), MISSING_KIND)
         if not job.pdf_path:
             return self._refetch(job, "no label PDF kept")
         try:

@@ -4,6 +4,8 @@ Kinds:
 
 - ``command``: a command barcode, ``CMD:<NAME>[:<ARG>...]`` (case-insensitive), see ``COMMANDS``;
 - ``posting``: an Ozon posting number, ``\\d{8}-\\d{4}-\\d`` (also with more digits);
+- ``own_label``: the QR of the station's own order label, ``PDK:<posting number>`` (``text`` is
+  the posting number): the verify-first shelf matches the parcel to its printed Ozon label;
 - ``mark``: a Chestny ZNAK marking code (GS1 DataMatrix: ``01`` + GTIN-14 + ``21`` + serial...);
 - ``code``: anything else that may be a barcode: an item barcode (EAN-8/13, UPC, ``OZN…``, a taught
   code) or an Ozon label barcode; the station looks it up;
@@ -31,7 +33,9 @@ COMMANDS = {
     "OVERRIDE-WEIGHT": "CMD:OVERRIDE-WEIGHT:<supervisor>: accept the last weight despite a mismatch",
     "TEACH": "CMD:TEACH:<supervisor>[:<line>]: link the unknown barcode just scanned to a posting line",
     "CANCEL": "put the open posting back: counted units are dropped, the claim is released",
+    "SHORT": "CMD:SHORT[:<reason>]: units of the open posting cannot be found: flag it for a person",
 }
+OWN_LABEL_PREFIX = "PDK:"  # app.services.labels.order_label puts it before the posting number
 
 POSTING_RE = re.compile(r"\d{8,}-\d{4,}-\d{1,4}")
 _AIM_PREFIX = re.compile(r"\][A-Za-z][0-9A-Za-z]")  # symbology identifier some scanners send first
@@ -49,7 +53,7 @@ _PLAUSIBLE = re.compile(r"[A-Za-z0-9%\-:./+_*$]+")  # what a code typed in the w
 
 @dataclass(frozen=True)
 class Classified:
-    kind: str  # command | posting | mark | code | bad
+    kind: str  # command | posting | own_label | mark | code | bad
     text: str  # the cleaned text (layout fixed, trimmed); for ``bad`` a printable excerpt
     command: str | None = None
     args: tuple[str, ...] = ()
@@ -100,6 +104,12 @@ def _kind(text: str, layout_fixed: bool) -> Classified:
                           layout_fixed=layout_fixed)
     if POSTING_RE.fullmatch(text):
         return Classified("posting", text, layout_fixed=layout_fixed)
+    if upper.startswith(OWN_LABEL_PREFIX):
+        number = text[len(OWN_LABEL_PREFIX):].strip()
+        if POSTING_RE.fullmatch(number):
+            return Classified("own_label", number, layout_fixed=layout_fixed)
+        return Classified("bad", _excerpt(text), problem="own label code without a posting number",
+                          layout_fixed=layout_fixed)
     if marking.looks_like_mark(text):
         mark = marking.parse(text)
         return Classified("mark", mark.code, mark=mark, problem=mark.problem, layout_fixed=layout_fixed)

@@ -8,11 +8,14 @@ from typing import Any
 
 from app.services.station import results as r
 from app.services.station import state as s
+from app.services.station import wave_bench
 from app.services.station.marking import Mark
+from app.store import labels as store_labels
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
 from app.store import products as store_products
-from app.store.models import PostingRow
+from app.store import waves as store_waves
+from app.store.models import MEMBER_SHORT, PostingRow
 
 
 def refused(t: Txn, code: str, posting: str | None, **data: Any) -> r.StationResult:
@@ -58,17 +61,17 @@ def open_posting(t: Txn, number: str, *, via: str) -> r.StationResult:
     if not store_postings.claim_posting(t.session, number, t.name, t.now):
         return refused(t, r.POSTING_NOT_PACKABLE, number, reason="claimed", holder=_holder(t, number))
     previous = t.row.open_posting
-    resumed = posting.local_state == "in_progress"
+    counts = s.line_counts(t.session, number)
+    resumed = posting.local_state == "in_progress" and (posting.wave_id is None or bool(counts))
     if posting.local_state == "waiting":
         store_postings.set_local_state(t.session, number, "in_progress")
-    counts = s.line_counts(t.session, number)
     counted, total = s.totals(posting, counts)
     t.clear_error()
     t.row.open_posting = number
     t.row.state = r.WEIGHING if s.is_complete(posting, counts) else r.PACKING
     t.row.box_no = s.last_box(t.session, number)
     data: dict[str, Any] = {"counted": counted, "total": total, "resumed": resumed, "scanned": via,
-                            "box": t.row.box_no}
+                            "box": t.row.box_no, **wave_bench.opened_data(t, posting)}
     if previous and previous != number:
         data["parked"] = previous
         t.log(r.POSTING_PARKED, previous, {"by_opening": number})
@@ -124,8 +127,11 @@ def count_unit(t: Txn, code: str, *, mark: Mark | None = None, notes: dict | Non
     return r.result(code_out, number, t.state(), **data)
 
 
-def pack(t: Txn, weight: dict[str, Any], *, override_by: str | None = None) -> r.StationResult:
-    """Weight accepted: packed state, event, ship command, station free — one transaction."""
+def pack(t: Txn, weight: dict[str, Any], *, override_by: str | None = None,
+         own_label: bool = False) -> r.StationResult:
+    """Weight accepted: packed state, event, ship command, station free — one transaction.
+    ``own_label``: queue the station's own order label too (verify-first shelf, ``on_pack``).
+    A label-first wave's parcel is shipped already: verified and done, nothing queued."""
     number = t.row.open_posting
     posting = s.get_posting(t.session, number)
     reason = None if posting is None else s.not_packable_reason(posting, t.name)
@@ -137,6 +143,8 @@ def pack(t: Txn, weight: dict[str, Any], *, override_by: str | None = None) -> r
     if not s.is_complete(posting, s.line_counts(t.session, number)):
         t.row.state = r.PACKING
         return refused(t, r.NOT_COMPLETE, number)
+    if store_waves.in_pending_wave(posting):
+        return wave_bench.pack_parcel(t, posting, weight, override_by=override_by)
     packages = s.packages(t.session, number)
     posting.local_state, posting.problem = "packed", None
     posting.packed_at, posting.packed_by = t.now, t.name
@@ -149,9 +157,36 @@ def pack(t: Txn, weight: dict[str, Any], *, override_by: str | None = None) -> r
     data = {**weight, "packages": len(packages), "packed": True}
     if override_by:
         data["override_by"] = override_by
+    if own_label and store_labels.queue_own(t.session, number, station=t.name, now=t.now):
+        data["order_label"] = "queued"
     t.log("packed", number, {**data, "ship": packages})
     t.log(r.WEIGHT_ACCEPTED, number, data)
     return r.result(r.WEIGHT_ACCEPTED, number, t.state(), **data)
+
+
+def short(t: Txn, reason: str) -> r.StationResult:
+    """``CMD:SHORT``: units of the open posting cannot be found. It is flagged for a person
+    (``problem`` with the reason; a wave's member is marked short): never silently dropped."""
+    number = t.row.open_posting
+    if number is None:
+        return refused(t, r.NOTHING_OPEN, None, command="short")
+    posting = s.get_posting(t.session, number)
+    counted, total = s.totals(posting, s.line_counts(t.session, number))
+    reason = reason or "units not found"
+    wave = posting.wave_id if store_waves.in_pending_wave(posting) else None
+    problem = f"short: {counted} of {total} units found ({reason})"
+    if wave is not None:
+        problem += f"; shipped with wave {wave}: ship partially or cancel"
+        store_waves.set_member(t.session, wave, number, MEMBER_SHORT, reason=reason)
+    store_postings.set_local_state(t.session, number, "problem", problem=problem)
+    store_postings.release_posting(t.session, number, t.name)
+    t.clear_error()
+    t.go_idle()
+    data: dict[str, Any] = {"counted": counted, "total": total, "reason": reason}
+    if wave is not None:
+        data.update(wave=wave, shipped=True)
+    t.log(r.POSTING_SHORT, number, data)
+    return r.result(r.POSTING_SHORT, number, t.state(), **data)
 
 
 def teach(t: Txn, barcode: str | None, line_no: int | None, by: str, allowed: bool) -> r.StationResult:

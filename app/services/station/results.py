@@ -45,15 +45,23 @@ NOTHING_TO_OVERRIDE = "nothing_to_override"
 STATUS = "status"                      # a look at the station (nothing changed)
 SCALE_UNAVAILABLE = "scale_unavailable"  # replay/GUI: the configured scale gave no stable reading
 WAITED = "waited"                      # replay: a wait_s event
+# the verify-first shelf (a parcel's own label PDK:<posting> scanned against the printed Ozon labels)
+LABEL_MATCHED = "label_matched"        # the Ozon label printed for this parcel is now on it
+LABEL_ALREADY_MATCHED = "label_already_matched"
+WRONG_PARCEL = "wrong_parcel"          # Ozon labels wait for other parcels: this is not one of them
+LABEL_NOT_READY = "label_not_ready"    # this parcel's Ozon label is not printed yet (or parked)
+# label-first waves
+POSTING_SHORT = "posting_short"        # CMD:SHORT: units cannot be found; flagged for a person
 
 OK_CODES = frozenset({
     POSTING_OPENED, ITEM_ACCEPTED, POSTING_COMPLETE, WEIGHT_ACCEPTED, ACKNOWLEDGED, POSTING_PARKED,
-    POSTING_RELEASED, BOX_STARTED, BARCODE_TAUGHT, STATUS, WAITED,
+    POSTING_RELEASED, BOX_STARTED, BARCODE_TAUGHT, STATUS, WAITED, LABEL_MATCHED, LABEL_ALREADY_MATCHED,
+    POSTING_SHORT,
 })
 # errors that hold the station until acknowledged (next valid scan, CMD:ACK, acknowledge())
 HELD_CODES = frozenset({
     WRONG_ITEM, OVER_SCAN, UNKNOWN_BARCODE, DUPLICATE_UNIT, MARKING_INVALID, POSTING_NOT_FOUND,
-    POSTING_NOT_PACKABLE, MARK_REQUIRED, NO_PACKABLE_POSTING,
+    POSTING_NOT_PACKABLE, MARK_REQUIRED, NO_PACKABLE_POSTING, WRONG_PARCEL,
 })
 
 
@@ -85,6 +93,10 @@ def _message_key(code: str, data: dict) -> str:
     if code == POSTING_NOT_PACKABLE:
         variant = data.get("reason")
     elif code == POSTING_OPENED and data.get("parked"):
+        variant = "parked"
+    elif code in (POSTING_OPENED, WEIGHT_ACCEPTED, POSTING_SHORT) and data.get("wave"):
+        variant = "wave"
+    elif code == LABEL_NOT_READY and data.get("label_state") == "parked":
         variant = "parked"
     elif code in (ITEM_ACCEPTED,) and data.get("opened"):
         variant = "opened"

@@ -16,6 +16,7 @@ from app.services.station import results as r
 from app.services.sync.mapping import item_rows, posting_row
 from app.store import events as store_events
 from app.store import postings as store_postings
+from app.store import waves as store_waves
 from app.store.models import PackedUnitRow, PostingItemRow, PostingRow, StationRow
 
 MARK_REQUIREMENT = "products_requiring_mandatory_mark"
@@ -98,6 +99,12 @@ def not_packable_reason(posting: PostingRow, station: str) -> dict[str, Any] | N
     """Why this station may not pack the posting now (None: it may)."""
     if posting.local_state == "cancelled" or posting.status in store_postings.CANCELLED_STATUSES:
         return {"reason": "cancelled", "detail": posting.cancel_reason or posting.status}
+    if store_waves.in_pending_wave(posting):  # shipped with its wave: verified at the bench after
+        if posting.status not in (store_postings.PACKABLE_STATUS, *store_postings.SHIPPED_STATUSES):
+            return {"reason": "status", "detail": posting.status}
+        if posting.claimed_by not in (None, station):
+            return {"reason": "claimed", "holder": posting.claimed_by}
+        return None
     if posting.local_state in DONE_LOCAL_STATES:
         return {"reason": "packed", "detail": posting.local_state, "holder": posting.packed_by or ""}
     if posting.local_state == "problem":
@@ -161,7 +168,8 @@ def claimed_open(session: Session, station: str) -> list[str]:
     """Postings this station holds (open or parked), for the GUI's 'parked' list."""
     return list(session.scalars(
         select(PostingRow.posting_number).where(and_(PostingRow.claimed_by == station,
-                                                     PostingRow.local_state == "in_progress"))
+                                                     PostingRow.local_state == "in_progress",
+                                                     PostingRow.wave_id.is_(None)))  # waves: wave status
         .order_by(PostingRow.posting_number)
     ))
 

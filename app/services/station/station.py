@@ -8,7 +8,14 @@ about a posting off that thread, with a short timeout (``Remote``).
 
 Scans: a posting number or Ozon label barcode opens (claims) the posting; an item barcode counts
 a unit (idle: opens the packable posting with the earliest deadline that holds it); a marking
-code counts a unit of a marked product; command barcodes ``CMD:…`` (``classify.COMMANDS``).
+code counts a unit of a marked product; command barcodes ``CMD:…`` (``classify.COMMANDS``); the
+QR of the station's own order label (``PDK:<posting>``) matches a parcel on the verify-first
+shelf with its printed Ozon label (``shelf``).
+
+Meeting Ozon's label delay: verify-first (default) packs and ships, and with
+``order_label = "on_pack"`` queues the own order label in the pack transaction (printed by the
+print path, ``on_order_label`` is called after the commit to wake it); a label-first wave's parcel
+(``app.services.waves``) is shipped already, so its weight is recorded with no network step.
 """
 from __future__ import annotations
 
@@ -17,7 +24,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from typing import Any
 
-from app.services.station import flows
+from app.services.station import flows, shelf
 from app.services.station.classify import Classified, classify, looks_like_label
 from app.services.station import results as r
 from app.services.station import state as s
@@ -25,9 +32,11 @@ from app.services.station.remote import Lookup, Remote
 from app.services.station.weighing import check_weight, expected_weight
 from app.store import postings as store_postings
 from app.store import products as store_products
+from app.store import waves as store_waves
 
 log = logging.getLogger("packdesk.station")
 
+ORDER_LABEL_CHOICES = ("never", "on_pack")
 MAX_CANDIDATES = 3  # idle item scan: postings tried when Ozon says the first ones are gone
 
 
@@ -39,9 +48,17 @@ class Station:
     def __init__(self, db, name: str, *, packer: str | None = None, remote: Remote | None = None,
                  tolerance_pct: float = 10.0, allowance_g: float = 0.0,
                  supervisors: Callable[[str], bool] | Iterable[str] = (),
-                 now: Callable[[], datetime] = utcnow) -> None:
+                 now: Callable[[], datetime] = utcnow, order_label: str = "never",
+                 on_order_label: Callable[[str], object] | None = None) -> None:
+        """``order_label``: "never" or "on_pack" (``StationSettings.order_label``);
+        ``on_order_label(posting)``: called after a pack commit that queued the own order label
+        (e.g. ``PrintWorker.print_due`` or ``SyncService.wake``), on the calling thread: it must
+        only hand the work over."""
+        if order_label not in ORDER_LABEL_CHOICES:
+            raise ValueError(f"order_label must be one of {ORDER_LABEL_CHOICES}, not {order_label!r}")
         self.db, self.name, self.packer = db, name, packer
         self.remote = remote
+        self.order_label, self.on_order_label = order_label, on_order_label
         self.tolerance_pct, self.allowance_g = tolerance_pct, allowance_g
         self._may_supervise = supervisors if callable(supervisors) else _member_of(supervisors)
         self.now = now
@@ -50,6 +67,7 @@ class Station:
     def from_config(cls, db, config, *, remote: Remote | None = None, packer: str | None = None,
                     **kw: Any) -> Station:
         st = config.station
+        kw.setdefault("order_label", getattr(st, "order_label", "never"))
         return cls(db, st.name, packer=packer, remote=remote, tolerance_pct=st.weight_tolerance_pct,
                    allowance_g=st.packaging_allowance_g,
                    supervisors=kw.pop("supervisors", getattr(st, "supervisors", ())), **kw)
@@ -67,6 +85,8 @@ class Station:
             return self.command(scanned.command, *scanned.args)
         if scanned.kind == "posting":
             return self._open(scanned.text, via="number", lookup=self._ask(scanned.text))
+        if scanned.kind == "own_label":
+            return self._write(lambda t: shelf.match(t, scanned.text))
         if scanned.kind == "mark":
             if scanned.problem:
                 return self._write(lambda t: flows.refused(
@@ -84,6 +104,8 @@ class Station:
             return self.next_box()
         if name == "CANCEL":
             return self.release()
+        if name == "SHORT":
+            return self.short(":".join(args))
         if name == "OVERRIDE-WEIGHT":
             return self.override_weight(args[0] if args else "")
         if name == "TEACH":
@@ -99,7 +121,7 @@ class Station:
             return self._write(lambda t: flows.refused(t, r.WEIGHT_UNSTABLE, t.row.open_posting, measured_g=grams))
         number = self._open_number()
         lookup = self._ask(number) if number else None
-        return self._write(lambda t: self._weigh(t, float(grams), lookup))
+        return self._after_pack(self._write(lambda t: self._weigh(t, float(grams), lookup)))
 
     def expected_weight_g(self) -> float | None:
         """The catalogue weight of the open posting (what a ``sim://`` scale is loaded with)."""
@@ -117,9 +139,13 @@ class Station:
                 return flows.refused(t, r.NOT_AUTHORIZED, t.row.open_posting, person=by, action="override-weight")
             weight = {k: v for k, v in t.row.error_data.items() if k != "posting"}
             t.log("weight_override", t.row.open_posting, {**weight, "by": by})
-            return flows.pack(t, weight, override_by=by)
+            return flows.pack(t, weight, override_by=by, own_label=self.order_label == "on_pack")
 
-        return self._write(run)
+        return self._after_pack(self._write(run))
+
+    def short(self, reason: str = "") -> r.StationResult:
+        """``CMD:SHORT[:reason]``: the open posting's units cannot all be found: flag it for a person."""
+        return self._write(lambda t: flows.short(t, reason.strip()))
 
     # -- commands ----------------------------------------------------------------------------
     def acknowledge(self) -> r.StationResult:
@@ -150,10 +176,14 @@ class Station:
             if number is None:
                 return flows.refused(t, r.NOTHING_OPEN, None)
             dropped = s.drop_units(t.session, number)
-            store_postings.release_posting(t.session, number, t.name)
             posting = s.get_posting(t.session, number)
-            if posting is not None and posting.local_state == "in_progress":
+            if posting is not None and store_waves.in_pending_wave(posting):
+                pass  # shipped with its wave: it stays this station's, to be verified again
+            elif posting is not None and posting.local_state == "in_progress":
+                store_postings.release_posting(t.session, number, t.name)
                 store_postings.set_local_state(t.session, number, "waiting")
+            else:
+                store_postings.release_posting(t.session, number, t.name)
             t.clear_error()
             t.go_idle()
             t.log(r.POSTING_RELEASED, number, {"dropped": dropped})
@@ -237,7 +267,23 @@ class Station:
             return None if row is None else row.open_posting
 
     def _ask(self, number: str) -> Lookup | None:
-        return None if self.remote is None else self.remote.posting(number)
+        """Ozon's word on a posting, except for a wave's parcel: shipped already, it is verified
+        with no network step at all."""
+        if self.remote is None:
+            return None
+        with self.db.read() as session:
+            posting = s.get_posting(session, number)
+            if posting is not None and store_waves.in_pending_wave(posting):
+                return None
+        return self.remote.posting(number)
+
+    def _after_pack(self, outcome: r.StationResult) -> r.StationResult:
+        if outcome.data.get("order_label") == "queued" and self.on_order_label is not None:
+            try:
+                self.on_order_label(outcome.posting)
+            except Exception:  # the label is queued in the database: the next print pass takes it
+                log.exception("waking the printer for the order label of %s failed", outcome.posting)
+        return outcome
 
     def _bad(self, t: s.Txn, scanned: Classified) -> r.StationResult:
         data = {"problem": scanned.problem or "", "excerpt": scanned.text}
@@ -351,7 +397,7 @@ class Station:
         data = check.as_data()
         if not check.checked:
             data["unchecked"] = True
-        return flows.pack(t, data)
+        return flows.pack(t, data, own_label=self.order_label == "on_pack")
 
     def _expected(self, session, posting) -> tuple[float | None, tuple[int, ...]]:
         if posting is None:

@@ -28,6 +28,7 @@ from app.services.sync.mapping import item_rows, posting_row
 from app.store import labels as store_labels
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
+from app.store import waves as store_waves
 from app.store.models import (
     OUTBOX_CONFIRMING, OUTBOX_DONE, OUTBOX_IN_FLIGHT, OUTBOX_PARKED, OUTBOX_PENDING, OUTBOX_UNCERTAIN,
 )
@@ -135,7 +136,11 @@ class OutboxDrainer:
                                                {posting.posting_number: item_rows(posting)}, now=now)
             if outcome.local_state and command.posting_number:
                 numbers = [command.posting_number, *(outcome.result or {}).get("postings", [])]
-                store_postings.set_local_state(session, numbers, outcome.local_state, problem=outcome.problem)
+                if command.payload.get("wave") and outcome.local_state == "shipped":
+                    # a label-first wave's parcel stays in_progress until the bench has verified it
+                    store_waves.shipped_after_verify(session, numbers)
+                else:
+                    store_postings.set_local_state(session, numbers, outcome.local_state, problem=outcome.problem)
             store_outbox.mark(session, command.id, outcome.state, last_error=outcome.last_error,
                               not_before=not_before, result=outcome.result, now=now)
             if command.kind == "ship" and outcome.state == OUTBOX_DONE:

@@ -1,0 +1,48 @@
+"""A label-first wave's parcel at the bench: it was shipped with its wave and its Ozon label is
+printed already, so verifying it sends nothing: units and weight are recorded and it is done."""
+from __future__ import annotations
+
+from typing import Any
+
+from app.services.station import results as r
+from app.services.station import state as s
+from app.store import labels as store_labels
+from app.store import postings as store_postings
+from app.store import waves as store_waves
+from app.store.models import LABEL_PRINTED, MEMBER_VERIFIED, PostingRow
+
+
+def opened_data(t: s.Txn, posting: PostingRow) -> dict[str, Any]:
+    """What ``posting_opened`` adds for a wave's parcel (wave and pick order)."""
+    if not store_waves.in_pending_wave(posting):
+        return {}
+    member = store_waves.member(t.session, posting.wave_id, posting.posting_number)
+    return {"wave": posting.wave_id, "pick": member.pick_order if member else None}
+
+
+def pack_parcel(t: s.Txn, posting: PostingRow, weight: dict[str, Any], *, override_by: str | None) -> r.StationResult:
+    """Weight accepted on a wave's parcel: verified and done, no ship command (it is shipped)."""
+    number = posting.posting_number
+    label = store_labels.get(t.session, number)
+    printed = label is not None and label.state == LABEL_PRINTED
+    if printed:
+        local = "labelled"
+        if label.matched_at is None:
+            label.matched_at = t.now  # the parcel was opened by that label
+    elif posting.status in store_postings.SHIPPED_STATUSES:
+        local = "shipped"
+    else:
+        local = "packed"  # the wave's ship command is still on its way; the outbox moves it on
+    posting.local_state, posting.problem = local, None
+    posting.packed_at, posting.packed_by = t.now, t.name
+    posting.measured_weight_g = weight.get("measured_g")
+    store_waves.set_member(t.session, posting.wave_id, number, MEMBER_VERIFIED, verified_at=t.now)
+    store_postings.release_posting(t.session, number, t.name)
+    t.clear_error()
+    t.go_idle()
+    data = {**weight, "packed": True, "wave": posting.wave_id, "shipped_before": True, "label_printed": printed}
+    if override_by:
+        data["override_by"] = override_by
+    t.log("packed", number, data)
+    t.log(r.WEIGHT_ACCEPTED, number, data)
+    return r.result(r.WEIGHT_ACCEPTED, number, t.state(), **data)
