@@ -25,7 +25,7 @@ def _files(*parts: str):
         yield from ([target] if target.suffix == ".py" else sorted(target.rglob("*.py")))
 
 
-CORE = ("services", "devices", "store", "sim", "config.py", "messages.py")
+CORE = ("services", "devices", "store", "sim", "config.py", "messages")
 
 
 @pytest.mark.parametrize("path", list(_files(*CORE)), ids=lambda p: str(p.relative_to(APP)))

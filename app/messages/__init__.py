@@ -1,0 +1,134 @@
+"""Human messages of the Qt-free core, in Russian, Simplified Chinese and English.
+
+Services report outcomes as codes; this catalogue turns a code into the words a packer or a
+seller reads (the CLI and replay print them; the Qt UI shows the same texts). Placeholders
+use ``str.format`` names. A test checks every code has all three languages.
+"""
+from __future__ import annotations
+
+import locale
+import os
+
+from app.messages.label_delay import LABEL_DELAY_MESSAGES
+from app.messages.station import STATION_MESSAGES
+
+LANGUAGES = ("en", "ru", "zh")
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    "config_invalid": {
+        "en": "Configuration problem: {detail}",
+        "ru": "Ошибка настройки: {detail}",
+        "zh": "配置错误：{detail}",
+    },
+    "no_client_id": {
+        "en": "No Ozon Client-Id configured: set [ozon] client_id in {path} or PACKDESK_OZON_CLIENT_ID.",
+        "ru": "Не задан Client-Id Ozon: укажите [ozon] client_id в {path} или PACKDESK_OZON_CLIENT_ID.",
+        "zh": "未配置 Ozon Client-Id：请在 {path} 中设置 [ozon] client_id 或设置 PACKDESK_OZON_CLIENT_ID。",
+    },
+    "no_api_key": {
+        "en": "No Ozon API key: set PACKDESK_OZON_API_KEY or save the key in Settings (OS keyring).",
+        "ru": "Нет API-ключа Ozon: задайте PACKDESK_OZON_API_KEY или сохраните ключ в настройках (хранилище ОС).",
+        "zh": "没有 Ozon API 密钥：请设置 PACKDESK_OZON_API_KEY，或在设置中保存密钥（系统密钥环）。",
+    },
+    "auth_failed": {
+        "en": "Ozon refused the API key for Client-Id {client_id} ({detail}). Check the key in Ozon's "
+              "seller office (Settings → API keys) and that it has not expired.",
+        "ru": "Ozon отклонил API-ключ для Client-Id {client_id} ({detail}). Проверьте ключ в личном кабинете "
+              "продавца (Настройки → API-ключи) и срок его действия.",
+        "zh": "Ozon 拒绝了 Client-Id {client_id} 的 API 密钥（{detail}）。请在卖家后台（设置 → API 密钥）"
+              "检查密钥及其有效期。",
+    },
+    "ozon_unreachable": {
+        "en": "Ozon cannot be reached ({detail}); working offline, will retry.",
+        "ru": "Нет связи с Ozon ({detail}); работаем офлайн, повторим попытку.",
+        "zh": "无法连接 Ozon（{detail}）；离线工作中，稍后重试。",
+    },
+    "sync_summary": {
+        "en": "sync: {postings} postings read ({changed} changed, {skipped} skipped), {products} new products, "
+              "outbox: {done} done, {parked} parked, {open} open",
+        "ru": "синхронизация: прочитано отправлений {postings} (изменено {changed}, пропущено {skipped}), "
+              "новых товаров {products}, очередь: выполнено {done}, отложено {parked}, в работе {open}",
+        "zh": "同步：读取 {postings} 个货件（{changed} 个有变化，跳过 {skipped} 个），新商品 {products} 个，"
+              "发件队列：完成 {done}，搁置 {parked}，待处理 {open}",
+    },
+    "sync_incomplete": {
+        "en": "sync pass did not finish: {detail}",
+        "ru": "проход синхронизации не завершён: {detail}",
+        "zh": "同步未完成：{detail}",
+    },
+    "key_expires_soon": {
+        "en": "The Ozon API key expires on {date}: make a new one in the seller office before then.",
+        "ru": "API-ключ Ozon истекает {date}: создайте новый в личном кабинете заранее.",
+        "zh": "Ozon API 密钥将于 {date} 过期：请提前在卖家后台创建新密钥。",
+    },
+    "no_postings": {
+        "en": "No postings in the cache. Run 'packdesk sync --once' first.",
+        "ru": "В кэше нет отправлений. Сначала выполните «packdesk sync --once».",
+        "zh": "缓存中没有货件。请先运行 “packdesk sync --once”。",
+    },
+    "gui_unavailable": {
+        "en": "The desktop window cannot start: {detail}",
+        "ru": "Не удаётся запустить окно программы: {detail}",
+        "zh": "无法启动桌面窗口：{detail}",
+    },
+    # --- labels (packdesk label, the label queue) ---
+    "label_printed": {
+        "en": "Label of {posting} printed on {printer}.",
+        "ru": "Этикетка {posting} напечатана на {printer}.",
+        "zh": "货件 {posting} 的面单已在 {printer} 上打印。",
+    },
+    "label_no_printer": {
+        "en": "No printer configured: set [devices] printer in the configuration or pass --printer URI.",
+        "ru": "Принтер не настроен: укажите [devices] printer в настройках или передайте --printer URI.",
+        "zh": "未配置打印机：请在配置中设置 [devices] printer，或传入 --printer URI。",
+    },
+    "label_unknown_posting": {
+        "en": "Posting {posting} is unknown to Ozon.",
+        "ru": "Отправление {posting} не найдено в Ozon.",
+        "zh": "Ozon 中没有货件 {posting}。",
+    },
+    "label_not_shipped": {
+        "en": "Posting {posting} is not shipped yet (Ozon status: {status}); its label comes after shipping.",
+        "ru": "Отправление {posting} ещё не собрано (статус Ozon: {status}); этикетка будет после сборки.",
+        "zh": "货件 {posting} 尚未发货（Ozon 状态：{status}）；发货后才有面单。",
+    },
+    "label_cancelled": {
+        "en": "Posting {posting} is cancelled (Ozon status: {status}); no label is issued.",
+        "ru": "Отправление {posting} отменено (статус Ozon: {status}); этикетка не выдаётся.",
+        "zh": "货件 {posting} 已取消（Ozon 状态：{status}）；不会生成面单。",
+    },
+    "label_not_ready": {
+        "en": "Ozon has not prepared the label of {posting} yet; try again in a minute.",
+        "ru": "Ozon ещё не подготовил этикетку {posting}; повторите через минуту.",
+        "zh": "Ozon 尚未生成货件 {posting} 的面单；请一分钟后再试。",
+    },
+    "label_print_failed": {
+        "en": "The label of {posting} did not print: {detail}",
+        "ru": "Этикетка {posting} не напечатана: {detail}",
+        "zh": "货件 {posting} 的面单未能打印：{detail}",
+    },
+}
+
+
+CATALOGUE.update(STATION_MESSAGES)
+CATALOGUE.update(LABEL_DELAY_MESSAGES)
+
+
+def system_language() -> str:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name, "")
+        if value:
+            code = value.split(":")[0][:2].lower()
+            return code if code in LANGUAGES else "en"
+    try:
+        code = (locale.getlocale()[0] or "")[:2].lower()
+    except ValueError:
+        code = ""
+    return code if code in LANGUAGES else "en"
+
+
+def text(code: str, lang: str = "en", **params) -> str:
+    """The message for ``code`` in ``lang`` (English when the language is unknown)."""
+    entry = CATALOGUE[code]
+    template = entry.get(lang) or entry["en"]
+    return template.format(**params)
