@@ -1,0 +1,136 @@
+"""Desktop bench figures: cold start to the first painted window, and scan → repainted pack view.
+
+    .venv/bin/python benchmarks/bench_ui.py [--runs 5] [--scans 200]
+
+Cold start: a fresh process does what ``packdesk demo`` does (simulator, temporary data dir,
+sim:// devices, the main window) and reports when the window's first paint event arrives,
+counted from just before the process was started. Scan → repaint: in the running demo, the
+scanner filter's ``scanned`` signal (the end of a burst) is emitted with a posting or item
+barcode, and the time until the pack view's next paint after the station's answer is taken.
+Runs offscreen by default (QT_QPA_PLATFORM=offscreen); under xvfb-run set QT_QPA_PLATFORM=xcb.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+CHILD = r'''
+import os, sys, tempfile, time
+from pathlib import Path
+T0 = float(os.environ["BENCH_T0"])
+from PySide6.QtCore import QEvent, QObject, QTimer
+from app.cli.demo import DEMO_API_KEY, demo_config
+from app.config import Config
+from app.sim.ozon import OzonSimulator, WorldConfig
+from app.ui.app import build, make_app
+
+SCANS = int(os.environ["BENCH_SCANS"])
+
+
+class FirstPaint(QObject):
+    def __init__(self, on_paint):
+        super().__init__()
+        self.on_paint = on_paint
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            self.on_paint()
+        return False
+
+
+with OzonSimulator(WorldConfig(postings=40, seed=7)) as sim, tempfile.TemporaryDirectory() as tmp:
+    app = make_app()
+    controller = build(app, demo_config(Config(), sim.base_url, Path(tmp)), lang="ru", api_key=DEMO_API_KEY,
+                       demo=True)
+    window, pack = controller.window, controller.pack_view
+    state = {"painted": False, "sent": None, "answered": False, "times": [], "codes": []}
+
+    def window_painted():
+        if not state["painted"]:
+            state["painted"] = True
+            print(f"first_paint_s {time.time() - T0:.3f}", flush=True)
+            QTimer.singleShot(1500, next_scan)  # let the first sync fill the cache
+
+    def pack_painted():
+        if state["sent"] is not None and state["answered"]:
+            state["times"].append((time.perf_counter() - state["sent"]) * 1000)
+            state["sent"] = None
+            QTimer.singleShot(5, next_scan)
+
+    original = pack.show_result
+
+    def show_result(result):
+        original(result)
+        state["answered"] = True
+        state["codes"].append(result.code)
+        pack.update()
+
+    pack.show_result = show_result
+    codes = []
+
+    def next_scan():
+        if len(state["times"]) >= SCANS:
+            print("scan_to_paint_ms " + " ".join(f"{t:.2f}" for t in state["times"]), flush=True)
+            app.quit()
+            return
+        if not codes:
+            from app.store import postings as store_postings
+            with controller.parts.db.read() as session:
+                rows = store_postings.list_postings(session, status="awaiting_packaging")
+            for row in rows:
+                codes.append(row.posting_number)
+                codes.extend(["2000000000008"] * 2)  # unknown barcodes: decided without touching counts
+        state["sent"], state["answered"] = time.perf_counter(), False
+        controller.scan_filter.scanned.emit(codes.pop(0))
+
+    window_filter, pack_filter = FirstPaint(window_painted), FirstPaint(pack_painted)
+    window.installEventFilter(window_filter)
+    pack.installEventFilter(pack_filter)
+    window.resize(1280, 800)
+    window.show()
+    controller.start()
+    QTimer.singleShot(120_000, app.quit)
+    app.exec()
+    controller.shutdown()
+'''
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scans", type=int, default=200)
+    args = parser.parse_args()
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+           "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
+    starts, repaints = [], []
+    for run in range(args.runs):
+        env.update(BENCH_T0=repr(time.time()), BENCH_SCANS=str(args.scans if run == 0 else 0))
+        out = subprocess.run([sys.executable, "-c", CHILD], cwd=REPO, env=env, capture_output=True, text=True,
+                             timeout=300)
+        for line in out.stdout.splitlines():
+            if line.startswith("first_paint_s "):
+                starts.append(float(line.split()[1]))
+            elif line.startswith("scan_to_paint_ms "):
+                repaints = [float(x) for x in line.split()[1:]]
+        if out.returncode:
+            print(out.stderr[-2000:], file=sys.stderr)
+    print(f"platform: {env['QT_QPA_PLATFORM']}, {os.cpu_count()} cores")
+    if starts:
+        print(f"cold start to first painted window: median {statistics.median(starts):.2f} s, "
+              f"max {max(starts):.2f} s over {len(starts)} runs")
+    if repaints:
+        repaints.sort()
+        p99 = repaints[min(len(repaints) - 1, int(len(repaints) * 0.99))]
+        print(f"scan (burst end) -> repainted pack view: n={len(repaints)} median {statistics.median(repaints):.1f} ms,"
+              f" p99 {p99:.1f} ms, max {repaints[-1]:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
