@@ -9,15 +9,16 @@ from app.cli.demo import DEMO_API_KEY, demo_config
 from app.config import Config
 from app.sim.ozon import OzonSimulator, WorldConfig
 from app.ui.app import build
+from app.ui.feedback.sound import RecordingSounder
 from ui_helpers import is_gui_thread
 
 
-@pytest.fixture
-def bench(qtbot, tmp_path):
+@pytest.fixture(params=["en"])
+def bench(qtbot, tmp_path, request):
     with OzonSimulator(WorldConfig(postings=12, seed=5, ship_delay_s=0.0, label_delay_s=0.0)) as sim:
         config = demo_config(Config(), sim.base_url, tmp_path)
         config = dataclasses.replace(config, sync=dataclasses.replace(config.sync, interval_s=0.5))
-        controller = build(QApplication.instance(), config, lang="en", api_key=DEMO_API_KEY, demo=True,
+        controller = build(QApplication.instance(), config, lang=request.param, api_key=DEMO_API_KEY, demo=True,
                            config_path=tmp_path / "config.toml")
         qtbot.addWidget(controller.window)
         try:
@@ -26,7 +27,9 @@ def bench(qtbot, tmp_path):
             controller.shutdown()
 
 
-def test_a_posting_is_packed_by_scans_and_weighed_by_the_sim_scale(qtbot, bench):
+@pytest.mark.parametrize("bench", ["en", "ru", "zh"], indirect=True)
+def test_a_posting_is_packed_by_scans_and_weighed_by_the_sim_scale(qtbot, bench, tmp_path):
+    sounds = bench.pack_view.sounder = RecordingSounder()
     results = []
     bench.station_worker.result.connect(lambda r: results.append((r.code, is_gui_thread())))
     with qtbot.waitSignal(bench.queues.loaded, timeout=30_000):
@@ -44,6 +47,12 @@ def test_a_posting_is_packed_by_scans_and_weighed_by_the_sim_scale(qtbot, bench)
     assert all(on_gui for _, on_gui in results)
     assert results[0][0] == "posting_opened"
     assert bench.pack_view.messages.count() == len(results)
+    assert "accepted" in sounds.played and sounds.played[-1] == "posting_done"
+    if bench.languages.current != "en":  # what the packer reads is in the chosen language
+        assert not bench.pack_view.banner.text().isascii()
+        assert not bench.pack_view.messages.item(0).text().isascii()
+    # the sync ships the posting, fetches its label and the sim:// printer saves it as a PNG
+    qtbot.waitUntil(lambda: any((tmp_path / "printed").glob("*.png")), timeout=30_000)
 
 
 def test_a_wrong_barcode_raises_the_red_flash_until_acknowledged(qtbot, bench):
