@@ -83,3 +83,18 @@ def test_the_main_thread_hook_shows_the_dialog_too(qtbot, monkeypatch):
         with qtbot.waitSignal(reporter.crashed, timeout=5000):
             reporter.excepthook(type(exc), exc, exc.__traceback__)
     assert len(shown) == 1
+
+
+def test_without_an_audio_device_errors_beep_and_nothing_warns_on_play(qapp, monkeypatch):
+    from PySide6.QtMultimedia import QMediaDevices
+
+    from app.ui.feedback import sound
+
+    monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: []))
+    beeps = []
+    monkeypatch.setattr("PySide6.QtWidgets.QApplication.beep", staticmethod(lambda: beeps.append(1)))
+    sounder = sound.make_sounder()
+    assert isinstance(sounder, sound.BeepSounder)
+    sounder.play("accepted")
+    sounder.play("wrong_item")
+    assert beeps == [1]

@@ -92,7 +92,22 @@ def make_sounder(parent=None) -> Sounder:
 
     QLoggingCategory.setFilterRules(QUIET_QT_CATEGORIES)  # optional libraries (pipewire, VA-API) missing
     try:
+        from PySide6.QtMultimedia import QMediaDevices
+
+        if not QMediaDevices.audioOutputs():  # no sound card or audio server: Qt would warn on every play
+            log.warning("sounds off: no audio output device; errors beep instead")
+            return BeepSounder()
         return QtSounder.load(parent=parent)
     except ImportError as exc:  # QtMultimedia needs libpulse on Linux
         log.warning("sounds off: QtMultimedia is not usable here (%s)", exc)
         return NullSounder()
+
+
+class BeepSounder:
+    """No audio device: the system beep for everything but a plain accepted unit."""
+
+    def play(self, name: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        if name != "accepted":
+            QApplication.beep()
