@@ -117,7 +117,7 @@ def main() -> None:
         for line in out.stdout.splitlines():
             if line.startswith("first_paint_s "):
                 starts.append(float(line.split()[1]))
-            elif line.startswith("scan_to_paint_ms "):
+            elif line.startswith("scan_to_paint_ms ") and run == 0:
                 repaints = [float(x) for x in line.split()[1:]]
         if out.returncode:
             print(out.stderr[-2000:], file=sys.stderr)
