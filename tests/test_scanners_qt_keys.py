@@ -1,6 +1,6 @@
 """The wedge decoder fed from real QKeyEvents (built with native scan codes, devices-notes §0/§1.4).
 
-app/devices imports no Qt, so the QKeyEvent -> KeyEvent adapter lives here until the UI gets its own.
+app/devices imports no Qt: the QKeyEvent -> KeyEvent adapter is the UI's (app/ui/adapters/scan_filter.py).
 """
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -9,19 +9,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.devices.scanners import KeyEvent, Mod, Scan, Typed, open_scanner
 from app.devices.scanners.keys import KEY_CODES
+from app.ui.adapters.scan_filter import QT_MODIFIERS as QT_MODS
+from app.ui.adapters.scan_filter import qt_to_key_event as to_key_event
 from scanners_helpers import GS, LONG_CODE, FakeClock, WedgeScanner
-
-QT_MODS = ((Qt.KeyboardModifier.ShiftModifier, Mod.SHIFT), (Qt.KeyboardModifier.ControlModifier, Mod.CTRL),
-           (Qt.KeyboardModifier.AltModifier, Mod.ALT), (Qt.KeyboardModifier.MetaModifier, Mod.META))
-
-
-def to_key_event(event: QKeyEvent, timestamp: float) -> KeyEvent:
-    mods = Mod.NONE
-    for qt_mod, mod in QT_MODS:
-        if event.modifiers() & qt_mod:
-            mods |= mod
-    return KeyEvent(text=event.text(), key=event.key(), native_scan_code=event.nativeScanCode(), modifiers=mods,
-                    timestamp=timestamp, auto_repeat=event.isAutoRepeat(), opaque=event.clone())
 
 
 def to_qt(event: KeyEvent) -> QKeyEvent:

@@ -21,9 +21,8 @@ def log_event(
     data: dict[str, Any] | None = None,
     now: datetime,
 ) -> EventRow:
-    """Append one event (its id is set on return)."""
-    event = EventRow(at=naive_utc(now), station=station, packer=packer, kind=kind,
-                     posting_number=posting_number, data=dict(data or {}))
+    """Append one event and return it as an ORM row (its id is set on return)."""
+    event = EventRow(**_values(kind, station, packer, posting_number, data, now))
     session.add(event)
     session.flush()
     return event
@@ -40,9 +39,12 @@ def append_event(
     now: datetime,
 ) -> None:
     """:func:`log_event` without building an ORM object: the station's per-scan path."""
-    session.execute(insert(EventRow.__table__).values(
-        at=naive_utc(now), station=station, packer=packer, kind=kind, posting_number=posting_number,
-        data=dict(data or {})))
+    session.execute(insert(EventRow.__table__).values(**_values(kind, station, packer, posting_number, data, now)))
+
+
+def _values(kind, station, packer, posting_number, data, now) -> dict[str, Any]:
+    return {"at": naive_utc(now), "station": station, "packer": packer, "kind": kind,
+            "posting_number": posting_number, "data": dict(data or {})}
 
 
 def events_for(session: Session, posting_number: str) -> list[EventRow]:

@@ -24,14 +24,14 @@ from app.devices.scanners import KeyEvent, Mod, Typed
 
 log = logging.getLogger("packdesk.ui.scan_filter")
 
-_QT_MODS = ((Qt.KeyboardModifier.ShiftModifier, Mod.SHIFT), (Qt.KeyboardModifier.ControlModifier, Mod.CTRL),
+QT_MODIFIERS = ((Qt.KeyboardModifier.ShiftModifier, Mod.SHIFT), (Qt.KeyboardModifier.ControlModifier, Mod.CTRL),
             (Qt.KeyboardModifier.AltModifier, Mod.ALT), (Qt.KeyboardModifier.MetaModifier, Mod.META))
 
 
 def qt_to_key_event(event: QKeyEvent, timestamp: float) -> KeyEvent:
     """The decoder's view of a QKeyEvent; a copy of the event rides along to be re-sent."""
     mods = Mod.NONE
-    for qt_mod, mod in _QT_MODS:
+    for qt_mod, mod in QT_MODIFIERS:
         if event.modifiers() & qt_mod:
             mods |= mod
     return KeyEvent(text=event.text(), key=event.key(), native_scan_code=event.nativeScanCode(), modifiers=mods,
