@@ -9,8 +9,8 @@ from ui_helpers import cache_with_postings
 NUMBER = [c.key for c in POSTING_COLUMNS].index("posting_number")
 
 
-def numbers(proxy) -> list[str]:
-    return [proxy.index(row, NUMBER).data() for row in range(proxy.rowCount())]
+def numbers(model) -> list[str]:
+    return [model.index(row, NUMBER).data() for row in range(model.rowCount())]
 
 
 def test_load_queues_gives_awaiting_postings_only(tmp_path):
@@ -33,21 +33,24 @@ def test_model_sorts_by_deadline_undated_last_and_filters(tmp_path):
         db.close()
     model = RowsModel(POSTING_COLUMNS)
     model.set_rows(list(reversed(snapshot.awaiting)))
-    proxy = QueueFilter()
-    proxy.setSourceModel(model)
-    proxy.sort(0, Qt.SortOrder.AscendingOrder)
-    assert numbers(proxy) == ["100-0001-1", "200-0001-1", "300-0001-1", "400-0001-1"]
-    proxy.sort(0, Qt.SortOrder.DescendingOrder)
-    assert numbers(proxy) == ["400-0001-1", "300-0001-1", "200-0001-1", "100-0001-1"]
-    proxy.sort(0, Qt.SortOrder.AscendingOrder)
-    proxy.set_filter(warehouse_id=7)
-    assert numbers(proxy) == ["200-0001-1", "300-0001-1"]
-    proxy.set_filter(warehouse_id=None, method="Courier")
-    assert numbers(proxy) == ["300-0001-1", "400-0001-1"]
-    proxy.set_filter(method="", search="mug 1")
-    assert numbers(proxy) == ["100-0001-1"]
-    proxy.set_filter(search="4600000000002")
-    assert numbers(proxy) == ["200-0001-1"]
+    assert numbers(model) == ["400-0001-1", "300-0001-1", "200-0001-1", "100-0001-1"]  # as given
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert numbers(model) == ["100-0001-1", "200-0001-1", "300-0001-1", "400-0001-1"]
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert numbers(model) == ["400-0001-1", "300-0001-1", "200-0001-1", "100-0001-1"]
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    model.set_filter(QueueFilter(warehouse_id=7))
+    assert numbers(model) == ["200-0001-1", "300-0001-1"]
+    model.set_rows(list(reversed(snapshot.awaiting)))  # a reload keeps the sort and the filter
+    assert numbers(model) == ["200-0001-1", "300-0001-1"]
+    model.set_filter(QueueFilter(method="Courier"))
+    assert numbers(model) == ["300-0001-1", "400-0001-1"]
+    model.set_filter(QueueFilter(search="MUG 1 "))
+    assert numbers(model) == ["100-0001-1"]
+    model.set_filter(QueueFilter(search="4600000000002"))
+    assert numbers(model) == ["200-0001-1"]
+    model.set_filter(QueueFilter())
+    assert len(numbers(model)) == 4
 
 
 def test_panel_reloads_off_the_gui_thread_and_double_click_scans(qtbot, tmp_path):
@@ -60,11 +63,11 @@ def test_panel_reloads_off_the_gui_thread_and_double_click_scans(qtbot, tmp_path
         assert panel.awaiting.rowCount() == 4
         assert "(4)" in panel.tabs.tabText(0)
         assert [panel.warehouse.itemData(i) for i in range(panel.warehouse.count())] == [None, 7, 8]
-        first = panel.awaiting_filter.index(0, NUMBER)
+        first = panel.awaiting.index(0, NUMBER)
         with qtbot.waitSignal(panel.scanRequested) as scanned:
             panel.awaiting_view.doubleClicked.emit(first)
         assert scanned.args == ["100-0001-1"]
         panel.warehouse.setCurrentIndex(2)
-        assert numbers(panel.awaiting_filter) == ["100-0001-1", "400-0001-1"]
+        assert numbers(panel.awaiting) == ["100-0001-1", "400-0001-1"]
     finally:
         db.close()

@@ -1,5 +1,6 @@
 """The GUI thread stays responsive while a 5,000-posting sync runs against the simulator and the
-queues are reloaded from it: the longest gap between 10 ms heartbeats stays under 250 ms."""
+queues are reloaded from it: the longest gap between 10 ms heartbeats stays under 250 ms (a guard
+against blocking; the figure against the 50 ms goal comes from ``benchmarks/bench_ui_sync.py``)."""
 import gc
 import time
 
@@ -8,40 +9,29 @@ from PySide6.QtCore import QTimer
 
 from app.services.sync.engine import SyncService
 from app.ui.adapters import SyncWorker
+from app.ui.app import settle_heap
 from app.ui.queues.panel import QueuesPanel
+from app.ui.stall_meter import StallMeter
 from sync_helpers import make_bench
 
-STALL_LIMIT_S = 0.250
-
-
-class Heartbeat:
-    def __init__(self):
-        self.last = time.perf_counter()
-        self.longest = 0.0
-        self.timer = QTimer()
-        self.timer.setInterval(10)
-        self.timer.timeout.connect(self.beat)
-
-    def beat(self):
-        now = time.perf_counter()
-        self.longest = max(self.longest, now - self.last)
-        self.last = now
+STALL_LIMIT_MS = 250
 
 
 @pytest.mark.slow
 def test_gui_thread_never_stalls_during_a_big_sync(qtbot, tmp_path):
-    # objects left by earlier tests in this process are not the bench's: keep the collector off them
-    gc.collect()
-    gc.freeze()
     bench = make_bench(tmp_path, postings=5000, seed=11)
+    # as ``run_gui`` does once the window is up; here that also keeps the collector off objects left
+    # by earlier tests and the simulator's world (on a bench, Ozon is not in our process)
+    settle_heap()
     worker = SyncWorker(SyncService(bench.engine(), interval_s=3600))
     panel = QueuesPanel(bench.db, bench.config.station.name)
     qtbot.addWidget(panel)
     panel.resize(1280, 700)
     panel.show()
     worker.passFinished.connect(lambda summary: panel.reload())
-    heartbeat = Heartbeat()
-    heartbeat.timer.start()
+    qtbot.waitExposed(panel)  # the window's first paint is start-up, not the sync's doing
+    meter = StallMeter(warn_ms=None)
+    meter.start()
     started = time.perf_counter()
     try:
         with qtbot.waitSignal(panel.loaded, timeout=240_000):
@@ -49,14 +39,26 @@ def test_gui_thread_never_stalls_during_a_big_sync(qtbot, tmp_path):
                 worker.start()
         qtbot.wait(50)  # paint the loaded table
     finally:
-        heartbeat.timer.stop()
+        meter.stop()
         worker.stop()
         bench.client.close()
         bench.db.close()
         bench.sim.close()
         gc.unfreeze()
     took = time.perf_counter() - started
-    print(f"\n5,000-posting sync + queue load: {took:.1f} s; longest GUI stall {heartbeat.longest * 1000:.0f} ms")
+    print(f"\n5,000-posting sync + queue load: {took:.1f} s; longest GUI stall {meter.longest_ms:.0f} ms")
     assert finished.args[0]["finished"] and finished.args[0]["postings"] >= 4000
     assert panel.awaiting.rowCount() > 3000
-    assert heartbeat.longest < STALL_LIMIT_S
+    assert meter.beats > 50  # it did measure
+    assert meter.longest_ms < STALL_LIMIT_MS
+
+
+def test_stall_meter_sees_and_logs_a_blocked_gui_thread(qtbot, caplog):
+    meter = StallMeter(warn_ms=150)
+    meter.start()
+    qtbot.wait(40)
+    QTimer.singleShot(0, lambda: time.sleep(0.2))  # a slot that blocks the GUI thread
+    qtbot.waitUntil(lambda: bool(meter.stalls), timeout=5000)
+    meter.stop()
+    assert 200 <= meter.longest_ms < 2000 and meter.beats >= 2
+    assert "did not respond for" in caplog.text

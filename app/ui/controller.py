@@ -16,6 +16,7 @@ from app.ui.adapters import MessageBridge, ScaleBridge, ScanFilter, ScannerBridg
 from app.ui.main_window import PACK, MainWindow
 from app.ui.pack import PackView
 from app.ui.queues.panel import QueuesPanel
+from app.ui.stall_meter import StallMeter
 
 log = logging.getLogger("packdesk.ui")
 
@@ -43,6 +44,7 @@ class BenchController(QObject):
         self.station_worker = StationWorker(parts.station, parts.scale, self)
         self.sync_worker = SyncWorker(parts.service, self) if parts.service is not None else None
         self.scan_filter = self._keyboard_scanner(clock)
+        self.stall_meter = StallMeter(beat_ms=50, warn_ms=250, parent=self)  # a freeze leaves a line in the log
         self._connect()
 
     def _keyboard_scanner(self, clock) -> ScanFilter | None:
@@ -93,12 +95,14 @@ class BenchController(QObject):
         self.station_worker.start()
         if self.sync_worker is not None:
             self.sync_worker.start()
+        self.stall_meter.start()
         self.queues.reload()
         for code, detail in self.parts.problems:
             self.messages.warning(text(code, self.languages.current, detail=detail, path=self.config.source),
                                   (self.tr("Open settings"), self.open_settings))
 
     def shutdown(self) -> None:
+        self.stall_meter.stop()
         if self.scan_filter is not None:
             self.app.removeEventFilter(self.scan_filter)
         if self.sync_worker is not None:

@@ -7,13 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, time, timezone
 
-from sqlalchemy import select
-
 from app.store import labels as store_labels
-from app.store import postings as store_postings
 from app.store import products as store_products
-from app.store import reference
-from app.store.models import LABEL_PRINTED, LabelRow
+from app.store import queues, reference
 
 AWAITING_STATUS = "awaiting_packaging"
 AWAITING_LOCAL = ("waiting", "in_progress")
@@ -36,43 +32,40 @@ def local_midnight_utc(now: datetime | None = None) -> datetime:
     return start.astimezone(timezone.utc).replace(tzinfo=None)
 
 
-def _posting(p, warehouses: dict[int, str], barcodes: dict[int, list[str]]) -> dict:
-    first = [b for line in p.items for b in barcodes.get(line.sku, [])[:1]]
+def _posting(p: dict, warehouses: dict[int, str], barcodes: dict[int, list[str]]) -> dict:
+    items = p["items"]
+    first = [b for _, _, sku, _ in items for b in barcodes.get(sku, [])[:1]]
     return {
-        "posting_number": p.posting_number, "shipment_date": p.shipment_date, "status": p.status,
-        "local_state": p.local_state, "warehouse_id": p.warehouse_id,
-        "warehouse": warehouses.get(p.warehouse_id or 0, str(p.warehouse_id or "")),
-        "delivery_method": p.delivery_method_name or "", "units": sum(line.quantity for line in p.items),
-        "items": ", ".join(line.name or line.offer_id or str(line.sku) for line in p.items),
-        "barcode": first[0] if first else "", "claimed_by": p.claimed_by or "",
+        "posting_number": p["posting_number"], "shipment_date": p["shipment_date"], "status": p["status"],
+        "local_state": p["local_state"], "warehouse_id": p["warehouse_id"],
+        "warehouse": warehouses.get(p["warehouse_id"] or 0, str(p["warehouse_id"] or "")),
+        "delivery_method": p["delivery_method_name"] or "", "units": sum(q for *_, q in items),
+        "items": ", ".join(name or offer_id or str(sku) for name, offer_id, sku, _ in items),
+        "barcode": first[0] if first else "", "claimed_by": p["claimed_by"] or "",
     }
 
 
-def _label(row) -> dict:
-    return {"posting_number": row.posting_number, "state": row.state, "printer": row.printer or "",
-            "printed_at": row.printed_at, "copies": row.copies, "error": row.last_error or "",
-            "error_kind": row.error_kind or "", "attempts": row.attempts}
+def _label(row: dict) -> dict:
+    return {"posting_number": row["posting_number"], "state": row["state"], "printer": row["printer"] or "",
+            "printed_at": row["printed_at"], "copies": row["copies"], "error": row["last_error"] or "",
+            "error_kind": row["error_kind"] or "", "attempts": row["attempts"]}
 
 
 def load_queues(db, station: str | None = None, *, now: datetime | None = None) -> QueueSnapshot:
     with db.read() as session:
         warehouses = {w.id: w.name for w in reference.list_warehouses(session)}
-        awaiting = store_postings.list_postings(session, status=AWAITING_STATUS, local_state=AWAITING_LOCAL)
-        packed = store_postings.list_postings(session, local_state=PACKED_LOCAL)
-        skus = {line.sku for p in (*awaiting, *packed) for line in p.items}
+        awaiting = queues.postings_in_queue(session, status=(AWAITING_STATUS,), local_states=AWAITING_LOCAL)
+        packed = queues.postings_in_queue(session, local_states=PACKED_LOCAL)
+        skus = {sku for p in (*awaiting, *packed) for _, _, sku, _ in p["items"]}
         barcodes = store_products.barcodes_by_sku(session, skus)
-        stmt = select(LabelRow).where(LabelRow.state == LABEL_PRINTED,
-                                      LabelRow.printed_at >= local_midnight_utc(now))
-        if station is not None:
-            stmt = stmt.where(LabelRow.station == station)
-        printed = list(session.scalars(stmt.order_by(LabelRow.printed_at.desc())))
-        failed = store_labels.problems(session, station)
-        return QueueSnapshot(
-            awaiting=[_posting(p, warehouses, barcodes) for p in awaiting],
-            packed=[_posting(p, warehouses, barcodes) for p in packed],
-            printed_today=[_label(r) for r in printed], failed=[_label(r) for r in failed],
-            warehouses=warehouses,
-        )
+        printed = queues.labels_in_queue(session, station=station, printed_since=local_midnight_utc(now))
+        failed = queues.labels_in_queue(session, station=station)
+    return QueueSnapshot(
+        awaiting=[_posting(p, warehouses, barcodes) for p in awaiting],
+        packed=[_posting(p, warehouses, barcodes) for p in packed],
+        printed_today=[_label(r) for r in printed], failed=[_label(r) for r in failed],
+        warehouses=warehouses,
+    )
 
 
 def request_reprint(db, posting_number: str) -> None:

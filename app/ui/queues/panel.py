@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from app.ui.adapters.tasks import run_task
 from app.ui.queues.data import QueueSnapshot, load_queues, request_reprint
 from app.ui.queues.model import (FAILED_COLUMNS, LABEL_COLUMNS, POSTING_COLUMNS, ROW_ROLE, QueueFilter,
-                                 RowsModel)
+                                 RowsModel, prepare_rows)
 
 log = logging.getLogger("packdesk.ui.queues")
 
@@ -29,7 +29,9 @@ def _table(model) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # sized to the contents when rows first arrive and when the language changes, not at every
+    # reload (that re-measures on the GUI thread after each sync pass); the packer may drag them
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setResizeContentsPrecision(SIZE_BY_ROWS)  # not every one of 5,000 rows
     view.horizontalHeader().setStretchLastSection(True)
     return view
@@ -45,8 +47,6 @@ class QueuesPanel(QWidget):
         super().__init__(parent)
         self.db, self.station = db, station
         self.awaiting = RowsModel(POSTING_COLUMNS, self)
-        self.awaiting_filter = QueueFilter(self)
-        self.awaiting_filter.setSourceModel(self.awaiting)
         self.packed = RowsModel(POSTING_COLUMNS, self)
         self.printed = RowsModel(LABEL_COLUMNS, self)
         self.failed_labels = RowsModel(FAILED_COLUMNS, self)
@@ -63,7 +63,7 @@ class QueuesPanel(QWidget):
         bar = QHBoxLayout()
         for widget in (self.warehouse_label, self.warehouse, self.method_label, self.method, self.search):
             bar.addWidget(widget)
-        self.awaiting_view = _table(self.awaiting_filter)
+        self.awaiting_view = _table(self.awaiting)
         self.awaiting_view.setSortingEnabled(True)
         self.awaiting_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.awaiting_view.doubleClicked.connect(self._double_clicked)
@@ -82,11 +82,11 @@ class QueuesPanel(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(awaiting_page, "")
-        self.tabs.addTab(_table(self.packed), "")
-        self.tabs.addTab(_table(self.printed), "")
+        self.packed_view, self.printed_view = _table(self.packed), _table(self.printed)
+        self.tabs.addTab(self.packed_view, "")
+        self.tabs.addTab(self.printed_view, "")
         self.tabs.addTab(failed_page, "")
         QVBoxLayout(self).addWidget(self.tabs)
-        self._counts = (0, 0, 0, 0)
         self.retranslate()
 
     # --- language ---------------------------------------------------------------------------
@@ -95,13 +95,25 @@ class QueuesPanel(QWidget):
         self.method_label.setText(self.tr("Delivery:"))
         self.search.setPlaceholderText(self.tr("Search posting, item or barcode"))
         self.reprint_button.setText(self.tr("Reprint selected label"))
+        self._show_counts()
+        self._fill_choices()
+        for model in self._models():
+            model.retranslate()
+        self._fit_columns(everything=True)
+
+    def _views(self) -> tuple[QTableView, ...]:
+        return (self.awaiting_view, self.packed_view, self.printed_view, self.failed_view)
+
+    def _fit_columns(self, everything: bool = False, fitted: tuple[bool, ...] = ()) -> None:
+        for i, view in enumerate(self._views()):
+            if everything or (not fitted[i] and view.model().rowCount()):
+                view.resizeColumnsToContents()
+
+    def _show_counts(self) -> None:
         titles = (self.tr("Awaiting packaging (%1)"), self.tr("Packed, waiting for label (%1)"),
                   self.tr("Printed today (%1)"), self.tr("Failed prints (%1)"))
-        for i, (title, count) in enumerate(zip(titles, self._counts)):
-            self.tabs.setTabText(i, title.replace("%1", str(count)))
-        self._fill_choices()
-        for model in (self.awaiting, self.packed, self.printed, self.failed_labels):
-            model.retranslate()
+        for i, (title, model) in enumerate(zip(titles, self._models())):
+            self.tabs.setTabText(i, title.replace("%1", str(model.total())))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -114,19 +126,32 @@ class QueuesPanel(QWidget):
         if self._loading:
             return
         self._loading = True
-        run_task(lambda: load_queues(self.db, self.station), on_result=self.show_snapshot,
-                 on_error=self._load_failed)
+        models = self._models()
+        sorts = [model.sort_state() for model in models]
+
+        def load() -> tuple[QueueSnapshot, list]:
+            snapshot = load_queues(self.db, self.station)
+            rows = (snapshot.awaiting, snapshot.packed, snapshot.printed_today, snapshot.failed)
+            return snapshot, [prepare_rows(m.columns, r, sort) for m, r, sort in zip(models, rows, sorts)]
+
+        run_task(load, on_result=lambda loaded: self._show(*loaded), on_error=self._load_failed)
+
+    def _models(self) -> tuple[RowsModel, ...]:
+        return (self.awaiting, self.packed, self.printed, self.failed_labels)
 
     def show_snapshot(self, snapshot: QueueSnapshot) -> None:
+        """Show a snapshot read elsewhere (formats it here, on the calling thread)."""
+        rows = (snapshot.awaiting, snapshot.packed, snapshot.printed_today, snapshot.failed)
+        self._show(snapshot, [prepare_rows(m.columns, r, m.sort_state()) for m, r in zip(self._models(), rows)])
+
+    def _show(self, snapshot: QueueSnapshot, tables: list) -> None:
         self._loading = False
-        self.awaiting.set_rows(snapshot.awaiting)
-        self.packed.set_rows(snapshot.packed)
-        self.printed.set_rows(snapshot.printed_today)
-        self.failed_labels.set_rows(snapshot.failed)
-        self._warehouses = snapshot.warehouses
-        self._counts = (len(snapshot.awaiting), len(snapshot.packed), len(snapshot.printed_today),
-                        len(snapshot.failed))
-        self.retranslate()
+        fitted = tuple(model.rowCount() > 0 for model in self._models())
+        for model, table in zip(self._models(), tables):
+            model.set_prepared(table)
+        self._fit_columns(fitted=fitted)
+        self._show_counts()
+        self._fill_choices()
         self.loaded.emit()
 
     def _load_failed(self, exc: Exception) -> None:
@@ -136,7 +161,7 @@ class QueuesPanel(QWidget):
 
     # --- filter -----------------------------------------------------------------------------
     def _fill_choices(self) -> None:
-        rows = self.awaiting.rows
+        rows = self.awaiting.all_rows
         warehouses = sorted({(r["warehouse_id"], r["warehouse"]) for r in rows if r.get("warehouse_id")},
                             key=lambda w: str(w[1]))
         methods = sorted({r["delivery_method"] for r in rows if r.get("delivery_method")})
@@ -153,8 +178,8 @@ class QueuesPanel(QWidget):
             combo.blockSignals(False)
 
     def _apply_filter(self) -> None:
-        self.awaiting_filter.set_filter(warehouse_id=self.warehouse.currentData(),
-                                        method=self.method.currentData() or "", search=self.search.text())
+        self.awaiting.set_filter(QueueFilter(warehouse_id=self.warehouse.currentData(),
+                                             method=self.method.currentData() or "", search=self.search.text()))
 
     # --- actions ----------------------------------------------------------------------------
     def _double_clicked(self, index) -> None:
