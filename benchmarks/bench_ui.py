@@ -5,8 +5,10 @@
 Cold start: a fresh process does what ``packdesk demo`` does (simulator, temporary data dir,
 sim:// devices, the main window) and reports when the window's first paint event arrives,
 counted from just before the process was started. Scan → repaint: in the running demo, the
-scanner filter's ``scanned`` signal (the end of a burst) is emitted with a posting or item
-barcode, and the time until the pack view's next paint after the station's answer is taken.
+scanner filter's ``scanned`` signal (the end of a burst) is emitted with the codes a packer
+would scan (open a posting, count its units but the last, put it back with CMD:CANCEL), and the
+time until the pack view's next paint after the station's answer is taken, per kind of answer.
+Opening a posting includes the station's re-read of it from Ozon (here the in-process simulator).
 Runs offscreen by default (QT_QPA_PLATFORM=offscreen); under xvfb-run set QT_QPA_PLATFORM=xcb.
 """
 from __future__ import annotations
@@ -29,7 +31,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from app.cli.demo import DEMO_API_KEY, demo_config
 from app.config import Config
 from app.sim.ozon import OzonSimulator, WorldConfig
-from app.ui.app import build, make_app
+from app.ui.app import build, make_app, settle_heap
 
 SCANS = int(os.environ["BENCH_SCANS"])
 
@@ -50,7 +52,7 @@ with OzonSimulator(WorldConfig(postings=40, seed=7)) as sim, tempfile.TemporaryD
     controller = build(app, demo_config(Config(), sim.base_url, Path(tmp)), lang="ru", api_key=DEMO_API_KEY,
                        demo=True)
     window, pack = controller.window, controller.pack_view
-    state = {"painted": False, "sent": None, "answered": False, "times": [], "codes": []}
+    state = {"painted": False, "sent": None, "answered": False, "times": [], "codes": [], "kinds": []}
 
     def window_painted():
         if not state["painted"]:
@@ -61,6 +63,7 @@ with OzonSimulator(WorldConfig(postings=40, seed=7)) as sim, tempfile.TemporaryD
     def pack_painted():
         if state["sent"] is not None and state["answered"]:
             state["times"].append((time.perf_counter() - state["sent"]) * 1000)
+            state["kinds"].append(state["codes"][-1])
             state["sent"] = None
             QTimer.singleShot(5, next_scan)
 
@@ -77,16 +80,19 @@ with OzonSimulator(WorldConfig(postings=40, seed=7)) as sim, tempfile.TemporaryD
 
     def next_scan():
         if len(state["times"]) >= SCANS:
-            print("scan_to_paint_ms " + " ".join(f"{t:.2f}" for t in state["times"]), flush=True)
+            print("scan_to_paint_ms " + " ".join(f"{k}={t:.2f}" for k, t in zip(state["kinds"], state["times"])),
+                  flush=True)
             app.quit()
             return
-        if not codes:
+        if not codes:  # a realistic cycle per posting: open it, count all units but the last, put it back
             from app.store import postings as store_postings
+            from app.store import products as store_products
             with controller.parts.db.read() as session:
                 rows = store_postings.list_postings(session, status="awaiting_packaging")
+                barcodes = store_products.barcodes_by_sku(session, {i.sku for p in rows for i in p.items})
             for row in rows:
-                codes.append(row.posting_number)
-                codes.extend(["2000000000008"] * 2)  # unknown barcodes: decided without touching counts
+                units = [barcodes[i.sku][0] for i in row.items if barcodes.get(i.sku) for _ in range(i.quantity)]
+                codes.extend([row.posting_number, *units[:-1], "CMD:CANCEL"])
         state["sent"], state["answered"] = time.perf_counter(), False
         controller.scan_filter.scanned.emit(codes.pop(0))
 
@@ -95,6 +101,7 @@ with OzonSimulator(WorldConfig(postings=40, seed=7)) as sim, tempfile.TemporaryD
     pack.installEventFilter(pack_filter)
     window.resize(1280, 800)
     window.show()
+    settle_heap()  # as run_gui does
     controller.start()
     QTimer.singleShot(120_000, app.quit)
     app.exec()
@@ -118,7 +125,7 @@ def main() -> None:
             if line.startswith("first_paint_s "):
                 starts.append(float(line.split()[1]))
             elif line.startswith("scan_to_paint_ms ") and run == 0:
-                repaints = [float(x) for x in line.split()[1:]]
+                repaints = [(kind, float(ms)) for kind, ms in (x.split("=") for x in line.split()[1:])]
         if out.returncode:
             print(out.stderr[-2000:], file=sys.stderr)
     print(f"platform: {env['QT_QPA_PLATFORM']}, {os.cpu_count()} cores")
@@ -126,11 +133,20 @@ def main() -> None:
         print(f"cold start to first painted window: median {statistics.median(starts):.2f} s, "
               f"max {max(starts):.2f} s over {len(starts)} runs")
     if repaints:
-        repaints.sort()
-        p99 = repaints[min(len(repaints) - 1, int(len(repaints) * 0.99))]
-        print(f"scan (burst end) -> repainted pack view: n={len(repaints)} median {statistics.median(repaints):.1f} ms,"
-              f" p99 {p99:.1f} ms, max {repaints[-1]:.1f} ms")
+        print("scan (burst end) -> pack view repainted with the station's answer:")
+        by_kind: dict[str, list[float]] = {}
+        for kind, ms in repaints:
+            by_kind.setdefault(kind, []).append(ms)
+        for kind, times in sorted(by_kind.items(), key=lambda kv: -len(kv[1])):
+            figures(kind, times)
+        figures("all scans", [ms for _, ms in repaints])
 
+
+def figures(label: str, times: list[float]) -> None:
+    times = sorted(times)
+    p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+    print(f"  {label:<20} n={len(times):4d} median {statistics.median(times):5.1f} ms, p99 {p99:5.1f} ms, "
+          f"max {times[-1]:5.1f} ms")
 
 if __name__ == "__main__":
     main()

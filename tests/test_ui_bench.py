@@ -36,9 +36,9 @@ def test_a_posting_is_packed_by_scans_and_weighed_by_the_sim_scale(qtbot, bench,
         bench.start()
     qtbot.waitUntil(lambda: bench.queues.awaiting.rowCount() > 0, timeout=30_000)
     number = bench.queues.awaiting.rows[0]["posting_number"]
-    with qtbot.waitSignal(bench.station_worker.snapshot, timeout=10_000,
-                          check_params_cb=lambda snap: snap.get("posting") == number):
-        bench.scan(number)
+    with qtbot.waitSignal(bench.station_worker.result, timeout=10_000,
+                          check_params_cb=lambda result: result.posting == number):
+        bench.scan(number)  # the lines arrive just before the answer
     assert bench.pack_view.state == "packing"
     for line in bench.pack_view.snapshot["lines"]:
         for _ in range(line["quantity"]):

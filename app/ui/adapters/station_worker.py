@@ -39,9 +39,15 @@ class _Engine(QObject):
     def acknowledge(self) -> None:
         self._run(self.station.acknowledge)
 
-    @Slot(str)
-    def command(self, name: str) -> None:
-        self._run(lambda: self.station.command(name))
+    @Slot(str, list)
+    def command(self, name: str, args: list) -> None:
+        self._run(lambda: self.station.command(name, *args))
+
+    @Slot()
+    def weigh(self) -> None:
+        from app.services.station.scale import weigh_from_scale
+
+        self._run(lambda: weigh_from_scale(self.station, self.scale_reader).result)
 
     @Slot()
     def refresh(self) -> None:
@@ -52,17 +58,16 @@ class _Engine(QObject):
             self.failed.emit(str(exc))
 
     def _snapshot(self) -> dict:
-        """The station's snapshot, each line with its product's barcodes (to show and to double-click)."""
-        from app.store import products as store_products
+        from app.services.station.view import view_snapshot
 
-        snap = self.station.snapshot()
-        lines = snap.get("lines") or []
-        if lines:
-            with self.station.db.read() as session:
-                barcodes = store_products.barcodes_by_sku(session, {line["sku"] for line in lines})
-            for line in lines:
-                line["barcodes"] = barcodes.get(line["sku"], [])
-        return snap
+        return view_snapshot(self.station)
+
+    def _answer(self, outcome) -> None:
+        """The posting's lines, then the result: both arrive in one turn of the GUI's event loop,
+        so one repaint shows the new counters with the banner (and this thread is idle again
+        while the window paints)."""
+        self.snapshot.emit(self._snapshot())
+        self.result.emit(outcome)
 
     def _run(self, call) -> None:
         from app.services.station import results as r
@@ -70,12 +75,10 @@ class _Engine(QObject):
 
         try:
             outcome = call()
-            self.result.emit(outcome)
+            self._answer(outcome)
             if outcome.state == r.WEIGHING and outcome.code in (r.POSTING_COMPLETE, r.POSTING_OPENED,
                                                                 r.ITEM_ACCEPTED):
-                self.snapshot.emit(self._snapshot())
-                self.result.emit(weigh_from_scale(self.station, self.scale_reader).result)
-            self.snapshot.emit(self._snapshot())
+                self._answer(weigh_from_scale(self.station, self.scale_reader).result)
         except Exception as exc:
             log.exception("station call failed")
             self.failed.emit(str(exc) or type(exc).__name__)
@@ -88,7 +91,8 @@ class StationWorker(QObject):
 
     _scan = Signal(str)
     _ack = Signal()
-    _command = Signal(str)
+    _command = Signal(str, list)
+    _weigh = Signal()
     _refresh = Signal()
 
     def __init__(self, station, scale_reader=None, parent: QObject | None = None) -> None:
@@ -101,6 +105,7 @@ class StationWorker(QObject):
         self._scan.connect(self._engine.scan)
         self._ack.connect(self._engine.acknowledge)
         self._command.connect(self._engine.command)
+        self._weigh.connect(self._engine.weigh)
         self._refresh.connect(self._engine.refresh)
         # the engine lives on the station thread, this object on the GUI thread: queued
         self._engine.result.connect(self.result)
@@ -118,8 +123,13 @@ class StationWorker(QObject):
     def acknowledge(self) -> None:
         self._ack.emit()
 
-    def command(self, name: str) -> None:
-        self._command.emit(name)
+    def command(self, name: str, args: list | None = None) -> None:
+        """A station command as from its barcode: ``command("TEACH", ["anna", "2"])``."""
+        self._command.emit(name, list(args or []))
+
+    def weigh(self) -> None:
+        """Read the scale again and hand the weight to the station."""
+        self._weigh.emit()
 
     def refresh(self) -> None:
         self._refresh.emit()

@@ -1,0 +1,46 @@
+"""What the pack view shows of the station: ``Station.snapshot()`` plus, for the open posting,
+its deadline, delivery method and scheme (FBS/rFBS) and each line's barcodes (to show, and to
+double-click in the demo). Read on the station's thread, handed to the window as a plain dict.
+
+    snap = view_snapshot(station)
+    snap["info"] == {"shipment_date": datetime | None, "delivery_method": "...", "scheme": "FBS",
+                     "warehouse": "...", "express": False}       # {} when nothing is open
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import bindparam, select
+
+from app.store import products as store_products
+from app.store.models import PostingRow, WarehouseRow
+
+_p = PostingRow.__table__.c
+_w = WarehouseRow.__table__.c
+_INFO = (
+    select(_p.shipment_date, _p.delivery_method_name, _p.is_express, _w.name, _w.is_rfbs, _p.warehouse_id)
+    .select_from(PostingRow.__table__.outerjoin(WarehouseRow.__table__, _w.id == _p.warehouse_id))
+    .where(_p.posting_number == bindparam("number"))
+)
+
+
+def view_snapshot(station) -> dict[str, Any]:
+    snap = station.snapshot()
+    snap["info"] = {}
+    lines = snap.get("lines") or []
+    number = snap.get("posting")
+    if not number and not lines:
+        return snap
+    with station.db.read() as session:
+        if lines:
+            barcodes = store_products.barcodes_by_sku(session, {line["sku"] for line in lines})
+            for line in lines:
+                line["barcodes"] = barcodes.get(line["sku"], [])
+        if number:
+            row = session.execute(_INFO, {"number": number}).first()
+            if row is not None:
+                shipment, method, express, warehouse, rfbs, warehouse_id = row
+                snap["info"] = {"shipment_date": shipment, "delivery_method": method or "",
+                                "scheme": "rFBS" if rfbs else "FBS", "express": bool(express),
+                                "warehouse": warehouse or (str(warehouse_id) if warehouse_id else "")}
+    return snap
