@@ -7,7 +7,8 @@ from app.ui.settings.dialog import SettingsDialog
 from app.ui.settings.form import SettingsForm
 
 GOOD = dict(base_url="https://api-seller.ozon.ru", client_id="123456", warehouse_ids="7, 8", printer="sim://",
-            scale="sim://", scanner="keyboard", weight_tolerance_pct="12", packaging_allowance_g="40")
+            scale="sim://", scanner="keyboard", weight_tolerance_pct="12", packaging_allowance_g="40",
+            supervisors="Anna, Борис, Anna")
 
 
 @pytest.mark.parametrize("field,value", [
@@ -20,6 +21,7 @@ GOOD = dict(base_url="https://api-seller.ozon.ru", client_id="123456", warehouse
     ("warehouse_ids", "7, eight"),
     ("weight_tolerance_pct", "-3"),
     ("client_id", "abc"),
+    ("supervisors", "Anna, Boris:admin"),
 ])
 def test_a_wrong_value_is_reported_and_nothing_is_saved(qtbot, tmp_path, field, value):
     path = tmp_path / "config.toml"
@@ -46,6 +48,7 @@ def test_good_values_are_written_and_read_back_without_the_key(qtbot, tmp_path):
     config = load_config(path, env={})
     assert config.ozon.client_id == "123456" and config.ozon.warehouse_ids == [7, 8]
     assert config.devices.printer == "sim://" and config.station.weight_tolerance_pct == 12.0
+    assert config.station.supervisors == ["Anna", "Борис"]
     assert config.sync.interval_s == 15.0  # a section the form does not edit is kept
 
 
@@ -57,3 +60,41 @@ def test_dialog_save_emits_path_and_language(qtbot, tmp_path):
         assert dialog.save() is True
     assert saved.args == [str(path), "ru"]
     assert load_config(path, env={}).station.packaging_allowance_g == 40.0
+
+
+def test_the_scale_in_use_is_read_live_and_never_opened_twice(qtbot, tmp_path, monkeypatch):
+    from app.ui.adapters import ScaleBridge
+    from app.ui.settings import checks
+
+    bridge = ScaleBridge()
+    dialog = SettingsDialog(SettingsForm(**GOOD), tmp_path / "config.toml", language="en", live_scale=bridge)
+    qtbot.addWidget(dialog)
+    assert "waiting" in dialog.live.text()
+    bridge.reading.emit(742.0, "stable")
+    assert "742 g" in dialog.live.text()
+    opened = []
+    monkeypatch.setattr(checks, "read_scale", lambda uri, timeout_s=3.0: opened.append(uri) or (1.0, "stable"))
+    dialog.read_scale()
+    assert opened == [] and "742 g" in dialog.live.text()
+    dialog.devices["scale"].setEditText("serial:/dev/ttyUSB7?protocol=sics")
+    assert "Read scale" in dialog.live.text()  # another scale: its reading is asked for on demand
+
+
+def test_the_command_sheet_is_printed_off_the_gui_thread_with_the_supervisors(qtbot, tmp_path):
+    from ui_helpers import is_gui_thread
+
+    calls = []
+
+    def print_commands(language, supervisors):
+        calls.append((language, supervisors, is_gui_thread()))
+        return "sim://"
+
+    dialog = SettingsDialog(SettingsForm(**GOOD), tmp_path / "config.toml", language="ru",
+                            print_commands=print_commands)
+    qtbot.addWidget(dialog)
+    dialog.print_sheet()
+    qtbot.waitUntil(lambda: "sim://" in dialog.sheet_result.text(), timeout=5000)
+    assert calls == [("ru", ["Anna", "Борис"], False)]
+    without = SettingsDialog(SettingsForm(**GOOD), tmp_path / "config.toml", language="en")
+    qtbot.addWidget(without)
+    assert not without.sheet_button.isEnabled()

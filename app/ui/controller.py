@@ -69,10 +69,15 @@ class BenchController(QObject):
         self.station_worker.failed.connect(lambda detail: self.messages.error(detail))
         self.pack_view.stateChanged.connect(w.show_state)
         w.flash.acknowledgeRequested.connect(self.station_worker.acknowledge)
+        w.flash.supervisorRequested.connect(self.ask_supervisor)
+        self.station_worker.snapshot.connect(lambda snap: w.flash.offer_fix(snap.get("error")))
+        self.pack_view.actions.commandRequested.connect(self.station_worker.command)
+        self.pack_view.actions.weighRequested.connect(self.station_worker.weigh)
         self.messages.message.connect(w.banner.show_message)
         self.queues.reprinted.connect(lambda _: self._wake())
         self.queues.failed.connect(lambda detail: self.messages.warning(detail))
         self.scale_bridge.reading.connect(status.on_scale_reading)
+        self.scale_bridge.reading.connect(self.pack_view.show_weight)
         self.scale_bridge.stateChanged.connect(status.on_scale_state)
         self.scanner_bridge.stateChanged.connect(status.on_scanner_state)
         self._printed.connect(self._on_printed, Qt.ConnectionType.QueuedConnection)
@@ -115,6 +120,18 @@ class BenchController(QObject):
     def scan(self, code: str) -> None:
         self.window.pages.setCurrentIndex(PACK)
         self.station_worker.scan(code)
+
+    def ask_supervisor(self, command: str) -> None:
+        """Override a weight or teach a barcode: who confirms (and which line), then the station."""
+        from app.ui.pack.actions import CommandDialog
+
+        snap = self.pack_view.snapshot
+        dialog = CommandDialog(command, supervisors=list(self.config.station.supervisors),
+                               lines=snap.get("lines") or [], barcode=(snap.get("error_data") or {}).get("barcode", ""),
+                               parent=self.window)
+        dialog.chosen.connect(self.station_worker.command)
+        dialog.open()
+        self.command_dialog = dialog
 
     def _after_result(self, result) -> None:
         if result.code == "weight_accepted":
@@ -166,7 +183,7 @@ class BenchController(QObject):
 
         path = self.config_path or (Path(self.config.source) if self.config.source else default_config_path())
         dialog = SettingsDialog(SettingsForm.from_config(self.config), path, language=self.languages.current,
-                                data_dir=self.config.data_dir, parent=self.window)
+                                data_dir=self.config.data_dir, live_scale=self.scale_bridge, parent=self.window)
         dialog.saved.connect(self._settings_saved)
         dialog.open()
         self.settings_dialog = dialog

@@ -11,15 +11,58 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="99" />
-        <location filename="../../app/ui/controller.py" line="128" />
+        <location filename="../../app/ui/controller.py" line="107" />
+        <location filename="../../app/ui/controller.py" line="149" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="167" />
+        <location filename="../../app/ui/controller.py" line="193" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandDialog</name>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="130" />
+        <source>Items missing</source>
+        <translation>Items missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="131" />
+        <source>The posting will be flagged for a person and not shipped as it is.</source>
+        <translation>The posting will be flagged for a person and not shipped as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="132" />
+        <source>What is missing (optional):</source>
+        <translation>What is missing (optional):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="134" />
+        <source>Accept this weight</source>
+        <translation>Accept this weight</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="135" />
+        <source>Teach barcode %1</source>
+        <translation>Teach barcode %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="136" />
+        <source>Supervisor:</source>
+        <translation>Supervisor:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="138" />
+        <source>It is the item:</source>
+        <translation>It is the item:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="140" />
+        <source>No supervisors are set up. Add their names in Settings → Packing, or scan the supervisor's command barcode.</source>
+        <translation>No supervisors are set up. Add their names in Settings → Packing, or scan the supervisor's command barcode.</translation>
     </message>
 </context>
 <context>
@@ -54,19 +97,24 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ErrorFlash</name>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="40" />
+        <location filename="../../app/ui/feedback/flash.py" line="59" />
         <source>STOP</source>
         <translation>STOP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="41" />
+        <location filename="../../app/ui/feedback/flash.py" line="60" />
         <source>Fix the problem, then scan the right item or press the button.</source>
         <translation>Fix the problem, then scan the right item or press the button.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="42" />
-        <source>Acknowledge</source>
-        <translation>Acknowledge</translation>
+        <location filename="../../app/ui/feedback/flash.py" line="75" />
+        <source>Accept this weight (supervisor)</source>
+        <translation>Accept this weight (supervisor)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="76" />
+        <source>Teach this barcode (supervisor)</source>
+        <translation>Teach this barcode (supervisor)</translation>
     </message>
 </context>
 <context>
@@ -154,129 +202,247 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
 </context>
 <context>
+    <name>PackActions</name>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="72" />
+        <source>Park</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="72" />
+        <source>Next box</source>
+        <translation>Next box</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="72" />
+        <source>Weigh again</source>
+        <translation>Weigh again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="73" />
+        <source>Items missing…</source>
+        <translation>Items missing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="73" />
+        <source>Put back</source>
+        <translation>Put back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="74" />
+        <source>Set this posting aside (it stays yours) and free the bench</source>
+        <translation>Set this posting aside (it stays yours) and free the bench</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="75" />
+        <source>Close this box and start the next one</source>
+        <translation>Close this box and start the next one</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="76" />
+        <source>Read the scale again</source>
+        <translation>Read the scale again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="77" />
+        <source>Units cannot be found: flag the posting for a person</source>
+        <translation>Units cannot be found: flag the posting for a person</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="78" />
+        <source>Put the posting back: counted units are dropped</source>
+        <translation>Put the posting back: counted units are dropped</translation>
+    </message>
+</context>
+<context>
     <name>PackView</name>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="61" />
+        <location filename="../../app/ui/pack/view.py" line="81" />
         <source>Type or scan a barcode, then Enter</source>
         <translation>Type or scan a barcode, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="62" />
+        <location filename="../../app/ui/pack/view.py" line="82" />
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="63" />
+        <location filename="../../app/ui/pack/view.py" line="83" />
         <source>Last messages</source>
         <translation>Last messages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="64" />
+        <location filename="../../app/ui/pack/view.py" line="84" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="64" />
+        <location filename="../../app/ui/pack/view.py" line="84" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="64" />
+        <location filename="../../app/ui/pack/view.py" line="84" />
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="85" />
         <source>Counted</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="65" />
+        <location filename="../../app/ui/pack/view.py" line="85" />
         <source>Needed</source>
         <translation>Needed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="77" />
+        <location filename="../../app/ui/pack/view.py" line="99" />
         <source>Packing %1: scan every item</source>
         <translation>Packing %1: scan every item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="79" />
+        <location filename="../../app/ui/pack/view.py" line="101" />
         <source>Put the parcel on the scale</source>
         <translation>Put the parcel on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="81" />
+        <location filename="../../app/ui/pack/view.py" line="103" />
         <source>Stop: look at the message</source>
         <translation>Stop: look at the message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="82" />
+        <location filename="../../app/ui/pack/view.py" line="104" />
         <source>Scan a posting or an item</source>
         <translation>Scan a posting or an item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="152" />
+        <source>Scale: no reading</source>
+        <translation>Scale: no reading</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="154" />
+        <source>stable</source>
+        <translation>stable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="154" />
+        <source>overload</source>
+        <translation>overload</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="155" />
+        <source>below zero: tare the scale</source>
+        <translation>below zero: tare the scale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="155" />
+        <source>settling…</source>
+        <translation>settling…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="156" />
+        <source>Scale: %1 g, %2</source>
+        <translation>Scale: %1 g, %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="167" />
+        <source>Ship by %1 (%2)</source>
+        <translation>Ship by %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="171" />
+        <source>express</source>
+        <translation>express</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="178" />
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="179" />
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="180" />
+        <source>%1 left</source>
+        <translation>%1 left</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="180" />
+        <source>late by %1</source>
+        <translation>late by %1</translation>
     </message>
 </context>
 <context>
     <name>Queues</name>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="32" />
+        <location filename="../../app/ui/queues/model.py" line="42" />
         <source>Deadline</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="33" />
-        <location filename="../../app/ui/queues/model.py" line="41" />
-        <location filename="../../app/ui/queues/model.py" line="47" />
+        <location filename="../../app/ui/queues/model.py" line="43" />
+        <location filename="../../app/ui/queues/model.py" line="51" />
+        <location filename="../../app/ui/queues/model.py" line="57" />
         <source>Posting</source>
         <translation>Posting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="34" />
+        <location filename="../../app/ui/queues/model.py" line="44" />
         <source>Warehouse</source>
         <translation>Warehouse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="35" />
+        <location filename="../../app/ui/queues/model.py" line="45" />
         <source>Delivery method</source>
         <translation>Delivery method</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="36" />
+        <location filename="../../app/ui/queues/model.py" line="46" />
         <source>Units</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="37" />
+        <location filename="../../app/ui/queues/model.py" line="47" />
         <source>Item barcode</source>
         <translation>Item barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="38" />
+        <location filename="../../app/ui/queues/model.py" line="48" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="42" />
+        <location filename="../../app/ui/queues/model.py" line="52" />
         <source>Printed</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="43" />
+        <location filename="../../app/ui/queues/model.py" line="53" />
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="44" />
+        <location filename="../../app/ui/queues/model.py" line="54" />
         <source>Copies</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="48" />
+        <location filename="../../app/ui/queues/model.py" line="58" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="49" />
+        <location filename="../../app/ui/queues/model.py" line="59" />
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="50" />
+        <location filename="../../app/ui/queues/model.py" line="60" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -284,52 +450,52 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>QueuesPanel</name>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="92" />
+        <location filename="../../app/ui/queues/panel.py" line="94" />
         <source>Warehouse:</source>
         <translation>Warehouse:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="93" />
+        <location filename="../../app/ui/queues/panel.py" line="95" />
         <source>Delivery:</source>
         <translation>Delivery:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="94" />
+        <location filename="../../app/ui/queues/panel.py" line="96" />
         <source>Search posting, item or barcode</source>
         <translation>Search posting, item or barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="95" />
+        <location filename="../../app/ui/queues/panel.py" line="97" />
         <source>Reprint selected label</source>
         <translation>Reprint selected label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="96" />
+        <location filename="../../app/ui/queues/panel.py" line="113" />
         <source>Awaiting packaging (%1)</source>
         <translation>Awaiting packaging (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="96" />
+        <location filename="../../app/ui/queues/panel.py" line="113" />
         <source>Packed, waiting for label (%1)</source>
         <translation>Packed, waiting for label (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="97" />
+        <location filename="../../app/ui/queues/panel.py" line="114" />
         <source>Printed today (%1)</source>
         <translation>Printed today (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="97" />
+        <location filename="../../app/ui/queues/panel.py" line="114" />
         <source>Failed prints (%1)</source>
         <translation>Failed prints (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="141" />
+        <location filename="../../app/ui/queues/panel.py" line="168" />
         <source>All warehouses</source>
         <translation>All warehouses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="142" />
+        <location filename="../../app/ui/queues/panel.py" line="169" />
         <source>All methods</source>
         <translation>All methods</translation>
     </message>
@@ -337,147 +503,192 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="96" />
+        <location filename="../../app/ui/settings/dialog.py" line="116" />
         <source>Seller API address</source>
         <translation>Seller API address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="96" />
+        <location filename="../../app/ui/settings/dialog.py" line="116" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="97" />
+        <location filename="../../app/ui/settings/dialog.py" line="117" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API key (leave empty to keep the saved one)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="98" />
+        <location filename="../../app/ui/settings/dialog.py" line="118" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>Warehouses to sync (ids, empty: all)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="99" />
+        <location filename="../../app/ui/settings/dialog.py" line="119" />
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="99" />
+        <location filename="../../app/ui/settings/dialog.py" line="119" />
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="99" />
+        <location filename="../../app/ui/settings/dialog.py" line="119" />
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="100" />
+        <location filename="../../app/ui/settings/dialog.py" line="120" />
         <source>Weight tolerance, %</source>
         <translation>Weight tolerance, %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="101" />
+        <location filename="../../app/ui/settings/dialog.py" line="121" />
         <source>Box and filler weight, g</source>
         <translation>Box and filler weight, g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="102" />
+        <location filename="../../app/ui/settings/dialog.py" line="122" />
+        <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
+        <translation>Supervisors (may teach barcodes and accept a weight), comma-separated</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="123" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="106" />
+        <location filename="../../app/ui/settings/dialog.py" line="127" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <location filename="../../app/ui/settings/dialog.py" line="128" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <location filename="../../app/ui/settings/dialog.py" line="128" />
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <location filename="../../app/ui/settings/dialog.py" line="128" />
         <source>Packing</source>
         <translation>Packing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <location filename="../../app/ui/settings/dialog.py" line="128" />
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="116" />
+        <location filename="../../app/ui/settings/dialog.py" line="137" />
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="117" />
+        <location filename="../../app/ui/settings/dialog.py" line="138" />
         <source>Find devices</source>
         <translation>Find devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="118" />
+        <location filename="../../app/ui/settings/dialog.py" line="139" />
         <source>Test print</source>
         <translation>Test print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="119" />
+        <location filename="../../app/ui/settings/dialog.py" line="140" />
         <source>Read scale</source>
         <translation>Read scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="143" />
+        <location filename="../../app/ui/settings/dialog.py" line="141" />
+        <source>Print the command barcodes</source>
+        <translation>Print the command barcodes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="153" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>Asking Ozon…</source>
         <translation>Asking Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="156" />
+        <location filename="../../app/ui/settings/dialog.py" line="179" />
         <source>Connection failed: %1</source>
         <translation>Connection failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="160" />
+        <location filename="../../app/ui/settings/dialog.py" line="183" />
         <source>Connected. The key has no expiry date.</source>
         <translation>Connected. The key has no expiry date.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="162" />
+        <location filename="../../app/ui/settings/dialog.py" line="185" />
         <source>Connected. The key expires on %1.</source>
         <translation>Connected. The key expires on %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <location filename="../../app/ui/settings/dialog.py" line="191" />
         <source>Looking for devices…</source>
         <translation>Looking for devices…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="199" />
         <source>%1 device(s) found.</source>
         <translation>%1 device(s) found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="182" />
+        <location filename="../../app/ui/settings/dialog.py" line="205" />
         <source>Test label sent to %1.</source>
         <translation>Test label sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="189" />
+        <location filename="../../app/ui/settings/dialog.py" line="213" />
+        <source>No scale in use: pick one and press Read scale.</source>
+        <translation>No scale in use: pick one and press Read scale.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="215" />
+        <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
+        <translation>Live reading shows the scale in use; press Read scale to try the new one.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="217" />
+        <source>Scale in use: waiting for a reading…</source>
+        <translation>Scale in use: waiting for a reading…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="219" />
+        <source>Scale in use, live: %1 g (%2)</source>
+        <translation>Scale in use, live: %1 g (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="230" />
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="232" />
+        <source>Not printed: %1</source>
+        <translation>Not printed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="233" />
+        <source>Command barcodes sent to %1. Keep the sheet at the bench; supervisors keep their own.</source>
+        <translation>Command barcodes sent to %1. Keep the sheet at the bench; supervisors keep their own.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="243" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Scale reads %1 g (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="192" />
+        <location filename="../../app/ui/settings/dialog.py" line="246" />
         <source>Device problem: %1</source>
         <translation>Device problem: %1</translation>
     </message>

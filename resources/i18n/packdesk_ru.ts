@@ -11,15 +11,58 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="99" />
-        <location filename="../../app/ui/controller.py" line="128" />
+        <location filename="../../app/ui/controller.py" line="107" />
+        <location filename="../../app/ui/controller.py" line="149" />
         <source>Open settings</source>
         <translation>Открыть настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="167" />
+        <location filename="../../app/ui/controller.py" line="193" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Настройки сохранены в %1. Перезапустите packdesk, чтобы применить новые учётные данные или устройства.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandDialog</name>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="130" />
+        <source>Items missing</source>
+        <translation>Не хватает товаров</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="131" />
+        <source>The posting will be flagged for a person and not shipped as it is.</source>
+        <translation>Отправление будет помечено для разбора и не будет отгружено в таком виде.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="132" />
+        <source>What is missing (optional):</source>
+        <translation>Чего не хватает (необязательно):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="134" />
+        <source>Accept this weight</source>
+        <translation>Принять этот вес</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="135" />
+        <source>Teach barcode %1</source>
+        <translation>Привязать штрихкод %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="136" />
+        <source>Supervisor:</source>
+        <translation>Старший смены:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="138" />
+        <source>It is the item:</source>
+        <translation>Это товар:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="140" />
+        <source>No supervisors are set up. Add their names in Settings → Packing, or scan the supervisor's command barcode.</source>
+        <translation>Старшие смены не заданы. Добавьте их имена в «Настройки → Упаковка» или отсканируйте командный штрихкод старшего.</translation>
     </message>
 </context>
 <context>
@@ -54,19 +97,24 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ErrorFlash</name>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="40" />
+        <location filename="../../app/ui/feedback/flash.py" line="59" />
         <source>STOP</source>
         <translation>СТОП</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="41" />
+        <location filename="../../app/ui/feedback/flash.py" line="60" />
         <source>Fix the problem, then scan the right item or press the button.</source>
         <translation>Устраните проблему, затем отсканируйте правильный товар или нажмите кнопку.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="42" />
-        <source>Acknowledge</source>
-        <translation>Понятно</translation>
+        <location filename="../../app/ui/feedback/flash.py" line="75" />
+        <source>Accept this weight (supervisor)</source>
+        <translation>Принять этот вес (старший смены)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="76" />
+        <source>Teach this barcode (supervisor)</source>
+        <translation>Привязать этот штрихкод (старший смены)</translation>
     </message>
 </context>
 <context>
@@ -154,129 +202,247 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
 </context>
 <context>
+    <name>PackActions</name>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="72" />
+        <source>Park</source>
+        <translation>Отложить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="72" />
+        <source>Next box</source>
+        <translation>Следующая коробка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="72" />
+        <source>Weigh again</source>
+        <translation>Взвесить снова</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="73" />
+        <source>Items missing…</source>
+        <translation>Не хватает товаров…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="73" />
+        <source>Put back</source>
+        <translation>Вернуть в очередь</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="74" />
+        <source>Set this posting aside (it stays yours) and free the bench</source>
+        <translation>Отложить отправление (оно остаётся за вами) и освободить рабочее место</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="75" />
+        <source>Close this box and start the next one</source>
+        <translation>Закрыть эту коробку и начать следующую</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="76" />
+        <source>Read the scale again</source>
+        <translation>Снова считать вес с весов</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="77" />
+        <source>Units cannot be found: flag the posting for a person</source>
+        <translation>Товары не найдены: пометить отправление для разбора</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="78" />
+        <source>Put the posting back: counted units are dropped</source>
+        <translation>Вернуть отправление в очередь: отсканированное сбрасывается</translation>
+    </message>
+</context>
+<context>
     <name>PackView</name>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="61" />
+        <location filename="../../app/ui/pack/view.py" line="81" />
         <source>Type or scan a barcode, then Enter</source>
         <translation>Введите или отсканируйте штрихкод и нажмите Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="62" />
+        <location filename="../../app/ui/pack/view.py" line="82" />
         <source>Scan</source>
         <translation>Сканировать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="63" />
+        <location filename="../../app/ui/pack/view.py" line="83" />
         <source>Last messages</source>
         <translation>Последние сообщения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="64" />
+        <location filename="../../app/ui/pack/view.py" line="84" />
         <source>Item</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="64" />
+        <location filename="../../app/ui/pack/view.py" line="84" />
         <source>Barcode</source>
         <translation>Штрихкод</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="64" />
+        <location filename="../../app/ui/pack/view.py" line="84" />
+        <source>Article</source>
+        <translation>Артикул</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="85" />
         <source>Counted</source>
         <translation>Отсканировано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="65" />
+        <location filename="../../app/ui/pack/view.py" line="85" />
         <source>Needed</source>
         <translation>Нужно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="77" />
+        <location filename="../../app/ui/pack/view.py" line="99" />
         <source>Packing %1: scan every item</source>
         <translation>Упаковка %1: отсканируйте каждый товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="79" />
+        <location filename="../../app/ui/pack/view.py" line="101" />
         <source>Put the parcel on the scale</source>
         <translation>Положите посылку на весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="81" />
+        <location filename="../../app/ui/pack/view.py" line="103" />
         <source>Stop: look at the message</source>
         <translation>Стоп: прочтите сообщение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="82" />
+        <location filename="../../app/ui/pack/view.py" line="104" />
         <source>Scan a posting or an item</source>
         <translation>Отсканируйте отправление или товар</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="152" />
+        <source>Scale: no reading</source>
+        <translation>Весы: нет показаний</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="154" />
+        <source>stable</source>
+        <translation>стабильно</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="154" />
+        <source>overload</source>
+        <translation>перегрузка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="155" />
+        <source>below zero: tare the scale</source>
+        <translation>ниже нуля: обнулите весы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="155" />
+        <source>settling…</source>
+        <translation>стабилизируется…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="156" />
+        <source>Scale: %1 g, %2</source>
+        <translation>Весы: %1 г, %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="167" />
+        <source>Ship by %1 (%2)</source>
+        <translation>Отгрузить до %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="171" />
+        <source>express</source>
+        <translation>экспресс</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="178" />
+        <source>%1 h %2 min</source>
+        <translation>%1 ч %2 мин</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="179" />
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="180" />
+        <source>%1 left</source>
+        <translation>осталось %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="180" />
+        <source>late by %1</source>
+        <translation>опоздание %1</translation>
     </message>
 </context>
 <context>
     <name>Queues</name>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="32" />
+        <location filename="../../app/ui/queues/model.py" line="42" />
         <source>Deadline</source>
         <translation>Срок отгрузки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="33" />
-        <location filename="../../app/ui/queues/model.py" line="41" />
-        <location filename="../../app/ui/queues/model.py" line="47" />
+        <location filename="../../app/ui/queues/model.py" line="43" />
+        <location filename="../../app/ui/queues/model.py" line="51" />
+        <location filename="../../app/ui/queues/model.py" line="57" />
         <source>Posting</source>
         <translation>Отправление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="34" />
+        <location filename="../../app/ui/queues/model.py" line="44" />
         <source>Warehouse</source>
         <translation>Склад</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="35" />
+        <location filename="../../app/ui/queues/model.py" line="45" />
         <source>Delivery method</source>
         <translation>Способ доставки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="36" />
+        <location filename="../../app/ui/queues/model.py" line="46" />
         <source>Units</source>
         <translation>Шт.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="37" />
+        <location filename="../../app/ui/queues/model.py" line="47" />
         <source>Item barcode</source>
         <translation>Штрихкод товара</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="38" />
+        <location filename="../../app/ui/queues/model.py" line="48" />
         <source>Items</source>
         <translation>Товары</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="42" />
+        <location filename="../../app/ui/queues/model.py" line="52" />
         <source>Printed</source>
         <translation>Напечатано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="43" />
+        <location filename="../../app/ui/queues/model.py" line="53" />
         <source>Printer</source>
         <translation>Принтер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="44" />
+        <location filename="../../app/ui/queues/model.py" line="54" />
         <source>Copies</source>
         <translation>Копий</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="48" />
+        <location filename="../../app/ui/queues/model.py" line="58" />
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="49" />
+        <location filename="../../app/ui/queues/model.py" line="59" />
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="50" />
+        <location filename="../../app/ui/queues/model.py" line="60" />
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
@@ -284,52 +450,52 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>QueuesPanel</name>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="92" />
+        <location filename="../../app/ui/queues/panel.py" line="94" />
         <source>Warehouse:</source>
         <translation>Склад:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="93" />
+        <location filename="../../app/ui/queues/panel.py" line="95" />
         <source>Delivery:</source>
         <translation>Доставка:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="94" />
+        <location filename="../../app/ui/queues/panel.py" line="96" />
         <source>Search posting, item or barcode</source>
         <translation>Поиск: отправление, товар или штрихкод</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="95" />
+        <location filename="../../app/ui/queues/panel.py" line="97" />
         <source>Reprint selected label</source>
         <translation>Перепечатать выбранную этикетку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="96" />
+        <location filename="../../app/ui/queues/panel.py" line="113" />
         <source>Awaiting packaging (%1)</source>
         <translation>Ждут упаковки (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="96" />
+        <location filename="../../app/ui/queues/panel.py" line="113" />
         <source>Packed, waiting for label (%1)</source>
         <translation>Упакованы, ждут этикетку (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="97" />
+        <location filename="../../app/ui/queues/panel.py" line="114" />
         <source>Printed today (%1)</source>
         <translation>Напечатано сегодня (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="97" />
+        <location filename="../../app/ui/queues/panel.py" line="114" />
         <source>Failed prints (%1)</source>
         <translation>Ошибки печати (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="141" />
+        <location filename="../../app/ui/queues/panel.py" line="168" />
         <source>All warehouses</source>
         <translation>Все склады</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="142" />
+        <location filename="../../app/ui/queues/panel.py" line="169" />
         <source>All methods</source>
         <translation>Все способы</translation>
     </message>
@@ -337,147 +503,192 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="96" />
+        <location filename="../../app/ui/settings/dialog.py" line="116" />
         <source>Seller API address</source>
         <translation>Адрес Seller API</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="96" />
+        <location filename="../../app/ui/settings/dialog.py" line="116" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="97" />
+        <location filename="../../app/ui/settings/dialog.py" line="117" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API-ключ (оставьте пустым, чтобы сохранить прежний)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="98" />
+        <location filename="../../app/ui/settings/dialog.py" line="118" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>Склады для синхронизации (id; пусто — все)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="99" />
+        <location filename="../../app/ui/settings/dialog.py" line="119" />
         <source>Label printer</source>
         <translation>Принтер этикеток</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="99" />
+        <location filename="../../app/ui/settings/dialog.py" line="119" />
         <source>Scale</source>
         <translation>Весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="99" />
+        <location filename="../../app/ui/settings/dialog.py" line="119" />
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="100" />
+        <location filename="../../app/ui/settings/dialog.py" line="120" />
         <source>Weight tolerance, %</source>
         <translation>Допуск по весу, %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="101" />
+        <location filename="../../app/ui/settings/dialog.py" line="121" />
         <source>Box and filler weight, g</source>
         <translation>Вес коробки и наполнителя, г</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="102" />
+        <location filename="../../app/ui/settings/dialog.py" line="122" />
+        <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
+        <translation>Старшие смены (могут привязывать штрихкоды и принимать вес), через запятую</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="123" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="106" />
+        <location filename="../../app/ui/settings/dialog.py" line="127" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <location filename="../../app/ui/settings/dialog.py" line="128" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <location filename="../../app/ui/settings/dialog.py" line="128" />
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <location filename="../../app/ui/settings/dialog.py" line="128" />
         <source>Packing</source>
         <translation>Упаковка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <location filename="../../app/ui/settings/dialog.py" line="128" />
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="116" />
+        <location filename="../../app/ui/settings/dialog.py" line="137" />
         <source>Test connection</source>
         <translation>Проверить связь</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="117" />
+        <location filename="../../app/ui/settings/dialog.py" line="138" />
         <source>Find devices</source>
         <translation>Найти устройства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="118" />
+        <location filename="../../app/ui/settings/dialog.py" line="139" />
         <source>Test print</source>
         <translation>Пробная печать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="119" />
+        <location filename="../../app/ui/settings/dialog.py" line="140" />
         <source>Read scale</source>
         <translation>Прочитать весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="143" />
+        <location filename="../../app/ui/settings/dialog.py" line="141" />
+        <source>Print the command barcodes</source>
+        <translation>Напечатать командные штрихкоды</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="153" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>Asking Ozon…</source>
         <translation>Запрос к Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="156" />
+        <location filename="../../app/ui/settings/dialog.py" line="179" />
         <source>Connection failed: %1</source>
         <translation>Связь не установлена: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="160" />
+        <location filename="../../app/ui/settings/dialog.py" line="183" />
         <source>Connected. The key has no expiry date.</source>
         <translation>Связь есть. У ключа нет срока действия.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="162" />
+        <location filename="../../app/ui/settings/dialog.py" line="185" />
         <source>Connected. The key expires on %1.</source>
         <translation>Связь есть. Ключ действует до %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <location filename="../../app/ui/settings/dialog.py" line="191" />
         <source>Looking for devices…</source>
         <translation>Поиск устройств…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="199" />
         <source>%1 device(s) found.</source>
         <translation>Найдено устройств: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="182" />
+        <location filename="../../app/ui/settings/dialog.py" line="205" />
         <source>Test label sent to %1.</source>
         <translation>Пробная этикетка отправлена на %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="189" />
+        <location filename="../../app/ui/settings/dialog.py" line="213" />
+        <source>No scale in use: pick one and press Read scale.</source>
+        <translation>Весы не используются: выберите весы и нажмите «Прочитать весы».</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="215" />
+        <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
+        <translation>Текущие показания — с используемых весов; нажмите «Прочитать весы», чтобы проверить новые.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="217" />
+        <source>Scale in use: waiting for a reading…</source>
+        <translation>Используемые весы: ждём показаний…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="219" />
+        <source>Scale in use, live: %1 g (%2)</source>
+        <translation>Используемые весы, сейчас: %1 г (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="230" />
+        <source>Printing…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="232" />
+        <source>Not printed: %1</source>
+        <translation>Не напечатано: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="233" />
+        <source>Command barcodes sent to %1. Keep the sheet at the bench; supervisors keep their own.</source>
+        <translation>Командные штрихкоды отправлены на %1. Держите лист у рабочего места; старшие смены хранят свои.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="243" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Весы показывают %1 г (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="192" />
+        <location filename="../../app/ui/settings/dialog.py" line="246" />
         <source>Device problem: %1</source>
         <translation>Проблема с устройством: %1</translation>
     </message>

@@ -11,15 +11,58 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="99" />
-        <location filename="../../app/ui/controller.py" line="128" />
+        <location filename="../../app/ui/controller.py" line="107" />
+        <location filename="../../app/ui/controller.py" line="149" />
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="167" />
+        <location filename="../../app/ui/controller.py" line="193" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>设置已保存到 %1。请重启 packdesk 以使新的账户或设备设置生效。</translation>
+    </message>
+</context>
+<context>
+    <name>CommandDialog</name>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="130" />
+        <source>Items missing</source>
+        <translation>缺少商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="131" />
+        <source>The posting will be flagged for a person and not shipped as it is.</source>
+        <translation>该货件将被标记交由人工处理，不会按现状发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="132" />
+        <source>What is missing (optional):</source>
+        <translation>缺少什么（可选）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="134" />
+        <source>Accept this weight</source>
+        <translation>接受此重量</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="135" />
+        <source>Teach barcode %1</source>
+        <translation>绑定条码 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="136" />
+        <source>Supervisor:</source>
+        <translation>主管：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="138" />
+        <source>It is the item:</source>
+        <translation>对应商品：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="140" />
+        <source>No supervisors are set up. Add their names in Settings → Packing, or scan the supervisor's command barcode.</source>
+        <translation>尚未设置主管。请在“设置 → 包装”中添加主管姓名，或扫描主管的指令条码。</translation>
     </message>
 </context>
 <context>
@@ -54,19 +97,24 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ErrorFlash</name>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="40" />
+        <location filename="../../app/ui/feedback/flash.py" line="59" />
         <source>STOP</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="41" />
+        <location filename="../../app/ui/feedback/flash.py" line="60" />
         <source>Fix the problem, then scan the right item or press the button.</source>
         <translation>请先解决问题，然后扫描正确的商品或按下按钮。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="42" />
-        <source>Acknowledge</source>
-        <translation>确认</translation>
+        <location filename="../../app/ui/feedback/flash.py" line="75" />
+        <source>Accept this weight (supervisor)</source>
+        <translation>接受此重量（主管）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="76" />
+        <source>Teach this barcode (supervisor)</source>
+        <translation>绑定此条码（主管）</translation>
     </message>
 </context>
 <context>
@@ -154,129 +202,247 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
 </context>
 <context>
+    <name>PackActions</name>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="72" />
+        <source>Park</source>
+        <translation>暂放</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="72" />
+        <source>Next box</source>
+        <translation>下一箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="72" />
+        <source>Weigh again</source>
+        <translation>重新称重</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="73" />
+        <source>Items missing…</source>
+        <translation>缺少商品…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="73" />
+        <source>Put back</source>
+        <translation>放回队列</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="74" />
+        <source>Set this posting aside (it stays yours) and free the bench</source>
+        <translation>暂放此货件（仍归您处理）并空出工作台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="75" />
+        <source>Close this box and start the next one</source>
+        <translation>封好此箱并开始下一箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="76" />
+        <source>Read the scale again</source>
+        <translation>重新读取电子秤</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="77" />
+        <source>Units cannot be found: flag the posting for a person</source>
+        <translation>找不到商品：将货件标记交由人工处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="78" />
+        <source>Put the posting back: counted units are dropped</source>
+        <translation>将货件放回队列：已扫描数量清零</translation>
+    </message>
+</context>
+<context>
     <name>PackView</name>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="61" />
+        <location filename="../../app/ui/pack/view.py" line="81" />
         <source>Type or scan a barcode, then Enter</source>
         <translation>输入或扫描条码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="62" />
+        <location filename="../../app/ui/pack/view.py" line="82" />
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="63" />
+        <location filename="../../app/ui/pack/view.py" line="83" />
         <source>Last messages</source>
         <translation>最近消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="64" />
+        <location filename="../../app/ui/pack/view.py" line="84" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="64" />
+        <location filename="../../app/ui/pack/view.py" line="84" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="64" />
+        <location filename="../../app/ui/pack/view.py" line="84" />
+        <source>Article</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="85" />
         <source>Counted</source>
         <translation>已扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="65" />
+        <location filename="../../app/ui/pack/view.py" line="85" />
         <source>Needed</source>
         <translation>需要</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="77" />
+        <location filename="../../app/ui/pack/view.py" line="99" />
         <source>Packing %1: scan every item</source>
         <translation>正在打包 %1：请扫描每件商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="79" />
+        <location filename="../../app/ui/pack/view.py" line="101" />
         <source>Put the parcel on the scale</source>
         <translation>请将包裹放到秤上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="81" />
+        <location filename="../../app/ui/pack/view.py" line="103" />
         <source>Stop: look at the message</source>
         <translation>停止：请查看提示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="82" />
+        <location filename="../../app/ui/pack/view.py" line="104" />
         <source>Scan a posting or an item</source>
         <translation>请扫描货件或商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="152" />
+        <source>Scale: no reading</source>
+        <translation>电子秤：无读数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="154" />
+        <source>stable</source>
+        <translation>稳定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="154" />
+        <source>overload</source>
+        <translation>超载</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="155" />
+        <source>below zero: tare the scale</source>
+        <translation>低于零：请将秤归零</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="155" />
+        <source>settling…</source>
+        <translation>稳定中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="156" />
+        <source>Scale: %1 g, %2</source>
+        <translation>电子秤：%1 克，%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="167" />
+        <source>Ship by %1 (%2)</source>
+        <translation>发货截止 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="171" />
+        <source>express</source>
+        <translation>急速</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="178" />
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="179" />
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="180" />
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="180" />
+        <source>late by %1</source>
+        <translation>已超时 %1</translation>
     </message>
 </context>
 <context>
     <name>Queues</name>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="32" />
+        <location filename="../../app/ui/queues/model.py" line="42" />
         <source>Deadline</source>
         <translation>发货截止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="33" />
-        <location filename="../../app/ui/queues/model.py" line="41" />
-        <location filename="../../app/ui/queues/model.py" line="47" />
+        <location filename="../../app/ui/queues/model.py" line="43" />
+        <location filename="../../app/ui/queues/model.py" line="51" />
+        <location filename="../../app/ui/queues/model.py" line="57" />
         <source>Posting</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="34" />
+        <location filename="../../app/ui/queues/model.py" line="44" />
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="35" />
+        <location filename="../../app/ui/queues/model.py" line="45" />
         <source>Delivery method</source>
         <translation>配送方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="36" />
+        <location filename="../../app/ui/queues/model.py" line="46" />
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="37" />
+        <location filename="../../app/ui/queues/model.py" line="47" />
         <source>Item barcode</source>
         <translation>商品条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="38" />
+        <location filename="../../app/ui/queues/model.py" line="48" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="42" />
+        <location filename="../../app/ui/queues/model.py" line="52" />
         <source>Printed</source>
         <translation>打印时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="43" />
+        <location filename="../../app/ui/queues/model.py" line="53" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="44" />
+        <location filename="../../app/ui/queues/model.py" line="54" />
         <source>Copies</source>
         <translation>份数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="48" />
+        <location filename="../../app/ui/queues/model.py" line="58" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="49" />
+        <location filename="../../app/ui/queues/model.py" line="59" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="50" />
+        <location filename="../../app/ui/queues/model.py" line="60" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -284,52 +450,52 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>QueuesPanel</name>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="92" />
+        <location filename="../../app/ui/queues/panel.py" line="94" />
         <source>Warehouse:</source>
         <translation>仓库：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="93" />
+        <location filename="../../app/ui/queues/panel.py" line="95" />
         <source>Delivery:</source>
         <translation>配送：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="94" />
+        <location filename="../../app/ui/queues/panel.py" line="96" />
         <source>Search posting, item or barcode</source>
         <translation>搜索货件、商品或条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="95" />
+        <location filename="../../app/ui/queues/panel.py" line="97" />
         <source>Reprint selected label</source>
         <translation>重新打印所选面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="96" />
+        <location filename="../../app/ui/queues/panel.py" line="113" />
         <source>Awaiting packaging (%1)</source>
         <translation>待打包 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="96" />
+        <location filename="../../app/ui/queues/panel.py" line="113" />
         <source>Packed, waiting for label (%1)</source>
         <translation>已打包，待面单 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="97" />
+        <location filename="../../app/ui/queues/panel.py" line="114" />
         <source>Printed today (%1)</source>
         <translation>今日已打印 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="97" />
+        <location filename="../../app/ui/queues/panel.py" line="114" />
         <source>Failed prints (%1)</source>
         <translation>打印失败 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="141" />
+        <location filename="../../app/ui/queues/panel.py" line="168" />
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="142" />
+        <location filename="../../app/ui/queues/panel.py" line="169" />
         <source>All methods</source>
         <translation>全部方式</translation>
     </message>
@@ -337,147 +503,192 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="96" />
+        <location filename="../../app/ui/settings/dialog.py" line="116" />
         <source>Seller API address</source>
         <translation>卖家 API 地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="96" />
+        <location filename="../../app/ui/settings/dialog.py" line="116" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="97" />
+        <location filename="../../app/ui/settings/dialog.py" line="117" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API 密钥（留空则保留已保存的密钥）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="98" />
+        <location filename="../../app/ui/settings/dialog.py" line="118" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>要同步的仓库（ID，留空表示全部）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="99" />
+        <location filename="../../app/ui/settings/dialog.py" line="119" />
         <source>Label printer</source>
         <translation>面单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="99" />
+        <location filename="../../app/ui/settings/dialog.py" line="119" />
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="99" />
+        <location filename="../../app/ui/settings/dialog.py" line="119" />
         <source>Scanner</source>
         <translation>扫码枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="100" />
+        <location filename="../../app/ui/settings/dialog.py" line="120" />
         <source>Weight tolerance, %</source>
         <translation>重量容差，%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="101" />
+        <location filename="../../app/ui/settings/dialog.py" line="121" />
         <source>Box and filler weight, g</source>
         <translation>箱子和填充物重量，克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="102" />
+        <location filename="../../app/ui/settings/dialog.py" line="122" />
+        <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
+        <translation>主管（可绑定条码和接受重量），用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="123" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="106" />
+        <location filename="../../app/ui/settings/dialog.py" line="127" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <location filename="../../app/ui/settings/dialog.py" line="128" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <location filename="../../app/ui/settings/dialog.py" line="128" />
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <location filename="../../app/ui/settings/dialog.py" line="128" />
         <source>Packing</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="107" />
+        <location filename="../../app/ui/settings/dialog.py" line="128" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="116" />
+        <location filename="../../app/ui/settings/dialog.py" line="137" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="117" />
+        <location filename="../../app/ui/settings/dialog.py" line="138" />
         <source>Find devices</source>
         <translation>查找设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="118" />
+        <location filename="../../app/ui/settings/dialog.py" line="139" />
         <source>Test print</source>
         <translation>测试打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="119" />
+        <location filename="../../app/ui/settings/dialog.py" line="140" />
         <source>Read scale</source>
         <translation>读取电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="143" />
+        <location filename="../../app/ui/settings/dialog.py" line="141" />
+        <source>Print the command barcodes</source>
+        <translation>打印指令条码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="153" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>Asking Ozon…</source>
         <translation>正在询问 Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="156" />
+        <location filename="../../app/ui/settings/dialog.py" line="179" />
         <source>Connection failed: %1</source>
         <translation>连接失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="160" />
+        <location filename="../../app/ui/settings/dialog.py" line="183" />
         <source>Connected. The key has no expiry date.</source>
         <translation>已连接。该密钥没有过期日期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="162" />
+        <location filename="../../app/ui/settings/dialog.py" line="185" />
         <source>Connected. The key expires on %1.</source>
         <translation>已连接。该密钥将于 %1 过期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <location filename="../../app/ui/settings/dialog.py" line="191" />
         <source>Looking for devices…</source>
         <translation>正在查找设备…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="199" />
         <source>%1 device(s) found.</source>
         <translation>找到 %1 个设备。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="182" />
+        <location filename="../../app/ui/settings/dialog.py" line="205" />
         <source>Test label sent to %1.</source>
         <translation>测试面单已发送到 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="189" />
+        <location filename="../../app/ui/settings/dialog.py" line="213" />
+        <source>No scale in use: pick one and press Read scale.</source>
+        <translation>未使用电子秤：请选择电子秤并按“读取电子秤”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="215" />
+        <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
+        <translation>实时读数来自正在使用的电子秤；按“读取电子秤”以测试新的电子秤。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="217" />
+        <source>Scale in use: waiting for a reading…</source>
+        <translation>正在使用的电子秤：等待读数…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="219" />
+        <source>Scale in use, live: %1 g (%2)</source>
+        <translation>正在使用的电子秤，实时：%1 克（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="230" />
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="232" />
+        <source>Not printed: %1</source>
+        <translation>未打印：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="233" />
+        <source>Command barcodes sent to %1. Keep the sheet at the bench; supervisors keep their own.</source>
+        <translation>指令条码已发送到 %1。请将此页放在工作台旁；主管请自行保管自己的条码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="243" />
         <source>Scale reads %1 g (%2).</source>
         <translation>电子秤读数 %1 克（%2）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="192" />
+        <location filename="../../app/ui/settings/dialog.py" line="246" />
         <source>Device problem: %1</source>
         <translation>设备问题：%1</translation>
     </message>

@@ -1,17 +1,25 @@
 """``ErrorFlash``: a red panel over the whole window while the station holds an error.
 
 It stays until the station leaves its error state (the next valid scan, CMD:ACK or the button):
-the rule lives in the station; this widget only shows the state it reports. It never takes the
+the rule lives in the station; this widget only shows the state it reports. For a weight
+mismatch or an unknown barcode it also offers the supervisor's way out (override, teach). It never takes the
 keyboard focus, so typing and scanning go on underneath.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.ui.pack.actions import ACKNOWLEDGE_KEY, SUPERVISOR_KEYS, press_with_key
+
+
+# held error -> what a supervisor may do about it (station command)
+SUPERVISOR_FIXES = {"weight_mismatch": "OVERRIDE-WEIGHT", "unknown_barcode": "TEACH"}
 
 
 class ErrorFlash(QWidget):
     acknowledgeRequested = Signal()
+    supervisorRequested = Signal(str)  # "OVERRIDE-WEIGHT" or "TEACH"
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -26,11 +34,22 @@ class ErrorFlash(QWidget):
         self.button = QPushButton()
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.clicked.connect(self.acknowledgeRequested)
+        press_with_key(self.button, ACKNOWLEDGE_KEY)
+        self.fix_button = QPushButton(objectName="supervisorFix")
+        self.fix_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.fix_button.clicked.connect(lambda: self.supervisorRequested.emit(self.fix))
+        self.fix = ""
+        self.fix_keys = {fix: press_with_key(self.fix_button, key) for fix, key in SUPERVISOR_KEYS.items()}
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for widget in (self.title, self.text, self.hint):
             layout.addWidget(widget)
-        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignCenter)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.button)
+        buttons.addWidget(self.fix_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         layout.addStretch(1)
         parent.installEventFilter(self)
         self.retranslate()
@@ -39,12 +58,27 @@ class ErrorFlash(QWidget):
     def retranslate(self) -> None:
         self.title.setText(self.tr("STOP"))
         self.hint.setText(self.tr("Fix the problem, then scan the right item or press the button."))
-        self.button.setText(self.tr("Acknowledge"))
+        self.button.setText(f"{self.tr('Acknowledge')}  [{ACKNOWLEDGE_KEY}]")
+        self._show_fix()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def offer_fix(self, error_code: str | None) -> None:
+        """The held error's code (from the station's snapshot): a supervisor's way out, if any."""
+        self.fix = SUPERVISOR_FIXES.get(error_code or "", "")
+        self._show_fix()
+
+    def _show_fix(self) -> None:
+        texts = {"OVERRIDE-WEIGHT": self.tr("Accept this weight (supervisor)"),
+                 "TEACH": self.tr("Teach this barcode (supervisor)")}
+        key = SUPERVISOR_KEYS.get(self.fix, "")
+        self.fix_button.setText(f"{texts[self.fix]}  [{key}]" if self.fix else "")
+        for fix, shortcut in self.fix_keys.items():
+            shortcut.setEnabled(fix == self.fix)
+        self.fix_button.setVisible(bool(self.fix))
 
     def show_error(self, message: str) -> None:
         self.text.setText(message)

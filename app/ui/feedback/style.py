@@ -16,6 +16,8 @@ QHeaderView::section { font-size: 12pt; font-weight: bold; }
 QPlainTextEdit#logText { font-size: 10pt; }
 QLabel#stateBanner { font-size: 34pt; font-weight: bold; padding: 18px; border-radius: 8px; }
 QLabel#stateDetail { font-size: 20pt; }
+QLabel#postingInfo { font-size: 17pt; }
+QLabel#liveWeight { font-size: 22pt; font-weight: bold; padding: 6px; background: #eef3f7; border-radius: 6px; }
 QLineEdit#manualScan { font-size: 20pt; padding: 6px; }
 QListWidget#lastMessages { font-size: 14pt; }
 QFrame#banner[level="info"] { background: #e3f2fd; }

@@ -5,15 +5,21 @@ It only shows what the station reports (``show_result``, ``show_snapshot``) and 
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from datetime import datetime, timezone
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.ui.feedback.sound import NullSounder, sound_for
 from app.ui.feedback.style import banner_style
+from app.ui.queues.model import local_time
+from app.ui.pack.actions import PackActions
 
 MAX_MESSAGES = 50
-BARCODE_COLUMN = 1
+NAME, OFFER, BARCODE_COLUMN, COUNTED, NEEDED = range(5)
+DONE_BACKGROUND = QColor("#dcedc8")
 
 
 class PackView(QWidget):
@@ -28,13 +34,20 @@ class PackView(QWidget):
         self.snapshot: dict = {}
         self.banner = QLabel(objectName="stateBanner", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.detail = QLabel(objectName="stateDetail", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.lines = QTableWidget(0, 4)
+        self.info = QLabel(objectName="postingInfo", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.weight = QLabel(objectName="liveWeight", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.reading: tuple[float, str] | None = None
+        self._clock = QTimer(self)  # "time left" moves on even when nothing is scanned
+        self._clock.setInterval(30_000)
+        self._clock.timeout.connect(self._show_info)
+        self._clock.start()
+        self.lines = QTableWidget(0, 5)
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lines.verticalHeader().setVisible(False)
         header = self.lines.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.lines.cellDoubleClicked.connect(self._line_double_clicked)
         self.messages = QListWidget(objectName="lastMessages")
         self.messages.setWordWrap(True)
@@ -43,20 +56,24 @@ class PackView(QWidget):
         self.scan_button = QPushButton()
         self.scan_button.clicked.connect(self._manual_scan)
         self.messages_title = QLabel()
+        self.actions = PackActions()
         entry = QHBoxLayout()
         entry.addWidget(self.scan_field, 1)
         entry.addWidget(self.scan_button)
         body = QHBoxLayout()
         body.addWidget(self.lines, 3)
         side = QVBoxLayout()
+        side.addWidget(self.weight)
         side.addWidget(self.messages_title)
         side.addWidget(self.messages)
         body.addLayout(side, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.info)
         layout.addWidget(self.detail)
         layout.addLayout(body, 1)
         layout.addLayout(entry)
+        layout.addWidget(self.actions)
         self.retranslate()
 
     # --- language ---------------------------------------------------------------------------
@@ -64,9 +81,11 @@ class PackView(QWidget):
         self.scan_field.setPlaceholderText(self.tr("Type or scan a barcode, then Enter"))
         self.scan_button.setText(self.tr("Scan"))
         self.messages_title.setText(self.tr("Last messages"))
-        self.lines.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Barcode"), self.tr("Counted"),
-                                              self.tr("Needed")])
+        self.lines.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Article"), self.tr("Barcode"),
+                                              self.tr("Counted"), self.tr("Needed")])
         self._show_banner()
+        self._show_info()
+        self.show_weight(*(self.reading or (None, "")))
         if self.last is not None:
             self.detail.setText(self.last.message(self.language()))
 
@@ -102,6 +121,7 @@ class PackView(QWidget):
         if sound:
             self.sounder.play(sound)
         self._show_banner()
+        self.actions.set_state(self.state)
         self.stateChanged.emit(self.state, message)
 
     def show_snapshot(self, snapshot: dict) -> None:
@@ -110,13 +130,54 @@ class PackView(QWidget):
         self.lines.setRowCount(len(lines))
         for row, line in enumerate(lines):
             barcodes = line.get("barcodes") or []
-            cells = (line.get("name") or line.get("offer_id") or str(line.get("sku")),
-                     barcodes[0] if barcodes else "", str(line.get("counted", 0)), str(line.get("quantity", 0)))
+            done = line.get("counted", 0) >= line.get("quantity", 0) > 0
+            name = line.get("name") or line.get("offer_id") or str(line.get("sku"))
+            cells = (("✔ " if done else "") + name, line.get("offer_id") or "", barcodes[0] if barcodes else "",
+                     str(line.get("counted", 0)), str(line.get("quantity", 0)))
             for column, text in enumerate(cells):
-                self.lines.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if done:
+                    item.setBackground(QBrush(DONE_BACKGROUND))
+                self.lines.setItem(row, column, item)
+        self._show_info()
         if self.last is None:  # first look after start: show the stored state
             self.state, self.posting = snapshot.get("state", "idle"), snapshot.get("posting")
             self._show_banner()
+            self.actions.set_state(self.state)
+
+    def show_weight(self, grams: float | None, state: str = "") -> None:
+        """The scale's live reading (from the scale's thread, via the bridge)."""
+        self.reading = None if grams is None else (grams, state)
+        if grams is None:
+            self.weight.setText(self.tr("Scale: no reading"))
+            return
+        steady = {"stable": self.tr("stable"), "zero": self.tr("stable"), "overload": self.tr("overload"),
+                  "negative": self.tr("below zero: tare the scale")}.get(state, self.tr("settling…"))
+        self.weight.setText(self.tr("Scale: %1 g, %2").replace("%1", f"{grams:,.0f}".replace(",", " "))
+                            .replace("%2", steady))
+
+    def _show_info(self) -> None:
+        info = self.snapshot.get("info") or {}
+        if not info:
+            self.info.setText("")
+            return
+        parts = []
+        deadline = info.get("shipment_date")
+        if deadline is not None:
+            parts.append(self.tr("Ship by %1 (%2)").replace("%1", local_time(deadline))
+                         .replace("%2", self.time_left(deadline)))
+        parts += [p for p in (info.get("delivery_method"), info.get("scheme"), info.get("warehouse")) if p]
+        if info.get("express"):
+            parts.append(self.tr("express"))
+        self.info.setText("  ·  ".join(parts))
+
+    def time_left(self, deadline: datetime, now: datetime | None = None) -> str:
+        now = now or datetime.now(timezone.utc).replace(tzinfo=None)
+        minutes = int((deadline - now).total_seconds() // 60)
+        span = abs(minutes)
+        text = (self.tr("%1 h %2 min").replace("%1", str(span // 60)).replace("%2", str(span % 60))
+                if span >= 60 else self.tr("%1 min").replace("%1", str(span)))
+        return (self.tr("%1 left") if minutes >= 0 else self.tr("late by %1")).replace("%1", text)
 
     # --- scanning by hand -------------------------------------------------------------------
     def _manual_scan(self) -> None:

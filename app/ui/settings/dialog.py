@@ -7,6 +7,7 @@ the OS keyring, never to the file.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Signal
@@ -32,9 +33,16 @@ class SettingsDialog(QDialog):
     saved = Signal(str, str)  # config file path, language
 
     def __init__(self, form: SettingsForm, config_path: Path, *, language: str, data_dir: Path | None = None,
+                 live_scale=None, print_commands: Callable[[str, list[str]], str] | None = None,
                  parent: QWidget | None = None) -> None:
+        """``live_scale``: the running scale's ``ScaleBridge`` (its readings are shown live; that
+        scale is not opened a second time). ``print_commands(language, supervisors)`` prints the
+        command-barcode sheet on the bench's printer and returns the printer's name (blocking: it
+        is called on a pool thread)."""
         super().__init__(parent)
         self.form, self.config_path, self.data_dir = form, config_path, data_dir
+        self.running_scale, self.print_commands = form.scale.strip(), print_commands
+        self.last_reading: tuple[float, str] | None = None
         self.setObjectName("settingsDialog")
         self.setMinimumWidth(760)
         e = self.edits = {
@@ -42,6 +50,7 @@ class SettingsDialog(QDialog):
             "api_key": QLineEdit(), "warehouse_ids": QLineEdit(form.warehouse_ids),
             "weight_tolerance_pct": QLineEdit(form.weight_tolerance_pct),
             "packaging_allowance_g": QLineEdit(form.packaging_allowance_g),
+            "supervisors": QLineEdit(form.supervisors),
         }
         e["api_key"].setEchoMode(QLineEdit.EchoMode.Password)
         self.devices = {"printer": _combo(form.printer), "scale": _combo(form.scale), "scanner": _combo(form.scanner)}
@@ -51,8 +60,11 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(LANGUAGES.index(language) if language in LANGUAGES else 0)
         self.test_button, self.find_button = QPushButton(), QPushButton()
         self.print_button, self.read_button = QPushButton(), QPushButton()
+        self.sheet_button, self.live = QPushButton(), QLabel(objectName="liveScale")
+        self.sheet_button.clicked.connect(self.print_sheet)
+        self.sheet_button.setEnabled(print_commands is not None)
         self.test_result, self.device_result, self.problems = QLabel(), QLabel(), QLabel()
-        for label in (self.test_result, self.device_result, self.problems):
+        for label in (self.test_result, self.device_result, self.problems, self.live):
             label.setWordWrap(True)
         self.problems.setObjectName("settingsProblems")
         self.problems.setStyleSheet("color: #c62828;")
@@ -73,9 +85,17 @@ class SettingsDialog(QDialog):
         for button in (self.find_button, self.print_button, self.read_button):
             buttons.addWidget(button)
         devices.addRow(buttons)
+        devices.addRow(self.live)
         devices.addRow(self.device_result)
         packing.addRow(QLabel(), e["weight_tolerance_pct"])
         packing.addRow(QLabel(), e["packaging_allowance_g"])
+        packing.addRow(QLabel(), e["supervisors"])
+        packing.addRow(self.sheet_button)
+        self.sheet_result = QLabel(wordWrap=True)
+        packing.addRow(self.sheet_result)
+        if live_scale is not None:
+            live_scale.reading.connect(self.show_live)
+        self.devices["scale"].editTextChanged.connect(lambda _: self.show_live(*(self.last_reading or (None, ""))))
         general.addRow(QLabel(), self.language)
         for layout in self.forms:
             page = QWidget()
@@ -99,6 +119,7 @@ class SettingsDialog(QDialog):
             "printer": self.tr("Label printer"), "scale": self.tr("Scale"), "scanner": self.tr("Scanner"),
             "weight_tolerance_pct": self.tr("Weight tolerance, %"),
             "packaging_allowance_g": self.tr("Box and filler weight, g"),
+            "supervisors": self.tr("Supervisors (may teach barcodes and accept a weight), comma-separated"),
             "language": self.tr("Language"),
         }
 
@@ -117,6 +138,8 @@ class SettingsDialog(QDialog):
         self.find_button.setText(self.tr("Find devices"))
         self.print_button.setText(self.tr("Test print"))
         self.read_button.setText(self.tr("Read scale"))
+        self.sheet_button.setText(self.tr("Print the command barcodes"))
+        self.show_live(*(self.last_reading or (None, "")))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -182,8 +205,39 @@ class SettingsDialog(QDialog):
                  on_result=lambda name: self.device_result.setText(self.tr("Test label sent to %1.")
                                                                    .replace("%1", name)))
 
+    def show_live(self, grams: float | None, state: str = "") -> None:
+        """A reading of the scale in use (from its own thread, via the bridge)."""
+        if grams is not None:
+            self.last_reading = (grams, state)
+        if not self.running_scale:
+            self.live.setText(self.tr("No scale in use: pick one and press Read scale."))
+        elif self.devices["scale"].currentText().strip() != self.running_scale:
+            self.live.setText(self.tr("Live reading shows the scale in use; press Read scale to try the new one."))
+        elif self.last_reading is None:
+            self.live.setText(self.tr("Scale in use: waiting for a reading…"))
+        else:
+            self.live.setText(self.tr("Scale in use, live: %1 g (%2)").replace("%1", f"{self.last_reading[0]:.0f}")
+                              .replace("%2", self.last_reading[1]))
+
+    def print_sheet(self) -> None:
+        form = self.current_form()
+        try:
+            names = form.supervisor_names()
+        except ValueError as exc:
+            self.sheet_result.setText(f"{self.labels()['supervisors']}: {exc}")
+            return
+        language, printer = self.language.currentData(), self.print_commands
+        self.sheet_result.setText(self.tr("Printing…"))
+        run_task(lambda: printer(language, names), on_error=lambda exc: self.sheet_result.setText(
+            self.tr("Not printed: %1").replace("%1", str(exc))), on_result=lambda name: self.sheet_result.setText(
+            self.tr("Command barcodes sent to %1. Keep the sheet at the bench; supervisors keep their own.")
+            .replace("%1", str(name))))
+
     def read_scale(self) -> None:
         uri = self.devices["scale"].currentText().strip()
+        if uri and uri == self.running_scale:  # already open on its own thread: never open a port twice
+            self.show_live(*(self.last_reading or (None, "")))
+            return
         run_task(lambda: checks.read_scale(uri), on_error=self._device_error,
                  on_result=lambda r: self.device_result.setText(
                      self.tr("Scale reads %1 g (%2).").replace("%1", f"{r[0]:.0f}").replace("%2", r[1])))

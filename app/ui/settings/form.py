@@ -35,6 +35,7 @@ class SettingsForm:
     scanner: str = "keyboard"
     weight_tolerance_pct: str = "10"
     packaging_allowance_g: str = "0"
+    supervisors: str = ""         # "Anna, Boris"
     extra: dict = field(default_factory=dict, compare=False)
 
     @classmethod
@@ -43,7 +44,8 @@ class SettingsForm:
                    warehouse_ids=", ".join(str(w) for w in config.ozon.warehouse_ids),
                    printer=config.devices.printer, scale=config.devices.scale, scanner=config.devices.scanner,
                    weight_tolerance_pct=f"{config.station.weight_tolerance_pct:g}",
-                   packaging_allowance_g=f"{config.station.packaging_allowance_g:g}")
+                   packaging_allowance_g=f"{config.station.packaging_allowance_g:g}",
+                   supervisors=", ".join(config.station.supervisors))
 
     def with_values(self, **values) -> SettingsForm:
         return replace(self, **values)
@@ -66,9 +68,23 @@ class SettingsForm:
         check("scanner", lambda: _scanner_uri(self.scanner))
         check("weight_tolerance_pct", lambda: _number(self.weight_tolerance_pct, 0, 100))
         check("packaging_allowance_g", lambda: _number(self.packaging_allowance_g, 0, 100_000))
+        check("supervisors", lambda: self.supervisor_names())
         if self.api_key.strip() and not self.client_id.strip():
             problems.append(Problem("client_id", "a Client-Id is needed to store the API key under"))
         return problems
+
+    def supervisor_names(self) -> list[str]:
+        """The names, in order, without repeats. A name goes into command barcodes
+        (``CMD:TEACH:<name>``), so it may not hold a colon."""
+        names: list[str] = []
+        for name in (part.strip() for part in self.supervisors.split(",")):
+            if not name:
+                continue
+            if ":" in name or not name.isprintable() or len(name) > 40:
+                raise ValueError(f"{name!r}: a name without colons, up to 40 characters")
+            if name not in names:
+                names.append(name)
+        return names
 
     def warehouses(self) -> list[int]:
         parts = self.warehouse_ids.replace(",", " ").split()
@@ -92,7 +108,8 @@ class SettingsForm:
         raw.setdefault("devices", {}).update(printer=self.printer.strip(), scale=self.scale.strip(),
                                              scanner=self.scanner.strip() or "keyboard")
         raw.setdefault("station", {}).update(weight_tolerance_pct=float(self.weight_tolerance_pct),
-                                             packaging_allowance_g=float(self.packaging_allowance_g))
+                                             packaging_allowance_g=float(self.packaging_allowance_g),
+                                             supervisors=self.supervisor_names())
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".toml.tmp")
         tmp.write_text(tomli_w.dumps(raw), encoding="utf-8")

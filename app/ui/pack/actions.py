@@ -1,0 +1,156 @@
+"""What a command barcode does, also as a button with a function key, and the small dialog that
+asks who confirms a supervisor's action (or why a posting is short).
+
+    actions = PackActions()                      # in the pack view, under the scan field
+    actions.commandRequested.connect(worker.command)   # ("PARK", []), ("SHORT", ["reason"]), ...
+    actions.weighRequested.connect(worker.weigh)
+    actions.set_state("packing")                 # enables what makes sense now
+
+The station decides; these only ask. A button is never the only way: every one has its command
+barcode on the sheet printed from Settings, and a function key.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
+
+OPEN_STATES = ("packing", "weighing", "error")
+
+
+@dataclass(frozen=True)
+class Action:
+    command: str  # the station command ("WEIGH": read the scale again)
+    key: str      # function key
+    needs: tuple[str, ...] = OPEN_STATES[:2]  # states in which it makes sense
+
+
+ACTIONS = (
+    Action("PARK", "F2", OPEN_STATES),
+    Action("NEXT-BOX", "F3"),
+    Action("WEIGH", "F5", ("weighing",)),
+    Action("SHORT", "F6", OPEN_STATES),
+    Action("CANCEL", "F4", OPEN_STATES),
+)
+ACKNOWLEDGE_KEY = "F9"
+SUPERVISOR_KEYS = {"OVERRIDE-WEIGHT": "F7", "TEACH": "F8"}
+
+
+def press_with_key(button: QPushButton, key: str) -> QShortcut:
+    """``key`` clicks ``button`` (if enabled) while its window is active, whatever has the focus.
+    (A button's own shortcut animates the click and only fires 100 ms later.)"""
+    shortcut = QShortcut(QKeySequence(key), button)
+    shortcut.activated.connect(button.click)
+    return shortcut
+
+
+class PackActions(QWidget):
+    commandRequested = Signal(str, list)  # station command, its arguments
+    weighRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.buttons: dict[str, QPushButton] = {}
+        self.state = "idle"
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for action in ACTIONS:
+            button = QPushButton(objectName=f"action-{action.command.lower()}")
+            press_with_key(button, action.key)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a scan never "presses" it
+            button.clicked.connect(lambda _=False, a=action: self._clicked(a))
+            row.addWidget(button)
+            self.buttons[action.command] = button
+        row.addStretch(1)
+        self.retranslate()
+        self.set_state("idle")
+
+    def retranslate(self) -> None:
+        names = {"PARK": self.tr("Park"), "NEXT-BOX": self.tr("Next box"), "WEIGH": self.tr("Weigh again"),
+                 "SHORT": self.tr("Items missing…"), "CANCEL": self.tr("Put back")}
+        tips = {"PARK": self.tr("Set this posting aside (it stays yours) and free the bench"),
+                "NEXT-BOX": self.tr("Close this box and start the next one"),
+                "WEIGH": self.tr("Read the scale again"),
+                "SHORT": self.tr("Units cannot be found: flag the posting for a person"),
+                "CANCEL": self.tr("Put the posting back: counted units are dropped")}
+        for action in ACTIONS:
+            button = self.buttons[action.command]
+            button.setText(f"{names[action.command]}  [{action.key}]")
+            button.setToolTip(tips[action.command])
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_state(self, state: str) -> None:
+        self.state = state
+        for action in ACTIONS:
+            self.buttons[action.command].setEnabled(state in action.needs)
+
+    def _clicked(self, action: Action) -> None:
+        if action.command == "WEIGH":
+            self.weighRequested.emit()
+        elif action.command == "SHORT":
+            dialog = CommandDialog("SHORT", parent=self.window())
+            dialog.chosen.connect(self.commandRequested)
+            dialog.open()
+        else:
+            self.commandRequested.emit(action.command, [])
+
+
+class CommandDialog(QDialog):
+    """Who confirms (a supervisor from Settings), which line a taught barcode belongs to, or why
+    units are missing; ``chosen`` carries the station command and its arguments."""
+
+    chosen = Signal(str, list)
+
+    def __init__(self, command: str, *, supervisors: list[str] | None = None, lines: list[dict] | None = None,
+                 barcode: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.command = command
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.person = QComboBox()
+        self.person.addItems(supervisors or [])
+        self.line = QComboBox()
+        for line in lines or []:
+            self.line.addItem(f"{line.get('name') or line.get('offer_id')} ({line.get('counted', 0)}/"
+                              f"{line.get('quantity', 0)})", line.get("line"))
+        self.reason = QLineEdit()
+        form = QFormLayout()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        intro = QLabel(wordWrap=True)
+        if command == "SHORT":
+            self.setWindowTitle(self.tr("Items missing"))
+            intro.setText(self.tr("The posting will be flagged for a person and not shipped as it is."))
+            form.addRow(self.tr("What is missing (optional):"), self.reason)
+        else:
+            self.setWindowTitle(self.tr("Accept this weight") if command == "OVERRIDE-WEIGHT"
+                                else self.tr("Teach barcode %1").replace("%1", barcode))
+            form.addRow(self.tr("Supervisor:"), self.person)
+            if command == "TEACH":
+                form.addRow(self.tr("It is the item:"), self.line)
+            if not supervisors:
+                intro.setText(self.tr("No supervisors are set up. Add their names in Settings → Packing, or "
+                                      "scan the supervisor's command barcode."))
+                self.ok.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        if self.command == "SHORT":
+            args = [self.reason.text().strip()] if self.reason.text().strip() else []
+        else:
+            args = [self.person.currentText()]
+            if self.command == "TEACH" and self.line.currentData() is not None:
+                args.append(str(self.line.currentData()))
+        super().accept()
+        self.chosen.emit(self.command, args)
