@@ -9,6 +9,7 @@ from __future__ import annotations
 import locale
 import os
 
+from app.messages.commands import COMMAND_MESSAGES
 from app.messages.label_delay import LABEL_DELAY_MESSAGES
 from app.messages.station import STATION_MESSAGES
 
@@ -112,6 +113,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
 CATALOGUE.update(STATION_MESSAGES)
 CATALOGUE.update(LABEL_DELAY_MESSAGES)
+CATALOGUE.update(COMMAND_MESSAGES)
 
 
 def system_language() -> str:

@@ -32,6 +32,17 @@ _FONT_CANDIDATES = (
     "C:/Windows/Fonts/arial.ttf",
     "/System/Library/Fonts/Supplemental/Arial.ttf",
 )
+# Fonts with Chinese (for text in the packer's language zh), tried in order; none: the font above.
+_CJK_FONT_CANDIDATES = (
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",  # Debian/Ubuntu fonts-wqy-microhei
+    "/usr/share/fonts/wenquanyi/wqy-microhei/wqy-microhei.ttc",
+    "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+    "C:/Windows/Fonts/msyh.ttc",
+    "C:/Windows/Fonts/simhei.ttf",
+    "/System/Library/Fonts/PingFang.ttc",
+)
 
 
 OWN_LABEL_PREFIX = "PDK:"  # the QR of our own label: told apart from a plain posting number at the bench
@@ -49,8 +60,14 @@ class OrderItem:
     quantity: int
 
 
-@functools.lru_cache(maxsize=1)
-def _font_path() -> str | None:
+@functools.lru_cache(maxsize=2)
+def font_path(cjk: bool = False) -> str | None:
+    """The TrueType font labels are drawn with; ``cjk``: one with Chinese glyphs when there is one."""
+    if cjk:
+        for candidate in _CJK_FONT_CANDIDATES:
+            if Path(candidate).is_file():
+                return candidate
+        log.warning("no TrueType font with Chinese found; Chinese text will not render")
     for candidate in _FONT_CANDIDATES:
         if Path(candidate).is_file():
             return candidate
@@ -64,8 +81,8 @@ def _font_path() -> str | None:
 
 
 @functools.lru_cache(maxsize=32)
-def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    path = _font_path()
+def font(size: int, *, cjk: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    path = font_path(cjk)
     if path is None:
         log.warning("no TrueType font with Cyrillic found; using Pillow's default font")
         return ImageFont.load_default(size=size)
@@ -76,16 +93,18 @@ def _mm(mm: float, dpi: int) -> int:
     return max(1, round(mm * dpi / 25.4))
 
 
-def _fit_font(draw: ImageDraw.ImageDraw, text: str, width: int, size: int, smallest: int):
-    while size > smallest and draw.textlength(text, font=_font(size)) > width:
+def fit_font(draw: ImageDraw.ImageDraw, text: str, width: int, size: int, smallest: int, *, cjk: bool = False):
+    """The largest font from ``size`` down to ``smallest`` in which ``text`` is at most ``width`` dots wide."""
+    while size > smallest and draw.textlength(text, font=font(size, cjk=cjk)) > width:
         size -= 1
-    return _font(size)
+    return font(size, cjk=cjk)
 
 
-def _clip(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> str:
-    if draw.textlength(text, font=font) <= width:
+def clip(draw: ImageDraw.ImageDraw, text: str, face, width: int) -> str:
+    """``text`` as it fits in ``width`` dots: cut short with "…" when it is wider."""
+    if draw.textlength(text, font=face) <= width:
         return text
-    while text and draw.textlength(text + "…", font=font) > width:
+    while text and draw.textlength(text + "…", font=face) > width:
         text = text[:-1]
     return text + "…"
 
@@ -116,18 +135,18 @@ def render_order_label(posting_number: str, items: Sequence[OrderItem], profile:
     draw = ImageDraw.Draw(image)
     draw.fontmode = "1"  # no anti-aliasing: the label is black or white dot by dot
 
-    big = _fit_font(draw, posting_number, inner, _mm(8, dpi), _mm(2.5, dpi))
+    big = fit_font(draw, posting_number, inner, _mm(8, dpi), _mm(2.5, dpi))
     draw.text((margin, margin), posting_number, font=big, fill=0)
     y = margin + big.getbbox(posting_number)[3] + _mm(2, dpi)
 
     qr_side = min(_mm(30, dpi), inner, max(1, height // 3))
     qr = qr_image(own_label_payload(posting_number), qr_side)
     image.paste(qr, (margin, y))
-    small = _font(_mm(3.2, dpi))
+    small = font(_mm(3.2, dpi))
     units = sum(item.quantity for item in items)
     summary_x = margin + qr.width + _mm(3, dpi)
     if summary_x < width - margin:
-        draw.text((summary_x, y), f"Σ {units}", font=_font(_mm(5, dpi)), fill=0)
+        draw.text((summary_x, y), f"Σ {units}", font=font(_mm(5, dpi)), fill=0)
     y += qr.height + _mm(3, dpi)
 
     line_height = _mm(4.2, dpi)
@@ -139,8 +158,8 @@ def render_order_label(posting_number: str, items: Sequence[OrderItem], profile:
             break
         if y + 2 * line_height > height - margin:
             break
-        draw.text((margin, y), _clip(draw, f"{item.quantity} × {item.name}", small, inner), font=small, fill=0)
-        draw.text((margin + _mm(4, dpi), y + line_height), _clip(draw, item.offer_id, small, inner - _mm(4, dpi)),
+        draw.text((margin, y), clip(draw, f"{item.quantity} × {item.name}", small, inner), font=small, fill=0)
+        draw.text((margin + _mm(4, dpi), y + line_height), clip(draw, item.offer_id, small, inner - _mm(4, dpi)),
                   font=small, fill=0)
         y += 2 * line_height + _mm(1, dpi)
     return Bitmap.from_image(image)

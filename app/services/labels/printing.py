@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -62,6 +62,20 @@ class PrintStats:
             self.parked += 1
         elif result.state == LABEL_FAILED:
             self.failed += 1
+
+
+@dataclass(frozen=True)
+class SheetPrintResult:
+    """Pages that belong to no posting (the command-barcode sheet): how many printed of how many."""
+    what: str
+    pages: int
+    printed: int
+    error: str | None = None
+    kind: str | None = None  # PrinterError.kind of the page that did not print
+
+    @property
+    def failed(self) -> int:
+        return self.pages - self.printed
 
 
 @dataclass(frozen=True)
@@ -131,6 +145,20 @@ class LabelPrinter:
         with self.db.read() as session:
             row = store_labels.get(session, posting_number, store_labels.OWN)
         return self._send(_job(row), bitmap, retry=False)
+
+    def print_bitmaps(self, bitmaps: Sequence[Bitmap], what: str) -> SheetPrintResult:
+        """Print ready pages that belong to no posting (``what`` names them in the log): no label
+        row is made or changed, nothing is retried; stops at the first printer error."""
+        self._check_thread()
+        for printed, bitmap in enumerate(bitmaps):
+            try:
+                self.printer.print_bitmap(bitmap)
+            except PrinterError as exc:
+                log.warning("%s did not print (%s) after %d of %d page(s): %s", what, exc.kind, printed,
+                            len(bitmaps), exc)
+                return SheetPrintResult(what, len(bitmaps), printed, str(exc), exc.kind)
+        log.info("printed %s (%d page(s)) on %s", what, len(bitmaps), self.uri)
+        return SheetPrintResult(what, len(bitmaps), len(bitmaps))
 
     def close(self) -> None:
         self.printer.close()

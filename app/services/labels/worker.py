@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from app.services.labels.printing import LabelPrinter
+from app.services.labels.command_sheet import command_sheet_entries, render_command_sheet
+from app.services.labels.printing import RENDER_KIND, LabelPrinter, SheetPrintResult
 from app.services.labels.render import ensure_qt_app
 
 log = logging.getLogger("packdesk.labels.worker")
@@ -62,6 +63,11 @@ class PrintWorker:
     def print_order_label(self, posting_number: str) -> Future:
         return self.submit(LabelPrinter.print_order_label, posting_number)
 
+    def print_command_sheet(self, language: str, supervisors: Sequence[str]) -> Future:
+        """Render and print the command-barcode sheet (titles in ``language``) on the print thread:
+        a Future of ``SheetPrintResult``. Supervisors that get no barcode: ``unprintable_supervisors``."""
+        return self.submit(_print_command_sheet, language, tuple(supervisors))
+
     def stop(self) -> None:
         """Finish the queued jobs, stop the thread, close the printer."""
         with self._lock:
@@ -88,3 +94,14 @@ class PrintWorker:
             except Exception:  # a listener's bug must not stop the printer
                 log.exception("print result listener failed")
         return result
+
+
+def _print_command_sheet(printer: LabelPrinter, language: str, supervisors: Sequence[str]) -> SheetPrintResult:
+    what = "the command barcode sheet"
+    profile = printer.printer.profile
+    pages = render_command_sheet(command_sheet_entries(supervisors), profile, language)
+    if not pages:
+        width, height = profile.size_mm
+        return SheetPrintResult(what, 0, 0, f"a {width:g}x{height:g} mm label is too small for command barcodes",
+                                RENDER_KIND)
+    return printer.print_bitmaps(pages, what)
