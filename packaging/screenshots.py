@@ -1,4 +1,5 @@
-"""Screenshots of the desktop bench's main states in each language, into artifacts/screens/.
+"""Screenshots of the desktop bench's main states in each language, into artifacts/screens/:
+idle, verifying, wrong item (red flash), packed, queues, log, settings (three tabs).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshots.py
@@ -7,6 +8,7 @@ The window runs the demo set-up (Ozon simulator on loopback, sim:// devices, tem
 """
 from __future__ import annotations
 
+import dataclasses
 import sys
 import tempfile
 import time
@@ -42,48 +44,72 @@ def wait_for(condition, timeout: float = 20.0) -> bool:
     return False
 
 
+def shot(widget, lang: str, state: str) -> None:
+    widget.grab().save(str(OUT / f"{lang}-{state}.png"))
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = make_app()
     with tempfile.TemporaryDirectory(prefix="packdesk-shots-") as tmp, \
             OzonSimulator(WorldConfig(postings=40, seed=7)) as sim:
         config = demo_config(Config(), sim.base_url, Path(tmp))
+        config = dataclasses.replace(config, station=dataclasses.replace(config.station, supervisors=["Anna"]))
         controller = build(app, config, lang="en", api_key=DEMO_API_KEY, demo=True,
                            config_path=Path(tmp) / "config.toml")
         window = controller.window
         window.resize(1280, 800)
         window.show()
+        codes: list[str] = []
+        controller.station_worker.result.connect(lambda result: codes.append(result.code))
         controller.start()
-        wait_for(lambda: controller.queues.awaiting.rowCount() > 0)
+        wait_for(lambda: controller.queues.awaiting.rowCount() > 2)
         pump(0.5)
-        first = controller.queues.awaiting.rows[0]
-        for lang in ("en", "ru", "zh"):
+        postings = [row["posting_number"] for row in controller.queues.awaiting.rows[:3]]
+        for lang, number in zip(("en", "ru", "zh"), postings):
             controller.switch_language(lang, remember=False)
-            pump(0.3)
             window.pages.setCurrentIndex(PACK)
-            pump(0.2)
-            window.grab().save(str(OUT / f"{lang}-idle.png"))
+            pump(0.3)
+            shot(window, lang, "idle")
+            # verifying: the posting open, its first unit counted
+            controller.scan(number)
+            wait_for(lambda: controller.pack_view.state == "packing", 10)
+            units = [line["barcodes"][0] for line in controller.pack_view.snapshot["lines"]
+                     for _ in range(line["quantity"])]
+            controller.scan(units[0])
+            wait_for(lambda: controller.pack_view.snapshot["lines"] and any(
+                line["counted"] for line in controller.pack_view.snapshot["lines"]), 10)
+            pump(0.3)
+            shot(window, lang, "verifying")
+            # a wrong item: the red flash, with the supervisor's way out
+            controller.scan("4690000000009")
+            wait_for(lambda: window.flash.isVisible(), 10)
+            pump(0.3)
+            shot(window, lang, "wrong-item")
+            window.flash.button.click()
+            wait_for(lambda: not window.flash.isVisible(), 10)
+            # the rest of the units: the sim:// scale weighs, the posting is packed
+            for code in units[1:]:
+                controller.scan(code)
+            wait_for(lambda: "weight_accepted" in codes, 20)
+            codes.clear()
+            pump(0.5)
+            shot(window, lang, "packed")
             window.pages.setCurrentIndex(QUEUES)
-            pump(0.2)
-            window.grab().save(str(OUT / f"{lang}-queues.png"))
+            pump(0.3)
+            shot(window, lang, "queues")
             window.pages.setCurrentIndex(LOG)
             pump(0.2)
-            window.grab().save(str(OUT / f"{lang}-log.png"))
+            shot(window, lang, "log")
+            window.pages.setCurrentIndex(PACK)
             controller.open_settings()
-            pump(0.3)
-            controller.settings_dialog.grab().save(str(OUT / f"{lang}-settings.png"))
-            controller.settings_dialog.reject()
+            dialog = controller.settings_dialog
+            for tab, name in ((0, "settings"), (1, "settings-devices"), (2, "settings-packing")):
+                dialog.tabs.setCurrentIndex(tab)
+                pump(0.3)
+                shot(dialog, lang, name)
+            dialog.reject()
             pump(0.1)
-        # packing: open the first posting, then a wrong barcode (the red flash)
-        controller.switch_language("ru", remember=False)
-        controller.scan(first["posting_number"])
-        wait_for(lambda: controller.pack_view.state == "packing", 10)
-        pump(0.3)
-        window.grab().save(str(OUT / "ru-packing.png"))
-        controller.scan("4600000000000")
-        wait_for(lambda: controller.pack_view.state == "error", 10)
-        pump(0.3)
-        window.grab().save(str(OUT / "ru-error.png"))
         controller.shutdown()
         controller.window.close()
         controller.window.deleteLater()

@@ -77,3 +77,22 @@ def test_run_task_returns_result_or_error_on_the_gui_thread(qtbot, fails):
              on_error=lambda e: done.append(("error", str(e), is_gui_thread())))
     qtbot.waitUntil(lambda: bool(done), timeout=5000)
     assert done == [("error", "no", True)] if fails else [("ok", True, True)]
+
+
+def test_a_task_whose_owner_was_deleted_is_dropped(qtbot):
+    import threading
+
+    import shiboken6
+    from PySide6.QtWidgets import QLabel
+
+    from app.ui.adapters import tasks
+
+    label, gate, results = QLabel(), threading.Event(), []
+    tasks.run_task(lambda: gate.wait(5) and "late", on_result=lambda text: results.append(label.setText(text)),
+                   owner=label)
+    relay = next(iter(tasks._alive))
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(label), timeout=5000)
+    gate.set()
+    qtbot.waitUntil(lambda: relay not in tasks._alive, timeout=5000)  # the answer came back...
+    assert results == []  # ...and was dropped, no "C++ object already deleted"

@@ -96,3 +96,11 @@ def test_without_supervisors_the_dialog_says_where_to_add_them(qtbot):
     qtbot.addWidget(dialog)
     assert not dialog.ok.isEnabled()
     assert "Settings" in dialog.findChild(type(dialog.layout().itemAt(0).widget())).text()
+
+
+def test_settings_prints_the_command_sheet_through_the_print_thread(qtbot, bench, tmp_path):
+    printed = tmp_path / "printed"
+    before = set(printed.glob("*.png")) if printed.exists() else set()
+    said = bench._print_command_sheet("ru", ["anna", "Борис"])
+    assert "напечатан" in said and "Борис" in said  # a Cyrillic name gets no barcode, and says so
+    assert set(printed.glob("*.png")) - before

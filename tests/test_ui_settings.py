@@ -87,7 +87,7 @@ def test_the_command_sheet_is_printed_off_the_gui_thread_with_the_supervisors(qt
 
     def print_commands(language, supervisors):
         calls.append((language, supervisors, is_gui_thread()))
-        return "sim://"
+        return "printed on sim://"
 
     dialog = SettingsDialog(SettingsForm(**GOOD), tmp_path / "config.toml", language="ru",
                             print_commands=print_commands)

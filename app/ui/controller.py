@@ -183,10 +183,26 @@ class BenchController(QObject):
 
         path = self.config_path or (Path(self.config.source) if self.config.source else default_config_path())
         dialog = SettingsDialog(SettingsForm.from_config(self.config), path, language=self.languages.current,
-                                data_dir=self.config.data_dir, live_scale=self.scale_bridge, parent=self.window)
+                                data_dir=self.config.data_dir, live_scale=self.scale_bridge,
+                                print_commands=self._print_command_sheet if self.parts.print_worker else None,
+                                parent=self.window)
         dialog.saved.connect(self._settings_saved)
         dialog.open()
         self.settings_dialog = dialog
+
+    def _print_command_sheet(self, language: str, supervisors: list[str]) -> str:
+        """On a pool thread: the sheet goes through the print thread; the answer is for the person."""
+        from app.services.labels.command_sheet import unprintable_supervisors
+
+        worker = self.parts.print_worker
+        outcome = worker.print_command_sheet(language, supervisors).result(timeout=120)
+        if outcome.failed:
+            raise RuntimeError(text("command_sheet_print_failed", language, detail=outcome.error))
+        said = text("command_sheet_printed", language, pages=outcome.pages)
+        skipped = unprintable_supervisors(supervisors, worker.printer.printer.profile)
+        if skipped:
+            said += " " + text("command_sheet_skipped", language, names=", ".join(skipped))
+        return said
 
     def _settings_saved(self, path: str, language: str) -> None:
         self.switch_language(language)

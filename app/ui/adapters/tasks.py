@@ -3,8 +3,9 @@
 
     run_task(lambda: load_queues(db, station), on_result=model.set_rows, on_error=banner.error)
 
-``on_error`` gets the exception. Jobs run on Qt's global thread pool; a job whose receiver
-died meanwhile is dropped quietly. ``SYNCHRONOUS = True`` (tests) runs jobs inline.
+``on_error`` gets the exception. Jobs run on Qt's global thread pool; a job whose ``owner``
+(a QObject: by default the one whose bound method ``on_result`` is) was deleted meanwhile is
+dropped quietly. ``SYNCHRONOUS = True`` (tests) runs jobs inline.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal, Slot
 
 log = logging.getLogger("packdesk.ui.tasks")
@@ -23,14 +25,16 @@ _alive: set["_Relay"] = set()
 class _Relay(QObject):
     done = Signal(object, object)  # result, exception
 
-    def __init__(self, on_result, on_error) -> None:
+    def __init__(self, on_result, on_error, owner: QObject | None) -> None:
         super().__init__()
-        self.on_result, self.on_error = on_result, on_error
+        self.on_result, self.on_error, self.owner = on_result, on_error, owner
         self.done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
 
     @Slot(object, object)
     def _finish(self, result, error) -> None:
         _alive.discard(self)
+        if self.owner is not None and not shiboken6.isValid(self.owner):
+            return  # the window that asked is gone
         if error is None:
             if self.on_result is not None:
                 self.on_result(result)
@@ -54,8 +58,11 @@ class _Job(QRunnable):
 
 
 def run_task(fn: Callable[[], Any], *, on_result: Callable[[Any], None] | None = None,
-             on_error: Callable[[Exception], None] | None = None, pool: QThreadPool | None = None) -> None:
-    relay = _Relay(on_result, on_error)  # created on the GUI thread: its slot runs there
+             on_error: Callable[[Exception], None] | None = None, pool: QThreadPool | None = None,
+             owner: QObject | None = None) -> None:
+    if owner is None and isinstance(getattr(on_result, "__self__", None), QObject):
+        owner = on_result.__self__
+    relay = _Relay(on_result, on_error, owner)  # created on the GUI thread: its slot runs there
     _alive.add(relay)
     job = _Job(fn, relay)
     if SYNCHRONOUS:

@@ -134,7 +134,7 @@ class QueuesPanel(QWidget):
             rows = (snapshot.awaiting, snapshot.packed, snapshot.printed_today, snapshot.failed)
             return snapshot, [prepare_rows(m.columns, r, sort) for m, r, sort in zip(models, rows, sorts)]
 
-        run_task(load, on_result=lambda loaded: self._show(*loaded), on_error=self._load_failed)
+        run_task(load, on_result=lambda loaded: self._show(*loaded), on_error=self._load_failed, owner=self)
 
     def _models(self) -> tuple[RowsModel, ...]:
         return (self.awaiting, self.packed, self.printed, self.failed_labels)
@@ -195,7 +195,7 @@ class QueuesPanel(QWidget):
             return
         number = selected[0].data(ROW_ROLE)["posting_number"]
         run_task(lambda: request_reprint(self.db, number), on_result=lambda _: self._reprinted(number),
-                 on_error=lambda exc: self.failed.emit(str(exc)))
+                 on_error=lambda exc: self.failed.emit(str(exc)), owner=self)
 
     def _reprinted(self, number: str) -> None:
         self.reprinted.emit(number)

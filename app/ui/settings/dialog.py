@@ -37,8 +37,8 @@ class SettingsDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         """``live_scale``: the running scale's ``ScaleBridge`` (its readings are shown live; that
         scale is not opened a second time). ``print_commands(language, supervisors)`` prints the
-        command-barcode sheet on the bench's printer and returns the printer's name (blocking: it
-        is called on a pool thread)."""
+        command-barcode sheet on the bench's printer and returns what to tell the person, or raises
+        with the reason (blocking: it is called on a pool thread)."""
         super().__init__(parent)
         self.form, self.config_path, self.data_dir = form, config_path, data_dir
         self.running_scale, self.print_commands = form.scale.strip(), print_commands
@@ -176,7 +176,7 @@ class SettingsDialog(QDialog):
         self.test_result.setText(self.tr("Asking Ozon…"))
         run_task(lambda: checks.test_connection(form.base_url.strip(), form.client_id.strip(), form.api_key.strip()),
                  on_result=self._connected, on_error=lambda exc: self.test_result.setText(
-                     self.tr("Connection failed: %1").replace("%1", str(exc))))
+                     self.tr("Connection failed: %1").replace("%1", str(exc))), owner=self)
 
     def _connected(self, expires) -> None:
         if expires is None:
@@ -189,7 +189,7 @@ class SettingsDialog(QDialog):
         from app.devices.discovery import discover
 
         self.device_result.setText(self.tr("Looking for devices…"))
-        run_task(discover, on_result=self._found, on_error=self._device_error)
+        run_task(discover, on_result=self._found, on_error=self._device_error, owner=self)
 
     def _found(self, found) -> None:
         kinds = {"printer": "printer", "scale": "scale", "scanner": "scanner", "serial": None}
@@ -203,7 +203,7 @@ class SettingsDialog(QDialog):
         sim_dir = self.data_dir / "printed" if self.data_dir else None
         run_task(lambda: checks.test_print(uri, sim_dir), on_error=self._device_error,
                  on_result=lambda name: self.device_result.setText(self.tr("Test label sent to %1.")
-                                                                   .replace("%1", name)))
+                                                                   .replace("%1", name)), owner=self)
 
     def show_live(self, grams: float | None, state: str = "") -> None:
         """A reading of the scale in use (from its own thread, via the bridge)."""
@@ -228,10 +228,8 @@ class SettingsDialog(QDialog):
             return
         language, printer = self.language.currentData(), self.print_commands
         self.sheet_result.setText(self.tr("Printing…"))
-        run_task(lambda: printer(language, names), on_error=lambda exc: self.sheet_result.setText(
-            self.tr("Not printed: %1").replace("%1", str(exc))), on_result=lambda name: self.sheet_result.setText(
-            self.tr("Command barcodes sent to %1. Keep the sheet at the bench; supervisors keep their own.")
-            .replace("%1", str(name))))
+        run_task(lambda: printer(language, names), on_result=self.sheet_result.setText, owner=self,
+                 on_error=lambda exc: self.sheet_result.setText(self.tr("Not printed: %1").replace("%1", str(exc))))
 
     def read_scale(self) -> None:
         uri = self.devices["scale"].currentText().strip()
@@ -240,7 +238,7 @@ class SettingsDialog(QDialog):
             return
         run_task(lambda: checks.read_scale(uri), on_error=self._device_error,
                  on_result=lambda r: self.device_result.setText(
-                     self.tr("Scale reads %1 g (%2).").replace("%1", f"{r[0]:.0f}").replace("%2", r[1])))
+                     self.tr("Scale reads %1 g (%2).").replace("%1", f"{r[0]:.0f}").replace("%2", r[1])), owner=self)
 
     def _device_error(self, exc: Exception) -> None:
         self.device_result.setText(self.tr("Device problem: %1").replace("%1", str(exc)))
