@@ -17,7 +17,7 @@
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="193" />
+        <location filename="../../app/ui/controller.py" line="209" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
     </message>
@@ -678,17 +678,12 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="233" />
-        <source>Command barcodes sent to %1. Keep the sheet at the bench; supervisors keep their own.</source>
-        <translation>Command barcodes sent to %1. Keep the sheet at the bench; supervisors keep their own.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings/dialog.py" line="243" />
+        <location filename="../../app/ui/settings/dialog.py" line="241" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Scale reads %1 g (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="246" />
+        <location filename="../../app/ui/settings/dialog.py" line="244" />
         <source>Device problem: %1</source>
         <translation>Device problem: %1</translation>
     </message>

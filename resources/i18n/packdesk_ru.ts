@@ -17,7 +17,7 @@
         <translation>Открыть настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="193" />
+        <location filename="../../app/ui/controller.py" line="209" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Настройки сохранены в %1. Перезапустите packdesk, чтобы применить новые учётные данные или устройства.</translation>
     </message>
@@ -678,17 +678,12 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Не напечатано: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="233" />
-        <source>Command barcodes sent to %1. Keep the sheet at the bench; supervisors keep their own.</source>
-        <translation>Командные штрихкоды отправлены на %1. Держите лист у рабочего места; старшие смены хранят свои.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings/dialog.py" line="243" />
+        <location filename="../../app/ui/settings/dialog.py" line="241" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Весы показывают %1 г (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="246" />
+        <location filename="../../app/ui/settings/dialog.py" line="244" />
         <source>Device problem: %1</source>
         <translation>Проблема с устройством: %1</translation>
     </message>

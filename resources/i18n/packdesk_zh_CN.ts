@@ -17,7 +17,7 @@
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="193" />
+        <location filename="../../app/ui/controller.py" line="209" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>设置已保存到 %1。请重启 packdesk 以使新的账户或设备设置生效。</translation>
     </message>
@@ -678,17 +678,12 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="233" />
-        <source>Command barcodes sent to %1. Keep the sheet at the bench; supervisors keep their own.</source>
-        <translation>指令条码已发送到 %1。请将此页放在工作台旁；主管请自行保管自己的条码。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings/dialog.py" line="243" />
+        <location filename="../../app/ui/settings/dialog.py" line="241" />
         <source>Scale reads %1 g (%2).</source>
         <translation>电子秤读数 %1 克（%2）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="246" />
+        <location filename="../../app/ui/settings/dialog.py" line="244" />
         <source>Device problem: %1</source>
         <translation>设备问题：%1</translation>
     </message>
