@@ -65,3 +65,22 @@ def test_switching_language_retranslates_the_main_window(qtbot, tmp_path):
     finally:
         languages.switch("en")
         db.close()
+
+
+def test_every_tr_call_has_a_plain_literal_lupdate_can_read():
+    """lupdate skips tr() on f-strings, variables or inside f-strings: such a text silently stays
+    English in the ru and zh screens."""
+    import ast
+
+    bad = []
+    for path in (I18N.parents[1] / "app" / "ui").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.JoinedStr):  # f"...{self.tr('x')}...": invisible to lupdate
+                bad += [f"{path.name}:{node.lineno} tr() inside an f-string" for inner in ast.walk(node)
+                        if isinstance(inner, ast.Call) and getattr(inner.func, "attr", "") == "tr"]
+            elif isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "tr":
+                first = node.args[0] if node.args else None
+                if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+                    bad.append(f"{path.name}:{node.lineno} tr() of a non-literal")
+    assert bad == []

@@ -55,3 +55,16 @@ def test_the_live_weight(qtbot):
     assert "1 234 g" in view.weight.text() and "stable" in view.weight.text()
     view.show_weight(80.0, "moving")
     assert "settling" in view.weight.text()
+
+
+def test_a_packed_posting_turns_the_banner_green_until_the_next_scan(qtbot):
+    from app.services.station.results import StationResult
+
+    view = PackView()
+    qtbot.addWidget(view)
+    view.show_result(StationResult(True, "weight_accepted", "12345678-0001-1", "idle",
+                                   {"measured_g": 500.0, "expected_g": 498.0}))
+    assert view.banner.text().startswith("Packed 12345678-0001-1")
+    assert "#2e7d32" in view.banner.styleSheet()
+    view.show_result(StationResult(True, "posting_opened", "22345678-0001-1", "packing", {}))
+    assert view.banner.text().startswith("Packing 22345678-0001-1")

@@ -107,6 +107,11 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Fix the problem, then scan the right item or press the button.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/feedback/flash.py" line="61" />
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/feedback/flash.py" line="75" />
         <source>Accept this weight (supervisor)</source>
         <translation>Accept this weight (supervisor)</translation>
@@ -257,122 +262,127 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>PackView</name>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="81" />
+        <location filename="../../app/ui/pack/view.py" line="82" />
         <source>Type or scan a barcode, then Enter</source>
         <translation>Type or scan a barcode, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="82" />
+        <location filename="../../app/ui/pack/view.py" line="83" />
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="83" />
+        <location filename="../../app/ui/pack/view.py" line="84" />
         <source>Last messages</source>
         <translation>Last messages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="84" />
+        <location filename="../../app/ui/pack/view.py" line="85" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="84" />
+        <location filename="../../app/ui/pack/view.py" line="85" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="84" />
+        <location filename="../../app/ui/pack/view.py" line="85" />
         <source>Article</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="85" />
+        <location filename="../../app/ui/pack/view.py" line="86" />
         <source>Counted</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="85" />
+        <location filename="../../app/ui/pack/view.py" line="86" />
         <source>Needed</source>
         <translation>Needed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="99" />
+        <location filename="../../app/ui/pack/view.py" line="100" />
         <source>Packing %1: scan every item</source>
         <translation>Packing %1: scan every item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="101" />
+        <location filename="../../app/ui/pack/view.py" line="102" />
         <source>Put the parcel on the scale</source>
         <translation>Put the parcel on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="103" />
+        <location filename="../../app/ui/pack/view.py" line="104" />
         <source>Stop: look at the message</source>
         <translation>Stop: look at the message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="104" />
+        <location filename="../../app/ui/pack/view.py" line="106" />
+        <source>Packed %1: the label prints by itself. Scan the next posting</source>
+        <translation>Packed %1: the label prints by itself. Scan the next posting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="108" />
         <source>Scan a posting or an item</source>
         <translation>Scan a posting or an item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="152" />
+        <location filename="../../app/ui/pack/view.py" line="160" />
         <source>Scale: no reading</source>
         <translation>Scale: no reading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="154" />
+        <location filename="../../app/ui/pack/view.py" line="162" />
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="154" />
+        <location filename="../../app/ui/pack/view.py" line="162" />
         <source>overload</source>
         <translation>overload</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="155" />
+        <location filename="../../app/ui/pack/view.py" line="163" />
         <source>below zero: tare the scale</source>
         <translation>below zero: tare the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="155" />
+        <location filename="../../app/ui/pack/view.py" line="163" />
         <source>settling…</source>
         <translation>settling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="156" />
+        <location filename="../../app/ui/pack/view.py" line="164" />
         <source>Scale: %1 g, %2</source>
         <translation>Scale: %1 g, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="167" />
+        <location filename="../../app/ui/pack/view.py" line="175" />
         <source>Ship by %1 (%2)</source>
         <translation>Ship by %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="171" />
+        <location filename="../../app/ui/pack/view.py" line="179" />
         <source>express</source>
         <translation>express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="178" />
+        <location filename="../../app/ui/pack/view.py" line="186" />
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="179" />
+        <location filename="../../app/ui/pack/view.py" line="187" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="180" />
+        <location filename="../../app/ui/pack/view.py" line="188" />
         <source>%1 left</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="180" />
+        <location filename="../../app/ui/pack/view.py" line="188" />
         <source>late by %1</source>
         <translation>late by %1</translation>
     </message>

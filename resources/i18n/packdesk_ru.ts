@@ -107,6 +107,11 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Устраните проблему, затем отсканируйте правильный товар или нажмите кнопку.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/feedback/flash.py" line="61" />
+        <source>Acknowledge</source>
+        <translation>Понятно</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/feedback/flash.py" line="75" />
         <source>Accept this weight (supervisor)</source>
         <translation>Принять этот вес (старший смены)</translation>
@@ -257,122 +262,127 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>PackView</name>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="81" />
+        <location filename="../../app/ui/pack/view.py" line="82" />
         <source>Type or scan a barcode, then Enter</source>
         <translation>Введите или отсканируйте штрихкод и нажмите Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="82" />
+        <location filename="../../app/ui/pack/view.py" line="83" />
         <source>Scan</source>
         <translation>Сканировать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="83" />
+        <location filename="../../app/ui/pack/view.py" line="84" />
         <source>Last messages</source>
         <translation>Последние сообщения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="84" />
+        <location filename="../../app/ui/pack/view.py" line="85" />
         <source>Item</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="84" />
+        <location filename="../../app/ui/pack/view.py" line="85" />
         <source>Barcode</source>
         <translation>Штрихкод</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="84" />
+        <location filename="../../app/ui/pack/view.py" line="85" />
         <source>Article</source>
         <translation>Артикул</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="85" />
+        <location filename="../../app/ui/pack/view.py" line="86" />
         <source>Counted</source>
         <translation>Отсканировано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="85" />
+        <location filename="../../app/ui/pack/view.py" line="86" />
         <source>Needed</source>
         <translation>Нужно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="99" />
+        <location filename="../../app/ui/pack/view.py" line="100" />
         <source>Packing %1: scan every item</source>
         <translation>Упаковка %1: отсканируйте каждый товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="101" />
+        <location filename="../../app/ui/pack/view.py" line="102" />
         <source>Put the parcel on the scale</source>
         <translation>Положите посылку на весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="103" />
+        <location filename="../../app/ui/pack/view.py" line="104" />
         <source>Stop: look at the message</source>
         <translation>Стоп: прочтите сообщение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="104" />
+        <location filename="../../app/ui/pack/view.py" line="106" />
+        <source>Packed %1: the label prints by itself. Scan the next posting</source>
+        <translation>Отправление %1 упаковано, этикетка напечатается сама. Сканируйте следующее</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="108" />
         <source>Scan a posting or an item</source>
         <translation>Отсканируйте отправление или товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="152" />
+        <location filename="../../app/ui/pack/view.py" line="160" />
         <source>Scale: no reading</source>
         <translation>Весы: нет показаний</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="154" />
+        <location filename="../../app/ui/pack/view.py" line="162" />
         <source>stable</source>
         <translation>стабильно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="154" />
+        <location filename="../../app/ui/pack/view.py" line="162" />
         <source>overload</source>
         <translation>перегрузка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="155" />
+        <location filename="../../app/ui/pack/view.py" line="163" />
         <source>below zero: tare the scale</source>
         <translation>ниже нуля: обнулите весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="155" />
+        <location filename="../../app/ui/pack/view.py" line="163" />
         <source>settling…</source>
         <translation>стабилизируется…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="156" />
+        <location filename="../../app/ui/pack/view.py" line="164" />
         <source>Scale: %1 g, %2</source>
         <translation>Весы: %1 г, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="167" />
+        <location filename="../../app/ui/pack/view.py" line="175" />
         <source>Ship by %1 (%2)</source>
         <translation>Отгрузить до %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="171" />
+        <location filename="../../app/ui/pack/view.py" line="179" />
         <source>express</source>
         <translation>экспресс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="178" />
+        <location filename="../../app/ui/pack/view.py" line="186" />
         <source>%1 h %2 min</source>
         <translation>%1 ч %2 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="179" />
+        <location filename="../../app/ui/pack/view.py" line="187" />
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="180" />
+        <location filename="../../app/ui/pack/view.py" line="188" />
         <source>%1 left</source>
         <translation>осталось %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="180" />
+        <location filename="../../app/ui/pack/view.py" line="188" />
         <source>late by %1</source>
         <translation>опоздание %1</translation>
     </message>

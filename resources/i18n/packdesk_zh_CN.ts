@@ -107,6 +107,11 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>请先解决问题，然后扫描正确的商品或按下按钮。</translation>
     </message>
     <message>
+        <location filename="../../app/ui/feedback/flash.py" line="61" />
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/feedback/flash.py" line="75" />
         <source>Accept this weight (supervisor)</source>
         <translation>接受此重量（主管）</translation>
@@ -257,122 +262,127 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>PackView</name>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="81" />
+        <location filename="../../app/ui/pack/view.py" line="82" />
         <source>Type or scan a barcode, then Enter</source>
         <translation>输入或扫描条码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="82" />
+        <location filename="../../app/ui/pack/view.py" line="83" />
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="83" />
+        <location filename="../../app/ui/pack/view.py" line="84" />
         <source>Last messages</source>
         <translation>最近消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="84" />
+        <location filename="../../app/ui/pack/view.py" line="85" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="84" />
+        <location filename="../../app/ui/pack/view.py" line="85" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="84" />
+        <location filename="../../app/ui/pack/view.py" line="85" />
         <source>Article</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="85" />
+        <location filename="../../app/ui/pack/view.py" line="86" />
         <source>Counted</source>
         <translation>已扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="85" />
+        <location filename="../../app/ui/pack/view.py" line="86" />
         <source>Needed</source>
         <translation>需要</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="99" />
+        <location filename="../../app/ui/pack/view.py" line="100" />
         <source>Packing %1: scan every item</source>
         <translation>正在打包 %1：请扫描每件商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="101" />
+        <location filename="../../app/ui/pack/view.py" line="102" />
         <source>Put the parcel on the scale</source>
         <translation>请将包裹放到秤上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="103" />
+        <location filename="../../app/ui/pack/view.py" line="104" />
         <source>Stop: look at the message</source>
         <translation>停止：请查看提示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="104" />
+        <location filename="../../app/ui/pack/view.py" line="106" />
+        <source>Packed %1: the label prints by itself. Scan the next posting</source>
+        <translation>%1 已打包，面单会自动打印。请扫描下一个货件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="108" />
         <source>Scan a posting or an item</source>
         <translation>请扫描货件或商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="152" />
+        <location filename="../../app/ui/pack/view.py" line="160" />
         <source>Scale: no reading</source>
         <translation>电子秤：无读数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="154" />
+        <location filename="../../app/ui/pack/view.py" line="162" />
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="154" />
+        <location filename="../../app/ui/pack/view.py" line="162" />
         <source>overload</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="155" />
+        <location filename="../../app/ui/pack/view.py" line="163" />
         <source>below zero: tare the scale</source>
         <translation>低于零：请将秤归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="155" />
+        <location filename="../../app/ui/pack/view.py" line="163" />
         <source>settling…</source>
         <translation>稳定中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="156" />
+        <location filename="../../app/ui/pack/view.py" line="164" />
         <source>Scale: %1 g, %2</source>
         <translation>电子秤：%1 克，%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="167" />
+        <location filename="../../app/ui/pack/view.py" line="175" />
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="171" />
+        <location filename="../../app/ui/pack/view.py" line="179" />
         <source>express</source>
         <translation>急速</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="178" />
+        <location filename="../../app/ui/pack/view.py" line="186" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="179" />
+        <location filename="../../app/ui/pack/view.py" line="187" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="180" />
+        <location filename="../../app/ui/pack/view.py" line="188" />
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="180" />
+        <location filename="../../app/ui/pack/view.py" line="188" />
         <source>late by %1</source>
         <translation>已超时 %1</translation>
     </message>

@@ -58,7 +58,7 @@ class ErrorFlash(QWidget):
     def retranslate(self) -> None:
         self.title.setText(self.tr("STOP"))
         self.hint.setText(self.tr("Fix the problem, then scan the right item or press the button."))
-        self.button.setText(f"{self.tr('Acknowledge')}  [{ACKNOWLEDGE_KEY}]")
+        self.button.setText(self.tr("Acknowledge") + f"  [{ACKNOWLEDGE_KEY}]")
         self._show_fix()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -18,6 +18,7 @@ from app.ui.queues.model import local_time
 from app.ui.pack.actions import PackActions
 
 MAX_MESSAGES = 50
+PACKED_CODES = ("weight_accepted",)  # also after a supervisor's override
 NAME, OFFER, BARCODE_COLUMN, COUNTED, NEEDED = range(5)
 DONE_BACKGROUND = QColor("#dcedc8")
 
@@ -101,11 +102,18 @@ class PackView(QWidget):
             return self.tr("Put the parcel on the scale")
         if self.state == "error":
             return self.tr("Stop: look at the message")
+        if self.packed():
+            return self.tr("Packed %1: the label prints by itself. Scan the next posting").replace(
+                "%1", self.last.posting or "")
         return self.tr("Scan a posting or an item")
+
+    def packed(self) -> bool:
+        """The last answer packed a posting (and the bench is free again)."""
+        return self.state == "idle" and self.last is not None and self.last.code in PACKED_CODES
 
     def _show_banner(self) -> None:
         self.banner.setText(self.banner_text())
-        self.banner.setStyleSheet(banner_style(self.state))
+        self.banner.setStyleSheet(banner_style("done" if self.packed() else self.state))
 
     # --- the station's answers --------------------------------------------------------------
     def show_result(self, result) -> None:
