@@ -65,13 +65,15 @@ def main() -> int:
         controller.start()
         wait_for(lambda: controller.queues.awaiting.rowCount() > 2)
         pump(0.5)
-        postings = [row["posting_number"] for row in controller.queues.awaiting.rows[:3]]
+        # postings of several units: one counted shows "verifying", the rest pack it
+        postings = [row["posting_number"] for row in controller.queues.awaiting.rows if row["units"] >= 2][:3]
         for lang, number in zip(("en", "ru", "zh"), postings):
             controller.switch_language(lang, remember=False)
             window.pages.setCurrentIndex(PACK)
             pump(0.3)
             shot(window, lang, "idle")
             # verifying: the posting open, its first unit counted
+            codes.clear()
             controller.scan(number)
             wait_for(lambda: controller.pack_view.state == "packing", 10)
             units = [line["barcodes"][0] for line in controller.pack_view.snapshot["lines"]

@@ -143,8 +143,7 @@ TEXTS = {
     "%1 g stable": ("%1 г, стабильно", "%1 克，稳定"),
     "%1 g moving": ("%1 г, колеблется", "%1 克，波动中"),
     # the pack view's buttons, the supervisor's way out, the posting line, the live weight
-    "Packed %1: the label prints by itself. Scan the next posting":
-        ("Отправление %1 упаковано, этикетка напечатается сама. Сканируйте следующее", "%1 已打包，面单会自动打印。请扫描下一个货件"),
+    "Packed: %1": ("Упаковано: %1", "已打包：%1"),
     "Items missing": ("Не хватает товаров", "缺少商品"),
     "The posting will be flagged for a person and not shipped as it is.":
         ("Отправление будет помечено для разбора и не будет отгружено в таком виде.", "该货件将被标记交由人工处理，不会按现状发货。"),

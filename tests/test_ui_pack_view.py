@@ -64,7 +64,7 @@ def test_a_packed_posting_turns_the_banner_green_until_the_next_scan(qtbot):
     qtbot.addWidget(view)
     view.show_result(StationResult(True, "weight_accepted", "12345678-0001-1", "idle",
                                    {"measured_g": 500.0, "expected_g": 498.0}))
-    assert view.banner.text().startswith("Packed 12345678-0001-1")
+    assert view.banner.text() == "Packed: 12345678-0001-1"
     assert "#2e7d32" in view.banner.styleSheet()
     view.show_result(StationResult(True, "posting_opened", "22345678-0001-1", "packing", {}))
     assert view.banner.text().startswith("Packing 22345678-0001-1")

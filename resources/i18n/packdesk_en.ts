@@ -318,71 +318,71 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
     <message>
         <location filename="../../app/ui/pack/view.py" line="106" />
-        <source>Packed %1: the label prints by itself. Scan the next posting</source>
-        <translation>Packed %1: the label prints by itself. Scan the next posting</translation>
+        <source>Packed: %1</source>
+        <translation>Packed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="108" />
+        <location filename="../../app/ui/pack/view.py" line="107" />
         <source>Scan a posting or an item</source>
         <translation>Scan a posting or an item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="160" />
+        <location filename="../../app/ui/pack/view.py" line="159" />
         <source>Scale: no reading</source>
         <translation>Scale: no reading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="162" />
+        <location filename="../../app/ui/pack/view.py" line="161" />
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="162" />
+        <location filename="../../app/ui/pack/view.py" line="161" />
         <source>overload</source>
         <translation>overload</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="163" />
+        <location filename="../../app/ui/pack/view.py" line="162" />
         <source>below zero: tare the scale</source>
         <translation>below zero: tare the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="163" />
+        <location filename="../../app/ui/pack/view.py" line="162" />
         <source>settling…</source>
         <translation>settling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="164" />
+        <location filename="../../app/ui/pack/view.py" line="163" />
         <source>Scale: %1 g, %2</source>
         <translation>Scale: %1 g, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="175" />
+        <location filename="../../app/ui/pack/view.py" line="174" />
         <source>Ship by %1 (%2)</source>
         <translation>Ship by %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="179" />
+        <location filename="../../app/ui/pack/view.py" line="178" />
         <source>express</source>
         <translation>express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="186" />
+        <location filename="../../app/ui/pack/view.py" line="185" />
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="187" />
+        <location filename="../../app/ui/pack/view.py" line="186" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="188" />
+        <location filename="../../app/ui/pack/view.py" line="187" />
         <source>%1 left</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="188" />
+        <location filename="../../app/ui/pack/view.py" line="187" />
         <source>late by %1</source>
         <translation>late by %1</translation>
     </message>

@@ -318,71 +318,71 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
     <message>
         <location filename="../../app/ui/pack/view.py" line="106" />
-        <source>Packed %1: the label prints by itself. Scan the next posting</source>
-        <translation>Отправление %1 упаковано, этикетка напечатается сама. Сканируйте следующее</translation>
+        <source>Packed: %1</source>
+        <translation>Упаковано: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="108" />
+        <location filename="../../app/ui/pack/view.py" line="107" />
         <source>Scan a posting or an item</source>
         <translation>Отсканируйте отправление или товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="160" />
+        <location filename="../../app/ui/pack/view.py" line="159" />
         <source>Scale: no reading</source>
         <translation>Весы: нет показаний</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="162" />
+        <location filename="../../app/ui/pack/view.py" line="161" />
         <source>stable</source>
         <translation>стабильно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="162" />
+        <location filename="../../app/ui/pack/view.py" line="161" />
         <source>overload</source>
         <translation>перегрузка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="163" />
+        <location filename="../../app/ui/pack/view.py" line="162" />
         <source>below zero: tare the scale</source>
         <translation>ниже нуля: обнулите весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="163" />
+        <location filename="../../app/ui/pack/view.py" line="162" />
         <source>settling…</source>
         <translation>стабилизируется…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="164" />
+        <location filename="../../app/ui/pack/view.py" line="163" />
         <source>Scale: %1 g, %2</source>
         <translation>Весы: %1 г, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="175" />
+        <location filename="../../app/ui/pack/view.py" line="174" />
         <source>Ship by %1 (%2)</source>
         <translation>Отгрузить до %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="179" />
+        <location filename="../../app/ui/pack/view.py" line="178" />
         <source>express</source>
         <translation>экспресс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="186" />
+        <location filename="../../app/ui/pack/view.py" line="185" />
         <source>%1 h %2 min</source>
         <translation>%1 ч %2 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="187" />
+        <location filename="../../app/ui/pack/view.py" line="186" />
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="188" />
+        <location filename="../../app/ui/pack/view.py" line="187" />
         <source>%1 left</source>
         <translation>осталось %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="188" />
+        <location filename="../../app/ui/pack/view.py" line="187" />
         <source>late by %1</source>
         <translation>опоздание %1</translation>
     </message>

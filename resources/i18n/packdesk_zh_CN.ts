@@ -318,71 +318,71 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
     <message>
         <location filename="../../app/ui/pack/view.py" line="106" />
-        <source>Packed %1: the label prints by itself. Scan the next posting</source>
-        <translation>%1 已打包，面单会自动打印。请扫描下一个货件</translation>
+        <source>Packed: %1</source>
+        <translation>已打包：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="108" />
+        <location filename="../../app/ui/pack/view.py" line="107" />
         <source>Scan a posting or an item</source>
         <translation>请扫描货件或商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="160" />
+        <location filename="../../app/ui/pack/view.py" line="159" />
         <source>Scale: no reading</source>
         <translation>电子秤：无读数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="162" />
+        <location filename="../../app/ui/pack/view.py" line="161" />
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="162" />
+        <location filename="../../app/ui/pack/view.py" line="161" />
         <source>overload</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="163" />
+        <location filename="../../app/ui/pack/view.py" line="162" />
         <source>below zero: tare the scale</source>
         <translation>低于零：请将秤归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="163" />
+        <location filename="../../app/ui/pack/view.py" line="162" />
         <source>settling…</source>
         <translation>稳定中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="164" />
+        <location filename="../../app/ui/pack/view.py" line="163" />
         <source>Scale: %1 g, %2</source>
         <translation>电子秤：%1 克，%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="175" />
+        <location filename="../../app/ui/pack/view.py" line="174" />
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="179" />
+        <location filename="../../app/ui/pack/view.py" line="178" />
         <source>express</source>
         <translation>急速</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="186" />
+        <location filename="../../app/ui/pack/view.py" line="185" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="187" />
+        <location filename="../../app/ui/pack/view.py" line="186" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="188" />
+        <location filename="../../app/ui/pack/view.py" line="187" />
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="188" />
+        <location filename="../../app/ui/pack/view.py" line="187" />
         <source>late by %1</source>
         <translation>已超时 %1</translation>
     </message>

@@ -103,8 +103,7 @@ class PackView(QWidget):
         if self.state == "error":
             return self.tr("Stop: look at the message")
         if self.packed():
-            return self.tr("Packed %1: the label prints by itself. Scan the next posting").replace(
-                "%1", self.last.posting or "")
+            return self.tr("Packed: %1").replace("%1", self.last.posting or "")
         return self.tr("Scan a posting or an item")
 
     def packed(self) -> bool:
