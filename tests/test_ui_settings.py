@@ -1,6 +1,7 @@
 """Settings: validated before saving; nothing is written while a value is wrong; the key never
 goes to the file."""
 import pytest
+from PySide6.QtCore import Qt
 
 from app.config import load_config
 from app.ui.settings.dialog import SettingsDialog
@@ -98,3 +99,22 @@ def test_the_command_sheet_is_printed_off_the_gui_thread_with_the_supervisors(qt
     without = SettingsDialog(SettingsForm(**GOOD), tmp_path / "config.toml", language="en")
     qtbot.addWidget(without)
     assert not without.sheet_button.isEnabled()
+
+
+def test_test_connection_shows_the_key_expiry_and_offers_ozons_warehouses(qtbot, tmp_path):
+    from app.sim.ozon import OzonSimulator, WorldConfig
+
+    with OzonSimulator(WorldConfig(postings=3, seed=2)) as sim:
+        form = SettingsForm(**{**GOOD, "base_url": sim.base_url, "client_id": "100000", "warehouse_ids": ""})
+        dialog = SettingsDialog(form, tmp_path / "config.toml", language="en")
+        qtbot.addWidget(dialog)
+        dialog.edits["api_key"].setText("demo-key")
+        dialog.test_connection()
+        qtbot.waitUntil(lambda: dialog.test_result.text().startswith("Connected"), timeout=10_000)
+        assert dialog.warehouse_list.count() == len(sim.world.warehouses) >= 1
+        first = dialog.warehouse_list.item(0)
+        first.setCheckState(Qt.CheckState.Checked)
+        assert dialog.edits["warehouse_ids"].text() == str(first.data(Qt.ItemDataRole.UserRole))
+        dialog.edits["api_key"].setText("wrong-key")
+        dialog.test_connection()
+        qtbot.waitUntil(lambda: dialog.test_result.text().startswith("Connection failed"), timeout=10_000)

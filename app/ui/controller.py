@@ -185,7 +185,7 @@ class BenchController(QObject):
         dialog = SettingsDialog(SettingsForm.from_config(self.config), path, language=self.languages.current,
                                 data_dir=self.config.data_dir, live_scale=self.scale_bridge,
                                 print_commands=self._print_command_sheet if self.parts.print_worker else None,
-                                parent=self.window)
+                                db=self.parts.db, parent=self.window)
         dialog.saved.connect(self._settings_saved)
         dialog.open()
         self.settings_dialog = dialog

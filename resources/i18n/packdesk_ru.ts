@@ -513,187 +513,187 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="116" />
+        <location filename="../../app/ui/settings/dialog.py" line="124" />
         <source>Seller API address</source>
         <translation>Адрес Seller API</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="116" />
+        <location filename="../../app/ui/settings/dialog.py" line="124" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="117" />
+        <location filename="../../app/ui/settings/dialog.py" line="125" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API-ключ (оставьте пустым, чтобы сохранить прежний)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="118" />
+        <location filename="../../app/ui/settings/dialog.py" line="126" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>Склады для синхронизации (id; пусто — все)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="119" />
+        <location filename="../../app/ui/settings/dialog.py" line="127" />
         <source>Label printer</source>
         <translation>Принтер этикеток</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="119" />
+        <location filename="../../app/ui/settings/dialog.py" line="127" />
         <source>Scale</source>
         <translation>Весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="119" />
+        <location filename="../../app/ui/settings/dialog.py" line="127" />
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="120" />
+        <location filename="../../app/ui/settings/dialog.py" line="128" />
         <source>Weight tolerance, %</source>
         <translation>Допуск по весу, %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="121" />
+        <location filename="../../app/ui/settings/dialog.py" line="129" />
         <source>Box and filler weight, g</source>
         <translation>Вес коробки и наполнителя, г</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="122" />
+        <location filename="../../app/ui/settings/dialog.py" line="130" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>Старшие смены (могут привязывать штрихкоды и принимать вес), через запятую</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="123" />
+        <location filename="../../app/ui/settings/dialog.py" line="131" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="127" />
+        <location filename="../../app/ui/settings/dialog.py" line="135" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="128" />
+        <location filename="../../app/ui/settings/dialog.py" line="136" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="128" />
+        <location filename="../../app/ui/settings/dialog.py" line="136" />
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="128" />
+        <location filename="../../app/ui/settings/dialog.py" line="136" />
         <source>Packing</source>
         <translation>Упаковка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="128" />
+        <location filename="../../app/ui/settings/dialog.py" line="136" />
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="137" />
+        <location filename="../../app/ui/settings/dialog.py" line="145" />
         <source>Test connection</source>
         <translation>Проверить связь</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="138" />
+        <location filename="../../app/ui/settings/dialog.py" line="146" />
         <source>Find devices</source>
         <translation>Найти устройства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="139" />
+        <location filename="../../app/ui/settings/dialog.py" line="147" />
         <source>Test print</source>
         <translation>Пробная печать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="140" />
+        <location filename="../../app/ui/settings/dialog.py" line="148" />
         <source>Read scale</source>
         <translation>Прочитать весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="141" />
+        <location filename="../../app/ui/settings/dialog.py" line="149" />
         <source>Print the command barcodes</source>
         <translation>Напечатать командные штрихкоды</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="174" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="184" />
         <source>Asking Ozon…</source>
         <translation>Запрос к Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="179" />
+        <location filename="../../app/ui/settings/dialog.py" line="187" />
         <source>Connection failed: %1</source>
         <translation>Связь не установлена: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="183" />
+        <location filename="../../app/ui/settings/dialog.py" line="193" />
         <source>Connected. The key has no expiry date.</source>
         <translation>Связь есть. У ключа нет срока действия.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <location filename="../../app/ui/settings/dialog.py" line="195" />
         <source>Connected. The key expires on %1.</source>
         <translation>Связь есть. Ключ действует до %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="191" />
+        <location filename="../../app/ui/settings/dialog.py" line="223" />
         <source>Looking for devices…</source>
         <translation>Поиск устройств…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="199" />
+        <location filename="../../app/ui/settings/dialog.py" line="231" />
         <source>%1 device(s) found.</source>
         <translation>Найдено устройств: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="205" />
+        <location filename="../../app/ui/settings/dialog.py" line="237" />
         <source>Test label sent to %1.</source>
         <translation>Пробная этикетка отправлена на %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="213" />
+        <location filename="../../app/ui/settings/dialog.py" line="245" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>Весы не используются: выберите весы и нажмите «Прочитать весы».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="215" />
+        <location filename="../../app/ui/settings/dialog.py" line="247" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>Текущие показания — с используемых весов; нажмите «Прочитать весы», чтобы проверить новые.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="217" />
+        <location filename="../../app/ui/settings/dialog.py" line="249" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>Используемые весы: ждём показаний…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="219" />
+        <location filename="../../app/ui/settings/dialog.py" line="251" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>Используемые весы, сейчас: %1 г (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="230" />
+        <location filename="../../app/ui/settings/dialog.py" line="262" />
         <source>Printing…</source>
         <translation>Печать…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="232" />
+        <location filename="../../app/ui/settings/dialog.py" line="264" />
         <source>Not printed: %1</source>
         <translation>Не напечатано: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="241" />
+        <location filename="../../app/ui/settings/dialog.py" line="273" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Весы показывают %1 г (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="244" />
+        <location filename="../../app/ui/settings/dialog.py" line="276" />
         <source>Device problem: %1</source>
         <translation>Проблема с устройством: %1</translation>
     </message>

@@ -513,187 +513,187 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="116" />
+        <location filename="../../app/ui/settings/dialog.py" line="124" />
         <source>Seller API address</source>
         <translation>卖家 API 地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="116" />
+        <location filename="../../app/ui/settings/dialog.py" line="124" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="117" />
+        <location filename="../../app/ui/settings/dialog.py" line="125" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API 密钥（留空则保留已保存的密钥）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="118" />
+        <location filename="../../app/ui/settings/dialog.py" line="126" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>要同步的仓库（ID，留空表示全部）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="119" />
+        <location filename="../../app/ui/settings/dialog.py" line="127" />
         <source>Label printer</source>
         <translation>面单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="119" />
+        <location filename="../../app/ui/settings/dialog.py" line="127" />
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="119" />
+        <location filename="../../app/ui/settings/dialog.py" line="127" />
         <source>Scanner</source>
         <translation>扫码枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="120" />
+        <location filename="../../app/ui/settings/dialog.py" line="128" />
         <source>Weight tolerance, %</source>
         <translation>重量容差，%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="121" />
+        <location filename="../../app/ui/settings/dialog.py" line="129" />
         <source>Box and filler weight, g</source>
         <translation>箱子和填充物重量，克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="122" />
+        <location filename="../../app/ui/settings/dialog.py" line="130" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>主管（可绑定条码和接受重量），用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="123" />
+        <location filename="../../app/ui/settings/dialog.py" line="131" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="127" />
+        <location filename="../../app/ui/settings/dialog.py" line="135" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="128" />
+        <location filename="../../app/ui/settings/dialog.py" line="136" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="128" />
+        <location filename="../../app/ui/settings/dialog.py" line="136" />
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="128" />
+        <location filename="../../app/ui/settings/dialog.py" line="136" />
         <source>Packing</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="128" />
+        <location filename="../../app/ui/settings/dialog.py" line="136" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="137" />
+        <location filename="../../app/ui/settings/dialog.py" line="145" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="138" />
+        <location filename="../../app/ui/settings/dialog.py" line="146" />
         <source>Find devices</source>
         <translation>查找设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="139" />
+        <location filename="../../app/ui/settings/dialog.py" line="147" />
         <source>Test print</source>
         <translation>测试打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="140" />
+        <location filename="../../app/ui/settings/dialog.py" line="148" />
         <source>Read scale</source>
         <translation>读取电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="141" />
+        <location filename="../../app/ui/settings/dialog.py" line="149" />
         <source>Print the command barcodes</source>
         <translation>打印指令条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="174" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="184" />
         <source>Asking Ozon…</source>
         <translation>正在询问 Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="179" />
+        <location filename="../../app/ui/settings/dialog.py" line="187" />
         <source>Connection failed: %1</source>
         <translation>连接失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="183" />
+        <location filename="../../app/ui/settings/dialog.py" line="193" />
         <source>Connected. The key has no expiry date.</source>
         <translation>已连接。该密钥没有过期日期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <location filename="../../app/ui/settings/dialog.py" line="195" />
         <source>Connected. The key expires on %1.</source>
         <translation>已连接。该密钥将于 %1 过期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="191" />
+        <location filename="../../app/ui/settings/dialog.py" line="223" />
         <source>Looking for devices…</source>
         <translation>正在查找设备…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="199" />
+        <location filename="../../app/ui/settings/dialog.py" line="231" />
         <source>%1 device(s) found.</source>
         <translation>找到 %1 个设备。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="205" />
+        <location filename="../../app/ui/settings/dialog.py" line="237" />
         <source>Test label sent to %1.</source>
         <translation>测试面单已发送到 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="213" />
+        <location filename="../../app/ui/settings/dialog.py" line="245" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>未使用电子秤：请选择电子秤并按“读取电子秤”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="215" />
+        <location filename="../../app/ui/settings/dialog.py" line="247" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>实时读数来自正在使用的电子秤；按“读取电子秤”以测试新的电子秤。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="217" />
+        <location filename="../../app/ui/settings/dialog.py" line="249" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>正在使用的电子秤：等待读数…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="219" />
+        <location filename="../../app/ui/settings/dialog.py" line="251" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>正在使用的电子秤，实时：%1 克（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="230" />
+        <location filename="../../app/ui/settings/dialog.py" line="262" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="232" />
+        <location filename="../../app/ui/settings/dialog.py" line="264" />
         <source>Not printed: %1</source>
         <translation>未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="241" />
+        <location filename="../../app/ui/settings/dialog.py" line="273" />
         <source>Scale reads %1 g (%2).</source>
         <translation>电子秤读数 %1 克（%2）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="244" />
+        <location filename="../../app/ui/settings/dialog.py" line="276" />
         <source>Device problem: %1</source>
         <translation>设备问题：%1</translation>
     </message>

@@ -1,8 +1,9 @@
 """What the settings dialog's buttons do, Qt-free (run on a pool thread by the dialog):
-"test connection" asks Ozon for the key's roles and expiry; "test print" prints a small label;
+"test connection" asks Ozon for the key's roles and expiry and the seller's warehouses; "test print" prints a small label;
 "scale" reads one weight."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -11,8 +12,15 @@ from PIL import Image, ImageDraw
 from app.config import check_base_url, resolve_api_key
 
 
-def test_connection(base_url: str, client_id: str, api_key: str = "") -> datetime | None:
-    """The key's expiry (None: Ozon gives none). Raises OzonError/ConfigError with the reason."""
+@dataclass(frozen=True)
+class Connection:
+    expires_at: datetime | None               # the key's expiry (None: Ozon gives none)
+    warehouses: list[tuple[int, str, bool]]   # id, name, is_rfbs
+
+
+def test_connection(base_url: str, client_id: str, api_key: str = "") -> Connection:
+    """Ask Ozon for the key's roles (and expiry) and the seller's warehouses. Raises
+    OzonError/ConfigError with the reason."""
     from app.config import ConfigError
     from app.services.ozon.client import OzonClient
 
@@ -22,7 +30,8 @@ def test_connection(base_url: str, client_id: str, api_key: str = "") -> datetim
         raise ConfigError("Client-Id and API key are needed", key="ozon.api_key")
     client = OzonClient(base_url, client_id, key, timeout=(5.0, 10.0), max_retries=0)
     try:
-        return client.roles().expires_at
+        expires = client.roles().expires_at
+        return Connection(expires, [(w.id, w.name, w.is_rfbs) for w in client.warehouses()])
     finally:
         client.close()
 
@@ -58,3 +67,11 @@ def read_scale(uri: str, timeout_s: float = 3.0) -> tuple[float, str]:
         if reading is None:
             raise ScaleTimeout(f"no reading from {uri} within {timeout_s:g} s")
         return reading.grams, reading.state
+
+
+def cached_warehouses(db) -> list[tuple[int, str, bool]]:
+    """The warehouses the last sync saw (id, name, is_rfbs)."""
+    from app.store import reference
+
+    with db.read() as session:
+        return [(w.id, w.name, bool(w.is_rfbs)) for w in reference.list_warehouses(session)]

@@ -10,9 +10,10 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget)
+                               QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from app.ui.adapters.tasks import run_task
 from app.ui.i18n import LANGUAGES, NATIVE_NAMES
@@ -34,11 +35,12 @@ class SettingsDialog(QDialog):
 
     def __init__(self, form: SettingsForm, config_path: Path, *, language: str, data_dir: Path | None = None,
                  live_scale=None, print_commands: Callable[[str, list[str]], str] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 db=None, parent: QWidget | None = None) -> None:
         """``live_scale``: the running scale's ``ScaleBridge`` (its readings are shown live; that
         scale is not opened a second time). ``print_commands(language, supervisors)`` prints the
         command-barcode sheet on the bench's printer and returns what to tell the person, or raises
-        with the reason (blocking: it is called on a pool thread)."""
+        with the reason (blocking: it is called on a pool thread). ``db``: the cache, whose
+        warehouses are offered to pick from (a connection test lists Ozon's)."""
         super().__init__(parent)
         self.form, self.config_path, self.data_dir = form, config_path, data_dir
         self.running_scale, self.print_commands = form.scale.strip(), print_commands
@@ -78,6 +80,10 @@ class SettingsDialog(QDialog):
         ozon, devices, packing, general = self.forms
         for name in ("base_url", "client_id", "api_key", "warehouse_ids"):
             ozon.addRow(QLabel(), e[name])
+        self.warehouse_list = QListWidget(objectName="warehouseList")
+        self.warehouse_list.setMaximumHeight(130)
+        self.warehouse_list.itemChanged.connect(self._warehouse_ticked)
+        ozon.addRow(self.warehouse_list)
         ozon.addRow(self.test_button, self.test_result)
         for name in ("printer", "scale", "scanner"):
             devices.addRow(QLabel(), self.devices[name])
@@ -109,6 +115,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(self.box)
         self.retranslate()
+        if db is not None:
+            run_task(lambda: checks.cached_warehouses(db), on_result=self.show_warehouses, owner=self)
 
     # --- language ---------------------------------------------------------------------------
     def labels(self) -> dict[str, str]:
@@ -178,12 +186,36 @@ class SettingsDialog(QDialog):
                  on_result=self._connected, on_error=lambda exc: self.test_result.setText(
                      self.tr("Connection failed: %1").replace("%1", str(exc))), owner=self)
 
-    def _connected(self, expires) -> None:
+    def _connected(self, connection: checks.Connection) -> None:
+        self.show_warehouses(connection.warehouses)
+        expires = connection.expires_at
         if expires is None:
             self.test_result.setText(self.tr("Connected. The key has no expiry date."))
         else:
             self.test_result.setText(self.tr("Connected. The key expires on %1.")
                                      .replace("%1", expires.strftime("%d.%m.%Y")))
+
+    def show_warehouses(self, warehouses: list[tuple[int, str, bool]]) -> None:
+        """Warehouses to tick (the ids field follows); ticked: those already in the field."""
+        try:
+            chosen = set(self.current_form().warehouses())
+        except ValueError:
+            chosen = set()
+        self.warehouse_list.blockSignals(True)
+        self.warehouse_list.clear()
+        for wid, name, rfbs in warehouses:
+            item = QListWidgetItem(f"{name} · {'rFBS' if rfbs else 'FBS'} · {wid}")
+            item.setData(Qt.ItemDataRole.UserRole, wid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if wid in chosen else Qt.CheckState.Unchecked)
+            self.warehouse_list.addItem(item)
+        self.warehouse_list.blockSignals(False)
+
+    def _warehouse_ticked(self, _item) -> None:
+        ticked = [str(self.warehouse_list.item(i).data(Qt.ItemDataRole.UserRole))
+                  for i in range(self.warehouse_list.count())
+                  if self.warehouse_list.item(i).checkState() == Qt.CheckState.Checked]
+        self.edits["warehouse_ids"].setText(", ".join(ticked))
 
     def find_devices(self) -> None:
         from app.devices.discovery import discover
