@@ -14,6 +14,8 @@ from app.store.postings import (
     find_by_label_barcode,
     find_packable_by_item_barcode,
     get_posting,
+    packable_by_item_barcode,
+    posting_by_label_barcode,
     set_local_state,
     upsert_postings,
 )
@@ -47,6 +49,8 @@ def stocked(db):
 def _packable(db, barcode, station=None):
     with db.read() as session:
         found = find_packable_by_item_barcode(session, barcode, station)
+        if station is not None:  # the station's number-only lookup agrees
+            assert packable_by_item_barcode(session, barcode, station) == (found and found.posting_number)
     return None if found is None else found.posting_number
 
 
@@ -73,6 +77,7 @@ def test_find_by_label_barcode(stocked, code, expected):
     with stocked.read() as session:
         found = find_by_label_barcode(session, code)
         assert (found and found.posting_number) == expected
+        assert posting_by_label_barcode(session, code) == expected
         if found is not None:
             assert found.items
 
@@ -127,6 +132,9 @@ LOOKUPS = {
     "item barcode": lambda session: find_packable_by_item_barcode(session, "4600000000010"),
     "item barcode, station": lambda session: find_packable_by_item_barcode(
         session, "4600000000010", "bench-1"),
+    "item barcode, station, number": lambda session: packable_by_item_barcode(
+        session, "4600000000010", "bench-1"),
+    "label barcode, number": lambda session: posting_by_label_barcode(session, "0A11"),
     "products by barcode": lambda session: products_by_barcode(session, "4600000000010"),
 }
 TABLES = ("postings", "posting_items", "product_barcodes", "products")
@@ -163,4 +171,4 @@ def test_sqlite_lookup_plans_use_indexes_only(sqlite_db, name):
     if name.startswith("item barcode"):  # the way in is the product's postings, not the status
         assert any("posting_items USING INDEX ix_posting_items_sku" in step for step in plan), plan
         assert not any("ix_postings_status" in step or "ix_postings_local_state" in step
-                       for step in plan), plan
+                       or "ix_postings_wave_id" in step for step in plan), plan  # nearly all have no wave

@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 from app.store.bulk import naive_utc
 from app.store.models import EventRow
 
+_INSERT = insert(EventRow.__table__)  # built once: at a scan, building it costs more than the insert
+
 
 def log_event(
     session: Session,
@@ -39,7 +41,7 @@ def append_event(
     now: datetime,
 ) -> None:
     """:func:`log_event` without building an ORM object: the station's per-scan path."""
-    session.execute(insert(EventRow.__table__).values(**_values(kind, station, packer, posting_number, data, now)))
+    session.execute(_INSERT, _values(kind, station, packer, posting_number, data, now))
 
 
 def _values(kind, station, packer, posting_number, data, now) -> dict[str, Any]:

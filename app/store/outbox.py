@@ -41,14 +41,41 @@ def enqueue(
     not_before: datetime | None = None,
 ) -> OutboxRow:
     """Queue a command; a second enqueue with the same ``dedupe_key`` returns the first row."""
-    now = naive_utc(now)
-    stmt = dialect_insert(session, OutboxRow.__table__).values(
-        kind=kind, posting_number=posting_number, payload=dict(payload), dedupe_key=dedupe_key,
-        state=OUTBOX_PENDING, attempts=0, not_before=naive_utc(not_before), last_error=None,
-        result={}, station=station, created_at=now, updated_at=now,
-    ).on_conflict_do_nothing(index_elements=["dedupe_key"])
-    session.execute(stmt)
+    add(session, kind=kind, posting_number=posting_number, payload=payload, dedupe_key=dedupe_key,
+        station=station, now=now, not_before=not_before)
     return session.scalars(select(OutboxRow).where(OutboxRow.dedupe_key == dedupe_key)).one()
+
+
+def add(
+    session: Session,
+    *,
+    kind: str,
+    posting_number: str | None,
+    payload: dict[str, Any],
+    dedupe_key: str,
+    station: str | None,
+    now: datetime,
+    not_before: datetime | None = None,
+) -> None:
+    """:func:`enqueue` without reading the row back (the station's pack path): one statement."""
+    now = naive_utc(now)
+    session.execute(_insert_once(session), {
+        "kind": kind, "posting_number": posting_number, "payload": dict(payload), "dedupe_key": dedupe_key,
+        "state": OUTBOX_PENDING, "attempts": 0, "not_before": naive_utc(not_before), "last_error": None,
+        "result": {}, "station": station, "created_at": now, "updated_at": now,
+    })
+
+
+_INSERTS: dict[str, Any] = {}  # dialect name -> the INSERT ... ON CONFLICT DO NOTHING, built once
+
+
+def _insert_once(session: Session) -> Any:
+    name = session.get_bind().dialect.name
+    stmt = _INSERTS.get(name)
+    if stmt is None:
+        stmt = _INSERTS[name] = dialect_insert(session, OutboxRow.__table__).on_conflict_do_nothing(
+            index_elements=["dedupe_key"])
+    return stmt
 
 
 def due(session: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:

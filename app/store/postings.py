@@ -142,6 +142,13 @@ def _item_row(number: str, position: int, item: dict[str, Any]) -> dict[str, Any
 
 # -- the bench's own state ----------------------------------------------------------------------
 
+# built once (the station runs them at scans); the columns to set come with the parameters
+_SET_LOCAL = update(_postings).where(_postings.c.posting_number.in_(bindparam("numbers", expanding=True)))
+_SET_ONE = update(_postings).where(_postings.c.posting_number == bindparam("number"))
+_CLAIM = _SET_ONE.where(or_(_postings.c.claimed_by.is_(None), _postings.c.claimed_by == bindparam("station")))
+_RELEASE = _SET_ONE.where(_postings.c.claimed_by == bindparam("station"))
+
+
 def set_local_state(
     session: Session, numbers: str | Iterable[str], state: str, *, problem: str | None = None
 ) -> int:
@@ -152,30 +159,29 @@ def set_local_state(
     changed = 0
     for chunk in chunked(_as_list(numbers)):
         changed += session.execute(
-            update(_postings).where(_postings.c.posting_number.in_(chunk))
-            .values(local_state=state, problem=problem)
-        ).rowcount
+            _SET_LOCAL, {"numbers": list(chunk), "local_state": state, "problem": problem}).rowcount
     return changed
+
+
+def set_packed(session: Session, number: str, local_state: str, *, station: str, now: datetime,
+               weight_g: float | None) -> None:
+    """The bench verified the posting's parcel: ``local_state`` (packed, shipped, labelled), the
+    problem cleared, packed by ``station`` at ``now``, its measured weight."""
+    session.execute(_SET_ONE, {"number": number, "local_state": local_state, "problem": None,
+                               "packed_at": naive_utc(now), "packed_by": station, "measured_weight_g": weight_g})
 
 
 def claim_posting(session: Session, number: str, station: str, now: datetime) -> bool:
     """Claim the posting for ``station`` unless another station holds it (atomic)."""
-    result = session.execute(
-        update(_postings)
-        .where(_postings.c.posting_number == number,
-               or_(_postings.c.claimed_by.is_(None), _postings.c.claimed_by == station))
-        .values(claimed_by=station, claimed_at=naive_utc(now))
-    )
+    result = session.execute(_CLAIM, {"number": number, "station": station, "claimed_by": station,
+                                      "claimed_at": naive_utc(now)})
     return result.rowcount == 1
 
 
 def release_posting(session: Session, number: str, station: str) -> bool:
     """Drop ``station``'s claim; False when it held none."""
-    result = session.execute(
-        update(_postings)
-        .where(_postings.c.posting_number == number, _postings.c.claimed_by == station)
-        .values(claimed_by=None, claimed_at=None)
-    )
+    result = session.execute(_RELEASE, {"number": number, "station": station, "claimed_by": None,
+                                        "claimed_at": None})
     return result.rowcount == 1
 
 
@@ -188,6 +194,10 @@ class _unindexed(FunctionElement):
 
     type = String()
     inherit_cache = True
+
+    def __init__(self, column: ColumnElement) -> None:
+        super().__init__(column)
+        self.type = column.type
 
 
 @compiles(_unindexed)
@@ -212,19 +222,17 @@ def _one_with_items(stmt: Any) -> Any:
 
 
 _GET = _one_with_items(select(PostingRow).where(PostingRow.posting_number == bindparam("number")))
-_BY_LABEL = _one_with_items(
-    select(PostingRow)
-    .where(or_(PostingRow.upper_barcode == bindparam("code"),
-               PostingRow.lower_barcode == bindparam("code")))
-    .order_by(PostingRow.posting_number).limit(1)
-)
+_LABEL_CODE = or_(PostingRow.upper_barcode == bindparam("code"), PostingRow.lower_barcode == bindparam("code"))
+_BY_LABEL = _one_with_items(select(PostingRow).where(_LABEL_CODE).order_by(PostingRow.posting_number).limit(1))
+_NUMBER_BY_LABEL = (select(_postings.c.posting_number).where(_LABEL_CODE)
+                    .order_by(_postings.c.posting_number).limit(1))
 
 
-def _packable(station: ColumnElement | None) -> Any:
+def _packable(station: ColumnElement | None, what: Any = PostingRow) -> Any:
     skus = select(ProductBarcodeRow.sku).where(ProductBarcodeRow.barcode == bindparam("barcode"))
     numbers = select(PostingItemRow.posting_number).where(PostingItemRow.sku.in_(skus))
-    return _one_with_items(
-        select(PostingRow)
+    return (
+        select(what)
         .where(
             PostingRow.posting_number.in_(numbers),
             # the few postings of the product are the way in; without table statistics SQLite
@@ -232,7 +240,9 @@ def _packable(station: ColumnElement | None) -> Any:
             _unindexed(PostingRow.status) == PACKABLE_STATUS,
             _unindexed(PostingRow.local_state).in_(PACKABLE_LOCAL_STATES),
             _unclaimed(station),
-            PostingRow.wave_id.is_(None),  # a wave's parcel is opened by its Ozon label, not by an item
+            # a wave's parcel is opened by its Ozon label, not by an item; nearly every posting
+            # has no wave: by the wave index SQLite would walk them all (~40 ms at 100k)
+            _unindexed(PostingRow.wave_id).is_(None),
         )
         .order_by(PostingRow.shipment_date.is_(None), PostingRow.shipment_date,
                   PostingRow.posting_number)
@@ -240,8 +250,9 @@ def _packable(station: ColumnElement | None) -> Any:
     )
 
 
-_PACKABLE_UNCLAIMED = _packable(None)
-_PACKABLE_FOR_STATION = _packable(bindparam("station"))
+_PACKABLE_UNCLAIMED = _one_with_items(_packable(None))
+_PACKABLE_FOR_STATION = _one_with_items(_packable(bindparam("station")))
+_PACKABLE_NUMBER = _packable(bindparam("station"), _postings.c.posting_number)
 
 
 def get_posting(session: Session, number: str) -> PostingRow | None:
@@ -252,6 +263,11 @@ def get_posting(session: Session, number: str) -> PostingRow | None:
 def find_by_label_barcode(session: Session, code: str) -> PostingRow | None:
     """The posting whose Ozon label carries ``code`` (upper or lower barcode), with its items."""
     return _first_with_items(session, _BY_LABEL, {"code": code})
+
+
+def posting_by_label_barcode(session: Session, code: str) -> str | None:
+    """The number of the posting whose Ozon label carries ``code`` (the station's scan check)."""
+    return session.execute(_NUMBER_BY_LABEL, {"code": code}).scalar()
 
 
 def find_packable_by_item_barcode(
@@ -265,6 +281,11 @@ def find_packable_by_item_barcode(
     if station is None:
         return _first_with_items(session, _PACKABLE_UNCLAIMED, {"barcode": barcode})
     return _first_with_items(session, _PACKABLE_FOR_STATION, {"barcode": barcode, "station": station})
+
+
+def packable_by_item_barcode(session: Session, barcode: str, station: str) -> str | None:
+    """:func:`find_packable_by_item_barcode` for ``station``, its number only (the station's scan)."""
+    return session.execute(_PACKABLE_NUMBER, {"barcode": barcode, "station": station}).scalar()
 
 
 def _first_with_items(session: Session, stmt: Any, params: dict[str, Any]) -> PostingRow | None:

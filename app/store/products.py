@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import Row, bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from app.store.bulk import check_fields, chunked, dialect_insert, last_by_key, naive_utc, upsert
@@ -77,14 +77,29 @@ def get_product(session: Session, sku: int) -> ProductRow | None:
     return session.get(ProductRow, int(sku))
 
 
-def products_by_barcode(session: Session, barcode: str) -> list[ProductRow]:
-    """Every product known under ``barcode`` (usually one), by sku."""
-    return list(session.scalars(
-        select(ProductRow)
-        .join(ProductBarcodeRow, ProductBarcodeRow.sku == ProductRow.sku)
-        .where(ProductBarcodeRow.barcode == barcode)
-        .order_by(ProductRow.sku)
-    ))
+# the station's per-scan reads, built once (plain rows: no ORM object is made at a scan)
+_BY_BARCODE = (
+    select(_products.c.sku, _products.c.offer_id, _products.c.name, _products.c.weight_g)
+    .select_from(_products.join(_barcodes, _barcodes.c.sku == _products.c.sku))
+    .where(_barcodes.c.barcode == bindparam("barcode"))
+    .order_by(_products.c.sku)
+)
+_WEIGHTS = select(_products.c.sku, _products.c.weight_g).where(
+    _products.c.sku.in_(bindparam("skus", expanding=True)))
+
+
+def products_by_barcode(session: Session, barcode: str) -> list[Row]:
+    """Every product known under ``barcode`` (usually one), by sku: rows of
+    ``(sku, offer_id, name, weight_g)``."""
+    return list(session.execute(_BY_BARCODE, {"barcode": barcode}))
+
+
+def weights_by_sku(session: Session, skus: Iterable[int]) -> dict[int, float | None]:
+    """The catalogue weight of each of ``skus`` that is in the cache (None: it has none)."""
+    found: dict[int, float | None] = {}
+    for chunk in chunked(sorted({int(s) for s in skus})):
+        found.update(session.execute(_WEIGHTS, {"skus": list(chunk)}).all())
+    return found
 
 
 def products_by_sku(session: Session, skus: Iterable[int]) -> dict[int, ProductRow]:

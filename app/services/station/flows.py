@@ -1,4 +1,4 @@
-"""The station's decisions, each inside one writer transaction (``Txn``): open, count, stop, pack.
+"""The station's decisions, each inside one writer transaction (``Txn``): open, count, stop, weigh, pack.
 
 Each returns a ``StationResult`` and has written its event-log line; the caller commits.
 """
@@ -8,14 +8,16 @@ from typing import Any
 
 from app.services.station import results as r
 from app.services.station import state as s
-from app.services.station import wave_bench
+from app.services.station import units, wave_bench
 from app.services.station.marking import Mark
+from app.services.station.remote import Lookup
+from app.services.station.weighing import check_weight, expected_weight
 from app.store import labels as store_labels
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
 from app.store import products as store_products
 from app.store import waves as store_waves
-from app.store.models import MEMBER_SHORT, PostingRow
+from app.store.models import MEMBER_SHORT
 
 
 def refused(t: Txn, code: str, posting: str | None, **data: Any) -> r.StationResult:
@@ -26,7 +28,7 @@ def refused(t: Txn, code: str, posting: str | None, **data: Any) -> r.StationRes
     return r.result(code, posting, t.state(), **data)
 
 
-def stop_loudly(t: Txn, posting: PostingRow, reason: dict[str, Any]) -> r.StationResult:
+def stop_loudly(t: Txn, posting: s.BenchPosting, reason: dict[str, Any]) -> r.StationResult:
     """The open (or parked) posting can no longer be packed: let go of it, say so, ship nothing."""
     number = posting.posting_number
     store_postings.release_posting(t.session, number, t.name)
@@ -61,7 +63,7 @@ def open_posting(t: Txn, number: str, *, via: str) -> r.StationResult:
     if not store_postings.claim_posting(t.session, number, t.name, t.now):
         return refused(t, r.POSTING_NOT_PACKABLE, number, reason="claimed", holder=_holder(t, number))
     previous = t.row.open_posting
-    counts = s.line_counts(t.session, number)
+    counts, last_box = units.tally(t.session, number)
     resumed = posting.local_state == "in_progress" and (posting.wave_id is None or bool(counts))
     if posting.local_state == "waiting":
         store_postings.set_local_state(t.session, number, "in_progress")
@@ -69,7 +71,7 @@ def open_posting(t: Txn, number: str, *, via: str) -> r.StationResult:
     t.clear_error()
     t.row.open_posting = number
     t.row.state = r.WEIGHING if s.is_complete(posting, counts) else r.PACKING
-    t.row.box_no = s.last_box(t.session, number)
+    t.row.box_no = last_box
     data: dict[str, Any] = {"counted": counted, "total": total, "resumed": resumed, "scanned": via,
                             "box": t.row.box_no, **wave_bench.opened_data(t, posting)}
     if previous and previous != number:
@@ -79,8 +81,10 @@ def open_posting(t: Txn, number: str, *, via: str) -> r.StationResult:
     return r.result(r.POSTING_OPENED, number, t.state(), **data)
 
 
-def count_unit(t: Txn, code: str, *, mark: Mark | None = None, notes: dict | None = None) -> r.StationResult:
-    """An item (or marking code) scanned with a posting open: count it or say why not."""
+def count_unit(t: Txn, code: str, *, mark: Mark | None = None, notes: dict | None = None,
+               found: list | None = None) -> r.StationResult:
+    """An item (or marking code) scanned with a posting open: count it or say why not.
+    ``found``: the products of ``code`` when this transaction has read them already."""
     number = t.row.open_posting
     posting = s.get_posting(t.session, number)
     if posting is None:  # vanished from the cache (should not happen): let go
@@ -89,7 +93,8 @@ def count_unit(t: Txn, code: str, *, mark: Mark | None = None, notes: dict | Non
     reason = s.not_packable_reason(posting, t.name)
     if reason is not None:
         return stop_loudly(t, posting, reason)
-    found = _products(t, code, mark)
+    if found is None:
+        found = _products(t, code, mark)
     scanned = {"barcode": code} if mark is None else {"gtin": mark.gtin}
     if not found:
         return refused(t, r.UNKNOWN_BARCODE, number, **scanned, **(notes or {}))
@@ -97,7 +102,7 @@ def count_unit(t: Txn, code: str, *, mark: Mark | None = None, notes: dict | Non
     lines = [line for line in posting.items if line.sku in skus]
     if not lines:
         return refused(t, r.WRONG_ITEM, number, product=found[0].name, sku=found[0].sku, **scanned)
-    counts = s.line_counts(t.session, number)
+    counts = units.line_counts(t.session, number)
     line = next((x for x in lines if counts.get(x.line_no, 0) < x.quantity), None)
     if line is None:
         first = lines[0]
@@ -106,13 +111,13 @@ def count_unit(t: Txn, code: str, *, mark: Mark | None = None, notes: dict | Non
     if mark is None and s.needs_mark(posting, line.sku):
         return refused(t, r.MARK_REQUIRED, number, product=line.name, sku=line.sku, **scanned)
     if mark is not None:
-        holder = s.mark_seen(t.session, number, mark.code)
+        holder = units.mark_seen(t.session, number, mark.code)
         if holder is not None:
             return refused(t, r.DUPLICATE_UNIT, number, product=line.name, sku=line.sku, other=holder,
                            serial=mark.serial)
-    s.add_unit(t.session, posting_number=number, line_no=line.line_no, sku=line.sku, box_no=t.row.box_no,
-               barcode=code if mark is None else mark.gtin, mark=mark.code if mark else None, station=t.name,
-               packer=t.packer, at=t.now)
+    units.add(t.session, posting_number=number, line_no=line.line_no, sku=line.sku, box_no=t.row.box_no,
+              barcode=code if mark is None else mark.gtin, mark=mark.code if mark else None, station=t.name,
+              packer=t.packer, at=t.now)
     counts[line.line_no] = counts.get(line.line_no, 0) + 1
     counted, total = s.totals(posting, counts)
     t.clear_error()
@@ -127,30 +132,70 @@ def count_unit(t: Txn, code: str, *, mark: Mark | None = None, notes: dict | Non
     return r.result(code_out, number, t.state(), **data)
 
 
-def pack(t: Txn, weight: dict[str, Any], *, override_by: str | None = None,
-         own_label: bool = False) -> r.StationResult:
-    """Weight accepted: packed state, event, ship command, station free — one transaction.
-    ``own_label``: queue the station's own order label too (verify-first shelf, ``on_pack``).
-    A label-first wave's parcel is shipped already: verified and done, nothing queued."""
+def weigh(t: Txn, grams: float, lookup: Lookup | None, *, tolerance_pct: float, allowance_g: float,
+          own_label: bool) -> r.StationResult:
+    """A stable weight: checked once every unit is verified: accepted → packed (``pack``);
+    a mismatch is held (re-weigh or a supervisor's override)."""
     number = t.row.open_posting
+    if number is None:
+        return refused(t, r.NOTHING_OPEN, None, measured_g=grams)
+    if lookup is not None and lookup.posting is not None:
+        s.save_fresh(t.session, lookup.posting, t.now)
     posting = s.get_posting(t.session, number)
     reason = None if posting is None else s.not_packable_reason(posting, t.name)
-    if posting is None or reason is not None:
-        if posting is None:
-            t.go_idle()
-            return refused(t, r.POSTING_NOT_FOUND, number)
+    if reason is not None:
         return stop_loudly(t, posting, reason)
-    if not s.is_complete(posting, s.line_counts(t.session, number)):
-        t.row.state = r.PACKING
-        return refused(t, r.NOT_COMPLETE, number)
+    counts = units.line_counts(t.session, number)
+    if not s.is_complete(posting, counts):
+        counted, total = s.totals(posting, counts)
+        return refused(t, r.NOT_COMPLETE, number, counted=counted, total=total, measured_g=grams)
+    expected, missing = expected_g(t.session, posting, allowance_g)
+    check = check_weight(grams, expected, tolerance_pct, missing)
+    if not check.accepted:
+        t.hold(r.WEIGHT_MISMATCH, **check.as_data())
+        t.row.state = r.WEIGHING
+        t.log(r.WEIGHT_MISMATCH, number, check.as_data())
+        return r.result(r.WEIGHT_MISMATCH, number, t.state(), **check.as_data())
+    data = check.as_data()
+    if not check.checked:
+        data["unchecked"] = True
+    return pack(t, data, own_label=own_label, checked=posting)
+
+
+def expected_g(session, posting: s.BenchPosting | None, allowance_g: float) -> tuple[float | None, tuple[int, ...]]:
+    """The posting's catalogue weight plus the allowance (None, with the skus lacking a weight)."""
+    if posting is None:
+        return None, ()
+    weights = store_products.weights_by_sku(session, [x.sku for x in posting.items])
+    return expected_weight([(x.sku, x.quantity, weights.get(x.sku)) for x in posting.items], allowance_g)
+
+
+def pack(t: Txn, weight: dict[str, Any], *, override_by: str | None = None,
+         own_label: bool = False, checked: s.BenchPosting | None = None) -> r.StationResult:
+    """Weight accepted: packed state, event, ship command, station free — one transaction.
+    ``own_label``: queue the station's own order label too (verify-first shelf, ``on_pack``).
+    A label-first wave's parcel is shipped already: verified and done, nothing queued.
+    ``checked``: the open posting, read and found packable and complete in this transaction."""
+    number = t.row.open_posting
+    posting = checked
+    if posting is None:
+        posting = s.get_posting(t.session, number)
+        reason = None if posting is None else s.not_packable_reason(posting, t.name)
+        if posting is None or reason is not None:
+            if posting is None:
+                t.go_idle()
+                return refused(t, r.POSTING_NOT_FOUND, number)
+            return stop_loudly(t, posting, reason)
+        if not s.is_complete(posting, units.line_counts(t.session, number)):
+            t.row.state = r.PACKING
+            return refused(t, r.NOT_COMPLETE, number)
     if store_waves.in_pending_wave(posting):
         return wave_bench.pack_parcel(t, posting, weight, override_by=override_by)
-    packages = s.packages(t.session, number)
-    posting.local_state, posting.problem = "packed", None
-    posting.packed_at, posting.packed_by = t.now, t.name
-    posting.measured_weight_g = weight.get("measured_g")
-    store_outbox.enqueue(t.session, kind="ship", posting_number=number, payload={"packages": packages},
-                         dedupe_key=f"ship:{number}", station=t.name, now=t.now)
+    packages = units.packages(t.session, number)
+    store_postings.set_packed(t.session, number, "packed", station=t.name, now=t.now,
+                              weight_g=weight.get("measured_g"))
+    store_outbox.add(t.session, kind="ship", posting_number=number, payload={"packages": packages},
+                     dedupe_key=f"ship:{number}", station=t.name, now=t.now)
     store_postings.release_posting(t.session, number, t.name)
     t.clear_error()
     t.go_idle()
@@ -171,7 +216,7 @@ def short(t: Txn, reason: str) -> r.StationResult:
     if number is None:
         return refused(t, r.NOTHING_OPEN, None, command="short")
     posting = s.get_posting(t.session, number)
-    counted, total = s.totals(posting, s.line_counts(t.session, number))
+    counted, total = s.totals(posting, units.line_counts(t.session, number))
     reason = reason or "units not found"
     wave = posting.wave_id if store_waves.in_pending_wave(posting) else None
     problem = f"short: {counted} of {total} units found ({reason})"
@@ -200,7 +245,7 @@ def teach(t: Txn, barcode: str | None, line_no: int | None, by: str, allowed: bo
     if not allowed:
         return refused(t, r.NOT_AUTHORIZED, number, person=by, action="teach")
     posting = s.get_posting(t.session, number)
-    counts = s.line_counts(t.session, number)
+    counts = units.line_counts(t.session, number)
     open_lines = [x for x in posting.items if counts.get(x.line_no, 0) < x.quantity]
     chosen = open_lines[0].line_no if line_no is None and len(open_lines) == 1 else line_no
     line = next((x for x in posting.items if x.line_no == chosen), None)
@@ -239,7 +284,8 @@ def _products(t: Txn, code: str, mark: Mark | None):
 
 
 def _holder(t: Txn, number: str) -> str:
-    return t.session.get(PostingRow, number, populate_existing=True).claimed_by or ""
+    posting = s.get_posting(t.session, number)
+    return (posting.claimed_by if posting is not None else None) or ""
 
 
 Txn = s.Txn

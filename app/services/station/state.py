@@ -1,14 +1,17 @@
-"""The station's state in the database: its ``stations`` row, the open posting and its counted units.
+"""The station's state in the database: its ``stations`` row, the posting it decides on, the rules.
 
-Everything here runs inside one writer transaction (``Txn``); nothing is kept in the process.
+Everything here runs inside one writer transaction (``Txn``); nothing is kept in the process. A
+decision reads plain values through statements built once (no ORM object is made at a scan:
+building and tracking them cost more than the queries) and writes its station row back once,
+at the end (``save_row``). The counted units are in ``units``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.services.ozon.models import Posting
@@ -17,10 +20,29 @@ from app.services.sync.mapping import item_rows, posting_row
 from app.store import events as store_events
 from app.store import postings as store_postings
 from app.store import waves as store_waves
-from app.store.models import PackedUnitRow, PostingItemRow, PostingRow, StationRow
+from app.store.models import PostingItemRow, PostingRow, StationRow
 
 MARK_REQUIREMENT = "products_requiring_mandatory_mark"
 DONE_LOCAL_STATES = ("packed", "shipped", "labelled", "handed_over")
+
+
+@dataclass(slots=True)
+class StationState:
+    """The station's ``stations`` row as plain values (``stored``: as read; None: no row yet)."""
+
+    name: str
+    open_posting: str | None = None
+    state: str = r.IDLE
+    box_no: int = 1
+    error_code: str | None = None
+    error_data: dict = field(default_factory=dict)
+    packer: str | None = None
+    updated_at: datetime | None = None
+    stored: tuple | None = None
+
+    def values(self) -> tuple:
+        return (self.open_posting, self.state, self.box_no, self.error_code, _copy(self.error_data),
+                self.packer, self.updated_at)
 
 
 @dataclass
@@ -28,7 +50,7 @@ class Txn:
     """One decision: the session of the writer transaction, the station's row, who and when."""
 
     session: Session
-    row: StationRow
+    row: StationState
     packer: str | None
     now: datetime
 
@@ -41,7 +63,7 @@ class Txn:
 
     def log(self, kind: str, posting: str | None, data: dict[str, Any]) -> None:
         store_events.append_event(self.session, kind=kind, station=self.name, packer=self.packer,
-                               posting_number=posting, data=data, now=self.now)
+                                  posting_number=posting, data=data, now=self.now)
 
     def hold(self, code: str, **data: Any) -> None:
         self.row.error_code, self.row.error_data = code, _jsonable(data)
@@ -53,13 +75,98 @@ class Txn:
         self.row.open_posting, self.row.state, self.row.box_no = None, r.IDLE, 1
 
 
-def load_row(session: Session, name: str, packer: str | None, now: datetime) -> StationRow:
-    row = session.get(StationRow, name, populate_existing=True)
-    if row is None:
-        row = StationRow(name=name, open_posting=None, state=r.IDLE, box_no=1, error_code=None,
-                         error_data={}, packer=packer, updated_at=now)
-        session.add(row)
+# -- the stations row ---------------------------------------------------------------------------
+
+_st = StationRow.__table__
+_ROW_COLUMNS = ("open_posting", "state", "box_no", "error_code", "error_data", "packer", "updated_at")
+_ROW = select(_st.c.name, *(_st.c[name] for name in _ROW_COLUMNS)).where(_st.c.name == bindparam("station"))
+_INSERT_ROW = insert(_st)
+_UPDATE_ROW = update(_st).where(_st.c.name == bindparam("station"))
+
+
+def read_row(session: Session, name: str) -> StationState | None:
+    found = session.execute(_ROW, {"station": name}).first()
+    if found is None:
+        return None
+    row = StationState(*found)
+    row.stored = row.values()
     return row
+
+
+def load_row(session: Session, name: str, packer: str | None, now: datetime) -> StationState:
+    """The station's row; a station seen for the first time starts idle (inserted by ``save_row``)."""
+    return read_row(session, name) or StationState(name, packer=packer, updated_at=now)
+
+
+def save_row(session: Session, row: StationState) -> None:
+    """Write the row back when it changed (insert it when new): one statement, or none."""
+    values = row.values()
+    if values == row.stored:
+        return
+    params = dict(zip(_ROW_COLUMNS, values))
+    if row.stored is None:
+        session.execute(_INSERT_ROW, {"name": row.name, **params})
+    else:
+        session.execute(_UPDATE_ROW, {"station": row.name, **params})
+    row.stored = values
+
+
+# -- the posting --------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    line_no: int
+    sku: int
+    offer_id: str
+    name: str
+    quantity: int
+
+
+@dataclass(frozen=True, slots=True)
+class BenchPosting:
+    """A posting as the bench decides on it: plain values, its lines in line order. A change is
+    written with the store's statements (``store_postings``), never through this object."""
+
+    posting_number: str
+    status: str
+    local_state: str
+    claimed_by: str | None
+    cancel_reason: str | None
+    problem: str | None
+    packed_by: str | None
+    wave_id: int | None
+    requirements: dict | None
+    items: tuple[Line, ...] = ()
+
+
+_p, _i = PostingRow.__table__, PostingItemRow.__table__
+_POSTING_COLUMNS = ("posting_number", "status", "local_state", "claimed_by", "cancel_reason", "problem",
+                    "packed_by", "wave_id", "requirements")
+_LINE_COLUMNS = ("line_no", "sku", "offer_id", "name", "quantity")
+_SPLIT = len(_POSTING_COLUMNS)
+_POSTING = (  # the posting and its lines in one round trip
+    select(*(_p.c[name] for name in _POSTING_COLUMNS), *(_i.c[name] for name in _LINE_COLUMNS))
+    .select_from(_p.outerjoin(_i, _i.c.posting_number == _p.c.posting_number))
+    .where(_p.c.posting_number == bindparam("number"))
+    .order_by(_i.c.line_no)
+)
+
+
+def get_posting(session: Session, number: str) -> BenchPosting | None:
+    rows = session.execute(_POSTING, {"number": number}).all()
+    if not rows:
+        return None
+    lines = tuple(Line(*row[_SPLIT:]) for row in rows if row[_SPLIT] is not None)
+    return BenchPosting(*rows[0][:_SPLIT], items=lines)
+
+
+def claimed_open(session: Session, station: str) -> list[str]:
+    """Postings this station holds (open or parked), for the GUI's 'parked' list."""
+    return list(session.scalars(
+        select(_p.c.posting_number).where(_p.c.claimed_by == station, _p.c.local_state == "in_progress",
+                                          _p.c.wave_id.is_(None))  # waves: wave status
+        .order_by(_p.c.posting_number)
+    ))
 
 
 def save_fresh(session: Session, posting: Posting, now: datetime) -> None:
@@ -68,34 +175,25 @@ def save_fresh(session: Session, posting: Posting, now: datetime) -> None:
                                    {posting.posting_number: item_rows(posting)}, now=now)
 
 
-def get_posting(session: Session, number: str) -> PostingRow | None:
-    return store_postings.get_posting(session, number)
+# -- the rules ----------------------------------------------------------------------------------
 
-
-def line_counts(session: Session, number: str) -> dict[int, int]:
-    return dict(session.execute(
-        select(PackedUnitRow.line_no, func.count()).where(PackedUnitRow.posting_number == number)
-        .group_by(PackedUnitRow.line_no)
-    ).all())
-
-
-def totals(posting: PostingRow, counts: dict[int, int]) -> tuple[int, int]:
+def totals(posting: BenchPosting, counts: dict[int, int]) -> tuple[int, int]:
     """(units counted, units wanted)."""
     return (sum(min(counts.get(line.line_no, 0), line.quantity) for line in posting.items),
             sum(line.quantity for line in posting.items))
 
 
-def is_complete(posting: PostingRow, counts: dict[int, int]) -> bool:
+def is_complete(posting: BenchPosting, counts: dict[int, int]) -> bool:
     counted, total = totals(posting, counts)
     return total > 0 and counted >= total
 
 
-def needs_mark(posting: PostingRow, sku: int) -> bool:
+def needs_mark(posting: BenchPosting, sku: int) -> bool:
     wanted = (posting.requirements or {}).get(MARK_REQUIREMENT) or []
     return str(sku) in {str(s) for s in wanted}
 
 
-def not_packable_reason(posting: PostingRow, station: str) -> dict[str, Any] | None:
+def not_packable_reason(posting: BenchPosting, station: str) -> dict[str, Any] | None:
     """Why this station may not pack the posting now (None: it may)."""
     if posting.local_state == "cancelled" or posting.status in store_postings.CANCELLED_STATUSES:
         return {"reason": "cancelled", "detail": posting.cancel_reason or posting.status}
@@ -116,68 +214,9 @@ def not_packable_reason(posting: PostingRow, station: str) -> dict[str, Any] | N
     return None
 
 
-def add_unit(session: Session, **values: Any) -> None:
-    session.execute(insert(PackedUnitRow.__table__).values(**values))
-
-
-def units(session: Session, number: str) -> list[PackedUnitRow]:
-    return list(session.scalars(select(PackedUnitRow).where(PackedUnitRow.posting_number == number)
-                                .order_by(PackedUnitRow.id)))
-
-
-def last_box(session: Session, number: str) -> int:
-    return session.scalar(select(func.max(PackedUnitRow.box_no))
-                          .where(PackedUnitRow.posting_number == number)) or 1
-
-
-def units_in_box(session: Session, number: str, box_no: int) -> int:
-    return session.scalar(select(func.count()).select_from(PackedUnitRow).where(
-        PackedUnitRow.posting_number == number, PackedUnitRow.box_no == box_no)) or 0
-
-
-def mark_seen(session: Session, number: str, mark: str) -> str | None:
-    """The posting that already holds this marking code (this one, or another not cancelled)."""
-    return session.scalar(
-        select(PackedUnitRow.posting_number)
-        .join(PostingRow, PostingRow.posting_number == PackedUnitRow.posting_number)
-        .where(PackedUnitRow.mark == mark,
-               (PackedUnitRow.posting_number == number) | (PostingRow.local_state != "cancelled"))
-        .limit(1)
-    )
-
-
-def drop_units(session: Session, number: str) -> int:
-    return session.execute(delete(PackedUnitRow).where(PackedUnitRow.posting_number == number)).rowcount or 0
-
-
-def packages(session: Session, number: str) -> list[list[list[int]]]:
-    """One package per box, ``[[sku, qty], ...]`` each, as the ship command takes them."""
-    rows = session.execute(
-        select(PackedUnitRow.box_no, PackedUnitRow.sku, func.count())
-        .where(PackedUnitRow.posting_number == number)
-        .group_by(PackedUnitRow.box_no, PackedUnitRow.sku)
-        .order_by(PackedUnitRow.box_no, PackedUnitRow.sku)
-    ).all()
-    boxes: dict[int, list[list[int]]] = {}
-    for box_no, sku, count in rows:
-        boxes.setdefault(box_no, []).append([int(sku), int(count)])
-    return [boxes[b] for b in sorted(boxes)]
-
-
-def claimed_open(session: Session, station: str) -> list[str]:
-    """Postings this station holds (open or parked), for the GUI's 'parked' list."""
-    return list(session.scalars(
-        select(PostingRow.posting_number).where(and_(PostingRow.claimed_by == station,
-                                                     PostingRow.local_state == "in_progress",
-                                                     PostingRow.wave_id.is_(None)))  # waves: wave status
-        .order_by(PostingRow.posting_number)
-    ))
-
-
-def item_name(session: Session, number: str, line_no: int) -> str:
-    return session.scalar(select(PostingItemRow.name).where(
-        PostingItemRow.posting_number == number, PostingItemRow.line_no == line_no)) or ""
-
-
 def _jsonable(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if isinstance(v, (str, int, float, bool, list, dict, type(None)))}
+
+
+def _copy(value: Any) -> Any:
+    return dict(value) if isinstance(value, dict) else value

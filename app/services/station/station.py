@@ -16,6 +16,11 @@ Meeting Ozon's label delay: verify-first (default) packs and ships, and with
 ``order_label = "on_pack"`` queues the own order label in the pack transaction (printed by the
 print path, ``on_order_label`` is called after the commit to wake it); a label-first wave's parcel
 (``app.services.waves``) is shipped already, so its weight is recorded with no network step.
+
+The decisions live in ``flows`` (open, count, weigh, pack, short, teach), ``codes`` (what a
+scanned code means), ``commands`` (the command barcodes), ``shelf`` and ``wave_bench``; ``state``
+and ``units`` read and write the cache with statements built once. Here: routing, the
+transaction around each decision, and asking Ozon between transactions.
 """
 from __future__ import annotations
 
@@ -24,14 +29,11 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from typing import Any
 
-from app.services.station import flows, shelf
-from app.services.station.classify import Classified, classify, looks_like_label
+from app.services.station import codes, commands, flows, shelf, units
 from app.services.station import results as r
 from app.services.station import state as s
+from app.services.station.classify import Classified, classify
 from app.services.station.remote import Lookup, Remote
-from app.services.station.weighing import check_weight, expected_weight
-from app.store import postings as store_postings
-from app.store import products as store_products
 from app.store import waves as store_waves
 
 log = logging.getLogger("packdesk.station")
@@ -80,7 +82,7 @@ class Station:
     def scan(self, text: str) -> r.StationResult:
         scanned = classify(text)
         if scanned.kind == "bad":
-            return self._write(lambda t: self._bad(t, scanned))
+            return self._write(lambda t: codes.bad(t, scanned))
         if scanned.kind == "command":
             return self.command(scanned.command, *scanned.args)
         if scanned.kind == "posting":
@@ -119,9 +121,11 @@ class Station:
         verified: accepted → packed and ship queued (one transaction); mismatch → re-weigh or override."""
         if not stable:
             return self._write(lambda t: flows.refused(t, r.WEIGHT_UNSTABLE, t.row.open_posting, measured_g=grams))
-        number = self._open_number()
+        number = self._open_number() if self.remote is not None else None  # offline: nobody to ask
         lookup = self._ask(number) if number else None
-        return self._after_pack(self._write(lambda t: self._weigh(t, float(grams), lookup)))
+        return self._after_pack(self._write(lambda t: flows.weigh(
+            t, float(grams), lookup, tolerance_pct=self.tolerance_pct, allowance_g=self.allowance_g,
+            own_label=self.order_label == "on_pack")))
 
     def expected_weight_g(self) -> float | None:
         """The catalogue weight of the open posting (what a ``sim://`` scale is loaded with)."""
@@ -129,19 +133,11 @@ class Station:
         if number is None:
             return None
         with self.db.read() as session:
-            return self._expected(session, s.get_posting(session, number))[0]
+            return flows.expected_g(session, s.get_posting(session, number), self.allowance_g)[0]
 
     def override_weight(self, by: str) -> r.StationResult:
-        def run(t: s.Txn) -> r.StationResult:
-            if t.row.error_code != r.WEIGHT_MISMATCH:
-                return flows.refused(t, r.NOTHING_TO_OVERRIDE, t.row.open_posting)
-            if not self._may_supervise(by):
-                return flows.refused(t, r.NOT_AUTHORIZED, t.row.open_posting, person=by, action="override-weight")
-            weight = {k: v for k, v in t.row.error_data.items() if k != "posting"}
-            t.log("weight_override", t.row.open_posting, {**weight, "by": by})
-            return flows.pack(t, weight, override_by=by, own_label=self.order_label == "on_pack")
-
-        return self._after_pack(self._write(run))
+        return self._after_pack(self._write(lambda t: commands.override_weight(
+            t, by, self._may_supervise, own_label=self.order_label == "on_pack")))
 
     def short(self, reason: str = "") -> r.StationResult:
         """``CMD:SHORT[:reason]``: the open posting's units cannot all be found: flag it for a person."""
@@ -149,61 +145,17 @@ class Station:
 
     # -- commands ----------------------------------------------------------------------------
     def acknowledge(self) -> r.StationResult:
-        def run(t: s.Txn) -> r.StationResult:
-            held = t.row.error_code
-            t.clear_error()
-            t.log(r.ACKNOWLEDGED, t.row.open_posting, {"error": held})
-            return r.result(r.ACKNOWLEDGED, t.row.open_posting, t.state(), error=held or "")
-
-        return self._write(run)
+        return self._write(commands.acknowledge)
 
     def park(self) -> r.StationResult:
-        def run(t: s.Txn) -> r.StationResult:
-            number = t.row.open_posting
-            if number is None:
-                return flows.refused(t, r.NOTHING_OPEN, None)
-            t.clear_error()
-            t.go_idle()
-            t.log(r.POSTING_PARKED, number, {})
-            return r.result(r.POSTING_PARKED, number, t.state())
-
-        return self._write(run)
+        return self._write(commands.park)
 
     def release(self) -> r.StationResult:
         """Put the open posting back (``CMD:CANCEL``): its counted units are dropped, claim released."""
-        def run(t: s.Txn) -> r.StationResult:
-            number = t.row.open_posting
-            if number is None:
-                return flows.refused(t, r.NOTHING_OPEN, None)
-            dropped = s.drop_units(t.session, number)
-            posting = s.get_posting(t.session, number)
-            if posting is not None and store_waves.in_pending_wave(posting):
-                pass  # shipped with its wave: it stays this station's, to be verified again
-            elif posting is not None and posting.local_state == "in_progress":
-                store_postings.release_posting(t.session, number, t.name)
-                store_postings.set_local_state(t.session, number, "waiting")
-            else:
-                store_postings.release_posting(t.session, number, t.name)
-            t.clear_error()
-            t.go_idle()
-            t.log(r.POSTING_RELEASED, number, {"dropped": dropped})
-            return r.result(r.POSTING_RELEASED, number, t.state(), dropped=dropped)
-
-        return self._write(run)
+        return self._write(commands.release)
 
     def next_box(self) -> r.StationResult:
-        def run(t: s.Txn) -> r.StationResult:
-            number = t.row.open_posting
-            if number is None:
-                return flows.refused(t, r.NOTHING_OPEN, None)
-            if s.units_in_box(t.session, number, t.row.box_no) == 0:
-                return flows.refused(t, r.BOX_EMPTY, number, box=t.row.box_no)
-            t.row.box_no += 1
-            t.clear_error()
-            t.log(r.BOX_STARTED, number, {"box": t.row.box_no})
-            return r.result(r.BOX_STARTED, number, t.state(), box=t.row.box_no)
-
-        return self._write(run)
+        return self._write(commands.next_box)
 
     def teach(self, barcode: str | None, line_no: int | None, by: str) -> r.StationResult:
         """Link ``barcode`` (None: the unknown barcode just scanned) to a line of the open posting
@@ -222,14 +174,14 @@ class Station:
             if gone or (lookup is not None and lookup.posting is not None):
                 return self._write(lambda t: flows.recheck(t, lookup))
         with self.db.read() as session:
-            row = session.get(s.StationRow, self.name)
+            row = s.read_row(session, self.name)
             state = r.IDLE if row is None else (r.ERROR if row.error_code else row.state)
             return r.result(r.STATUS, number, state, error=(row.error_code if row else None) or "")
 
     def snapshot(self) -> dict[str, Any]:
         """The open posting's lines and counts, the box, the held error and the parked postings."""
         with self.db.read() as session:
-            row = session.get(s.StationRow, self.name)
+            row = s.read_row(session, self.name)
             snap: dict[str, Any] = {"station": self.name, "state": r.IDLE, "posting": None, "lines": [],
                                     "box": 1, "error": None, "parked": []}
             if row is None:
@@ -239,7 +191,7 @@ class Station:
             snap["parked"] = [n for n in s.claimed_open(session, self.name) if n != row.open_posting]
             posting = s.get_posting(session, row.open_posting) if row.open_posting else None
             if posting is not None:
-                counts = s.line_counts(session, posting.posting_number)
+                counts = units.line_counts(session, posting.posting_number)
                 snap["lines"] = [{"line": x.line_no, "sku": x.sku, "offer_id": x.offer_id, "name": x.name,
                                   "quantity": x.quantity, "counted": counts.get(x.line_no, 0),
                                   "needs_mark": s.needs_mark(posting, x.sku)} for x in posting.items]
@@ -252,8 +204,9 @@ class Station:
             row = s.load_row(session, self.name, self.packer, now)
             t = s.Txn(session, row, self.packer, now)
             outcome = decide(t)
-            if isinstance(outcome, r.StationResult):  # else: nothing decided yet, nothing to save
+            if isinstance(outcome, r.StationResult):  # else: nothing decided yet
                 row.packer, row.updated_at = self.packer, now
+            s.save_row(session, row)  # once, and only when something changed
             return outcome
 
         outcome = self.db.writer.call(run)
@@ -263,7 +216,7 @@ class Station:
 
     def _open_number(self) -> str | None:
         with self.db.read() as session:
-            row = session.get(s.StationRow, self.name)
+            row = s.read_row(session, self.name)
             return None if row is None else row.open_posting
 
     def _ask(self, number: str) -> Lookup | None:
@@ -285,126 +238,47 @@ class Station:
                 log.exception("waking the printer for the order label of %s failed", outcome.posting)
         return outcome
 
-    def _bad(self, t: s.Txn, scanned: Classified) -> r.StationResult:
-        data = {"problem": scanned.problem or "", "excerpt": scanned.text}
-        t.log(r.BAD_SCAN, t.row.open_posting, data)  # the station's state stays as it is
-        return r.result(r.BAD_SCAN, t.row.open_posting, t.state(), **data)
-
     def _open(self, number: str, *, via: str, lookup: Lookup | None) -> r.StationResult:
-        def run(t: s.Txn) -> r.StationResult:
-            if lookup is not None and lookup.posting is not None:
-                s.save_fresh(t.session, lookup.posting, t.now)
-            if lookup is not None and lookup.found is False and s.get_posting(t.session, number) is None:
-                return flows.refused(t, r.POSTING_NOT_FOUND, number, scanned=via)
-            return flows.open_posting(t, number, via=via)
-
-        return self._write(run)
+        return self._write(lambda t: codes.open_scanned(t, number, via, lookup))
 
     def _code(self, scanned: Classified) -> r.StationResult:
         """An item barcode or an Ozon label barcode: the cache decides which. The common case (a
         posting open, a known item) is decided in one transaction; opening needs Ozon first."""
         code = scanned.text
-        outcome = self._write(lambda t: self._code_at_once(t, code, scanned.notes))
+        outcome = self._write(lambda t: codes.at_once(t, code, scanned.notes))
         if isinstance(outcome, r.StationResult):
             return outcome
         kind, number = outcome
         if kind == "label":
             return self._open(number, via="label", lookup=self._ask(number))
         if kind == "idle":
-            return self._item(code, [code], notes=scanned.notes)
+            return self._find(code, [code], None, scanned.notes, number)
         lookup = self.remote.by_barcode(code) if self.remote is not None else Lookup(detail="offline")
         if lookup.posting is not None:
             return self._open(lookup.posting.posting_number, via="label", lookup=lookup)
         return self._write(lambda t: flows.refused(t, r.POSTING_NOT_FOUND, None, barcode=code, ozon=lookup.detail))
 
-    def _code_at_once(self, t: s.Txn, code: str, notes: dict):
-        """A result, or what must happen outside the transaction: ("label", number) to open a
-        posting by its label, ("ask", None) to ask Ozon about a label, ("idle", None) to find one."""
-        if store_products.products_by_barcode(t.session, code):
-            if t.row.open_posting is None:
-                return flows.goods_on_hold(t) or ("idle", None)
-            return flows.count_unit(t, code, notes=notes)
-        label = store_postings.find_by_label_barcode(t.session, code)
-        if label is not None:
-            return ("label", label.posting_number)
-        if looks_like_label(code):
-            return ("ask", None)
-        if t.row.open_posting is None:
-            return ("idle", None)
-        return flows.count_unit(t, code, notes=notes)
-
     def _item(self, code: str, barcodes: list[str], *, mark=None, notes: dict | None = None) -> r.StationResult:
-        outcome = self._write(lambda t: flows.goods_on_hold(t) if t.row.open_posting is None
-                              else flows.count_unit(t, code, mark=mark, notes=notes))
-        if outcome is not None:
+        outcome = self._write(lambda t: codes.item(t, code, barcodes, mark, notes))
+        if isinstance(outcome, r.StationResult):
             return outcome
+        return self._find(code, barcodes, mark, notes, outcome[1])
+
+    def _find(self, code: str, barcodes: list[str], mark, notes: dict | None, number: str | None) -> r.StationResult:
+        """Idle, no goods on hold: open the packable posting that ships first and wants the unit
+        (``number``, found by the transaction that saw the station idle), asking Ozon first."""
         tried: list[str] = []
-        for _ in range(MAX_CANDIDATES):
-            number = self._candidate(barcodes, tried)
-            if number is None:
-                break
+        while number is not None:
             lookup = self._ask(number)
-            outcome = self._write(lambda t: self._open_and_count(t, number, lookup, code, mark))
+            outcome = self._write(lambda t: codes.open_and_count(t, number, lookup, code, mark))
             if outcome.code != r.POSTING_NOT_PACKABLE:
                 return outcome
             tried.append(number)
-        return self._write(lambda t: self._nothing_wants(t, code, barcodes, notes or {}))
-
-    def _candidate(self, barcodes: list[str], tried: list[str]) -> str | None:
-        with self.db.read() as session:
-            for barcode in barcodes:
-                posting = store_postings.find_packable_by_item_barcode(session, barcode, self.name)
-                if posting is not None and posting.posting_number not in tried:
-                    return posting.posting_number
-        return None
-
-    def _open_and_count(self, t: s.Txn, number: str, lookup: Lookup | None, code: str, mark) -> r.StationResult:
-        if lookup is not None and lookup.posting is not None:
-            s.save_fresh(t.session, lookup.posting, t.now)
-        opened = flows.open_posting(t, number, via="item")
-        if opened.code != r.POSTING_OPENED:
-            return opened
-        counted = flows.count_unit(t, code, mark=mark)
-        return r.StationResult(counted.ok, counted.code, counted.posting, counted.state,
-                               {**counted.data, "opened": number})
-
-    def _nothing_wants(self, t: s.Txn, code: str, barcodes: list[str], notes: dict) -> r.StationResult:
-        found = next((p for b in barcodes if (p := store_products.products_by_barcode(t.session, b))), None)
-        if not found:
-            return flows.refused(t, r.UNKNOWN_BARCODE, None, barcode=code, **notes)
-        return flows.refused(t, r.NO_PACKABLE_POSTING, None, barcode=code, product=found[0].name, sku=found[0].sku)
-
-    def _weigh(self, t: s.Txn, grams: float, lookup: Lookup | None) -> r.StationResult:
-        number = t.row.open_posting
-        if number is None:
-            return flows.refused(t, r.NOTHING_OPEN, None, measured_g=grams)
-        if lookup is not None and lookup.posting is not None:
-            s.save_fresh(t.session, lookup.posting, t.now)
-        posting = s.get_posting(t.session, number)
-        reason = None if posting is None else s.not_packable_reason(posting, t.name)
-        if reason is not None:
-            return flows.stop_loudly(t, posting, reason)
-        if not s.is_complete(posting, s.line_counts(t.session, number)):
-            counted, total = s.totals(posting, s.line_counts(t.session, number))
-            return flows.refused(t, r.NOT_COMPLETE, number, counted=counted, total=total, measured_g=grams)
-        expected, missing = self._expected(t.session, posting)
-        check = check_weight(grams, expected, self.tolerance_pct, missing)
-        if not check.accepted:
-            t.hold(r.WEIGHT_MISMATCH, **check.as_data())
-            t.row.state = r.WEIGHING
-            t.log(r.WEIGHT_MISMATCH, number, check.as_data())
-            return r.result(r.WEIGHT_MISMATCH, number, t.state(), **check.as_data())
-        data = check.as_data()
-        if not check.checked:
-            data["unchecked"] = True
-        return flows.pack(t, data, own_label=self.order_label == "on_pack")
-
-    def _expected(self, session, posting) -> tuple[float | None, tuple[int, ...]]:
-        if posting is None:
-            return None, ()
-        products = store_products.products_by_sku(session, [x.sku for x in posting.items])
-        lines = [(x.sku, x.quantity, getattr(products.get(x.sku), "weight_g", None)) for x in posting.items]
-        return expected_weight(lines, self.allowance_g)
+            if len(tried) == MAX_CANDIDATES:
+                break
+            with self.db.read() as session:
+                number = codes.candidate(session, barcodes, self.name, tried)
+        return self._write(lambda t: codes.nothing_wants(t, code, barcodes, notes or {}))
 
 
 def _member_of(names: Iterable[str]) -> Callable[[str], bool]:

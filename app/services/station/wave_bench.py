@@ -9,10 +9,10 @@ from app.services.station import state as s
 from app.store import labels as store_labels
 from app.store import postings as store_postings
 from app.store import waves as store_waves
-from app.store.models import LABEL_PRINTED, MEMBER_VERIFIED, PostingRow
+from app.store.models import LABEL_PRINTED, MEMBER_VERIFIED
 
 
-def opened_data(t: s.Txn, posting: PostingRow) -> dict[str, Any]:
+def opened_data(t: s.Txn, posting: s.BenchPosting) -> dict[str, Any]:
     """What ``posting_opened`` adds for a wave's parcel (wave and pick order)."""
     if not store_waves.in_pending_wave(posting):
         return {}
@@ -20,7 +20,8 @@ def opened_data(t: s.Txn, posting: PostingRow) -> dict[str, Any]:
     return {"wave": posting.wave_id, "pick": member.pick_order if member else None}
 
 
-def pack_parcel(t: s.Txn, posting: PostingRow, weight: dict[str, Any], *, override_by: str | None) -> r.StationResult:
+def pack_parcel(t: s.Txn, posting: s.BenchPosting, weight: dict[str, Any], *,
+                override_by: str | None) -> r.StationResult:
     """Weight accepted on a wave's parcel: verified and done, no ship command (it is shipped)."""
     number = posting.posting_number
     label = store_labels.get(t.session, number)
@@ -33,9 +34,7 @@ def pack_parcel(t: s.Txn, posting: PostingRow, weight: dict[str, Any], *, overri
         local = "shipped"
     else:
         local = "packed"  # the wave's ship command is still on its way; the outbox moves it on
-    posting.local_state, posting.problem = local, None
-    posting.packed_at, posting.packed_by = t.now, t.name
-    posting.measured_weight_g = weight.get("measured_g")
+    store_postings.set_packed(t.session, number, local, station=t.name, now=t.now, weight_g=weight.get("measured_g"))
     store_waves.set_member(t.session, posting.wave_id, number, MEMBER_VERIFIED, verified_at=t.now)
     store_postings.release_posting(t.session, number, t.name)
     t.clear_error()

@@ -1,0 +1,94 @@
+"""What a scanned code means at the bench, decided inside one writer transaction (``Txn``).
+
+An item barcode or an Ozon label barcode (``classify`` kind ``code``) is looked up in the cache;
+when Ozon must be asked first, the decision says what to do outside the transaction instead of
+a result. Each result has written its event-log line; the caller commits.
+"""
+from __future__ import annotations
+
+from app.services.station import flows
+from app.services.station import results as r
+from app.services.station import state as s
+from app.services.station.classify import Classified, looks_like_label
+from app.services.station.remote import Lookup
+from app.store import postings as store_postings
+from app.store import products as store_products
+
+Txn = s.Txn
+
+
+def at_once(t: Txn, code: str, notes: dict):
+    """A result, or what must happen outside the transaction: ("label", number) to open a
+    posting by its label, ("ask", None) to ask Ozon about a label, ("idle", candidate) to open
+    the candidate (no goods on hold; candidate None: no packable posting wants the unit)."""
+    found = store_products.products_by_barcode(t.session, code)
+    if found:
+        if t.row.open_posting is None:
+            return idle(t, [code])
+        return flows.count_unit(t, code, notes=notes, found=found)
+    number = store_postings.posting_by_label_barcode(t.session, code)
+    if number is not None:
+        return ("label", number)
+    if looks_like_label(code):
+        return ("ask", None)
+    if t.row.open_posting is None:
+        return idle(t, [code])
+    return flows.count_unit(t, code, notes=notes, found=found)
+
+
+def item(t: Txn, code: str, barcodes: list[str], mark, notes: dict | None):
+    """An item (or marking code): counted when a posting is open, else as ``at_once`` says."""
+    if t.row.open_posting is None:
+        return idle(t, barcodes)
+    return flows.count_unit(t, code, mark=mark, notes=notes)
+
+
+def idle(t: Txn, barcodes: list[str]):
+    """Nothing open: repeat a stop while its goods are on hold, else ("idle", candidate)."""
+    return flows.goods_on_hold(t) or ("idle", candidate(t.session, barcodes, t.name, ()))
+
+
+def candidate(session, barcodes: list[str], station: str, tried) -> str | None:
+    """The packable posting that ships first and wants a unit known under ``barcodes`` (in
+    their order), leaving out those ``tried``. (In the writer's transaction when it can: that
+    connection's page cache is warm, a reader's is dropped at every commit.)"""
+    for barcode in barcodes:
+        number = store_postings.packable_by_item_barcode(session, barcode, station)
+        if number is not None and number not in tried:
+            return number
+    return None
+
+
+def open_scanned(t: Txn, number: str, via: str, lookup: Lookup | None) -> r.StationResult:
+    """A posting number or label scanned: open it (with what Ozon just said, if asked)."""
+    if lookup is not None and lookup.posting is not None:
+        s.save_fresh(t.session, lookup.posting, t.now)
+    if lookup is not None and lookup.found is False and s.get_posting(t.session, number) is None:
+        return flows.refused(t, r.POSTING_NOT_FOUND, number, scanned=via)
+    return flows.open_posting(t, number, via=via)
+
+
+def open_and_count(t: Txn, number: str, lookup: Lookup | None, code: str, mark) -> r.StationResult:
+    """Idle item scan: open the candidate posting and count the unit in hand."""
+    if lookup is not None and lookup.posting is not None:
+        s.save_fresh(t.session, lookup.posting, t.now)
+    opened = flows.open_posting(t, number, via="item")
+    if opened.code != r.POSTING_OPENED:
+        return opened
+    counted = flows.count_unit(t, code, mark=mark)
+    return r.StationResult(counted.ok, counted.code, counted.posting, counted.state,
+                           {**counted.data, "opened": number})
+
+
+def nothing_wants(t: Txn, code: str, barcodes: list[str], notes: dict) -> r.StationResult:
+    """Idle item scan that opened nothing: an unknown barcode, or no packable posting wants it."""
+    found = next((p for b in barcodes if (p := store_products.products_by_barcode(t.session, b))), None)
+    if not found:
+        return flows.refused(t, r.UNKNOWN_BARCODE, None, barcode=code, **notes)
+    return flows.refused(t, r.NO_PACKABLE_POSTING, None, barcode=code, product=found[0].name, sku=found[0].sku)
+
+
+def bad(t: Txn, scanned: Classified) -> r.StationResult:
+    data = {"problem": scanned.problem or "", "excerpt": scanned.text}
+    t.log(r.BAD_SCAN, t.row.open_posting, data)  # the station's state stays as it is
+    return r.result(r.BAD_SCAN, t.row.open_posting, t.state(), **data)

@@ -1,0 +1,84 @@
+"""The station's own statements (built once, Core) on both backends: a shift's worth of decisions
+on SQLite and on PostgreSQL, and how many statements the common scans take."""
+from contextlib import contextmanager
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import event
+
+from app.services.station import results as r
+from station_helpers import CABLE, EAN, MUG, SHOES, TEA, Shop, mark_code, write_shop
+from store_helpers import db, pg_url, sqlite_template  # noqa: F401
+
+A, B, SHOE_POSTING, CANCELLED, TEA_POSTING = (
+    "10000001-0001-1", "10000002-0001-1", "10000003-0001-1", "10000004-0001-1", "10000006-0001-1")
+
+
+@pytest.fixture
+def bench(db, tmp_path):  # noqa: F811
+    write_shop(db)
+    return Shop(db, tmp_path)
+
+
+def test_a_shift_on_each_backend(bench):
+    station = bench.station()
+    assert station.scan(EAN[MUG]).data["opened"] == B  # idle item scan: the earliest deadline
+    assert station.weigh(400).code == r.WEIGHT_ACCEPTED
+    assert station.scan(A).data == {"counted": 0, "total": 3, "resumed": False, "scanned": "number", "box": 1}
+    assert station.scan(EAN[TEA]).code == r.WRONG_ITEM
+    assert station.scan("2999999999999").code == r.UNKNOWN_BARCODE
+    assert station.scan(EAN[MUG]).code == r.ITEM_ACCEPTED  # the next valid scan clears the held error
+    assert station.next_box().data == {"box": 2}
+    assert station.scan(EAN[CABLE]).data["line_counted"] == 1
+    assert station.scan(EAN[CABLE]).code == r.POSTING_COMPLETE
+    assert station.scan(EAN[CABLE]).code == r.OVER_SCAN
+    assert station.acknowledge().code == r.ACKNOWLEDGED
+    assert station.weigh(800).code == r.WEIGHT_MISMATCH
+    assert station.override_weight("boss").code == r.WEIGHT_ACCEPTED
+    [ship] = bench.commands(A)
+    assert ship.payload == {"packages": [[[MUG, 1]], [[CABLE, 2]]]}
+    row = bench.posting(A)
+    assert (row.local_state, row.packed_by, row.measured_weight_g, row.claimed_by) == ("packed", "bench-1", 800, None)
+
+    assert station.scan(SHOE_POSTING).code == r.POSTING_OPENED
+    assert station.scan(EAN[SHOES]).code == r.MARK_REQUIRED
+    assert station.scan(mark_code(EAN[SHOES])).code == r.ITEM_ACCEPTED
+    assert station.scan(mark_code(EAN[SHOES])).code == r.DUPLICATE_UNIT
+    assert station.release().data == {"dropped": 1}
+    assert bench.posting(SHOE_POSTING).local_state == "waiting"
+    assert station.scan(CANCELLED).data["reason"] == "cancelled"
+    assert station.scan(TEA_POSTING).code == r.POSTING_OPENED
+    assert station.park().code == r.POSTING_PARKED
+    assert station.snapshot()["parked"] == [TEA_POSTING]
+    assert (bench.station_row().state, bench.station_row().packer) == (r.IDLE, "anna")
+    assert [e.kind for e in bench.events(B)] == [r.POSTING_OPENED, r.POSTING_COMPLETE, "packed", r.WEIGHT_ACCEPTED]
+
+
+@contextmanager
+def _statements(engine):
+    seen: list[str] = []
+
+    def record(_conn, _cursor, statement, _parameters, _context, _many):
+        seen.append(statement.split()[0].upper())
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def test_a_counted_unit_takes_one_transaction_of_few_statements(bench):
+    station = bench.station()
+    station.scan(A)
+    bench.clock[0] += timedelta(seconds=3)
+    with _statements(bench.db.engine) as seen:
+        assert station.scan(EAN[CABLE]).code == r.ITEM_ACCEPTED
+    # station row, products, posting with its lines, counts; the unit, the event; the row, once
+    assert seen.count("SELECT") == 4 and seen.count("INSERT") == 2 and seen.count("UPDATE") == 1, seen
+    assert set(seen) <= {"BEGIN", "SELECT", "INSERT", "UPDATE"}, seen
+    assert bench.station_row().updated_at == bench.now()
+    with _statements(bench.db.engine) as seen:  # nothing changed (same clock, same state): not written
+        assert station.scan(EAN[CABLE]).code == r.ITEM_ACCEPTED
+        assert station.scan(EAN[CABLE]).code == r.OVER_SCAN
+    assert seen.count("UPDATE") == 1, seen  # the held error only
