@@ -104,3 +104,18 @@ def test_settings_prints_the_command_sheet_through_the_print_thread(qtbot, bench
     said = bench._print_command_sheet("ru", ["anna", "Борис"])
     assert "напечатан" in said and "Борис" in said  # a Cyrillic name gets no barcode, and says so
     assert set(printed.glob("*.png")) - before
+
+
+def test_a_scanner_burst_into_the_focused_field_is_a_scan_not_text(qtbot, bench):
+    field = bench.pack_view.scan_field
+    field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusObject() is field, timeout=5_000)
+    number = bench.queues.awaiting.rows[0]["posting_number"]
+    typed = []
+    field.textChanged.connect(typed.append)
+    with qtbot.waitSignal(bench.station_worker.result, timeout=10_000) as opened, \
+            qtbot.waitSignal(bench.scan_filter.scanned, timeout=10_000) as scanned:
+        qtbot.keyClicks(field, number)  # as fast as a scanner: a burst
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert scanned.args == [number] and typed == []  # the filter took it; the field never saw a key
+    assert opened.args[0].code == "posting_opened" and opened.args[0].posting == number

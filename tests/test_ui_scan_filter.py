@@ -72,3 +72,49 @@ def test_the_settle_timer_gives_keys_back_without_a_manual_poll(qtbot):
         qtbot.waitUntil(lambda: field.text() == "q", timeout=2000)
     finally:
         app.removeEventFilter(scan_filter)
+
+
+class CountingFilter(ScanFilter):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.seen = []
+
+    def eventFilter(self, watched, event):  # noqa: N802
+        self.seen.append(watched)
+        return super().eventFilter(watched, event)
+
+
+def test_watching_follows_the_focus_and_leaves_other_widgets_alone(qtbot):
+    clock = FakeClock()
+    scanner = open_scanner("keyboard", on_scan=lambda scan: None, clock=clock, scan_codes=None).start()
+    scan_filter = CountingFilter(scanner, clock=clock)
+    first, second = QLineEdit(), QLineEdit()
+    for field in (first, second):
+        qtbot.addWidget(field)
+        field.show()
+    first.activateWindow()
+    first.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusObject() is first, timeout=5000)
+    app = QApplication.instance()
+    scans = []
+    scan_filter.scanned.connect(scans.append)
+    scan_filter.watch(app)
+    try:
+        for char in "OZN1\r":
+            clock.advance(0.008)
+            QApplication.sendEvent(first, key_press(char))
+        assert scans == ["OZN1"] and first.text() == ""
+        QApplication.sendEvent(second, key_press("x"))  # not focused: not watched
+        assert second not in scan_filter.seen
+        second.activateWindow()
+        second.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusObject() is second, timeout=5000)
+        for char in "OZN2\r":
+            clock.advance(0.008)
+            QApplication.sendEvent(second, key_press(char))
+        assert scans == ["OZN1", "OZN2"] and second.text() == "x"
+    finally:
+        scan_filter.unwatch(app)
+    seen = len(scan_filter.seen)
+    QApplication.sendEvent(second, key_press("y"))
+    assert len(scan_filter.seen) == seen  # unwatched: it hears nothing

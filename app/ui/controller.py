@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal, Slot
 
 from app.messages import text
 from app.ui.adapters import MessageBridge, ScaleBridge, ScanFilter, ScannerBridge, StationWorker, SyncWorker
@@ -21,6 +21,7 @@ from app.ui.stall_meter import StallMeter
 log = logging.getLogger("packdesk.ui")
 
 RELOAD_AFTER = frozenset({"posting_opened", "weight_accepted", "posting_released", "posting_parked"})
+QUEUE_RELOAD_DELAY_MS = 800
 
 
 class BenchController(QObject):
@@ -45,6 +46,9 @@ class BenchController(QObject):
         self.sync_worker = SyncWorker(parts.service, self) if parts.service is not None else None
         self.scan_filter = self._keyboard_scanner(clock)
         self.stall_meter = StallMeter(beat_ms=50, warn_ms=250, parent=self)  # a freeze leaves a line in the log
+        # after a scan the queues are re-read a moment later, not while the packer scans on
+        self._queues_soon = QTimer(self, singleShot=True, interval=QUEUE_RELOAD_DELAY_MS)
+        self._queues_soon.timeout.connect(lambda: self.queues.reload())
         self._connect()
 
     def _keyboard_scanner(self, clock) -> ScanFilter | None:
@@ -96,7 +100,7 @@ class BenchController(QObject):
     # --- life -------------------------------------------------------------------------------
     def start(self) -> None:
         if self.scan_filter is not None:
-            self.app.installEventFilter(self.scan_filter)
+            self.scan_filter.watch(self.app)
         self.station_worker.start()
         if self.sync_worker is not None:
             self.sync_worker.start()
@@ -109,7 +113,7 @@ class BenchController(QObject):
     def shutdown(self) -> None:
         self.stall_meter.stop()
         if self.scan_filter is not None:
-            self.app.removeEventFilter(self.scan_filter)
+            self.scan_filter.unwatch(self.app)
         if self.sync_worker is not None:
             self.sync_worker.stop()
         self.station_worker.stop()
@@ -137,7 +141,7 @@ class BenchController(QObject):
         if result.code == "weight_accepted":
             self._wake()
         if result.code in RELOAD_AFTER:
-            self.queues.reload()
+            self._queues_soon.start()
 
     def _after_pass(self, summary: dict) -> None:
         self.queues.reload()

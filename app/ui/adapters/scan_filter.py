@@ -1,9 +1,13 @@
-"""``ScanFilter``: an application-wide event filter that feeds key presses to the keyboard-wedge
-decoder, so a scanner's burst never lands in a text field.
+"""``ScanFilter``: an event filter that feeds key presses to the keyboard-wedge decoder, so a
+scanner's burst never lands in a text field, wherever the focus is.
 
     scan_filter = ScanFilter(open_scanner("keyboard", on_scan=lambda s: None))
-    app.installEventFilter(scan_filter)
+    scan_filter.watch(app)            # follows the keyboard focus; unwatch(app) to stop
     scan_filter.scanned.connect(station_worker.scan)
+
+It sits on whatever has the keyboard focus (key events go there first) and moves with the focus.
+Installed on the application instead, it would run Python for every event of every object,
+paint events included, and the window would queue for the GIL behind busy worker threads.
 
 Every key press (bare modifiers aside) is held by the decoder until it knows what it is: a scan
 (emitted as ``scanned``) or a person typing (the held keys are re-delivered, in order, to the
@@ -16,8 +20,9 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QTimer, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from app.devices.scanners import KeyEvent, Mod, Typed
@@ -52,6 +57,24 @@ class ScanFilter(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.settle)
+        self._watched: QObject | None = None
+
+    # --- where it listens --------------------------------------------------------------------
+    def watch(self, app: QGuiApplication) -> None:
+        app.focusObjectChanged.connect(self._follow)
+        self._follow(app.focusObject())
+
+    def unwatch(self, app: QGuiApplication) -> None:
+        app.focusObjectChanged.disconnect(self._follow)
+        self._follow(None)
+
+    @Slot(QObject)
+    def _follow(self, focus: QObject | None) -> None:
+        if self._watched is not None and shiboken6.isValid(self._watched):
+            self._watched.removeEventFilter(self)
+        self._watched = focus
+        if focus is not None:
+            focus.installEventFilter(self)
 
     # --- Qt ----------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)

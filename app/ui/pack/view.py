@@ -112,7 +112,9 @@ class PackView(QWidget):
 
     def _show_banner(self) -> None:
         self.banner.setText(self.banner_text())
-        self.banner.setStyleSheet(banner_style("done" if self.packed() else self.state))
+        style = banner_style("done" if self.packed() else self.state)
+        if style != self.banner.styleSheet():  # re-polishing costs a few ms: only on a change of colour
+            self.banner.setStyleSheet(style)
 
     # --- the station's answers --------------------------------------------------------------
     def show_result(self, result) -> None:
@@ -142,10 +144,13 @@ class PackView(QWidget):
             cells = (("✔ " if done else "") + name, line.get("offer_id") or "", barcodes[0] if barcodes else "",
                      str(line.get("counted", 0)), str(line.get("quantity", 0)))
             for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if done:
-                    item.setBackground(QBrush(DONE_BACKGROUND))
-                self.lines.setItem(row, column, item)
+                item = self.lines.item(row, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.lines.setItem(row, column, item)
+                if item.text() != text:  # a scan changes one line: repaint that one
+                    item.setText(text)
+                item.setBackground(QBrush(DONE_BACKGROUND) if done else QBrush())
         self._show_info()
         if self.last is None:  # first look after start: show the stored state
             self.state, self.posting = snapshot.get("state", "idle"), snapshot.get("posting")
