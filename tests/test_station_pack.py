@@ -138,3 +138,22 @@ def test_teach_needs_a_line_when_several_are_open(shop):
     assert station.scan("CMD:TEACH:boss").code == r.TEACH_NEEDS_LINE
     assert station.teach("2000000000015", 1, "boss").code == r.ITEM_ACCEPTED
     assert shop.units(A) == [(MUG, 1, None)]
+
+
+def test_weighing_a_posting_that_vanished_from_the_cache_stops_loudly_and_ships_nothing(shop):
+    from sqlalchemy import delete
+
+    from app.store.models import PostingItemRow, PostingRow
+
+    station = shop.station()
+    complete_a(station)
+
+    def forget(session):
+        session.execute(delete(PostingItemRow).where(PostingItemRow.posting_number == A))
+        session.execute(delete(PostingRow).where(PostingRow.posting_number == A))
+
+    shop.db.writer.call(forget)
+    gone = station.weigh(500)
+    assert (gone.code, gone.posting, gone.state, gone.data["reason"]) == (r.POSTING_NOT_PACKABLE, A, r.ERROR, "vanished")
+    assert station.snapshot()["posting"] is None and shop.commands() == []  # loud, held, nothing shipped
+    assert station.scan(TEA_POSTING).code == r.POSTING_OPENED

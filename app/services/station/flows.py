@@ -40,6 +40,12 @@ def stop_loudly(t: Txn, posting: s.BenchPosting, reason: dict[str, Any]) -> r.St
     return refused(t, r.POSTING_NOT_PACKABLE, number, **reason)
 
 
+def vanished(t: Txn, number: str) -> r.StationResult:
+    """The open posting is no longer in the cache: nothing to pack or ship; the station is freed."""
+    t.go_idle()
+    return refused(t, r.POSTING_NOT_PACKABLE, number, reason="vanished")
+
+
 def goods_on_hold(t: Txn) -> r.StationResult | None:
     """While a stopped posting's goods are on the bench, repeat the stop instead of counting them."""
     held = t.row.error_data or {}
@@ -142,7 +148,9 @@ def weigh(t: Txn, grams: float, lookup: Lookup | None, *, tolerance_pct: float, 
     if lookup is not None and lookup.posting is not None:
         s.save_fresh(t.session, lookup.posting, t.now)
     posting = s.get_posting(t.session, number)
-    reason = None if posting is None else s.not_packable_reason(posting, t.name)
+    if posting is None:
+        return vanished(t, number)
+    reason = s.not_packable_reason(posting, t.name)
     if reason is not None:
         return stop_loudly(t, posting, reason)
     counts = units.line_counts(t.session, number)
@@ -266,11 +274,10 @@ def recheck(t: Txn, lookup) -> r.StationResult:
     number = t.row.open_posting
     posting = s.get_posting(t.session, number) if number else None
     if number is not None:
-        reason = {"reason": "vanished"} if posting is None else s.not_packable_reason(posting, t.name)
+        if posting is None:
+            return vanished(t, number)
+        reason = s.not_packable_reason(posting, t.name)
         if reason is not None:
-            if posting is None:
-                t.go_idle()
-                return refused(t, r.POSTING_NOT_PACKABLE, number, **reason)
             return stop_loudly(t, posting, reason)
     return r.result(r.STATUS, number, t.state(), error=t.row.error_code or "")
 
