@@ -118,3 +118,25 @@ def test_watching_follows_the_focus_and_leaves_other_widgets_alone(qtbot):
     seen = len(scan_filter.seen)
     QApplication.sendEvent(second, key_press("y"))
     assert len(scan_filter.seen) == seen  # unwatched: it hears nothing
+
+
+def test_with_nothing_focused_the_main_window_listens(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    clock = FakeClock()
+    scanner = open_scanner("keyboard", on_scan=lambda scan: None, clock=clock, scan_codes=None).start()
+    scan_filter = ScanFilter(scanner, clock=clock)
+    window = QWidget()
+    qtbot.addWidget(window)
+    scans = []
+    scan_filter.scanned.connect(scans.append)
+    scan_filter._fallback = window
+    scan_filter._follow(None)  # what focusObjectChanged says when no object has the focus
+    try:
+        for char in "OZN3\r":
+            clock.advance(0.008)
+            QApplication.sendEvent(window, key_press(char))
+        assert scans == ["OZN3"]
+    finally:
+        scan_filter._fallback = None
+        scan_filter._follow(None)

@@ -76,6 +76,8 @@ def run_gui(config, *, lang: str | None, api_key: str | None, log_path: Path | N
     try:
         controller.window.resize(1280, 800)
         controller.window.show()
+        controller.window.activateWindow()          # keys (and scans) go here from the start,
+        controller.pack_view.scan_field.setFocus()  # typed ones into the scan field
         settle_heap()
         controller.start()
         return app.exec()

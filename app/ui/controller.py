@@ -100,7 +100,7 @@ class BenchController(QObject):
     # --- life -------------------------------------------------------------------------------
     def start(self) -> None:
         if self.scan_filter is not None:
-            self.scan_filter.watch(self.app)
+            self.scan_filter.watch(self.app, fallback=self.window)
         self.station_worker.start()
         if self.sync_worker is not None:
             self.sync_worker.start()

@@ -58,20 +58,28 @@ class ScanFilter(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.settle)
         self._watched: QObject | None = None
+        self._fallback: QObject | None = None
 
     # --- where it listens --------------------------------------------------------------------
-    def watch(self, app: QGuiApplication) -> None:
+    def watch(self, app: QGuiApplication, fallback: QObject | None = None) -> None:
+        """Listen where the keyboard focus is; with no focus object (no widget focused, or no
+        window manager to give the window the focus) on ``fallback``, the main window, which
+        then receives the keys."""
+        self._fallback = fallback
         app.focusObjectChanged.connect(self._follow)
         self._follow(app.focusObject())
 
     def unwatch(self, app: QGuiApplication) -> None:
         app.focusObjectChanged.disconnect(self._follow)
+        self._fallback = None
         self._follow(None)
 
     @Slot(QObject)
     def _follow(self, focus: QObject | None) -> None:
         if self._watched is not None and shiboken6.isValid(self._watched):
             self._watched.removeEventFilter(self)
+        if focus is None and self._fallback is not None and shiboken6.isValid(self._fallback):
+            focus = self._fallback
         self._watched = focus
         if focus is not None:
             focus.installEventFilter(self)
