@@ -217,3 +217,49 @@ def test_the_print_worker_owns_the_printer_on_its_own_thread(lbench, shipped):
         worker.stop()
     assert [name.startswith("packdesk-print") for name, _ in seen] == [True, True]
     assert label(lbench, shipped)["copies"] == 2
+
+
+def test_two_processes_of_one_station_print_each_label_once(lbench, qapp):
+    """The bench and a ``packdesk sync`` of the same station both print due labels: each label is
+    claimed before it prints, so it comes out of one printer, once."""
+    from app.store.db import open_database
+
+    engine = lbench.engine()
+    engine.run_pass()
+    numbers = lbench.packable()[:6]
+    ship_and_settle(lbench, engine, numbers)
+    engine.run_pass()
+    assert {label(lbench, n)["state"] for n in numbers} == {"fetched"}
+    other_db = open_database(f"sqlite:///{lbench.data_dir / 'packdesk.db'}")  # another process's connection
+    try:
+        printers = [label_printer(lbench, "sim://?lang=tspl"),
+                    LabelPrinter(other_db, open_printer("sim://?lang=tspl", sim_dir=lbench.data_dir / "printed-2"),
+                                 station=STATION, data_dir=lbench.data_dir, now=lbench.now)]
+        start = threading.Barrier(2)
+        stats = [None, None]
+
+        def run(i):
+            start.wait()
+            stats[i] = printers[i].print_due()
+
+        threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+        jobs = [len(p.printer.transport.printed) for p in printers]
+        assert sum(jobs) == len(numbers), (jobs, stats)
+        assert {label(lbench, n)["copies"] for n in numbers} == {1}
+        assert {label(lbench, n)["state"] for n in numbers} == {"printed"}
+    finally:
+        other_db.close()
+
+
+def test_a_print_that_never_reported_back_is_due_again_after_its_lease(lbench, shipped):
+    row = label(lbench, shipped)
+    assert lbench.db.writer.call(store_labels.claim_for_print, row["id"], now=lbench.now())
+    assert not lbench.db.writer.call(store_labels.claim_for_print, row["id"], now=lbench.now())
+    printer = label_printer(lbench, "sim://?lang=tspl")
+    assert printer.print_due().printed == 0  # claimed by a process that then died
+    lbench.clock.advance(store_labels.PRINT_LEASE.total_seconds() + 1)
+    assert printer.print_due().printed == 1 and label(lbench, shipped)["copies"] == 1

@@ -23,6 +23,7 @@ from app.store.models import (
 
 OZON, OWN = "ozon", "own"
 OPEN_STATES = (LABEL_WAITING, LABEL_FETCHED, LABEL_FAILED)  # not yet printed, not given up
+PRINT_LEASE = timedelta(minutes=2)  # a claimed label's print must report back within this
 SHIPPED_STATUSES = ("awaiting_deliver", "awaiting_registration")
 LABELLED_FROM = ("packed", "shipped")  # local states a printed label moves to "labelled"
 
@@ -98,7 +99,7 @@ def due_to_print(session: Session, station: str, now: datetime, limit: int = 50)
     own = list(session.scalars(
         select(LabelRow)
         .where(LabelRow.kind == OWN, LabelRow.station == station,
-               or_(LabelRow.state == LABEL_FETCHED,
+               or_(_due(LabelRow.state == LABEL_FETCHED, now),
                    and_(_due(LabelRow.state == LABEL_FAILED, now), LabelRow.not_before.is_not(None))))
         .order_by(LabelRow.created_at, LabelRow.id).limit(limit)
     ))
@@ -202,6 +203,20 @@ def mark_parked(session: Session, label_id: int, reason: str, *, kind: str | Non
     row.state, row.last_error, row.error_kind, row.not_before = LABEL_PARKED, reason, kind, None
     session.flush()
     return row
+
+
+def claim_for_print(session: Session, label_id: int, *, now: datetime) -> bool:
+    """Take a due label to print it: its ``not_before`` moves ``PRINT_LEASE`` ahead, so another
+    process of the same station (the bench and a ``packdesk sync``) passes it by. False when
+    someone took it first or it is no longer due. A print that never reports back (the process
+    died mid-job) is due again when the lease ends: labels print at least once."""
+    now = naive_utc(now)
+    taken = session.execute(
+        update(LabelRow)
+        .where(LabelRow.id == label_id, _due(LabelRow.state.in_((LABEL_FETCHED, LABEL_FAILED)), now))
+        .values(not_before=now + PRINT_LEASE)
+    )
+    return taken.rowcount == 1
 
 
 def mark_printed(session: Session, label_id: int, *, printer: str, now: datetime) -> LabelRow:

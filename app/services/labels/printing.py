@@ -120,6 +120,10 @@ class LabelPrinter:
         with self.db.read() as session:
             jobs = [_job(r) for r in store_labels.due_to_print(session, self.station, self.now(), limit=limit)]
         for job in jobs:
+            if not self.db.writer.call(store_labels.claim_for_print, job.id, now=self.now()):
+                log.info("the label of %s is being printed by another process of %s", job.posting_number,
+                         self.station)
+                continue
             result = self._print(job)
             stats.add(result)
             if not result.printed and result.kind not in (RENDER_KIND, MISSING_KIND):
