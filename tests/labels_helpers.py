@@ -81,3 +81,12 @@ def packable_with_units(bench: Bench, units: int) -> str:
 
 def label_calls(bench: Bench) -> int:
     return bench.sim.stats.requests(LABEL)
+
+
+def label_printer(bench: Bench, uri: str):
+    """This station's ``LabelPrinter`` on ``uri`` (sim:// printers save PNGs under printed/)."""
+    from app.devices.printers import open_printer
+    from app.services.labels.printing import LabelPrinter
+
+    printer = open_printer(uri, sim_dir=bench.data_dir / "printed")
+    return LabelPrinter(bench.db, printer, station=STATION, data_dir=bench.data_dir, now=bench.now)

@@ -15,7 +15,8 @@ from app.services.labels.render import render_pdf_page
 from app.services.labels.worker import PrintWorker
 from app.store import labels as store_labels
 from app.store.postings import get_posting
-from labels_helpers import STATION, label, labels, lbench, packable_with_units, ship, ship_and_settle  # noqa: F401
+from labels_helpers import (STATION, label, label_printer, labels, lbench, packable_with_units, ship,  # noqa: F401
+                            ship_and_settle)
 from printers_helpers import CaptureServer, printed_form
 
 # what a ready printer answers to the status query of its language
@@ -25,11 +26,6 @@ READY = {
     "zpl": (b"\x02030,0,0,0959,000,0,0,0,000,0,0,0\x03\r\n"
             b"\x02000,0,0,0,1,2,6,0,00000000,1,000\x03\r\n\x021234,0\x03\r\n"),
 }
-
-
-def label_printer(bench, uri):
-    printer = open_printer(uri, sim_dir=bench.data_dir / "printed")
-    return LabelPrinter(bench.db, printer, station=STATION, data_dir=bench.data_dir, now=bench.now)
 
 
 def expected_bitmap(bench, number, profile):

@@ -233,6 +233,24 @@ def mark_printed(session: Session, label_id: int, *, printer: str, now: datetime
     return row
 
 
+def forget_old_pdfs(session: Session, printed_before: datetime, *, limit: int = 500) -> tuple[list[str], int]:
+    """Rows of labels printed before ``printed_before`` stop naming their PDF; returns the stored
+    paths no row names any more (one Ozon PDF can hold the pages of several labels), for the
+    caller to remove the files (after this commits), and how many rows let go of theirs."""
+    rows = session.execute(
+        select(LabelRow.id, LabelRow.pdf_path)
+        .where(LabelRow.state == LABEL_PRINTED, LabelRow.pdf_path.is_not(None),
+               LabelRow.printed_at < naive_utc(printed_before))
+        .order_by(LabelRow.printed_at).limit(limit)
+    ).all()
+    if not rows:
+        return [], 0
+    session.execute(update(LabelRow).where(LabelRow.id.in_([row.id for row in rows])).values(pdf_path=None))
+    paths = {row.pdf_path for row in rows}
+    still_named = set(session.scalars(select(LabelRow.pdf_path).where(LabelRow.pdf_path.in_(paths))))
+    return sorted(paths - still_named), len(rows)
+
+
 def request_reprint(session: Session, posting_number: str, kind: str = OZON) -> LabelRow:
     """Someone asked for the label again: back to fetched (waiting when no PDF is kept), tries
     reset. LookupError when the posting has no label of that kind."""

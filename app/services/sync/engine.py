@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Callable
 
 from app.services.labels.fetch import FetchStats, LabelFetcher
+from app.services.labels.prune import prune_label_files
 from app.services.ozon.errors import OzonAuthError, OzonError
 from app.services.sync.outbox import DrainStats, OutboxDrainer
 from app.services.sync.pull import Puller, PullStats
@@ -23,6 +24,7 @@ from app.store import sync_state
 log = logging.getLogger("packdesk.sync")
 
 REFERENCE_EVERY = timedelta(hours=1)
+PRUNE_EVERY = timedelta(days=1)  # old label PDFs leave the disk (app.services.labels.prune)
 KEY_CHECK_EVERY = timedelta(hours=12)
 CHANGE_OVERLAP = timedelta(minutes=5)  # incremental windows overlap: clocks differ, changes land late
 
@@ -96,6 +98,9 @@ class SyncEngine:
             log.warning("sync pass did not finish: %s", exc)
         if self.print_labels is not None:
             self.print_labels()  # printing needs no Ozon: also after an incomplete pass
+        if self._due("labels.pruned_at", PRUNE_EVERY):
+            prune_label_files(self.db, self.config.data_dir, now=self.now())
+            self.db.writer.call(sync_state.set_state, "labels.pruned_at", self.now().isoformat(), now=self.now())
         with self.db.read() as session:
             summary.outbox_open = store_outbox.open_count(session)
             summary.outbox_parked = len(store_outbox.parked(session))
