@@ -8,11 +8,16 @@ from scanners_helpers import FakeClock
 from ui_helpers import key_press
 
 
-@pytest.fixture
-def wedge(qtbot):
+def fake_clock_filter(cls=ScanFilter):
+    """A scan filter over a keyboard decoder on a fake clock (tests advance it)."""
     clock = FakeClock()
     scanner = open_scanner("keyboard", on_scan=lambda scan: None, clock=clock, scan_codes=None).start()
-    scan_filter = ScanFilter(scanner, clock=clock)
+    return cls(scanner, clock=clock), clock
+
+
+@pytest.fixture
+def wedge(qtbot):
+    scan_filter, clock = fake_clock_filter()
     field = QLineEdit()
     qtbot.addWidget(field)
     app = QApplication.instance()
@@ -85,9 +90,7 @@ class CountingFilter(ScanFilter):
 
 
 def test_watching_follows_the_focus_and_leaves_other_widgets_alone(qtbot):
-    clock = FakeClock()
-    scanner = open_scanner("keyboard", on_scan=lambda scan: None, clock=clock, scan_codes=None).start()
-    scan_filter = CountingFilter(scanner, clock=clock)
+    scan_filter, clock = fake_clock_filter(CountingFilter)
     first, second = QLineEdit(), QLineEdit()
     for field in (first, second):
         qtbot.addWidget(field)
@@ -123,9 +126,7 @@ def test_watching_follows_the_focus_and_leaves_other_widgets_alone(qtbot):
 def test_with_nothing_focused_the_main_window_listens(qtbot):
     from PySide6.QtWidgets import QWidget
 
-    clock = FakeClock()
-    scanner = open_scanner("keyboard", on_scan=lambda scan: None, clock=clock, scan_codes=None).start()
-    scan_filter = ScanFilter(scanner, clock=clock)
+    scan_filter, clock = fake_clock_filter()
     window = QWidget()
     qtbot.addWidget(window)
     scans = []

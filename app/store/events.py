@@ -13,40 +13,24 @@ from app.store.models import EventRow
 _INSERT = insert(EventRow.__table__)  # built once: at a scan, building it costs more than the insert
 
 
-def log_event(
-    session: Session,
-    *,
-    kind: str,
-    station: str,
-    packer: str | None = None,
-    posting_number: str | None = None,
-    data: dict[str, Any] | None = None,
-    now: datetime,
-) -> EventRow:
-    """Append one event and return it as an ORM row (its id is set on return)."""
-    event = EventRow(**_values(kind, station, packer, posting_number, data, now))
-    session.add(event)
-    session.flush()
-    return event
-
-
-def append_event(
-    session: Session,
-    *,
-    kind: str,
-    station: str,
-    packer: str | None = None,
-    posting_number: str | None = None,
-    data: dict[str, Any] | None = None,
-    now: datetime,
-) -> None:
-    """:func:`log_event` without building an ORM object: the station's per-scan path."""
-    session.execute(_INSERT, _values(kind, station, packer, posting_number, data, now))
-
-
-def _values(kind, station, packer, posting_number, data, now) -> dict[str, Any]:
+def event_values(*, kind: str, station: str, packer: str | None = None, posting_number: str | None = None,
+                 data: dict[str, Any] | None = None, now: datetime) -> dict[str, Any]:
+    """One event's columns (the fields every bench event has)."""
     return {"at": naive_utc(now), "station": station, "packer": packer, "kind": kind,
             "posting_number": posting_number, "data": dict(data or {})}
+
+
+def log_event(session: Session, **event: Any) -> EventRow:
+    """Append one event (fields: :func:`event_values`) and return it as an ORM row, id set."""
+    row = EventRow(**event_values(**event))
+    session.add(row)
+    session.flush()
+    return row
+
+
+def append_event(session: Session, **event: Any) -> None:
+    """:func:`log_event` without building an ORM object: the station's per-scan path."""
+    session.execute(_INSERT, event_values(**event))
 
 
 def events_for(session: Session, posting_number: str) -> list[EventRow]:

@@ -29,21 +29,11 @@ DUE_STATES = (OUTBOX_PENDING, OUTBOX_UNCERTAIN, OUTBOX_CONFIRMING)
 CRASH_NOTE = "the process stopped while this command was in flight: outcome unknown"
 
 
-def enqueue(
-    session: Session,
-    *,
-    kind: str,
-    posting_number: str | None,
-    payload: dict[str, Any],
-    dedupe_key: str,
-    station: str | None,
-    now: datetime,
-    not_before: datetime | None = None,
-) -> OutboxRow:
-    """Queue a command; a second enqueue with the same ``dedupe_key`` returns the first row."""
-    add(session, kind=kind, posting_number=posting_number, payload=payload, dedupe_key=dedupe_key,
-        station=station, now=now, not_before=not_before)
-    return session.scalars(select(OutboxRow).where(OutboxRow.dedupe_key == dedupe_key)).one()
+def enqueue(session: Session, **command: Any) -> OutboxRow:
+    """Queue a command (fields: :func:`add`); a second enqueue with the same ``dedupe_key``
+    returns the first row."""
+    add(session, **command)
+    return session.scalars(select(OutboxRow).where(OutboxRow.dedupe_key == command["dedupe_key"])).one()
 
 
 def add(
@@ -57,7 +47,8 @@ def add(
     now: datetime,
     not_before: datetime | None = None,
 ) -> None:
-    """:func:`enqueue` without reading the row back (the station's pack path): one statement."""
+    """Queue a command without reading the row back (the station's pack path): one statement;
+    nothing happens when a command with the same ``dedupe_key`` is queued already."""
     now = naive_utc(now)
     session.execute(_insert_once(session), {
         "kind": kind, "posting_number": posting_number, "payload": dict(payload), "dedupe_key": dedupe_key,

@@ -12,7 +12,7 @@ thread only filters the prepared rows and hands out those strings.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable, NamedTuple
 
@@ -97,7 +97,7 @@ class QueueFilter:
     """Warehouse (id or None for all), delivery method (name or "" for all), search text."""
     warehouse_id: int | None = None
     method: str = ""
-    search: str = field(default="")
+    search: str = ""
 
     def matches(self, entry: Prepared) -> bool:
         row = entry.row
