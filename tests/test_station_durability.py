@@ -9,7 +9,7 @@ from app.store.db import open_database
 from station_helpers import CABLE, EAN, MUG, TEA, shop  # noqa: F401
 from sync_helpers import bench  # noqa: F401
 
-A, B, TEA_POSTING = "10000001-0001-1", "10000002-0001-1", "10000006-0001-1"
+A, B, CANCELLED, TEA_POSTING = "10000001-0001-1", "10000002-0001-1", "10000004-0001-1", "10000006-0001-1"
 
 
 def test_a_new_process_resumes_the_open_posting_with_its_counts(shop):
@@ -168,3 +168,35 @@ def test_cancellation_just_before_packing_is_caught_by_the_read_back(bench):
             assert store_outbox.for_posting(session, number) == []
     finally:
         station.close()
+
+
+def test_goods_of_a_cancelled_posting_scanned_by_number_go_into_no_other_parcel(shop):
+    """The packer picked a cancelled posting's goods, then scanned its number: its units must not
+    open (and be counted into) another posting that holds the same product."""
+    station = shop.station()
+    assert station.scan(CANCELLED).data["reason"] == "cancelled"
+    held = station.scan(EAN[TEA])  # TEA_POSTING wants a tea too
+    assert (held.code, held.posting, held.data["reason"]) == (r.POSTING_NOT_PACKABLE, CANCELLED, "goods_on_hold")
+    assert shop.units(TEA_POSTING) == [] and shop.posting(TEA_POSTING).claimed_by is None
+    assert station.scan(EAN[TEA]).data["reason"] == "goods_on_hold"  # repeated, never counted
+    assert station.scan("CMD:ACK").code == r.ACKNOWLEDGED
+    counted = station.scan(EAN[TEA])  # acknowledged: the tea opens the posting that wants it
+    assert (counted.code, counted.posting) == (r.ITEM_ACCEPTED, TEA_POSTING)
+
+
+def test_a_posting_scan_ends_the_hold_on_a_cancelled_postings_goods(shop):
+    station = shop.station()
+    station.scan(CANCELLED)
+    assert station.scan(TEA_POSTING).code == r.POSTING_OPENED
+    assert station.scan(EAN[TEA]).code == r.ITEM_ACCEPTED
+
+
+def test_cancelled_goods_are_not_counted_into_the_open_posting_either(shop):
+    station = shop.station()
+    assert station.scan(TEA_POSTING).code == r.POSTING_OPENED
+    station.scan(CANCELLED)  # its goods are on the bench now, beside the open parcel
+    held = station.scan(EAN[TEA])
+    assert (held.code, held.data["reason"]) == (r.POSTING_NOT_PACKABLE, "goods_on_hold")
+    assert shop.units(TEA_POSTING) == []
+    assert station.scan("CMD:ACK").code == r.ACKNOWLEDGED
+    assert (station.scan(EAN[TEA]).code, station.snapshot()["posting"]) == (r.ITEM_ACCEPTED, TEA_POSTING)

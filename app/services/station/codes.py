@@ -25,7 +25,7 @@ def at_once(t: Txn, code: str, notes: dict):
     if found:
         if t.row.open_posting is None:
             return idle(t, [code])
-        return flows.count_unit(t, code, notes=notes, found=found)
+        return flows.goods_on_hold(t) or flows.count_unit(t, code, notes=notes, found=found)
     number = store_postings.posting_by_label_barcode(t.session, code)
     if number is not None:
         return ("label", number)
@@ -40,7 +40,7 @@ def item(t: Txn, code: str, barcodes: list[str], mark, notes: dict | None):
     """An item (or marking code): counted when a posting is open, else as ``at_once`` says."""
     if t.row.open_posting is None:
         return idle(t, barcodes)
-    return flows.count_unit(t, code, mark=mark, notes=notes)
+    return flows.goods_on_hold(t) or flows.count_unit(t, code, mark=mark, notes=notes)
 
 
 def idle(t: Txn, barcodes: list[str]):

@@ -47,7 +47,8 @@ def vanished(t: Txn, number: str) -> r.StationResult:
 
 
 def goods_on_hold(t: Txn) -> r.StationResult | None:
-    """While a stopped posting's goods are on the bench, repeat the stop instead of counting them."""
+    """While a stopped posting's goods are on the bench, repeat the stop instead of counting them
+    (into another posting, open or not) until ``CMD:ACK`` or a posting scan clears it."""
     held = t.row.error_data or {}
     if t.row.error_code != r.POSTING_NOT_PACKABLE or not held.get("goods_on_hold"):
         return None
@@ -65,6 +66,10 @@ def open_posting(t: Txn, number: str, *, via: str) -> r.StationResult:
     if reason is not None:
         if posting.claimed_by == t.name:
             return stop_loudly(t, posting, reason)
+        if reason["reason"] == "cancelled":
+            # the packer picked its goods before scanning its number: they must not slip into
+            # another parcel either (the rule of stop_loudly, for a posting never opened here)
+            reason = {**reason, "goods_on_hold": True}
         return refused(t, r.POSTING_NOT_PACKABLE, number, **reason)
     if not store_postings.claim_posting(t.session, number, t.name, t.now):
         return refused(t, r.POSTING_NOT_PACKABLE, number, reason="claimed", holder=_holder(t, number))
