@@ -117,3 +117,100 @@ def test_sync_loop_stops_cleanly_on_sigterm(sim, tmp_path):
     finally:
         proc.kill()
         proc.communicate()
+
+
+# --- one failing stage never stops the pass ----------------------------------------------------
+
+@pytest.fixture
+def quick_sim():
+    """Ships take effect and labels are ready at once: one pass fetches and prints them."""
+    with OzonSimulator(WorldConfig(postings=30, seed=12, ship_delay_s=0.0, label_delay_s=0.0)) as simulator:
+        yield simulator
+
+
+def labels_waiting(data_dir, numbers, station):
+    """Labels this station waits for (its postings were shipped before this pass)."""
+    from datetime import datetime, timezone
+
+    from app.store import labels as store_labels
+    from app.store.db import open_database
+
+    db = open_database(f"sqlite:///{(data_dir / 'packdesk.db').as_posix()}")
+    try:
+        db.writer.call(store_labels.ensure, numbers, station=station,
+                       now=datetime.now(timezone.utc).replace(tzinfo=None))
+    finally:
+        db.close()
+
+
+def test_a_refused_reference_call_leaves_postings_synced_and_labels_printed(quick_sim, tmp_path):
+    from app.services.sync.summary import STAGES
+
+    shipped = quick_sim.world.posting_numbers("awaiting_packaging")[:2]
+    for number in shipped:
+        quick_sim.world.set_status(number, "awaiting_deliver")
+    labels_waiting(tmp_path, shipped, "bench-1")
+    config = tmp_path / "bench.toml"
+    config.write_text('[station]\nname = "bench-1"\n[devices]\nprinter = "sim://"\n', encoding="utf-8")
+    quick_sim.faults.fail_next("/v2/warehouse/list", status=404)
+
+    done = packdesk("--config", str(config), "sync", "--once", "--json", env=env_for(quick_sim), data_dir=tmp_path)
+    assert done.returncode == 1, done.stderr
+    summary = json.loads(done.stdout)
+    assert summary["finished"] is False and summary["failed_stages"] == ["reference"]
+    refused = summary["stages"]["reference"]
+    assert refused.startswith("error: ") and "/v2/warehouse/list" in refused
+    assert summary["stages"] == {**{name: "ok" for name in STAGES}, "reference": refused}
+    assert summary["postings"] == 30
+    assert summary["labels_fetched"] == 2 and summary["labels_open"] == 0
+    assert len(list((tmp_path / "printed").glob("*.png"))) == 2
+
+    listed = json.loads(packdesk("postings", "--json", env=env_for(quick_sim), data_dir=tmp_path).stdout)
+    assert {p["posting_number"] for p in listed} == set(quick_sim.world.posting_numbers())
+    again = packdesk("--config", str(config), "sync", "--once", env=env_for(quick_sim), data_dir=tmp_path)
+    assert again.returncode == 0, again.stdout + again.stderr  # the fault is gone: every stage finishes
+
+
+@pytest.mark.parametrize("lang,words", [
+    ("en", "sync pass did not finish: warehouses and delivery methods (Ozon refused /v2/warehouse/list"),
+    ("ru", "проход синхронизации не завершён: склады и способы доставки (Ozon refused /v2/warehouse/list"),
+    ("zh", "同步未完成：仓库和配送方式 (Ozon refused /v2/warehouse/list"),
+])
+def test_the_summary_line_names_the_failed_stage_in_the_packers_language(quick_sim, tmp_path, lang, words):
+    quick_sim.faults.fail_next("/v2/warehouse/list", status=404)
+    done = packdesk("--lang", lang, "sync", "--once", env=env_for(quick_sim), data_dir=tmp_path)
+    assert done.returncode == 1
+    assert len(done.stdout.strip().splitlines()) == 1 and words in done.stdout, done.stdout
+
+
+def test_the_summary_line_says_a_bug_is_a_bug(capsys):
+    from datetime import datetime
+
+    from app.cli.sync import _report
+    from app.services.sync.summary import PassSummary
+
+    summary = PassSummary(started_at=datetime(2026, 3, 2, 9, 0))
+    summary.run("printing", lambda: {}["label"])
+    summary.run("prune", lambda: {}["label"])
+    summary.close()
+    _report(summary, False, "ru")
+    line = capsys.readouterr().out.strip()
+    assert line.endswith("проход синхронизации не завершён: печать этикеток, удаление старых файлов этикеток "
+                         "(ошибка в программе packdesk, подробности в журнале: KeyError: 'label')")
+
+
+def test_postings_shows_why_a_posting_needs_a_person(sim, tmp_path):
+    from app.services.sync.pull import NOT_FOUND_PROBLEM
+    from app.store import postings as store_postings
+    from app.store.db import open_database
+
+    assert packdesk("sync", "--once", env=env_for(sim), data_dir=tmp_path).returncode == 0
+    number = sim.world.posting_numbers("awaiting_packaging")[0]
+    db = open_database(f"sqlite:///{(tmp_path / 'packdesk.db').as_posix()}")
+    try:
+        db.writer.call(store_postings.set_local_state, [number], "problem", problem=NOT_FOUND_PROBLEM)
+    finally:
+        db.close()
+    table = packdesk("postings", env=env_for(sim), data_dir=tmp_path).stdout.splitlines()
+    line = next(row for row in table if row.startswith(number))
+    assert "problem" in line and line.endswith(NOT_FOUND_PROBLEM)

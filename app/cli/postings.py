@@ -30,6 +30,7 @@ def run(args) -> int:
     for p in listing:
         units = sum(i["quantity"] for i in p["items"])
         deadline = (p.get("shipment_date") or "")[:16].replace("T", " ")
+        problem = f"  {p['problem']}" if p.get("problem") else ""  # why a person must look at it
         print(f"{p['posting_number']:<20} {p['status']:<20} {p['local_state']:<12} {deadline:<16} "
-              f"{units:>3} unit(s)", flush=False)
+              f"{units:>3} unit(s){problem}", flush=False)
     return 0

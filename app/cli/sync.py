@@ -82,8 +82,23 @@ def _report(summary, as_json: bool, lang: str) -> None:
                 skipped=summary.pull.skipped, products=summary.pull.products, done=summary.outbox.done,
                 parked=summary.outbox_parked, open=summary.outbox_open)
     if not summary.finished:
-        line += "; " + text("sync_incomplete", lang, detail=summary.error)
+        line += "; " + text("sync_incomplete", lang, detail=_unfinished(summary, lang))
     print(line, flush=True)
+
+
+def _unfinished(summary, lang: str) -> str:
+    """The stages that did not finish, in the packer's words, each with why (stages that failed
+    for the same reason, e.g. Ozon unreachable, share it)."""
+    from app.messages.sync import stage_names
+    from app.services.sync.summary import BUG
+
+    by_reason: dict[str, list[str]] = {}
+    for name in summary.failed_stages:
+        stage = summary.stages[name]
+        reason = text("sync_stage_bug", lang, detail=stage.error) if stage.state == BUG else stage.error
+        by_reason.setdefault(reason, []).append(name)
+    return "; ".join(f"{', '.join(stage_names(names, lang))} ({reason})"
+                     for reason, names in by_reason.items()) or (summary.error or "")
 
 
 def _stop_on_signals(stop: threading.Event) -> None:

@@ -12,6 +12,7 @@ import os
 from app.messages.commands import COMMAND_MESSAGES
 from app.messages.label_delay import LABEL_DELAY_MESSAGES
 from app.messages.station import STATION_MESSAGES
+from app.messages.sync import SYNC_MESSAGES
 
 LANGUAGES = ("en", "ru", "zh")
 
@@ -114,6 +115,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
 CATALOGUE.update(STATION_MESSAGES)
 CATALOGUE.update(LABEL_DELAY_MESSAGES)
 CATALOGUE.update(COMMAND_MESSAGES)
+CATALOGUE.update(SYNC_MESSAGES)
 
 
 def system_language() -> str:

@@ -87,6 +87,8 @@ class BenchController(QObject):
         self._printed.connect(self._on_printed, Qt.ConnectionType.QueuedConnection)
         if self.parts.print_worker is not None:
             self.parts.print_worker.on_done = self._printed.emit
+        status.language = lambda: self.languages.current  # the failed sync stages, in the packer's words
+        self.languages.changed.connect(lambda _: status.retranslate())
         if self.sync_worker is not None:
             self.sync_worker.passFinished.connect(status.on_pass)
             self.sync_worker.passFinished.connect(self._after_pass)
@@ -145,8 +147,9 @@ class BenchController(QObject):
 
     def _after_pass(self, summary: dict) -> None:
         self.queues.reload()
-        if not summary.get("finished") and summary.get("error"):
-            self.messages.warning(text("ozon_unreachable", self.languages.current, detail=summary["error"]))
+        postings = (summary.get("stages") or {}).get("postings", "")
+        if postings.startswith(("error", "skipped")):  # other stages that fail show in the status bar
+            self.messages.warning(text("ozon_unreachable", self.languages.current, detail=summary.get("error")))
 
     def _auth_failed(self, detail: str) -> None:
         self.messages.error(text("auth_failed", self.languages.current, client_id=self.config.ozon.client_id,

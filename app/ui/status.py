@@ -1,12 +1,17 @@
-"""``StatusPanel``: the status bar's fields: Ozon sync (online/offline, last sync, outbox, key
-expiry), printer, scale (live reading) and scanner. Slots only store what they are told and
-repaint; the words are made in ``retranslate`` so a language switch redraws them."""
+"""``StatusPanel``: the status bar's fields: Ozon sync (online/offline, the stages of the last pass
+that did not finish, last sync, outbox, key expiry), printer, scale (live reading) and scanner.
+Slots only store what they are told and repaint; the words are made in ``retranslate`` so a
+language switch redraws them (the stage names come from the core's catalogue, in ``language()``)."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel, QStatusBar
+
+from app.messages import text
+from app.messages.sync import stage_names
 
 KEY_WARN_DAYS = 14
 
@@ -24,10 +29,13 @@ def _local(iso: str | None) -> str:
 
 
 class StatusPanel(QObject):
-    def __init__(self, bar: QStatusBar, *, printer: str = "", scale: str = "", scanner: str = "") -> None:
+    def __init__(self, bar: QStatusBar, *, printer: str = "", scale: str = "", scanner: str = "",
+                 language: Callable[[], str] = lambda: "en") -> None:
         super().__init__(bar)
         self.bar = bar
-        self.fields = {name: QLabel() for name in ("ozon", "last", "outbox", "key", "printer", "scale", "scanner")}
+        self.language = language
+        self.fields = {name: QLabel() for name in ("ozon", "stages", "last", "outbox", "key", "printer", "scale",
+                                                   "scanner")}
         for name, label in self.fields.items():
             label.setObjectName(f"status_{name}")
             if name in ("printer", "scale", "scanner"):
@@ -50,7 +58,9 @@ class StatusPanel(QObject):
     # --- slots ------------------------------------------------------------------------------
     def on_pass(self, summary: dict) -> None:
         self.summary = summary
-        self.ozon = "online" if summary.get("finished") else "offline"
+        # Ozon is out of reach when its postings list is: other stages may fail on their own
+        postings = (summary.get("stages") or {}).get("postings")
+        self.ozon = "online" if postings == "ok" or summary.get("finished") else "offline"
         self.retranslate()
 
     def on_sync_failed(self, detail: str) -> None:
@@ -85,6 +95,9 @@ class StatusPanel(QObject):
         f, s = self.fields, self.summary
         f["ozon"].setText({"starting": self.tr("Ozon: connecting…"), "online": self.tr("Ozon: online"),
                            "offline": self.tr("Ozon: offline"), "auth": self.tr("Ozon: key refused")}[self.ozon])
+        failed = s.get("failed_stages") or []
+        f["stages"].setText(text("sync_stages_failed", self.language(), stages=", ".join(
+            stage_names(failed, self.language()))) if failed else "")
         f["last"].setText(self.tr("Last sync: %1").replace("%1", _local(s.get("started_at")) or "—"))
         f["outbox"].setText(self.tr("Outbox: %1 open, %2 parked")
                             .replace("%1", str(s.get("outbox_open", 0))).replace("%2", str(s.get("outbox_parked", 0))))

@@ -1,4 +1,5 @@
-"""The sync engine: one pass = drain the outbox, pull Ozon's state, drain again.
+"""The sync engine: one pass = drain the outbox, pull Ozon's state, drain again, fetch and
+print labels; each of these stages runs and fails on its own (``app.services.sync.summary``).
 
 ``SyncEngine.run_pass`` is synchronous and Qt-free (the CLI calls it directly);
 ``SyncService`` runs passes on its own thread, periodically and on demand, for the GUI and
@@ -8,15 +9,15 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Callable
 
-from app.services.labels.fetch import FetchStats, LabelFetcher
+from app.services.labels.fetch import LabelFetcher
 from app.services.labels.prune import prune_label_files
-from app.services.ozon.errors import OzonAuthError, OzonError
-from app.services.sync.outbox import DrainStats, OutboxDrainer
-from app.services.sync.pull import Puller, PullStats
+from app.services.ozon.errors import OzonAuthError
+from app.services.sync.outbox import OutboxDrainer
+from app.services.sync.pull import Puller
+from app.services.sync.summary import UNREACHABLE, PassSummary, StageFailed, StageResult
 from app.store import labels as store_labels
 from app.store import outbox as store_outbox
 from app.store import sync_state
@@ -34,33 +35,6 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-@dataclass
-class PassSummary:
-    started_at: datetime
-    finished: bool = False
-    full: bool = False  # a full read of all open postings (else: only changed ones)
-    error: str | None = None
-    pull: PullStats = field(default_factory=PullStats)
-    outbox: DrainStats = field(default_factory=DrainStats)
-    outbox_open: int = 0
-    outbox_parked: int = 0
-    labels: FetchStats = field(default_factory=FetchStats)
-    labels_open: int = 0
-    key_expires_at: str | None = None
-
-    def as_dict(self) -> dict:
-        return {
-            "finished": self.finished, "full": self.full, "error": self.error, "started_at": self.started_at.isoformat() + "Z",
-            "postings": self.pull.postings, "changed": self.pull.changed, "skipped": self.pull.skipped,
-            "reconciled": self.pull.reconciled, "new_products": self.pull.products,
-            "commands_done": self.outbox.done, "commands_parked": self.outbox.parked,
-            "outbox_open": self.outbox_open, "outbox_parked": self.outbox_parked,
-            "labels_fetched": self.labels.fetched, "labels_not_ready": self.labels.not_ready,
-            "labels_parked": self.labels.parked, "labels_open": self.labels_open,
-            "key_expires_at": self.key_expires_at,
-        }
-
-
 class SyncEngine:
     def __init__(self, client, db, config, *, now: Callable[[], datetime] = utcnow,
                  print_labels: Callable[[], object] | None = None):
@@ -74,33 +48,21 @@ class SyncEngine:
         self._recovered = False
 
     def run_pass(self) -> PassSummary:
-        """One full pass. Raises OzonAuthError (nothing can work); other failures end up in the summary."""
+        """One pass: every stage of ``STAGES``, each run and failed on its own (``PassSummary.run``).
+        Raises OzonAuthError (nothing can work); other failures end up in the summary."""
         summary = PassSummary(started_at=self.now())
-        try:
-            if not self._recovered:
-                recovered = self.drainer.recover()
-                if recovered:
-                    log.warning("%d command(s) were in flight at the last stop; reading them back first", recovered)
-                self._recovered = True
-            self._add(summary.outbox, self.drainer.drain())
-            if self._due("reference.pulled_at", REFERENCE_EVERY):
-                self.puller.pull_reference()
-            self._pull_postings(summary)
-            self.puller.pull_missing_products(summary.pull)
-            self._add(summary.outbox, self.drainer.drain())
-            summary.labels = self.fetcher.fetch_due()
-            summary.key_expires_at = self._check_key()
-            summary.finished = True
-        except OzonAuthError:
-            raise
-        except OzonError as exc:
-            summary.error = str(exc)
-            log.warning("sync pass did not finish: %s", exc)
-        if self.print_labels is not None:
-            self.print_labels()  # printing needs no Ozon: also after an incomplete pass
-        if self._due("labels.pruned_at", PRUNE_EVERY):
-            prune_label_files(self.db, self.config.data_dir, now=self.now())
-            self.db.writer.call(sync_state.set_state, "labels.pruned_at", self.now().isoformat(), now=self.now())
+        summary.run("outbox", self._drain_first, summary)
+        summary.run("reference", self._pull_reference)
+        summary.run("key", self._check_key, summary)
+        self._pull_postings(summary)
+        summary.run("products", self.puller.pull_missing_products, summary.pull)
+        summary.run("outbox_again", self._drain, summary)
+        summary.run("labels", self._fetch_labels, summary)
+        summary.run("printing", self._print_labels, needs_ozon=False)  # whatever else failed
+        summary.run("prune", self._prune, needs_ozon=False)
+        summary.close()
+        if not summary.finished:
+            log.warning("sync pass did not finish: %s", summary.error)
         with self.db.read() as session:
             summary.outbox_open = store_outbox.open_count(session)
             summary.outbox_parked = len(store_outbox.parked(session))
@@ -109,32 +71,88 @@ class SyncEngine:
                             + (" ok" if summary.finished else " incomplete"), now=self.now())
         return summary
 
+    # --- the stages ----------------------------------------------------------------------
+    def _drain_first(self, summary: PassSummary) -> None:
+        if not self._recovered:
+            recovered = self.drainer.recover()
+            if recovered:
+                log.warning("%d command(s) were in flight at the last stop; reading them back first", recovered)
+            self._recovered = True
+        self._drain(summary)
+
+    def _drain(self, summary: PassSummary) -> None:
+        part = self.drainer.drain()
+        summary.outbox.done += part.done
+        summary.outbox.parked += part.parked
+        summary.outbox.retried += part.retried
+
+    def _pull_reference(self) -> None:
+        if self._due("reference.pulled_at", REFERENCE_EVERY):
+            self.puller.pull_reference()
+
     def _pull_postings(self, summary: PassSummary) -> None:
-        """A full read of every open posting now and then; in between only what changed."""
+        """A full read of every open posting now and then; in between only what changed. The
+        stages ``postings`` and ``reconcile``: vanished postings are looked for only in a complete
+        list, and each mark moves on only when its stage finished (else the next pass does it again)."""
         started = summary.started_at
         with self.db.read() as session:
             mark = sync_state.get_state(session, "postings.changed_mark")
         full_every = timedelta(seconds=self.config.sync.full_pass_interval_s)
-        if mark is None or self._due("postings.full_pass_at", full_every):
-            seen = self.puller.pull_open_postings(summary.pull)
+        summary.full = mark is None or self._due("postings.full_pass_at", full_every)
+        seen: set[str] = set()
+
+        def pull_list() -> None:
+            if summary.full:
+                seen.update(self.puller.pull_open_postings(summary.pull))
+            else:
+                self.puller.pull_changed_postings(datetime.fromisoformat(mark) - CHANGE_OVERLAP, summary.pull)
+            self._mark("postings.changed_mark", started)
+
+        def reconcile() -> None:
             self.puller.reconcile_vanished(seen, summary.pull)
-            summary.full = True
-            keys = ("postings.full_pass_at", "postings.changed_mark")
+            self._mark("postings.full_pass_at", started)
+
+        listed = summary.run("postings", pull_list)
+        if not summary.full:
+            summary.stages["reconcile"] = StageResult("reconcile")  # only full passes look for vanished ones
+        elif listed:
+            summary.run("reconcile", reconcile)
         else:
-            self.puller.pull_changed_postings(datetime.fromisoformat(mark) - CHANGE_OVERLAP, summary.pull)
-            keys = ("postings.changed_mark",)
+            summary.skip("reconcile", UNREACHABLE if summary.unreachable else "the postings list did not finish")
+
+    def _check_key(self, summary: PassSummary) -> None:
+        with self.db.read() as session:
+            summary.key_expires_at = sync_state.get_state(session, "key.expires_at") or None
+        if not self._due("key.checked_at", KEY_CHECK_EVERY):
+            return
+        info = self.client.roles()
+        expires = info.expires_at.isoformat() if info.expires_at else ""
+        now = self.now()
 
         def write(session):
-            for key in keys:
-                sync_state.set_state(session, key, started.isoformat(), now=self.now())
+            sync_state.set_state(session, "key.expires_at", expires, now=now)
+            sync_state.set_state(session, "key.checked_at", now.isoformat(), now=now)
 
         self.db.writer.call(write)
+        summary.key_expires_at = expires or None
 
-    @staticmethod
-    def _add(total: DrainStats, part: DrainStats) -> None:
-        total.done += part.done
-        total.parked += part.parked
-        total.retried += part.retried
+    def _fetch_labels(self, summary: PassSummary) -> None:
+        summary.labels = self.fetcher.fetch_due()
+        if summary.labels.error:  # the fetcher went as far as it could; the rest waits for the next pass
+            raise StageFailed(summary.labels.error)
+
+    def _print_labels(self) -> None:
+        if self.print_labels is not None:
+            self.print_labels()
+
+    def _prune(self) -> None:
+        if self._due("labels.pruned_at", PRUNE_EVERY):
+            prune_label_files(self.db, self.config.data_dir, now=self.now())
+            self._mark("labels.pruned_at", self.now())
+
+    # --- marks ---------------------------------------------------------------------------
+    def _mark(self, key: str, when: datetime) -> None:
+        self.db.writer.call(sync_state.set_state, key, when.isoformat(), now=self.now())
 
     def _due(self, key: str, every: timedelta) -> bool:
         with self.db.read() as session:
@@ -146,25 +164,13 @@ class SyncEngine:
         except ValueError:
             return True
 
-    def _check_key(self) -> str | None:
-        with self.db.read() as session:
-            known = sync_state.get_state(session, "key.expires_at")
-        if not self._due("key.checked_at", KEY_CHECK_EVERY):
-            return known or None
-        info = self.client.roles()
-        expires = info.expires_at.isoformat() if info.expires_at else ""
-        now = self.now()
-
-        def write(session):
-            sync_state.set_state(session, "key.expires_at", expires, now=now)
-            sync_state.set_state(session, "key.checked_at", now.isoformat(), now=now)
-
-        self.db.writer.call(write)
-        return expires or None
-
 
 class SyncService:
-    """Runs sync passes on one background thread until stopped."""
+    """Runs sync passes on one background thread until stopped.
+
+    ``on_fatal`` gets what the GUI must hear of: a refused key (background sync stops), and each
+    bug, whether it crashed a whole pass or only one stage (then before ``on_pass`` of that pass).
+    """
 
     def __init__(self, engine: SyncEngine, *, interval_s: float,
                  on_pass: Callable[[PassSummary], None] | None = None,
@@ -202,7 +208,11 @@ class SyncService:
                 if self.on_fatal:
                     self.on_fatal(exc)
                 summary = None
-            if summary is not None and self.on_pass:
-                self.on_pass(summary)
+            if summary is not None:
+                for bug in summary.bugs:  # logged by the stage; the pass went on without it
+                    if self.on_fatal:
+                        self.on_fatal(bug)
+                if self.on_pass:
+                    self.on_pass(summary)
             self._wake.wait(self.interval_s)
             self._wake.clear()

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Iterable
 
+from app.services.ozon.errors import OzonNotFound
 from app.services.ozon.models import Posting
 from app.services.sync.mapping import item_rows, posting_row, product_row
 from app.store import postings as store_postings
@@ -21,6 +22,8 @@ from app.store import sync_state
 log = logging.getLogger("packdesk.sync.pull")
 
 RECONCILE_LIMIT = 200  # postings re-read one by one per pass when they vanished from the open list
+# the reason kept on a vanished posting Ozon does not know (``packdesk postings`` shows it)
+NOT_FOUND_PROBLEM = "vanished: Ozon no longer lists it and answers 'not found'; check it in the seller office"
 OPEN_LOCAL_STATES = ("waiting", "in_progress", "packed")
 HISTORY_DAYS = 180  # how far back incremental passes look for postings whose status changed (Ozon: <= 1 year)
 
@@ -32,6 +35,7 @@ class PullStats:
     skipped: int = 0
     products: int = 0
     reconciled: int = 0
+    not_found: int = 0  # vanished postings Ozon no longer knows (404 when re-read): marked ``problem``
     skus: set[int] = field(default_factory=set)  # every SKU seen this pass, to fetch the unknown ones
 
 
@@ -82,16 +86,31 @@ class Puller:
             stats.changed += pending.pop(0).result() or 0
 
     def reconcile_vanished(self, seen: set[str], stats: PullStats) -> None:
-        """Postings we hold as open that Ozon no longer lists (cancelled, delivered…): re-read each."""
+        """Postings we hold as open that Ozon no longer lists (cancelled, delivered…): re-read each.
+
+        One that Ozon does not know any more (404) is marked ``problem`` with the reason, so no
+        bench packs or ships it and a person looks at it, and the others are still re-read. Any
+        other error stops the re-reading; what was read so far is kept."""
         with self.db.read() as session:
             candidates = store_postings.open_posting_numbers(session, local_states=OPEN_LOCAL_STATES)
         vanished = [n for n in candidates if n not in seen][:RECONCILE_LIMIT]
         fresh: list[Posting] = []
-        for number in vanished:
-            fresh.append(self.client.get_posting(number))
-        if fresh:
-            self._write(fresh, stats)
-            stats.reconciled += len(fresh)
+        unknown: list[str] = []
+        try:
+            for number in vanished:
+                try:
+                    fresh.append(self.client.get_posting(number))
+                except OzonNotFound as exc:
+                    log.warning("posting %s is no longer on Ozon's list and Ozon does not know it (%s): "
+                                "marked as a problem", number, exc)
+                    unknown.append(number)
+        finally:
+            if fresh:
+                self._write(fresh, stats)
+                stats.reconciled += len(fresh)
+            if unknown:
+                self.db.writer.call(store_postings.set_local_state, unknown, "problem", problem=NOT_FOUND_PROBLEM)
+                stats.not_found += len(unknown)
 
     def refresh(self, numbers: Iterable[str]) -> list[Posting]:
         """Re-read single postings (e.g. when a bench opens one) and store them."""

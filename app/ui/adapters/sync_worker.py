@@ -8,10 +8,15 @@
 The service calls back on its own thread; each callback emits a private signal that is
 delivered, queued, to a slot of this object, which lives on the GUI thread and re-emits the
 public signal there. So every listener runs on the GUI thread, whatever it is connected with.
+
+A bug in the sync (a whole pass, or one stage while the others went on) is also handed to
+``threading.excepthook``, where the desktop app's crash hooks show the crash dialog: once per
+distinct bug, since a bug in a stage comes back every pass (the log gets each one).
 """
 from __future__ import annotations
 
 import logging
+import threading
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
@@ -34,6 +39,7 @@ class SyncWorker(QObject):
         self._passed.connect(self._deliver_pass, Qt.ConnectionType.QueuedConnection)
         self._failed.connect(self._deliver_failure, Qt.ConnectionType.QueuedConnection)
         self._started = False
+        self._bugs_shown: set[tuple[str, str]] = set()
 
     def start(self) -> None:
         if not self._started:
@@ -54,9 +60,19 @@ class SyncWorker(QObject):
         self._passed.emit(summary.as_dict())
 
     def _on_fatal(self, exc: Exception) -> None:
-        from app.services.ozon.errors import OzonAuthError
+        from app.services.ozon.errors import OzonAuthError, OzonError
 
+        if not isinstance(exc, OzonError):
+            self._show_bug(exc)
         self._failed.emit(str(exc) or type(exc).__name__, isinstance(exc, OzonAuthError))
+
+    def _show_bug(self, exc: Exception) -> None:
+        seen = (type(exc).__name__, str(exc))
+        if seen in self._bugs_shown:
+            return
+        self._bugs_shown.add(seen)
+        here = threading.current_thread()  # the sync thread: the crash hooks name it
+        threading.excepthook(threading.ExceptHookArgs((type(exc), exc, exc.__traceback__, here)))
 
     # --- the GUI thread --------------------------------------------------------------------
     @Slot(dict)
