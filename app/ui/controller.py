@@ -70,7 +70,8 @@ class BenchController(QObject):
         self.station_worker.result.connect(self.pack_view.show_result)
         self.station_worker.result.connect(self._after_result)
         self.station_worker.snapshot.connect(self.pack_view.show_snapshot)
-        self.station_worker.failed.connect(lambda detail: self.messages.error(detail))
+        self.station_worker.failed.connect(  # bugs go to the crash dialog, not here
+            lambda code, detail: self.messages.error(text(code, self.languages.current, detail=detail)))
         self.pack_view.stateChanged.connect(w.show_state)
         w.flash.acknowledgeRequested.connect(self.station_worker.acknowledge)
         w.flash.supervisorRequested.connect(self.ask_supervisor)
