@@ -160,6 +160,27 @@ def test_the_command_sheet_is_printed_off_the_gui_thread_with_the_supervisors(qt
     assert not without.sheet_button.isEnabled()
 
 
+def test_test_print_uses_the_print_worker_for_the_printer_in_use_and_opens_only_another(qtbot, tmp_path,
+                                                                                       monkeypatch):
+    from app.ui.settings import checks
+    from ui_helpers import is_gui_thread
+
+    through_worker, opened = [], []
+    monkeypatch.setattr(checks, "test_print", lambda uri, sim_dir: opened.append((uri, is_gui_thread())) or uri)
+    dialog = SettingsDialog(SettingsForm(**{**GOOD, "printer": "tcp://10.0.0.5:9100?lang=tspl"}),
+                            tmp_path / "config.toml", language="en",
+                            print_sample=lambda: through_worker.append(is_gui_thread()) or "tcp://10.0.0.5:9100")
+    qtbot.addWidget(dialog)
+    dialog.devices["printer"].setEditText("tcp://10.0.0.5:9100?lang=zpl")  # the same device, other settings
+    dialog.test_print()
+    qtbot.waitUntil(lambda: "sent to" in dialog.device_result.text(), timeout=5000)
+    assert through_worker == [False] and opened == []
+    dialog.devices["printer"].setEditText("tcp://10.0.0.6:9100")  # a printer nobody holds: opened to try it
+    dialog.test_print()
+    qtbot.waitUntil(lambda: "10.0.0.6" in dialog.device_result.text(), timeout=5000)
+    assert opened == [("tcp://10.0.0.6:9100", False)] and through_worker == [False]
+
+
 def test_test_connection_shows_the_key_expiry_and_offers_ozons_warehouses(qtbot, tmp_path):
     from app.sim.ozon import OzonSimulator, WorldConfig
 

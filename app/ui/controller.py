@@ -193,6 +193,7 @@ class BenchController(QObject):
         dialog = SettingsDialog(SettingsForm.from_config(self.config), path, language=self.languages.current,
                                 data_dir=self.config.data_dir, live_scale=self.scale_bridge,
                                 print_commands=self._print_command_sheet if self.parts.print_worker else None,
+                                print_sample=self._print_sample if self.parts.print_worker else None,
                                 db=self.parts.db, parent=self.window)
         dialog.saved.connect(self._settings_saved)
         dialog.open()
@@ -211,6 +212,15 @@ class BenchController(QObject):
         if skipped:
             said += " " + text("command_sheet_skipped", language, names=", ".join(skipped))
         return said
+
+    def _print_sample(self) -> str:
+        """On a pool thread: Settings → Test print on the printer in use goes through its print
+        thread (the one handle to it); returns the printer's name."""
+        worker = self.parts.print_worker
+        outcome = worker.print_sample().result(timeout=60)
+        if outcome.failed:
+            raise RuntimeError(outcome.error)
+        return worker.printer.uri
 
     def _settings_saved(self, path: str, language: str) -> None:
         self.switch_language(language)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QDialog, QDialogButt
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox,
                                QTabWidget, QVBoxLayout, QWidget)
 
+from app.devices.uri import same_device
 from app.ui.adapters.tasks import run_task
 from app.ui.i18n import LANGUAGES, NATIVE_NAMES
 from app.ui.settings import checks
@@ -58,15 +59,19 @@ class SettingsDialog(QDialog):
 
     def __init__(self, form: SettingsForm, config_path: Path, *, language: str, data_dir: Path | None = None,
                  live_scale=None, print_commands: Callable[[str, list[str]], str] | None = None,
-                 db=None, parent: QWidget | None = None) -> None:
+                 print_sample: Callable[[], str] | None = None, db=None, parent: QWidget | None = None) -> None:
         """``live_scale``: the running scale's ``ScaleBridge`` (its readings are shown live; that
         scale is not opened a second time). ``print_commands(language, supervisors)`` prints the
         command-barcode sheet on the bench's printer and returns what to tell the person, or raises
-        with the reason (blocking: it is called on a pool thread). ``db``: the cache, whose
+        with the reason (blocking: it is called on a pool thread). ``print_sample()`` prints the test
+        label on the printer in use through its print worker and returns the printer's name, or
+        raises (blocking too): that printer is never opened a second time. ``db``: the cache, whose
         warehouses are offered to pick from (a connection test lists Ozon's)."""
         super().__init__(parent)
         self.form, self.config_path, self.data_dir = form, config_path, data_dir
         self.running_scale, self.print_commands = form.scale.strip(), print_commands
+        self.running_printer = form.printer.strip() if print_sample is not None else ""
+        self.print_sample = print_sample
         self.last_reading: tuple[float, str] | None = None
         self.setObjectName("settingsDialog")
         self.setMinimumWidth(760)
@@ -280,7 +285,11 @@ class SettingsDialog(QDialog):
     def test_print(self) -> None:
         uri = self.devices["printer"].currentText().strip()
         sim_dir = self.data_dir / "printed" if self.data_dir else None
-        run_task(lambda: checks.test_print(uri, sim_dir), on_error=self._device_error,
+        if self.print_sample is not None and same_device(uri, self.running_printer):
+            job = self.print_sample  # the print worker's thread owns that printer: one handle
+        else:
+            job = lambda: checks.test_print(uri, sim_dir)  # noqa: E731 - a printer nobody holds
+        run_task(job, on_error=self._device_error,
                  on_result=lambda name: self.device_result.setText(self.tr("Test label sent to %1.")
                                                                    .replace("%1", name)), owner=self)
 
@@ -312,7 +321,7 @@ class SettingsDialog(QDialog):
 
     def read_scale(self) -> None:
         uri = self.devices["scale"].currentText().strip()
-        if uri and uri == self.running_scale:  # already open on its own thread: never open a port twice
+        if uri and same_device(uri, self.running_scale):  # open on its own thread: never open a port twice
             self.show_live(*(self.last_reading or (None, "")))
             return
         run_task(lambda: checks.read_scale(uri), on_error=self._device_error,
