@@ -188,6 +188,7 @@ def test_the_summary_line_names_the_failed_stage_in_the_packers_language(quick_s
     assert len(done.stdout.strip().splitlines()) == 1 and words in done.stdout, done.stdout
 
 
+@pytest.mark.expect_errors("packdesk.sync")  # two stages with a bug, logged
 def test_the_summary_line_says_a_bug_is_a_bug(capsys):
     from datetime import datetime
 
