@@ -1,19 +1,21 @@
 """Typed settings, declared once: TOML file + environment overrides + the OS keyring.
 
-Every setting lives in one of the section dataclasses below with its type, default and
-description. ``load_config`` reads the TOML file (missing file = defaults), applies the
-environment overrides of CONTRACT.md and validates everything; a wrong value raises
-``ConfigError`` naming the file and the key. The Ozon API key is never part of the file:
+Every setting lives in one of the section dataclasses below with its type, default, description
+and, for numbers, its range (numbers are always finite); ``SETTINGS`` describes them for others
+(the settings dialog builds its spin boxes, combos and tooltips from it). ``load_config`` reads
+the TOML file (missing file = defaults), applies the environment overrides of CONTRACT.md and
+validates everything; a wrong value raises ``ConfigError`` naming the file and the key. The Ozon API key is never part of the file:
 it comes from ``PACKDESK_OZON_API_KEY`` or the OS keyring (service "packdesk", user = client id).
 """
 from __future__ import annotations
 
 import ipaddress
 import logging
+import math
 import os
 import socket
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, get_type_hints
 from urllib.parse import urlsplit
@@ -31,13 +33,16 @@ class ConfigError(Exception):
     """A setting that cannot be used. ``str()`` is one line naming the file and the key."""
 
     def __init__(self, message: str, *, source: str = "", key: str = ""):
-        self.source, self.key = source, key
+        self.source, self.key, self.detail = source, key, message
         where = ", ".join(part for part in (source, key) if part)
         super().__init__(f"{where}: {message}" if where else message)
 
 
-def _doc(text: str, env: str | None = None, choices: tuple[str, ...] = ()) -> dict:
-    return {"doc": text, "env": env, "choices": choices}
+def _doc(text: str, env: str | None = None, choices: tuple[str, ...] = (), *,
+         low: float | None = None, high: float | None = None) -> dict:
+    """A setting's declaration: its description, environment override, allowed words, and for a
+    number its inclusive range."""
+    return {"doc": text, "env": env, "choices": choices, "low": low, "high": high}
 
 
 @dataclass(frozen=True)
@@ -46,16 +51,19 @@ class OzonSettings:
                           metadata=_doc("Seller API address", "PACKDESK_OZON_BASE_URL"))
     client_id: str = field(default="", metadata=_doc("Client-Id of the seller account", "PACKDESK_OZON_CLIENT_ID"))
     warehouse_ids: list[int] = field(default_factory=list, metadata=_doc("warehouses to sync; empty: all"))
-    requests_per_second: float = field(default=20.0, metadata=_doc("own rate limit, well under Ozon's 50 rps"))
-    timeout_s: float = field(default=30.0, metadata=_doc("read timeout of one API call"))
+    requests_per_second: float = field(default=20.0, metadata=_doc(
+        "own rate limit, well under Ozon's 50 rps", low=0.1, high=50))
+    timeout_s: float = field(default=30.0, metadata=_doc("read timeout of one API call, s", low=1, high=300))
 
 
 @dataclass(frozen=True)
 class StationSettings:
     name: str = field(default_factory=lambda: socket.gethostname() or "bench-1",
                       metadata=_doc("this bench's name in the shared database and the event log"))
-    weight_tolerance_pct: float = field(default=10.0, metadata=_doc("allowed deviation from catalogue weight, %"))
-    packaging_allowance_g: float = field(default=0.0, metadata=_doc("weight of the box and filler, g"))
+    weight_tolerance_pct: float = field(default=10.0, metadata=_doc(
+        "allowed deviation from catalogue weight, %", low=0, high=100))
+    packaging_allowance_g: float = field(default=0.0, metadata=_doc("weight of the box and filler, g",
+                                                                    low=0, high=100_000))
     supervisors: list[str] = field(default_factory=list,
                                    metadata=_doc("people who may teach barcodes and override a weight check"))
     order_label: str = field(default="never", metadata=_doc(
@@ -66,10 +74,11 @@ class StationSettings:
 
 @dataclass(frozen=True)
 class SyncSettings:
-    interval_s: float = field(default=30.0, metadata=_doc("seconds between sync passes"))
-    full_pass_interval_s: float = field(default=600.0,
-                                        metadata=_doc("seconds between full re-reads of all open postings"))
-    horizon_days: int = field(default=14, metadata=_doc("how far ahead shipping deadlines are pulled, days"))
+    interval_s: float = field(default=30.0, metadata=_doc("seconds between sync passes", low=0.1, high=86_400))
+    full_pass_interval_s: float = field(default=600.0, metadata=_doc(
+        "seconds between full re-reads of all open postings", low=0, high=7 * 86_400))
+    horizon_days: int = field(default=14, metadata=_doc("how far ahead shipping deadlines are pulled, days",
+                                                        low=1, high=90))
 
 
 @dataclass(frozen=True)
@@ -97,6 +106,48 @@ class Config:
 
 
 _SECTIONS = {"ozon": OzonSettings, "station": StationSettings, "sync": SyncSettings, "devices": DeviceSettings}
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting as declared in its section: ``SETTINGS["station.weight_tolerance_pct"]``."""
+
+    key: str                      # "section.name"
+    type: Any                     # str, float, int, list[int], list[str]
+    default: Any
+    doc: str
+    env: str | None = None
+    choices: tuple[str, ...] = ()
+    low: float | None = None      # inclusive range of a number
+    high: float | None = None
+
+    def check(self, value: Any, *, source: str = "") -> Any:
+        """``value`` (from TOML, the environment or a form's text) as this setting's type, or
+        ConfigError naming ``source`` and the key."""
+        value = _coerce(value, self.type, source=source, key=self.key)
+        if self.choices and value not in self.choices:
+            raise ConfigError(f"expected one of {', '.join(self.choices)}, got {value!r}", source=source, key=self.key)
+        if self.low is not None and self.high is not None and not self.low <= value <= self.high:
+            kind = "a whole number" if self.type is int else "a number"
+            raise ConfigError(f"expected {kind} from {self.low:g} to {self.high:g}, got {value:g}",
+                              source=source, key=self.key)
+        return value
+
+
+def _declared() -> dict[str, Setting]:
+    declared = {}
+    for section, cls in _SECTIONS.items():
+        hints = get_type_hints(cls)
+        for f in fields(cls):
+            key = f"{section}.{f.name}"
+            meta = f.metadata
+            default = f.default_factory() if f.default is MISSING else f.default  # type: ignore[misc]
+            declared[key] = Setting(key, hints[f.name], default, meta.get("doc", ""), meta.get("env"),
+                                    tuple(meta.get("choices", ())), meta.get("low"), meta.get("high"))
+    return declared
+
+
+SETTINGS: dict[str, Setting] = _declared()
 # versioned upgrades of the file's content: {from_version: function(dict) -> dict}
 _UPGRADES: dict[int, Any] = {}
 
@@ -157,23 +208,17 @@ def _upgrade(raw: dict, source: str) -> dict:
 
 
 def _build_section(cls, section: str, values: dict, source: str, env) -> Any:
-    hints = get_type_hints(cls)
-    known = {f.name: f for f in fields(cls)}
+    known = [f.name for f in fields(cls)]
     unknown = sorted(set(values) - set(known))
     if unknown:
         raise ConfigError("unknown setting", source=source, key=f"{section}.{unknown[0]}")
     kwargs = {}
-    for name, f in known.items():
-        key = f"{section}.{name}"
-        env_name = f.metadata.get("env")
-        if env_name and env.get(env_name):
-            kwargs[name] = _coerce(env[env_name], hints[name], source=env_name, key=key)
+    for name in known:
+        setting = SETTINGS[f"{section}.{name}"]
+        if setting.env and env.get(setting.env):
+            kwargs[name] = setting.check(env[setting.env], source=setting.env)
         elif name in values:
-            kwargs[name] = _coerce(values[name], hints[name], source=source, key=key)
-        choices = f.metadata.get("choices")
-        if choices and name in kwargs and kwargs[name] not in choices:
-            raise ConfigError(f"expected one of {', '.join(choices)}, got {kwargs[name]!r}",
-                              source=source if not (env_name and env.get(env_name)) else env_name, key=key)
+            kwargs[name] = setting.check(values[name], source=source)
     return cls(**kwargs)
 
 
@@ -192,16 +237,16 @@ def _coerce(value: Any, hint: Any, *, source: str, key: str) -> Any:
             raise bad("a number")
         try:
             number = float(value)
-        except ValueError:
+        except (ValueError, OverflowError):
             raise bad("a number") from None
-        if number < 0:
-            raise bad("a number >= 0")
+        if not math.isfinite(number):
+            raise bad("a finite number")
         return number
     if hint is int:
-        if isinstance(value, str) and value.strip().isdigit():
+        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
             value = int(value)
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise bad("a whole number >= 0")
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise bad("a whole number")
         return value
     if hint == list[int]:
         if isinstance(value, str):

@@ -71,13 +71,18 @@ def test_a_wrong_key_says_so_and_exits_2(sim, tmp_path, lang, words):
     assert "wrong-key" not in log
 
 
-def test_a_malformed_config_names_file_and_key_and_exits_2(sim, tmp_path):
+@pytest.mark.parametrize("body,key", [
+    ('[station]\nweight_tolerance_pct = "ten"\n', "station.weight_tolerance_pct"),
+    ("[ozon]\nrequests_per_second = 0\n", "ozon.requests_per_second"),  # once a crash opening the bench
+    ("[sync]\ninterval_s = nan\n", "sync.interval_s"),
+])
+def test_a_malformed_config_names_file_and_key_and_exits_2(sim, tmp_path, body, key):
     config = tmp_path / "bad.toml"
-    config.write_text('[station]\nweight_tolerance_pct = "ten"\n', encoding="utf-8")
+    config.write_text(body, encoding="utf-8")
     done = packdesk("--config", str(config), "sync", "--once", env=env_for(sim), data_dir=tmp_path)
     assert done.returncode == 2
     line = done.stderr.strip()
-    assert str(config) in line and "station.weight_tolerance_pct" in line and "\n" not in line
+    assert str(config) in line and key in line and "\n" not in line
 
 
 def test_plain_http_to_a_remote_host_is_refused(sim, tmp_path):
@@ -183,6 +188,7 @@ def test_the_summary_line_names_the_failed_stage_in_the_packers_language(quick_s
     assert len(done.stdout.strip().splitlines()) == 1 and words in done.stdout, done.stdout
 
 
+@pytest.mark.expect_errors("packdesk.sync")  # two stages with a bug, logged
 def test_the_summary_line_says_a_bug_is_a_bug(capsys):
     from datetime import datetime
 

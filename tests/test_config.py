@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from app.config import ConfigError, load_config, resolve_api_key, with_overrides
+from app.config import SETTINGS, ConfigError, load_config, resolve_api_key, with_overrides
 
 
 def write(tmp_path: Path, body: str) -> Path:
@@ -65,6 +65,52 @@ def test_bad_settings_name_file_and_key(tmp_path, body, key):
         load_config(path, env={})
     message = str(info.value)
     assert str(path) in message and key in message and "\n" not in message
+
+
+NUMBERS = [key for key, s in SETTINGS.items() if s.type in (int, float)]
+
+
+def test_every_number_declares_its_range():
+    assert {"ozon.requests_per_second", "sync.horizon_days"} <= set(NUMBERS)
+    assert [key for key in NUMBERS if SETTINGS[key].low is None or SETTINGS[key].high is None] == []
+
+
+@pytest.mark.parametrize("key", NUMBERS)
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e300", "-1", "123456789012345678901234567890"])
+def test_a_number_out_of_range_or_not_finite_names_file_and_key(tmp_path, key, value):
+    """One line naming the file and the key, never a crash later (0 requests per second used to
+    stop the bench while it opened; nan and inf passed every comparison)."""
+    section, name = key.split(".")
+    if SETTINGS[key].type is int and not value.lstrip("-").isdigit():
+        value = value.replace("1e300", "10000000")  # TOML's nan/inf are floats: "a whole number" for an int
+    path = write(tmp_path, f"[{section}]\n{name} = {value}\n")
+    with pytest.raises(ConfigError) as info:
+        load_config(path, env={})
+    message = str(info.value)
+    assert message.startswith(f"{path}, {key}: expected ") and "\n" not in message
+
+
+@pytest.mark.parametrize("body,detail", [
+    ("[ozon]\nrequests_per_second = 0\n", "expected a number from 0.1 to 50, got 0"),
+    ("[ozon]\nrequests_per_second = nan\n", "expected a finite number, got nan"),
+    ("[station]\nweight_tolerance_pct = inf\n", "expected a finite number, got inf"),
+    ("[station]\npackaging_allowance_g = -5\n", "expected a number from 0 to 100000, got -5"),
+    ("[sync]\nhorizon_days = 0\n", "expected a whole number from 1 to 90, got 0"),
+    ("[sync]\nhorizon_days = 2.5\n", "expected a whole number, got 2.5"),
+])
+def test_what_is_wrong_with_a_number_is_said(tmp_path, body, detail):
+    with pytest.raises(ConfigError) as info:
+        load_config(write(tmp_path, body), env={})
+    assert info.value.detail == detail
+
+
+@pytest.mark.parametrize("key", NUMBERS)
+def test_the_ends_of_each_range_are_accepted(tmp_path, key):
+    section, name = key.split(".")
+    for end in (SETTINGS[key].low, SETTINGS[key].high):
+        value = int(end) if SETTINGS[key].type is int else float(end)
+        config = load_config(write(tmp_path, f"[{section}]\n{name} = {value}\n"), env={})
+        assert getattr(getattr(config, section), name) == value
 
 
 def test_malformed_toml_names_the_file(tmp_path):

@@ -215,6 +215,20 @@ def test_the_print_worker_owns_the_printer_on_its_own_thread(lbench, shipped):
     assert label(lbench, shipped)["copies"] == 2
 
 
+def test_a_test_label_prints_on_the_print_thread_through_the_one_handle(lbench):
+    printer = label_printer(lbench, "sim://")
+    worker = PrintWorker(printer)
+    worker.start()
+    try:
+        result = worker.print_sample().result(timeout=30)
+        with pytest.raises(RuntimeError, match="owned by thread"):
+            printer.print_bitmaps([], "from here")  # the sample made the print thread its owner
+    finally:
+        worker.stop()
+    assert (result.pages, result.printed, result.error) == (1, 1, None)
+    assert len(list((lbench.data_dir / "printed").glob("*.png"))) == 1
+
+
 def test_two_processes_of_one_station_print_each_label_once(lbench, qapp):
     """The bench and a ``packdesk sync`` of the same station both print due labels: each label is
     claimed before it prints, so it comes out of one printer, once."""

@@ -192,6 +192,7 @@ def test_reader_transport_rejects_calls_from_other_threads():
             wait_until(lambda: emu.device.zeroed == 1, what="zero via the I/O thread")
 
 
+@pytest.mark.expect_errors("packdesk.devices.scale")  # a listener's bug: logged, the reader goes on
 def test_failing_callback_does_not_kill_the_reader(caplog):
     caplog.set_level(logging.ERROR, logger="packdesk.devices")
 

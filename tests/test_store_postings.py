@@ -6,10 +6,10 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import func, select
 
+from app.statuses import LOCAL_STATES, OZON_STATUSES, derive_local_state
 from app.store.models import PostingItemRow, PostingRow
 from app.store.postings import (
     claim_posting,
-    derive_local_state,
     get_posting,
     list_postings,
     listing,
@@ -29,14 +29,17 @@ INSERT_RULES = [
     ("awaiting_approve", "waiting"),
     ("cancelled", "cancelled"),
     ("cancelled_from_split_pending", "cancelled"),
-    ("not_accepted", "cancelled"),
     ("awaiting_deliver", "shipped"),
     ("awaiting_registration", "shipped"),
     ("delivering", "handed_over"),
     ("driver_pickup", "handed_over"),
     ("delivered", "handed_over"),
     ("sent_by_seller", "handed_over"),
-    ("arbitration", "waiting"),
+    # disputes after the hand-over (ozon-after-ship.md §8): never a cancellation, never packable
+    ("not_accepted", "handed_over"),
+    ("arbitration", "handed_over"),
+    ("client_arbitration", "handed_over"),
+    ("acceptance_in_progress", "waiting"),  # before packing: not packable yet
 ]
 
 # (local_state before, new Ozon status, local_state after)
@@ -46,7 +49,9 @@ UPDATE_RULES = [
     ("problem", "awaiting_packaging", "problem"),
     ("waiting", "cancelled", "cancelled"),
     ("in_progress", "cancelled", "cancelled"),
-    ("packed", "not_accepted", "cancelled"),
+    ("labelled", "not_accepted", "handed_over"),
+    ("handed_over", "arbitration", "handed_over"),
+    ("handed_over", "awaiting_deliver", "handed_over"),  # back from arbitration: it left once
     ("labelled", "cancelled_from_split_pending", "cancelled"),
     ("handed_over", "cancelled", "cancelled"),
     ("waiting", "awaiting_deliver", "shipped"),
@@ -82,6 +87,26 @@ def test_local_state_after_an_update(db, before, status, expected):
         row = get_posting(session, "1-1-1")
     assert (row.status, row.local_state) == (status, expected)
     assert derive_local_state(before, status) == expected
+
+
+def test_the_sql_rule_and_the_python_rule_agree_on_every_combination(db):
+    """One rule, two renderings: the upsert's SQL moves every local state under every Ozon status
+    (and one Ozon may add tomorrow) exactly as ``derive_local_state`` does."""
+    statuses = [*OZON_STATUSES, "some_new_status"]
+    cases = [(f"9-{i}-{j}", before, status) for i, before in enumerate(LOCAL_STATES)
+             for j, status in enumerate(statuses)]
+    numbers = [number for number, _, _ in cases]
+    db.call(upsert_postings, [posting(n) for n in numbers], {}, NOW)
+    for before in LOCAL_STATES:
+        db.call(set_local_state, [n for n, b, _ in cases if b == before], before)
+    db.call(upsert_postings, [posting(n, status) for n, _, status in cases], {}, LATER)
+    with db.read() as session:
+        stored = dict(session.execute(select(PostingRow.posting_number, PostingRow.local_state)).all())
+    wrong = [(before, status, stored[n], derive_local_state(before, status))
+             for n, before, status in cases if stored[n] != derive_local_state(before, status)]
+    assert len(cases) == len(LOCAL_STATES) * len(statuses)
+    assert wrong == []
+    assert {stored[n] for n in numbers} >= {"cancelled", "shipped", "handed_over", "waiting"}
 
 
 def test_insert_stores_fields_and_fills_defaults(db):

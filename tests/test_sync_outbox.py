@@ -99,6 +99,21 @@ def test_ship_of_a_posting_cancelled_on_ozon_is_parked_and_never_shipped(bench, 
         assert store_outbox.open_count(session) == 0  # parked counts as drained
 
 
+@pytest.mark.parametrize("later_status", ["not_accepted", "arbitration"])
+def test_a_lost_answer_read_back_after_a_hand_over_dispute_is_done_not_cancelled(bench, synced, later_status):
+    """Not accepted at the sorting centre (then arbitration) comes after a ship that went through
+    (ozon-after-ship.md §8): the ship is done, the posting is not cancelled."""
+    number = bench.packable()[0]
+    bench.sim.faults.fail_next(SHIP, count=1, status=0, apply=True)
+    command = bench.queue_ship(number)
+    synced.drainer.drain()
+    bench.clock.advance(5)
+    bench.sim.world.set_status(number, later_status)
+    assert drain_until_settled(bench, synced, command) == "done"
+    assert bench.sim.stats.ship_calls(number) == 1
+    assert bench.posting(number)["local_state"] == "shipped"
+
+
 def test_already_shipped_elsewhere_resolves_as_done(bench, synced):
     number = bench.packable()[0]
     bench.sim.world.ship(number, [[(line.sku, line.quantity) for line in bench.sim.world.peek(number).lines]])

@@ -128,7 +128,12 @@ def break_stage(stage: str, s: Scene, monkeypatch) -> None:
         raise AssertionError(stage)
 
 
-@pytest.mark.parametrize("stage", STAGES)
+# break_stage's faults that are bugs (not Ozon's answers): the stage logs each with its traceback
+BUG_STAGES = ("outbox", "outbox_again", "printing", "prune")
+
+
+@pytest.mark.parametrize("stage", [pytest.param(stage, marks=pytest.mark.expect_errors("packdesk.sync"))
+                                   if stage in BUG_STAGES else stage for stage in STAGES])
 def test_a_failing_stage_is_named_and_every_other_stage_still_does_its_work(scene, monkeypatch, stage):
     s, bench = scene, scene.bench
     break_stage(stage, s, monkeypatch)
@@ -178,6 +183,7 @@ def test_a_pass_with_every_stage_done_is_finished_with_every_stage_ok(scene):
     assert summary.as_dict()["stages"] == {name: "ok" for name in STAGES}
 
 
+@pytest.mark.expect_errors("packdesk.sync")
 def test_a_bug_in_a_stage_is_logged_with_its_traceback_and_kept_for_the_crash_dialog(scene, monkeypatch, caplog):
     break_stage("printing", scene, monkeypatch)
     with caplog.at_level(logging.ERROR, logger="packdesk.sync"):
@@ -321,6 +327,7 @@ def test_when_ozon_cannot_be_reached_the_later_ozon_stages_wait_and_printing_sti
 
 # --- the background service ------------------------------------------------------------------
 
+@pytest.mark.expect_errors("packdesk.sync")
 def test_the_service_hands_a_stage_bug_to_on_fatal_and_still_reports_the_pass(scene, monkeypatch):
     break_stage("prune", scene, monkeypatch)
     heard, passed = [], threading.Event()

@@ -26,6 +26,7 @@ class OnePassEngine:
         raise OzonAuthError("invalid Api-Key")
 
 
+@pytest.mark.expect_errors("packdesk.sync")  # a refused key stops the background sync: logged
 def test_sync_worker_delivers_passes_and_failures_on_the_gui_thread(qtbot):
     engine = OnePassEngine()
     worker = SyncWorker(SyncService(engine, interval_s=0.01))

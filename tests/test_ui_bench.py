@@ -64,3 +64,21 @@ def test_a_wrong_barcode_raises_the_red_flash_until_acknowledged(qtbot, bench):
     bench.window.flash.button.click()
     qtbot.waitUntil(lambda: not bench.window.flash.isVisible(), timeout=10_000)
     assert bench.pack_view.state == "idle"
+
+
+def test_a_database_that_cannot_be_used_is_a_banner_in_the_packers_words(qtbot, bench):
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from app.messages import text
+
+    def locked(_code):
+        raise OperationalError("UPDATE stations ...", {}, sqlite3.OperationalError("database is locked"))
+
+    bench.start()
+    bench.parts.station.scan = locked
+    with qtbot.waitSignal(bench.messages.message, timeout=10_000,
+                          check_params_cb=lambda level, said, action: level == "error") as shown:
+        bench.scan("4600000000000")
+    assert shown.args[1] == text("database_unavailable", "en", detail="database is locked")

@@ -56,6 +56,7 @@ def test_error_flash_covers_the_window_until_told_otherwise(qtbot):
         flash.button.click()
 
 
+@pytest.mark.expect_errors("packdesk.ui.crash")
 def test_a_crash_in_a_thread_shows_the_dialog_with_the_log_path(qtbot, monkeypatch, tmp_path):
     shown = []
     monkeypatch.setattr(CrashDialog, "exec", lambda self: shown.append(self.informativeText()) or 0)
@@ -73,6 +74,7 @@ def test_a_crash_in_a_thread_shows_the_dialog_with_the_log_path(qtbot, monkeypat
     assert len(shown) == 1 and str(tmp_path / "packdesk.log") in shown[0]
 
 
+@pytest.mark.expect_errors("packdesk.ui.crash")
 def test_the_main_thread_hook_shows_the_dialog_too(qtbot, monkeypatch):
     shown = []
     monkeypatch.setattr(CrashDialog, "exec", lambda self: shown.append(self.text()) or 0)

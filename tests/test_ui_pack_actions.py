@@ -106,6 +106,31 @@ def test_settings_prints_the_command_sheet_through_the_print_thread(qtbot, bench
     assert set(printed.glob("*.png")) - before
 
 
+def test_settings_test_print_goes_through_the_print_thread_not_a_second_handle(qtbot, bench, tmp_path,
+                                                                              monkeypatch):
+    import threading
+
+    from app.ui.settings import checks
+
+    second_handle = []
+    monkeypatch.setattr(checks, "test_print", lambda *args: second_handle.append(args) or "opened again")
+    printer = bench.parts.print_worker.printer.printer  # the handle the print thread owns
+    send, threads = printer.print_bitmap, []
+    monkeypatch.setattr(printer, "print_bitmap",
+                        lambda bitmap: threads.append(threading.current_thread().name) or send(bitmap))
+    printed = tmp_path / "printed"
+    before = set(printed.glob("*.png")) if printed.exists() else set()
+    bench.open_settings()
+    dialog = bench.settings_dialog
+    dialog.devices["printer"].setEditText(bench.config.devices.printer + "?dpi=300")  # the same printer
+    dialog.test_print()
+    qtbot.waitUntil(lambda: "Test label sent" in dialog.device_result.text(), timeout=10_000)
+    assert second_handle == []
+    assert len(threads) == 1 and threads[0].startswith("packdesk-print")
+    assert len(set(printed.glob("*.png")) - before) == 1
+    dialog.reject()
+
+
 def test_a_scanner_burst_into_the_focused_field_is_a_scan_not_text(qtbot, bench):
     field = bench.pack_view.scan_field
     field.setFocus()

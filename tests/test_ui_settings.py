@@ -3,9 +3,10 @@ goes to the file."""
 import pytest
 from PySide6.QtCore import Qt
 
-from app.config import load_config
+from app.config import SETTINGS, load_config
+from app.ui.settings import docs
 from app.ui.settings.dialog import SettingsDialog
-from app.ui.settings.form import SettingsForm
+from app.ui.settings.form import DECLARED, FIELDS, SettingsForm, setting
 
 GOOD = dict(base_url="https://api-seller.ozon.ru", client_id="123456", warehouse_ids="7, 8", printer="sim://",
             scale="sim://", scanner="keyboard", weight_tolerance_pct="12", packaging_allowance_g="40",
@@ -20,7 +21,6 @@ GOOD = dict(base_url="https://api-seller.ozon.ru", client_id="123456", warehouse
     ("scale", "serial:/dev/ttyUSB0?protocol=nope"),
     ("scanner", "carrier-pigeon"),
     ("warehouse_ids", "7, eight"),
-    ("weight_tolerance_pct", "-3"),
     ("client_id", "abc"),
     ("supervisors", "Anna, Boris:admin"),
 ])
@@ -38,9 +38,68 @@ def test_a_wrong_value_is_reported_and_nothing_is_saved(qtbot, tmp_path, field, 
     assert not path.exists()
 
 
+@pytest.mark.parametrize("field,value,detail", [
+    ("weight_tolerance_pct", "-3", "expected a number from 0 to 100, got -3"),
+    ("requests_per_second", "0", "expected a number from 0.1 to 50, got 0"),
+    ("interval_s", "nan", "expected a finite number, got 'nan'"),
+    ("packaging_allowance_g", "1e9", "expected a number from 0 to 100000, got 1e+09"),
+    ("order_label", "sometimes", "expected one of never, on_pack, got 'sometimes'"),
+])
+def test_the_form_refuses_what_the_configuration_refuses(tmp_path, field, value, detail):
+    """Numbers and choices are checked by the setting's own declaration: the same words as a bad file."""
+    form = SettingsForm(**{**GOOD, field: value})
+    assert [(p.field, p.detail) for p in form.validate()] == [(field, detail)]
+    with pytest.raises(ValueError):
+        form.save(tmp_path / "config.toml")
+    assert not (tmp_path / "config.toml").exists()
+
+
+def test_the_dialog_is_built_from_the_declarations(qtbot, tmp_path):
+    """Spin boxes over each declared range, the declared choices, each description as the tooltip."""
+    dialog = SettingsDialog(SettingsForm(**GOOD), tmp_path / "config.toml", language="en")
+    qtbot.addWidget(dialog)
+    for name, box in dialog.numbers.items():
+        assert (box.minimum(), box.maximum()) == (setting(name).low, setting(name).high), name
+    assert dialog.numbers["weight_tolerance_pct"].value() == 12.0
+    combo = dialog.choices["order_label"]
+    assert [combo.itemData(i) for i in range(combo.count())] == list(SETTINGS["station.order_label"].choices)
+    assert set(DECLARED) <= set(dialog.setting_widgets()) and set(dialog.setting_widgets()) <= set(FIELDS)
+    for name, widget in dialog.setting_widgets().items():
+        assert widget.toolTip() == setting(name).doc, name
+    dialog.numbers["weight_tolerance_pct"].setValue(250)  # clamped to the range
+    dialog.numbers["requests_per_second"].setValue(7.5)
+    combo.setCurrentIndex(combo.findData("on_pack"))
+    assert dialog.save() is True
+    config = load_config(tmp_path / "config.toml", env={})
+    assert (config.station.weight_tolerance_pct, config.ozon.requests_per_second, config.station.order_label) == (
+        100.0, 7.5, "on_pack")
+
+
+def test_the_tooltips_speak_the_packers_language(qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.i18n import Languages
+
+    languages = Languages(QApplication.instance())
+    dialog = SettingsDialog(SettingsForm(**GOOD), tmp_path / "config.toml", language="ru")
+    qtbot.addWidget(dialog)
+    try:
+        languages.switch("ru")
+        assert dialog.numbers["weight_tolerance_pct"].toolTip() == "допустимое отклонение от веса по каталогу, %"
+        assert dialog.choices["order_label"].itemText(0) == "Нет: только этикетка Ozon"
+    finally:
+        languages.switch("en")
+
+
+def test_the_descriptions_for_the_translators_are_current():
+    """packaging/translations.py writes app/ui/settings/docs.py from app/config.py: run it after
+    changing a description or a field of the form."""
+    assert docs.DOCS == tuple(setting(name).doc for name in FIELDS)
+
+
 def test_good_values_are_written_and_read_back_without_the_key(qtbot, tmp_path):
     path = tmp_path / "config.toml"
-    path.write_text('[sync]\ninterval_s = 15\n', encoding="utf-8")
+    path.write_text('[sync]\nhorizon_days = 21\n', encoding="utf-8")
     stored = []
     form = SettingsForm(**GOOD, api_key="secret-key")
     form.save(path, store_key=lambda client_id, key: stored.append((client_id, key)))
@@ -50,7 +109,7 @@ def test_good_values_are_written_and_read_back_without_the_key(qtbot, tmp_path):
     assert config.ozon.client_id == "123456" and config.ozon.warehouse_ids == [7, 8]
     assert config.devices.printer == "sim://" and config.station.weight_tolerance_pct == 12.0
     assert config.station.supervisors == ["Anna", "Борис"]
-    assert config.sync.interval_s == 15.0  # a section the form does not edit is kept
+    assert config.sync.horizon_days == 21  # a setting the form does not edit is kept
 
 
 def test_dialog_save_emits_path_and_language(qtbot, tmp_path):
@@ -99,6 +158,27 @@ def test_the_command_sheet_is_printed_off_the_gui_thread_with_the_supervisors(qt
     without = SettingsDialog(SettingsForm(**GOOD), tmp_path / "config.toml", language="en")
     qtbot.addWidget(without)
     assert not without.sheet_button.isEnabled()
+
+
+def test_test_print_uses_the_print_worker_for_the_printer_in_use_and_opens_only_another(qtbot, tmp_path,
+                                                                                       monkeypatch):
+    from app.ui.settings import checks
+    from ui_helpers import is_gui_thread
+
+    through_worker, opened = [], []
+    monkeypatch.setattr(checks, "test_print", lambda uri, sim_dir: opened.append((uri, is_gui_thread())) or uri)
+    dialog = SettingsDialog(SettingsForm(**{**GOOD, "printer": "tcp://10.0.0.5:9100?lang=tspl"}),
+                            tmp_path / "config.toml", language="en",
+                            print_sample=lambda: through_worker.append(is_gui_thread()) or "tcp://10.0.0.5:9100")
+    qtbot.addWidget(dialog)
+    dialog.devices["printer"].setEditText("tcp://10.0.0.5:9100?lang=zpl")  # the same device, other settings
+    dialog.test_print()
+    qtbot.waitUntil(lambda: "sent to" in dialog.device_result.text(), timeout=5000)
+    assert through_worker == [False] and opened == []
+    dialog.devices["printer"].setEditText("tcp://10.0.0.6:9100")  # a printer nobody holds: opened to try it
+    dialog.test_print()
+    qtbot.waitUntil(lambda: "10.0.0.6" in dialog.device_result.text(), timeout=5000)
+    assert opened == [("tcp://10.0.0.6:9100", False)] and through_worker == [False]
 
 
 def test_test_connection_shows_the_key_expiry_and_offers_ozons_warehouses(qtbot, tmp_path):

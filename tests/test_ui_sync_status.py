@@ -73,6 +73,7 @@ class BuggyEngine:
         return summary_with(**({"printing": bug} if bug else {}))
 
 
+@pytest.mark.expect_errors("packdesk.sync", "packdesk.ui.crash")
 def test_a_bug_in_a_stage_reaches_the_crash_dialog_once(qtbot, monkeypatch, tmp_path):
     shown = []
     monkeypatch.setattr(CrashDialog, "exec", lambda self: shown.append(self.informativeText()) or 0)

@@ -66,7 +66,7 @@ def _fetch(config, db, number: str, lang: str) -> None:
     from app.services.labels.fetch import LabelFetcher
     from app.services.ozon.errors import OzonBusinessError, OzonError, OzonLabelNotReady, OzonNotFound
     from app.services.labels.printing import utcnow
-    from app.services.ozon.models import CANCELLED_STATUSES
+    from app.statuses import BEFORE_PACKING_STATUSES, CANCELLED_STATUSES, PACKABLE_STATUSES
 
     client = open_client(config, lang)
     fetcher = LabelFetcher(client, db, data_dir=config.data_dir, station=config.station.name, now=utcnow)
@@ -84,7 +84,7 @@ def _fetch(config, db, number: str, lang: str) -> None:
             raise CommandError(text("label_unknown_posting", lang, posting=number), EXIT_FAILED) from None
         if posting.status in CANCELLED_STATUSES:
             raise CommandError(text("label_cancelled", lang, posting=number, status=posting.status), EXIT_FAILED)
-        if posting.status in ("awaiting_packaging", "awaiting_approve", "acceptance_in_progress"):
+        if posting.status in BEFORE_PACKING_STATUSES | PACKABLE_STATUSES:
             raise CommandError(text("label_not_shipped", lang, posting=number, status=posting.status), EXIT_FAILED)
         raise CommandError(str(refused), EXIT_FAILED)
     except OzonError as exc:  # network, rate limit, a refused key

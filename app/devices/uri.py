@@ -135,3 +135,13 @@ def parse_device_uri(text: str) -> DeviceUri:
         return DeviceUri(scheme, target, params, raw)
     known = sorted(_AUTHORITY_SCHEMES | _PATH_SCHEMES | _BARE)
     raise DeviceUriError(f"{raw!r}: unknown scheme '{scheme}'; known: {', '.join(known)}")
+
+
+def same_device(first: str, second: str) -> bool:
+    """Whether two URIs name one device (scheme and target; parameters such as the language or
+    the dpi do not make another device). Unparsable text is compared as it is."""
+    try:
+        a, b = parse_device_uri(first), parse_device_uri(second)
+    except DeviceUriError:
+        return (first or "").strip() == (second or "").strip()
+    return (a.scheme, a.target.lower()) == (b.scheme, b.target.lower())

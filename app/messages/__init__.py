@@ -45,6 +45,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "Нет связи с Ozon ({detail}); работаем офлайн, повторим попытку.",
         "zh": "无法连接 Ozon（{detail}）；离线工作中，稍后重试。",
     },
+    "database_unavailable": {
+        "en": "The database cannot be used ({detail}). Nothing of this step was recorded: check the database "
+              "server and the network (benches sharing one database) or the disk, then scan again.",
+        "ru": "База данных недоступна ({detail}). Этот шаг не записан: проверьте сервер базы данных и сеть "
+              "(если места упаковки работают с общей базой) или диск, затем отсканируйте ещё раз.",
+        "zh": "数据库无法使用（{detail}）。此步骤未被记录：请检查数据库服务器和网络（多个工作台共用一个数据库时）"
+              "或磁盘，然后重新扫描。",
+    },
     "sync_summary": {
         "en": "sync: {postings} postings read ({changed} changed, {skipped} skipped), {products} new products, "
               "outbox: {done} done, {parked} parked, {open} open",

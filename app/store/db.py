@@ -8,6 +8,7 @@ given.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
@@ -15,10 +16,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from app.store import migrate, sqlite_conn
-from app.store.writer import WriterLane
+from app.store.writer import WriterClosed, WriterLane
 
 log = logging.getLogger("packdesk.store")
 
@@ -120,6 +122,28 @@ def create_engine_for(url: str) -> Engine:
     engine = create_engine(parsed)
     sqlite_conn.install(engine)
     return engine
+
+
+# SQLite's operational errors that the machine causes (the others, "no such table"..., are ours)
+_SQLITE_UNAVAILABLE = ("database is locked", "unable to open database", "disk i/o error", "disk is full",
+                       "readonly database")
+
+
+def unavailable(exc: BaseException) -> bool:
+    """True when ``exc`` says the database cannot be used now, a failure a bench can meet and not
+    a bug: the server or the network is down, SQLite's file is locked past the busy timeout, the
+    disk is full or read-only, or the writer lane is closing with the app."""
+    if isinstance(exc, WriterClosed):
+        return True
+    if not isinstance(exc, DBAPIError):
+        return False
+    if exc.connection_invalidated:
+        return True
+    if not isinstance(exc, OperationalError):
+        return False
+    if isinstance(exc.orig, sqlite3.Error):
+        return any(words in str(exc.orig).lower() for words in _SQLITE_UNAVAILABLE)
+    return True  # a server's operational error: it went away, refused the connection, timed out
 
 
 def _refuse_writes(state: ORMExecuteState) -> None:

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
+from app.statuses import SHIPPED_STATUSES, LocalState
 from app.store import waves as store_waves
 from app.store.bulk import chunked, dialect_insert, naive_utc
 from app.store.models import (
@@ -24,8 +25,8 @@ from app.store.models import (
 OZON, OWN = "ozon", "own"
 OPEN_STATES = (LABEL_WAITING, LABEL_FETCHED, LABEL_FAILED)  # not yet printed, not given up
 PRINT_LEASE = timedelta(minutes=2)  # a claimed label's print must report back within this
-SHIPPED_STATUSES = ("awaiting_deliver", "awaiting_registration")
-LABELLED_FROM = ("packed", "shipped")  # local states a printed label moves to "labelled"
+LABELLED_FROM = (LocalState.PACKED, LocalState.SHIPPED)  # local states a printed label moves to "labelled"
+ON_THE_SHELF = (LocalState.PACKED, LocalState.SHIPPED, LocalState.LABELLED)  # verify-first: packed, not handed over
 
 
 def ensure(session: Session, numbers: Iterable[str], *, station: str | None, now: datetime,
@@ -62,7 +63,7 @@ def ensure_for_shipped(session: Session, station: str, now: datetime) -> int:
                                             parent.packed_by == station).exists(),
     )
     numbers = list(session.scalars(
-        select(PostingRow.posting_number).where(PostingRow.status.in_(SHIPPED_STATUSES), packed_here, ~has_label)
+        select(PostingRow.posting_number).where(PostingRow.status.in_(sorted(SHIPPED_STATUSES)), packed_here, ~has_label)
     ))
     return ensure(session, numbers, station=station, now=now)
 
@@ -117,7 +118,7 @@ def due_to_print(session: Session, station: str, now: datetime, limit: int = 50)
 
 
 WAVE_ORDER_HOLD = timedelta(minutes=10)
-_ON_ITS_WAY = ("cancelled", "problem")  # local states of an earlier pick that no longer hold the others back
+_ON_ITS_WAY = (LocalState.CANCELLED, LocalState.PROBLEM)  # local states of an earlier pick that no longer hold the others back
 
 
 def _held_for_order(session: Session, wave_id: int, pick_order: int, now: datetime) -> bool:
@@ -141,7 +142,7 @@ def printed_unmatched(session: Session, station: str, since: datetime) -> list[L
         select(LabelRow).join(PostingRow, PostingRow.posting_number == LabelRow.posting_number)
         .where(LabelRow.kind == OZON, LabelRow.station == station, LabelRow.state == LABEL_PRINTED,
                LabelRow.matched_at.is_(None), LabelRow.printed_at >= naive_utc(since),
-               PostingRow.wave_id.is_(None), PostingRow.local_state.in_(("packed", "shipped", "labelled")))
+               PostingRow.wave_id.is_(None), PostingRow.local_state.in_(ON_THE_SHELF))
         .order_by(LabelRow.printed_at, LabelRow.id)
     ))
 
@@ -152,7 +153,7 @@ def mark_matched(session: Session, label_id: int, now: datetime) -> LabelRow:
     row.matched_at = naive_utc(now)
     session.execute(update(PostingRow).where(PostingRow.posting_number == row.posting_number,
                                              PostingRow.local_state.in_(LABELLED_FROM))
-                    .values(local_state="labelled"))
+                    .values(local_state=LocalState.LABELLED))
     session.flush()
     return row
 
@@ -228,7 +229,7 @@ def mark_printed(session: Session, label_id: int, *, printer: str, now: datetime
     if row.kind == OZON:
         session.execute(update(PostingRow).where(PostingRow.posting_number == row.posting_number,
                                                  PostingRow.local_state.in_(LABELLED_FROM))
-                        .values(local_state="labelled"))
+                        .values(local_state=LocalState.LABELLED))
     session.flush()
     return row
 

@@ -13,6 +13,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from app.statuses import LocalState
+
 # Fixed constraint names, so later migrations (SQLite batch mode included) can name what they drop.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -25,12 +27,6 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-
-# local_state values (CONTRACT.md, listing rules)
-LOCAL_STATES = (
-    "waiting", "in_progress", "packed", "shipped", "labelled", "handed_over", "problem", "cancelled",
-)
 
 
 class PostingRow(Base):
@@ -61,7 +57,7 @@ class PostingRow(Base):
     upper_barcode: Mapped[str | None] = mapped_column(String(64), index=True)
     lower_barcode: Mapped[str | None] = mapped_column(String(64), index=True)
     # what this bench has made of it
-    local_state: Mapped[str] = mapped_column(String(16), default="waiting", index=True)
+    local_state: Mapped[str] = mapped_column(String(16), default=LocalState.WAITING.value, index=True)  # app.statuses
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     claimed_at: Mapped[datetime | None] = mapped_column(DateTime)
     problem: Mapped[str | None] = mapped_column(Text)

@@ -1,11 +1,12 @@
 """Postings in the cache: bulk upsert from Ozon, the bench's own state, and the scan lookups.
 
 ``local_state`` (CONTRACT.md, listing rules) is the bench's view; Ozon's ``status`` moves it along
-when the sync sees the posting leave the bench's hands (:func:`derive_local_state`).
+when the sync sees the posting leave the bench's hands (``app.statuses.LOCAL_STATE_RULES``, rendered
+here as SQL for the bulk upsert).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any
 
@@ -16,16 +17,13 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, joinedload, selectinload
 from sqlalchemy.sql.functions import FunctionElement
 
+from app.statuses import (
+    AWAITING_PACKAGING, LOCAL_STATE_RULES, LOCAL_STATES, PACKABLE_LOCAL_STATES, LocalState, LocalStateRule,
+    derive_local_state,
+)
 from app.store import products
 from app.store.bulk import CHUNK, check_fields, chunked, last_by_key, naive_utc, upsert
-from app.store.models import LOCAL_STATES, PostingItemRow, PostingRow, ProductBarcodeRow
-
-CANCELLED_STATUSES = ("cancelled", "cancelled_from_split_pending", "not_accepted")
-SHIPPED_STATUSES = ("awaiting_deliver", "awaiting_registration")
-HANDED_OVER_STATUSES = ("delivering", "driver_pickup", "delivered", "sent_by_seller")
-BEFORE_HANDOVER_STATES = ("waiting", "packed", "shipped", "labelled")
-PACKABLE_STATUS = "awaiting_packaging"
-PACKABLE_LOCAL_STATES = ("waiting", "in_progress")
+from app.store.models import PostingItemRow, PostingRow, ProductBarcodeRow
 
 # columns the bench owns: never taken from Ozon's data
 _LOCAL_COLUMNS = ("local_state", "claimed_by", "claimed_at", "problem", "synced_at", "packed_at", "packed_by",
@@ -41,32 +39,21 @@ _postings = PostingRow.__table__
 _items = PostingItemRow.__table__
 
 
-def derive_local_state(old: str, status: str) -> str:
-    """The bench's state after Ozon reports ``status`` for a posting that was in ``old``."""
-    if status in CANCELLED_STATUSES:
-        return "cancelled"
-    if old == "waiting" and status in SHIPPED_STATUSES:
-        return "shipped"
-    if old in BEFORE_HANDOVER_STATES and status in HANDED_OVER_STATUSES:
-        return "handed_over"
-    return old
+def local_state_sql(status: ColumnElement, old: ColumnElement) -> ColumnElement:
+    """``app.statuses.derive_local_state`` as SQL (for ON CONFLICT DO UPDATE): the same rules,
+    the first that applies wins, else the old state stays."""
+    return case(*[(_rule_applies(rule, status, old), literal_column(f"'{rule.new.value}'"))
+                  for rule in LOCAL_STATE_RULES], else_=old)
 
 
-def _local_state_sql(status: ColumnElement, old: ColumnElement) -> ColumnElement:
-    """:func:`derive_local_state` as SQL, for ON CONFLICT DO UPDATE."""
-    return case(
-        (_one_of(status, CANCELLED_STATUSES), literal_column("'cancelled'")),
-        (and_(old == literal_column("'waiting'"), _one_of(status, SHIPPED_STATUSES)),
-         literal_column("'shipped'")),
-        (and_(_one_of(old, BEFORE_HANDOVER_STATES), _one_of(status, HANDED_OVER_STATUSES)),
-         literal_column("'handed_over'")),
-        else_=old,
-    )
+def _rule_applies(rule: LocalStateRule, status: ColumnElement, old: ColumnElement) -> ColumnElement:
+    applies = _one_of(status, rule.statuses)
+    return applies if rule.from_states is None else and_(applies, _one_of(old, rule.from_states))
 
 
-def _one_of(column: ColumnElement, values: Sequence[str]) -> ColumnElement:
+def _one_of(column: ColumnElement, values: Iterable[str]) -> ColumnElement:
     # inline literals (our own constants): executemany cannot take "expanding" IN parameters
-    return column.in_([literal_column(f"'{value}'") for value in values])
+    return column.in_([literal_column(f"'{value}'") for value in sorted(values)])
 
 
 # -- writes from the sync -----------------------------------------------------------------------
@@ -80,7 +67,7 @@ def upsert_postings(
     """Insert or update ``postings`` (dicts keyed by the Ozon columns of ``PostingRow``) and
     replace the items of every given posting by ``items[number]`` (none when absent).
 
-    Ozon's fields are overwritten; ``local_state`` follows :func:`derive_local_state`; claims and
+    Ozon's fields are overwritten; ``local_state`` follows ``derive_local_state``; claims and
     problems are kept. Returns how many postings are new or changed status.
     """
     rows = last_by_key((_posting_row(p, now) for p in postings), "posting_number")
@@ -97,7 +84,7 @@ def upsert_postings(
         session, _postings, rows, keys=["posting_number"],
         update=[name for name in POSTING_FIELDS if name != "posting_number"] + ["synced_at"],
         extra_set=lambda stmt: {
-            "local_state": _local_state_sql(stmt.excluded.status, _postings.c.local_state),
+            "local_state": local_state_sql(stmt.excluded.status, _postings.c.local_state),
         },
     )
     for chunk in chunked(numbers):
@@ -122,7 +109,7 @@ def _posting_row(posting: dict[str, Any], now: datetime) -> dict[str, Any]:
             value = default() if callable(default) else default
         row[name] = naive_utc(value)
     row["synced_at"] = naive_utc(now)
-    row["local_state"] = derive_local_state("waiting", row["status"])
+    row["local_state"] = derive_local_state(LocalState.WAITING, row["status"])
     return row
 
 
@@ -237,8 +224,8 @@ def _packable(station: ColumnElement | None, what: Any = PostingRow) -> Any:
             PostingRow.posting_number.in_(numbers),
             # the few postings of the product are the way in; without table statistics SQLite
             # would rather walk every awaiting_packaging posting by the status index (~10x slower)
-            _unindexed(PostingRow.status) == PACKABLE_STATUS,
-            _unindexed(PostingRow.local_state).in_(PACKABLE_LOCAL_STATES),
+            _unindexed(PostingRow.status) == AWAITING_PACKAGING,
+            _unindexed(PostingRow.local_state).in_(sorted(PACKABLE_LOCAL_STATES)),
             _unclaimed(station),
             # a wave's parcel is opened by its Ozon label, not by an item; nearly every posting
             # has no wave: by the wave index SQLite would walk them all (~40 ms at 100k)

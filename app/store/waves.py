@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app.statuses import LocalState
 from app.store.bulk import chunked, naive_utc
 from app.store.models import (
     MEMBER_EXCLUDED, MEMBER_PENDING, MEMBER_PLANNED, MEMBER_STATES, WAVE_PLANNED, PostingRow, WavePostingRow,
@@ -64,7 +65,7 @@ def set_member(session: Session, wave_id: int, number: str, state: str, *, reaso
 
 def in_pending_wave(posting: PostingRow) -> bool:
     """Shipped in a wave and not yet verified at the bench (nor flagged)."""
-    return posting.wave_id is not None and posting.local_state == "in_progress"
+    return posting.wave_id is not None and posting.local_state == LocalState.IN_PROGRESS
 
 
 def shipped_after_verify(session: Session, numbers: Iterable[str]) -> int:
@@ -73,8 +74,8 @@ def shipped_after_verify(session: Session, numbers: Iterable[str]) -> int:
     changed = 0
     for chunk in chunked(list(numbers)):
         changed += session.execute(
-            update(PostingRow).where(PostingRow.posting_number.in_(chunk), PostingRow.local_state == "packed")
-            .values(local_state="shipped")
+            update(PostingRow).where(PostingRow.posting_number.in_(chunk), PostingRow.local_state == LocalState.PACKED)
+            .values(local_state=LocalState.SHIPPED)
         ).rowcount
     return changed
 

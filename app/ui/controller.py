@@ -70,7 +70,8 @@ class BenchController(QObject):
         self.station_worker.result.connect(self.pack_view.show_result)
         self.station_worker.result.connect(self._after_result)
         self.station_worker.snapshot.connect(self.pack_view.show_snapshot)
-        self.station_worker.failed.connect(lambda detail: self.messages.error(detail))
+        self.station_worker.failed.connect(  # bugs go to the crash dialog, not here
+            lambda code, detail: self.messages.error(text(code, self.languages.current, detail=detail)))
         self.pack_view.stateChanged.connect(w.show_state)
         w.flash.acknowledgeRequested.connect(self.station_worker.acknowledge)
         w.flash.supervisorRequested.connect(self.ask_supervisor)
@@ -192,6 +193,7 @@ class BenchController(QObject):
         dialog = SettingsDialog(SettingsForm.from_config(self.config), path, language=self.languages.current,
                                 data_dir=self.config.data_dir, live_scale=self.scale_bridge,
                                 print_commands=self._print_command_sheet if self.parts.print_worker else None,
+                                print_sample=self._print_sample if self.parts.print_worker else None,
                                 db=self.parts.db, parent=self.window)
         dialog.saved.connect(self._settings_saved)
         dialog.open()
@@ -210,6 +212,15 @@ class BenchController(QObject):
         if skipped:
             said += " " + text("command_sheet_skipped", language, names=", ".join(skipped))
         return said
+
+    def _print_sample(self) -> str:
+        """On a pool thread: Settings → Test print on the printer in use goes through its print
+        thread (the one handle to it); returns the printer's name."""
+        worker = self.parts.print_worker
+        outcome = worker.print_sample().result(timeout=60)
+        if outcome.failed:
+            raise RuntimeError(outcome.error)
+        return worker.printer.uri
 
     def _settings_saved(self, path: str, language: str) -> None:
         self.switch_language(language)

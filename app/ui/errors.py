@@ -2,6 +2,7 @@
 show a crash dialog naming the log file. (Expected problems are banners; a cancel is silence.)
 
     install_crash_hooks(log_path)     # after the QApplication exists
+    report_bug(exc, where="station")  # a bug caught on a thread that goes on (a worker's slot)
 """
 from __future__ import annotations
 
@@ -15,6 +16,19 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 log = logging.getLogger("packdesk.ui.crash")
+
+_installed: CrashReporter | None = None  # the reporter whose hooks are in place
+
+
+def report_bug(exc: BaseException, *, where: str) -> None:
+    """A bug caught by a worker that must go on (a Qt slot on its own thread, where no excepthook
+    sees it): logged with its trace and shown in the crash dialog, as an uncaught one would be.
+    Without installed hooks (tests, screenshots) it is logged only."""
+    reporter = _installed
+    if reporter is not None:
+        reporter.report(type(exc), exc, exc.__traceback__, where=where)
+    else:
+        log.critical("unexpected error in thread %s", where, exc_info=(type(exc), exc, exc.__traceback__))
 
 
 class CrashDialog(QMessageBox):
@@ -46,11 +60,16 @@ class CrashReporter(QObject):
         self._previous = (sys.excepthook, threading.excepthook)
 
     def install(self) -> None:
+        global _installed
         sys.excepthook = self.excepthook
         threading.excepthook = self.thread_excepthook
+        _installed = self
 
     def uninstall(self) -> None:
+        global _installed
         sys.excepthook, threading.excepthook = self._previous
+        if _installed is self:
+            _installed = None
 
     def excepthook(self, exc_type, exc, tb) -> None:
         if issubclass(exc_type, KeyboardInterrupt):

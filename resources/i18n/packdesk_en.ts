@@ -11,13 +11,13 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="107" />
-        <location filename="../../app/ui/controller.py" line="149" />
+        <location filename="../../app/ui/controller.py" line="111" />
+        <location filename="../../app/ui/controller.py" line="153" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="209" />
+        <location filename="../../app/ui/controller.py" line="213" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
     </message>
@@ -327,62 +327,62 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Scan a posting or an item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="159" />
+        <location filename="../../app/ui/pack/view.py" line="164" />
         <source>Scale: no reading</source>
         <translation>Scale: no reading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="161" />
+        <location filename="../../app/ui/pack/view.py" line="166" />
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="161" />
+        <location filename="../../app/ui/pack/view.py" line="166" />
         <source>overload</source>
         <translation>overload</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="162" />
+        <location filename="../../app/ui/pack/view.py" line="167" />
         <source>below zero: tare the scale</source>
         <translation>below zero: tare the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="162" />
+        <location filename="../../app/ui/pack/view.py" line="167" />
         <source>settling…</source>
         <translation>settling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="163" />
+        <location filename="../../app/ui/pack/view.py" line="168" />
         <source>Scale: %1 g, %2</source>
         <translation>Scale: %1 g, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="174" />
+        <location filename="../../app/ui/pack/view.py" line="179" />
         <source>Ship by %1 (%2)</source>
         <translation>Ship by %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="178" />
+        <location filename="../../app/ui/pack/view.py" line="183" />
         <source>express</source>
         <translation>express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="185" />
+        <location filename="../../app/ui/pack/view.py" line="190" />
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="186" />
+        <location filename="../../app/ui/pack/view.py" line="191" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="187" />
+        <location filename="../../app/ui/pack/view.py" line="192" />
         <source>%1 left</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="187" />
+        <location filename="../../app/ui/pack/view.py" line="192" />
         <source>late by %1</source>
         <translation>late by %1</translation>
     </message>
@@ -511,189 +511,277 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>SettingDocs</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="124" />
+        <location filename="../../app/ui/settings/docs.py" line="8" />
         <source>Seller API address</source>
         <translation>Seller API address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="124" />
+        <location filename="../../app/ui/settings/docs.py" line="9" />
+        <source>Client-Id of the seller account</source>
+        <translation>Client-Id of the seller account</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="10" />
+        <source>warehouses to sync; empty: all</source>
+        <translation>warehouses to sync; empty: all</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="11" />
+        <source>own rate limit, well under Ozon's 50 rps</source>
+        <translation>own rate limit, well under Ozon's 50 rps</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="12" />
+        <source>seconds between sync passes</source>
+        <translation>seconds between sync passes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="13" />
+        <source>printer URI, e.g. tcp://10.0.0.5:9100?lang=tspl&amp;dpi=203</source>
+        <translation>printer URI, e.g. tcp://10.0.0.5:9100?lang=tspl&amp;dpi=203</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="14" />
+        <source>scale URI, e.g. hid://0922:8003</source>
+        <translation>scale URI, e.g. hid://0922:8003</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="15" />
+        <source>scanner URI: keyboard, serial:PORT, hid://VID:PID</source>
+        <translation>scanner URI: keyboard, serial:PORT, hid://VID:PID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="16" />
+        <source>allowed deviation from catalogue weight, %</source>
+        <translation>allowed deviation from catalogue weight, %</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="17" />
+        <source>weight of the box and filler, g</source>
+        <translation>weight of the box and filler, g</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="18" />
+        <source>people who may teach barcodes and override a weight check</source>
+        <translation>people who may teach barcodes and override a weight check</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="19" />
+        <source>the station's own order label (QR PDK:&lt;posting&gt;): never = only Ozon's label prints; on_pack = print it right after packing, for the verify-first shelf (scan it to match Ozon's label)</source>
+        <translation>the station's own order label (QR PDK:&lt;posting&gt;): never = only Ozon's label prints; on_pack = print it right after packing, for the verify-first shelf (scan it to match Ozon's label)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="151" />
+        <source>Seller API address</source>
+        <translation>Seller API address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="151" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="125" />
+        <location filename="../../app/ui/settings/dialog.py" line="152" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API key (leave empty to keep the saved one)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="126" />
+        <location filename="../../app/ui/settings/dialog.py" line="153" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>Warehouses to sync (ids, empty: all)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="127" />
+        <location filename="../../app/ui/settings/dialog.py" line="154" />
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="127" />
+        <location filename="../../app/ui/settings/dialog.py" line="154" />
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="127" />
+        <location filename="../../app/ui/settings/dialog.py" line="154" />
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="128" />
+        <location filename="../../app/ui/settings/dialog.py" line="155" />
         <source>Weight tolerance, %</source>
         <translation>Weight tolerance, %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="129" />
+        <location filename="../../app/ui/settings/dialog.py" line="156" />
         <source>Box and filler weight, g</source>
         <translation>Box and filler weight, g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="130" />
+        <location filename="../../app/ui/settings/dialog.py" line="157" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>Supervisors (may teach barcodes and accept a weight), comma-separated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="131" />
+        <location filename="../../app/ui/settings/dialog.py" line="158" />
+        <source>Requests to Ozon per second</source>
+        <translation>Requests to Ozon per second</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <source>Sync every, s</source>
+        <translation>Sync every, s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="160" />
+        <source>Own order label</source>
+        <translation>Own order label</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="161" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="135" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <source>Never: only Ozon's label</source>
+        <translation>Never: only Ozon's label</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <source>After packing, for the verify-first shelf</source>
+        <translation>After packing, for the verify-first shelf</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="175" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="136" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="136" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="136" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>Packing</source>
         <translation>Packing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="136" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="145" />
+        <location filename="../../app/ui/settings/dialog.py" line="190" />
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="146" />
+        <location filename="../../app/ui/settings/dialog.py" line="191" />
         <source>Find devices</source>
         <translation>Find devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="147" />
+        <location filename="../../app/ui/settings/dialog.py" line="192" />
         <source>Test print</source>
         <translation>Test print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="148" />
+        <location filename="../../app/ui/settings/dialog.py" line="193" />
         <source>Read scale</source>
         <translation>Read scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="149" />
+        <location filename="../../app/ui/settings/dialog.py" line="194" />
         <source>Print the command barcodes</source>
         <translation>Print the command barcodes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="174" />
+        <location filename="../../app/ui/settings/dialog.py" line="221" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="184" />
+        <location filename="../../app/ui/settings/dialog.py" line="231" />
         <source>Asking Ozon…</source>
         <translation>Asking Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="187" />
+        <location filename="../../app/ui/settings/dialog.py" line="234" />
         <source>Connection failed: %1</source>
         <translation>Connection failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="193" />
+        <location filename="../../app/ui/settings/dialog.py" line="240" />
         <source>Connected. The key has no expiry date.</source>
         <translation>Connected. The key has no expiry date.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="195" />
+        <location filename="../../app/ui/settings/dialog.py" line="242" />
         <source>Connected. The key expires on %1.</source>
         <translation>Connected. The key expires on %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="223" />
+        <location filename="../../app/ui/settings/dialog.py" line="270" />
         <source>Looking for devices…</source>
         <translation>Looking for devices…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="231" />
+        <location filename="../../app/ui/settings/dialog.py" line="278" />
         <source>%1 device(s) found.</source>
         <translation>%1 device(s) found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="237" />
+        <location filename="../../app/ui/settings/dialog.py" line="284" />
         <source>Test label sent to %1.</source>
         <translation>Test label sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="245" />
+        <location filename="../../app/ui/settings/dialog.py" line="292" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>No scale in use: pick one and press Read scale.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="247" />
+        <location filename="../../app/ui/settings/dialog.py" line="294" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>Live reading shows the scale in use; press Read scale to try the new one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="249" />
+        <location filename="../../app/ui/settings/dialog.py" line="296" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>Scale in use: waiting for a reading…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="251" />
+        <location filename="../../app/ui/settings/dialog.py" line="298" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>Scale in use, live: %1 g (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="262" />
+        <location filename="../../app/ui/settings/dialog.py" line="309" />
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="264" />
+        <location filename="../../app/ui/settings/dialog.py" line="311" />
         <source>Not printed: %1</source>
         <translation>Not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="273" />
+        <location filename="../../app/ui/settings/dialog.py" line="320" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Scale reads %1 g (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="276" />
+        <location filename="../../app/ui/settings/dialog.py" line="323" />
         <source>Device problem: %1</source>
         <translation>Device problem: %1</translation>
     </message>

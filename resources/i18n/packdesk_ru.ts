@@ -11,13 +11,13 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="107" />
-        <location filename="../../app/ui/controller.py" line="149" />
+        <location filename="../../app/ui/controller.py" line="111" />
+        <location filename="../../app/ui/controller.py" line="153" />
         <source>Open settings</source>
         <translation>Открыть настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="209" />
+        <location filename="../../app/ui/controller.py" line="213" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Настройки сохранены в %1. Перезапустите packdesk, чтобы применить новые учётные данные или устройства.</translation>
     </message>
@@ -327,62 +327,62 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Отсканируйте отправление или товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="159" />
+        <location filename="../../app/ui/pack/view.py" line="164" />
         <source>Scale: no reading</source>
         <translation>Весы: нет показаний</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="161" />
+        <location filename="../../app/ui/pack/view.py" line="166" />
         <source>stable</source>
         <translation>стабильно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="161" />
+        <location filename="../../app/ui/pack/view.py" line="166" />
         <source>overload</source>
         <translation>перегрузка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="162" />
+        <location filename="../../app/ui/pack/view.py" line="167" />
         <source>below zero: tare the scale</source>
         <translation>ниже нуля: обнулите весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="162" />
+        <location filename="../../app/ui/pack/view.py" line="167" />
         <source>settling…</source>
         <translation>стабилизируется…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="163" />
+        <location filename="../../app/ui/pack/view.py" line="168" />
         <source>Scale: %1 g, %2</source>
         <translation>Весы: %1 г, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="174" />
+        <location filename="../../app/ui/pack/view.py" line="179" />
         <source>Ship by %1 (%2)</source>
         <translation>Отгрузить до %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="178" />
+        <location filename="../../app/ui/pack/view.py" line="183" />
         <source>express</source>
         <translation>экспресс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="185" />
+        <location filename="../../app/ui/pack/view.py" line="190" />
         <source>%1 h %2 min</source>
         <translation>%1 ч %2 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="186" />
+        <location filename="../../app/ui/pack/view.py" line="191" />
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="187" />
+        <location filename="../../app/ui/pack/view.py" line="192" />
         <source>%1 left</source>
         <translation>осталось %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="187" />
+        <location filename="../../app/ui/pack/view.py" line="192" />
         <source>late by %1</source>
         <translation>опоздание %1</translation>
     </message>
@@ -511,189 +511,277 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>SettingDocs</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="124" />
+        <location filename="../../app/ui/settings/docs.py" line="8" />
         <source>Seller API address</source>
         <translation>Адрес Seller API</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="124" />
+        <location filename="../../app/ui/settings/docs.py" line="9" />
+        <source>Client-Id of the seller account</source>
+        <translation>Client-Id кабинета продавца</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="10" />
+        <source>warehouses to sync; empty: all</source>
+        <translation>склады для синхронизации; пусто — все</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="11" />
+        <source>own rate limit, well under Ozon's 50 rps</source>
+        <translation>собственное ограничение частоты запросов, заметно ниже 50 в секунду, которые допускает Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="12" />
+        <source>seconds between sync passes</source>
+        <translation>секунд между проходами синхронизации</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="13" />
+        <source>printer URI, e.g. tcp://10.0.0.5:9100?lang=tspl&amp;dpi=203</source>
+        <translation>URI принтера, например tcp://10.0.0.5:9100?lang=tspl&amp;dpi=203</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="14" />
+        <source>scale URI, e.g. hid://0922:8003</source>
+        <translation>URI весов, например hid://0922:8003</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="15" />
+        <source>scanner URI: keyboard, serial:PORT, hid://VID:PID</source>
+        <translation>URI сканера: keyboard, serial:ПОРТ, hid://VID:PID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="16" />
+        <source>allowed deviation from catalogue weight, %</source>
+        <translation>допустимое отклонение от веса по каталогу, %</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="17" />
+        <source>weight of the box and filler, g</source>
+        <translation>вес коробки и наполнителя, г</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="18" />
+        <source>people who may teach barcodes and override a weight check</source>
+        <translation>кто может привязывать штрихкоды и принимать вес вопреки проверке</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="19" />
+        <source>the station's own order label (QR PDK:&lt;posting&gt;): never = only Ozon's label prints; on_pack = print it right after packing, for the verify-first shelf (scan it to match Ozon's label)</source>
+        <translation>своя этикетка заказа (QR PDK:&lt;отправление&gt;): never — печатается только этикетка Ozon; on_pack — печатать сразу после упаковки, для полки «сначала проверка» (отсканируйте её, чтобы сверить с этикеткой Ozon)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="151" />
+        <source>Seller API address</source>
+        <translation>Адрес Seller API</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="151" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="125" />
+        <location filename="../../app/ui/settings/dialog.py" line="152" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API-ключ (оставьте пустым, чтобы сохранить прежний)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="126" />
+        <location filename="../../app/ui/settings/dialog.py" line="153" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>Склады для синхронизации (id; пусто — все)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="127" />
+        <location filename="../../app/ui/settings/dialog.py" line="154" />
         <source>Label printer</source>
         <translation>Принтер этикеток</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="127" />
+        <location filename="../../app/ui/settings/dialog.py" line="154" />
         <source>Scale</source>
         <translation>Весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="127" />
+        <location filename="../../app/ui/settings/dialog.py" line="154" />
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="128" />
+        <location filename="../../app/ui/settings/dialog.py" line="155" />
         <source>Weight tolerance, %</source>
         <translation>Допуск по весу, %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="129" />
+        <location filename="../../app/ui/settings/dialog.py" line="156" />
         <source>Box and filler weight, g</source>
         <translation>Вес коробки и наполнителя, г</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="130" />
+        <location filename="../../app/ui/settings/dialog.py" line="157" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>Старшие смены (могут привязывать штрихкоды и принимать вес), через запятую</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="131" />
+        <location filename="../../app/ui/settings/dialog.py" line="158" />
+        <source>Requests to Ozon per second</source>
+        <translation>Запросов к Ozon в секунду</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <source>Sync every, s</source>
+        <translation>Синхронизация каждые, с</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="160" />
+        <source>Own order label</source>
+        <translation>Своя этикетка заказа</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="161" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="135" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <source>Never: only Ozon's label</source>
+        <translation>Нет: только этикетка Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <source>After packing, for the verify-first shelf</source>
+        <translation>После упаковки, для полки «сначала проверка»</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="175" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="136" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="136" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="136" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>Packing</source>
         <translation>Упаковка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="136" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="145" />
+        <location filename="../../app/ui/settings/dialog.py" line="190" />
         <source>Test connection</source>
         <translation>Проверить связь</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="146" />
+        <location filename="../../app/ui/settings/dialog.py" line="191" />
         <source>Find devices</source>
         <translation>Найти устройства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="147" />
+        <location filename="../../app/ui/settings/dialog.py" line="192" />
         <source>Test print</source>
         <translation>Пробная печать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="148" />
+        <location filename="../../app/ui/settings/dialog.py" line="193" />
         <source>Read scale</source>
         <translation>Прочитать весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="149" />
+        <location filename="../../app/ui/settings/dialog.py" line="194" />
         <source>Print the command barcodes</source>
         <translation>Напечатать командные штрихкоды</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="174" />
+        <location filename="../../app/ui/settings/dialog.py" line="221" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="184" />
+        <location filename="../../app/ui/settings/dialog.py" line="231" />
         <source>Asking Ozon…</source>
         <translation>Запрос к Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="187" />
+        <location filename="../../app/ui/settings/dialog.py" line="234" />
         <source>Connection failed: %1</source>
         <translation>Связь не установлена: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="193" />
+        <location filename="../../app/ui/settings/dialog.py" line="240" />
         <source>Connected. The key has no expiry date.</source>
         <translation>Связь есть. У ключа нет срока действия.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="195" />
+        <location filename="../../app/ui/settings/dialog.py" line="242" />
         <source>Connected. The key expires on %1.</source>
         <translation>Связь есть. Ключ действует до %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="223" />
+        <location filename="../../app/ui/settings/dialog.py" line="270" />
         <source>Looking for devices…</source>
         <translation>Поиск устройств…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="231" />
+        <location filename="../../app/ui/settings/dialog.py" line="278" />
         <source>%1 device(s) found.</source>
         <translation>Найдено устройств: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="237" />
+        <location filename="../../app/ui/settings/dialog.py" line="284" />
         <source>Test label sent to %1.</source>
         <translation>Пробная этикетка отправлена на %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="245" />
+        <location filename="../../app/ui/settings/dialog.py" line="292" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>Весы не используются: выберите весы и нажмите «Прочитать весы».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="247" />
+        <location filename="../../app/ui/settings/dialog.py" line="294" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>Текущие показания — с используемых весов; нажмите «Прочитать весы», чтобы проверить новые.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="249" />
+        <location filename="../../app/ui/settings/dialog.py" line="296" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>Используемые весы: ждём показаний…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="251" />
+        <location filename="../../app/ui/settings/dialog.py" line="298" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>Используемые весы, сейчас: %1 г (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="262" />
+        <location filename="../../app/ui/settings/dialog.py" line="309" />
         <source>Printing…</source>
         <translation>Печать…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="264" />
+        <location filename="../../app/ui/settings/dialog.py" line="311" />
         <source>Not printed: %1</source>
         <translation>Не напечатано: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="273" />
+        <location filename="../../app/ui/settings/dialog.py" line="320" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Весы показывают %1 г (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="276" />
+        <location filename="../../app/ui/settings/dialog.py" line="323" />
         <source>Device problem: %1</source>
         <translation>Проблема с устройством: %1</translation>
     </message>

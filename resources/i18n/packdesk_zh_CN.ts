@@ -11,13 +11,13 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="107" />
-        <location filename="../../app/ui/controller.py" line="149" />
+        <location filename="../../app/ui/controller.py" line="111" />
+        <location filename="../../app/ui/controller.py" line="153" />
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="209" />
+        <location filename="../../app/ui/controller.py" line="213" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>设置已保存到 %1。请重启 packdesk 以使新的账户或设备设置生效。</translation>
     </message>
@@ -327,62 +327,62 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>请扫描货件或商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="159" />
+        <location filename="../../app/ui/pack/view.py" line="164" />
         <source>Scale: no reading</source>
         <translation>电子秤：无读数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="161" />
+        <location filename="../../app/ui/pack/view.py" line="166" />
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="161" />
+        <location filename="../../app/ui/pack/view.py" line="166" />
         <source>overload</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="162" />
+        <location filename="../../app/ui/pack/view.py" line="167" />
         <source>below zero: tare the scale</source>
         <translation>低于零：请将秤归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="162" />
+        <location filename="../../app/ui/pack/view.py" line="167" />
         <source>settling…</source>
         <translation>稳定中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="163" />
+        <location filename="../../app/ui/pack/view.py" line="168" />
         <source>Scale: %1 g, %2</source>
         <translation>电子秤：%1 克，%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="174" />
+        <location filename="../../app/ui/pack/view.py" line="179" />
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="178" />
+        <location filename="../../app/ui/pack/view.py" line="183" />
         <source>express</source>
         <translation>急速</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="185" />
+        <location filename="../../app/ui/pack/view.py" line="190" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="186" />
+        <location filename="../../app/ui/pack/view.py" line="191" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="187" />
+        <location filename="../../app/ui/pack/view.py" line="192" />
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="187" />
+        <location filename="../../app/ui/pack/view.py" line="192" />
         <source>late by %1</source>
         <translation>已超时 %1</translation>
     </message>
@@ -511,189 +511,277 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>SettingDocs</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="124" />
+        <location filename="../../app/ui/settings/docs.py" line="8" />
         <source>Seller API address</source>
         <translation>卖家 API 地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="124" />
+        <location filename="../../app/ui/settings/docs.py" line="9" />
+        <source>Client-Id of the seller account</source>
+        <translation>卖家账户的 Client-Id</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="10" />
+        <source>warehouses to sync; empty: all</source>
+        <translation>要同步的仓库；留空表示全部</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="11" />
+        <source>own rate limit, well under Ozon's 50 rps</source>
+        <translation>自身的请求频率限制，远低于 Ozon 允许的每秒 50 次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="12" />
+        <source>seconds between sync passes</source>
+        <translation>两次同步之间的秒数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="13" />
+        <source>printer URI, e.g. tcp://10.0.0.5:9100?lang=tspl&amp;dpi=203</source>
+        <translation>打印机 URI，例如 tcp://10.0.0.5:9100?lang=tspl&amp;dpi=203</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="14" />
+        <source>scale URI, e.g. hid://0922:8003</source>
+        <translation>电子秤 URI，例如 hid://0922:8003</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="15" />
+        <source>scanner URI: keyboard, serial:PORT, hid://VID:PID</source>
+        <translation>扫描枪 URI：keyboard、serial:端口、hid://VID:PID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="16" />
+        <source>allowed deviation from catalogue weight, %</source>
+        <translation>允许与目录重量的偏差，%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="17" />
+        <source>weight of the box and filler, g</source>
+        <translation>箱子和填充物的重量，克</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="18" />
+        <source>people who may teach barcodes and override a weight check</source>
+        <translation>可以绑定条码并越过重量检查的人员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="19" />
+        <source>the station's own order label (QR PDK:&lt;posting&gt;): never = only Ozon's label prints; on_pack = print it right after packing, for the verify-first shelf (scan it to match Ozon's label)</source>
+        <translation>工作台自有的订单标签（二维码 PDK:&lt;货件&gt;）：never = 只打印 Ozon 面单；on_pack = 打包后立即打印，用于“先核验”货架（扫描它以与 Ozon 面单核对）</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="151" />
+        <source>Seller API address</source>
+        <translation>卖家 API 地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="151" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="125" />
+        <location filename="../../app/ui/settings/dialog.py" line="152" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API 密钥（留空则保留已保存的密钥）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="126" />
+        <location filename="../../app/ui/settings/dialog.py" line="153" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>要同步的仓库（ID，留空表示全部）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="127" />
+        <location filename="../../app/ui/settings/dialog.py" line="154" />
         <source>Label printer</source>
         <translation>面单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="127" />
+        <location filename="../../app/ui/settings/dialog.py" line="154" />
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="127" />
+        <location filename="../../app/ui/settings/dialog.py" line="154" />
         <source>Scanner</source>
         <translation>扫码枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="128" />
+        <location filename="../../app/ui/settings/dialog.py" line="155" />
         <source>Weight tolerance, %</source>
         <translation>重量容差，%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="129" />
+        <location filename="../../app/ui/settings/dialog.py" line="156" />
         <source>Box and filler weight, g</source>
         <translation>箱子和填充物重量，克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="130" />
+        <location filename="../../app/ui/settings/dialog.py" line="157" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>主管（可绑定条码和接受重量），用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="131" />
+        <location filename="../../app/ui/settings/dialog.py" line="158" />
+        <source>Requests to Ozon per second</source>
+        <translation>每秒向 Ozon 发送的请求数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <source>Sync every, s</source>
+        <translation>同步间隔（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="160" />
+        <source>Own order label</source>
+        <translation>自有订单标签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="161" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="135" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <source>Never: only Ozon's label</source>
+        <translation>不打印：仅打印 Ozon 面单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <source>After packing, for the verify-first shelf</source>
+        <translation>打包后打印，用于“先核验”货架</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="175" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="136" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="136" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="136" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>Packing</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="136" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="145" />
+        <location filename="../../app/ui/settings/dialog.py" line="190" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="146" />
+        <location filename="../../app/ui/settings/dialog.py" line="191" />
         <source>Find devices</source>
         <translation>查找设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="147" />
+        <location filename="../../app/ui/settings/dialog.py" line="192" />
         <source>Test print</source>
         <translation>测试打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="148" />
+        <location filename="../../app/ui/settings/dialog.py" line="193" />
         <source>Read scale</source>
         <translation>读取电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="149" />
+        <location filename="../../app/ui/settings/dialog.py" line="194" />
         <source>Print the command barcodes</source>
         <translation>打印指令条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="174" />
+        <location filename="../../app/ui/settings/dialog.py" line="221" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="184" />
+        <location filename="../../app/ui/settings/dialog.py" line="231" />
         <source>Asking Ozon…</source>
         <translation>正在询问 Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="187" />
+        <location filename="../../app/ui/settings/dialog.py" line="234" />
         <source>Connection failed: %1</source>
         <translation>连接失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="193" />
+        <location filename="../../app/ui/settings/dialog.py" line="240" />
         <source>Connected. The key has no expiry date.</source>
         <translation>已连接。该密钥没有过期日期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="195" />
+        <location filename="../../app/ui/settings/dialog.py" line="242" />
         <source>Connected. The key expires on %1.</source>
         <translation>已连接。该密钥将于 %1 过期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="223" />
+        <location filename="../../app/ui/settings/dialog.py" line="270" />
         <source>Looking for devices…</source>
         <translation>正在查找设备…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="231" />
+        <location filename="../../app/ui/settings/dialog.py" line="278" />
         <source>%1 device(s) found.</source>
         <translation>找到 %1 个设备。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="237" />
+        <location filename="../../app/ui/settings/dialog.py" line="284" />
         <source>Test label sent to %1.</source>
         <translation>测试面单已发送到 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="245" />
+        <location filename="../../app/ui/settings/dialog.py" line="292" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>未使用电子秤：请选择电子秤并按“读取电子秤”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="247" />
+        <location filename="../../app/ui/settings/dialog.py" line="294" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>实时读数来自正在使用的电子秤；按“读取电子秤”以测试新的电子秤。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="249" />
+        <location filename="../../app/ui/settings/dialog.py" line="296" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>正在使用的电子秤：等待读数…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="251" />
+        <location filename="../../app/ui/settings/dialog.py" line="298" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>正在使用的电子秤，实时：%1 克（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="262" />
+        <location filename="../../app/ui/settings/dialog.py" line="309" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="264" />
+        <location filename="../../app/ui/settings/dialog.py" line="311" />
         <source>Not printed: %1</source>
         <translation>未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="273" />
+        <location filename="../../app/ui/settings/dialog.py" line="320" />
         <source>Scale reads %1 g (%2).</source>
         <translation>电子秤读数 %1 克（%2）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="276" />
+        <location filename="../../app/ui/settings/dialog.py" line="323" />
         <source>Device problem: %1</source>
         <translation>设备问题：%1</translation>
     </message>

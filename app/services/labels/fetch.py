@@ -26,8 +26,9 @@ from app.services.labels import files
 from app.services.ozon.errors import (
     OzonAuthError, OzonBusinessError, OzonError, OzonLabelNotReady, OzonNotFound,
 )
-from app.services.ozon.models import CANCELLED_STATUSES, HANDED_OVER_STATUSES, Posting
+from app.services.ozon.models import Posting
 from app.services.sync.mapping import item_rows, posting_row
+from app.statuses import CANCELLED_STATUSES, HANDED_OVER_STATUSES
 from app.store import labels as store_labels
 from app.store import postings as store_postings
 

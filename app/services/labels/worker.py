@@ -5,6 +5,7 @@
     worker.start()                                  # from the main thread: makes Qt's app object
     engine = SyncEngine(client, db, config, print_labels=worker.print_due)
     worker.reprint("12345678-0001-1").result()      # a PrintResult
+    worker.print_sample().result()                  # Settings → Test print, on the printer in use
     worker.stop()
 
 The GUI moves ``on_done`` results to its own thread with a signal (app/ui); replay and tests wait
@@ -16,11 +17,13 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import datetime
 from typing import Any
 
 from app.services.labels.command_sheet import command_sheet_entries, render_command_sheet
 from app.services.labels.printing import RENDER_KIND, LabelPrinter, SheetPrintResult
 from app.services.labels.render import ensure_qt_app
+from app.services.labels.sample import sample_bitmap
 
 log = logging.getLogger("packdesk.labels.worker")
 
@@ -68,6 +71,11 @@ class PrintWorker:
         a Future of ``SheetPrintResult``. Supervisors that get no barcode: ``unprintable_supervisors``."""
         return self.submit(_print_command_sheet, language, tuple(supervisors))
 
+    def print_sample(self) -> Future:
+        """Settings → Test print on the printer this worker owns (never a second handle to it):
+        a Future of ``SheetPrintResult``."""
+        return self.submit(_print_sample)
+
     def stop(self) -> None:
         """Finish the queued jobs, stop the thread, close the printer."""
         with self._lock:
@@ -94,6 +102,10 @@ class PrintWorker:
             except Exception:  # a listener's bug must not stop the printer
                 log.exception("print result listener failed")
         return result
+
+
+def _print_sample(printer: LabelPrinter) -> SheetPrintResult:
+    return printer.print_bitmaps([sample_bitmap(printer.printer.profile, datetime.now())], "a test label")
 
 
 def _print_command_sheet(printer: LabelPrinter, language: str, supervisors: Sequence[str]) -> SheetPrintResult:

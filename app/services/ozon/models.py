@@ -1,22 +1,13 @@
 """Typed views of what the Ozon Seller API returns, as the rest of packdesk sees it.
 
 The client parses Ozon's JSON into these frozen dataclasses; nothing above the client
-touches raw JSON. Times are timezone-aware UTC datetimes.
+touches raw JSON. Times are timezone-aware UTC datetimes. What a posting ``status`` means to the
+bench: ``app.statuses``.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-
-# Ozon statuses in which a posting may still be packed at a bench.
-PACKABLE_STATUSES = frozenset({"awaiting_packaging"})
-# Statuses after a successful ship, before the parcel leaves the seller.
-SHIPPED_STATUSES = frozenset({"awaiting_deliver", "awaiting_registration"})
-# Statuses after the parcel has left the seller's hands.
-HANDED_OVER_STATUSES = frozenset(
-    {"delivering", "driver_pickup", "delivered", "sent_by_seller", "arbitration", "client_arbitration"}
-)
-CANCELLED_STATUSES = frozenset({"cancelled", "cancelled_from_split_pending", "not_accepted"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from app.services.station import flows, units
 from app.services.station import results as r
 from app.services.station import state as s
+from app.statuses import LocalState
 from app.store import postings as store_postings
 from app.store import waves as store_waves
 
@@ -42,9 +43,9 @@ def release(t: Txn) -> r.StationResult:
     posting = s.get_posting(t.session, number)
     if posting is not None and store_waves.in_pending_wave(posting):
         pass  # shipped with its wave: it stays this station's, to be verified again
-    elif posting is not None and posting.local_state == "in_progress":
+    elif posting is not None and posting.local_state == LocalState.IN_PROGRESS:
         store_postings.release_posting(t.session, number, t.name)
-        store_postings.set_local_state(t.session, number, "waiting")
+        store_postings.set_local_state(t.session, number, LocalState.WAITING)
     else:
         store_postings.release_posting(t.session, number, t.name)
     t.clear_error()

@@ -12,6 +12,7 @@ from app.services.station import units, wave_bench
 from app.services.station.marking import Mark
 from app.services.station.remote import Lookup
 from app.services.station.weighing import check_weight, expected_weight
+from app.statuses import LocalState
 from app.store import labels as store_labels
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
@@ -75,9 +76,9 @@ def open_posting(t: Txn, number: str, *, via: str) -> r.StationResult:
         return refused(t, r.POSTING_NOT_PACKABLE, number, reason="claimed", holder=_holder(t, number))
     previous = t.row.open_posting
     counts, last_box = units.tally(t.session, number)
-    resumed = posting.local_state == "in_progress" and (posting.wave_id is None or bool(counts))
-    if posting.local_state == "waiting":
-        store_postings.set_local_state(t.session, number, "in_progress")
+    resumed = posting.local_state == LocalState.IN_PROGRESS and (posting.wave_id is None or bool(counts))
+    if posting.local_state == LocalState.WAITING:
+        store_postings.set_local_state(t.session, number, LocalState.IN_PROGRESS)
     counted, total = s.totals(posting, counts)
     t.clear_error()
     t.row.open_posting = number
@@ -205,7 +206,7 @@ def pack(t: Txn, weight: dict[str, Any], *, override_by: str | None = None,
     if store_waves.in_pending_wave(posting):
         return wave_bench.pack_parcel(t, posting, weight, override_by=override_by)
     packages = units.packages(t.session, number)
-    store_postings.set_packed(t.session, number, "packed", station=t.name, now=t.now,
+    store_postings.set_packed(t.session, number, LocalState.PACKED, station=t.name, now=t.now,
                               weight_g=weight.get("measured_g"))
     store_outbox.add(t.session, kind="ship", posting_number=number, payload={"packages": packages},
                      dedupe_key=f"ship:{number}", station=t.name, now=t.now)
@@ -236,7 +237,7 @@ def short(t: Txn, reason: str) -> r.StationResult:
     if wave is not None:
         problem += f"; shipped with wave {wave}: ship partially or cancel"
         store_waves.set_member(t.session, wave, number, MEMBER_SHORT, reason=reason)
-    store_postings.set_local_state(t.session, number, "problem", problem=problem)
+    store_postings.set_local_state(t.session, number, LocalState.PROBLEM, problem=problem)
     store_postings.release_posting(t.session, number, t.name)
     t.clear_error()
     t.go_idle()

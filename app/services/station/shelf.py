@@ -14,8 +14,8 @@ from datetime import timedelta
 from app.services.station import results as r
 from app.services.station import state as s
 from app.services.station.flows import refused
+from app.statuses import CANCELLED_STATUSES, LocalState
 from app.store import labels as store_labels
-from app.store import postings as store_postings
 from app.store.models import LABEL_PRINTED
 
 MATCH_WINDOW = timedelta(hours=24)  # printed labels older than this no longer count as waiting
@@ -25,7 +25,7 @@ def match(t: s.Txn, number: str) -> r.StationResult:
     posting = s.get_posting(t.session, number)
     if posting is None:
         return refused(t, r.POSTING_NOT_FOUND, number, scanned="own_label")
-    if posting.local_state == "cancelled" or posting.status in store_postings.CANCELLED_STATUSES:
+    if posting.local_state == LocalState.CANCELLED or posting.status in CANCELLED_STATUSES:
         return refused(t, r.POSTING_NOT_PACKABLE, number, reason="cancelled",
                        detail=posting.cancel_reason or posting.status, scanned="own_label")
     label = store_labels.get(t.session, number)

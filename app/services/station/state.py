@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.services.ozon.models import Posting
 from app.services.station import results as r
+from app.statuses import CANCELLED_STATUSES, PACKABLE_STATUSES, PACKED_LOCAL_STATES, SHIPPED_STATUSES, LocalState
 from app.services.sync.mapping import item_rows, posting_row
 from app.store import events as store_events
 from app.store import postings as store_postings
@@ -23,7 +24,6 @@ from app.store import waves as store_waves
 from app.store.models import PostingItemRow, PostingRow, StationRow
 
 MARK_REQUIREMENT = "products_requiring_mandatory_mark"
-DONE_LOCAL_STATES = ("packed", "shipped", "labelled", "handed_over")
 
 
 @dataclass(slots=True)
@@ -163,7 +163,7 @@ def get_posting(session: Session, number: str) -> BenchPosting | None:
 def claimed_open(session: Session, station: str) -> list[str]:
     """Postings this station holds (open or parked), for the GUI's 'parked' list."""
     return list(session.scalars(
-        select(_p.c.posting_number).where(_p.c.claimed_by == station, _p.c.local_state == "in_progress",
+        select(_p.c.posting_number).where(_p.c.claimed_by == station, _p.c.local_state == LocalState.IN_PROGRESS,
                                           _p.c.wave_id.is_(None))  # waves: wave status
         .order_by(_p.c.posting_number)
     ))
@@ -195,19 +195,19 @@ def needs_mark(posting: BenchPosting, sku: int) -> bool:
 
 def not_packable_reason(posting: BenchPosting, station: str) -> dict[str, Any] | None:
     """Why this station may not pack the posting now (None: it may)."""
-    if posting.local_state == "cancelled" or posting.status in store_postings.CANCELLED_STATUSES:
+    if posting.local_state == LocalState.CANCELLED or posting.status in CANCELLED_STATUSES:
         return {"reason": "cancelled", "detail": posting.cancel_reason or posting.status}
     if store_waves.in_pending_wave(posting):  # shipped with its wave: verified at the bench after
-        if posting.status not in (store_postings.PACKABLE_STATUS, *store_postings.SHIPPED_STATUSES):
+        if posting.status not in PACKABLE_STATUSES | SHIPPED_STATUSES:
             return {"reason": "status", "detail": posting.status}
         if posting.claimed_by not in (None, station):
             return {"reason": "claimed", "holder": posting.claimed_by}
         return None
-    if posting.local_state in DONE_LOCAL_STATES:
+    if posting.local_state in PACKED_LOCAL_STATES:
         return {"reason": "packed", "detail": posting.local_state, "holder": posting.packed_by or ""}
-    if posting.local_state == "problem":
+    if posting.local_state == LocalState.PROBLEM:
         return {"reason": "problem", "detail": posting.problem or ""}
-    if posting.status != store_postings.PACKABLE_STATUS:
+    if posting.status not in PACKABLE_STATUSES:
         return {"reason": "status", "detail": posting.status}
     if posting.claimed_by not in (None, station):
         return {"reason": "claimed", "holder": posting.claimed_by}

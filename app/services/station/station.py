@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from typing import Any
 
+from app.config import SETTINGS
 from app.services.station import codes, commands, flows, shelf, units
 from app.services.station import results as r
 from app.services.station import state as s
@@ -38,7 +39,7 @@ from app.store import waves as store_waves
 
 log = logging.getLogger("packdesk.station")
 
-ORDER_LABEL_CHOICES = ("never", "on_pack")
+ORDER_LABEL_CHOICES = SETTINGS["station.order_label"].choices  # "never", "on_pack"
 MAX_CANDIDATES = 3  # idle item scan: postings tried when Ozon says the first ones are gone
 
 

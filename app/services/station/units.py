@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from app.statuses import LocalState
 from app.store.models import PackedUnitRow, PostingRow
 
 _u, _p = PackedUnitRow.__table__.c, PostingRow.__table__.c
@@ -21,7 +22,7 @@ _IN_BOX = select(func.count()).select_from(PackedUnitRow.__table__).where(_OF, _
 _MARK_SEEN = (  # this posting's unit, or another's that is not cancelled
     select(_u.posting_number)
     .select_from(PackedUnitRow.__table__.join(PostingRow.__table__, _p.posting_number == _u.posting_number))
-    .where(_u.mark == bindparam("mark"), (_OF) | (_p.local_state != "cancelled"))
+    .where(_u.mark == bindparam("mark"), (_OF) | (_p.local_state != LocalState.CANCELLED))
     .limit(1)
 )
 _DROP = delete(PackedUnitRow.__table__).where(_OF)

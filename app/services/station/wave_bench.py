@@ -6,6 +6,7 @@ from typing import Any
 
 from app.services.station import results as r
 from app.services.station import state as s
+from app.statuses import SHIPPED_STATUSES, LocalState
 from app.store import labels as store_labels
 from app.store import postings as store_postings
 from app.store import waves as store_waves
@@ -27,13 +28,13 @@ def pack_parcel(t: s.Txn, posting: s.BenchPosting, weight: dict[str, Any], *,
     label = store_labels.get(t.session, number)
     printed = label is not None and label.state == LABEL_PRINTED
     if printed:
-        local = "labelled"
+        local = LocalState.LABELLED
         if label.matched_at is None:
             label.matched_at = t.now  # the parcel was opened by that label
-    elif posting.status in store_postings.SHIPPED_STATUSES:
-        local = "shipped"
+    elif posting.status in SHIPPED_STATUSES:
+        local = LocalState.SHIPPED
     else:
-        local = "packed"  # the wave's ship command is still on its way; the outbox moves it on
+        local = LocalState.PACKED  # the wave's ship command is still on its way; the outbox moves it on
     store_postings.set_packed(t.session, number, local, station=t.name, now=t.now, weight_g=weight.get("measured_g"))
     store_waves.set_member(t.session, posting.wave_id, number, MEMBER_VERIFIED, verified_at=t.now)
     store_postings.release_posting(t.session, number, t.name)

@@ -23,8 +23,11 @@ from typing import Callable
 from app.services.ozon.errors import (
     OzonAuthError, OzonBusinessError, OzonError, OzonNotFound, OzonRateLimited, OzonTransportError,
 )
-from app.services.ozon.models import CANCELLED_STATUSES, HANDED_OVER_STATUSES, SHIPPED_STATUSES, Posting, ShipPackage
+from app.services.ozon.models import Posting, ShipPackage
 from app.services.sync.mapping import item_rows, posting_row
+from app.statuses import (
+    CANCELLED_STATUSES, HANDED_OVER_STATUSES, PACKABLE_STATUSES, SHIPPED_STATUSES, LocalState,
+)
 from app.store import labels as store_labels
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
@@ -136,7 +139,7 @@ class OutboxDrainer:
                                                {posting.posting_number: item_rows(posting)}, now=now)
             if outcome.local_state and command.posting_number:
                 numbers = [command.posting_number, *(outcome.result or {}).get("postings", [])]
-                if command.payload.get("wave") and outcome.local_state == "shipped":
+                if command.payload.get("wave") and outcome.local_state == LocalState.SHIPPED:
                     # a label-first wave's parcel stays in_progress until the bench has verified it
                     store_waves.shipped_after_verify(session, numbers)
                 else:
@@ -171,7 +174,7 @@ class OutboxDrainer:
         except OzonBusinessError as exc:
             return self._ship_refused(command, exc)
         except OzonNotFound as exc:
-            return Outcome(OUTBOX_PARKED, f"POSTING_NOT_FOUND: {exc}", local_state="problem",
+            return Outcome(OUTBOX_PARKED, f"POSTING_NOT_FOUND: {exc}", local_state=LocalState.PROBLEM,
                            problem="Ozon does not know this posting")
         except OzonTransportError as exc:
             if exc.maybe_applied:
@@ -187,10 +190,10 @@ class OutboxDrainer:
         if code == "POSTING_ALREADY_SHIPPED":
             return Outcome(OUTBOX_CONFIRMING, None, delay_s=0.0)  # read back for the children, then done
         if code == "POSTING_ALREADY_CANCELLED":
-            return Outcome(OUTBOX_PARKED, "cancelled on Ozon: not shipped", local_state="cancelled")
+            return Outcome(OUTBOX_PARKED, "cancelled on Ozon: not shipped", local_state=LocalState.CANCELLED)
         if code in ("HAS_INCORRECT_STATUS", "TRANSITION_IS_NOT_POSSIBLE", "INVALID_POSTING_STATE"):
             return Outcome(OUTBOX_UNCERTAIN, code, delay_s=0.0)  # decide from what Ozon shows
-        return Outcome(OUTBOX_PARKED, f"Ozon refused the ship: {code or exc}", local_state="problem",
+        return Outcome(OUTBOX_PARKED, f"Ozon refused the ship: {code or exc}", local_state=LocalState.PROBLEM,
                        problem=f"ship refused: {code or exc}")
 
     def _ship_read_back(self, command: Command) -> Outcome | None:
@@ -201,13 +204,14 @@ class OutboxDrainer:
         result = {"postings": [p.posting_number for p in children] or list((command.result or {}).get("postings", []))}
         if status in SHIPPED_STATUSES or status in HANDED_OVER_STATUSES or (children and all(
                 c.status in SHIPPED_STATUSES | HANDED_OVER_STATUSES for c in children)):
-            return Outcome(OUTBOX_DONE, None, result=result, postings=[posting, *children], local_state="shipped")
+            return Outcome(OUTBOX_DONE, None, result=result, postings=[posting, *children],
+                           local_state=LocalState.SHIPPED)
         if status in CANCELLED_STATUSES:
             return Outcome(OUTBOX_PARKED, "cancelled on Ozon: not shipped", postings=[posting],
-                           local_state="cancelled")
-        if status != "awaiting_packaging":
+                           local_state=LocalState.CANCELLED)
+        if status not in PACKABLE_STATUSES:
             return Outcome(OUTBOX_PARKED, f"posting is {status} on Ozon; cannot ship", postings=[posting],
-                           local_state="problem", problem=f"Ozon status {status}")
+                           local_state=LocalState.PROBLEM, problem=f"Ozon status {status}")
         if posting.substatus == "ship_failed":
             log.warning("ship of %s failed on Ozon's side; sending again", command.posting_number)
             return None

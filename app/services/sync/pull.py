@@ -14,6 +14,7 @@ from typing import Callable, Iterable
 from app.services.ozon.errors import OzonNotFound
 from app.services.ozon.models import Posting
 from app.services.sync.mapping import item_rows, posting_row, product_row
+from app.statuses import LocalState
 from app.store import postings as store_postings
 from app.store import products as store_products
 from app.store import reference as store_reference
@@ -24,7 +25,7 @@ log = logging.getLogger("packdesk.sync.pull")
 RECONCILE_LIMIT = 200  # postings re-read one by one per pass when they vanished from the open list
 # the reason kept on a vanished posting Ozon does not know (``packdesk postings`` shows it)
 NOT_FOUND_PROBLEM = "vanished: Ozon no longer lists it and answers 'not found'; check it in the seller office"
-OPEN_LOCAL_STATES = ("waiting", "in_progress", "packed")
+OPEN_LOCAL_STATES = (LocalState.WAITING, LocalState.IN_PROGRESS, LocalState.PACKED)
 HISTORY_DAYS = 180  # how far back incremental passes look for postings whose status changed (Ozon: <= 1 year)
 
 
@@ -109,7 +110,8 @@ class Puller:
                 self._write(fresh, stats)
                 stats.reconciled += len(fresh)
             if unknown:
-                self.db.writer.call(store_postings.set_local_state, unknown, "problem", problem=NOT_FOUND_PROBLEM)
+                self.db.writer.call(store_postings.set_local_state, unknown, LocalState.PROBLEM,
+                                    problem=NOT_FOUND_PROBLEM)
                 stats.not_found += len(unknown)
 
     def refresh(self, numbers: Iterable[str]) -> list[Posting]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 
 from app.services.waves.checks import check_posting
+from app.statuses import AWAITING_PACKAGING, PACKABLE_STATUSES, LocalState
 from app.store import postings as store_postings
 from app.store import products as store_products
 from app.store import waves as store_waves
@@ -41,8 +42,8 @@ def plan_wave(db, station: str, *, delivery_method_id: int | None = None, due_by
               limit: int | None = None, now: datetime) -> WavePlan:
     """Choose, check and store a wave (nothing is claimed or sent yet)."""
     def write(session) -> WavePlan:
-        candidates = [p for p in store_postings.list_postings(session, status=store_postings.PACKABLE_STATUS,
-                                                              local_state="waiting")
+        candidates = [p for p in store_postings.list_postings(session, status=AWAITING_PACKAGING,
+                                                              local_state=LocalState.WAITING)
                       if _wanted(p, delivery_method_id, due_by)]
         skus = {line.sku for p in candidates for line in p.items}
         barcodes = store_products.barcodes_by_sku(session, skus)
@@ -76,11 +77,11 @@ def plan_wave(db, station: str, *, delivery_method_id: int | None = None, due_by
 
 def blocker(posting: PostingRow, station: str) -> str | None:
     """Why a posting cannot be taken into a wave now (claimed, in another wave, not packable)."""
-    if posting.status != store_postings.PACKABLE_STATUS:
+    if posting.status not in PACKABLE_STATUSES:
         return f"Ozon status {posting.status}"
     if posting.wave_id is not None:
         return f"already shipped with wave {posting.wave_id}"
-    if posting.local_state != "waiting":
+    if posting.local_state != LocalState.WAITING:
         return f"local state {posting.local_state}"
     if posting.claimed_by is not None:  # open or parked at a bench (this one included)
         return f"claimed by {posting.claimed_by}"

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from app.services.waves.checks import check_posting
 from app.services.waves.plan import _multibox, blocker
+from app.statuses import LocalState
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
 from app.store import products as store_products
@@ -58,7 +59,7 @@ def ship_wave(db, wave_id: int, station: str, *, now: datetime) -> WaveShipped:
                 store_waves.set_member(session, wave_id, number, MEMBER_DROPPED, reason=why)
                 dropped.append((number, why))
                 continue
-            posting.local_state, posting.wave_id = "in_progress", wave_id
+            posting.local_state, posting.wave_id = LocalState.IN_PROGRESS, wave_id
             store_outbox.enqueue(session, kind="ship", posting_number=number,
                                  payload={"packages": [_full_package(posting)], "wave": wave_id},
                                  dedupe_key=f"ship:{number}", station=station, now=now)

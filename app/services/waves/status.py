@@ -1,6 +1,7 @@
 """Where a wave stands: each member verified, pending, short, dropped or excluded, with why."""
 from __future__ import annotations
 
+from app.statuses import LocalState
 from app.store import labels as store_labels
 from app.store import postings as store_postings
 from app.store import waves as store_waves
@@ -21,7 +22,7 @@ def wave_status(db, wave_id: int) -> dict:
             posting = store_postings.get_posting(session, member.posting_number)
             label = store_labels.get(session, member.posting_number)
             state, reason = member.state, member.reason
-            if state == MEMBER_PENDING and posting is not None and posting.local_state in ("cancelled", "problem"):
+            if state == MEMBER_PENDING and posting is not None and posting.local_state in (LocalState.CANCELLED, LocalState.PROBLEM):
                 state, reason = "problem", posting.problem or posting.local_state
             rows.append({
                 "posting_number": member.posting_number, "pick": member.pick_order or None, "state": state,

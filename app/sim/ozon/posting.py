@@ -4,15 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.sim.ozon.places import DeliveryMethod
-
-# Statuses a posting can be put into through the control API.
-KNOWN_STATUSES = (
-    "awaiting_packaging", "awaiting_deliver", "delivering", "driver_pickup", "delivered",
-    "cancelled", "cancelled_from_split_pending", "arbitration", "client_arbitration",
-    "awaiting_registration", "acceptance_in_progress", "awaiting_approve", "not_accepted",
-    "sent_by_seller",
-)
-CANCELLED = frozenset({"cancelled", "cancelled_from_split_pending", "not_accepted"})
 # Sub-status Ozon shows while an asynchronous ship is being processed (2026 flow; name not
 # documented, see the module docs of app.sim.ozon).
 SUBSTATUS_SHIP_IN_PROCESS = "ship_in_process"

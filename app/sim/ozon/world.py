@@ -23,17 +23,12 @@ from app.sim.ozon import generate
 from app.sim.ozon.catalog import Product, build_catalog, product_count_for
 from app.sim.ozon.errors import MSG_LABELS_NOT_READY, invalid
 from app.sim.ozon.places import build_places
-from app.sim.ozon.posting import (
-    CANCELLED, KNOWN_STATUSES, SUBSTATUS_SHIP_FAILED, SUBSTATUS_SHIP_IN_PROCESS, Line, Posting,
-    substatus_for,
-)
+from app.sim.ozon.posting import SUBSTATUS_SHIP_FAILED, SUBSTATUS_SHIP_IN_PROCESS, Line, Posting, substatus_for
+from app.statuses import CANCELLED_STATUSES, HANDED_OVER_STATUSES, OZON_STATUSES, SHIPPED_STATUSES
 
 log = logging.getLogger("packdesk.sim.ozon.world")
 
-_SHIPPED = frozenset({
-    "awaiting_deliver", "awaiting_registration", "delivering", "driver_pickup", "delivered",
-    "sent_by_seller", "arbitration", "client_arbitration", "acceptance_in_progress",
-})
+_SHIPPED = SHIPPED_STATUSES | HANDED_OVER_STATUSES  # a ship is refused as POSTING_ALREADY_SHIPPED
 
 
 @dataclass
@@ -160,7 +155,7 @@ class World:
             posting = self._postings.get(posting_number)
             if posting is None:
                 raise invalid("POSTING_NOT_FOUND")
-            if posting.status in CANCELLED:
+            if posting.status in CANCELLED_STATUSES:
                 raise invalid("POSTING_ALREADY_CANCELLED")
             if posting.status in _SHIPPED or posting.ship_state == "in_process":
                 raise invalid("POSTING_ALREADY_SHIPPED")
@@ -201,7 +196,7 @@ class World:
         with self.lock:
             self.settle()
             posting = self._postings[posting_number]
-            if posting.status in CANCELLED:
+            if posting.status in CANCELLED_STATUSES:
                 return
             generate.cancel(posting, reason_id, reason, self.clock())
             self._changed()
@@ -209,7 +204,7 @@ class World:
 
     def set_status(self, posting_number: str, status: str) -> None:
         """Force a status (e.g. ``delivering`` when the courier took the parcel)."""
-        if status not in KNOWN_STATUSES:
+        if status not in OZON_STATUSES:  # any of them can be forced through the control API
             raise ValueError(f"unknown status {status!r}")
         if status == "cancelled":
             self.cancel(posting_number)

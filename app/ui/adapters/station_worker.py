@@ -10,6 +10,10 @@ never runs on the GUI thread. One worker thread makes all calls (the station wan
 
 Once every unit of a posting is verified (state "weighing") the configured scale is read, as
 ``packdesk replay`` does, and that outcome is a second ``result``.
+
+What the station cannot decide: a failure a bench can meet (the database cannot be used) is
+``failed(code, detail)`` for a banner (``app.messages``); anything else is our bug, for the log and
+the crash dialog (``app.ui.errors.report_bug``), and the thread goes on with the next scan.
 """
 from __future__ import annotations
 
@@ -17,7 +21,11 @@ import logging
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from app.ui.errors import report_bug
+
 log = logging.getLogger("packdesk.ui.station")
+
+THREAD_NAME = "packdesk-station"
 
 
 class _Engine(QObject):
@@ -25,7 +33,7 @@ class _Engine(QObject):
 
     result = Signal(object)
     snapshot = Signal(dict)
-    failed = Signal(str)
+    failed = Signal(str, str)
 
     def __init__(self, station, scale_reader) -> None:
         super().__init__()
@@ -53,9 +61,8 @@ class _Engine(QObject):
     def refresh(self) -> None:
         try:
             self.snapshot.emit(self._snapshot())
-        except Exception as exc:  # our bug: logged, shown, the bench goes on
-            log.exception("station snapshot failed")
-            self.failed.emit(str(exc))
+        except Exception as exc:
+            self._cannot(exc)
 
     def _snapshot(self) -> dict:
         from app.services.station.view import view_snapshot
@@ -80,14 +87,23 @@ class _Engine(QObject):
                                                                 r.ITEM_ACCEPTED):
                 self._answer(weigh_from_scale(self.station, self.scale_reader).result)
         except Exception as exc:
-            log.exception("station call failed")
-            self.failed.emit(str(exc) or type(exc).__name__)
+            self._cannot(exc)
+
+    def _cannot(self, exc: Exception) -> None:
+        from app.store.db import unavailable
+
+        if unavailable(exc):
+            detail = str(getattr(exc, "orig", None) or exc) or type(exc).__name__
+            log.warning("the station cannot use the database: %s", detail)
+            self.failed.emit("database_unavailable", detail)
+        else:
+            report_bug(exc, where=THREAD_NAME)
 
 
 class StationWorker(QObject):
     result = Signal(object)   # StationResult
     snapshot = Signal(dict)
-    failed = Signal(str)      # a bug in the station: the message for the log/crash banner
+    failed = Signal(str, str)  # an expected failure: app.messages code, detail (bugs go to report_bug)
 
     _scan = Signal(str)
     _ack = Signal()
@@ -99,7 +115,7 @@ class StationWorker(QObject):
         super().__init__(parent)
         self.station = station
         self._thread = QThread()
-        self._thread.setObjectName("packdesk-station")
+        self._thread.setObjectName(THREAD_NAME)
         self._engine = _Engine(station, scale_reader)
         self._engine.moveToThread(self._thread)
         self._scan.connect(self._engine.scan)

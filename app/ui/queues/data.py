@@ -7,13 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, time, timezone
 
+from app.statuses import AWAITING_PACKAGING, PACKABLE_LOCAL_STATES, LocalState
 from app.store import labels as store_labels
 from app.store import products as store_products
 from app.store import queues, reference
 
-AWAITING_STATUS = "awaiting_packaging"
-AWAITING_LOCAL = ("waiting", "in_progress")
-PACKED_LOCAL = ("packed", "shipped")
+AWAITING_LOCAL = tuple(sorted(PACKABLE_LOCAL_STATES))
+PACKED_LOCAL = (LocalState.PACKED, LocalState.SHIPPED)  # waiting for their label
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def _label(row: dict) -> dict:
 def load_queues(db, station: str | None = None, *, now: datetime | None = None) -> QueueSnapshot:
     with db.read() as session:
         warehouses = {w.id: w.name for w in reference.list_warehouses(session)}
-        awaiting = queues.postings_in_queue(session, status=(AWAITING_STATUS,), local_states=AWAITING_LOCAL)
+        awaiting = queues.postings_in_queue(session, status=(AWAITING_PACKAGING,), local_states=AWAITING_LOCAL)
         packed = queues.postings_in_queue(session, local_states=PACKED_LOCAL)
         skus = {sku for p in (*awaiting, *packed) for _, _, sku, _ in p["items"]}
         barcodes = store_products.barcodes_by_sku(session, skus)

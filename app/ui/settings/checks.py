@@ -1,13 +1,12 @@
 """What the settings dialog's buttons do, Qt-free (run on a pool thread by the dialog):
-"test connection" asks Ozon for the key's roles and expiry and the seller's warehouses; "test print" prints a small label;
-"scale" reads one weight."""
+"test connection" asks Ozon for the key's roles and expiry and the seller's warehouses; "test print" prints a small label
+on a printer not in use (the printer in use is the print worker's: the dialog goes through it); "scale" reads one
+weight."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from PIL import Image, ImageDraw
 
 from app.config import check_base_url, resolve_api_key
 
@@ -36,23 +35,15 @@ def test_connection(base_url: str, client_id: str, api_key: str = "") -> Connect
         client.close()
 
 
-def test_label(width: int, height: int, text: str = "packdesk test print") -> Image.Image:
-    image = Image.new("L", (width, height), 255)
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((4, 4, width - 5, height - 5), outline=0, width=4)
-    draw.text((20, 20), text, fill=0)
-    draw.text((20, 40), datetime.now().strftime("%Y-%m-%d %H:%M:%S"), fill=0)
-    return image
-
-
 def test_print(uri: str, sim_dir: Path | None = None) -> str:
-    """Print a framed test label; returns the printer's name. Raises PrinterError/DeviceUriError."""
-    from app.devices.printers import Bitmap, open_printer
+    """Print a framed test label on a printer nobody holds open; returns the printer's name. Raises
+    PrinterError/DeviceUriError."""
+    from app.devices.printers import open_printer
+    from app.services.labels.sample import sample_bitmap
 
     printer = open_printer(uri, sim_dir=sim_dir)
     try:
-        width, height = printer.profile.label_dots
-        printer.print_bitmap(Bitmap.from_image(test_label(width, height)))
+        printer.print_bitmap(sample_bitmap(printer.profile, datetime.now()))
         return printer.name
     finally:
         printer.close()

@@ -1,6 +1,8 @@
 """``SettingsDialog``: Ozon credentials, warehouses, devices, packing tolerances, language.
 
-Binds ``SettingsForm`` (validation and saving live there). Network and device checks run off the
+Binds ``SettingsForm`` (validation and saving live there). Numbers are spin boxes and choices combo
+boxes built from the settings' declarations in ``app.config`` (range, choices, and the description
+as the tooltip), so the dialog offers what the file accepts. Network and device checks run off the
 GUI thread (``run_task``). Nothing is saved while the form has problems; the API key goes to
 the OS keyring, never to the file.
 """
@@ -10,15 +12,17 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox,
+                               QTabWidget, QVBoxLayout, QWidget)
 
+from app.devices.uri import same_device
 from app.ui.adapters.tasks import run_task
 from app.ui.i18n import LANGUAGES, NATIVE_NAMES
 from app.ui.settings import checks
-from app.ui.settings.form import SettingsForm
+from app.ui.settings.docs import CONTEXT as DOCS_CONTEXT
+from app.ui.settings.form import FIELDS, SettingsForm, setting
 
 log = logging.getLogger("packdesk.ui.settings")
 
@@ -30,30 +34,55 @@ def _combo(value: str) -> QComboBox:
     return combo
 
 
+def _number_box(name: str, text: str) -> QAbstractSpinBox:
+    """A spin box over the setting's declared range, showing the form's value."""
+    declared = setting(name)
+    box = QSpinBox() if declared.type is int else QDoubleSpinBox(decimals=2)
+    number = type(box.value())  # int or float
+    box.setRange(number(declared.low), number(declared.high))
+    box.setValue(number(float(text.replace(",", "."))))
+    box.setObjectName(name)
+    return box
+
+
+def _choice_box(name: str, value: str) -> QComboBox:
+    """The setting's declared choices (shown by name until ``retranslate`` labels them)."""
+    combo = QComboBox(objectName=name)
+    for choice in setting(name).choices:
+        combo.addItem(choice, choice)
+    combo.setCurrentIndex(max(combo.findData(value), 0))
+    return combo
+
+
 class SettingsDialog(QDialog):
     saved = Signal(str, str)  # config file path, language
 
     def __init__(self, form: SettingsForm, config_path: Path, *, language: str, data_dir: Path | None = None,
                  live_scale=None, print_commands: Callable[[str, list[str]], str] | None = None,
-                 db=None, parent: QWidget | None = None) -> None:
+                 print_sample: Callable[[], str] | None = None, db=None, parent: QWidget | None = None) -> None:
         """``live_scale``: the running scale's ``ScaleBridge`` (its readings are shown live; that
         scale is not opened a second time). ``print_commands(language, supervisors)`` prints the
         command-barcode sheet on the bench's printer and returns what to tell the person, or raises
-        with the reason (blocking: it is called on a pool thread). ``db``: the cache, whose
+        with the reason (blocking: it is called on a pool thread). ``print_sample()`` prints the test
+        label on the printer in use through its print worker and returns the printer's name, or
+        raises (blocking too): that printer is never opened a second time. ``db``: the cache, whose
         warehouses are offered to pick from (a connection test lists Ozon's)."""
         super().__init__(parent)
         self.form, self.config_path, self.data_dir = form, config_path, data_dir
         self.running_scale, self.print_commands = form.scale.strip(), print_commands
+        self.running_printer = form.printer.strip() if print_sample is not None else ""
+        self.print_sample = print_sample
         self.last_reading: tuple[float, str] | None = None
         self.setObjectName("settingsDialog")
         self.setMinimumWidth(760)
         e = self.edits = {
             "base_url": QLineEdit(form.base_url), "client_id": QLineEdit(form.client_id),
             "api_key": QLineEdit(), "warehouse_ids": QLineEdit(form.warehouse_ids),
-            "weight_tolerance_pct": QLineEdit(form.weight_tolerance_pct),
-            "packaging_allowance_g": QLineEdit(form.packaging_allowance_g),
             "supervisors": QLineEdit(form.supervisors),
         }
+        self.numbers = {name: _number_box(name, getattr(form, name)) for name in
+                        ("requests_per_second", "interval_s", "weight_tolerance_pct", "packaging_allowance_g")}
+        self.choices = {"order_label": _choice_box("order_label", form.order_label)}
         e["api_key"].setEchoMode(QLineEdit.EchoMode.Password)
         self.devices = {"printer": _combo(form.printer), "scale": _combo(form.scale), "scanner": _combo(form.scanner)}
         self.language = QComboBox()
@@ -80,6 +109,8 @@ class SettingsDialog(QDialog):
         ozon, devices, packing, general = self.forms
         for name in ("base_url", "client_id", "api_key", "warehouse_ids"):
             ozon.addRow(QLabel(), e[name])
+        for name in ("requests_per_second", "interval_s"):
+            ozon.addRow(QLabel(), self.numbers[name])
         self.warehouse_list = QListWidget(objectName="warehouseList")
         self.warehouse_list.setMaximumHeight(130)
         self.warehouse_list.itemChanged.connect(self._warehouse_ticked)
@@ -93,8 +124,9 @@ class SettingsDialog(QDialog):
         devices.addRow(buttons)
         devices.addRow(self.live)
         devices.addRow(self.device_result)
-        packing.addRow(QLabel(), e["weight_tolerance_pct"])
-        packing.addRow(QLabel(), e["packaging_allowance_g"])
+        packing.addRow(QLabel(), self.numbers["weight_tolerance_pct"])
+        packing.addRow(QLabel(), self.numbers["packaging_allowance_g"])
+        packing.addRow(QLabel(), self.choices["order_label"])
         packing.addRow(QLabel(), e["supervisors"])
         packing.addRow(self.sheet_button)
         self.sheet_result = QLabel(wordWrap=True)
@@ -128,15 +160,33 @@ class SettingsDialog(QDialog):
             "weight_tolerance_pct": self.tr("Weight tolerance, %"),
             "packaging_allowance_g": self.tr("Box and filler weight, g"),
             "supervisors": self.tr("Supervisors (may teach barcodes and accept a weight), comma-separated"),
+            "requests_per_second": self.tr("Requests to Ozon per second"),
+            "interval_s": self.tr("Sync every, s"),
+            "order_label": self.tr("Own order label"),
             "language": self.tr("Language"),
         }
+
+    def choice_labels(self) -> dict[str, str]:
+        """What each declared choice is called on screen (a choice missing here shows by name)."""
+        return {"never": self.tr("Never: only Ozon's label"),
+                "on_pack": self.tr("After packing, for the verify-first shelf")}
+
+    def setting_widgets(self) -> dict[str, QWidget]:
+        """The widget of each form field that edits a declared setting."""
+        return {name: widget for name, widget in {**self.edits, **self.devices, **self.numbers, **self.choices}.items()
+                if name in FIELDS}
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
         for i, title in enumerate((self.tr("Ozon"), self.tr("Devices"), self.tr("Packing"), self.tr("General"))):
             self.tabs.setTabText(i, title)
         labels = self.labels()
-        widgets = {**self.edits, **self.devices, "language": self.language}
+        widgets = {**self.edits, **self.devices, **self.numbers, **self.choices, "language": self.language}
+        for name, widget in self.setting_widgets().items():
+            widget.setToolTip(QCoreApplication.translate(DOCS_CONTEXT, setting(name).doc))
+        for combo in self.choices.values():
+            for i in range(combo.count()):
+                combo.setItemText(i, self.choice_labels().get(combo.itemData(i), combo.itemData(i)))
         for layout in self.forms:
             for name, widget in widgets.items():
                 label = layout.labelForField(widget)
@@ -158,6 +208,8 @@ class SettingsDialog(QDialog):
     def current_form(self) -> SettingsForm:
         values = {name: edit.text() for name, edit in self.edits.items()}
         values.update({name: combo.currentText() for name, combo in self.devices.items()})
+        values.update({name: f"{box.value():g}" for name, box in self.numbers.items()})
+        values.update({name: combo.currentData() for name, combo in self.choices.items()})
         return self.form.with_values(**values)
 
     def save(self) -> bool:
@@ -233,7 +285,11 @@ class SettingsDialog(QDialog):
     def test_print(self) -> None:
         uri = self.devices["printer"].currentText().strip()
         sim_dir = self.data_dir / "printed" if self.data_dir else None
-        run_task(lambda: checks.test_print(uri, sim_dir), on_error=self._device_error,
+        if self.print_sample is not None and same_device(uri, self.running_printer):
+            job = self.print_sample  # the print worker's thread owns that printer: one handle
+        else:
+            job = lambda: checks.test_print(uri, sim_dir)  # noqa: E731 - a printer nobody holds
+        run_task(job, on_error=self._device_error,
                  on_result=lambda name: self.device_result.setText(self.tr("Test label sent to %1.")
                                                                    .replace("%1", name)), owner=self)
 
@@ -265,7 +321,7 @@ class SettingsDialog(QDialog):
 
     def read_scale(self) -> None:
         uri = self.devices["scale"].currentText().strip()
-        if uri and uri == self.running_scale:  # already open on its own thread: never open a port twice
+        if uri and same_device(uri, self.running_scale):  # open on its own thread: never open a port twice
             self.show_live(*(self.last_reading or (None, "")))
             return
         run_task(lambda: checks.read_scale(uri), on_error=self._device_error,

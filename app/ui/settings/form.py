@@ -5,7 +5,8 @@
     path = form.save(config_path)       # TOML file (never the key); the key goes to the OS keyring
 
 A form with problems is never saved. Sections and keys the form does not edit are kept as they
-were in the file.
+were in the file. Each field edits one setting of ``app.config.SETTINGS`` (``FIELDS``): numbers and
+choices are checked by that declaration, so the form and the file accept the same values.
 """
 from __future__ import annotations
 
@@ -15,7 +16,27 @@ from pathlib import Path
 
 import tomli_w
 
-from app.config import CONFIG_VERSION, Config, ConfigError, check_base_url, store_api_key
+from app.config import CONFIG_VERSION, SETTINGS, Config, ConfigError, Setting, check_base_url, store_api_key
+
+# the form's fields and the setting each one edits
+FIELDS = {
+    "base_url": "ozon.base_url", "client_id": "ozon.client_id", "warehouse_ids": "ozon.warehouse_ids",
+    "requests_per_second": "ozon.requests_per_second", "interval_s": "sync.interval_s",
+    "printer": "devices.printer", "scale": "devices.scale", "scanner": "devices.scanner",
+    "weight_tolerance_pct": "station.weight_tolerance_pct", "packaging_allowance_g": "station.packaging_allowance_g",
+    "supervisors": "station.supervisors", "order_label": "station.order_label",
+}
+# fields checked and written by their setting's declaration alone (numbers, choices)
+DECLARED = ("requests_per_second", "interval_s", "weight_tolerance_pct", "packaging_allowance_g", "order_label")
+
+
+def setting(name: str) -> Setting:
+    """The declaration of the setting the form field ``name`` edits."""
+    return SETTINGS[FIELDS[name]]
+
+
+def _shown(value) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 @dataclass(frozen=True)
@@ -33,9 +54,12 @@ class SettingsForm:
     printer: str = ""
     scale: str = ""
     scanner: str = "keyboard"
-    weight_tolerance_pct: str = "10"
-    packaging_allowance_g: str = "0"
+    weight_tolerance_pct: str = _shown(setting("weight_tolerance_pct").default)
+    packaging_allowance_g: str = _shown(setting("packaging_allowance_g").default)
     supervisors: str = ""         # "Anna, Boris"
+    requests_per_second: str = _shown(setting("requests_per_second").default)
+    interval_s: str = _shown(setting("interval_s").default)
+    order_label: str = setting("order_label").default
     extra: dict = field(default_factory=dict, compare=False)
 
     @classmethod
@@ -43,9 +67,8 @@ class SettingsForm:
         return cls(base_url=config.ozon.base_url, client_id=config.ozon.client_id,
                    warehouse_ids=", ".join(str(w) for w in config.ozon.warehouse_ids),
                    printer=config.devices.printer, scale=config.devices.scale, scanner=config.devices.scanner,
-                   weight_tolerance_pct=f"{config.station.weight_tolerance_pct:g}",
-                   packaging_allowance_g=f"{config.station.packaging_allowance_g:g}",
-                   supervisors=", ".join(config.station.supervisors))
+                   supervisors=", ".join(config.station.supervisors),
+                   **{name: _shown(_value_in(config, FIELDS[name])) for name in DECLARED})
 
     def with_values(self, **values) -> SettingsForm:
         return replace(self, **values)
@@ -57,7 +80,9 @@ class SettingsForm:
         def check(name: str, test) -> None:
             try:
                 test()
-            except (ConfigError, ValueError) as exc:
+            except ConfigError as exc:
+                problems.append(Problem(name, exc.detail))
+            except ValueError as exc:
                 problems.append(Problem(name, str(exc)))
 
         check("base_url", lambda: check_base_url(self.base_url.strip()))
@@ -66,12 +91,19 @@ class SettingsForm:
         check("printer", lambda: _printer_uri(self.printer))
         check("scale", lambda: _scale_uri(self.scale))
         check("scanner", lambda: _scanner_uri(self.scanner))
-        check("weight_tolerance_pct", lambda: _number(self.weight_tolerance_pct, 0, 100))
-        check("packaging_allowance_g", lambda: _number(self.packaging_allowance_g, 0, 100_000))
+        for name in DECLARED:
+            check(name, lambda name=name: self.value(name))
         check("supervisors", lambda: self.supervisor_names())
         if self.api_key.strip() and not self.client_id.strip():
             problems.append(Problem("client_id", "a Client-Id is needed to store the API key under"))
         return problems
+
+    def value(self, name: str):
+        """A declared field's text as its setting's value (ConfigError when it is not one)."""
+        text = getattr(self, name).strip()
+        if setting(name).type in (int, float):
+            text = text.replace(",", ".")  # a decimal comma, as typed in Russian
+        return setting(name).check(text)
 
     def supervisor_names(self) -> list[str]:
         """The names, in order, without repeats. A name goes into command barcodes
@@ -107,9 +139,10 @@ class SettingsForm:
                                           warehouse_ids=self.warehouses())
         raw.setdefault("devices", {}).update(printer=self.printer.strip(), scale=self.scale.strip(),
                                              scanner=self.scanner.strip() or "keyboard")
-        raw.setdefault("station", {}).update(weight_tolerance_pct=float(self.weight_tolerance_pct),
-                                             packaging_allowance_g=float(self.packaging_allowance_g),
-                                             supervisors=self.supervisor_names())
+        raw.setdefault("station", {}).update(supervisors=self.supervisor_names())
+        for name in DECLARED:
+            section, key = FIELDS[name].split(".")
+            raw.setdefault(section, {})[key] = self.value(name)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".toml.tmp")
         tmp.write_text(tomli_w.dumps(raw), encoding="utf-8")
@@ -132,14 +165,9 @@ def _digits(text: str, *, allow_empty: bool = False) -> None:
         raise ValueError(f"expected a number, got {text!r}")
 
 
-def _number(text: str, low: float, high: float) -> float:
-    try:
-        value = float(text.replace(",", "."))
-    except ValueError:
-        raise ValueError(f"expected a number, got {text!r}") from None
-    if not low <= value <= high:
-        raise ValueError(f"expected a number from {low:g} to {high:g}, got {value:g}")
-    return value
+def _value_in(config: Config, key: str):
+    section, name = key.split(".")
+    return getattr(getattr(config, section), name)
 
 
 def _printer_uri(text: str) -> None:

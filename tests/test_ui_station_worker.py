@@ -1,0 +1,93 @@
+"""The station's thread: a failure a bench can meet is a banner; our bug goes to the log and the
+crash dialog (never a red banner with an exception's text), and the thread goes on."""
+import logging
+import sqlite3
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from app.messages import text
+from app.services.station import Station
+from app.ui.adapters import StationWorker
+from app.ui.errors import CrashDialog, CrashReporter
+from ui_helpers import cache_with_postings
+
+
+@pytest.fixture
+def station(tmp_path):
+    db = cache_with_postings(tmp_path)
+    try:
+        yield Station(db, "bench-1")
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def worker(qtbot, station):
+    worker = StationWorker(station)
+    with qtbot.waitSignal(worker.snapshot, timeout=5000):
+        worker.start()
+    yield worker
+    worker.stop()
+
+
+@pytest.fixture
+def crash_dialogs(monkeypatch, tmp_path):
+    """The crash hooks as the app installs them; the dialogs shown (their text) instead of opened."""
+    shown = []
+    monkeypatch.setattr(CrashDialog, "exec", lambda self: shown.append(self.informativeText()) or 0)
+    reporter = CrashReporter(tmp_path / "packdesk.log")
+    reporter.install()
+    try:
+        yield reporter, shown
+    finally:
+        reporter.uninstall()
+
+
+def failing(exc):
+    def scan(_text):
+        raise exc
+    return scan
+
+
+@pytest.mark.expect_errors("packdesk.ui.crash")
+def test_a_bug_in_the_station_goes_to_the_log_and_the_crash_dialog(qtbot, worker, station, crash_dialogs,
+                                                                   caplog, tmp_path):
+    reporter, shown = crash_dialogs
+    banners = []
+    worker.failed.connect(lambda code, detail: banners.append(code))
+    station.scan = failing(KeyError("line_no"))
+    with qtbot.waitSignal(reporter.crashed, timeout=5000) as crashed:
+        worker.scan("100-0001-1")
+    assert crashed.args[0] == "KeyError: 'line_no'" and "Traceback" in crashed.args[1]
+    assert len(shown) == 1 and str(tmp_path / "packdesk.log") in shown[0]
+    logged = [r for r in caplog.records if r.name == "packdesk.ui.crash"]
+    assert [(r.levelno, r.exc_info[0]) for r in logged] == [(logging.CRITICAL, KeyError)]
+    assert "packdesk-station" in logged[0].getMessage()
+    assert banners == []
+    del station.scan  # the bug is fixed: the same thread answers the next scan
+    with qtbot.waitSignal(worker.result, timeout=5000) as answered:
+        worker.scan("4600000000001")  # an item of 100-0001-1
+    assert answered.args[0].ok and answered.args[0].posting == "100-0001-1"
+
+
+def test_a_database_that_cannot_be_used_is_a_banner_not_a_crash(qtbot, worker, station, crash_dialogs, caplog):
+    _, shown = crash_dialogs
+    locked = OperationalError("UPDATE stations ...", {}, sqlite3.OperationalError("database is locked"))
+    station.scan = failing(locked)
+    with qtbot.waitSignal(worker.failed, timeout=5000) as failed:
+        worker.scan("100-0001-1")
+    assert failed.args == ["database_unavailable", "database is locked"]
+    assert "database is locked" in text("database_unavailable", "ru", detail=failed.args[1])
+    assert shown == [] and not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+@pytest.mark.expect_errors("packdesk.ui.crash")
+def test_a_schema_error_is_a_bug_even_though_sqlite_calls_it_operational(qtbot, worker, station, crash_dialogs):
+    reporter, _ = crash_dialogs
+    banners = []
+    worker.failed.connect(lambda code, detail: banners.append(code))
+    station.scan = failing(OperationalError("SELECT ...", {}, sqlite3.OperationalError("no such column: x")))
+    with qtbot.waitSignal(reporter.crashed, timeout=5000):
+        worker.scan("100-0001-1")
+    assert banners == []
