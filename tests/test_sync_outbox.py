@@ -161,3 +161,24 @@ def _package(skus):
     for sku in skus:
         counts[sku] = counts.get(sku, 0) + 1
     return [[sku, qty] for sku, qty in counts.items()]
+
+
+@pytest.mark.expect_errors("packdesk.sync.outbox", "packdesk.sync")
+def test_a_bug_on_one_command_leaves_the_others_sent_and_names_the_stage(bench, synced):
+    first, second = bench.packable()[:2]
+    broken, working = bench.queue_ship(first), bench.queue_ship(second)
+    ship = synced.drainer.handlers["ship"]
+
+    def buggy(command):
+        if command.posting_number == first:
+            raise KeyError("packages")  # stands for any bug in a handler
+        return ship(command)
+
+    synced.drainer.handlers["ship"] = buggy
+    summary = synced.run_pass()
+    assert summary.stages["outbox"].state == "bug" and "outbox" in summary.as_dict()["failed_stages"]
+    assert bench.sim.stats.ship_calls(second) == 1 and bench.command(working)["state"] in ("confirming", "done")
+    assert bench.command(broken)["state"] == "uncertain"  # read back before anything is sent again
+    synced.drainer.handlers["ship"] = ship
+    assert drain_until_settled(bench, synced, broken) == "done"
+    assert bench.sim.stats.ship_calls(first) == 1

@@ -85,6 +85,8 @@ class SyncEngine:
         summary.outbox.done += part.done
         summary.outbox.parked += part.parked
         summary.outbox.retried += part.retried
+        if part.bugs:  # every other command was sent: now the stage names the bug
+            raise part.bugs[0]
 
     def _pull_reference(self) -> None:
         if self._due("reference.pulled_at", REFERENCE_EVERY):

@@ -74,6 +74,7 @@ class DrainStats:
     done: int = 0
     parked: int = 0
     retried: int = 0
+    bugs: list[Exception] = field(default_factory=list)  # our bugs met while handling a command
 
     def add(self, state: str) -> None:
         if state == OUTBOX_DONE:
@@ -107,7 +108,16 @@ class OutboxDrainer:
         for command in due:
             if command.posting_number in busy:
                 continue  # keep commands of one posting in order
-            outcome = self._run(command)
+            try:
+                outcome = self._run(command)
+            except OzonAuthError:
+                raise
+            except Exception as exc:  # our bug: this command waits, the others still go out
+                log.exception("%s %s: handling the command failed (a bug)", command.kind, command.posting_number)
+                stats.bugs.append(exc)
+                # it may have reached Ozon before the bug: read back before any resend
+                outcome = Outcome(OUTBOX_UNCERTAIN, f"bug: {type(exc).__name__}: {exc}",
+                                  delay_s=backoff_s(command.attempts))
             self._record(command, outcome)
             stats.add(outcome.state)
             if outcome.state not in (OUTBOX_DONE, OUTBOX_PARKED) and command.posting_number:
