@@ -57,18 +57,14 @@ def run(args) -> int:
 
 
 def _headless(config: Config, sim, data_dir: Path) -> int:
-    from app.services.ozon.client import OzonClient
-    from app.services.sync.engine import SyncEngine, SyncService
-    from app.store.db import open_database
+    from app.bench import open_bench
 
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
-    db = open_database(config.database_url)
-    client = OzonClient(sim.base_url, DEMO_CLIENT_ID, DEMO_API_KEY)
-    engine = SyncEngine(client, db, config)
+    bench = open_bench(config, api_key=DEMO_API_KEY, parts=("ozon", "sync"), strict=True)
     try:
-        summary = engine.run_pass()
+        summary = bench.engine.run_pass()
         print(f"packdesk demo: Ozon simulator at {sim.base_url}, data in {data_dir}", flush=True)
         print(f"packdesk demo: {summary.pull.postings} sample postings synced, {summary.pull.products} "
               "products. Against the same simulator, in another shell:", flush=True)
@@ -76,11 +72,8 @@ def _headless(config: Config, sim, data_dir: Path) -> int:
               f"PACKDESK_OZON_API_KEY={DEMO_API_KEY} .venv/bin/packdesk --data-dir {data_dir} postings",
               flush=True)
         print("Press Ctrl+C to stop.", flush=True)
-        service = SyncService(engine, interval_s=config.sync.interval_s)
-        service.start()
+        bench.service.start()
         stop.wait()
-        service.stop()
     finally:
-        client.close()
-        db.close()
+        bench.close()
     return EXIT_OK
