@@ -17,7 +17,8 @@ What a bench is made of (``Bench``):
 - ``print_worker``: the printer and the one thread that owns it: Ozon's labels, order labels, reprints;
 - ``engine`` and ``service``: the sync pass (outbox, postings, products, labels, printing) and
   the thread that runs it now and then (the caller starts it);
-- ``scale``: the scale's reader thread;
+- ``scale``: the scale's reader thread; with a ``sim://`` scale also ``parcel``, the demo's
+  hands that put the weighed posting's parcel on it (``app/sim/parcel.py``);
 - ``scanner``: a serial or HID scanner's reader thread (a keyboard-wedge scanner is the window's).
 
 Callbacks (``on_scale_reading``, ``on_printed``, ...) run on the parts' own threads: the window
@@ -68,6 +69,7 @@ class Bench:
     engine: Any = None
     service: Any = None
     scale: Any = None
+    parcel: Any = None
     scanner: Any = None
     problems: list[tuple[str, str]] = field(default_factory=list)  # (code, detail) for app.messages
 
@@ -228,6 +230,28 @@ def _open_scale(bench: Bench, on_reading: Callback, on_state: Callback) -> None:
         raise BenchProblem("config_invalid", str(exc)) from None
     except ScaleUnavailable as exc:
         raise BenchProblem("config_invalid", str(exc), config=False) from None
+    if bench.scale.simulator is not None and bench.station is not None:
+        bench.parcel = _place_parcels(bench.station, bench.scale.simulator, uri)
+
+
+def _place_parcels(station, simulator, uri: str):
+    """The demo's hands on a ``sim://`` scale: a posting being weighed has its parcel on it
+    (again after a held weight mismatch); packed, parked, put back or another one opened: off."""
+    from app.devices.scales import parcel_offset_pct
+    from app.devices.uri import parse_device_uri
+    from app.services.station import results as r
+    from app.sim.parcel import ParcelPlacer
+
+    placer = ParcelPlacer(simulator, station.expected_weight_g, offset_pct=parcel_offset_pct(parse_device_uri(uri)))
+
+    def follow(result) -> None:
+        if result.state == r.WEIGHING and result.posting:
+            placer.put_on(result.posting)
+        elif result.state in (r.IDLE, r.PACKING):
+            placer.take_off()
+
+    station.listen(follow)
+    return placer
 
 
 def _open_scanner(bench: Bench, on_scan: Callback, on_state: Callback) -> None:

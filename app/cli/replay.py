@@ -7,9 +7,9 @@ gives ``code: "bad_event"`` (processing goes on; exit 1).
 
 The configured scale: when a posting's last unit is verified (``posting_complete``, or a resumed
 posting already complete) and the script gives no ``weight_g`` before its next posting scan (or
-its end), the scale is read as the GUI would (a ``sim://`` scale is loaded with the catalogue
-weight) and one extra line is printed whose event is ``{"scale": "<uri>"}``. No scale, or no
-stable reading: that line says ``scale_unavailable`` (exit 1).
+its end), the scale is read as the GUI would (on a ``sim://`` scale the demo's parcel was put
+with the catalogue weight: ``app/sim/parcel.py``) and one extra line is printed whose event is
+``{"scale": "<uri>"}``. No scale, or no stable reading: that line says ``scale_unavailable`` (exit 1).
 
 The bench is the desktop app's (``app.bench``) without a scanner: the events are the scans.
 Its ``SyncService`` works in the background all along (first pass before the first event;
