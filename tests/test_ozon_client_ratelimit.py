@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from app.services.ozon.ratelimit import RateLimiter, TokenBucket, full_jitter_backoff
+from app.services.ozon.ratelimit import AccountLimiters, RateLimiter, TokenBucket, full_jitter_backoff
 from ozon_client_helpers import FakeTime, Reply, ScriptedOzon, make_client
 
 
@@ -119,3 +119,12 @@ def test_client_calls_are_paced_by_its_bucket():
             client.roles()
     assert fake.now - start == pytest.approx((6 - 2) / 10)
     assert len(stub.requests) == 6
+
+
+def test_one_limiter_per_api_host_and_client_id():
+    limiters = AccountLimiters()
+    one = limiters.for_account("https://api-seller.ozon.ru", "100", rps=5)
+    assert limiters.for_account("https://API-seller.ozon.ru/", " 100 ") is one  # the first rate stays
+    assert limiters.for_account("https://api-seller.ozon.ru", "200") is not one
+    assert limiters.for_account("http://127.0.0.1:8001", "100") is not one
+    assert one.account.rate == 5

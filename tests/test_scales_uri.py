@@ -26,6 +26,10 @@ BAD = [
     ("cups://queue", "'cups'"),
     ("sim://?weight=heavy", "weight='heavy'"),
     ("sim://?protocol=sics", "protocol='sics'"),
+    ("sim://?offset_pct=lots", "offset_pct='lots'"),
+    ("sim://?offset_pct=nan", "offset_pct='nan'"),
+    ("sim://?offset_pct=-100", "-90 to 900"),
+    ("serial:/dev/ttyUSB0?protocol=sics&offset_pct=5", "offset_pct="),
     ("bluetooth://aa:bb", "unknown scheme"),
 ]
 
@@ -45,6 +49,7 @@ GOOD = [
     ("usb://0922:8003?protocol=hidpos", "hidpos", "0922:8003"),
     ("sim://", "cas-stream", ""),
     ("sim://?weight=742&protocol=cas-stream", "cas-stream", ""),
+    ("sim://?offset_pct=-12.5", "cas-stream", ""),
 ]
 
 
@@ -53,6 +58,15 @@ def test_good_uris(uri, protocol, target):
     parsed, proto, make, simulator = parse_scale_uri(uri)
     assert proto.name == protocol and parsed.target == target
     assert (simulator is not None) == uri.startswith("sim:")
+
+
+@pytest.mark.parametrize("uri,offset", [("sim://", 0.0), ("sim://?offset_pct=15", 15.0),
+                                        ("sim://?weight=5&offset_pct=-12.5", -12.5)])
+def test_the_demo_parcel_offset_is_read_from_a_sim_uri(uri, offset):
+    from app.devices.scales import parcel_offset_pct
+    from app.devices.uri import parse_device_uri
+
+    assert parcel_offset_pct(parse_device_uri(uri)) == offset
 
 
 def test_serial_defaults_come_from_the_protocol():

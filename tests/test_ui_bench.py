@@ -1,6 +1,8 @@
 """The whole bench in one process, as ``packdesk demo`` runs it: simulator, sim:// scale and
-printer, sync in the background, the station on its own thread; a posting packed by scans."""
+printer, sync in the background, the station on its own thread; a posting packed by scans, and
+one whose parcel is heavier than the catalogue says."""
 import dataclasses
+from contextlib import contextmanager
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -13,18 +15,25 @@ from app.ui.feedback.sound import RecordingSounder
 from ui_helpers import is_gui_thread
 
 
-@pytest.fixture(params=["en"])
-def bench(qtbot, tmp_path, request):
+@contextmanager
+def demo_bench(qtbot, tmp_path, lang: str = "en", scale: str = "sim://"):
     with OzonSimulator(WorldConfig(postings=12, seed=5, ship_delay_s=0.0, label_delay_s=0.0)) as sim:
         config = demo_config(Config(), sim.base_url, tmp_path)
-        config = dataclasses.replace(config, sync=dataclasses.replace(config.sync, interval_s=0.5))
-        controller = build(QApplication.instance(), config, lang=request.param, api_key=DEMO_API_KEY, demo=True,
+        config = dataclasses.replace(config, sync=dataclasses.replace(config.sync, interval_s=0.5),
+                                     devices=dataclasses.replace(config.devices, scale=scale))
+        controller = build(QApplication.instance(), config, lang=lang, api_key=DEMO_API_KEY, demo=True,
                            config_path=tmp_path / "config.toml")
         qtbot.addWidget(controller.window)
         try:
             yield controller
         finally:
             controller.shutdown()
+
+
+@pytest.fixture(params=["en"])
+def bench(qtbot, tmp_path, request):
+    with demo_bench(qtbot, tmp_path, request.param) as controller:
+        yield controller
 
 
 @pytest.mark.parametrize("bench", ["en", "ru", "zh"], indirect=True)
@@ -82,3 +91,30 @@ def test_a_database_that_cannot_be_used_is_a_banner_in_the_packers_words(qtbot, 
                           check_params_cb=lambda level, said, action: level == "error") as shown:
         bench.scan("4600000000000")
     assert shown.args[1] == text("database_unavailable", "en", detail="database is locked")
+
+
+def test_a_parcel_heavier_than_the_catalogue_says_meets_the_weight_check(qtbot, tmp_path):
+    with demo_bench(qtbot, tmp_path, scale="sim://?offset_pct=25") as bench:  # the demo's parcel: 25 % more
+        bench.window.show()
+        with qtbot.waitSignal(bench.queues.loaded, timeout=30_000):
+            bench.start()
+        qtbot.waitUntil(lambda: bench.queues.awaiting.rowCount() > 0, timeout=30_000)
+        number = bench.queues.awaiting.rows[0]["posting_number"]
+        with qtbot.waitSignal(bench.station_worker.result, timeout=10_000,
+                              check_params_cb=lambda result: result.posting == number):
+            bench.scan(number)
+        with qtbot.waitSignal(bench.station_worker.result, timeout=20_000,
+                              check_params_cb=lambda result: result.code.startswith("weight_")) as weighed:
+            for line in bench.pack_view.snapshot["lines"]:
+                for _ in range(line["quantity"]):
+                    bench.scan(line["barcodes"][0])
+        result = weighed.args[0]
+        assert result.code == "weight_mismatch" and result.posting == number
+        measured, expected = result.data["measured_g"], result.data["expected_g"]
+        assert measured == pytest.approx(expected * 1.25, abs=2.0)
+        qtbot.waitUntil(lambda: bench.window.flash.isVisible(), timeout=10_000)
+        assert bench.window.flash.fix == "OVERRIDE-WEIGHT"  # the supervisor's way out is offered
+        assert bench.pack_view.state == "error"
+        # the parcel stays on the scale while the mismatch is held: the live weight shows it
+        qtbot.waitUntil(lambda: bench.pack_view.reading is not None
+                        and bench.pack_view.reading[0] == pytest.approx(measured, abs=2.0), timeout=10_000)

@@ -64,6 +64,19 @@ def setup_logging(data_dir: Path | None, verbose: bool) -> Path | None:
     return log_dir / "packdesk.log"
 
 
+def open_bench(config: Config, lang: str, *, parts, **options):
+    """The bench a command runs on (``app.bench``), with the key from the environment or the
+    keyring; a wrong configuration is a CommandError: one line, exit 2."""
+    from app.bench import BenchProblem
+    from app.bench import open_bench as assemble
+
+    api_key = resolve_api_key(config.ozon.client_id) if "ozon" in parts else None
+    try:
+        return assemble(config, api_key=api_key, parts=parts, strict=True, **options)
+    except BenchProblem as problem:
+        raise CommandError(text(problem.code, lang, detail=problem.detail, path=config.source), EXIT_CONFIG) from None
+
+
 def api_credentials(config: Config, lang: str) -> tuple[str, str]:
     if not config.ozon.client_id:
         raise CommandError(text("no_client_id", lang, path=config.source), EXIT_CONFIG)
@@ -74,18 +87,18 @@ def api_credentials(config: Config, lang: str) -> tuple[str, str]:
 
 
 def open_client(config: Config, lang: str):
-    from app.services.ozon.client import OzonClient
+    """The account's sync client alone (``packdesk label`` fetching one label)."""
+    from app.bench import sync_client
 
-    client_id, key = api_credentials(config, lang)
-    return OzonClient(config.ozon.base_url, client_id, key, rps=config.ozon.requests_per_second,
-                      timeout=(5.0, config.ozon.timeout_s))
+    _, key = api_credentials(config, lang)
+    return sync_client(config, key)
 
 
 def open_db(config: Config):
-    from app.store.db import open_database
+    """The cache alone (``postings``, ``wave``)."""
+    from app.bench import open_cache
 
-    config.data_dir.mkdir(parents=True, exist_ok=True)
-    return open_database(config.database_url)
+    return open_cache(config)
 
 
 def run_command(args) -> int:

@@ -1,5 +1,6 @@
 """``packdesk demo``: the desktop bench against the built-in Ozon simulator (loopback), a
-``sim://`` scale and printer, seeded sample postings and a throwaway data dir.
+``sim://`` scale and printer, seeded sample postings and a throwaway data dir (``--data-dir DIR``:
+that one, kept at exit).
 
 ``--headless`` keeps the window-less demo: simulator + sync in the background until Ctrl+C.
 """
@@ -12,7 +13,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from app.cli.common import EXIT_OK, load, setup_logging
+from app.cli.common import EXIT_CONFIG, EXIT_OK, CommandError, load, setup_logging
 from app.config import Config, with_overrides
 
 DEMO_CLIENT_ID, DEMO_API_KEY = "100000", "demo-key"
@@ -20,10 +21,11 @@ DEMO_DEVICES = {"printer": "sim://", "scale": "sim://", "scanner": "keyboard"}
 
 
 def register(sub) -> None:
-    p = sub.add_parser("demo", help="try packdesk against the built-in Ozon simulator (throwaway data)")
+    p = sub.add_parser("demo", help="try packdesk against the built-in Ozon simulator (throwaway data "
+                                    "unless --data-dir names a dir)")
     p.add_argument("--postings", type=int, default=40, metavar="N", help="sample postings to seed (default 40)")
     p.add_argument("--seed", type=int, default=7, metavar="N", help="seed of the sample world")
-    p.add_argument("--keep", action="store_true", help="keep the temporary data dir at exit")
+    p.add_argument("--keep", action="store_true", help="keep the temporary data dir at exit (--data-dir is always kept)")
     p.add_argument("--headless", action="store_true", help="no window: simulator and sync only, until Ctrl+C")
     p.set_defaults(func=run)
 
@@ -37,9 +39,15 @@ def demo_config(base: Config, base_url: str, data_dir: Path) -> Config:
 def run(args) -> int:
     from app.sim.ozon import OzonSimulator, WorldConfig
 
-    # a demo never reads the user's real configuration unless --config says so
+    # a demo never reads the user's real configuration unless --config says so, nor its data dir
+    # (PACKDESK_DATA_DIR) unless --data-dir says so: then that dir is used and kept
     base = load(args) if args.config else Config()
-    data_dir = Path(tempfile.mkdtemp(prefix="packdesk-demo-"))
+    throwaway = not args.data_dir
+    data_dir = Path(tempfile.mkdtemp(prefix="packdesk-demo-")) if throwaway else Path(args.data_dir).expanduser()
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CommandError(f"--data-dir {data_dir}: {exc.strerror or exc}", EXIT_CONFIG) from None
     log_path = setup_logging(data_dir, args.verbose)
     try:
         with OzonSimulator(WorldConfig(postings=args.postings, seed=args.seed)) as sim:
@@ -48,27 +56,23 @@ def run(args) -> int:
                 return _headless(config, sim, data_dir)
             from app.ui.app import run_gui
 
-            # settings saved in the demo go to its throwaway dir, never to the user's configuration
+            # settings saved in the demo go to its data dir, never to the user's configuration
             return run_gui(config, lang=args.lang, api_key=DEMO_API_KEY, log_path=log_path, demo=True,
                            config_path=data_dir / "config.toml")
     finally:
-        if not args.keep:
+        if throwaway and not args.keep:
             shutil.rmtree(data_dir, ignore_errors=True)
 
 
 def _headless(config: Config, sim, data_dir: Path) -> int:
-    from app.services.ozon.client import OzonClient
-    from app.services.sync.engine import SyncEngine, SyncService
-    from app.store.db import open_database
+    from app.bench import open_bench
 
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
-    db = open_database(config.database_url)
-    client = OzonClient(sim.base_url, DEMO_CLIENT_ID, DEMO_API_KEY)
-    engine = SyncEngine(client, db, config)
+    bench = open_bench(config, api_key=DEMO_API_KEY, parts=("ozon", "sync"), strict=True)
     try:
-        summary = engine.run_pass()
+        summary = bench.engine.run_pass()
         print(f"packdesk demo: Ozon simulator at {sim.base_url}, data in {data_dir}", flush=True)
         print(f"packdesk demo: {summary.pull.postings} sample postings synced, {summary.pull.products} "
               "products. Against the same simulator, in another shell:", flush=True)
@@ -76,11 +80,8 @@ def _headless(config: Config, sim, data_dir: Path) -> int:
               f"PACKDESK_OZON_API_KEY={DEMO_API_KEY} .venv/bin/packdesk --data-dir {data_dir} postings",
               flush=True)
         print("Press Ctrl+C to stop.", flush=True)
-        service = SyncService(engine, interval_s=config.sync.interval_s)
-        service.start()
+        bench.service.start()
         stop.wait()
-        service.stop()
     finally:
-        client.close()
-        db.close()
+        bench.close()
     return EXIT_OK

@@ -7,8 +7,9 @@ ready yet, printer error); 2 for a bad printer URI or configuration.
 from __future__ import annotations
 
 from app.cli.common import (
-    EXIT_CONFIG, EXIT_FAILED, EXIT_OK, CommandError, language, load, open_client, open_db, setup_logging,
+    EXIT_CONFIG, EXIT_FAILED, EXIT_OK, CommandError, language, load, open_bench, open_client, setup_logging,
 )
+from app.config import with_overrides
 from app.messages import text
 
 
@@ -20,32 +21,22 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from app.devices.printers import open_printer
-    from app.devices.uri import DeviceUriError
-    from app.services.labels.printing import LabelPrinter
-    from app.services.labels.render import ensure_qt_app
-
     lang = language(args)
     config = load(args)
     setup_logging(config.data_dir, args.verbose)
     uri = args.printer or config.devices.printer
     if not uri:
         raise CommandError(text("label_no_printer", lang), EXIT_CONFIG)
-    try:
-        printer = open_printer(uri, sim_dir=config.data_dir / "printed")
-    except DeviceUriError as exc:
-        raise CommandError(str(exc), EXIT_CONFIG) from None
-    ensure_qt_app()  # QtPdf renders the page: Qt's application object belongs to the main thread
+    config = with_overrides(config, devices={"printer": uri})
     number = args.posting.strip()
-    db = open_db(config)
-    labels = LabelPrinter(db, printer, station=config.station.name, data_dir=config.data_dir)
+    bench = open_bench(config, lang, parts=("printer",))  # the bench's print path; Ozon only if needed
+    db, printer = bench.db, bench.print_worker.printer.printer
     try:
         if not _pdf_kept(db, config.data_dir, number):
             _fetch(config, db, number, lang)
-        result = labels.reprint(number)
+        result = bench.print_worker.reprint(number).result()
     finally:
-        labels.close()
-        db.close()
+        bench.close()
     if not result.printed:
         raise CommandError(text("label_print_failed", lang, posting=number, detail=result.error), EXIT_FAILED)
     print(text("label_printed", lang, posting=number, printer=printer.name), flush=True)

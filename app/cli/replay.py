@@ -7,11 +7,12 @@ gives ``code: "bad_event"`` (processing goes on; exit 1).
 
 The configured scale: when a posting's last unit is verified (``posting_complete``, or a resumed
 posting already complete) and the script gives no ``weight_g`` before its next posting scan (or
-its end), the scale is read as the GUI would (a ``sim://`` scale is loaded with the catalogue
-weight) and one extra line is printed whose event is ``{"scale": "<uri>"}``. No scale, or no
-stable reading: that line says ``scale_unavailable`` (exit 1).
+its end), the scale is read as the GUI would (on a ``sim://`` scale the demo's parcel was put
+with the catalogue weight: ``app/sim/parcel.py``) and one extra line is printed whose event is
+``{"scale": "<uri>"}``. No scale, or no stable reading: that line says ``scale_unavailable`` (exit 1).
 
-A ``SyncService`` works in the background all along (first pass before the first event;
+The bench is the desktop app's (``app.bench``) without a scanner: the events are the scans.
+Its ``SyncService`` works in the background all along (first pass before the first event;
 ``wait_s`` wakes it); after the last event the command waits until the outbox is drained (every
 command done or parked; every label of this station printed or parked) or ``--drain-timeout``
 passes. Exit 0: every event processed and the outbox drained; 1 otherwise; 2: bad config/auth.
@@ -24,15 +25,14 @@ import threading
 import time
 
 from app.cli.common import (
-    EXIT_CONFIG, EXIT_FAILED, EXIT_OK, CommandError, api_credentials, language, load, open_client, open_db,
-    setup_logging,
+    EXIT_CONFIG, EXIT_FAILED, EXIT_OK, CommandError, language, load, open_bench, setup_logging,
 )
 from app.cli.replay_script import Event, bad_event_result, needs_scale_read, read_events
 from app.messages import text
 
 FIRST_PASS_TIMEOUT_S = 120.0
 REPLAY_SYNC_INTERVAL_S = 2.0  # background passes during a replay (the config's interval is for a bench)
-STATION_LOOKUP_TIMEOUT = (1.0, 1.5)  # connect, read: the station's own Ozon look-ups
+REPLAY_PARTS = ("ozon", "station", "printer", "sync", "scale")  # the bench, but scans come from FILE
 
 
 def register(sub) -> None:
@@ -44,48 +44,26 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from app.services.ozon.client import OzonClient
-    from app.services.station import Remote, Station
-    from app.services.sync.engine import SyncEngine, SyncService
-
     lang = language(args)
     config = load(args)
     setup_logging(config.data_dir, args.verbose)
     events = read_events(sys.stdin if args.file == "-" else _open(args.file, lang))
-    client = open_client(config, lang)
-    client_id, key = api_credentials(config, lang)
-    lookups = OzonClient(config.ozon.base_url, client_id, key, timeout=STATION_LOOKUP_TIMEOUT, max_retries=0)
-    db = open_db(config)
-    printer, scale = _printer(config), None
-    station = Station.from_config(db, config, remote=Remote.for_client(lookups))
+    bench = open_bench(config, lang, parts=REPLAY_PARTS, wait_for_prints=True,
+                       sync_interval_s=min(config.sync.interval_s, REPLAY_SYNC_INTERVAL_S))
     passed, fatal = threading.Event(), []
-    service = None
     try:
-        print_labels = _label_printer(db, printer, config)
-        engine = SyncEngine(client, db, config, print_labels=print_labels)
-        service = SyncService(engine, interval_s=min(config.sync.interval_s, REPLAY_SYNC_INTERVAL_S),
-                              on_pass=lambda summary: passed.set(), on_fatal=fatal.append)
-        station.on_order_label = lambda number: service.wake()  # order_label = "on_pack": print it soon
+        service = bench.service
+        service.on_pass, service.on_fatal = (lambda summary: passed.set()), fatal.append
         service.start()
         passed.wait(FIRST_PASS_TIMEOUT_S)
         if _auth_failed(fatal):
             print(text("auth_failed", lang, client_id=config.ozon.client_id, detail=str(fatal[0])), flush=True)
             return EXIT_CONFIG
-        scale = _open_scale(config)
-        failures = _play(events, station, service, scale, config.devices.scale, lang)
-        drained = _drain(db, config.station.name, service, passed, args.drain_timeout)
+        failures = _play(events, bench.station, service, bench.scale, config.devices.scale, lang)
+        drained = _drain(bench.db, config.station.name, service, passed, args.drain_timeout)
         return EXIT_OK if failures == 0 and drained else EXIT_FAILED
     finally:
-        if service is not None:
-            service.stop()
-        if scale is not None:
-            scale.stop()
-        station.close()
-        lookups.close()
-        client.close()
-        if printer is not None:
-            printer.close()
-        db.close()
+        bench.close()
 
 
 def _play(events: list[Event], station, service, scale, scale_uri: str, lang: str) -> int:
@@ -157,34 +135,3 @@ def _open(path: str, lang: str):
         return open(path, encoding="utf-8")
     except OSError as exc:
         raise CommandError(f"{path}: {exc.strerror or exc}") from None
-
-
-def _printer(config):
-    if not config.devices.printer:
-        return None
-    from app.cli.sync import _printer as open_configured_printer
-
-    return open_configured_printer(config)
-
-
-def _label_printer(db, printer, config):
-    if printer is None:
-        return None
-    from app.services.labels.printing import LabelPrinter
-
-    return LabelPrinter(db, printer, station=config.station.name, data_dir=config.data_dir).print_due
-
-
-def _open_scale(config):
-    """The configured scale, started; None without one. A bad URI is a config error."""
-    if not config.devices.scale:
-        return None
-    from app.devices.scales import ScaleUnavailable, open_scale
-    from app.devices.uri import DeviceUriError
-
-    try:
-        return open_scale(config.devices.scale).start()
-    except DeviceUriError as exc:
-        raise CommandError(str(exc), EXIT_CONFIG) from None
-    except ScaleUnavailable:
-        return None  # the scale line will say so

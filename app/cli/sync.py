@@ -5,10 +5,10 @@ import json
 import signal
 import threading
 
-from app.cli.common import (
-    EXIT_CONFIG, EXIT_FAILED, EXIT_OK, CommandError, language, load, open_client, open_db, setup_logging,
-)
+from app.cli.common import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, language, load, open_bench, setup_logging
 from app.messages import text
+
+SYNC_PARTS = ("ozon", "printer", "sync")  # the bench's sync and print path, no station or devices
 
 
 def register(sub) -> None:
@@ -19,28 +19,21 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    """Passes on this thread (the bench's ``engine``; its background ``service`` is not used); each
+    pass waits for the labels it prints, so its summary counts them."""
     from app.services.ozon.errors import OzonAuthError
-    from app.services.sync.engine import SyncEngine
 
     lang = language(args)
     config = load(args)
     setup_logging(config.data_dir, args.verbose)
-    printer = _printer(config)
-    client = open_client(config, lang)
-    db = open_db(config)
+    bench = open_bench(config, lang, parts=SYNC_PARTS, wait_for_prints=True)
     stop = threading.Event()
     try:
-        print_labels = None
-        if printer is not None:
-            from app.services.labels.printing import LabelPrinter
-
-            print_labels = LabelPrinter(db, printer, station=config.station.name, data_dir=config.data_dir).print_due
-        engine = SyncEngine(client, db, config, print_labels=print_labels)
         if not args.once:
             _stop_on_signals(stop)
         while True:
             try:
-                summary = engine.run_pass()
+                summary = bench.engine.run_pass()
             except OzonAuthError as exc:
                 print(text("auth_failed", lang, client_id=config.ozon.client_id, detail=str(exc)),
                       flush=True)
@@ -51,27 +44,7 @@ def run(args) -> int:
             if stop.wait(config.sync.interval_s):
                 return EXIT_OK
     finally:
-        if printer is not None:
-            printer.close()
-        client.close()
-        db.close()
-
-
-def _printer(config):
-    """The configured printer (labels are printed in the pass, on this thread), or None without
-    one. A bad printer URI is a config error (exit 2)."""
-    if not config.devices.printer:
-        return None
-    from app.devices.printers import open_printer
-    from app.devices.uri import DeviceUriError
-    from app.services.labels.render import ensure_qt_app
-
-    try:
-        printer = open_printer(config.devices.printer, sim_dir=config.data_dir / "printed")
-    except DeviceUriError as exc:
-        raise CommandError(str(exc), EXIT_CONFIG) from None
-    ensure_qt_app()  # in the main thread, before any page is rendered
-    return printer
+        bench.close()
 
 
 def _report(summary, as_json: bool, lang: str) -> None:

@@ -43,8 +43,8 @@ def chosen_language(lang: str | None) -> str | None:
 def build(app, config, *, lang: str | None, api_key: str | None, log_path: Path | None = None,
           config_path: Path | None = None, demo: bool = False):
     """The controller with its window, not started (``packaging/screenshots.py`` uses this too)."""
+    from app.bench import open_bench
     from app.ui.adapters import ScaleBridge, ScannerBridge
-    from app.ui.bench import open_bench
     from app.ui.controller import BenchController
     from app.ui.feedback.sound import make_sounder
     from app.ui.i18n import Languages

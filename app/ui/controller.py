@@ -1,4 +1,4 @@
-"""``BenchController``: wires the bench's parts (``bench.open_bench``) to the window through the
+"""``BenchController``: wires the bench's parts (``app.bench.open_bench``) to the window through the
 Qt adapters. It owns the workers' lifetimes; the window stays a composition of panels.
 
     controller = BenchController(app, parts, languages=..., sounder=..., log_handler=..., ...)

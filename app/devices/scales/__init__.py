@@ -5,7 +5,7 @@
     reader.stop()
 """
 from .errors import ScaleError, ScaleTimeout, ScaleUnavailable, TransportLost, WrongThread
-from .factory import open_scale, parse_scale_uri
+from .factory import open_scale, parcel_offset_pct, parse_scale_uri
 from .protocols import PROTOCOLS, ScaleProtocol
 from .reader import ScaleReader
 from .reading import Reading, format_grams, to_grams
@@ -14,5 +14,5 @@ from .transports.sim import SimulatedScale
 __all__ = [
     "PROTOCOLS", "Reading", "ScaleError", "ScaleProtocol", "ScaleReader", "ScaleTimeout",
     "ScaleUnavailable", "SimulatedScale", "TransportLost", "WrongThread", "format_grams",
-    "open_scale", "parse_scale_uri", "to_grams",
+    "open_scale", "parcel_offset_pct", "parse_scale_uri", "to_grams",
 ]

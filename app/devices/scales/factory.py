@@ -1,6 +1,7 @@
 """``open_scale``: a scale URI (see CONTRACT.md) -> a ``ScaleReader`` (not started yet)."""
 from __future__ import annotations
 
+import math
 from functools import partial
 from typing import Callable
 
@@ -15,15 +16,16 @@ from .transports.tcp import TcpTransport
 from .transports.usb_device import UsbTransport, load_pyusb
 
 SCHEMES = {"hid", "usb", "serial", "tcp", "sim"}
-PARAMS = {"protocol", "baud", "framing", "weight"}
+PARAMS = {"protocol", "baud", "framing", "weight", "offset_pct"}
 BAUDS = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
 _PARAMS_BY_SCHEME = {
     "serial": {"protocol", "baud", "framing"},
     "tcp": {"protocol"},
     "hid": {"protocol"},
     "usb": {"protocol"},
-    "sim": {"protocol", "weight"},
+    "sim": {"protocol", "weight", "offset_pct"},
 }
+PARCEL_OFFSET_PCT = (-90.0, 900.0)
 
 
 def scale_port(uri: DeviceUri) -> str:
@@ -48,6 +50,21 @@ def _check_params(uri: DeviceUri) -> None:
     extra = sorted(set(uri.params) - _PARAMS_BY_SCHEME[uri.scheme])
     if extra:
         raise DeviceUriError(f"{uri.text!r}: {extra[0]}= does not apply to {uri.scheme} scales")
+
+
+def parcel_offset_pct(uri: DeviceUri) -> float:
+    """``sim://?offset_pct=N``: how many percent the parcel the demo puts on a simulated scale weighs
+    more (or, negative, less) than its catalogue weight says (0 by default; read by app/sim/parcel.py).
+    The scale itself shows what it carries: this is the parcel's doing, e.g. 15 to meet a weight mismatch."""
+    raw = uri.params.get("offset_pct", "0")
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    low, high = PARCEL_OFFSET_PCT
+    if not (math.isfinite(value) and low <= value <= high):
+        raise DeviceUriError(f"{uri.text!r}: offset_pct={raw!r} must be a number of percent from {low:g} to {high:g}")
+    return value
 
 
 def parse_scale_uri(text: str) -> tuple[DeviceUri, ScaleProtocol, Callable[[], Transport], SimulatedScale | None]:
@@ -75,6 +92,7 @@ def parse_scale_uri(text: str) -> tuple[DeviceUri, ScaleProtocol, Callable[[], T
             simulator = SimulatedScale(float(weight))
         except ValueError:
             raise DeviceUriError(f"{uri.text!r}: weight={weight!r} must be a number of grams") from None
+        parcel_offset_pct(uri)  # checked with the rest of the URI; the demo's parcel uses it
         make = partial(SimTransport, simulator)
     return uri, protocol, make, simulator
 

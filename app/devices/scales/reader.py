@@ -34,7 +34,7 @@ class ScaleReader(DeviceWorker):
                  simulator: SimulatedScale | None = None) -> None:
         super().__init__(make_transport, kind="scale", port=port, on_state=on_state, backoff=backoff)
         self.protocol = protocol
-        self.simulator = simulator  # the demo/station sets its load; None for real scales
+        self.simulator = simulator  # sim:// only: the platform the demo's parcel goes on (app/sim/parcel.py)
         self.on_reading = on_reading
         self.poll_interval, self.reply_timeout, self.silence_timeout = poll_interval, reply_timeout, silence_timeout
         self._latest: Reading | None = None

@@ -5,15 +5,27 @@ methods). A :class:`RateLimiter` keeps one account well under that: every call t
 from the account bucket (and from its method's bucket when one is configured); a 429 pauses
 the whole account for the ``retry-after`` time. Clocks and sleeps are injectable so tests
 run on simulated time.
+
+Ozon counts per Client-Id, not per client object: a bench talks to one account through several
+clients (the sync's, the station's quick look-ups, Settings' connection test). They all take
+their tokens from the one limiter :class:`AccountLimiters` keeps for the account in this process:
+
+    limiter = ACCOUNTS.for_account("https://api-seller.ozon.ru", "123456", rps=20)
+    OzonClient(base_url, client_id, key, limiter=limiter)
 """
 from __future__ import annotations
 
+import logging
 import random
 import threading
 import time
+import weakref
 from collections.abc import Callable, Mapping
+from urllib.parse import urlsplit
 
-__all__ = ["TokenBucket", "RateLimiter", "full_jitter_backoff", "DEFAULT_RPS"]
+__all__ = ["ACCOUNTS", "AccountLimiters", "TokenBucket", "RateLimiter", "full_jitter_backoff", "DEFAULT_RPS"]
+
+log = logging.getLogger("packdesk.ozon.ratelimit")
 
 DEFAULT_RPS = 20.0
 _EPSILON = 1e-9
@@ -88,8 +100,8 @@ class RateLimiter:
     """The pacing of one Ozon account: an account bucket plus optional per-method buckets.
 
     ``method_rps`` maps a method path (e.g. ``"/v3/posting/fbs/get"``) to its own rate; such
-    calls take a token from both buckets. Clients of the same account in one process should
-    share one limiter.
+    calls take a token from both buckets. Clients of the same account in one process share one
+    limiter (:class:`AccountLimiters`).
     """
 
     def __init__(self, rps: float = DEFAULT_RPS, *, burst: float | None = None,
@@ -115,6 +127,46 @@ class RateLimiter:
     @property
     def paused_until(self) -> float:
         return self.account.paused_until
+
+
+class AccountLimiters:
+    """One :class:`RateLimiter` per Ozon account in this process, keyed by (API host, Client-Id).
+
+    Every client of an account built with ``limiter=for_account(...)`` shares its pacing, and a
+    429 answered to any of them pauses them all. The account's rate is set by whoever asks first
+    (the bench, from ``[ozon] requests_per_second``); a later different ``rps`` keeps it and says
+    so in the log. A limiter lives as long as a client holds it.
+
+    The seam for a room of benches sharing one budget: any object with this ``for_account`` that
+    returns something with ``acquire(path)``, ``pause(seconds)`` and ``paused_until``.
+    """
+
+    def __init__(self, *, clock: Clock = time.monotonic, sleep: Sleep = time.sleep):
+        self._clock, self._sleep = clock, sleep
+        self._lock = threading.Lock()
+        self._limiters: weakref.WeakValueDictionary[tuple[str, str], RateLimiter] = weakref.WeakValueDictionary()
+
+    def for_account(self, base_url: str, client_id: str, *, rps: float | None = None) -> RateLimiter:
+        """The account's limiter (made now at ``rps``, default ``DEFAULT_RPS``, when it has none)."""
+        key = (account_host(base_url), str(client_id).strip())
+        with self._lock:
+            limiter = self._limiters.get(key)
+            if limiter is None:
+                limiter = RateLimiter(DEFAULT_RPS if rps is None else rps, clock=self._clock, sleep=self._sleep)
+                self._limiters[key] = limiter
+            elif rps is not None and rps != limiter.account.rate:
+                log.warning("Client-Id %s at %s is already paced at %g requests/s; %g asked for later is not used",
+                            key[1], key[0], limiter.account.rate, rps)
+            return limiter
+
+
+def account_host(base_url: str) -> str:
+    """The host (and port) Ozon's rate budget belongs to: ``api-seller.ozon.ru``, ``127.0.0.1:8001``."""
+    parts = urlsplit(base_url.strip())
+    return (parts.netloc or parts.path).lower()
+
+
+ACCOUNTS = AccountLimiters()  # this process's accounts
 
 
 def full_jitter_backoff(attempt: int, *, base: float = 0.5, cap: float = 8.0,

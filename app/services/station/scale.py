@@ -1,7 +1,7 @@
 """Reading the bench's scale for the open posting, as the GUI does once every unit is verified.
 
-A ``sim://`` scale gets the open posting's catalogue weight put on it first (the demo's parcel);
-a real scale is simply read. Moving readings are never used: ``read_stable`` waits for a settled one.
+Moving readings are never used: ``read_stable`` waits for a settled one. (A ``sim://`` scale
+carries what the demo's parcel placer put on it: ``app/sim/parcel.py``.)
 """
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from app.services.station.station import Station
 log = logging.getLogger("packdesk.station.scale")
 
 DEFAULT_TIMEOUT_S = 5.0
-SIM_PARCEL_G = 1000.0  # what a sim:// scale shows for a posting without catalogue weights
 
 
 @dataclass(frozen=True)
@@ -30,19 +29,12 @@ def weigh_from_scale(station: Station, reader, *, timeout_s: float = DEFAULT_TIM
     configured) and hand it to the station."""
     if reader is None:
         return _unavailable(station, "no scale configured")
-    simulator = getattr(reader, "simulator", None)
-    if simulator is not None:
-        expected = station.expected_weight_g()
-        simulator.set_target(expected if expected else SIM_PARCEL_G)
     try:
         reading = reader.read_stable(timeout_s)
     except ScaleError as exc:
         log.warning("no stable weight: %s", exc)
         return _unavailable(station, str(exc))
-    outcome = station.weigh(reading.grams, stable=True)
-    if simulator is not None:
-        simulator.set_target(0.0)  # the parcel leaves the platform
-    return ScaleOutcome(outcome, reading.grams)
+    return ScaleOutcome(station.weigh(reading.grams, stable=True), reading.grams)
 
 
 def _unavailable(station: Station, detail: str) -> ScaleOutcome:

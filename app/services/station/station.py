@@ -65,6 +65,7 @@ class Station:
         self.tolerance_pct, self.allowance_g = tolerance_pct, allowance_g
         self._may_supervise = supervisors if callable(supervisors) else _member_of(supervisors)
         self.now = now
+        self._listeners: list[Callable[[r.StationResult], object]] = []
 
     @classmethod
     def from_config(cls, db, config, *, remote: Remote | None = None, packer: str | None = None,
@@ -78,6 +79,12 @@ class Station:
     def close(self) -> None:
         if self.remote is not None:
             self.remote.close()
+
+    def listen(self, listener: Callable[[r.StationResult], object]) -> None:
+        """Call ``listener(result)`` after each decision is committed, on the calling thread:
+        it must be short and only hand things on (the bench's assembly uses it, e.g. for the
+        demo's parcel on a ``sim://`` scale). A listener that raises is logged and passed over."""
+        self._listeners.append(listener)
 
     # -- the scanner -------------------------------------------------------------------------
     def scan(self, text: str) -> r.StationResult:
@@ -128,9 +135,10 @@ class Station:
             t, float(grams), lookup, tolerance_pct=self.tolerance_pct, allowance_g=self.allowance_g,
             own_label=self.order_label == "on_pack")))
 
-    def expected_weight_g(self) -> float | None:
-        """The catalogue weight of the open posting (what a ``sim://`` scale is loaded with)."""
-        number = self._open_number()
+    def expected_weight_g(self, number: str | None = None) -> float | None:
+        """The catalogue weight of a posting (default: the open one) plus the packaging allowance,
+        as the weight check expects it; None when a product has no weight or nothing is open."""
+        number = number or self._open_number()
         if number is None:
             return None
         with self.db.read() as session:
@@ -213,7 +221,15 @@ class Station:
         outcome = self.db.writer.call(run)
         if isinstance(outcome, r.StationResult):
             log.info("%s: %s %s (%s)", self.name, outcome.code, outcome.posting or "", outcome.state)
+            self._tell(outcome)
         return outcome
+
+    def _tell(self, outcome: r.StationResult) -> None:
+        for listener in self._listeners:
+            try:
+                listener(outcome)
+            except Exception:  # the decision is committed: a listener's bug must not undo the answer
+                log.exception("a station listener failed on %s", outcome.code)
 
     def _open_number(self) -> str | None:
         with self.db.read() as session:

@@ -22,12 +22,14 @@ def test_connection(base_url: str, client_id: str, api_key: str = "") -> Connect
     OzonError/ConfigError with the reason."""
     from app.config import ConfigError
     from app.services.ozon.client import OzonClient
+    from app.services.ozon.ratelimit import ACCOUNTS
 
     check_base_url(base_url)
     key = api_key or resolve_api_key(client_id) or ""
     if not client_id or not key:
         raise ConfigError("Client-Id and API key are needed", key="ozon.api_key")
-    client = OzonClient(base_url, client_id, key, timeout=(5.0, 10.0), max_retries=0)
+    client = OzonClient(base_url, client_id, key, timeout=(5.0, 10.0), max_retries=0,
+                        limiter=ACCOUNTS.for_account(base_url, client_id))  # the bench's, when it is this account
     try:
         expires = client.roles().expires_at
         return Connection(expires, [(w.id, w.name, w.is_rfbs) for w in client.warehouses()])
