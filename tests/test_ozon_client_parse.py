@@ -327,3 +327,9 @@ def test_label_pdf_shapes(content, content_type):
 def test_label_pdf_refuses(content, content_type):
     with pytest.raises(ParseError):
         label_pdf(content, content_type)
+
+
+@pytest.mark.parametrize("value, scanit", [("ii30525117479", "ii30525117479"), ("", None), (None, None)])
+def test_postings_carry_scanit(value, scanit):
+    assert parse_posting(posting_json(scanit=value)).scanit == scanit
+    assert parse_posting({k: v for k, v in posting_json().items() if k != "scanit"}).scanit is None

@@ -57,6 +57,7 @@ class Posting:
     lower_barcode: str | None = None
     products: tuple[PostingProduct, ...] = ()
     related_postings: tuple[str, ...] = ()
+    scanit: str | None = None  # the code on Ozon's new-format label (2026-10)
 
 
 @dataclass(frozen=True, slots=True)
