@@ -15,7 +15,7 @@ from app.store import outbox as store_outbox
 from sync_helpers import Bench, make_bench
 
 STATION = "bench-1"
-LABEL = "/v2/posting/fbs/package-label"
+LABEL = "/v3/posting/fbs/package-label/create"  # one request per label batch
 
 
 def make_label_bench(tmp_path: Path, **kw) -> Bench:

@@ -1,6 +1,6 @@
 """Test helpers for the Ozon client: a scripted HTTP stub on 127.0.0.1 and a simulated clock.
 
-``ScriptedOzon`` answers each POST path with the next queued :class:`Reply` for that path
+``ScriptedOzon`` answers each POST (or GET) path with the next queued :class:`Reply` for that path
 (404 with an Ozon-style body when nothing is queued) and records every request it got.
 Faults: ``Reply(delay=…)`` answers late (for read timeouts), ``Reply(reset=True)`` reads the
 request and then resets the connection without answering.
@@ -58,6 +58,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format, *args):  # keep test output clean
         pass
+
+    def do_GET(self):  # noqa: N802: a file download (label files), queued like a POST under its path
+        self.do_POST()
 
     def do_POST(self):  # noqa: N802 (http.server's naming)
         length = int(self.headers.get("Content-Length") or 0)

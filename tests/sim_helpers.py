@@ -38,8 +38,9 @@ SUBSET_SPEC = Path(__file__).resolve().parent / "data" / "ozon_openapi_subset.js
 SPEC_URI = "urn:ozon-seller-openapi"
 T0 = 1_790_000_000.0  # 2026-09-21T14:13:20Z: the fake clock's start
 AUTH = {"Client-Id": "100000", "Api-Key": "demo-key"}
-# Fields the simulator answers beyond the 2025 spec, as documented for 2026 (ozon-api-notes §0).
-ALLOW_EXTRA = frozenset({"expires_at"})
+# Fields the simulator answers beyond the 2025 spec (and the 2026-07 pydantic models), as documented
+# for 2026 (ozon-api-notes §0, §00): the key's expiry; postings' ``scanit`` (2026-09).
+ALLOW_EXTRA = frozenset({"expires_at", "scanit"})
 
 _TYPE_FIXES = {"int64": "integer", "int": "integer", "timestamp": "string"}
 
@@ -138,10 +139,11 @@ def _no_unknown_keys(data, annotation, where: str) -> None:
         return
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         fields = {(f.alias or name): f for name, f in annotation.model_fields.items()}
-        unknown = set(data) - set(fields)
+        unknown = set(data) - set(fields) - ALLOW_EXTRA
         assert not unknown, f"{where}: not in {annotation.__name__}: {sorted(unknown)}"
         for key, value in data.items():
-            _no_unknown_keys(value, fields[key].annotation, f"{where}.{key}")
+            if key in fields:
+                _no_unknown_keys(value, fields[key].annotation, f"{where}.{key}")
 
 
 # ----------------------------------------------------------------- clock and client

@@ -65,10 +65,10 @@ class Bench:
 
 
 def make_bench(tmp_path: Path, *, postings: int = 30, seed: int = 3, ship_delay_s: float = 0.0,
-               rps: float = 200.0) -> Bench:
+               rps: float = 200.0, partner_share: float = 0.0) -> Bench:
     clock = FakeClock()
-    sim = OzonSimulator(WorldConfig(postings=postings, seed=seed, ship_delay_s=ship_delay_s, label_delay_s=0.0),
-                        clock=clock)
+    sim = OzonSimulator(WorldConfig(postings=postings, seed=seed, ship_delay_s=ship_delay_s, label_delay_s=0.0,
+                                    partner_share=partner_share), clock=clock)
     sim.start()
     db = open_database(f"sqlite:///{tmp_path / 'packdesk.db'}")
     pacing = FakeTime()  # the client's waits (rate limit, retry-after, backoff) pass in simulated time

@@ -81,6 +81,25 @@ def test_label_fetches_prints_pixel_exact_and_a_second_run_reuses_the_pdf(sim, t
     assert stored_label(tmp_path, number)["copies"] == 2  # an explicit reprint counts a copy
 
 
+def test_a_partner_delivery_label_prints_58x40_on_58x40_stock(tmp_path, qapp):
+    """Ozon partner delivery (rFBS Aggregator): the small label task, a 58x40 mm page, dot for dot."""
+    config = WorldConfig(postings=10, seed=12, partner_share=1.0, ship_delay_s=0.0, label_delay_s=0.0,
+                         registration_delay_s=0.0)
+    with OzonSimulator(config) as partner:
+        number = shipped(partner)
+        uri = f"file:{tmp_path / 'printer.bin'}?lang=tspl&size=58x40"
+        done = packdesk("label", number, "--printer", uri, env=env_for(partner), data_dir=tmp_path)
+        assert done.returncode == 0, done.stderr
+        profile = profile_from_uri(parse_device_uri(uri))
+        row = stored_label(tmp_path, number)
+        pdf = files.read_pdf(tmp_path, row["pdf_path"])
+        assert b"/MediaBox [0 0 164.409 113.386]" in pdf  # 58 x 40 mm
+        expected = render_pdf_page(pdf, row["pdf_page"], profile)
+        assert (expected.width, expected.height) == (464, 320) and expected.black_count() > 1000
+        assert decode_job((tmp_path / "printer.bin").read_bytes(), profile) == [expected]
+        assert partner.stats.files() == {"requests": 1, "with_credentials": 0}  # the file host saw no key
+
+
 @pytest.mark.parametrize("case,words", [("unknown", "unknown to Ozon"), ("not_shipped", "not shipped yet"),
                                         ("cancelled", "cancelled")])
 def test_no_label_to_have_exits_1_with_one_line(sim, tmp_path, case, words):

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 
+from app.config import with_overrides
 from app.services.labels import files
 from app.services.labels.fetch import GIVE_UP_ATTEMPTS, LabelFetcher, not_ready_delay_s
 from app.store.models import PostingRow
@@ -201,3 +202,118 @@ def test_fetch_now_fetches_one_posting_whatever_its_row_says(lbench, engine):
         .fetch_now(number)
     row = label(lbench, number)
     assert row["state"] == "fetched" and pages_of(lbench, row) == [number]
+
+
+# --- Ozon's label tasks (2026-11): partial tasks, stock size, the file host ---------------------------
+
+_MEDIA_BOX = re.compile(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]")
+
+
+def page_sizes_mm(bench, row) -> list[tuple[float, float]]:
+    pdf = files.read_pdf(bench.data_dir, row["pdf_path"])
+    return [(round(float(w) * 25.4 / 72), round(float(h) * 25.4 / 72)) for w, h in _MEDIA_BOX.findall(pdf)]
+
+
+def spy_task_types(bench) -> list[tuple[str, str]]:
+    """(task type asked for, task type Ozon's batch came from) of every label fetch of the bench's client."""
+    used, fetch = [], bench.client.fetch_labels
+
+    def spy(numbers, task_type):
+        batch = fetch(numbers, task_type)
+        used.append((task_type, batch.task_type))
+        return batch
+
+    bench.client.fetch_labels = spy
+    return used
+
+
+def test_a_task_stores_the_ready_labels_now_and_asks_again_for_the_others(lbench, engine):
+    lbench.sim.world.config.label_delay_s = 30.0
+    first, *later = lbench.packable()[:3]
+    drain_until_done(lbench, engine, ship(lbench, first))
+    lbench.clock.advance(20)
+    for number in later:
+        drain_until_done(lbench, engine, ship(lbench, number))
+    lbench.clock.advance(15)  # the first label is ready, the two later ones are not
+    calls = label_calls(lbench)
+    stats = engine.fetcher.fetch_due()
+    assert (stats.calls, stats.fetched, stats.not_ready, stats.error) == (1, 1, 2, None)
+    assert label_calls(lbench) == calls + 1  # one task for the three
+    row = label(lbench, first)
+    assert (row["state"], row["pdf_page"]) == ("fetched", 0) and pages_of(lbench, row) == [first]
+    for number in later:
+        row = label(lbench, number)
+        assert (row["state"], row["attempts"], row["last_error"]) == ("waiting", 1, "label not ready yet")
+        assert row["not_before"] == lbench.now() + timedelta(seconds=not_ready_delay_s(0))
+    lbench.clock.advance(not_ready_delay_s(0))
+    assert engine.fetcher.fetch_due().fetched == 2
+    rows = [label(lbench, number) for number in later]
+    assert rows[0]["pdf_path"] == rows[1]["pdf_path"] != label(lbench, first)["pdf_path"]
+    assert pages_of(lbench, rows[0]) == later and [r["pdf_page"] for r in rows] == [0, 1]
+    files_host = lbench.sim.stats.files()
+    assert files_host["requests"] == 2 and files_host["with_credentials"] == 0
+
+
+def test_a_posting_cancelled_while_its_task_runs_is_parked_the_others_stored(slow_labels, engine):
+    lbench = slow_labels
+    numbers = lbench.packable()[:3]
+    ship_and_settle(lbench, engine, numbers)  # the passes fetch nothing yet: labels are not ready
+    lbench.clock.advance(1000)
+    create = lbench.client.create_label_tasks
+
+    def create_then_cancel(batch):
+        tasks = create(batch)
+        lbench.sim.world.cancel(numbers[1])  # after Ozon took the request, before the task completes
+        return tasks
+
+    lbench.client.create_label_tasks = create_then_cancel
+    stats = engine.fetcher.fetch_due()
+    assert (stats.fetched, stats.parked) == (2, 1)
+    assert (label(lbench, numbers[1])["state"], label(lbench, numbers[1])["last_error"]) == ("parked", "cancelled")
+    kept = [label(lbench, n) for n in (numbers[0], numbers[2])]
+    assert [pages_of(lbench, row)[row["pdf_page"]] for row in kept] == [numbers[0], numbers[2]]
+
+
+def test_an_expired_file_link_leaves_the_labels_waiting_for_the_next_pass(lbench, engine):
+    number = lbench.packable()[0]
+    lbench.sim.world.config.label_link_ttl_s = 0.0  # the CDN link is dead before it is used
+    drain_until_done(lbench, engine, ship(lbench, number))
+    stats = engine.fetcher.fetch_due()
+    assert stats.fetched == 0 and "HTTP 403" in stats.error
+    assert (label(lbench, number)["state"], label(lbench, number)["attempts"]) == ("waiting", 0)
+    lbench.sim.world.config.label_link_ttl_s = 600.0
+    assert engine.fetcher.fetch_due().fetched == 1
+
+
+@pytest.mark.parametrize("printer, task_type", [
+    ("sim://?size=58x40", "small_label"), ("sim://?size=40x58", "small_label"), ("sim://?size=50x30", "small_label"),
+    ("sim://?size=58x60", "big_label"), ("sim://", "big_label"), ("", "big_label"), ("sim://?size=bad", "big_label"),
+])
+def test_the_label_size_follows_the_printers_stock(lbench, printer, task_type):
+    lbench.config = with_overrides(lbench.config, devices={"printer": printer})
+    assert lbench.engine().fetcher.task_type == task_type
+
+
+def test_partner_delivery_labels_wait_for_registration_and_come_58x40_from_the_small_task(tmp_path):
+    bench = make_label_bench(tmp_path, postings=30, seed=8, partner_share=1.0)
+    try:
+        bench.sim.world.config.registration_delay_s = 40.0
+        bench.config = with_overrides(bench.config, devices={"printer": "sim://?size=58x40"})
+        engine = bench.engine()
+        engine.run_pass()
+        used = spy_task_types(bench)
+        number = bench.packable()[0]
+        drain_until_done(bench, engine, ship(bench, number))
+        assert bench.posting(number)["status"] == "awaiting_registration"
+        stats = engine.fetcher.fetch_due()  # Ozon refuses the label until the partner registered the parcel
+        assert (stats.fetched, stats.not_ready, stats.parked) == (0, 1, 0)
+        assert label(bench, number)["attempts"] == 1
+        bench.clock.advance(45)
+        assert engine.fetcher.fetch_due().fetched == 1
+        row = label(bench, number)
+        assert row["state"] == "fetched" and page_sizes_mm(bench, row) == [(58, 40)]
+        assert used[-1] == ("small_label", "small_label")
+    finally:
+        bench.client.close()
+        bench.db.close()
+        bench.sim.close()

@@ -1,4 +1,6 @@
-"""PDF page -> Bitmap with QtPdf: exact size at the printer's dpi, white background, no dithering."""
+"""PDF page -> Bitmap with QtPdf: true size at the printer's dpi, white background, no dithering; a page
+larger than the stock turned when that fits, else scaled down (CONTRACT.md "Printing rules")."""
+import logging
 import subprocess
 import sys
 import textwrap
@@ -8,8 +10,10 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QS
 from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from app.devices.printers import Bitmap, PrinterProfile
-from app.services.labels.raster import fit_to_label, page_dots
+from app.devices.printers.decode import decode_job, encode_job
+from app.services.labels.raster import page_dots, place, plan_fit
 from app.services.labels.render import LabelRenderError, render_pdf_page
+from printers_helpers import printed_form
 
 WRITER_DPI = 720
 
@@ -51,16 +55,25 @@ def hand_written_pdf(width_pt: float, height_pt: float, content: bytes) -> bytes
     return out + b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
 
 
+def exact_pdf(width_mm: float, height_mm: float, rects=()) -> bytes:
+    """A one-page PDF of exactly ``width_mm`` x ``height_mm`` with black rectangles (x, y, w, h) in mm
+    from the top-left (Qt's writer rounds page boxes to whole points; Ozon's labels are exact)."""
+    mm = 72 / 25.4
+    content = b" ".join(b"0 g %.3f %.3f %.3f %.3f re f" % (x * mm, (height_mm - y - h) * mm, w * mm, h * mm)
+                        for x, y, w, h in rects)
+    return hand_written_pdf(width_mm * mm, height_mm * mm, content)
+
+
 def dots(mm: float, dpi: int) -> float:
     return mm * dpi / 25.4
 
 
-def assert_box(bitmap: Bitmap, mm_box, dpi: int) -> None:
-    """The black area is the rectangle ``mm_box`` (left, top, right, bottom) within one dot."""
+def assert_box(bitmap: Bitmap, mm_box, dpi: int, slack: float = 1.0) -> None:
+    """The black area is the rectangle ``mm_box`` (left, top, right, bottom) within ``slack`` dots."""
     box = bitmap.bbox()
     assert box is not None
     for got, want in zip(box, mm_box):
-        assert abs(got - dots(want, dpi)) <= 1.0, (box, [dots(v, dpi) for v in mm_box])
+        assert abs(got - dots(want, dpi)) <= slack, (box, [dots(v, dpi) for v in mm_box])
     area = (box[2] - box[0]) * (box[3] - box[1])
     assert bitmap.black_count() == area  # a solid rectangle, nothing black outside it
 
@@ -107,11 +120,62 @@ def test_landscape_page_is_turned_onto_a_portrait_label(qapp):
     assert_box(bitmap, (page_height - 25, 10, page_height - 5, 40), 203)
 
 
-def test_page_larger_than_the_label_is_cropped_at_the_origin(qapp):
-    pdf = make_pdf(75, 120, [(40, 70, 20, 20, 0)])
-    bitmap = render_pdf_page(pdf, 0, PrinterProfile(size_mm=(50, 80)))
-    assert (bitmap.width, bitmap.height) == (400, 639)
-    assert_box(bitmap, (40, 70, 50, 80), 203)
+def test_a_small_page_prints_at_its_true_size_at_the_origin_of_a_big_label(qapp, caplog):
+    # a 58x40 mm partner-delivery label on 75x120 mm stock: not turned (it fits), not scaled
+    pdf = exact_pdf(58, 40, [(2, 3, 30, 10)])
+    with caplog.at_level(logging.INFO, logger="packdesk.labels.render"):
+        bitmap = render_pdf_page(pdf, 0, PrinterProfile())
+    assert (bitmap.width, bitmap.height) == (599, 959)
+    assert_box(bitmap, (2, 3, 32, 13), 203)
+    assert not caplog.records
+
+
+@pytest.mark.parametrize("lang", ["tspl", "zpl", "epl", "escpos"])
+def test_a_58x40_page_on_58x40_stock_prints_dot_for_dot_in_every_printer_language(qapp, lang):
+    profile = PrinterProfile(lang=lang, size_mm=(58, 40))
+    bitmap = render_pdf_page(exact_pdf(58, 40, [(5, 5, 40, 20)]), 0, profile)
+    assert (bitmap.width, bitmap.height) == (464, 320)
+    assert_box(bitmap, (5, 5, 45, 25), 203, slack=1.5)  # 58 mm are 463.5 dots: the page is drawn 464 wide
+    assert decode_job(encode_job(bitmap, profile), profile) == [printed_form(bitmap, profile)]
+
+
+def test_a_turned_page_is_said_in_the_log(qapp, caplog):
+    pdf = exact_pdf(40, 58, [(5, 10, 10, 20)])  # portrait 40x58 page, 58x40 landscape stock
+    with caplog.at_level(logging.INFO, logger="packdesk.labels.render"):
+        bitmap = render_pdf_page(pdf, 0, PrinterProfile(size_mm=(58, 40)))
+    assert (bitmap.width, bitmap.height) == (464, 320)
+    # turned clockwise: page (x, y) -> label (page height - y, x)
+    assert_box(bitmap, (58 - 30, 5, 58 - 10, 15), 203, slack=1.5)  # the page's 58 mm height: the label's width
+    (record,) = caplog.records
+    assert record.levelno == logging.INFO and "turned 90 degrees" in record.getMessage()
+
+
+@pytest.mark.parametrize("lang", ["tspl", "zpl", "escpos"])
+def test_a_big_page_on_small_stock_is_scaled_down_to_fit_and_the_log_says_so(qapp, caplog, lang):
+    # 75x120 mm page on 58x40 mm stock: turned it is 120x75, scaled by 58/120 to 58x36.25 mm
+    pdf = exact_pdf(75, 120, [(10, 20, 20, 30)])
+    profile = PrinterProfile(lang=lang, size_mm=(58, 40))
+    with caplog.at_level(logging.INFO, logger="packdesk.labels.render"):
+        bitmap = render_pdf_page(pdf, 0, profile)
+    assert (bitmap.width, bitmap.height) == (464, 320)
+    scale = 464 / 959  # the page's 959 dots of height become the label's 464 dots of width
+    drawn_width = int(959 * scale)  # the turned page's width on the label
+    box = bitmap.bbox()
+    expected = (drawn_width - dots(50, 203) * scale, dots(10, 203) * scale,
+                drawn_width - dots(20, 203) * scale, dots(30, 203) * scale)
+    assert all(abs(got - want) <= 2 for got, want in zip(box, expected)), (box, expected)
+    (record,) = caplog.records
+    assert record.levelno == logging.WARNING and "scaled down" in record.getMessage()
+    assert decode_job(encode_job(bitmap, profile), profile) == [printed_form(bitmap, profile)]
+
+
+def test_a_page_a_little_larger_than_the_stock_is_cut_not_scaled(qapp, caplog):
+    # Qt writes whole points: its 75x120 mm page is 213 x 340 pt = 601 x 959 dots, the stock 599 x 959
+    with caplog.at_level(logging.INFO, logger="packdesk.labels.render"):
+        bitmap = render_pdf_page(make_pdf(75, 120, [(10, 20, 20, 30, 0)]), 0, PrinterProfile())
+    assert (bitmap.width, bitmap.height) == (599, 959)
+    assert_box(bitmap, (10, 20, 30, 50), 203)  # at its true size: not shrunk by 599/601
+    assert not caplog.records
 
 
 def test_second_page(qapp):
@@ -161,20 +225,44 @@ def test_page_dots(points, dpi, expected):
     assert page_dots(*points, dpi) == expected
 
 
-@pytest.mark.parametrize("page,label,turned", [
-    ((6, 4), (3, 5), True),    # landscape page, portrait label
-    ((4, 6), (5, 3), True),    # portrait page, landscape label
-    ((4, 6), (3, 5), False),
-    ((6, 4), (5, 3), False),
-    ((4, 4), (3, 5), False),   # square page: never turned
-    ((6, 4), (4, 4), False),   # square label: never turned
+@pytest.mark.parametrize("page, label, tolerance, drawn, turned", [
+    ((599, 959), (599, 959), 0, (599, 959), False),   # 75x120 page, 75x120 stock
+    ((464, 320), (599, 959), 0, (464, 320), False),   # 58x40 page on 75x120: fits, stays (no turn for looks)
+    ((320, 464), (599, 959), 0, (320, 464), False),
+    ((959, 599), (599, 959), 0, (959, 599), True),    # landscape 120x75 on portrait stock: turned
+    ((320, 464), (464, 320), 0, (320, 464), True),    # 40x58 on 58x40: turned
+    ((599, 959), (464, 320), 0, (289, 464), True),    # 75x120 on 58x40: turned and scaled (larger than unturned)
+    ((959, 599), (464, 320), 0, (464, 289), False),   # already landscape: scaled only
+    ((601, 959), (599, 959), 8, (601, 959), False),   # within the tolerance: fits, the overhang is cut
+    ((601, 959), (599, 959), 0, (599, 955), False),   # no tolerance: scaled
+    ((10, 10), (3, 5), 0, (3, 3), False),             # turning gains nothing: not turned
+    ((4, 4), (3, 5), 0, (3, 3), False),
+    ((900, 10), (3, 5), 0, (5, 1), True),             # never below one dot
 ])
-def test_fit_to_label_orientation(page, label, turned):
-    corner = Bitmap.blank(*page).paste(Bitmap.from_text(["#"]), 0, 0)
-    fitted = fit_to_label(corner, *label)
-    assert (fitted.width, fitted.height) == label
-    # clockwise: the top-left dot goes to the top-right corner of the turned page
-    expected = (page[1] - 1, 0) if turned else (0, 0)
-    if expected[0] < label[0]:
-        assert fitted.pixel(*expected)
-    assert fitted.black_count() == (1 if expected[0] < label[0] else 0)
+def test_plan_fit(page, label, tolerance, drawn, turned):
+    fit = plan_fit(*page, *label, tolerance=tolerance)
+    assert (fit.page, fit.drawn, fit.turned, fit.scaled) == (page, drawn, turned, drawn != page)
+
+
+@pytest.mark.parametrize("page, label, corner, level", [
+    ((6, 4), (7, 5), (0, 0), None),          # fits as is, even with another orientation
+    ((6, 4), (5, 7), (3, 0), logging.INFO),  # turned clockwise: the top-left dot goes to the top-right
+    ((3, 3), (3, 5), (0, 0), None),
+])
+def test_place_puts_a_real_bitmap_at_the_origin_turned_when_planned(caplog, page, label, corner, level):
+    marked = Bitmap.blank(*page).paste(Bitmap.from_text(["#"]), 0, 0)
+    with caplog.at_level(logging.INFO, logger="packdesk.labels.render"):
+        placed = place(marked, plan_fit(*page, *label), *label, what="test page")
+    assert (placed.width, placed.height) == label
+    assert placed.pixel(*corner) and placed.black_count() == 1
+    assert [r.levelno for r in caplog.records] == ([level] if level else [])
+
+
+def test_place_says_when_a_page_was_scaled(caplog):
+    fit = plan_fit(12, 8, 6, 4)
+    assert fit.drawn == (6, 4) and fit.scaled
+    with caplog.at_level(logging.INFO, logger="packdesk.labels.render"):
+        placed = place(Bitmap.blank(*fit.drawn).paste(Bitmap.from_text(["##"]), 0, 0), fit, 6, 4)
+    assert placed.black_count() == 2
+    (record,) = caplog.records
+    assert record.levelno == logging.WARNING and "12x8" in record.getMessage() and "6x4" in record.getMessage()

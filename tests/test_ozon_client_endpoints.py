@@ -1,19 +1,22 @@
 """Each Ozon client method against a scripted stub: the request it sends and the answer it returns."""
 from __future__ import annotations
 
-import base64
 from datetime import datetime, timezone
 
 import pytest
 
-from app.services.ozon.errors import OzonBadResponse, OzonBusinessError, OzonLabelNotReady
+from app.services.ozon.errors import OzonBadResponse, OzonBusinessError, OzonLabelNotReady, OzonTransportError
+from app.services.ozon.labels import TASK_TIMEOUT_S, check_file_url
 from app.services.ozon.models import DeliveryMethod, Product, ShipPackage, Warehouse
-from ozon_client_helpers import FakeTime, Reply, ScriptedOzon, error_reply, make_client, posting_json
+from ozon_client_helpers import API_KEY, FakeTime, Reply, ScriptedOzon, error_reply, make_client, posting_json
 
 UTC = timezone.utc
 UNFULFILLED = "/v4/posting/fbs/unfulfilled/list"
 LIST = "/v4/posting/fbs/list"
-LABEL = "/v2/posting/fbs/package-label"
+CREATE = "/v3/posting/fbs/package-label/create"
+GET = "/v2/posting/fbs/package-label/get"
+FILE = "/cdn/labels/token-1/labels.pdf"  # the file host (a CDN at Ozon): here the same stub, by GET
+METHODS = "/v2/delivery-method/list"
 INFO = "/v3/product/info/list"
 ATTRS = "/v4/product/info/attributes"
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
@@ -149,14 +152,30 @@ def test_warehouses_follow_the_cursor(stub, client):
     assert stub.bodies("/v2/warehouse/list") == [{"limit": 100}, {"limit": 100, "cursor": "w1"}]
 
 
-def test_delivery_methods_page_by_offset(stub, client):
-    method = {"id": 5, "name": "Курьер", "warehouse_id": 1, "provider_id": 24, "status": "ACTIVE", "cutoff": "13:00"}
-    stub.queue("/v1/delivery-method/list", Reply(json={"result": [method, {**method, "id": 6}], "has_next": True}),
-               Reply(json={"result": [{**method, "id": 7}], "has_next": False}))
-    methods = client.delivery_methods(warehouse_id=1)
+def test_delivery_methods_v2_follow_the_cursor_with_the_warehouse_filter(stub, client):
+    method = {"id": 5, "name": "Курьер", "warehouse_id": 1, "provider_id": 24, "status": "ACTIVE", "cutoff": "13:00",
+              "tpl_integration_type": "aggregator", "is_express": True}
+    stub.queue(METHODS, Reply(json={"delivery_methods": [method, {**method, "id": 6}], "cursor": "m2",
+                                    "has_next": True}),
+               Reply(json={"delivery_methods": [{**method, "id": 7}], "cursor": "", "has_next": False}))
+    methods = client.delivery_methods(warehouse_ids=[1, 1, 2])
     assert [m.id for m in methods] == [5, 6, 7] and isinstance(methods[0], DeliveryMethod)
-    assert stub.bodies("/v1/delivery-method/list") == [
-        {"limit": 50, "offset": 0, "filter": {"warehouse_id": 1}}, {"limit": 50, "offset": 2, "filter": {"warehouse_id": 1}}]
+    assert (methods[0].tpl_integration_type, methods[0].is_express) == ("aggregator", True)
+    assert stub.bodies(METHODS) == [{"limit": 100, "filter": {"warehouse_ids": [1, 2]}},
+                                    {"limit": 100, "filter": {"warehouse_ids": [1, 2]}, "cursor": "m2"}]
+
+
+def test_delivery_methods_of_all_warehouses_send_no_filter(stub, client):
+    stub.queue(METHODS, Reply(json={"delivery_methods": [], "has_next": False}))
+    assert client.delivery_methods() == []
+    assert stub.bodies(METHODS) == [{"limit": 100}]
+
+
+def test_delivery_methods_stop_on_a_repeating_cursor(stub, client):
+    stub.queue(METHODS, *[Reply(json={"delivery_methods": [], "cursor": "same", "has_next": True})] * 3)
+    with pytest.raises(OzonBadResponse):
+        client.delivery_methods()
+    assert len(stub.requests) == 2
 
 
 def test_roles_with_expiry(stub, client):
@@ -187,41 +206,149 @@ def test_ship_refuses_empty_packages(stub, client, packages):
     assert stub.requests == []
 
 
+def _task(code: str, *, numbers: int = 2, unprinted=(), file_url: str = "", error=("", "")) -> Reply:
+    return Reply(json={"status": {"code": code, "postings_count": numbers,
+                                  "printed_postings_count": numbers - len(unprinted) if code == "completed" else 0,
+                                  "unprinted_postings": [{"posting_number": n, "message": m} for n, m in unprinted]},
+                       "file_url": file_url, "error": {"code": error[0], "message": error[1]}})
+
+
+TASKS = Reply(json={"tasks": [{"task_id": 11, "task_type": "big_label"}, {"task_id": 12, "task_type": "small_label"}]})
+
+
+@pytest.mark.parametrize("task_type, task_id", [("small_label", 12), ("big_label", 11)])
+def test_labels_come_from_the_task_of_the_stock_size_polled_then_downloaded_without_credentials(
+        stub, task_type, task_id):
+    fake = FakeTime()
+    stub.queue(CREATE, TASKS)
+    stub.queue(GET, _task("pending"), _task("in_progress"), _task("completed", file_url=f"{stub.url}{FILE}"))
+    stub.queue(FILE, Reply(body=PDF, headers={"Content-Type": "application/octet-stream"}))
+    with make_client(stub.url, fake) as client:
+        batch = client.fetch_labels(["1-1-1", "1-1-2", "1-1-1"], task_type)
+    assert (batch.task_type, batch.printed, batch.unprinted, batch.pdf) == (task_type, ("1-1-1", "1-1-2"), (), PDF)
+    assert stub.bodies(CREATE) == [{"posting_numbers": ["1-1-1", "1-1-2"]}]
+    assert stub.bodies(GET) == [{"task_id": task_id}] * 3
+    assert fake.sleeps == [0.25, 0.5]  # growing pauses between the looks at the task
+    (download,) = [r for r in stub.requests if r.path == FILE]
+    sent = {name.lower() for name in download.headers}
+    assert not sent & {"client-id", "api-key"}  # credentials go to the API host only
+    assert all(API_KEY not in str(value) for value in download.headers.values())
+    api_calls = [r for r in stub.requests if r.path != FILE]
+    assert all(r.headers["Api-Key"] == API_KEY for r in api_calls)
+
+
+def test_without_a_task_of_the_wanted_size_the_other_one_is_taken(stub, client):
+    stub.queue(CREATE, Reply(json={"tasks": [{"task_id": 11, "task_type": "big_label"}]}))
+    stub.queue(GET, _task("completed", numbers=1, file_url=f"{stub.url}{FILE}"))
+    stub.queue(FILE, Reply(body=PDF))
+    assert client.fetch_labels(["1-1-1"], "small_label").task_type == "big_label"
+
+
+def test_unprinted_postings_are_left_out_of_the_pages(stub, client):
+    stub.queue(CREATE, TASKS)
+    stub.queue(GET, _task("completed", numbers=3, unprinted=[("1-1-2", "The next postings aren't ready")],
+                          file_url=f"{stub.url}{FILE}"))
+    stub.queue(FILE, Reply(body=PDF))
+    batch = client.fetch_labels(["1-1-1", "1-1-2", "1-1-3"])
+    assert batch.printed == ("1-1-1", "1-1-3") and batch.unprinted == (("1-1-2", "The next postings aren't ready"),)
+
+
+def test_a_task_that_printed_nothing_downloads_nothing(stub, client):
+    stub.queue(CREATE, TASKS)
+    stub.queue(GET, _task("completed", numbers=1, unprinted=[("1-1-1", "The next postings aren't ready")]))
+    batch = client.fetch_labels(["1-1-1"])
+    assert (batch.printed, batch.pdf) == ((), None) and FILE not in stub.paths()
+
+
 @pytest.mark.parametrize("reply", [
-    Reply(body=PDF, headers={"Content-Type": "application/pdf"}),
-    Reply(json={"content_type": "application/pdf", "file_name": "ticket.pdf",
-                "file_content": base64.b64encode(PDF).decode()}),
-], ids=["raw-pdf", "json-base64"])
-def test_package_labels(stub, client, reply):
-    stub.queue(LABEL, reply)
-    assert client.package_labels(["1-1-1", "1-1-2", "1-1-1"]) == PDF
-    assert stub.bodies(LABEL) == [{"posting_number": ["1-1-1", "1-1-2"]}]
+    Reply(json={"status": {"code": "completed", "postings_count": 2, "printed_postings_count": 1,
+                           "unprinted_postings": []}, "file_url": "http://127.0.0.1:1/x.pdf"}),  # counts disagree
+    Reply(json={"status": {"code": "completed", "postings_count": 2, "printed_postings_count": 2}, "file_url": ""}),
+], ids=["counts-disagree", "no-file"])
+def test_a_task_whose_pages_cannot_be_matched_is_refused(stub, client, reply):
+    stub.queue(CREATE, TASKS)
+    stub.queue(GET, reply)
+    with pytest.raises(OzonBadResponse):
+        client.fetch_labels(["1-1-1", "1-1-2"])
+    assert FILE not in stub.paths()
 
 
-def test_label_not_ready(stub, client):
-    stub.queue(LABEL, error_reply(400, "The next postings aren't ready: 1-1-1"))
+@pytest.mark.parametrize("error, kind", [
+    (("NOT_READY", "The next postings aren't ready"), OzonLabelNotReady),
+    (("INVALID_ARGUMENT", "INVALID_ARGUMENT"), OzonBusinessError),
+])
+def test_a_task_in_error(stub, client, error, kind):
+    stub.queue(CREATE, TASKS)
+    stub.queue(GET, _task("error", error=error))
+    with pytest.raises(kind) as caught:
+        client.fetch_labels(["1-1-1", "1-1-2"])
+    assert caught.value.ozon_code == error[0]
+
+
+def test_a_task_that_never_completes_gives_up_after_a_bounded_wait(stub):
+    fake = FakeTime()
+    stub.queue(CREATE, TASKS)
+    stub.queue(GET, *[_task("in_progress")] * 40)
+    with make_client(stub.url, fake) as client, pytest.raises(OzonTransportError):
+        client.fetch_labels(["1-1-1", "1-1-2"])
+    assert sum(fake.sleeps) == pytest.approx(TASK_TIMEOUT_S) and max(fake.sleeps) <= 2.0
+    assert len(stub.bodies(GET)) < 25
+
+
+def test_label_not_ready_on_create(stub, client):
+    stub.queue(CREATE, error_reply(400, "The next postings aren't ready: 1-1-1"))
     with pytest.raises(OzonLabelNotReady) as caught:
-        client.package_labels(["1-1-1"])
+        client.fetch_labels(["1-1-1"])
     assert isinstance(caught.value, OzonBusinessError) and caught.value.code == "label_not_ready"
     assert len(stub.requests) == 1
 
 
 def test_label_for_a_wrong_status_is_a_plain_business_error(stub, client):
-    stub.queue(LABEL, error_reply(400, "INVALID_ARGUMENT"))
+    stub.queue(CREATE, error_reply(400, "INVALID_ARGUMENT"))
     with pytest.raises(OzonBusinessError) as caught:
-        client.package_labels(["1-1-1"])
+        client.fetch_labels(["1-1-1"])
     assert type(caught.value) is OzonBusinessError and caught.value.ozon_code == "INVALID_ARGUMENT"
 
 
-def test_label_garbage_is_retried_once_as_a_read(stub, client):
-    html = Reply(body=b"<html>challenge</html>", headers={"Content-Type": "text/html"})
-    stub.queue(LABEL, html, Reply(body=PDF, headers={"Content-Type": "application/pdf"}))
-    assert client.package_labels(["1-1-1"]) == PDF
-    assert len(stub.requests) == 2
+@pytest.mark.parametrize("reply, error", [
+    (Reply(body=b"<html>captcha</html>", headers={"Content-Type": "text/html"}), OzonBadResponse),
+    (Reply(status=403, body=b"<Error><Code>AccessDenied</Code></Error>"), OzonTransportError),
+    (Reply(status=302, headers={"Location": "http://example.com/label.pdf"}), OzonBadResponse),
+], ids=["not-a-pdf", "expired-link", "redirect-to-plain-http"])
+def test_a_label_file_that_is_no_pdf_or_cannot_be_had(stub, client, reply, error):
+    stub.queue(CREATE, TASKS)
+    stub.queue(GET, _task("completed", file_url=f"{stub.url}{FILE}"))
+    stub.queue(FILE, reply)
+    with pytest.raises(error):
+        client.fetch_labels(["1-1-1", "1-1-2"])
+
+
+def test_a_redirect_to_another_loopback_path_is_followed(stub, client):
+    stub.queue(FILE, Reply(status=302, headers={"Location": "/cdn/moved.pdf"}))
+    stub.queue("/cdn/moved.pdf", Reply(body=PDF))
+    assert client.download_label(f"{stub.url}{FILE}") == PDF
+
+
+@pytest.mark.parametrize("url, allowed", [
+    ("https://cdn1.ozone.ru/s3/labels/a.pdf", True),
+    ("http://127.0.0.1:8080/a.pdf", True),
+    ("http://[::1]:8080/a.pdf", True),
+    ("http://localhost/a.pdf", True),
+    ("http://cdn1.ozone.ru/s3/labels/a.pdf", False),
+    ("ftp://cdn1.ozone.ru/a.pdf", False),
+    ("", False),
+    ("https:///a.pdf", False),
+])
+def test_label_links_are_https_or_loopback(url, allowed):
+    if allowed:
+        assert check_file_url(url) == url
+    else:
+        with pytest.raises(OzonBadResponse):
+            check_file_url(url)
 
 
 @pytest.mark.parametrize("count", [0, 21])
 def test_label_batch_size_is_checked(stub, client, count):
     with pytest.raises(ValueError):
-        client.package_labels([f"1-1-{n}" for n in range(count)])
+        client.fetch_labels([f"1-1-{n}" for n in range(count)])
     assert stub.requests == []

@@ -1,18 +1,18 @@
 """Pure parsers of Ozon answers: table-driven, on bodies modelled on the spec's examples."""
 from __future__ import annotations
 
-import base64
 import logging
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from app.services.ozon.models import KeyInfo, Product, ShipResult, Warehouse
+from app.services.ozon.models import KeyInfo, LabelTask, LabelTaskState, Product, ShipResult, Warehouse
 from app.services.ozon.parse import ParseError, format_datetime, parse_datetime, parse_posting, parse_posting_page
 from app.services.ozon.parse_catalog import (
-    label_pdf,
     parse_delivery_method_page,
     parse_key_info,
+    parse_label_task_state,
+    parse_label_tasks,
     parse_product_attributes,
     parse_product_info,
     parse_ship_result,
@@ -266,16 +266,27 @@ def test_warehouse_pages(body, ids, cursor, has_next):
     assert isinstance(warehouses[0], Warehouse)
 
 
-def test_spec_delivery_method_example():
-    body = {"result": [{"id": 15588127982000, "company_id": 1, "name": "Ozon Логистика курьеру, Есипово",
-                        "status": "ACTIVE", "cutoff": "13:00", "provider_id": 24, "template_id": 0,
-                        "warehouse_id": 15588127982000, "created_at": "2019-04-04T15:22:31.048202Z",
-                        "updated_at": "2021-08-15T10:21:44.854209Z", "sla_cut_in": 1440}], "has_next": False}
-    methods, count, has_next = parse_delivery_method_page(body, "/v1/delivery-method/list")
-    (method,) = methods
-    assert (method.id, method.warehouse_id, method.provider_id, method.status, method.cutoff) == (
-        15588127982000, 15588127982000, 24, "ACTIVE", "13:00")
-    assert (count, has_next) == (1, False)
+# /v2/delivery-method/list as Ozon documents it (ozon-api-notes §00; the fields of ozonapi-async's v2 model)
+V2_METHOD = {"id": 15588127982000, "name": "Ozon Логистика курьеру, Есипово", "status": "ACTIVE",
+             "warehouse_id": 15588127982000, "provider_id": 24, "template_id": 0, "cutoff": "13:00",
+             "sla_cut_in": 1440, "is_express": False, "tpl_integration_type": "ozon",
+             "tpl_dropoff_point": {"address": "", "code": "", "name": ""},
+             "created_at": "2019-04-04T15:22:31.048202Z", "updated_at": "2021-08-15T10:21:44.854209Z"}
+
+
+@pytest.mark.parametrize("body, ids, cursor, has_next", [
+    ({"delivery_methods": [V2_METHOD], "cursor": "", "has_next": False}, [15588127982000], None, False),
+    ({"delivery_methods": [V2_METHOD, {**V2_METHOD, "id": "7", "tpl_integration_type": "aggregator"}],
+      "cursor": "c2", "has_next": True}, [15588127982000, 7], "c2", True),
+    ({"result": {"delivery_methods": [V2_METHOD], "cursor": "c", "has_next": True}}, [15588127982000], "c", True),
+    ({"delivery_methods": [{"name": "no id"}, V2_METHOD], "has_next": False}, [15588127982000], None, False),
+])
+def test_delivery_method_v2_pages(body, ids, cursor, has_next):
+    methods, got_cursor, got_next = parse_delivery_method_page(body, "/v2/delivery-method/list")
+    assert [m.id for m in methods] == ids and (got_cursor, got_next) == (cursor, has_next)
+    method = methods[0]
+    assert (method.warehouse_id, method.provider_id, method.status, method.cutoff, method.tpl_integration_type,
+            method.is_express) == (15588127982000, 24, "ACTIVE", "13:00", "ozon", False)
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -304,26 +315,49 @@ def test_ship_result_refuses_wrong_shape(body):
         parse_ship_result(body)
 
 
-PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
-
-
-@pytest.mark.parametrize("content, content_type", [
-    (PDF, "application/pdf"),
-    (('{"content_type":"application/pdf","file_name":"ticket.pdf","file_content":"%s"}'
-      % base64.b64encode(PDF).decode()).encode(), "application/json"),
-    (('{"result":{"file_content":"%s"}}' % base64.b64encode(PDF).decode()).encode(), "application/json"),
-    (b'{"file_content":"%PDF-1.7\\n1 0 obj\\n<<>>\\nendobj\\ntrailer\\n<<>>\\n%%EOF\\n"}', "application/json"),
+@pytest.mark.parametrize("body, tasks", [
+    ({"tasks": [{"task_id": 31000001, "task_type": "big_label"}, {"task_id": "31000002", "task_type": "small_label"}]},
+     (LabelTask(31000001, "big_label"), LabelTask(31000002, "small_label"))),
+    ({"result": {"tasks": [{"task_id": 5, "task_type": "big_label"}]}}, (LabelTask(5, "big_label"),)),
+    ({"tasks": [{"task_id": 5, "task_type": "huge_label"}, {"task_id": 6, "task_type": "big_label"}]},
+     (LabelTask(6, "big_label"),)),  # a size this client does not know is left out
 ])
-def test_label_pdf_shapes(content, content_type):
-    assert label_pdf(content, content_type) == PDF
+def test_label_tasks(body, tasks):
+    assert parse_label_tasks(body) == tasks
 
 
-@pytest.mark.parametrize("content, content_type", [
-    (b"<html>captcha</html>", "text/html"),
-    (b'{"file_content": "!!!"}', "application/json"),
-    (b'{"file_content": "aGVsbG8="}', "application/json"),  # base64 of "hello": not a PDF
-    (b'{"other": 1}', "application/json"),
-])
-def test_label_pdf_refuses(content, content_type):
+@pytest.mark.parametrize("body", [{}, {"tasks": []}, {"tasks": [{"task_type": "big_label"}]}, {"tasks": ["x"]},
+                                  {"tasks": [{"task_id": 1, "task_type": "huge_label"}]}])
+def test_label_tasks_refuse_wrong_shapes(body):
     with pytest.raises(ParseError):
-        label_pdf(content, content_type)
+        parse_label_tasks(body)
+
+
+@pytest.mark.parametrize("body, state", [
+    ({"status": {"code": "pending", "postings_count": 2, "printed_postings_count": 0, "unprinted_postings": []},
+      "file_url": "", "error": {"code": "", "message": ""}},
+     LabelTaskState("pending", 2, 0)),
+    ({"status": {"code": "completed", "postings_count": 3, "printed_postings_count": 2,
+                 "unprinted_postings": [{"posting_number": "1-1-2", "message": "The next postings aren't ready"}]},
+      "file_url": "https://cdn1.ozone.ru/s3/labels/abc.pdf"},
+     LabelTaskState("completed", 3, 2, (("1-1-2", "The next postings aren't ready"),),
+                    "https://cdn1.ozone.ru/s3/labels/abc.pdf")),
+    ({"result": {"status": {"code": "error"}, "error": {"code": 3, "message": "INVALID_ARGUMENT"}}},
+     LabelTaskState("error", error_code="3", error_message="INVALID_ARGUMENT")),
+])
+def test_label_task_state(body, state):
+    assert parse_label_task_state(body) == state
+
+
+@pytest.mark.parametrize("body", [{}, {"status": "completed"}, {"status": {"code": "done"}},
+                                  {"status": {"code": "completed", "unprinted_postings": [{"message": "x"}]}},
+                                  {"status": {"code": "error"}, "error": {"code": [1]}}, []])
+def test_label_task_state_refuses_wrong_shapes(body):
+    with pytest.raises(ParseError):
+        parse_label_task_state(body)
+
+
+@pytest.mark.parametrize("value, scanit", [("ii30525117479", "ii30525117479"), ("", None), (None, None)])
+def test_postings_carry_scanit(value, scanit):
+    assert parse_posting(posting_json(scanit=value)).scanit == scanit
+    assert parse_posting({k: v for k, v in posting_json().items() if k != "scanit"}).scanit is None

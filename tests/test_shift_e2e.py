@@ -18,6 +18,7 @@ from app.devices.printers.errors import JobDecodeError
 from app.devices.uri import parse_device_uri
 from app.services.labels.render import render_pdf_page
 from app.services.ozon.client import OzonClient
+from app.services.ozon.retired import RETIRED
 from app.sim.ozon import OzonSimulator, WorldConfig
 from printers_helpers import CaptureServer, printed_form
 from test_cli_replay import env_for, plain_postings, units
@@ -105,7 +106,9 @@ def test_a_twenty_posting_shift(tmp_path, qapp, printer):
             except JobDecodeError:
                 assert len(job) < 64, "only a status query may be something other than a label"
         with OzonClient(sim.base_url, "100000", "demo-key") as client:
-            expected = [printed_form(render_pdf_page(client.package_labels([n]), 0, profile), profile)
+            expected = [printed_form(render_pdf_page(client.fetch_labels([n]).pdf, 0, profile), profile)
                         for n, _ in shipped]
         assert len(printed) == len(shipped)  # one label per shipped posting
         assert Counter(b.packed() for b in printed) == Counter(b.packed() for b in expected)
+        assert not set(sim.stats.as_dict()["requests"]) & set(RETIRED)  # no switched-off method was asked
+        assert sim.stats.files()["with_credentials"] == 0  # label files came without the API key

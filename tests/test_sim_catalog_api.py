@@ -5,13 +5,19 @@ import time
 
 import pytest
 import requests
+from ozonapi.seller.schemas.warehouses.v2__delivery_method_list import (
+    DeliveryMethodListRequest, DeliveryMethodListResponse,
+)
 from ozonapi.seller.schemas.warehouses.v2__warehouse_list import WarehouseListResponse
 
-from app.sim.ozon import ean
-from sim_helpers import AUTH, T0, api, assert_fits_model, clock, sim  # noqa: F401
+from app.services.ozon.retired import RETIRED
+from app.sim.ozon import OzonSimulator, WorldConfig, ean
+from app.sim.ozon.handlers import ROUTES
+from sim_helpers import AUTH, T0, Api, api, assert_fits_model, clock, sim  # noqa: F401
 
 INFO = "/v3/product/info/list"
 ATTRIBUTES = "/v4/product/info/attributes"
+METHODS = "/v2/delivery-method/list"
 
 
 def test_product_info_by_offer_id_product_id_and_sku(api, sim):
@@ -81,16 +87,56 @@ def test_warehouses_v2_answer_the_ozonapi_shape(api, sim):
     assert [w["warehouse_id"] for w in only["warehouses"]] == [sim.world.warehouses[1].warehouse_id]
 
 
-def test_delivery_methods_page_by_offset_and_limit_of_at_most_fifty(api, sim):
+def test_delivery_methods_v2_page_by_cursor_with_at_most_a_hundred(api, sim):
     methods = sim.world.methods
-    answer = api.json("/v1/delivery-method/list", {"limit": 1, "offset": 0})
-    assert [m["id"] for m in answer["result"]] == [methods[0].id] and answer["has_next"] is True
-    everything = api.json("/v1/delivery-method/list", {"limit": 50})
-    assert [m["id"] for m in everything["result"]] == [m.id for m in methods]
-    assert everything["has_next"] is False
-    assert everything["result"][0]["warehouse_id"] == methods[0].warehouse.warehouse_id
-    assert api.json("/v1/delivery-method/list", {"limit": 51}, status=400)["code"] == 3
-    assert api.json("/v1/delivery-method/list", {}, status=400, check_request=False)["code"] == 3
+    first = api.json(METHODS, {"limit": 1})
+    assert_fits_model(first, DeliveryMethodListResponse)
+    assert [m["id"] for m in first["delivery_methods"]] == [methods[0].id] and first["has_next"] is True
+    rest = api.json(METHODS, {"limit": 1, "cursor": first["cursor"]})
+    assert [m["id"] for m in rest["delivery_methods"]] == [methods[1].id]
+    everything = api.json(METHODS, {"limit": 100})
+    assert_fits_model(everything, DeliveryMethodListResponse)
+    assert [m["id"] for m in everything["delivery_methods"]] == [m.id for m in methods]
+    assert everything["has_next"] is False and everything["cursor"] == ""
+    got = everything["delivery_methods"][0]
+    assert (got["warehouse_id"], got["tpl_integration_type"]) == (methods[0].warehouse.warehouse_id, "ozon")
+    for body in ({"limit": 101}, {"limit": 0}, {}, {"limit": 5, "cursor": "x"}):
+        assert api.json(METHODS, body, status=400)["code"] == 3
+
+
+def test_delivery_methods_v2_filter_by_warehouse():
+    with OzonSimulator(WorldConfig(postings=10, seed=5, partner_share=0.5)) as partner_sim:
+        client = Api(partner_sim.base_url)
+        try:
+            world = partner_sim.world
+            rfbs = next(w for w in world.warehouses if w.is_rfbs)
+            body = {"limit": 100, "filter": {"warehouse_ids": [str(rfbs.warehouse_id)]}}
+            DeliveryMethodListRequest.model_validate(body)
+            answer = client.json(METHODS, body)
+            assert_fits_model(answer, DeliveryMethodListResponse)
+            (method,) = answer["delivery_methods"]
+            assert (method["warehouse_id"], method["tpl_integration_type"]) == (rfbs.warehouse_id, "aggregator")
+            others = client.json(METHODS, {"limit": 100, "filter": {"warehouse_ids": [w.warehouse_id for w in
+                                                                                    world.warehouses if not w.is_rfbs]}})
+            assert {m["tpl_integration_type"] for m in others["delivery_methods"]} == {"ozon"}
+        finally:
+            client.close()
+
+
+@pytest.mark.parametrize("path", sorted(RETIRED))
+@pytest.mark.parametrize("headers", [AUTH, {}], ids=["with-key", "without-key"])
+def test_every_switched_off_method_answers_an_error_never_data(sim, path, headers):
+    response = requests.post(sim.base_url + path, json={"limit": 10}, headers=headers, timeout=5)
+    assert response.status_code == 404
+    body = response.json()
+    assert set(body) == {"code", "message", "details"} and body["code"] == 5
+    assert "switched off" in body["message"] and RETIRED[path].since.isoformat() in body["message"]
+    assert RETIRED[path].use_instead in body["message"]
+
+
+def test_the_key_roles_name_no_switched_off_method(api):
+    methods = set(api.json("/v1/roles", {})["roles"][0]["methods"])
+    assert methods == set(ROUTES) and not methods & set(RETIRED)
 
 
 def test_roles_tell_when_the_key_expires(api):
@@ -117,7 +163,7 @@ def test_unknown_paths_and_other_methods_are_not_found(sim):
     with requests.Session() as session:
         session.headers.update(AUTH)
         for method, path in (("POST", "/v1/nothing/here"), ("GET", "/v3/posting/fbs/get"),
-                             ("POST", "/v3/posting/fbs/unfulfilled/list")):
+                             ("POST", "/v3/posting/fbs/get/")):
             response = session.request(method, sim.base_url + path, json={}, timeout=5)
             assert response.status_code == 404
             assert response.json() == {"code": 5, "message": "Not Found", "details": []}

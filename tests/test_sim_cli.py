@@ -12,6 +12,8 @@ import pytest
 import requests
 
 from app.cli import ozon_sim
+from app.services.ozon.client import OzonClient
+from app.services.ozon.models import ShipPackage
 from sim_helpers import AUTH, REPO
 
 LISTENING = re.compile(r"listening on (http://127\.0\.0\.1:(\d+))")
@@ -74,6 +76,28 @@ def test_ozon_sim_takes_credentials_and_faults_from_options():
         assert _stop(process) == 0
 
 
+def test_a_standalone_simulator_serves_todays_methods_and_label_files_from_a_second_port():
+    process, base_url = _start("--postings", "12", "--seed", "4", "--partner-share", "0.5", "--ship-delay", "0",
+                               "--label-delay", "0")
+    try:
+        with OzonClient(base_url, "100000", "demo-key") as client, requests.Session() as session:
+            methods = client.delivery_methods()
+            assert {m.tpl_integration_type for m in methods} == {"ozon", "aggregator"}
+            number = next(n for n in session.get(base_url + "/_sim/postings?status=awaiting_packaging",
+                                                 timeout=5).json()["posting_numbers"]
+                          if client.get_posting(n).tpl_integration_type == "ozon")
+            posting = client.get_posting(number)
+            client.ship(number, [ShipPackage(products=tuple((p.sku, p.quantity) for p in posting.products))])
+            batch = client.fetch_labels([number])
+            assert batch.printed == (number,) and batch.pdf.startswith(b"%PDF")
+            assert session.post(base_url + "/v1/delivery-method/list", json={"limit": 5}, headers=AUTH,
+                                timeout=5).status_code == 404
+            assert session.get(base_url + "/_sim/stats", timeout=5).json()["files"] == {
+                "requests": 1, "with_credentials": 0}
+    finally:
+        assert _stop(process) == 0
+
+
 def test_ozon_sim_options_and_defaults():
     parser = argparse.ArgumentParser()
     ozon_sim.register(parser.add_subparsers(dest="command"))
@@ -81,7 +105,8 @@ def test_ozon_sim_options_and_defaults():
     assert (args.host, args.port, args.postings, args.client_id, args.api_key) == (
         "127.0.0.1", 0, 50, "100000", "demo-key")
     assert args.func is ozon_sim.run
-    for bad in (["--fault-429", "2"], ["--postings", "-1"], ["--label-delay", "-3"]):
+    assert args.partner_share == 0.0
+    for bad in (["--fault-429", "2"], ["--postings", "-1"], ["--label-delay", "-3"], ["--partner-share", "1.5"]):
         with pytest.raises(SystemExit):
             parser.parse_args(["ozon-sim", *bad])
 

@@ -37,6 +37,8 @@ def test_unfulfilled_list_answers_at_the_top_level_in_the_ozonapi_v4_shape(api, 
     first = page["postings"][0]
     assert re.fullmatch(r"\d{8}-\d{4}-\d", first["posting_number"])
     assert first["tpl_integration_type"] == "ozon"
+    assert re.fullmatch(r"ii\d{11}", first["scanit"])  # 2026-09: the code on the new-format label
+    assert len({p["scanit"] for p in page["postings"]}) == 5
     assert first["barcodes"]["upper_barcode"] and first["barcodes"]["lower_barcode"]
     assert first["products"][0]["price"]["currency"] == "RUB"
     assert first["financial_data"]["products"][0]["product_id"] == first["products"][0]["sku"]

@@ -1,21 +1,24 @@
-"""Simulator: the asynchronous ship (split, ship_failed, refusals) and the label PDF."""
+"""Simulator: the asynchronous ship (split, ship_failed, refusals), the label tasks and their file host."""
 from __future__ import annotations
 
 import re
 import time
 
 import pytest
+import requests
 from barcode.charsets.code128 import CODES
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtPdf import QPdfDocument
 
 from app.sim.ozon import OzonSimulator, WorldConfig
-from sim_helpers import Api, api, clock, ship_body, sim  # noqa: F401
+from sim_helpers import AUTH, Api, api, clock, ship_body, sim  # noqa: F401
 
 SHIP = "/v4/posting/fbs/ship"
 GET = "/v3/posting/fbs/get"
-LABEL = "/v2/posting/fbs/package-label"
+CREATE = "/v3/posting/fbs/package-label/create"
+TASK = "/v2/posting/fbs/package-label/get"
 MM = 72 / 25.4
+NOT_READY = "The next postings aren't ready"
 
 
 def _open(sim, index: int = 0, lines: int = 1):
@@ -34,6 +37,38 @@ def _shipped(api, sim, clock, index: int = 0):
     api.json(SHIP, ship_body(posting))
     clock.advance(sim.world.config.ship_delay_s)
     return posting
+
+
+def _task_answer(api, task_id: int) -> dict:
+    """One look at a task, its shape checked by hand (the Aug 2025 spec has no such method)."""
+    answer = api.json(TASK, {"task_id": task_id})
+    assert set(answer) == {"status", "file_url", "error"} and set(answer["error"]) == {"code", "message"}
+    assert set(answer["status"]) == {"code", "postings_count", "printed_postings_count", "unprinted_postings"}
+    return answer
+
+
+def _finished(api, task_id: int) -> dict:
+    """Look at a task until it completes: pending at the first look, then (default) completed."""
+    first = _task_answer(api, task_id)
+    assert first["status"]["code"] == "pending" and first["file_url"] == ""
+    answer = _task_answer(api, task_id)
+    assert answer["status"]["code"] == "completed"
+    return answer
+
+
+def _tasks(api, numbers: list[str]) -> dict[str, int]:
+    answer = api.json(CREATE, {"posting_numbers": numbers})
+    assert set(answer) == {"tasks"}
+    return {task["task_type"]: task["task_id"] for task in answer["tasks"]}
+
+
+def _labels(api, numbers: list[str], task_type: str = "big_label") -> bytes:
+    """The label file of ``numbers`` through create, get and the file host (no credentials sent)."""
+    done = _finished(api, _tasks(api, numbers)[task_type])
+    assert done["status"]["printed_postings_count"] == len(numbers)
+    response = requests.get(done["file_url"], timeout=10)
+    assert response.status_code == 200 and response.headers["Content-Type"] == "application/octet-stream"
+    return response.content
 
 
 def test_ship_is_accepted_at_once_and_takes_effect_after_the_delay(api, sim, clock):
@@ -95,8 +130,7 @@ def test_several_packages_split_the_posting_into_children(api, sim, clock):
         assert [(p["sku"], p["quantity"]) for p in child["products"]] == package
         assert child["barcodes"] is None  # only with with.barcodes, as on Ozon
     clock.advance(sim.world.config.label_delay_s)
-    pdf = api.post(LABEL, {"posting_number": result}).content
-    assert _pdf_pages(pdf) == [(75.0, 120.0)] * len(result)
+    assert _pdf_pages(_labels(api, result)) == [(75.0, 120.0)] * len(result)
 
 
 def test_units_of_one_product_may_be_split_over_packages(api, sim, clock):
@@ -172,14 +206,36 @@ def test_ship_with_additional_data_lists_the_products(api, sim):
     assert [(p["sku"], p["quantity"]) for p in data["products"]] == [(x.sku, x.quantity) for x in posting.lines]
 
 
-def test_label_is_not_ready_until_the_label_delay_has_passed(api, sim, clock):
+def test_a_label_not_made_yet_is_left_unprinted_then_a_new_task_prints_it(api, sim, clock):
     posting = _shipped(api, sim, clock)
-    answer = api.json(LABEL, {"posting_number": [posting.posting_number]}, status=400)
-    assert answer == {"code": 3, "message": "The next postings aren't ready", "details": []}
+    done = _finished(api, _tasks(api, [posting.posting_number])["big_label"])
+    assert done["status"] == {"code": "completed", "postings_count": 1, "printed_postings_count": 0,
+                              "unprinted_postings": [{"posting_number": posting.posting_number, "message": NOT_READY}]}
+    assert done["file_url"] == ""
     clock.advance(sim.world.config.label_delay_s)
-    response = api.post(LABEL, {"posting_number": [posting.posting_number]})
-    assert response.headers["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF-")
+    assert _labels(api, [posting.posting_number]).startswith(b"%PDF-")
+
+
+def test_a_task_prints_the_ready_postings_in_request_order_and_lists_the_others(api, sim, clock):
+    early = [_shipped(api, sim, clock, i) for i in range(2)]
+    clock.advance(sim.world.config.label_delay_s)
+    late = _shipped(api, sim, clock, 0)
+    numbers = [early[1].posting_number, late.posting_number, early[0].posting_number]
+    done = _finished(api, _tasks(api, numbers)["big_label"])
+    assert done["status"]["printed_postings_count"] == 2
+    assert done["status"]["unprinted_postings"] == [{"posting_number": late.posting_number, "message": NOT_READY}]
+    pdf = requests.get(done["file_url"], timeout=10).content
+    assert re.findall(rb"\((\d{8}-\d{4}-\d+)\) Tj", pdf) == [early[1].posting_number.encode(),
+                                                               early[0].posting_number.encode()]
+
+
+def test_tasks_stay_in_progress_as_long_as_configured(api, sim, clock):
+    sim.world.config.label_task_polls = 3
+    posting = _shipped(api, sim, clock)
+    clock.advance(5)
+    task_id = _tasks(api, [posting.posting_number])["big_label"]
+    codes = [_task_answer(api, task_id)["status"]["code"] for _ in range(5)]
+    assert codes == ["pending", "in_progress", "in_progress", "completed", "completed"]
 
 
 def test_label_needs_awaiting_deliver_for_every_posting_of_the_batch(api, sim, clock):
@@ -188,15 +244,28 @@ def test_label_needs_awaiting_deliver_for_every_posting_of_the_batch(api, sim, c
     waiting = _open(sim)
     for numbers in ([waiting.posting_number], [shipped.posting_number, waiting.posting_number],
                     ["00000000-0000-1"]):
-        answer = api.json(LABEL, {"posting_number": numbers}, status=400)
-        assert answer["message"] == "INVALID_ARGUMENT"
+        answer = api.json(CREATE, {"posting_numbers": numbers}, status=400)
+        assert answer == {"code": 3, "message": "INVALID_ARGUMENT", "details": []}
 
 
-@pytest.mark.parametrize("count", [0, 21])
-def test_label_batches_hold_one_to_twenty_postings(api, sim, count):
-    numbers = [f"{10_000_000 + i}-0001-1" for i in range(count)]
-    answer = api.json(LABEL, {"posting_number": numbers}, status=400)
-    assert "between 1 and 20 items" in answer["message"]
+@pytest.mark.parametrize("path, body, message", [
+    (CREATE, {"posting_numbers": []}, "between 1 and 20 items"),
+    (CREATE, {"posting_numbers": [f"{10_000_000 + i}-0001-1" for i in range(21)]}, "between 1 and 20 items"),
+    (CREATE, {"posting_number": ["10000000-0001-1"]}, "PostingNumbers: value must contain between 1 and 20"),
+    (CREATE, {"posting_numbers": ["10000000-0001-1"] * 2}, "unique items"),
+    (CREATE, {"posting_numbers": [1]}, "invalid value for string type"),
+    (CREATE, {"posting_numbers": "10000000-0001-1"}, "repeated string"),
+    (TASK, {}, "TaskId"),
+    (TASK, {"task_id": "x"}, "int64"),
+    (TASK, {"task_id": 0}, "TaskId"),
+])
+def test_label_requests_are_checked_like_ozons_gateway_does(api, path, body, message):
+    answer = api.json(path, body, status=400)
+    assert answer["code"] == 3 and message in answer["message"]
+
+
+def test_an_unknown_task_is_not_found(api):
+    assert api.json(TASK, {"task_id": 999}, status=404) == {"code": 5, "message": "task not found", "details": []}
 
 
 def test_label_pdf_has_a_75_by_120_mm_page_per_posting_with_a_scannable_barcode(api, sim, clock, qapp):
@@ -205,10 +274,12 @@ def test_label_pdf_has_a_75_by_120_mm_page_per_posting_with_a_scannable_barcode(
         api.json(SHIP, ship_body(posting))
     clock.advance(5)
     numbers = [p.posting_number for p in postings]
-    pdf = api.post(LABEL, {"posting_number": numbers}).content
+    assert set(_tasks(api, numbers)) == {"big_label"}  # Ozon's own logistics: no small label
+    pdf = _labels(api, numbers)
     assert _pdf_pages(pdf) == [(75.0, 120.0)] * 3
-    for number in numbers:
-        assert f"({number}) Tj".encode() in pdf
+    for posting in postings:
+        assert f"({posting.posting_number}) Tj".encode() in pdf
+        assert f"(Scanit: {posting.scanit}) Tj".encode() in pdf  # the new label format shows it
     document, buffer = _load(pdf)
     try:
         for page, posting in enumerate(postings):
@@ -218,6 +289,87 @@ def test_label_pdf_has_a_75_by_120_mm_page_per_posting_with_a_scannable_barcode(
     finally:
         document.close()
         buffer.close()
+
+
+@pytest.fixture
+def partner(clock):
+    """A seller whose every posting goes by Ozon partner delivery (rFBS Aggregator)."""
+    with OzonSimulator(WorldConfig(postings=12, seed=9, partner_share=1.0), clock=clock) as simulator:
+        client = Api(simulator.base_url)
+        yield simulator, client
+        client.close()
+
+
+def test_partner_delivery_ships_through_registration_and_prints_58x40(partner, clock, qapp):
+    sim, api = partner
+    posting = _open(sim)
+    api.json(SHIP, ship_body(posting))
+    clock.advance(sim.world.config.ship_delay_s)
+    registering = _state(api, posting.posting_number)
+    assert (registering["status"], registering["tpl_integration_type"]) == ("awaiting_registration", "aggregator")
+    assert api.json(CREATE, {"posting_numbers": [posting.posting_number]}, status=400)["message"] == "INVALID_ARGUMENT"
+    clock.advance(sim.world.config.registration_delay_s)
+    registered = _state(api, posting.posting_number)
+    assert registered["status"] == "awaiting_deliver" and registered["tracking_number"]
+    assert "label_download_small" in registered["available_actions"]
+    clock.advance(sim.world.config.label_delay_s)
+    assert set(_tasks(api, [posting.posting_number])) == {"big_label", "small_label"}
+    for task_type in ("small_label", "big_label"):  # partner labels are 58x40 mm whichever task
+        pdf = _labels(api, [posting.posting_number], task_type)
+        assert _pdf_pages(pdf) == [(58.0, 40.0)]
+        assert f"({posting.scanit}) Tj".encode() in pdf and posting.scanit.startswith("ii")
+        document, buffer = _load(pdf)
+        try:
+            image = document.render(0, QSize(1315, 907))  # 8 px per point
+            assert _decode_row(image, y=50 * 8, margin=60) == posting.lower_barcode
+        finally:
+            document.close()
+            buffer.close()
+
+
+def test_a_mixed_batch_gets_only_the_big_label_task(api, sim, clock):
+    with OzonSimulator(WorldConfig(postings=30, seed=4, partner_share=0.5), clock=clock) as mixed:
+        client = Api(mixed.base_url)
+        try:
+            world = mixed.world
+            numbers = world.posting_numbers("awaiting_packaging")
+            kinds = {world.peek(n).method.partner_delivery: n for n in numbers}
+            for number in kinds.values():
+                world.set_status(number, "awaiting_deliver")
+            clock.advance(5)
+            assert set(_tasks(client, list(kinds.values()))) == {"big_label"}
+            pdf = _labels(client, [kinds[False], kinds[True]])
+            assert _pdf_pages(pdf) == [(75.0, 120.0), (58.0, 40.0)]
+        finally:
+            client.close()
+
+
+def test_the_file_host_serves_each_link_until_it_expires_and_records_credentials(api, sim, clock):
+    posting = _shipped(api, sim, clock)
+    clock.advance(5)
+    done = _finished(api, _tasks(api, [posting.posting_number])["big_label"])
+    url = done["file_url"]
+    assert url.startswith(sim.files_url + "/labels/") and sim.files_url != sim.base_url
+    assert len(url.split("/")[-2]) >= 32  # an unguessable token
+    assert requests.get(url, timeout=5).content.startswith(b"%PDF")
+    assert sim.stats.files() == {"requests": 1, "with_credentials": 0}
+    assert requests.get(url, headers=AUTH, timeout=5).status_code == 200  # served, but noticed
+    assert sim.stats.files() == {"requests": 2, "with_credentials": 1}
+    assert api.control("GET", "/_sim/stats")["files"] == {"requests": 2, "with_credentials": 1}
+    assert requests.get(sim.files_url + "/labels/guess/labels.pdf", timeout=5).status_code == 404
+    clock.advance(sim.world.config.label_link_ttl_s)
+    expired = requests.get(url, timeout=5)
+    assert expired.status_code == 403 and b"expired" in expired.content
+
+
+def test_both_ports_close_with_the_simulator(clock):
+    simulator = OzonSimulator(WorldConfig(postings=3), clock=clock)
+    simulator.start()
+    urls = (simulator.base_url, simulator.files_url)
+    simulator.close()
+    for url in urls:
+        with pytest.raises(requests.ConnectionError):
+            requests.get(url + "/_sim/health", timeout=2)
 
 
 # ----------------------------------------------------------------- PDF helpers
@@ -246,9 +398,9 @@ def _pdf_pages(pdf: bytes) -> list[tuple[float, float]]:
         buffer.close()
 
 
-def _decode_row(image, y: int) -> str:
+def _decode_row(image, y: int, margin: int = 40) -> str:
     """Decode the Code 128 symbol crossing pixel row ``y`` (charsets B and C)."""
-    inside = range(40, image.width() - 40)  # leave out the label's frame
+    inside = range(margin, image.width() - margin)  # leave out the label's frame
     colours = [image.pixelColor(x, y) for x in inside]  # QtPdf leaves the paper transparent
     dark = [c.alpha() > 127 and c.lightness() < 128 for c in colours]
     runs, start = [], dark.index(True)

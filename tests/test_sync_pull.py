@@ -2,6 +2,7 @@
 from app.config import with_overrides
 from app.store import postings as store_postings
 from app.store import products as store_products
+from app.store import reference as store_reference
 from sync_helpers import bench, make_bench  # noqa: F401  (fixture)
 
 
@@ -15,11 +16,14 @@ def test_first_pass_fills_the_cache_with_postings_products_and_barcodes(bench):
         missing = store_products.missing_skus(session, skus)
         some_sku = next(iter(skus))
         barcodes = store_products.barcodes_for_sku(session, some_sku)
+        methods = [(m.id, m.warehouse_id) for m in store_reference.list_delivery_methods(session)]
     assert numbers <= set(cached)
+    assert methods == sorted((m.id, m.warehouse.warehouse_id) for m in bench.sim.world.methods)  # /v2 list
     for number in numbers:
         world = bench.sim.world.peek(number)
         row = cached[number]
         assert row.status == world.status
+        assert row.scanit == world.scanit  # the code on Ozon's new-format label
         assert [(i.sku, i.quantity) for i in row.items] == [(line.sku, line.quantity) for line in world.lines]
     assert not missing, "every SKU of a cached posting has its product"
     assert f"OZN{some_sku}" in barcodes and any(len(b) == 13 and b.isdigit() for b in barcodes)

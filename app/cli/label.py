@@ -33,7 +33,7 @@ def run(args) -> int:
     db, printer = bench.db, bench.print_worker.printer.printer
     try:
         if not _pdf_kept(db, config.data_dir, number):
-            _fetch(config, db, number, lang)
+            _fetch(config, db, number, lang, printer.profile.size_mm)
         result = bench.print_worker.reprint(number).result()
     finally:
         bench.close()
@@ -52,15 +52,18 @@ def _pdf_kept(db, data_dir, number: str) -> bool:
     return bool(row and row.pdf_path and files.resolve(data_dir, row.pdf_path).is_file())
 
 
-def _fetch(config, db, number: str, lang: str) -> None:
-    """Fetch the label from Ozon now; CommandError (exit 1) saying why when Ozon has none."""
+def _fetch(config, db, number: str, lang: str, stock_mm: tuple[float, float]) -> None:
+    """Fetch the label (of the size the printer's stock takes) from Ozon now; CommandError (exit 1)
+    saying why when Ozon has none."""
     from app.services.labels.fetch import LabelFetcher
+    from app.services.labels.stock import label_task_type
     from app.services.ozon.errors import OzonBusinessError, OzonError, OzonLabelNotReady, OzonNotFound
     from app.services.labels.printing import utcnow
     from app.statuses import BEFORE_PACKING_STATUSES, CANCELLED_STATUSES, PACKABLE_STATUSES
 
     client = open_client(config, lang)
-    fetcher = LabelFetcher(client, db, data_dir=config.data_dir, station=config.station.name, now=utcnow)
+    fetcher = LabelFetcher(client, db, data_dir=config.data_dir, station=config.station.name, now=utcnow,
+                           task_type=label_task_type(stock_mm))
     try:
         try:
             fetcher.fetch_now(number)

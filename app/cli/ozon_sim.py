@@ -14,7 +14,8 @@ def register(subparsers) -> None:
         "ozon-sim",
         help="run the Ozon Seller API simulator",
         description="Serve a simulated Ozon Seller API (FBS packing flow) with seeded sample "
-                    "postings. Prints 'listening on http://HOST:PORT' first. Control endpoints "
+                    "postings. Prints 'listening on http://HOST:PORT' first. Label files are served "
+                    "from a second loopback port, as from Ozon's CDN. Control endpoints "
                     "for faults and test levers live under /_sim/ (loopback clients only).",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
@@ -32,6 +33,9 @@ def register(subparsers) -> None:
     parser.add_argument("--ship-delay", type=_non_negative_float, default=WorldConfig.ship_delay_s,
                         metavar="S", help="seconds an asynchronous ship takes "
                                           f"(default {WorldConfig.ship_delay_s})")
+    parser.add_argument("--partner-share", type=_probability, default=WorldConfig.partner_share, metavar="P",
+                        help="share of postings from an rFBS warehouse by Ozon partner delivery, with 58x40 mm "
+                             f"labels (default {WorldConfig.partner_share:g})")
     parser.add_argument("--fault-429", type=_probability, default=0.0, metavar="P",
                         help="probability of a 429 rate-limit answer (default 0)")
     parser.add_argument("--fault-500", type=_probability, default=0.0, metavar="P",
@@ -43,7 +47,7 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = WorldConfig(postings=args.postings, seed=args.seed, label_delay_s=args.label_delay,
-                         ship_delay_s=args.ship_delay)
+                         ship_delay_s=args.ship_delay, partner_share=args.partner_share)
     sim = OzonSimulator(config, host=args.host, port=args.port, client_id=args.client_id,
                         api_key=args.api_key)
     sim.faults.update({"rate_429": args.fault_429, "rate_500": args.fault_500, "latency_s": args.latency})

@@ -1,18 +1,23 @@
 """Fetching Ozon's label PDFs for the postings this station shipped (Qt-free).
 
-Each sync pass takes the waiting labels whose ``not_before`` has come, up to 20 per
-``package-label`` call, oldest first. One PDF holds a page per requested posting, in request
-order: it is written once under ``<data_dir>/labels/`` and every row keeps its page index, so
-each label prints alone and survives restarts.
+Each sync pass takes the waiting labels whose ``not_before`` has come, up to 20 per batch, oldest
+first, and asks Ozon for them through its label tasks (``OzonClient.fetch_labels``: create the
+tasks, take the one of the printer's label size — ``task_type`` — wait for it, download its file).
+The file holds a page per posting Ozon printed, in request order: it is written once under
+``<data_dir>/labels/`` and every printed row keeps its page index, so each label prints alone and
+survives restarts. The pass runs on the sync thread (the task's short polling never reaches the GUI).
 
-- "The next postings aren't ready": labels become ready in shipping order, so the older half of
-  the batch is tried alone; when even that is not ready the rest waits too. Each row backs off
-  on its own (15 s, doubling, at most 2 min) and is parked after ``GIVE_UP_ATTEMPTS`` tries.
+- A completed task may leave postings in ``unprinted_postings``: "aren't ready" ones wait with the
+  not-ready backoff below; any other message counts as a refusal of that posting (below).
+- "The next postings aren't ready" for a whole batch: labels become ready in shipping order, so the
+  older half of the batch is tried alone; when even that is not ready the rest waits too. Each row
+  backs off on its own (15 s, doubling, at most 2 min) and is parked after ``GIVE_UP_ATTEMPTS`` tries.
 - Any other refusal of a batch (INVALID_ARGUMENT: a posting not awaiting delivery) is split until
   the postings behind it stand alone; such a posting is read back from Ozon: cancelled → parked
-  "cancelled", handed over → parked, anything else → tried again later, then parked.
-- Network trouble, 5xx, rate limits: the rows stay waiting; the pass stops fetching and the next
-  pass tries again.
+  "cancelled", handed over → parked, awaiting registration by the partner carrier → not ready yet,
+  anything else → tried again later, then parked.
+- Network trouble, 5xx, rate limits, a task that does not finish in time, a file link that fails:
+  the rows stay waiting; the pass stops fetching and the next pass tries again.
 """
 from __future__ import annotations
 
@@ -24,17 +29,17 @@ from pathlib import Path
 
 from app.services.labels import files
 from app.services.ozon.errors import (
-    OzonAuthError, OzonBusinessError, OzonError, OzonLabelNotReady, OzonNotFound,
+    OzonAuthError, OzonBusinessError, OzonError, OzonLabelNotReady, OzonNotFound, is_not_ready_message,
 )
-from app.services.ozon.models import Posting
+from app.services.ozon.models import BIG_LABEL, LabelBatch, Posting
 from app.services.sync.mapping import item_rows, posting_row
-from app.statuses import CANCELLED_STATUSES, HANDED_OVER_STATUSES
+from app.statuses import AWAITING_REGISTRATION, CANCELLED_STATUSES, HANDED_OVER_STATUSES
 from app.store import labels as store_labels
 from app.store import postings as store_postings
 
 log = logging.getLogger("packdesk.labels.fetch")
 
-BATCH = 20  # Ozon's limit per package-label call
+BATCH = 20  # Ozon's limit per label task
 NOT_READY_FIRST_S = 15.0
 NOT_READY_MAX_S = 120.0
 REFUSED_RETRY_S = 60.0
@@ -64,8 +69,12 @@ def not_ready_delay_s(attempts: int) -> float:
 
 
 class LabelFetcher:
-    def __init__(self, client, db, *, data_dir: Path, station: str, now: Callable[[], datetime]):
+    """``task_type``: the label size the printer's stock takes (``app.services.labels.stock``)."""
+
+    def __init__(self, client, db, *, data_dir: Path, station: str, now: Callable[[], datetime],
+                 task_type: str = BIG_LABEL):
         self.client, self.db, self.data_dir, self.station, self.now = client, db, Path(data_dir), station, now
+        self.task_type = task_type
 
     def fetch_due(self, limit: int = 200) -> FetchStats:
         """Fetch what is due now. Raises OzonAuthError only; other Ozon errors end up in the stats."""
@@ -89,59 +98,74 @@ class LabelFetcher:
 
     def fetch_now(self, posting_number: str) -> None:
         """Fetch one posting's label now, whatever its row says (a row of this station is made
-        when there is none). Raises the client's errors (OzonLabelNotReady...) unchanged."""
-        pdf = self.client.package_labels([posting_number])
+        when there is none). Raises the client's errors unchanged; OzonLabelNotReady (or
+        OzonBusinessError with Ozon's message) when Ozon left it unprinted."""
+        batch = self.client.fetch_labels([posting_number], self.task_type)
+        for _, message in batch.unprinted:
+            text = f"Ozon did not print the label of {posting_number}: {message}"
+            error = OzonLabelNotReady if is_not_ready_message(message) else OzonBusinessError
+            raise error(text, ozon_code=message or "UNPRINTED", http_status=200)
         self.db.writer.call(store_labels.ensure, [posting_number], station=self.station, now=self.now())
         with self.db.read() as session:
             row = store_labels.get(session, posting_number)
-        self._store([_Due(row.id, posting_number, row.attempts)], pdf)
+        self._store([_Due(row.id, posting_number, row.attempts)], batch)
 
     # --- one call, split when a posting spoils it --------------------------------------------
     def _fetch(self, batch: Sequence[_Due], stats: FetchStats) -> bool:
         """Fetch ``batch``; False when (some of) it was not ready and waits."""
         stats.calls += 1
         try:
-            pdf = self.client.package_labels([d.posting_number for d in batch])
+            got = self.client.fetch_labels([d.posting_number for d in batch], self.task_type)
         except OzonLabelNotReady as exc:
             if len(batch) == 1:
-                self._not_ready(batch, exc, stats)
+                self._not_ready(batch, str(exc), stats)
                 return False
             older, newer = batch[:len(batch) // 2], batch[len(batch) // 2:]
             if self._fetch(older, stats):
                 return self._fetch(newer, stats)
-            self._not_ready(newer, exc, stats)
+            self._not_ready(newer, str(exc), stats)
             return False
         except (OzonBusinessError, OzonNotFound) as exc:
             if len(batch) == 1:
-                self._refused(batch[0], exc, stats)
+                self._refused(batch[0], str(exc), stats)
                 return True
             older, newer = batch[:len(batch) // 2], batch[len(batch) // 2:]
             first = self._fetch(older, stats)
             return self._fetch(newer, stats) and first
-        self._store(batch, pdf)
-        stats.fetched += len(batch)
-        return True
+        by_number = {d.posting_number: d for d in batch}
+        if got.printed:
+            self._store([by_number[n] for n in got.printed], got)
+            stats.fetched += len(got.printed)
+        not_ready = [by_number[n] for n, message in got.unprinted if is_not_ready_message(message)]
+        self._not_ready(not_ready, "label not ready yet", stats)
+        for number, message in got.unprinted:
+            if not is_not_ready_message(message):
+                self._refused(by_number[number], f"Ozon did not print the label: {message}", stats)
+        return not not_ready
 
-    def _store(self, batch: Sequence[_Due], pdf: bytes) -> None:
-        stem = batch[0].posting_number + (f"+{len(batch) - 1}" if len(batch) > 1 else "")
-        path = files.write_pdf(self.data_dir, stem, pdf)
+    def _store(self, printed: Sequence[_Due], batch: LabelBatch) -> None:
+        """Write the batch's PDF once; ``printed`` are its postings in page order."""
+        stem = printed[0].posting_number + (f"+{len(printed) - 1}" if len(printed) > 1 else "")
+        path = files.write_pdf(self.data_dir, stem, batch.pdf)
         now = self.now()
 
         def write(session):
-            for page, due in enumerate(batch):
+            for page, due in enumerate(printed):
                 store_labels.mark_fetched(session, due.id, pdf_path=path, page=page, now=now)
 
         self.db.writer.call(write)
-        log.info("fetched %d label(s) into %s", len(batch), path)
+        log.info("fetched %d %s(s) into %s", len(printed), batch.task_type, path)
 
-    def _not_ready(self, batch: Sequence[_Due], exc: OzonError, stats: FetchStats) -> None:
+    def _not_ready(self, batch: Sequence[_Due], why: str, stats: FetchStats) -> None:
+        if not batch:
+            return
         now = self.now()
 
         def write(session):
             for due in batch:
                 if due.attempts + 1 >= GIVE_UP_ATTEMPTS:
                     store_labels.mark_parked(session, due.id, f"Ozon has not issued the label after "
-                                                              f"{due.attempts + 1} tries: {exc}")
+                                                              f"{due.attempts + 1} tries: {why}")
                     stats.parked += 1
                     continue
                 delay = not_ready_delay_s(due.attempts)
@@ -151,7 +175,7 @@ class LabelFetcher:
 
         self.db.writer.call(write)
 
-    def _refused(self, due: _Due, exc: OzonError, stats: FetchStats) -> None:
+    def _refused(self, due: _Due, why: str, stats: FetchStats) -> None:
         """Ozon refused this one posting's label: decide from its state on Ozon."""
         posting: Posting | None = None
         try:
@@ -160,16 +184,19 @@ class LabelFetcher:
             reason = "Ozon does not know this posting"
         else:
             reason = _park_reason(posting)
+        if posting is not None:
+            self.db.writer.call(store_postings.upsert_postings, [posting_row(posting)],
+                                {posting.posting_number: item_rows(posting)}, now=self.now())
+            if posting.status == AWAITING_REGISTRATION:  # partner delivery: the carrier registers it first
+                self._not_ready([due], "label not ready yet", stats)
+                return
         if reason is None and due.attempts + 1 >= REFUSED_ATTEMPTS:
-            reason = f"Ozon refuses the label: {exc}"
+            reason = f"Ozon refuses the label: {why}"
         now = self.now()
 
         def write(session):
-            if posting is not None:
-                store_postings.upsert_postings(session, [posting_row(posting)],
-                                               {posting.posting_number: item_rows(posting)}, now=now)
             if reason is None:
-                store_labels.mark_retry(session, due.id, error=str(exc),
+                store_labels.mark_retry(session, due.id, error=why,
                                         not_before=now + timedelta(seconds=REFUSED_RETRY_S))
             else:
                 store_labels.mark_parked(session, due.id, reason)

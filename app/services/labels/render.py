@@ -16,7 +16,7 @@ from PySide6.QtPdf import QPdfDocument
 
 from app.devices.printers.bitmap import Bitmap
 from app.devices.printers.profile import PrinterProfile
-from app.services.labels.raster import fit_to_label, gray_to_bitmap, page_dots
+from app.services.labels.raster import gray_to_bitmap, page_dots, place, plan_fit, tolerance_dots
 
 _LOCK = threading.RLock()
 _APP: QCoreApplication | None = None  # kept referenced when we made it
@@ -37,8 +37,9 @@ def ensure_qt_app() -> QCoreApplication:
 
 
 def render_pdf_page(pdf: bytes, page_index: int, profile: PrinterProfile) -> Bitmap:
-    """Page ``page_index`` of ``pdf`` at the profile's dpi, true size, on white, thresholded without
-    dithering, turned to the label's orientation and placed at the origin of a label-sized bitmap."""
+    """Page ``page_index`` of ``pdf`` at the profile's dpi and its true size, on white, thresholded
+    without dithering, placed at the origin of a label-sized bitmap. A page larger than the stock is
+    turned 90 degrees when that fits, else drawn smaller to fit (``raster.plan_fit``; logged)."""
     with _LOCK:
         ensure_qt_app()
         document = QPdfDocument()
@@ -52,7 +53,9 @@ def render_pdf_page(pdf: bytes, page_index: int, profile: PrinterProfile) -> Bit
             if not 0 <= page_index < document.pageCount():
                 raise LabelRenderError(f"the PDF has {document.pageCount()} page(s), no page {page_index + 1}")
             size_pt = document.pagePointSize(page_index)
-            width, height = page_dots(size_pt.width(), size_pt.height(), profile.dpi)
+            fit = plan_fit(*page_dots(size_pt.width(), size_pt.height(), profile.dpi), *profile.label_dots,
+                           tolerance=tolerance_dots(profile.dpi))
+            width, height = fit.drawn
             rendered = document.render(page_index, QSize(width, height))
             if rendered.isNull():
                 raise LabelRenderError(f"page {page_index + 1} of the PDF does not render")
@@ -67,4 +70,4 @@ def render_pdf_page(pdf: bytes, page_index: int, profile: PrinterProfile) -> Bit
         finally:
             document.close()
             buffer.close()
-    return fit_to_label(bitmap, *profile.label_dots)
+    return place(bitmap, fit, *profile.label_dots, what=f"page {page_index + 1} of the label PDF")

@@ -26,12 +26,17 @@ import requests
 from app.config import is_loopback
 
 from .errors import OzonConfigError
-from .models import DeliveryMethod, KeyInfo, Posting, PostingPage, Product, ShipPackage, ShipResult, Warehouse
+from .labels import LABEL_CREATE, LABEL_GET, LabelDownloads, choose_task, label_batch, wait_for_task
+from .models import (
+    BIG_LABEL, DeliveryMethod, KeyInfo, LabelBatch, LabelTask, LabelTaskState, Posting, PostingPage, Product,
+    ShipPackage, ShipResult, Warehouse,
+)
 from .parse import ParseError, format_datetime, parse_posting, parse_posting_page, unwrap_result
 from .parse_catalog import (
-    label_pdf,
     parse_delivery_method_page,
     parse_key_info,
+    parse_label_task_state,
+    parse_label_tasks,
     parse_product_attributes,
     parse_product_info,
     parse_ship_result,
@@ -45,9 +50,9 @@ log = logging.getLogger("packdesk.ozon.client")
 __all__ = ["OzonClient", "MAX_PAGE_LIMIT", "MAX_LABELS_PER_CALL", "check_base_url"]
 
 MAX_PAGE_LIMIT = 100          # v4 posting lists reject more
-MAX_LABELS_PER_CALL = 20      # /v2/posting/fbs/package-label
+MAX_LABELS_PER_CALL = 20      # /v3/posting/fbs/package-label/create
 MAX_PRODUCT_IDS = 1000        # /v3/product/info/list, /v4/product/info/attributes
-DELIVERY_METHODS_LIMIT = 50   # /v1/delivery-method/list
+DELIVERY_METHODS_LIMIT = 100  # /v2/delivery-method/list takes 1..100
 WAREHOUSES_LIMIT = 100        # /v2/warehouse/list
 _KEY_RE = re.compile(r"[A-Za-z0-9._~+/=-]+")
 _CLIENT_ID_RE = re.compile(r"[A-Za-z0-9._-]+")
@@ -124,12 +129,15 @@ class OzonClient:
             self.base_url, client_id, api_key, limiter=self.limiter, timeout=(float(connect), float(read)),
             max_retries=max_retries, session=session, sleep=sleep, backoff_base=backoff_base,
             backoff_cap=backoff_cap, max_retry_after=max_retry_after, rng=rng)
+        self._downloads = LabelDownloads(timeout=(float(connect), float(read)))
+        self._sleep, self._clock = sleep, clock
 
     def __repr__(self) -> str:
         return f"OzonClient(base_url={self.base_url!r}, client_id={self.client_id!r})"
 
     def close(self) -> None:
         self._transport.close()
+        self._downloads.close()
 
     def __enter__(self) -> OzonClient:
         return self
@@ -139,8 +147,8 @@ class OzonClient:
 
     # ------------------------------------------------------------------ plumbing
 
-    def _read(self, path: str, body: dict, parse: Callable[[object], object]):
-        decoded = self._transport.post(path, body)
+    def _read(self, path: str, body: dict, parse: Callable[[object], object], *, label: bool = False):
+        decoded = self._transport.post(path, body, label=label)
         try:
             return parse(decoded)
         except ParseError as exc:
@@ -290,37 +298,33 @@ class OzonClient:
 
     # ------------------------------------------------------------------ warehouses, methods, key
 
-    def warehouses(self) -> list[Warehouse]:
-        """All FBS/rFBS warehouses (``/v2/warehouse/list``, cursor paging)."""
-        path = "/v2/warehouse/list"
-        found: list[Warehouse] = []
+    def _all_pages(self, path: str, body: dict,
+                   parse: Callable[[object, str], tuple[list, str | None, bool]]) -> list:
+        """Every item of a cursor-paged reference list (``cursor`` + ``has_next``)."""
+        found: list = []
         cursor: str | None = None
         seen: set[str] = set()
         while True:
-            body: dict = {"limit": WAREHOUSES_LIMIT}
-            if cursor:
-                body["cursor"] = cursor
-            page, cursor, has_next = self._read(path, body, lambda decoded: parse_warehouse_page(decoded, path))
+            page, cursor, has_next = self._read(path, {**body, **({"cursor": cursor} if cursor else {})},
+                                                lambda decoded: parse(decoded, path))
             found += page
-            if not has_next or not cursor or cursor in seen:
+            if not has_next:
                 return found
+            if not cursor or cursor in seen:
+                raise as_bad_response(path, "has_next is true but the cursor is missing or repeats")
             seen.add(cursor)
 
-    def delivery_methods(self, warehouse_id: int | None = None) -> list[DeliveryMethod]:
-        """Delivery methods, of one warehouse or all (``/v1/delivery-method/list``, offset paging)."""
-        path = "/v1/delivery-method/list"
-        found: list[DeliveryMethod] = []
-        offset = 0
-        while True:
-            body: dict = {"limit": DELIVERY_METHODS_LIMIT, "offset": offset}
-            if warehouse_id is not None:
-                body["filter"] = {"warehouse_id": int(warehouse_id)}
-            page, count, has_next = self._read(path, body,
-                                               lambda decoded: parse_delivery_method_page(decoded, path))
-            found += page
-            if not has_next or count == 0:
-                return found
-            offset += count
+    def warehouses(self) -> list[Warehouse]:
+        """All FBS/rFBS warehouses (``/v2/warehouse/list``, cursor paging)."""
+        return self._all_pages("/v2/warehouse/list", {"limit": WAREHOUSES_LIMIT}, parse_warehouse_page)
+
+    def delivery_methods(self, warehouse_ids: Iterable[int] | None = None) -> list[DeliveryMethod]:
+        """Delivery methods, of some warehouses or all (``/v2/delivery-method/list``, cursor paging)."""
+        body: dict = {"limit": DELIVERY_METHODS_LIMIT}
+        warehouse_ids = _ids(warehouse_ids, "warehouse ids")
+        if warehouse_ids:
+            body["filter"] = {"warehouse_ids": warehouse_ids}
+        return self._all_pages("/v2/delivery-method/list", body, parse_delivery_method_page)
 
     def roles(self) -> KeyInfo:
         """The API key's roles and expiry (``/v1/roles``)."""
@@ -350,16 +354,31 @@ class OzonClient:
         except ParseError as exc:
             raise as_bad_response(path, str(exc), maybe_applied=True) from None
 
-    def package_labels(self, posting_numbers: Sequence[str]) -> bytes:
-        """The label PDF of up to 20 shipped postings (``/v2/posting/fbs/package-label``).
-
-        Raises OzonLabelNotReady while Ozon is still preparing them (ask again later).
-        """
+    def create_label_tasks(self, posting_numbers: Sequence[str]) -> tuple[LabelTask, ...]:
+        """Ask Ozon to make the labels of up to 20 shipped postings (``/v3/posting/fbs/package-label/create``):
+        one task per label size. A read for retries: a second task for the same postings harms nothing.
+        Raises OzonLabelNotReady when Ozon says the postings are not ready yet."""
         numbers = list(dict.fromkeys(posting_numbers))
         if not numbers:
             raise ValueError("no posting numbers")
         if len(numbers) > MAX_LABELS_PER_CALL:
             raise ValueError(f"at most {MAX_LABELS_PER_CALL} postings per label call, got {len(numbers)}")
-        return self._transport.post(
-            "/v2/posting/fbs/package-label", {"posting_number": numbers}, label=True,
-            decode=lambda response: label_pdf(response.content, response.headers.get("Content-Type", "")))
+        return self._read(LABEL_CREATE, {"posting_numbers": numbers}, parse_label_tasks, label=True)
+
+    def label_task(self, task_id: int) -> LabelTaskState:
+        """Where a label task is (``/v2/posting/fbs/package-label/get``)."""
+        return self._read(LABEL_GET, {"task_id": int(task_id)}, parse_label_task_state)
+
+    def download_label(self, file_url: str) -> bytes:
+        """A label file from Ozon's file host, without this account's credentials (see labels.py)."""
+        return self._downloads.get_pdf(file_url)
+
+    def fetch_labels(self, posting_numbers: Sequence[str], task_type: str = BIG_LABEL) -> LabelBatch:
+        """The labels of up to 20 shipped postings: create the tasks, take the one of ``task_type``
+        (the other size when Ozon made none), wait for it with growing pauses (at most
+        ``TASK_TIMEOUT_S``), download its file. Postings Ozon left unprinted are in the batch's
+        ``unprinted`` with Ozon's message; the PDF has a page per printed posting, in order."""
+        numbers = list(dict.fromkeys(posting_numbers))
+        task = choose_task(self.create_label_tasks(numbers), task_type)
+        state = wait_for_task(lambda: self.label_task(task.task_id), sleep=self._sleep, clock=self._clock)
+        return label_batch(numbers, task, state, self.download_label)

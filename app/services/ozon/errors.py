@@ -22,6 +22,7 @@ __all__ = [
     "OzonBadResponse",
     "error_from_response",
     "is_throttle_message",
+    "is_not_ready_message",
     "ozon_message",
 ]
 
@@ -144,6 +145,11 @@ def is_throttle_message(message: str) -> bool:
     return any(phrase in lowered for phrase in _THROTTLE_PHRASES)
 
 
+def is_not_ready_message(message: str) -> bool:
+    """True for Ozon's "The next postings aren't ready" (a label asked for too early)."""
+    return bool(_LABEL_NOT_READY_RE.search(message))
+
+
 def _business_code(message: str, status: int) -> str:
     if _WHOLE_CODE_RE.fullmatch(message):
         return message
@@ -168,6 +174,6 @@ def error_from_response(endpoint: str, status: int, body: object, *, label: bool
     text = f"Ozon refused {endpoint} (HTTP {status}): {shown}"
     if status == 404 or "POSTING_NOT_FOUND" in message or "NOT_FOUND" == ozon_code:
         return OzonNotFound(text, endpoint=endpoint, ozon_code=ozon_code, http_status=status)
-    if label and _LABEL_NOT_READY_RE.search(message):
+    if label and is_not_ready_message(message):
         return OzonLabelNotReady(text, endpoint=endpoint, ozon_code=ozon_code, http_status=status)
     return OzonBusinessError(text, endpoint=endpoint, ozon_code=ozon_code, http_status=status)

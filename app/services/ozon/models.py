@@ -48,6 +48,7 @@ class Posting:
     lower_barcode: str | None = None
     products: tuple[PostingProduct, ...] = ()
     related_postings: tuple[str, ...] = ()
+    scanit: str | None = None  # the code on Ozon's new-format label (2026-10)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,8 @@ class DeliveryMethod:
     provider_id: int | None = None
     status: str | None = None
     cutoff: str | None = None
+    tpl_integration_type: str | None = None  # ozon, aggregator (Ozon partner delivery), non_integrated...
+    is_express: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,3 +106,37 @@ class ShipPackage:
 @dataclass(frozen=True, slots=True)
 class ShipResult:
     posting_numbers: tuple[str, ...]
+
+
+# Label task types of /v3/posting/fbs/package-label/create: one task per label size.
+BIG_LABEL = "big_label"
+SMALL_LABEL = "small_label"
+
+
+@dataclass(frozen=True, slots=True)
+class LabelTask:
+    task_id: int
+    task_type: str  # BIG_LABEL or SMALL_LABEL
+
+
+@dataclass(frozen=True, slots=True)
+class LabelTaskState:
+    """``/v2/posting/fbs/package-label/get``: where a label task is."""
+    status: str  # pending | in_progress | completed | error
+    postings_count: int = 0
+    printed_postings_count: int = 0
+    unprinted: tuple[tuple[str, str], ...] = ()  # (posting number, Ozon's message)
+    file_url: str | None = None
+    error_code: str | None = None
+    error_message: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LabelBatch:
+    """The labels of one batch of postings: the PDF holds one page per ``printed`` posting, in
+    that order (the request order with the unprinted ones left out); ``pdf`` is None when none
+    printed. ``unprinted`` are asked for again later."""
+    task_type: str
+    printed: tuple[str, ...]
+    unprinted: tuple[tuple[str, str], ...]
+    pdf: bytes | None

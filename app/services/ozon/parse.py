@@ -229,6 +229,7 @@ def parse_posting(raw: object) -> Posting:
         lower_barcode=opt_str(barcodes, "lower_barcode"),
         products=tuple(parse_posting_product(item) for item in opt_list(raw, "products")),
         related_postings=str_tuple(related, "related_posting_numbers"),
+        scanit=opt_str(raw, "scanit"),
     )
 
 

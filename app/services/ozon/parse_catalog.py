@@ -6,14 +6,13 @@ documented answer raises :class:`~app.services.ozon.parse.ParseError`.
 """
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 import logging
 from collections.abc import Callable, Collection, Mapping
 from typing import TypeVar
 
-from .models import DeliveryMethod, KeyInfo, Product, ShipResult, Warehouse
+from .models import (
+    BIG_LABEL, SMALL_LABEL, DeliveryMethod, KeyInfo, LabelTask, LabelTaskState, Product, ShipResult, Warehouse,
+)
 from .parse import (
     ParseError,
     opt_bool,
@@ -22,6 +21,7 @@ from .parse import (
     opt_str,
     parse_datetime,
     req_int,
+    req_str,
     str_tuple,
     to_int,
     unwrap_result,
@@ -40,7 +40,8 @@ __all__ = [
     "parse_delivery_method_page",
     "parse_key_info",
     "parse_ship_result",
-    "label_pdf",
+    "parse_label_tasks",
+    "parse_label_task_state",
 ]
 
 GRAMS_PER_UNIT = {"g": 1.0, "kg": 1000.0, "lb": 453.59237, "oz": 28.349523125}
@@ -205,15 +206,16 @@ def _parse_delivery_method(raw: object) -> list[DeliveryMethod]:
         provider_id=opt_int(raw, "provider_id"),
         status=opt_str(raw, "status"),
         cutoff=opt_str(raw, "cutoff"),
+        tpl_integration_type=opt_str(raw, "tpl_integration_type"),
+        is_express=opt_bool(raw, "is_express"),
     )]
 
 
-def parse_delivery_method_page(body: object, endpoint: str) -> tuple[list[DeliveryMethod], int, bool]:
-    """``/v1/delivery-method/list`` → (methods, raw item count, has_next)."""
-    items = _items(body, "delivery_methods")
-    methods = _each(items, _parse_delivery_method, endpoint, "delivery method")
-    _, has_next = _page_tail(body)
-    return methods, len(items), has_next
+def parse_delivery_method_page(body: object, endpoint: str) -> tuple[list[DeliveryMethod], str | None, bool]:
+    """``/v2/delivery-method/list`` → (methods, cursor of the next page, has_next)."""
+    methods = _each(_items(body, "delivery_methods"), _parse_delivery_method, endpoint, "delivery method")
+    cursor, has_next = _page_tail(body)
+    return methods, cursor, has_next
 
 
 def parse_key_info(body: object) -> KeyInfo:
@@ -244,27 +246,62 @@ def parse_ship_result(body: object) -> ShipResult:
     return ShipResult(posting_numbers=tuple(result))
 
 
-def label_pdf(content: bytes, content_type: str) -> bytes:
-    """The label PDF: the raw body (what Ozon sends) or the spec's ``{file_content(base64)}`` JSON."""
-    if content.startswith(b"%PDF"):
-        return content
-    if "json" not in content_type.lower() and not content.lstrip().startswith(b"{"):
-        raise ParseError(f"expected a PDF, got {content_type or 'no content type'}")
-    try:
-        body = json.loads(content)
-    except ValueError as exc:
-        raise ParseError("the label answer is neither a PDF nor JSON") from exc
+_TASK_TYPES = (BIG_LABEL, SMALL_LABEL)
+_TASK_STATUSES = ("pending", "in_progress", "completed", "error")
+
+
+def parse_label_tasks(body: object) -> tuple[LabelTask, ...]:
+    """``/v3/posting/fbs/package-label/create`` → its tasks, one per label size (top level
+    ``{tasks: [...]}``; a ``result``-wrapped answer is read too). A task of a size this client
+    does not know is left out with a log line."""
+    tasks = []
+    for raw in _items(body, "tasks"):
+        if not isinstance(raw, Mapping):
+            raise ParseError("a label task must be an object")
+        task_type = opt_str(raw, "task_type")
+        if task_type not in _TASK_TYPES:
+            log.warning("label task of an unknown type %r left out", task_type)
+            continue
+        tasks.append(LabelTask(task_id=req_int(raw, "task_id"), task_type=task_type))
+    if not tasks:
+        raise ParseError("the answer names no label task")
+    return tuple(tasks)
+
+
+def parse_label_task_state(body: object) -> LabelTaskState:
+    """``/v2/posting/fbs/package-label/get`` → the task's status, counts, unprinted postings,
+    file link and error."""
     payload = unwrap_result(body)
-    encoded = payload.get("file_content") if isinstance(payload, Mapping) else None
-    if not isinstance(encoded, str) or not encoded:
-        raise ParseError("the label JSON has no 'file_content'")
-    if encoded.startswith("%PDF"):  # the spec's example puts the PDF text itself there
-        pdf = encoded.encode("latin-1", errors="replace")
-    else:
-        try:
-            pdf = base64.b64decode(encoded, validate=True)
-        except (binascii.Error, ValueError) as exc:
-            raise ParseError("'file_content' is not base64") from exc
-    if not pdf.startswith(b"%PDF"):
-        raise ParseError("'file_content' is not a PDF")
-    return pdf
+    if not isinstance(payload, Mapping):
+        raise ParseError("the answer must be a JSON object")
+    status = payload.get("status")
+    if not isinstance(status, Mapping):
+        raise ParseError("'status' must be an object")
+    code = opt_str(status, "code")
+    if code not in _TASK_STATUSES:
+        raise ParseError(f"unknown label task status {code!r}")
+    unprinted = []
+    for raw in opt_list(status, "unprinted_postings"):
+        if not isinstance(raw, Mapping):
+            raise ParseError("an unprinted posting must be an object")
+        unprinted.append((req_str(raw, "posting_number"), opt_str(raw, "message") or ""))
+    error = payload.get("error")
+    error = error if isinstance(error, Mapping) else {}
+    return LabelTaskState(
+        status=code,
+        postings_count=opt_int(status, "postings_count") or 0,
+        printed_postings_count=opt_int(status, "printed_postings_count") or 0,
+        unprinted=tuple(unprinted),
+        file_url=opt_str(payload, "file_url"),
+        error_code=_text(error.get("code")),
+        error_message=opt_str(error, "message"),
+    )
+
+
+def _text(value: object) -> str | None:
+    """An error code Ozon may send as a string or a number."""
+    if value is None or value == "" or isinstance(value, bool):
+        return None
+    if isinstance(value, (str, int)):
+        return str(value)
+    raise ParseError(f"an error code must be a string or a number, got {value!r}")

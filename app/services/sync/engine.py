@@ -14,6 +14,7 @@ from typing import Callable
 
 from app.services.labels.fetch import LabelFetcher
 from app.services.labels.prune import prune_label_files
+from app.services.labels.stock import printer_task_type
 from app.services.ozon.errors import OzonAuthError
 from app.services.sync.outbox import OutboxDrainer
 from app.services.sync.pull import Puller
@@ -43,7 +44,8 @@ class SyncEngine:
         self.client, self.db, self.config, self.now = client, db, config, now
         self.puller = Puller(client, db, config, now=now)
         self.drainer = OutboxDrainer(client, db, now=now)
-        self.fetcher = LabelFetcher(client, db, data_dir=config.data_dir, station=config.station.name, now=now)
+        self.fetcher = LabelFetcher(client, db, data_dir=config.data_dir, station=config.station.name, now=now,
+                                    task_type=printer_task_type(config.devices.printer))  # labels print there
         self.print_labels = print_labels
         self._recovered = False
 

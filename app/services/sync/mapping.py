@@ -40,6 +40,7 @@ def posting_row(p: Posting) -> dict:
         "cancel_reason": p.cancel_reason,
         "upper_barcode": p.upper_barcode,
         "lower_barcode": p.lower_barcode,
+        "scanit": p.scanit,
     }
 
 

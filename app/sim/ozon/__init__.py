@@ -8,8 +8,15 @@ Behaviour that is not documented by Ozon and was chosen here:
   order's last posting (``<order>-2``, ``-3``...), ``parent_posting_number`` set; the parent turns
   ``cancelled_from_split_pending`` and lists its children in ``related_postings``.
 - Unknown postings in get/get-by-barcode answer 404 ``POSTING_NOT_FOUND``; ship refusals answer
-  400 with the business code as message; labels answer 400 ``INVALID_ARGUMENT`` for postings not
-  ``awaiting_deliver`` and 400 "The next postings aren't ready" during ``label_delay_s``.
+  400 with the business code as message.
+- Labels come from label tasks (app.sim.ozon.label_tasks): create answers 400 ``INVALID_ARGUMENT``
+  for postings not ``awaiting_deliver``; a completed task lists the postings whose label is not
+  made yet (``label_delay_s``) in ``unprinted_postings`` ("The next postings aren't ready"); its
+  ``file_url`` points at a second loopback server standing in for Ozon's CDN (app.sim.ozon.file_host).
+- With ``partner_share`` some postings come from an rFBS warehouse by Ozon partner delivery
+  (``tpl_integration_type`` ``aggregator``): after the ship they are ``awaiting_registration`` for
+  ``registration_delay_s``, then ``awaiting_deliver`` with a tracking number; their labels are 58x40 mm.
+- Methods Ozon has switched off (app.services.ozon.retired) answer 404 with an error, never data.
 """
 from app.sim.ozon.faults import Faults
 from app.sim.ozon.server import DEFAULT_API_KEY, DEFAULT_CLIENT_ID, OzonSimulator

@@ -1,11 +1,12 @@
-"""What an endpoint handler gets (the world, faults, stats) and what it may answer besides JSON."""
+"""What an endpoint handler gets (the world, faults, stats, label tasks) and what it may answer besides JSON."""
 from __future__ import annotations
 
 import threading
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from app.sim.ozon.faults import Faults
+from app.sim.ozon.label_tasks import LabelTasks
 from app.sim.ozon.world import World
 
 
@@ -21,6 +22,7 @@ class Stats:
             self._requests: Counter[str] = Counter()
             self._answers: defaultdict[str, Counter[str]] = defaultdict(Counter)
             self._ship_calls: Counter[str] = Counter()
+            self._files = {"requests": 0, "with_credentials": 0}
 
     def request(self, path: str) -> None:
         with self._lock:
@@ -29,6 +31,17 @@ class Stats:
     def answer(self, path: str, status: int | str) -> None:
         with self._lock:
             self._answers[path][str(status)] += 1
+
+    def file_request(self, with_credentials: bool) -> None:
+        """A request to the file host (the CDN of label files); ``with_credentials``: it carried
+        Client-Id or Api-Key, which must never happen."""
+        with self._lock:
+            self._files["requests"] += 1
+            self._files["with_credentials"] += with_credentials
+
+    def files(self) -> dict[str, int]:
+        with self._lock:
+            return dict(self._files)
 
     def ship_call(self, posting_number: str) -> None:
         with self._lock:
@@ -49,6 +62,7 @@ class Stats:
                 "requests": dict(self._requests),
                 "answers": {path: dict(counts) for path, counts in self._answers.items()},
                 "ship_calls": dict(self._ship_calls),
+                "files": dict(self._files),
             }
 
 
@@ -57,13 +71,5 @@ class Context:
     world: World
     faults: Faults
     stats: Stats
+    labels: LabelTasks
     client_id: str = "100000"
-
-
-@dataclass(frozen=True)
-class Raw:
-    """A non-JSON answer (the label PDF)."""
-
-    content_type: str
-    body: bytes
-    headers: dict[str, str] = field(default_factory=dict)

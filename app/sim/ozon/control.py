@@ -3,7 +3,7 @@
 | Method + path | Body / query | Does |
 |---|---|---|
 | GET  /_sim/health | | ``{"ok", "postings", "products"}`` |
-| GET  /_sim/stats, POST /_sim/stats/reset | | request counts per path, answers per status, ship calls per posting |
+| GET  /_sim/stats, POST /_sim/stats/reset | | request counts per path, answers per status, ship calls per posting, requests to the label file host (``files``: ``requests``, ``with_credentials``) |
 | GET  /_sim/faults, POST /_sim/faults | ``{"rate_429": 0.2, "retry_after_s": 1, "rate_500": .., "latency_s": .., "rate_malformed": .., "rate_reset": ..}`` | read / set fault fields |
 | POST /_sim/faults/reset | | no faults |
 | POST /_sim/fail-next | ``{"path", "count": 1, "status": 500, "apply": false}`` | fail the next requests to a path (status 0 drops the connection; ``apply`` carries the request out first) |
@@ -12,7 +12,7 @@
 | POST /_sim/set-status | ``{"posting_number", "status"}`` | force a status (e.g. ``delivering``) |
 | POST /_sim/postings/add | ``{"count": 1}`` | new postings now; answers ``{"posting_numbers": [...]}`` |
 | GET  /_sim/postings | ``?status=awaiting_packaging`` | posting numbers in list order |
-| GET  /_sim/config, POST /_sim/config | ``{"ship_delay_s", "label_delay_s"}`` | read / change delays |
+| GET  /_sim/config, POST /_sim/config | ``{"ship_delay_s", "label_delay_s", "registration_delay_s", "label_link_ttl_s"}`` | read / change delays |
 """
 from __future__ import annotations
 
@@ -36,6 +36,9 @@ def is_loopback(host: str) -> bool:
 def _mapped_loopback(host: str) -> bool:
     mapped = ipaddress.ip_address(host).ipv4_mapped if ":" in host else None
     return bool(mapped and mapped.is_loopback)
+
+
+_DELAYS = ("ship_delay_s", "label_delay_s", "registration_delay_s", "label_link_ttl_s")
 
 
 class ControlError(Exception):
@@ -126,13 +129,13 @@ def _dispatch(sim: "OzonSimulator", method: str, path: str, query: str, body: di
         status = parse_qs(query).get("status", [None])[0]
         return {"posting_numbers": world.posting_numbers(status)}
     if route == ("GET", "/_sim/config"):
-        return {"ship_delay_s": world.config.ship_delay_s, "label_delay_s": world.config.label_delay_s}
+        return {key: getattr(world.config, key) for key in _DELAYS}
     if route == ("POST", "/_sim/config"):
-        for key in ("ship_delay_s", "label_delay_s"):
+        for key in _DELAYS:
             if key in body:
                 value = _number(body, key, kind=float)
                 if value < 0:
                     raise ControlError(400, f"{key} must be >= 0")
                 setattr(world.config, key, value)
-        return {"ship_delay_s": world.config.ship_delay_s, "label_delay_s": world.config.label_delay_s}
+        return {key: getattr(world.config, key) for key in _DELAYS}
     raise ControlError(404, f"no control endpoint {method} {path}")

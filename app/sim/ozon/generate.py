@@ -26,10 +26,15 @@ _QUIET_FIRST = 10  # the first postings of a world are always awaiting_packaging
 class PostingFactory:
     """Makes postings with unique numbers, order ids and label barcodes."""
 
-    def __init__(self, rng: random.Random, products: list[Product], methods: list[DeliveryMethod]):
+    def __init__(self, rng: random.Random, products: list[Product], methods: list[DeliveryMethod],
+                 partner: DeliveryMethod | None = None, partner_share: float = 0.0,
+                 partner_rng: random.Random | None = None):
         self._rng = rng
         self._products = products
         self._methods = methods
+        # partner-delivery postings draw from their own generator: a world without them is unchanged
+        self._partner, self._partner_share = partner, partner_share
+        self._partner_rng = partner_rng or random.Random(0)
         self._order_bases: set[int] = set()
         self._serial = rng.randint(100_000_000, 400_000_000)
         self._lower_base = rng.randint(10**13, 5 * 10**13)
@@ -61,6 +66,8 @@ class PostingFactory:
                  mixed_statuses: bool) -> Posting:
         rng = self._rng
         method = rng.choice(self._methods)
+        if self._partner is not None and self._partner_rng.random() < self._partner_share:
+            method = self._partner
         day_start = now - now % _DAY
         shipment_date = day_start + rng.randint(0, 2) * _DAY + method.cutoff_hour * _HOUR
         if shipment_date < now + _HOUR:

@@ -1,4 +1,5 @@
-"""Ozon-like 75x120 mm shipping labels: posting number, Code 128 barcodes, a few lines of text."""
+"""Ozon-like shipping labels in the new format (2026-10, with the posting's ``scanit``): 75x120 mm
+for Ozon's logistics, 58x40 mm for Ozon partner delivery (rFBS Aggregator, since 2026-01)."""
 from __future__ import annotations
 
 import time
@@ -10,6 +11,8 @@ from app.sim.ozon.posting import Posting
 
 LABEL_WIDTH = 75 * pdf.MM  # 212.6 pt
 LABEL_HEIGHT = 120 * pdf.MM  # 340.2 pt
+SMALL_WIDTH = 58 * pdf.MM  # 164.4 pt
+SMALL_HEIGHT = 40 * pdf.MM  # 113.4 pt
 _MARGIN = 4 * pdf.MM
 # Bars are whole multiples of one 203 dpi printer dot, so a label rendered for a thermal
 # printer at its own resolution keeps every module the same width.
@@ -58,6 +61,7 @@ def render(posting: Posting, units: int) -> pdf.Page:
         f"Warehouse: {method.warehouse.warehouse_id}",
         f"Delivery method: {method.id}",
         f"Items: {units} pcs, {len(posting.lines)} SKU",
+        f"Scanit: {posting.scanit}",
     )
     for index, line in enumerate(lines):
         page.text(_MARGIN, 166 + index * 14, 9, line)
@@ -67,9 +71,24 @@ def render(posting: Posting, units: int) -> pdf.Page:
     return page
 
 
+def render_small(posting: Posting) -> pdf.Page:
+    """A 58x40 mm partner-delivery label: posting number, one barcode, the scanit code."""
+    page = pdf.Page(SMALL_WIDTH, SMALL_HEIGHT)
+    margin = 3 * pdf.MM
+    page.frame(margin / 2, margin / 2, SMALL_WIDTH - margin, SMALL_HEIGHT - margin, 0.6)
+    page.text(margin, 14, 10, "OZON", bold=True)
+    page.text(SMALL_WIDTH - margin - 26, 14, 8, "rFBS", bold=True)
+    page.text(margin, 26, 9, posting.posting_number, bold=True)
+    draw_barcode(page, posting.lower_barcode, 31, 44, SMALL_WIDTH - 2 * margin)
+    _centred(page, posting.lower_barcode, 84, 7)
+    _centred(page, posting.scanit, 99, 9)
+    return page
+
+
 def render_pdf(postings: list[Posting]) -> bytes:
-    """One page per posting, in the given order."""
-    return pdf.build([render(p, sum(line.quantity for line in p.lines)) for p in postings])
+    """One page per posting, in the given order: 58x40 mm for partner delivery, else 75x120 mm."""
+    return pdf.build([render_small(p) if p.method.partner_delivery else render(p, sum(x.quantity for x in p.lines))
+                      for p in postings])
 
 
 def _centred(page: pdf.Page, text: str, top: float, size: float) -> None:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 OZON_PROVIDER_ID = 24
 OZON_PROVIDER_NAME = "Ozon Логистика"
+PARTNER_PROVIDER_ID = 1
+PARTNER_PROVIDER_NAME = "Партнёрская доставка Ozon"
 
 _CITIES = ("Подольск", "Химки", "Москва", "Санкт-Петербург", "Казань", "Екатеринбург")
 
@@ -28,6 +30,11 @@ class DeliveryMethod:
     provider_id: int = OZON_PROVIDER_ID
     provider_name: str = OZON_PROVIDER_NAME
     status: str = "ACTIVE"
+    tpl_integration_type: str = "ozon"  # "aggregator": Ozon partner delivery (rFBS), 58x40 mm labels
+
+    @property
+    def partner_delivery(self) -> bool:
+        return self.tpl_integration_type == "aggregator"
 
     @property
     def cutoff(self) -> str:
@@ -52,3 +59,15 @@ def build_places(rng: random.Random) -> tuple[list[Warehouse], list[DeliveryMeth
             cutoff_hour=rng.choice((9, 10, 11, 12, 13, 14)),
         ))
     return warehouses, methods
+
+
+def partner_places(rng: random.Random) -> tuple[Warehouse, DeliveryMethod]:
+    """An rFBS warehouse whose postings go by Ozon partner delivery (rFBS Aggregator)."""
+    city = rng.choice(_CITIES)
+    warehouse = Warehouse(warehouse_id=rng.randint(10**13, 10**14 - 1), name=f"Склад {city} rFBS", city=city,
+                          is_rfbs=True)
+    method = DeliveryMethod(id=rng.randint(10**9, 10**10 - 1) * 10 + 9, name=f"Партнёрская доставка Ozon, {city}",
+                            warehouse=warehouse, cutoff_hour=rng.choice((10, 12, 14)),
+                            provider_id=PARTNER_PROVIDER_ID, provider_name=PARTNER_PROVIDER_NAME,
+                            tpl_integration_type="aggregator")
+    return warehouse, method

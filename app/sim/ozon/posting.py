@@ -70,6 +70,11 @@ class Posting:
     def sort_key(self) -> tuple[float, str]:
         return (self.shipment_date, self.posting_number)
 
+    @property
+    def scanit(self) -> str:
+        """The code on Ozon's new-format label (2026-10; e.g. ``ii30525117479``), unique per posting."""
+        return "ii" + self.lower_barcode[-11:]
+
     def set_status(self, status: str, substatus: str, at: float) -> None:
         if substatus != self.substatus:
             self.previous_substatus = self.substatus
@@ -86,7 +91,9 @@ class Posting:
                 return ["cancel", "product_cancel", "ship_async_retry"]
             return ["cancel", "product_cancel", "ship"]
         if self.status == "awaiting_deliver":
-            return ["cancel", "label_download", "label_download_big", "label_download_small"]
+            if self.method.partner_delivery:
+                return ["cancel", "label_download", "label_download_big", "label_download_small"]
+            return ["cancel", "label_download", "label_download_big"]
         if self.status in ("delivering", "driver_pickup"):
             return ["arbitration"]
         return []

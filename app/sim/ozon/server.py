@@ -1,9 +1,13 @@
-"""The simulator's HTTP server: Ozon's paths, auth, JSON, faults, and the /_sim control API.
+"""The simulator's HTTP server: Ozon's paths, auth, JSON, faults, and the /_sim control API; beside
+it a second loopback server standing in for the CDN that label files are downloaded from.
 
     with OzonSimulator(WorldConfig(postings=20, seed=7)) as sim:
         base_url = sim.base_url          # http://127.0.0.1:PORT
         sim.faults.rate_429 = 0.1
         sim.world.cancel("12345678-0001-1")
+
+A method Ozon has switched off (``app.services.ozon.retired``) answers 404 with an rpcStatus
+``{"code": 5, "message": "..."}`` that names its replacement, whatever the credentials: never data.
 """
 from __future__ import annotations
 
@@ -18,13 +22,16 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 from app.sim.ozon import control
-from app.sim.ozon.context import Context, Raw, Stats
+from app.services.ozon.retired import retired
+from app.sim.ozon.context import Context, Stats
 from app.sim.ozon.errors import (
     INTERNAL, MSG_HEADERS_REQUIRED, MSG_INTERNAL, MSG_INVALID_KEY, MSG_RATE_LIMIT, NOT_FOUND,
     PERMISSION_DENIED, RESOURCE_EXHAUSTED, UNAUTHENTICATED, ApiError, invalid, rpc_status,
 )
 from app.sim.ozon.faults import Faults
+from app.sim.ozon.file_host import FileHostHandler
 from app.sim.ozon.handlers import ROUTES
+from app.sim.ozon.label_tasks import LabelTasks
 from app.sim.ozon.world import World, WorldConfig
 
 log = logging.getLogger("packdesk.sim.ozon.http")
@@ -145,11 +152,10 @@ class _Handler(BaseHTTPRequestHandler):
             log.exception("simulator failed on %s", path)
             reply = ApiError(500, INTERNAL, MSG_INTERNAL)
         if isinstance(reply, ApiError):
-            status, content_type, data, headers = reply.http_status, "application/json", _json(reply.body()), {}
-        elif isinstance(reply, Raw):
-            status, content_type, data, headers = 200, reply.content_type, reply.body, reply.headers
+            status, data = reply.http_status, _json(reply.body())
         else:
-            status, content_type, data, headers = 200, "application/json", _json(reply), {}
+            status, data = 200, _json(reply)
+        content_type, headers = "application/json", {}
         if decision.after == "malformed":  # carried out, but the answer arrives cut in half
             sim.stats.answer(path, "malformed")
             self._send(status, content_type, data[: len(data) // 2], headers)
@@ -159,8 +165,12 @@ class _Handler(BaseHTTPRequestHandler):
             sim.stats.answer(path, status)
             self._send(status, content_type, data, headers)
 
-    def _handle(self, method: str, path: str, body: bytes) -> dict | Raw:
+    def _handle(self, method: str, path: str, body: bytes) -> dict:
         sim = self.server.sim
+        gone = retired(path)
+        if gone is not None:
+            instead = f"; use {gone.use_instead}" if gone.use_instead else ""
+            raise ApiError(404, NOT_FOUND, f"method {path} was switched off on {gone.since.isoformat()}{instead}")
         route: Callable | None = ROUTES.get(path)
         if route is None or method != "POST":
             raise ApiError(404, NOT_FOUND, "Not Found")
@@ -218,6 +228,22 @@ def _json(body: dict) -> bytes:
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def _url(server: _Server) -> str:
+    host, port = server.server_address[:2]
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def _loopback_of(host: str) -> str:
+    """The file host listens on loopback (the client downloads plain http from loopback only)."""
+    return "::1" if ":" in host else "127.0.0.1"
+
+
+def _serve(server: _Server, name: str) -> threading.Thread:
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, name=name, daemon=True)
+    thread.start()
+    return thread
+
+
 class OzonSimulator:
     """The Ozon Seller API on a loopback port, backed by a seeded world.
 
@@ -233,42 +259,56 @@ class OzonSimulator:
         self.stats = Stats()
         self.client_id = client_id
         self.api_key = api_key
-        self.context = Context(self.world, self.faults, self.stats, client_id)
+        self.labels = LabelTasks(self.world, lambda: self.files_url)
+        self.context = Context(self.world, self.faults, self.stats, self.labels, client_id)
         self._address = (host, port)
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
+        self._files: _Server | None = None  # the CDN of label files: a second port
+        self._files_thread: threading.Thread | None = None
 
     @property
     def base_url(self) -> str:
         if self._server is None:
             raise RuntimeError("the simulator is not running")
-        host, port = self._server.server_address[:2]
-        host = f"[{host}]" if ":" in host else host
-        return f"http://{host}:{port}"
+        return _url(self._server)
+
+    @property
+    def files_url(self) -> str:
+        """The file host's base URL (label tasks' ``file_url`` links start with it)."""
+        if self._files is None:
+            raise RuntimeError("the simulator is not running")
+        return _url(self._files)
 
     def start(self) -> str:
-        """Bind and serve on a background thread; returns the base URL."""
+        """Bind the API and the file host (port 0: any free port), serve both on background
+        threads; returns the API's base URL."""
         if self._server is not None:
             return self.base_url
         self._server = _Server(self._address, _Handler, self)
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.1},
-                                        name="ozon-sim", daemon=True)
-        self._thread.start()
-        log.info("Ozon simulator listening on %s (%d postings)", self.base_url,
-                 len(self.world.posting_numbers()))
+        try:
+            self._files = _Server((_loopback_of(self._address[0]), 0), FileHostHandler, self)
+        except OSError:
+            self._server.server_close()
+            self._server = None
+            raise
+        self._thread = _serve(self._server, "ozon-sim")
+        self._files_thread = _serve(self._files, "ozon-sim-files")
+        log.info("Ozon simulator listening on %s (%d postings), label files on %s", self.base_url,
+                 len(self.world.posting_numbers()), self.files_url)
         return self.base_url
 
     def close(self) -> None:
-        """Stop serving, end open connections and release the port."""
-        server, thread = self._server, self._thread
-        if server is None:
+        """Stop serving, end open connections and release both ports."""
+        if self._server is None:
             return
-        self._server = self._thread = None
-        server.shutdown()
-        server.close_connections(timeout=5)
-        server.server_close()
-        if thread is not None:
-            thread.join(5)
+        for server, thread in ((self._server, self._thread), (self._files, self._files_thread)):
+            server.shutdown()
+            server.close_connections(timeout=5)
+            server.server_close()
+            if thread is not None:
+                thread.join(5)
+        self._server = self._thread = self._files = self._files_thread = None
 
     def __enter__(self) -> "OzonSimulator":
         self.start()

@@ -86,7 +86,7 @@ def _common(posting: Posting, needs_mark: dict[int, bool], keys: tuple[str, ...]
         "substatus": posting.substatus,
         "delivery_method": _delivery_method(posting),
         "tracking_number": posting.tracking_number,
-        "tpl_integration_type": "ozon",
+        "tpl_integration_type": posting.method.tpl_integration_type,
         "in_process_at": iso(posting.in_process_at),
         "shipment_date": iso(posting.shipment_date),
         "delivering_date": iso(posting.delivering_date),
@@ -104,6 +104,7 @@ def _common(posting: Posting, needs_mark: dict[int, bool], keys: tuple[str, ...]
         "is_multibox": False,
         "multi_box_qty": 1,
         "parent_posting_number": posting.parent_posting_number,
+        "scanit": posting.scanit,  # 2026-10: the code on the new-format label
     }
 
 

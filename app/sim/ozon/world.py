@@ -21,8 +21,8 @@ from typing import Callable, Iterator
 
 from app.sim.ozon import generate
 from app.sim.ozon.catalog import Product, build_catalog, product_count_for
-from app.sim.ozon.errors import MSG_LABELS_NOT_READY, invalid
-from app.sim.ozon.places import build_places
+from app.sim.ozon.errors import invalid
+from app.sim.ozon.places import build_places, partner_places
 from app.sim.ozon.posting import SUBSTATUS_SHIP_FAILED, SUBSTATUS_SHIP_IN_PROCESS, Line, Posting, substatus_for
 from app.statuses import CANCELLED_STATUSES, HANDED_OVER_STATUSES, OZON_STATUSES, SHIPPED_STATUSES
 
@@ -38,6 +38,10 @@ class WorldConfig:
     products: int | None = None  # default: scaled with postings (60 for a small shop)
     ship_delay_s: float = 0.5  # asynchronous ship: time until awaiting_deliver (or ship_failed)
     label_delay_s: float = 1.0  # time from awaiting_deliver until the label can be fetched
+    partner_share: float = 0.0  # postings of an rFBS warehouse shipped by Ozon partner delivery (aggregator)
+    registration_delay_s: float = 0.5  # partner delivery: awaiting_registration until the carrier registers it
+    label_task_polls: int = 1  # label tasks answer in_progress this many times before they complete
+    label_link_ttl_s: float = 1800.0  # a label task's file_url stops working this long after it completed
     mixed_statuses: bool = True  # a few postings already shipped/delivering/cancelled (N >= 20)
     now: float | None = None  # epoch seconds the postings are generated around; default: clock
 
@@ -56,12 +60,20 @@ class World:
         self.products: list[Product] = build_catalog(rng, cfg.products or product_count_for(cfg.postings))
         self.product_by_sku = {p.sku: p for p in self.products}
         self.needs_mark = {p.sku: p.needs_mark for p in self.products}
-        self._factory = generate.PostingFactory(rng, self.products, self.methods)
+        partner = partner_rng = None
+        if cfg.partner_share > 0:  # its own generator: the rest of the world stays as without it
+            partner_rng = random.Random(f"partner-{cfg.seed}")
+            warehouse, partner = partner_places(partner_rng)
+            self.warehouses.append(warehouse)
+            self.methods.append(partner)
+        fbs_methods = [m for m in self.methods if not m.partner_delivery]
+        self._factory = generate.PostingFactory(rng, self.products, fbs_methods, partner, cfg.partner_share,
+                                                partner_rng)
         self._postings: dict[str, Posting] = {}
         self._by_barcode: dict[str, str] = {}
         self._order_index: dict[str, int] = {}
         self._keys: list[tuple[float, str]] = []
-        self._pending: list[tuple[float, int, str]] = []
+        self._pending: list[tuple[float, int, str, str]] = []  # (due, seq, posting number, "ship"|"register")
         self._seq = itertools.count()
         self._count_cache: dict[object, int] = {}
         mixed = cfg.mixed_statuses and cfg.postings >= 20
@@ -86,8 +98,11 @@ class World:
         with self.lock:
             now = self.clock()
             while self._pending and self._pending[0][0] <= now:
-                due, _, number = heapq.heappop(self._pending)
-                self._ship_takes_effect(self._postings[number], due)
+                due, _, number, event = heapq.heappop(self._pending)
+                if event == "ship":
+                    self._ship_takes_effect(self._postings[number], due)
+                else:
+                    self._registered(self._postings[number], due)
 
     def get(self, posting_number: str) -> Posting | None:
         """The live posting (hold ``lock`` while using it)."""
@@ -177,16 +192,19 @@ class World:
             return list(posting.related)
 
     def label_postings(self, posting_numbers: list[str]) -> list[Posting]:
-        """The postings whose labels may be printed now; Ozon's errors otherwise."""
+        """The postings whose labels may be asked for (all ``awaiting_deliver``); INVALID_ARGUMENT
+        otherwise. Whether each label is ready yet: :meth:`label_ready`."""
         with self.lock:
             self.settle()
             postings = [self._postings.get(n) for n in posting_numbers]
             if any(p is None or p.status != "awaiting_deliver" for p in postings):
                 raise invalid("INVALID_ARGUMENT")
-            now = self.clock()
-            if any(p.label_ready_at is not None and p.label_ready_at > now for p in postings):
-                raise invalid(MSG_LABELS_NOT_READY)
             return postings
+
+    def label_ready(self, posting: Posting) -> bool:
+        """Ozon has made this posting's label (``label_delay_s`` after it turned awaiting_deliver)."""
+        with self.lock:
+            return posting.label_ready_at is None or posting.label_ready_at <= self.clock()
 
     # ----------------------------------------------------------------- the simulator's levers
 
@@ -251,7 +269,7 @@ class World:
         posting.ship_state = "in_process"
         posting.ship_will_fail = fail
         posting.set_status("awaiting_packaging", SUBSTATUS_SHIP_IN_PROCESS, now)
-        heapq.heappush(self._pending, (due, next(self._seq), posting.posting_number))
+        heapq.heappush(self._pending, (due, next(self._seq), posting.posting_number, "ship"))
         self._changed()
 
     def _split_child(self, parent: Posting, package: list[tuple[int, int]], now: float, due: float) -> Posting:
@@ -284,10 +302,23 @@ class World:
             posting.ship_will_fail = False
             posting.set_status("awaiting_packaging", SUBSTATUS_SHIP_FAILED, due)
             log.info("ship of %s failed (simulated)", posting.posting_number)
+        elif posting.method.partner_delivery:  # the partner carrier registers it first
+            posting.ship_state = ""
+            posting.set_status("awaiting_registration", substatus_for("awaiting_registration"), due)
+            registered = due + self.config.registration_delay_s
+            heapq.heappush(self._pending, (registered, next(self._seq), posting.posting_number, "register"))
         else:
             posting.ship_state = ""
             posting.label_ready_at = due + self.config.label_delay_s
             posting.set_status("awaiting_deliver", substatus_for("awaiting_deliver"), due)
+        self._changed()
+
+    def _registered(self, posting: Posting, due: float) -> None:
+        if posting.status != "awaiting_registration":
+            return  # cancelled or changed by hand meanwhile
+        posting.tracking_number = posting.tracking_number or f"OZP{posting.lower_barcode[-10:]}"
+        posting.label_ready_at = due + self.config.label_delay_s
+        posting.set_status("awaiting_deliver", substatus_for("awaiting_deliver"), due)
         self._changed()
 
 

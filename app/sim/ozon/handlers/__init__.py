@@ -1,4 +1,8 @@
-"""Ozon Seller API endpoints the simulator answers, by path (all POST with a JSON body)."""
+"""Ozon Seller API endpoints the simulator answers, by path (all POST with a JSON body).
+
+Methods Ozon has switched off (``app.services.ozon.retired``) are no routes: the server answers
+them with the gateway's error before routing.
+"""
 from __future__ import annotations
 
 from typing import Callable
@@ -13,8 +17,9 @@ ROUTES: dict[str, Callable] = {
     "/v3/product/info/list": products.info_list,
     "/v4/product/info/attributes": products.attributes,
     "/v2/warehouse/list": reference.warehouse_list,
-    "/v1/delivery-method/list": reference.delivery_methods,
+    "/v2/delivery-method/list": reference.delivery_methods,
     "/v1/roles": reference.roles,
     "/v4/posting/fbs/ship": ship_labels.ship,
-    "/v2/posting/fbs/package-label": ship_labels.package_label,
+    "/v3/posting/fbs/package-label/create": ship_labels.label_create,
+    "/v2/posting/fbs/package-label/get": ship_labels.label_get,
 }

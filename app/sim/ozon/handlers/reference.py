@@ -1,4 +1,4 @@
-"""Reference data: warehouses (v2, cursor), delivery methods (v1, offset) and the key's roles."""
+"""Reference data: warehouses (v2, cursor), delivery methods (v2, cursor) and the key's roles."""
 from __future__ import annotations
 
 from app.sim.ozon.context import Context
@@ -58,40 +58,51 @@ def warehouse_list(ctx: Context, body: dict) -> dict:
 
 
 def delivery_methods(ctx: Context, body: dict) -> dict:
-    """``/v1/delivery-method/list``: ``limit`` 1..50 with ``offset``."""
-    request = Fields(body, "DeliveryMethodListRequest")
-    limit = request.integer("limit", required=True, low=1, high=50)
-    offset = request.integer("offset", default=0, low=0)
+    """``/v2/delivery-method/list``: ``limit`` 1..100, ``cursor``; ``filter{warehouse_ids,
+    delivery_method_ids, provider_ids, status}`` -> top level ``{delivery_methods, cursor, has_next}``.
+    Not in the Aug 2025 spec: checked by hand (the answer fits ozonapi-async's v2 model)."""
+    request = Fields(body, "DeliveryMethodListV2Request")
+    limit = request.integer("limit", required=True, low=1, high=100)
+    cursor = request.string("cursor")
+    if cursor and not cursor.isdigit():
+        raise request.error("cursor", "invalid cursor")
     flt = request.obj("filter")
-    warehouse_id = flt.integer("warehouse_id")
-    provider_id = flt.integer("provider_id")
-    status = flt.string("status")
+    warehouse_ids = set(flt.int_list("warehouse_ids"))
+    method_ids = set(flt.int_list("delivery_method_ids"))
+    provider_ids = set(flt.int_list("provider_ids"))
+    statuses = set(flt.str_list("status"))
     world = ctx.world
     selected = [
         m for m in world.methods
-        if (warehouse_id is None or m.warehouse.warehouse_id == warehouse_id)
-        and (provider_id is None or m.provider_id == provider_id)
-        and (not status or m.status == status)
+        if (not warehouse_ids or m.warehouse.warehouse_id in warehouse_ids)
+        and (not method_ids or m.id in method_ids)
+        and (not provider_ids or m.provider_id in provider_ids)
+        and (not statuses or m.status in statuses)
     ]
+    start = int(cursor or 0)
+    page = selected[start:start + limit]
+    has_next = start + limit < len(selected)
     created_at = iso(world.built_at - 300 * 86_400)
     return {
-        "result": [
+        "delivery_methods": [
             {
                 "id": m.id,
                 "name": m.name,
+                "status": m.status,
                 "warehouse_id": m.warehouse.warehouse_id,
                 "provider_id": m.provider_id,
-                "template_id": 1000 + index,
-                "company_id": int(ctx.client_id) if ctx.client_id.isdigit() else 0,
-                "status": m.status,
+                "template_id": 1000 + world.methods.index(m),
                 "cutoff": m.cutoff,
                 "sla_cut_in": 1440,
+                "is_express": False,
+                "tpl_integration_type": m.tpl_integration_type,
                 "created_at": created_at,
                 "updated_at": created_at,
             }
-            for index, m in enumerate(selected[offset:offset + limit])
+            for m in page
         ],
-        "has_next": offset + limit < len(selected),
+        "cursor": str(start + len(page)) if has_next else "",
+        "has_next": has_next,
     }
 
 

@@ -1,9 +1,7 @@
-"""Packing: ``/v4/posting/fbs/ship`` (asynchronous, may split) and the label PDF."""
+"""Packing: ``/v4/posting/fbs/ship`` (asynchronous, may split) and the label tasks (2026-11)."""
 from __future__ import annotations
 
-from app.sim.ozon import label
-from app.sim.ozon.context import Context, Raw
-from app.sim.ozon.errors import invalid
+from app.sim.ozon.context import Context
 from app.sim.ozon.params import Fields
 from app.sim.ozon.views import CURRENCY
 
@@ -55,20 +53,22 @@ def ship(ctx: Context, body: dict) -> dict:
     return {"result": result, "additional_data": additional}
 
 
-def package_label(ctx: Context, body: dict) -> Raw:
-    """The labels of up to 20 ``awaiting_deliver`` postings as one PDF, a page each.
-
-    The whole batch fails if one posting is not ``awaiting_deliver`` (INVALID_ARGUMENT) or its
-    label is not ready yet ("The next postings aren't ready", ``label_delay_s`` after the ship).
-    """
-    request = Fields(body, "PostingFBSPackageLabelRequest")
-    numbers = request.str_list("posting_number")
+def label_create(ctx: Context, body: dict) -> dict:
+    """``/v3/posting/fbs/package-label/create``: ``{posting_numbers}`` -> ``{tasks[{task_id, task_type}]}``,
+    one task per label size (app.sim.ozon.label_tasks). Not in the Aug 2025 spec: checked by hand."""
+    request = Fields(body, "CreateLabelBatchV3Request")
+    numbers = request.str_list("posting_numbers")
     if not 1 <= len(numbers) <= MAX_LABELS:
-        raise invalid(f"invalid PostingFBSPackageLabelRequest.PostingNumber: value must contain "
-                      f"between 1 and {MAX_LABELS} items, inclusive")
-    world = ctx.world
-    with world.lock:
-        postings = world.label_postings(numbers)
-        data = label.render_pdf(postings)
-    filename = f"{numbers[0]}.pdf" if len(numbers) == 1 else "labels.pdf"
-    return Raw("application/pdf", data, {"Content-Disposition": f'attachment; filename="{filename}"'})
+        raise request.error("posting_numbers", f"value must contain between 1 and {MAX_LABELS} items, inclusive")
+    if len(set(numbers)) != len(numbers):
+        raise request.error("posting_numbers", "repeated value must contain unique items")
+    if not all(numbers):
+        raise request.error("posting_numbers", "value length must be at least 1 runes")
+    return {"tasks": ctx.labels.create(numbers)}
+
+
+def label_get(ctx: Context, body: dict) -> dict:
+    """``/v2/posting/fbs/package-label/get``: ``{task_id}`` -> ``{status{code, postings_count,
+    printed_postings_count, unprinted_postings}, file_url, error}``. Checked by hand (not in the spec)."""
+    request = Fields(body, "GetLabelBatchV2Request")
+    return ctx.labels.look(request.integer("task_id", required=True, low=1))
