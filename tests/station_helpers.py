@@ -116,6 +116,7 @@ def write_shop(db: Database) -> None:
             postings.append({"posting_number": number, "status": "awaiting_packaging",
                              "shipment_date": NOW + timedelta(hours=hours),
                              "upper_barcode": f"%101%{900 + n}", "lower_barcode": f"50000000000{900 + n}",
+                             "scanit": f"ii3052511{7000 + n}",
                              **extra})
             items[number] = [{"sku": sku, "quantity": qty, "offer_id": f"o{sku}", "name": names[sku]}
                              for sku, qty in lines]

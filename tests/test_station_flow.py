@@ -26,6 +26,7 @@ def run(station, *scans):
     ([B], r.POSTING_OPENED, True, r.PACKING),
     (["%101%901"], r.POSTING_OPENED, True, r.PACKING),  # B's upper label barcode
     (["50000000000901"], r.POSTING_OPENED, True, r.PACKING),  # B's lower label barcode
+    (["ii30525117001"], r.POSTING_OPENED, True, r.PACKING),  # B's scanit, the code on a new-format label
     (["CMD:ACK"], r.ACKNOWLEDGED, True, r.PACKING),
     (["CMD:PARK"], r.POSTING_PARKED, True, r.IDLE),
     (["CMD:NEXT-BOX"], r.BOX_EMPTY, False, r.PACKING),

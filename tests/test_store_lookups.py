@@ -31,7 +31,7 @@ def stocked(db):
     db.call(upsert_products, [product(10), product(11), product(12)],
             {10: ["4600000000010", "OZN10"], 11: ["4600000000011"], 12: ["4600000000012"]}, NOW)
     db.call(upsert_postings, [
-        posting("A-1-1", shipment_date=LATER, upper_barcode="%A11%", lower_barcode="0A11"),
+        posting("A-1-1", shipment_date=LATER, upper_barcode="%A11%", lower_barcode="0A11", scanit="ii10000000011"),
         posting("A-2-1", shipment_date=SOON, upper_barcode="%A21%", lower_barcode="0A21"),
         posting("A-3-1", shipment_date=None),
         posting("A-4-1", "awaiting_deliver", shipment_date=NOW),
@@ -72,6 +72,7 @@ def test_get_posting_in_a_write_session_reads_afresh(stocked):
 
 @pytest.mark.parametrize(("code", "expected"), [
     ("%A11%", "A-1-1"), ("0A11", "A-1-1"), ("%A21%", "A-2-1"), ("0A21", "A-2-1"), ("%A99%", None),
+    ("ii10000000011", "A-1-1"),  # the code on Ozon's new-format label
 ])
 def test_find_by_label_barcode(stocked, code, expected):
     with stocked.read() as session:

@@ -56,7 +56,7 @@ class PostingRow(Base):
     cancel_reason: Mapped[str | None] = mapped_column(Text)
     upper_barcode: Mapped[str | None] = mapped_column(String(64), index=True)
     lower_barcode: Mapped[str | None] = mapped_column(String(64), index=True)
-    scanit: Mapped[str | None] = mapped_column(String(64))  # the code on Ozon's new-format label
+    scanit: Mapped[str | None] = mapped_column(String(64), index=True)  # the code on Ozon's new-format label
     # what this bench has made of it
     local_state: Mapped[str] = mapped_column(String(16), default=LocalState.WAITING.value, index=True)  # app.statuses
     claimed_by: Mapped[str | None] = mapped_column(String(64))

@@ -209,7 +209,8 @@ def _one_with_items(stmt: Any) -> Any:
 
 
 _GET = _one_with_items(select(PostingRow).where(PostingRow.posting_number == bindparam("number")))
-_LABEL_CODE = or_(PostingRow.upper_barcode == bindparam("code"), PostingRow.lower_barcode == bindparam("code"))
+_LABEL_CODE = or_(PostingRow.upper_barcode == bindparam("code"), PostingRow.lower_barcode == bindparam("code"),
+                  PostingRow.scanit == bindparam("code"))  # scanit: the code on Ozon's new-format label
 _BY_LABEL = _one_with_items(select(PostingRow).where(_LABEL_CODE).order_by(PostingRow.posting_number).limit(1))
 _NUMBER_BY_LABEL = (select(_postings.c.posting_number).where(_LABEL_CODE)
                     .order_by(_postings.c.posting_number).limit(1))

@@ -2,7 +2,7 @@
 
 Revision ID: 0005
 Revises: 0004
-Create Date: 2026-12-05
+Create Date: 2026-12-04
 """
 from __future__ import annotations
 
@@ -18,8 +18,10 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("postings") as batch:
         batch.add_column(sa.Column("scanit", sa.String(64)))
+        batch.create_index("ix_postings_scanit", ["scanit"])  # a label scan finds its posting by it
 
 
 def downgrade() -> None:
     with op.batch_alter_table("postings") as batch:
+        batch.drop_index("ix_postings_scanit")
         batch.drop_column("scanit")
