@@ -171,8 +171,7 @@ def claimed_open(session: Session, station: str) -> list[str]:
 
 def save_fresh(session: Session, posting: Posting, now: datetime) -> None:
     """What Ozon just said about a posting goes into the cache (as the sync would write it)."""
-    store_postings.upsert_postings(session, [posting_row(posting)],
-                                   {posting.posting_number: item_rows(posting)}, now=now)
+    store_postings.refresh_posting(session, posting_row(posting), item_rows(posting), now=now)
 
 
 # -- the rules ----------------------------------------------------------------------------------

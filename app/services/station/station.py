@@ -187,24 +187,27 @@ class Station:
             state = r.IDLE if row is None else (r.ERROR if row.error_code else row.state)
             return r.result(r.STATUS, number, state, error=(row.error_code if row else None) or "")
 
-    def snapshot(self) -> dict[str, Any]:
-        """The open posting's lines and counts, the box, the held error and the parked postings."""
-        with self.db.read() as session:
-            row = s.read_row(session, self.name)
-            snap: dict[str, Any] = {"station": self.name, "state": r.IDLE, "posting": None, "lines": [],
-                                    "box": 1, "error": None, "parked": []}
-            if row is None:
-                return snap
-            snap.update(state=r.ERROR if row.error_code else row.state, posting=row.open_posting,
-                        box=row.box_no, error=row.error_code, error_data=dict(row.error_data or {}))
-            snap["parked"] = [n for n in s.claimed_open(session, self.name) if n != row.open_posting]
-            posting = s.get_posting(session, row.open_posting) if row.open_posting else None
-            if posting is not None:
-                counts = units.line_counts(session, posting.posting_number)
-                snap["lines"] = [{"line": x.line_no, "sku": x.sku, "offer_id": x.offer_id, "name": x.name,
-                                  "quantity": x.quantity, "counted": counts.get(x.line_no, 0),
-                                  "needs_mark": s.needs_mark(posting, x.sku)} for x in posting.items]
+    def snapshot(self, session=None) -> dict[str, Any]:
+        """The open posting's lines and counts, the box, the held error and the parked postings
+        (read in ``session`` when given: a read session that goes on reading for a view)."""
+        if session is None:
+            with self.db.read() as session:
+                return self.snapshot(session)
+        row = s.read_row(session, self.name)
+        snap: dict[str, Any] = {"station": self.name, "state": r.IDLE, "posting": None, "lines": [],
+                                "box": 1, "error": None, "parked": []}
+        if row is None:
             return snap
+        snap.update(state=r.ERROR if row.error_code else row.state, posting=row.open_posting,
+                    box=row.box_no, error=row.error_code, error_data=dict(row.error_data or {}))
+        snap["parked"] = [n for n in s.claimed_open(session, self.name) if n != row.open_posting]
+        posting = s.get_posting(session, row.open_posting) if row.open_posting else None
+        if posting is not None:
+            counts = units.line_counts(session, posting.posting_number)
+            snap["lines"] = [{"line": x.line_no, "sku": x.sku, "offer_id": x.offer_id, "name": x.name,
+                              "quantity": x.quantity, "counted": counts.get(x.line_no, 0),
+                              "needs_mark": s.needs_mark(posting, x.sku)} for x in posting.items]
+        return snap
 
     # -- internals ---------------------------------------------------------------------------
     def _write(self, decide: Callable[[s.Txn], r.StationResult]) -> r.StationResult:
@@ -262,7 +265,8 @@ class Station:
         """An item barcode or an Ozon label barcode: the cache decides which. The common case (a
         posting open, a known item) is decided in one transaction; opening needs Ozon first."""
         code = scanned.text
-        outcome = self._write(lambda t: codes.at_once(t, code, scanned.notes))
+        ask_first = self.remote is not None
+        outcome = self._write(lambda t: codes.at_once(t, code, scanned.notes, ask_first=ask_first))
         if isinstance(outcome, r.StationResult):
             return outcome
         kind, number = outcome
@@ -276,14 +280,16 @@ class Station:
         return self._write(lambda t: flows.refused(t, r.POSTING_NOT_FOUND, None, barcode=code, ozon=lookup.detail))
 
     def _item(self, code: str, barcodes: list[str], *, mark=None, notes: dict | None = None) -> r.StationResult:
-        outcome = self._write(lambda t: codes.item(t, code, barcodes, mark, notes))
+        ask_first = self.remote is not None
+        outcome = self._write(lambda t: codes.item(t, code, barcodes, mark, notes, ask_first=ask_first))
         if isinstance(outcome, r.StationResult):
             return outcome
         return self._find(code, barcodes, mark, notes, outcome[1])
 
     def _find(self, code: str, barcodes: list[str], mark, notes: dict | None, number: str | None) -> r.StationResult:
         """Idle, no goods on hold: open the packable posting that ships first and wants the unit
-        (``number``, found by the transaction that saw the station idle), asking Ozon first."""
+        (``number``, found by the transaction that saw the station idle), asking Ozon first.
+        (With nobody to ask, that transaction opened it itself: ``codes.idle``.)"""
         tried: list[str] = []
         while number is not None:
             lookup = self._ask(number)

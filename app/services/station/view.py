@@ -25,13 +25,11 @@ _INFO = (
 
 
 def view_snapshot(station) -> dict[str, Any]:
-    snap = station.snapshot()
-    snap["info"] = {}
-    lines = snap.get("lines") or []
-    number = snap.get("posting")
-    if not number and not lines:
-        return snap
-    with station.db.read() as session:
+    with station.db.read() as session:  # one read transaction: the station's part and the view's
+        snap = station.snapshot(session)
+        snap["info"] = {}
+        lines = snap.get("lines") or []
+        number = snap.get("posting")
         if lines:
             barcodes = store_products.barcodes_by_sku(session, {line["sku"] for line in lines})
             for line in lines:
