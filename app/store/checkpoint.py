@@ -43,8 +43,9 @@ class Checkpointer:
         return self._thread
 
     def close(self, timeout: float | None = 10.0) -> None:
-        """Stop the thread (the last connection to close copies what is left)."""
-        event.remove(self.engine, "commit", self._committed)
+        """Stop the thread (the last connection to close copies what is left). Idempotent."""
+        if event.contains(self.engine, "commit", self._committed):
+            event.remove(self.engine, "commit", self._committed)
         self._closed.set()
         self._dirty.set()
         self._thread.join(timeout)

@@ -67,7 +67,7 @@ def open_posting(t: Txn, number: str, *, via: str) -> r.StationResult:
 def open_and_read(t: Txn, number: str, *, via: str) -> tuple[r.StationResult, s.BenchPosting | None, dict[int, int]]:
     """``open_posting``, and the opened posting as it is now (None if not opened) with its
     counts per line, for a decision that goes on in the same transaction."""
-    posting = s.get_posting(t.session, number)
+    posting, counts, last_box = s.get_counted(t.session, number)
     if posting is None:
         return refused(t, r.POSTING_NOT_FOUND, number, scanned=via), None, {}
     reason = s.not_packable_reason(posting, t.name)
@@ -82,15 +82,14 @@ def open_and_read(t: Txn, number: str, *, via: str) -> tuple[r.StationResult, s.
     if not store_postings.claim_posting(t.session, number, t.name, t.now):
         return refused(t, r.POSTING_NOT_PACKABLE, number, reason="claimed", holder=_holder(t, number)), None, {}
     previous = t.row.open_posting
-    counts, last_box = units.tally(t.session, number)
-    resumed = posting.local_state == LocalState.IN_PROGRESS and (posting.wave_id is None or bool(counts))
+    resumed = posting.local_state == LocalState.IN_PROGRESS and (posting.wave_id is None or last_box is not None)
     if posting.local_state == LocalState.WAITING:
         store_postings.set_local_state(t.session, number, LocalState.IN_PROGRESS)
     counted, total = s.totals(posting, counts)
     t.clear_error()
     t.row.open_posting = number
     t.row.state = r.WEIGHING if s.is_complete(posting, counts) else r.PACKING
-    t.row.box_no = last_box
+    t.row.box_no = last_box or 1
     data: dict[str, Any] = {"counted": counted, "total": total, "resumed": resumed, "scanned": via,
                             "box": t.row.box_no, **wave_bench.opened_data(t, posting)}
     if previous and previous != number:
@@ -108,8 +107,8 @@ def count_unit(t: Txn, code: str, *, mark: Mark | None = None, notes: dict | Non
     ``found``, ``posting``, ``counts``: the products of ``code``, the open posting and its counts
     per line, when this transaction has read them already."""
     number = t.row.open_posting
-    if posting is None or posting.posting_number != number:
-        posting, counts = s.get_posting(t.session, number), None
+    if posting is None or counts is None or posting.posting_number != number:
+        posting, counts, _ = s.get_counted(t.session, number)
     if posting is None:  # vanished from the cache (should not happen): let go
         t.go_idle()
         return refused(t, r.POSTING_NOT_FOUND, number)
@@ -125,8 +124,6 @@ def count_unit(t: Txn, code: str, *, mark: Mark | None = None, notes: dict | Non
     lines = [line for line in posting.items if line.sku in skus]
     if not lines:
         return refused(t, r.WRONG_ITEM, number, product=found[0].name, sku=found[0].sku, **scanned)
-    if counts is None:
-        counts = units.line_counts(t.session, number)
     line = next((x for x in lines if counts.get(x.line_no, 0) < x.quantity), None)
     if line is None:
         first = lines[0]
@@ -165,13 +162,12 @@ def weigh(t: Txn, grams: float, lookup: Lookup | None, *, tolerance_pct: float, 
         return refused(t, r.NOTHING_OPEN, None, measured_g=grams)
     if lookup is not None and lookup.posting is not None:
         s.save_fresh(t.session, lookup.posting, t.now)
-    posting = s.get_posting(t.session, number)
+    posting, counts, _ = s.get_counted(t.session, number)
     if posting is None:
         return vanished(t, number)
     reason = s.not_packable_reason(posting, t.name)
     if reason is not None:
         return stop_loudly(t, posting, reason)
-    counts = units.line_counts(t.session, number)
     if not s.is_complete(posting, counts):
         counted, total = s.totals(posting, counts)
         return refused(t, r.NOT_COMPLETE, number, counted=counted, total=total, measured_g=grams)

@@ -30,7 +30,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from app.config import SETTINGS
-from app.services.station import codes, commands, flows, shelf, units
+from app.services.station import codes, commands, flows, shelf
 from app.services.station import results as r
 from app.services.station import state as s
 from app.services.station.classify import Classified, classify
@@ -201,9 +201,8 @@ class Station:
         snap.update(state=r.ERROR if row.error_code else row.state, posting=row.open_posting,
                     box=row.box_no, error=row.error_code, error_data=dict(row.error_data or {}))
         snap["parked"] = [n for n in s.claimed_open(session, self.name) if n != row.open_posting]
-        posting = s.get_posting(session, row.open_posting) if row.open_posting else None
+        posting, counts, _ = s.get_counted(session, row.open_posting) if row.open_posting else (None, {}, None)
         if posting is not None:
-            counts = units.line_counts(session, posting.posting_number)
             snap["lines"] = [{"line": x.line_no, "sku": x.sku, "offer_id": x.offer_id, "name": x.name,
                               "quantity": x.quantity, "counted": counts.get(x.line_no, 0),
                               "needs_mark": s.needs_mark(posting, x.sku)} for x in posting.items]
