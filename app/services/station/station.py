@@ -66,6 +66,11 @@ class Station:
         self._may_supervise = supervisors if callable(supervisors) else _member_of(supervisors)
         self.now = now
         self._listeners: list[Callable[[r.StationResult], object]] = []
+        # view(session): what a screen shows after a decision, read in the decision's own
+        # transaction once it is decided (one transaction instead of a second read at every scan);
+        # take it with ``take_view()``. None: nobody wants one.
+        self.view: Callable[[Any], dict] | None = None
+        self._view: dict | None = None
 
     @classmethod
     def from_config(cls, db, config, *, remote: Remote | None = None, packer: str | None = None,
@@ -218,8 +223,11 @@ class Station:
             if isinstance(outcome, r.StationResult):  # else: nothing decided yet
                 row.packer, row.updated_at = self.packer, now
             s.save_row(session, row)  # once, and only when something changed
+            if self.view is not None and isinstance(outcome, r.StationResult):
+                self._view = self._read_view(session)
             return outcome
 
+        self._view = None
         outcome = self.db.writer.call(run)
         if isinstance(outcome, r.StationResult):
             log.info("%s: %s %s (%s)", self.name, outcome.code, outcome.posting or "", outcome.state)
@@ -232,6 +240,21 @@ class Station:
                 listener(outcome)
             except Exception:  # the decision is committed: a listener's bug must not undo the answer
                 log.exception("a station listener failed on %s", outcome.code)
+
+    def take_view(self) -> dict | None:
+        """The ``view`` read with the last decision of the last call (None: there was none)."""
+        view, self._view = self._view, None
+        return view
+
+    def _read_view(self, session) -> dict | None:
+        """``view`` under a savepoint: a failure there is a bug of the screen's, logged; it never
+        undoes the decision (the caller then reads the view on its own)."""
+        try:
+            with session.begin_nested():
+                return self.view(session)
+        except Exception:
+            log.exception("reading the view after a decision failed")
+            return None
 
     def _open_number(self) -> str | None:
         with self.db.read() as session:
