@@ -82,3 +82,24 @@ def test_a_counted_unit_takes_one_transaction_of_few_statements(bench):
         assert station.scan(EAN[CABLE]).code == r.ITEM_ACCEPTED
         assert station.scan(EAN[CABLE]).code == r.OVER_SCAN
     assert seen.count("UPDATE") == 1, seen  # the held error only
+
+
+def test_the_view_read_with_a_decision_on_each_backend(bench, caplog):
+    from sqlalchemy import text
+
+    from app.services.station.view import view_in, view_snapshot
+
+    station = bench.station()
+    station.view = lambda session, row: view_in(station, session, row)
+    assert station.scan(A).code == r.POSTING_OPENED
+    assert station.scan(EAN[MUG]).code == r.ITEM_ACCEPTED
+    assert station.take_view() == view_snapshot(station)
+
+    def broken(session, row):  # a statement that fails: on PostgreSQL it would spoil the transaction
+        session.execute(text("SELECT no_such_column FROM stations"))
+
+    station.view = broken
+    with caplog.at_level("ERROR", logger="packdesk.station"):
+        assert station.scan(EAN[CABLE]).code == r.ITEM_ACCEPTED  # decided and committed all the same
+    assert station.take_view() is None and len([x for x in caplog.records if x.levelname == "ERROR"]) == 1
+    assert len(bench.units(A)) == 2

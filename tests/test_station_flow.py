@@ -156,7 +156,7 @@ def test_the_view_is_read_in_the_decisions_own_transaction(shop):
 
     station = shop.station()
     seen = []
-    station.view = lambda session: seen.append(session.in_transaction()) or view_in(station, session)
+    station.view = lambda session, row: seen.append(session.in_transaction()) or view_in(station, session, row)
     station.scan(A)
     assert station.take_view() == view_snapshot(station) and station.take_view() is None  # taken once
     assert seen == [True]
@@ -170,7 +170,7 @@ def test_the_view_is_read_in_the_decisions_own_transaction(shop):
 def test_a_failing_view_never_undoes_the_decision(shop, caplog):
     station = shop.station()
 
-    def broken(session):
+    def broken(session, row):
         raise RuntimeError("a bug in the screen's view")
 
     station.view = broken

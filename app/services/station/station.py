@@ -66,10 +66,10 @@ class Station:
         self._may_supervise = supervisors if callable(supervisors) else _member_of(supervisors)
         self.now = now
         self._listeners: list[Callable[[r.StationResult], object]] = []
-        # view(session): what a screen shows after a decision, read in the decision's own
-        # transaction once it is decided (one transaction instead of a second read at every scan);
-        # take it with ``take_view()``. None: nobody wants one.
-        self.view: Callable[[Any], dict] | None = None
+        # view(session, row): what a screen shows after a decision, read in the decision's own
+        # transaction once it is decided, with the station's row as written (one transaction
+        # instead of a second read at every scan); take it with ``take_view()``. None: nobody wants one.
+        self.view: Callable[[Any, s.StationState], dict] | None = None
         self._view: dict | None = None
 
     @classmethod
@@ -192,13 +192,15 @@ class Station:
             state = r.IDLE if row is None else (r.ERROR if row.error_code else row.state)
             return r.result(r.STATUS, number, state, error=(row.error_code if row else None) or "")
 
-    def snapshot(self, session=None) -> dict[str, Any]:
+    def snapshot(self, session=None, row: s.StationState | None = None) -> dict[str, Any]:
         """The open posting's lines and counts, the box, the held error and the parked postings
-        (read in ``session`` when given: a read session that goes on reading for a view)."""
+        (read in ``session`` when given: a read session that goes on reading for a view, or the
+        decision's own transaction, with the station's ``row`` as it was just written)."""
         if session is None:
             with self.db.read() as session:
                 return self.snapshot(session)
-        row = s.read_row(session, self.name)
+        if row is None:
+            row = s.read_row(session, self.name)
         snap: dict[str, Any] = {"station": self.name, "state": r.IDLE, "posting": None, "lines": [],
                                 "box": 1, "error": None, "parked": []}
         if row is None:
@@ -224,7 +226,7 @@ class Station:
                 row.packer, row.updated_at = self.packer, now
             s.save_row(session, row)  # once, and only when something changed
             if self.view is not None and isinstance(outcome, r.StationResult):
-                self._view = self._read_view(session)
+                self._view = self._read_view(session, row)
             return outcome
 
         self._view = None
@@ -246,12 +248,15 @@ class Station:
         view, self._view = self._view, None
         return view
 
-    def _read_view(self, session) -> dict | None:
-        """``view`` under a savepoint: a failure there is a bug of the screen's, logged; it never
-        undoes the decision (the caller then reads the view on its own)."""
+    def _read_view(self, session, row: s.StationState) -> dict | None:
+        """``view(session, row)``; a failure there is a bug of the screen's, logged; it never
+        undoes the decision (the caller then reads the view on its own). Under a savepoint where
+        a failed statement spoils the transaction (PostgreSQL; SQLite's goes on)."""
         try:
+            if session.get_bind().dialect.name == "sqlite":
+                return self.view(session, row)
             with session.begin_nested():
-                return self.view(session)
+                return self.view(session, row)
         except Exception:
             log.exception("reading the view after a decision failed")
             return None

@@ -29,10 +29,10 @@ def view_snapshot(station) -> dict[str, Any]:
         return view_in(station, session)
 
 
-def view_in(station, session) -> dict[str, Any]:
-    """``view_snapshot`` read in ``session`` (a read session, or the decision's own transaction:
-    ``Station.view``)."""
-    snap = station.snapshot(session)
+def view_in(station, session, row=None) -> dict[str, Any]:
+    """``view_snapshot`` read in ``session`` (a read session, or the decision's own transaction
+    with the station's ``row`` as it was just written: ``Station.view``)."""
+    snap = station.snapshot(session, row)
     snap["info"] = {}
     lines = snap.get("lines") or []
     number = snap.get("posting")

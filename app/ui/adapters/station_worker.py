@@ -41,7 +41,7 @@ class _Engine(QObject):
         from app.services.station.view import view_in
 
         # the pack view's snapshot is read in the decision's own transaction (no second one)
-        station.view = lambda session: view_in(station, session)
+        station.view = lambda session, row: view_in(station, session, row)
 
     @Slot(str)
     def scan(self, text: str) -> None:
