@@ -84,6 +84,7 @@ def test_a_counted_unit_takes_one_transaction_of_few_statements(bench):
     assert seen.count("UPDATE") == 1, seen  # the held error only
 
 
+@pytest.mark.expect_errors("packdesk.station")
 def test_the_view_read_with_a_decision_on_each_backend(bench, caplog):
     from sqlalchemy import text
 
