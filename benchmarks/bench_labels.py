@@ -98,7 +98,8 @@ def main() -> None:
     bitmap = render_pdf_page(pdf, 0, base)
     print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs; "
           f"PDF {len(pdf)} bytes -> {bitmap.width}x{bitmap.height} dots at {args.dpi} dpi, "
-          f"{bitmap.black_count() / (bitmap.width * bitmap.height):.1%} black; median of {args.runs} runs")
+          f"{bitmap.black_count() / (bitmap.width * bitmap.height):.1%} black; median of {args.runs} runs; "
+          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     render = median_ms(lambda: render_pdf_page(pdf, 0, base), args.runs)
     print(f"{'render (QtPdf -> Bitmap)':34s} {render:8.2f} ms")
     profiles = {
