@@ -96,7 +96,7 @@ def open_and_read(t: Txn, number: str, *, via: str) -> tuple[r.StationResult, s.
         data["parked"] = previous
         t.log(r.POSTING_PARKED, previous, {"by_opening": number})
     t.log(r.POSTING_OPENED, number, data)
-    opened = replace(posting, local_state="in_progress", claimed_by=t.name)  # as just written
+    opened = replace(posting, local_state=LocalState.IN_PROGRESS, claimed_by=t.name)  # as just written
     return r.result(r.POSTING_OPENED, number, t.state(), **data), opened, counts
 
 
