@@ -98,6 +98,20 @@ def test_the_checkpointer_copies_the_wal_once_the_writers_pause(sqlite_db):
     assert busy == 0 and frames > 0 and copied == frames  # nobody reading: all of it
 
 
+def test_a_stream_of_commits_is_checkpointed_completely_without_a_pause(sqlite_db):
+    """The bulk is copied beside the writers, the rest between two writes: the copy is complete,
+    so the next commit starts the WAL over (one that always trails would let it grow)."""
+    checkpointer = sqlite_db.checkpointer
+    checkpointer.ran.clear()
+    writes = 0
+    while not checkpointer.ran.is_set() and writes < 20_000:  # never pausing for quiet_s
+        sqlite_db.call(set_state, f"k{writes % 50}", str(writes), NOW)
+        writes += 1
+    assert checkpointer.ran.is_set()
+    busy, frames, copied = checkpointer.last
+    assert busy == 0 and copied == frames > 0
+
+
 def test_close_stops_the_lane_and_refuses_new_writes(tmp_path: Path):
     database = open_database(default_sqlite_url(tmp_path))
     lane, checkpoints = database.writer.thread, database.checkpointer.thread

@@ -59,7 +59,7 @@ class Database:
             writer_bind = engine.execution_options(**{sqlite_conn.BEGIN_OPTION: "IMMEDIATE"})
         self.writer = WriterLane(sessionmaker(writer_bind, expire_on_commit=False))
         # SQLite: WAL checkpoints between commits, never inside one (checkpoint.py)
-        self.checkpointer = Checkpointer(engine) if self.dialect == "sqlite" else None
+        self.checkpointer = Checkpointer(engine, self.writer) if self.dialect == "sqlite" else None
 
     @property
     def dialect(self) -> str:
@@ -87,9 +87,9 @@ class Database:
 
     def close(self, timeout: float | None = 30.0) -> None:
         """Finish the queued writes, stop the lane, close all connections."""
-        self.writer.close(timeout)
-        if self.checkpointer is not None:
+        if self.checkpointer is not None:  # first: its last step may be a job of the lane
             self.checkpointer.close()
+        self.writer.close(timeout)
         self.engine.dispose()  # the last SQLite connection to close copies the rest of the WAL
 
     def __enter__(self) -> Database:
