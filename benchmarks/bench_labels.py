@@ -75,6 +75,18 @@ def median_ms(action: Callable[[], object], runs: int) -> float:
     return statistics.median(times) * 1000
 
 
+def paired_medians_ms(first: Callable[[], object], second: Callable[[], object], runs: int) -> tuple[float, float]:
+    """Medians of two actions timed in turns, so a busy machine slows both alike."""
+    first(), second()  # warm-up
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(runs):
+        for action, samples in ((first, times[0]), (second, times[1])):
+            start = time.perf_counter()
+            action()
+            samples.append(time.perf_counter() - start)
+    return statistics.median(times[0]) * 1000, statistics.median(times[1]) * 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=50)
@@ -86,7 +98,8 @@ def main() -> None:
     bitmap = render_pdf_page(pdf, 0, base)
     print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs; "
           f"PDF {len(pdf)} bytes -> {bitmap.width}x{bitmap.height} dots at {args.dpi} dpi, "
-          f"{bitmap.black_count() / (bitmap.width * bitmap.height):.1%} black; median of {args.runs} runs")
+          f"{bitmap.black_count() / (bitmap.width * bitmap.height):.1%} black; median of {args.runs} runs; "
+          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     render = median_ms(lambda: render_pdf_page(pdf, 0, base), args.runs)
     print(f"{'render (QtPdf -> Bitmap)':34s} {render:8.2f} ms")
     profiles = {
@@ -114,10 +127,9 @@ def main() -> None:
             printer.image(image, impl="bitImageRaster", center=False)
         return printer.output
 
-    ours = median_ms(lambda: encode_job(bitmap, escpos_profile), args.runs)
-    theirs = median_ms(escpos_alone, args.runs)
+    ours, theirs = paired_medians_ms(lambda: encode_job(bitmap, escpos_profile), escpos_alone, args.runs)
     print(f"escpos encode: ours (Bitmap -> whole job) {ours:.2f} ms vs python-escpos image() alone on a "
-          f"ready PIL image {theirs:.2f} ms (ratio {ours / theirs:.2f})")
+          f"ready PIL image {theirs:.2f} ms (ratio {ours / theirs:.2f}; interleaved, median of {args.runs})")
     del app
 
 

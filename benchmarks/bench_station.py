@@ -62,6 +62,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    load_at_start = os.getloadavg()  # other work on the machine shows in the tail: printed with the figures
     print(f"machine: {os.cpu_count()} CPUs, {cpu_model()}; Python {platform.python_version()}, "
           f"SQLite {sqlite3.sqlite_version}")
     with tempfile.TemporaryDirectory(prefix="packdesk-bench-") as tmp:
@@ -106,6 +107,8 @@ def main() -> None:
                 report(kind, samples)
                 everything += samples
             report("ALL scans and weighs", everything)
+            print("load average (1, 5, 15 min) at start %.2f %.2f %.2f, at end %.2f %.2f %.2f"
+                  % (*load_at_start, *os.getloadavg()))
         finally:
             db.close()
 

@@ -117,6 +117,7 @@ def main() -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
            "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
     starts, repaints = [], []
+    load_at_start = os.getloadavg()
     for run in range(args.runs):
         env.update(BENCH_T0=repr(time.time()), BENCH_SCANS=str(args.scans if run == 0 else 0))
         out = subprocess.run([sys.executable, "-c", CHILD], cwd=REPO, env=env, capture_output=True, text=True,
@@ -128,7 +129,8 @@ def main() -> None:
                 repaints = [(kind, float(ms)) for kind, ms in (x.split("=") for x in line.split()[1:])]
         if out.returncode:
             print(out.stderr[-2000:], file=sys.stderr)
-    print(f"platform: {env['QT_QPA_PLATFORM']}, {os.cpu_count()} cores")
+    print(f"platform: {env['QT_QPA_PLATFORM']}, {os.cpu_count()} cores; load average (1, 5, 15 min) at start "
+          + " ".join(f"{x:.2f}" for x in load_at_start) + ", at end " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
     if starts:
         print(f"cold start to first painted window: median {statistics.median(starts):.2f} s, "
               f"max {max(starts):.2f} s over {len(starts)} runs")

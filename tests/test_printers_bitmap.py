@@ -1,6 +1,7 @@
 """The 1-bit Bitmap: packing, Pillow round trips, thresholding without dithering, transformations."""
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from app.devices.printers import Bitmap
@@ -71,6 +72,19 @@ def test_fit_places_at_origin_crops_and_pads_white():
     bitmap = Bitmap.from_text(["##", "##"])
     assert bitmap.fit(3, 3) == Bitmap.from_text(["##.", "##.", "..."])
     assert bitmap.fit(1, 1) == Bitmap.from_text(["#"])
+
+
+def _dots(bitmap: Bitmap) -> list[str]:
+    return ["".join("#" if bitmap.pixel(x, y) else "." for x in range(bitmap.width))
+            for y in range(bitmap.height)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(bitmap=bitmaps(), width=st.integers(1, 80), height=st.integers(1, 50))
+def test_fit_keeps_every_dot_inside_the_new_size_and_nothing_else(bitmap, width, height):
+    fitted = bitmap.fit(width, height)
+    rows = [(row[:width] + "." * width)[:width] for row in _dots(bitmap)[:height]]
+    assert _dots(fitted) == rows + ["." * width] * (height - len(rows))
 
 
 def test_paste_modes():

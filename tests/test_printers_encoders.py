@@ -99,15 +99,26 @@ def test_zpl_z64_carries_a_valid_crc():
     assert match and int(match.group(2), 16) == zplhex.crc16(match.group(1).encode())
 
 
-def test_escpos_job_is_python_escpos_output_at_the_left_edge():
+@pytest.mark.parametrize("bitmap,head_dots,invert", [
+    (SAMPLES["bars"], 576, False),  # 60 dots wide: padded to the head on the right
+    (SAMPLES["odd-width"], 20, True),  # a head that is not whole bytes wide
+    (SAMPLES["label-203"], 576, False),  # the Ozon label, cropped to an 80 mm head
+    (SAMPLES["label-203"], 384, True),
+    (Bitmap.blank(100, 2100).inverted(), 384, False),  # three fragments, the last one short
+], ids=["bars", "odd-width-inverted", "label-576", "label-384-inverted", "tall"])
+def test_escpos_job_is_python_escpos_output_at_the_left_edge(bitmap, head_dots, invert):
     from escpos.printer import Dummy
 
-    bitmap = SAMPLES["bars"]  # 60 dots wide: padded to the 576-dot head on the right
-    job = escpos.encode(bitmap, PrinterProfile(lang="escpos"))
+    job = escpos.encode(bitmap, PrinterProfile(lang="escpos", head_dots=head_dots, invert=invert))
+    label = Bitmap.blank(head_dots, bitmap.height).paste(bitmap, 0, 0)  # the head's width, dot for dot
     reference = Dummy()
-    reference.image(bitmap.fit(576, bitmap.height).to_image(), impl="bitImageRaster", fragment_height=960)
-    assert job == b"\x1b@" + reference.output + b"\x1dVB\x00"
-    assert job[2:10] == b"\x1dv0\x00" + bytes([72, 0, bitmap.height, 0])
+    reference.hw("INIT")
+    reference.image((label.inverted() if invert else label).to_image(), impl="bitImageRaster",
+                    center=False, fragment_height=960)
+    reference.cut(feed=False)
+    assert job == reference.output
+    assert job[2:10] == b"\x1dv0\x00" + bytes([(head_dots + 7) // 8, 0, min(bitmap.height, 960) % 256,
+                                                 min(bitmap.height, 960) // 256])
 
 
 def test_escpos_crops_to_the_head_width_and_splits_tall_labels():

@@ -74,11 +74,33 @@ def test_a_counted_unit_takes_one_transaction_of_few_statements(bench):
     bench.clock[0] += timedelta(seconds=3)
     with _statements(bench.db.engine) as seen:
         assert station.scan(EAN[CABLE]).code == r.ITEM_ACCEPTED
-    # station row, products, posting with its lines, counts; the unit, the event; the row, once
-    assert seen.count("SELECT") == 4 and seen.count("INSERT") == 2 and seen.count("UPDATE") == 1, seen
+    # station row, products, posting with its lines and their counts; the unit, the event; the row, once
+    assert seen.count("SELECT") == 3 and seen.count("INSERT") == 2 and seen.count("UPDATE") == 1, seen
     assert set(seen) <= {"BEGIN", "SELECT", "INSERT", "UPDATE"}, seen
     assert bench.station_row().updated_at == bench.now()
     with _statements(bench.db.engine) as seen:  # nothing changed (same clock, same state): not written
         assert station.scan(EAN[CABLE]).code == r.ITEM_ACCEPTED
         assert station.scan(EAN[CABLE]).code == r.OVER_SCAN
     assert seen.count("UPDATE") == 1, seen  # the held error only
+
+
+@pytest.mark.expect_errors("packdesk.station")
+def test_the_view_read_with_a_decision_on_each_backend(bench, caplog):
+    from sqlalchemy import text
+
+    from app.services.station.view import view_in, view_snapshot
+
+    station = bench.station()
+    station.view = lambda session, row: view_in(station, session, row)
+    assert station.scan(A).code == r.POSTING_OPENED
+    assert station.scan(EAN[MUG]).code == r.ITEM_ACCEPTED
+    assert station.take_view() == view_snapshot(station)
+
+    def broken(session, row):  # a statement that fails: on PostgreSQL it would spoil the transaction
+        session.execute(text("SELECT no_such_column FROM stations"))
+
+    station.view = broken
+    with caplog.at_level("ERROR", logger="packdesk.station"):
+        assert station.scan(EAN[CABLE]).code == r.ITEM_ACCEPTED  # decided and committed all the same
+    assert station.take_view() is None and len([x for x in caplog.records if x.levelname == "ERROR"]) == 1
+    assert len(bench.units(A)) == 2

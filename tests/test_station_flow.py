@@ -149,3 +149,35 @@ def test_messages_in_three_languages_name_the_holder(shop):
     assert taken.code == r.POSTING_NOT_PACKABLE and taken.data["holder"] == "bench-2"
     for lang in ("en", "ru", "zh"):
         assert "bench-2" in taken.message(lang)
+
+
+def test_the_view_is_read_in_the_decisions_own_transaction(shop):
+    from app.services.station.view import view_in, view_snapshot
+
+    station = shop.station()
+    seen = []
+    station.view = lambda session, row: seen.append(session.in_transaction()) or view_in(station, session, row)
+    station.scan(A)
+    assert station.take_view() == view_snapshot(station) and station.take_view() is None  # taken once
+    assert seen == [True]
+    station.scan(EAN[MUG])
+    view = station.take_view()
+    assert [(x["sku"], x["counted"]) for x in view["lines"]] == [
+        (x["sku"], x["counted"]) for x in view_snapshot(station)["lines"]]
+    assert sum(x["counted"] for x in view["lines"]) == 1
+
+
+@pytest.mark.expect_errors("packdesk.station")
+def test_a_failing_view_never_undoes_the_decision(shop, caplog):
+    station = shop.station()
+
+    def broken(session, row):
+        raise RuntimeError("a bug in the screen's view")
+
+    station.view = broken
+    with caplog.at_level("ERROR", logger="packdesk.station"):
+        assert station.scan(A).code == r.POSTING_OPENED
+    assert [rec.message for rec in caplog.records if rec.levelname == "ERROR"] == [
+        "reading the view after a decision failed"]  # a bug: logged with its traceback
+    assert station.take_view() is None
+    assert shop.posting(A).claimed_by == "bench-1" and station.snapshot()["posting"] == A

@@ -15,7 +15,8 @@ from app.store.sync_state import get_state, set_state
 from app.store.writer import THREAD_NAME, WriterClosed
 from store_helpers import NOW, db, pg_url, sqlite_db, sqlite_template  # noqa: F401
 
-PRAGMAS = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 15000}
+PRAGMAS = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 15000,
+           "wal_autocheckpoint": 0}  # checkpoints: the Checkpointer's thread, never inside a commit
 
 
 def _pragmas(session) -> dict[str, object]:
@@ -87,12 +88,36 @@ def test_reads_see_committed_writes(db):
         assert get_state(session, "cursor") == "42"
 
 
+def test_the_checkpointer_copies_the_wal_once_the_writers_pause(sqlite_db):
+    checkpointer = sqlite_db.checkpointer
+    checkpointer.ran.clear()
+    for n in range(5):
+        sqlite_db.call(set_state, f"k{n}", "v", NOW)
+    assert checkpointer.ran.wait(10)
+    busy, frames, copied = checkpointer.last
+    assert busy == 0 and frames > 0 and copied == frames  # nobody reading: all of it
+
+
+def test_a_stream_of_commits_is_checkpointed_completely_without_a_pause(sqlite_db):
+    """The bulk is copied beside the writers, the rest between two writes: the copy is complete,
+    so the next commit starts the WAL over (one that always trails would let it grow)."""
+    checkpointer = sqlite_db.checkpointer
+    checkpointer.ran.clear()
+    writes = 0
+    while not checkpointer.ran.is_set() and writes < 20_000:  # never pausing for quiet_s
+        sqlite_db.call(set_state, f"k{writes % 50}", str(writes), NOW)
+        writes += 1
+    assert checkpointer.ran.is_set()
+    busy, frames, copied = checkpointer.last
+    assert busy == 0 and copied == frames > 0
+
+
 def test_close_stops_the_lane_and_refuses_new_writes(tmp_path: Path):
     database = open_database(default_sqlite_url(tmp_path))
-    lane = database.writer.thread
-    assert lane.name == THREAD_NAME and lane.daemon
+    lane, checkpoints = database.writer.thread, database.checkpointer.thread
+    assert lane.name == THREAD_NAME and lane.daemon and checkpoints.daemon
     database.close()
-    assert not lane.is_alive()
+    assert not lane.is_alive() and not checkpoints.is_alive()
     with pytest.raises(WriterClosed):
         database.submit(set_state, "k", "v", NOW)
 

@@ -14,6 +14,7 @@ from app.store.postings import (
     list_postings,
     listing,
     open_posting_numbers,
+    refresh_posting,
     release_posting,
     set_local_state,
     upsert_postings,
@@ -279,3 +280,38 @@ def test_listing_for_the_cli(db):
          "barcodes": ["4600000000010", "OZN10", "2000000000010"]},
         {"sku": 11, "offer_id": "OFF-11", "name": "Product 11", "quantity": 1, "barcodes": []},
     ]
+
+
+@pytest.mark.parametrize(("change", "changed"), [
+    ({}, False),  # what the cache holds: only synced_at moves
+    ({"status": "cancelled"}, True),
+    ({"tracking_number": "TRK-1"}, True),
+    ({"requirements": {"products_requiring_gtd": ["10"]}}, True),
+])
+def test_refresh_writes_one_posting_from_ozon_as_the_upsert_does(db, change, changed):
+    db.call(upsert_postings, [posting("14-1-1")], {"14-1-1": [item(10, 2), item(11)]}, NOW)
+    db.call(claim_posting, "14-1-1", "bench-1", NOW)
+    db.call(set_local_state, "14-1-1", "in_progress")
+    assert db.call(refresh_posting, posting("14-1-1", **change), [item(10, 2), item(11)], LATER) is changed
+    with db.read() as session:
+        row = get_posting(session, "14-1-1")
+    assert (row.status, row.tracking_number, row.synced_at) == (
+        change.get("status", "awaiting_packaging"), change.get("tracking_number"), LATER)
+    assert row.local_state == ("cancelled" if change.get("status") == "cancelled" else "in_progress")
+    assert row.claimed_by == "bench-1" and [(i.sku, i.quantity) for i in row.items] == [(10, 2), (11, 1)]
+
+
+@pytest.mark.parametrize("lines", [[item(10, 3), item(11)], [item(10, 2)], [item(10, 2), item(11), item(12)],
+                                   [item(11), item(10, 2)], [item(10, 2), item(11, name="Renamed")]])
+def test_refresh_replaces_lines_that_changed_on_ozon(db, lines):
+    db.call(upsert_postings, [posting("14-1-2")], {"14-1-2": [item(10, 2), item(11)]}, NOW)
+    assert db.call(refresh_posting, posting("14-1-2"), lines, LATER) is True
+    with db.read() as session:
+        row = get_posting(session, "14-1-2")
+    assert [(i.sku, i.quantity, i.name) for i in row.items] == [(x["sku"], x["quantity"], x["name"]) for x in lines]
+
+
+def test_refresh_of_a_posting_not_cached_inserts_it(db):
+    assert db.call(refresh_posting, posting("14-1-3"), [item(10)], NOW) is True
+    with db.read() as session:
+        assert get_posting(session, "14-1-3").local_state == "waiting"

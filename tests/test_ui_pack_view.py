@@ -27,6 +27,9 @@ def test_lines_show_article_barcode_counts_and_a_tick_when_complete(qtbot):
     assert view.lines.item(0, 0).text() == "✔ Blue mug"
     assert view.lines.item(0, 3).background().color().name() != view.lines.item(1, 3).background().color().name()
     assert not view.lines.item(1, 0).text().startswith("✔")
+    view.show_snapshot(snapshot(counted=0))  # put back: the tick and the colour go
+    assert view.lines.item(0, 0).text() == "Blue mug"
+    assert view.lines.item(0, 3).background() == view.lines.item(1, 3).background()
 
 
 def test_the_posting_line_tells_deadline_delivery_and_scheme(qtbot):

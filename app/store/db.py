@@ -1,7 +1,8 @@
 """Opening the cache: the engine, its sessions, the writer lane, and the schema brought up to date.
 
 SQLite (one bench) runs in WAL mode with ``synchronous=FULL`` (a committed scan survives a power
-cut), foreign keys on and a busy timeout, set on every new connection (``sqlite_conn``). Any other
+cut), foreign keys on and a busy timeout, set on every new connection (``sqlite_conn``); its WAL
+checkpoints run on the ``Checkpointer``'s thread, never inside a commit. Any other
 SQLAlchemy URL, ``postgresql+psycopg://…`` for several stations sharing one database, is used as
 given.
 """
@@ -20,6 +21,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from app.store import migrate, sqlite_conn
+from app.store.checkpoint import Checkpointer
 from app.store.writer import WriterClosed, WriterLane
 
 log = logging.getLogger("packdesk.store")
@@ -56,6 +58,8 @@ class Database:
             # writes can fail at once with SQLITE_BUSY when another connection wrote meanwhile
             writer_bind = engine.execution_options(**{sqlite_conn.BEGIN_OPTION: "IMMEDIATE"})
         self.writer = WriterLane(sessionmaker(writer_bind, expire_on_commit=False))
+        # SQLite: WAL checkpoints between commits, never inside one (checkpoint.py)
+        self.checkpointer = Checkpointer(engine, self.writer) if self.dialect == "sqlite" else None
 
     @property
     def dialect(self) -> str:
@@ -83,8 +87,10 @@ class Database:
 
     def close(self, timeout: float | None = 30.0) -> None:
         """Finish the queued writes, stop the lane, close all connections."""
+        if self.checkpointer is not None:  # first: its last step may be a job of the lane
+            self.checkpointer.close()
         self.writer.close(timeout)
-        self.engine.dispose()
+        self.engine.dispose()  # the last SQLite connection to close copies the rest of the WAL
 
     def __enter__(self) -> Database:
         return self

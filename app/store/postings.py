@@ -99,6 +99,34 @@ def upsert_postings(
     return sum(1 for row in rows if old_status.get(row["posting_number"]) != row["status"])
 
 
+_CACHED = select(*(_postings.c[name] for name in (*POSTING_FIELDS, "local_state"))).where(
+    _postings.c.posting_number == bindparam("number"))
+_CACHED_ITEMS = (select(*(_items.c[name] for name in ITEM_FIELDS))
+                 .where(_items.c.posting_number == bindparam("number")).order_by(_items.c.line_no))
+
+
+def refresh_posting(session: Session, posting: dict[str, Any], items: list[dict[str, Any]], now: datetime) -> bool:
+    """One posting as Ozon just sent it (the station's re-read before opening or packing):
+    written as :func:`upsert_postings` writes it, unless the cache holds exactly that already;
+    then only its ``synced_at`` moves (two reads and one small update instead of an upsert that
+    rewrites the row and its lines). True when something changed."""
+    row = _posting_row(posting, now)
+    number = row["posting_number"]
+    cached = session.execute(_CACHED, {"number": number}).first()
+    if cached is not None:
+        *ozon, local_state = cached
+        same = (list(ozon) == [row[name] for name in POSTING_FIELDS]
+                and derive_local_state(local_state, row["status"]) == local_state
+                and [tuple(line) for line in session.execute(_CACHED_ITEMS, {"number": number})]
+                == [tuple(_item_row(number, position, item)[name] for name in ITEM_FIELDS)
+                    for position, item in enumerate(items, start=1)])
+        if same:
+            session.execute(_SET_ONE, {"number": number, "synced_at": row["synced_at"]})
+            return False
+    upsert_postings(session, [posting], {number: items}, now)
+    return True
+
+
 def _posting_row(posting: dict[str, Any], now: datetime) -> dict[str, Any]:
     check_fields("posting", posting, POSTING_FIELDS, ("posting_number", "status"))
     row: dict[str, Any] = {}

@@ -123,15 +123,17 @@ def barcodes_for_sku(session: Session, sku: int) -> list[str]:
     return barcodes_by_sku(session, [sku]).get(int(sku), [])
 
 
+_BARCODES_OF = (  # built once: the pack view asks at every scan
+    select(_barcodes.c.sku, _barcodes.c.barcode)
+    .where(_barcodes.c.sku.in_(bindparam("skus", expanding=True)))
+    .order_by(_barcodes.c.sku, _barcodes.c.source != SOURCE_OZON, _barcodes.c.barcode)
+)
+
+
 def barcodes_by_sku(session: Session, skus: Iterable[int]) -> dict[int, list[str]]:
     """Barcodes of each of ``skus`` that has any (Ozon's first, then taught, each sorted)."""
     found: dict[int, list[str]] = {}
     for chunk in chunked(sorted({int(s) for s in skus})):
-        rows = session.execute(
-            select(_barcodes.c.sku, _barcodes.c.barcode)
-            .where(_barcodes.c.sku.in_(chunk))
-            .order_by(_barcodes.c.sku, _barcodes.c.source != SOURCE_OZON, _barcodes.c.barcode)
-        )
-        for sku, code in rows:
+        for sku, code in session.execute(_BARCODES_OF, {"skus": list(chunk)}):
             found.setdefault(sku, []).append(code)
     return found

@@ -1,5 +1,8 @@
 """How packdesk talks to SQLite: pragmas on every connection, and BEGIN emitted by us.
 
+WAL mode, ``synchronous = FULL``, foreign keys, a busy timeout, and no automatic WAL checkpoint
+(``checkpoint.Checkpointer`` runs them on a thread of its own, off the committing thread).
+
 The sqlite3 module's own transaction handling skips BEGIN before SELECT and DDL, so reads are not
 repeatable and DDL autocommits (SQLAlchemy docs, "Transactions with SQLite and the sqlite3
 driver"). We switch it off and emit ``BEGIN <mode>`` from SQLAlchemy's ``begin`` event; the mode
@@ -34,6 +37,8 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         if str(mode).lower() != "wal":
             log.warning("SQLite refused WAL mode (journal_mode=%s)", mode)
         cursor.execute("PRAGMA synchronous = FULL")
+        # no checkpoint inside a COMMIT: the database's Checkpointer thread does them (checkpoint.py)
+        cursor.execute("PRAGMA wal_autocheckpoint = 0")
         cursor.execute("PRAGMA foreign_keys = ON")
     finally:
         cursor.close()

@@ -30,6 +30,7 @@ class LogView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.text)
+        self._stale = False  # lines arrived while hidden
         self.relay = LogRelay(handler, self)
         self.relay.appended.connect(self.append)
         self.retranslate()
@@ -58,8 +59,17 @@ class LogView(QWidget):
                                          if line.level >= self.min_level()))
 
     def append(self, line: LogLine) -> None:
+        if not self.isVisible():  # a hidden page: read from the buffer when shown (a scan logs a line)
+            self._stale = True
+            return
         if line.level >= self.min_level():
             self.text.appendPlainText(line.text)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        if self._stale:
+            self._stale = False
+            self.reload()
+        super().showEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.relay.detach()

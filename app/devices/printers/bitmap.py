@@ -112,7 +112,7 @@ class Bitmap:
 
     def bbox(self) -> tuple[int, int, int, int] | None:
         """(left, top, right, bottom) of the black dots, right/bottom exclusive; None if all white."""
-        return Image.frombytes("1", (self.width, self.height), self.data).getbbox()
+        return self._raw_image().getbbox()
 
     # --- transformations (each returns a new bitmap) -------------------------------------
     def inverted(self) -> Bitmap:
@@ -130,7 +130,15 @@ class Bitmap:
         """Place at the origin of a white ``width`` x ``height`` canvas, cropping what sticks out."""
         if (width, height) == (self.width, self.height):
             return self
-        return Bitmap.blank(width, height).paste(self, 0, 0)
+        # Whole bytes of each row are copied (a byte slice each); __post_init__ clears the bits a
+        # crop leaves past the new width. Pillow would take ~1 ms just to pack the result again.
+        stride, keep, rows = (width + 7) // 8, min((width + 7) // 8, self.stride), min(height, self.height)
+        if keep == stride == self.stride:
+            return Bitmap(width, height, self.data[:rows * stride].ljust(stride * height, b"\0"))
+        out, src, old = bytearray(stride * height), self.data, self.stride
+        for y in range(rows):
+            out[y * stride:y * stride + keep] = src[y * old:y * old + keep]
+        return Bitmap(width, height, bytes(out))
 
     def scaled(self, fx: int, fy: int) -> Bitmap:
         """Enlarge by whole factors (printer magnification), dot for dot."""
@@ -144,15 +152,19 @@ class Bitmap:
 
         ``op``: "set" overwrites, "or" adds black dots, "xor" toggles dots under black ones.
         """
-        base = self.to_image()
+        # Pillow reads and writes our packed rows as they are (a set bit is 1 to it too), so the
+        # work is done without inverting: black is 1, OR and XOR are Pillow's own.
+        base = self._raw_image()
         if op == "set":
-            base.paste(other.to_image(), (x, y))
+            base.paste(other._raw_image(), (x, y))
         elif op in ("or", "xor"):
-            layer = Image.new("1", base.size, 1)
-            layer.paste(other.to_image(), (x, y))
-            # In Pillow's polarity black is 0: OR of black dots is AND; XOR of black is XNOR.
-            base = (ImageChops.logical_and(base, layer) if op == "or"
-                    else ImageChops.invert(ImageChops.logical_xor(base, layer)))
+            layer = Image.new("1", base.size, 0)
+            layer.paste(other._raw_image(), (x, y))
+            base = ImageChops.logical_or(base, layer) if op == "or" else ImageChops.logical_xor(base, layer)
         else:
             raise ValueError(f"paste op must be set, or or xor, got {op!r}")
-        return Bitmap.from_image(base)
+        return Bitmap(self.width, self.height, base.tobytes())
+
+    def _raw_image(self) -> Image.Image:
+        """A mode "1" image of the packed rows as they are: Pillow's 1 (white) is our black."""
+        return Image.frombytes("1", (self.width, self.height), self.data)

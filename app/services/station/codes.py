@@ -17,14 +17,14 @@ from app.store import products as store_products
 Txn = s.Txn
 
 
-def at_once(t: Txn, code: str, notes: dict):
+def at_once(t: Txn, code: str, notes: dict, *, ask_first: bool):
     """A result, or what must happen outside the transaction: ("label", number) to open a
-    posting by its label, ("ask", None) to ask Ozon about a label, ("idle", candidate) to open
-    the candidate (no goods on hold; candidate None: no packable posting wants the unit)."""
+    posting by its label, ("ask", None) to ask Ozon about a label, ("idle", candidate) to ask
+    Ozon about the candidate before opening it (``ask_first``: the station has Ozon to ask)."""
     found = store_products.products_by_barcode(t.session, code)
     if found:
         if t.row.open_posting is None:
-            return idle(t, [code])
+            return idle(t, code, [code], None, notes, ask_first=ask_first, found=found)
         return flows.goods_on_hold(t) or flows.count_unit(t, code, notes=notes, found=found)
     number = store_postings.posting_by_label_barcode(t.session, code)
     if number is not None:
@@ -32,20 +32,32 @@ def at_once(t: Txn, code: str, notes: dict):
     if looks_like_label(code):
         return ("ask", None)
     if t.row.open_posting is None:
-        return idle(t, [code])
+        return idle(t, code, [code], None, notes, ask_first=ask_first, found=found)
     return flows.count_unit(t, code, notes=notes, found=found)
 
 
-def item(t: Txn, code: str, barcodes: list[str], mark, notes: dict | None):
+def item(t: Txn, code: str, barcodes: list[str], mark, notes: dict | None, *, ask_first: bool):
     """An item (or marking code): counted when a posting is open, else as ``at_once`` says."""
     if t.row.open_posting is None:
-        return idle(t, barcodes)
+        return idle(t, code, barcodes, mark, notes, ask_first=ask_first)
     return flows.goods_on_hold(t) or flows.count_unit(t, code, mark=mark, notes=notes)
 
 
-def idle(t: Txn, barcodes: list[str]):
-    """Nothing open: repeat a stop while its goods are on hold, else ("idle", candidate)."""
-    return flows.goods_on_hold(t) or ("idle", candidate(t.session, barcodes, t.name, ()))
+def idle(t: Txn, code: str, barcodes: list[str], mark, notes: dict | None, *, ask_first: bool,
+         found: list | None = None):
+    """Nothing open: repeat a stop while its goods are on hold; else open the packable posting
+    that ships first and wants the unit, and count the unit, in this transaction when there is
+    nobody to ask; ("idle", candidate) when Ozon must be asked about it first. No candidate:
+    refused here (nothing to ask Ozon about). ``found``: the products of ``code``, read already."""
+    held = flows.goods_on_hold(t)
+    if held is not None:
+        return held
+    number = candidate(t.session, barcodes, t.name, ())
+    if number is None:
+        return nothing_wants(t, code, barcodes, notes or {})
+    if ask_first:
+        return ("idle", number)
+    return open_and_count(t, number, None, code, mark, found=found)
 
 
 def candidate(session, barcodes: list[str], station: str, tried) -> str | None:
@@ -68,14 +80,16 @@ def open_scanned(t: Txn, number: str, via: str, lookup: Lookup | None) -> r.Stat
     return flows.open_posting(t, number, via=via)
 
 
-def open_and_count(t: Txn, number: str, lookup: Lookup | None, code: str, mark) -> r.StationResult:
-    """Idle item scan: open the candidate posting and count the unit in hand."""
+def open_and_count(t: Txn, number: str, lookup: Lookup | None, code: str, mark,
+                   found: list | None = None) -> r.StationResult:
+    """Idle item scan: open the candidate posting and count the unit in hand (the posting and
+    its counts as the opening read them: read once)."""
     if lookup is not None and lookup.posting is not None:
         s.save_fresh(t.session, lookup.posting, t.now)
-    opened = flows.open_posting(t, number, via="item")
+    opened, posting, counts = flows.open_and_read(t, number, via="item")
     if opened.code != r.POSTING_OPENED:
         return opened
-    counted = flows.count_unit(t, code, mark=mark)
+    counted = flows.count_unit(t, code, mark=mark, found=found, posting=posting, counts=counts)
     return r.StationResult(counted.ok, counted.code, counted.posting, counted.state,
                            {**counted.data, "opened": number})
 

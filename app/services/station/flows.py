@@ -4,6 +4,7 @@ Each returns a ``StationResult`` and has written its event-log line; the caller 
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from app.services.station import results as r
@@ -60,45 +61,54 @@ def goods_on_hold(t: Txn) -> r.StationResult | None:
 
 def open_posting(t: Txn, number: str, *, via: str) -> r.StationResult:
     """Open (or resume) ``number`` for this station; an open other posting is parked."""
-    posting = s.get_posting(t.session, number)
+    return open_and_read(t, number, via=via)[0]
+
+
+def open_and_read(t: Txn, number: str, *, via: str) -> tuple[r.StationResult, s.BenchPosting | None, dict[int, int]]:
+    """``open_posting``, and the opened posting as it is now (None if not opened) with its
+    counts per line, for a decision that goes on in the same transaction."""
+    posting, counts, last_box = s.get_counted(t.session, number)
     if posting is None:
-        return refused(t, r.POSTING_NOT_FOUND, number, scanned=via)
+        return refused(t, r.POSTING_NOT_FOUND, number, scanned=via), None, {}
     reason = s.not_packable_reason(posting, t.name)
     if reason is not None:
         if posting.claimed_by == t.name:
-            return stop_loudly(t, posting, reason)
+            return stop_loudly(t, posting, reason), None, {}
         if reason["reason"] == "cancelled":
             # the packer picked its goods before scanning its number: they must not slip into
             # another parcel either (the rule of stop_loudly, for a posting never opened here)
             reason = {**reason, "goods_on_hold": True}
-        return refused(t, r.POSTING_NOT_PACKABLE, number, **reason)
+        return refused(t, r.POSTING_NOT_PACKABLE, number, **reason), None, {}
     if not store_postings.claim_posting(t.session, number, t.name, t.now):
-        return refused(t, r.POSTING_NOT_PACKABLE, number, reason="claimed", holder=_holder(t, number))
+        return refused(t, r.POSTING_NOT_PACKABLE, number, reason="claimed", holder=_holder(t, number)), None, {}
     previous = t.row.open_posting
-    counts, last_box = units.tally(t.session, number)
-    resumed = posting.local_state == LocalState.IN_PROGRESS and (posting.wave_id is None or bool(counts))
+    resumed = posting.local_state == LocalState.IN_PROGRESS and (posting.wave_id is None or last_box is not None)
     if posting.local_state == LocalState.WAITING:
         store_postings.set_local_state(t.session, number, LocalState.IN_PROGRESS)
     counted, total = s.totals(posting, counts)
     t.clear_error()
     t.row.open_posting = number
     t.row.state = r.WEIGHING if s.is_complete(posting, counts) else r.PACKING
-    t.row.box_no = last_box
+    t.row.box_no = last_box or 1
     data: dict[str, Any] = {"counted": counted, "total": total, "resumed": resumed, "scanned": via,
                             "box": t.row.box_no, **wave_bench.opened_data(t, posting)}
     if previous and previous != number:
         data["parked"] = previous
         t.log(r.POSTING_PARKED, previous, {"by_opening": number})
     t.log(r.POSTING_OPENED, number, data)
-    return r.result(r.POSTING_OPENED, number, t.state(), **data)
+    opened = replace(posting, local_state=LocalState.IN_PROGRESS, claimed_by=t.name)  # as just written
+    return r.result(r.POSTING_OPENED, number, t.state(), **data), opened, counts
 
 
 def count_unit(t: Txn, code: str, *, mark: Mark | None = None, notes: dict | None = None,
-               found: list | None = None) -> r.StationResult:
+               found: list | None = None, posting: s.BenchPosting | None = None,
+               counts: dict[int, int] | None = None) -> r.StationResult:
     """An item (or marking code) scanned with a posting open: count it or say why not.
-    ``found``: the products of ``code`` when this transaction has read them already."""
+    ``found``, ``posting``, ``counts``: the products of ``code``, the open posting and its counts
+    per line, when this transaction has read them already."""
     number = t.row.open_posting
-    posting = s.get_posting(t.session, number)
+    if posting is None or counts is None or posting.posting_number != number:
+        posting, counts, _ = s.get_counted(t.session, number)
     if posting is None:  # vanished from the cache (should not happen): let go
         t.go_idle()
         return refused(t, r.POSTING_NOT_FOUND, number)
@@ -114,7 +124,6 @@ def count_unit(t: Txn, code: str, *, mark: Mark | None = None, notes: dict | Non
     lines = [line for line in posting.items if line.sku in skus]
     if not lines:
         return refused(t, r.WRONG_ITEM, number, product=found[0].name, sku=found[0].sku, **scanned)
-    counts = units.line_counts(t.session, number)
     line = next((x for x in lines if counts.get(x.line_no, 0) < x.quantity), None)
     if line is None:
         first = lines[0]
@@ -153,13 +162,12 @@ def weigh(t: Txn, grams: float, lookup: Lookup | None, *, tolerance_pct: float, 
         return refused(t, r.NOTHING_OPEN, None, measured_g=grams)
     if lookup is not None and lookup.posting is not None:
         s.save_fresh(t.session, lookup.posting, t.now)
-    posting = s.get_posting(t.session, number)
+    posting, counts, _ = s.get_counted(t.session, number)
     if posting is None:
         return vanished(t, number)
     reason = s.not_packable_reason(posting, t.name)
     if reason is not None:
         return stop_loudly(t, posting, reason)
-    counts = units.line_counts(t.session, number)
     if not s.is_complete(posting, counts):
         counted, total = s.totals(posting, counts)
         return refused(t, r.NOT_COMPLETE, number, counted=counted, total=total, measured_g=grams)

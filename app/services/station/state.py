@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.services.ozon.models import Posting
@@ -21,7 +21,7 @@ from app.services.sync.mapping import item_rows, posting_row
 from app.store import events as store_events
 from app.store import postings as store_postings
 from app.store import waves as store_waves
-from app.store.models import PostingItemRow, PostingRow, StationRow
+from app.store.models import PackedUnitRow, PostingItemRow, PostingRow, StationRow
 
 MARK_REQUIREMENT = "products_requiring_mandatory_mark"
 
@@ -152,12 +152,33 @@ _POSTING = (  # the posting and its lines in one round trip
 )
 
 
+_u = PackedUnitRow.__table__
+_COUNTED = (select(func.count()).select_from(_u)
+            .where(_u.c.posting_number == _i.c.posting_number, _u.c.line_no == _i.c.line_no)
+            .correlate(_i).scalar_subquery())
+_LAST_BOX = (select(func.max(_u.c.box_no)).where(_u.c.posting_number == _p.c.posting_number)
+             .correlate(_p).scalar_subquery())
+_COUNTED_POSTING = _POSTING.add_columns(_COUNTED, _LAST_BOX)  # ... with the units counted per line
+_LINE_END = _SPLIT + len(_LINE_COLUMNS)
+
+
 def get_posting(session: Session, number: str) -> BenchPosting | None:
     rows = session.execute(_POSTING, {"number": number}).all()
     if not rows:
         return None
     lines = tuple(Line(*row[_SPLIT:]) for row in rows if row[_SPLIT] is not None)
     return BenchPosting(*rows[0][:_SPLIT], items=lines)
+
+
+def get_counted(session: Session, number: str) -> tuple[BenchPosting | None, dict[int, int], int | None]:
+    """The posting, the units counted on each of its lines, and the box the last unit went into
+    (None: no unit yet) — one round trip for ``get_posting`` and ``units.line_counts``."""
+    rows = session.execute(_COUNTED_POSTING, {"number": number}).all()
+    if not rows:
+        return None, {}, None
+    lines = tuple(Line(*row[_SPLIT:_LINE_END]) for row in rows if row[_SPLIT] is not None)
+    counts = {row[_SPLIT]: row[_LINE_END] for row in rows if row[_SPLIT] is not None and row[_LINE_END]}
+    return BenchPosting(*rows[0][:_SPLIT], items=lines), counts, rows[0][-1]
 
 
 def claimed_open(session: Session, station: str) -> list[str]:
@@ -171,8 +192,7 @@ def claimed_open(session: Session, station: str) -> list[str]:
 
 def save_fresh(session: Session, posting: Posting, now: datetime) -> None:
     """What Ozon just said about a posting goes into the cache (as the sync would write it)."""
-    store_postings.upsert_postings(session, [posting_row(posting)],
-                                   {posting.posting_number: item_rows(posting)}, now=now)
+    store_postings.refresh_posting(session, posting_row(posting), item_rows(posting), now=now)
 
 
 # -- the rules ----------------------------------------------------------------------------------

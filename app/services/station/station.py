@@ -30,7 +30,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from app.config import SETTINGS
-from app.services.station import codes, commands, flows, shelf, units
+from app.services.station import codes, commands, flows, shelf
 from app.services.station import results as r
 from app.services.station import state as s
 from app.services.station.classify import Classified, classify
@@ -66,6 +66,11 @@ class Station:
         self._may_supervise = supervisors if callable(supervisors) else _member_of(supervisors)
         self.now = now
         self._listeners: list[Callable[[r.StationResult], object]] = []
+        # view(session, row): what a screen shows after a decision, read in the decision's own
+        # transaction once it is decided, with the station's row as written (one transaction
+        # instead of a second read at every scan); take it with ``take_view()``. None: nobody wants one.
+        self.view: Callable[[Any, s.StationState], dict] | None = None
+        self._view: dict | None = None
 
     @classmethod
     def from_config(cls, db, config, *, remote: Remote | None = None, packer: str | None = None,
@@ -187,24 +192,28 @@ class Station:
             state = r.IDLE if row is None else (r.ERROR if row.error_code else row.state)
             return r.result(r.STATUS, number, state, error=(row.error_code if row else None) or "")
 
-    def snapshot(self) -> dict[str, Any]:
-        """The open posting's lines and counts, the box, the held error and the parked postings."""
-        with self.db.read() as session:
+    def snapshot(self, session=None, row: s.StationState | None = None) -> dict[str, Any]:
+        """The open posting's lines and counts, the box, the held error and the parked postings
+        (read in ``session`` when given: a read session that goes on reading for a view, or the
+        decision's own transaction, with the station's ``row`` as it was just written)."""
+        if session is None:
+            with self.db.read() as session:
+                return self.snapshot(session)
+        if row is None:
             row = s.read_row(session, self.name)
-            snap: dict[str, Any] = {"station": self.name, "state": r.IDLE, "posting": None, "lines": [],
-                                    "box": 1, "error": None, "parked": []}
-            if row is None:
-                return snap
-            snap.update(state=r.ERROR if row.error_code else row.state, posting=row.open_posting,
-                        box=row.box_no, error=row.error_code, error_data=dict(row.error_data or {}))
-            snap["parked"] = [n for n in s.claimed_open(session, self.name) if n != row.open_posting]
-            posting = s.get_posting(session, row.open_posting) if row.open_posting else None
-            if posting is not None:
-                counts = units.line_counts(session, posting.posting_number)
-                snap["lines"] = [{"line": x.line_no, "sku": x.sku, "offer_id": x.offer_id, "name": x.name,
-                                  "quantity": x.quantity, "counted": counts.get(x.line_no, 0),
-                                  "needs_mark": s.needs_mark(posting, x.sku)} for x in posting.items]
+        snap: dict[str, Any] = {"station": self.name, "state": r.IDLE, "posting": None, "lines": [],
+                                "box": 1, "error": None, "parked": []}
+        if row is None:
             return snap
+        snap.update(state=r.ERROR if row.error_code else row.state, posting=row.open_posting,
+                    box=row.box_no, error=row.error_code, error_data=dict(row.error_data or {}))
+        snap["parked"] = [n for n in s.claimed_open(session, self.name) if n != row.open_posting]
+        posting, counts, _ = s.get_counted(session, row.open_posting) if row.open_posting else (None, {}, None)
+        if posting is not None:
+            snap["lines"] = [{"line": x.line_no, "sku": x.sku, "offer_id": x.offer_id, "name": x.name,
+                              "quantity": x.quantity, "counted": counts.get(x.line_no, 0),
+                              "needs_mark": s.needs_mark(posting, x.sku)} for x in posting.items]
+        return snap
 
     # -- internals ---------------------------------------------------------------------------
     def _write(self, decide: Callable[[s.Txn], r.StationResult]) -> r.StationResult:
@@ -216,8 +225,11 @@ class Station:
             if isinstance(outcome, r.StationResult):  # else: nothing decided yet
                 row.packer, row.updated_at = self.packer, now
             s.save_row(session, row)  # once, and only when something changed
+            if self.view is not None and isinstance(outcome, r.StationResult):
+                self._view = self._read_view(session, row)
             return outcome
 
+        self._view = None
         outcome = self.db.writer.call(run)
         if isinstance(outcome, r.StationResult):
             log.info("%s: %s %s (%s)", self.name, outcome.code, outcome.posting or "", outcome.state)
@@ -230,6 +242,24 @@ class Station:
                 listener(outcome)
             except Exception:  # the decision is committed: a listener's bug must not undo the answer
                 log.exception("a station listener failed on %s", outcome.code)
+
+    def take_view(self) -> dict | None:
+        """The ``view`` read with the last decision of the last call (None: there was none)."""
+        view, self._view = self._view, None
+        return view
+
+    def _read_view(self, session, row: s.StationState) -> dict | None:
+        """``view(session, row)``; a failure there is a bug of the screen's, logged; it never
+        undoes the decision (the caller then reads the view on its own). Under a savepoint where
+        a failed statement spoils the transaction (PostgreSQL; SQLite's goes on)."""
+        try:
+            if session.get_bind().dialect.name == "sqlite":
+                return self.view(session, row)
+            with session.begin_nested():
+                return self.view(session, row)
+        except Exception:
+            log.exception("reading the view after a decision failed")
+            return None
 
     def _open_number(self) -> str | None:
         with self.db.read() as session:
@@ -262,7 +292,8 @@ class Station:
         """An item barcode or an Ozon label barcode: the cache decides which. The common case (a
         posting open, a known item) is decided in one transaction; opening needs Ozon first."""
         code = scanned.text
-        outcome = self._write(lambda t: codes.at_once(t, code, scanned.notes))
+        ask_first = self.remote is not None
+        outcome = self._write(lambda t: codes.at_once(t, code, scanned.notes, ask_first=ask_first))
         if isinstance(outcome, r.StationResult):
             return outcome
         kind, number = outcome
@@ -276,14 +307,16 @@ class Station:
         return self._write(lambda t: flows.refused(t, r.POSTING_NOT_FOUND, None, barcode=code, ozon=lookup.detail))
 
     def _item(self, code: str, barcodes: list[str], *, mark=None, notes: dict | None = None) -> r.StationResult:
-        outcome = self._write(lambda t: codes.item(t, code, barcodes, mark, notes))
+        ask_first = self.remote is not None
+        outcome = self._write(lambda t: codes.item(t, code, barcodes, mark, notes, ask_first=ask_first))
         if isinstance(outcome, r.StationResult):
             return outcome
         return self._find(code, barcodes, mark, notes, outcome[1])
 
     def _find(self, code: str, barcodes: list[str], mark, notes: dict | None, number: str | None) -> r.StationResult:
         """Idle, no goods on hold: open the packable posting that ships first and wants the unit
-        (``number``, found by the transaction that saw the station idle), asking Ozon first."""
+        (``number``, found by the transaction that saw the station idle), asking Ozon first.
+        (With nobody to ask, that transaction opened it itself: ``codes.idle``.)"""
         tried: list[str] = []
         while number is not None:
             lookup = self._ask(number)

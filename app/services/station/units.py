@@ -35,12 +35,6 @@ def line_counts(session: Session, number: str) -> dict[int, int]:
     return {line_no: count for line_no, count, _ in session.execute(_BY_LINE, {"number": number})}
 
 
-def tally(session: Session, number: str) -> tuple[dict[int, int], int]:
-    """Units counted per line, and the box the last unit went into (1 when none yet)."""
-    rows = session.execute(_BY_LINE, {"number": number}).all()
-    return {line_no: count for line_no, count, _ in rows}, max((box for *_, box in rows), default=None) or 1
-
-
 def add(session: Session, *, posting_number: str, line_no: int, sku: int, box_no: int, barcode: str,
         mark: str | None, station: str, packer: str | None, at: datetime) -> None:
     session.execute(_ADD, {"posting_number": posting_number, "line_no": line_no, "sku": sku, "box_no": box_no,

@@ -25,22 +25,26 @@ _INFO = (
 
 
 def view_snapshot(station) -> dict[str, Any]:
-    snap = station.snapshot()
+    with station.db.read() as session:  # one read transaction: the station's part and the view's
+        return view_in(station, session)
+
+
+def view_in(station, session, row=None) -> dict[str, Any]:
+    """``view_snapshot`` read in ``session`` (a read session, or the decision's own transaction
+    with the station's ``row`` as it was just written: ``Station.view``)."""
+    snap = station.snapshot(session, row)
     snap["info"] = {}
     lines = snap.get("lines") or []
     number = snap.get("posting")
-    if not number and not lines:
-        return snap
-    with station.db.read() as session:
-        if lines:
-            barcodes = store_products.barcodes_by_sku(session, {line["sku"] for line in lines})
-            for line in lines:
-                line["barcodes"] = barcodes.get(line["sku"], [])
-        if number:
-            row = session.execute(_INFO, {"number": number}).first()
-            if row is not None:
-                shipment, method, express, warehouse, rfbs, warehouse_id = row
-                snap["info"] = {"shipment_date": shipment, "delivery_method": method or "",
-                                "scheme": "rFBS" if rfbs else "FBS", "express": bool(express),
-                                "warehouse": warehouse or (str(warehouse_id) if warehouse_id else "")}
+    if lines:
+        barcodes = store_products.barcodes_by_sku(session, {line["sku"] for line in lines})
+        for line in lines:
+            line["barcodes"] = barcodes.get(line["sku"], [])
+    if number:
+        row = session.execute(_INFO, {"number": number}).first()
+        if row is not None:
+            shipment, method, express, warehouse, rfbs, warehouse_id = row
+            snap["info"] = {"shipment_date": shipment, "delivery_method": method or "",
+                            "scheme": "rFBS" if rfbs else "FBS", "express": bool(express),
+                            "warehouse": warehouse or (str(warehouse_id) if warehouse_id else "")}
     return snap

@@ -38,6 +38,10 @@ class _Engine(QObject):
     def __init__(self, station, scale_reader) -> None:
         super().__init__()
         self.station, self.scale_reader = station, scale_reader
+        from app.services.station.view import view_in
+
+        # the pack view's snapshot is read in the decision's own transaction (no second one)
+        station.view = lambda session, row: view_in(station, session, row)
 
     @Slot(str)
     def scan(self, text: str) -> None:
@@ -72,8 +76,8 @@ class _Engine(QObject):
     def _answer(self, outcome) -> None:
         """The posting's lines, then the result: both arrive in one turn of the GUI's event loop,
         so one repaint shows the new counters with the banner (and this thread is idle again
-        while the window paints)."""
-        self.snapshot.emit(self._snapshot())
+        while the window paints). The snapshot is the one read with the decision, when it had one."""
+        self.snapshot.emit(self.station.take_view() or self._snapshot())
         self.result.emit(outcome)
 
     def _run(self, call) -> None:
@@ -81,6 +85,7 @@ class _Engine(QObject):
         from app.services.station.scale import weigh_from_scale
 
         try:
+            self.station.take_view()  # none left from an earlier call
             outcome = call()
             self._answer(outcome)
             if outcome.state == r.WEIGHING and outcome.code in (r.POSTING_COMPLETE, r.POSTING_OPENED,

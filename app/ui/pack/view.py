@@ -150,7 +150,9 @@ class PackView(QWidget):
                     self.lines.setItem(row, column, item)
                 if item.text() != text:  # a scan changes one line: repaint that one
                     item.setText(text)
-                item.setBackground(QBrush(DONE_BACKGROUND) if done else QBrush())
+                background = QBrush(DONE_BACKGROUND) if done else QBrush()
+                if item.background() != background:  # setting it, even unchanged, repaints the cell
+                    item.setBackground(background)
         self._show_info()
         if self.last is None:  # first look after start: show the stored state
             self.state, self.posting = snapshot.get("state", "idle"), snapshot.get("posting")
