@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Callable
 
@@ -17,8 +18,9 @@ from app.services.labels.prune import prune_label_files
 from app.services.labels.stock import printer_task_type
 from app.services.ozon.errors import OzonAuthError
 from app.services.sync.outbox import OutboxDrainer
+from app.services.sync.parts import PART_MAKERS, PartMaker
 from app.services.sync.pull import Puller
-from app.services.sync.summary import UNREACHABLE, PassSummary, StageFailed, StageResult
+from app.services.sync.summary import STAGES, UNREACHABLE, PassSummary, StageFailed, StageResult
 from app.store import labels as store_labels
 from app.store import outbox as store_outbox
 from app.store import sync_state
@@ -38,16 +40,31 @@ def utcnow() -> datetime:
 
 class SyncEngine:
     def __init__(self, client, db, config, *, now: Callable[[], datetime] = utcnow,
-                 print_labels: Callable[[], object] | None = None):
+                 print_labels: Callable[[], object] | None = None,
+                 part_makers: Sequence[PartMaker] = PART_MAKERS):
         """``print_labels``: called at the end of every pass to print the labels that are due
-        (``LabelPrinter.print_due`` in the CLI, ``PrintWorker.print_due`` in the GUI)."""
+        (``LabelPrinter.print_due`` in the CLI, ``PrintWorker.print_due`` in the GUI).
+        ``part_makers``: the areas after packing that add commands and stages (``parts``)."""
         self.client, self.db, self.config, self.now = client, db, config, now
         self.puller = Puller(client, db, config, now=now)
         self.drainer = OutboxDrainer(client, db, now=now)
+        self.parts = [make(client, db, config, now) for make in part_makers]
+        for part in self.parts:
+            clash = set(part.commands) & set(self.drainer.handlers)
+            if clash:
+                raise ValueError(f"outbox command kinds handled twice: {', '.join(sorted(clash))}")
+            self.drainer.handlers.update(part.commands)
         self.fetcher = LabelFetcher(client, db, data_dir=config.data_dir, station=config.station.name, now=now,
                                     task_type=printer_task_type(config.devices.printer))  # labels print there
         self.print_labels = print_labels
         self._recovered = False
+
+    @property
+    def stages(self) -> tuple[str, ...]:
+        """The stages of a pass in the order it runs them: ``STAGES`` with the parts' own after
+        the products."""
+        at = STAGES.index("products") + 1
+        return STAGES[:at] + tuple(p.stage for p in self.parts if p.pull is not None) + STAGES[at:]
 
     def run_pass(self) -> PassSummary:
         """One pass: every stage of ``STAGES``, each run and failed on its own (``PassSummary.run``).
@@ -58,6 +75,9 @@ class SyncEngine:
         summary.run("key", self._check_key, summary)
         self._pull_postings(summary)
         summary.run("products", self.puller.pull_missing_products, summary.pull)
+        for part in self.parts:
+            if part.pull is not None:
+                summary.run(part.stage, part.pull, needs_ozon=part.needs_ozon)
         summary.run("outbox_again", self._drain, summary)
         summary.run("labels", self._fetch_labels, summary)
         summary.run("printing", self._print_labels, needs_ozon=False)  # whatever else failed

@@ -1,0 +1,35 @@
+"""What the work after packing adds to a sync pass: its outbox commands and its own stage.
+
+Hand-over, marking codes, returns, carriers... each area offers one ``SyncPart``, made from the
+pass's Ozon client, cache, configuration and clock by a maker listed in ``PART_MAKERS``:
+
+- ``commands``: the outbox kinds it sends (kind → handler, as ``OutboxDrainer.handlers``: a handler
+  takes a ``Command`` and returns an ``Outcome``; commands are written by the area's decisions in
+  the same transaction, through ``app.store.outbox``);
+- ``pull``: optionally, its own stage of the pass (named ``stage`` in the summary, messages in
+  ``app.messages.sync``), run after the products and before the second drain, failing on its own
+  like every stage (``PassSummary.run``).
+
+The engine knows no area by name: adding one is a maker here, nothing else in the sync.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from app.services.sync.outbox import Command, Outcome
+
+
+@dataclass(frozen=True)
+class SyncPart:
+    stage: str | None = None  # its stage's name in the pass summary (None: it has no pull)
+    commands: Mapping[str, Callable[[Command], Outcome]] = field(default_factory=dict)
+    pull: Callable[[], object] | None = None
+    needs_ozon: bool = True  # skipped (not failed) when Ozon cannot be reached this pass
+
+
+PartMaker = Callable[[Any, Any, Any, Callable[[], datetime]], SyncPart]  # (client, db, config, now)
+
+PART_MAKERS: tuple[PartMaker, ...] = ()
