@@ -100,7 +100,7 @@ def test_a_parcel_heavier_than_the_catalogue_says_meets_the_weight_check(qtbot, 
         with qtbot.waitSignal(bench.queues.loaded, timeout=30_000):
             bench.start()
         qtbot.waitUntil(lambda: bench.queues.awaiting.rowCount() > 0, timeout=30_000)
-        number = bench.queues.awaiting.rows[0]["posting_number"]
+        number = plain_posting(bench.queues, bench.world)
         with qtbot.waitSignal(bench.station_worker.result, timeout=10_000,
                               check_params_cb=lambda result: result.posting == number):
             bench.scan(number)
