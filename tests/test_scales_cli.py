@@ -57,7 +57,10 @@ def test_scale_watch_until_sigint():
         emu.set_weight(500.0)
         proc = subprocess.Popen([sys.executable, "-m", "app", "scale", "--device",
                                  f"serial:{emu.path}?protocol=cas-stream", "--watch"],
-                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                # Ctrl-C works as in a terminal, also when the suite runs as a background
+                                # job (which starts with SIGINT ignored, and children inherit that)
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         try:
             lines = [proc.stdout.readline() for _ in range(3)]
             proc.send_signal(signal.SIGINT)

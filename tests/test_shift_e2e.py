@@ -31,7 +31,9 @@ def shift_script(sim):
     shift = plain_postings(sim, SHIFT)
     in_shift = {sku for _, lines in shift for sku, _, _, _ in lines}
     stranger = next(p.barcodes[0] for p in sim.world.products if p.sku not in in_shift)  # known, in no posting
-    cancelled = shift[7][0]
+    # mid-pack: a posting of two units or more (which postings come first depends on the hour: deadlines)
+    cancelled = next((number for number, lines in shift[7:] if len(units(lines)) >= 2), None)
+    assert cancelled is not None, "the seed has no posting of two units to cancel mid-pack"
     script, expected = [], []
     for i, (number, lines) in enumerate(shift):
         steps = [({"scan": number}, "posting_opened")]
@@ -44,13 +46,14 @@ def shift_script(sim):
         if i % 5 == 2:
             steps.append(({"scan": lines[0][2]}, "over_scan"))
         steps.append(({"weight_g": sum(q * w for _, q, _, w in lines)}, "weight_accepted"))
-        if number == cancelled:  # cancelled on Ozon while open (the test cancels it after the first unit)
-            first_unit = next(k for k, (_, code) in enumerate(steps) if code in ("item_accepted", "posting_complete"))
+        if number == cancelled:  # cancelled on Ozon while open: the test cancels it after the first unit
+            first_unit = next(k for k, (_, code) in enumerate(steps) if code == "item_accepted")
             steps.insert(first_unit + 1, ({"wait_s": 2.5}, "posting_not_packable"))
             steps = [(event, code if k <= first_unit + 1 else None) for k, (event, code) in enumerate(steps)]
+            cancel_after = len(script) + first_unit
         script += [event for event, _ in steps]
         expected += [code for _, code in steps]
-    return shift, cancelled, script, expected
+    return shift, cancelled, cancel_after, script, expected
 
 
 @pytest.mark.parametrize("printer", [
@@ -62,7 +65,7 @@ def test_a_twenty_posting_shift(tmp_path, qapp, printer):
     with OzonSimulator(WorldConfig(postings=60, seed=23, ship_delay_s=0.2, label_delay_s=0.5)) as sim, \
             CaptureServer() as capture:
         uri = printer.format(port=capture.port)
-        shift, cancelled, script, expected = shift_script(sim)
+        shift, cancelled, cancel_after, script, expected = shift_script(sim)
         config = tmp_path / "packdesk.toml"
         config.write_text(f'[station]\nname = "bench-1"\n[devices]\nprinter = "{uri}"\n', encoding="utf-8")
         (tmp_path / "shift.jsonl").write_text("".join(json.dumps(e) + "\n" for e in script), encoding="utf-8")
@@ -74,7 +77,7 @@ def test_a_twenty_posting_shift(tmp_path, qapp, printer):
         try:
             for raw in proc.stdout:
                 lines.append(json.loads(raw))
-                if lines[-1]["posting"] == cancelled and lines[-1]["code"] == "item_accepted":
+                if len(lines) - 1 == cancel_after:  # the answer to its first unit: the replay waits next
                     sim.world.cancel(cancelled)
             assert proc.wait(timeout=180) == 0, proc.stderr.read()
         finally:

@@ -12,7 +12,7 @@ from app.config import Config
 from app.sim.ozon import OzonSimulator, WorldConfig
 from app.ui.app import build
 from app.ui.feedback.sound import RecordingSounder
-from ui_helpers import is_gui_thread
+from ui_helpers import is_gui_thread, plain_posting
 
 
 @contextmanager
@@ -24,6 +24,7 @@ def demo_bench(qtbot, tmp_path, lang: str = "en", scale: str = "sim://"):
         controller = build(QApplication.instance(), config, lang=lang, api_key=DEMO_API_KEY, demo=True,
                            config_path=tmp_path / "config.toml")
         qtbot.addWidget(controller.window)
+        controller.world = sim.world  # what Ozon holds, to choose a posting
         try:
             yield controller
         finally:
@@ -44,7 +45,7 @@ def test_a_posting_is_packed_by_scans_and_weighed_by_the_sim_scale(qtbot, bench,
     with qtbot.waitSignal(bench.queues.loaded, timeout=30_000):
         bench.start()
     qtbot.waitUntil(lambda: bench.queues.awaiting.rowCount() > 0, timeout=30_000)
-    number = bench.queues.awaiting.rows[0]["posting_number"]
+    number = plain_posting(bench.queues, bench.world)
     with qtbot.waitSignal(bench.station_worker.result, timeout=10_000,
                           check_params_cb=lambda result: result.posting == number):
         bench.scan(number)  # the lines arrive just before the answer
@@ -99,7 +100,7 @@ def test_a_parcel_heavier_than_the_catalogue_says_meets_the_weight_check(qtbot, 
         with qtbot.waitSignal(bench.queues.loaded, timeout=30_000):
             bench.start()
         qtbot.waitUntil(lambda: bench.queues.awaiting.rowCount() > 0, timeout=30_000)
-        number = bench.queues.awaiting.rows[0]["posting_number"]
+        number = plain_posting(bench.queues, bench.world)
         with qtbot.waitSignal(bench.station_worker.result, timeout=10_000,
                               check_params_cb=lambda result: result.posting == number):
             bench.scan(number)

@@ -18,7 +18,7 @@ def snapshot(counted: int) -> dict:
 
 
 def test_lines_show_article_barcode_counts_and_a_tick_when_complete(qtbot):
-    view = PackView()
+    view = PackView(now=lambda: NOW)
     qtbot.addWidget(view)
     view.show_snapshot(snapshot(counted=1))
     row = [view.lines.item(0, c).text() for c in range(5)]
@@ -33,21 +33,26 @@ def test_lines_show_article_barcode_counts_and_a_tick_when_complete(qtbot):
 
 
 def test_the_posting_line_tells_deadline_delivery_and_scheme(qtbot):
-    view = PackView()
+    clock = [NOW]
+    view = PackView(now=lambda: clock[0])
     qtbot.addWidget(view)
     view.show_snapshot(snapshot(counted=0))
     text = view.info.text()
-    assert "Ozon courier" in text and "rFBS" in text and "Main" in text and "left" in text
+    assert "Ozon courier" in text and "rFBS" in text and "Main" in text and "(30 h 0 min left)" in text
+    clock[0] = NOW + timedelta(hours=31)
+    view._clock.timeout.emit()  # the line moves on with the clock, with no scan
+    assert "(late by 1 h 0 min)" in view.info.text()
     view.show_snapshot({"state": "idle", "posting": None, "lines": [], "info": {}})
     assert view.info.text() == ""
 
 
 def test_time_left_and_late(qtbot):
-    view = PackView()
+    view = PackView(now=lambda: NOW)
     qtbot.addWidget(view)
     assert view.time_left(NOW + timedelta(minutes=200), NOW) == "3 h 20 min left"
     assert view.time_left(NOW + timedelta(minutes=5), NOW) == "5 min left"
     assert view.time_left(NOW - timedelta(minutes=25), NOW) == "late by 25 min"
+    assert view.time_left(NOW + timedelta(minutes=61)) == "1 h 1 min left"  # the view's own clock
 
 
 def test_the_live_weight(qtbot):

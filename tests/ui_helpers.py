@@ -50,3 +50,13 @@ def cache_with_postings(tmp_path: Path):
 
     db.writer.call(write)
     return db
+
+
+def plain_posting(queues, world) -> str:
+    """The first posting of the awaiting queue whose products need no marking code (which one
+    comes first follows the simulator's deadlines, and so the hour of the day)."""
+    for row in queues.awaiting.rows:
+        posting = world.peek(row["posting_number"])
+        if not any(world.needs_mark[line.sku] for line in posting.lines):
+            return row["posting_number"]
+    raise AssertionError("no posting in the queue can be packed by its EANs alone")

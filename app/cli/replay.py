@@ -13,9 +13,11 @@ with the catalogue weight: ``app/sim/parcel.py``) and one extra line is printed 
 
 The bench is the desktop app's (``app.bench``) without a scanner: the events are the scans.
 Its ``SyncService`` works in the background all along (first pass before the first event;
-``wait_s`` wakes it); after the last event the command waits until the outbox is drained (every
-command done or parked; every label of this station printed or parked) or ``--drain-timeout``
-passes. Exit 0: every event processed and the outbox drained; 1 otherwise; 2: bad config/auth.
+``wait_s`` wakes it, and its answer waits for a pass begun after the S seconds, so it tells what
+Ozon said by then, not what the last pass happened to catch); after the last event the command
+waits until the outbox is drained (every command done or parked; every label of this station
+printed or parked) or ``--drain-timeout`` passes. Exit 0: every event processed and the outbox
+drained; 1 otherwise; 2: bad config/auth.
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ from app.cli.replay_script import Event, bad_event_result, needs_scale_read, rea
 from app.messages import text
 
 FIRST_PASS_TIMEOUT_S = 120.0
+WAIT_PASS_TIMEOUT_S = 60.0  # a wait_s answers anyway when no sync pass ends in time (e.g. a refused key)
 REPLAY_SYNC_INTERVAL_S = 2.0  # background passes during a replay (the config's interval is for a bench)
 REPLAY_PARTS = ("ozon", "station", "printer", "sync", "scale")  # the bench, but scans come from FILE
 
@@ -59,14 +62,15 @@ def run(args) -> int:
         if _auth_failed(fatal):
             print(text("auth_failed", lang, client_id=config.ozon.client_id, detail=str(fatal[0])), flush=True)
             return EXIT_CONFIG
-        failures = _play(events, bench.station, service, bench.scale, config.devices.scale, lang)
+        failures = _play(events, bench.station, service, bench.scale, config.devices.scale, lang, passed)
         drained = _drain(bench.db, config.station.name, service, passed, args.drain_timeout)
         return EXIT_OK if failures == 0 and drained else EXIT_FAILED
     finally:
         bench.close()
 
 
-def _play(events: list[Event], station, service, scale, scale_uri: str, lang: str) -> int:
+def _play(events: list[Event], station, service, scale, scale_uri: str, lang: str,
+          passed: threading.Event) -> int:
     from app.services.station.scale import weigh_from_scale
 
     failures = 0
@@ -75,7 +79,7 @@ def _play(events: list[Event], station, service, scale, scale_uri: str, lang: st
             failures += 1
             _emit(event.raw, bad_event_result(station, event), lang)
             continue
-        result = _apply(event, station, service)
+        result = _apply(event, station, service, passed)
         _emit(event.raw, result, lang)
         if needs_scale_read(result, events[index + 1:], station):
             weighed = weigh_from_scale(station, scale)
@@ -84,7 +88,7 @@ def _play(events: list[Event], station, service, scale, scale_uri: str, lang: st
     return failures
 
 
-def _apply(event: Event, station, service):
+def _apply(event: Event, station, service, passed: threading.Event):
     if event.kind == "scan":
         return station.scan(event.value)
     if event.kind == "weight_g":
@@ -93,6 +97,10 @@ def _apply(event: Event, station, service):
 
     service.wake()
     time.sleep(event.value)
+    for _ in range(2):  # the first pass to end may have begun before the wait ended; the second began after it
+        passed.clear()
+        service.wake()
+        passed.wait(WAIT_PASS_TIMEOUT_S)
     checked = station.status()
     if checked.code != r.STATUS:
         return checked

@@ -30,9 +30,11 @@ def _local(iso: str | None) -> str:
 
 class StatusPanel(QObject):
     def __init__(self, bar: QStatusBar, *, printer: str = "", scale: str = "", scanner: str = "",
-                 language: Callable[[], str] = lambda: "en") -> None:
+                 language: Callable[[], str] = lambda: "en",
+                 now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> None:
+        """``now``: an aware datetime (the key's expiry is compared with it)."""
         super().__init__(bar)
-        self.bar = bar
+        self.bar, self.now = bar, now
         self.language = language
         self.fields = {name: QLabel() for name in ("ozon", "stages", "last", "outbox", "key", "printer", "scale",
                                                    "scanner")}
@@ -114,7 +116,7 @@ class StatusPanel(QObject):
         except ValueError:
             return ""
         when = when if when.tzinfo else when.replace(tzinfo=timezone.utc)
-        if when - datetime.now(timezone.utc) > timedelta(days=KEY_WARN_DAYS):
+        if when - self.now() > timedelta(days=KEY_WARN_DAYS):
             return ""
         return self.tr("⚠ API key expires %1").replace("%1", when.astimezone().strftime("%d.%m.%Y"))
 

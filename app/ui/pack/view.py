@@ -6,6 +6,7 @@ It only shows what the station reports (``show_result``, ``show_snapshot``) and 
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -23,14 +24,21 @@ NAME, OFFER, BARCODE_COLUMN, COUNTED, NEEDED = range(5)
 DONE_BACKGROUND = QColor("#dcedc8")
 
 
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
 class PackView(QWidget):
     scanRequested = Signal(str)
     stateChanged = Signal(str, str)  # station state ("idle", "packing", "weighing", "error"), message
 
-    def __init__(self, *, sounder=None, language=lambda: "en", parent: QWidget | None = None) -> None:
+    def __init__(self, *, sounder=None, language=lambda: "en", now: Callable[[], datetime] | None = None,
+                 parent: QWidget | None = None) -> None:
+        """``now``: naive UTC, as the station's snapshots give deadlines (default: this computer's clock)."""
         super().__init__(parent)
         self.sounder = sounder or NullSounder()
         self.language = language
+        self.now = now or _utcnow
         self.state, self.posting, self.last = "idle", None, None
         self.snapshot: dict = {}
         self.banner = QLabel(objectName="stateBanner", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
@@ -186,7 +194,7 @@ class PackView(QWidget):
         self.info.setText("  ·  ".join(parts))
 
     def time_left(self, deadline: datetime, now: datetime | None = None) -> str:
-        now = now or datetime.now(timezone.utc).replace(tzinfo=None)
+        now = now or self.now()
         minutes = int((deadline - now).total_seconds() // 60)
         span = abs(minutes)
         text = (self.tr("%1 h %2 min").replace("%1", str(span // 60)).replace("%2", str(span % 60))
