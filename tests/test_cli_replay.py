@@ -3,6 +3,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -114,9 +115,15 @@ def test_a_clean_script_exits_0_and_a_new_process_resumes(sim, tmp_path):
     out, err = first.communicate(timeout=120)
     assert [json.loads(x)["code"] for x in out.splitlines()] == ["posting_opened", "item_accepted", "not_complete"]
     assert first.returncode == 0, err  # error answers are processed events; nothing to drain
+    sim.stats.reset()
+    began = time.monotonic()
     second = start(sim, tmp_path, [{"scan": p1}, *units(l1)[1:], {"weight_g": sum(q * w for _, q, _, w in l1)}])
     out, err = second.communicate(timeout=120)
+    took = time.monotonic() - began
     lines = [json.loads(x) for x in out.splitlines()]
     assert lines[0]["code"] == "posting_opened" and lines[0]["data"]["counted"] == 1  # resumed with its count
     assert lines[-1]["code"] == "weight_accepted" and second.returncode == 0, err
     assert sim.stats.ship_calls(p1) == 1 and sim.world.peek(p1).status == "awaiting_deliver"
+    # waiting for the label, the passes come every 2 s or when work is due, not back to back
+    passes = sim.stats.requests("/v4/posting/fbs/list") + sim.stats.requests("/v4/posting/fbs/unfulfilled/list")
+    assert passes <= took / 2 + 5, f"{passes} passes in {took:.1f} s"

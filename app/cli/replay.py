@@ -25,6 +25,7 @@ import json
 import sys
 import threading
 import time
+from datetime import datetime, timezone
 
 from app.cli.common import (
     EXIT_CONFIG, EXIT_FAILED, EXIT_OK, CommandError, language, load, open_bench, setup_logging,
@@ -128,8 +129,20 @@ def _drain(db, station: str, service, passed: threading.Event, timeout_s: float)
         if remaining <= 0:
             return False
         passed.clear()
-        service.wake()
-        passed.wait(min(1.0, remaining))
+        if _work_due(db, station):  # else the next pass comes on its own: no extra calls to Ozon
+            service.wake()
+        passed.wait(min(REPLAY_SYNC_INTERVAL_S + 1.0, remaining))
+
+
+def _work_due(db, station: str) -> bool:
+    """A command or a label of this station is due now (its retry time has come)."""
+    from app.store import labels as store_labels
+    from app.store import outbox as store_outbox
+
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    with db.read() as session:
+        return bool(store_outbox.due(session, now, limit=1) or store_labels.due_to_fetch(session, station, now, limit=1)
+                    or store_labels.due_to_print(session, station, now, limit=1))
 
 
 def _auth_failed(fatal: list) -> bool:
