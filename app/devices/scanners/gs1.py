@@ -42,3 +42,23 @@ def restore_gs(code: str) -> str:
     if GS in code or not _long_format(code):
         return code
     return code[:_KEY_AT] + GS + code[_KEY_AT:_CRYPTO_AT] + GS + code[_CRYPTO_AT:]
+
+
+def looks_like_mark(code: str) -> bool:
+    """A Chestny ZNAK code, or something shaped like one (``01`` + 14 digits + ``21``, or any GS)."""
+    return GS in code or (len(code) > 18 and code.startswith("01") and code[2:16].isdigit() and code[16:18] == "21")
+
+
+def mask(code: str) -> str:
+    """A marking code as a screen, a log or the event log may show it: the GTIN, the serial's
+    first three characters and "…" (the rest, and the verification tail, never leave the unit's row)."""
+    if code.startswith("01") and code[2:16].isdigit() and len(code) >= 16:
+        serial = code[18:].split(GS)[0] if code[16:18] == "21" else ""
+        return f"{code[2:16]} {serial[:3]}…"
+    head = code.split(GS)[0]
+    return f"{head[:4]}…" if len(head) > 4 else "…"
+
+
+def for_log(code: str) -> str:
+    """A scan as the log may name it: a marking code masked, anything else as it came."""
+    return mask(code) if looks_like_mark(code) else code
