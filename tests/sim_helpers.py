@@ -110,6 +110,8 @@ def _ref(path: str, status: int | None) -> str | None:
 def validate(path: str, body, status: int | None = None, *, strict: bool = True) -> None:
     """Raise jsonschema.ValidationError unless ``body`` fits the spec (request if status is None)."""
     ref = _ref(path, status)
+    if ref is None and status == 200 and body == {}:
+        return  # an answer the spec describes without a body ("request processed"): the simulator sends {}
     if ref is None:
         raise AssertionError(f"the spec has no JSON schema for {path} {status or 'request'}")
     Draft4Validator({"$ref": SPEC_URI + ref}, registry=_registry(strict)).validate(body)
