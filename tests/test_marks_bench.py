@@ -83,3 +83,29 @@ def test_the_pack_of_a_marked_posting_queues_its_set_before_the_ship(shop):
         station.scan(code)
     assert station.weigh(1800).code == r.WEIGHT_ACCEPTED
     assert [(c.kind, c.state) for c in shop.commands(SHOE_POSTING)] == [("marks", "pending"), ("ship", "pending")]
+
+
+US_TO_RU = str.maketrans("`qwertyuiop[]asdfghjkl;'zxcvbnm,./~QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>?@#$^&",
+                         "ёйцукенгшщзхъфывапролджэячсмитьбю.ЁЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ,\"№;:?")
+
+
+def test_a_code_typed_in_the_russian_layout_is_restored_exactly(shop):
+    station = shop.station()
+    code = f"010{EAN[SHOES]}21Ab'c&d;e/fGh9{GS}91EE07{GS}92" + "aB+/" * 11  # serial with CSET82 symbols
+    typed = code.translate(US_TO_RU)
+    assert typed != code and any("а" <= c <= "я" for c in typed)
+    station.scan(SHOE_POSTING)
+    assert station.scan(typed).code == r.ITEM_ACCEPTED
+    assert shop.units(SHOE_POSTING) == [(SHOES, 1, code)]
+
+
+def test_a_code_that_shows_caps_lock_is_refused_with_the_reason_not_guessed_at(shop):
+    station = shop.station()
+    station.scan(SHOE_POSTING)
+    code = mark_code(EAN[SHOES], SERIAL)
+    inverted = code.swapcase()  # Caps Lock: every letter the other way, still well formed
+    result = station.scan(inverted)
+    assert result.code == r.MARKING_INVALID and result.data["reason"] == "caps_lock"
+    assert "Caps Lock" in result.message("ru") and "Caps Lock" in result.message("zh")
+    assert shop.units(SHOE_POSTING) == []
+    assert station.scan(code).code == r.ITEM_ACCEPTED
