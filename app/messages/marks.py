@@ -89,6 +89,20 @@ MARKS_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "已为 {product} 第 {nth}/{of} 件换上新标识码 {mark}（原为 {old}）。所有被拒的标识码均已替换："
               "标识码将重新发送给 Ozon，Ozon 接受后包裹即发货。请处理下一个货件。",
     },
+    "station_unit_weighed": {
+        "en": "{product} is sold by weight: this unit weighs {measured_g} g (sent to Ozon with it). "
+              "{left} more to weigh alone, then the parcel.",
+        "ru": "«{product}» продаётся на вес: эта единица весит {measured_g} г (вес уйдёт в Ozon). Ещё взвесить "
+              "по одной: {left}, затем посылку.",
+        "zh": "{product} 按重量销售：该件重 {measured_g} 克（将随其发送给 Ozon）。还需单独称重 {left} 件，然后称包裹。",
+    },
+    "station_unit_weight_out_of_range": {
+        "en": "{product}: {measured_g} g is outside what Ozon accepts for it ({weight_min}–{weight_max} g). "
+              "Weigh the unit alone again.",
+        "ru": "«{product}»: {measured_g} г вне допустимого Ozon диапазона ({weight_min}–{weight_max} г). "
+              "Взвесьте единицу отдельно ещё раз.",
+        "zh": "{product}：{measured_g} 克超出 Ozon 接受的范围（{weight_min}–{weight_max} 克）。请再次单独称量该件。",
+    },
     "wave_excluded_marks": {
         "en": "{posting}: needs marking codes scanned and accepted by Ozon before the ship: pack it verify-first",
         "ru": "{posting}: коды маркировки нужно отсканировать и получить одобрение Ozon до сборки: упакуйте его "

@@ -10,7 +10,7 @@ from typing import Any
 from app.services.station import results as r
 from app.services.station import state as s
 from app.devices.scanners.gs1 import mask
-from app.services.station import mark_fix, units, wave_bench
+from app.services.station import mark_fix, unit_weight, units, wave_bench
 from app.services.station.marking import Mark
 from app.services.station.remote import Lookup
 from app.services.station.weighing import check_weight, expected_weight
@@ -184,6 +184,9 @@ def weigh(t: Txn, grams: float, lookup: Lookup | None, *, tolerance_pct: float, 
     reason = s.not_packable_reason(posting, t.name)
     if reason is not None:
         return stop_loudly(t, posting, reason)
+    weighed = unit_weight.weigh_unit(t, posting, grams)  # a unit sold by weight, weighed alone
+    if weighed is not None:
+        return weighed
     if not s.is_complete(posting, counts):
         counted, total = s.totals(posting, counts)
         return refused(t, r.NOT_COMPLETE, number, counted=counted, total=total, measured_g=grams)

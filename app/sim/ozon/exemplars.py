@@ -62,6 +62,14 @@ class ExemplarBook:
         self._ids = itertools.count(900_000_001)
         self.owner: dict[str, str] = {}  # accepted code -> posting holding it
         self.gtd_skus: set[int] = set()  # products whose units need a GTD (or its absence flag)
+        self.weight_skus: dict[int, tuple[float, float]] = {}  # goods sold by weight: sku -> (min, max) g
+
+    def weighed(self, view: dict, posting) -> dict:
+        """A posting's JSON with its goods sold by weight in ``requirements`` (2026; none by default)."""
+        skus = [str(line.sku) for line in posting.lines if line.sku in self.weight_skus]
+        if skus:
+            view["requirements"]["products_requiring_weight"] = skus
+        return view
 
     # -- the methods ---------------------------------------------------------------------
     def create_or_get(self, number: str) -> dict:
@@ -172,8 +180,12 @@ class ExemplarBook:
 
     def _needs(self, sku: int) -> dict:
         mark = bool(self.world.needs_mark.get(sku))
-        return {"is_mandatory_mark_needed": mark, "is_mandatory_mark_possible": mark,
-                "is_gtd_needed": sku in self.gtd_skus, "is_rnpt_needed": False, "is_jw_uin_needed": False}
+        needs = {"is_mandatory_mark_needed": mark, "is_mandatory_mark_possible": mark,
+                 "is_gtd_needed": sku in self.gtd_skus, "is_rnpt_needed": False, "is_jw_uin_needed": False}
+        if sku in self.weight_skus:  # 2026 fields, only where they apply
+            low, high = self.weight_skus[sku]
+            needs.update(is_weight_needed=True, weight_min=low, weight_max=high)
+        return needs
 
     def _read_set(self, entry: Entry, products: list[dict]) -> dict[int, Exemplar]:
         found: dict[int, Exemplar] = {}
@@ -236,7 +248,13 @@ class ExemplarBook:
                 if world.needs_mark.get(sku) and wanted != 1:
                     complete = False
                 if sku in self.gtd_skus and not (exemplar.gtd or exemplar.is_gtd_absent):
-                    entry.extra[exemplar_id] = ["gtd:GTD_IS_REQUIRED"]
+                    entry.extra.setdefault(exemplar_id, []).append("gtd:GTD_IS_REQUIRED")
+                if sku in self.weight_skus:
+                    low, high = self.weight_skus[sku]
+                    if exemplar.weight is None:
+                        entry.extra.setdefault(exemplar_id, []).append("weight:WEIGHT_IS_REQUIRED")
+                    elif not low <= exemplar.weight <= high:
+                        entry.extra.setdefault(exemplar_id, []).append("weight:WEIGHT_IS_OUT_OF_RANGE")
         entry.verdict.setdefault(0, [])  # checked, even when empty
         entry.accepted = complete and not entry.extra and all(
             not errors for verdicts in entry.verdict.values() for errors in verdicts)
@@ -262,6 +280,7 @@ class ExemplarBook:
         checking = not entry.verdict
         extra = entry.extra.get(exemplar_id, [])
         gtd_errors = [e.split(":", 1)[1] for e in extra if e.startswith("gtd:")]
+        weight_errors = [e.split(":", 1)[1] for e in extra if e.startswith("weight:")]
         return {
             "exemplar_id": exemplar_id, "gtd": exemplar.gtd, "is_gtd_absent": exemplar.is_gtd_absent,
             "gtd_check_status": "processing" if checking else ("failed" if gtd_errors else "passed"),
@@ -271,4 +290,7 @@ class ExemplarBook:
                        "check_status": "processing" if checking else ("failed" if errors else "passed"),
                        "error_codes": errors}
                       for (code, kind), errors in zip(exemplar.marks, verdicts or [[] for _ in exemplar.marks])],
+            **({"weight": exemplar.weight, "weight_error_codes": weight_errors,
+                "weight_check_status": "processing" if checking else ("failed" if weight_errors else "passed")}
+               if sku in self.weight_skus else {}),
         }
