@@ -103,6 +103,16 @@ MARKS_MESSAGES: dict[str, dict[str, str]] = {
               "Взвесьте единицу отдельно ещё раз.",
         "zh": "{product}：{measured_g} 克超出 Ozon 接受的范围（{weight_min}–{weight_max} 克）。请再次单独称量该件。",
     },
+    "demo_marks_title": {
+        "en": "packdesk demo: marking codes to scan (Chestny ZNAK, simulated)",
+        "ru": "Демо packdesk: коды маркировки для сканирования («Честный ЗНАК», симуляция)",
+        "zh": "packdesk 演示：可扫描的标识码（“诚信标志”，模拟）",
+    },
+    "demo_marks_try": {
+        "en": "To try: a code Ozon refuses, a code of another product",
+        "ru": "Попробуйте: код, который Ozon отклонит, и код другого товара",
+        "zh": "试一试：Ozon 会拒绝的标识码、其他商品的标识码",
+    },
     "wave_excluded_marks": {
         "en": "{posting}: needs marking codes scanned and accepted by Ozon before the ship: pack it verify-first",
         "ru": "{posting}: коды маркировки нужно отсканировать и получить одобрение Ozon до сборки: упакуйте его "

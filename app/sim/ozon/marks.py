@@ -81,3 +81,33 @@ def registry_errors(mark: str, gtins: set[str]) -> list[str]:
     if tail.get("92", tail.get("93")) != (signature if "92" in tail else signature[:4]):
         return [MARK_NOT_FOUND]
     return []
+
+
+def demo_sheet(world, postings: int = 10) -> list[tuple[str, list[tuple[str, str]]]]:
+    """What the demo's sample sheet holds: for the first marked postings awaiting packaging, a code the
+    registry issued for each marked unit; then codes to meet a refusal with (a forged one Ozon's
+    registry refuses, one of another product). Sections ``(title, [(label, code), ...])``."""
+    sections, issued = [], {}
+    with world.lock:
+        for number in world.posting_numbers("awaiting_packaging"):
+            posting = world.get(number)
+            lines = [x for x in posting.lines if world.needs_mark.get(x.sku)]
+            if not lines:
+                continue
+            entries = []
+            for line in lines:
+                product = world.product_by_sku[line.sku]
+                for unit in range(line.quantity):
+                    issued[line.sku] = issued.get(line.sku, 0) + 1
+                    entries.append((f"{product.name} {unit + 1}/{line.quantity}",
+                                    sample_mark(product.barcodes[0], 500 + issued[line.sku])))
+            sections.append((number, entries))
+            if len(sections) == postings:
+                break
+        if sections:
+            label, good = sections[0][1][0]
+            forged = good[: -len(good.split(GS)[-1]) + 2] + "A" * 43 + "="
+            stranger = next(p for p in world.products if not world.needs_mark.get(p.sku))
+            sections.append(("try", [(f"{label}: refused by Ozon", forged),
+                                     (f"{stranger.name}: another product", sample_mark(stranger.barcodes[0], 1))]))
+    return sections
