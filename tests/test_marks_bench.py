@@ -109,3 +109,25 @@ def test_a_code_that_shows_caps_lock_is_refused_with_the_reason_not_guessed_at(s
     assert "Caps Lock" in result.message("ru") and "Caps Lock" in result.message("zh")
     assert shop.units(SHOE_POSTING) == []
     assert station.scan(code).code == r.ITEM_ACCEPTED
+
+
+def test_a_log_record_quoting_a_code_is_masked_on_its_way_to_a_log_file(tmp_path):
+    import logging
+
+    from app.devices.scanners.gs1 import MarkRedactor
+    code = mark_code(EAN[SHOES], SERIAL)
+    handler = logging.FileHandler(tmp_path / "x.log", encoding="utf-8")
+    handler.addFilter(MarkRedactor())
+    logger = logging.getLogger("packdesk.test.redact")
+    logger.addHandler(handler)
+    try:
+        logger.warning("Ozon said: mark %r is invalid", code)
+        try:
+            raise ValueError(f"bad {code}")
+        except ValueError:
+            logger.warning("failed", exc_info=True)
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    written = (tmp_path / "x.log").read_text(encoding="utf-8")
+    assert SERIAL not in written and code.split(GS)[2] not in written and f"0{EAN[SHOES]} {SERIAL[:3]}…" in written

@@ -8,6 +8,8 @@ depends on the product group (devices-notes §1.4):
 """
 from __future__ import annotations
 
+import logging
+import re
 import string
 
 GS = "\x1d"
@@ -62,3 +64,30 @@ def mask(code: str) -> str:
 def for_log(code: str) -> str:
     """A scan as the log may name it: a marking code masked, anything else as it came."""
     return mask(code) if looks_like_mark(code) else code
+
+
+# GS (0x1D) is "whitespace" to ``\s``: only blanks end a code here
+_IN_TEXT = re.compile(r"01(\d{14})21([^ \t\r\n\"'\\,;)\]}]{0,3})[^ \t\r\n\"',;)\]}]*")
+
+
+def redact_marks(text: str) -> str:
+    """``text`` with anything shaped like a marking code masked (``mask``): the last net of the log."""
+    if "01" not in text:
+        return text
+    return _IN_TEXT.sub(lambda m: f"{m.group(1)} {m.group(2)}…", text)
+
+
+class MarkRedactor(logging.Filter):
+    """A log handler's filter: no marking code reaches a log file or the log view whole, whatever
+    a message quotes (an error text of Ozon's, an exception's repr...)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        masked = redact_marks(message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = redact_marks(logging.Formatter().formatException(record.exc_info))
+        elif record.exc_text:
+            record.exc_text = redact_marks(record.exc_text)
+        return True
