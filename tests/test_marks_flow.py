@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.services.station import results as r
+from app.store import marks as store_marks
 from app.store import outbox as store_outbox
 from app.store.models import OUTBOX_IN_FLIGHT
 from marks_helpers import mb  # noqa: F401  (fixture)
@@ -149,3 +150,22 @@ def test_a_unit_sold_by_weight_is_weighed_alone_and_its_weight_goes_to_ozon(weig
     else:  # outside Ozon's bounds: not sent; the posting names the unit and why
         assert ships(mb, number) == 0 and sets(mb, number) == 0
         assert "weight_out_of_range" in mb.b.posting(number)["problem"]
+
+
+def test_after_the_ship_a_corrected_code_goes_with_set_and_update(mb):
+    number = mb.marked()[0]
+    mb.pack(number)
+    mb.passes(4)
+    assert ships(mb, number) == 1 and mb.ozon_status(number) == "awaiting_deliver"
+    sku = next(x.sku for x in mb.world.peek(number).lines if mb.world.needs_mark[x.sku])
+    with mb.b.db.read() as session:
+        unit = next(u for u in store_marks.units_of(session, number) if u.sku == sku)
+    corrected = mb.code(sku)
+    mb.b.db.writer.call(lambda s: store_marks.queue_correction(s, number, unit.id, corrected, station="bench-1",
+                                                              now=mb.b.now()))
+    mb.passes(4)
+    history = mb.world.exemplars.history(number)
+    assert ("set", "correction") in history and ("update", "") in history
+    assert history.index(("update", "")) > history.index(("set", "correction"))
+    assert mb.record(number)["stage"] == "accepted" and mb.record(number)["ozon_status"] == "update_available"
+    assert ships(mb, number) == 1  # shipped once, corrected after

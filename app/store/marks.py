@@ -155,3 +155,20 @@ def resend(session: Session, number: str, *, station: str | None, now: datetime)
     row.fingerprint = None  # queue_set names the set anew and queues its command
     session.flush()
     queue_set(session, number, station=station, now=now)
+
+
+def queue_correction(session: Session, number: str, unit_id: int, code: str, *, station: str | None,
+                     now: datetime) -> str:
+    """After the ship (Ozon's status ``update_available``): a unit's code corrected; the complete set
+    goes to Ozon again with ``set`` + ``/v1/.../exemplar/update``. Returns the new set's fingerprint."""
+    session.execute(update(PackedUnitRow).where(PackedUnitRow.id == unit_id, PackedUnitRow.posting_number == number)
+                    .values(mark=code))
+    fp = fingerprint(units_of(session, number))
+    row = get(session, number)
+    if row is None:
+        raise LookupError(f"{number}: no exemplars were ever sent, nothing to correct")
+    row.stage, row.fingerprint, row.failed, row.problem, row.updated_at = MARKS_SENDING, fp, [], None, naive_utc(now)
+    session.flush()
+    store_outbox.add(session, kind=MARKS_COMMAND, posting_number=number, payload={"fingerprint": fp, "correction": True},
+                     dedupe_key=f"marks:{number}:{fp[:24]}:fix", station=station, now=now)
+    return fp

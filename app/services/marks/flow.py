@@ -79,8 +79,8 @@ class MarksFlow:
     def _send(self, command: Command, units, names: dict, after_ship: bool,
               sheet: ExemplarSheet | None = None) -> Outcome:
         number = command.posting_number
-        try:
-            sheet = sheet or self.client.exemplar_create_or_get(number)
+        try:  # after the ship create-or-get is closed: the ids are the ones kept then
+            sheet = sheet or (self._sheet(command, units) if after_ship else self.client.exemplar_create_or_get(number))
         except OzonBusinessError as exc:
             return self._refused_state(command, exc)
         except OzonNotFound:
