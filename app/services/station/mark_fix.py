@@ -79,9 +79,15 @@ def _fixable(t: s.Txn, number: str) -> list[dict] | None:
     if record is None or record.stage != MARKS_REJECTED or not record.failed:
         return None
     failed = list(record.failed)
-    if any(not f.get("unit") or not f.get("mark") for f in failed):
-        return None  # not a unit's code (a count, a GTD...): a person decides in Ozon's office
+    if any(not f.get("unit") or not f.get("mark") or not _code_refused(f) for f in failed):
+        return None  # not a unit's code (a count, a GTD, a weight...): a person decides in Ozon's office
     return failed
+
+
+def _code_refused(failed: dict) -> bool:
+    """Ozon refused the unit's marking code itself (not its GTD, RNPT or weight, nor our own check)."""
+    codes = failed.get("codes") or []
+    return bool(codes) and all(":" not in c and not c.islower() for c in codes)
 
 
 def reopen(t: s.Txn, posting: s.BenchPosting, counts: dict[int, int]):
