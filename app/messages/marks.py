@@ -115,7 +115,7 @@ MARKS_MESSAGES: dict[str, dict[str, str]] = {
     },
     "wave_excluded_marks": {
         "en": "{posting}: needs marking codes scanned and accepted by Ozon before the ship: pack it verify-first",
-        "ru": "{posting}: коды маркировки нужно отсканировать и получить одобрение Ozon до сборки: упакуйте его "
+        "ru": "{posting}: коды маркировки нужно отсканировать и получить одобрение Ozon до отгрузки: упакуйте его "
               "обычным порядком (сначала проверка)",
         "zh": "{posting}：发货前需扫描标识码并经 Ozon 接受：请按先核对的方式打包",
     },
