@@ -7,6 +7,7 @@ import pytest
 from app.services.station import results as r
 from app.store import marks as store_marks
 from app.store import outbox as store_outbox
+from app.store import postings as store_postings
 from app.store.models import OUTBOX_IN_FLIGHT
 from marks_helpers import mb  # noqa: F401  (fixture)
 
@@ -169,3 +170,41 @@ def test_after_the_ship_a_corrected_code_goes_with_set_and_update(mb):
     assert history.index(("update", "")) > history.index(("set", "correction"))
     assert mb.record(number)["stage"] == "accepted" and mb.record(number)["ozon_status"] == "update_available"
     assert ships(mb, number) == 1  # shipped once, corrected after
+
+
+@pytest.fixture(params=[False, True], ids=["person", "legal_entity"])
+def customs(request, tmp_path):
+    """A bench whose world sells one imported product that needs a GTD (customs number), in a
+    posting of one unit bought by a person or by a legal entity."""
+    from marks_helpers import MarkBench
+    from sync_helpers import make_bench
+    bench = make_bench(tmp_path, postings=60, seed=11, ship_delay_s=0.0)
+    world = bench.sim.world
+    number = next(n for n in world.posting_numbers("awaiting_packaging")
+                  if [(x.quantity, world.needs_mark[x.sku]) for x in world.peek(n).lines] == [(1, False)])
+    world.exemplars.gtd_skus.add(world.peek(number).lines[0].sku)
+    if request.param:
+        world.exemplars.legal.add(number)
+    mark_bench = MarkBench(bench)
+    mark_bench.engine.run_pass()
+    yield mark_bench, number, request.param
+    bench.client.close()
+    bench.db.close()
+    bench.sim.close()
+
+
+def test_a_gtd_is_declared_absent_for_a_person_and_left_to_the_seller_for_a_legal_entity(customs):
+    mb, number, legal = customs
+    with mb.b.db.read() as session:
+        assert store_marks.needs_exemplars(store_postings.get_posting(session, number).requirements)
+    mb.pack(number)
+    mb.passes(4)
+    if not legal:  # packdesk holds no customs numbers: a person's posting says none is needed
+        assert ships(mb, number) == 1
+        [product] = mb.world.exemplars.status(number)["products"]
+        assert [(e["is_gtd_absent"], e["gtd"], e["gtd_check_status"]) for e in product["exemplars"]] == [
+            (True, "", "passed")]
+    else:  # a legal entity needs the number itself: nothing is sent, a person fills it in Ozon's office
+        assert ships(mb, number) == 0 and sets(mb, number) == 0
+        assert mb.b.posting(number)["local_state"] == "problem"
+        assert "gtd_for_legal_buyer" in mb.b.posting(number)["problem"]

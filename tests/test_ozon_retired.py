@@ -53,6 +53,7 @@ CALLS = {  # each public method of OzonClient, called with arguments that reach 
     "exemplar_set": lambda c: c.exemplar_set("1-1-1", EXEMPLARS),
     "exemplar_status": lambda c: c.exemplar_status("1-1-1"),
     "exemplar_update": lambda c: c.exemplar_update("1-1-1"),
+    "exemplar_buyer_is_legal": lambda c: c.exemplar_buyer_is_legal("1-1-1"),
     "close": lambda c: c.close(),
 }
 

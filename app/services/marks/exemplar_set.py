@@ -2,8 +2,9 @@
 
 Each product's units (in the order they were counted) take that product's ``exemplar_id``s in
 Ozon's order; each exemplar gets what create-or-get says it needs: its marking code
-(``mandatory_mark``, ``jw_uin`` or ``imei``), the GTD/RNPT absence flags (packdesk holds no customs
-numbers: they are needed only for a buyer that is a legal entity, which the seller fills in Ozon's
+(``mandatory_mark``, ``jw_uin`` or ``imei``), the GTD/RNPT absence flags where the buyer is not a
+legal entity (packdesk holds no customs numbers: for a legal entity's posting a unit that needs one
+is a refusal, ``GTD_FOR_LEGAL_BUYER``/``RNPT_FOR_LEGAL_BUYER``, for a person to fill in Ozon's
 office), its weight. What cannot be built is a ``Refusal`` naming the unit: the posting becomes a
 problem instead of sending a set Ozon must refuse.
 """
@@ -20,6 +21,8 @@ NO_MARK = "no_mark"                  # the unit needs a code and has none
 WEIGHT_MISSING = "weight_missing"    # a unit sold by weight was not weighed alone
 WEIGHT_OUT_OF_RANGE = "weight_out_of_range"
 COUNT_DIFFERS = "count_differs"      # Ozon has another number of exemplars than units counted
+GTD_FOR_LEGAL_BUYER = "gtd_for_legal_buyer"    # a legal entity's posting needs the customs number itself
+RNPT_FOR_LEGAL_BUYER = "rnpt_for_legal_buyer"
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,12 @@ def sheet_as_json(sheet: ExemplarSheet) -> dict:
                          "weight_max": p.weight_max} for p in sheet.products}
 
 
-def build(sheet: ExemplarSheet, units: list[Unit]) -> BuiltSet:
+def needs_buyer(sheet: ExemplarSheet) -> bool:
+    """Whether the set depends on the buyer being a legal entity (a GTD or an RNPT is needed)."""
+    return any(p.gtd_needed or p.rnpt_needed for p in sheet.products)
+
+
+def build(sheet: ExemplarSheet, units: list[Unit], *, legal_buyer: bool = False) -> BuiltSet:
     built = BuiltSet()
     by_sku: dict[int, list[Unit]] = {}
     for unit in units:
@@ -72,7 +80,7 @@ def build(sheet: ExemplarSheet, units: list[Unit]) -> BuiltSet:
             continue
         exemplars = []
         for nth, (exemplar_id, unit) in enumerate(zip(needs.exemplar_ids, mine), start=1):
-            exemplar, problems = _exemplar(needs, exemplar_id, unit)
+            exemplar, problems = _exemplar(needs, exemplar_id, unit, legal_buyer)
             if problems:
                 built.refusals.append(Refusal(unit.id, unit.sku, unit.line_no, nth, len(mine),
                                               mask(unit.mark) if unit.mark else "", tuple(problems)))
@@ -82,7 +90,7 @@ def build(sheet: ExemplarSheet, units: list[Unit]) -> BuiltSet:
     return built
 
 
-def _exemplar(needs: ExemplarNeeds, exemplar_id: int, unit: Unit) -> tuple[dict, list[str]]:
+def _exemplar(needs: ExemplarNeeds, exemplar_id: int, unit: Unit, legal_buyer: bool) -> tuple[dict, list[str]]:
     exemplar: dict = {"exemplar_id": exemplar_id}
     problems: list[str] = []
     kind = ("mandatory_mark" if needs.mark_needed else "jw_uin" if needs.jw_uin_needed
@@ -93,9 +101,15 @@ def _exemplar(needs: ExemplarNeeds, exemplar_id: int, unit: Unit) -> tuple[dict,
         else:
             problems.append(NO_MARK)
     if needs.gtd_needed:
-        exemplar["is_gtd_absent"] = True
+        if legal_buyer:
+            problems.append(GTD_FOR_LEGAL_BUYER)
+        else:
+            exemplar["is_gtd_absent"] = True
     if needs.rnpt_needed:
-        exemplar["is_rnpt_absent"] = True
+        if legal_buyer:
+            problems.append(RNPT_FOR_LEGAL_BUYER)
+        else:
+            exemplar["is_rnpt_absent"] = True
     if needs.weight_needed:
         if unit.weight_g is None:
             problems.append(WEIGHT_MISSING)

@@ -21,7 +21,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from app.services.marks.exemplar_set import BuiltSet, Refusal, build, sheet_as_json
+from app.services.marks.exemplar_set import BuiltSet, Refusal, build, needs_buyer, sheet_as_json
 from app.services.ozon.errors import OzonBusinessError, OzonNotFound, OzonTransportError
 from app.devices.scanners.gs1 import mask
 from app.services.ozon.exemplars import ExemplarNeeds, ExemplarSheet, ExemplarStatus
@@ -86,7 +86,12 @@ class MarksFlow:
         except OzonNotFound:
             return Outcome(OUTBOX_PARKED, "Ozon does not know this posting", local_state=LocalState.PROBLEM,
                            problem="Ozon does not know this posting")
-        built = build(sheet, units)
+        try:
+            legal = needs_buyer(sheet) and self.client.exemplar_buyer_is_legal(number)
+        except OzonNotFound:
+            return Outcome(OUTBOX_PARKED, "Ozon does not know this posting", local_state=LocalState.PROBLEM,
+                           problem="Ozon does not know this posting")
+        built = build(sheet, units, legal_buyer=legal)
         exemplars = sheet_as_json(sheet)
         if built.refusals:
             return self._rejected(command, built.refusals, names, exemplars=exemplars, status=None)

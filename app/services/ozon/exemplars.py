@@ -5,6 +5,7 @@
     set            /v6/fbs/posting/product/exemplar/set           the complete set (asynchronous check)
     status         /v5/fbs/posting/product/exemplar/status        {posting_number} -> verdict per mark
     update         /v1/fbs/posting/product/exemplar/update        {posting_number}: after the ship
+    buyer          /v3/posting/fbs/get with analytics_data         is the buyer a legal entity (GTD/RNPT)
 
 v4 exemplar methods and v5 set/create-or-get are switched off (``retired``). Marking codes pass
 through here unchanged and are never logged: answers carry them back, errors only Ozon's words.
@@ -152,6 +153,15 @@ def parse_validation(body: object) -> tuple[MarkValidation, ...]:
     return tuple(found)
 
 
+def parse_is_legal(body: object) -> bool:
+    if not isinstance(body, Mapping):
+        raise ParseError(f"a posting must be an object, got {type(body).__name__}")
+    result = body.get("result", body)
+    if not isinstance(result, Mapping):
+        raise ParseError("the posting's result must be an object")
+    return opt_bool(opt_obj(result, "analytics_data"), "is_legal")
+
+
 class ExemplarMethods:
     """Mixed into ``OzonClient`` (uses its ``_read`` and ``_transport``)."""
 
@@ -159,6 +169,12 @@ class ExemplarMethods:
         """The posting's exemplars: their ids and what each product's units need. Creates them on
         the first call and gives the same ids after: a read, retried like one."""
         return self._read(EXEMPLAR_CREATE, {"posting_number": posting_number}, parse_sheet)
+
+    def exemplar_buyer_is_legal(self, posting_number: str) -> bool:
+        """Whether the posting's buyer is a legal entity (``analytics_data.is_legal``): only such a
+        buyer needs a GTD/RNPT number; for any other the absence flags are sent."""
+        body = {"posting_number": posting_number, "with": {"analytics_data": True}}
+        return self._read("/v3/posting/fbs/get", body, parse_is_legal)
 
     def exemplar_validate(self, posting_number: str, products: Sequence[Mapping]) -> tuple[MarkValidation, ...]:
         """Ozon's format check of a set (length, character set); changes nothing, so retried."""

@@ -13,6 +13,9 @@ Rules, as Ozon states them (ozon-after-ship.md §4, §8) and as chosen where it 
   then and ``/v1/.../exemplar/update`` applies it.
 - No ship without every unit's code accepted: ``EXEMPLAR_INFO_NOT_FILLED_COMPLETELY``; a code on a
   product that needs none: ``MANDATORY_MARK_REDUNDANT``.
+- GTD (customs number): a product in ``gtd_skus`` needs one for a buyer that is a legal entity
+  (postings in ``legal``, ``analytics_data.is_legal``), else ``is_gtd_absent`` (a number sent for
+  another buyer: ``GTD_IS_REQUIRED_ONLY_FOR_LEGAL_CUSTOMER``).
 - A code fails for a GTIN of another product, a code held by another posting, a malformed code,
   or one the registry never issued (``app.sim.ozon.marks``).
 
@@ -62,6 +65,7 @@ class ExemplarBook:
         self._ids = itertools.count(900_000_001)
         self.owner: dict[str, str] = {}  # accepted code -> posting holding it
         self.gtd_skus: set[int] = set()  # products whose units need a GTD (or its absence flag)
+        self.legal: set[str] = set()  # postings bought by a legal entity (analytics_data.is_legal)
         self.weight_skus: dict[int, tuple[float, float]] = {}  # goods sold by weight: sku -> (min, max) g
 
     def weighed(self, view: dict, posting) -> dict:
@@ -69,6 +73,11 @@ class ExemplarBook:
         skus = [str(line.sku) for line in posting.lines if line.sku in self.weight_skus]
         if skus:
             view["requirements"]["products_requiring_weight"] = skus
+        gtd = [str(line.sku) for line in posting.lines if line.sku in self.gtd_skus]
+        if gtd and isinstance(view.get("requirements"), dict):
+            view["requirements"]["products_requiring_gtd"] = gtd
+        if isinstance(view.get("analytics_data"), dict) and posting.posting_number in self.legal:
+            view["analytics_data"]["is_legal"] = True
         return view
 
     # -- the methods ---------------------------------------------------------------------
@@ -247,8 +256,10 @@ class ExemplarBook:
                 wanted = sum(kind == MANDATORY_MARK for _, kind in exemplar.marks)
                 if world.needs_mark.get(sku) and wanted != 1:
                     complete = False
-                if sku in self.gtd_skus and not (exemplar.gtd or exemplar.is_gtd_absent):
-                    entry.extra.setdefault(exemplar_id, []).append("gtd:GTD_IS_REQUIRED")
+                if sku in self.gtd_skus:
+                    gtd_error = self._gtd_error(number, exemplar)
+                    if gtd_error:
+                        entry.extra.setdefault(exemplar_id, []).append(f"gtd:{gtd_error}")
                 if sku in self.weight_skus:
                     low, high = self.weight_skus[sku]
                     if exemplar.weight is None:
@@ -263,6 +274,13 @@ class ExemplarBook:
                 for code, kind in exemplar.marks:
                     if kind == MANDATORY_MARK:
                         self.owner[code] = number
+
+    def _gtd_error(self, number: str, exemplar: Exemplar) -> str | None:
+        if number in self.legal:
+            return None if exemplar.gtd else "GTD_MUST_BE_SPECIFIED_FOR_PRODUCT_COUNTRY"
+        if exemplar.gtd:
+            return "GTD_IS_REQUIRED_ONLY_FOR_LEGAL_CUSTOMER"
+        return None if exemplar.is_gtd_absent else "GTD_MUST_BE_SPECIFIED_FOR_PRODUCT_COUNTRY"
 
     def _cancelled(self, number: str) -> bool:
         posting = self.world.get(number)
