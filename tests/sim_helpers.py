@@ -40,7 +40,8 @@ T0 = 1_790_000_000.0  # 2026-09-21T14:13:20Z: the fake clock's start
 AUTH = {"Client-Id": "100000", "Api-Key": "demo-key"}
 # Fields the simulator answers beyond the 2025 spec (and the 2026-07 pydantic models), as documented
 # for 2026 (ozon-api-notes §0, §00): the key's expiry; postings' ``scanit`` (2026-09).
-ALLOW_EXTRA = frozenset({"expires_at", "scanit"})
+# create-or-get's ``has_imei`` (ozon-after-ship §4).
+ALLOW_EXTRA = frozenset({"expires_at", "scanit", "has_imei"})
 
 _TYPE_FIXES = {"int64": "integer", "int": "integer", "timestamp": "string"}
 

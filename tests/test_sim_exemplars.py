@@ -181,3 +181,29 @@ def test_a_correction_after_the_ship_is_set_then_updated(api, sim, clock):
 def test_a_sample_code_is_a_long_format_code_with_its_gs_separators():
     code = sample_mark("4601234567893", 1)
     assert code.startswith("0104601234567893" + "21") and code.count(GS) == 2 and len(code.split(GS)[2]) == 46
+
+
+def test_a_phone_ships_only_with_a_valid_imei_for_its_unit(api, sim, clock):
+    world = sim.world
+    posting = next(world.peek(n) for n in world.posting_numbers("awaiting_packaging")
+                   if [(x.quantity, world.needs_mark[x.sku]) for x in world.peek(n).lines] == [(1, False)])
+    number, sku = posting.posting_number, posting.lines[0].sku
+    world.exemplars.imei_skus.add(sku)
+    [product] = api.json(CREATE, {"posting_number": number})["products"]
+    assert product["has_imei"] is True and not product["is_mandatory_mark_needed"]
+    exemplar_id = product["exemplars"][0]["exemplar_id"]
+    assert "EXEMPLAR_INFO_NOT_FILLED_COMPLETELY" in api.post(SHIP, ship_body(posting), status=400).text
+
+    def hand_over(imei: str) -> dict:
+        api.post(SET, {"posting_number": number, "products": [{"product_id": sku, "exemplars": [
+            {"exemplar_id": exemplar_id, "marks": [{"mark": imei, "mark_type": "imei"}]}]}]})
+        clock.advance(world.config.mark_check_s)
+        return api.json(STATUS, {"posting_number": number})
+
+    refused = hand_over("490154203237519")  # the check digit is wrong
+    assert refused["status"] == "ship_not_available"
+    assert refused["products"][0]["exemplars"][0]["marks"][0]["error_codes"] == ["IMEI_INVALID"]
+    assert hand_over("490154203237518")["status"] == "ship_available"
+    api.post(SHIP, ship_body(posting))
+    clock.advance(world.config.ship_delay_s + 0.1)
+    assert world.exemplars.shipped_marks(number) == ["490154203237518"]

@@ -16,6 +16,8 @@ Rules, as Ozon states them (ozon-after-ship.md §4, §8) and as chosen where it 
 - GTD (customs number): a product in ``gtd_skus`` needs one for a buyer that is a legal entity
   (postings in ``legal``, ``analytics_data.is_legal``), else ``is_gtd_absent`` (a number sent for
   another buyer: ``GTD_IS_REQUIRED_ONLY_FOR_LEGAL_CUSTOMER``).
+- IMEI: each unit of a product in ``imei_skus`` (``has_imei``) needs one ``imei`` mark: 15 digits
+  with a valid Luhn check digit, not handed over with another posting.
 - A code fails for a GTIN of another product, a code held by another posting, a malformed code,
   or one the registry never issued (``app.sim.ozon.marks``).
 
@@ -31,6 +33,7 @@ from app.sim.ozon.errors import invalid
 from app.statuses import AWAITING_DELIVER, AWAITING_PACKAGING, CANCELLED_STATUSES
 
 MANDATORY_MARK = "mandatory_mark"
+IMEI = "imei"
 
 
 @dataclass
@@ -65,6 +68,7 @@ class ExemplarBook:
         self._ids = itertools.count(900_000_001)
         self.owner: dict[str, str] = {}  # accepted code -> posting holding it
         self.gtd_skus: set[int] = set()  # products whose units need a GTD (or its absence flag)
+        self.imei_skus: set[int] = set()  # phones and the like: each unit's IMEI
         self.legal: set[str] = set()  # postings bought by a legal entity (analytics_data.is_legal)
         self.weight_skus: dict[int, tuple[float, float]] = {}  # goods sold by weight: sku -> (min, max) g
 
@@ -73,6 +77,9 @@ class ExemplarBook:
         skus = [str(line.sku) for line in posting.lines if line.sku in self.weight_skus]
         if skus:
             view["requirements"]["products_requiring_weight"] = skus
+        imei = [str(line.sku) for line in posting.lines if line.sku in self.imei_skus]
+        if imei and "products_requiring_imei" in (view.get("requirements") or {}):  # v4 lists it
+            view["requirements"]["products_requiring_imei"] = imei
         gtd = [str(line.sku) for line in posting.lines if line.sku in self.gtd_skus]
         if gtd and isinstance(view.get("requirements"), dict):
             view["requirements"]["products_requiring_gtd"] = gtd
@@ -150,9 +157,11 @@ class ExemplarBook:
     def check_ship(self, posting) -> None:
         """Called by the world's ship (under its lock): refuse a posting whose exemplars are not accepted."""
         entry = self._entries.get(posting.posting_number)
-        needed = [line.sku for line in posting.lines if self.world.needs_mark.get(line.sku)]
+        needed = [line.sku for line in posting.lines if self.world.needs_mark.get(line.sku) or line.sku in
+                  self.imei_skus or line.sku in self.gtd_skus or line.sku in self.weight_skus]
         if entry is not None and entry.current:
-            if any(e.marks and not self.world.needs_mark.get(e.sku) for e in entry.current.values()):
+            if any(kind == MANDATORY_MARK and not self.world.needs_mark.get(e.sku)
+                   for e in entry.current.values() for _, kind in e.marks):
                 raise invalid("MANDATORY_MARK_REDUNDANT")
         if not needed and not (entry and entry.current):
             return
@@ -191,7 +200,9 @@ class ExemplarBook:
         mark = bool(self.world.needs_mark.get(sku))
         needs = {"is_mandatory_mark_needed": mark, "is_mandatory_mark_possible": mark,
                  "is_gtd_needed": sku in self.gtd_skus, "is_rnpt_needed": False, "is_jw_uin_needed": False}
-        if sku in self.weight_skus:  # 2026 fields, only where they apply
+        if sku in self.imei_skus:  # 2026 fields, only where they apply
+            needs["has_imei"] = True
+        if sku in self.weight_skus:
             low, high = self.weight_skus[sku]
             needs.update(is_weight_needed=True, weight_min=low, weight_max=high)
         return needs
@@ -243,11 +254,13 @@ class ExemplarBook:
             for exemplar_id in ids:
                 exemplar = entry.current.get(exemplar_id)
                 if exemplar is None:
-                    complete = complete and not (world.needs_mark.get(sku) or sku in self.gtd_skus)
+                    complete = complete and not (world.needs_mark.get(sku) or sku in self.gtd_skus
+                                                 or sku in self.imei_skus)
                     continue
                 verdicts = []
                 for code, kind in exemplar.marks:
-                    errors = marks.registry_errors(code, gtins) if kind == MANDATORY_MARK else []
+                    errors = (marks.registry_errors(code, gtins) if kind == MANDATORY_MARK
+                              else marks.imei_errors(code) if kind == IMEI else [])
                     holder = self.owner.get(code)
                     if not errors and holder not in (None, number) and not self._cancelled(holder):
                         errors = [marks.MARK_ALREADY_USED]
@@ -255,6 +268,8 @@ class ExemplarBook:
                 entry.verdict[exemplar_id] = verdicts
                 wanted = sum(kind == MANDATORY_MARK for _, kind in exemplar.marks)
                 if world.needs_mark.get(sku) and wanted != 1:
+                    complete = False
+                if sku in self.imei_skus and sum(kind == IMEI for _, kind in exemplar.marks) != 1:
                     complete = False
                 if sku in self.gtd_skus:
                     gtd_error = self._gtd_error(number, exemplar)
@@ -272,7 +287,7 @@ class ExemplarBook:
         if entry.accepted:
             for exemplar in entry.current.values():
                 for code, kind in exemplar.marks:
-                    if kind == MANDATORY_MARK:
+                    if kind in (MANDATORY_MARK, IMEI):
                         self.owner[code] = number
 
     def _gtd_error(self, number: str, exemplar: Exemplar) -> str | None:

@@ -26,6 +26,7 @@ MARK_FORMAT_INVALID = "MARK_FORMAT_INVALID"     # not a Chestny ZNAK code at all
 MARK_GTIN_MISMATCH = "MARK_GTIN_MISMATCH"       # the code is of another product
 MARK_ALREADY_USED = "MARK_ALREADY_USED"         # handed over with another posting
 MARK_NOT_FOUND = "MARK_NOT_FOUND"               # the registry never issued it (tail does not verify)
+IMEI_INVALID = "IMEI_INVALID"                   # not 15 digits with a valid Luhn check digit
 
 
 def gtin_of(ean13: str) -> str:
@@ -111,3 +112,16 @@ def demo_sheet(world, postings: int = 10) -> list[tuple[str, list[tuple[str, str
             sections.append(("try", [(f"{label}: refused by Ozon", forged),
                                      (f"{stranger.name}: another product", sample_mark(stranger.barcodes[0], 1))]))
     return sections
+
+
+def imei_errors(imei: str) -> list[str]:
+    """An IMEI is 15 digits, the last a Luhn check digit over the first 14."""
+    if len(imei) != 15 or not imei.isdigit():
+        return [IMEI_INVALID]
+    total = 0
+    for index, digit in enumerate(int(d) for d in imei[:14]):
+        if index % 2:
+            digit *= 2
+            digit -= 9 if digit > 9 else 0
+        total += digit
+    return [] if (10 - total % 10) % 10 == int(imei[14]) else [IMEI_INVALID]
