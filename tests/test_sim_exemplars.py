@@ -207,3 +207,15 @@ def test_a_phone_ships_only_with_a_valid_imei_for_its_unit(api, sim, clock):
     api.post(SHIP, ship_body(posting))
     clock.advance(world.config.ship_delay_s + 0.1)
     assert world.exemplars.shipped_marks(number) == ["490154203237518"]
+
+
+def test_the_registrys_check_takes_the_time_configured(api, sim, clock):
+    assert api.control("POST", "/_sim/config", {"mark_check_s": 90})["mark_check_s"] == 90.0
+    posting = marked_posting(sim)
+    number = posting.posting_number
+    api.post(SET, {"posting_number": number, "products": the_set(sim, api.json(CREATE, {"posting_number": number}))})
+    clock.advance(89)
+    assert api.json(STATUS, {"posting_number": number})["status"] == "validation_in_process"
+    assert "EXEMPLAR_INFO_NOT_FILLED_COMPLETELY" in api.post(SHIP, ship_body(posting), status=400).text
+    clock.advance(2)
+    assert api.json(STATUS, {"posting_number": number})["status"] == "ship_available"
