@@ -208,3 +208,25 @@ def test_a_gtd_is_declared_absent_for_a_person_and_left_to_the_seller_for_a_lega
         assert ships(mb, number) == 0 and sets(mb, number) == 0
         assert mb.b.posting(number)["local_state"] == "problem"
         assert "gtd_for_legal_buyer" in mb.b.posting(number)["problem"]
+
+
+def test_a_phone_packed_without_its_imei_never_ships_and_names_the_unit(tmp_path):
+    """IMEIs are not scanned at the bench yet: the posting must not ship, and says which unit lacks one."""
+    from marks_helpers import MarkBench
+    from sync_helpers import make_bench
+    bench = make_bench(tmp_path, postings=60, seed=11, ship_delay_s=0.0)
+    try:
+        world = bench.sim.world
+        number = next(n for n in world.posting_numbers("awaiting_packaging")
+                      if [(x.quantity, world.needs_mark[x.sku]) for x in world.peek(n).lines] == [(1, False)])
+        world.exemplars.imei_skus.add(world.peek(number).lines[0].sku)
+        mb = MarkBench(bench)
+        mb.engine.run_pass()
+        mb.pack(number)
+        mb.passes(4)
+        assert ships(mb, number) == 0 and sets(mb, number) == 0
+        assert mb.b.posting(number)["local_state"] == "problem" and "no_mark" in mb.b.posting(number)["problem"]
+    finally:
+        bench.client.close()
+        bench.db.close()
+        bench.sim.close()
