@@ -1,5 +1,7 @@
 """Screenshots of the desktop bench's main states in each language, into artifacts/screens/:
-idle, verifying, wrong item (red flash), packed, queues, log, settings (three tabs).
+idle, verifying, wrong item (red flash), packed, queues, log, settings (three tabs), and a posting
+with marking codes: a unit scanned without its code, a code accepted (shown masked), a code of
+another product refused.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshots.py
@@ -21,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
 
 from app.cli.demo import DEMO_API_KEY, demo_config  # noqa: E402
 from app.config import Config  # noqa: E402
+from app.sim.ozon.marks import sample_mark  # noqa: E402
 from app.sim.ozon import OzonSimulator, WorldConfig  # noqa: E402
 from app.ui.app import build, make_app  # noqa: E402
 from app.ui.main_window import LOG, PACK, QUEUES  # noqa: E402
@@ -48,6 +51,49 @@ def shot(widget, lang: str, state: str) -> None:
     widget.grab().save(str(OUT / f"{lang}-{state}.png"))
 
 
+def marked_scene(controller, window, sim, lang: str, number: str, codes: list[str]) -> None:
+    """A marked posting at the bench: its product's barcode where a code is wanted, a valid code
+    (masked on screen), a code of another product; then the rest packs it."""
+    world = sim.world
+    posting = world.peek(number)
+    others = [p for sku, p in world.product_by_sku.items() if sku not in {x.sku for x in posting.lines}]
+    scans, n = [], 0
+    for line in posting.lines:
+        ean = world.product_by_sku[line.sku].barcodes[0]
+        for _ in range(line.quantity):
+            n += 1
+            scans.append((line.sku, sample_mark(ean, 700 + n) if world.needs_mark[line.sku] else ean))
+    marked_sku, first_code = next((sku, code) for sku, code in scans if world.needs_mark[sku])
+
+    def flash_shot(scan: str, state: str) -> None:
+        codes.clear()
+        controller.scan(scan)
+        wait_for(lambda: window.flash.isVisible(), 10)
+        pump(0.3)
+        shot(window, lang, state)
+        window.flash.button.click()
+        wait_for(lambda: not window.flash.isVisible(), 10)
+
+    controller.scan(number)
+    wait_for(lambda: controller.pack_view.state == "packing", 10)
+    flash_shot(world.product_by_sku[marked_sku].barcodes[0], "mark-required")
+    codes.clear()
+    controller.scan(first_code)
+    wait_for(lambda: "item_accepted" in codes or "posting_complete" in codes, 10)
+    pump(0.3)
+    shot(window, lang, "mark-accepted")
+    if len(scans) > 1:
+        flash_shot(sample_mark(others[0].barcodes[0], 1), "mark-other-product")
+    rest = list(scans)
+    rest.remove((marked_sku, first_code))
+    codes.clear()
+    for _, code in rest:
+        controller.scan(code)
+    wait_for(lambda: "weight_accepted" in codes, 20)
+    codes.clear()
+    pump(0.3)
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = make_app()
@@ -66,8 +112,13 @@ def main() -> int:
         wait_for(lambda: controller.queues.awaiting.rowCount() > 2)
         pump(0.5)
         # postings of several units: one counted shows "verifying", the rest pack it
-        postings = [row["posting_number"] for row in controller.queues.awaiting.rows if row["units"] >= 2][:3]
-        for lang, number in zip(("en", "ru", "zh"), postings):
+        world = sim.world
+        plain = {n for n in world.posting_numbers("awaiting_packaging")
+                 if not any(world.needs_mark[x.sku] for x in world.peek(n).lines)}
+        rows = [row["posting_number"] for row in controller.queues.awaiting.rows if row["units"] >= 2]
+        postings = [n for n in rows if n in plain][:3]
+        marked = [n for n in rows if n not in plain][:3]
+        for lang, number, with_marks in zip(("en", "ru", "zh"), postings, marked):
             controller.switch_language(lang, remember=False)
             window.pages.setCurrentIndex(PACK)
             pump(0.3)
@@ -97,6 +148,7 @@ def main() -> int:
             codes.clear()
             pump(0.5)
             shot(window, lang, "packed")
+            marked_scene(controller, window, sim, lang, with_marks, codes)
             window.pages.setCurrentIndex(QUEUES)
             pump(0.3)
             shot(window, lang, "queues")

@@ -77,8 +77,9 @@ class WedgeScanner:
     """
 
     def __init__(self, *, layout: str = "us", platform: str | None = "x11", gs: str = "ctrl",
-                 gap: float = 0.008, suffix: str = "Return") -> None:
+                 gap: float = 0.008, suffix: str = "Return", caps_lock: bool = False) -> None:
         self.layout, self.platform, self.gs, self.gap, self.suffix = layout, platform, gs, gap, suffix
+        self.caps_lock = caps_lock  # the host's Caps Lock is on: letters' text comes in the other case
 
     def _code(self, evdev: int) -> int:
         return native_code(evdev, self.platform) if self.platform else 0
@@ -103,6 +104,8 @@ class WedgeScanner:
             if phys.shift:
                 press(key=QT_KEYS["Shift"], native_scan_code=self._code(LEFT_SHIFT), modifiers=Mod.SHIFT)
             text = phys.us if self.layout == "us" else phys.ru
+            if self.caps_lock and text.isalpha():
+                text = text.swapcase()
             press(text=text, key=ord(text.upper()) if len(text) == 1 else 0,
                   native_scan_code=self._code(phys.evdev), modifiers=mods)
         if self.suffix == "Return":

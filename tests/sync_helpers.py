@@ -60,8 +60,11 @@ class Bench:
                     "result": dict(row.result or {})}
 
     def packable(self) -> list[str]:
-        return [n for n in self.sim.world.posting_numbers("awaiting_packaging")
-                if self.sim.world.peek(n).substatus != "ship_in_process"]
+        """Postings a ship goes out for at once: awaiting packaging, no ship under way, no product that
+        needs marking codes (those ship after Ozon accepted them: test_marks_flow)."""
+        world = self.sim.world
+        return [n for n in world.posting_numbers("awaiting_packaging") if world.peek(n).substatus != "ship_in_process"
+                and not any(world.needs_mark[x.sku] for x in world.peek(n).lines)]
 
 
 def make_bench(tmp_path: Path, *, postings: int = 30, seed: int = 3, ship_delay_s: float = 0.0,

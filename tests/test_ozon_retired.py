@@ -29,6 +29,7 @@ SINCE, TO = datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 1, 8, tzinfo=UTC)
 FILE = "/cdn/labels/t/labels.pdf"
 PDF = b"%PDF-1.4\n%%EOF\n"
 
+EXEMPLARS = [{"product_id": 11, "exemplars": [{"exemplar_id": 5, "marks": [{"mark": "010", "mark_type": "mandatory_mark"}]}]}]
 CALLS = {  # each public method of OzonClient, called with arguments that reach every request it makes
     "unfulfilled_page": lambda c: c.unfulfilled_page(cutoff_from=SINCE, cutoff_to=TO),
     "iter_unfulfilled": lambda c: list(c.iter_unfulfilled(cutoff_from=SINCE, cutoff_to=TO)),
@@ -47,6 +48,12 @@ CALLS = {  # each public method of OzonClient, called with arguments that reach 
     "label_task": lambda c: c.label_task(7),
     "download_label": lambda c: c.download_label(c.base_url + FILE),
     "fetch_labels": lambda c: c.fetch_labels(["1-1-1"]),
+    "exemplar_create_or_get": lambda c: c.exemplar_create_or_get("1-1-1"),
+    "exemplar_validate": lambda c: c.exemplar_validate("1-1-1", EXEMPLARS),
+    "exemplar_set": lambda c: c.exemplar_set("1-1-1", EXEMPLARS),
+    "exemplar_status": lambda c: c.exemplar_status("1-1-1"),
+    "exemplar_update": lambda c: c.exemplar_update("1-1-1"),
+    "exemplar_buyer_is_legal": lambda c: c.exemplar_buyer_is_legal("1-1-1"),
     "close": lambda c: c.close(),
 }
 
@@ -69,6 +76,12 @@ def answers(url: str) -> dict[str, Reply]:
             "status": {"code": "completed", "postings_count": 1, "printed_postings_count": 1},
             "file_url": url + FILE}),
         FILE: Reply(body=PDF),
+        "/v6/fbs/posting/product/exemplar/create-or-get": Reply(json={"products": [
+            {"product_id": 11, "quantity": 1, "is_mandatory_mark_needed": True, "exemplars": [{"exemplar_id": 5}]}]}),
+        "/v5/fbs/posting/product/exemplar/validate": Reply(json={"products": []}),
+        "/v6/fbs/posting/product/exemplar/set": Reply(json={}),
+        "/v5/fbs/posting/product/exemplar/status": Reply(json={"status": "ship_available", "products": []}),
+        "/v1/fbs/posting/product/exemplar/update": Reply(json={}),
     }
 
 

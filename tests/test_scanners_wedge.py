@@ -250,3 +250,19 @@ def test_events_without_timestamp_use_the_injected_clock():
 def test_bad_decoder_options(options):
     with pytest.raises(ValueError):
         WedgeDecoder(**options)
+
+
+@pytest.mark.parametrize("layout,platform", [("us", None), ("ru", None), ("us", "x11"), ("ru", "windows")])
+def test_a_marking_code_typed_with_caps_lock_on_comes_back_exactly(layout, platform):
+    clock = FakeClock()
+    dec = decoder(clock, scan_codes=platform or "x11")
+    events = WedgeScanner(layout=layout, platform=platform, caps_lock=True).events(LONG_CODE, clock)
+    outputs, _ = run(dec, events)
+    assert outputs == [Scan(LONG_CODE, "keyboard", None)]  # by scan code Caps Lock never mattered
+
+
+def test_caps_lock_is_not_undone_for_codes_that_are_no_marking_codes():
+    clock = FakeClock()
+    dec = decoder(clock, scan_codes=None)
+    events = WedgeScanner(platform=None, caps_lock=True).events("OZNabcdefghij42", clock)
+    assert scans(run(dec, events)[0]) == ["oznABCDEFGHIJ42"]  # as typed: nothing proves Caps Lock here

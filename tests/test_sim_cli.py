@@ -106,7 +106,9 @@ def test_ozon_sim_options_and_defaults():
         "127.0.0.1", 0, 50, "100000", "demo-key")
     assert args.func is ozon_sim.run
     assert args.partner_share == 0.0
-    for bad in (["--fault-429", "2"], ["--postings", "-1"], ["--label-delay", "-3"], ["--partner-share", "1.5"]):
+    assert args.mark_check == 1.0 and parser.parse_args(["ozon-sim", "--mark-check", "120"]).mark_check == 120.0
+    for bad in (["--fault-429", "2"], ["--postings", "-1"], ["--label-delay", "-3"], ["--partner-share", "1.5"],
+                ["--mark-check", "-1"]):
         with pytest.raises(SystemExit):
             parser.parse_args(["ozon-sim", *bad])
 

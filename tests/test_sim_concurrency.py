@@ -4,7 +4,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 from app.sim.ozon import OzonSimulator, WorldConfig
-from sim_helpers import Api, FakeClock, ship_body, window
+from sim_helpers import Api, FakeClock, ship_body, unmarked, window
 
 UNFULFILLED = "/v4/posting/fbs/unfulfilled/list"
 
@@ -12,7 +12,7 @@ UNFULFILLED = "/v4/posting/fbs/unfulfilled/list"
 def test_parallel_ships_and_listings_neither_lose_nor_duplicate_anything():
     clock = FakeClock()
     with OzonSimulator(WorldConfig(postings=400, seed=8, mixed_statuses=False), clock=clock) as sim:
-        to_ship = [sim.world.peek(n) for n in sim.world.posting_numbers("awaiting_packaging")[:120]]
+        to_ship = [sim.world.peek(n) for n in unmarked(sim.world, sim.world.posting_numbers("awaiting_packaging"))[:120]]
 
         def ship(chunk):
             client = Api(sim.base_url)

@@ -9,7 +9,7 @@ import requests
 from app.sim.ozon import OzonSimulator, WorldConfig
 from app.sim.ozon.control import is_loopback
 from app.sim.ozon.faults import Faults
-from sim_helpers import AUTH, Api, api, clock, ship_body, sim, window  # noqa: F401
+from sim_helpers import AUTH, Api, api, clock, ship_body, sim, unmarked, window  # noqa: F401
 
 ROLES = "/v1/roles"
 SHIP = "/v4/posting/fbs/ship"
@@ -112,7 +112,7 @@ def test_control_endpoints_set_and_reset_faults_over_http(api, sim):
 
 
 def test_control_cancel_add_ship_failed_and_set_status(api, sim, clock):
-    first, second, third = sim.world.posting_numbers("awaiting_packaging")[:3]
+    first, second, third = unmarked(sim.world, sim.world.posting_numbers("awaiting_packaging"))[:3]
     api.control("POST", "/_sim/cancel", {"posting_number": first, "cancel_reason_id": 352})
     cancelled = api.json(GET, {"posting_number": first})["result"]
     assert cancelled["status"] == "cancelled" and cancelled["cancellation"]["cancel_reason_id"] == 352
@@ -141,7 +141,8 @@ def test_control_stats_config_and_errors(api, sim):
     api.control("POST", "/_sim/stats/reset")
     assert api.control("GET", "/_sim/stats")["total"] == 0
     assert api.control("POST", "/_sim/config", {"label_delay_s": 7, "label_link_ttl_s": 60}) == {
-        "ship_delay_s": 0.5, "label_delay_s": 7.0, "registration_delay_s": 0.5, "label_link_ttl_s": 60.0}
+        "ship_delay_s": 0.5, "label_delay_s": 7.0, "registration_delay_s": 0.5, "label_link_ttl_s": 60.0,
+        "mark_check_s": 1.0}
     assert (sim.world.config.label_delay_s, sim.world.config.label_link_ttl_s) == (7.0, 60.0)
     assert api.control("GET", "/_sim/health")["postings"] == 40
     assert api.control("POST", "/_sim/cancel", {"posting_number": "00000000-0000-1"}, status=404)["error"]

@@ -9,7 +9,7 @@ from ozonapi.seller.schemas.fbs.v4__posting_fbs_list import PostingFBSListRespon
 from ozonapi.seller.schemas.fbs.v4__posting_fbs_unfulfilled_list import PostingFBSUnfulfilledListResponse
 
 from app.sim.ozon import OzonSimulator, WorldConfig
-from sim_helpers import T0, Api, api, assert_fits_model, clock, ship_body, sim, window  # noqa: F401
+from sim_helpers import T0, Api, api, assert_fits_model, clock, ship_body, sim, unmarked, window  # noqa: F401
 
 UNFULFILLED = "/v4/posting/fbs/unfulfilled/list"
 LIST = "/v4/posting/fbs/list"
@@ -183,7 +183,7 @@ def test_get_by_barcode_finds_upper_and_lower_label_barcodes(api, sim):
 
 def test_a_split_parent_lists_its_children_and_each_child_names_its_parent(api, sim, clock):
     world = sim.world
-    number = next(n for n in world.posting_numbers("awaiting_packaging") if len(world.peek(n).lines) >= 2)
+    number = next(n for n in unmarked(world, world.posting_numbers("awaiting_packaging")) if len(world.peek(n).lines) >= 2)
     posting = world.peek(number)
     packages = [[(line.sku, line.quantity)] for line in posting.lines]
     children = api.json("/v4/posting/fbs/ship", ship_body(posting, packages))["result"]

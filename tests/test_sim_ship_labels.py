@@ -11,7 +11,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtPdf import QPdfDocument
 
 from app.sim.ozon import OzonSimulator, WorldConfig
-from sim_helpers import AUTH, Api, api, clock, ship_body, sim  # noqa: F401
+from sim_helpers import AUTH, Api, api, clock, ship_body, sim, unmarked  # noqa: F401
 
 SHIP = "/v4/posting/fbs/ship"
 GET = "/v3/posting/fbs/get"
@@ -24,7 +24,8 @@ NOT_READY = "The next postings aren't ready"
 def _open(sim, index: int = 0, lines: int = 1):
     """The index-th awaiting_packaging posting with at least ``lines`` products."""
     world = sim.world
-    numbers = [n for n in world.posting_numbers("awaiting_packaging") if len(world.peek(n).lines) >= lines]
+    numbers = [n for n in unmarked(world, world.posting_numbers("awaiting_packaging"))
+               if len(world.peek(n).lines) >= lines]
     return world.peek(numbers[index])
 
 
@@ -135,7 +136,7 @@ def test_several_packages_split_the_posting_into_children(api, sim, clock):
 
 def test_units_of_one_product_may_be_split_over_packages(api, sim, clock):
     world = sim.world
-    number = next(n for n in world.posting_numbers("awaiting_packaging")
+    number = next(n for n in unmarked(world, world.posting_numbers("awaiting_packaging"))
                   if any(line.quantity >= 2 for line in world.peek(n).lines))
     posting = world.peek(number)
     packages = [[(line.sku, 1)] for line in posting.lines for _ in range(line.quantity)]

@@ -13,12 +13,18 @@ from app.services.ozon.errors import OzonAuthError, OzonTransportError
 from app.services.sync import engine as engine_module
 from app.services.sync.engine import SyncService
 from app.services.sync.pull import NOT_FOUND_PROBLEM
-from app.services.sync.summary import STAGES
+from app.services.sync.parts import PART_MAKERS
+from app.services.sync.summary import STAGES as BASE_STAGES
+from app.store import marks as marks_store
 from app.store import sync_state
 from app.store.models import ProductBarcodeRow, ProductRow
 from labels_helpers import LABEL, label, make_label_bench, ship
 from sync_helpers import Bench, bench, make_bench  # noqa: F401  (fixture)
 
+_AT = BASE_STAGES.index("products") + 1
+# every stage of a pass: the engine's own, with the areas' stages (parts.py) after the products
+STAGES = BASE_STAGES[:_AT] + tuple(part.stage for part in (make(None, None, None, None) for make in PART_MAKERS)
+                                   if part.pull is not None) + BASE_STAGES[_AT:]
 DAY_S = 86_400
 RETRIES = 4  # the client's max_retries: a 5xx answered this many times more is final
 
@@ -124,12 +130,14 @@ def break_stage(stage: str, s: Scene, monkeypatch) -> None:
         fail_call(monkeypatch, s.engine, "print_labels", ZeroDivisionError("division by zero"))
     elif stage == "prune":
         fail_call(monkeypatch, engine_module, "prune_label_files", PermissionError("labels/ is read-only"))
+    elif stage == "marks":  # local work only: only a bug can stop it
+        fail_call(monkeypatch, marks_store, "packed_waiting", RuntimeError("posting_marks unreadable"))
     else:
         raise AssertionError(stage)
 
 
 # break_stage's faults that are bugs (not Ozon's answers): the stage logs each with its traceback
-BUG_STAGES = ("outbox", "outbox_again", "printing", "prune")
+BUG_STAGES = ("outbox", "outbox_again", "printing", "prune", "marks")
 
 
 @pytest.mark.parametrize("stage", [pytest.param(stage, marks=pytest.mark.expect_errors("packdesk.sync"))
@@ -320,7 +328,8 @@ def test_when_ozon_cannot_be_reached_the_later_ozon_stages_wait_and_printing_sti
     assert summary.failed_stages == [first] and first in ("outbox", "reference")
     after = STAGES[STAGES.index(first) + 1:]
     assert {name: stages[name] for name in after} == {
-        **{name: "skipped: Ozon cannot be reached" for name in after}, "printing": "ok", "prune": "ok"}
+        **{name: "skipped: Ozon cannot be reached" for name in after}, "printing": "ok", "prune": "ok",
+        "marks": "ok"}  # the marks stage queues sets: local work, done offline too
     assert summary.error.startswith(f"{first}: ") and "skipped" not in summary.error
     assert len(s.printed) == 1 and s.state("labels.pruned_at") == s.bench.now().isoformat()
 

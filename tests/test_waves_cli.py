@@ -27,3 +27,25 @@ def test_plan_ship_status(lbench, capsys):
     assert code == 1 and "no wave 999" in out
     code, out = run(capsys, lbench.data_dir, "wave", "plan", "--due", "yesterday-ish")
     assert code != 0
+
+
+def test_plan_leaves_marked_postings_out_and_says_why(lbench, capsys):
+    """Marking codes are scanned at the bench and accepted by Ozon before the ship: a label-first
+    wave (shipped before the pack) cannot hold such a posting, and the plan says so to the seller."""
+    lbench.engine().run_pass()
+    world = lbench.sim.world
+    marked = {n for n in world.posting_numbers("awaiting_packaging")
+              if any(world.needs_mark[x.sku] for x in world.peek(n).lines)}
+    assert marked  # the simulated shop sells marked goods
+    code, out = run(capsys, lbench.data_dir, "wave", "plan", "--due", "2999-12-31", "--json")
+    plan = json.loads(out)
+    assert code == 0 and not marked & set(plan["postings"])
+    reasons = {e["posting_number"]: e["reason"] for e in plan["excluded"]}
+    assert marked <= set(reasons)
+    assert all(reasons[n].startswith("Ozon needs mandatory mark for ") for n in marked)
+
+    code, out = run(capsys, lbench.data_dir, "wave", "plan", "--due", "2999-12-31")
+    number = sorted(marked)[0]
+    line = next(x for x in out.splitlines() if number in x)
+    assert code == 0 and "needs marking codes scanned and accepted by Ozon before the ship" in line
+    assert "verify-first" in line

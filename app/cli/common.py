@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from app.config import Config, ConfigError, load_config, resolve_api_key
+from app.devices.scanners.gs1 import MarkRedactor
 from app.messages import system_language, text
 
 log = logging.getLogger("packdesk.cli")
@@ -47,6 +48,7 @@ def setup_logging(data_dir: Path | None, verbose: bool) -> Path | None:
     stderr = logging.StreamHandler(sys.stderr)
     stderr.setLevel(logging.DEBUG if verbose else logging.WARNING)
     stderr.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    stderr.addFilter(MarkRedactor())  # no marking code reaches a log whole
     root.addHandler(stderr)
     if data_dir is None:
         return None
@@ -59,6 +61,7 @@ def setup_logging(data_dir: Path | None, verbose: bool) -> Path | None:
         log.warning("cannot write the log file in %s: %s", log_dir, exc)
         return None
     handler.setLevel(logging.DEBUG)
+    handler.addFilter(MarkRedactor())
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
     root.addHandler(handler)
     return log_dir / "packdesk.log"

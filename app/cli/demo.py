@@ -13,7 +13,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from app.cli.common import EXIT_CONFIG, EXIT_OK, CommandError, load, setup_logging
+from app.cli.common import EXIT_CONFIG, EXIT_OK, CommandError, language, load, setup_logging
 from app.config import Config, with_overrides
 
 DEMO_CLIENT_ID, DEMO_API_KEY = "100000", "demo-key"
@@ -52,6 +52,9 @@ def run(args) -> int:
     try:
         with OzonSimulator(WorldConfig(postings=args.postings, seed=args.seed)) as sim:
             config = demo_config(base, sim.base_url, data_dir)
+            sheet = write_sample_marks(sim.world, data_dir, language(args))
+            if sheet is not None:
+                print(f"packdesk demo: marking codes to scan for the marked postings: {sheet}", flush=True)
             if args.headless:
                 return _headless(config, sim, data_dir)
             from app.ui.app import run_gui
@@ -62,6 +65,23 @@ def run(args) -> int:
     finally:
         if throwaway and not args.keep:
             shutil.rmtree(data_dir, ignore_errors=True)
+
+
+SAMPLE_MARKS = "sample-marks.pdf"
+
+
+def write_sample_marks(world, data_dir: Path, lang: str) -> Path | None:
+    """A PDF of codes the simulated registry issued for the demo's marked postings (and two it
+    refuses) in the data dir: print it and scan from it. None when the world has no marked posting."""
+    from app.messages import text
+    from app.services.labels.marks_sheet import write_pdf
+    from app.sim.ozon.marks import demo_sheet
+
+    sections = demo_sheet(world)
+    if not sections:
+        return None
+    titled = [(text("demo_marks_try", lang) if name == "try" else name, entries) for name, entries in sections]
+    return write_pdf(titled, data_dir / SAMPLE_MARKS, text("demo_marks_title", lang))
 
 
 def _headless(config: Config, sim, data_dir: Path) -> int:

@@ -33,6 +33,9 @@ def register(subparsers) -> None:
     parser.add_argument("--ship-delay", type=_non_negative_float, default=WorldConfig.ship_delay_s,
                         metavar="S", help="seconds an asynchronous ship takes "
                                           f"(default {WorldConfig.ship_delay_s})")
+    parser.add_argument("--mark-check", type=_non_negative_float, default=WorldConfig.mark_check_s, metavar="S",
+                        help="seconds Ozon's registry takes to check a set of marking codes "
+                             f"(default {WorldConfig.mark_check_s})")
     parser.add_argument("--partner-share", type=_probability, default=WorldConfig.partner_share, metavar="P",
                         help="share of postings from an rFBS warehouse by Ozon partner delivery, with 58x40 mm "
                              f"labels (default {WorldConfig.partner_share:g})")
@@ -47,7 +50,8 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = WorldConfig(postings=args.postings, seed=args.seed, label_delay_s=args.label_delay,
-                         ship_delay_s=args.ship_delay, partner_share=args.partner_share)
+                         ship_delay_s=args.ship_delay, partner_share=args.partner_share,
+                         mark_check_s=args.mark_check)
     sim = OzonSimulator(config, host=args.host, port=args.port, client_id=args.client_id,
                         api_key=args.api_key)
     sim.faults.update({"rate_429": args.fault_429, "rate_500": args.fault_500, "latency_s": args.latency})

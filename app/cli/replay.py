@@ -2,7 +2,8 @@
 
 Events (JSON Lines, CONTRACT.md "Replay scripts"): ``{"scan": TEXT}``, ``{"weight_g": N}``,
 ``{"wait_s": S}``. One JSON line per event is printed and flushed after the event's effects are
-committed: ``{"event", "ok", "code", "posting", "state", "message", "data"}``. A malformed line
+committed: ``{"event", "ok", "code", "posting", "state", "message", "data"}`` (a marking code scanned
+is echoed masked: GTIN, the serial's first characters, "…"). A malformed line
 gives ``code: "bad_event"`` (processing goes on; exit 1).
 
 The configured scale: when a posting's last unit is verified (``posting_complete``, or a resumed
@@ -31,6 +32,7 @@ from app.cli.common import (
     EXIT_CONFIG, EXIT_FAILED, EXIT_OK, CommandError, language, load, open_bench, setup_logging,
 )
 from app.cli.replay_script import Event, bad_event_result, needs_scale_read, read_events
+from app.devices.scanners.gs1 import for_log
 from app.messages import text
 
 FIRST_PASS_TIMEOUT_S = 120.0
@@ -109,6 +111,8 @@ def _apply(event: Event, station, service, passed: threading.Event):
 
 
 def _emit(event, result, lang: str, **extra) -> None:
+    if isinstance(event, dict) and isinstance(event.get("scan"), str):
+        event = {**event, "scan": for_log(event["scan"])}  # a marking code is echoed masked, never whole
     data = dict(result.data)
     data.update({k: v for k, v in extra.items() if v is not None})
     line = {"event": event, "ok": result.ok, "code": result.code, "posting": result.posting,

@@ -15,6 +15,7 @@ from datetime import date, datetime, timezone
 
 from app.cli.common import EXIT_FAILED, EXIT_OK, CommandError, language, load, open_db, setup_logging
 from app.messages import text
+from app.services.waves.checks import EXEMPLARS_FIRST
 
 
 def register(sub) -> None:
@@ -91,7 +92,10 @@ def _plan_lines(plan, lang: str):
     for pick, number in enumerate(plan.postings, start=1):
         yield f"  {pick:>3}  {number}"
     for number, why in plan.excluded:
-        yield f"   --  {number}  {why}"
+        if why.endswith(EXEMPLARS_FIRST):  # marking codes are scanned at the bench and accepted by Ozon first
+            yield f"   --  {text('wave_excluded_marks', lang, posting=number)} ({why})"
+        else:
+            yield f"   --  {number}  {why}"
 
 
 def _ship_lines(shipped, lang: str):

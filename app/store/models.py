@@ -205,6 +205,7 @@ class PackedUnitRow(Base):
     box_no: Mapped[int] = mapped_column(Integer, default=1)
     barcode: Mapped[str] = mapped_column(String(128))
     mark: Mapped[str | None] = mapped_column(Text)  # Chestny ZNAK marking code, when the unit has one
+    weight_g: Mapped[float | None] = mapped_column(Float)  # a unit Ozon needs weighed (sold by weight)
     station: Mapped[str] = mapped_column(String(64))
     packer: Mapped[str | None] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(DateTime)
@@ -307,3 +308,6 @@ class WavePostingRow(Base):
     verified_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     __table_args__ = (Index("ix_wave_postings_posting_number", "posting_number"),)
+
+
+from app.store.marks_models import PostingMarksRow  # noqa: E402,F401  (its table joins the metadata)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from app.devices.scanners.gs1 import MarkRedactor
+
 CAPACITY = 2000
 FORMAT = logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s", "%H:%M:%S")
 
@@ -84,6 +86,7 @@ def install_log_buffer(logger_name: str = "packdesk") -> RingBufferHandler:
     global _HANDLER
     if _HANDLER is None:
         _HANDLER = RingBufferHandler()
+        _HANDLER.addFilter(MarkRedactor())  # the log view shows no marking code whole either
         logger = logging.getLogger(logger_name)
         logger.addHandler(_HANDLER)
         if logger.level == logging.NOTSET or logger.level > logging.INFO:

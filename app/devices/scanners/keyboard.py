@@ -8,6 +8,7 @@ from typing import Callable, Self
 
 from .errors import WrongThread
 from .keys import KeyEvent
+from .gs1 import for_log
 from .scan import Scan
 from .wedge import Typed, WedgeDecoder, WedgeResult
 
@@ -73,7 +74,7 @@ class KeyboardScanner:
         typed = []
         for item in outputs:
             if isinstance(item, Scan):
-                self.log.debug("scan %r", item.code)
+                self.log.debug("scan %r", for_log(item.code))
                 try:
                     self.on_scan(item)
                 except Exception:  # a broken listener must not break the keyboard

@@ -8,6 +8,7 @@ from typing import Callable, Protocol
 from ..common.transport import Transport
 from ..common.worker import DeviceWorker, StateCallback
 from .errors import BadScan
+from .gs1 import for_log, looks_like_mark
 from .scan import Scan, decode_bytes, make_scan
 
 ScanCallback = Callable[[Scan], None]
@@ -49,7 +50,9 @@ class ScannerReader(DeviceWorker):
         try:
             scan = make_scan(decode_bytes(raw), self.source, symbology)
         except BadScan as exc:
-            self._warn("bad scan", "dropped: %s (bytes %s)", exc, raw.hex(" "))
+            text = decode_bytes(raw)  # a marking code's bytes are never logged: its length only
+            shown = f"{len(raw)} bytes" if looks_like_mark(text.lstrip("\x1d")) else f"bytes {raw.hex(' ')}"
+            self._warn("bad scan", "dropped: %s (%s)", exc, shown)
             return
-        self.log.debug("scan %r", scan.code)
+        self.log.debug("scan %r", for_log(scan.code))
         self._callback(self.on_scan, scan)

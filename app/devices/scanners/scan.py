@@ -5,7 +5,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .errors import BadScan
-from .gs1 import GS, restore_gs
+from .gs1 import GS, for_log, restore_gs
 
 SUFFIX_CHARS = "\r\n\t"
 SOURCES = ("keyboard", "serial", "hid")
@@ -28,7 +28,7 @@ def normalize_scan(code: str) -> str:
         raise BadScan("empty scan")
     for at, char in enumerate(text):
         if char != GS and unicodedata.category(char) == "Cc":
-            raise BadScan(f"control character U+{ord(char):04X} at position {at} in scan {text!r}")
+            raise BadScan(f"control character U+{ord(char):04X} at position {at} in scan {for_log(text)!r}")
     return text
 
 

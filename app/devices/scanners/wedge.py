@@ -11,8 +11,18 @@ Everything else comes back as ``Typed`` keys, in order, for the UI to hand to th
 Characters are read by physical key (``native_scan_code`` + Shift -> US layout) where the event
 carries one, else from the text, undoing the Russian layout when the burst shows it was active.
 GS (0x1D) arrives as text "\\x1d" or as Ctrl+] (whatever the layout calls that key); a long
-Chestny ZNAK code that lost its GS gets it back (``gs1.restore_gs``). Alt+numpad emulation and
-CapsLock are not undone: set such scanners to plain US keys, or better to USB-COM or HID POS mode.
+Chestny ZNAK code that lost its GS gets it back (``gs1.restore_gs``). Alt+numpad emulation is not
+undone: set such scanners to plain US keys, or better to USB-COM or HID POS mode.
+
+Caps Lock: a character read by its physical key takes its case from Shift, so Caps Lock cannot
+touch it. A letter read from the text (no scan code: macOS, remote desktops) comes inverted. A
+scanner presses Shift for each upper-case letter, so when *every* such letter of a marking code
+disagrees with its Shift, Caps Lock was on for the whole burst (it cannot change within one) and
+the case is put back exactly. Only for marking codes: their verification tail mixes cases, so an
+all-disagreeing burst cannot be chance, while a short all-capitals code (``OZN…``) from a scanner
+that types capitals by toggling Caps Lock itself would be. Where some letters agree and some do
+not, nothing can tell which are right: the code goes on unchanged (Ozon's registry or the station's
+own check refuses it: ``app.services.station.marking``).
 """
 from __future__ import annotations
 
@@ -21,13 +31,14 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 from .errors import BadScan
-from .gs1 import GS
+from .gs1 import GS, looks_like_mark
 from .keys import ENTER_KEYS, HARD_SIGN, KEY_CODES, MODIFIER_KEYS, KeyEvent, Mod
 from .layouts import (ENTER, MODIFIER_CODES, RIGHT_BRACKET, TAB, default_platform, looks_russian, pc_code,
                       ru_to_us, us_char)
 from .scan import Scan, make_scan
 
 SUFFIXES = ("enter", "tab", "none")
+MIN_CAPS_LETTERS = 8  # letters from the text all inverted: Caps Lock (a marking code has dozens)
 LAYOUTS = ("auto", "ru", "us")
 _GS_TEXT = frozenset("]ъЪ")
 _GS_KEYS = frozenset((KEY_CODES["BracketRight"], HARD_SIGN))
@@ -69,7 +80,7 @@ class WedgeDecoder:
             pc_code(1, self.platform)  # rejects an unknown platform name now
         self.clock = clock
         self._keys: list[KeyEvent] = []
-        self._chars: list[tuple[str, bool]] = []  # (character, read by physical key)
+        self._chars: list[tuple[str, bool, bool]] = []  # (character, read by physical key, Shift held)
         self._last_at = 0.0
         self._hiccups = 0
 
@@ -88,7 +99,7 @@ class WedgeDecoder:
                 else:
                     out += self._flush()
             self._keys.append(event)
-            self._chars.append((char, by_code))
+            self._chars.append((char, by_code, Mod.SHIFT in event.modifiers))
             self._last_at = now
         elif kind == self.suffix and self._complete(now):
             self._keys.append(event)
@@ -129,17 +140,28 @@ class WedgeDecoder:
         return len(self._chars) >= self.min_length and (ended or now - self._last_at < self.burst_gap)
 
     def _scan(self) -> Scan | Typed:
-        typed = "".join(c for c, by_code in self._chars if not by_code)
+        chars = self._caps_lock_undone()
+        typed = "".join(c for c, by_code in chars if not by_code)
         if self.layout == "ru" or (self.layout == "auto" and looks_russian(typed)):
-            code = "".join(c if by_code else ru_to_us(c) for c, by_code in self._chars)
+            code = "".join(c if by_code else ru_to_us(c) for c, by_code in chars)
         else:
-            code = "".join(c for c, _ in self._chars)
+            code = "".join(c for c, _ in chars)
         try:
             scan = make_scan(code, "keyboard")
         except BadScan:  # e.g. nothing but GS: not a code after all
             return self._flush()[0]
         self._clear()
         return scan
+
+    def _caps_lock_undone(self) -> list[tuple[str, bool]]:
+        """The burst's characters, with the case Caps Lock inverted put back (see the module doc)."""
+        chars = [(c, by_code) for c, by_code, _ in self._chars]
+        letters = [(c, shift) for c, by_code, shift in self._chars if not by_code and c.isalpha()]
+        if len(letters) < MIN_CAPS_LETTERS or not all(c.isupper() != shift for c, shift in letters):
+            return chars
+        fixed = [(c.swapcase() if not by_code and c.isalpha() else c, by_code) for c, by_code in chars]
+        plain = ru_to_us("".join(c for c, _ in fixed))
+        return fixed if looks_like_mark(plain) or looks_like_mark(plain.replace(GS, "")) else chars
 
     def _flush(self) -> list[Typed]:
         keys = tuple(self._keys)

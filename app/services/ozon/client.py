@@ -26,6 +26,7 @@ import requests
 from app.config import is_loopback
 
 from .errors import OzonConfigError
+from .exemplars import ExemplarMethods
 from .labels import LABEL_CREATE, LABEL_GET, LabelDownloads, choose_task, label_batch, wait_for_task
 from .models import (
     BIG_LABEL, DeliveryMethod, KeyInfo, LabelBatch, LabelTask, LabelTaskState, Posting, PostingPage, Product,
@@ -94,7 +95,7 @@ def _materialise(*iterables: Iterable | None) -> tuple[list | None, ...]:
     return tuple(None if values is None else list(values) for values in iterables)
 
 
-class OzonClient:
+class OzonClient(ExemplarMethods):
     """Typed access to the Seller API endpoints of the packing flow, for one Client-Id.
 
     ``rps``/``burst``/``method_rps`` shape the account's :class:`RateLimiter` (ignored when a

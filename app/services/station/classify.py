@@ -20,6 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from app.devices.scanners.gs1 import mask
 from app.services.station import marking
 
 GS = "\x1d"
@@ -85,6 +86,8 @@ def classify(raw: str) -> Classified:
     layout_fixed = False
     if _CYRILLIC.search(text):
         fixed = text.translate(_FROM_RU)
+        if marking.looks_like_mark(fixed):  # the layout maps key to key: a code's every character comes back
+            return _kind(fixed, True)
         if not _PLAUSIBLE.fullmatch(fixed.replace(GS, "")):
             return Classified("bad", _excerpt(text), problem="text in the Russian keyboard layout")
         text, layout_fixed = fixed, True
@@ -112,7 +115,9 @@ def _kind(text: str, layout_fixed: bool) -> Classified:
                           layout_fixed=layout_fixed)
     if marking.looks_like_mark(text):
         mark = marking.parse(text)
-        return Classified("mark", mark.code, mark=mark, problem=mark.problem, layout_fixed=layout_fixed)
+        reason = mark.reason if mark.reason != "format" or not layout_fixed else "layout"
+        return Classified("mark", mark.code, mark=mark, problem=mark.problem, layout_fixed=layout_fixed,
+                          notes={"reason": reason} if reason else {})
     if GS in text:
         return Classified("bad", _excerpt(text), problem="GS inside a code that is no marking code",
                           layout_fixed=layout_fixed)
@@ -142,6 +147,8 @@ def looks_like_label(code: str) -> bool:
 
 
 def _excerpt(text: str, limit: int = 40) -> str:
-    """A printable, bounded excerpt for messages and the event log."""
+    """A printable, bounded excerpt for messages and the event log (a marking code: masked)."""
+    if marking.looks_like_mark(text.lstrip(GS)):
+        return mask(text.lstrip(GS))
     shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" if ord(c) < 256 else "?" for c in text[:limit])
     return shown + ("…" if len(text) > limit else "")

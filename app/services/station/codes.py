@@ -6,7 +6,8 @@ a result. Each result has written its event-log line; the caller commits.
 """
 from __future__ import annotations
 
-from app.services.station import flows
+from app.devices.scanners.gs1 import for_log
+from app.services.station import flows, mark_fix
 from app.services.station import results as r
 from app.services.station import state as s
 from app.services.station.classify import Classified, looks_like_label
@@ -97,12 +98,16 @@ def open_and_count(t: Txn, number: str, lookup: Lookup | None, code: str, mark,
 def nothing_wants(t: Txn, code: str, barcodes: list[str], notes: dict) -> r.StationResult:
     """Idle item scan that opened nothing: an unknown barcode, or no packable posting wants it."""
     found = next((p for b in barcodes if (p := store_products.products_by_barcode(t.session, b))), None)
+    shown = for_log(code)  # a marking code is named masked
     if not found:
-        return flows.refused(t, r.UNKNOWN_BARCODE, None, barcode=code, **notes)
-    return flows.refused(t, r.NO_PACKABLE_POSTING, None, barcode=code, product=found[0].name, sku=found[0].sku)
+        return flows.refused(t, r.UNKNOWN_BARCODE, None, barcode=shown, **notes)
+    return flows.refused(t, r.NO_PACKABLE_POSTING, None, barcode=shown, product=found[0].name, sku=found[0].sku)
 
 
 def bad(t: Txn, scanned: Classified) -> r.StationResult:
-    data = {"problem": scanned.problem or "", "excerpt": scanned.text}
+    waiting = mark_fix.not_a_mark(t, t.row.open_posting, for_log(scanned.text))
+    if waiting is not None:  # the bench waits for a unit's marking code: this is none
+        return waiting
+    data = {"problem": scanned.problem or "", "excerpt": for_log(scanned.text)}
     t.log(r.BAD_SCAN, t.row.open_posting, data)  # the station's state stays as it is
     return r.result(r.BAD_SCAN, t.row.open_posting, t.state(), **data)

@@ -9,12 +9,14 @@ from typing import Any
 
 from app.services.station import results as r
 from app.services.station import state as s
-from app.services.station import units, wave_bench
+from app.devices.scanners.gs1 import mask
+from app.services.station import mark_fix, unit_weight, units, wave_bench
 from app.services.station.marking import Mark
 from app.services.station.remote import Lookup
 from app.services.station.weighing import check_weight, expected_weight
 from app.statuses import LocalState
 from app.store import labels as store_labels
+from app.store import marks as store_marks
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
 from app.store import products as store_products
@@ -70,6 +72,10 @@ def open_and_read(t: Txn, number: str, *, via: str) -> tuple[r.StationResult, s.
     posting, counts, last_box = s.get_counted(t.session, number)
     if posting is None:
         return refused(t, r.POSTING_NOT_FOUND, number, scanned=via), None, {}
+    if posting.local_state == LocalState.PROBLEM:  # Ozon refused codes of it: open it on those units
+        reopened = mark_fix.reopen(t, posting, counts)
+        if reopened is not None:
+            return reopened
     reason = s.not_packable_reason(posting, t.name)
     if reason is not None:
         if posting.claimed_by == t.name:
@@ -118,24 +124,32 @@ def count_unit(t: Txn, code: str, *, mark: Mark | None = None, notes: dict | Non
     if found is None:
         found = _products(t, code, mark)
     scanned = {"barcode": code} if mark is None else {"gtin": mark.gtin}
+    if mark is not None:
+        wrong = mark_fix.wrong_code(t, posting, found, mark)
+        if wrong is not None:
+            return wrong
     if not found:
-        return refused(t, r.UNKNOWN_BARCODE, number, **scanned, **(notes or {}))
+        return mark_fix.not_a_mark(t, number, code) or refused(t, r.UNKNOWN_BARCODE, number, **scanned,
+                                                               **(notes or {}))
     skus = {p.sku for p in found}
     lines = [line for line in posting.items if line.sku in skus]
     if not lines:
         return refused(t, r.WRONG_ITEM, number, product=found[0].name, sku=found[0].sku, **scanned)
     line = next((x for x in lines if counts.get(x.line_no, 0) < x.quantity), None)
     if line is None:
+        replaced = mark_fix.replace(t, posting, mark) if mark is not None else None
+        if replaced is not None:
+            return replaced
         first = lines[0]
         return refused(t, r.OVER_SCAN, number, product=first.name, sku=first.sku,
                        quantity=sum(x.quantity for x in lines), **scanned)
     if mark is None and s.needs_mark(posting, line.sku):
-        return refused(t, r.MARK_REQUIRED, number, product=line.name, sku=line.sku, **scanned)
+        return refused(t, r.MARK_REQUIRED, number, product=line.name, sku=line.sku, expects=line.sku, **scanned)
     if mark is not None:
         holder = units.mark_seen(t.session, number, mark.code)
         if holder is not None:
             return refused(t, r.DUPLICATE_UNIT, number, product=line.name, sku=line.sku, other=holder,
-                           serial=mark.serial)
+                           mark=mask(mark.code))
     units.add(t.session, posting_number=number, line_no=line.line_no, sku=line.sku, box_no=t.row.box_no,
               barcode=code if mark is None else mark.gtin, mark=mark.code if mark else None, station=t.name,
               packer=t.packer, at=t.now)
@@ -148,7 +162,9 @@ def count_unit(t: Txn, code: str, *, mark: Mark | None = None, notes: dict | Non
     data = {"product": line.name, "sku": line.sku, "line": line.line_no, "line_counted": counts[line.line_no],
             "line_total": line.quantity, "counted": counted, "total": total, "box": t.row.box_no, **scanned}
     if mark is not None:
-        data["serial"] = mark.serial
+        data["mark"] = mask(mark.code)
+        if not s.needs_mark(posting, line.sku):
+            data["mark_not_needed"] = True  # kept as the unit's evidence; Ozon gets no code it needs none of
     t.log(code_out, number, data)
     return r.result(code_out, number, t.state(), **data)
 
@@ -168,6 +184,9 @@ def weigh(t: Txn, grams: float, lookup: Lookup | None, *, tolerance_pct: float, 
     reason = s.not_packable_reason(posting, t.name)
     if reason is not None:
         return stop_loudly(t, posting, reason)
+    weighed = unit_weight.weigh_unit(t, posting, grams)  # a unit sold by weight, weighed alone
+    if weighed is not None:
+        return weighed
     if not s.is_complete(posting, counts):
         counted, total = s.totals(posting, counts)
         return refused(t, r.NOT_COMPLETE, number, counted=counted, total=total, measured_g=grams)
@@ -216,6 +235,8 @@ def pack(t: Txn, weight: dict[str, Any], *, override_by: str | None = None,
     packages = units.packages(t.session, number)
     store_postings.set_packed(t.session, number, LocalState.PACKED, station=t.name, now=t.now,
                               weight_g=weight.get("measured_g"))
+    if store_marks.needs_exemplars(posting.requirements):  # the ship waits for Ozon's word on them
+        store_marks.queue_set(t.session, number, station=t.name, now=t.now)
     store_outbox.add(t.session, kind="ship", posting_number=number, payload={"packages": packages},
                      dedupe_key=f"ship:{number}", station=t.name, now=t.now)
     store_postings.release_posting(t.session, number, t.name)

@@ -7,6 +7,13 @@ Layouts seen at benches (devices-notes §1.4)::
 
 A keyboard-wedge scanner may lose the GS separators; for the long layout (serial of 13) they
 are put back. The GTIN identifies the product: GTIN-14 ``0`` + EAN-13 (or ``00`` + UPC-A).
+
+Caps Lock: case matters in the serial and the verification tail, and inverting every letter leaves a
+code that still parses, so a code typed with Caps Lock on cannot be told from the text alone, nor
+repaired (the keyboard wedge repairs it where the key presses prove it: ``app.devices.scanners.wedge``).
+One field betrays it: the verification key id (AI 91) is issued in capitals ("EE07", "FFD0"); one
+with small letters and no capital is refused (``reason`` ``caps_lock``) rather than guessed at. A code
+that slips through is refused by Ozon's registry, and the bench replaces it (``mark_fix``).
 """
 from __future__ import annotations
 
@@ -27,6 +34,7 @@ class Mark:
     gtin: str
     serial: str
     problem: str | None = None  # None: passes the checks
+    reason: str | None = None   # why not, as a message variant: format | caps_lock
 
     @property
     def valid(self) -> bool:
@@ -57,25 +65,28 @@ def parse(text: str) -> Mark:
     head = fields[0]
     gtin = head[2:16] if head.startswith("01") else ""
     if not (head.startswith("01") and len(gtin) == 14 and gtin.isdigit()):
-        return Mark(text, gtin, "", "no GTIN (AI 01) at the start")
+        return Mark(text, gtin, "", "no GTIN (AI 01) at the start", "format")
     if head[16:18] != "21":
-        return Mark(text, gtin, "", "no serial number (AI 21) after the GTIN")
+        return Mark(text, gtin, "", "no serial number (AI 21) after the GTIN", "format")
     serial = head[18:]
     if not _gtin_ok(gtin):
-        return Mark(text, gtin, serial, "the GTIN's check digit is wrong")
+        return Mark(text, gtin, serial, "the GTIN's check digit is wrong", "format")
     if not serial or not set(serial) <= _CSET82:
-        return Mark(text, gtin, serial, "the serial number is empty or has characters GS1 does not allow")
+        return Mark(text, gtin, serial, "the serial number is empty or has characters GS1 does not allow", "format")
     tail = {f[:2]: f[2:] for f in fields[1:] if f}
     if len(fields) == 1:
-        return Mark(text, gtin, serial, "no verification key (AI 91/92 or 93): the code is cut short")
+        return Mark(text, gtin, serial, "no verification key (AI 91/92 or 93): the code is cut short", "format")
     if "93" in tail:
         if not tail["93"] or not tail["93"].isascii():
-            return Mark(text, gtin, serial, "the verification code (AI 93) is empty")
+            return Mark(text, gtin, serial, "the verification code (AI 93) is empty", "format")
     elif "91" in tail and "92" in tail:
         if len(tail["91"]) != 4 or len(tail["92"]) not in CRYPTO_LENS:
-            return Mark(text, gtin, serial, "the verification key (AI 91/92) has the wrong length")
+            return Mark(text, gtin, serial, "the verification key (AI 91/92) has the wrong length", "format")
+        key = tail["91"]
+        if any(c.islower() for c in key) and not any(c.isupper() for c in key):
+            return Mark(text, gtin, serial, "the verification key id (AI 91) is in small letters", "caps_lock")
     else:
-        return Mark(text, gtin, serial, "no verification key (AI 91/92 or 93)")
+        return Mark(text, gtin, serial, "no verification key (AI 91/92 or 93)", "format")
     return Mark(text, gtin, serial)
 
 

@@ -52,11 +52,15 @@ WRONG_PARCEL = "wrong_parcel"          # Ozon labels wait for other parcels: thi
 LABEL_NOT_READY = "label_not_ready"    # this parcel's Ozon label is not printed yet (or parked)
 # label-first waves
 POSTING_SHORT = "posting_short"        # CMD:SHORT: units cannot be found; flagged for a person
+# marking codes Ozon refused (app.services.station.mark_fix)
+MARK_REPLACED = "mark_replaced"        # a new code for a unit whose code Ozon refused
+UNIT_WEIGHED = "unit_weighed"          # a unit sold by weight weighed alone (its weight goes to Ozon)
+UNIT_WEIGHT_OUT_OF_RANGE = "unit_weight_out_of_range"  # outside Ozon's weight_min/weight_max for it
 
 OK_CODES = frozenset({
     POSTING_OPENED, ITEM_ACCEPTED, POSTING_COMPLETE, WEIGHT_ACCEPTED, ACKNOWLEDGED, POSTING_PARKED,
     POSTING_RELEASED, BOX_STARTED, BARCODE_TAUGHT, STATUS, WAITED, LABEL_MATCHED, LABEL_ALREADY_MATCHED,
-    POSTING_SHORT,
+    POSTING_SHORT, MARK_REPLACED, UNIT_WEIGHED,
 })
 # errors that hold the station until acknowledged (next valid scan, CMD:ACK, acknowledge())
 HELD_CODES = frozenset({
@@ -100,6 +104,14 @@ def _message_key(code: str, data: dict) -> str:
         variant = "parked"
     elif code in (ITEM_ACCEPTED,) and data.get("opened"):
         variant = "opened"
+    elif code == POSTING_OPENED and data.get("fix_marks"):
+        variant = "fix_marks"
+    elif code == MARKING_INVALID:
+        variant = data.get("reason")
+    elif code in (ITEM_ACCEPTED, POSTING_COMPLETE) and data.get("mark_not_needed"):
+        variant = "mark_not_needed"
+    elif code == MARK_REPLACED and data.get("resent"):
+        variant = "resent"
     elif code == UNKNOWN_BARCODE and data.get("layout"):
         variant = "layout"
     elif code == WEIGHT_ACCEPTED and data.get("unchecked"):

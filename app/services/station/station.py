@@ -30,7 +30,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 from app.config import SETTINGS
-from app.services.station import codes, commands, flows, shelf
+from app.devices.scanners.gs1 import mask
+from app.services.station import codes, commands, flows, mark_fix, shelf
 from app.services.station import results as r
 from app.services.station import state as s
 from app.services.station.classify import Classified, classify
@@ -105,7 +106,8 @@ class Station:
         if scanned.kind == "mark":
             if scanned.problem:
                 return self._write(lambda t: flows.refused(
-                    t, r.MARKING_INVALID, t.row.open_posting, problem=scanned.problem, excerpt=scanned.text[:40]))
+                    t, r.MARKING_INVALID, t.row.open_posting, reason=scanned.notes.get("reason", "format"),
+                    problem=scanned.problem, mark=mask(scanned.text), expects=mark_fix.expected_sku(t)))
             return self._item(scanned.text, scanned.mark.barcodes(), mark=scanned.mark)
         return self._code(scanned)
 

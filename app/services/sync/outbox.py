@@ -29,6 +29,7 @@ from app.statuses import (
     CANCELLED_STATUSES, HANDED_OVER_STATUSES, PACKABLE_STATUSES, SHIPPED_STATUSES, LocalState,
 )
 from app.store import labels as store_labels
+from app.store import marks as store_marks
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
 from app.store import waves as store_waves
@@ -40,7 +41,9 @@ log = logging.getLogger("packdesk.sync.outbox")
 
 MAX_BACKOFF_S = 300.0
 CONFIRM_POLL_S = 2.0
-CONFIRM_GIVE_UP = timedelta(minutes=10)  # an async ship that shows no effect by then is read back as uncertain
+CONFIRM_GIVE_UP = timedelta(minutes=10)
+MARKS_WAIT_S = 5.0            # a ship waiting for Ozon's word on the marking codes looks again (woken sooner)
+MARKS_REJECTED_WAIT_S = 60.0  # ... while the posting is a problem waiting for new codes at the bench  # an async ship that shows no effect by then is read back as uncertain
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,8 @@ class Outcome:
     postings: list[Posting] = field(default_factory=list)  # read back from Ozon: refresh the cache
     local_state: str | None = None  # set on the command's posting (and split children) with the outcome
     problem: str | None = None
+    write: Callable[[object], None] | None = None  # more to write in the same transaction (session)
+    waiting: bool = False  # held back by another command of the posting: the others may go on
 
 
 @dataclass
@@ -120,7 +125,7 @@ class OutboxDrainer:
                                   delay_s=backoff_s(command.attempts))
             self._record(command, outcome)
             stats.add(outcome.state)
-            if outcome.state not in (OUTBOX_DONE, OUTBOX_PARKED) and command.posting_number:
+            if outcome.state not in (OUTBOX_DONE, OUTBOX_PARKED) and command.posting_number and not outcome.waiting:
                 busy.add(command.posting_number)
         return stats
 
@@ -154,6 +159,8 @@ class OutboxDrainer:
                     store_waves.shipped_after_verify(session, numbers)
                 else:
                     store_postings.set_local_state(session, numbers, outcome.local_state, problem=outcome.problem)
+            if outcome.write is not None:
+                outcome.write(session)
             store_outbox.mark(session, command.id, outcome.state, last_error=outcome.last_error,
                               not_before=not_before, result=outcome.result, now=now)
             if command.kind == "ship" and outcome.state == OUTBOX_DONE:
@@ -176,6 +183,9 @@ class OutboxDrainer:
             decided = self._ship_read_back(command)
             if decided is not None:
                 return decided
+        waiting = self._marks_first(command)
+        if waiting is not None:
+            return waiting
         packages = [ShipPackage(products=tuple((int(sku), int(qty)) for sku, qty in package))
                     for package in command.payload["packages"]]
         self._mark_in_flight(command)
@@ -195,8 +205,23 @@ class OutboxDrainer:
         return Outcome(OUTBOX_CONFIRMING, None, delay_s=CONFIRM_POLL_S,
                        result={"postings": list(result.posting_numbers)})
 
+    def _marks_first(self, command: Command) -> Outcome | None:
+        """A posting that needs exemplars ships only once Ozon said ``ship_available`` for the units it
+        holds now (app.store.marks): else the ship waits, unsent, and the marks command goes on."""
+        with self.db.read() as session:
+            reason = store_marks.blocks_ship(session, command.posting_number)
+        if reason is None:
+            return None
+        delay = MARKS_REJECTED_WAIT_S if reason == "marks_rejected" else MARKS_WAIT_S
+        return Outcome(OUTBOX_PENDING, f"waiting for Ozon to accept the marking codes ({reason})",
+                       delay_s=delay, waiting=True)
+
     def _ship_refused(self, command: Command, exc: OzonBusinessError) -> Outcome:
         code = exc.ozon_code or ""
+        if code == "EXEMPLAR_INFO_NOT_FILLED_COMPLETELY":  # Ozon forgot the set it accepted: send it again
+            number, now = command.posting_number, self.now()
+            return Outcome(OUTBOX_PENDING, code, delay_s=MARKS_WAIT_S, waiting=True,
+                           write=lambda session: store_marks.resend(session, number, station=command.station, now=now))
         if code == "POSTING_ALREADY_SHIPPED":
             return Outcome(OUTBOX_CONFIRMING, None, delay_s=0.0)  # read back for the children, then done
         if code == "POSTING_ALREADY_CANCELLED":

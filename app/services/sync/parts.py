@@ -32,4 +32,9 @@ class SyncPart:
 
 PartMaker = Callable[[Any, Any, Any, Callable[[], datetime]], SyncPart]  # (client, db, config, now)
 
-PART_MAKERS: tuple[PartMaker, ...] = ()
+def _marks(client, db, config, now) -> SyncPart:
+    from app.services.marks.part import make_marks_part  # the area imports this module: no cycle at import
+    return make_marks_part(client, db, config, now)
+
+
+PART_MAKERS: tuple[PartMaker, ...] = (_marks,)

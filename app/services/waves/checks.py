@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
+EXEMPLARS_FIRST = "before shipping: verify-first"  # the end of the reason: Ozon needs exemplars first
+
 
 class Line(Protocol):
     sku: int
@@ -25,7 +27,7 @@ def check_posting(lines: Sequence[Line], requirements: Mapping[str, Any] | None,
     for key, skus in sorted((requirements or {}).items()):
         if key.startswith("products_requiring_") and isinstance(skus, (list, tuple)) and skus:
             what = key.removeprefix("products_requiring_")
-            return f"Ozon needs {what.replace('_', ' ')} for {', '.join(map(str, skus))} before shipping: verify-first"
+            return f"Ozon needs {what.replace('_', ' ')} for {', '.join(map(str, skus))} {EXEMPLARS_FIRST}"
     if multibox:
         return "multi-box posting: verify-first"
     for line in lines:

@@ -12,7 +12,8 @@
 | POST /_sim/set-status | ``{"posting_number", "status"}`` | force a status (e.g. ``delivering``) |
 | POST /_sim/postings/add | ``{"count": 1}`` | new postings now; answers ``{"posting_numbers": [...]}`` |
 | GET  /_sim/postings | ``?status=awaiting_packaging`` | posting numbers in list order |
-| GET  /_sim/config, POST /_sim/config | ``{"ship_delay_s", "label_delay_s", "registration_delay_s", "label_link_ttl_s"}`` | read / change delays |
+| GET  /_sim/config, POST /_sim/config | ``{"ship_delay_s", "label_delay_s", "registration_delay_s", "label_link_ttl_s", "mark_check_s"}`` | read / change delays (``mark_check_s``: how long the registry checks a set of marking codes) |
+| GET  /_sim/exemplars | ``?posting_number=N`` | what happened to its exemplars (``history``: set, status answers, ship, in order) and the codes it shipped with (``shipped_marks``) |
 """
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ def _mapped_loopback(host: str) -> bool:
     return bool(mapped and mapped.is_loopback)
 
 
-_DELAYS = ("ship_delay_s", "label_delay_s", "registration_delay_s", "label_link_ttl_s")
+_DELAYS = ("ship_delay_s", "label_delay_s", "registration_delay_s", "label_link_ttl_s", "mark_check_s")
 
 
 class ControlError(Exception):
@@ -128,6 +129,10 @@ def _dispatch(sim: "OzonSimulator", method: str, path: str, query: str, body: di
     if route == ("GET", "/_sim/postings"):
         status = parse_qs(query).get("status", [None])[0]
         return {"posting_numbers": world.posting_numbers(status)}
+    if route == ("GET", "/_sim/exemplars"):
+        number = parse_qs(query).get("posting_number", [""])[0]
+        return {"posting_number": number, "history": world.exemplars.history(number),
+                "shipped_marks": world.exemplars.shipped_marks(number)}
     if route == ("GET", "/_sim/config"):
         return {key: getattr(world.config, key) for key in _DELAYS}
     if route == ("POST", "/_sim/config"):

@@ -22,6 +22,7 @@ from typing import Callable, Iterator
 from app.sim.ozon import generate
 from app.sim.ozon.catalog import Product, build_catalog, product_count_for
 from app.sim.ozon.errors import invalid
+from app.sim.ozon.exemplars import ExemplarBook
 from app.sim.ozon.places import build_places, partner_places
 from app.sim.ozon.posting import SUBSTATUS_SHIP_FAILED, SUBSTATUS_SHIP_IN_PROCESS, Line, Posting, substatus_for
 from app.statuses import CANCELLED_STATUSES, HANDED_OVER_STATUSES, OZON_STATUSES, SHIPPED_STATUSES
@@ -42,6 +43,7 @@ class WorldConfig:
     registration_delay_s: float = 0.5  # partner delivery: awaiting_registration until the carrier registers it
     label_task_polls: int = 1  # label tasks answer in_progress this many times before they complete
     label_link_ttl_s: float = 1800.0  # a label task's file_url stops working this long after it completed
+    mark_check_s: float = 1.0  # the registry's check of a set of marking codes (validation_in_process)
     mixed_statuses: bool = True  # a few postings already shipped/delivering/cancelled (N >= 20)
     now: float | None = None  # epoch seconds the postings are generated around; default: clock
 
@@ -76,6 +78,7 @@ class World:
         self._pending: list[tuple[float, int, str, str]] = []  # (due, seq, posting number, "ship"|"register")
         self._seq = itertools.count()
         self._count_cache: dict[object, int] = {}
+        self.exemplars = ExemplarBook(self)  # marking codes handed over (app.sim.ozon.exemplars)
         mixed = cfg.mixed_statuses and cfg.postings >= 20
         # Many small objects at once: pausing the cyclic GC makes big worlds build ~35 % faster.
         gc_was_enabled = gc.isenabled() and cfg.postings > 5000
@@ -177,6 +180,7 @@ class World:
             if posting.status != "awaiting_packaging":
                 raise invalid("HAS_INCORRECT_STATUS")
             _check_quantities(posting, packages)
+            self.exemplars.check_ship(posting)
             now = self.clock()
             due = now + self.config.ship_delay_s
             will_fail = fail()

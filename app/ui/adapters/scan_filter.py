@@ -26,6 +26,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from app.devices.scanners import KeyEvent, Mod, Typed
+from app.devices.scanners.gs1 import for_log
 
 log = logging.getLogger("packdesk.ui.scan_filter")
 
@@ -116,7 +117,7 @@ class ScanFilter(QObject):
         self._timer.start(max(0, int((deadline - self.clock()) * 1000) + 1))
 
     def _on_scan(self, scan) -> None:
-        log.debug("keyboard scan %r", scan.code)
+        log.debug("keyboard scan %r", for_log(scan.code))
         self.scanned.emit(scan.code)
 
     def _give_back(self, typed: list[Typed]) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from app.sim.ozon.handlers import postings, products, reference, ship_labels
+from app.sim.ozon.handlers import exemplars, postings, products, reference, ship_labels
 
 ROUTES: dict[str, Callable] = {
     "/v4/posting/fbs/unfulfilled/list": postings.unfulfilled_list,
@@ -22,4 +22,9 @@ ROUTES: dict[str, Callable] = {
     "/v4/posting/fbs/ship": ship_labels.ship,
     "/v3/posting/fbs/package-label/create": ship_labels.label_create,
     "/v2/posting/fbs/package-label/get": ship_labels.label_get,
+    "/v6/fbs/posting/product/exemplar/create-or-get": exemplars.create_or_get,
+    "/v5/fbs/posting/product/exemplar/validate": exemplars.validate,
+    "/v6/fbs/posting/product/exemplar/set": exemplars.set_exemplars,
+    "/v5/fbs/posting/product/exemplar/status": exemplars.status,
+    "/v1/fbs/posting/product/exemplar/update": exemplars.update,
 }

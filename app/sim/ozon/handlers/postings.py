@@ -94,7 +94,8 @@ def _page(ctx: Context, request: Fields, predicate: Predicate, signature: object
                 found.append(posting)
         answer = {
             "postings": [
-                views.posting_v4(p, world.product_by_sku, world.needs_mark, with_) for p in found
+                world.exemplars.weighed(views.posting_v4(p, world.product_by_sku, world.needs_mark, with_), p)
+                for p in found
             ],
             "cursor": encode_cursor(found[-1].sort_key) if found else cursor,
             "has_next": has_next,
@@ -162,7 +163,8 @@ def posting_get(ctx: Context, body: dict) -> dict:
         posting = world.get(number)
         if posting is None:
             raise not_found("POSTING_NOT_FOUND")
-        return {"result": views.posting_v3(posting, world.product_by_sku, world.needs_mark, with_)}
+        return {"result": world.exemplars.weighed(
+            views.posting_v3(posting, world.product_by_sku, world.needs_mark, with_), posting)}
 
 
 def posting_by_barcode(ctx: Context, body: dict) -> dict:
