@@ -55,30 +55,34 @@ def test_a_shift_on_each_backend(bench):
 
 
 @contextmanager
-def _statements(engine):
+def _statements(db):
+    """The statements sent on the database's connections (the readers' and the writer lane's)."""
     seen: list[str] = []
+    engines = {db.engine, db.writer_engine}  # SQLite: the lane has an engine of its own
 
     def record(_conn, _cursor, statement, _parameters, _context, _many):
         seen.append(statement.split()[0].upper())
 
-    event.listen(engine, "before_cursor_execute", record)
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", record)
     try:
         yield seen
     finally:
-        event.remove(engine, "before_cursor_execute", record)
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", record)
 
 
 def test_a_counted_unit_takes_one_transaction_of_few_statements(bench):
     station = bench.station()
     station.scan(A)
     bench.clock[0] += timedelta(seconds=3)
-    with _statements(bench.db.engine) as seen:
+    with _statements(bench.db) as seen:
         assert station.scan(EAN[CABLE]).code == r.ITEM_ACCEPTED
     # station row, products, posting with its lines and their counts; the unit, the event; the row, once
     assert seen.count("SELECT") == 3 and seen.count("INSERT") == 2 and seen.count("UPDATE") == 1, seen
     assert set(seen) <= {"BEGIN", "SELECT", "INSERT", "UPDATE"}, seen
     assert bench.station_row().updated_at == bench.now()
-    with _statements(bench.db.engine) as seen:  # nothing changed (same clock, same state): not written
+    with _statements(bench.db) as seen:  # nothing changed (same clock, same state): not written
         assert station.scan(EAN[CABLE]).code == r.ITEM_ACCEPTED
         assert station.scan(EAN[CABLE]).code == r.OVER_SCAN
     assert seen.count("UPDATE") == 1, seen  # the held error only

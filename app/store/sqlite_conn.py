@@ -6,15 +6,19 @@ WAL mode, ``synchronous = FULL``, foreign keys, a busy timeout, and no automatic
 The sqlite3 module's own transaction handling skips BEGIN before SELECT and DDL, so reads are not
 repeatable and DDL autocommits (SQLAlchemy docs, "Transactions with SQLite and the sqlite3
 driver"). We switch it off and emit ``BEGIN <mode>`` from SQLAlchemy's ``begin`` event; the mode
-comes from the connection's execution options: DEFERRED for readers, IMMEDIATE for the writer
-lane, EXCLUSIVE for migrations.
+comes from the connection's execution options: DEFERRED for readers, EXCLUSIVE for migrations.
+
+The writer lane has an engine of its own (``writer_engine``): the same pragmas and no connection
+events at all (with any listener on an engine SQLAlchemy dispatches its events around every
+statement, a sixth of a scan's work); the lane emits ``BEGIN IMMEDIATE`` itself
+(``begin_immediate``) as a write's transaction takes its connection.
 """
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 
 log = logging.getLogger("packdesk.store")
 
@@ -26,6 +30,19 @@ BEGIN_MODES = ("DEFERRED", "IMMEDIATE", "EXCLUSIVE")
 def install(engine: Engine) -> None:
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
+
+
+def writer_engine(engine: Engine) -> Engine:
+    """An engine on ``engine``'s database for the writer lane: pragmas, no connection events."""
+    writer = create_engine(engine.url)
+    event.listen(writer, "connect", _on_connect)
+    return writer
+
+
+def begin_immediate(connection: Connection) -> None:
+    """Take the write lock at BEGIN: a deferred transaction that reads first and then writes can
+    fail at once with SQLITE_BUSY when another connection (another process) wrote meanwhile."""
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
