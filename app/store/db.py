@@ -53,10 +53,10 @@ class Database:
         event.listen(self._readers, "do_orm_execute", _refuse_writes)
         event.listen(self._readers, "before_flush", _refuse_flush)
         if self.dialect == "sqlite":
-            # the lane's own engine, with no connection events, and one connection it keeps;
-            # its transactions begin IMMEDIATE (sqlite_conn)
+            # the lane's own engine, with no connection events, and one connection it keeps; its
+            # statements go to the driver once they ran (direct.py); it begins IMMEDIATE (sqlite_conn)
             self.writer_engine = sqlite_conn.writer_engine(engine)
-            self.writer = WriterLane(self.writer_engine, keep_connection=True,
+            self.writer = WriterLane(self.writer_engine, keep_connection=True, direct=True,
                                      on_begin=sqlite_conn.begin_immediate)
             # WAL checkpoints between commits, never inside one (checkpoint.py)
             self.checkpointer: Checkpointer | None = Checkpointer(engine, self.writer)

@@ -20,6 +20,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 
+from app.store import direct
+
 log = logging.getLogger("packdesk.store")
 
 BUSY_TIMEOUT_MS = 15_000  # writes are short; only a migration by another opener holds a lock this long
@@ -42,7 +44,7 @@ def writer_engine(engine: Engine) -> Engine:
 def begin_immediate(connection: Connection) -> None:
     """Take the write lock at BEGIN: a deferred transaction that reads first and then writes can
     fail at once with SQLITE_BUSY when another connection (another process) wrote meanwhile."""
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    direct.run_sql(connection, "BEGIN IMMEDIATE")
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -11,9 +11,10 @@ that transaction under a SAVEPOINT, so its failure undoes only its own part.
 
 At a scan the lane's own bookkeeping used to cost more than SQLite's work, so it keeps it small:
 with ``keep_connection`` (SQLite: one file, nothing to reconnect to) the lane holds one connection
-for its whole life instead of taking one from the pool at every write; its sessions
-(:class:`LaneSession`) hand a Core statement straight to the connection their transaction holds;
-``on_begin(connection)`` runs as a transaction takes its connection (SQLite: ``BEGIN IMMEDIATE``,
+for its whole life instead of taking one from the pool at every write, and one session closed
+after each write; its sessions (:class:`LaneSession`) hand a Core statement straight to the
+connection their transaction holds, and with ``direct`` (SQLite) a statement that ran before
+straight to the driver (``app.store.direct``); ``on_begin(connection)`` runs as a transaction takes its connection (SQLite: ``BEGIN IMMEDIATE``,
 ``sqlite_conn``) and hooks registered with :meth:`WriterLane.on_commit` run after each write that
 committed a transaction (the WAL checkpointer's wake-up), so the lane's engine needs no connection
 events, which SQLAlchemy would otherwise dispatch around every statement.
@@ -29,6 +30,8 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
+
+from app.store.direct import DirectStatements
 
 log = logging.getLogger("packdesk.store.writer")
 
@@ -46,30 +49,36 @@ class WriterClosed(RuntimeError):
 class LaneSession(Session):
     """The lane's session. A Core statement (a table's select/insert/update/delete or ``text``)
     runs on the connection the session's transaction holds, as ``Session.execute`` runs it,
-    without its per-call steps for ORM statements (bind lookup, option merging, ORM hooks). ORM
-    statements, execution options and ``do_orm_execute`` listeners take the ordinary way."""
+    without its per-call steps for ORM statements (bind lookup, option merging, ORM hooks), and
+    with ``direct`` (SQLite) on the driver connection once it has run before (``app.store.direct``).
+    ORM statements, execution options and ``do_orm_execute`` listeners take the ordinary way."""
 
     _core_for: SessionTransaction | None = None  # the transaction (or savepoint) _core_conn is of
     _core_conn: Connection | None = None
+    direct: DirectStatements | None = None  # set by the lane: statements it has run go to the driver
 
     def execute(self, statement, params=None, **kw):  # noqa: ANN001, ANN201 - Session.execute's
-        if kw or statement._propagate_attrs.get("compile_state_plugin") == "orm" or self.dispatch.do_orm_execute:
+        attrs = getattr(statement, "_propagate_attrs", None)
+        if kw or attrs is None or attrs.get("compile_state_plugin") == "orm" or self.dispatch.do_orm_execute:
             return super().execute(statement, params, **kw)
         transaction = self._transaction
         if transaction is None or transaction is not self._core_for:
             # through the session once per (nested) transaction: it begins it (or its SAVEPOINT)
             self._core_conn = self.connection()
             self._core_for = self._transaction
+        if self.direct is not None:
+            return self.direct.run(self._core_conn, statement, params)
         return self._core_conn.execute(statement, params)
 
 
 class WriterLane:
-    def __init__(self, engine: Engine, *, keep_connection: bool = False,
+    def __init__(self, engine: Engine, *, keep_connection: bool = False, direct: bool = False,
                  on_begin: Callable[[Connection], object] | None = None, name: str = THREAD_NAME) -> None:
         self._engine = engine
         self._sessions = sessionmaker(engine, class_=LaneSession, expire_on_commit=False)
         event.listen(self._sessions, "after_begin", self._began)
         self._keep_connection, self._on_begin = keep_connection, on_begin
+        self._direct = DirectStatements(engine.dialect) if direct else None  # app.store.direct
         # keep_connection: the connection the lane thread keeps, and its one session (closed after
         # each write, so nothing outlives it; making a Session costs more than a scan's statements)
         self._connection: Connection | None = None
@@ -160,13 +169,16 @@ class WriterLane:
 
     def _session(self) -> Session:
         if not self._keep_connection:
-            return self._sessions()
-        if self._kept is None or self._connection is None or self._connection.invalidated:
+            session = self._sessions()
+        elif self._kept is None or self._connection is None or self._connection.invalidated:
             if self._connection is not None:
                 self._connection.close()
             self._connection = self._engine.connect()
-            self._kept = self._sessions(bind=self._connection)
-        return self._kept
+            session = self._kept = self._sessions(bind=self._connection)
+        else:
+            return self._kept
+        session.direct = self._direct
+        return session
 
     def _began(self, _session: Session, transaction: SessionTransaction, connection: Connection) -> None:
         if transaction.nested:  # a SAVEPOINT inside the write's own transaction
