@@ -24,6 +24,7 @@ outweighs SQLAlchemy's share.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from operator import itemgetter
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -48,18 +49,41 @@ class DoneResult:
 class _Form:
     """One statement with one set of parameter names, as SQLAlchemy would run it."""
 
-    __slots__ = ("sql", "params", "processors", "meta")
+    __slots__ = ("sql", "_pick", "_fixed", "_bind", "_read", "meta")
 
     def __init__(self, sql: str, params: list[tuple[str | None, Any, Callable | None]],
                  processors: list[Callable | None] | None, meta: SimpleResultMetaData | None) -> None:
-        self.sql, self.params, self.processors, self.meta = sql, params, processors, meta
+        self.sql, self.meta = sql, meta
+        names = [name for name, _, _ in params if name is not None]
+        # the given values in compiled order; the statement's own (fixed) values spliced in; the
+        # positions whose type converts a value (JSON, DateTime...); the same for a row's columns
+        pick = itemgetter(*names) if names else (lambda _given: ())
+        self._pick = pick if len(names) != 1 else (lambda given: (given[names[0]],))
+        self._fixed = [(n, value) for n, (name, value, _) in enumerate(params) if name is None]
+        self._bind = [(n, process) for n, (_, _, process) in enumerate(params) if process is not None]
+        self._read = [(n, process) for n, process in enumerate(processors or ()) if process is not None]
 
     def arguments(self, given: Mapping[str, Any]) -> tuple:
-        values = []
-        for name, fixed, process in self.params:
-            value = fixed if name is None else given[name]
-            values.append(value if process is None else process(value))
+        values = self._pick(given)
+        if not (self._fixed or self._bind):
+            return values
+        values = list(values)
+        for n, value in self._fixed:
+            values.insert(n, value)
+        for n, process in self._bind:
+            values[n] = process(values[n])
         return tuple(values)
+
+    def rows(self, rows: list[tuple]) -> list[tuple]:
+        if not self._read:
+            return rows
+        processed = []
+        for row in rows:
+            row = list(row)
+            for n, process in self._read:
+                row[n] = process(row[n])
+            processed.append(row)
+        return processed
 
 
 class DirectStatements:
@@ -73,21 +97,23 @@ class DirectStatements:
             WeakKeyDictionary()
 
     def run(self, connection: Connection, statement: Any, params: Mapping[str, Any] | None = None) -> Any:
-        """``connection.execute(statement, params)``, straight on its driver connection when it can."""
+        """``connection.execute(statement, params)``, straight on its driver connection when it
+        can. The caller asks :func:`listened` (once a transaction: it costs more than the rest)
+        and runs the ordinary way while someone listens."""
         seen = self._seen.get(statement)
-        if seen is None or not isinstance(params, Mapping | None) or _listened(connection):
+        if seen is None or not (params is None or type(params) is dict or isinstance(params, Mapping)):
             result = connection.execute(statement, params)
             if seen is None and (statement.is_select or statement.is_dml):  # its first run: noted
                 self._seen[statement] = (list(result.keys()) if statement.is_select else [], {})
             return result
         keys, forms = seen
-        names = tuple(sorted(params)) if params else ()
+        names = tuple(params) if params else ()  # as the caller wrote them: the same order each time
         form = forms.get(names, forms)  # forms: not compiled yet
         if form is forms:
             form = forms[names] = self._compile(statement, names, keys)
         if form is None:
             return connection.execute(statement, params)
-        arguments = form.arguments(params or {})
+        arguments = form.arguments(params) if params else form.arguments({})
         try:
             cursor = connection.connection.driver_connection.execute(form.sql, arguments)
             rows = cursor.fetchall() if form.meta is not None else None
@@ -95,14 +121,11 @@ class DirectStatements:
             raise DBAPIError.instance(form.sql, arguments, exc, self._error, dialect=self.dialect) from exc
         if form.meta is None:
             return DoneResult(cursor.rowcount, cursor.lastrowid)
-        if form.processors is not None:
-            rows = [tuple(value if process is None else process(value)
-                          for value, process in zip(row, form.processors)) for row in rows]
-        return IteratorResult(form.meta, iter(rows))
+        return IteratorResult(form.meta, iter(form.rows(rows)))
 
     def _compile(self, statement: Any, names: tuple[str, ...], keys: list[str]) -> _Form | None:
         dialect = self.dialect
-        compiled = statement.compile(dialect=dialect, column_keys=list(names))
+        compiled = statement.compile(dialect=dialect, column_keys=sorted(names))
         if (not compiled.positional or compiled.post_compile_params or compiled.literal_execute_params
                 or compiled.escaped_bind_names or compiled.effective_returning
                 or compiled.insert_prefetch or compiled.update_prefetch):
@@ -126,14 +149,13 @@ class DirectStatements:
         if len(columns) != len(keys):
             return None
         processors = [c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns]
-        return _Form(compiled.string, params, processors if any(processors) else None,
-                     SimpleResultMetaData(keys))
+        return _Form(compiled.string, params, processors, SimpleResultMetaData(keys))
 
 
 def run_sql(connection: Connection, sql: str) -> None:
     """A statement with no parameters and no rows (``BEGIN IMMEDIATE``), straight to the driver
     unless someone listens; a driver error raised as SQLAlchemy raises it."""
-    if _listened(connection):
+    if listened(connection):
         connection.exec_driver_sql(sql)
         return
     error = connection.dialect.loaded_dbapi.Error
@@ -143,10 +165,10 @@ def run_sql(connection: Connection, sql: str) -> None:
         raise DBAPIError.instance(sql, (), exc, error, dialect=connection.dialect) from exc
 
 
-def _listened(connection: Connection) -> bool:
-    """Someone listens to this connection's statements (or its engine echoes them)."""
-    dispatch = connection.dispatch
+def listened(connection: Connection) -> bool:
+    """Someone listens to the statements of ``connection``'s engine (or it echoes them). (Not
+    the connection's own listeners: asking its joined dispatcher costs more than the statement.)"""
+    engine = connection.engine
+    dispatch = engine.dispatch
     return bool(dispatch.before_execute or dispatch.after_execute or dispatch.before_cursor_execute
-                or dispatch.after_cursor_execute or connection.engine.echo)
-
-
+                or dispatch.after_cursor_execute or engine.echo)

@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
-from app.store.direct import DirectStatements
+from app.store.direct import DirectStatements, listened
 
 log = logging.getLogger("packdesk.store.writer")
 
@@ -55,19 +55,23 @@ class LaneSession(Session):
 
     _core_for: SessionTransaction | None = None  # the transaction (or savepoint) _core_conn is of
     _core_conn: Connection | None = None
+    _plain = False  # no do_orm_execute listener (looked at once a transaction, like the rest)
+    _direct_now: DirectStatements | None = None  # direct, unless someone listens to _core_conn
     direct: DirectStatements | None = None  # set by the lane: statements it has run go to the driver
 
     def execute(self, statement, params=None, **kw):  # noqa: ANN001, ANN201 - Session.execute's
-        attrs = getattr(statement, "_propagate_attrs", None)
-        if kw or attrs is None or attrs.get("compile_state_plugin") == "orm" or self.dispatch.do_orm_execute:
-            return super().execute(statement, params, **kw)
         transaction = self._transaction
         if transaction is None or transaction is not self._core_for:
             # through the session once per (nested) transaction: it begins it (or its SAVEPOINT)
             self._core_conn = self.connection()
             self._core_for = self._transaction
-        if self.direct is not None:
-            return self.direct.run(self._core_conn, statement, params)
+            self._plain = not self.dispatch.do_orm_execute
+            self._direct_now = None if self.direct is None or listened(self._core_conn) else self.direct
+        attrs = getattr(statement, "_propagate_attrs", None)
+        if kw or not self._plain or attrs is None or attrs.get("compile_state_plugin") == "orm":
+            return super().execute(statement, params, **kw)
+        if self._direct_now is not None:
+            return self._direct_now.run(self._core_conn, statement, params)
         return self._core_conn.execute(statement, params)
 
 
