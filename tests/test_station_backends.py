@@ -105,6 +105,22 @@ def test_a_counted_unit_takes_one_transaction_of_few_statements(bench):
     assert seen.count("UPDATE") == 1, seen  # the held error only
 
 
+def test_weigh_and_pack_take_one_transaction_of_few_statements(bench):
+    station = bench.station()
+    station.scan(A)
+    for code in (EAN[MUG], EAN[CABLE], EAN[CABLE]):
+        station.scan(code)
+    with _statements(bench.db) as seen:
+        packed = station.weigh(500)
+    assert (packed.code, packed.data["expected_g"]) == (r.WEIGHT_ACCEPTED, 500.0)
+    # station row, posting with its lines, counts and weights, the units by box; the posting
+    # packed and let go at once, the ship command, two events; the row
+    assert seen.count("SELECT") == 3 and seen.count("UPDATE") == 2 and seen.count("INSERT") == 3, seen
+    row = bench.posting(A)
+    assert (row.local_state, row.claimed_by, row.claimed_at) == ("packed", None, None)
+    assert [c.payload for c in bench.commands(A)] == [{"packages": [[[MUG, 1], [CABLE, 2]]]}]
+
+
 @pytest.mark.expect_errors("packdesk.station")
 def test_the_view_read_with_a_decision_on_each_backend(bench, caplog):
     from sqlalchemy import text

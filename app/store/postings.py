@@ -183,9 +183,11 @@ def set_local_state(
 def set_packed(session: Session, number: str, local_state: str, *, station: str, now: datetime,
                weight_g: float | None) -> None:
     """The bench verified the posting's parcel: ``local_state`` (packed, shipped, labelled), the
-    problem cleared, packed by ``station`` at ``now``, its measured weight."""
+    problem cleared, packed by ``station`` at ``now``, its measured weight, and the claim let go
+    in the same statement (the bench packs only a posting that is unclaimed or its own)."""
     session.execute(_SET_ONE, {"number": number, "local_state": local_state, "problem": None,
-                               "packed_at": naive_utc(now), "packed_by": station, "measured_weight_g": weight_g})
+                               "packed_at": naive_utc(now), "packed_by": station, "measured_weight_g": weight_g,
+                               "claimed_by": None, "claimed_at": None})
 
 
 def claim_posting(session: Session, number: str, station: str, now: datetime) -> bool:
