@@ -55,33 +55,70 @@ def test_a_shift_on_each_backend(bench):
 
 
 @contextmanager
-def _statements(engine):
+def _statements(db):
+    """The statements the database runs: on SQLite as its driver connection runs them (the lane's
+    statements go straight to it, ``app.store.direct``), on PostgreSQL as SQLAlchemy sends them."""
     seen: list[str] = []
 
-    def record(_conn, _cursor, statement, _parameters, _context, _many):
+    def record(statement: str) -> None:
         seen.append(statement.split()[0].upper())
 
-    event.listen(engine, "before_cursor_execute", record)
+    if db.dialect == "sqlite":
+        def trace(session, callback):
+            session.connection().connection.driver_connection.set_trace_callback(callback)
+
+        db.call(trace, record)
+        seen.clear()  # that write's own COMMIT
+        try:
+            yield seen
+        finally:
+            taken = seen[:]
+            db.call(trace, None)
+            seen[:] = taken  # without the BEGIN of the write that took the callback off
+        return
+
+    def heard(_conn, _cursor, statement, _parameters, _context, _many):
+        record(statement)
+
+    event.listen(db.engine, "before_cursor_execute", heard)
     try:
         yield seen
     finally:
-        event.remove(engine, "before_cursor_execute", record)
+        event.remove(db.engine, "before_cursor_execute", heard)
 
 
 def test_a_counted_unit_takes_one_transaction_of_few_statements(bench):
     station = bench.station()
     station.scan(A)
     bench.clock[0] += timedelta(seconds=3)
-    with _statements(bench.db.engine) as seen:
+    with _statements(bench.db) as seen:
         assert station.scan(EAN[CABLE]).code == r.ITEM_ACCEPTED
     # station row, products, posting with its lines and their counts; the unit, the event; the row, once
     assert seen.count("SELECT") == 3 and seen.count("INSERT") == 2 and seen.count("UPDATE") == 1, seen
-    assert set(seen) <= {"BEGIN", "SELECT", "INSERT", "UPDATE"}, seen
+    assert set(seen) <= {"BEGIN", "SELECT", "INSERT", "UPDATE", "COMMIT"}, seen
+    transactions = 1 if bench.db.dialect == "sqlite" else 0  # (psycopg's BEGIN and COMMIT are not statements)
+    assert seen.count("BEGIN") == seen.count("COMMIT") == transactions, seen
     assert bench.station_row().updated_at == bench.now()
-    with _statements(bench.db.engine) as seen:  # nothing changed (same clock, same state): not written
+    with _statements(bench.db) as seen:  # nothing changed (same clock, same state): not written
         assert station.scan(EAN[CABLE]).code == r.ITEM_ACCEPTED
         assert station.scan(EAN[CABLE]).code == r.OVER_SCAN
     assert seen.count("UPDATE") == 1, seen  # the held error only
+
+
+def test_weigh_and_pack_take_one_transaction_of_few_statements(bench):
+    station = bench.station()
+    station.scan(A)
+    for code in (EAN[MUG], EAN[CABLE], EAN[CABLE]):
+        station.scan(code)
+    with _statements(bench.db) as seen:
+        packed = station.weigh(500)
+    assert (packed.code, packed.data["expected_g"]) == (r.WEIGHT_ACCEPTED, 500.0)
+    # station row, posting with its lines, counts and weights, the units by box; the posting
+    # packed and let go at once, the ship command, two events; the row
+    assert seen.count("SELECT") == 3 and seen.count("UPDATE") == 2 and seen.count("INSERT") == 3, seen
+    row = bench.posting(A)
+    assert (row.local_state, row.claimed_by, row.claimed_at) == ("packed", None, None)
+    assert [c.payload for c in bench.commands(A)] == [{"packages": [[[MUG, 1], [CABLE, 2]]]}]
 
 
 @pytest.mark.expect_errors("packdesk.station")

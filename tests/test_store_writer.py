@@ -1,10 +1,11 @@
 """The one writer lane: one thread, one transaction per write, errors to the caller."""
 from __future__ import annotations
 
+import sqlite3
 import threading
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from app.store.models import SyncStateRow
 from app.store.sync_state import all_states, get_state, set_state
@@ -138,3 +139,76 @@ def test_close_drains_the_queue_then_refuses(sqlite_db):
     with pytest.raises(WriterClosed):
         sqlite_db.submit(set_state, "late", "x", NOW)
     assert _count(sqlite_db) == 50
+
+
+def test_a_write_takes_the_write_lock_with_its_first_statement_even_a_read(sqlite_db):
+    """SQLite: BEGIN IMMEDIATE. A write that reads first cannot fail half-way with SQLITE_BUSY
+    because another process wrote between its read and its write."""
+    other = sqlite3.connect(sqlite_db.engine.url.database, timeout=0, isolation_level=None,
+                            check_same_thread=False)
+
+    def read_then_try_the_other(session):
+        assert get_state(session, "k") is None  # a read only, so far
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+        set_state(session, "k", "v", NOW)
+
+    try:
+        sqlite_db.call(read_then_try_the_other)
+        other.execute("BEGIN IMMEDIATE")  # the write committed: the lock is free again
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+    with sqlite_db.read() as session:
+        assert get_state(session, "k") == "v"
+
+
+def test_a_write_that_fails_at_begin_is_a_database_error_and_the_lane_goes_on(sqlite_db):
+    """Locked past the busy timeout at BEGIN: SQLAlchemy's OperationalError (``unavailable``)."""
+    from sqlalchemy.exc import OperationalError
+
+    from app.store.db import unavailable
+
+    def busy_timeout(session, ms):  # on the lane's connection, for the writes after this one
+        session.execute(text(f"PRAGMA busy_timeout = {ms}"))
+
+    sqlite_db.call(busy_timeout, 0)
+    other = sqlite3.connect(sqlite_db.engine.url.database, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(OperationalError) as raised:
+            sqlite_db.call(set_state, "k", "v", NOW)
+        assert unavailable(raised.value)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    sqlite_db.call(busy_timeout, 15_000)
+    sqlite_db.call(set_state, "k", "v", NOW)
+    assert _count(sqlite_db) == 1
+
+
+def test_commit_hooks_run_after_writes_that_committed_only(db):
+    ran = []
+    db.writer.on_commit(lambda: ran.append(threading.current_thread().name))
+    db.call(lambda session: None)  # no statement: no transaction, nothing committed
+    assert ran == []
+    db.call(set_state, "k", "v", NOW)
+    assert ran == [THREAD_NAME]
+    with pytest.raises(Boom):
+        db.call(lambda session: (set_state(session, "k", "w", NOW), session.flush(), _raise(Boom())))
+    assert ran == [THREAD_NAME]  # rolled back: nothing to hear about
+    db.call(lambda session: db.call(set_state, "inner", "x", NOW))  # a savepoint inside one write
+    assert len(ran) == 2
+
+
+@pytest.mark.expect_errors("packdesk.store.writer")
+def test_a_hook_that_fails_is_logged_and_the_write_stands(db, caplog):
+    db.writer.on_commit(lambda: _raise(RuntimeError("hook bug")))
+    with caplog.at_level("ERROR", logger="packdesk.store.writer"):
+        assert db.call(set_state, "k", "v", NOW) is None
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == ["a hook after a commit failed"]
+    assert _count(db) == 1
+
+
+def _raise(exc: BaseException):
+    raise exc

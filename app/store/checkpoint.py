@@ -19,9 +19,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine
 
 from app.store.writer import WriterClosed, WriterLane
 
@@ -41,7 +40,7 @@ class Checkpointer:
         self._dirty = threading.Event()
         self._closed = threading.Event()
         self._thread = threading.Thread(target=self._run, name=THREAD_NAME, daemon=True)
-        event.listen(engine, "commit", self._committed)
+        lane.on_commit(self._committed)  # the lane's writes are the database's writes
         self._thread.start()
 
     @property
@@ -50,8 +49,6 @@ class Checkpointer:
 
     def close(self, timeout: float | None = 10.0) -> None:
         """Stop the thread (the last connection to close copies what is left). Idempotent."""
-        if event.contains(self.engine, "commit", self._committed):
-            event.remove(self.engine, "commit", self._committed)
         self._closed.set()
         self._dirty.set()
         self._thread.join(timeout)
@@ -67,8 +64,8 @@ class Checkpointer:
         self.last = (busy, frames, copied)
         return self.last
 
-    def _committed(self, _connection: Any) -> None:
-        self._dirty.set()  # on the committing thread: nothing more
+    def _committed(self) -> None:
+        self._dirty.set()  # on the lane's thread, after its commit: nothing more
 
     def _run(self) -> None:
         while True:

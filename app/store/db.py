@@ -52,14 +52,18 @@ class Database:
         )
         event.listen(self._readers, "do_orm_execute", _refuse_writes)
         event.listen(self._readers, "before_flush", _refuse_flush)
-        writer_bind = engine
         if self.dialect == "sqlite":
-            # take the write lock at BEGIN: a deferred transaction that reads first and then
-            # writes can fail at once with SQLITE_BUSY when another connection wrote meanwhile
-            writer_bind = engine.execution_options(**{sqlite_conn.BEGIN_OPTION: "IMMEDIATE"})
-        self.writer = WriterLane(sessionmaker(writer_bind, expire_on_commit=False))
-        # SQLite: WAL checkpoints between commits, never inside one (checkpoint.py)
-        self.checkpointer = Checkpointer(engine, self.writer) if self.dialect == "sqlite" else None
+            # the lane's own engine, with no connection events, and one connection it keeps; its
+            # statements go to the driver once they ran (direct.py); it begins IMMEDIATE (sqlite_conn)
+            self.writer_engine = sqlite_conn.writer_engine(engine)
+            self.writer = WriterLane(self.writer_engine, keep_connection=True, direct=True,
+                                     on_begin=sqlite_conn.begin_immediate)
+            # WAL checkpoints between commits, never inside one (checkpoint.py)
+            self.checkpointer: Checkpointer | None = Checkpointer(engine, self.writer)
+        else:
+            self.writer_engine = engine
+            self.writer = WriterLane(engine)
+            self.checkpointer = None
 
     @property
     def dialect(self) -> str:
@@ -90,6 +94,8 @@ class Database:
         if self.checkpointer is not None:  # first: its last step may be a job of the lane
             self.checkpointer.close()
         self.writer.close(timeout)
+        if self.writer_engine is not self.engine:
+            self.writer_engine.dispose()
         self.engine.dispose()  # the last SQLite connection to close copies the rest of the WAL
 
     def __enter__(self) -> Database:

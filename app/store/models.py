@@ -81,11 +81,14 @@ class PostingItemRow(Base):
         String(64), ForeignKey("postings.posting_number", ondelete="CASCADE"), primary_key=True
     )
     line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
-    sku: Mapped[int] = mapped_column(BigInteger, index=True)
+    sku: Mapped[int] = mapped_column(BigInteger)
     offer_id: Mapped[str] = mapped_column(String(128))
     name: Mapped[str] = mapped_column(Text)
     quantity: Mapped[int] = mapped_column(Integer)
     price: Mapped[str | None] = mapped_column(String(32))
+
+    # by product, covering the posting: an idle item scan finds its candidates without the rows
+    __table_args__ = (Index("ix_posting_items_sku_posting_number", "sku", "posting_number"),)
 
 
 class ProductRow(Base):
@@ -153,7 +156,7 @@ class EventRow(Base):
     at: Mapped[datetime] = mapped_column(DateTime, index=True)
     station: Mapped[str] = mapped_column(String(64))
     packer: Mapped[str | None] = mapped_column(String(64))
-    kind: Mapped[str] = mapped_column(String(48), index=True)
+    kind: Mapped[str] = mapped_column(String(48))  # no index: nothing looks events up by kind alone
     posting_number: Mapped[str | None] = mapped_column(String(64), index=True)
     data: Mapped[dict] = mapped_column(JSON, default=dict)
 
@@ -197,8 +200,9 @@ class PackedUnitRow(Base):
     __tablename__ = "packed_units"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # looked up by the leading column of the unique (posting_number, mark) below
     posting_number: Mapped[str] = mapped_column(
-        String(64), ForeignKey("postings.posting_number", ondelete="CASCADE"), index=True
+        String(64), ForeignKey("postings.posting_number", ondelete="CASCADE")
     )
     line_no: Mapped[int] = mapped_column(Integer)
     sku: Mapped[int] = mapped_column(BigInteger)

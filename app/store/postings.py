@@ -171,6 +171,8 @@ def set_local_state(
     Returns how many postings there were (0: none of those numbers is cached)."""
     if state not in LOCAL_STATES:
         raise ValueError(f"unknown local_state {state!r}")
+    if isinstance(numbers, str):  # the station's one posting: no IN list (it runs straight, app.store.direct)
+        return session.execute(_SET_ONE, {"number": numbers, "local_state": state, "problem": problem}).rowcount
     changed = 0
     for chunk in chunked(_as_list(numbers)):
         changed += session.execute(
@@ -181,9 +183,11 @@ def set_local_state(
 def set_packed(session: Session, number: str, local_state: str, *, station: str, now: datetime,
                weight_g: float | None) -> None:
     """The bench verified the posting's parcel: ``local_state`` (packed, shipped, labelled), the
-    problem cleared, packed by ``station`` at ``now``, its measured weight."""
+    problem cleared, packed by ``station`` at ``now``, its measured weight, and the claim let go
+    in the same statement (the bench packs only a posting that is unclaimed or its own)."""
     session.execute(_SET_ONE, {"number": number, "local_state": local_state, "problem": None,
-                               "packed_at": naive_utc(now), "packed_by": station, "measured_weight_g": weight_g})
+                               "packed_at": naive_utc(now), "packed_by": station, "measured_weight_g": weight_g,
+                               "claimed_by": None, "claimed_at": None})
 
 
 def claim_posting(session: Session, number: str, station: str, now: datetime) -> bool:
@@ -227,8 +231,8 @@ def _compile_unindexed_sqlite(element: _unindexed, compiler: Any, **kw: Any) -> 
 
 def _unclaimed(station: ColumnElement | None) -> ColumnElement:
     if station is None:
-        return PostingRow.claimed_by.is_(None)
-    return or_(PostingRow.claimed_by.is_(None), PostingRow.claimed_by == station)
+        return _postings.c.claimed_by.is_(None)
+    return or_(_postings.c.claimed_by.is_(None), _postings.c.claimed_by == station)
 
 
 def _one_with_items(stmt: Any) -> Any:
@@ -245,23 +249,25 @@ _NUMBER_BY_LABEL = (select(_postings.c.posting_number).where(_LABEL_CODE)
 
 
 def _packable(station: ColumnElement | None, what: Any = PostingRow) -> Any:
-    skus = select(ProductBarcodeRow.sku).where(ProductBarcodeRow.barcode == bindparam("barcode"))
-    numbers = select(PostingItemRow.posting_number).where(PostingItemRow.sku.in_(skus))
+    # the tables' columns, not the mapped attributes: with ``what`` a column the statement is
+    # plain Core (the writer lane runs it straight, app.store.direct), the SQL is the same
+    p, i, b = _postings.c, _items.c, ProductBarcodeRow.__table__.c
+    skus = select(b.sku).where(b.barcode == bindparam("barcode"))
+    numbers = select(i.posting_number).where(i.sku.in_(skus))
     return (
         select(what)
         .where(
-            PostingRow.posting_number.in_(numbers),
+            p.posting_number.in_(numbers),
             # the few postings of the product are the way in; without table statistics SQLite
             # would rather walk every awaiting_packaging posting by the status index (~10x slower)
-            _unindexed(PostingRow.status) == AWAITING_PACKAGING,
-            _unindexed(PostingRow.local_state).in_(sorted(PACKABLE_LOCAL_STATES)),
+            _unindexed(p.status) == AWAITING_PACKAGING,
+            _one_of(_unindexed(p.local_state), PACKABLE_LOCAL_STATES),  # inline: no IN list to expand
             _unclaimed(station),
             # a wave's parcel is opened by its Ozon label, not by an item; nearly every posting
             # has no wave: by the wave index SQLite would walk them all (~40 ms at 100k)
-            _unindexed(PostingRow.wave_id).is_(None),
+            _unindexed(p.wave_id).is_(None),
         )
-        .order_by(PostingRow.shipment_date.is_(None), PostingRow.shipment_date,
-                  PostingRow.posting_number)
+        .order_by(p.shipment_date.is_(None), p.shipment_date, p.posting_number)
         .limit(1)
     )
 

@@ -6,26 +6,55 @@ WAL mode, ``synchronous = FULL``, foreign keys, a busy timeout, and no automatic
 The sqlite3 module's own transaction handling skips BEGIN before SELECT and DDL, so reads are not
 repeatable and DDL autocommits (SQLAlchemy docs, "Transactions with SQLite and the sqlite3
 driver"). We switch it off and emit ``BEGIN <mode>`` from SQLAlchemy's ``begin`` event; the mode
-comes from the connection's execution options: DEFERRED for readers, IMMEDIATE for the writer
-lane, EXCLUSIVE for migrations.
+comes from the connection's execution options: DEFERRED for readers, EXCLUSIVE for migrations.
+
+The writer lane has an engine of its own (``writer_engine``): the same pragmas and no connection
+events at all (with any listener on an engine SQLAlchemy dispatches its events around every
+statement, a sixth of a scan's work); the lane emits ``BEGIN IMMEDIATE`` itself
+(``begin_immediate``) as a write's transaction takes its connection.
 """
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
+
+from app.store import direct
 
 log = logging.getLogger("packdesk.store")
 
 BUSY_TIMEOUT_MS = 15_000  # writes are short; only a migration by another opener holds a lock this long
 BEGIN_OPTION = "packdesk_sqlite_begin"
 BEGIN_MODES = ("DEFERRED", "IMMEDIATE", "EXCLUSIVE")
+# The writer's page cache, in KiB (SQLite's default: 2,000). Its connection is the one that
+# writes, so its cache stays valid from one transaction to the next (a reader's is dropped at
+# every commit of another connection); an item scan with nothing open reads a few dozen postings
+# spread over the table (27 MB at 100,000 postings): from the cache ~145 us, from the file ~240 us.
+WRITER_CACHE_KIB = 64 * 1024
 
 
 def install(engine: Engine) -> None:
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
+
+
+def writer_engine(engine: Engine) -> Engine:
+    """An engine on ``engine``'s database for the writer lane: pragmas, no connection events."""
+    writer = create_engine(engine.url)
+    event.listen(writer, "connect", _on_connect_writer)
+    return writer
+
+
+def begin_immediate(connection: Connection) -> None:
+    """Take the write lock at BEGIN: a deferred transaction that reads first and then writes can
+    fail at once with SQLITE_BUSY when another connection (another process) wrote meanwhile."""
+    direct.run_sql(connection, "BEGIN IMMEDIATE")
+
+
+def _on_connect_writer(dbapi_connection: Any, record: Any) -> None:
+    _on_connect(dbapi_connection, record)
+    dbapi_connection.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:

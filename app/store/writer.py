@@ -8,6 +8,16 @@ they use short sessions of their own (``Database.read()``).
 A write submitted from the lane thread itself (from inside another write, or from a future's
 done-callback) runs at once instead of queueing behind itself: inside the running write it joins
 that transaction under a SAVEPOINT, so its failure undoes only its own part.
+
+At a scan the lane's own bookkeeping used to cost more than SQLite's work, so it keeps it small:
+with ``keep_connection`` (SQLite: one file, nothing to reconnect to) the lane holds one connection
+for its whole life instead of taking one from the pool at every write, and one session closed
+after each write; its sessions (:class:`LaneSession`) hand a Core statement straight to the
+connection their transaction holds, and with ``direct`` (SQLite) a statement that ran before
+straight to the driver (``app.store.direct``); ``on_begin(connection)`` runs as a transaction takes its connection (SQLite: ``BEGIN IMMEDIATE``,
+``sqlite_conn``) and hooks registered with :meth:`WriterLane.on_commit` run after each write that
+committed a transaction (the WAL checkpointer's wake-up), so the lane's engine needs no connection
+events, which SQLAlchemy would otherwise dispatch around every statement.
 """
 from __future__ import annotations
 
@@ -18,7 +28,10 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Connection, Engine, event
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
+
+from app.store.direct import DirectStatements, listened
 
 log = logging.getLogger("packdesk.store.writer")
 
@@ -33,9 +46,49 @@ class WriterClosed(RuntimeError):
     """A write was submitted after the lane was closed."""
 
 
+class LaneSession(Session):
+    """The lane's session. A Core statement (a table's select/insert/update/delete or ``text``)
+    runs on the connection the session's transaction holds, as ``Session.execute`` runs it,
+    without its per-call steps for ORM statements (bind lookup, option merging, ORM hooks), and
+    with ``direct`` (SQLite) on the driver connection once it has run before (``app.store.direct``).
+    ORM statements, execution options and ``do_orm_execute`` listeners take the ordinary way."""
+
+    _core_for: SessionTransaction | None = None  # the transaction (or savepoint) _core_conn is of
+    _core_conn: Connection | None = None
+    _plain = False  # no do_orm_execute listener (looked at once a transaction, like the rest)
+    _direct_now: DirectStatements | None = None  # direct, unless someone listens to _core_conn
+    direct: DirectStatements | None = None  # set by the lane: statements it has run go to the driver
+
+    def execute(self, statement, params=None, **kw):  # noqa: ANN001, ANN201 - Session.execute's
+        transaction = self._transaction
+        if transaction is None or transaction is not self._core_for:
+            # through the session once per (nested) transaction: it begins it (or its SAVEPOINT)
+            self._core_conn = self.connection()
+            self._core_for = self._transaction
+            self._plain = not self.dispatch.do_orm_execute
+            self._direct_now = None if self.direct is None or listened(self._core_conn) else self.direct
+        attrs = getattr(statement, "_propagate_attrs", None)
+        if kw or not self._plain or attrs is None or attrs.get("compile_state_plugin") == "orm":
+            return super().execute(statement, params, **kw)
+        if self._direct_now is not None:
+            return self._direct_now.run(self._core_conn, statement, params)
+        return self._core_conn.execute(statement, params)
+
+
 class WriterLane:
-    def __init__(self, sessions: sessionmaker[Session], *, name: str = THREAD_NAME) -> None:
-        self._sessions = sessions
+    def __init__(self, engine: Engine, *, keep_connection: bool = False, direct: bool = False,
+                 on_begin: Callable[[Connection], object] | None = None, name: str = THREAD_NAME) -> None:
+        self._engine = engine
+        self._sessions = sessionmaker(engine, class_=LaneSession, expire_on_commit=False)
+        event.listen(self._sessions, "after_begin", self._began)
+        self._keep_connection, self._on_begin = keep_connection, on_begin
+        self._direct = DirectStatements(engine.dialect) if direct else None  # app.store.direct
+        # keep_connection: the connection the lane thread keeps, and its one session (closed after
+        # each write, so nothing outlives it; making a Session costs more than a scan's statements)
+        self._connection: Connection | None = None
+        self._kept: Session | None = None
+        self._committed_hooks: list[Callable[[], object]] = []
+        self._wrote = False  # the running write began a database transaction
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._closed = False
@@ -66,6 +119,11 @@ class WriterLane:
         """Run ``fn`` on the lane and wait for it; its exception is raised here."""
         return self.submit(fn, *args, **kw).result()
 
+    def on_commit(self, hook: Callable[[], object]) -> None:
+        """Call ``hook()`` on the lane thread after each write that committed a database
+        transaction (a write that ran no statement commits none). It must only hand work on."""
+        self._committed_hooks.append(hook)
+
     def close(self, timeout: float | None = None) -> None:
         """Run what is queued, then stop the thread (waits up to ``timeout`` seconds)."""
         with self._lock:
@@ -83,6 +141,8 @@ class WriterLane:
         while True:
             job = self._queue.get()
             if job is _STOP:
+                if self._connection is not None:
+                    self._connection.close()
                 return
             future, fn, args, kw = job
             if not future.set_running_or_notify_cancel():
@@ -96,12 +156,40 @@ class WriterLane:
                 future.set_result(result)
 
     def _transaction(self, fn: Callable[..., T], args: tuple, kw: dict) -> T:
-        with self._sessions() as session, session.begin():
+        self._wrote = False
+        with self._session() as session, session.begin():
             self._active = session
             try:
-                return fn(session, *args, **kw)
+                result = fn(session, *args, **kw)
             finally:
                 self._active = None
+        if self._wrote:
+            for hook in self._committed_hooks:
+                try:
+                    hook()
+                except Exception:  # the write is committed: a hook's bug must not undo the answer
+                    log.exception("a hook after a commit failed")
+        return result
+
+    def _session(self) -> Session:
+        if not self._keep_connection:
+            session = self._sessions()
+        elif self._kept is None or self._connection is None or self._connection.invalidated:
+            if self._connection is not None:
+                self._connection.close()
+            self._connection = self._engine.connect()
+            session = self._kept = self._sessions(bind=self._connection)
+        else:
+            return self._kept
+        session.direct = self._direct
+        return session
+
+    def _began(self, _session: Session, transaction: SessionTransaction, connection: Connection) -> None:
+        if transaction.nested:  # a SAVEPOINT inside the write's own transaction
+            return
+        self._wrote = True
+        if self._on_begin is not None:
+            self._on_begin(connection)
 
     def _run_inline(self, fn: Callable[..., T], args: tuple, kw: dict) -> Future[T]:
         future: Future[T] = Future()

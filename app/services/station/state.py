@@ -21,7 +21,7 @@ from app.services.sync.mapping import item_rows, posting_row
 from app.store import events as store_events
 from app.store import postings as store_postings
 from app.store import waves as store_waves
-from app.store.models import PackedUnitRow, PostingItemRow, PostingRow, StationRow
+from app.store.models import PackedUnitRow, PostingItemRow, PostingRow, ProductRow, StationRow
 
 MARK_REQUIREMENT = "products_requiring_mandatory_mark"
 
@@ -160,6 +160,9 @@ _LAST_BOX = (select(func.max(_u.c.box_no)).where(_u.c.posting_number == _p.c.pos
              .correlate(_p).scalar_subquery())
 _COUNTED_POSTING = _POSTING.add_columns(_COUNTED, _LAST_BOX)  # ... with the units counted per line
 _LINE_END = _SPLIT + len(_LINE_COLUMNS)
+_pr = ProductRow.__table__
+_WEIGHT = select(_pr.c.weight_g).where(_pr.c.sku == _i.c.sku).correlate(_i).scalar_subquery()
+_WEIGHED_POSTING = _COUNTED_POSTING.add_columns(_WEIGHT)  # ... and each line's catalogue weight
 
 
 def get_posting(session: Session, number: str) -> BenchPosting | None:
@@ -173,12 +176,23 @@ def get_posting(session: Session, number: str) -> BenchPosting | None:
 def get_counted(session: Session, number: str) -> tuple[BenchPosting | None, dict[int, int], int | None]:
     """The posting, the units counted on each of its lines, and the box the last unit went into
     (None: no unit yet) — one round trip for ``get_posting`` and ``units.line_counts``."""
-    rows = session.execute(_COUNTED_POSTING, {"number": number}).all()
+    return _counted(session.execute(_COUNTED_POSTING, {"number": number}).all())
+
+
+def get_weighed(session: Session, number: str) -> tuple[BenchPosting | None, dict[int, int], dict[int, float | None]]:
+    """``get_counted`` (without the last box) and the catalogue weight of each line's sku (None:
+    it has none, or it is not in the cache): what the weight check reads, in one round trip."""
+    rows = session.execute(_WEIGHED_POSTING, {"number": number}).all()
+    posting, counts, _ = _counted(rows)
+    return posting, counts, {row[_SPLIT + 1]: row[-1] for row in rows if row[_SPLIT] is not None}
+
+
+def _counted(rows: list) -> tuple[BenchPosting | None, dict[int, int], int | None]:
     if not rows:
         return None, {}, None
     lines = tuple(Line(*row[_SPLIT:_LINE_END]) for row in rows if row[_SPLIT] is not None)
     counts = {row[_SPLIT]: row[_LINE_END] for row in rows if row[_SPLIT] is not None and row[_LINE_END]}
-    return BenchPosting(*rows[0][:_SPLIT], items=lines), counts, rows[0][-1]
+    return BenchPosting(*rows[0][:_SPLIT], items=lines), counts, rows[0][_LINE_END + 1]
 
 
 def claimed_open(session: Session, station: str) -> list[str]:

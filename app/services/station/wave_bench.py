@@ -35,9 +35,9 @@ def pack_parcel(t: s.Txn, posting: s.BenchPosting, weight: dict[str, Any], *,
         local = LocalState.SHIPPED
     else:
         local = LocalState.PACKED  # the wave's ship command is still on its way; the outbox moves it on
-    store_postings.set_packed(t.session, number, local, station=t.name, now=t.now, weight_g=weight.get("measured_g"))
+    store_postings.set_packed(t.session, number, local, station=t.name, now=t.now,
+                              weight_g=weight.get("measured_g"))  # its claim let go too
     store_waves.set_member(t.session, posting.wave_id, number, MEMBER_VERIFIED, verified_at=t.now)
-    store_postings.release_posting(t.session, number, t.name)
     t.clear_error()
     t.go_idle()
     data = {**weight, "packed": True, "wave": posting.wave_id, "shipped_before": True, "label_printed": printed}

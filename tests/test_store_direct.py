@@ -1,0 +1,126 @@
+"""The writer lane's statements sent straight to SQLite's driver (app/store/direct.py): the same
+rows, values, keys, counts and errors as SQLAlchemy's own execution, and the ordinary way
+wherever it cannot be the same."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from sqlalchemy import bindparam, event, func, insert, select, update
+from sqlalchemy.engine import CursorResult
+from sqlalchemy.exc import IntegrityError
+
+from app.store.direct import DirectStatements, DoneResult
+from app.store.models import StationRow, SyncStateRow
+from store_helpers import NOW, sqlite_db, sqlite_template  # noqa: F401
+
+_st = StationRow.__table__
+_ROW = select(_st.c.name, _st.c.error_data, _st.c.updated_at, _st.c.box_no).where(_st.c.name == bindparam("name"))
+_COUNT = select(func.count(), func.max(_st.c.updated_at)).where(_st.c.state == "idle")  # a fixed value, no keys
+_ADD = insert(_st)
+_SET = update(_st).where(_st.c.name == bindparam("station"))
+_IN = select(_st.c.name).where(_st.c.name.in_(bindparam("names", expanding=True)))
+_ADD_RETURNING = insert(SyncStateRow.__table__).returning(SyncStateRow.__table__.c.key)
+
+
+def _station(name: str, **values) -> dict:
+    return {"name": name, "open_posting": None, "state": "idle", "box_no": 1, "error_code": None,
+            "error_data": {"barcode": "4600", "nested": [1, {"x": None}]}, "packer": None,
+            "updated_at": datetime(2026, 5, 10, 9, 0, 0, 123456), **values}
+
+
+def _twice(sqlite_db, fn):  # noqa: F811
+    """``fn(session)`` in two writes of the lane: its statements' first and second runs."""
+    return sqlite_db.call(fn), sqlite_db.call(fn)
+
+
+def test_a_statement_runs_the_ordinary_way_first_then_straight_and_answers_the_same(sqlite_db):  # noqa: F811
+    sqlite_db.call(lambda s: s.execute(_ADD, _station("a")))
+    sqlite_db.call(lambda s: s.execute(_ADD, _station("b", state="packing", error_data={})))
+
+    def read(session):
+        row, counted = session.execute(_ROW, {"name": "a"}), session.execute(_COUNT)
+        return type(row), row.all(), type(counted), counted.all()
+
+    (first_kind, first, first_count_kind, first_count), (kind, rows, count_kind, count) = _twice(sqlite_db, read)
+    assert first_kind is CursorResult and first_count_kind is CursorResult
+    assert kind is not CursorResult and count_kind is not CursorResult  # straight to the driver
+    assert rows == first and count == first_count == [(1, datetime(2026, 5, 10, 9, 0, 0, 123456))]
+    [(name, data, at, box)] = rows
+    assert (name, data, at, box) == ("a", {"barcode": "4600", "nested": [1, {"x": None}]},
+                                     datetime(2026, 5, 10, 9, 0, 0, 123456), 1)
+    assert rows[0].error_data == data and rows[0]._fields == first[0]._fields  # keys as SQLAlchemy's
+    assert count[0]._fields == first_count[0]._fields == ("count_1", "max_1")
+
+
+def test_writes_straight_to_the_driver_store_what_sqlalchemy_stores(sqlite_db):  # noqa: F811
+    def write(session, name):
+        added = session.execute(_ADD, _station(name, error_data={"n": name}, updated_at=NOW))
+        changed = session.execute(_SET, {"station": name, "state": "packing", "error_data": {"m": [name]}})
+        missed = session.execute(_SET, {"station": "nobody", "state": "packing", "error_data": {}})
+        return type(added), changed.rowcount, missed.rowcount
+
+    assert sqlite_db.call(write, "a") == (CursorResult, 1, 0)
+    assert sqlite_db.call(write, "b") == (DoneResult, 1, 0)
+    with sqlite_db.read() as session:  # read the ordinary way: the same values, whichever way written
+        rows = session.execute(select(_st.c.name, _st.c.state, _st.c.error_data, _st.c.updated_at)
+                               .order_by(_st.c.name)).all()
+    assert rows == [("a", "packing", {"m": ["a"]}, NOW), ("b", "packing", {"m": ["b"]}, NOW)]
+
+
+def test_a_driver_error_is_sqlalchemys_and_undoes_only_its_savepoint(sqlite_db):  # noqa: F811
+    sqlite_db.call(lambda s: s.execute(_ADD, _station("a")))
+    sqlite_db.call(lambda s: s.execute(_ADD, _station("b")))  # the second run: straight
+
+    def duplicate(session):
+        session.execute(_SET, {"station": "a", "state": "packing", "error_data": {}})
+        with pytest.raises(IntegrityError):  # the same key again, straight to the driver
+            sqlite_db.call(lambda inner: inner.execute(_ADD, _station("a")))
+        return session.execute(_ROW, {"name": "a"}).all()
+
+    assert sqlite_db.call(duplicate)[0].name == "a"
+    with sqlite_db.read() as session:
+        assert session.execute(select(_st.c.name, _st.c.state).order_by(_st.c.name)).all() == [
+            ("a", "packing"), ("b", "idle")]
+
+
+def test_what_cannot_be_the_same_takes_the_ordinary_way(sqlite_db):  # noqa: F811
+    sqlite_db.call(lambda s: s.execute(_ADD, _station("a")))
+
+    def kinds(session):
+        return [type(session.execute(_IN, {"names": ["a", "b"]})),  # an IN list
+                type(session.execute(_ADD_RETURNING, {"key": f"k{id(session)}-{len(seen)}", "value": "v",
+                                                      "updated_at": NOW})),  # RETURNING
+                type(session.execute(_SET, [{"station": "a", "state": "idle", "error_data": {}}] * 2))]  # many
+
+    seen: list = []
+    seen.append(sqlite_db.call(kinds))
+    seen.append(sqlite_db.call(kinds))
+    assert seen[1] == [CursorResult] * 3
+
+
+def test_while_someone_listens_every_statement_goes_the_ordinary_way(sqlite_db):  # noqa: F811
+    sqlite_db.call(lambda s: s.execute(_ADD, _station("a")))
+    heard: list[str] = []
+
+    def hear(_conn, _cursor, statement, *_):
+        heard.append(statement.split()[0])
+
+    read = lambda s: type(s.execute(_ROW, {"name": "a"}))  # noqa: E731
+    sqlite_db.call(read)
+    event.listen(sqlite_db.writer_engine, "before_cursor_execute", hear)
+    try:
+        assert sqlite_db.call(read) is CursorResult
+    finally:
+        event.remove(sqlite_db.writer_engine, "before_cursor_execute", hear)
+    assert heard == ["BEGIN", "SELECT"]
+    assert sqlite_db.call(read) is not CursorResult
+
+
+def test_statements_built_at_each_call_are_never_compiled_here(sqlite_db):  # noqa: F811
+    direct = DirectStatements(sqlite_db.writer_engine.dialect)
+    with sqlite_db.writer_engine.connect() as connection:
+        for n in range(3):  # a new statement each time: each one's first run
+            assert isinstance(direct.run(connection, select(_st.c.name).where(_st.c.name == f"x{n}")), CursorResult)
+        again = select(_st.c.name).where(_st.c.name == "y")
+        assert [isinstance(direct.run(connection, again), CursorResult) for _ in range(2)] == [True, False]
