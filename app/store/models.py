@@ -307,3 +307,7 @@ class WavePostingRow(Base):
     verified_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     __table_args__ = (Index("ix_wave_postings_posting_number", "posting_number"),)
+
+
+# tables of other modules join Base.metadata here (their migrations are in migrations/versions)
+from app.store import models_room  # noqa: E402,F401  (a room of benches: the shared rate budget)
