@@ -39,6 +39,11 @@ KEY_CHECK_EVERY = timedelta(hours=12)
 CHANGE_OVERLAP = timedelta(minutes=5)  # incremental windows overlap: clocks differ, changes land late
 
 
+def prune_mark(station: str) -> str:
+    """The sync state key of a station's last pruning of its label files (each bench its own)."""
+    return f"labels.pruned_at {station}"[:64]
+
+
 def utcnow() -> datetime:
     """Naive UTC, as the store keeps time."""
     return datetime.now(timezone.utc).replace(tzinfo=None)
@@ -204,9 +209,11 @@ class SyncEngine:
             self.print_labels()
 
     def _prune(self) -> None:
-        if self._due("labels.pruned_at", PRUNE_EVERY):
-            prune_label_files(self.db, self.config.data_dir, now=self.now())
-            self._mark("labels.pruned_at", self.now())
+        """This bench's old label files (its data dir's): in a room each bench prunes its own."""
+        key = prune_mark(self.config.station.name)
+        if self._due(key, PRUNE_EVERY):
+            prune_label_files(self.db, self.config.data_dir, now=self.now(), station=self.config.station.name)
+            self._mark(key, self.now())
 
     # --- marks ---------------------------------------------------------------------------
     def _mark(self, key: str, when: datetime) -> None:
