@@ -28,7 +28,16 @@ from sqlalchemy.engine import make_url
 from app.store import Database, default_sqlite_url, open_database
 from app.store.models import Base
 
-PG_BIN = Path(os.environ.get("PACKDESK_PG_BIN", "/usr/lib/postgresql/15/bin"))
+def _pg_bin() -> Path:
+    """The newest PostgreSQL server's binaries Debian/Ubuntu installed (15 on Debian 12, 16 on
+    Ubuntu 24.04...), or PACKDESK_PG_BIN."""
+    if os.environ.get("PACKDESK_PG_BIN"):
+        return Path(os.environ["PACKDESK_PG_BIN"])
+    found = [p.parent for p in Path("/usr/lib/postgresql").glob("*/bin/initdb") if p.parent.parent.name.isdigit()]
+    return max(found, key=lambda p: int(p.parent.name), default=Path("/usr/lib/postgresql/15/bin"))
+
+
+PG_BIN = _pg_bin()
 PG_DBNAME = "packdesk_test"
 NOW = datetime(2026, 5, 10, 9, 0)
 
