@@ -132,4 +132,5 @@ class PassSummary:
             "key_expires_at": self.key_expires_at,
             "stages": {s.name: s.as_text() for s in self.stages.values()},
             "failed_stages": self.failed_stages,
+            "delegated_stages": [s.name for s in self.stages.values() if s.delegated],  # the room's leader does them
         }
