@@ -9,8 +9,8 @@ The budget is a token bucket in GCRA form, one row per account (``models_room.Ra
 ``reserve`` hands out the next free slot — at the earliest now, at the latest ``max_wait_s`` from
 now — and moves ``tat`` one interval on; the caller sleeps until its slot. Slots are one interval
 apart for the whole room, so no second holds more than the configured rate; the interval is
-``1 / (rate × SHARE)``: the few milliseconds between taking a slot and the request leaving the
-bench cannot crowd two requests of neighbouring slots into one second. Times are the database
+``1 / (rate × SHARE)``: a request held up between its slot and leaving the bench (a busy machine,
+up to 1/SHARE - 1 s, about 110 ms) cannot crowd one more request into a second. Times are the database
 server's (``clock_timestamp()``): the benches' clocks may disagree, the server's is one.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ import hashlib
 
 from sqlalchemy import Connection, text
 
-SHARE = 0.95  # of the configured rate the room's slots use: the margin for a request's way out
+SHARE = 0.9  # of the configured rate the room's slots use: the margin for a request's way out
 CHANNEL = "packdesk_sync"  # LISTEN/NOTIFY channel the sync leader listens on (payload: the account)
 
 _NOW = "EXTRACT(EPOCH FROM clock_timestamp())"
