@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
 
 SHARE = 0.9  # of the configured rate the room's slots use: the margin for a request's way out
 CHANNEL = "packdesk_sync"  # LISTEN/NOTIFY channel the sync leader listens on (payload: the account)
@@ -77,6 +79,20 @@ def paused_for(conn: Connection, account: str) -> float:
 
 # -- the sync leader ----------------------------------------------------------------------------
 
+LEADER_APPLICATION_NAME = "packdesk sync leader"  # how the lock's session shows in pg_stat_activity
+
+
+class ConnectionLost(Exception):
+    """The leader's own connection failed (the server went away, the network dropped): with it
+    went the lock, if it was held."""
+
+
+def leader_engine(url) -> Engine:
+    """An engine for the lock's own connection: never pooled (closing it is what lets the lock
+    go), autocommit (LISTEN and the lock belong to the session, not to a transaction)."""
+    return create_engine(url, poolclass=NullPool, isolation_level="AUTOCOMMIT",
+                         connect_args={"application_name": LEADER_APPLICATION_NAME})
+
 def leader_key(account: str) -> int:
     """The advisory lock key of an account's sync leader: a signed 64-bit number of its name (a
     hash, so it never meets the migration lock's key or another account's)."""
@@ -85,13 +101,47 @@ def leader_key(account: str) -> int:
 
 
 def try_lead(conn: Connection, key: int) -> bool:
-    """Take the leader's lock for this connection's session, unless another session holds it.
-    The lock goes with the session: a leader that dies (its connection drops) lets it go."""
-    return bool(conn.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": key}).scalar())
+    """Take the leader's lock for this connection's session, unless another session holds it
+    (then also: False). The lock goes with the session: a leader that dies lets it go.
+    Once taken, the session listens for nudges (``wait_for_nudge``)."""
+    with _losing():
+        if not conn.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": key}).scalar():
+            return False
+        conn.execute(text(f"LISTEN {CHANNEL}"))
+        return True
 
 
-def listen(conn: Connection) -> None:
-    conn.execute(text(f"LISTEN {CHANNEL}"))
+def wait_for_nudge(conn: Connection, timeout_s: float) -> bool:
+    """On the leader's connection: wait up to ``timeout_s`` for nudges; True when one came. A
+    connection that failed (and the lock with it) raises ConnectionLost."""
+    with _losing():
+        nudged = any(True for _ in conn.connection.driver_connection.notifies(timeout=timeout_s))
+        conn.execute(text("SELECT 1"))  # a dead connection says so now, not at the next nudge
+        return nudged
+
+
+class _losing:
+    """Database and driver errors on the lock's connection as ConnectionLost (psycopg's own
+    ``notifies`` errors are not wrapped by SQLAlchemy)."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        if exc is None:
+            return False
+        if isinstance(exc, DBAPIError) or _driver_error(exc):
+            raise ConnectionLost(f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
+                                 ) from exc
+        return False
+
+
+def _driver_error(exc: BaseException) -> bool:
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - a room needs psycopg
+        return False
+    return isinstance(exc, psycopg.Error)
 
 
 def nudge(conn: Connection, account: str) -> None:

@@ -26,9 +26,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime, timezone
 
-from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import NullPool
 
 from app.store import room as store_room
 from app.store import sync_state
@@ -37,7 +35,6 @@ log = logging.getLogger("packdesk.room.leader")
 
 POLL_S = 1.0  # a follower tries the lock this often; the leader checks its connection as often
 NUDGE_EVERY_S = 0.5  # a follower nudges the leader at most this often
-APPLICATION_NAME = "packdesk sync leader"
 
 
 def _utcnow() -> datetime:
@@ -52,9 +49,7 @@ class SyncLeader:
         self.on_wake: Callable[[], object] | None = None
         self._leading = threading.Event()
         self._stop = threading.Event()
-        # the lock's own connection, never from the pool (closing it is what lets the lock go)
-        self._engine = create_engine(db.engine.url, poolclass=NullPool, isolation_level="AUTOCOMMIT",
-                                     connect_args={"application_name": APPLICATION_NAME})
+        self._engine = store_room.leader_engine(db.engine.url)  # the lock's own connection, never pooled
         self._conn = None  # owned by the leader thread (start() uses it before the thread runs)
         self._thread = threading.Thread(target=self._run, name="packdesk-sync-leader", daemon=True)
         self._nudger = db.engine.execution_options(isolation_level="AUTOCOMMIT")
@@ -78,7 +73,8 @@ class SyncLeader:
         self._stop.set()
         if self._thread.is_alive():
             self._thread.join(timeout)
-        self._drop()
+        self._leading.clear()
+        self._drop()  # the lock goes with the connection
         self._engine.dispose()
 
     def nudge(self) -> None:
@@ -104,10 +100,16 @@ class SyncLeader:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            if self.leading:
-                self._listen()
-            elif not self._stop.wait(self.poll_s):
-                self._try()
+            try:
+                if self.leading:
+                    self._listen()
+                elif not self._stop.wait(self.poll_s):
+                    self._try()
+            except Exception:  # a bug: logged; the connection starts over
+                log.exception("the sync leadership of %s: unexpected failure", self.account)
+                self._leading.clear()
+                self._drop()
+                self._stop.wait(self.poll_s)
 
     def _try(self) -> None:
         """Take the lock if it is free: elected, this bench leads the account's sync."""
@@ -117,8 +119,7 @@ class SyncLeader:
             if not store_room.try_lead(self._conn, self.key):
                 self._recovered()
                 return
-            store_room.listen(self._conn)
-        except DBAPIError as exc:
+        except (DBAPIError, store_room.ConnectionLost) as exc:
             self._lost(exc)
             return
         self._recovered()
@@ -133,15 +134,8 @@ class SyncLeader:
     def _listen(self) -> None:
         """Leading: wait for nudges up to ``poll_s``; a dropped connection ends the leadership."""
         try:
-            driver = self._conn.connection.driver_connection
-            woken = any(True for _ in driver.notifies(timeout=self.poll_s))
-            self._conn.execute(text("SELECT 1"))
-        except DBAPIError as exc:
-            self._lost(exc)
-            return
-        except Exception as exc:  # psycopg's own errors from notifies() are not wrapped by SQLAlchemy
-            if not _is_driver_error(exc):
-                raise
+            woken = store_room.wait_for_nudge(self._conn, self.poll_s)
+        except store_room.ConnectionLost as exc:
             self._lost(exc)
             return
         if woken:
@@ -153,9 +147,9 @@ class SyncLeader:
         self._drop()
         if was_leading:
             log.warning("%s no longer leads the sync of %s: its database connection failed (%s)",
-                        self.station, self.account, type(exc).__name__)
+                        self.station, self.account, exc)
         elif not self._trouble:
-            log.warning("the sync leadership of %s cannot be asked for: %s", self.account, type(exc).__name__)
+            log.warning("the sync leadership of %s cannot be asked for: %s", self.account, exc)
         self._trouble = True
 
     def _recovered(self) -> None:
@@ -189,11 +183,3 @@ def leader_of(db, account: str) -> str | None:
 
 def _holder_key(account: str) -> str:
     return f"sync.leader {account}"[:64]
-
-
-def _is_driver_error(exc: BaseException) -> bool:
-    try:
-        import psycopg
-    except ImportError:  # pragma: no cover - a room needs psycopg
-        return False
-    return isinstance(exc, psycopg.Error)
