@@ -12,6 +12,8 @@ SYSTEM_PACKAGES := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetyp
                    fonts-dejavu-core fonts-wqy-microhei
 # the suite's and the benchmarks' own throwaway PostgreSQL (tests/store_helpers.py starts it)
 TEST_PACKAGES := postgresql
+# make test runs the PostgreSQL cases or fails saying why (a bare pytest skips them, saying why)
+SUITE_ENV     := PACKDESK_TEST_POSTGRES=required
 
 # The suite runs twice at once: at today's date, and with the wall clock moved by TEST_CLOCK (read by
 # tests/future/sitecustomize.py in every Python process: +400d, @23:30, +400d@23:30...). Most of the
@@ -50,11 +52,11 @@ test-future: install test-deps $(TEST_CLOCK_LIB)/.installed
 	@$(MAKE) --no-print-directory suite-future
 
 suite-today:
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(SUITE_ENV) $(BIN)/python -m pytest -q
 
 suite-future:
 	@$(FUTURE_ENV) $(BIN)/python -c 'import datetime as d; print("wall clock moved to", d.datetime.now(d.UTC))'
-	$(FUTURE_ENV) $(BIN)/python -m pytest -q
+	$(FUTURE_ENV) $(SUITE_ENV) $(BIN)/python -m pytest -q
 
 # pytest would also load an installed time-machine as a plugin (late, with a warning): its metadata goes
 $(TEST_CLOCK_LIB)/.installed: $(STAMP)
