@@ -10,6 +10,10 @@ SYSTEM_PACKAGES := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetyp
                    libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
                    libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 \
                    fonts-dejavu-core fonts-wqy-microhei
+# the suite's and the benchmarks' own throwaway PostgreSQL (tests/store_helpers.py starts it)
+TEST_PACKAGES := postgresql
+# make test runs the PostgreSQL cases or fails saying why (a bare pytest skips them, saying why)
+SUITE_ENV     := PACKDESK_TEST_POSTGRES=required
 
 # The suite runs twice at once: at today's date, and with the wall clock moved by TEST_CLOCK (read by
 # tests/future/sitecustomize.py in every Python process: +400d, @23:30, +400d@23:30...). Most of the
@@ -21,7 +25,7 @@ TIME_MACHINE   := time-machine>=2.16
 FUTURE_ENV      = QT_QPA_PLATFORM=offscreen PYTHONPATH=$(CURDIR)/tests/future:$(CURDIR)/$(TEST_CLOCK_LIB) \
                   TEST_CLOCK=$(TEST_CLOCK)
 
-.PHONY: install test test-today test-future suite-today suite-future demo system-deps bench clean
+.PHONY: install test test-today test-future suite-today suite-future demo system-deps test-deps bench clean
 
 install: system-deps $(STAMP)
 
@@ -34,22 +38,25 @@ $(STAMP): pyproject.toml
 system-deps:
 	@sh packaging/linux/system-deps.sh $(SYSTEM_PACKAGES)
 
-test: install $(TEST_CLOCK_LIB)/.installed
+test-deps:
+	@sh packaging/linux/system-deps.sh $(TEST_PACKAGES)
+
+test: install test-deps $(TEST_CLOCK_LIB)/.installed
 	@echo "the suite twice at once: today and with the clock moved $(TEST_CLOCK) (each prints when done)"
 	@$(MAKE) --no-print-directory -j2 --output-sync=target suite-today suite-future
 
-test-today: install
+test-today: install test-deps
 	@$(MAKE) --no-print-directory suite-today
 
-test-future: install $(TEST_CLOCK_LIB)/.installed
+test-future: install test-deps $(TEST_CLOCK_LIB)/.installed
 	@$(MAKE) --no-print-directory suite-future
 
 suite-today:
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(SUITE_ENV) $(BIN)/python -m pytest -q
 
 suite-future:
 	@$(FUTURE_ENV) $(BIN)/python -c 'import datetime as d; print("wall clock moved to", d.datetime.now(d.UTC))'
-	$(FUTURE_ENV) $(BIN)/python -m pytest -q
+	$(FUTURE_ENV) $(SUITE_ENV) $(BIN)/python -m pytest -q
 
 # pytest would also load an installed time-machine as a plugin (late, with a warning): its metadata goes
 $(TEST_CLOCK_LIB)/.installed: $(STAMP)
@@ -61,7 +68,7 @@ $(TEST_CLOCK_LIB)/.installed: $(STAMP)
 demo: install
 	$(BIN)/packdesk demo
 
-bench: install
+bench: install test-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
 
 clean:

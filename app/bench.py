@@ -12,11 +12,14 @@ What a bench is made of (``Bench``):
 - ``client`` and ``lookups``: the Ozon account, as the sync's client (full timeouts, retries) and
   the station's (a short timeout, no retry: a scan never waits long for Ozon). Ozon counts requests
   per Client-Id, so both take their tokens from the account's one rate limiter (``limiters``:
-  one per API host and Client-Id in the process), and a 429 to either pauses both;
+  one per API host and Client-Id in the process; with a shared PostgreSQL the room's budget in the
+  database, ``app.services.room.budget``, where the station's look-ups wait for a slot at most
+  ``LOOKUP_BUDGET_WAIT_S``), and a 429 to either pauses both (with a room: every bench);
 - ``station``: scan → verify → weigh → pack, its state kept in the cache, asking Ozon through ``lookups``;
 - ``print_worker``: the printer and the one thread that owns it: Ozon's labels, order labels, reprints;
 - ``engine`` and ``service``: the sync pass (outbox, postings, products, labels, printing) and
-  the thread that runs it now and then (the caller starts it);
+  the thread that runs it now and then (the caller starts it); with a shared PostgreSQL also
+  ``leader``: whether this bench leads the account's sync for the room (``app.services.room.leader``);
 - ``scale``: the scale's reader thread; with a ``sim://`` scale also ``parcel``, the demo's
   hands that put the weighed posting's parcel on it (``app/sim/parcel.py``);
 - ``scanner``: a serial or HID scanner's reader thread (a keyboard-wedge scanner is the window's).
@@ -45,6 +48,7 @@ log = logging.getLogger("packdesk.bench")
 PARTS = ("ozon", "station", "printer", "sync", "scale", "scanner")  # besides the cache, always there
 SYNC_TIMEOUT = 5.0  # connect, s; reading waits [ozon] timeout_s
 STATION_LOOKUP_TIMEOUT = (1.0, 1.5)  # connect, read: the station's own look-ups, no retry
+LOOKUP_BUDGET_WAIT_S = 1.0  # a room: a look-up waits this long for the room's budget, else the cache answers
 
 Callback = Callable[..., Any] | None
 
@@ -68,6 +72,7 @@ class Bench:
     print_worker: Any = None
     engine: Any = None
     service: Any = None
+    leader: Any = None
     scale: Any = None
     parcel: Any = None
     scanner: Any = None
@@ -75,7 +80,7 @@ class Bench:
 
     def close(self) -> None:
         """Stop and close every part that was opened, the threads first, the cache last."""
-        for name, stop in (("service", lambda p: p.stop()), ("scale", lambda p: p.stop()),
+        for name, stop in (("service", lambda p: p.stop()), ("leader", lambda p: p.stop()), ("scale", lambda p: p.stop()),
                            ("scanner", lambda p: p.stop()), ("station", lambda p: p.close()),
                            ("print_worker", lambda p: p.stop()), ("lookups", lambda p: p.close()),
                            ("client", lambda p: p.close()), ("db", lambda p: p.close())):
@@ -90,19 +95,22 @@ class Bench:
 
 
 def open_bench(config: Config, *, api_key: str | None, parts: Collection[str] = PARTS, strict: bool = False,
-               limiters: AccountLimiters = ACCOUNTS, sync_interval_s: float | None = None,
+               limiters: AccountLimiters | None = None, sync_interval_s: float | None = None,
                wait_for_prints: bool = False, on_printed: Callback = None,
                on_scale_reading: Callback = None, on_scale_state: Callback = None,
                on_scan: Callback = None, on_scanner_state: Callback = None) -> Bench:
     """Open the cache and the ``parts`` asked for (``PARTS``), in this order.
 
     ``wait_for_prints``: each sync pass waits for the labels it prints (a command's pass summary
-    then counts them; the window's sync goes on while the print thread works)."""
+    then counts them; the window's sync goes on while the print thread works).
+    ``limiters``: None takes the room's budget when the cache is shared, else this process's."""
     unknown = set(parts) - set(PARTS)
     if unknown:
         raise ValueError(f"no such bench part: {', '.join(sorted(unknown))}")
     bench = Bench(config, open_cache(config))
     try:
+        if limiters is None:
+            limiters = room_limiters(bench.db)
         if "ozon" in parts:
             _open_part(bench, strict, _open_account, api_key, limiters)
         if "station" in parts:
@@ -129,6 +137,18 @@ def open_cache(config: Config):
     return open_database(config.database_url)
 
 
+def room_limiters(db) -> AccountLimiters:
+    """The rate limiters of this bench's Ozon clients: the room's budget in a shared database
+    (one per account for every bench), else this process's (``ACCOUNTS``)."""
+    from app.store.room import shared
+
+    if not shared(db.dialect):
+        return ACCOUNTS
+    from app.services.room.budget import RoomLimiters
+
+    return RoomLimiters(db)
+
+
 def sync_client(config: Config, api_key: str, *, limiters: AccountLimiters = ACCOUNTS):
     """The account's client for the sync (and ``packdesk label``): full timeouts, retried reads."""
     from app.services.ozon.client import OzonClient
@@ -141,7 +161,10 @@ def lookup_client(config: Config, api_key: str, *, limiters: AccountLimiters = A
     """The station's client: a scan waits at most ``STATION_LOOKUP_TIMEOUT`` for Ozon, never a retry."""
     from app.services.ozon.client import OzonClient
 
-    return OzonClient(config.ozon.base_url, config.ozon.client_id, api_key, limiter=_limiter(config, limiters),
+    limiter = _limiter(config, limiters)
+    if hasattr(limiter, "wait_at_most"):  # the room's budget: a scan does not queue behind the sync
+        limiter = limiter.wait_at_most(LOOKUP_BUDGET_WAIT_S)
+    return OzonClient(config.ozon.base_url, config.ozon.client_id, api_key, limiter=limiter,
                       timeout=STATION_LOOKUP_TIMEOUT, max_retries=0)
 
 
@@ -210,11 +233,28 @@ def _open_sync(bench: Bench, interval_s: float, wait_for_prints: bool) -> None:
     if bench.print_worker is not None:
         print_due = bench.print_worker.print_due
         print_labels = (lambda: print_due().result()) if wait_for_prints else print_due
-    bench.engine = SyncEngine(bench.client, bench.db, bench.config, print_labels=print_labels)
+    bench.leader = _sync_leader(bench)
+    bench.engine = SyncEngine(bench.client, bench.db, bench.config, print_labels=print_labels, leader=bench.leader)
     bench.service = SyncService(bench.engine, interval_s=interval_s)
+    if bench.leader is not None:
+        bench.leader.on_wake = bench.service.wake  # elected, or a follower's posting waits to ship
+        bench.leader.start()
     if bench.station is not None:
         wake = bench.service.wake
         bench.station.on_order_label = lambda number: wake()  # order_label = "on_pack": print it soon
+
+
+def _sync_leader(bench: Bench):
+    """In a shared database: who leads the account's sync (this bench or another); None: one bench."""
+    from app.store.room import shared
+
+    if not shared(bench.db.dialect):
+        return None
+    from app.services.room.budget import account_key
+    from app.services.room.leader import SyncLeader
+
+    config = bench.config
+    return SyncLeader(bench.db, account_key(config.ozon.base_url, config.ozon.client_id), config.station.name)
 
 
 def _open_scale(bench: Bench, on_reading: Callback, on_state: Callback) -> None:

@@ -19,6 +19,8 @@ class HeldEngine:
     """Each pass reads Ozon's status of one posting and writes it to the cache; the first pass
     holds after reading until ``release`` (a pass still running when a cancellation lands)."""
 
+    leader = None  # a bench on its own: it leads its own sync (SyncEngine.leader)
+
     def __init__(self, shop, ozon: dict):
         self.shop, self.ozon = shop, ozon
         self.read_once, self.release = threading.Event(), threading.Event()

@@ -11,7 +11,7 @@ from sqlalchemy import delete
 from app.config import with_overrides
 from app.services.ozon.errors import OzonAuthError, OzonTransportError
 from app.services.sync import engine as engine_module
-from app.services.sync.engine import SyncService
+from app.services.sync.engine import SyncService, prune_mark
 from app.services.sync.pull import NOT_FOUND_PROBLEM
 from app.services.sync.parts import PART_MAKERS
 from app.services.sync.summary import STAGES as BASE_STAGES
@@ -174,7 +174,7 @@ def test_a_failing_stage_is_named_and_every_other_stage_still_does_its_work(scen
         assert label(bench, s.shipped)["state"] == "fetched" and summary.labels.fetched == 1
     assert len(s.printed) == (stage != "printing")  # printing needs no Ozon: it runs whatever else failed
     if stage != "prune":
-        assert s.state("labels.pruned_at") == now
+        assert s.state(prune_mark(bench.config.station.name)) == now
     assert s.state("sync.last_pass") == f"{now} incomplete"
 
     # and once the fault is gone the next pass finishes what was left
@@ -331,7 +331,7 @@ def test_when_ozon_cannot_be_reached_the_later_ozon_stages_wait_and_printing_sti
         **{name: "skipped: Ozon cannot be reached" for name in after}, "printing": "ok", "prune": "ok",
         "marks": "ok"}  # the marks stage queues sets: local work, done offline too
     assert summary.error.startswith(f"{first}: ") and "skipped" not in summary.error
-    assert len(s.printed) == 1 and s.state("labels.pruned_at") == s.bench.now().isoformat()
+    assert len(s.printed) == 1 and s.state(prune_mark(s.bench.config.station.name)) == s.bench.now().isoformat()
 
 
 # --- the background service ------------------------------------------------------------------

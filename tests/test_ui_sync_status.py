@@ -92,3 +92,27 @@ def test_a_bug_in_a_stage_reaches_the_crash_dialog_once(qtbot, monkeypatch, tmp_
     assert passes[:4] == [["printing"], ["printing"], ["printing"], []]
     assert crashes == ["KeyError: 'label 7'", "ValueError: bad page"]
     assert len(shown) == 2 and str(tmp_path / "packdesk.log") in shown[0]
+
+
+def test_a_bench_whose_postings_the_rooms_leader_pulls_is_not_told_ozon_is_unreachable(panel):
+    from types import SimpleNamespace
+
+    from app.ui.controller import BenchController
+
+    status, _ = panel
+    warned = []
+    window = SimpleNamespace(queues=SimpleNamespace(reload=lambda: None), languages=SimpleNamespace(current="en"),
+                             messages=SimpleNamespace(warning=warned.append))
+    follower = PassSummary(started_at=datetime(2026, 3, 2, 9, 0))
+    for name in ("outbox", "reference", "key", "postings", "reconcile", "products", "outbox_again"):
+        follower.delegate(name, "done by the account's sync leader (bench-3)")
+    for name in ("labels", "printing", "prune"):
+        follower.run(name, lambda: None)
+    follower.close()
+    assert follower.finished and follower.as_dict()["delegated_stages"][3] == "postings"
+    BenchController._after_pass(window, follower.as_dict())
+    status.on_pass(follower.as_dict())
+    assert warned == [] and status.ozon == "online" and status.fields["stages"].text() == ""
+    unreachable = summary_with(postings=refused("/v4/posting/fbs/unfulfilled/list"))
+    BenchController._after_pass(window, unreachable.as_dict())  # a bench of its own: Ozon's list did not come
+    assert len(warned) == 1

@@ -89,12 +89,13 @@ def api_credentials(config: Config, lang: str) -> tuple[str, str]:
     return config.ozon.client_id, key
 
 
-def open_client(config: Config, lang: str):
-    """The account's sync client alone (``packdesk label`` fetching one label)."""
+def open_client(config: Config, lang: str, **options):
+    """The account's sync client alone (``packdesk label`` fetching one label; ``limiters``: the
+    room's budget when the cache is shared, ``app.bench.room_limiters``)."""
     from app.bench import sync_client
 
     _, key = api_credentials(config, lang)
-    return sync_client(config, key)
+    return sync_client(config, key, **options)
 
 
 def open_db(config: Config):

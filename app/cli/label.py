@@ -32,6 +32,7 @@ def run(args) -> int:
     bench = open_bench(config, lang, parts=("printer",))  # the bench's print path; Ozon only if needed
     db, printer = bench.db, bench.print_worker.printer.printer
     try:
+        _here(db, number, config.station.name, lang)
         if not _pdf_kept(db, config.data_dir, number):
             _fetch(config, db, number, lang, printer.profile.size_mm)
         result = bench.print_worker.reprint(number).result()
@@ -41,6 +42,16 @@ def run(args) -> int:
         raise CommandError(text("label_print_failed", lang, posting=number, detail=result.error), EXIT_FAILED)
     print(text("label_printed", lang, posting=number, printer=printer.name), flush=True)
     return EXIT_OK
+
+
+def _here(db, number: str, station: str, lang: str) -> None:
+    """A label prints at the bench that packed its posting (in a room of benches): refused elsewhere."""
+    from app.store import labels as store_labels
+
+    with db.read() as session:
+        owner = store_labels.owner(session, number)
+    if owner is not None and owner != station:
+        raise CommandError(text("label_prints_elsewhere", lang, posting=number, station=owner), EXIT_FAILED)
 
 
 def _pdf_kept(db, data_dir, number: str) -> bool:
@@ -61,7 +72,9 @@ def _fetch(config, db, number: str, lang: str, stock_mm: tuple[float, float]) ->
     from app.services.labels.printing import utcnow
     from app.statuses import BEFORE_PACKING_STATUSES, CANCELLED_STATUSES, PACKABLE_STATUSES
 
-    client = open_client(config, lang)
+    from app.bench import room_limiters
+
+    client = open_client(config, lang, limiters=room_limiters(db))
     fetcher = LabelFetcher(client, db, data_dir=config.data_dir, station=config.station.name, now=utcnow,
                            task_type=label_task_type(stock_mm))
     try:

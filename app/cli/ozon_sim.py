@@ -23,6 +23,8 @@ def register(subparsers) -> None:
     parser.add_argument("--postings", type=_non_negative_int, default=50, metavar="N",
                         help="sample postings to generate (default 50)")
     parser.add_argument("--seed", type=int, default=1, metavar="N", help="seed of the world (default 1)")
+    parser.add_argument("--products", type=_non_negative_int, default=None, metavar="N",
+                        help="products in the catalogue (default: about one per ten postings, at least 60)")
     parser.add_argument("--client-id", default=DEFAULT_CLIENT_ID, metavar="ID",
                         help=f"Client-Id the simulator accepts (default {DEFAULT_CLIENT_ID})")
     parser.add_argument("--api-key", default=DEFAULT_API_KEY, metavar="KEY",
@@ -49,9 +51,9 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    config = WorldConfig(postings=args.postings, seed=args.seed, label_delay_s=args.label_delay,
-                         ship_delay_s=args.ship_delay, partner_share=args.partner_share,
-                         mark_check_s=args.mark_check)
+    config = WorldConfig(postings=args.postings, seed=args.seed, products=args.products or None,
+                         label_delay_s=args.label_delay, ship_delay_s=args.ship_delay,
+                         partner_share=args.partner_share, mark_check_s=args.mark_check)
     sim = OzonSimulator(config, host=args.host, port=args.port, client_id=args.client_id,
                         api_key=args.api_key)
     sim.faults.update({"rate_429": args.fault_429, "rate_500": args.fault_500, "latency_s": args.latency})

@@ -27,10 +27,12 @@ def run(args) -> int:
     config = load(args)
     setup_logging(config.data_dir, args.verbose)
     bench = open_bench(config, lang, parts=SYNC_PARTS, wait_for_prints=True)
-    stop = threading.Event()
+    stop, wake = threading.Event(), threading.Event()
+    if bench.leader is not None:  # a room: elected, or nudged by a follower (a posting waits to ship)
+        bench.leader.on_wake = wake.set
     try:
         if not args.once:
-            _stop_on_signals(stop)
+            _stop_on_signals(stop, wake)
         while True:
             try:
                 summary = bench.engine.run_pass()
@@ -41,7 +43,9 @@ def run(args) -> int:
             _report(summary, args.json, lang)
             if args.once:
                 return EXIT_OK if summary.finished else EXIT_FAILED
-            if stop.wait(config.sync.interval_s):
+            wake.wait(config.sync.interval_s)
+            wake.clear()
+            if stop.is_set():
                 return EXIT_OK
     finally:
         bench.close()
@@ -74,9 +78,10 @@ def _unfinished(summary, lang: str) -> str:
                      for reason, names in by_reason.items()) or (summary.error or "")
 
 
-def _stop_on_signals(stop: threading.Event) -> None:
+def _stop_on_signals(stop: threading.Event, wake: threading.Event) -> None:
     def handler(signum, frame):
         stop.set()
+        wake.set()
 
     signal.signal(signal.SIGINT, handler)
     signal.signal(signal.SIGTERM, handler)

@@ -234,16 +234,18 @@ def mark_printed(session: Session, label_id: int, *, printer: str, now: datetime
     return row
 
 
-def forget_old_pdfs(session: Session, printed_before: datetime, *, limit: int = 500) -> tuple[list[str], int]:
+def forget_old_pdfs(session: Session, printed_before: datetime, *, limit: int = 500,
+                    station: str | None = None) -> tuple[list[str], int]:
     """Rows of labels printed before ``printed_before`` stop naming their PDF; returns the stored
     paths no row names any more (one Ozon PDF can hold the pages of several labels), for the
-    caller to remove the files (after this commits), and how many rows let go of theirs."""
-    rows = session.execute(
-        select(LabelRow.id, LabelRow.pdf_path)
-        .where(LabelRow.state == LABEL_PRINTED, LabelRow.pdf_path.is_not(None),
-               LabelRow.printed_at < naive_utc(printed_before))
-        .order_by(LabelRow.printed_at).limit(limit)
-    ).all()
+    caller to remove the files (after this commits), and how many rows let go of theirs.
+    ``station``: only its labels (their files are in its data dir; a room's other benches keep theirs)."""
+    stmt = (select(LabelRow.id, LabelRow.pdf_path)
+            .where(LabelRow.state == LABEL_PRINTED, LabelRow.pdf_path.is_not(None),
+                   LabelRow.printed_at < naive_utc(printed_before)))
+    if station is not None:
+        stmt = stmt.where(LabelRow.station == station)
+    rows = session.execute(stmt.order_by(LabelRow.printed_at).limit(limit)).all()
     if not rows:
         return [], 0
     session.execute(update(LabelRow).where(LabelRow.id.in_([row.id for row in rows])).values(pdf_path=None))
@@ -252,12 +254,37 @@ def forget_old_pdfs(session: Session, printed_before: datetime, *, limit: int = 
     return sorted(paths - still_named), len(rows)
 
 
-def request_reprint(session: Session, posting_number: str, kind: str = OZON) -> LabelRow:
+class PrintsElsewhere(Exception):
+    """The label belongs to another station (the bench that packed the posting, or the wave's):
+    it prints there, never here. ``station`` names it."""
+
+    def __init__(self, posting_number: str, station: str, state: str) -> None:
+        super().__init__(f"the label of {posting_number} prints at {station}, which packed it")
+        self.posting_number, self.station, self.state = posting_number, station, state
+
+
+def owner(session: Session, posting_number: str, kind: str = OZON) -> str | None:
+    """The station a posting's label prints at: its label row's, else the bench that packed it
+    (or whose wave holds it); None when nobody has it yet."""
+    row = get(session, posting_number, kind)
+    if row is not None and row.station:
+        return row.station
+    posting = session.get(PostingRow, posting_number)
+    if posting is None:
+        return None
+    return posting.packed_by or (posting.claimed_by if posting.wave_id is not None else None)
+
+
+def request_reprint(session: Session, posting_number: str, kind: str = OZON, *,
+                    station: str | None = None) -> LabelRow:
     """Someone asked for the label again: back to fetched (waiting when no PDF is kept), tries
-    reset. LookupError when the posting has no label of that kind."""
+    reset. LookupError when the posting has no label of that kind; ``PrintsElsewhere`` when it is
+    asked at ``station`` and belongs to another (nothing changes then)."""
     row = get(session, posting_number, kind)
     if row is None:
         raise LookupError(f"no {kind} label for posting {posting_number}")
+    if station is not None and row.station not in (None, station):
+        raise PrintsElsewhere(posting_number, row.station, row.state)
     row = _row(session, row.id)
     row.state = LABEL_FETCHED if row.pdf_path else LABEL_WAITING
     row.attempts, row.not_before, row.last_error, row.error_kind = 0, None, None, None

@@ -314,4 +314,6 @@ class WavePostingRow(Base):
     __table_args__ = (Index("ix_wave_postings_posting_number", "posting_number"),)
 
 
-from app.store.marks_models import PostingMarksRow  # noqa: E402,F401  (its table joins the metadata)
+# tables of other modules join Base.metadata here (their migrations are in migrations/versions)
+from app.store.marks_models import PostingMarksRow  # noqa: E402,F401  (marking codes kept per posting)
+from app.store import models_room  # noqa: E402,F401  (a room of benches: the shared rate budget)

@@ -92,20 +92,26 @@ def mark(
     result: dict[str, Any] | None = None,
     bump_attempts: bool = False,
     expect_state: str | None = None,
+    expect_attempts: int | None = None,
     now: datetime,
 ) -> OutboxRow | None:
     """Move a row to ``state``, setting ``last_error`` and ``not_before`` as given (None clears
-    them) and ``result`` when given. With ``expect_state``, only a row still in that state is
-    changed (None otherwise): stations sharing a database can take a row without racing."""
+    them) and ``result`` when given. With ``expect_state`` (and ``expect_attempts``), only a row
+    still in that state (with that many attempts) is changed (None otherwise): sync processes
+    sharing a database take a row without racing. Each send bumps ``attempts``, so a process whose
+    snapshot of the row is older than another's send never matches again."""
     if state not in OUTBOX_STATES:
         raise ValueError(f"unknown outbox state {state!r}")
     stmt = select(OutboxRow).where(OutboxRow.id == row_id).execution_options(populate_existing=True)
-    if expect_state is not None:
+    expecting = expect_state is not None or expect_attempts is not None
+    if expecting:
         stmt = stmt.with_for_update()  # PostgreSQL: row lock; SQLite: the lane's write lock
     row = session.scalars(stmt).first()
     if row is None:
         raise LookupError(f"no outbox row {row_id}")
     if expect_state is not None and row.state != expect_state:
+        return None
+    if expect_attempts is not None and row.attempts != expect_attempts:
         return None
     row.state = state
     row.last_error = last_error
@@ -117,6 +123,14 @@ def mark(
     row.updated_at = naive_utc(now)
     session.flush()
     return row
+
+
+def version(session: Session, row_id: int) -> tuple[str, int] | None:
+    """The row's (state, attempts), locked for the rest of the transaction (None: no such row):
+    what a sync process checks before recording what it did with its snapshot of the row."""
+    found = session.execute(select(OutboxRow.state, OutboxRow.attempts).where(OutboxRow.id == row_id)
+                            .with_for_update()).first()
+    return None if found is None else (found.state, found.attempts)
 
 
 def recover_after_crash(session: Session, now: datetime) -> int:

@@ -274,7 +274,9 @@ def _packable(station: ColumnElement | None, what: Any = PostingRow) -> Any:
 
 _PACKABLE_UNCLAIMED = _one_with_items(_packable(None))
 _PACKABLE_FOR_STATION = _one_with_items(_packable(bindparam("station")))
-_PACKABLE_NUMBER = _packable(bindparam("station"), _postings.c.posting_number)
+# a posting another bench's decision is holding right now is passed over (app.store.claims)
+_PACKABLE_NUMBER = _packable(bindparam("station"), _postings.c.posting_number).with_for_update(
+    of=_postings, skip_locked=True)
 
 
 def get_posting(session: Session, number: str) -> PostingRow | None:

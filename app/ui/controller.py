@@ -149,7 +149,8 @@ class BenchController(QObject):
     def _after_pass(self, summary: dict) -> None:
         self.queues.reload()
         postings = (summary.get("stages") or {}).get("postings", "")
-        if postings.startswith(("error", "skipped")):  # other stages that fail show in the status bar
+        led_elsewhere = "postings" in summary.get("delegated_stages", ())  # a room: the sync leader pulls them
+        if postings.startswith(("error", "skipped")) and not led_elsewhere:  # other failures: the status bar
             self.messages.warning(text("ozon_unreachable", self.languages.current, detail=summary.get("error")))
 
     def _auth_failed(self, detail: str) -> None:

@@ -32,6 +32,7 @@ MAX_PRINT_ATTEMPTS = 4
 RETRY_S = (5.0, 15.0, 30.0)  # waits before the 2nd, 3rd, 4th try
 RENDER_KIND = "render"  # error_kind of a PDF that does not render (printer errors use PrinterError.kind)
 MISSING_KIND = "missing"
+ELSEWHERE_KIND = "elsewhere"  # a reprint asked at a bench the label does not belong to: not printed here
 
 Renderer = Callable[[bytes, int, PrinterProfile], Bitmap]
 
@@ -46,7 +47,7 @@ class PrintResult:
     printed: bool
     state: str
     error: str | None = None
-    kind: str | None = None  # printer error kind, "render" or "missing"
+    kind: str | None = None  # printer error kind, "render", "missing" or "elsewhere"
 
 
 @dataclass
@@ -132,9 +133,16 @@ class LabelPrinter:
 
     def reprint(self, posting_number: str) -> PrintResult:
         """Someone asked for the Ozon label again: print it now (one more copy). LookupError when
-        the posting has no label row; a label not fetched yet goes back to waiting for the sync."""
+        the posting has no label row; a label not fetched yet goes back to waiting for the sync.
+        A label of another station (the bench that packed it) is not printed here: nothing changes
+        and the result names that station (``ELSEWHERE_KIND``)."""
         self._check_thread()
-        row = self.db.writer.call(store_labels.request_reprint, posting_number)
+        try:
+            row = self.db.writer.call(store_labels.request_reprint, posting_number, station=self.station)
+        except store_labels.PrintsElsewhere as exc:
+            log.warning("the label of %s was asked for at %s; it prints at %s, which packed it",
+                        posting_number, self.station, exc.station)
+            return PrintResult(posting_number, False, exc.state, str(exc), ELSEWHERE_KIND)
         if row.state == LABEL_WAITING:
             return PrintResult(posting_number, False, LABEL_WAITING, "the label is not fetched from Ozon yet")
         return self._print(_job(row))

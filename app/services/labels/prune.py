@@ -21,12 +21,14 @@ KEEP_DAYS = 120  # past any dispute window a seller is likely to meet
 BATCH = 500
 
 
-def prune_label_files(db, data_dir: Path, *, now: datetime, keep_days: int = KEEP_DAYS) -> int:
-    """Remove the PDFs of labels printed before ``now - keep_days``; returns how many went."""
+def prune_label_files(db, data_dir: Path, *, now: datetime, keep_days: int = KEEP_DAYS,
+                      station: str | None = None) -> int:
+    """Remove the PDFs of labels printed before ``now - keep_days`` (of ``station`` only, when
+    given: a room's benches each keep their own files); returns how many went."""
     cutoff = now - timedelta(days=keep_days)
     removed = 0
     while True:
-        forgotten, rows = db.writer.call(store_labels.forget_old_pdfs, cutoff, limit=BATCH)
+        forgotten, rows = db.writer.call(store_labels.forget_old_pdfs, cutoff, limit=BATCH, station=station)
         for stored in forgotten:
             try:
                 files.resolve(data_dir, stored).unlink(missing_ok=True)

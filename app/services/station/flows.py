@@ -15,6 +15,7 @@ from app.services.station.marking import Mark
 from app.services.station.remote import Lookup
 from app.services.station.weighing import check_weight, expected_weight
 from app.statuses import LocalState
+from app.store import claims as store_claims
 from app.store import labels as store_labels
 from app.store import marks as store_marks
 from app.store import outbox as store_outbox
@@ -69,6 +70,7 @@ def open_posting(t: Txn, number: str, *, via: str) -> r.StationResult:
 def open_and_read(t: Txn, number: str, *, via: str) -> tuple[r.StationResult, s.BenchPosting | None, dict[int, int]]:
     """``open_posting``, and the opened posting as it is now (None if not opened) with its
     counts per line, for a decision that goes on in the same transaction."""
+    store_claims.hold(t.session, number)  # another bench's claim of it is committed or waits for ours
     posting, counts, last_box = s.get_counted(t.session, number)
     if posting is None:
         return refused(t, r.POSTING_NOT_FOUND, number, scanned=via), None, {}

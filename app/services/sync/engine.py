@@ -4,6 +4,12 @@ print labels; each of these stages runs and fails on its own (``app.services.syn
 ``SyncEngine.run_pass`` is synchronous and Qt-free (the CLI calls it directly);
 ``SyncService`` runs passes on its own thread, periodically and on demand, for the GUI and
 for ``packdesk sync`` without ``--once``.
+
+In a room of benches on one PostgreSQL only the account's sync leader (``leader``:
+``app.services.room.leader``) runs the stages that concern the whole account: the outbox, reference
+data, the key check, postings, products and the parts' own stages. The other benches' passes leave
+them to it (``skipped``, and the pass still counts as finished) and fetch, print and prune their own
+labels. Without a leader (one bench on SQLite) a pass runs every stage.
 """
 from __future__ import annotations
 
@@ -33,6 +39,11 @@ KEY_CHECK_EVERY = timedelta(hours=12)
 CHANGE_OVERLAP = timedelta(minutes=5)  # incremental windows overlap: clocks differ, changes land late
 
 
+def prune_mark(station: str) -> str:
+    """The sync state key of a station's last pruning of its label files (each bench its own)."""
+    return f"labels.pruned_at {station}"[:64]
+
+
 def utcnow() -> datetime:
     """Naive UTC, as the store keeps time."""
     return datetime.now(timezone.utc).replace(tzinfo=None)
@@ -41,11 +52,14 @@ def utcnow() -> datetime:
 class SyncEngine:
     def __init__(self, client, db, config, *, now: Callable[[], datetime] = utcnow,
                  print_labels: Callable[[], object] | None = None,
-                 part_makers: Sequence[PartMaker] = PART_MAKERS):
+                 part_makers: Sequence[PartMaker] = PART_MAKERS, leader=None):
         """``print_labels``: called at the end of every pass to print the labels that are due
         (``LabelPrinter.print_due`` in the CLI, ``PrintWorker.print_due`` in the GUI).
-        ``part_makers``: the areas after packing that add commands and stages (``parts``)."""
+        ``part_makers``: the areas after packing that add commands and stages (``parts``).
+        ``leader``: in a room, who leads the account's sync (``leading``, ``holder()``); None: this one."""
         self.client, self.db, self.config, self.now = client, db, config, now
+        self.leader = leader
+        self._leading = False
         self.puller = Puller(client, db, config, now=now)
         self.drainer = OutboxDrainer(client, db, now=now)
         self.parts = [make(client, db, config, now) for make in part_makers]
@@ -70,15 +84,28 @@ class SyncEngine:
         """One pass: every stage of ``STAGES``, each run and failed on its own (``PassSummary.run``).
         Raises OzonAuthError (nothing can work); other failures end up in the summary."""
         summary = PassSummary(started_at=self.now())
-        summary.run("outbox", self._drain_first, summary)
-        summary.run("reference", self._pull_reference)
-        summary.run("key", self._check_key, summary)
-        self._pull_postings(summary)
-        summary.run("products", self.puller.pull_missing_products, summary.pull)
+        led_by = self._led_by()
+
+        def whole_account(name: str, stage: Callable[..., object], *args, needs_ozon: bool = True) -> None:
+            if led_by is None:
+                summary.run(name, stage, *args, needs_ozon=needs_ozon)
+            else:
+                summary.delegate(name, led_by)
+
+        whole_account("outbox", self._drain_first, summary)
+        whole_account("reference", self._pull_reference)
+        whole_account("key", self._check_key, summary)
+        if led_by is None:
+            self._pull_postings(summary)
+        else:
+            summary.delegate("postings", led_by)
+            summary.delegate("reconcile", led_by)
+        whole_account("products", self.puller.pull_missing_products, summary.pull)
         for part in self.parts:
             if part.pull is not None:
-                summary.run(part.stage, part.pull, needs_ozon=part.needs_ozon)
-        summary.run("outbox_again", self._drain, summary)
+                run = whole_account if part.whole_account else summary.run
+                run(part.stage, part.pull, needs_ozon=part.needs_ozon)
+        whole_account("outbox_again", self._drain, summary)
         summary.run("labels", self._fetch_labels, summary)
         summary.run("printing", self._print_labels, needs_ozon=False)  # whatever else failed
         summary.run("prune", self._prune, needs_ozon=False)
@@ -92,6 +119,18 @@ class SyncEngine:
         self.db.writer.call(sync_state.set_state, "sync.last_pass", summary.started_at.isoformat()
                             + (" ok" if summary.finished else " incomplete"), now=self.now())
         return summary
+
+    def _led_by(self) -> str | None:
+        """None when this pass leads the account's sync; else why its Ozon-wide stages are skipped.
+        Taking the lead over, the first drain reads back what the last leader left in flight."""
+        if self.leader is None:
+            return None
+        if self.leader.leading:
+            if not self._leading:
+                self._leading, self._recovered = True, False
+            return None
+        self._leading = False
+        return f"done by the account's sync leader ({self.leader.holder() or 'being elected'})"
 
     # --- the stages ----------------------------------------------------------------------
     def _drain_first(self, summary: PassSummary) -> None:
@@ -170,9 +209,11 @@ class SyncEngine:
             self.print_labels()
 
     def _prune(self) -> None:
-        if self._due("labels.pruned_at", PRUNE_EVERY):
-            prune_label_files(self.db, self.config.data_dir, now=self.now())
-            self._mark("labels.pruned_at", self.now())
+        """This bench's old label files (its data dir's): in a room each bench prunes its own."""
+        key = prune_mark(self.config.station.name)
+        if self._due(key, PRUNE_EVERY):
+            prune_label_files(self.db, self.config.data_dir, now=self.now(), station=self.config.station.name)
+            self._mark(key, self.now())
 
     # --- marks ---------------------------------------------------------------------------
     def _mark(self, key: str, when: datetime) -> None:
@@ -209,8 +250,11 @@ class SyncService:
         self._thread.start()
 
     def wake(self) -> None:
-        """Run the next pass now (e.g. a command was queued)."""
+        """Run the next pass now (e.g. a command was queued); in a room, the leader's pass too."""
         self._wake.set()
+        leader = self.engine.leader
+        if leader is not None and not leader.leading:
+            leader.nudge()
 
     def stop(self, timeout: float | None = 30.0) -> None:
         self._stop.set()

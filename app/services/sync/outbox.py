@@ -11,6 +11,12 @@ Idempotency rules (CONTRACT.md, "Durability and restarts"):
 - a lost answer (read timeout, reset, 5xx) also makes the command ``uncertain``;
 - an effect that already happened (``POSTING_ALREADY_SHIPPED``) resolves the command as done;
 - a command that can never succeed is ``parked`` with its reason, never retried forever.
+
+Several sync processes may share the database (a room of benches: normally only the account's sync
+leader drains, but a leader taking over overlaps the last one's pass). A command is taken by
+compare-and-set on its (state, attempts): marking it ``in_flight`` bumps ``attempts``, so of two
+processes holding the same snapshot only one sends it (the other is told ``CommandTaken`` and
+passes it by), and an outcome is recorded only over the row as its sender left it.
 """
 from __future__ import annotations
 
@@ -74,6 +80,10 @@ class Outcome:
     waiting: bool = False  # held back by another command of the posting: the others may go on
 
 
+class CommandTaken(Exception):
+    """Another sync process took the command first (it sends it and records what came of it)."""
+
+
 @dataclass
 class DrainStats:
     done: int = 0
@@ -115,6 +125,11 @@ class OutboxDrainer:
                 continue  # keep commands of one posting in order
             try:
                 outcome = self._run(command)
+            except CommandTaken:
+                log.info("%s %s: taken by another sync process", command.kind, command.posting_number)
+                if command.posting_number:
+                    busy.add(command.posting_number)
+                continue
             except OzonAuthError:
                 raise
             except Exception as exc:  # our bug: this command waits, the others still go out
@@ -123,7 +138,8 @@ class OutboxDrainer:
                 # it may have reached Ozon before the bug: read back before any resend
                 outcome = Outcome(OUTBOX_UNCERTAIN, f"bug: {type(exc).__name__}: {exc}",
                                   delay_s=backoff_s(command.attempts))
-            self._record(command, outcome)
+            if not self._record(command, outcome):
+                continue
             stats.add(outcome.state)
             if outcome.state not in (OUTBOX_DONE, OUTBOX_PARKED) and command.posting_number and not outcome.waiting:
                 busy.add(command.posting_number)
@@ -135,8 +151,8 @@ class OutboxDrainer:
             return Outcome(OUTBOX_PARKED, f"unknown command kind {command.kind!r}")
         try:
             return handler(command)
-        except OzonAuthError:
-            raise  # stops the pass: nothing will work until the key is fixed
+        except (OzonAuthError, CommandTaken):
+            raise  # auth stops the pass: nothing will work until the key is fixed
         except OzonRateLimited as exc:
             return Outcome(command.state if command.state != OUTBOX_IN_FLIGHT else OUTBOX_UNCERTAIN,
                            str(exc), delay_s=max(exc.retry_after or 0, backoff_s(command.attempts)))
@@ -144,11 +160,16 @@ class OutboxDrainer:
             # a read-back failed (network, 5xx, bad answer): try again later, keep the state
             return Outcome(command.state, str(exc), delay_s=backoff_s(command.attempts))
 
-    def _record(self, command: Command, outcome: Outcome) -> None:
+    def _record(self, command: Command, outcome: Outcome) -> bool:
+        """Commit the outcome, unless another process moved the row on meanwhile (False)."""
         now = self.now()
         not_before = now + timedelta(seconds=outcome.delay_s) if outcome.delay_s else None
+        # the row as this process left it: as read, or sent by this process (in flight, one more attempt)
+        ours = {(command.state, command.attempts), (OUTBOX_IN_FLIGHT, command.attempts + 1)}
 
-        def write(session):
+        def write(session) -> bool:
+            if store_outbox.version(session, command.id) not in ours:
+                return False
             for posting in outcome.postings:
                 store_postings.upsert_postings(session, [posting_row(posting)],
                                                {posting.posting_number: item_rows(posting)}, now=now)
@@ -167,14 +188,24 @@ class OutboxDrainer:
                 # the shipped posting (or each child of a split) gets its Ozon label, printed at this station
                 shipped = (outcome.result or {}).get("postings") or [command.posting_number]
                 store_labels.ensure(session, shipped, station=command.station, now=now)
+            return True
 
-        self.db.writer.call(write)
+        if not self.db.writer.call(write):
+            log.info("%s %s: %s meanwhile recorded by another sync process; this outcome (%s) is dropped",
+                     command.kind, command.posting_number, command.state, outcome.state)
+            return False
         level = logging.WARNING if outcome.state == OUTBOX_PARKED else logging.INFO
         log.log(level, "%s %s: %s -> %s%s", command.kind, command.posting_number, command.state, outcome.state,
                 f" ({outcome.last_error})" if outcome.last_error else "")
+        return True
 
     def _mark_in_flight(self, command: Command) -> None:
-        self.db.writer.call(store_outbox.mark, command.id, OUTBOX_IN_FLIGHT, bump_attempts=True, now=self.now())
+        """Take the command to send it (compare-and-set on its state and attempts): CommandTaken
+        when another process took it since this one read it."""
+        taken = self.db.writer.call(store_outbox.mark, command.id, OUTBOX_IN_FLIGHT, bump_attempts=True,
+                                    expect_state=command.state, expect_attempts=command.attempts, now=self.now())
+        if taken is None:
+            raise CommandTaken(f"outbox row {command.id}")
 
     # --- ship ----------------------------------------------------------------------------
     def _ship(self, command: Command) -> Outcome:

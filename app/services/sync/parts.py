@@ -28,6 +28,9 @@ class SyncPart:
     commands: Mapping[str, Callable[[Command], Outcome]] = field(default_factory=dict)
     pull: Callable[[], object] | None = None
     needs_ozon: bool = True  # skipped (not failed) when Ozon cannot be reached this pass
+    # its pull concerns the whole account: in a room of benches only the sync leader runs it
+    # (False: every bench runs it, e.g. work on its own parcels); commands go with the outbox (leader)
+    whole_account: bool = True
 
 
 PartMaker = Callable[[Any, Any, Any, Callable[[], datetime]], SyncPart]  # (client, db, config, now)

@@ -46,6 +46,7 @@ class StageResult:
     name: str
     state: str = OK  # ok | error | bug | skipped (not run: a stage it needs did not finish)
     error: str | None = None
+    delegated: bool = False  # skipped because another process does it (the room's sync leader)
 
     @property
     def ok(self) -> bool:
@@ -99,9 +100,15 @@ class PassSummary:
     def skip(self, name: str, reason: str) -> None:
         self.stages[name] = StageResult(name, SKIPPED, reason)
 
+    def delegate(self, name: str, reason: str) -> None:
+        """Not run here because another process does it (a room's sync leader): skipped, and the
+        pass can still finish."""
+        self.stages[name] = StageResult(name, SKIPPED, reason, delegated=True)
+
     def close(self) -> None:
-        """After the last stage: ``finished`` and ``error`` (what failed; skipped stages follow from it)."""
-        unfinished = [s for s in self.stages.values() if not s.ok]
+        """After the last stage: ``finished`` and ``error`` (what failed; skipped stages follow from
+        it; delegated ones are done elsewhere)."""
+        unfinished = [s for s in self.stages.values() if not s.ok and not s.delegated]
         failed = [s for s in unfinished if s.state != SKIPPED] or unfinished
         self.finished = not unfinished
         self.error = "; ".join(f"{s.name}: {s.error}" for s in failed) or None
@@ -125,4 +132,5 @@ class PassSummary:
             "key_expires_at": self.key_expires_at,
             "stages": {s.name: s.as_text() for s in self.stages.values()},
             "failed_stages": self.failed_stages,
+            "delegated_stages": [s.name for s in self.stages.values() if s.delegated],  # the room's leader does them
         }

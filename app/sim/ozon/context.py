@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.sim.ozon.faults import Faults
@@ -11,22 +13,33 @@ from app.sim.ozon.world import World
 
 
 class Stats:
-    """Request counts per path and answers per status, for tests that count client calls."""
+    """Request counts per path and answers per status, for tests that count client calls; and the
+    requests of each wall-clock second (Ozon's limit is per second and Client-Id: a room of benches
+    must stay under it together)."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.time) -> None:
         self._lock = threading.Lock()
+        self._clock = clock
         self.reset()
 
     def reset(self) -> None:
         with self._lock:
+            self._per_second: Counter[int] = Counter()
             self._requests: Counter[str] = Counter()
             self._answers: defaultdict[str, Counter[str]] = defaultdict(Counter)
             self._ship_calls: Counter[str] = Counter()
             self._files = {"requests": 0, "with_credentials": 0}
 
     def request(self, path: str) -> None:
+        second = int(self._clock())
         with self._lock:
             self._requests[path] += 1
+            self._per_second[second] += 1
+
+    def per_second(self) -> dict[int, int]:
+        """Requests to Ozon's paths in each second (Unix time, whole seconds) that had any."""
+        with self._lock:
+            return dict(sorted(self._per_second.items()))
 
     def answer(self, path: str, status: int | str) -> None:
         with self._lock:
@@ -63,6 +76,8 @@ class Stats:
                 "answers": {path: dict(counts) for path, counts in self._answers.items()},
                 "ship_calls": dict(self._ship_calls),
                 "files": dict(self._files),
+                "per_second": {str(second): n for second, n in sorted(self._per_second.items())},
+                "max_per_second": max(self._per_second.values(), default=0),
             }
 
 

@@ -3,7 +3,7 @@
 | Method + path | Body / query | Does |
 |---|---|---|
 | GET  /_sim/health | | ``{"ok", "postings", "products"}`` |
-| GET  /_sim/stats, POST /_sim/stats/reset | | request counts per path, answers per status, ship calls per posting, requests to the label file host (``files``: ``requests``, ``with_credentials``) |
+| GET  /_sim/stats, POST /_sim/stats/reset | | request counts per path, answers per status, ship calls per posting, requests to the label file host (``files``: ``requests``, ``with_credentials``), requests in each wall-clock second (``per_second``: ``{"<unix second>": n}``, and ``max_per_second``) |
 | GET  /_sim/faults, POST /_sim/faults | ``{"rate_429": 0.2, "retry_after_s": 1, "rate_500": .., "latency_s": .., "rate_malformed": .., "rate_reset": ..}`` | read / set fault fields |
 | POST /_sim/faults/reset | | no faults |
 | POST /_sim/fail-next | ``{"path", "count": 1, "status": 500, "apply": false}`` | fail the next requests to a path (status 0 drops the connection; ``apply`` carries the request out first) |
