@@ -307,3 +307,7 @@ class WavePostingRow(Base):
     verified_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     __table_args__ = (Index("ix_wave_postings_posting_number", "posting_number"),)
+
+
+# the evidence log and its files live in their own module (their tables join this metadata)
+from app.store.evidence_models import EvidenceEntryRow, EvidenceFileRow  # noqa: E402,F401
