@@ -82,3 +82,17 @@ def parse(text: str) -> Mark:
 def _gtin_ok(gtin: str) -> bool:
     total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(gtin[:13]))
     return (10 - total % 10) % 10 == int(gtin[13])
+
+
+SERIAL_SHOWN = 4  # the serial's last characters a masked code keeps
+
+
+def mask_mark(code: str) -> str:
+    """A marking code as screens, videos and documents show it: the GTIN and the last characters
+    of the serial; the rest of the serial and the verification key (AI 91/92/93) never appear.
+    ``(01)04601234567893(21)…Xy7Q``; a code with no readable GTIN shows as ``…`` and its last 4."""
+    mark = parse(code)
+    serial = mark.serial.split(GS)[0]
+    if len(mark.gtin) == 14 and mark.gtin.isdigit() and serial:
+        return f"(01){mark.gtin}(21)…{serial[-SERIAL_SHOWN:] if len(serial) > SERIAL_SHOWN else ''}"
+    return "…" + (code[-SERIAL_SHOWN:] if len(code) > 2 * SERIAL_SHOWN else "")
