@@ -11,6 +11,7 @@ import os
 
 from app.messages.commands import COMMAND_MESSAGES
 from app.messages.evidence import EVIDENCE_MESSAGES
+from app.messages.evidence_summary import SUMMARY_MESSAGES
 from app.messages.label_delay import LABEL_DELAY_MESSAGES
 from app.messages.station import STATION_MESSAGES
 from app.messages.sync import SYNC_MESSAGES
@@ -126,6 +127,7 @@ CATALOGUE.update(LABEL_DELAY_MESSAGES)
 CATALOGUE.update(COMMAND_MESSAGES)
 CATALOGUE.update(SYNC_MESSAGES)
 CATALOGUE.update(EVIDENCE_MESSAGES)
+CATALOGUE.update(SUMMARY_MESSAGES)
 
 
 def system_language() -> str:

@@ -1,0 +1,114 @@
+"""A posting's timeline, as a list of typed entries that each area adds to.
+
+A *source* is ``fn(session, context) -> iterable of TimelineEntry and Attachment``; the bundle asks
+every source in ``SOURCES`` and sorts the entries by time. Packing (the station's records), the
+clips and photos, and the label are here; hand-over (carriage, act), tracking, Ozon's status
+history, returns and cases add their own source to ``SOURCES`` from their area (one line each).
+An entry's words come from ``app.messages`` (``evidence_tl_<code>``, else the station's message
+for that code, else the code itself), so the summary reads in the language asked for.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from app.store import evidence as store_evidence
+from app.store import labels as store_labels
+from app.store.evidence_models import FILE_FAILED, FILE_PRUNED, FILE_SEALED
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime                      # naive UTC, as the cache keeps times
+    area: str                         # packing | camera | label | handover | tracking | ozon | return | case
+    code: str                         # what happened: posting_opened, clip, label_printed, ...
+    data: dict = field(default_factory=dict)
+    station: str | None = None
+    packer: str | None = None
+    files: tuple[str, ...] = ()       # names in the bundle this entry shows
+    record: int | None = None         # the event record's id, when it is one
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file the bundle carries: ``name`` in the ZIP, where it is, and the hash the log sealed."""
+
+    name: str
+    path: Path | None                 # None: listed, but not there (failed, pruned)
+    kind: str                         # clip | photo | label | act | ...
+    sealed_sha256: str | None = None
+    seq: int | None = None            # the evidence log entry that sealed it
+    note: str = ""                    # why it is missing or failed
+
+
+@dataclass
+class Context:
+    posting: str
+    data_dir: Path
+    evidence_dir: Path
+
+
+Source = Callable[[Any, Context], Iterable[TimelineEntry | Attachment]]
+
+
+def packing_records(session, ctx: Context) -> Iterable[TimelineEntry]:
+    """The station's event records of the posting (opened, each unit with its time, weight, ...)."""
+    for event in store_evidence.event_records(session, ctx.posting):
+        yield TimelineEntry(event["at"], "packing", event["kind"], dict(event["data"] or {}), event["station"],
+                            event["packer"], record=event["id"])
+
+
+def camera_files(session, ctx: Context) -> Iterable[TimelineEntry | Attachment]:
+    """Each clip and photo: its entry, and the file (or why there is none)."""
+    for row in store_evidence.files_for(session, ctx.posting):
+        name = f"{row['kind']}s/{Path(row['path']).name}"
+        path = ctx.evidence_dir / row["path"]
+        there = row["state"] in (FILE_SEALED, FILE_FAILED) and path.exists()
+        note = row["detail"] or ""
+        if row["state"] == FILE_PRUNED:
+            note = f"removed: {note}"
+        yield Attachment(name, path if there else None, row["kind"], row["sha256"], row["seq"], note)
+        yield TimelineEntry(row["started_at"], "camera", row["kind"],
+                            {"state": row["state"], "box": row["box_no"], "duration_ms": row["duration_ms"],
+                             "sha256": row["sha256"], "detail": row["detail"] or "", "purpose": row["purpose"],
+                             "ended_at": row["ended_at"].isoformat() if row["ended_at"] else None},
+                            row["station"], row["packer"], files=(name,) if there else ())
+
+
+def ozon_label(session, ctx: Context) -> Iterable[TimelineEntry | Attachment]:
+    """The Ozon label: when it printed, where, how often; its PDF when it is kept."""
+    from app.services.labels.files import resolve
+
+    for kind in (store_labels.OZON, store_labels.OWN):
+        label = store_labels.get(session, ctx.posting, kind)
+        if label is None:
+            continue
+        files: tuple[str, ...] = ()
+        if kind == store_labels.OZON and label.pdf_path:
+            path = resolve(ctx.data_dir, label.pdf_path)
+            if path.exists() and "+" not in path.name:  # a batch's PDF holds other buyers' labels too
+                name = "label/ozon-label.pdf"
+                files = (name,)
+                yield Attachment(name, path, "label")
+        if label.fetched_at:
+            yield TimelineEntry(label.fetched_at, "label", f"label_fetched_{kind}", {}, label.station, files=files)
+        if label.printed_at:
+            yield TimelineEntry(label.printed_at, "label", f"label_printed_{kind}",
+                                {"printer": label.printer or "", "copies": label.copies}, label.station)
+
+
+# every area's source, in the order their entries sort when they share a time
+SOURCES: list[Source] = [packing_records, camera_files, ozon_label]
+
+
+def gather(session, ctx: Context, sources: Iterable[Source] = ()) -> tuple[list[TimelineEntry], list[Attachment]]:
+    entries: list[TimelineEntry] = []
+    attachments: list[Attachment] = []
+    for source in (sources or SOURCES):
+        for item in source(session, ctx):
+            (entries if isinstance(item, TimelineEntry) else attachments).append(item)
+    entries.sort(key=lambda e: e.at)
+    return entries, attachments
