@@ -7,7 +7,7 @@ from datetime import datetime
 
 from app.messages import text
 from app.services.station import results as r
-from app.services.station.marking import mask_mark
+from app.services.station.marking import mask_parts
 
 UNIT_CODES = (r.ITEM_ACCEPTED, r.POSTING_COMPLETE)
 PROBLEM_CODES = (r.WRONG_ITEM, r.OVER_SCAN, r.UNKNOWN_BARCODE, r.DUPLICATE_UNIT, r.MARKING_INVALID,
@@ -25,7 +25,7 @@ def masked(data: dict) -> str:
     """The masked marking code of a unit scan's data ('' for a unit without one)."""
     if not data.get("gtin") or not data.get("serial"):
         return ""
-    return mask_mark(f"01{data['gtin']}21{data['serial']}")
+    return mask_parts(str(data["gtin"]), str(data["serial"]))
 
 
 def note(result: r.StationResult, at: datetime, lang: str) -> str | None:

@@ -132,6 +132,9 @@ class Evidence:
 
     # -- the evidence thread -----------------------------------------------------------------
     def _queue(self, job: Callable[..., Any], *args: Any) -> None:
+        if threading.current_thread() is self._thread:
+            job(*args)  # from a job: at once, so that the order of what it asks is kept
+            return
         with self._idle:
             self._busy += 1
         self._jobs.put((job, args))

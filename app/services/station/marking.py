@@ -90,9 +90,15 @@ SERIAL_SHOWN = 4  # the serial's last characters a masked code keeps
 def mask_mark(code: str) -> str:
     """A marking code as screens, videos and documents show it: the GTIN and the last characters
     of the serial; the rest of the serial and the verification key (AI 91/92/93) never appear.
-    ``(01)04601234567893(21)…Xy7Q``; a code with no readable GTIN shows as ``…`` and its last 4."""
+    ``(01)04601234567893(21)…Xy7Q``. A code that does not parse cleanly shows no serial at all (where
+    its serial ends is unknown: it may run into the key), and one with no readable GTIN only ``…``."""
     mark = parse(code)
-    serial = mark.serial.split(GS)[0]
-    if len(mark.gtin) == 14 and mark.gtin.isdigit() and serial:
-        return f"(01){mark.gtin}(21)…{serial[-SERIAL_SHOWN:] if len(serial) > SERIAL_SHOWN else ''}"
-    return "…" + (code[-SERIAL_SHOWN:] if len(code) > 2 * SERIAL_SHOWN else "")
+    return mask_parts(mark.gtin, mark.serial if mark.valid else "")
+
+
+def mask_parts(gtin: str, serial: str) -> str:
+    """``mask_mark`` of a code already split (a checked mark's GTIN and serial)."""
+    if len(gtin) == 14 and gtin.isdigit():
+        shown = serial[-SERIAL_SHOWN:] if len(serial) > SERIAL_SHOWN else ""
+        return f"(01){gtin}(21)…{shown}"
+    return "…"
