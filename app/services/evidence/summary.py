@@ -80,39 +80,45 @@ class _Params(dict):
 def render(facts: SummaryFacts, lang: str, fonts: FontChoice | None = None) -> tuple[bytes, list[str]]:
     """The summary PDF, and what it could not do (missing fonts) for the caller to say."""
     fonts = fonts or find_fonts()
-    problems = list(fonts.missing)
     written = lang
     if fonts.regular is None or (lang == "zh" and fonts.cjk is None):
         written = "en"
-    pdf = _Pdf(fonts)
-    pdf.add_page()
     t = lambda key, **kw: text(key, written, **kw)  # noqa: E731
+    timeline = [(t("evsum_col_time"), t("evsum_col_what"), t("evsum_col_who"))]
+    for entry in facts.entries:
+        who = " / ".join(x for x in (entry.station, entry.packer) if x)
+        timeline.append((local(entry.at), describe(entry, written, facts.posting), who))
+    files = [(t("evsum_col_file"), t("evsum_col_state"), "SHA-256"),
+             *[(name, _state_text(state, detail, written), sha or "—") for name, state, detail, sha in facts.files]]
+    chained = [("#", "", "SHA-256"), *[(str(e["seq"]), f"{local(_parse(e['at']))} {e['kind']}", e["entry_hash"])
+                                       for e in facts.chain]]
+    items = [(t("evsum_col_item"), t("evsum_col_qty")), *facts.items]
+    fields = [(t(label), value) for label, value in facts.fields]
+    words = [value for rows in (timeline, files, items, fields) for row in rows for value in row]
+    # the Chinese font (megabytes) only when something needs it
+    cjk = lang == "zh" or any(ord(ch) >= 0x2E80 for word in words for ch in word)
+    problems = [name for name, needed in (("latin-cyrillic", True), ("chinese", cjk)) if needed and name in fonts.missing]
+    pdf = _Pdf(fonts, cjk=cjk)
+    pdf.add_page()
     pdf.heading(t("evsum_title", posting=facts.posting), 15)
     pdf.para(t("evsum_made", time=local(facts.made_at), station=facts.station, version=__version__,
                zone=zone_name()))
     if written != lang:
         pdf.para(text("evsum_font_note", lang))
     pdf.heading(t("evsum_posting"))
-    pdf.rows([(t(label), value) for label, value in facts.fields], widths=(45, 135))
+    pdf.rows(fields, widths=(45, 135))
     if facts.items:
         pdf.heading(t("evsum_items"))
-        pdf.rows([(t("evsum_col_item"), t("evsum_col_qty")), *facts.items], widths=(160, 20), head=True)
+        pdf.rows(items, widths=(160, 20), head=True)
     pdf.heading(t("evsum_timeline"))
-    rows = [(t("evsum_col_time"), t("evsum_col_what"), t("evsum_col_who"))]
-    for entry in facts.entries:
-        who = " / ".join(x for x in (entry.station, entry.packer) if x)
-        rows.append((local(entry.at), describe(entry, written, facts.posting), who))
-    pdf.rows(rows, widths=(34, 116, 30), head=True)
+    pdf.rows(timeline, widths=(34, 116, 30), head=True)
     if facts.files:
         pdf.heading(t("evsum_files"))
-        pdf.rows([(t("evsum_col_file"), t("evsum_col_state"), "SHA-256"),
-                  *[(name, _state_text(state, detail, written), sha or "—") for name, state, detail, sha in facts.files]],
-                 widths=(60, 40, 80), head=True, small=True)
+        pdf.rows(files, widths=(60, 40, 80), head=True, small=True)
     pdf.heading(t("evsum_chain"))
     key, params = facts.chain_note
     pdf.para(t(key, **params))
-    pdf.rows([("#", "", "SHA-256"), *[(str(e["seq"]), f"{local(_parse(e['at']))} {e['kind']}", e["entry_hash"])
-                                      for e in facts.chain]], widths=(12, 58, 110), head=True, small=True)
+    pdf.rows(chained, widths=(12, 58, 110), head=True, small=True)
     pdf.para(t("evsum_how"))
     return bytes(pdf.output()), problems
 
@@ -124,7 +130,7 @@ def _parse(value) -> datetime:
 
 
 class _Pdf(FPDF):
-    def __init__(self, fonts: FontChoice) -> None:
+    def __init__(self, fonts: FontChoice, *, cjk: bool) -> None:
         super().__init__(format="A4")
         self.set_margins(15, 15, 15)
         self.set_auto_page_break(True, 15)
@@ -133,7 +139,7 @@ class _Pdf(FPDF):
             self.add_font("body", "", str(fonts.regular))
             self.add_font("body", "B", str(fonts.bold or fonts.regular))
             faces = [fonts.regular]
-            if fonts.cjk is not None:
+            if fonts.cjk is not None and cjk:
                 self.add_font("cjk", "", str(fonts.cjk))
                 self.add_font("cjk", "B", str(fonts.cjk))
                 self.set_fallback_fonts(["cjk"], exact_match=False)
@@ -178,7 +184,13 @@ def _coverage(paths: tuple[str, ...]) -> frozenset[int]:
 
     covered: set[int] = set()
     for path in paths:
-        fonts = TTCollection(path).fonts[:1] if Path(path).suffix.lower() == ".ttc" else [TTFont(path, lazy=True)]
-        for font in fonts:
-            covered |= set(font.getBestCmap() or {})
+        if Path(path).suffix.lower() == ".ttc":
+            collection = TTCollection(path)
+            try:
+                covered |= set(collection.fonts[0].getBestCmap() or {})
+            finally:
+                collection.close()
+        else:
+            with TTFont(path, lazy=True) as font:
+                covered |= set(font.getBestCmap() or {})
     return frozenset(covered)
