@@ -93,6 +93,11 @@ class RecorderLink:
             proc.wait(5)
         for thread in self._threads:
             thread.join(2)
+        for stream in (proc.stdin, proc.stdout, proc.stderr):
+            try:
+                stream.close()
+            except (OSError, ValueError):
+                pass
         self._proc = None
 
     # -- the link's threads ------------------------------------------------------------------
