@@ -69,3 +69,24 @@ class ScannerBridge(QObject):
     def _deliver_state(self, state: str) -> None:
         self.last_state = state
         self.stateChanged.emit(state)
+
+
+class CameraBridge(QObject):
+    """The packing camera's state (``Evidence.on_state``, on the evidence thread) on the GUI thread."""
+
+    stateChanged = Signal(str, str, str)  # state (off|starting|ready|recording|failed), detail, clip key
+
+    _state = Signal(str, str, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._state.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self.last = ("off", "", "")
+
+    def on_state(self, state: str, detail: str, key: str) -> None:
+        self._state.emit(str(state), str(detail), str(key))
+
+    @Slot(str, str, str)
+    def _deliver(self, state: str, detail: str, key: str) -> None:
+        self.last = (state, detail, key)
+        self.stateChanged.emit(state, detail, key)
