@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import Integer, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from app.store.bulk import naive_utc

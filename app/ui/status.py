@@ -34,8 +34,8 @@ class StatusPanel(QObject):
         super().__init__(bar)
         self.bar = bar
         self.language = language
-        self.fields = {name: QLabel() for name in ("ozon", "stages", "last", "outbox", "key", "printer", "scale",
-                                                   "scanner", "camera")}
+        self.fields = {name: QLabel() for name in ("ozon", "stages", "last", "outbox", "key", "camera", "printer",
+                                                   "scale", "scanner")}
         for name, label in self.fields.items():
             label.setObjectName(f"status_{name}")
             if name in ("printer", "scale", "scanner", "camera"):
