@@ -60,7 +60,7 @@ def test_a_posting_without_records_is_said_plainly(qtbot, shop, tmp_path):
 
 @pytest.mark.parametrize("state,detail,key,shown", [
     ("recording", "", "8001-1", "● REC 8001-1"), ("ready", "", "", "Camera: ready"),
-    ("failed", "No camera detected", "", "⚠ Camera: No camera detected"), ("off", "", "", "Camera: off"),
+    ("failed", "No camera detected", "", "⚠ Camera: not available"), ("off", "", "", "Camera: off"),
 ])
 def test_the_status_bar_says_what_the_camera_does(qtbot, state, detail, key, shown):
     bar = QStatusBar()
@@ -68,3 +68,4 @@ def test_the_status_bar_says_what_the_camera_does(qtbot, state, detail, key, sho
     status = StatusPanel(bar, camera="sim://")
     status.on_camera_state(state, detail, key)
     assert status.fields["camera"].text() == shown
+    assert status.fields["camera"].toolTip() == detail

@@ -116,6 +116,7 @@ class StatusPanel(QObject):
         f["camera"].style().unpolish(f["camera"])
         f["camera"].style().polish(f["camera"])
         f["camera"].setToolTip(self.camera[2])
+        f["camera"].setMinimumWidth(f["camera"].sizeHint().width())  # the others give way: REC is never cut
 
     def _camera_text(self) -> str:
         uri, state, detail, key = self.camera
@@ -123,8 +124,8 @@ class StatusPanel(QObject):
             return self.tr("Camera: off")
         if state == "recording":
             return self.tr("● REC %1").replace("%1", key) if key else self.tr("● REC")
-        if state == "failed":
-            return self.tr("⚠ Camera: %1").replace("%1", detail or self.tr("not available"))
+        if state == "failed":  # why: in the tooltip and the banner
+            return self.tr("⚠ Camera: %1").replace("%1", self.tr("not available"))
         if state == "ready":
             return self.tr("Camera: ready")
         return self.tr("Camera: starting…")
