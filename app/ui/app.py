@@ -70,7 +70,10 @@ def run_gui(config, *, lang: str | None, api_key: str | None, log_path: Path | N
             config_path: Path | None = None, demo: bool = False) -> int:
     from app.ui.errors import install_crash_hooks
 
+    from app.ui.refcount_guard import RefcountGuard
+
     app = make_app()
+    guard = RefcountGuard(app)  # noqa: F841 - PySide6 6.12 on Python 3.11 under-counts None: see the module
     reporter = install_crash_hooks(log_path, app)
     controller = build(app, config, lang=lang, api_key=api_key, log_path=log_path, config_path=config_path,
                        demo=demo)

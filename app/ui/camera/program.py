@@ -21,10 +21,12 @@ def main(argv: list[str]) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from app.ui.camera.recorder import Recorder
+    from app.ui.refcount_guard import RefcountGuard
 
     spec = CameraSpec.from_dict(json.loads(argv[0]))
     qInstallMessageHandler(lambda _kind, _context, text: print(text, file=sys.stderr, flush=True))
     app = QGuiApplication(["packdesk-camera"])
+    guard = RefcountGuard(app)  # noqa: F841 - PySide6 6.12 on Python 3.11 under-counts None: see the module
     out_lock = threading.Lock()
 
     def say(message: dict) -> None:
@@ -33,7 +35,7 @@ def main(argv: list[str]) -> int:
             sys.stdout.buffer.flush()
 
     class Inbox(QObject):
-        received = Signal(dict)
+        received = Signal(str)  # a line as text: a dict through a queued signal met a refcount bug of PySide6
 
     inbox = Inbox()
     try:
@@ -41,17 +43,27 @@ def main(argv: list[str]) -> int:
     except RuntimeError as exc:
         say({"ev": "camera_failed", "detail": str(exc)})
         return 1
-    inbox.received.connect(recorder.handle, Qt.ConnectionType.QueuedConnection)
+    def handle(line: str) -> None:
+        try:
+            message = decode(line, key="op")
+        except ProtocolError as exc:
+            print(f"ignored: {exc}", file=sys.stderr, flush=True)
+            return
+        if message["op"] == "quit":
+            QTimer.singleShot(QUIT_GRACE_MS, app.quit)  # clips that will not finish do not keep it alive
+        recorder.handle(message)
+
+    inbox.received.connect(handle, Qt.ConnectionType.QueuedConnection)
 
     def read() -> None:
         for line in sys.stdin.buffer:
-            try:
-                inbox.received.emit(decode(line, key="op"))
-            except ProtocolError as exc:
-                print(f"ignored: {exc}", file=sys.stderr, flush=True)
-        inbox.received.emit({"op": "quit"})  # the core went away: finish the clips and end
+            inbox.received.emit(line.decode("utf-8", "replace"))
+        inbox.received.emit('{"op": "quit"}')  # the core went away: finish the clips and end
 
     threading.Thread(target=read, name="stdin", daemon=True).start()
     QTimer.singleShot(0, recorder.open)
-    inbox.received.connect(lambda m: m.get("op") == "quit" and QTimer.singleShot(QUIT_GRACE_MS, app.quit))
-    return app.exec()
+    code = app.exec()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # the stdin reader may still be blocked in a read: an interpreter shutdown would abort on its lock
+    os._exit(code)

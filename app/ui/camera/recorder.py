@@ -52,6 +52,7 @@ class ClipRecorder(QObject):
         self.size, self.fps, self.on_done = size, fps, on_done
         self.frames, self.dropped, self.started = 0, 0, time.monotonic()
         self.stopping = False
+        self.waiting: QVideoFrame | None = None  # refused while the encoder was busy: sent when it is ready
         self.input = QVideoFrameInput(QVideoFrameFormat(size, QVideoFrameFormat.PixelFormat.Format_BGRA8888))
         self.session = QMediaCaptureSession()
         self.session.setVideoFrameInput(self.input)
@@ -64,6 +65,7 @@ class ClipRecorder(QObject):
         self.recorder.setOutputLocation(QUrl.fromLocalFile(str(self.path)))
         self.recorder.recorderStateChanged.connect(self._state)
         self.recorder.errorOccurred.connect(self._error)
+        self.input.readyToSendVideoFrame.connect(self._ready)
         self.error = ""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.recorder.record()
@@ -76,15 +78,31 @@ class ClipRecorder(QObject):
         start = int((time.monotonic() - self.started) * 1_000_000)
         frame.setStartTime(start)
         frame.setEndTime(start + int(1_000_000 / self.fps))
-        if self.input.sendVideoFrame(frame):
+        if self.waiting is not None:
+            self.waiting = frame  # the encoder is behind: the older frame is skipped, the clip goes on
+            self.dropped += 1
+        elif self.input.sendVideoFrame(frame):
             self.frames += 1
         else:
-            self.dropped += 1  # the encoder is behind: this frame is skipped, the clip goes on
+            self.waiting = frame
+
+    def _ready(self) -> None:
+        if self.waiting is not None and self.input.sendVideoFrame(self.waiting):
+            self.frames += 1
+            self.waiting = None
+            if self.stopping:
+                self.recorder.stop()
 
     def stop(self) -> None:
-        if not self.stopping:
-            self.stopping = True
-            self.recorder.stop()
+        """Finish the clip; one that has not got its first frame to the encoder yet waits for it (a
+        moment: the encoder starts), so even a very short clip is a playable file."""
+        if self.stopping:
+            return
+        self.stopping = True
+        if self.frames == 0 and self.waiting is not None:
+            QTimer.singleShot(3000, self.recorder.stop)  # the encoder never got ready: fail it, not hang
+            return
+        self.recorder.stop()
 
     def _error(self, error, detail: str) -> None:
         self.error = detail or str(error)
