@@ -55,8 +55,6 @@ class BenchController(QObject):
         # after a scan the queues are re-read a moment later, not while the packer scans on
         self._queues_soon = QTimer(self, singleShot=True, interval=QUEUE_RELOAD_DELAY_MS)
         self._queues_soon.timeout.connect(lambda: self.queues.reload())
-        self._evidence_soon = QTimer(self, singleShot=True, interval=QUEUE_RELOAD_DELAY_MS * 4)  # after the seal
-        self._evidence_soon.timeout.connect(lambda: self.evidence.reload())
         self._camera_warned: set[str] = set()
         self._connect()
 
@@ -129,7 +127,6 @@ class BenchController(QObject):
 
     def shutdown(self) -> None:
         self.stall_meter.stop()
-        self._evidence_soon.stop()
         if self.scan_filter is not None:
             self.scan_filter.unwatch(self.app)
         if self.sync_worker is not None:
@@ -160,7 +157,7 @@ class BenchController(QObject):
             self._wake()
         if result.code in RELOAD_AFTER:
             self._queues_soon.start()
-            self._evidence_soon.start()
+            self.evidence.reload_soon()
 
     def _camera_state(self, state: str, detail: str, key: str) -> None:
         """A camera that fails is said in the banner (once for each reason); packing goes on."""

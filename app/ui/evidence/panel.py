@@ -11,7 +11,7 @@ import logging
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
@@ -22,6 +22,7 @@ from app.ui.adapters.tasks import run_task
 log = logging.getLogger("packdesk.ui.evidence")
 
 SUMMARY_LANGUAGES = (("ru", "Русский"), ("zh", "中文"), ("en", "English"))
+RELOAD_DELAY_MS = 3000  # after a posting leaves the bench: its clip is sealed by then
 
 
 def load_postings(db, search: str = "") -> list[dict]:
@@ -85,6 +86,8 @@ class EvidencePanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.note)
         self._busy = False
+        self._soon = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)  # dies with the panel
+        self._soon.timeout.connect(self.reload)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -104,6 +107,9 @@ class EvidencePanel(QWidget):
         super().changeEvent(event)
 
     # --- the list ---------------------------------------------------------------------------
+    def reload_soon(self) -> None:
+        self._soon.start()
+
     def reload(self) -> None:
         search = self.search.text().strip()
         run_task(lambda: load_postings(self.db, search), on_result=self.show_rows,
