@@ -8,7 +8,7 @@ photo at each weighing and the records sealed in the evidence log. "Without": th
 follower not called. The packer's pace is compressed to ``--gap-ms`` between scans (not timed), so
 the camera is recording through every "with" round, as it is during real packing.
 
-    .venv/bin/python benchmarks/bench_evidence.py [--postings 20000] [--rounds 20] [--per-round 10]
+    .venv/bin/python benchmarks/bench_evidence.py [--postings 20000] [--rounds 30] [--per-round 10]
 """
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postings", type=int, default=20_000)
     parser.add_argument("--products", type=int, default=2_000)
-    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--per-round", type=int, default=10, help="postings packed per round")
     parser.add_argument("--gap-ms", type=float, default=40.0, help="pause between scans (not timed)")
     parser.add_argument("--camera", default="sim://")
@@ -63,11 +63,12 @@ def main() -> None:
             station.listen(lambda result: follower(result) if recording[0] else None)
             evidence.wait_idle(30)
             time.sleep(1.0)  # the recorder program is up
-            timings: dict[str, list[float]] = {"without recording": [], "with recording": []}
-            chosen = iter(rng.sample(packable, args.rounds * args.per_round))
-            for round_no in range(args.rounds):
+            timings: dict[str, list[float]] = {"warm-up": [], "without recording": [], "with recording": []}
+            chosen = iter(rng.sample(packable, (args.rounds + 1) * args.per_round))
+            for round_no in range(-1, args.rounds):  # round -1 warms the caches up: not reported
                 recording[0] = round_no % 2 == 1
-                samples = timings["with recording" if recording[0] else "without recording"]
+                samples = timings["warm-up" if round_no < 0 else
+                                  "with recording" if recording[0] else "without recording"]
                 for _ in range(args.per_round):
                     number = next(chosen)
                     with db.read() as session:
@@ -91,8 +92,8 @@ def main() -> None:
             clips = [f for f in sealed if f["kind"] == "clip"]
             print(f"scan -> decision, {args.rounds} alternating rounds of {args.per_round} postings "
                   f"(SQLite, synchronous=FULL):")
-            for label, samples in timings.items():
-                report(label, samples)
+            for label in ("without recording", "with recording"):
+                report(label, timings[label])
             seconds = sum(f["duration_ms"] or 0 for f in clips) / 1000
             print(f"recorded: {len(clips)} clips sealed ({seconds:.1f} s of video, "
                   f"{sum(f['frames'] or 0 for f in clips)} frames), "
