@@ -141,3 +141,50 @@ def test_without_fonts_the_summary_is_still_written_in_english_and_says_so(packe
     only_latin = find_fonts()
     pdf, problems = summary.render(facts, "zh", FontChoice(only_latin.regular, only_latin.bold, None, ["chinese"]))
     assert problems == ["chinese"] and pdf.startswith(b"%PDF")
+
+
+def test_a_label_fetched_in_a_batch_goes_in_as_its_own_page_only(qapp, packed, tmp_path):
+    """A label task's PDF holds other buyers' labels too: the bundle carries this posting's page, as a picture."""
+    from app.services.labels.files import write_pdf
+    from app.sim.ozon import pdf
+    from app.store import labels as store_labels
+
+    pages = []
+    for text in ("THIS PARCEL", "SOMEONE ELSE"):
+        page = pdf.Page(212.6, 340.2)  # 75x120 mm
+        page.rect(20, 20, 150, 40 if text == "THIS PARCEL" else 200)
+        page.text(20, 100, 14, text)
+        pages.append(page)
+    stored = write_pdf(packed.path, f"{NUMBER}+1", pdf.build(pages))
+
+    def fetched(session):
+        store_labels.ensure(session, [NUMBER], station="bench-1", now=packed.now())
+        label = store_labels.get(session, NUMBER)
+        store_labels.mark_fetched(session, label.id, pdf_path=stored, page=0, now=packed.now())
+
+    packed.db.writer.call(fetched)
+    out = _bundle(packed, tmp_path)
+    with zipfile.ZipFile(out) as archive:
+        names = archive.namelist()
+        png = archive.read("label/ozon-label.png")
+    assert "label/ozon-label.pdf" not in names and png.startswith(b"\x89PNG")
+    from io import BytesIO
+
+    from PIL import Image
+
+    with Image.open(BytesIO(png)) as image:  # the first page's small box, not the second page's tall one
+        black = image.convert("L").point(lambda v: 255 if v < 128 else 0).getbbox()
+    assert black is not None and (black[3] - black[1]) < 600  # box + text ~85 pt at 300 dpi (~350 px); the tall box is 833 px
+    assert verify_bundle(out).ok
+
+
+@pytest.mark.parametrize("stem, posting, alone", [
+    ("12345678-0001-1", "12345678-0001-1", True),
+    ("12345678-0001-1+2", "12345678-0001-1", False),       # a batch named after this posting
+    ("12345678-0001-1+2", "12345678-0001-2", False),       # a batch that holds it on page 2
+    ("12345678-0001-10", "12345678-0001-1", False),        # another posting whose number starts the same
+])
+def test_a_label_file_is_this_postings_alone_only_when_written_for_it_alone(tmp_path, stem, posting, alone):
+    from app.services.labels.files import holds_only, write_pdf
+
+    assert holds_only(write_pdf(tmp_path, stem, b"%PDF-1.4\n"), posting) is alone

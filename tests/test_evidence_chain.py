@@ -65,6 +65,20 @@ def test_a_changed_record_or_entry_is_found(db):
     assert report.broken.where == "evidence log entry #2" and "changed" in report.broken.detail
 
 
+def test_the_walk_reads_records_a_batch_at_a_time_and_still_finds_a_change_in_a_later_batch(db):
+    for number in ("8001-1", "8001-2", "8001-3"):
+        _posting_events(db, number, 2)
+        db.writer.call(lambda s, n=number: chain.seal_events(s, n, now=NOW, station="bench-1", reason="packed"))
+    with db.read() as session:
+        assert chain.verify_log(session, batch=2).intact
+    with db.engine.begin() as conn:
+        last = conn.execute(text("SELECT max(id) FROM events")).scalar()
+        conn.execute(update(EventRow).where(EventRow.id == last).values(data={"product": "Камень"}))
+    with db.read() as session:
+        report = chain.verify_log(session, batch=2)
+    assert report.broken.where == f"event record #{last} (item_accepted)"
+
+
 def test_a_removed_entry_breaks_the_chain():
     entries = []
     for seq in (1, 2, 3):

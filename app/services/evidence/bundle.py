@@ -57,7 +57,7 @@ def make_bundle(db, data_dir: Path, posting: str, out: Path, *, lang: str = "ru"
     files, present = [], []
     for item in attachments:
         files.append((item.name, _state(item), item.note, item.sealed_sha256))
-        if item.path is not None:
+        if item.path is not None or item.data is not None:
             present.append(item)
     facts = summary.SummaryFacts(posting, station, now, fields=_fields(bench_posting), items=_items(bench_posting),
                                  entries=entries, files=files, chain=[chain.as_json(e) for e in sealed],
@@ -87,6 +87,8 @@ def _listed(name: str, data: bytes, kind: str) -> dict:
 
 
 def _listed_file(item: timeline.Attachment) -> dict:
+    if item.data is not None:
+        return _listed(item.name, item.data, item.kind)
     digest, size = chain.file_sha256(item.path)
     return {"name": item.name, "kind": item.kind, "sha256": digest, "size": size, "sealed_by": item.seq,
             "sealed_sha256": item.sealed_sha256}
@@ -132,7 +134,10 @@ def _write_zip(out: Path, payloads: dict[str, bytes], present: list[timeline.Att
     with zipfile.ZipFile(partial, "w") as archive:
         archive.writestr(zipfile.ZipInfo(SUMMARY, _stamp()), payloads[SUMMARY], zipfile.ZIP_DEFLATED)
         for item in present:
-            archive.write(item.path, item.name, zipfile.ZIP_STORED)
+            if item.data is not None:
+                archive.writestr(zipfile.ZipInfo(item.name, _stamp()), item.data, zipfile.ZIP_STORED)
+            else:
+                archive.write(item.path, item.name, zipfile.ZIP_STORED)
         archive.writestr(zipfile.ZipInfo(EVENTS, _stamp()), payloads[EVENTS], zipfile.ZIP_DEFLATED)
         archive.writestr(zipfile.ZipInfo(MANIFEST, _stamp()),
                          json.dumps(manifest, ensure_ascii=False, indent=1).encode(), zipfile.ZIP_DEFLATED)

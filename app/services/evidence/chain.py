@@ -164,15 +164,16 @@ class ChainReport:
         return self.broken is None
 
 
-def verify_log(session) -> ChainReport:
-    """Walk the database's whole log: links, hashes, and the event records it seals."""
+def verify_log(session, batch: int = 200) -> ChainReport:
+    """Walk the database's whole log: links, hashes, and the event records it seals (read for a
+    batch of entries at a time)."""
     count, head, broken = check_links(store.walk(session))
     if broken is None:
-        for entry in store.walk(session):
-            if entry["kind"] != "events":
-                continue
-            ids = [pair[0] for pair in entry["payload"].get("events", [])]
-            broken = check_events(entry, store.events_by_id(session, ids))
+        sealing = [e for e in store.walk(session) if e["kind"] == "events"]
+        for start in range(0, len(sealing), batch):
+            chunk = sealing[start:start + batch]
+            records = store.events_by_id(session, [pair[0] for e in chunk for pair in e["payload"].get("events", [])])
+            broken = next((b for b in (check_events(e, records) for e in chunk) if b is not None), None)
             if broken is not None:
                 break
     return ChainReport(count, head, broken)

@@ -42,6 +42,7 @@ class Attachment:
     sealed_sha256: str | None = None
     seq: int | None = None            # the evidence log entry that sealed it
     note: str = ""                    # why it is missing or failed
+    data: bytes | None = None         # made for the bundle (no file of its own): its content
 
 
 @dataclass
@@ -80,7 +81,7 @@ def camera_files(session, ctx: Context) -> Iterable[TimelineEntry | Attachment]:
 
 def ozon_label(session, ctx: Context) -> Iterable[TimelineEntry | Attachment]:
     """The Ozon label: when it printed, where, how often; its PDF when it is kept."""
-    from app.services.labels.files import resolve
+    from app.services.labels.files import holds_only, resolve
 
     for kind in (store_labels.OZON, store_labels.OWN):
         label = store_labels.get(session, ctx.posting, kind)
@@ -89,15 +90,36 @@ def ozon_label(session, ctx: Context) -> Iterable[TimelineEntry | Attachment]:
         files: tuple[str, ...] = ()
         if kind == store_labels.OZON and label.pdf_path:
             path = resolve(ctx.data_dir, label.pdf_path)
-            if path.exists() and "+" not in path.name:  # a batch's PDF holds other buyers' labels too
-                name = "label/ozon-label.pdf"
-                files = (name,)
-                yield Attachment(name, path, "label")
+            if path.exists() and holds_only(label.pdf_path, ctx.posting):
+                files = ("label/ozon-label.pdf",)
+                yield Attachment(files[0], path, "label")
+            elif path.exists():  # a batch's PDF holds other buyers' labels too: only this one's page
+                page = label_page_png(path, label.pdf_page)
+                if page is not None:
+                    files = ("label/ozon-label.png",)
+                    yield Attachment(files[0], None, "label", note=f"page {label.pdf_page + 1}", data=page)
         if label.fetched_at:
             yield TimelineEntry(label.fetched_at, "label", f"label_fetched_{kind}", {}, label.station, files=files)
         if label.printed_at:
             yield TimelineEntry(label.printed_at, "label", f"label_printed_{kind}",
                                 {"printer": label.printer or "", "copies": label.copies}, label.station)
+
+
+def label_page_png(path: Path, page: int) -> bytes | None:
+    """One page of a label PDF as a PNG at 300 dpi (QtPdf, the labels' renderer); None if it cannot be."""
+    import io
+
+    from app.devices.printers import profile_from_uri
+    from app.devices.uri import parse_device_uri
+    from app.services.labels.render import LabelRenderError, render_pdf_page
+
+    try:
+        bitmap = render_pdf_page(path.read_bytes(), page, profile_from_uri(parse_device_uri("sim://?dpi=300")))
+    except (LabelRenderError, OSError):
+        return None
+    out = io.BytesIO()
+    bitmap.to_image().save(out, "PNG")
+    return out.getvalue()
 
 
 # every area's source, in the order their entries sort when they share a time
