@@ -188,3 +188,23 @@ def test_a_label_file_is_this_postings_alone_only_when_written_for_it_alone(tmp_
     from app.services.labels.files import holds_only, write_pdf
 
     assert holds_only(write_pdf(tmp_path, stem, b"%PDF-1.4\n"), posting) is alone
+
+
+def test_the_timeline_says_what_was_asked_of_ozon_and_what_ozon_answered(packed):
+    from datetime import timedelta
+
+    from app.services.evidence import storage, timeline
+    from app.store import outbox
+    from app.store.models import OUTBOX_DONE
+
+    def read():
+        with packed.db.read() as session:
+            entries, _ = timeline.gather(session, timeline.Context(NUMBER, packed.path, storage.evidence_dir(packed.path)))
+        return [(e.code, summary.describe(e, "en", NUMBER)) for e in entries if e.area == "ozon"]
+
+    assert read() == [("ozon_command_queued", "Command 'ship' queued for Ozon.")]
+    with packed.db.read() as session:
+        ship = outbox.for_posting(session, NUMBER)[0].id
+    packed.db.writer.call(outbox.mark, ship, OUTBOX_DONE, now=packed.now() + timedelta(minutes=3))
+    assert [code for code, _ in read()] == ["ozon_command_queued", "ozon_command_done"]
+    assert read()[1][1] == "Ozon accepted the command 'ship'."

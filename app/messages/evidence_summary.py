@@ -85,6 +85,15 @@ SUMMARY_MESSAGES: dict[str, dict[str, str]] = {
         "en": "The station's order label printed on {printer}.",
         "ru": "Собственная этикетка заказа напечатана на {printer}.",
         "zh": "工位订单标签已在 {printer} 上打印。"},
+    "evidence_tl_ozon_command_queued": {
+        "en": "Command '{command}' queued for Ozon.", "ru": "Команда «{command}» поставлена в очередь для Ozon.",
+        "zh": "指令“{command}”已排队发送至 Ozon。"},
+    "evidence_tl_ozon_command_done": {
+        "en": "Ozon accepted the command '{command}'.", "ru": "Ozon принял команду «{command}».",
+        "zh": "Ozon 已接受指令“{command}”。"},
+    "evidence_tl_ozon_command_parked": {
+        "en": "Ozon refused the command '{command}': {reason}", "ru": "Ozon отклонил команду «{command}»: {reason}",
+        "zh": "Ozon 拒绝了指令“{command}”：{reason}"},
     "evidence_tl_other": {"en": "Recorded: {code} {details}", "ru": "Запись: {code} {details}",
                           "zh": "记录：{code} {details}"},
 }

@@ -2,7 +2,7 @@
 
 A *source* is ``fn(session, context) -> iterable of TimelineEntry and Attachment``; the bundle asks
 every source in ``SOURCES`` and sorts the entries by time. Packing (the station's records), the
-clips and photos, and the label are here; hand-over (carriage, act), tracking, Ozon's status
+clips and photos, the label and the commands sent to Ozon are here; hand-over (carriage, act), tracking, Ozon's status
 history, returns and cases add their own source to ``SOURCES`` from their area (one line each).
 An entry's words come from ``app.messages`` (``evidence_tl_<code>``, else the station's message
 for that code, else the code itself), so the summary reads in the language asked for.
@@ -122,8 +122,24 @@ def label_page_png(path: Path, page: int) -> bytes | None:
     return out.getvalue()
 
 
+def ozon_commands(session, ctx: Context) -> Iterable[TimelineEntry]:
+    """What the bench asked of Ozon for the posting (the outbox): when it was queued, and when Ozon
+    accepted it or refused it for good (the reason)."""
+    from app.store import outbox
+    from app.store.models import OUTBOX_DONE, OUTBOX_PARKED
+
+    for command in outbox.for_posting(session, ctx.posting):
+        data = {"command": command.kind}
+        yield TimelineEntry(command.created_at, "ozon", "ozon_command_queued", data, command.station)
+        if command.state == OUTBOX_DONE:
+            yield TimelineEntry(command.updated_at, "ozon", "ozon_command_done", data, command.station)
+        elif command.state == OUTBOX_PARKED:
+            yield TimelineEntry(command.updated_at, "ozon", "ozon_command_parked",
+                                {**data, "reason": (command.last_error or "")[:300]}, command.station)
+
+
 # every area's source, in the order their entries sort when they share a time
-SOURCES: list[Source] = [packing_records, camera_files, ozon_label]
+SOURCES: list[Source] = [packing_records, camera_files, ozon_label, ozon_commands]
 
 
 def gather(session, ctx: Context, sources: Iterable[Source] = ()) -> tuple[list[TimelineEntry], list[Attachment]]:
