@@ -69,3 +69,35 @@ def test_the_status_bar_says_what_the_camera_does(qtbot, state, detail, key, sho
     status.on_camera_state(state, detail, key)
     assert status.fields["camera"].text() == shown
     assert status.fields["camera"].toolTip() == detail
+
+
+def test_a_packed_postings_menu_in_the_queues_asks_for_its_bundle_and_the_tab_makes_it(qtbot, packed, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.ui.queues.model import POSTING_COLUMNS
+    from app.ui.queues.panel import QueuesPanel
+
+    queues = QueuesPanel(packed.db, "bench-1")
+    qtbot.addWidget(queues)
+    with qtbot.waitSignal(queues.loaded, timeout=5000):
+        queues.reload()
+    column = [c.key for c in POSTING_COLUMNS].index("posting_number")
+    row = [queues.packed.index(r, column).data() for r in range(queues.packed.rowCount())].index(NUMBER)
+    queues.packed_view.resizeColumnsToContents()
+    where = queues.packed_view.visualRect(queues.packed.index(row, column)).center()
+    (action,) = queues.posting_menu(queues.packed_view, where).actions()
+    assert action.text() == "Make dispute bundle…"
+    with qtbot.waitSignal(queues.bundleRequested) as asked:
+        action.trigger()
+    assert asked.args == [NUMBER]
+
+    panel = EvidencePanel(packed.db, packed.path, "bench-1", language=lambda: "en")
+    qtbot.addWidget(panel)
+    panel.bundle_for(NUMBER)
+    assert panel.search.text() == NUMBER and isinstance(panel.dialog, QFileDialog)
+    assert NUMBER in panel.dialog.selectedFiles()[0]
+    out = tmp_path / "from-queues.zip"
+    with qtbot.waitSignal(panel.said, timeout=30000):
+        panel.dialog.fileSelected.emit(str(out))
+    assert verify_bundle(out).ok
+    panel.dialog.reject()

@@ -96,6 +96,7 @@ class BenchController(QObject):
         self.camera_bridge.stateChanged.connect(self._camera_state)
         self.evidence.said.connect(self.messages.info)
         self.evidence.failed.connect(lambda detail: self.messages.warning(detail))
+        self.queues.bundleRequested.connect(self._bundle_requested)
         self._printed.connect(self._on_printed, Qt.ConnectionType.QueuedConnection)
         if self.parts.print_worker is not None:
             self.parts.print_worker.on_done = self._printed.emit
@@ -110,6 +111,11 @@ class BenchController(QObject):
         w.settingsRequested.connect(self.open_settings)
         w.languageRequested.connect(self.switch_language)
         w.mark_language(self.languages.current)
+
+    def _bundle_requested(self, posting: str) -> None:
+        """A posting's dispute bundle asked for from the queues: the Evidence tab makes it."""
+        self.window.pages.setCurrentWidget(self.evidence)
+        self.evidence.bundle_for(posting)
 
     # --- life -------------------------------------------------------------------------------
     def start(self) -> None:

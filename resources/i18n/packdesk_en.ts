@@ -11,14 +11,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="128" />
-        <location filename="../../app/ui/controller.py" line="171" />
-        <location filename="../../app/ui/controller.py" line="181" />
+        <location filename="../../app/ui/controller.py" line="132" />
+        <location filename="../../app/ui/controller.py" line="174" />
+        <location filename="../../app/ui/controller.py" line="184" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="251" />
+        <location filename="../../app/ui/controller.py" line="254" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
     </message>
@@ -126,57 +126,57 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="91" />
+        <location filename="../../app/ui/evidence/panel.py" line="94" />
         <source>Posting</source>
         <translation>Posting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="91" />
+        <location filename="../../app/ui/evidence/panel.py" line="94" />
         <source>Last record</source>
         <translation>Last record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="91" />
+        <location filename="../../app/ui/evidence/panel.py" line="94" />
         <source>Clips and photos</source>
         <translation>Clips and photos</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="92" />
+        <location filename="../../app/ui/evidence/panel.py" line="95" />
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="93" />
+        <location filename="../../app/ui/evidence/panel.py" line="96" />
         <source>Find a posting number (Enter)</source>
         <translation>Find a posting number (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="94" />
+        <location filename="../../app/ui/evidence/panel.py" line="97" />
         <source>Summary in:</source>
         <translation>Summary in:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="95" />
+        <location filename="../../app/ui/evidence/panel.py" line="98" />
         <source>Make dispute bundle…</source>
         <translation>Make dispute bundle…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="96" />
+        <location filename="../../app/ui/evidence/panel.py" line="99" />
         <source>Check a bundle…</source>
         <translation>Check a bundle…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="97" />
+        <location filename="../../app/ui/evidence/panel.py" line="100" />
         <source>A dispute bundle is a ZIP for Ozon's support: the packing video, the photo on the scale, the label, every scan with its time, and a PDF summary; each file's hash is in the bench's evidence log.</source>
         <translation>A dispute bundle is a ZIP for Ozon's support: the packing video, the photo on the scale, the label, every scan with its time, and a PDF summary; each file's hash is in the bench's evidence log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="134" />
+        <location filename="../../app/ui/evidence/panel.py" line="146" />
         <source>Save the dispute bundle</source>
         <translation>Save the dispute bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="175" />
+        <location filename="../../app/ui/evidence/panel.py" line="187" />
         <source>Check a dispute bundle</source>
         <translation>Check a dispute bundle</translation>
     </message>
@@ -524,54 +524,59 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>QueuesPanel</name>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="94" />
+        <location filename="../../app/ui/queues/panel.py" line="99" />
         <source>Warehouse:</source>
         <translation>Warehouse:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="95" />
+        <location filename="../../app/ui/queues/panel.py" line="100" />
         <source>Delivery:</source>
         <translation>Delivery:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="96" />
+        <location filename="../../app/ui/queues/panel.py" line="101" />
         <source>Search posting, item or barcode</source>
         <translation>Search posting, item or barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="97" />
+        <location filename="../../app/ui/queues/panel.py" line="102" />
         <source>Reprint selected label</source>
         <translation>Reprint selected label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="113" />
+        <location filename="../../app/ui/queues/panel.py" line="118" />
         <source>Awaiting packaging (%1)</source>
         <translation>Awaiting packaging (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="113" />
+        <location filename="../../app/ui/queues/panel.py" line="118" />
         <source>Packed, waiting for label (%1)</source>
         <translation>Packed, waiting for label (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="114" />
+        <location filename="../../app/ui/queues/panel.py" line="119" />
         <source>Printed today (%1)</source>
         <translation>Printed today (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="114" />
+        <location filename="../../app/ui/queues/panel.py" line="119" />
         <source>Failed prints (%1)</source>
         <translation>Failed prints (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="168" />
+        <location filename="../../app/ui/queues/panel.py" line="173" />
         <source>All warehouses</source>
         <translation>All warehouses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="169" />
+        <location filename="../../app/ui/queues/panel.py" line="174" />
         <source>All methods</source>
         <translation>All methods</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="203" />
+        <source>Make dispute bundle…</source>
+        <translation>Make dispute bundle…</translation>
     </message>
 </context>
 <context>
@@ -893,68 +898,68 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Scanner: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="123" />
+        <location filename="../../app/ui/status.py" line="124" />
         <source>Camera: off</source>
         <translation>Camera: off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="125" />
+        <location filename="../../app/ui/status.py" line="126" />
         <source>● REC %1</source>
         <translation>● REC %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="125" />
+        <location filename="../../app/ui/status.py" line="126" />
         <source>● REC</source>
         <translation>● REC</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="127" />
+        <location filename="../../app/ui/status.py" line="128" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ Camera: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="127" />
+        <location filename="../../app/ui/status.py" line="128" />
         <source>not available</source>
         <translation>not available</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="129" />
+        <location filename="../../app/ui/status.py" line="130" />
         <source>Camera: ready</source>
         <translation>Camera: ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="130" />
+        <location filename="../../app/ui/status.py" line="131" />
         <source>Camera: starting…</source>
         <translation>Camera: starting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="142" />
+        <location filename="../../app/ui/status.py" line="143" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API key expires %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="146" />
+        <location filename="../../app/ui/status.py" line="147" />
         <source>not set</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="153" />
+        <location filename="../../app/ui/status.py" line="154" />
         <source>Scale: not set</source>
         <translation>Scale: not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="155" />
-        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="156" />
+        <location filename="../../app/ui/status.py" line="159" />
         <source>Scale: %1</source>
         <translation>Scale: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="157" />
+        <location filename="../../app/ui/status.py" line="158" />
         <source>%1 g stable</source>
         <translation>%1 g stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="157" />
+        <location filename="../../app/ui/status.py" line="158" />
         <source>%1 g moving</source>
         <translation>%1 g moving</translation>
     </message>

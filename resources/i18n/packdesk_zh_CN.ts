@@ -11,14 +11,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="128" />
-        <location filename="../../app/ui/controller.py" line="171" />
-        <location filename="../../app/ui/controller.py" line="181" />
+        <location filename="../../app/ui/controller.py" line="132" />
+        <location filename="../../app/ui/controller.py" line="174" />
+        <location filename="../../app/ui/controller.py" line="184" />
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="251" />
+        <location filename="../../app/ui/controller.py" line="254" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>设置已保存到 %1。请重启 packdesk 以使新的账户或设备设置生效。</translation>
     </message>
@@ -126,57 +126,57 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="91" />
+        <location filename="../../app/ui/evidence/panel.py" line="94" />
         <source>Posting</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="91" />
+        <location filename="../../app/ui/evidence/panel.py" line="94" />
         <source>Last record</source>
         <translation>最近记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="91" />
+        <location filename="../../app/ui/evidence/panel.py" line="94" />
         <source>Clips and photos</source>
         <translation>视频和照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="92" />
+        <location filename="../../app/ui/evidence/panel.py" line="95" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="93" />
+        <location filename="../../app/ui/evidence/panel.py" line="96" />
         <source>Find a posting number (Enter)</source>
         <translation>查找货件号（回车）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="94" />
+        <location filename="../../app/ui/evidence/panel.py" line="97" />
         <source>Summary in:</source>
         <translation>摘要语言：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="95" />
+        <location filename="../../app/ui/evidence/panel.py" line="98" />
         <source>Make dispute bundle…</source>
         <translation>生成争议证据包…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="96" />
+        <location filename="../../app/ui/evidence/panel.py" line="99" />
         <source>Check a bundle…</source>
         <translation>校验证据包…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="97" />
+        <location filename="../../app/ui/evidence/panel.py" line="100" />
         <source>A dispute bundle is a ZIP for Ozon's support: the packing video, the photo on the scale, the label, every scan with its time, and a PDF summary; each file's hash is in the bench's evidence log.</source>
         <translation>争议证据包是提交给 Ozon 客服的 ZIP：打包视频、称重照片、面单、每次扫描及其时间，以及 PDF 摘要；每个文件的哈希值都记录在本工作台的证据日志中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="134" />
+        <location filename="../../app/ui/evidence/panel.py" line="146" />
         <source>Save the dispute bundle</source>
         <translation>保存争议证据包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="175" />
+        <location filename="../../app/ui/evidence/panel.py" line="187" />
         <source>Check a dispute bundle</source>
         <translation>校验争议证据包</translation>
     </message>
@@ -524,54 +524,59 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>QueuesPanel</name>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="94" />
+        <location filename="../../app/ui/queues/panel.py" line="99" />
         <source>Warehouse:</source>
         <translation>仓库：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="95" />
+        <location filename="../../app/ui/queues/panel.py" line="100" />
         <source>Delivery:</source>
         <translation>配送：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="96" />
+        <location filename="../../app/ui/queues/panel.py" line="101" />
         <source>Search posting, item or barcode</source>
         <translation>搜索货件、商品或条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="97" />
+        <location filename="../../app/ui/queues/panel.py" line="102" />
         <source>Reprint selected label</source>
         <translation>重新打印所选面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="113" />
+        <location filename="../../app/ui/queues/panel.py" line="118" />
         <source>Awaiting packaging (%1)</source>
         <translation>待打包 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="113" />
+        <location filename="../../app/ui/queues/panel.py" line="118" />
         <source>Packed, waiting for label (%1)</source>
         <translation>已打包，待面单 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="114" />
+        <location filename="../../app/ui/queues/panel.py" line="119" />
         <source>Printed today (%1)</source>
         <translation>今日已打印 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="114" />
+        <location filename="../../app/ui/queues/panel.py" line="119" />
         <source>Failed prints (%1)</source>
         <translation>打印失败 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="168" />
+        <location filename="../../app/ui/queues/panel.py" line="173" />
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="169" />
+        <location filename="../../app/ui/queues/panel.py" line="174" />
         <source>All methods</source>
         <translation>全部方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="203" />
+        <source>Make dispute bundle…</source>
+        <translation>生成争议证据包…</translation>
     </message>
 </context>
 <context>
@@ -893,68 +898,68 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>扫码枪：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="123" />
+        <location filename="../../app/ui/status.py" line="124" />
         <source>Camera: off</source>
         <translation>摄像头：关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="125" />
+        <location filename="../../app/ui/status.py" line="126" />
         <source>● REC %1</source>
         <translation>● 录像 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="125" />
+        <location filename="../../app/ui/status.py" line="126" />
         <source>● REC</source>
         <translation>● 录像</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="127" />
+        <location filename="../../app/ui/status.py" line="128" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ 摄像头：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="127" />
+        <location filename="../../app/ui/status.py" line="128" />
         <source>not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="129" />
+        <location filename="../../app/ui/status.py" line="130" />
         <source>Camera: ready</source>
         <translation>摄像头：就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="130" />
+        <location filename="../../app/ui/status.py" line="131" />
         <source>Camera: starting…</source>
         <translation>摄像头：启动中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="142" />
+        <location filename="../../app/ui/status.py" line="143" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API 密钥将于 %1 过期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="146" />
+        <location filename="../../app/ui/status.py" line="147" />
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="153" />
+        <location filename="../../app/ui/status.py" line="154" />
         <source>Scale: not set</source>
         <translation>电子秤：未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="155" />
-        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="156" />
+        <location filename="../../app/ui/status.py" line="159" />
         <source>Scale: %1</source>
         <translation>电子秤：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="157" />
+        <location filename="../../app/ui/status.py" line="158" />
         <source>%1 g stable</source>
         <translation>%1 克，稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="157" />
+        <location filename="../../app/ui/status.py" line="158" />
         <source>%1 g moving</source>
         <translation>%1 克，波动中</translation>
     </message>

@@ -71,7 +71,7 @@ class EvidencePanel(QWidget):
             self.summary_language.addItem(name, code)
         self.bundle_button = QPushButton()
         self.bundle_button.setObjectName("bundleButton")
-        self.bundle_button.clicked.connect(self.ask_bundle)
+        self.bundle_button.clicked.connect(lambda: self.ask_bundle())
         self.verify_button = QPushButton()
         self.verify_button.clicked.connect(self.ask_verify)
         self.note = QLabel(wordWrap=True)
@@ -132,8 +132,14 @@ class EvidencePanel(QWidget):
         return self.model.item(rows[0].row(), 0).text() if rows else None
 
     # --- bundles ----------------------------------------------------------------------------
-    def ask_bundle(self) -> None:
-        posting = self.selected()
+    def bundle_for(self, posting: str) -> None:
+        """Another tab asked for this posting's bundle: show it in the list and ask where to save it."""
+        self.search.setText(posting)
+        self.reload()
+        self.ask_bundle(posting)
+
+    def ask_bundle(self, posting: str | None = None) -> None:
+        posting = posting or self.selected()
         if posting is None or self._busy:
             return
         stamp = datetime.now().strftime("%Y%m%d-%H%M")
