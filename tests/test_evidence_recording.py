@@ -125,6 +125,22 @@ def test_a_recorder_that_dies_mid_clip_is_reported_and_what_it_wrote_is_kept(sho
     evidence.close()
 
 
+def test_a_stopped_clip_the_recorder_never_finalises_is_failed_and_reported_not_dropped(shop, caplog, monkeypatch):
+    from app.services.evidence import recording
+
+    station, evidence, made = follow(shop, finish=False)  # a live recorder that never answers the stop
+    station.scan("10000001-0001-1")
+    station.scan(EAN[MUG])
+    monkeypatch.setattr(recording, "FINISH_TIMEOUT_S", 0.0)
+    with caplog.at_level(logging.WARNING, logger="packdesk.evidence"):
+        assert station.park().code == "posting_parked"
+        assert evidence.wait_idle(10)
+    (clip,) = files(shop, "10000001-0001-1")
+    assert clip["state"] == "failed" and "not finalised" in clip["detail"] and clip["seq"] is not None
+    assert made[0].alive and any("could not be finalised" in r.getMessage() for r in caplog.records)
+    evidence.close()
+
+
 def test_a_clip_left_recording_by_a_stopped_bench_is_failed_at_the_next_start(shop):
     station, evidence, made = follow(shop, finish=False)
     station.scan("10000001-0001-1")
