@@ -128,7 +128,8 @@ def test_a_recorder_that_dies_mid_clip_is_reported_and_what_it_wrote_is_kept(sho
 def test_a_stopped_clip_the_recorder_never_finalises_is_failed_and_reported_not_dropped(shop, caplog, monkeypatch):
     from app.services.evidence import recording
 
-    station, evidence, made = follow(shop, finish=False)  # a live recorder that never answers the stop
+    states = []
+    station, evidence, made = follow(shop, finish=False, states=states)  # a live recorder never answering the stop
     station.scan("10000001-0001-1")
     station.scan(EAN[MUG])
     monkeypatch.setattr(recording, "FINISH_TIMEOUT_S", 0.0)
@@ -138,6 +139,8 @@ def test_a_stopped_clip_the_recorder_never_finalises_is_failed_and_reported_not_
     (clip,) = files(shop, "10000001-0001-1")
     assert clip["state"] == "failed" and "not finalised" in clip["detail"] and clip["seq"] is not None
     assert made[0].alive and any("could not be finalised" in r.getMessage() for r in caplog.records)
+    assert ("clip_failed", clip["detail"], clip["key"]) in states  # for the banner
+    assert [s[0] for s in states[-2:]] == ["ready", "clip_failed"]  # news after the stop, not a state of its own
     evidence.close()
 
 

@@ -94,6 +94,7 @@ class BenchController(QObject):
         self.scanner_bridge.stateChanged.connect(status.on_scanner_state)
         self.camera_bridge.stateChanged.connect(status.on_camera_state)
         self.camera_bridge.stateChanged.connect(self._camera_state)
+        self.camera_bridge.clipFailed.connect(self._clip_failed)
         self.evidence.said.connect(self.messages.info)
         self.evidence.failed.connect(lambda detail: self.messages.warning(detail))
         self.queues.bundleRequested.connect(self._bundle_requested)
@@ -172,6 +173,11 @@ class BenchController(QObject):
             self.messages.warning(text("camera_unavailable", self.languages.current,
                                        camera=self.config.devices.camera, detail=detail),
                                   (self.tr("Open settings"), self.open_settings))
+
+    def _clip_failed(self, detail: str, key: str) -> None:
+        """A clip that could not be finalised is said in the banner (it stays listed, as failed)."""
+        self.messages.warning(text("camera_clip_failed", self.languages.current, key=key, detail=detail))
+        self.evidence.reload_soon()
 
     def _after_pass(self, summary: dict) -> None:
         self.queues.reload()

@@ -40,6 +40,7 @@ FINISH_TIMEOUT_S = 60.0    # a stopped clip not finalised by then is failed
 PRUNE_EVERY_S = 600.0
 # camera states for the status bar
 OFF, STARTING, READY, RECORDING, FAILED = "off", "starting", "ready", "recording", "failed"
+CLIP_FAILED = "clip_failed"  # not a state: news through on_state (detail: why, key: the clip's)
 
 
 def utcnow() -> datetime:
@@ -52,7 +53,8 @@ class Evidence:
                  now: Callable[[], datetime] = utcnow,
                  on_state: Callable[[str, str, str], None] | None = None) -> None:
         """``camera_factory(on_event) -> link`` (None: no camera). ``on_state(state, detail, key)``
-        runs on the evidence thread: the camera's state, why it failed, the clip being recorded."""
+        runs on the evidence thread: the camera's state, why it failed, the clip being recorded; or
+        ``CLIP_FAILED``, why, and the key of a clip that could not be finalised (news, not a state)."""
         self.db, self.data_dir, self.station = db, Path(data_dir), station
         self.camera_uri, self.camera_factory = camera_uri, camera_factory
         self.quota_bytes, self.retention_days = quota_bytes, retention_days
@@ -311,6 +313,11 @@ class Evidence:
         known = self.state == FAILED and detail == self.detail  # the camera's warning said it already
         log.log(logging.INFO if known else logging.WARNING, text("camera_clip_failed", "en", key=row["key"],
                                                                  detail=detail))
+        if not known and self.on_state is not None:
+            try:
+                self.on_state(CLIP_FAILED, detail, row["key"])
+            except Exception:
+                log.exception("reporting a failed clip failed")
 
     def _record(self, session, row: dict[str, Any], values: dict[str, Any], now: datetime) -> None:
         payload = {"file": row["id"], "kind": row["kind"], "purpose": row["purpose"], "key": row["key"],

@@ -75,6 +75,7 @@ class CameraBridge(QObject):
     """The packing camera's state (``Evidence.on_state``, on the evidence thread) on the GUI thread."""
 
     stateChanged = Signal(str, str, str)  # state (off|starting|ready|recording|failed), detail, clip key
+    clipFailed = Signal(str, str)         # why, the clip's key: a clip that could not be finalised
 
     _state = Signal(str, str, str)
 
@@ -88,5 +89,8 @@ class CameraBridge(QObject):
 
     @Slot(str, str, str)
     def _deliver(self, state: str, detail: str, key: str) -> None:
+        if state == "clip_failed":  # news of one clip: the camera's state stays what it was
+            self.clipFailed.emit(detail, key)
+            return
         self.last = (state, detail, key)
         self.stateChanged.emit(state, detail, key)
