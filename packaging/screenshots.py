@@ -1,6 +1,6 @@
 """Screenshots of the desktop bench's main states in each language, into artifacts/screens/:
 idle, verifying (the camera recording), wrong item (red flash), packed, queues, log, evidence (the
-dispute bundle button), settings (three tabs), and a bench whose camera is missing (the warning).
+dispute bundle button; a posting's bundle made, then checked), settings (three tabs), and a bench whose camera is missing (the warning).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshots.py
@@ -109,6 +109,24 @@ def main() -> int:
             wait_for(lambda: controller.evidence.model.rowCount() > 0, 10)
             pump(0.3)
             shot(window, lang, "evidence")
+            # the posting's dispute bundle made from the tab, then checked
+            said: list[str] = []
+            controller.evidence.said.connect(said.append)
+            controller.evidence.summary_language.setCurrentIndex(
+                controller.evidence.summary_language.findData(lang))
+            bundle = Path(tmp) / f"{number}-{lang}.zip"
+            controller.evidence.bundle_for(number)
+            controller.evidence.dialog.reject()
+            controller.evidence.make_bundle(number, bundle)
+            wait_for(lambda: said, 60)
+            pump(0.5)
+            shot(window, lang, "evidence-bundle")
+            said.clear()
+            controller.evidence.verify(bundle)
+            wait_for(lambda: said, 30)
+            pump(0.5)
+            shot(window, lang, "evidence-verified")
+            controller.evidence.said.disconnect(said.append)
             window.pages.setCurrentIndex(PACK)
             controller.open_settings()
             dialog = controller.settings_dialog

@@ -126,6 +126,17 @@ class EvidencePanel(QWidget):
                 self.view.selectRow(self.model.rowCount() - 1)
         if selected is None and rows:
             self.view.selectRow(0)
+        self._fit_columns()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        self._fit_columns()  # rows read while the tab was hidden were measured before it was polished
+        super().showEvent(event)
+
+    def _fit_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
 
     def selected(self) -> str | None:
         rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
