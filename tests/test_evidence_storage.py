@@ -105,3 +105,29 @@ def test_when_nothing_may_go_the_report_says_the_storage_is_still_over(shop, hel
     report = _prune(shop, quota_mb=1)
 
     assert report.removed == 0 and report.over_quota and report.used == 6 * MB and path_b.exists()
+
+
+def test_a_bench_over_its_quota_says_so_once_for_the_banner_and_records_on(shop, monkeypatch, caplog):
+    import logging
+
+    from app.services.evidence import PackingFollower, recording
+    from evidence_helpers import evidence_for
+    from station_helpers import CABLE, EAN, MUG
+
+    monkeypatch.setattr(recording, "PRUNE_EVERY_S", 0.0)
+    states = []
+    evidence, _ = evidence_for(shop, states=states)
+    evidence.quota_bytes = 1  # a byte: the first clip is over it, and a posting not delivered keeps it
+    station = shop.station()
+    station.listen(PackingFollower(evidence, station_name="bench-1", lang="en", packer=lambda: station.packer))
+    with caplog.at_level(logging.WARNING, logger="packdesk.evidence"):
+        for code in (A, EAN[MUG], EAN[CABLE], EAN[CABLE]):
+            station.scan(code)
+        assert station.weigh(520).code == "weight_accepted"
+        assert evidence.wait_idle(10)
+    evidence.close()
+    news = [s for s in states if s[0] == "over_quota"]
+    assert len(news) == 1 and news[0][2] == "1e-09"
+    assert sum("nothing more may be removed" in r.getMessage() for r in caplog.records) == 1
+    with shop.db.read() as session:
+        assert {f["state"] for f in store.files_for(session, A)} == {FILE_SEALED}

@@ -103,7 +103,7 @@ def test_a_packed_postings_menu_in_the_queues_asks_for_its_bundle_and_the_tab_ma
     panel.dialog.reject()
 
 
-def test_a_clip_that_could_not_be_finalised_is_news_for_the_banner_not_the_cameras_state(qtbot):
+def test_a_failed_clip_or_a_full_storage_is_news_for_the_banner_not_the_cameras_state(qtbot):
     from app.ui.adapters.devices import CameraBridge
 
     bridge = CameraBridge()
@@ -112,3 +112,6 @@ def test_a_clip_that_could_not_be_finalised_is_news_for_the_banner_not_the_camer
     with qtbot.waitSignal(bridge.clipFailed) as failed, qtbot.assertNotEmitted(bridge.stateChanged):
         bridge.on_state("clip_failed", "not finalised within 60 s", "8001-1")
     assert failed.args == ["not finalised within 60 s", "8001-1"] and bridge.last == ("recording", "", "8001-1")
+    with qtbot.waitSignal(bridge.overQuota) as over, qtbot.assertNotEmitted(bridge.stateChanged):
+        bridge.on_state("over_quota", "21.3", "20")
+    assert over.args == ["21.3", "20"] and bridge.last == ("recording", "", "8001-1")

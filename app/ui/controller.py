@@ -95,6 +95,8 @@ class BenchController(QObject):
         self.camera_bridge.stateChanged.connect(status.on_camera_state)
         self.camera_bridge.stateChanged.connect(self._camera_state)
         self.camera_bridge.clipFailed.connect(self._clip_failed)
+        self.camera_bridge.overQuota.connect(lambda used, quota: self.messages.warning(
+            text("evidence_over_quota", self.languages.current, used=used, quota=quota)))
         self.evidence.said.connect(self.messages.info)
         self.evidence.failed.connect(lambda detail: self.messages.warning(detail))
         self.queues.bundleRequested.connect(self._bundle_requested)

@@ -40,7 +40,9 @@ FINISH_TIMEOUT_S = 60.0    # a stopped clip not finalised by then is failed
 PRUNE_EVERY_S = 600.0
 # camera states for the status bar
 OFF, STARTING, READY, RECORDING, FAILED = "off", "starting", "ready", "recording", "failed"
-CLIP_FAILED = "clip_failed"  # not a state: news through on_state (detail: why, key: the clip's)
+# not states: news through on_state, for the banner
+CLIP_FAILED = "clip_failed"  # detail: why, key: the clip's
+OVER_QUOTA = "over_quota"    # detail: GB used, key: the quota in GB
 
 
 def utcnow() -> datetime:
@@ -54,7 +56,7 @@ class Evidence:
                  on_state: Callable[[str, str, str], None] | None = None) -> None:
         """``camera_factory(on_event) -> link`` (None: no camera). ``on_state(state, detail, key)``
         runs on the evidence thread: the camera's state, why it failed, the clip being recorded; or
-        ``CLIP_FAILED``, why, and the key of a clip that could not be finalised (news, not a state)."""
+        news for the banner (not a state): ``CLIP_FAILED``, why, the clip's key; ``OVER_QUOTA``, GB used, quota."""
         self.db, self.data_dir, self.station = db, Path(data_dir), station
         self.camera_uri, self.camera_factory = camera_uri, camera_factory
         self.quota_bytes, self.retention_days = quota_bytes, retention_days
@@ -313,11 +315,15 @@ class Evidence:
         known = self.state == FAILED and detail == self.detail  # the camera's warning said it already
         log.log(logging.INFO if known else logging.WARNING, text("camera_clip_failed", "en", key=row["key"],
                                                                  detail=detail))
-        if not known and self.on_state is not None:
+        if not known:
+            self._news(CLIP_FAILED, detail, row["key"])
+
+    def _news(self, what: str, detail: str, key: str) -> None:
+        if self.on_state is not None:
             try:
-                self.on_state(CLIP_FAILED, detail, row["key"])
+                self.on_state(what, detail, key)
             except Exception:
-                log.exception("reporting a failed clip failed")
+                log.exception("reporting %s failed", what)
 
     def _record(self, session, row: dict[str, Any], values: dict[str, Any], now: datetime) -> None:
         payload = {"file": row["id"], "kind": row["kind"], "purpose": row["purpose"], "key": row["key"],
@@ -348,8 +354,9 @@ class Evidence:
                                retention_days=self.retention_days, now=self.now(), station=self.station)
         if report.over_quota and "quota" not in self.warned:
             self.warned.add("quota")
-            log.warning(text("evidence_over_quota", "en", used=f"{report.used / storage.GB:.1f}",
-                             quota=f"{self.quota_bytes / storage.GB:g}"))
+            used, quota = f"{report.used / storage.GB:.1f}", f"{self.quota_bytes / storage.GB:g}"
+            log.warning(text("evidence_over_quota", "en", used=used, quota=quota))
+            self._news(OVER_QUOTA, used, quota)
 
     def _abs(self, relative: str) -> Path:
         return storage.evidence_dir(self.data_dir) / relative

@@ -76,6 +76,7 @@ class CameraBridge(QObject):
 
     stateChanged = Signal(str, str, str)  # state (off|starting|ready|recording|failed), detail, clip key
     clipFailed = Signal(str, str)         # why, the clip's key: a clip that could not be finalised
+    overQuota = Signal(str, str)          # GB used, the quota in GB: nothing more may be removed
 
     _state = Signal(str, str, str)
 
@@ -89,8 +90,8 @@ class CameraBridge(QObject):
 
     @Slot(str, str, str)
     def _deliver(self, state: str, detail: str, key: str) -> None:
-        if state == "clip_failed":  # news of one clip: the camera's state stays what it was
-            self.clipFailed.emit(detail, key)
+        if state in ("clip_failed", "over_quota"):  # news for the banner: the camera's state stays what it was
+            (self.clipFailed if state == "clip_failed" else self.overQuota).emit(detail, key)
             return
         self.last = (state, detail, key)
         self.stateChanged.emit(state, detail, key)
