@@ -1,5 +1,10 @@
 import sys
 
-from app.cli import main
+if sys.argv[1:2] == ["--camera-recorder"]:  # the packing camera's recorder program (app/devices/camera/link.py)
+    from app.ui.camera.program import main as recorder
+
+    sys.exit(recorder(sys.argv[2:]))
+
+from app.cli import main  # noqa: E402
 
 sys.exit(main())

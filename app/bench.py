@@ -22,7 +22,9 @@ What a bench is made of (``Bench``):
   ``leader``: whether this bench leads the account's sync for the room (``app.services.room.leader``);
 - ``scale``: the scale's reader thread; with a ``sim://`` scale also ``parcel``, the demo's
   hands that put the weighed posting's parcel on it (``app/sim/parcel.py``);
-- ``scanner``: a serial or HID scanner's reader thread (a keyboard-wedge scanner is the window's).
+- ``scanner``: a serial or HID scanner's reader thread (a keyboard-wedge scanner is the window's);
+- ``evidence``: the evidence log, and with ``[devices] camera`` the packing video and the photo at
+  the weighing (``app.services.evidence``); it follows the station through ``Station.listen``.
 
 Callbacks (``on_scale_reading``, ``on_printed``, ...) run on the parts' own threads: the window
 moves them to its thread with its Qt adapters (``app/ui/adapters``).
@@ -45,7 +47,7 @@ from app.services.ozon.ratelimit import ACCOUNTS, AccountLimiters
 
 log = logging.getLogger("packdesk.bench")
 
-PARTS = ("ozon", "station", "printer", "sync", "scale", "scanner")  # besides the cache, always there
+PARTS = ("ozon", "station", "printer", "sync", "scale", "scanner", "evidence")  # besides the cache, always there
 SYNC_TIMEOUT = 5.0  # connect, s; reading waits [ozon] timeout_s
 STATION_LOOKUP_TIMEOUT = (1.0, 1.5)  # connect, read: the station's own look-ups, no retry
 LOOKUP_BUDGET_WAIT_S = 1.0  # a room: a look-up waits this long for the room's budget, else the cache answers
@@ -76,12 +78,14 @@ class Bench:
     scale: Any = None
     parcel: Any = None
     scanner: Any = None
+    evidence: Any = None
     problems: list[tuple[str, str]] = field(default_factory=list)  # (code, detail) for app.messages
 
     def close(self) -> None:
         """Stop and close every part that was opened, the threads first, the cache last."""
         for name, stop in (("service", lambda p: p.stop()), ("leader", lambda p: p.stop()), ("scale", lambda p: p.stop()),
                            ("scanner", lambda p: p.stop()), ("station", lambda p: p.close()),
+                           ("evidence", lambda p: p.close()),
                            ("print_worker", lambda p: p.stop()), ("lookups", lambda p: p.close()),
                            ("client", lambda p: p.close()), ("db", lambda p: p.close())):
             part = getattr(self, name)
@@ -98,12 +102,15 @@ def open_bench(config: Config, *, api_key: str | None, parts: Collection[str] = 
                limiters: AccountLimiters | None = None, sync_interval_s: float | None = None,
                wait_for_prints: bool = False, on_printed: Callback = None,
                on_scale_reading: Callback = None, on_scale_state: Callback = None,
-               on_scan: Callback = None, on_scanner_state: Callback = None) -> Bench:
+               on_scan: Callback = None, on_scanner_state: Callback = None, on_camera_state: Callback = None,
+               camera_factory: Callback = None, lang: str = "ru") -> Bench:
     """Open the cache and the ``parts`` asked for (``PARTS``), in this order.
 
     ``wait_for_prints``: each sync pass waits for the labels it prints (a command's pass summary
     then counts them; the window's sync goes on while the print thread works).
-    ``limiters``: None takes the room's budget when the cache is shared, else this process's."""
+    ``limiters``: None takes the room's budget when the cache is shared, else this process's.
+    ``camera_factory(spec, on_event)``: the packing camera's link (default: the recorder program,
+    ``app.devices.camera.RecorderLink``); ``lang``: the language burned into the video."""
     unknown = set(parts) - set(PARTS)
     if unknown:
         raise ValueError(f"no such bench part: {', '.join(sorted(unknown))}")
@@ -123,6 +130,8 @@ def open_bench(config: Config, *, api_key: str | None, parts: Collection[str] = 
             _open_part(bench, strict, _open_scale, on_scale_reading, on_scale_state)
         if "scanner" in parts:
             _open_part(bench, strict, _open_scanner, on_scan, on_scanner_state)
+        if "evidence" in parts:
+            _open_part(bench, strict, _open_evidence, camera_factory, on_camera_state, lang)
     except BaseException:
         bench.close()
         raise
@@ -308,3 +317,28 @@ def _open_scanner(bench: Bench, on_scan: Callback, on_state: Callback) -> None:
         raise BenchProblem("config_invalid", str(exc)) from None
     except ScannerUnavailable as exc:
         raise BenchProblem("config_invalid", str(exc), config=False) from None
+
+
+def _open_evidence(bench: Bench, camera_factory: Callback, on_state: Callback, lang: str) -> None:
+    """The evidence log and, with a camera configured, its recorder (started here, in its own process)."""
+    from app.devices.camera import RecorderLink, parse_camera_uri
+    from app.devices.uri import DeviceUriError
+    from app.services.evidence import Evidence, PackingFollower
+    from app.services.evidence.storage import GB
+
+    config = bench.config
+    try:
+        spec = parse_camera_uri(config.devices.camera)
+    except DeviceUriError as exc:
+        raise BenchProblem("config_invalid", str(exc)) from None
+    factory = None
+    if spec is not None:
+        make = camera_factory or (lambda spec, on_event: RecorderLink(spec, on_event).start())
+        factory = lambda on_event: make(spec, on_event)  # noqa: E731
+    bench.evidence = Evidence(bench.db, config.data_dir, station=config.station.name, camera_uri=config.devices.camera,
+                              camera_factory=factory, quota_bytes=int(config.evidence.quota_gb * GB),
+                              retention_days=config.evidence.retention_days, lang=lang, on_state=on_state).start()
+    if bench.station is not None:
+        station = bench.station
+        bench.station.listen(PackingFollower(bench.evidence, station_name=config.station.name, lang=lang,
+                                             packer=lambda: station.packer))

@@ -86,6 +86,18 @@ class DeviceSettings:
     printer: str = field(default="", metadata=_doc("printer URI, e.g. tcp://10.0.0.5:9100?lang=tspl&dpi=203"))
     scale: str = field(default="", metadata=_doc("scale URI, e.g. hid://0922:8003"))
     scanner: str = field(default="keyboard", metadata=_doc("scanner URI: keyboard, serial:PORT, hid://VID:PID"))
+    camera: str = field(default="", metadata=_doc(
+        "packing video camera: default, v4l2:/dev/video0, the camera's name, sim:// (generated frames); "
+        "empty: no video (?size=WxH&fps=N)"))
+
+
+@dataclass(frozen=True)
+class EvidenceSettings:
+    quota_gb: float = field(default=20.0, metadata=_doc(
+        "disk space for packing clips and photos, GB: past it the oldest clips of delivered postings "
+        "without a case go first", low=0.1, high=100_000))
+    retention_days: int = field(default=180, metadata=_doc(
+        "days a delivered posting's clips are kept (postings with a case keep theirs)", low=7, high=3650))
 
 
 @dataclass(frozen=True)
@@ -94,6 +106,7 @@ class Config:
     station: StationSettings = field(default_factory=StationSettings)
     sync: SyncSettings = field(default_factory=SyncSettings)
     devices: DeviceSettings = field(default_factory=DeviceSettings)
+    evidence: EvidenceSettings = field(default_factory=EvidenceSettings)
     data_dir: Path = field(default_factory=lambda: default_data_dir())
     db_url: str = ""  # empty: SQLite file in data_dir
     source: str = ""  # the file it was read from, for messages
@@ -105,7 +118,8 @@ class Config:
         return f"sqlite:///{(self.data_dir / 'packdesk.db').as_posix()}"
 
 
-_SECTIONS = {"ozon": OzonSettings, "station": StationSettings, "sync": SyncSettings, "devices": DeviceSettings}
+_SECTIONS = {"ozon": OzonSettings, "station": StationSettings, "sync": SyncSettings, "devices": DeviceSettings,
+             "evidence": EvidenceSettings}
 
 
 @dataclass(frozen=True)

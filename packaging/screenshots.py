@@ -1,7 +1,8 @@
 """Screenshots of the desktop bench's main states in each language, into artifacts/screens/:
-idle, verifying, wrong item (red flash), packed, queues, log, settings (three tabs), and a posting
-with marking codes: a unit scanned without its code, a code accepted (shown masked), a code of
-another product refused.
+idle, verifying (the camera recording), wrong item (red flash), packed, queues, log, evidence (the
+dispute bundle button; a posting's bundle made, then checked), settings (three tabs), a bench whose
+camera is missing (the warning), and a posting with marking codes: a unit scanned without its code,
+a code accepted (shown masked), a code of another product refused.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshots.py
@@ -26,7 +27,7 @@ from app.config import Config  # noqa: E402
 from app.sim.ozon.marks import sample_mark  # noqa: E402
 from app.sim.ozon import OzonSimulator, WorldConfig  # noqa: E402
 from app.ui.app import build, make_app  # noqa: E402
-from app.ui.main_window import LOG, PACK, QUEUES  # noqa: E402
+from app.ui.main_window import EVIDENCE, LOG, PACK, QUEUES  # noqa: E402
 
 OUT = ROOT / "artifacts" / "screens"
 
@@ -155,6 +156,29 @@ def main() -> int:
             window.pages.setCurrentIndex(LOG)
             pump(0.2)
             shot(window, lang, "log")
+            controller.evidence.reload()
+            window.pages.setCurrentIndex(EVIDENCE)
+            wait_for(lambda: controller.evidence.model.rowCount() > 0, 10)
+            pump(0.3)
+            shot(window, lang, "evidence")
+            # the posting's dispute bundle made from the tab, then checked
+            said: list[str] = []
+            controller.evidence.said.connect(said.append)
+            controller.evidence.summary_language.setCurrentIndex(
+                controller.evidence.summary_language.findData(lang))
+            bundle = Path(tmp) / f"{number}-{lang}.zip"
+            controller.evidence.bundle_for(number)
+            controller.evidence.dialog.reject()
+            controller.evidence.make_bundle(number, bundle)
+            wait_for(lambda: said, 60)
+            pump(0.5)
+            shot(window, lang, "evidence-bundle")
+            said.clear()
+            controller.evidence.verify(bundle)
+            wait_for(lambda: said, 30)
+            pump(0.5)
+            shot(window, lang, "evidence-verified")
+            controller.evidence.said.disconnect(said.append)
             window.pages.setCurrentIndex(PACK)
             controller.open_settings()
             dialog = controller.settings_dialog
@@ -168,8 +192,27 @@ def main() -> int:
         controller.window.close()
         controller.window.deleteLater()
         pump(0.1)
+        for lang in ("en", "ru", "zh"):  # a bench whose camera is not there: packing goes on, the warning shows
+            missing_camera(app, sim, Path(tmp) / f"nocam-{lang}", lang)
     print(f"screenshots in {OUT}")
     return 0
+
+
+def missing_camera(app, sim, data_dir: Path, lang: str) -> None:
+    config = demo_config(Config(), sim.base_url, data_dir)
+    config = dataclasses.replace(config, devices=dataclasses.replace(config.devices, camera="v4l2:/dev/video7"))
+    controller = build(app, config, lang=lang, api_key=DEMO_API_KEY, demo=False, config_path=data_dir / "config.toml")
+    window = controller.window
+    window.resize(1280, 800)
+    window.show()
+    controller.start()
+    wait_for(lambda: controller.camera_bridge.last[0] == "failed" and window.banner.isVisible(), 20)
+    pump(0.5)
+    shot(window, lang, "camera-warning")
+    controller.shutdown()
+    window.close()
+    window.deleteLater()
+    pump(0.1)
 
 
 if __name__ == "__main__":

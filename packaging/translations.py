@@ -231,6 +231,30 @@ TEXTS = {
         "сразу после упаковки, для полки «сначала проверка» (отсканируйте её, чтобы сверить с этикеткой Ozon)",
         "工作台自有的订单标签（二维码 PDK:<货件>）：never = 只打印 Ozon 面单；on_pack = 打包后立即打印，"
         "用于“先核验”货架（扫描它以与 Ozon 面单核对）"),
+    # the packing camera in the status bar, the Evidence tab
+    "Camera: off": ("Камера: выкл.", "摄像头：关闭"),
+    "● REC %1": ("● ЗАПИСЬ %1", "● 录像 %1"),
+    "● REC": ("● ЗАПИСЬ", "● 录像"),
+    "⚠ Camera: %1": ("⚠ Камера: %1", "⚠ 摄像头：%1"),
+    "not available": ("недоступна", "不可用"),
+    "Camera: ready": ("Камера: готова", "摄像头：就绪"),
+    "Camera: starting…": ("Камера: запуск…", "摄像头：启动中…"),
+    "Evidence": ("Доказательства", "证据"),
+    "Last record": ("Последняя запись", "最近记录"),
+    "Clips and photos": ("Видео и фото", "视频和照片"),
+    "Failed": ("Сбои", "失败"),
+    "Find a posting number (Enter)": ("Найти номер отправления (Enter)", "查找货件号（回车）"),
+    "Summary in:": ("Сводка на языке:", "摘要语言："),
+    "Make dispute bundle…": ("Собрать пакет для спора…", "生成争议证据包…"),
+    "Check a bundle…": ("Проверить пакет…", "校验证据包…"),
+    "A dispute bundle is a ZIP for Ozon's support: the packing video, the photo on the scale, the label, every "
+    "scan with its time, and a PDF summary; each file's hash is in the bench's evidence log.":
+        ("Пакет для спора — это ZIP для поддержки Ozon: видео упаковки, фото на весах, этикетка, каждое "
+         "сканирование со временем и сводка в PDF; хеш каждого файла записан в журнал доказательств места упаковки.",
+         "争议证据包是提交给 Ozon 客服的 ZIP：打包视频、称重照片、面单、每次扫描及其时间，以及 PDF 摘要；"
+         "每个文件的哈希值都记录在本工作台的证据日志中。"),
+    "Save the dispute bundle": ("Сохранить пакет для спора", "保存争议证据包"),
+    "Check a dispute bundle": ("Проверить пакет для спора", "校验争议证据包"),
 }
 
 DOCS_MODULE = ROOT / "app" / "ui" / "settings" / "docs.py"

@@ -4,7 +4,7 @@ import re
 import pytest
 
 from app.devices.scanners import BadScan, make_scan, normalize_scan, restore_gs
-from app.devices.scanners.gs1 import gtin_ok
+from app.devices.scanners.gs1 import gtin_ok, mask
 from app.devices.scanners.scan import decode_bytes
 from scanners_helpers import CRYPTO44, GS, GTIN, LONG_CODE, SERIAL13
 
@@ -67,3 +67,18 @@ def test_make_scan_normalises_then_restores():
 @pytest.mark.parametrize("raw,text", [(b"OZN1", "OZN1"), ("Код".encode(), "Код"), (b"\xc0\xff", "\xc0\xff")])
 def test_decode_bytes(raw, text):
     assert decode_bytes(raw) == text
+
+
+@pytest.mark.parametrize("code,shown", [
+    (f"0104601234567893215Ab3Xy7Q{GS}91EE07{GS}92" + "A" * 44, "04601234567893 5Ab…"),
+    (f"010460123456789321ABCDEFG{GS}93dGx1", "04601234567893 ABC…"),
+    ("010460123456789321AbCdE5Ab3Xy7Q91EE0792" + "B" * 44, "04601234567893 AbC…"),  # GS lost
+    (f"0104601234567893211234{GS}93abcd", "04601234567893 123…"),  # a short serial
+    ("no mark at all 12345678", "no m…"),
+])
+def test_a_masked_mark_never_shows_the_verification_key(code, shown):
+    """One masking rule for the screen, the logs, the video and the bundle: the GTIN and the
+    serial's first three characters (the serial comes first, so a code whose GS was lost still
+    cannot show its key)."""
+    assert mask(code) == shown
+    assert not {"91EE07", "AAAA", "BBBB", "dGx1", "93ab"} & {mask(code)[i:i + 4] for i in range(len(shown))}

@@ -119,3 +119,12 @@ def test_a_parcel_heavier_than_the_catalogue_says_meets_the_weight_check(qtbot, 
         # the parcel stays on the scale while the mismatch is held: the live weight shows it
         qtbot.waitUntil(lambda: bench.pack_view.reading is not None
                         and bench.pack_view.reading[0] == pytest.approx(measured, abs=2.0), timeout=10_000)
+
+
+def test_a_bundle_asked_for_in_the_queues_is_made_in_the_evidence_tab(qtbot, bench):
+    with qtbot.waitSignal(bench.queues.loaded, timeout=30_000):
+        bench.start()
+    bench.queues.bundleRequested.emit("12345678-0001-1")
+    assert bench.window.pages.currentWidget() is bench.evidence
+    assert bench.evidence.search.text() == "12345678-0001-1" and bench.evidence.dialog.isVisible()
+    bench.evidence.dialog.reject()

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 from app.ui.pack import PackView
 
-NOW = datetime(2026, 11, 26, 12, 0)
+NOW = datetime.now().replace(second=0, microsecond=0)  # the view reads the real clock: "left" needs a future date
 
 
 def snapshot(counted: int) -> dict:

@@ -75,7 +75,7 @@ def open_bench(config: Config, lang: str, *, parts, **options):
 
     api_key = resolve_api_key(config.ozon.client_id) if "ozon" in parts else None
     try:
-        return assemble(config, api_key=api_key, parts=parts, strict=True, **options)
+        return assemble(config, api_key=api_key, parts=parts, strict=True, lang=lang, **options)
     except BenchProblem as problem:
         raise CommandError(text(problem.code, lang, detail=problem.detail, path=config.source), EXIT_CONFIG) from None
 

@@ -17,7 +17,7 @@ from app.cli.common import EXIT_CONFIG, EXIT_OK, CommandError, language, load, s
 from app.config import Config, with_overrides
 
 DEMO_CLIENT_ID, DEMO_API_KEY = "100000", "demo-key"
-DEMO_DEVICES = {"printer": "sim://", "scale": "sim://", "scanner": "keyboard"}
+DEMO_DEVICES = {"printer": "sim://", "scale": "sim://", "scanner": "keyboard", "camera": "sim://"}
 
 
 def register(sub) -> None:

@@ -38,7 +38,7 @@ from app.messages import text
 FIRST_PASS_TIMEOUT_S = 120.0
 WAIT_PASS_TIMEOUT_S = 60.0  # a wait_s answers anyway when no sync pass ends in time (e.g. a refused key)
 REPLAY_SYNC_INTERVAL_S = 2.0  # background passes during a replay (the config's interval is for a bench)
-REPLAY_PARTS = ("ozon", "station", "printer", "sync", "scale")  # the bench, but scans come from FILE
+REPLAY_PARTS = ("ozon", "station", "printer", "sync", "scale", "evidence")  # the bench, but scans come from FILE
 
 
 def register(sub) -> None:

@@ -10,6 +10,8 @@ import locale
 import os
 
 from app.messages.commands import COMMAND_MESSAGES
+from app.messages.evidence import EVIDENCE_MESSAGES
+from app.messages.evidence_summary import SUMMARY_MESSAGES
 from app.messages.label_delay import LABEL_DELAY_MESSAGES
 from app.messages.marks import MARKS_MESSAGES
 from app.messages.room import ROOM_MESSAGES
@@ -128,6 +130,8 @@ CATALOGUE.update(COMMAND_MESSAGES)
 CATALOGUE.update(SYNC_MESSAGES)
 CATALOGUE.update(MARKS_MESSAGES)
 CATALOGUE.update(ROOM_MESSAGES)
+CATALOGUE.update(EVIDENCE_MESSAGES)
+CATALOGUE.update(SUMMARY_MESSAGES)
 
 
 def system_language() -> str:

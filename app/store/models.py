@@ -317,3 +317,5 @@ class WavePostingRow(Base):
 # tables of other modules join Base.metadata here (their migrations are in migrations/versions)
 from app.store.marks_models import PostingMarksRow  # noqa: E402,F401  (marking codes kept per posting)
 from app.store import models_room  # noqa: E402,F401  (a room of benches: the shared rate budget)
+# the evidence log and its files live in their own module (their tables join this metadata)
+from app.store.evidence_models import EvidenceEntryRow, EvidenceFileRow  # noqa: E402,F401

@@ -44,7 +44,7 @@ def build(app, config, *, lang: str | None, api_key: str | None, log_path: Path 
           config_path: Path | None = None, demo: bool = False):
     """The controller with its window, not started (``packaging/screenshots.py`` uses this too)."""
     from app.bench import open_bench
-    from app.ui.adapters import ScaleBridge, ScannerBridge
+    from app.ui.adapters import CameraBridge, ScaleBridge, ScannerBridge
     from app.ui.controller import BenchController
     from app.ui.feedback.sound import make_sounder
     from app.ui.i18n import Languages
@@ -53,15 +53,16 @@ def build(app, config, *, lang: str | None, api_key: str | None, log_path: Path 
     handler = install_log_buffer()
     languages = Languages(app, app)
     languages.switch(chosen_language(lang))
-    scale_bridge, scanner_bridge = ScaleBridge(), ScannerBridge()
+    scale_bridge, scanner_bridge, camera_bridge = ScaleBridge(), ScannerBridge(), CameraBridge()
     parts = open_bench(config, api_key=api_key, on_scale_reading=scale_bridge.on_reading,
                        on_scale_state=scale_bridge.on_state, on_scan=scanner_bridge.on_scan,
-                       on_scanner_state=scanner_bridge.on_state)
+                       on_scanner_state=scanner_bridge.on_state, on_camera_state=camera_bridge.on_state,
+                       lang=languages.current)
     controller = BenchController(app, parts, languages=languages, sounder=make_sounder(app), log_handler=handler,
                                  config_path=config_path, scale_bridge=scale_bridge, scanner_bridge=scanner_bridge,
-                                 demo=demo)
-    scale_bridge.setParent(controller)
-    scanner_bridge.setParent(controller)
+                                 camera_bridge=camera_bridge, demo=demo)
+    for bridge in (scale_bridge, scanner_bridge, camera_bridge):
+        bridge.setParent(controller)
     return controller
 
 
@@ -69,7 +70,10 @@ def run_gui(config, *, lang: str | None, api_key: str | None, log_path: Path | N
             config_path: Path | None = None, demo: bool = False) -> int:
     from app.ui.errors import install_crash_hooks
 
+    from app.ui.refcount_guard import RefcountGuard
+
     app = make_app()
+    guard = RefcountGuard(app)  # noqa: F841 - PySide6 6.12 on Python 3.11 under-counts None: see the module
     reporter = install_crash_hooks(log_path, app)
     controller = build(app, config, lang=lang, api_key=api_key, log_path=log_path, config_path=config_path,
                        demo=demo)

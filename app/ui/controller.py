@@ -12,7 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal, Slot
 
 from app.messages import text
-from app.ui.adapters import MessageBridge, ScaleBridge, ScanFilter, ScannerBridge, StationWorker, SyncWorker
+from app.ui.adapters import (CameraBridge, MessageBridge, ScaleBridge, ScanFilter, ScannerBridge, StationWorker,
+                             SyncWorker)
+from app.ui.evidence import EvidencePanel
 from app.ui.main_window import PACK, MainWindow
 from app.ui.pack import PackView
 from app.ui.queues.panel import QueuesPanel
@@ -29,19 +31,23 @@ class BenchController(QObject):
 
     def __init__(self, app, parts, *, languages, sounder, log_handler, config_path: Path | None = None,
                  scale_bridge: ScaleBridge | None = None, scanner_bridge: ScannerBridge | None = None,
-                 demo: bool = False, clock=None) -> None:
+                 camera_bridge: CameraBridge | None = None, demo: bool = False, clock=None) -> None:
         super().__init__()
         self.app, self.parts, self.languages = app, parts, languages
         self.config, self.config_path = parts.config, config_path
         self.messages = MessageBridge(self)
         self.scale_bridge = scale_bridge or ScaleBridge(self)
         self.scanner_bridge = scanner_bridge or ScannerBridge(self)
+        self.camera_bridge = camera_bridge or CameraBridge(self)
         self.pack_view = PackView(sounder=sounder, language=lambda: self.languages.current)
         self.queues = QueuesPanel(parts.db, parts.config.station.name)
+        self.evidence = EvidencePanel(parts.db, parts.config.data_dir, parts.config.station.name,
+                                      language=lambda: self.languages.current)
         devices = {"printer": self.config.devices.printer, "scale": self.config.devices.scale,
-                   "scanner": self.config.devices.scanner or "keyboard"}
+                   "scanner": self.config.devices.scanner or "keyboard", "camera": self.config.devices.camera}
         self.window = MainWindow(pack_view=self.pack_view, queues=self.queues, log_handler=log_handler,
-                                 station_name=self.config.station.name, devices=devices, demo=demo)
+                                 station_name=self.config.station.name, devices=devices, demo=demo,
+                                 evidence=self.evidence)
         self.station_worker = StationWorker(parts.station, parts.scale, self)
         self.sync_worker = SyncWorker(parts.service, self) if parts.service is not None else None
         self.scan_filter = self._keyboard_scanner(clock)
@@ -49,6 +55,7 @@ class BenchController(QObject):
         # after a scan the queues are re-read a moment later, not while the packer scans on
         self._queues_soon = QTimer(self, singleShot=True, interval=QUEUE_RELOAD_DELAY_MS)
         self._queues_soon.timeout.connect(lambda: self.queues.reload())
+        self._camera_warned: set[str] = set()
         self._connect()
 
     def _keyboard_scanner(self, clock) -> ScanFilter | None:
@@ -85,6 +92,14 @@ class BenchController(QObject):
         self.scale_bridge.reading.connect(self.pack_view.show_weight)
         self.scale_bridge.stateChanged.connect(status.on_scale_state)
         self.scanner_bridge.stateChanged.connect(status.on_scanner_state)
+        self.camera_bridge.stateChanged.connect(status.on_camera_state)
+        self.camera_bridge.stateChanged.connect(self._camera_state)
+        self.camera_bridge.clipFailed.connect(self._clip_failed)
+        self.camera_bridge.overQuota.connect(lambda used, quota: self.messages.warning(
+            text("evidence_over_quota", self.languages.current, used=used, quota=quota)))
+        self.evidence.said.connect(self.messages.info)
+        self.evidence.failed.connect(lambda detail: self.messages.warning(detail))
+        self.queues.bundleRequested.connect(self._bundle_requested)
         self._printed.connect(self._on_printed, Qt.ConnectionType.QueuedConnection)
         if self.parts.print_worker is not None:
             self.parts.print_worker.on_done = self._printed.emit
@@ -100,6 +115,11 @@ class BenchController(QObject):
         w.languageRequested.connect(self.switch_language)
         w.mark_language(self.languages.current)
 
+    def _bundle_requested(self, posting: str) -> None:
+        """A posting's dispute bundle asked for from the queues: the Evidence tab makes it."""
+        self.window.pages.setCurrentWidget(self.evidence)
+        self.evidence.bundle_for(posting)
+
     # --- life -------------------------------------------------------------------------------
     def start(self) -> None:
         if self.scan_filter is not None:
@@ -109,6 +129,7 @@ class BenchController(QObject):
             self.sync_worker.start()
         self.stall_meter.start()
         self.queues.reload()
+        self.evidence.reload()
         for code, detail in self.parts.problems:
             self.messages.warning(text(code, self.languages.current, detail=detail, path=self.config.source),
                                   (self.tr("Open settings"), self.open_settings))
@@ -145,6 +166,20 @@ class BenchController(QObject):
             self._wake()
         if result.code in RELOAD_AFTER:
             self._queues_soon.start()
+            self.evidence.reload_soon()
+
+    def _camera_state(self, state: str, detail: str, key: str) -> None:
+        """A camera that fails is said in the banner (once for each reason); packing goes on."""
+        if state == "failed" and detail not in self._camera_warned:
+            self._camera_warned.add(detail)
+            self.messages.warning(text("camera_unavailable", self.languages.current,
+                                       camera=self.config.devices.camera, detail=detail),
+                                  (self.tr("Open settings"), self.open_settings))
+
+    def _clip_failed(self, detail: str, key: str) -> None:
+        """A clip that could not be finalised is said in the banner (it stays listed, as failed)."""
+        self.messages.warning(text("camera_clip_failed", self.languages.current, key=key, detail=detail))
+        self.evidence.reload_soon()
 
     def _after_pass(self, summary: dict) -> None:
         self.queues.reload()

@@ -14,7 +14,7 @@ from app.ui.log_view import LogView
 from app.ui.pack import PackView
 from app.ui.status import StatusPanel
 
-PACK, QUEUES, LOG = range(3)
+PACK, QUEUES, LOG, EVIDENCE = range(4)
 
 
 class MainWindow(QMainWindow):
@@ -22,17 +22,17 @@ class MainWindow(QMainWindow):
     languageRequested = Signal(str)
 
     def __init__(self, *, pack_view: PackView, queues: QWidget, log_handler, station_name: str = "",
-                 devices: dict[str, str] | None = None, demo: bool = False) -> None:
+                 devices: dict[str, str] | None = None, demo: bool = False, evidence: QWidget | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.station_name = station_name
-        self.pack_view, self.queues = pack_view, queues
+        self.pack_view, self.queues, self.evidence = pack_view, queues, evidence
         self.log_view = LogView(log_handler)
         self.banner = Banner()
         self.first_run = FirstRunPanel() if demo else None
         self.pages = QTabWidget()
         self.pages.setObjectName("pages")
-        for page in (pack_view, queues, self.log_view):
+        for page in (pack_view, queues, self.log_view, *([evidence] if evidence is not None else [])):
             self.pages.addTab(page, "")
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -71,6 +71,8 @@ class MainWindow(QMainWindow):
         self.pages.setTabText(PACK, self.tr("Pack"))
         self.pages.setTabText(QUEUES, self.tr("Queues"))
         self.pages.setTabText(LOG, self.tr("Log"))
+        if self.evidence is not None:
+            self.pages.setTabText(EVIDENCE, self.tr("Evidence"))
         self.file_menu.setTitle(self.tr("&File"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))

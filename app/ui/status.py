@@ -29,18 +29,18 @@ def _local(iso: str | None) -> str:
 
 
 class StatusPanel(QObject):
-    def __init__(self, bar: QStatusBar, *, printer: str = "", scale: str = "", scanner: str = "",
+    def __init__(self, bar: QStatusBar, *, printer: str = "", scale: str = "", scanner: str = "", camera: str = "",
                  language: Callable[[], str] = lambda: "en",
                  now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> None:
         """``now``: an aware datetime (the key's expiry is compared with it)."""
         super().__init__(bar)
         self.bar, self.now = bar, now
         self.language = language
-        self.fields = {name: QLabel() for name in ("ozon", "stages", "last", "outbox", "key", "printer", "scale",
-                                                   "scanner")}
+        self.fields = {name: QLabel() for name in ("ozon", "stages", "last", "outbox", "key", "camera", "printer",
+                                                   "scale", "scanner")}
         for name, label in self.fields.items():
             label.setObjectName(f"status_{name}")
-            if name in ("printer", "scale", "scanner"):
+            if name in ("printer", "scale", "scanner", "camera"):
                 bar.addPermanentWidget(label)
             else:
                 bar.addWidget(label)
@@ -49,6 +49,7 @@ class StatusPanel(QObject):
         self.printer, self.printer_state = printer, ""
         self.scale_uri, self.scale_state, self.weight = scale, "", None
         self.scanner_uri, self.scanner_state = scanner, "connected" if scanner == "keyboard" else ""
+        self.camera = (camera, "starting" if camera else "off", "", "")  # uri, state, detail, clip
         bar.installEventFilter(self)
         self.retranslate()
 
@@ -88,6 +89,11 @@ class StatusPanel(QObject):
         self.scanner_state = state
         self.retranslate()
 
+    def on_camera_state(self, state: str, detail: str, key: str) -> None:
+        """The packing camera: recording (which posting), ready, or failed (why): a warning, in red."""
+        self.camera = (self.camera[0], state, detail, key)
+        self.retranslate()
+
     def on_printer_state(self, state: str) -> None:
         self.printer_state = state
         self.retranslate()
@@ -107,6 +113,24 @@ class StatusPanel(QObject):
         f["printer"].setText(self.tr("Printer: %1").replace("%1", self._device(self.printer, self.printer_state)))
         f["scale"].setText(self._scale_text())
         f["scanner"].setText(self.tr("Scanner: %1").replace("%1", self._device(self.scanner_uri, self.scanner_state)))
+        f["camera"].setText(self._camera_text())
+        f["camera"].setProperty("level", {"recording": "recording", "failed": "warning"}.get(self.camera[1], ""))
+        f["camera"].style().unpolish(f["camera"])
+        f["camera"].style().polish(f["camera"])
+        f["camera"].setToolTip(self.camera[2])
+        f["camera"].setMinimumWidth(f["camera"].sizeHint().width())  # the others give way: REC is never cut
+
+    def _camera_text(self) -> str:
+        uri, state, detail, key = self.camera
+        if not uri or state == "off":
+            return self.tr("Camera: off")
+        if state == "recording":
+            return self.tr("● REC %1").replace("%1", key) if key else self.tr("● REC")
+        if state == "failed":  # why: in the tooltip and the banner
+            return self.tr("⚠ Camera: %1").replace("%1", self.tr("not available"))
+        if state == "ready":
+            return self.tr("Camera: ready")
+        return self.tr("Camera: starting…")
 
     def _key_text(self, expires: str | None) -> str:
         if not expires:

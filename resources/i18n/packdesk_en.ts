@@ -11,13 +11,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="111" />
-        <location filename="../../app/ui/controller.py" line="153" />
+        <location filename="../../app/ui/controller.py" line="132" />
+        <location filename="../../app/ui/controller.py" line="174" />
+        <location filename="../../app/ui/controller.py" line="184" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="213" />
+        <location filename="../../app/ui/controller.py" line="254" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
     </message>
@@ -68,22 +69,22 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="25" />
+        <location filename="../../app/ui/errors.py" line="39" />
         <source>packdesk: unexpected error</source>
         <translation>packdesk: unexpected error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="26" />
+        <location filename="../../app/ui/errors.py" line="40" />
         <source>(no log file)</source>
         <translation>(no log file)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="27" />
+        <location filename="../../app/ui/errors.py" line="41" />
         <source>Something went wrong inside packdesk (a bug, not your mistake).</source>
         <translation>Something went wrong inside packdesk (a bug, not your mistake).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="28" />
+        <location filename="../../app/ui/errors.py" line="42" />
         <source>%1
 
 The details are in the log: %2
@@ -123,6 +124,64 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
 </context>
 <context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="94" />
+        <source>Posting</source>
+        <translation>Posting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="94" />
+        <source>Last record</source>
+        <translation>Last record</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="94" />
+        <source>Clips and photos</source>
+        <translation>Clips and photos</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="95" />
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="96" />
+        <source>Find a posting number (Enter)</source>
+        <translation>Find a posting number (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="97" />
+        <source>Summary in:</source>
+        <translation>Summary in:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="98" />
+        <source>Make dispute bundle…</source>
+        <translation>Make dispute bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="99" />
+        <source>Check a bundle…</source>
+        <translation>Check a bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="100" />
+        <source>A dispute bundle is a ZIP for Ozon's support: the packing video, the photo on the scale, the label, every scan with its time, and a PDF summary; each file's hash is in the bench's evidence log.</source>
+        <translation>A dispute bundle is a ZIP for Ozon's support: the packing video, the photo on the scale, the label, every scan with its time, and a PDF summary; each file's hash is in the bench's evidence log.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="146" />
+        <source>Save the dispute bundle</source>
+        <translation>Save the dispute bundle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="187" />
+        <source>Check a dispute bundle</source>
+        <translation>Check a dispute bundle</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPanel</name>
     <message>
         <location filename="../../app/ui/first_run.py" line="22" />
@@ -138,27 +197,27 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>LogView</name>
     <message>
-        <location filename="../../app/ui/log_view.py" line="39" />
+        <location filename="../../app/ui/log_view.py" line="40" />
         <source>Show from level:</source>
         <translation>Show from level:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log_view.py" line="40" />
+        <location filename="../../app/ui/log_view.py" line="41" />
         <source>Debug</source>
         <translation>Debug</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log_view.py" line="40" />
+        <location filename="../../app/ui/log_view.py" line="41" />
         <source>Info</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log_view.py" line="40" />
+        <location filename="../../app/ui/log_view.py" line="41" />
         <source>Warning</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log_view.py" line="40" />
+        <location filename="../../app/ui/log_view.py" line="41" />
         <source>Error</source>
         <translation>Error</translation>
     </message>
@@ -186,22 +245,27 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74" />
+        <location filename="../../app/ui/main_window.py" line="75" />
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="76" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75" />
+        <location filename="../../app/ui/main_window.py" line="77" />
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76" />
+        <location filename="../../app/ui/main_window.py" line="78" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77" />
+        <location filename="../../app/ui/main_window.py" line="79" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
@@ -327,62 +391,62 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Scan a posting or an item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="164" />
+        <location filename="../../app/ui/pack/view.py" line="166" />
         <source>Scale: no reading</source>
         <translation>Scale: no reading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="166" />
+        <location filename="../../app/ui/pack/view.py" line="168" />
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="166" />
+        <location filename="../../app/ui/pack/view.py" line="168" />
         <source>overload</source>
         <translation>overload</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="167" />
+        <location filename="../../app/ui/pack/view.py" line="169" />
         <source>below zero: tare the scale</source>
         <translation>below zero: tare the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="167" />
+        <location filename="../../app/ui/pack/view.py" line="169" />
         <source>settling…</source>
         <translation>settling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="168" />
+        <location filename="../../app/ui/pack/view.py" line="170" />
         <source>Scale: %1 g, %2</source>
         <translation>Scale: %1 g, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="179" />
+        <location filename="../../app/ui/pack/view.py" line="181" />
         <source>Ship by %1 (%2)</source>
         <translation>Ship by %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="183" />
+        <location filename="../../app/ui/pack/view.py" line="185" />
         <source>express</source>
         <translation>express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="190" />
+        <location filename="../../app/ui/pack/view.py" line="192" />
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="191" />
+        <location filename="../../app/ui/pack/view.py" line="193" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="192" />
+        <location filename="../../app/ui/pack/view.py" line="194" />
         <source>%1 left</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="192" />
+        <location filename="../../app/ui/pack/view.py" line="194" />
         <source>late by %1</source>
         <translation>late by %1</translation>
     </message>
@@ -460,54 +524,59 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>QueuesPanel</name>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="94" />
+        <location filename="../../app/ui/queues/panel.py" line="99" />
         <source>Warehouse:</source>
         <translation>Warehouse:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="95" />
+        <location filename="../../app/ui/queues/panel.py" line="100" />
         <source>Delivery:</source>
         <translation>Delivery:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="96" />
+        <location filename="../../app/ui/queues/panel.py" line="101" />
         <source>Search posting, item or barcode</source>
         <translation>Search posting, item or barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="97" />
+        <location filename="../../app/ui/queues/panel.py" line="102" />
         <source>Reprint selected label</source>
         <translation>Reprint selected label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="113" />
+        <location filename="../../app/ui/queues/panel.py" line="118" />
         <source>Awaiting packaging (%1)</source>
         <translation>Awaiting packaging (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="113" />
+        <location filename="../../app/ui/queues/panel.py" line="118" />
         <source>Packed, waiting for label (%1)</source>
         <translation>Packed, waiting for label (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="114" />
+        <location filename="../../app/ui/queues/panel.py" line="119" />
         <source>Printed today (%1)</source>
         <translation>Printed today (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="114" />
+        <location filename="../../app/ui/queues/panel.py" line="119" />
         <source>Failed prints (%1)</source>
         <translation>Failed prints (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="168" />
+        <location filename="../../app/ui/queues/panel.py" line="173" />
         <source>All warehouses</source>
         <translation>All warehouses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="169" />
+        <location filename="../../app/ui/queues/panel.py" line="174" />
         <source>All methods</source>
         <translation>All methods</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="203" />
+        <source>Make dispute bundle…</source>
+        <translation>Make dispute bundle…</translation>
     </message>
 </context>
 <context>
@@ -576,212 +645,212 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="151" />
+        <location filename="../../app/ui/settings/dialog.py" line="156" />
         <source>Seller API address</source>
         <translation>Seller API address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="151" />
+        <location filename="../../app/ui/settings/dialog.py" line="156" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="152" />
+        <location filename="../../app/ui/settings/dialog.py" line="157" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API key (leave empty to keep the saved one)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="153" />
+        <location filename="../../app/ui/settings/dialog.py" line="158" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>Warehouses to sync (ids, empty: all)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="154" />
+        <location filename="../../app/ui/settings/dialog.py" line="159" />
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="154" />
+        <location filename="../../app/ui/settings/dialog.py" line="159" />
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="154" />
+        <location filename="../../app/ui/settings/dialog.py" line="159" />
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="155" />
+        <location filename="../../app/ui/settings/dialog.py" line="160" />
         <source>Weight tolerance, %</source>
         <translation>Weight tolerance, %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="156" />
+        <location filename="../../app/ui/settings/dialog.py" line="161" />
         <source>Box and filler weight, g</source>
         <translation>Box and filler weight, g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="157" />
+        <location filename="../../app/ui/settings/dialog.py" line="162" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>Supervisors (may teach barcodes and accept a weight), comma-separated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="158" />
+        <location filename="../../app/ui/settings/dialog.py" line="163" />
         <source>Requests to Ozon per second</source>
         <translation>Requests to Ozon per second</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <location filename="../../app/ui/settings/dialog.py" line="164" />
         <source>Sync every, s</source>
         <translation>Sync every, s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="160" />
+        <location filename="../../app/ui/settings/dialog.py" line="165" />
         <source>Own order label</source>
         <translation>Own order label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="161" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="171" />
         <source>Never: only Ozon's label</source>
         <translation>Never: only Ozon's label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <location filename="../../app/ui/settings/dialog.py" line="172" />
         <source>After packing, for the verify-first shelf</source>
         <translation>After packing, for the verify-first shelf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="175" />
+        <location filename="../../app/ui/settings/dialog.py" line="180" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>Packing</source>
         <translation>Packing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="190" />
+        <location filename="../../app/ui/settings/dialog.py" line="195" />
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="191" />
+        <location filename="../../app/ui/settings/dialog.py" line="196" />
         <source>Find devices</source>
         <translation>Find devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="192" />
+        <location filename="../../app/ui/settings/dialog.py" line="197" />
         <source>Test print</source>
         <translation>Test print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="193" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>Read scale</source>
         <translation>Read scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="194" />
+        <location filename="../../app/ui/settings/dialog.py" line="199" />
         <source>Print the command barcodes</source>
         <translation>Print the command barcodes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="221" />
+        <location filename="../../app/ui/settings/dialog.py" line="226" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="231" />
+        <location filename="../../app/ui/settings/dialog.py" line="236" />
         <source>Asking Ozon…</source>
         <translation>Asking Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="234" />
+        <location filename="../../app/ui/settings/dialog.py" line="239" />
         <source>Connection failed: %1</source>
         <translation>Connection failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="240" />
+        <location filename="../../app/ui/settings/dialog.py" line="245" />
         <source>Connected. The key has no expiry date.</source>
         <translation>Connected. The key has no expiry date.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="242" />
+        <location filename="../../app/ui/settings/dialog.py" line="247" />
         <source>Connected. The key expires on %1.</source>
         <translation>Connected. The key expires on %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="270" />
+        <location filename="../../app/ui/settings/dialog.py" line="275" />
         <source>Looking for devices…</source>
         <translation>Looking for devices…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="278" />
+        <location filename="../../app/ui/settings/dialog.py" line="283" />
         <source>%1 device(s) found.</source>
         <translation>%1 device(s) found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="284" />
+        <location filename="../../app/ui/settings/dialog.py" line="293" />
         <source>Test label sent to %1.</source>
         <translation>Test label sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="292" />
+        <location filename="../../app/ui/settings/dialog.py" line="301" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>No scale in use: pick one and press Read scale.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="294" />
+        <location filename="../../app/ui/settings/dialog.py" line="303" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>Live reading shows the scale in use; press Read scale to try the new one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="296" />
+        <location filename="../../app/ui/settings/dialog.py" line="305" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>Scale in use: waiting for a reading…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="298" />
+        <location filename="../../app/ui/settings/dialog.py" line="307" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>Scale in use, live: %1 g (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="309" />
+        <location filename="../../app/ui/settings/dialog.py" line="318" />
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="311" />
+        <location filename="../../app/ui/settings/dialog.py" line="320" />
         <source>Not printed: %1</source>
         <translation>Not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="320" />
+        <location filename="../../app/ui/settings/dialog.py" line="329" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Scale reads %1 g (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="323" />
+        <location filename="../../app/ui/settings/dialog.py" line="332" />
         <source>Device problem: %1</source>
         <translation>Device problem: %1</translation>
     </message>
@@ -789,73 +858,108 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="86" />
+        <location filename="../../app/ui/status.py" line="102" />
         <source>Ozon: connecting…</source>
         <translation>Ozon: connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="86" />
+        <location filename="../../app/ui/status.py" line="102" />
         <source>Ozon: online</source>
         <translation>Ozon: online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="87" />
+        <location filename="../../app/ui/status.py" line="103" />
         <source>Ozon: offline</source>
         <translation>Ozon: offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="87" />
+        <location filename="../../app/ui/status.py" line="103" />
         <source>Ozon: key refused</source>
         <translation>Ozon: key refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="88" />
+        <location filename="../../app/ui/status.py" line="107" />
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="89" />
+        <location filename="../../app/ui/status.py" line="108" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>Outbox: %1 open, %2 parked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="92" />
+        <location filename="../../app/ui/status.py" line="111" />
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="94" />
+        <location filename="../../app/ui/status.py" line="113" />
         <source>Scanner: %1</source>
         <translation>Scanner: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="106" />
+        <location filename="../../app/ui/status.py" line="124" />
+        <source>Camera: off</source>
+        <translation>Camera: off</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="126" />
+        <source>● REC %1</source>
+        <translation>● REC %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="126" />
+        <source>● REC</source>
+        <translation>● REC</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="128" />
+        <source>⚠ Camera: %1</source>
+        <translation>⚠ Camera: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="128" />
+        <source>not available</source>
+        <translation>not available</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="130" />
+        <source>Camera: ready</source>
+        <translation>Camera: ready</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="131" />
+        <source>Camera: starting…</source>
+        <translation>Camera: starting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="143" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API key expires %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="110" />
+        <location filename="../../app/ui/status.py" line="147" />
         <source>not set</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="117" />
+        <location filename="../../app/ui/status.py" line="154" />
         <source>Scale: not set</source>
         <translation>Scale: not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="119" />
-        <location filename="../../app/ui/status.py" line="122" />
+        <location filename="../../app/ui/status.py" line="156" />
+        <location filename="../../app/ui/status.py" line="159" />
         <source>Scale: %1</source>
         <translation>Scale: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="121" />
+        <location filename="../../app/ui/status.py" line="158" />
         <source>%1 g stable</source>
         <translation>%1 g stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="121" />
+        <location filename="../../app/ui/status.py" line="158" />
         <source>%1 g moving</source>
         <translation>%1 g moving</translation>
     </message>

@@ -11,13 +11,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="111" />
-        <location filename="../../app/ui/controller.py" line="153" />
+        <location filename="../../app/ui/controller.py" line="132" />
+        <location filename="../../app/ui/controller.py" line="174" />
+        <location filename="../../app/ui/controller.py" line="184" />
         <source>Open settings</source>
         <translation>Открыть настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="213" />
+        <location filename="../../app/ui/controller.py" line="254" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Настройки сохранены в %1. Перезапустите packdesk, чтобы применить новые учётные данные или устройства.</translation>
     </message>
@@ -68,22 +69,22 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="25" />
+        <location filename="../../app/ui/errors.py" line="39" />
         <source>packdesk: unexpected error</source>
         <translation>packdesk: непредвиденная ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="26" />
+        <location filename="../../app/ui/errors.py" line="40" />
         <source>(no log file)</source>
         <translation>(файла журнала нет)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="27" />
+        <location filename="../../app/ui/errors.py" line="41" />
         <source>Something went wrong inside packdesk (a bug, not your mistake).</source>
         <translation>В packdesk что-то пошло не так (это ошибка программы, а не ваша).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="28" />
+        <location filename="../../app/ui/errors.py" line="42" />
         <source>%1
 
 The details are in the log: %2
@@ -123,6 +124,64 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
 </context>
 <context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="94" />
+        <source>Posting</source>
+        <translation>Отправление</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="94" />
+        <source>Last record</source>
+        <translation>Последняя запись</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="94" />
+        <source>Clips and photos</source>
+        <translation>Видео и фото</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="95" />
+        <source>Failed</source>
+        <translation>Сбои</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="96" />
+        <source>Find a posting number (Enter)</source>
+        <translation>Найти номер отправления (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="97" />
+        <source>Summary in:</source>
+        <translation>Сводка на языке:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="98" />
+        <source>Make dispute bundle…</source>
+        <translation>Собрать пакет для спора…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="99" />
+        <source>Check a bundle…</source>
+        <translation>Проверить пакет…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="100" />
+        <source>A dispute bundle is a ZIP for Ozon's support: the packing video, the photo on the scale, the label, every scan with its time, and a PDF summary; each file's hash is in the bench's evidence log.</source>
+        <translation>Пакет для спора — это ZIP для поддержки Ozon: видео упаковки, фото на весах, этикетка, каждое сканирование со временем и сводка в PDF; хеш каждого файла записан в журнал доказательств места упаковки.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="146" />
+        <source>Save the dispute bundle</source>
+        <translation>Сохранить пакет для спора</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="187" />
+        <source>Check a dispute bundle</source>
+        <translation>Проверить пакет для спора</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPanel</name>
     <message>
         <location filename="../../app/ui/first_run.py" line="22" />
@@ -138,27 +197,27 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>LogView</name>
     <message>
-        <location filename="../../app/ui/log_view.py" line="39" />
+        <location filename="../../app/ui/log_view.py" line="40" />
         <source>Show from level:</source>
         <translation>Показывать с уровня:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log_view.py" line="40" />
+        <location filename="../../app/ui/log_view.py" line="41" />
         <source>Debug</source>
         <translation>Отладка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log_view.py" line="40" />
+        <location filename="../../app/ui/log_view.py" line="41" />
         <source>Info</source>
         <translation>Сведения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log_view.py" line="40" />
+        <location filename="../../app/ui/log_view.py" line="41" />
         <source>Warning</source>
         <translation>Предупреждение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log_view.py" line="40" />
+        <location filename="../../app/ui/log_view.py" line="41" />
         <source>Error</source>
         <translation>Ошибка</translation>
     </message>
@@ -186,22 +245,27 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74" />
+        <location filename="../../app/ui/main_window.py" line="75" />
+        <source>Evidence</source>
+        <translation>Доказательства</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="76" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75" />
+        <location filename="../../app/ui/main_window.py" line="77" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76" />
+        <location filename="../../app/ui/main_window.py" line="78" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77" />
+        <location filename="../../app/ui/main_window.py" line="79" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
@@ -327,62 +391,62 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Отсканируйте отправление или товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="164" />
+        <location filename="../../app/ui/pack/view.py" line="166" />
         <source>Scale: no reading</source>
         <translation>Весы: нет показаний</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="166" />
+        <location filename="../../app/ui/pack/view.py" line="168" />
         <source>stable</source>
         <translation>стабильно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="166" />
+        <location filename="../../app/ui/pack/view.py" line="168" />
         <source>overload</source>
         <translation>перегрузка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="167" />
+        <location filename="../../app/ui/pack/view.py" line="169" />
         <source>below zero: tare the scale</source>
         <translation>ниже нуля: обнулите весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="167" />
+        <location filename="../../app/ui/pack/view.py" line="169" />
         <source>settling…</source>
         <translation>стабилизируется…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="168" />
+        <location filename="../../app/ui/pack/view.py" line="170" />
         <source>Scale: %1 g, %2</source>
         <translation>Весы: %1 г, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="179" />
+        <location filename="../../app/ui/pack/view.py" line="181" />
         <source>Ship by %1 (%2)</source>
         <translation>Отгрузить до %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="183" />
+        <location filename="../../app/ui/pack/view.py" line="185" />
         <source>express</source>
         <translation>экспресс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="190" />
+        <location filename="../../app/ui/pack/view.py" line="192" />
         <source>%1 h %2 min</source>
         <translation>%1 ч %2 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="191" />
+        <location filename="../../app/ui/pack/view.py" line="193" />
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="192" />
+        <location filename="../../app/ui/pack/view.py" line="194" />
         <source>%1 left</source>
         <translation>осталось %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="192" />
+        <location filename="../../app/ui/pack/view.py" line="194" />
         <source>late by %1</source>
         <translation>опоздание %1</translation>
     </message>
@@ -460,54 +524,59 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>QueuesPanel</name>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="94" />
+        <location filename="../../app/ui/queues/panel.py" line="99" />
         <source>Warehouse:</source>
         <translation>Склад:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="95" />
+        <location filename="../../app/ui/queues/panel.py" line="100" />
         <source>Delivery:</source>
         <translation>Доставка:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="96" />
+        <location filename="../../app/ui/queues/panel.py" line="101" />
         <source>Search posting, item or barcode</source>
         <translation>Поиск: отправление, товар или штрихкод</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="97" />
+        <location filename="../../app/ui/queues/panel.py" line="102" />
         <source>Reprint selected label</source>
         <translation>Перепечатать выбранную этикетку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="113" />
+        <location filename="../../app/ui/queues/panel.py" line="118" />
         <source>Awaiting packaging (%1)</source>
         <translation>Ждут упаковки (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="113" />
+        <location filename="../../app/ui/queues/panel.py" line="118" />
         <source>Packed, waiting for label (%1)</source>
         <translation>Упакованы, ждут этикетку (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="114" />
+        <location filename="../../app/ui/queues/panel.py" line="119" />
         <source>Printed today (%1)</source>
         <translation>Напечатано сегодня (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="114" />
+        <location filename="../../app/ui/queues/panel.py" line="119" />
         <source>Failed prints (%1)</source>
         <translation>Ошибки печати (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="168" />
+        <location filename="../../app/ui/queues/panel.py" line="173" />
         <source>All warehouses</source>
         <translation>Все склады</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="169" />
+        <location filename="../../app/ui/queues/panel.py" line="174" />
         <source>All methods</source>
         <translation>Все способы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="203" />
+        <source>Make dispute bundle…</source>
+        <translation>Собрать пакет для спора…</translation>
     </message>
 </context>
 <context>
@@ -576,212 +645,212 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="151" />
+        <location filename="../../app/ui/settings/dialog.py" line="156" />
         <source>Seller API address</source>
         <translation>Адрес Seller API</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="151" />
+        <location filename="../../app/ui/settings/dialog.py" line="156" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="152" />
+        <location filename="../../app/ui/settings/dialog.py" line="157" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API-ключ (оставьте пустым, чтобы сохранить прежний)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="153" />
+        <location filename="../../app/ui/settings/dialog.py" line="158" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>Склады для синхронизации (id; пусто — все)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="154" />
+        <location filename="../../app/ui/settings/dialog.py" line="159" />
         <source>Label printer</source>
         <translation>Принтер этикеток</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="154" />
+        <location filename="../../app/ui/settings/dialog.py" line="159" />
         <source>Scale</source>
         <translation>Весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="154" />
+        <location filename="../../app/ui/settings/dialog.py" line="159" />
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="155" />
+        <location filename="../../app/ui/settings/dialog.py" line="160" />
         <source>Weight tolerance, %</source>
         <translation>Допуск по весу, %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="156" />
+        <location filename="../../app/ui/settings/dialog.py" line="161" />
         <source>Box and filler weight, g</source>
         <translation>Вес коробки и наполнителя, г</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="157" />
+        <location filename="../../app/ui/settings/dialog.py" line="162" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>Старшие смены (могут привязывать штрихкоды и принимать вес), через запятую</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="158" />
+        <location filename="../../app/ui/settings/dialog.py" line="163" />
         <source>Requests to Ozon per second</source>
         <translation>Запросов к Ozon в секунду</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <location filename="../../app/ui/settings/dialog.py" line="164" />
         <source>Sync every, s</source>
         <translation>Синхронизация каждые, с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="160" />
+        <location filename="../../app/ui/settings/dialog.py" line="165" />
         <source>Own order label</source>
         <translation>Своя этикетка заказа</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="161" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="171" />
         <source>Never: only Ozon's label</source>
         <translation>Нет: только этикетка Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <location filename="../../app/ui/settings/dialog.py" line="172" />
         <source>After packing, for the verify-first shelf</source>
         <translation>После упаковки, для полки «сначала проверка»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="175" />
+        <location filename="../../app/ui/settings/dialog.py" line="180" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>Packing</source>
         <translation>Упаковка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="190" />
+        <location filename="../../app/ui/settings/dialog.py" line="195" />
         <source>Test connection</source>
         <translation>Проверить связь</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="191" />
+        <location filename="../../app/ui/settings/dialog.py" line="196" />
         <source>Find devices</source>
         <translation>Найти устройства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="192" />
+        <location filename="../../app/ui/settings/dialog.py" line="197" />
         <source>Test print</source>
         <translation>Пробная печать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="193" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>Read scale</source>
         <translation>Прочитать весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="194" />
+        <location filename="../../app/ui/settings/dialog.py" line="199" />
         <source>Print the command barcodes</source>
         <translation>Напечатать командные штрихкоды</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="221" />
+        <location filename="../../app/ui/settings/dialog.py" line="226" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="231" />
+        <location filename="../../app/ui/settings/dialog.py" line="236" />
         <source>Asking Ozon…</source>
         <translation>Запрос к Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="234" />
+        <location filename="../../app/ui/settings/dialog.py" line="239" />
         <source>Connection failed: %1</source>
         <translation>Связь не установлена: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="240" />
+        <location filename="../../app/ui/settings/dialog.py" line="245" />
         <source>Connected. The key has no expiry date.</source>
         <translation>Связь есть. У ключа нет срока действия.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="242" />
+        <location filename="../../app/ui/settings/dialog.py" line="247" />
         <source>Connected. The key expires on %1.</source>
         <translation>Связь есть. Ключ действует до %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="270" />
+        <location filename="../../app/ui/settings/dialog.py" line="275" />
         <source>Looking for devices…</source>
         <translation>Поиск устройств…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="278" />
+        <location filename="../../app/ui/settings/dialog.py" line="283" />
         <source>%1 device(s) found.</source>
         <translation>Найдено устройств: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="284" />
+        <location filename="../../app/ui/settings/dialog.py" line="293" />
         <source>Test label sent to %1.</source>
         <translation>Пробная этикетка отправлена на %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="292" />
+        <location filename="../../app/ui/settings/dialog.py" line="301" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>Весы не используются: выберите весы и нажмите «Прочитать весы».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="294" />
+        <location filename="../../app/ui/settings/dialog.py" line="303" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>Текущие показания — с используемых весов; нажмите «Прочитать весы», чтобы проверить новые.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="296" />
+        <location filename="../../app/ui/settings/dialog.py" line="305" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>Используемые весы: ждём показаний…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="298" />
+        <location filename="../../app/ui/settings/dialog.py" line="307" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>Используемые весы, сейчас: %1 г (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="309" />
+        <location filename="../../app/ui/settings/dialog.py" line="318" />
         <source>Printing…</source>
         <translation>Печать…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="311" />
+        <location filename="../../app/ui/settings/dialog.py" line="320" />
         <source>Not printed: %1</source>
         <translation>Не напечатано: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="320" />
+        <location filename="../../app/ui/settings/dialog.py" line="329" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Весы показывают %1 г (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="323" />
+        <location filename="../../app/ui/settings/dialog.py" line="332" />
         <source>Device problem: %1</source>
         <translation>Проблема с устройством: %1</translation>
     </message>
@@ -789,73 +858,108 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="86" />
+        <location filename="../../app/ui/status.py" line="102" />
         <source>Ozon: connecting…</source>
         <translation>Ozon: подключение…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="86" />
+        <location filename="../../app/ui/status.py" line="102" />
         <source>Ozon: online</source>
         <translation>Ozon: на связи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="87" />
+        <location filename="../../app/ui/status.py" line="103" />
         <source>Ozon: offline</source>
         <translation>Ozon: нет связи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="87" />
+        <location filename="../../app/ui/status.py" line="103" />
         <source>Ozon: key refused</source>
         <translation>Ozon: ключ отклонён</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="88" />
+        <location filename="../../app/ui/status.py" line="107" />
         <source>Last sync: %1</source>
         <translation>Синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="89" />
+        <location filename="../../app/ui/status.py" line="108" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>Очередь команд: %1 в работе, %2 отложено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="92" />
+        <location filename="../../app/ui/status.py" line="111" />
         <source>Printer: %1</source>
         <translation>Принтер: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="94" />
+        <location filename="../../app/ui/status.py" line="113" />
         <source>Scanner: %1</source>
         <translation>Сканер: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="106" />
+        <location filename="../../app/ui/status.py" line="124" />
+        <source>Camera: off</source>
+        <translation>Камера: выкл.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="126" />
+        <source>● REC %1</source>
+        <translation>● ЗАПИСЬ %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="126" />
+        <source>● REC</source>
+        <translation>● ЗАПИСЬ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="128" />
+        <source>⚠ Camera: %1</source>
+        <translation>⚠ Камера: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="128" />
+        <source>not available</source>
+        <translation>недоступна</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="130" />
+        <source>Camera: ready</source>
+        <translation>Камера: готова</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="131" />
+        <source>Camera: starting…</source>
+        <translation>Камера: запуск…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="143" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API-ключ истекает %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="110" />
+        <location filename="../../app/ui/status.py" line="147" />
         <source>not set</source>
         <translation>не задан</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="117" />
+        <location filename="../../app/ui/status.py" line="154" />
         <source>Scale: not set</source>
         <translation>Весы: не заданы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="119" />
-        <location filename="../../app/ui/status.py" line="122" />
+        <location filename="../../app/ui/status.py" line="156" />
+        <location filename="../../app/ui/status.py" line="159" />
         <source>Scale: %1</source>
         <translation>Весы: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="121" />
+        <location filename="../../app/ui/status.py" line="158" />
         <source>%1 g stable</source>
         <translation>%1 г, стабильно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="121" />
+        <location filename="../../app/ui/status.py" line="158" />
         <source>%1 g moving</source>
         <translation>%1 г, колеблется</translation>
     </message>

@@ -11,13 +11,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="111" />
-        <location filename="../../app/ui/controller.py" line="153" />
+        <location filename="../../app/ui/controller.py" line="132" />
+        <location filename="../../app/ui/controller.py" line="174" />
+        <location filename="../../app/ui/controller.py" line="184" />
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="213" />
+        <location filename="../../app/ui/controller.py" line="254" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>设置已保存到 %1。请重启 packdesk 以使新的账户或设备设置生效。</translation>
     </message>
@@ -68,22 +69,22 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="25" />
+        <location filename="../../app/ui/errors.py" line="39" />
         <source>packdesk: unexpected error</source>
         <translation>packdesk：意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="26" />
+        <location filename="../../app/ui/errors.py" line="40" />
         <source>(no log file)</source>
         <translation>（无日志文件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="27" />
+        <location filename="../../app/ui/errors.py" line="41" />
         <source>Something went wrong inside packdesk (a bug, not your mistake).</source>
         <translation>packdesk 内部出错（是程序缺陷，不是您的操作失误）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="28" />
+        <location filename="../../app/ui/errors.py" line="42" />
         <source>%1
 
 The details are in the log: %2
@@ -123,6 +124,64 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
 </context>
 <context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="94" />
+        <source>Posting</source>
+        <translation>货件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="94" />
+        <source>Last record</source>
+        <translation>最近记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="94" />
+        <source>Clips and photos</source>
+        <translation>视频和照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="95" />
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="96" />
+        <source>Find a posting number (Enter)</source>
+        <translation>查找货件号（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="97" />
+        <source>Summary in:</source>
+        <translation>摘要语言：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="98" />
+        <source>Make dispute bundle…</source>
+        <translation>生成争议证据包…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="99" />
+        <source>Check a bundle…</source>
+        <translation>校验证据包…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="100" />
+        <source>A dispute bundle is a ZIP for Ozon's support: the packing video, the photo on the scale, the label, every scan with its time, and a PDF summary; each file's hash is in the bench's evidence log.</source>
+        <translation>争议证据包是提交给 Ozon 客服的 ZIP：打包视频、称重照片、面单、每次扫描及其时间，以及 PDF 摘要；每个文件的哈希值都记录在本工作台的证据日志中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="146" />
+        <source>Save the dispute bundle</source>
+        <translation>保存争议证据包</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence/panel.py" line="187" />
+        <source>Check a dispute bundle</source>
+        <translation>校验争议证据包</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPanel</name>
     <message>
         <location filename="../../app/ui/first_run.py" line="22" />
@@ -138,27 +197,27 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>LogView</name>
     <message>
-        <location filename="../../app/ui/log_view.py" line="39" />
+        <location filename="../../app/ui/log_view.py" line="40" />
         <source>Show from level:</source>
         <translation>显示级别：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log_view.py" line="40" />
+        <location filename="../../app/ui/log_view.py" line="41" />
         <source>Debug</source>
         <translation>调试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log_view.py" line="40" />
+        <location filename="../../app/ui/log_view.py" line="41" />
         <source>Info</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log_view.py" line="40" />
+        <location filename="../../app/ui/log_view.py" line="41" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log_view.py" line="40" />
+        <location filename="../../app/ui/log_view.py" line="41" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -186,22 +245,27 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74" />
+        <location filename="../../app/ui/main_window.py" line="75" />
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="76" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75" />
+        <location filename="../../app/ui/main_window.py" line="77" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76" />
+        <location filename="../../app/ui/main_window.py" line="78" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77" />
+        <location filename="../../app/ui/main_window.py" line="79" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -327,62 +391,62 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>请扫描货件或商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="164" />
+        <location filename="../../app/ui/pack/view.py" line="166" />
         <source>Scale: no reading</source>
         <translation>电子秤：无读数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="166" />
+        <location filename="../../app/ui/pack/view.py" line="168" />
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="166" />
+        <location filename="../../app/ui/pack/view.py" line="168" />
         <source>overload</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="167" />
+        <location filename="../../app/ui/pack/view.py" line="169" />
         <source>below zero: tare the scale</source>
         <translation>低于零：请将秤归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="167" />
+        <location filename="../../app/ui/pack/view.py" line="169" />
         <source>settling…</source>
         <translation>稳定中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="168" />
+        <location filename="../../app/ui/pack/view.py" line="170" />
         <source>Scale: %1 g, %2</source>
         <translation>电子秤：%1 克，%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="179" />
+        <location filename="../../app/ui/pack/view.py" line="181" />
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="183" />
+        <location filename="../../app/ui/pack/view.py" line="185" />
         <source>express</source>
         <translation>急速</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="190" />
+        <location filename="../../app/ui/pack/view.py" line="192" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="191" />
+        <location filename="../../app/ui/pack/view.py" line="193" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="192" />
+        <location filename="../../app/ui/pack/view.py" line="194" />
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="192" />
+        <location filename="../../app/ui/pack/view.py" line="194" />
         <source>late by %1</source>
         <translation>已超时 %1</translation>
     </message>
@@ -460,54 +524,59 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>QueuesPanel</name>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="94" />
+        <location filename="../../app/ui/queues/panel.py" line="99" />
         <source>Warehouse:</source>
         <translation>仓库：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="95" />
+        <location filename="../../app/ui/queues/panel.py" line="100" />
         <source>Delivery:</source>
         <translation>配送：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="96" />
+        <location filename="../../app/ui/queues/panel.py" line="101" />
         <source>Search posting, item or barcode</source>
         <translation>搜索货件、商品或条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="97" />
+        <location filename="../../app/ui/queues/panel.py" line="102" />
         <source>Reprint selected label</source>
         <translation>重新打印所选面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="113" />
+        <location filename="../../app/ui/queues/panel.py" line="118" />
         <source>Awaiting packaging (%1)</source>
         <translation>待打包 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="113" />
+        <location filename="../../app/ui/queues/panel.py" line="118" />
         <source>Packed, waiting for label (%1)</source>
         <translation>已打包，待面单 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="114" />
+        <location filename="../../app/ui/queues/panel.py" line="119" />
         <source>Printed today (%1)</source>
         <translation>今日已打印 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="114" />
+        <location filename="../../app/ui/queues/panel.py" line="119" />
         <source>Failed prints (%1)</source>
         <translation>打印失败 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="168" />
+        <location filename="../../app/ui/queues/panel.py" line="173" />
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="169" />
+        <location filename="../../app/ui/queues/panel.py" line="174" />
         <source>All methods</source>
         <translation>全部方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="203" />
+        <source>Make dispute bundle…</source>
+        <translation>生成争议证据包…</translation>
     </message>
 </context>
 <context>
@@ -576,212 +645,212 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="151" />
+        <location filename="../../app/ui/settings/dialog.py" line="156" />
         <source>Seller API address</source>
         <translation>卖家 API 地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="151" />
+        <location filename="../../app/ui/settings/dialog.py" line="156" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="152" />
+        <location filename="../../app/ui/settings/dialog.py" line="157" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API 密钥（留空则保留已保存的密钥）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="153" />
+        <location filename="../../app/ui/settings/dialog.py" line="158" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>要同步的仓库（ID，留空表示全部）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="154" />
+        <location filename="../../app/ui/settings/dialog.py" line="159" />
         <source>Label printer</source>
         <translation>面单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="154" />
+        <location filename="../../app/ui/settings/dialog.py" line="159" />
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="154" />
+        <location filename="../../app/ui/settings/dialog.py" line="159" />
         <source>Scanner</source>
         <translation>扫码枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="155" />
+        <location filename="../../app/ui/settings/dialog.py" line="160" />
         <source>Weight tolerance, %</source>
         <translation>重量容差，%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="156" />
+        <location filename="../../app/ui/settings/dialog.py" line="161" />
         <source>Box and filler weight, g</source>
         <translation>箱子和填充物重量，克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="157" />
+        <location filename="../../app/ui/settings/dialog.py" line="162" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>主管（可绑定条码和接受重量），用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="158" />
+        <location filename="../../app/ui/settings/dialog.py" line="163" />
         <source>Requests to Ozon per second</source>
         <translation>每秒向 Ozon 发送的请求数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <location filename="../../app/ui/settings/dialog.py" line="164" />
         <source>Sync every, s</source>
         <translation>同步间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="160" />
+        <location filename="../../app/ui/settings/dialog.py" line="165" />
         <source>Own order label</source>
         <translation>自有订单标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="161" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="171" />
         <source>Never: only Ozon's label</source>
         <translation>不打印：仅打印 Ozon 面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <location filename="../../app/ui/settings/dialog.py" line="172" />
         <source>After packing, for the verify-first shelf</source>
         <translation>打包后打印，用于“先核验”货架</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="175" />
+        <location filename="../../app/ui/settings/dialog.py" line="180" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>Packing</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="190" />
+        <location filename="../../app/ui/settings/dialog.py" line="195" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="191" />
+        <location filename="../../app/ui/settings/dialog.py" line="196" />
         <source>Find devices</source>
         <translation>查找设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="192" />
+        <location filename="../../app/ui/settings/dialog.py" line="197" />
         <source>Test print</source>
         <translation>测试打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="193" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>Read scale</source>
         <translation>读取电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="194" />
+        <location filename="../../app/ui/settings/dialog.py" line="199" />
         <source>Print the command barcodes</source>
         <translation>打印指令条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="221" />
+        <location filename="../../app/ui/settings/dialog.py" line="226" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="231" />
+        <location filename="../../app/ui/settings/dialog.py" line="236" />
         <source>Asking Ozon…</source>
         <translation>正在询问 Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="234" />
+        <location filename="../../app/ui/settings/dialog.py" line="239" />
         <source>Connection failed: %1</source>
         <translation>连接失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="240" />
+        <location filename="../../app/ui/settings/dialog.py" line="245" />
         <source>Connected. The key has no expiry date.</source>
         <translation>已连接。该密钥没有过期日期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="242" />
+        <location filename="../../app/ui/settings/dialog.py" line="247" />
         <source>Connected. The key expires on %1.</source>
         <translation>已连接。该密钥将于 %1 过期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="270" />
+        <location filename="../../app/ui/settings/dialog.py" line="275" />
         <source>Looking for devices…</source>
         <translation>正在查找设备…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="278" />
+        <location filename="../../app/ui/settings/dialog.py" line="283" />
         <source>%1 device(s) found.</source>
         <translation>找到 %1 个设备。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="284" />
+        <location filename="../../app/ui/settings/dialog.py" line="293" />
         <source>Test label sent to %1.</source>
         <translation>测试面单已发送到 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="292" />
+        <location filename="../../app/ui/settings/dialog.py" line="301" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>未使用电子秤：请选择电子秤并按“读取电子秤”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="294" />
+        <location filename="../../app/ui/settings/dialog.py" line="303" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>实时读数来自正在使用的电子秤；按“读取电子秤”以测试新的电子秤。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="296" />
+        <location filename="../../app/ui/settings/dialog.py" line="305" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>正在使用的电子秤：等待读数…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="298" />
+        <location filename="../../app/ui/settings/dialog.py" line="307" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>正在使用的电子秤，实时：%1 克（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="309" />
+        <location filename="../../app/ui/settings/dialog.py" line="318" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="311" />
+        <location filename="../../app/ui/settings/dialog.py" line="320" />
         <source>Not printed: %1</source>
         <translation>未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="320" />
+        <location filename="../../app/ui/settings/dialog.py" line="329" />
         <source>Scale reads %1 g (%2).</source>
         <translation>电子秤读数 %1 克（%2）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="323" />
+        <location filename="../../app/ui/settings/dialog.py" line="332" />
         <source>Device problem: %1</source>
         <translation>设备问题：%1</translation>
     </message>
@@ -789,73 +858,108 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="86" />
+        <location filename="../../app/ui/status.py" line="102" />
         <source>Ozon: connecting…</source>
         <translation>Ozon：连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="86" />
+        <location filename="../../app/ui/status.py" line="102" />
         <source>Ozon: online</source>
         <translation>Ozon：在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="87" />
+        <location filename="../../app/ui/status.py" line="103" />
         <source>Ozon: offline</source>
         <translation>Ozon：离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="87" />
+        <location filename="../../app/ui/status.py" line="103" />
         <source>Ozon: key refused</source>
         <translation>Ozon：密钥被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="88" />
+        <location filename="../../app/ui/status.py" line="107" />
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="89" />
+        <location filename="../../app/ui/status.py" line="108" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>发件队列：%1 待处理，%2 搁置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="92" />
+        <location filename="../../app/ui/status.py" line="111" />
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="94" />
+        <location filename="../../app/ui/status.py" line="113" />
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="106" />
+        <location filename="../../app/ui/status.py" line="124" />
+        <source>Camera: off</source>
+        <translation>摄像头：关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="126" />
+        <source>● REC %1</source>
+        <translation>● 录像 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="126" />
+        <source>● REC</source>
+        <translation>● 录像</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="128" />
+        <source>⚠ Camera: %1</source>
+        <translation>⚠ 摄像头：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="128" />
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="130" />
+        <source>Camera: ready</source>
+        <translation>摄像头：就绪</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="131" />
+        <source>Camera: starting…</source>
+        <translation>摄像头：启动中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="143" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API 密钥将于 %1 过期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="110" />
+        <location filename="../../app/ui/status.py" line="147" />
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="117" />
+        <location filename="../../app/ui/status.py" line="154" />
         <source>Scale: not set</source>
         <translation>电子秤：未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="119" />
-        <location filename="../../app/ui/status.py" line="122" />
+        <location filename="../../app/ui/status.py" line="156" />
+        <location filename="../../app/ui/status.py" line="159" />
         <source>Scale: %1</source>
         <translation>电子秤：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="121" />
+        <location filename="../../app/ui/status.py" line="158" />
         <source>%1 g stable</source>
         <translation>%1 克，稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="121" />
+        <location filename="../../app/ui/status.py" line="158" />
         <source>%1 g moving</source>
         <translation>%1 克，波动中</translation>
     </message>

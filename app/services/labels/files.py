@@ -34,6 +34,12 @@ def resolve(data_dir: Path, stored: str) -> Path:
     return path if path.is_absolute() else Path(data_dir) / path
 
 
+def holds_only(stored: str, posting: str) -> bool:
+    """Whether the file ``write_pdf`` wrote for ``posting`` holds its label alone (a batch's file is
+    named after its first posting and ``+N``, and holds other buyers' labels too)."""
+    return re.fullmatch(re.escape(_UNSAFE.sub("_", posting)[:80]) + r"-[0-9a-f]{8}\.pdf", Path(stored).name) is not None
+
+
 def read_pdf(data_dir: Path, stored: str) -> bytes:
     """The PDF a row names (OSError when it is gone)."""
     return resolve(data_dir, stored).read_bytes()

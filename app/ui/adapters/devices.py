@@ -69,3 +69,29 @@ class ScannerBridge(QObject):
     def _deliver_state(self, state: str) -> None:
         self.last_state = state
         self.stateChanged.emit(state)
+
+
+class CameraBridge(QObject):
+    """The packing camera's state (``Evidence.on_state``, on the evidence thread) on the GUI thread."""
+
+    stateChanged = Signal(str, str, str)  # state (off|starting|ready|recording|failed), detail, clip key
+    clipFailed = Signal(str, str)         # why, the clip's key: a clip that could not be finalised
+    overQuota = Signal(str, str)          # GB used, the quota in GB: nothing more may be removed
+
+    _state = Signal(str, str, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._state.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self.last = ("off", "", "")
+
+    def on_state(self, state: str, detail: str, key: str) -> None:
+        self._state.emit(str(state), str(detail), str(key))
+
+    @Slot(str, str, str)
+    def _deliver(self, state: str, detail: str, key: str) -> None:
+        if state in ("clip_failed", "over_quota"):  # news for the banner: the camera's state stays what it was
+            (self.clipFailed if state == "clip_failed" else self.overQuota).emit(detail, key)
+            return
+        self.last = (state, detail, key)
+        self.stateChanged.emit(state, detail, key)

@@ -26,6 +26,8 @@ QFrame#banner[level="error"] { background: #f8d7da; }
 QFrame#firstRun { background: #fffbe6; border: 1px solid #e0c060; border-radius: 6px; }
 QWidget#errorFlash { background: #c62828; }
 QLabel#errorFlashText { color: white; font-size: 30pt; font-weight: bold; }
+QLabel#status_camera[level="recording"] { color: #c62828; font-weight: bold; }
+QLabel#status_camera[level="warning"] { color: #8a5a00; background: #fff3cd; font-weight: bold; }
 """
 
 

@@ -1,14 +1,15 @@
 """``QueuesPanel``: four tabs over the cache, reloaded off the GUI thread after each sync pass.
 
 Double-clicking a posting number or an item barcode in the awaiting queue scans it (``scanRequested``),
-which is how the demo is tried without a scanner. Failed prints have a reprint button.
+which is how the demo is tried without a scanner. Failed prints have a reprint button. A packed or
+printed posting's menu (right click) asks for its dispute bundle (``bundleRequested``).
 """
 from __future__ import annotations
 
 import logging
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
                                QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from app.ui.adapters.tasks import run_task
@@ -41,6 +42,7 @@ class QueuesPanel(QWidget):
     scanRequested = Signal(str)
     loaded = Signal()
     reprinted = Signal(str)  # a label was put back in line: wake the printer
+    bundleRequested = Signal(str)  # a posting's dispute bundle (the Evidence tab makes it)
     failed = Signal(str)
 
     def __init__(self, db, station: str | None, parent: QWidget | None = None) -> None:
@@ -83,6 +85,9 @@ class QueuesPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(awaiting_page, "")
         self.packed_view, self.printed_view = _table(self.packed), _table(self.printed)
+        for view in (self.packed_view, self.printed_view):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(lambda pos, v=view: self._posting_menu(v, pos))
         self.tabs.addTab(self.packed_view, "")
         self.tabs.addTab(self.printed_view, "")
         self.tabs.addTab(failed_page, "")
@@ -188,6 +193,22 @@ class QueuesPanel(QWidget):
         text = row.get(key) if key in SCANNABLE else row.get("posting_number")
         if text:
             self.scanRequested.emit(str(text))
+
+    def _posting_menu(self, view: QTableView, pos) -> None:
+        menu = self.posting_menu(view, pos)
+        if menu is not None:
+            menu.popup(view.viewport().mapToGlobal(pos))
+
+    def posting_menu(self, view: QTableView, pos) -> QMenu | None:
+        """The menu of the posting at ``pos`` in ``view`` (None where there is none)."""
+        index = view.indexAt(pos)
+        number = index.data(ROW_ROLE).get("posting_number") if index.isValid() else None
+        if not number:
+            return None
+        self.menu = QMenu(view)
+        self.menu.addAction(self.tr("Make dispute bundle…")).triggered.connect(
+            lambda: self.bundleRequested.emit(number))
+        return self.menu
 
     def _reprint(self) -> None:
         selected = self.failed_view.selectionModel().selectedRows()

@@ -1,0 +1,152 @@
+"""A posting's timeline, as a list of typed entries that each area adds to.
+
+A *source* is ``fn(session, context) -> iterable of TimelineEntry and Attachment``; the bundle asks
+every source in ``SOURCES`` and sorts the entries by time. Packing (the station's records), the
+clips and photos, the label and the commands sent to Ozon are here; hand-over (carriage, act), tracking, Ozon's status
+history, returns and cases add their own source to ``SOURCES`` from their area (one line each).
+An entry's words come from ``app.messages`` (``evidence_tl_<code>``, else the station's message
+for that code, else the code itself), so the summary reads in the language asked for.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from app.store import evidence as store_evidence
+from app.store import labels as store_labels
+from app.store.evidence_models import FILE_FAILED, FILE_PRUNED, FILE_SEALED
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime                      # naive UTC, as the cache keeps times
+    area: str                         # packing | camera | label | handover | tracking | ozon | return | case
+    code: str                         # what happened: posting_opened, clip, label_printed, ...
+    data: dict = field(default_factory=dict)
+    station: str | None = None
+    packer: str | None = None
+    files: tuple[str, ...] = ()       # names in the bundle this entry shows
+    record: int | None = None         # the event record's id, when it is one
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file the bundle carries: ``name`` in the ZIP, where it is, and the hash the log sealed."""
+
+    name: str
+    path: Path | None                 # None: listed, but not there (failed, pruned)
+    kind: str                         # clip | photo | label | act | ...
+    sealed_sha256: str | None = None
+    seq: int | None = None            # the evidence log entry that sealed it
+    note: str = ""                    # why it is missing or failed
+    data: bytes | None = None         # made for the bundle (no file of its own): its content
+
+
+@dataclass
+class Context:
+    posting: str
+    data_dir: Path
+    evidence_dir: Path
+
+
+Source = Callable[[Any, Context], Iterable[TimelineEntry | Attachment]]
+
+
+def packing_records(session, ctx: Context) -> Iterable[TimelineEntry]:
+    """The station's event records of the posting (opened, each unit with its time, weight, ...)."""
+    for event in store_evidence.event_records(session, ctx.posting):
+        yield TimelineEntry(event["at"], "packing", event["kind"], dict(event["data"] or {}), event["station"],
+                            event["packer"], record=event["id"])
+
+
+def camera_files(session, ctx: Context) -> Iterable[TimelineEntry | Attachment]:
+    """Each clip and photo: its entry, and the file (or why there is none)."""
+    for row in store_evidence.files_for(session, ctx.posting):
+        name = f"{row['kind']}s/{Path(row['path']).name}"
+        path = ctx.evidence_dir / row["path"]
+        there = row["state"] in (FILE_SEALED, FILE_FAILED) and path.exists()
+        note = row["detail"] or ""
+        if row["state"] == FILE_PRUNED:
+            note = f"removed: {note}"
+        yield Attachment(name, path if there else None, row["kind"], row["sha256"], row["seq"], note)
+        yield TimelineEntry(row["started_at"], "camera", row["kind"],
+                            {"state": row["state"], "box": row["box_no"], "duration_ms": row["duration_ms"],
+                             "sha256": row["sha256"], "detail": row["detail"] or "", "purpose": row["purpose"],
+                             "ended_at": row["ended_at"].isoformat() if row["ended_at"] else None},
+                            row["station"], row["packer"], files=(name,) if there else ())
+
+
+def ozon_label(session, ctx: Context) -> Iterable[TimelineEntry | Attachment]:
+    """The Ozon label: when it printed, where, how often; its PDF when it is kept."""
+    from app.services.labels.files import holds_only, resolve
+
+    for kind in (store_labels.OZON, store_labels.OWN):
+        label = store_labels.get(session, ctx.posting, kind)
+        if label is None:
+            continue
+        files: tuple[str, ...] = ()
+        if kind == store_labels.OZON and label.pdf_path:
+            path = resolve(ctx.data_dir, label.pdf_path)
+            if path.exists() and holds_only(label.pdf_path, ctx.posting):
+                files = ("label/ozon-label.pdf",)
+                yield Attachment(files[0], path, "label")
+            elif path.exists():  # a batch's PDF holds other buyers' labels too: only this one's page
+                page = label_page_png(path, label.pdf_page)
+                if page is not None:
+                    files = ("label/ozon-label.png",)
+                    yield Attachment(files[0], None, "label", note=f"page {label.pdf_page + 1}", data=page)
+        if label.fetched_at:
+            yield TimelineEntry(label.fetched_at, "label", f"label_fetched_{kind}", {}, label.station, files=files)
+        if label.printed_at:
+            yield TimelineEntry(label.printed_at, "label", f"label_printed_{kind}",
+                                {"printer": label.printer or "", "copies": label.copies}, label.station)
+
+
+def label_page_png(path: Path, page: int) -> bytes | None:
+    """One page of a label PDF as a PNG at 300 dpi (QtPdf, the labels' renderer); None if it cannot be."""
+    import io
+
+    from app.devices.printers import profile_from_uri
+    from app.devices.uri import parse_device_uri
+    from app.services.labels.render import LabelRenderError, render_pdf_page
+
+    try:
+        bitmap = render_pdf_page(path.read_bytes(), page, profile_from_uri(parse_device_uri("sim://?dpi=300")))
+    except (LabelRenderError, OSError):
+        return None
+    out = io.BytesIO()
+    bitmap.to_image().save(out, "PNG")
+    return out.getvalue()
+
+
+def ozon_commands(session, ctx: Context) -> Iterable[TimelineEntry]:
+    """What the bench asked of Ozon for the posting (the outbox): when it was queued, and when Ozon
+    accepted it or refused it for good (the reason)."""
+    from app.store import outbox
+    from app.store.models import OUTBOX_DONE, OUTBOX_PARKED
+
+    for command in outbox.for_posting(session, ctx.posting):
+        data = {"command": command.kind}
+        yield TimelineEntry(command.created_at, "ozon", "ozon_command_queued", data, command.station)
+        if command.state == OUTBOX_DONE:
+            yield TimelineEntry(command.updated_at, "ozon", "ozon_command_done", data, command.station)
+        elif command.state == OUTBOX_PARKED:
+            yield TimelineEntry(command.updated_at, "ozon", "ozon_command_parked",
+                                {**data, "reason": (command.last_error or "")[:300]}, command.station)
+
+
+# every area's source, in the order their entries sort when they share a time
+SOURCES: list[Source] = [packing_records, camera_files, ozon_label, ozon_commands]
+
+
+def gather(session, ctx: Context, sources: Iterable[Source] = ()) -> tuple[list[TimelineEntry], list[Attachment]]:
+    entries: list[TimelineEntry] = []
+    attachments: list[Attachment] = []
+    for source in (sources or SOURCES):
+        for item in source(session, ctx):
+            (entries if isinstance(item, TimelineEntry) else attachments).append(item)
+    entries.sort(key=lambda e: e.at)
+    return entries, attachments
