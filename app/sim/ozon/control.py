@@ -12,7 +12,9 @@
 | POST /_sim/set-status | ``{"posting_number", "status"}`` | force a status (e.g. ``delivering``) |
 | POST /_sim/postings/add | ``{"count": 1}`` | new postings now; answers ``{"posting_numbers": [...]}`` |
 | GET  /_sim/postings | ``?status=awaiting_packaging`` | posting numbers in list order |
-| GET  /_sim/config, POST /_sim/config | ``{"ship_delay_s", "label_delay_s", "registration_delay_s", "label_link_ttl_s"}`` | read / change delays |
+| GET  /_sim/config, POST /_sim/config | ``{"ship_delay_s", "label_delay_s", "registration_delay_s", "label_link_ttl_s", "status_change_delay_s"}`` | read / change delays |
+
+The hand-over's levers (carriages, the courier's scan, method errors): app.sim.ozon.control_handover.
 """
 from __future__ import annotations
 
@@ -20,6 +22,9 @@ import ipaddress
 import json
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
+
+from app.sim.ozon import control_handover
+from app.sim.ozon.errors import ApiError
 
 if TYPE_CHECKING:
     from app.sim.ozon.server import OzonSimulator
@@ -38,7 +43,7 @@ def _mapped_loopback(host: str) -> bool:
     return bool(mapped and mapped.is_loopback)
 
 
-_DELAYS = ("ship_delay_s", "label_delay_s", "registration_delay_s", "label_link_ttl_s")
+_DELAYS = ("ship_delay_s", "label_delay_s", "registration_delay_s", "label_link_ttl_s", "status_change_delay_s")
 
 
 class ControlError(Exception):
@@ -75,8 +80,10 @@ def handle(sim: "OzonSimulator", method: str, path: str, query: str, raw: bytes)
         return exc.status, {"error": str(exc)}
     except KeyError as exc:
         return 404, {"error": f"no such posting: {exc.args[0]}"}
-    except ValueError as exc:
+    except ValueError as exc:  # control_handover.LeverError too
         return 400, {"error": str(exc)}
+    except ApiError as exc:  # a lever Ozon's side refuses (e.g. scanning a carriage not approved)
+        return 409, {"error": exc.message}
 
 
 def _dispatch(sim: "OzonSimulator", method: str, path: str, query: str, body: dict) -> dict:
@@ -138,4 +145,7 @@ def _dispatch(sim: "OzonSimulator", method: str, path: str, query: str, body: di
                     raise ControlError(400, f"{key} must be >= 0")
                 setattr(world.config, key, value)
         return {key: getattr(world.config, key) for key in _DELAYS}
+    answer = control_handover.dispatch(sim, method, path, body)
+    if answer is not None:
+        return answer
     raise ControlError(404, f"no control endpoint {method} {path}")
