@@ -307,3 +307,7 @@ class WavePostingRow(Base):
     verified_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     __table_args__ = (Index("ix_wave_postings_posting_number", "posting_number"),)
+
+
+# the tables of the work after packing (bench modes, hand-overs, tracking numbers)
+from app.store import models_handover  # noqa: E402,F401  (registers its tables on Base.metadata)
