@@ -86,6 +86,18 @@ class DeviceSettings:
     printer: str = field(default="", metadata=_doc("printer URI, e.g. tcp://10.0.0.5:9100?lang=tspl&dpi=203"))
     scale: str = field(default="", metadata=_doc("scale URI, e.g. hid://0922:8003"))
     scanner: str = field(default="keyboard", metadata=_doc("scanner URI: keyboard, serial:PORT, hid://VID:PID"))
+    document_printer: str = field(default="", metadata=_doc(
+        "A4 printer for acts and reports, e.g. cups://Office; empty: documents are saved and opened"))
+
+
+@dataclass(frozen=True)
+class HandoverSettings:
+    unscanned_after_h: float = field(default=24.0, metadata=_doc(
+        "hours after a hand-over by which Ozon must have scanned each parcel; later ones are flagged",
+        low=1, high=720))
+    tracking_pattern: str = field(default="", metadata=_doc(
+        "regular expression for tracking numbers of carriers other than Russian Post and CDEK; "
+        "empty: 6-40 letters, digits or dashes"))
 
 
 @dataclass(frozen=True)
@@ -94,6 +106,7 @@ class Config:
     station: StationSettings = field(default_factory=StationSettings)
     sync: SyncSettings = field(default_factory=SyncSettings)
     devices: DeviceSettings = field(default_factory=DeviceSettings)
+    handover: HandoverSettings = field(default_factory=HandoverSettings)
     data_dir: Path = field(default_factory=lambda: default_data_dir())
     db_url: str = ""  # empty: SQLite file in data_dir
     source: str = ""  # the file it was read from, for messages
@@ -105,7 +118,8 @@ class Config:
         return f"sqlite:///{(self.data_dir / 'packdesk.db').as_posix()}"
 
 
-_SECTIONS = {"ozon": OzonSettings, "station": StationSettings, "sync": SyncSettings, "devices": DeviceSettings}
+_SECTIONS = {"ozon": OzonSettings, "station": StationSettings, "sync": SyncSettings, "devices": DeviceSettings,
+             "handover": HandoverSettings}
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import locale
 import os
 
 from app.messages.commands import COMMAND_MESSAGES
+from app.messages.handover import HANDOVER_MESSAGES
 from app.messages.label_delay import LABEL_DELAY_MESSAGES
 from app.messages.station import STATION_MESSAGES
 from app.messages.sync import SYNC_MESSAGES
@@ -124,6 +125,7 @@ CATALOGUE.update(STATION_MESSAGES)
 CATALOGUE.update(LABEL_DELAY_MESSAGES)
 CATALOGUE.update(COMMAND_MESSAGES)
 CATALOGUE.update(SYNC_MESSAGES)
+CATALOGUE.update(HANDOVER_MESSAGES)
 
 
 def system_language() -> str:

@@ -32,4 +32,10 @@ class SyncPart:
 
 PartMaker = Callable[[Any, Any, Any, Callable[[], datetime]], SyncPart]  # (client, db, config, now)
 
-PART_MAKERS: tuple[PartMaker, ...] = ()
+def _handover(client, db, config, now) -> SyncPart:
+    from app.services.handover.sync_part import make_part
+
+    return make_part(client, db, config, now)
+
+
+PART_MAKERS: tuple[PartMaker, ...] = (_handover,)
