@@ -233,6 +233,11 @@ TEXTS = {
         "用于“先核验”货架（扫描它以与 Ozon 面单核对）"),
 }
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from translations_handover import HANDOVER_TEXTS  # noqa: E402  (the Hand-over tab's, kept apart)
+
+TEXTS.update(HANDOVER_TEXTS)
+
 DOCS_MODULE = ROOT / "app" / "ui" / "settings" / "docs.py"
 
 

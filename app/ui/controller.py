@@ -13,7 +13,8 @@ from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal, Slot
 
 from app.messages import text
 from app.ui.adapters import MessageBridge, ScaleBridge, ScanFilter, ScannerBridge, StationWorker, SyncWorker
-from app.ui.main_window import PACK, MainWindow
+from app.ui.handover.wiring import HandoverTab
+from app.ui.main_window import HANDOVER, PACK, MainWindow
 from app.ui.pack import PackView
 from app.ui.queues.panel import QueuesPanel
 from app.ui.stall_meter import StallMeter
@@ -40,9 +41,13 @@ class BenchController(QObject):
         self.queues = QueuesPanel(parts.db, parts.config.station.name)
         devices = {"printer": self.config.devices.printer, "scale": self.config.devices.scale,
                    "scanner": self.config.devices.scanner or "keyboard"}
+        self.station_worker = StationWorker(parts.station, parts.scale, self, router=parts.router)
+        self.handover = HandoverTab(parts, language=lambda: self.languages.current, messages=self.messages,
+                                    station_worker=self.station_worker, wake=self._wake, parent=self)
         self.window = MainWindow(pack_view=self.pack_view, queues=self.queues, log_handler=log_handler,
-                                 station_name=self.config.station.name, devices=devices, demo=demo)
-        self.station_worker = StationWorker(parts.station, parts.scale, self)
+                                 station_name=self.config.station.name, devices=devices, demo=demo,
+                                 handover=self.handover.panel)
+        self.handover.pages, self.handover.index = self.window.pages, HANDOVER
         self.sync_worker = SyncWorker(parts.service, self) if parts.service is not None else None
         self.scan_filter = self._keyboard_scanner(clock)
         self.stall_meter = StallMeter(beat_ms=50, warn_ms=250, parent=self)  # a freeze leaves a line in the log
@@ -91,6 +96,7 @@ class BenchController(QObject):
         status.language = lambda: self.languages.current  # the failed sync stages, in the packer's words
         self.languages.changed.connect(lambda _: status.retranslate())
         if self.sync_worker is not None:
+            self.sync_worker.passFinished.connect(lambda _: self.handover.reload())
             self.sync_worker.passFinished.connect(status.on_pass)
             self.sync_worker.passFinished.connect(self._after_pass)
             self.sync_worker.syncFailed.connect(status.on_sync_failed)
@@ -105,6 +111,7 @@ class BenchController(QObject):
         if self.scan_filter is not None:
             self.scan_filter.watch(self.app, fallback=self.window)
         self.station_worker.start()
+        self.handover.start()
         if self.sync_worker is not None:
             self.sync_worker.start()
         self.stall_meter.start()
@@ -115,6 +122,7 @@ class BenchController(QObject):
 
     def shutdown(self) -> None:
         self.stall_meter.stop()
+        self.handover.stop()
         if self.scan_filter is not None:
             self.scan_filter.unwatch(self.app)
         if self.sync_worker is not None:
@@ -125,7 +133,7 @@ class BenchController(QObject):
     # --- slots ------------------------------------------------------------------------------
     @Slot(str)
     def scan(self, code: str) -> None:
-        self.window.pages.setCurrentIndex(PACK)
+        self.window.pages.setCurrentIndex(HANDOVER if self.handover.mode == "handover" else PACK)
         self.station_worker.scan(code)
 
     def ask_supervisor(self, command: str) -> None:

@@ -11,13 +11,13 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="111" />
-        <location filename="../../app/ui/controller.py" line="153" />
+        <location filename="../../app/ui/controller.py" line="121" />
+        <location filename="../../app/ui/controller.py" line="165" />
         <source>Open settings</source>
         <translation>Открыть настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="213" />
+        <location filename="../../app/ui/controller.py" line="235" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Настройки сохранены в %1. Перезапустите packdesk, чтобы применить новые учётные данные или устройства.</translation>
     </message>
@@ -41,26 +41,42 @@
     </message>
     <message>
         <location filename="../../app/ui/pack/actions.py" line="134" />
+        <source>Close the hand-over without the missing parcels</source>
+        <translation>Закрыть передачу без недостающих посылок</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="135" />
+        <source>The missing parcels wait for the next carriage; the reason goes to the log.</source>
+        <translation>Недостающие посылки уедут со следующей отгрузкой; причина записывается в журнал.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="137" />
+        <source>Why (optional):</source>
+        <translation>Причина (необязательно):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="141" />
         <source>Accept this weight</source>
         <translation>Принять этот вес</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="135" />
+        <location filename="../../app/ui/pack/actions.py" line="142" />
         <source>Teach barcode %1</source>
         <translation>Привязать штрихкод %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/pack/actions.py" line="136" />
+        <location filename="../../app/ui/pack/actions.py" line="143" />
         <source>Supervisor:</source>
         <translation>Старший смены:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="138" />
+        <location filename="../../app/ui/pack/actions.py" line="145" />
         <source>It is the item:</source>
         <translation>Это товар:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="140" />
+        <location filename="../../app/ui/pack/actions.py" line="147" />
         <source>No supervisors are set up. Add their names in Settings → Packing, or scan the supervisor's command barcode.</source>
         <translation>Старшие смены не заданы. Добавьте их имена в «Настройки → Упаковка» или отсканируйте командный штрихкод старшего.</translation>
     </message>
@@ -68,22 +84,22 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="25" />
+        <location filename="../../app/ui/errors.py" line="39" />
         <source>packdesk: unexpected error</source>
         <translation>packdesk: непредвиденная ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="26" />
+        <location filename="../../app/ui/errors.py" line="40" />
         <source>(no log file)</source>
         <translation>(файла журнала нет)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="27" />
+        <location filename="../../app/ui/errors.py" line="41" />
         <source>Something went wrong inside packdesk (a bug, not your mistake).</source>
         <translation>В packdesk что-то пошло не так (это ошибка программы, а не ваша).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="28" />
+        <location filename="../../app/ui/errors.py" line="42" />
         <source>%1
 
 The details are in the log: %2
@@ -97,29 +113,34 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ErrorFlash</name>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="59" />
+        <location filename="../../app/ui/feedback/flash.py" line="60" />
         <source>STOP</source>
         <translation>СТОП</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="60" />
+        <location filename="../../app/ui/feedback/flash.py" line="61" />
         <source>Fix the problem, then scan the right item or press the button.</source>
         <translation>Устраните проблему, затем отсканируйте правильный товар или нажмите кнопку.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="61" />
+        <location filename="../../app/ui/feedback/flash.py" line="62" />
         <source>Acknowledge</source>
         <translation>Понятно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="75" />
+        <location filename="../../app/ui/feedback/flash.py" line="76" />
         <source>Accept this weight (supervisor)</source>
         <translation>Принять этот вес (старший смены)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="76" />
+        <location filename="../../app/ui/feedback/flash.py" line="77" />
         <source>Teach this barcode (supervisor)</source>
         <translation>Привязать этот штрихкод (старший смены)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="78" />
+        <source>Close without the missing parcels (supervisor)</source>
+        <translation>Закрыть без недостающих посылок (старший)</translation>
     </message>
 </context>
 <context>
@@ -136,29 +157,339 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
 </context>
 <context>
+    <name>HandoverPanel</name>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="145" />
+        <source>Ready to hand over today</source>
+        <translation>Готово к передаче сегодня</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="146" />
+        <source>Hand-over at this bench</source>
+        <translation>Передача на этом месте</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="147" />
+        <source>Last hand-over</source>
+        <translation>Последняя передача</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="148" />
+        <source>Handed over, not scanned by Ozon</source>
+        <translation>Переданы, но не отсканированы Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="149" />
+        <source>Delivery method</source>
+        <translation>Способ доставки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="149" />
+        <source>Parcels</source>
+        <translation>Посылки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="149" />
+        <source>Cut-off</source>
+        <translation>Отсечка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="150" />
+        <source>Carriage</source>
+        <translation>Отгрузка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="150" />
+        <source>Ozon says</source>
+        <translation>Сообщение Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="151" />
+        <location filename="../../app/ui/handover/panel.py" line="152" />
+        <source>Parcel</source>
+        <translation>Посылка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="151" />
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="151" />
+        <source>Tracking number</source>
+        <translation>Трек-номер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="152" />
+        <source>Handed over</source>
+        <translation>Передана</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="152" />
+        <source>Ozon status</source>
+        <translation>Статус Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="153" />
+        <source>Dispute</source>
+        <translation>Спор</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="154" />
+        <source>Start the hand-over of the chosen method</source>
+        <translation>Начать передачу выбранного способа</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="155" />
+        <source>Print the hand-over command barcodes</source>
+        <translation>Напечатать штрихкоды команд передачи</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="156" />
+        <source>Close the hand-over</source>
+        <translation>Закрыть передачу</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <source>Close without the missing parcels (supervisor)…</source>
+        <translation>Закрыть без недостающих посылок (старший)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <source>Back to packing</source>
+        <translation>Вернуться к упаковке</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <source>Open the act</source>
+        <translation>Открыть акт</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <source>Print the act</source>
+        <translation>Напечатать акт</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="161" />
+        <source>Print the carriage barcode</source>
+        <translation>Напечатать штрихкод отгрузки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="162" />
+        <source>Attach the signed act…</source>
+        <translation>Приложить подписанный акт…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="163" />
+        <source>Open a dispute with Ozon</source>
+        <translation>Открыть спор с Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="164" />
+        <source>expected</source>
+        <translation>ожидается</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="165" />
+        <source>scanned</source>
+        <translation>отсканировано</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="166" />
+        <source>missing</source>
+        <translation>не хватает</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="203" />
+        <source>No hand-over is open: choose a method above, or scan CMD:HANDOVER.</source>
+        <translation>Открытой передачи нет: выберите способ выше или отсканируйте CMD:HANDOVER.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="209" />
+        <source>%1 · departure %2</source>
+        <translation>%1 · отгрузка %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="214" />
+        <source>Ozon could not be asked when it started.</source>
+        <translation>При начале передачи спросить Ozon не удалось.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="216" />
+        <source>Scan the carrier's barcode of parcel %1.</source>
+        <translation>Отсканируйте штрихкод перевозчика на посылке %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="221" />
+        <source>to scan</source>
+        <translation>сканировать</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="221" />
+        <source>in the bag</source>
+        <translation>в мешке</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="222" />
+        <source>carrier barcode next</source>
+        <translation>далее штрихкод перевозчика</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="222" />
+        <source>cancelled: taken out</source>
+        <translation>отменена: вынута</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="223" />
+        <source>next carriage</source>
+        <translation>следующая отгрузка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="236" />
+        <source>%1: %2 parcel(s) to the carrier, %3 tracking number(s) accepted by Ozon</source>
+        <translation>%1: перевозчику передано посылок — %2, Ozon принял трек-номеров — %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="240" />
+        <source>Carriage %1 (%2): %3 parcel(s)</source>
+        <translation>Отгрузка %1 (%2): посылок — %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="243" />
+        <source>%1: %2 parcel(s); the carriage is being made with Ozon</source>
+        <translation>%1: посылок — %2; Ozon формирует отгрузку</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="249" />
+        <source>Ozon refused the carriage.</source>
+        <translation>Ozon отказал в отгрузке.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="252" />
+        <source>Waiting for the next carriage: %1</source>
+        <translation>Ждут следующей отгрузки: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="254" />
+        <source>Ozon had, not here (taken out of the carriage): %1</source>
+        <translation>Были у Ozon, но не здесь (убраны из отгрузки): %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="257" />
+        <source>In the bag, left out by Ozon: %1</source>
+        <translation>В мешке, но не включены Ozon: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="261" />
+        <source>Ozon refused tracking numbers: %1</source>
+        <translation>Ozon отклонил трек-номера: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="263" />
+        <source>Act: %1</source>
+        <translation>Акт: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="264" />
+        <source>Signed act: %1</source>
+        <translation>Подписанный акт: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="265" />
+        <source>Signed act: not attached yet</source>
+        <translation>Подписанный акт: ещё не приложен</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="272" />
+        <source>approved, act stored</source>
+        <translation>подтверждена, акт сохранён</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="272" />
+        <source>refused by Ozon</source>
+        <translation>отклонена Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="273" />
+        <source>approved, fetching the act</source>
+        <translation>подтверждена, акт загружается</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="273" />
+        <location filename="../../app/ui/handover/panel.py" line="274" />
+        <source>approving</source>
+        <translation>подтверждается</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="274" />
+        <source>taking out parcels not here</source>
+        <translation>убираем посылки, которых здесь нет</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="275" />
+        <source>checking Ozon's act</source>
+        <translation>сверяем акт Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="275" />
+        <source>being created</source>
+        <translation>создаётся</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="279" />
+        <source>asked</source>
+        <translation>запрошен</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="279" />
+        <source>opened</source>
+        <translation>открыт</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="279" />
+        <source>refused</source>
+        <translation>отклонён</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="305" />
+        <source>Carriage %1</source>
+        <translation>Отгрузка %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="312" />
+        <source>The signed act (photo or scan)</source>
+        <translation>Подписанный акт (фото или скан)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="313" />
+        <source>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</source>
+        <translation>Изображения и PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</translation>
+    </message>
+</context>
+<context>
     <name>LogView</name>
     <message>
-        <location filename="../../app/ui/log_view.py" line="39" />
+        <location filename="../../app/ui/log_view.py" line="40" />
         <source>Show from level:</source>
         <translation>Показывать с уровня:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log_view.py" line="40" />
+        <location filename="../../app/ui/log_view.py" line="41" />
         <source>Debug</source>
         <translation>Отладка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log_view.py" line="40" />
+        <location filename="../../app/ui/log_view.py" line="41" />
         <source>Info</source>
         <translation>Сведения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log_view.py" line="40" />
+        <location filename="../../app/ui/log_view.py" line="41" />
         <source>Warning</source>
         <translation>Предупреждение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log_view.py" line="40" />
+        <location filename="../../app/ui/log_view.py" line="41" />
         <source>Error</source>
         <translation>Ошибка</translation>
     </message>
@@ -166,42 +497,47 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="69" />
+        <location filename="../../app/ui/main_window.py" line="70" />
         <source>packdesk: packing bench</source>
         <translation>packdesk: место упаковки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="71" />
+        <location filename="../../app/ui/main_window.py" line="72" />
         <source>Pack</source>
         <translation>Упаковка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="72" />
+        <location filename="../../app/ui/main_window.py" line="73" />
         <source>Queues</source>
         <translation>Очереди</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="73" />
+        <location filename="../../app/ui/main_window.py" line="74" />
+        <source>Hand-over</source>
+        <translation>Передача</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="75" />
         <source>Log</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74" />
+        <location filename="../../app/ui/main_window.py" line="76" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75" />
+        <location filename="../../app/ui/main_window.py" line="77" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76" />
+        <location filename="../../app/ui/main_window.py" line="78" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77" />
+        <location filename="../../app/ui/main_window.py" line="79" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
@@ -318,71 +654,76 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
     <message>
         <location filename="../../app/ui/pack/view.py" line="106" />
+        <source>Hand-over: scan each parcel into the courier's bag</source>
+        <translation>Передача: сканируйте каждую посылку в мешок курьера</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="108" />
         <source>Packed: %1</source>
         <translation>Упаковано: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="107" />
+        <location filename="../../app/ui/pack/view.py" line="109" />
         <source>Scan a posting or an item</source>
         <translation>Отсканируйте отправление или товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="164" />
+        <location filename="../../app/ui/pack/view.py" line="168" />
         <source>Scale: no reading</source>
         <translation>Весы: нет показаний</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="166" />
+        <location filename="../../app/ui/pack/view.py" line="170" />
         <source>stable</source>
         <translation>стабильно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="166" />
+        <location filename="../../app/ui/pack/view.py" line="170" />
         <source>overload</source>
         <translation>перегрузка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="167" />
+        <location filename="../../app/ui/pack/view.py" line="171" />
         <source>below zero: tare the scale</source>
         <translation>ниже нуля: обнулите весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="167" />
+        <location filename="../../app/ui/pack/view.py" line="171" />
         <source>settling…</source>
         <translation>стабилизируется…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="168" />
+        <location filename="../../app/ui/pack/view.py" line="172" />
         <source>Scale: %1 g, %2</source>
         <translation>Весы: %1 г, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="179" />
+        <location filename="../../app/ui/pack/view.py" line="183" />
         <source>Ship by %1 (%2)</source>
         <translation>Отгрузить до %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="183" />
+        <location filename="../../app/ui/pack/view.py" line="187" />
         <source>express</source>
         <translation>экспресс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="190" />
+        <location filename="../../app/ui/pack/view.py" line="194" />
         <source>%1 h %2 min</source>
         <translation>%1 ч %2 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="191" />
+        <location filename="../../app/ui/pack/view.py" line="195" />
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="192" />
+        <location filename="../../app/ui/pack/view.py" line="196" />
         <source>%1 left</source>
         <translation>осталось %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="192" />
+        <location filename="../../app/ui/pack/view.py" line="196" />
         <source>late by %1</source>
         <translation>опоздание %1</translation>
     </message>
@@ -576,212 +917,212 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="151" />
+        <location filename="../../app/ui/settings/dialog.py" line="156" />
         <source>Seller API address</source>
         <translation>Адрес Seller API</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="151" />
+        <location filename="../../app/ui/settings/dialog.py" line="156" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="152" />
+        <location filename="../../app/ui/settings/dialog.py" line="157" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API-ключ (оставьте пустым, чтобы сохранить прежний)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="153" />
+        <location filename="../../app/ui/settings/dialog.py" line="158" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>Склады для синхронизации (id; пусто — все)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="154" />
+        <location filename="../../app/ui/settings/dialog.py" line="159" />
         <source>Label printer</source>
         <translation>Принтер этикеток</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="154" />
+        <location filename="../../app/ui/settings/dialog.py" line="159" />
         <source>Scale</source>
         <translation>Весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="154" />
+        <location filename="../../app/ui/settings/dialog.py" line="159" />
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="155" />
+        <location filename="../../app/ui/settings/dialog.py" line="160" />
         <source>Weight tolerance, %</source>
         <translation>Допуск по весу, %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="156" />
+        <location filename="../../app/ui/settings/dialog.py" line="161" />
         <source>Box and filler weight, g</source>
         <translation>Вес коробки и наполнителя, г</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="157" />
+        <location filename="../../app/ui/settings/dialog.py" line="162" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>Старшие смены (могут привязывать штрихкоды и принимать вес), через запятую</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="158" />
+        <location filename="../../app/ui/settings/dialog.py" line="163" />
         <source>Requests to Ozon per second</source>
         <translation>Запросов к Ozon в секунду</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <location filename="../../app/ui/settings/dialog.py" line="164" />
         <source>Sync every, s</source>
         <translation>Синхронизация каждые, с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="160" />
+        <location filename="../../app/ui/settings/dialog.py" line="165" />
         <source>Own order label</source>
         <translation>Своя этикетка заказа</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="161" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="171" />
         <source>Never: only Ozon's label</source>
         <translation>Нет: только этикетка Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <location filename="../../app/ui/settings/dialog.py" line="172" />
         <source>After packing, for the verify-first shelf</source>
         <translation>После упаковки, для полки «сначала проверка»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="175" />
+        <location filename="../../app/ui/settings/dialog.py" line="180" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>Packing</source>
         <translation>Упаковка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="190" />
+        <location filename="../../app/ui/settings/dialog.py" line="195" />
         <source>Test connection</source>
         <translation>Проверить связь</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="191" />
+        <location filename="../../app/ui/settings/dialog.py" line="196" />
         <source>Find devices</source>
         <translation>Найти устройства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="192" />
+        <location filename="../../app/ui/settings/dialog.py" line="197" />
         <source>Test print</source>
         <translation>Пробная печать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="193" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>Read scale</source>
         <translation>Прочитать весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="194" />
+        <location filename="../../app/ui/settings/dialog.py" line="199" />
         <source>Print the command barcodes</source>
         <translation>Напечатать командные штрихкоды</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="221" />
+        <location filename="../../app/ui/settings/dialog.py" line="226" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="231" />
+        <location filename="../../app/ui/settings/dialog.py" line="236" />
         <source>Asking Ozon…</source>
         <translation>Запрос к Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="234" />
+        <location filename="../../app/ui/settings/dialog.py" line="239" />
         <source>Connection failed: %1</source>
         <translation>Связь не установлена: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="240" />
+        <location filename="../../app/ui/settings/dialog.py" line="245" />
         <source>Connected. The key has no expiry date.</source>
         <translation>Связь есть. У ключа нет срока действия.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="242" />
+        <location filename="../../app/ui/settings/dialog.py" line="247" />
         <source>Connected. The key expires on %1.</source>
         <translation>Связь есть. Ключ действует до %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="270" />
+        <location filename="../../app/ui/settings/dialog.py" line="275" />
         <source>Looking for devices…</source>
         <translation>Поиск устройств…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="278" />
+        <location filename="../../app/ui/settings/dialog.py" line="283" />
         <source>%1 device(s) found.</source>
         <translation>Найдено устройств: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="284" />
+        <location filename="../../app/ui/settings/dialog.py" line="293" />
         <source>Test label sent to %1.</source>
         <translation>Пробная этикетка отправлена на %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="292" />
+        <location filename="../../app/ui/settings/dialog.py" line="301" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>Весы не используются: выберите весы и нажмите «Прочитать весы».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="294" />
+        <location filename="../../app/ui/settings/dialog.py" line="303" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>Текущие показания — с используемых весов; нажмите «Прочитать весы», чтобы проверить новые.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="296" />
+        <location filename="../../app/ui/settings/dialog.py" line="305" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>Используемые весы: ждём показаний…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="298" />
+        <location filename="../../app/ui/settings/dialog.py" line="307" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>Используемые весы, сейчас: %1 г (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="309" />
+        <location filename="../../app/ui/settings/dialog.py" line="318" />
         <source>Printing…</source>
         <translation>Печать…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="311" />
+        <location filename="../../app/ui/settings/dialog.py" line="320" />
         <source>Not printed: %1</source>
         <translation>Не напечатано: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="320" />
+        <location filename="../../app/ui/settings/dialog.py" line="329" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Весы показывают %1 г (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="323" />
+        <location filename="../../app/ui/settings/dialog.py" line="332" />
         <source>Device problem: %1</source>
         <translation>Проблема с устройством: %1</translation>
     </message>
@@ -789,73 +1130,73 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="86" />
+        <location filename="../../app/ui/status.py" line="96" />
         <source>Ozon: connecting…</source>
         <translation>Ozon: подключение…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="86" />
+        <location filename="../../app/ui/status.py" line="96" />
         <source>Ozon: online</source>
         <translation>Ozon: на связи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="87" />
+        <location filename="../../app/ui/status.py" line="97" />
         <source>Ozon: offline</source>
         <translation>Ozon: нет связи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="87" />
+        <location filename="../../app/ui/status.py" line="97" />
         <source>Ozon: key refused</source>
         <translation>Ozon: ключ отклонён</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="88" />
+        <location filename="../../app/ui/status.py" line="101" />
         <source>Last sync: %1</source>
         <translation>Синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="89" />
+        <location filename="../../app/ui/status.py" line="102" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>Очередь команд: %1 в работе, %2 отложено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="92" />
+        <location filename="../../app/ui/status.py" line="105" />
         <source>Printer: %1</source>
         <translation>Принтер: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="94" />
+        <location filename="../../app/ui/status.py" line="107" />
         <source>Scanner: %1</source>
         <translation>Сканер: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="106" />
+        <location filename="../../app/ui/status.py" line="119" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API-ключ истекает %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="110" />
+        <location filename="../../app/ui/status.py" line="123" />
         <source>not set</source>
         <translation>не задан</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="117" />
+        <location filename="../../app/ui/status.py" line="130" />
         <source>Scale: not set</source>
         <translation>Весы: не заданы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="119" />
-        <location filename="../../app/ui/status.py" line="122" />
+        <location filename="../../app/ui/status.py" line="132" />
+        <location filename="../../app/ui/status.py" line="135" />
         <source>Scale: %1</source>
         <translation>Весы: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="121" />
+        <location filename="../../app/ui/status.py" line="134" />
         <source>%1 g stable</source>
         <translation>%1 г, стабильно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="121" />
+        <location filename="../../app/ui/status.py" line="134" />
         <source>%1 g moving</source>
         <translation>%1 г, колеблется</translation>
     </message>

@@ -11,13 +11,13 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="111" />
-        <location filename="../../app/ui/controller.py" line="153" />
+        <location filename="../../app/ui/controller.py" line="121" />
+        <location filename="../../app/ui/controller.py" line="165" />
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="213" />
+        <location filename="../../app/ui/controller.py" line="235" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>设置已保存到 %1。请重启 packdesk 以使新的账户或设备设置生效。</translation>
     </message>
@@ -41,26 +41,42 @@
     </message>
     <message>
         <location filename="../../app/ui/pack/actions.py" line="134" />
+        <source>Close the hand-over without the missing parcels</source>
+        <translation>在缺少包裹的情况下完成交接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="135" />
+        <source>The missing parcels wait for the next carriage; the reason goes to the log.</source>
+        <translation>缺少的包裹将随下一次运输发出；原因会记入日志。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="137" />
+        <source>Why (optional):</source>
+        <translation>原因（可选）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="141" />
         <source>Accept this weight</source>
         <translation>接受此重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="135" />
+        <location filename="../../app/ui/pack/actions.py" line="142" />
         <source>Teach barcode %1</source>
         <translation>绑定条码 %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/pack/actions.py" line="136" />
+        <location filename="../../app/ui/pack/actions.py" line="143" />
         <source>Supervisor:</source>
         <translation>主管：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="138" />
+        <location filename="../../app/ui/pack/actions.py" line="145" />
         <source>It is the item:</source>
         <translation>对应商品：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="140" />
+        <location filename="../../app/ui/pack/actions.py" line="147" />
         <source>No supervisors are set up. Add their names in Settings → Packing, or scan the supervisor's command barcode.</source>
         <translation>尚未设置主管。请在“设置 → 包装”中添加主管姓名，或扫描主管的指令条码。</translation>
     </message>
@@ -68,22 +84,22 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="25" />
+        <location filename="../../app/ui/errors.py" line="39" />
         <source>packdesk: unexpected error</source>
         <translation>packdesk：意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="26" />
+        <location filename="../../app/ui/errors.py" line="40" />
         <source>(no log file)</source>
         <translation>（无日志文件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="27" />
+        <location filename="../../app/ui/errors.py" line="41" />
         <source>Something went wrong inside packdesk (a bug, not your mistake).</source>
         <translation>packdesk 内部出错（是程序缺陷，不是您的操作失误）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="28" />
+        <location filename="../../app/ui/errors.py" line="42" />
         <source>%1
 
 The details are in the log: %2
@@ -97,29 +113,34 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ErrorFlash</name>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="59" />
+        <location filename="../../app/ui/feedback/flash.py" line="60" />
         <source>STOP</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="60" />
+        <location filename="../../app/ui/feedback/flash.py" line="61" />
         <source>Fix the problem, then scan the right item or press the button.</source>
         <translation>请先解决问题，然后扫描正确的商品或按下按钮。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="61" />
+        <location filename="../../app/ui/feedback/flash.py" line="62" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="75" />
+        <location filename="../../app/ui/feedback/flash.py" line="76" />
         <source>Accept this weight (supervisor)</source>
         <translation>接受此重量（主管）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="76" />
+        <location filename="../../app/ui/feedback/flash.py" line="77" />
         <source>Teach this barcode (supervisor)</source>
         <translation>绑定此条码（主管）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="78" />
+        <source>Close without the missing parcels (supervisor)</source>
+        <translation>不等缺少的包裹直接完成（主管）</translation>
     </message>
 </context>
 <context>
@@ -136,29 +157,339 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
 </context>
 <context>
+    <name>HandoverPanel</name>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="145" />
+        <source>Ready to hand over today</source>
+        <translation>今天待交接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="146" />
+        <source>Hand-over at this bench</source>
+        <translation>本工作台的交接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="147" />
+        <source>Last hand-over</source>
+        <translation>最近一次交接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="148" />
+        <source>Handed over, not scanned by Ozon</source>
+        <translation>已交出但 Ozon 未扫描</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="149" />
+        <source>Delivery method</source>
+        <translation>配送方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="149" />
+        <source>Parcels</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="149" />
+        <source>Cut-off</source>
+        <translation>截单时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="150" />
+        <source>Carriage</source>
+        <translation>运输单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="150" />
+        <source>Ozon says</source>
+        <translation>Ozon 提示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="151" />
+        <location filename="../../app/ui/handover/panel.py" line="152" />
+        <source>Parcel</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="151" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="151" />
+        <source>Tracking number</source>
+        <translation>追踪号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="152" />
+        <source>Handed over</source>
+        <translation>交出时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="152" />
+        <source>Ozon status</source>
+        <translation>Ozon 状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="153" />
+        <source>Dispute</source>
+        <translation>争议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="154" />
+        <source>Start the hand-over of the chosen method</source>
+        <translation>开始所选配送方式的交接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="155" />
+        <source>Print the hand-over command barcodes</source>
+        <translation>打印交接指令条码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="156" />
+        <source>Close the hand-over</source>
+        <translation>完成交接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <source>Close without the missing parcels (supervisor)…</source>
+        <translation>不等缺少的包裹直接完成（主管）…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <source>Back to packing</source>
+        <translation>返回打包</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <source>Open the act</source>
+        <translation>打开交接单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <source>Print the act</source>
+        <translation>打印交接单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="161" />
+        <source>Print the carriage barcode</source>
+        <translation>打印运输单条码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="162" />
+        <source>Attach the signed act…</source>
+        <translation>附上已签字的交接单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="163" />
+        <source>Open a dispute with Ozon</source>
+        <translation>向 Ozon 发起争议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="164" />
+        <source>expected</source>
+        <translation>应交</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="165" />
+        <source>scanned</source>
+        <translation>已扫描</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="166" />
+        <source>missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="203" />
+        <source>No hand-over is open: choose a method above, or scan CMD:HANDOVER.</source>
+        <translation>没有进行中的交接：请在上方选择配送方式，或扫描 CMD:HANDOVER。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="209" />
+        <source>%1 · departure %2</source>
+        <translation>%1 · 发运日期 %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="214" />
+        <source>Ozon could not be asked when it started.</source>
+        <translation>开始交接时无法询问 Ozon。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="216" />
+        <source>Scan the carrier's barcode of parcel %1.</source>
+        <translation>请扫描包裹 %1 上的承运商条码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="221" />
+        <source>to scan</source>
+        <translation>待扫描</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="221" />
+        <source>in the bag</source>
+        <translation>已装袋</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="222" />
+        <source>carrier barcode next</source>
+        <translation>下一步：承运商条码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="222" />
+        <source>cancelled: taken out</source>
+        <translation>已取消：已取出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="223" />
+        <source>next carriage</source>
+        <translation>下一次运输</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="236" />
+        <source>%1: %2 parcel(s) to the carrier, %3 tracking number(s) accepted by Ozon</source>
+        <translation>%1：已交给承运商 %2 个包裹，Ozon 已接受 %3 个追踪号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="240" />
+        <source>Carriage %1 (%2): %3 parcel(s)</source>
+        <translation>运输单 %1（%2）：%3 个包裹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="243" />
+        <source>%1: %2 parcel(s); the carriage is being made with Ozon</source>
+        <translation>%1：%2 个包裹；Ozon 正在生成运输单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="249" />
+        <source>Ozon refused the carriage.</source>
+        <translation>Ozon 拒绝了运输单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="252" />
+        <source>Waiting for the next carriage: %1</source>
+        <translation>等待下一次运输：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="254" />
+        <source>Ozon had, not here (taken out of the carriage): %1</source>
+        <translation>Ozon 有但不在此处（已从运输单移除）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="257" />
+        <source>In the bag, left out by Ozon: %1</source>
+        <translation>已装袋但 Ozon 未纳入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="261" />
+        <source>Ozon refused tracking numbers: %1</source>
+        <translation>Ozon 拒绝了追踪号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="263" />
+        <source>Act: %1</source>
+        <translation>交接单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="264" />
+        <source>Signed act: %1</source>
+        <translation>已签字的交接单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="265" />
+        <source>Signed act: not attached yet</source>
+        <translation>已签字的交接单：尚未附上</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="272" />
+        <source>approved, act stored</source>
+        <translation>已确认，交接单已保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="272" />
+        <source>refused by Ozon</source>
+        <translation>被 Ozon 拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="273" />
+        <source>approved, fetching the act</source>
+        <translation>已确认，正在获取交接单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="273" />
+        <location filename="../../app/ui/handover/panel.py" line="274" />
+        <source>approving</source>
+        <translation>确认中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="274" />
+        <source>taking out parcels not here</source>
+        <translation>正在移除不在此处的包裹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="275" />
+        <source>checking Ozon's act</source>
+        <translation>正在核对 Ozon 的交接单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="275" />
+        <source>being created</source>
+        <translation>生成中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="279" />
+        <source>asked</source>
+        <translation>已申请</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="279" />
+        <source>opened</source>
+        <translation>已发起</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="279" />
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="305" />
+        <source>Carriage %1</source>
+        <translation>运输单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="312" />
+        <source>The signed act (photo or scan)</source>
+        <translation>已签字的交接单（照片或扫描件）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="313" />
+        <source>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</source>
+        <translation>图片和 PDF（*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp）</translation>
+    </message>
+</context>
+<context>
     <name>LogView</name>
     <message>
-        <location filename="../../app/ui/log_view.py" line="39" />
+        <location filename="../../app/ui/log_view.py" line="40" />
         <source>Show from level:</source>
         <translation>显示级别：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log_view.py" line="40" />
+        <location filename="../../app/ui/log_view.py" line="41" />
         <source>Debug</source>
         <translation>调试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log_view.py" line="40" />
+        <location filename="../../app/ui/log_view.py" line="41" />
         <source>Info</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log_view.py" line="40" />
+        <location filename="../../app/ui/log_view.py" line="41" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log_view.py" line="40" />
+        <location filename="../../app/ui/log_view.py" line="41" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -166,42 +497,47 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="69" />
+        <location filename="../../app/ui/main_window.py" line="70" />
         <source>packdesk: packing bench</source>
         <translation>packdesk：打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="71" />
+        <location filename="../../app/ui/main_window.py" line="72" />
         <source>Pack</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="72" />
+        <location filename="../../app/ui/main_window.py" line="73" />
         <source>Queues</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="73" />
+        <location filename="../../app/ui/main_window.py" line="74" />
+        <source>Hand-over</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="75" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74" />
+        <location filename="../../app/ui/main_window.py" line="76" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75" />
+        <location filename="../../app/ui/main_window.py" line="77" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76" />
+        <location filename="../../app/ui/main_window.py" line="78" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77" />
+        <location filename="../../app/ui/main_window.py" line="79" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -318,71 +654,76 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
     <message>
         <location filename="../../app/ui/pack/view.py" line="106" />
+        <source>Hand-over: scan each parcel into the courier's bag</source>
+        <translation>交接：每放入快递员袋中一个包裹就扫描一次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="108" />
         <source>Packed: %1</source>
         <translation>已打包：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="107" />
+        <location filename="../../app/ui/pack/view.py" line="109" />
         <source>Scan a posting or an item</source>
         <translation>请扫描货件或商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="164" />
+        <location filename="../../app/ui/pack/view.py" line="168" />
         <source>Scale: no reading</source>
         <translation>电子秤：无读数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="166" />
+        <location filename="../../app/ui/pack/view.py" line="170" />
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="166" />
+        <location filename="../../app/ui/pack/view.py" line="170" />
         <source>overload</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="167" />
+        <location filename="../../app/ui/pack/view.py" line="171" />
         <source>below zero: tare the scale</source>
         <translation>低于零：请将秤归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="167" />
+        <location filename="../../app/ui/pack/view.py" line="171" />
         <source>settling…</source>
         <translation>稳定中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="168" />
+        <location filename="../../app/ui/pack/view.py" line="172" />
         <source>Scale: %1 g, %2</source>
         <translation>电子秤：%1 克，%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="179" />
+        <location filename="../../app/ui/pack/view.py" line="183" />
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="183" />
+        <location filename="../../app/ui/pack/view.py" line="187" />
         <source>express</source>
         <translation>急速</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="190" />
+        <location filename="../../app/ui/pack/view.py" line="194" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="191" />
+        <location filename="../../app/ui/pack/view.py" line="195" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="192" />
+        <location filename="../../app/ui/pack/view.py" line="196" />
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="192" />
+        <location filename="../../app/ui/pack/view.py" line="196" />
         <source>late by %1</source>
         <translation>已超时 %1</translation>
     </message>
@@ -576,212 +917,212 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="151" />
+        <location filename="../../app/ui/settings/dialog.py" line="156" />
         <source>Seller API address</source>
         <translation>卖家 API 地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="151" />
+        <location filename="../../app/ui/settings/dialog.py" line="156" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="152" />
+        <location filename="../../app/ui/settings/dialog.py" line="157" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API 密钥（留空则保留已保存的密钥）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="153" />
+        <location filename="../../app/ui/settings/dialog.py" line="158" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>要同步的仓库（ID，留空表示全部）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="154" />
+        <location filename="../../app/ui/settings/dialog.py" line="159" />
         <source>Label printer</source>
         <translation>面单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="154" />
+        <location filename="../../app/ui/settings/dialog.py" line="159" />
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="154" />
+        <location filename="../../app/ui/settings/dialog.py" line="159" />
         <source>Scanner</source>
         <translation>扫码枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="155" />
+        <location filename="../../app/ui/settings/dialog.py" line="160" />
         <source>Weight tolerance, %</source>
         <translation>重量容差，%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="156" />
+        <location filename="../../app/ui/settings/dialog.py" line="161" />
         <source>Box and filler weight, g</source>
         <translation>箱子和填充物重量，克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="157" />
+        <location filename="../../app/ui/settings/dialog.py" line="162" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>主管（可绑定条码和接受重量），用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="158" />
+        <location filename="../../app/ui/settings/dialog.py" line="163" />
         <source>Requests to Ozon per second</source>
         <translation>每秒向 Ozon 发送的请求数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <location filename="../../app/ui/settings/dialog.py" line="164" />
         <source>Sync every, s</source>
         <translation>同步间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="160" />
+        <location filename="../../app/ui/settings/dialog.py" line="165" />
         <source>Own order label</source>
         <translation>自有订单标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="161" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="171" />
         <source>Never: only Ozon's label</source>
         <translation>不打印：仅打印 Ozon 面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <location filename="../../app/ui/settings/dialog.py" line="172" />
         <source>After packing, for the verify-first shelf</source>
         <translation>打包后打印，用于“先核验”货架</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="175" />
+        <location filename="../../app/ui/settings/dialog.py" line="180" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>Packing</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="190" />
+        <location filename="../../app/ui/settings/dialog.py" line="195" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="191" />
+        <location filename="../../app/ui/settings/dialog.py" line="196" />
         <source>Find devices</source>
         <translation>查找设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="192" />
+        <location filename="../../app/ui/settings/dialog.py" line="197" />
         <source>Test print</source>
         <translation>测试打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="193" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>Read scale</source>
         <translation>读取电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="194" />
+        <location filename="../../app/ui/settings/dialog.py" line="199" />
         <source>Print the command barcodes</source>
         <translation>打印指令条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="221" />
+        <location filename="../../app/ui/settings/dialog.py" line="226" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="231" />
+        <location filename="../../app/ui/settings/dialog.py" line="236" />
         <source>Asking Ozon…</source>
         <translation>正在询问 Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="234" />
+        <location filename="../../app/ui/settings/dialog.py" line="239" />
         <source>Connection failed: %1</source>
         <translation>连接失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="240" />
+        <location filename="../../app/ui/settings/dialog.py" line="245" />
         <source>Connected. The key has no expiry date.</source>
         <translation>已连接。该密钥没有过期日期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="242" />
+        <location filename="../../app/ui/settings/dialog.py" line="247" />
         <source>Connected. The key expires on %1.</source>
         <translation>已连接。该密钥将于 %1 过期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="270" />
+        <location filename="../../app/ui/settings/dialog.py" line="275" />
         <source>Looking for devices…</source>
         <translation>正在查找设备…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="278" />
+        <location filename="../../app/ui/settings/dialog.py" line="283" />
         <source>%1 device(s) found.</source>
         <translation>找到 %1 个设备。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="284" />
+        <location filename="../../app/ui/settings/dialog.py" line="293" />
         <source>Test label sent to %1.</source>
         <translation>测试面单已发送到 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="292" />
+        <location filename="../../app/ui/settings/dialog.py" line="301" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>未使用电子秤：请选择电子秤并按“读取电子秤”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="294" />
+        <location filename="../../app/ui/settings/dialog.py" line="303" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>实时读数来自正在使用的电子秤；按“读取电子秤”以测试新的电子秤。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="296" />
+        <location filename="../../app/ui/settings/dialog.py" line="305" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>正在使用的电子秤：等待读数…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="298" />
+        <location filename="../../app/ui/settings/dialog.py" line="307" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>正在使用的电子秤，实时：%1 克（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="309" />
+        <location filename="../../app/ui/settings/dialog.py" line="318" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="311" />
+        <location filename="../../app/ui/settings/dialog.py" line="320" />
         <source>Not printed: %1</source>
         <translation>未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="320" />
+        <location filename="../../app/ui/settings/dialog.py" line="329" />
         <source>Scale reads %1 g (%2).</source>
         <translation>电子秤读数 %1 克（%2）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="323" />
+        <location filename="../../app/ui/settings/dialog.py" line="332" />
         <source>Device problem: %1</source>
         <translation>设备问题：%1</translation>
     </message>
@@ -789,73 +1130,73 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="86" />
+        <location filename="../../app/ui/status.py" line="96" />
         <source>Ozon: connecting…</source>
         <translation>Ozon：连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="86" />
+        <location filename="../../app/ui/status.py" line="96" />
         <source>Ozon: online</source>
         <translation>Ozon：在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="87" />
+        <location filename="../../app/ui/status.py" line="97" />
         <source>Ozon: offline</source>
         <translation>Ozon：离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="87" />
+        <location filename="../../app/ui/status.py" line="97" />
         <source>Ozon: key refused</source>
         <translation>Ozon：密钥被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="88" />
+        <location filename="../../app/ui/status.py" line="101" />
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="89" />
+        <location filename="../../app/ui/status.py" line="102" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>发件队列：%1 待处理，%2 搁置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="92" />
+        <location filename="../../app/ui/status.py" line="105" />
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="94" />
+        <location filename="../../app/ui/status.py" line="107" />
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="106" />
+        <location filename="../../app/ui/status.py" line="119" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API 密钥将于 %1 过期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="110" />
+        <location filename="../../app/ui/status.py" line="123" />
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="117" />
+        <location filename="../../app/ui/status.py" line="130" />
         <source>Scale: not set</source>
         <translation>电子秤：未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="119" />
-        <location filename="../../app/ui/status.py" line="122" />
+        <location filename="../../app/ui/status.py" line="132" />
+        <location filename="../../app/ui/status.py" line="135" />
         <source>Scale: %1</source>
         <translation>电子秤：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="121" />
+        <location filename="../../app/ui/status.py" line="134" />
         <source>%1 g stable</source>
         <translation>%1 克，稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="121" />
+        <location filename="../../app/ui/status.py" line="134" />
         <source>%1 g moving</source>
         <translation>%1 克，波动中</translation>
     </message>

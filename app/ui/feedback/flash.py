@@ -14,7 +14,8 @@ from app.ui.pack.actions import ACKNOWLEDGE_KEY, SUPERVISOR_KEYS, press_with_key
 
 
 # held error -> what a supervisor may do about it (station command)
-SUPERVISOR_FIXES = {"weight_mismatch": "OVERRIDE-WEIGHT", "unknown_barcode": "TEACH"}
+SUPERVISOR_FIXES = {"weight_mismatch": "OVERRIDE-WEIGHT", "unknown_barcode": "TEACH",
+                    "handover_incomplete": "HANDOVER-CLOSE"}
 
 
 class ErrorFlash(QWidget):
@@ -73,7 +74,8 @@ class ErrorFlash(QWidget):
 
     def _show_fix(self) -> None:
         texts = {"OVERRIDE-WEIGHT": self.tr("Accept this weight (supervisor)"),
-                 "TEACH": self.tr("Teach this barcode (supervisor)")}
+                 "TEACH": self.tr("Teach this barcode (supervisor)"),
+                 "HANDOVER-CLOSE": self.tr("Close without the missing parcels (supervisor)")}
         key = SUPERVISOR_KEYS.get(self.fix, "")
         self.fix_button.setText(f"{texts[self.fix]}  [{key}]" if self.fix else "")
         for fix, shortcut in self.fix_keys.items():

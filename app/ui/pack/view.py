@@ -110,6 +110,8 @@ class PackView(QWidget):
             return self.tr("Put the parcel on the scale")
         if self.state == "error":
             return self.tr("Stop: look at the message")
+        if self.state == "handover":
+            return self.tr("Hand-over: scan each parcel into the courier's bag")
         if self.packed():
             return self.tr("Packed: %1").replace("%1", self.last.posting or "")
         return self.tr("Scan a posting or an item")
