@@ -158,10 +158,11 @@ def ready_methods(session: Session, due_by: datetime, integration_types: Iterabl
         .group_by(_p.c.delivery_method_id).order_by(_p.c.delivery_method_id))]
 
 
-def ready_parcels(session: Session, method_id: int, due_by: datetime) -> list[str]:
-    """The method's parcels shipped and waiting, due by ``due_by`` (UTC): a hand-over's expected ones."""
+def ready_parcels(session: Session, method_id: int) -> list[str]:
+    """The method's parcels shipped and waiting at the bench: a hand-over's expected ones (Ozon's
+    carriage takes every one awaiting delivery, those due later too)."""
     return list(session.scalars(select(_p.c.posting_number)
-                                .where(_READY, _due_by(due_by), _p.c.delivery_method_id == method_id)
+                                .where(_READY, _p.c.delivery_method_id == method_id)
                                 .order_by(_p.c.shipment_date, _p.c.posting_number)))
 
 

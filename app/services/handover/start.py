@@ -1,10 +1,9 @@
 """Starting a hand-over (``CMD:HANDOVER[:<delivery_method_id>]``), decided in writer transactions.
 
 The parcels expected are the method's postings shipped and waiting at the bench (status
-``awaiting_deliver``, local state shipped or labelled) that are due by the end of today's departure
-day (the bench's calendar); those due later may go too (Ozon's "optional" parcels: scanned, they
-join the hand-over; not scanned, they are not missing). Without a method id the one method with
-parcels ready is taken; with several the answer lists them. An open hand-over of this bench is resumed. Ozon's word on the
+``awaiting_deliver``, local state shipped or labelled): Ozon's carriage for today's departure (the
+bench's calendar day) takes every one of them, those due later too (Ozon's "optional" parcels).
+Without a method id the one method with parcels ready is taken; with several the answer lists them. An open hand-over of this bench is resumed. Ozon's word on the
 method (``/v2/carriage/delivery/list``: cut-off, carriages, its errors) is asked between the two
 transactions with the station's short timeout; offline the hand-over starts from the cache and
 says so.
@@ -66,9 +65,8 @@ def create(t: Txn, method_id: int, name: str | None, integration: str, ozon: dic
     if t.handover is not None:  # another call made one meanwhile
         return resume(t)
     day = t.today()
-    parcels = store.ready_parcels(t.session, method_id, day_end_utc(day, t.zone))  # due by today: expected
-    if not parcels and not any(row[0] == method_id for row in store.ready_methods(
-            t.session, day_end_utc(day, t.zone), SCHEMES)):
+    parcels = store.ready_parcels(t.session, method_id)
+    if not parcels:
         return t.answer(hr.HANDOVER_NOTHING, None, delivery_method_id=method_id, for_method=f" ({name or method_id})")
     scheme = SCHEMES[integration]
     carrier = tn.carrier_of(name) if scheme == SCHEME_TRACKING else None
