@@ -47,11 +47,14 @@ def panel(qtbot):
 def test_the_counts_are_big_and_the_carriage_barcode_is_drawn(panel):
     assert [b.value.text() for b in (panel.expected, panel.scanned, panel.missing)] == ["12", "9", "3"]
     assert "c62828" in panel.missing.value.styleSheet()  # missing parcels in red
-    assert panel.barcode.modules.startswith("11010") and panel.barcode_text.text() == "%303%69394001"
-    assert "69394001" in panel.carriage.text() and "33333333-0001-1" in panel.last_detail.text()
     assert panel.ready.item(0, 4).text().startswith("Ozon says: package_time_not_passed — wait.")
     assert panel.flagged.item(0, 0).text() == "44444444-0001-1" and panel.dispute.isEnabled()
     assert not panel.start_button.isEnabled()  # a hand-over is open already
+    assert panel.open_box.isVisibleTo(panel) and not panel.last_box.isVisibleTo(panel)
+    panel.show_board({**BOARD, "open": None})  # closed: the carriage takes its place
+    assert panel.last_box.isVisibleTo(panel) and not panel.open_box.isVisibleTo(panel)
+    assert panel.barcode.modules.startswith("11010") and panel.barcode_text.text() == "%303%69394001"
+    assert "69394001" in panel.carriage.text() and "33333333-0001-1" in panel.last_detail.text()
 
 
 def test_the_buttons_ask_for_what_the_command_barcodes_do(panel, qtbot):
@@ -61,11 +64,11 @@ def test_the_buttons_ask_for_what_the_command_barcodes_do(panel, qtbot):
     panel.arbitrationRequested.connect(lambda numbers: asked.append(("dispute", numbers)))
     panel.close_button.click()
     panel.leave_button.click()
-    panel.print_barcode.click()
     panel.dispute.click()
-    assert asked == [("HANDOVER-CLOSE", []), ("CANCEL", []), ("barcode", ["%303%69394001", "Carriage 69394001"]),
-                     ("dispute", ["44444444-0001-1"])]
     panel.show_board({**BOARD, "open": None})
+    panel.print_barcode.click()
+    assert asked == [("HANDOVER-CLOSE", []), ("CANCEL", []), ("dispute", ["44444444-0001-1"]),
+                     ("barcode", ["%303%69394001", "Carriage 69394001"])]
     assert panel.start_button.isEnabled()
     panel.start_button.click()
     assert asked[-1] == ("HANDOVER", ["7"])
@@ -74,11 +77,12 @@ def test_the_buttons_ask_for_what_the_command_barcodes_do(panel, qtbot):
 def test_nothing_open_and_nothing_closed(panel):
     panel.show_board({"day": "2026-12-04", "ready": [], "open": None, "last": None, "flagged": []})
     assert [b.value.text() for b in (panel.expected, panel.scanned, panel.missing)] == ["–", "–", "–"]
-    assert not panel.last_box.isVisible() and not panel.start_button.isEnabled() and not panel.dispute.isEnabled()
+    assert not panel.last_box.isVisibleTo(panel) and not panel.start_button.isEnabled() and not panel.flag_box.isVisibleTo(panel)
 
 
 def test_the_tab_speaks_the_packers_language(panel, qtbot):
     languages = Languages(QApplication.instance())
+    panel.show_board({**BOARD, "open": None})
     try:
         languages.switch("ru")
         assert panel.close_button.text() == "Закрыть передачу" and panel.expected.name.text() == "ожидается"

@@ -159,309 +159,309 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>HandoverPanel</name>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="145" />
+        <location filename="../../app/ui/handover/panel.py" line="150" />
         <source>Ready to hand over today</source>
         <translation>Ready to hand over today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="146" />
+        <location filename="../../app/ui/handover/panel.py" line="151" />
         <source>Hand-over at this bench</source>
         <translation>Hand-over at this bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="147" />
+        <location filename="../../app/ui/handover/panel.py" line="152" />
         <source>Last hand-over</source>
         <translation>Last hand-over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="148" />
+        <location filename="../../app/ui/handover/panel.py" line="153" />
         <source>Handed over, not scanned by Ozon</source>
         <translation>Handed over, not scanned by Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="149" />
+        <location filename="../../app/ui/handover/panel.py" line="154" />
         <source>Delivery method</source>
         <translation>Delivery method</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="149" />
+        <location filename="../../app/ui/handover/panel.py" line="154" />
         <source>Parcels</source>
         <translation>Parcels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="149" />
+        <location filename="../../app/ui/handover/panel.py" line="154" />
         <source>Cut-off</source>
         <translation>Cut-off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="150" />
+        <location filename="../../app/ui/handover/panel.py" line="155" />
         <source>Carriage</source>
         <translation>Carriage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="150" />
+        <location filename="../../app/ui/handover/panel.py" line="155" />
         <source>Ozon says</source>
         <translation>Ozon says</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="151" />
-        <location filename="../../app/ui/handover/panel.py" line="152" />
+        <location filename="../../app/ui/handover/panel.py" line="156" />
+        <location filename="../../app/ui/handover/panel.py" line="157" />
         <source>Parcel</source>
         <translation>Parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="151" />
+        <location filename="../../app/ui/handover/panel.py" line="156" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="151" />
+        <location filename="../../app/ui/handover/panel.py" line="156" />
         <source>Tracking number</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="152" />
+        <location filename="../../app/ui/handover/panel.py" line="157" />
         <source>Handed over</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="152" />
+        <location filename="../../app/ui/handover/panel.py" line="157" />
         <source>Ozon status</source>
         <translation>Ozon status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="153" />
+        <location filename="../../app/ui/handover/panel.py" line="158" />
         <source>Dispute</source>
         <translation>Dispute</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="154" />
-        <source>Start the hand-over of the chosen method</source>
-        <translation>Start the hand-over of the chosen method</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="155" />
-        <source>Print the hand-over command barcodes</source>
-        <translation>Print the hand-over command barcodes</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="156" />
+        <location filename="../../app/ui/handover/panel.py" line="161" />
         <source>Close the hand-over</source>
         <translation>Close the hand-over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="157" />
-        <source>Close without the missing parcels (supervisor)…</source>
-        <translation>Close without the missing parcels (supervisor)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <location filename="../../app/ui/handover/panel.py" line="163" />
         <source>Back to packing</source>
         <translation>Back to packing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <location filename="../../app/ui/handover/panel.py" line="164" />
         <source>Open the act</source>
         <translation>Open the act</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <location filename="../../app/ui/handover/panel.py" line="165" />
         <source>Print the act</source>
         <translation>Print the act</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="161" />
-        <source>Print the carriage barcode</source>
-        <translation>Print the carriage barcode</translation>
+        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <source>Start hand-over</source>
+        <translation>Start hand-over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <source>Print command barcodes</source>
+        <translation>Print command barcodes</translation>
     </message>
     <message>
         <location filename="../../app/ui/handover/panel.py" line="162" />
-        <source>Attach the signed act…</source>
-        <translation>Attach the signed act…</translation>
+        <source>Close anyway (supervisor)…</source>
+        <translation>Close anyway (supervisor)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="163" />
+        <location filename="../../app/ui/handover/panel.py" line="166" />
+        <source>Print barcode</source>
+        <translation>Print barcode</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="167" />
+        <source>Attach signed act…</source>
+        <translation>Attach signed act…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="168" />
         <source>Open a dispute with Ozon</source>
         <translation>Open a dispute with Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="164" />
+        <location filename="../../app/ui/handover/panel.py" line="169" />
         <source>expected</source>
         <translation>expected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="165" />
+        <location filename="../../app/ui/handover/panel.py" line="170" />
         <source>scanned</source>
         <translation>scanned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="166" />
+        <location filename="../../app/ui/handover/panel.py" line="171" />
         <source>missing</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="203" />
+        <location filename="../../app/ui/handover/panel.py" line="210" />
         <source>No hand-over is open: choose a method above, or scan CMD:HANDOVER.</source>
         <translation>No hand-over is open: choose a method above, or scan CMD:HANDOVER.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="209" />
+        <location filename="../../app/ui/handover/panel.py" line="216" />
         <source>%1 · departure %2</source>
         <translation>%1 · departure %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="214" />
+        <location filename="../../app/ui/handover/panel.py" line="221" />
         <source>Ozon could not be asked when it started.</source>
         <translation>Ozon could not be asked when it started.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="216" />
+        <location filename="../../app/ui/handover/panel.py" line="223" />
         <source>Scan the carrier's barcode of parcel %1.</source>
         <translation>Scan the carrier's barcode of parcel %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="221" />
+        <location filename="../../app/ui/handover/panel.py" line="228" />
         <source>to scan</source>
         <translation>to scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="221" />
+        <location filename="../../app/ui/handover/panel.py" line="228" />
         <source>in the bag</source>
         <translation>in the bag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="222" />
+        <location filename="../../app/ui/handover/panel.py" line="229" />
         <source>carrier barcode next</source>
         <translation>carrier barcode next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="222" />
+        <location filename="../../app/ui/handover/panel.py" line="229" />
         <source>cancelled: taken out</source>
         <translation>cancelled: taken out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="223" />
+        <location filename="../../app/ui/handover/panel.py" line="230" />
         <source>next carriage</source>
         <translation>next carriage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="236" />
+        <location filename="../../app/ui/handover/panel.py" line="243" />
         <source>%1: %2 parcel(s) to the carrier, %3 tracking number(s) accepted by Ozon</source>
         <translation>%1: %2 parcel(s) to the carrier, %3 tracking number(s) accepted by Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="240" />
+        <location filename="../../app/ui/handover/panel.py" line="247" />
         <source>Carriage %1 (%2): %3 parcel(s)</source>
         <translation>Carriage %1 (%2): %3 parcel(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="243" />
+        <location filename="../../app/ui/handover/panel.py" line="250" />
         <source>%1: %2 parcel(s); the carriage is being made with Ozon</source>
         <translation>%1: %2 parcel(s); the carriage is being made with Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="249" />
+        <location filename="../../app/ui/handover/panel.py" line="256" />
         <source>Ozon refused the carriage.</source>
         <translation>Ozon refused the carriage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="252" />
+        <location filename="../../app/ui/handover/panel.py" line="259" />
         <source>Waiting for the next carriage: %1</source>
         <translation>Waiting for the next carriage: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="254" />
+        <location filename="../../app/ui/handover/panel.py" line="261" />
         <source>Ozon had, not here (taken out of the carriage): %1</source>
         <translation>Ozon had, not here (taken out of the carriage): %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="257" />
+        <location filename="../../app/ui/handover/panel.py" line="264" />
         <source>In the bag, left out by Ozon: %1</source>
         <translation>In the bag, left out by Ozon: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="261" />
+        <location filename="../../app/ui/handover/panel.py" line="268" />
         <source>Ozon refused tracking numbers: %1</source>
         <translation>Ozon refused tracking numbers: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="263" />
+        <location filename="../../app/ui/handover/panel.py" line="270" />
         <source>Act: %1</source>
         <translation>Act: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="264" />
+        <location filename="../../app/ui/handover/panel.py" line="271" />
         <source>Signed act: %1</source>
         <translation>Signed act: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="265" />
+        <location filename="../../app/ui/handover/panel.py" line="272" />
         <source>Signed act: not attached yet</source>
         <translation>Signed act: not attached yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="272" />
+        <location filename="../../app/ui/handover/panel.py" line="279" />
         <source>approved, act stored</source>
         <translation>approved, act stored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="272" />
+        <location filename="../../app/ui/handover/panel.py" line="279" />
         <source>refused by Ozon</source>
         <translation>refused by Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="273" />
+        <location filename="../../app/ui/handover/panel.py" line="280" />
         <source>approved, fetching the act</source>
         <translation>approved, fetching the act</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="273" />
-        <location filename="../../app/ui/handover/panel.py" line="274" />
+        <location filename="../../app/ui/handover/panel.py" line="280" />
+        <location filename="../../app/ui/handover/panel.py" line="281" />
         <source>approving</source>
         <translation>approving</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="274" />
+        <location filename="../../app/ui/handover/panel.py" line="281" />
         <source>taking out parcels not here</source>
         <translation>taking out parcels not here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="275" />
+        <location filename="../../app/ui/handover/panel.py" line="282" />
         <source>checking Ozon's act</source>
         <translation>checking Ozon's act</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="275" />
+        <location filename="../../app/ui/handover/panel.py" line="282" />
         <source>being created</source>
         <translation>being created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="279" />
+        <location filename="../../app/ui/handover/panel.py" line="286" />
         <source>asked</source>
         <translation>asked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="279" />
+        <location filename="../../app/ui/handover/panel.py" line="286" />
         <source>opened</source>
         <translation>opened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="279" />
+        <location filename="../../app/ui/handover/panel.py" line="286" />
         <source>refused</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="305" />
+        <location filename="../../app/ui/handover/panel.py" line="312" />
         <source>Carriage %1</source>
         <translation>Carriage %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="312" />
+        <location filename="../../app/ui/handover/panel.py" line="319" />
         <source>The signed act (photo or scan)</source>
         <translation>The signed act (photo or scan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="313" />
+        <location filename="../../app/ui/handover/panel.py" line="320" />
         <source>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</source>
         <translation>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</translation>
     </message>
@@ -638,92 +638,92 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Needed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="100" />
+        <location filename="../../app/ui/pack/view.py" line="102" />
         <source>Packing %1: scan every item</source>
         <translation>Packing %1: scan every item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="102" />
+        <location filename="../../app/ui/pack/view.py" line="104" />
         <source>Put the parcel on the scale</source>
         <translation>Put the parcel on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="104" />
+        <location filename="../../app/ui/pack/view.py" line="106" />
         <source>Stop: look at the message</source>
         <translation>Stop: look at the message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="106" />
+        <location filename="../../app/ui/pack/view.py" line="108" />
         <source>Hand-over: scan each parcel into the courier's bag</source>
         <translation>Hand-over: scan each parcel into the courier's bag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="108" />
+        <location filename="../../app/ui/pack/view.py" line="110" />
         <source>Packed: %1</source>
         <translation>Packed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="109" />
+        <location filename="../../app/ui/pack/view.py" line="111" />
         <source>Scan a posting or an item</source>
         <translation>Scan a posting or an item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="168" />
+        <location filename="../../app/ui/pack/view.py" line="170" />
         <source>Scale: no reading</source>
         <translation>Scale: no reading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="170" />
+        <location filename="../../app/ui/pack/view.py" line="172" />
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="170" />
+        <location filename="../../app/ui/pack/view.py" line="172" />
         <source>overload</source>
         <translation>overload</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="171" />
+        <location filename="../../app/ui/pack/view.py" line="173" />
         <source>below zero: tare the scale</source>
         <translation>below zero: tare the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="171" />
+        <location filename="../../app/ui/pack/view.py" line="173" />
         <source>settling…</source>
         <translation>settling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="172" />
+        <location filename="../../app/ui/pack/view.py" line="174" />
         <source>Scale: %1 g, %2</source>
         <translation>Scale: %1 g, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="183" />
+        <location filename="../../app/ui/pack/view.py" line="185" />
         <source>Ship by %1 (%2)</source>
         <translation>Ship by %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="187" />
+        <location filename="../../app/ui/pack/view.py" line="189" />
         <source>express</source>
         <translation>express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="194" />
+        <location filename="../../app/ui/pack/view.py" line="196" />
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="195" />
+        <location filename="../../app/ui/pack/view.py" line="197" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="196" />
+        <location filename="../../app/ui/pack/view.py" line="198" />
         <source>%1 left</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="196" />
+        <location filename="../../app/ui/pack/view.py" line="198" />
         <source>late by %1</source>
         <translation>late by %1</translation>
     </message>

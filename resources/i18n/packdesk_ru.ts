@@ -159,309 +159,309 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>HandoverPanel</name>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="145" />
+        <location filename="../../app/ui/handover/panel.py" line="150" />
         <source>Ready to hand over today</source>
         <translation>Готово к передаче сегодня</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="146" />
+        <location filename="../../app/ui/handover/panel.py" line="151" />
         <source>Hand-over at this bench</source>
         <translation>Передача на этом месте</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="147" />
+        <location filename="../../app/ui/handover/panel.py" line="152" />
         <source>Last hand-over</source>
         <translation>Последняя передача</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="148" />
+        <location filename="../../app/ui/handover/panel.py" line="153" />
         <source>Handed over, not scanned by Ozon</source>
         <translation>Переданы, но не отсканированы Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="149" />
+        <location filename="../../app/ui/handover/panel.py" line="154" />
         <source>Delivery method</source>
         <translation>Способ доставки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="149" />
+        <location filename="../../app/ui/handover/panel.py" line="154" />
         <source>Parcels</source>
         <translation>Посылки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="149" />
+        <location filename="../../app/ui/handover/panel.py" line="154" />
         <source>Cut-off</source>
         <translation>Отсечка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="150" />
+        <location filename="../../app/ui/handover/panel.py" line="155" />
         <source>Carriage</source>
         <translation>Отгрузка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="150" />
+        <location filename="../../app/ui/handover/panel.py" line="155" />
         <source>Ozon says</source>
         <translation>Сообщение Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="151" />
-        <location filename="../../app/ui/handover/panel.py" line="152" />
+        <location filename="../../app/ui/handover/panel.py" line="156" />
+        <location filename="../../app/ui/handover/panel.py" line="157" />
         <source>Parcel</source>
         <translation>Посылка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="151" />
+        <location filename="../../app/ui/handover/panel.py" line="156" />
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="151" />
+        <location filename="../../app/ui/handover/panel.py" line="156" />
         <source>Tracking number</source>
         <translation>Трек-номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="152" />
+        <location filename="../../app/ui/handover/panel.py" line="157" />
         <source>Handed over</source>
         <translation>Передана</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="152" />
+        <location filename="../../app/ui/handover/panel.py" line="157" />
         <source>Ozon status</source>
         <translation>Статус Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="153" />
+        <location filename="../../app/ui/handover/panel.py" line="158" />
         <source>Dispute</source>
         <translation>Спор</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="154" />
-        <source>Start the hand-over of the chosen method</source>
-        <translation>Начать передачу выбранного способа</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="155" />
-        <source>Print the hand-over command barcodes</source>
-        <translation>Напечатать штрихкоды команд передачи</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="156" />
+        <location filename="../../app/ui/handover/panel.py" line="161" />
         <source>Close the hand-over</source>
         <translation>Закрыть передачу</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="157" />
-        <source>Close without the missing parcels (supervisor)…</source>
-        <translation>Закрыть без недостающих посылок (старший)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <location filename="../../app/ui/handover/panel.py" line="163" />
         <source>Back to packing</source>
         <translation>Вернуться к упаковке</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <location filename="../../app/ui/handover/panel.py" line="164" />
         <source>Open the act</source>
         <translation>Открыть акт</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <location filename="../../app/ui/handover/panel.py" line="165" />
         <source>Print the act</source>
         <translation>Напечатать акт</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="161" />
-        <source>Print the carriage barcode</source>
-        <translation>Напечатать штрихкод отгрузки</translation>
+        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <source>Start hand-over</source>
+        <translation>Начать передачу</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <source>Print command barcodes</source>
+        <translation>Штрихкоды команд</translation>
     </message>
     <message>
         <location filename="../../app/ui/handover/panel.py" line="162" />
-        <source>Attach the signed act…</source>
+        <source>Close anyway (supervisor)…</source>
+        <translation>Закрыть без недостающих (старший)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="166" />
+        <source>Print barcode</source>
+        <translation>Печать штрихкода</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="167" />
+        <source>Attach signed act…</source>
         <translation>Приложить подписанный акт…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="163" />
+        <location filename="../../app/ui/handover/panel.py" line="168" />
         <source>Open a dispute with Ozon</source>
         <translation>Открыть спор с Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="164" />
+        <location filename="../../app/ui/handover/panel.py" line="169" />
         <source>expected</source>
         <translation>ожидается</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="165" />
+        <location filename="../../app/ui/handover/panel.py" line="170" />
         <source>scanned</source>
         <translation>отсканировано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="166" />
+        <location filename="../../app/ui/handover/panel.py" line="171" />
         <source>missing</source>
         <translation>не хватает</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="203" />
+        <location filename="../../app/ui/handover/panel.py" line="210" />
         <source>No hand-over is open: choose a method above, or scan CMD:HANDOVER.</source>
         <translation>Открытой передачи нет: выберите способ выше или отсканируйте CMD:HANDOVER.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="209" />
+        <location filename="../../app/ui/handover/panel.py" line="216" />
         <source>%1 · departure %2</source>
         <translation>%1 · отгрузка %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="214" />
+        <location filename="../../app/ui/handover/panel.py" line="221" />
         <source>Ozon could not be asked when it started.</source>
         <translation>При начале передачи спросить Ozon не удалось.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="216" />
+        <location filename="../../app/ui/handover/panel.py" line="223" />
         <source>Scan the carrier's barcode of parcel %1.</source>
         <translation>Отсканируйте штрихкод перевозчика на посылке %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="221" />
+        <location filename="../../app/ui/handover/panel.py" line="228" />
         <source>to scan</source>
         <translation>сканировать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="221" />
+        <location filename="../../app/ui/handover/panel.py" line="228" />
         <source>in the bag</source>
         <translation>в мешке</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="222" />
+        <location filename="../../app/ui/handover/panel.py" line="229" />
         <source>carrier barcode next</source>
         <translation>далее штрихкод перевозчика</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="222" />
+        <location filename="../../app/ui/handover/panel.py" line="229" />
         <source>cancelled: taken out</source>
         <translation>отменена: вынута</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="223" />
+        <location filename="../../app/ui/handover/panel.py" line="230" />
         <source>next carriage</source>
         <translation>следующая отгрузка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="236" />
+        <location filename="../../app/ui/handover/panel.py" line="243" />
         <source>%1: %2 parcel(s) to the carrier, %3 tracking number(s) accepted by Ozon</source>
         <translation>%1: перевозчику передано посылок — %2, Ozon принял трек-номеров — %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="240" />
+        <location filename="../../app/ui/handover/panel.py" line="247" />
         <source>Carriage %1 (%2): %3 parcel(s)</source>
         <translation>Отгрузка %1 (%2): посылок — %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="243" />
+        <location filename="../../app/ui/handover/panel.py" line="250" />
         <source>%1: %2 parcel(s); the carriage is being made with Ozon</source>
         <translation>%1: посылок — %2; Ozon формирует отгрузку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="249" />
+        <location filename="../../app/ui/handover/panel.py" line="256" />
         <source>Ozon refused the carriage.</source>
         <translation>Ozon отказал в отгрузке.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="252" />
+        <location filename="../../app/ui/handover/panel.py" line="259" />
         <source>Waiting for the next carriage: %1</source>
         <translation>Ждут следующей отгрузки: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="254" />
+        <location filename="../../app/ui/handover/panel.py" line="261" />
         <source>Ozon had, not here (taken out of the carriage): %1</source>
         <translation>Были у Ozon, но не здесь (убраны из отгрузки): %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="257" />
+        <location filename="../../app/ui/handover/panel.py" line="264" />
         <source>In the bag, left out by Ozon: %1</source>
         <translation>В мешке, но не включены Ozon: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="261" />
+        <location filename="../../app/ui/handover/panel.py" line="268" />
         <source>Ozon refused tracking numbers: %1</source>
         <translation>Ozon отклонил трек-номера: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="263" />
+        <location filename="../../app/ui/handover/panel.py" line="270" />
         <source>Act: %1</source>
         <translation>Акт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="264" />
+        <location filename="../../app/ui/handover/panel.py" line="271" />
         <source>Signed act: %1</source>
         <translation>Подписанный акт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="265" />
+        <location filename="../../app/ui/handover/panel.py" line="272" />
         <source>Signed act: not attached yet</source>
         <translation>Подписанный акт: ещё не приложен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="272" />
+        <location filename="../../app/ui/handover/panel.py" line="279" />
         <source>approved, act stored</source>
         <translation>подтверждена, акт сохранён</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="272" />
+        <location filename="../../app/ui/handover/panel.py" line="279" />
         <source>refused by Ozon</source>
         <translation>отклонена Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="273" />
+        <location filename="../../app/ui/handover/panel.py" line="280" />
         <source>approved, fetching the act</source>
         <translation>подтверждена, акт загружается</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="273" />
-        <location filename="../../app/ui/handover/panel.py" line="274" />
+        <location filename="../../app/ui/handover/panel.py" line="280" />
+        <location filename="../../app/ui/handover/panel.py" line="281" />
         <source>approving</source>
         <translation>подтверждается</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="274" />
+        <location filename="../../app/ui/handover/panel.py" line="281" />
         <source>taking out parcels not here</source>
         <translation>убираем посылки, которых здесь нет</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="275" />
+        <location filename="../../app/ui/handover/panel.py" line="282" />
         <source>checking Ozon's act</source>
         <translation>сверяем акт Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="275" />
+        <location filename="../../app/ui/handover/panel.py" line="282" />
         <source>being created</source>
         <translation>создаётся</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="279" />
+        <location filename="../../app/ui/handover/panel.py" line="286" />
         <source>asked</source>
         <translation>запрошен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="279" />
+        <location filename="../../app/ui/handover/panel.py" line="286" />
         <source>opened</source>
         <translation>открыт</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="279" />
+        <location filename="../../app/ui/handover/panel.py" line="286" />
         <source>refused</source>
         <translation>отклонён</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="305" />
+        <location filename="../../app/ui/handover/panel.py" line="312" />
         <source>Carriage %1</source>
         <translation>Отгрузка %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="312" />
+        <location filename="../../app/ui/handover/panel.py" line="319" />
         <source>The signed act (photo or scan)</source>
         <translation>Подписанный акт (фото или скан)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="313" />
+        <location filename="../../app/ui/handover/panel.py" line="320" />
         <source>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</source>
         <translation>Изображения и PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</translation>
     </message>
@@ -638,92 +638,92 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Нужно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="100" />
+        <location filename="../../app/ui/pack/view.py" line="102" />
         <source>Packing %1: scan every item</source>
         <translation>Упаковка %1: отсканируйте каждый товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="102" />
+        <location filename="../../app/ui/pack/view.py" line="104" />
         <source>Put the parcel on the scale</source>
         <translation>Положите посылку на весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="104" />
+        <location filename="../../app/ui/pack/view.py" line="106" />
         <source>Stop: look at the message</source>
         <translation>Стоп: прочтите сообщение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="106" />
+        <location filename="../../app/ui/pack/view.py" line="108" />
         <source>Hand-over: scan each parcel into the courier's bag</source>
         <translation>Передача: сканируйте каждую посылку в мешок курьера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="108" />
+        <location filename="../../app/ui/pack/view.py" line="110" />
         <source>Packed: %1</source>
         <translation>Упаковано: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="109" />
+        <location filename="../../app/ui/pack/view.py" line="111" />
         <source>Scan a posting or an item</source>
         <translation>Отсканируйте отправление или товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="168" />
+        <location filename="../../app/ui/pack/view.py" line="170" />
         <source>Scale: no reading</source>
         <translation>Весы: нет показаний</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="170" />
+        <location filename="../../app/ui/pack/view.py" line="172" />
         <source>stable</source>
         <translation>стабильно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="170" />
+        <location filename="../../app/ui/pack/view.py" line="172" />
         <source>overload</source>
         <translation>перегрузка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="171" />
+        <location filename="../../app/ui/pack/view.py" line="173" />
         <source>below zero: tare the scale</source>
         <translation>ниже нуля: обнулите весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="171" />
+        <location filename="../../app/ui/pack/view.py" line="173" />
         <source>settling…</source>
         <translation>стабилизируется…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="172" />
+        <location filename="../../app/ui/pack/view.py" line="174" />
         <source>Scale: %1 g, %2</source>
         <translation>Весы: %1 г, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="183" />
+        <location filename="../../app/ui/pack/view.py" line="185" />
         <source>Ship by %1 (%2)</source>
         <translation>Отгрузить до %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="187" />
+        <location filename="../../app/ui/pack/view.py" line="189" />
         <source>express</source>
         <translation>экспресс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="194" />
+        <location filename="../../app/ui/pack/view.py" line="196" />
         <source>%1 h %2 min</source>
         <translation>%1 ч %2 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="195" />
+        <location filename="../../app/ui/pack/view.py" line="197" />
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="196" />
+        <location filename="../../app/ui/pack/view.py" line="198" />
         <source>%1 left</source>
         <translation>осталось %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="196" />
+        <location filename="../../app/ui/pack/view.py" line="198" />
         <source>late by %1</source>
         <translation>опоздание %1</translation>
     </message>

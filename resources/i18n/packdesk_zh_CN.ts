@@ -159,309 +159,309 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>HandoverPanel</name>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="145" />
+        <location filename="../../app/ui/handover/panel.py" line="150" />
         <source>Ready to hand over today</source>
         <translation>今天待交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="146" />
+        <location filename="../../app/ui/handover/panel.py" line="151" />
         <source>Hand-over at this bench</source>
         <translation>本工作台的交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="147" />
+        <location filename="../../app/ui/handover/panel.py" line="152" />
         <source>Last hand-over</source>
         <translation>最近一次交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="148" />
+        <location filename="../../app/ui/handover/panel.py" line="153" />
         <source>Handed over, not scanned by Ozon</source>
         <translation>已交出但 Ozon 未扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="149" />
+        <location filename="../../app/ui/handover/panel.py" line="154" />
         <source>Delivery method</source>
         <translation>配送方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="149" />
+        <location filename="../../app/ui/handover/panel.py" line="154" />
         <source>Parcels</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="149" />
+        <location filename="../../app/ui/handover/panel.py" line="154" />
         <source>Cut-off</source>
         <translation>截单时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="150" />
+        <location filename="../../app/ui/handover/panel.py" line="155" />
         <source>Carriage</source>
         <translation>运输单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="150" />
+        <location filename="../../app/ui/handover/panel.py" line="155" />
         <source>Ozon says</source>
         <translation>Ozon 提示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="151" />
-        <location filename="../../app/ui/handover/panel.py" line="152" />
+        <location filename="../../app/ui/handover/panel.py" line="156" />
+        <location filename="../../app/ui/handover/panel.py" line="157" />
         <source>Parcel</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="151" />
+        <location filename="../../app/ui/handover/panel.py" line="156" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="151" />
+        <location filename="../../app/ui/handover/panel.py" line="156" />
         <source>Tracking number</source>
         <translation>追踪号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="152" />
+        <location filename="../../app/ui/handover/panel.py" line="157" />
         <source>Handed over</source>
         <translation>交出时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="152" />
+        <location filename="../../app/ui/handover/panel.py" line="157" />
         <source>Ozon status</source>
         <translation>Ozon 状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="153" />
+        <location filename="../../app/ui/handover/panel.py" line="158" />
         <source>Dispute</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="154" />
-        <source>Start the hand-over of the chosen method</source>
-        <translation>开始所选配送方式的交接</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="155" />
-        <source>Print the hand-over command barcodes</source>
-        <translation>打印交接指令条码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="156" />
+        <location filename="../../app/ui/handover/panel.py" line="161" />
         <source>Close the hand-over</source>
         <translation>完成交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="157" />
-        <source>Close without the missing parcels (supervisor)…</source>
-        <translation>不等缺少的包裹直接完成（主管）…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <location filename="../../app/ui/handover/panel.py" line="163" />
         <source>Back to packing</source>
         <translation>返回打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <location filename="../../app/ui/handover/panel.py" line="164" />
         <source>Open the act</source>
         <translation>打开交接单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <location filename="../../app/ui/handover/panel.py" line="165" />
         <source>Print the act</source>
         <translation>打印交接单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="161" />
-        <source>Print the carriage barcode</source>
-        <translation>打印运输单条码</translation>
+        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <source>Start hand-over</source>
+        <translation>开始交接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <source>Print command barcodes</source>
+        <translation>打印指令条码</translation>
     </message>
     <message>
         <location filename="../../app/ui/handover/panel.py" line="162" />
-        <source>Attach the signed act…</source>
-        <translation>附上已签字的交接单…</translation>
+        <source>Close anyway (supervisor)…</source>
+        <translation>强制完成（主管）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="163" />
+        <location filename="../../app/ui/handover/panel.py" line="166" />
+        <source>Print barcode</source>
+        <translation>打印条码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="167" />
+        <source>Attach signed act…</source>
+        <translation>附上签字交接单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="168" />
         <source>Open a dispute with Ozon</source>
         <translation>向 Ozon 发起争议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="164" />
+        <location filename="../../app/ui/handover/panel.py" line="169" />
         <source>expected</source>
         <translation>应交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="165" />
+        <location filename="../../app/ui/handover/panel.py" line="170" />
         <source>scanned</source>
         <translation>已扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="166" />
+        <location filename="../../app/ui/handover/panel.py" line="171" />
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="203" />
+        <location filename="../../app/ui/handover/panel.py" line="210" />
         <source>No hand-over is open: choose a method above, or scan CMD:HANDOVER.</source>
         <translation>没有进行中的交接：请在上方选择配送方式，或扫描 CMD:HANDOVER。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="209" />
+        <location filename="../../app/ui/handover/panel.py" line="216" />
         <source>%1 · departure %2</source>
         <translation>%1 · 发运日期 %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="214" />
+        <location filename="../../app/ui/handover/panel.py" line="221" />
         <source>Ozon could not be asked when it started.</source>
         <translation>开始交接时无法询问 Ozon。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="216" />
+        <location filename="../../app/ui/handover/panel.py" line="223" />
         <source>Scan the carrier's barcode of parcel %1.</source>
         <translation>请扫描包裹 %1 上的承运商条码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="221" />
+        <location filename="../../app/ui/handover/panel.py" line="228" />
         <source>to scan</source>
         <translation>待扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="221" />
+        <location filename="../../app/ui/handover/panel.py" line="228" />
         <source>in the bag</source>
         <translation>已装袋</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="222" />
+        <location filename="../../app/ui/handover/panel.py" line="229" />
         <source>carrier barcode next</source>
         <translation>下一步：承运商条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="222" />
+        <location filename="../../app/ui/handover/panel.py" line="229" />
         <source>cancelled: taken out</source>
         <translation>已取消：已取出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="223" />
+        <location filename="../../app/ui/handover/panel.py" line="230" />
         <source>next carriage</source>
         <translation>下一次运输</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="236" />
+        <location filename="../../app/ui/handover/panel.py" line="243" />
         <source>%1: %2 parcel(s) to the carrier, %3 tracking number(s) accepted by Ozon</source>
         <translation>%1：已交给承运商 %2 个包裹，Ozon 已接受 %3 个追踪号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="240" />
+        <location filename="../../app/ui/handover/panel.py" line="247" />
         <source>Carriage %1 (%2): %3 parcel(s)</source>
         <translation>运输单 %1（%2）：%3 个包裹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="243" />
+        <location filename="../../app/ui/handover/panel.py" line="250" />
         <source>%1: %2 parcel(s); the carriage is being made with Ozon</source>
         <translation>%1：%2 个包裹；Ozon 正在生成运输单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="249" />
+        <location filename="../../app/ui/handover/panel.py" line="256" />
         <source>Ozon refused the carriage.</source>
         <translation>Ozon 拒绝了运输单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="252" />
+        <location filename="../../app/ui/handover/panel.py" line="259" />
         <source>Waiting for the next carriage: %1</source>
         <translation>等待下一次运输：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="254" />
+        <location filename="../../app/ui/handover/panel.py" line="261" />
         <source>Ozon had, not here (taken out of the carriage): %1</source>
         <translation>Ozon 有但不在此处（已从运输单移除）：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="257" />
+        <location filename="../../app/ui/handover/panel.py" line="264" />
         <source>In the bag, left out by Ozon: %1</source>
         <translation>已装袋但 Ozon 未纳入：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="261" />
+        <location filename="../../app/ui/handover/panel.py" line="268" />
         <source>Ozon refused tracking numbers: %1</source>
         <translation>Ozon 拒绝了追踪号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="263" />
+        <location filename="../../app/ui/handover/panel.py" line="270" />
         <source>Act: %1</source>
         <translation>交接单：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="264" />
+        <location filename="../../app/ui/handover/panel.py" line="271" />
         <source>Signed act: %1</source>
         <translation>已签字的交接单：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="265" />
+        <location filename="../../app/ui/handover/panel.py" line="272" />
         <source>Signed act: not attached yet</source>
         <translation>已签字的交接单：尚未附上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="272" />
+        <location filename="../../app/ui/handover/panel.py" line="279" />
         <source>approved, act stored</source>
         <translation>已确认，交接单已保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="272" />
+        <location filename="../../app/ui/handover/panel.py" line="279" />
         <source>refused by Ozon</source>
         <translation>被 Ozon 拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="273" />
+        <location filename="../../app/ui/handover/panel.py" line="280" />
         <source>approved, fetching the act</source>
         <translation>已确认，正在获取交接单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="273" />
-        <location filename="../../app/ui/handover/panel.py" line="274" />
+        <location filename="../../app/ui/handover/panel.py" line="280" />
+        <location filename="../../app/ui/handover/panel.py" line="281" />
         <source>approving</source>
         <translation>确认中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="274" />
+        <location filename="../../app/ui/handover/panel.py" line="281" />
         <source>taking out parcels not here</source>
         <translation>正在移除不在此处的包裹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="275" />
+        <location filename="../../app/ui/handover/panel.py" line="282" />
         <source>checking Ozon's act</source>
         <translation>正在核对 Ozon 的交接单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="275" />
+        <location filename="../../app/ui/handover/panel.py" line="282" />
         <source>being created</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="279" />
+        <location filename="../../app/ui/handover/panel.py" line="286" />
         <source>asked</source>
         <translation>已申请</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="279" />
+        <location filename="../../app/ui/handover/panel.py" line="286" />
         <source>opened</source>
         <translation>已发起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="279" />
+        <location filename="../../app/ui/handover/panel.py" line="286" />
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="305" />
+        <location filename="../../app/ui/handover/panel.py" line="312" />
         <source>Carriage %1</source>
         <translation>运输单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="312" />
+        <location filename="../../app/ui/handover/panel.py" line="319" />
         <source>The signed act (photo or scan)</source>
         <translation>已签字的交接单（照片或扫描件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="313" />
+        <location filename="../../app/ui/handover/panel.py" line="320" />
         <source>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</source>
         <translation>图片和 PDF（*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp）</translation>
     </message>
@@ -638,92 +638,92 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>需要</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="100" />
+        <location filename="../../app/ui/pack/view.py" line="102" />
         <source>Packing %1: scan every item</source>
         <translation>正在打包 %1：请扫描每件商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="102" />
+        <location filename="../../app/ui/pack/view.py" line="104" />
         <source>Put the parcel on the scale</source>
         <translation>请将包裹放到秤上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="104" />
+        <location filename="../../app/ui/pack/view.py" line="106" />
         <source>Stop: look at the message</source>
         <translation>停止：请查看提示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="106" />
+        <location filename="../../app/ui/pack/view.py" line="108" />
         <source>Hand-over: scan each parcel into the courier's bag</source>
         <translation>交接：每放入快递员袋中一个包裹就扫描一次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="108" />
+        <location filename="../../app/ui/pack/view.py" line="110" />
         <source>Packed: %1</source>
         <translation>已打包：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="109" />
+        <location filename="../../app/ui/pack/view.py" line="111" />
         <source>Scan a posting or an item</source>
         <translation>请扫描货件或商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="168" />
+        <location filename="../../app/ui/pack/view.py" line="170" />
         <source>Scale: no reading</source>
         <translation>电子秤：无读数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="170" />
+        <location filename="../../app/ui/pack/view.py" line="172" />
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="170" />
+        <location filename="../../app/ui/pack/view.py" line="172" />
         <source>overload</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="171" />
+        <location filename="../../app/ui/pack/view.py" line="173" />
         <source>below zero: tare the scale</source>
         <translation>低于零：请将秤归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="171" />
+        <location filename="../../app/ui/pack/view.py" line="173" />
         <source>settling…</source>
         <translation>稳定中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="172" />
+        <location filename="../../app/ui/pack/view.py" line="174" />
         <source>Scale: %1 g, %2</source>
         <translation>电子秤：%1 克，%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="183" />
+        <location filename="../../app/ui/pack/view.py" line="185" />
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="187" />
+        <location filename="../../app/ui/pack/view.py" line="189" />
         <source>express</source>
         <translation>急速</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="194" />
+        <location filename="../../app/ui/pack/view.py" line="196" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="195" />
+        <location filename="../../app/ui/pack/view.py" line="197" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="196" />
+        <location filename="../../app/ui/pack/view.py" line="198" />
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="196" />
+        <location filename="../../app/ui/pack/view.py" line="198" />
         <source>late by %1</source>
         <translation>已超时 %1</translation>
     </message>

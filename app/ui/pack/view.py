@@ -97,6 +97,8 @@ class PackView(QWidget):
         self.show_weight(*(self.reading or (None, "")))
         if self.last is not None:
             self.detail.setText(self.last.message(self.language()))
+            if self.state == "error":  # the red flash says it in the new language too
+                self.stateChanged.emit(self.state, self.last.message(self.language()))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
