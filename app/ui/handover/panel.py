@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.services.handover.results import ozon_error_text
 from app.ui.handover.widgets import BarcodeView, CountBox
@@ -81,10 +81,9 @@ class HandoverPanel(QWidget):
         self.title = QLabel(objectName="handoverTitle", wordWrap=True)
         self.ozon = QLabel(wordWrap=True)
         self.expected, self.scanned, self.missing = CountBox(), CountBox(), CountBox()
-        counts = QVBoxLayout()
+        counts = QHBoxLayout()
         for box in (self.expected, self.scanned, self.missing):
             counts.addWidget(box)
-        counts.addStretch(1)
         self.parcels = _table(3)
         self.close_button = QPushButton(objectName="handoverClose")
         self.force_button = QPushButton(objectName="handoverForce")
@@ -100,10 +99,8 @@ class HandoverPanel(QWidget):
         opened = QVBoxLayout(self.open_box)
         opened.addWidget(self.title)
         opened.addWidget(self.ozon)
-        body = QHBoxLayout()
-        body.addLayout(counts, 1)
-        body.addWidget(self.parcels, 2)
-        opened.addLayout(body, 1)
+        opened.addLayout(counts)
+        opened.addWidget(self.parcels, 1)
         opened.addLayout(buttons)
         # the last closed one
         self.carriage = QLabel(objectName="carriageText", wordWrap=True)
@@ -135,7 +132,13 @@ class HandoverPanel(QWidget):
         flags.addWidget(self.dispute, alignment=Qt.AlignmentFlag.AlignLeft)
         self.ready.setMinimumHeight(110)
         self.flagged.setMinimumHeight(110)
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setWidget(content)  # a small window scrolls the tab instead of growing past the screen
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         top = QHBoxLayout()
         top.addWidget(self.ready_box, 3)
         top.addWidget(self.flag_box, 2)
@@ -181,8 +184,10 @@ class HandoverPanel(QWidget):
         self.data = data or {}
         self._show_ready(self.data.get("ready") or [])
         self._show_open(self.data.get("open"))
-        self._show_last(self.data.get("last") if not self.data.get("open") else None)
-        self.open_box.setVisible(bool(self.data.get("open")) or not self.data.get("last"))
+        opened = bool(self.data.get("open"))
+        self._show_last(self.data.get("last") if not opened else None)
+        self.open_box.setVisible(opened or not self.data.get("last"))
+        self.ready_box.setVisible(not opened)  # scanning out: the counts and parcels take the room
         flagged = self.data.get("flagged") or []
         self.flag_box.setVisible(bool(flagged))
         _fill(self.flagged, [[f["posting"], local_time(f["closed_at"]) if f.get("closed_at") else "",
