@@ -7,6 +7,7 @@ import pytest
 
 from app.statuses import LocalState
 from app.store import events as store_events
+from app.store import handovers as store
 from handover_helpers import SUPERVISOR, make_shop, reopen, shop  # noqa: F401  (fixture)
 
 
@@ -253,3 +254,20 @@ def test_each_parcels_label_is_followed_by_its_carriers_barcode(shop, own):
     assert (closed.code, closed.data["tracking_sent"], closed.data["scanned"]) == ("handover_closed", 3, 3)
     (command,) = shop.commands("tracking_send")
     assert len(command.payload["tracking"]) == 3
+
+
+def test_the_routers_mode_is_the_benchs_mode_in_the_cache_after_every_decision(shop, fbs):
+    """The router takes the mode from each decision (no read of its own): it must say what the
+    cache says, also when a close is refused at a bench that had gone back to packing."""
+    method, numbers = fbs
+
+    def in_cache() -> str:
+        with shop.bench.db.read() as session:
+            return store.get_mode(session, "bench-1")
+
+    steps = [(f"CMD:HANDOVER:{method}", "handover_started", "handover"), (numbers[0], "parcel_accepted", "handover"),
+             ("CMD:CANCEL", "handover_left", "packing"), ("CMD:HANDOVER-CLOSE", "handover_incomplete", "packing"),
+             (f"CMD:HANDOVER:{method}", "handover_started", "handover"), ("4600000000123", "not_a_parcel", "handover"),
+             ("CMD:HANDOVER-CLOSE", "handover_incomplete", "handover")]
+    for text, code, mode in steps:
+        assert (shop.scan(text).code, shop.router.mode, in_cache()) == (code, mode, mode), text

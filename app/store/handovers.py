@@ -32,8 +32,11 @@ _p = PostingRow.__table__
 
 # -- the mode of a bench ------------------------------------------------------------------------
 
+_MODE = select(_modes.c.mode).where(_modes.c.station == bindparam("station"))
+
+
 def get_mode(session: Session, station: str) -> str:
-    return session.execute(select(_modes.c.mode).where(_modes.c.station == station)).scalar() or MODE_PACKING
+    return session.execute(_MODE, {"station": station}).scalar() or MODE_PACKING
 
 
 def set_mode(session: Session, station: str, mode: str, now: datetime) -> None:

@@ -59,7 +59,7 @@ def close(t: Txn, *, force_by: str | None = None, reason: str = "",
                  error_code=None, error_data={}, awaiting_tracking=None, close_step="create" if carriage else None)
     h.error_code, h.error_data, h.awaiting_tracking = None, {}, None
     h.stored = h.mode_state()  # written above with the close
-    store.set_mode(t.session, t.station, MODE_PACKING, t.now)
+    t.enter(MODE_PACKING)
     sent = _queue(t, h.id, carriage)
     if missing:
         t.log("handover_forced", None, {"by": force_by, "reason": why, "deferred": missing})

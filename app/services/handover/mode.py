@@ -69,6 +69,7 @@ class HandoverMode:
         self.on_close: Callable[[], object] | None = None  # wakes the sync after a close
         self._listeners: list[Callable[[hr.HandoverResult], object]] = []
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="packdesk-handover-ozon")
+        self._mode_after: str | None = None
 
     def listen(self, listener: Callable[[hr.HandoverResult], object]) -> None:
         """``listener(result)`` after each committed decision, on the calling thread (short)."""
@@ -128,7 +129,7 @@ class HandoverMode:
     def leave(self) -> hr.HandoverResult:
         """``CMD:CANCEL``: back to packing; the hand-over stays open, ``CMD:HANDOVER`` goes on with it."""
         def decide(t: Txn) -> hr.HandoverResult:
-            store.set_mode(t.session, t.station, MODE_PACKING, t.now)
+            t.enter(MODE_PACKING)
             h = t.handover
             method = (h.delivery_method_name or str(h.delivery_method_id)) if h is not None else ""
             result = t.answer(hr.HANDOVER_LEFT, None, method=method, **(t.tally() if h is not None else {}))
@@ -179,6 +180,13 @@ class HandoverMode:
         return Txn(session, self.station, self.packer(), self.now(), self.zone,
                    store.open_handover(session, self.station), self.tracking_pattern)
 
+    def mode_after(self) -> str | None:
+        """The bench's mode after this mode's last decision, read or written in that decision's
+        transaction, so the router needs no read of its own. Taken once: None after it was taken,
+        and when the last call decided nothing (it failed, or only read)."""
+        after, self._mode_after = self._mode_after, None
+        return after
+
     def _write(self, decide: Callable[[Txn], Any]) -> Any:
         def run(session):
             t = self._txn(session)
@@ -186,9 +194,12 @@ class HandoverMode:
             outcome = decide(t)
             for handover in {id(h): h for h in (opened, t.handover) if h is not None}.values():
                 store.save_mode_state(session, handover, t.now)
-            return outcome
+            # no mode written: the bench is in the mode it was (a close refused at a packing bench
+            # whose hand-over is left open leaves it packing), read in this transaction
+            return outcome, t.mode_after or store.get_mode(session, self.station)
 
-        outcome = self.db.writer.call(run)
+        self._mode_after = None  # a decision that fails leaves the router to read the mode itself
+        outcome, self._mode_after = self.db.writer.call(run)
         if isinstance(outcome, hr.HandoverResult):
             log.info("%s: %s %s (%s)", self.station, outcome.code, outcome.posting or "", outcome.state)
             for listener in self._listeners:
@@ -242,7 +253,7 @@ class HandoverMode:
 
 def _not_open(t: Txn) -> hr.HandoverResult:
     """No hand-over is open at this bench (any more): it packs again."""
-    store.set_mode(t.session, t.station, MODE_PACKING, t.now)
+    t.enter(MODE_PACKING)
     return t.answer(hr.HANDOVER_NOT_OPEN, None)
 
 

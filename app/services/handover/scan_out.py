@@ -94,7 +94,7 @@ def at_once(t: Txn, scanned: Classified, *, ask_first: bool):
             return refusal
     if ask_first:
         return (ASK, number)
-    return accept_or_stop(t, number, None)
+    return accept_or_stop(t, number, None, state)
 
 
 def with_lookup(t: Txn, number: str, lookup: Lookup | None) -> hr.HandoverResult:
@@ -111,10 +111,12 @@ def with_lookup(t: Txn, number: str, lookup: Lookup | None) -> hr.HandoverResult
         refusal = not_ours(t, number, cached(t, number), None)
         if refusal is not None:
             return refusal
-    return accept_or_stop(t, number, lookup)
+    return accept_or_stop(t, number, lookup, state)
 
 
-def accept_or_stop(t: Txn, number: str, lookup: Lookup | None) -> hr.HandoverResult:
+def accept_or_stop(t: Txn, number: str, lookup: Lookup | None, state: str | None) -> hr.HandoverResult:
+    """Count the parcel (``state``: its state in the hand-over, None: not one of it yet), or stop
+    when it is cancelled, or refuse it when it is not shipped."""
     posting = cached(t, number)
     offline = lookup is None or lookup.found is None
     if lookup is not None and lookup.found is False:
@@ -122,12 +124,12 @@ def accept_or_stop(t: Txn, number: str, lookup: Lookup | None) -> hr.HandoverRes
     if posting is None:
         return t.answer(hr.PARCEL_NOT_IN_HANDOVER, number, variant="unknown", code=number)
     if posting.status in CANCELLED_STATUSES or posting.local_state == LocalState.CANCELLED:
-        return cancelled(t, number, posting, offline=offline)
+        return cancelled(t, number, posting, offline=offline, known=state is not None)
     if posting.status not in SHIPPED_STATUSES:
         variant = "handed_over" if posting.local_state == LocalState.HANDED_OVER else "status"
         return t.answer(hr.PARCEL_NOT_IN_HANDOVER, number, variant=variant, status=posting.status)
     h = t.handover
-    if store.parcel_state(t.session, h.id, number) is None:  # shipped since the hand-over started
+    if state is None:  # shipped since the hand-over started, or left by an earlier one
         store.add_parcel(t.session, h.id, number, PARCEL_EXPECTED, now=t.now, by=t.packer)
     extra = {"offline": True} if offline else {}  # decided from the cache: the answer says so
     if h.error_code == hr.HANDOVER_INCOMPLETE:
@@ -159,9 +161,10 @@ def not_ours(t: Txn, number: str, posting: Cached | None, scanned: Classified | 
     return None  # shipped since the start, or due later and going early: it joins the hand-over
 
 
-def cancelled(t: Txn, number: str, posting: Cached | None, *, offline: bool) -> hr.HandoverResult:
+def cancelled(t: Txn, number: str, posting: Cached | None, *, offline: bool, known: bool | None = None) -> hr.HandoverResult:
+    """STOP: a cancelled parcel must not leave (``known``: it is one of the hand-over's; None: look)."""
     h = t.handover
-    if store.parcel_state(t.session, h.id, number) is not None:
+    if known if known is not None else store.parcel_state(t.session, h.id, number) is not None:
         store.set_parcel(t.session, h.id, number, PARCEL_CANCELLED, note=(posting.cancel_reason if posting else None))
     if h.awaiting_tracking == number:
         h.awaiting_tracking = None

@@ -72,7 +72,7 @@ def create(t: Txn, method_id: int, name: str | None, integration: str, ozon: dic
     carrier = tn.carrier_of(name) if scheme == SCHEME_TRACKING else None
     handover_id = store.create(t.session, station=t.station, packer=t.packer, method_id=method_id, method_name=name,
                                departure=day, scheme=scheme, carrier=carrier, ozon=ozon, parcels=parcels, now=t.now)
-    store.set_mode(t.session, t.station, MODE_HANDOVER, t.now)
+    t.enter(MODE_HANDOVER)
     t.handover = store.open_handover(t.session, t.station)
     return t.answer(hr.HANDOVER_STARTED, None, delivery_method_id=method_id, method=name or str(method_id),
                     departure=day.isoformat(), scheme=scheme, carrier=carrier, parcels=parcels,
@@ -81,7 +81,7 @@ def create(t: Txn, method_id: int, name: str | None, integration: str, ozon: dic
 
 def resume(t: Txn) -> hr.HandoverResult:
     h = t.handover
-    store.set_mode(t.session, t.station, MODE_HANDOVER, t.now)
+    t.enter(MODE_HANDOVER)
     row = store.get(t.session, h.id)
     return t.answer(hr.HANDOVER_STARTED, None, variant="resumed", delivery_method_id=h.delivery_method_id,
                     method=h.delivery_method_name or str(h.delivery_method_id), departure=h.departure_date.isoformat(),

@@ -25,6 +25,12 @@ class Txn:
     zone: tzinfo
     handover: OpenHandover | None
     tracking_pattern: str | None = None  # [handover] tracking_pattern: other carriers' numbers
+    mode_after: str | None = None  # the bench's mode this decision wrote (None: it wrote none)
+
+    def enter(self, mode: str) -> None:
+        """Put the bench in ``mode`` with this decision (``bench_modes``, in its transaction)."""
+        store.set_mode(self.session, self.station, mode, self.now)
+        self.mode_after = mode
 
     def log(self, kind: str, posting: str | None, data: dict[str, Any]) -> None:
         data = {**data, "handover": self.handover.id} if self.handover is not None else data

@@ -10,15 +10,17 @@ station thread and ``packdesk replay`` call it instead of ``Station.scan``.
 Modes. Packing is the ``Station`` itself (``PACKING``); every other mode is an object with
 ``name``, ``enters`` (the command barcodes that bring a packing bench into it), ``scan(text)``,
 ``command(name, *args)``, ``acknowledge()``, ``refuse(what)`` (a weight or anything else it does
-not take now), ``status()``, ``view()`` (state and held error for the pack view), ``listen`` and
-``close``; each answers ``StationResult``s. A mode decides in its own writer transactions and
-writes the bench's mode itself (``app.store.handovers.set_mode``), in the same transaction as the
-decision that enters or leaves it, so the mode survives a restart exactly as decided.
+not take now), ``status()``, ``view()`` (state and held error for the pack view), ``mode_after()``
+(the bench's mode after its last decision, None when it cannot tell), ``listen`` and ``close``;
+each answers ``StationResult``s. A mode decides in its own writer transactions and writes the
+bench's mode itself (``app.store.handovers.set_mode``), in the same transaction as the decision
+that enters or leaves it, so the mode survives a restart exactly as decided.
 
-Speed. The router keeps the mode it last read from the database (at start, and after every
-decision of a mode other than packing). A packing scan costs no database round trip more than the
-station's own: the text is classified (pure, microseconds) only to see whether it is a command
-that enters another mode. One bench, one router: the bench's scanner is driven by one process.
+Speed. The router keeps the bench's mode in memory: read from the database at start, then taken
+from each decision of a mode other than packing (``mode_after``; read again only when a mode
+cannot tell). A packing scan costs no database round trip more than the station's own: the text
+is classified (pure, microseconds) only to see whether it is a command that enters another mode.
+One bench, one router: the bench's scanner is driven by one process.
 
 Later modes plug in the same way:
 - returns (issue 12): a ``ReturnMode`` with ``name = "return"`` and ``enters = {"RETURN"}`` (or the
@@ -53,6 +55,7 @@ class Mode(Protocol):
     def refuse(self, what: str) -> StationResult: ...
     def status(self) -> StationResult: ...
     def view(self) -> dict[str, Any]: ...
+    def mode_after(self) -> str | None: ...
     def listen(self, listener: Callable[[StationResult], object]) -> None: ...
     def close(self) -> None: ...
 
@@ -134,8 +137,12 @@ class ScanRouter:
     def _in(self, mode: Mode, call: Callable[[Mode], StationResult]) -> StationResult:
         try:
             return call(mode)
-        finally:
-            self._reload()  # the decision may have entered or left the mode (committed with it)
+        finally:  # the decision may have entered or left the mode (committed with it)
+            after = mode.mode_after()
+            if after in self.modes or after == PACKING:
+                self.mode = after
+            else:
+                self._reload()
 
     def _reload(self) -> None:
         with self.db.read() as session:
