@@ -72,8 +72,8 @@ class HandoverShop:
         """Ship on Ozon's side, due ``due_in_s`` from now (default: a minute ago: due today), and pull
         them into the cache (local state ``shipped``: ready to hand over)."""
         for number in numbers:
+            self.world.set_shipment_date(number, time.time() + due_in_s)
             posting = self.world.get(number)
-            posting.shipment_date = time.time() + due_in_s
             self.world.ship(number, [[(line.sku, line.quantity) for line in posting.lines]])
         self.world.settle()
         self.sync()

@@ -221,3 +221,29 @@ def test_a_parcel_ozon_never_scanned_is_flagged_and_disputed(shop, fbs):
     with bench.db.read() as session:
         assert store.flagged(session)[0][4] == "opened"
     assert [c.state for c in shop.commands("arbitration")] == [OUTBOX_DONE]
+
+
+def valid_tracking(carrier: str, index: int) -> str:
+    """A tracking number ``carrier`` can have, different for each ``index``."""
+    if carrier == "cdek":
+        return f"{1_000_000_000 + index}"
+    body = f"{8010236700000 + index:013d}"
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(body))
+    return body + str((10 - total % 10) % 10)
+
+
+def test_more_than_20_tracking_numbers_go_in_batches_of_at_most_20(shop):
+    count = 23
+    method = shop.method_with("non_integrated", at_least=count)
+    numbers = shop.ship(shop.packable("non_integrated", method)[:count])
+    carrier = shop.scan(f"CMD:HANDOVER:{method}").data["carrier"]
+    tracking = [valid_tracking(carrier, i) for i in range(count)]
+    for number, code in zip(numbers, tracking):
+        assert shop.codes(number, code) == ["parcel_accepted", "tracking_captured"], number
+    assert shop.scan("CMD:HANDOVER-CLOSE").data["tracking_sent"] == count
+    batches = shop.commands("tracking_send")
+    assert [len(c.payload["tracking"]) for c in batches] == [20, 3]
+    settle(shop, "tracking_send")
+    assert {c.state for c in shop.commands("tracking_send")} == {OUTBOX_DONE}
+    assert shop.sim.stats.requests(TRACK) == 2  # one request a batch (Ozon takes at most 20)
+    assert [shop.world.peek(n).tracking_number for n in numbers] == tracking

@@ -69,7 +69,7 @@ def test_a_shift_handed_over_with_a_parcel_missing_cancelled_doubled_and_of_anot
         stranger = fbs[other][0]
         r1, r2 = own[rfbs_method][:2]
         for number in (p1, p2, cancelled, p3, missing, stranger, r1, r2):
-            world.get(number).shipment_date = time.time() - 60  # due today
+            world.set_shipment_date(number, time.time() - 60)  # due today
         shift = [event for number in (p1, p2, cancelled, p3, missing, stranger, r1, r2) for event in packing(sim, number)]
         packed = replay(sim, tmp_path, "shift", shift)
         assert [x["code"] for x in packed if "weight_g" in x["event"]] == ["weight_accepted"] * 8

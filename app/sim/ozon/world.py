@@ -285,6 +285,17 @@ class World:
     def _changed(self) -> None:
         self.version += 1
 
+    def set_shipment_date(self, posting_number: str, when: float) -> None:
+        """Move a posting's ship-by time (a lever: "due today"), keeping the lists' order and cursors."""
+        with self.lock:
+            posting = self._postings[posting_number]
+            index = bisect.bisect_left(self._keys, posting.sort_key)
+            if index < len(self._keys) and self._keys[index] == posting.sort_key:
+                del self._keys[index]
+            posting.shipment_date = when
+            bisect.insort(self._keys, posting.sort_key)
+            self._changed()
+
     def mark_changed(self) -> None:
         """Another module of the simulator changed postings (counts cached per filter start over)."""
         with self.lock:
