@@ -61,8 +61,8 @@ def parcels_ready(sim, count: int = 6) -> tuple[int, list[str]]:
     method = max(by_method, key=lambda m: len(by_method[m]))
     numbers = by_method[method][-count:]  # the packing shots take the first ones
     for number in numbers:
+        world.set_shipment_date(number, time.time() - 3600)
         posting = world.get(number)
-        posting.shipment_date = time.time() - 3600
         world.ship(number, [[(line.sku, line.quantity) for line in posting.lines]])
     return method, numbers
 
