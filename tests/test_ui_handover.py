@@ -82,13 +82,16 @@ def test_nothing_open_and_nothing_closed(panel):
 
 def test_the_tab_speaks_the_packers_language(panel, qtbot):
     languages = Languages(QApplication.instance())
-    panel.show_board({**BOARD, "open": None})
+    ozon = {**BOARD["ready"][0]["ozon"], "carriages": [{"id": 69394001, "status": "formed", "postings_count": 12}]}
+    panel.show_board({**BOARD, "open": None, "ready": [{**BOARD["ready"][0], "ozon": ozon}]})
     try:
         languages.switch("ru")
         assert panel.close_button.text() == "Закрыть передачу" and panel.expected.name.text() == "ожидается"
         assert "Отгрузка 69394001" in panel.carriage.text()
+        assert panel.ready.item(0, 3).text() == "69394001 (подтверждена)"  # Ozon's carriage status, translated
         languages.switch("zh")
         assert panel.close_button.text() == "完成交接" and "运输单 69394001" in panel.carriage.text()
+        assert panel.ready.item(0, 3).text() == "69394001 (已确认)"
     finally:
         languages.switch("en")
 

@@ -159,309 +159,339 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>HandoverPanel</name>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="150" />
+        <location filename="../../app/ui/handover/panel.py" line="153" />
         <source>Ready to hand over today</source>
         <translation>Ready to hand over today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="151" />
+        <location filename="../../app/ui/handover/panel.py" line="154" />
         <source>Hand-over at this bench</source>
         <translation>Hand-over at this bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="152" />
+        <location filename="../../app/ui/handover/panel.py" line="155" />
         <source>Last hand-over</source>
         <translation>Last hand-over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="153" />
+        <location filename="../../app/ui/handover/panel.py" line="156" />
         <source>Handed over, not scanned by Ozon</source>
         <translation>Handed over, not scanned by Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="154" />
+        <location filename="../../app/ui/handover/panel.py" line="157" />
         <source>Delivery method</source>
         <translation>Delivery method</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="154" />
+        <location filename="../../app/ui/handover/panel.py" line="157" />
         <source>Parcels</source>
         <translation>Parcels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="154" />
+        <location filename="../../app/ui/handover/panel.py" line="157" />
         <source>Cut-off</source>
         <translation>Cut-off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="155" />
+        <location filename="../../app/ui/handover/panel.py" line="158" />
         <source>Carriage</source>
         <translation>Carriage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="155" />
+        <location filename="../../app/ui/handover/panel.py" line="158" />
         <source>Ozon says</source>
         <translation>Ozon says</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="156" />
-        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <location filename="../../app/ui/handover/panel.py" line="160" />
         <source>Parcel</source>
         <translation>Parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="156" />
+        <location filename="../../app/ui/handover/panel.py" line="159" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="156" />
+        <location filename="../../app/ui/handover/panel.py" line="159" />
         <source>Tracking number</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <location filename="../../app/ui/handover/panel.py" line="160" />
         <source>Handed over</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <location filename="../../app/ui/handover/panel.py" line="160" />
         <source>Ozon status</source>
         <translation>Ozon status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <location filename="../../app/ui/handover/panel.py" line="161" />
         <source>Dispute</source>
         <translation>Dispute</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="161" />
+        <location filename="../../app/ui/handover/panel.py" line="164" />
         <source>Close the hand-over</source>
         <translation>Close the hand-over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="163" />
+        <location filename="../../app/ui/handover/panel.py" line="166" />
         <source>Back to packing</source>
         <translation>Back to packing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="164" />
+        <location filename="../../app/ui/handover/panel.py" line="167" />
         <source>Open the act</source>
         <translation>Open the act</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="165" />
+        <location filename="../../app/ui/handover/panel.py" line="168" />
         <source>Print the act</source>
         <translation>Print the act</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <location filename="../../app/ui/handover/panel.py" line="162" />
         <source>Start hand-over</source>
         <translation>Start hand-over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <location filename="../../app/ui/handover/panel.py" line="163" />
         <source>Print command barcodes</source>
         <translation>Print command barcodes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="162" />
+        <location filename="../../app/ui/handover/panel.py" line="165" />
         <source>Close anyway (supervisor)…</source>
         <translation>Close anyway (supervisor)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="166" />
+        <location filename="../../app/ui/handover/panel.py" line="169" />
         <source>Print barcode</source>
         <translation>Print barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="167" />
+        <location filename="../../app/ui/handover/panel.py" line="170" />
         <source>Attach signed act…</source>
         <translation>Attach signed act…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="168" />
+        <location filename="../../app/ui/handover/panel.py" line="171" />
         <source>Open a dispute with Ozon</source>
         <translation>Open a dispute with Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="169" />
+        <location filename="../../app/ui/handover/panel.py" line="172" />
         <source>expected</source>
         <translation>expected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="170" />
+        <location filename="../../app/ui/handover/panel.py" line="173" />
         <source>scanned</source>
         <translation>scanned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="171" />
+        <location filename="../../app/ui/handover/panel.py" line="174" />
         <source>missing</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="210" />
+        <location filename="../../app/ui/handover/panel.py" line="216" />
         <source>No hand-over is open: choose a method above, or scan CMD:HANDOVER.</source>
         <translation>No hand-over is open: choose a method above, or scan CMD:HANDOVER.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="216" />
+        <location filename="../../app/ui/handover/panel.py" line="222" />
         <source>%1 · departure %2</source>
         <translation>%1 · departure %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="221" />
+        <location filename="../../app/ui/handover/panel.py" line="227" />
         <source>Ozon could not be asked when it started.</source>
         <translation>Ozon could not be asked when it started.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="223" />
+        <location filename="../../app/ui/handover/panel.py" line="229" />
         <source>Scan the carrier's barcode of parcel %1.</source>
         <translation>Scan the carrier's barcode of parcel %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="228" />
+        <location filename="../../app/ui/handover/panel.py" line="234" />
         <source>to scan</source>
         <translation>to scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="228" />
+        <location filename="../../app/ui/handover/panel.py" line="234" />
         <source>in the bag</source>
         <translation>in the bag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="229" />
+        <location filename="../../app/ui/handover/panel.py" line="235" />
         <source>carrier barcode next</source>
         <translation>carrier barcode next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="229" />
+        <location filename="../../app/ui/handover/panel.py" line="235" />
         <source>cancelled: taken out</source>
         <translation>cancelled: taken out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="230" />
+        <location filename="../../app/ui/handover/panel.py" line="236" />
         <source>next carriage</source>
         <translation>next carriage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="243" />
+        <location filename="../../app/ui/handover/panel.py" line="249" />
         <source>%1: %2 parcel(s) to the carrier, %3 tracking number(s) accepted by Ozon</source>
         <translation>%1: %2 parcel(s) to the carrier, %3 tracking number(s) accepted by Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="247" />
+        <location filename="../../app/ui/handover/panel.py" line="253" />
         <source>Carriage %1 (%2): %3 parcel(s)</source>
         <translation>Carriage %1 (%2): %3 parcel(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="250" />
+        <location filename="../../app/ui/handover/panel.py" line="256" />
         <source>%1: %2 parcel(s); the carriage is being made with Ozon</source>
         <translation>%1: %2 parcel(s); the carriage is being made with Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="256" />
+        <location filename="../../app/ui/handover/panel.py" line="262" />
         <source>Ozon refused the carriage.</source>
         <translation>Ozon refused the carriage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="259" />
+        <location filename="../../app/ui/handover/panel.py" line="265" />
         <source>Waiting for the next carriage: %1</source>
         <translation>Waiting for the next carriage: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="261" />
+        <location filename="../../app/ui/handover/panel.py" line="267" />
         <source>Ozon had, not here (taken out of the carriage): %1</source>
         <translation>Ozon had, not here (taken out of the carriage): %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="264" />
+        <location filename="../../app/ui/handover/panel.py" line="270" />
         <source>In the bag, left out by Ozon: %1</source>
         <translation>In the bag, left out by Ozon: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="268" />
+        <location filename="../../app/ui/handover/panel.py" line="274" />
         <source>Ozon refused tracking numbers: %1</source>
         <translation>Ozon refused tracking numbers: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="270" />
+        <location filename="../../app/ui/handover/panel.py" line="276" />
         <source>Act: %1</source>
         <translation>Act: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="271" />
+        <location filename="../../app/ui/handover/panel.py" line="277" />
         <source>Signed act: %1</source>
         <translation>Signed act: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="272" />
+        <location filename="../../app/ui/handover/panel.py" line="278" />
         <source>Signed act: not attached yet</source>
         <translation>Signed act: not attached yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="279" />
+        <location filename="../../app/ui/handover/panel.py" line="285" />
         <source>approved, act stored</source>
         <translation>approved, act stored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="279" />
+        <location filename="../../app/ui/handover/panel.py" line="285" />
         <source>refused by Ozon</source>
         <translation>refused by Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="280" />
+        <location filename="../../app/ui/handover/panel.py" line="286" />
         <source>approved, fetching the act</source>
         <translation>approved, fetching the act</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="280" />
-        <location filename="../../app/ui/handover/panel.py" line="281" />
+        <location filename="../../app/ui/handover/panel.py" line="286" />
+        <location filename="../../app/ui/handover/panel.py" line="287" />
         <source>approving</source>
         <translation>approving</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="281" />
+        <location filename="../../app/ui/handover/panel.py" line="287" />
         <source>taking out parcels not here</source>
         <translation>taking out parcels not here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="282" />
+        <location filename="../../app/ui/handover/panel.py" line="288" />
         <source>checking Ozon's act</source>
         <translation>checking Ozon's act</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="282" />
+        <location filename="../../app/ui/handover/panel.py" line="288" />
         <source>being created</source>
         <translation>being created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="286" />
+        <location filename="../../app/ui/handover/panel.py" line="293" />
+        <source>created, not approved</source>
+        <translation>created, not approved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="293" />
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="294" />
+        <source>being accepted by Ozon</source>
+        <translation>being accepted by Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="294" />
+        <source>sent by Ozon</source>
+        <translation>sent by Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="295" />
+        <source>taken over by Ozon</source>
+        <translation>taken over by Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="295" />
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="299" />
         <source>asked</source>
         <translation>asked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="286" />
+        <location filename="../../app/ui/handover/panel.py" line="299" />
         <source>opened</source>
         <translation>opened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="286" />
+        <location filename="../../app/ui/handover/panel.py" line="299" />
         <source>refused</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="312" />
+        <location filename="../../app/ui/handover/panel.py" line="325" />
         <source>Carriage %1</source>
         <translation>Carriage %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="319" />
+        <location filename="../../app/ui/handover/panel.py" line="332" />
         <source>The signed act (photo or scan)</source>
         <translation>The signed act (photo or scan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="320" />
+        <location filename="../../app/ui/handover/panel.py" line="333" />
         <source>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</source>
         <translation>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</translation>
     </message>
@@ -598,132 +628,132 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>PackView</name>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="82" />
+        <location filename="../../app/ui/pack/view.py" line="90" />
         <source>Type or scan a barcode, then Enter</source>
         <translation>Type or scan a barcode, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="83" />
+        <location filename="../../app/ui/pack/view.py" line="91" />
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="84" />
+        <location filename="../../app/ui/pack/view.py" line="92" />
         <source>Last messages</source>
         <translation>Last messages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="85" />
+        <location filename="../../app/ui/pack/view.py" line="93" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="85" />
+        <location filename="../../app/ui/pack/view.py" line="93" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="85" />
+        <location filename="../../app/ui/pack/view.py" line="93" />
         <source>Article</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="86" />
+        <location filename="../../app/ui/pack/view.py" line="94" />
         <source>Counted</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="86" />
+        <location filename="../../app/ui/pack/view.py" line="94" />
         <source>Needed</source>
         <translation>Needed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="102" />
+        <location filename="../../app/ui/pack/view.py" line="110" />
         <source>Packing %1: scan every item</source>
         <translation>Packing %1: scan every item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="104" />
+        <location filename="../../app/ui/pack/view.py" line="112" />
         <source>Put the parcel on the scale</source>
         <translation>Put the parcel on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="106" />
+        <location filename="../../app/ui/pack/view.py" line="114" />
         <source>Stop: look at the message</source>
         <translation>Stop: look at the message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="108" />
+        <location filename="../../app/ui/pack/view.py" line="116" />
         <source>Hand-over: scan each parcel into the courier's bag</source>
         <translation>Hand-over: scan each parcel into the courier's bag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="110" />
+        <location filename="../../app/ui/pack/view.py" line="118" />
         <source>Packed: %1</source>
         <translation>Packed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="111" />
+        <location filename="../../app/ui/pack/view.py" line="119" />
         <source>Scan a posting or an item</source>
         <translation>Scan a posting or an item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="170" />
+        <location filename="../../app/ui/pack/view.py" line="178" />
         <source>Scale: no reading</source>
         <translation>Scale: no reading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="172" />
+        <location filename="../../app/ui/pack/view.py" line="180" />
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="172" />
+        <location filename="../../app/ui/pack/view.py" line="180" />
         <source>overload</source>
         <translation>overload</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="173" />
+        <location filename="../../app/ui/pack/view.py" line="181" />
         <source>below zero: tare the scale</source>
         <translation>below zero: tare the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="173" />
+        <location filename="../../app/ui/pack/view.py" line="181" />
         <source>settling…</source>
         <translation>settling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="174" />
+        <location filename="../../app/ui/pack/view.py" line="182" />
         <source>Scale: %1 g, %2</source>
         <translation>Scale: %1 g, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="185" />
+        <location filename="../../app/ui/pack/view.py" line="193" />
         <source>Ship by %1 (%2)</source>
         <translation>Ship by %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="189" />
+        <location filename="../../app/ui/pack/view.py" line="197" />
         <source>express</source>
         <translation>express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="196" />
+        <location filename="../../app/ui/pack/view.py" line="204" />
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="197" />
+        <location filename="../../app/ui/pack/view.py" line="205" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="198" />
+        <location filename="../../app/ui/pack/view.py" line="206" />
         <source>%1 left</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="198" />
+        <location filename="../../app/ui/pack/view.py" line="206" />
         <source>late by %1</source>
         <translation>late by %1</translation>
     </message>
@@ -1130,73 +1160,73 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="96" />
+        <location filename="../../app/ui/status.py" line="98" />
         <source>Ozon: connecting…</source>
         <translation>Ozon: connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="96" />
+        <location filename="../../app/ui/status.py" line="98" />
         <source>Ozon: online</source>
         <translation>Ozon: online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="97" />
+        <location filename="../../app/ui/status.py" line="99" />
         <source>Ozon: offline</source>
         <translation>Ozon: offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="97" />
+        <location filename="../../app/ui/status.py" line="99" />
         <source>Ozon: key refused</source>
         <translation>Ozon: key refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="101" />
+        <location filename="../../app/ui/status.py" line="103" />
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="102" />
+        <location filename="../../app/ui/status.py" line="104" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>Outbox: %1 open, %2 parked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="105" />
+        <location filename="../../app/ui/status.py" line="107" />
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="107" />
+        <location filename="../../app/ui/status.py" line="109" />
         <source>Scanner: %1</source>
         <translation>Scanner: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="119" />
+        <location filename="../../app/ui/status.py" line="121" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API key expires %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="123" />
+        <location filename="../../app/ui/status.py" line="125" />
         <source>not set</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="130" />
+        <location filename="../../app/ui/status.py" line="132" />
         <source>Scale: not set</source>
         <translation>Scale: not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="132" />
-        <location filename="../../app/ui/status.py" line="135" />
+        <location filename="../../app/ui/status.py" line="134" />
+        <location filename="../../app/ui/status.py" line="137" />
         <source>Scale: %1</source>
         <translation>Scale: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="134" />
+        <location filename="../../app/ui/status.py" line="136" />
         <source>%1 g stable</source>
         <translation>%1 g stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="134" />
+        <location filename="../../app/ui/status.py" line="136" />
         <source>%1 g moving</source>
         <translation>%1 g moving</translation>
     </message>

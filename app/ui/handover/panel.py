@@ -203,7 +203,8 @@ class HandoverPanel(QWidget):
             said = " ".join(ozon_error_text(e, self.language()) for e in word.get("errors") or [])
             cutoff = word.get("cutoff_at")
             rows.append([m["method"], str(m["parcels"]), _local(cutoff),
-                         f"{carriages[-1]['id']} ({carriages[-1]['status']})" if carriages else "", said])
+                         f"{carriages[-1]['id']} ({self._carriage_state(carriages[-1]['status'])})" if carriages
+                         else "", said])
         _fill(self.ready, rows, [m["delivery_method_id"] for m in ready])
         if ready and not self.ready.selectedItems():
             self.ready.selectRow(0)
@@ -285,7 +286,14 @@ class HandoverPanel(QWidget):
                 "documents": self.tr("approved, fetching the act"), "confirm": self.tr("approving"),
                 "approve": self.tr("approving"), "trim": self.tr("taking out parcels not here"),
                 "check": self.tr("checking Ozon's act"), "create": self.tr("being created")}.get(
-            last.get("close_step") or "", last.get("carriage_status") or "")
+            last.get("close_step") or "", self._carriage_state(last.get("carriage_status")))
+
+    def _carriage_state(self, status: str | None) -> str:
+        """Ozon's carriage status in the packer's language (one Ozon adds later: as Ozon says it)."""
+        return {"new": self.tr("created, not approved"), "formed": self.tr("approved"),
+                "received": self.tr("being accepted by Ozon"), "sended": self.tr("sent by Ozon"),
+                "closed": self.tr("taken over by Ozon"), "cancelled": self.tr("cancelled")}.get(
+            status or "", status or "")
 
     def _dispute_state(self, state: str | None) -> str:
         return {"requested": self.tr("asked"), "opened": self.tr("opened"), "refused": self.tr("refused")}.get(
