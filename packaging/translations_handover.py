@@ -76,6 +76,9 @@ HANDOVER_TEXTS = {
     "taking out parcels not here": ("убираем посылки, которых здесь нет", "正在移除不在此处的包裹"),
     "checking Ozon's act": ("сверяем акт Ozon", "正在核对 Ozon 的交接单"),
     "being created": ("создаётся", "生成中"),
+    "Fix the problem, then scan the right parcel or press the button.":
+        ("Устраните проблему, затем отсканируйте нужную посылку или нажмите кнопку.",
+         "请先解决问题，然后扫描正确的包裹或按下按钮。"),
     "created, not approved": ("создана, не подтверждена", "已创建，未确认"),
     "approved": ("подтверждена", "已确认"),
     "being accepted by Ozon": ("Ozon принимает", "Ozon 正在接收"),

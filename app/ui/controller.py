@@ -80,7 +80,7 @@ class BenchController(QObject):
         self.pack_view.stateChanged.connect(w.show_state)
         w.flash.acknowledgeRequested.connect(self.station_worker.acknowledge)
         w.flash.supervisorRequested.connect(self.ask_supervisor)
-        self.station_worker.snapshot.connect(lambda snap: w.flash.offer_fix(snap.get("error")))
+        self.station_worker.snapshot.connect(lambda snap: w.flash.offer_fix(snap.get("error"), snap.get("mode")))
         self.pack_view.actions.commandRequested.connect(self.station_worker.command)
         self.pack_view.actions.weighRequested.connect(self.station_worker.weigh)
         self.messages.message.connect(w.banner.show_message)

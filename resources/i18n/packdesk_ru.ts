@@ -113,32 +113,37 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ErrorFlash</name>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="60" />
+        <location filename="../../app/ui/feedback/flash.py" line="61" />
         <source>STOP</source>
         <translation>СТОП</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="61" />
+        <location filename="../../app/ui/feedback/flash.py" line="62" />
+        <source>Fix the problem, then scan the right parcel or press the button.</source>
+        <translation>Устраните проблему, затем отсканируйте нужную посылку или нажмите кнопку.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="64" />
         <source>Fix the problem, then scan the right item or press the button.</source>
         <translation>Устраните проблему, затем отсканируйте правильный товар или нажмите кнопку.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="62" />
+        <location filename="../../app/ui/feedback/flash.py" line="65" />
         <source>Acknowledge</source>
         <translation>Понятно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="76" />
+        <location filename="../../app/ui/feedback/flash.py" line="84" />
         <source>Accept this weight (supervisor)</source>
         <translation>Принять этот вес (старший смены)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="77" />
+        <location filename="../../app/ui/feedback/flash.py" line="85" />
         <source>Teach this barcode (supervisor)</source>
         <translation>Привязать этот штрихкод (старший смены)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="78" />
+        <location filename="../../app/ui/feedback/flash.py" line="86" />
         <source>Close without the missing parcels (supervisor)</source>
         <translation>Закрыть без недостающих посылок (старший)</translation>
     </message>

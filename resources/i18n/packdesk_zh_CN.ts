@@ -113,32 +113,37 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ErrorFlash</name>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="60" />
+        <location filename="../../app/ui/feedback/flash.py" line="61" />
         <source>STOP</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="61" />
+        <location filename="../../app/ui/feedback/flash.py" line="62" />
+        <source>Fix the problem, then scan the right parcel or press the button.</source>
+        <translation>请先解决问题，然后扫描正确的包裹或按下按钮。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="64" />
         <source>Fix the problem, then scan the right item or press the button.</source>
         <translation>请先解决问题，然后扫描正确的商品或按下按钮。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="62" />
+        <location filename="../../app/ui/feedback/flash.py" line="65" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="76" />
+        <location filename="../../app/ui/feedback/flash.py" line="84" />
         <source>Accept this weight (supervisor)</source>
         <translation>接受此重量（主管）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="77" />
+        <location filename="../../app/ui/feedback/flash.py" line="85" />
         <source>Teach this barcode (supervisor)</source>
         <translation>绑定此条码（主管）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="78" />
+        <location filename="../../app/ui/feedback/flash.py" line="86" />
         <source>Close without the missing parcels (supervisor)</source>
         <translation>不等缺少的包裹直接完成（主管）</translation>
     </message>
