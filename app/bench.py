@@ -16,6 +16,8 @@ What a bench is made of (``Bench``):
   database, ``app.services.room.budget``, where the station's look-ups wait for a slot at most
   ``LOOKUP_BUDGET_WAIT_S``), and a 429 to either pauses both (with a room: every bench);
 - ``station``: scan → verify → weigh → pack, its state kept in the cache, asking Ozon through ``lookups``;
+- ``router``: the scanner's way in (``app.services.modes``): each scan goes to the mode the bench is
+  in, packing (the ``station``) or hand-over (``app.services.handover``); the window and replay call it;
 - ``print_worker``: the printer and the one thread that owns it: Ozon's labels, order labels, reprints;
 - ``engine`` and ``service``: the sync pass (outbox, postings, products, labels, printing) and
   the thread that runs it now and then (the caller starts it); with a shared PostgreSQL also
@@ -71,6 +73,7 @@ class Bench:
     client: Any = None
     lookups: Any = None
     station: Any = None
+    router: Any = None
     print_worker: Any = None
     engine: Any = None
     service: Any = None
@@ -84,8 +87,8 @@ class Bench:
     def close(self) -> None:
         """Stop and close every part that was opened, the threads first, the cache last."""
         for name, stop in (("service", lambda p: p.stop()), ("leader", lambda p: p.stop()), ("scale", lambda p: p.stop()),
-                           ("scanner", lambda p: p.stop()), ("station", lambda p: p.close()),
-                           ("evidence", lambda p: p.close()),
+                           ("scanner", lambda p: p.stop()), ("router", lambda p: p.close()),
+                           ("station", lambda p: p.close()), ("evidence", lambda p: p.close()),
                            ("print_worker", lambda p: p.stop()), ("lookups", lambda p: p.close()),
                            ("client", lambda p: p.close()), ("db", lambda p: p.close())):
             part = getattr(self, name)
@@ -122,6 +125,7 @@ def open_bench(config: Config, *, api_key: str | None, parts: Collection[str] = 
             _open_part(bench, strict, _open_account, api_key, limiters)
         if "station" in parts:
             bench.station = _station(bench)
+            bench.router = _router(bench)
         if "printer" in parts:
             _open_part(bench, strict, _open_print_worker, on_printed)
         if "sync" in parts and bench.client is not None:
@@ -214,6 +218,19 @@ def _station(bench: Bench):
                                remote=Remote.for_client(bench.lookups) if bench.lookups is not None else None)
 
 
+def _router(bench: Bench):
+    """The scanner's modes: packing (the station) and the hand-over, asking Ozon through ``lookups``."""
+    from app.services.handover.mode import HandoverMode
+    from app.services.modes import ScanRouter
+
+    config, station = bench.config, bench.station
+    handover = HandoverMode(bench.db, station.name, remote=station.remote,
+                            carriage_methods=bench.lookups.carriage_methods if bench.lookups is not None else None,
+                            packer=lambda: station.packer, supervisors=config.station.supervisors,
+                            tracking_pattern=config.handover.tracking_pattern)
+    return ScanRouter(bench.db, station, [handover])
+
+
 def _open_print_worker(bench: Bench, on_printed: Callback) -> None:
     """The configured printer and its thread (started here: from the main thread, as QtPdf wants)."""
     config = bench.config
@@ -251,6 +268,8 @@ def _open_sync(bench: Bench, interval_s: float, wait_for_prints: bool) -> None:
     if bench.station is not None:
         wake = bench.service.wake
         bench.station.on_order_label = lambda number: wake()  # order_label = "on_pack": print it soon
+    if bench.router is not None and "handover" in bench.router.modes:
+        bench.router.modes["handover"].on_close = bench.service.wake  # a closed hand-over goes to Ozon now
 
 
 def _sync_leader(bench: Bench):

@@ -89,6 +89,8 @@ class DeviceSettings:
     camera: str = field(default="", metadata=_doc(
         "packing video camera: default, v4l2:/dev/video0, the camera's name, sim:// (generated frames); "
         "empty: no video (?size=WxH&fps=N)"))
+    document_printer: str = field(default="", metadata=_doc(
+        "A4 printer for acts and reports, e.g. cups://Office; empty: documents are saved and opened"))
 
 
 @dataclass(frozen=True)
@@ -101,12 +103,23 @@ class EvidenceSettings:
 
 
 @dataclass(frozen=True)
+class HandoverSettings:
+    unscanned_after_h: float = field(default=24.0, metadata=_doc(
+        "hours after a hand-over by which Ozon must have scanned each parcel; later ones are flagged",
+        low=1, high=720))
+    tracking_pattern: str = field(default="", metadata=_doc(
+        "regular expression for tracking numbers of carriers other than Russian Post and CDEK; "
+        "empty: 6-40 letters, digits or dashes"))
+
+
+@dataclass(frozen=True)
 class Config:
     ozon: OzonSettings = field(default_factory=OzonSettings)
     station: StationSettings = field(default_factory=StationSettings)
     sync: SyncSettings = field(default_factory=SyncSettings)
     devices: DeviceSettings = field(default_factory=DeviceSettings)
     evidence: EvidenceSettings = field(default_factory=EvidenceSettings)
+    handover: HandoverSettings = field(default_factory=HandoverSettings)
     data_dir: Path = field(default_factory=lambda: default_data_dir())
     db_url: str = ""  # empty: SQLite file in data_dir
     source: str = ""  # the file it was read from, for messages
@@ -119,7 +132,7 @@ class Config:
 
 
 _SECTIONS = {"ozon": OzonSettings, "station": StationSettings, "sync": SyncSettings, "devices": DeviceSettings,
-             "evidence": EvidenceSettings}
+             "evidence": EvidenceSettings, "handover": HandoverSettings}
 
 
 @dataclass(frozen=True)

@@ -45,12 +45,17 @@ CLIENT_ARBITRATION = "client_arbitration"
 CANCELLED = "cancelled"
 CANCELLED_FROM_SPLIT_PENDING = "cancelled_from_split_pending"
 
+# Ozon's substatus of a parcel handed over that the sorting centre has not scanned in
+SUBSTATUS_NOT_IN_SORT_CENTER = "posting_not_in_sort_center"
+
 BEFORE_PACKING_STATUSES = frozenset({ACCEPTANCE_IN_PROGRESS, AWAITING_APPROVE, AWAITING_VERIFICATION})
 PACKABLE_STATUSES = frozenset({AWAITING_PACKAGING})
 SHIPPED_STATUSES = frozenset({AWAITING_DELIVER, AWAITING_REGISTRATION})
 HANDED_OVER_STATUSES = frozenset({SENT_BY_SELLER, DRIVER_PICKUP, DELIVERING, DELIVERED,
                                   NOT_ACCEPTED, ARBITRATION, CLIENT_ARBITRATION})
 CANCELLED_STATUSES = frozenset({CANCELLED, CANCELLED_FROM_SPLIT_PENDING})
+# a parcel handed over that Ozon has not taken in yet: still awaiting delivery, or not accepted
+NOT_SCANNED_BY_OZON_STATUSES = frozenset({AWAITING_DELIVER, NOT_ACCEPTED})
 OZON_STATUSES = (ACCEPTANCE_IN_PROGRESS, AWAITING_APPROVE, AWAITING_VERIFICATION, AWAITING_PACKAGING,
                  AWAITING_REGISTRATION, AWAITING_DELIVER, SENT_BY_SELLER, DRIVER_PICKUP, DELIVERING, DELIVERED,
                  NOT_ACCEPTED, ARBITRATION, CLIENT_ARBITRATION, CANCELLED, CANCELLED_FROM_SPLIT_PENDING)
@@ -72,6 +77,8 @@ LOCAL_STATES = tuple(LocalState)
 PACKABLE_LOCAL_STATES = frozenset({LocalState.WAITING, LocalState.IN_PROGRESS})
 PACKED_LOCAL_STATES = frozenset({LocalState.PACKED, LocalState.SHIPPED, LocalState.LABELLED, LocalState.HANDED_OVER})
 BEFORE_HANDOVER_STATES = frozenset({LocalState.WAITING, LocalState.PACKED, LocalState.SHIPPED, LocalState.LABELLED})
+# shipped and waiting at the bench for a hand-over (the label printed, or not yet)
+READY_FOR_HANDOVER_STATES = frozenset({LocalState.SHIPPED, LocalState.LABELLED})
 
 
 # -- what Ozon's status does to the local state ------------------------------------------------

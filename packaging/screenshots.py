@@ -1,8 +1,9 @@
 """Screenshots of the desktop bench's main states in each language, into artifacts/screens/:
 idle, verifying (the camera recording), wrong item (red flash), packed, queues, log, evidence (the
 dispute bundle button; a posting's bundle made, then checked), settings (three tabs), a bench whose
-camera is missing (the warning), and a posting with marking codes: a unit scanned without its code,
-a code accepted (shown masked), a code of another product refused.
+camera is missing (the warning), a posting with marking codes (a unit scanned without its code, a
+code accepted, shown masked, a code of another product refused), and the hand-over: parcels being
+scanned out, a close with parcels missing (red flash), the carriage closed.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshots.py
@@ -27,7 +28,7 @@ from app.config import Config  # noqa: E402
 from app.sim.ozon.marks import sample_mark  # noqa: E402
 from app.sim.ozon import OzonSimulator, WorldConfig  # noqa: E402
 from app.ui.app import build, make_app  # noqa: E402
-from app.ui.main_window import EVIDENCE, LOG, PACK, QUEUES  # noqa: E402
+from app.ui.main_window import EVIDENCE, HANDOVER, LOG, PACK, QUEUES  # noqa: E402
 
 OUT = ROOT / "artifacts" / "screens"
 
@@ -95,11 +96,63 @@ def marked_scene(controller, window, sim, lang: str, number: str, codes: list[st
     pump(0.3)
 
 
+def parcels_ready(sim, count: int = 6) -> tuple[int, list[str]]:
+    """Parcels of one Ozon-logistics method shipped on Ozon's side and due today (the first sync
+    pulls them in as shipped): what the hand-over shots scan out."""
+    world = sim.world
+    by_method: dict[int, list[str]] = {}
+    for number in world.posting_numbers("awaiting_packaging"):
+        posting = world.peek(number)
+        if posting.method.tpl_integration_type == "ozon":
+            by_method.setdefault(posting.method.id, []).append(number)
+    method = max(by_method, key=lambda m: len(by_method[m]))
+    numbers = by_method[method][-count:]  # the packing shots take the first ones
+    for number in numbers:
+        world.set_shipment_date(number, time.time() - 3600)
+        posting = world.get(number)
+        world.ship(number, [[(line.sku, line.quantity) for line in posting.lines]])
+    return method, numbers
+
+
+def handover_shots(controller, window, method: int, numbers: list[str]) -> None:
+    codes: list[str] = []
+    controller.station_worker.result.connect(lambda result: codes.append(result.code))
+    controller.handover.open_document = lambda path: None  # no PDF viewer under Xvfb
+    controller.switch_language("en", remember=False)
+    controller.scan(f"CMD:HANDOVER:{method}")
+    wait_for(lambda: "handover_started" in codes, 20)
+    for number in numbers[:-2]:
+        controller.scan(number)
+    wait_for(lambda: codes.count("parcel_accepted") == len(numbers) - 2, 20)
+    controller.handover.reload()
+    wait_for(lambda: (controller.handover.panel.data.get("open") or {}).get("scanned") == len(numbers) - 2, 10)
+    for lang in ("en", "ru", "zh"):
+        controller.switch_language(lang, remember=False)
+        window.pages.setCurrentIndex(HANDOVER)
+        pump(0.4)
+        shot(window, lang, "handover")
+    controller.scan("CMD:HANDOVER-CLOSE")
+    wait_for(lambda: window.flash.isVisible(), 10)
+    for lang in ("en", "ru", "zh"):
+        controller.switch_language(lang, remember=False)
+        pump(0.4)
+        shot(window, lang, "handover-incomplete")
+    controller.station_worker.command("HANDOVER-CLOSE", ["FORCE", "Anna", "left on the shelf"])
+    wait_for(lambda: "handover_closed" in codes, 30)
+    wait_for(lambda: (controller.handover.panel.data.get("last") or {}).get("barcode_text"), 30)
+    for lang in ("en", "ru", "zh"):
+        controller.switch_language(lang, remember=False)
+        window.pages.setCurrentIndex(HANDOVER)
+        pump(0.4)
+        shot(window, lang, "handover-closed")
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = make_app()
     with tempfile.TemporaryDirectory(prefix="packdesk-shots-") as tmp, \
             OzonSimulator(WorldConfig(postings=40, seed=7)) as sim:
+        method, ready = parcels_ready(sim)
         config = demo_config(Config(), sim.base_url, Path(tmp))
         config = dataclasses.replace(config, station=dataclasses.replace(config.station, supervisors=["Anna"]))
         controller = build(app, config, lang="en", api_key=DEMO_API_KEY, demo=True,
@@ -188,6 +241,7 @@ def main() -> int:
                 shot(dialog, lang, name)
             dialog.reject()
             pump(0.1)
+        handover_shots(controller, window, method, ready)
         controller.shutdown()
         controller.window.close()
         controller.window.deleteLater()

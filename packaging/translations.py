@@ -257,6 +257,11 @@ TEXTS = {
     "Check a dispute bundle": ("Проверить пакет для спора", "校验争议证据包"),
 }
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from translations_handover import HANDOVER_TEXTS  # noqa: E402  (the Hand-over tab's, kept apart)
+
+TEXTS.update(HANDOVER_TEXTS)
+
 DOCS_MODULE = ROOT / "app" / "ui" / "settings" / "docs.py"
 
 

@@ -200,7 +200,7 @@ class Api:
 def unmarked(world, numbers) -> list[str]:
     """The postings among ``numbers`` whose products need no marking code: Ozon (and the simulator)
     ships the others only once their codes are accepted (test_sim_exemplars)."""
-    return [n for n in numbers if not any(world.needs_mark[x.sku] for x in world.peek(n).lines)]
+    return [n for n in numbers if not world.exemplars.needs_exemplars(world.peek(n))]
 
 
 def window(days_back: float = 30, days_ahead: float = 30, t0: float = T0) -> dict:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import inspect
 import re
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -54,6 +54,18 @@ CALLS = {  # each public method of OzonClient, called with arguments that reach 
     "exemplar_status": lambda c: c.exemplar_status("1-1-1"),
     "exemplar_update": lambda c: c.exemplar_update("1-1-1"),
     "exemplar_buyer_is_legal": lambda c: c.exemplar_buyer_is_legal("1-1-1"),
+    "carriage_methods": lambda c: c.carriage_methods(departure=date(2026, 12, 1), delivery_method_id=5),
+    "create_carriage": lambda c: c.create_carriage(5, date(2026, 12, 1)),
+    "set_carriage_postings": lambda c: c.set_carriage_postings(9, ["1-1-1"]),
+    "approve_carriage": lambda c: c.approve_carriage(9),
+    "cancel_carriage": lambda c: c.cancel_carriage(9),
+    "get_carriage": lambda c: c.get_carriage(9),
+    "act_status": lambda c: c.act_status(9),
+    "act_pdf": lambda c: c.act_pdf(9),
+    "act_barcode_text": lambda c: c.act_barcode_text(9),
+    "set_tracking_numbers": lambda c: c.set_tracking_numbers([("1-1-1", "80102367216110")]),
+    "mark_delivering": lambda c: c.mark_delivering(["1-1-1"]),
+    "open_arbitration": lambda c: c.open_arbitration(["1-1-1"]),
     "close": lambda c: c.close(),
 }
 
@@ -82,6 +94,20 @@ def answers(url: str) -> dict[str, Reply]:
         "/v6/fbs/posting/product/exemplar/set": Reply(json={}),
         "/v5/fbs/posting/product/exemplar/status": Reply(json={"status": "ship_available", "products": []}),
         "/v1/fbs/posting/product/exemplar/update": Reply(json={}),
+        "/v2/carriage/delivery/list": Reply(json={"methods": [{"delivery_method_id": 5, "carriages": []}],
+                                                 "has_next": False}),
+        "/v1/carriage/create": Reply(json={"carriage_id": 9}),
+        "/v1/carriage/set-postings": Reply(json={"result": [{"posting_number": "1-1-1", "result": True, "error": ""}]}),
+        "/v1/carriage/approve": Reply(json={}),
+        "/v1/carriage/cancel": Reply(json={"error": "", "carriage_status": "cancelled"}),
+        "/v1/carriage/get": Reply(json={"carriage_id": 9, "status": "formed"}),
+        "/v2/posting/fbs/act/check-status": Reply(json={"result": {"status": "ready", "added_to_act": ["1-1-1"]}}),
+        "/v2/posting/fbs/act/get-pdf": Reply(body=PDF),
+        "/v2/posting/fbs/act/get-barcode/text": Reply(json={"result": "%303%9"}),
+        "/v2/fbs/posting/tracking-number/set": Reply(json={"result": [{"posting_number": "1-1-1", "result": True,
+                                                                       "error": []}]}),
+        "/v2/fbs/posting/delivering": Reply(json={"result": [{"posting_number": "1-1-1", "result": True, "error": []}]}),
+        "/v2/posting/fbs/arbitration": Reply(json={"result": True}),
     }
 
 

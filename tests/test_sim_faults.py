@@ -142,7 +142,7 @@ def test_control_stats_config_and_errors(api, sim):
     assert api.control("GET", "/_sim/stats")["total"] == 0
     assert api.control("POST", "/_sim/config", {"label_delay_s": 7, "label_link_ttl_s": 60}) == {
         "ship_delay_s": 0.5, "label_delay_s": 7.0, "registration_delay_s": 0.5, "label_link_ttl_s": 60.0,
-        "mark_check_s": 1.0}
+        "status_change_delay_s": 0.5, "mark_check_s": 1.0}
     assert (sim.world.config.label_delay_s, sim.world.config.label_link_ttl_s) == (7.0, 60.0)
     assert api.control("GET", "/_sim/health")["postings"] == 40
     assert api.control("POST", "/_sim/cancel", {"posting_number": "00000000-0000-1"}, status=404)["error"]

@@ -59,6 +59,16 @@ def test_paging_to_the_end_sees_every_open_posting_once(api, sim):
     assert first_page["count"] == len(open_ones)
 
 
+def test_a_ship_by_time_moved_by_the_lever_keeps_the_order_and_the_paging(api, sim):
+    numbers = sim.world.posting_numbers()
+    moved = next(n for n in numbers if sim.world.peek(n).status != "delivered")
+    last = max(sim.world.peek(n).shipment_date for n in numbers)
+    sim.world.set_shipment_date(moved, last + 1)  # from first to last in the list
+    listed = _page_all(api, UNFULFILLED, {"filter": window(), "limit": 7}, PostingFBSUnfulfilledListResponse)
+    order = [p["posting_number"] for p in listed]
+    assert len(order) == len(set(order)) and order[-1] == moved
+
+
 def test_descending_order_is_the_ascending_order_reversed(api):
     body = {"filter": window(), "limit": 9}
     up = _page_all(api, UNFULFILLED, body, PostingFBSUnfulfilledListResponse)

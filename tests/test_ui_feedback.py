@@ -56,6 +56,17 @@ def test_error_flash_covers_the_window_until_told_otherwise(qtbot):
         flash.button.click()
 
 
+def test_the_flash_speaks_of_parcels_in_a_hand_over_and_offers_its_supervisors_close(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    flash = ErrorFlash(parent)
+    assert "item" in flash.hint.text()
+    flash.offer_fix("handover_incomplete", "handover")
+    assert "parcel" in flash.hint.text() and "missing parcels" in flash.fix_button.text()
+    flash.offer_fix("wrong_item", "packing")
+    assert "item" in flash.hint.text() and flash.fix == ""
+
+
 @pytest.mark.expect_errors("packdesk.ui.crash")
 def test_a_crash_in_a_thread_shows_the_dialog_with_the_log_path(qtbot, monkeypatch, tmp_path):
     shown = []

@@ -50,7 +50,8 @@ def run(args) -> int:
         raise CommandError(f"--data-dir {data_dir}: {exc.strerror or exc}", EXIT_CONFIG) from None
     log_path = setup_logging(data_dir, args.verbose)
     try:
-        with OzonSimulator(WorldConfig(postings=args.postings, seed=args.seed)) as sim:
+        # some rFBS postings go by the seller's own carrier: the hand-over of both schemes can be tried
+        with OzonSimulator(WorldConfig(postings=args.postings, seed=args.seed, own_carrier_share=0.15)) as sim:
             config = demo_config(base, sim.base_url, data_dir)
             sheet = write_sample_marks(sim.world, data_dir, language(args))
             if sheet is not None:

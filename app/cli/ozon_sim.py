@@ -41,6 +41,10 @@ def register(subparsers) -> None:
     parser.add_argument("--partner-share", type=_probability, default=WorldConfig.partner_share, metavar="P",
                         help="share of postings from an rFBS warehouse by Ozon partner delivery, with 58x40 mm "
                              f"labels (default {WorldConfig.partner_share:g})")
+    parser.add_argument("--own-carrier-share", type=_probability, default=WorldConfig.own_carrier_share, metavar="P",
+                        help="share of postings from an rFBS warehouse sent by the seller's own carrier (Russian "
+                             "Post, CDEK: tracking numbers, no carriage) (default "
+                             f"{WorldConfig.own_carrier_share:g})")
     parser.add_argument("--fault-429", type=_probability, default=0.0, metavar="P",
                         help="probability of a 429 rate-limit answer (default 0)")
     parser.add_argument("--fault-500", type=_probability, default=0.0, metavar="P",
@@ -53,7 +57,8 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     config = WorldConfig(postings=args.postings, seed=args.seed, products=args.products or None,
                          label_delay_s=args.label_delay, ship_delay_s=args.ship_delay,
-                         partner_share=args.partner_share, mark_check_s=args.mark_check)
+                         partner_share=args.partner_share, own_carrier_share=args.own_carrier_share,
+                         mark_check_s=args.mark_check)
     sim = OzonSimulator(config, host=args.host, port=args.port, client_id=args.client_id,
                         api_key=args.api_key)
     sim.faults.update({"rate_429": args.fault_429, "rate_500": args.fault_500, "latency_s": args.latency})

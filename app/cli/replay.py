@@ -12,13 +12,15 @@ its end), the scale is read as the GUI would (on a ``sim://`` scale the demo's p
 with the catalogue weight: ``app/sim/parcel.py``) and one extra line is printed whose event is
 ``{"scale": "<uri>"}``. No scale, or no stable reading: that line says ``scale_unavailable`` (exit 1).
 
-The bench is the desktop app's (``app.bench``) without a scanner: the events are the scans.
+The bench is the desktop app's (``app.bench``) without a scanner: the events are the scans, sent to
+the mode the bench is in (packing or hand-over: ``app.services.modes``) as the window sends them.
 Its ``SyncService`` works in the background all along (first pass before the first event;
 ``wait_s`` wakes it, and its answer waits for a pass begun after the S seconds, so it tells what
 Ozon said by then, not what the last pass happened to catch); after the last event the command
 waits until the outbox is drained (every command done or parked; every label of this station
-printed or parked) or ``--drain-timeout`` passes. Exit 0: every event processed and the outbox
-drained; 1 otherwise; 2: bad config/auth.
+printed or parked; a closed hand-over's carriage approved with its act stored and every tracking
+number it captured accepted or parked) or ``--drain-timeout`` passes. Exit 0: every event processed
+and the outbox drained; 1 otherwise; 2: bad config/auth.
 """
 from __future__ import annotations
 
@@ -65,24 +67,25 @@ def run(args) -> int:
         if _auth_failed(fatal):
             print(text("auth_failed", lang, client_id=config.ozon.client_id, detail=str(fatal[0])), flush=True)
             return EXIT_CONFIG
-        failures = _play(events, bench.station, service, bench.scale, config.devices.scale, lang, passed)
+        failures = _play(events, bench.router, service, bench.scale, config.devices.scale, lang, passed)
         drained = _drain(bench.db, config.station.name, service, passed, args.drain_timeout)
         return EXIT_OK if failures == 0 and drained else EXIT_FAILED
     finally:
         bench.close()
 
 
-def _play(events: list[Event], station, service, scale, scale_uri: str, lang: str,
+def _play(events: list[Event], router, service, scale, scale_uri: str, lang: str,
           passed: threading.Event) -> int:
     from app.services.station.scale import weigh_from_scale
 
+    station = router.station
     failures = 0
     for index, event in enumerate(events):
         if event.problem is not None:
             failures += 1
             _emit(event.raw, bad_event_result(station, event), lang)
             continue
-        result = _apply(event, station, service, passed)
+        result = _apply(event, router, service, passed)
         _emit(event.raw, result, lang)
         if needs_scale_read(result, events[index + 1:], station):
             weighed = weigh_from_scale(station, scale)
@@ -91,11 +94,11 @@ def _play(events: list[Event], station, service, scale, scale_uri: str, lang: st
     return failures
 
 
-def _apply(event: Event, station, service, passed: threading.Event):
+def _apply(event: Event, router, service, passed: threading.Event):
     if event.kind == "scan":
-        return station.scan(event.value)
+        return router.scan(event.value)
     if event.kind == "weight_g":
-        return station.weigh(event.value, stable=True)
+        return router.weigh(event.value, stable=True)
     from app.services.station import results as r
 
     service.wake()
@@ -104,7 +107,7 @@ def _apply(event: Event, station, service, passed: threading.Event):
         passed.clear()
         service.wake()
         passed.wait(WAIT_PASS_TIMEOUT_S)
-    checked = station.status()
+    checked = router.status()
     if checked.code != r.STATUS:
         return checked
     return r.StationResult(True, r.WAITED, checked.posting, checked.state, {"seconds": event.value})
@@ -121,13 +124,15 @@ def _emit(event, result, lang: str, **extra) -> None:
 
 
 def _drain(db, station: str, service, passed: threading.Event, timeout_s: float) -> bool:
+    from app.store import handovers as store_handovers
     from app.store import labels as store_labels
     from app.store import outbox as store_outbox
 
     deadline = time.monotonic() + max(0.0, timeout_s)
     while True:
         with db.read() as session:
-            if store_outbox.open_count(session) == 0 and store_labels.open_count(session, station) == 0:
+            if (store_outbox.open_count(session) == 0 and store_labels.open_count(session, station) == 0
+                    and store_handovers.undrained(session) == 0):
                 return True
         remaining = deadline - time.monotonic()
         if remaining <= 0:

@@ -12,6 +12,7 @@ import os
 from app.messages.commands import COMMAND_MESSAGES
 from app.messages.evidence import EVIDENCE_MESSAGES
 from app.messages.evidence_summary import SUMMARY_MESSAGES
+from app.messages.handover import HANDOVER_MESSAGES
 from app.messages.label_delay import LABEL_DELAY_MESSAGES
 from app.messages.marks import MARKS_MESSAGES
 from app.messages.room import ROOM_MESSAGES
@@ -132,6 +133,7 @@ CATALOGUE.update(MARKS_MESSAGES)
 CATALOGUE.update(ROOM_MESSAGES)
 CATALOGUE.update(EVIDENCE_MESSAGES)
 CATALOGUE.update(SUMMARY_MESSAGES)
+CATALOGUE.update(HANDOVER_MESSAGES)
 
 
 def system_language() -> str:

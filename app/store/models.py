@@ -319,3 +319,5 @@ from app.store.marks_models import PostingMarksRow  # noqa: E402,F401  (marking 
 from app.store import models_room  # noqa: E402,F401  (a room of benches: the shared rate budget)
 # the evidence log and its files live in their own module (their tables join this metadata)
 from app.store.evidence_models import EvidenceEntryRow, EvidenceFileRow  # noqa: E402,F401
+# the tables of the work after packing (bench modes, hand-overs, tracking numbers)
+from app.store import models_handover  # noqa: E402,F401  (registers its tables on Base.metadata)

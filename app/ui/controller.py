@@ -15,7 +15,8 @@ from app.messages import text
 from app.ui.adapters import (CameraBridge, MessageBridge, ScaleBridge, ScanFilter, ScannerBridge, StationWorker,
                              SyncWorker)
 from app.ui.evidence import EvidencePanel
-from app.ui.main_window import PACK, MainWindow
+from app.ui.handover.wiring import HandoverTab
+from app.ui.main_window import HANDOVER, PACK, MainWindow
 from app.ui.pack import PackView
 from app.ui.queues.panel import QueuesPanel
 from app.ui.stall_meter import StallMeter
@@ -45,10 +46,13 @@ class BenchController(QObject):
                                       language=lambda: self.languages.current)
         devices = {"printer": self.config.devices.printer, "scale": self.config.devices.scale,
                    "scanner": self.config.devices.scanner or "keyboard", "camera": self.config.devices.camera}
+        self.station_worker = StationWorker(parts.station, parts.scale, self, router=parts.router)
+        self.handover = HandoverTab(parts, language=lambda: self.languages.current, messages=self.messages,
+                                    station_worker=self.station_worker, wake=self._wake, parent=self)
         self.window = MainWindow(pack_view=self.pack_view, queues=self.queues, log_handler=log_handler,
                                  station_name=self.config.station.name, devices=devices, demo=demo,
-                                 evidence=self.evidence)
-        self.station_worker = StationWorker(parts.station, parts.scale, self)
+                                 handover=self.handover.panel, evidence=self.evidence)
+        self.handover.pages, self.handover.index = self.window.pages, HANDOVER
         self.sync_worker = SyncWorker(parts.service, self) if parts.service is not None else None
         self.scan_filter = self._keyboard_scanner(clock)
         self.stall_meter = StallMeter(beat_ms=50, warn_ms=250, parent=self)  # a freeze leaves a line in the log
@@ -82,7 +86,7 @@ class BenchController(QObject):
         self.pack_view.stateChanged.connect(w.show_state)
         w.flash.acknowledgeRequested.connect(self.station_worker.acknowledge)
         w.flash.supervisorRequested.connect(self.ask_supervisor)
-        self.station_worker.snapshot.connect(lambda snap: w.flash.offer_fix(snap.get("error")))
+        self.station_worker.snapshot.connect(lambda snap: w.flash.offer_fix(snap.get("error"), snap.get("mode")))
         self.pack_view.actions.commandRequested.connect(self.station_worker.command)
         self.pack_view.actions.weighRequested.connect(self.station_worker.weigh)
         self.messages.message.connect(w.banner.show_message)
@@ -106,6 +110,7 @@ class BenchController(QObject):
         status.language = lambda: self.languages.current  # the failed sync stages, in the packer's words
         self.languages.changed.connect(lambda _: status.retranslate())
         if self.sync_worker is not None:
+            self.sync_worker.passFinished.connect(lambda _: self.handover.reload())
             self.sync_worker.passFinished.connect(status.on_pass)
             self.sync_worker.passFinished.connect(self._after_pass)
             self.sync_worker.syncFailed.connect(status.on_sync_failed)
@@ -125,6 +130,7 @@ class BenchController(QObject):
         if self.scan_filter is not None:
             self.scan_filter.watch(self.app, fallback=self.window)
         self.station_worker.start()
+        self.handover.start()
         if self.sync_worker is not None:
             self.sync_worker.start()
         self.stall_meter.start()
@@ -136,6 +142,7 @@ class BenchController(QObject):
 
     def shutdown(self) -> None:
         self.stall_meter.stop()
+        self.handover.stop()
         if self.scan_filter is not None:
             self.scan_filter.unwatch(self.app)
         if self.sync_worker is not None:
@@ -146,7 +153,7 @@ class BenchController(QObject):
     # --- slots ------------------------------------------------------------------------------
     @Slot(str)
     def scan(self, code: str) -> None:
-        self.window.pages.setCurrentIndex(PACK)
+        self.window.pages.setCurrentIndex(HANDOVER if self.handover.mode == "handover" else PACK)
         self.station_worker.scan(code)
 
     def ask_supervisor(self, command: str) -> None:

@@ -46,10 +46,10 @@ class Languages(QObject):
         qt = QTranslator(self)
         if lang != "en" and qt.load(QT_NAMES[lang], QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             self._translators.append(qt)
+        self.current = lang  # before the widgets retranslate: their catalogue texts ask for it
+        QLocale.setDefault(QLocale(LOCALES[lang]))
         for translator in self._translators:
             self.app.installTranslator(translator)  # posts LanguageChange to every window
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)  # retranslated on return
-        QLocale.setDefault(QLocale(LOCALES[lang]))
-        self.current = lang
         self.changed.emit(lang)
         return lang

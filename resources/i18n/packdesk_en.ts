@@ -11,14 +11,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="132" />
-        <location filename="../../app/ui/controller.py" line="174" />
+        <location filename="../../app/ui/controller.py" line="141" />
         <location filename="../../app/ui/controller.py" line="184" />
+        <location filename="../../app/ui/controller.py" line="200" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="254" />
+        <location filename="../../app/ui/controller.py" line="270" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
     </message>
@@ -42,26 +42,42 @@
     </message>
     <message>
         <location filename="../../app/ui/pack/actions.py" line="134" />
+        <source>Close the hand-over without the missing parcels</source>
+        <translation>Close the hand-over without the missing parcels</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="135" />
+        <source>The missing parcels wait for the next carriage; the reason goes to the log.</source>
+        <translation>The missing parcels wait for the next carriage; the reason goes to the log.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="137" />
+        <source>Why (optional):</source>
+        <translation>Why (optional):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="141" />
         <source>Accept this weight</source>
         <translation>Accept this weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="135" />
+        <location filename="../../app/ui/pack/actions.py" line="142" />
         <source>Teach barcode %1</source>
         <translation>Teach barcode %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/pack/actions.py" line="136" />
+        <location filename="../../app/ui/pack/actions.py" line="143" />
         <source>Supervisor:</source>
         <translation>Supervisor:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="138" />
+        <location filename="../../app/ui/pack/actions.py" line="145" />
         <source>It is the item:</source>
         <translation>It is the item:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="140" />
+        <location filename="../../app/ui/pack/actions.py" line="147" />
         <source>No supervisors are set up. Add their names in Settings → Packing, or scan the supervisor's command barcode.</source>
         <translation>No supervisors are set up. Add their names in Settings → Packing, or scan the supervisor's command barcode.</translation>
     </message>
@@ -98,29 +114,39 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ErrorFlash</name>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="59" />
+        <location filename="../../app/ui/feedback/flash.py" line="61" />
         <source>STOP</source>
         <translation>STOP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="60" />
+        <location filename="../../app/ui/feedback/flash.py" line="62" />
+        <source>Fix the problem, then scan the right parcel or press the button.</source>
+        <translation>Fix the problem, then scan the right parcel or press the button.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="64" />
         <source>Fix the problem, then scan the right item or press the button.</source>
         <translation>Fix the problem, then scan the right item or press the button.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="61" />
+        <location filename="../../app/ui/feedback/flash.py" line="65" />
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="75" />
+        <location filename="../../app/ui/feedback/flash.py" line="84" />
         <source>Accept this weight (supervisor)</source>
         <translation>Accept this weight (supervisor)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="76" />
+        <location filename="../../app/ui/feedback/flash.py" line="85" />
         <source>Teach this barcode (supervisor)</source>
         <translation>Teach this barcode (supervisor)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="86" />
+        <source>Close without the missing parcels (supervisor)</source>
+        <translation>Close without the missing parcels (supervisor)</translation>
     </message>
 </context>
 <context>
@@ -171,12 +197,12 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>A dispute bundle is a ZIP for Ozon's support: the packing video, the photo on the scale, the label, every scan with its time, and a PDF summary; each file's hash is in the bench's evidence log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="146" />
+        <location filename="../../app/ui/evidence/panel.py" line="157" />
         <source>Save the dispute bundle</source>
         <translation>Save the dispute bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="187" />
+        <location filename="../../app/ui/evidence/panel.py" line="198" />
         <source>Check a dispute bundle</source>
         <translation>Check a dispute bundle</translation>
     </message>
@@ -192,6 +218,346 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/first_run.py" line="27" />
         <source>Got it</source>
         <translation>Got it</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPanel</name>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="153" />
+        <source>Ready to hand over today</source>
+        <translation>Ready to hand over today</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="154" />
+        <source>Hand-over at this bench</source>
+        <translation>Hand-over at this bench</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="155" />
+        <source>Last hand-over</source>
+        <translation>Last hand-over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="156" />
+        <source>Handed over, not scanned by Ozon</source>
+        <translation>Handed over, not scanned by Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <source>Delivery method</source>
+        <translation>Delivery method</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <source>Parcels</source>
+        <translation>Parcels</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <source>Cut-off</source>
+        <translation>Cut-off</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <source>Carriage</source>
+        <translation>Carriage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <source>Ozon says</source>
+        <translation>Ozon says</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <source>Parcel</source>
+        <translation>Parcel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <source>Tracking number</source>
+        <translation>Tracking number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <source>Handed over</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <source>Ozon status</source>
+        <translation>Ozon status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="161" />
+        <source>Dispute</source>
+        <translation>Dispute</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="162" />
+        <source>Start hand-over</source>
+        <translation>Start hand-over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="163" />
+        <source>Print command barcodes</source>
+        <translation>Print command barcodes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="164" />
+        <source>Close the hand-over</source>
+        <translation>Close the hand-over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="165" />
+        <source>Close anyway (supervisor)…</source>
+        <translation>Close anyway (supervisor)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="166" />
+        <source>Back to packing</source>
+        <translation>Back to packing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="167" />
+        <source>Open the act</source>
+        <translation>Open the act</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="168" />
+        <source>Print the act</source>
+        <translation>Print the act</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="169" />
+        <source>Print barcode</source>
+        <translation>Print barcode</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="170" />
+        <source>Attach signed act…</source>
+        <translation>Attach signed act…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="171" />
+        <source>Open a dispute with Ozon</source>
+        <translation>Open a dispute with Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="172" />
+        <source>expected</source>
+        <translation>expected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="173" />
+        <source>scanned</source>
+        <translation>scanned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="174" />
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="216" />
+        <source>No hand-over is open: choose a method above, or scan CMD:HANDOVER.</source>
+        <translation>No hand-over is open: choose a method above, or scan CMD:HANDOVER.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="222" />
+        <source>%1 · departure %2</source>
+        <translation>%1 · departure %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="227" />
+        <source>Ozon could not be asked when it started.</source>
+        <translation>Ozon could not be asked when it started.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="229" />
+        <source>Scan the carrier's barcode of parcel %1.</source>
+        <translation>Scan the carrier's barcode of parcel %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="234" />
+        <source>to scan</source>
+        <translation>to scan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="234" />
+        <source>in the bag</source>
+        <translation>in the bag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="235" />
+        <source>carrier barcode next</source>
+        <translation>carrier barcode next</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="235" />
+        <source>cancelled: taken out</source>
+        <translation>cancelled: taken out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="236" />
+        <source>next carriage</source>
+        <translation>next carriage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="249" />
+        <source>%1: %2 parcel(s) to the carrier, %3 tracking number(s) accepted by Ozon</source>
+        <translation>%1: %2 parcel(s) to the carrier, %3 tracking number(s) accepted by Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="253" />
+        <source>Carriage %1 (%2): %3 parcel(s)</source>
+        <translation>Carriage %1 (%2): %3 parcel(s)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="256" />
+        <source>%1: %2 parcel(s); the carriage is being made with Ozon</source>
+        <translation>%1: %2 parcel(s); the carriage is being made with Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="262" />
+        <source>Ozon refused the carriage.</source>
+        <translation>Ozon refused the carriage.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="265" />
+        <source>Waiting for the next carriage: %1</source>
+        <translation>Waiting for the next carriage: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="267" />
+        <source>Ozon had, not here (taken out of the carriage): %1</source>
+        <translation>Ozon had, not here (taken out of the carriage): %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="270" />
+        <source>In the bag, left out by Ozon: %1</source>
+        <translation>In the bag, left out by Ozon: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="274" />
+        <source>Ozon refused tracking numbers: %1</source>
+        <translation>Ozon refused tracking numbers: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="276" />
+        <source>Act: %1</source>
+        <translation>Act: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="277" />
+        <source>Signed act: %1</source>
+        <translation>Signed act: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="278" />
+        <source>Signed act: not attached yet</source>
+        <translation>Signed act: not attached yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="285" />
+        <source>approved, act stored</source>
+        <translation>approved, act stored</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="285" />
+        <source>refused by Ozon</source>
+        <translation>refused by Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="286" />
+        <source>approved, fetching the act</source>
+        <translation>approved, fetching the act</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="286" />
+        <location filename="../../app/ui/handover/panel.py" line="287" />
+        <source>approving</source>
+        <translation>approving</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="287" />
+        <source>taking out parcels not here</source>
+        <translation>taking out parcels not here</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="288" />
+        <source>checking Ozon's act</source>
+        <translation>checking Ozon's act</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="288" />
+        <source>being created</source>
+        <translation>being created</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="293" />
+        <source>created, not approved</source>
+        <translation>created, not approved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="293" />
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="294" />
+        <source>being accepted by Ozon</source>
+        <translation>being accepted by Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="294" />
+        <source>sent by Ozon</source>
+        <translation>sent by Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="295" />
+        <source>taken over by Ozon</source>
+        <translation>taken over by Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="295" />
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="299" />
+        <source>asked</source>
+        <translation>asked</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="299" />
+        <source>opened</source>
+        <translation>opened</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="299" />
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="325" />
+        <source>Carriage %1</source>
+        <translation>Carriage %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="332" />
+        <source>The signed act (photo or scan)</source>
+        <translation>The signed act (photo or scan)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="333" />
+        <source>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</source>
+        <translation>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</translation>
     </message>
 </context>
 <context>
@@ -225,47 +591,52 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="69" />
+        <location filename="../../app/ui/main_window.py" line="71" />
         <source>packdesk: packing bench</source>
         <translation>packdesk: packing bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="71" />
+        <location filename="../../app/ui/main_window.py" line="73" />
         <source>Pack</source>
         <translation>Pack</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="72" />
+        <location filename="../../app/ui/main_window.py" line="74" />
         <source>Queues</source>
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="73" />
+        <location filename="../../app/ui/main_window.py" line="75" />
+        <source>Hand-over</source>
+        <translation>Hand-over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="76" />
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75" />
+        <location filename="../../app/ui/main_window.py" line="78" />
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76" />
+        <location filename="../../app/ui/main_window.py" line="79" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77" />
+        <location filename="../../app/ui/main_window.py" line="80" />
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78" />
+        <location filename="../../app/ui/main_window.py" line="81" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79" />
+        <location filename="../../app/ui/main_window.py" line="82" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
@@ -326,127 +697,132 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>PackView</name>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="82" />
+        <location filename="../../app/ui/pack/view.py" line="90" />
         <source>Type or scan a barcode, then Enter</source>
         <translation>Type or scan a barcode, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="83" />
+        <location filename="../../app/ui/pack/view.py" line="91" />
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="84" />
+        <location filename="../../app/ui/pack/view.py" line="92" />
         <source>Last messages</source>
         <translation>Last messages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="85" />
+        <location filename="../../app/ui/pack/view.py" line="93" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="85" />
+        <location filename="../../app/ui/pack/view.py" line="93" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="85" />
+        <location filename="../../app/ui/pack/view.py" line="93" />
         <source>Article</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="86" />
+        <location filename="../../app/ui/pack/view.py" line="94" />
         <source>Counted</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="86" />
+        <location filename="../../app/ui/pack/view.py" line="94" />
         <source>Needed</source>
         <translation>Needed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="100" />
+        <location filename="../../app/ui/pack/view.py" line="110" />
         <source>Packing %1: scan every item</source>
         <translation>Packing %1: scan every item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="102" />
+        <location filename="../../app/ui/pack/view.py" line="112" />
         <source>Put the parcel on the scale</source>
         <translation>Put the parcel on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="104" />
+        <location filename="../../app/ui/pack/view.py" line="114" />
         <source>Stop: look at the message</source>
         <translation>Stop: look at the message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="106" />
+        <location filename="../../app/ui/pack/view.py" line="116" />
+        <source>Hand-over: scan each parcel into the courier's bag</source>
+        <translation>Hand-over: scan each parcel into the courier's bag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="118" />
         <source>Packed: %1</source>
         <translation>Packed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="107" />
+        <location filename="../../app/ui/pack/view.py" line="119" />
         <source>Scan a posting or an item</source>
         <translation>Scan a posting or an item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="166" />
+        <location filename="../../app/ui/pack/view.py" line="178" />
         <source>Scale: no reading</source>
         <translation>Scale: no reading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="168" />
+        <location filename="../../app/ui/pack/view.py" line="180" />
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="168" />
+        <location filename="../../app/ui/pack/view.py" line="180" />
         <source>overload</source>
         <translation>overload</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="169" />
+        <location filename="../../app/ui/pack/view.py" line="181" />
         <source>below zero: tare the scale</source>
         <translation>below zero: tare the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="169" />
+        <location filename="../../app/ui/pack/view.py" line="181" />
         <source>settling…</source>
         <translation>settling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="170" />
+        <location filename="../../app/ui/pack/view.py" line="182" />
         <source>Scale: %1 g, %2</source>
         <translation>Scale: %1 g, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="181" />
+        <location filename="../../app/ui/pack/view.py" line="193" />
         <source>Ship by %1 (%2)</source>
         <translation>Ship by %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="185" />
+        <location filename="../../app/ui/pack/view.py" line="197" />
         <source>express</source>
         <translation>express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="192" />
+        <location filename="../../app/ui/pack/view.py" line="204" />
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="193" />
+        <location filename="../../app/ui/pack/view.py" line="205" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="194" />
+        <location filename="../../app/ui/pack/view.py" line="206" />
         <source>%1 left</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="194" />
+        <location filename="../../app/ui/pack/view.py" line="206" />
         <source>late by %1</source>
         <translation>late by %1</translation>
     </message>
@@ -574,7 +950,7 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>All methods</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="203" />
+        <location filename="../../app/ui/queues/panel.py" line="209" />
         <source>Make dispute bundle…</source>
         <translation>Make dispute bundle…</translation>
     </message>
@@ -858,108 +1234,108 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="102" />
+        <location filename="../../app/ui/status.py" line="104" />
         <source>Ozon: connecting…</source>
         <translation>Ozon: connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="102" />
+        <location filename="../../app/ui/status.py" line="104" />
         <source>Ozon: online</source>
         <translation>Ozon: online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="103" />
+        <location filename="../../app/ui/status.py" line="105" />
         <source>Ozon: offline</source>
         <translation>Ozon: offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="103" />
+        <location filename="../../app/ui/status.py" line="105" />
         <source>Ozon: key refused</source>
         <translation>Ozon: key refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="107" />
+        <location filename="../../app/ui/status.py" line="109" />
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="108" />
+        <location filename="../../app/ui/status.py" line="110" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>Outbox: %1 open, %2 parked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="111" />
+        <location filename="../../app/ui/status.py" line="113" />
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="113" />
+        <location filename="../../app/ui/status.py" line="115" />
         <source>Scanner: %1</source>
         <translation>Scanner: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="124" />
+        <location filename="../../app/ui/status.py" line="126" />
         <source>Camera: off</source>
         <translation>Camera: off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="126" />
+        <location filename="../../app/ui/status.py" line="128" />
         <source>● REC %1</source>
         <translation>● REC %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="126" />
+        <location filename="../../app/ui/status.py" line="128" />
         <source>● REC</source>
         <translation>● REC</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="128" />
+        <location filename="../../app/ui/status.py" line="130" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ Camera: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="128" />
+        <location filename="../../app/ui/status.py" line="130" />
         <source>not available</source>
         <translation>not available</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="130" />
+        <location filename="../../app/ui/status.py" line="132" />
         <source>Camera: ready</source>
         <translation>Camera: ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="131" />
+        <location filename="../../app/ui/status.py" line="133" />
         <source>Camera: starting…</source>
         <translation>Camera: starting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="143" />
+        <location filename="../../app/ui/status.py" line="145" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API key expires %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="147" />
+        <location filename="../../app/ui/status.py" line="149" />
         <source>not set</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="154" />
+        <location filename="../../app/ui/status.py" line="156" />
         <source>Scale: not set</source>
         <translation>Scale: not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="156" />
-        <location filename="../../app/ui/status.py" line="159" />
+        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="161" />
         <source>Scale: %1</source>
         <translation>Scale: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="160" />
         <source>%1 g stable</source>
         <translation>%1 g stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="160" />
         <source>%1 g moving</source>
         <translation>%1 g moving</translation>
     </message>

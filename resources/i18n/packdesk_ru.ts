@@ -11,14 +11,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="132" />
-        <location filename="../../app/ui/controller.py" line="174" />
+        <location filename="../../app/ui/controller.py" line="141" />
         <location filename="../../app/ui/controller.py" line="184" />
+        <location filename="../../app/ui/controller.py" line="200" />
         <source>Open settings</source>
         <translation>Открыть настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="254" />
+        <location filename="../../app/ui/controller.py" line="270" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Настройки сохранены в %1. Перезапустите packdesk, чтобы применить новые учётные данные или устройства.</translation>
     </message>
@@ -42,26 +42,42 @@
     </message>
     <message>
         <location filename="../../app/ui/pack/actions.py" line="134" />
+        <source>Close the hand-over without the missing parcels</source>
+        <translation>Закрыть передачу без недостающих посылок</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="135" />
+        <source>The missing parcels wait for the next carriage; the reason goes to the log.</source>
+        <translation>Недостающие посылки уедут со следующей отгрузкой; причина записывается в журнал.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="137" />
+        <source>Why (optional):</source>
+        <translation>Причина (необязательно):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="141" />
         <source>Accept this weight</source>
         <translation>Принять этот вес</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="135" />
+        <location filename="../../app/ui/pack/actions.py" line="142" />
         <source>Teach barcode %1</source>
         <translation>Привязать штрихкод %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/pack/actions.py" line="136" />
+        <location filename="../../app/ui/pack/actions.py" line="143" />
         <source>Supervisor:</source>
         <translation>Старший смены:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="138" />
+        <location filename="../../app/ui/pack/actions.py" line="145" />
         <source>It is the item:</source>
         <translation>Это товар:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="140" />
+        <location filename="../../app/ui/pack/actions.py" line="147" />
         <source>No supervisors are set up. Add their names in Settings → Packing, or scan the supervisor's command barcode.</source>
         <translation>Старшие смены не заданы. Добавьте их имена в «Настройки → Упаковка» или отсканируйте командный штрихкод старшего.</translation>
     </message>
@@ -98,29 +114,39 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ErrorFlash</name>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="59" />
+        <location filename="../../app/ui/feedback/flash.py" line="61" />
         <source>STOP</source>
         <translation>СТОП</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="60" />
+        <location filename="../../app/ui/feedback/flash.py" line="62" />
+        <source>Fix the problem, then scan the right parcel or press the button.</source>
+        <translation>Устраните проблему, затем отсканируйте нужную посылку или нажмите кнопку.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="64" />
         <source>Fix the problem, then scan the right item or press the button.</source>
         <translation>Устраните проблему, затем отсканируйте правильный товар или нажмите кнопку.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="61" />
+        <location filename="../../app/ui/feedback/flash.py" line="65" />
         <source>Acknowledge</source>
         <translation>Понятно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="75" />
+        <location filename="../../app/ui/feedback/flash.py" line="84" />
         <source>Accept this weight (supervisor)</source>
         <translation>Принять этот вес (старший смены)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="76" />
+        <location filename="../../app/ui/feedback/flash.py" line="85" />
         <source>Teach this barcode (supervisor)</source>
         <translation>Привязать этот штрихкод (старший смены)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="86" />
+        <source>Close without the missing parcels (supervisor)</source>
+        <translation>Закрыть без недостающих посылок (старший)</translation>
     </message>
 </context>
 <context>
@@ -171,12 +197,12 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Пакет для спора — это ZIP для поддержки Ozon: видео упаковки, фото на весах, этикетка, каждое сканирование со временем и сводка в PDF; хеш каждого файла записан в журнал доказательств места упаковки.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="146" />
+        <location filename="../../app/ui/evidence/panel.py" line="157" />
         <source>Save the dispute bundle</source>
         <translation>Сохранить пакет для спора</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="187" />
+        <location filename="../../app/ui/evidence/panel.py" line="198" />
         <source>Check a dispute bundle</source>
         <translation>Проверить пакет для спора</translation>
     </message>
@@ -192,6 +218,346 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/first_run.py" line="27" />
         <source>Got it</source>
         <translation>Понятно</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPanel</name>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="153" />
+        <source>Ready to hand over today</source>
+        <translation>Готово к передаче сегодня</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="154" />
+        <source>Hand-over at this bench</source>
+        <translation>Передача на этом месте</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="155" />
+        <source>Last hand-over</source>
+        <translation>Последняя передача</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="156" />
+        <source>Handed over, not scanned by Ozon</source>
+        <translation>Переданы, но не отсканированы Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <source>Delivery method</source>
+        <translation>Способ доставки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <source>Parcels</source>
+        <translation>Посылки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <source>Cut-off</source>
+        <translation>Отсечка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <source>Carriage</source>
+        <translation>Отгрузка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <source>Ozon says</source>
+        <translation>Сообщение Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <source>Parcel</source>
+        <translation>Посылка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <source>Tracking number</source>
+        <translation>Трек-номер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <source>Handed over</source>
+        <translation>Передана</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <source>Ozon status</source>
+        <translation>Статус Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="161" />
+        <source>Dispute</source>
+        <translation>Спор</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="162" />
+        <source>Start hand-over</source>
+        <translation>Начать передачу</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="163" />
+        <source>Print command barcodes</source>
+        <translation>Штрихкоды команд</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="164" />
+        <source>Close the hand-over</source>
+        <translation>Закрыть передачу</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="165" />
+        <source>Close anyway (supervisor)…</source>
+        <translation>Закрыть без недостающих (старший)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="166" />
+        <source>Back to packing</source>
+        <translation>Вернуться к упаковке</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="167" />
+        <source>Open the act</source>
+        <translation>Открыть акт</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="168" />
+        <source>Print the act</source>
+        <translation>Напечатать акт</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="169" />
+        <source>Print barcode</source>
+        <translation>Печать штрихкода</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="170" />
+        <source>Attach signed act…</source>
+        <translation>Приложить подписанный акт…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="171" />
+        <source>Open a dispute with Ozon</source>
+        <translation>Открыть спор с Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="172" />
+        <source>expected</source>
+        <translation>ожидается</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="173" />
+        <source>scanned</source>
+        <translation>отсканировано</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="174" />
+        <source>missing</source>
+        <translation>не хватает</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="216" />
+        <source>No hand-over is open: choose a method above, or scan CMD:HANDOVER.</source>
+        <translation>Открытой передачи нет: выберите способ выше или отсканируйте CMD:HANDOVER.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="222" />
+        <source>%1 · departure %2</source>
+        <translation>%1 · отгрузка %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="227" />
+        <source>Ozon could not be asked when it started.</source>
+        <translation>При начале передачи спросить Ozon не удалось.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="229" />
+        <source>Scan the carrier's barcode of parcel %1.</source>
+        <translation>Отсканируйте штрихкод перевозчика на посылке %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="234" />
+        <source>to scan</source>
+        <translation>сканировать</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="234" />
+        <source>in the bag</source>
+        <translation>в мешке</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="235" />
+        <source>carrier barcode next</source>
+        <translation>далее штрихкод перевозчика</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="235" />
+        <source>cancelled: taken out</source>
+        <translation>отменена: вынута</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="236" />
+        <source>next carriage</source>
+        <translation>следующая отгрузка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="249" />
+        <source>%1: %2 parcel(s) to the carrier, %3 tracking number(s) accepted by Ozon</source>
+        <translation>%1: перевозчику передано посылок — %2, Ozon принял трек-номеров — %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="253" />
+        <source>Carriage %1 (%2): %3 parcel(s)</source>
+        <translation>Отгрузка %1 (%2): посылок — %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="256" />
+        <source>%1: %2 parcel(s); the carriage is being made with Ozon</source>
+        <translation>%1: посылок — %2; Ozon формирует отгрузку</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="262" />
+        <source>Ozon refused the carriage.</source>
+        <translation>Ozon отказал в отгрузке.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="265" />
+        <source>Waiting for the next carriage: %1</source>
+        <translation>Ждут следующей отгрузки: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="267" />
+        <source>Ozon had, not here (taken out of the carriage): %1</source>
+        <translation>Были у Ozon, но не здесь (убраны из отгрузки): %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="270" />
+        <source>In the bag, left out by Ozon: %1</source>
+        <translation>В мешке, но не включены Ozon: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="274" />
+        <source>Ozon refused tracking numbers: %1</source>
+        <translation>Ozon отклонил трек-номера: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="276" />
+        <source>Act: %1</source>
+        <translation>Акт: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="277" />
+        <source>Signed act: %1</source>
+        <translation>Подписанный акт: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="278" />
+        <source>Signed act: not attached yet</source>
+        <translation>Подписанный акт: ещё не приложен</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="285" />
+        <source>approved, act stored</source>
+        <translation>подтверждена, акт сохранён</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="285" />
+        <source>refused by Ozon</source>
+        <translation>отклонена Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="286" />
+        <source>approved, fetching the act</source>
+        <translation>подтверждена, акт загружается</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="286" />
+        <location filename="../../app/ui/handover/panel.py" line="287" />
+        <source>approving</source>
+        <translation>подтверждается</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="287" />
+        <source>taking out parcels not here</source>
+        <translation>убираем посылки, которых здесь нет</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="288" />
+        <source>checking Ozon's act</source>
+        <translation>сверяем акт Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="288" />
+        <source>being created</source>
+        <translation>создаётся</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="293" />
+        <source>created, not approved</source>
+        <translation>создана, не подтверждена</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="293" />
+        <source>approved</source>
+        <translation>подтверждена</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="294" />
+        <source>being accepted by Ozon</source>
+        <translation>Ozon принимает</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="294" />
+        <source>sent by Ozon</source>
+        <translation>отправлена Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="295" />
+        <source>taken over by Ozon</source>
+        <translation>принята Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="295" />
+        <source>cancelled</source>
+        <translation>отменена</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="299" />
+        <source>asked</source>
+        <translation>запрошен</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="299" />
+        <source>opened</source>
+        <translation>открыт</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="299" />
+        <source>refused</source>
+        <translation>отклонён</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="325" />
+        <source>Carriage %1</source>
+        <translation>Отгрузка %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="332" />
+        <source>The signed act (photo or scan)</source>
+        <translation>Подписанный акт (фото или скан)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="333" />
+        <source>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</source>
+        <translation>Изображения и PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</translation>
     </message>
 </context>
 <context>
@@ -225,47 +591,52 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="69" />
+        <location filename="../../app/ui/main_window.py" line="71" />
         <source>packdesk: packing bench</source>
         <translation>packdesk: место упаковки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="71" />
+        <location filename="../../app/ui/main_window.py" line="73" />
         <source>Pack</source>
         <translation>Упаковка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="72" />
+        <location filename="../../app/ui/main_window.py" line="74" />
         <source>Queues</source>
         <translation>Очереди</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="73" />
+        <location filename="../../app/ui/main_window.py" line="75" />
+        <source>Hand-over</source>
+        <translation>Передача</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="76" />
         <source>Log</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75" />
+        <location filename="../../app/ui/main_window.py" line="78" />
         <source>Evidence</source>
         <translation>Доказательства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76" />
+        <location filename="../../app/ui/main_window.py" line="79" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77" />
+        <location filename="../../app/ui/main_window.py" line="80" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78" />
+        <location filename="../../app/ui/main_window.py" line="81" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79" />
+        <location filename="../../app/ui/main_window.py" line="82" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
@@ -326,127 +697,132 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>PackView</name>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="82" />
+        <location filename="../../app/ui/pack/view.py" line="90" />
         <source>Type or scan a barcode, then Enter</source>
         <translation>Введите или отсканируйте штрихкод и нажмите Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="83" />
+        <location filename="../../app/ui/pack/view.py" line="91" />
         <source>Scan</source>
         <translation>Сканировать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="84" />
+        <location filename="../../app/ui/pack/view.py" line="92" />
         <source>Last messages</source>
         <translation>Последние сообщения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="85" />
+        <location filename="../../app/ui/pack/view.py" line="93" />
         <source>Item</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="85" />
+        <location filename="../../app/ui/pack/view.py" line="93" />
         <source>Barcode</source>
         <translation>Штрихкод</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="85" />
+        <location filename="../../app/ui/pack/view.py" line="93" />
         <source>Article</source>
         <translation>Артикул</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="86" />
+        <location filename="../../app/ui/pack/view.py" line="94" />
         <source>Counted</source>
         <translation>Отсканировано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="86" />
+        <location filename="../../app/ui/pack/view.py" line="94" />
         <source>Needed</source>
         <translation>Нужно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="100" />
+        <location filename="../../app/ui/pack/view.py" line="110" />
         <source>Packing %1: scan every item</source>
         <translation>Упаковка %1: отсканируйте каждый товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="102" />
+        <location filename="../../app/ui/pack/view.py" line="112" />
         <source>Put the parcel on the scale</source>
         <translation>Положите посылку на весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="104" />
+        <location filename="../../app/ui/pack/view.py" line="114" />
         <source>Stop: look at the message</source>
         <translation>Стоп: прочтите сообщение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="106" />
+        <location filename="../../app/ui/pack/view.py" line="116" />
+        <source>Hand-over: scan each parcel into the courier's bag</source>
+        <translation>Передача: сканируйте каждую посылку в мешок курьера</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="118" />
         <source>Packed: %1</source>
         <translation>Упаковано: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="107" />
+        <location filename="../../app/ui/pack/view.py" line="119" />
         <source>Scan a posting or an item</source>
         <translation>Отсканируйте отправление или товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="166" />
+        <location filename="../../app/ui/pack/view.py" line="178" />
         <source>Scale: no reading</source>
         <translation>Весы: нет показаний</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="168" />
+        <location filename="../../app/ui/pack/view.py" line="180" />
         <source>stable</source>
         <translation>стабильно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="168" />
+        <location filename="../../app/ui/pack/view.py" line="180" />
         <source>overload</source>
         <translation>перегрузка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="169" />
+        <location filename="../../app/ui/pack/view.py" line="181" />
         <source>below zero: tare the scale</source>
         <translation>ниже нуля: обнулите весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="169" />
+        <location filename="../../app/ui/pack/view.py" line="181" />
         <source>settling…</source>
         <translation>стабилизируется…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="170" />
+        <location filename="../../app/ui/pack/view.py" line="182" />
         <source>Scale: %1 g, %2</source>
         <translation>Весы: %1 г, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="181" />
+        <location filename="../../app/ui/pack/view.py" line="193" />
         <source>Ship by %1 (%2)</source>
         <translation>Отгрузить до %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="185" />
+        <location filename="../../app/ui/pack/view.py" line="197" />
         <source>express</source>
         <translation>экспресс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="192" />
+        <location filename="../../app/ui/pack/view.py" line="204" />
         <source>%1 h %2 min</source>
         <translation>%1 ч %2 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="193" />
+        <location filename="../../app/ui/pack/view.py" line="205" />
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="194" />
+        <location filename="../../app/ui/pack/view.py" line="206" />
         <source>%1 left</source>
         <translation>осталось %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="194" />
+        <location filename="../../app/ui/pack/view.py" line="206" />
         <source>late by %1</source>
         <translation>опоздание %1</translation>
     </message>
@@ -574,7 +950,7 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Все способы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="203" />
+        <location filename="../../app/ui/queues/panel.py" line="209" />
         <source>Make dispute bundle…</source>
         <translation>Собрать пакет для спора…</translation>
     </message>
@@ -858,108 +1234,108 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="102" />
+        <location filename="../../app/ui/status.py" line="104" />
         <source>Ozon: connecting…</source>
         <translation>Ozon: подключение…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="102" />
+        <location filename="../../app/ui/status.py" line="104" />
         <source>Ozon: online</source>
         <translation>Ozon: на связи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="103" />
+        <location filename="../../app/ui/status.py" line="105" />
         <source>Ozon: offline</source>
         <translation>Ozon: нет связи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="103" />
+        <location filename="../../app/ui/status.py" line="105" />
         <source>Ozon: key refused</source>
         <translation>Ozon: ключ отклонён</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="107" />
+        <location filename="../../app/ui/status.py" line="109" />
         <source>Last sync: %1</source>
         <translation>Синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="108" />
+        <location filename="../../app/ui/status.py" line="110" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>Очередь команд: %1 в работе, %2 отложено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="111" />
+        <location filename="../../app/ui/status.py" line="113" />
         <source>Printer: %1</source>
         <translation>Принтер: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="113" />
+        <location filename="../../app/ui/status.py" line="115" />
         <source>Scanner: %1</source>
         <translation>Сканер: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="124" />
+        <location filename="../../app/ui/status.py" line="126" />
         <source>Camera: off</source>
         <translation>Камера: выкл.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="126" />
+        <location filename="../../app/ui/status.py" line="128" />
         <source>● REC %1</source>
         <translation>● ЗАПИСЬ %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="126" />
+        <location filename="../../app/ui/status.py" line="128" />
         <source>● REC</source>
         <translation>● ЗАПИСЬ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="128" />
+        <location filename="../../app/ui/status.py" line="130" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ Камера: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="128" />
+        <location filename="../../app/ui/status.py" line="130" />
         <source>not available</source>
         <translation>недоступна</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="130" />
+        <location filename="../../app/ui/status.py" line="132" />
         <source>Camera: ready</source>
         <translation>Камера: готова</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="131" />
+        <location filename="../../app/ui/status.py" line="133" />
         <source>Camera: starting…</source>
         <translation>Камера: запуск…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="143" />
+        <location filename="../../app/ui/status.py" line="145" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API-ключ истекает %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="147" />
+        <location filename="../../app/ui/status.py" line="149" />
         <source>not set</source>
         <translation>не задан</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="154" />
+        <location filename="../../app/ui/status.py" line="156" />
         <source>Scale: not set</source>
         <translation>Весы: не заданы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="156" />
-        <location filename="../../app/ui/status.py" line="159" />
+        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="161" />
         <source>Scale: %1</source>
         <translation>Весы: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="160" />
         <source>%1 g stable</source>
         <translation>%1 г, стабильно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="160" />
         <source>%1 g moving</source>
         <translation>%1 г, колеблется</translation>
     </message>

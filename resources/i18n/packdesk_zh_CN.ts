@@ -11,14 +11,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="132" />
-        <location filename="../../app/ui/controller.py" line="174" />
+        <location filename="../../app/ui/controller.py" line="141" />
         <location filename="../../app/ui/controller.py" line="184" />
+        <location filename="../../app/ui/controller.py" line="200" />
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="254" />
+        <location filename="../../app/ui/controller.py" line="270" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>设置已保存到 %1。请重启 packdesk 以使新的账户或设备设置生效。</translation>
     </message>
@@ -42,26 +42,42 @@
     </message>
     <message>
         <location filename="../../app/ui/pack/actions.py" line="134" />
+        <source>Close the hand-over without the missing parcels</source>
+        <translation>在缺少包裹的情况下完成交接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="135" />
+        <source>The missing parcels wait for the next carriage; the reason goes to the log.</source>
+        <translation>缺少的包裹将随下一次运输发出；原因会记入日志。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="137" />
+        <source>Why (optional):</source>
+        <translation>原因（可选）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="141" />
         <source>Accept this weight</source>
         <translation>接受此重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="135" />
+        <location filename="../../app/ui/pack/actions.py" line="142" />
         <source>Teach barcode %1</source>
         <translation>绑定条码 %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/pack/actions.py" line="136" />
+        <location filename="../../app/ui/pack/actions.py" line="143" />
         <source>Supervisor:</source>
         <translation>主管：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="138" />
+        <location filename="../../app/ui/pack/actions.py" line="145" />
         <source>It is the item:</source>
         <translation>对应商品：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="140" />
+        <location filename="../../app/ui/pack/actions.py" line="147" />
         <source>No supervisors are set up. Add their names in Settings → Packing, or scan the supervisor's command barcode.</source>
         <translation>尚未设置主管。请在“设置 → 包装”中添加主管姓名，或扫描主管的指令条码。</translation>
     </message>
@@ -98,29 +114,39 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ErrorFlash</name>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="59" />
+        <location filename="../../app/ui/feedback/flash.py" line="61" />
         <source>STOP</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="60" />
+        <location filename="../../app/ui/feedback/flash.py" line="62" />
+        <source>Fix the problem, then scan the right parcel or press the button.</source>
+        <translation>请先解决问题，然后扫描正确的包裹或按下按钮。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="64" />
         <source>Fix the problem, then scan the right item or press the button.</source>
         <translation>请先解决问题，然后扫描正确的商品或按下按钮。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="61" />
+        <location filename="../../app/ui/feedback/flash.py" line="65" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="75" />
+        <location filename="../../app/ui/feedback/flash.py" line="84" />
         <source>Accept this weight (supervisor)</source>
         <translation>接受此重量（主管）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="76" />
+        <location filename="../../app/ui/feedback/flash.py" line="85" />
         <source>Teach this barcode (supervisor)</source>
         <translation>绑定此条码（主管）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="86" />
+        <source>Close without the missing parcels (supervisor)</source>
+        <translation>不等缺少的包裹直接完成（主管）</translation>
     </message>
 </context>
 <context>
@@ -171,12 +197,12 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>争议证据包是提交给 Ozon 客服的 ZIP：打包视频、称重照片、面单、每次扫描及其时间，以及 PDF 摘要；每个文件的哈希值都记录在本工作台的证据日志中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="146" />
+        <location filename="../../app/ui/evidence/panel.py" line="157" />
         <source>Save the dispute bundle</source>
         <translation>保存争议证据包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="187" />
+        <location filename="../../app/ui/evidence/panel.py" line="198" />
         <source>Check a dispute bundle</source>
         <translation>校验争议证据包</translation>
     </message>
@@ -192,6 +218,346 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/first_run.py" line="27" />
         <source>Got it</source>
         <translation>知道了</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPanel</name>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="153" />
+        <source>Ready to hand over today</source>
+        <translation>今天待交接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="154" />
+        <source>Hand-over at this bench</source>
+        <translation>本工作台的交接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="155" />
+        <source>Last hand-over</source>
+        <translation>最近一次交接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="156" />
+        <source>Handed over, not scanned by Ozon</source>
+        <translation>已交出但 Ozon 未扫描</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <source>Delivery method</source>
+        <translation>配送方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <source>Parcels</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <source>Cut-off</source>
+        <translation>截单时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <source>Carriage</source>
+        <translation>运输单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <source>Ozon says</source>
+        <translation>Ozon 提示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <source>Parcel</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <source>Tracking number</source>
+        <translation>追踪号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <source>Handed over</source>
+        <translation>交出时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <source>Ozon status</source>
+        <translation>Ozon 状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="161" />
+        <source>Dispute</source>
+        <translation>争议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="162" />
+        <source>Start hand-over</source>
+        <translation>开始交接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="163" />
+        <source>Print command barcodes</source>
+        <translation>打印指令条码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="164" />
+        <source>Close the hand-over</source>
+        <translation>完成交接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="165" />
+        <source>Close anyway (supervisor)…</source>
+        <translation>强制完成（主管）…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="166" />
+        <source>Back to packing</source>
+        <translation>返回打包</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="167" />
+        <source>Open the act</source>
+        <translation>打开交接单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="168" />
+        <source>Print the act</source>
+        <translation>打印交接单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="169" />
+        <source>Print barcode</source>
+        <translation>打印条码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="170" />
+        <source>Attach signed act…</source>
+        <translation>附上签字交接单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="171" />
+        <source>Open a dispute with Ozon</source>
+        <translation>向 Ozon 发起争议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="172" />
+        <source>expected</source>
+        <translation>应交</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="173" />
+        <source>scanned</source>
+        <translation>已扫描</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="174" />
+        <source>missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="216" />
+        <source>No hand-over is open: choose a method above, or scan CMD:HANDOVER.</source>
+        <translation>没有进行中的交接：请在上方选择配送方式，或扫描 CMD:HANDOVER。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="222" />
+        <source>%1 · departure %2</source>
+        <translation>%1 · 发运日期 %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="227" />
+        <source>Ozon could not be asked when it started.</source>
+        <translation>开始交接时无法询问 Ozon。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="229" />
+        <source>Scan the carrier's barcode of parcel %1.</source>
+        <translation>请扫描包裹 %1 上的承运商条码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="234" />
+        <source>to scan</source>
+        <translation>待扫描</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="234" />
+        <source>in the bag</source>
+        <translation>已装袋</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="235" />
+        <source>carrier barcode next</source>
+        <translation>下一步：承运商条码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="235" />
+        <source>cancelled: taken out</source>
+        <translation>已取消：已取出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="236" />
+        <source>next carriage</source>
+        <translation>下一次运输</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="249" />
+        <source>%1: %2 parcel(s) to the carrier, %3 tracking number(s) accepted by Ozon</source>
+        <translation>%1：已交给承运商 %2 个包裹，Ozon 已接受 %3 个追踪号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="253" />
+        <source>Carriage %1 (%2): %3 parcel(s)</source>
+        <translation>运输单 %1（%2）：%3 个包裹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="256" />
+        <source>%1: %2 parcel(s); the carriage is being made with Ozon</source>
+        <translation>%1：%2 个包裹；Ozon 正在生成运输单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="262" />
+        <source>Ozon refused the carriage.</source>
+        <translation>Ozon 拒绝了运输单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="265" />
+        <source>Waiting for the next carriage: %1</source>
+        <translation>等待下一次运输：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="267" />
+        <source>Ozon had, not here (taken out of the carriage): %1</source>
+        <translation>Ozon 有但不在此处（已从运输单移除）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="270" />
+        <source>In the bag, left out by Ozon: %1</source>
+        <translation>已装袋但 Ozon 未纳入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="274" />
+        <source>Ozon refused tracking numbers: %1</source>
+        <translation>Ozon 拒绝了追踪号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="276" />
+        <source>Act: %1</source>
+        <translation>交接单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="277" />
+        <source>Signed act: %1</source>
+        <translation>已签字的交接单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="278" />
+        <source>Signed act: not attached yet</source>
+        <translation>已签字的交接单：尚未附上</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="285" />
+        <source>approved, act stored</source>
+        <translation>已确认，交接单已保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="285" />
+        <source>refused by Ozon</source>
+        <translation>被 Ozon 拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="286" />
+        <source>approved, fetching the act</source>
+        <translation>已确认，正在获取交接单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="286" />
+        <location filename="../../app/ui/handover/panel.py" line="287" />
+        <source>approving</source>
+        <translation>确认中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="287" />
+        <source>taking out parcels not here</source>
+        <translation>正在移除不在此处的包裹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="288" />
+        <source>checking Ozon's act</source>
+        <translation>正在核对 Ozon 的交接单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="288" />
+        <source>being created</source>
+        <translation>生成中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="293" />
+        <source>created, not approved</source>
+        <translation>已创建，未确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="293" />
+        <source>approved</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="294" />
+        <source>being accepted by Ozon</source>
+        <translation>Ozon 正在接收</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="294" />
+        <source>sent by Ozon</source>
+        <translation>Ozon 已发出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="295" />
+        <source>taken over by Ozon</source>
+        <translation>Ozon 已接收</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="295" />
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="299" />
+        <source>asked</source>
+        <translation>已申请</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="299" />
+        <source>opened</source>
+        <translation>已发起</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="299" />
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="325" />
+        <source>Carriage %1</source>
+        <translation>运输单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="332" />
+        <source>The signed act (photo or scan)</source>
+        <translation>已签字的交接单（照片或扫描件）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/panel.py" line="333" />
+        <source>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</source>
+        <translation>图片和 PDF（*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp）</translation>
     </message>
 </context>
 <context>
@@ -225,47 +591,52 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="69" />
+        <location filename="../../app/ui/main_window.py" line="71" />
         <source>packdesk: packing bench</source>
         <translation>packdesk：打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="71" />
+        <location filename="../../app/ui/main_window.py" line="73" />
         <source>Pack</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="72" />
+        <location filename="../../app/ui/main_window.py" line="74" />
         <source>Queues</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="73" />
+        <location filename="../../app/ui/main_window.py" line="75" />
+        <source>Hand-over</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="76" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75" />
+        <location filename="../../app/ui/main_window.py" line="78" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76" />
+        <location filename="../../app/ui/main_window.py" line="79" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77" />
+        <location filename="../../app/ui/main_window.py" line="80" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78" />
+        <location filename="../../app/ui/main_window.py" line="81" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79" />
+        <location filename="../../app/ui/main_window.py" line="82" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -326,127 +697,132 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>PackView</name>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="82" />
+        <location filename="../../app/ui/pack/view.py" line="90" />
         <source>Type or scan a barcode, then Enter</source>
         <translation>输入或扫描条码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="83" />
+        <location filename="../../app/ui/pack/view.py" line="91" />
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="84" />
+        <location filename="../../app/ui/pack/view.py" line="92" />
         <source>Last messages</source>
         <translation>最近消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="85" />
+        <location filename="../../app/ui/pack/view.py" line="93" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="85" />
+        <location filename="../../app/ui/pack/view.py" line="93" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="85" />
+        <location filename="../../app/ui/pack/view.py" line="93" />
         <source>Article</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="86" />
+        <location filename="../../app/ui/pack/view.py" line="94" />
         <source>Counted</source>
         <translation>已扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="86" />
+        <location filename="../../app/ui/pack/view.py" line="94" />
         <source>Needed</source>
         <translation>需要</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="100" />
+        <location filename="../../app/ui/pack/view.py" line="110" />
         <source>Packing %1: scan every item</source>
         <translation>正在打包 %1：请扫描每件商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="102" />
+        <location filename="../../app/ui/pack/view.py" line="112" />
         <source>Put the parcel on the scale</source>
         <translation>请将包裹放到秤上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="104" />
+        <location filename="../../app/ui/pack/view.py" line="114" />
         <source>Stop: look at the message</source>
         <translation>停止：请查看提示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="106" />
+        <location filename="../../app/ui/pack/view.py" line="116" />
+        <source>Hand-over: scan each parcel into the courier's bag</source>
+        <translation>交接：每放入快递员袋中一个包裹就扫描一次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="118" />
         <source>Packed: %1</source>
         <translation>已打包：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="107" />
+        <location filename="../../app/ui/pack/view.py" line="119" />
         <source>Scan a posting or an item</source>
         <translation>请扫描货件或商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="166" />
+        <location filename="../../app/ui/pack/view.py" line="178" />
         <source>Scale: no reading</source>
         <translation>电子秤：无读数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="168" />
+        <location filename="../../app/ui/pack/view.py" line="180" />
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="168" />
+        <location filename="../../app/ui/pack/view.py" line="180" />
         <source>overload</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="169" />
+        <location filename="../../app/ui/pack/view.py" line="181" />
         <source>below zero: tare the scale</source>
         <translation>低于零：请将秤归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="169" />
+        <location filename="../../app/ui/pack/view.py" line="181" />
         <source>settling…</source>
         <translation>稳定中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="170" />
+        <location filename="../../app/ui/pack/view.py" line="182" />
         <source>Scale: %1 g, %2</source>
         <translation>电子秤：%1 克，%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="181" />
+        <location filename="../../app/ui/pack/view.py" line="193" />
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="185" />
+        <location filename="../../app/ui/pack/view.py" line="197" />
         <source>express</source>
         <translation>急速</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="192" />
+        <location filename="../../app/ui/pack/view.py" line="204" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="193" />
+        <location filename="../../app/ui/pack/view.py" line="205" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="194" />
+        <location filename="../../app/ui/pack/view.py" line="206" />
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="194" />
+        <location filename="../../app/ui/pack/view.py" line="206" />
         <source>late by %1</source>
         <translation>已超时 %1</translation>
     </message>
@@ -574,7 +950,7 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="203" />
+        <location filename="../../app/ui/queues/panel.py" line="209" />
         <source>Make dispute bundle…</source>
         <translation>生成争议证据包…</translation>
     </message>
@@ -858,108 +1234,108 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="102" />
+        <location filename="../../app/ui/status.py" line="104" />
         <source>Ozon: connecting…</source>
         <translation>Ozon：连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="102" />
+        <location filename="../../app/ui/status.py" line="104" />
         <source>Ozon: online</source>
         <translation>Ozon：在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="103" />
+        <location filename="../../app/ui/status.py" line="105" />
         <source>Ozon: offline</source>
         <translation>Ozon：离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="103" />
+        <location filename="../../app/ui/status.py" line="105" />
         <source>Ozon: key refused</source>
         <translation>Ozon：密钥被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="107" />
+        <location filename="../../app/ui/status.py" line="109" />
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="108" />
+        <location filename="../../app/ui/status.py" line="110" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>发件队列：%1 待处理，%2 搁置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="111" />
+        <location filename="../../app/ui/status.py" line="113" />
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="113" />
+        <location filename="../../app/ui/status.py" line="115" />
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="124" />
+        <location filename="../../app/ui/status.py" line="126" />
         <source>Camera: off</source>
         <translation>摄像头：关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="126" />
+        <location filename="../../app/ui/status.py" line="128" />
         <source>● REC %1</source>
         <translation>● 录像 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="126" />
+        <location filename="../../app/ui/status.py" line="128" />
         <source>● REC</source>
         <translation>● 录像</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="128" />
+        <location filename="../../app/ui/status.py" line="130" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ 摄像头：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="128" />
+        <location filename="../../app/ui/status.py" line="130" />
         <source>not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="130" />
+        <location filename="../../app/ui/status.py" line="132" />
         <source>Camera: ready</source>
         <translation>摄像头：就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="131" />
+        <location filename="../../app/ui/status.py" line="133" />
         <source>Camera: starting…</source>
         <translation>摄像头：启动中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="143" />
+        <location filename="../../app/ui/status.py" line="145" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API 密钥将于 %1 过期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="147" />
+        <location filename="../../app/ui/status.py" line="149" />
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="154" />
+        <location filename="../../app/ui/status.py" line="156" />
         <source>Scale: not set</source>
         <translation>电子秤：未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="156" />
-        <location filename="../../app/ui/status.py" line="159" />
+        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="161" />
         <source>Scale: %1</source>
         <translation>电子秤：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="160" />
         <source>%1 g stable</source>
         <translation>%1 克，稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="160" />
         <source>%1 g moving</source>
         <translation>%1 克，波动中</translation>
     </message>

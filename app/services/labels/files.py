@@ -11,13 +11,13 @@ LABEL_DIR = "labels"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-def write_pdf(data_dir: Path, stem: str, data: bytes) -> str:
-    """Write ``data`` to a new file in ``<data_dir>/labels`` (temporary file, fsync, rename, fsync
+def write_pdf(data_dir: Path, stem: str, data: bytes, *, folder: str = LABEL_DIR, suffix: str = ".pdf") -> str:
+    """Write ``data`` to a new file in ``<data_dir>/<folder>`` (temporary file, fsync, rename, fsync
     of the directory): after a crash the file is either whole or absent. Returns the path to keep
-    in the label row."""
-    directory = Path(data_dir) / LABEL_DIR
+    in the row (relative to the data dir)."""
+    directory = Path(data_dir) / folder
     directory.mkdir(parents=True, exist_ok=True)
-    name = f"{_UNSAFE.sub('_', stem)[:80]}-{uuid.uuid4().hex[:8]}.pdf"
+    name = f"{_UNSAFE.sub('_', stem)[:80]}-{uuid.uuid4().hex[:8]}{suffix}"
     final = directory / name
     partial = directory / (name + ".part")
     with open(partial, "wb") as out:
@@ -26,7 +26,7 @@ def write_pdf(data_dir: Path, stem: str, data: bytes) -> str:
         os.fsync(out.fileno())
     os.replace(partial, final)
     _fsync_dir(directory)
-    return f"{LABEL_DIR}/{name}"
+    return f"{folder}/{name}"
 
 
 def resolve(data_dir: Path, stored: str) -> Path:

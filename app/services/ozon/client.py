@@ -25,6 +25,7 @@ import requests
 
 from app.config import is_loopback
 
+from .carriages import CarriageMethods
 from .errors import OzonConfigError
 from .exemplars import ExemplarMethods
 from .labels import LABEL_CREATE, LABEL_GET, LabelDownloads, choose_task, label_batch, wait_for_task
@@ -44,6 +45,7 @@ from .parse_catalog import (
     parse_warehouse_page,
 )
 from .ratelimit import DEFAULT_RPS, RateLimiter
+from .seller_delivery import SellerDeliveryMethods
 from .transport import Transport, as_bad_response
 
 log = logging.getLogger("packdesk.ozon.client")
@@ -95,7 +97,7 @@ def _materialise(*iterables: Iterable | None) -> tuple[list | None, ...]:
     return tuple(None if values is None else list(values) for values in iterables)
 
 
-class OzonClient(ExemplarMethods):
+class OzonClient(ExemplarMethods, CarriageMethods, SellerDeliveryMethods):
     """Typed access to the Seller API endpoints of the packing flow, for one Client-Id.
 
     ``rps``/``burst``/``method_rps`` shape the account's :class:`RateLimiter` (ignored when a

@@ -2,7 +2,8 @@
 
 Kinds:
 
-- ``command``: a command barcode, ``CMD:<NAME>[:<ARG>...]`` (case-insensitive), see ``COMMANDS``;
+- ``command``: a command barcode, ``CMD:<NAME>[:<ARG>...]`` (case-insensitive), see ``COMMANDS``
+  (the packing station's) and ``MODE_COMMANDS`` (the other modes');
 - ``posting``: an Ozon posting number, ``\\d{8}-\\d{4}-\\d`` (also with more digits);
 - ``own_label``: the QR of the station's own order label, ``PDK:<posting number>`` (``text`` is
   the posting number): the verify-first shelf matches the parcel to its printed Ozon label;
@@ -35,6 +36,12 @@ COMMANDS = {
     "TEACH": "CMD:TEACH:<supervisor>[:<line>]: link the unknown barcode just scanned to a posting line",
     "CANCEL": "put the open posting back: counted units are dropped, the claim is released",
     "SHORT": "CMD:SHORT[:<reason>]: units of the open posting cannot be found: flag it for a person",
+}
+# command barcodes of the bench's other modes (app.services.modes: the router sends them there)
+MODE_COMMANDS = {
+    "HANDOVER": "CMD:HANDOVER[:<delivery method id>]: start (or go on with) today's hand-over of a delivery method",
+    "HANDOVER-CLOSE": "CMD:HANDOVER-CLOSE[:FORCE:<supervisor>[:<reason>]]: close the hand-over (forced: with "
+                      "parcels missing)",
 }
 OWN_LABEL_PREFIX = "PDK:"  # app.services.labels.order_label puts it before the posting number
 
@@ -101,7 +108,7 @@ def _kind(text: str, layout_fixed: bool) -> Classified:
     if upper.startswith(COMMAND_PREFIX):
         name, *args = text[len(COMMAND_PREFIX):].split(":")
         name = name.strip().upper()
-        if name not in COMMANDS:
+        if name not in COMMANDS and name not in MODE_COMMANDS:
             return Classified("bad", text, problem=f"unknown command {name!r}", layout_fixed=layout_fixed)
         return Classified("command", text, command=name, args=tuple(a.strip() for a in args if a.strip()),
                           layout_fixed=layout_fixed)

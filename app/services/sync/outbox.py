@@ -84,6 +84,17 @@ class CommandTaken(Exception):
     """Another sync process took the command first (it sends it and records what came of it)."""
 
 
+def take(db, command: Command, now: datetime) -> None:
+    """Take the command to send it: ``in_flight``, one more attempt, committed, by compare-and-set on
+    the row as ``command`` read it. CommandTaken when another process took it since. A handler
+    that walks several steps in one call takes it once, before its first send (the outcome is
+    recorded over the row as this take left it)."""
+    taken = db.writer.call(store_outbox.mark, command.id, OUTBOX_IN_FLIGHT, bump_attempts=True,
+                           expect_state=command.state, expect_attempts=command.attempts, now=now)
+    if taken is None:
+        raise CommandTaken(f"outbox row {command.id}")
+
+
 @dataclass
 class DrainStats:
     done: int = 0
@@ -200,12 +211,7 @@ class OutboxDrainer:
         return True
 
     def _mark_in_flight(self, command: Command) -> None:
-        """Take the command to send it (compare-and-set on its state and attempts): CommandTaken
-        when another process took it since this one read it."""
-        taken = self.db.writer.call(store_outbox.mark, command.id, OUTBOX_IN_FLIGHT, bump_attempts=True,
-                                    expect_state=command.state, expect_attempts=command.attempts, now=self.now())
-        if taken is None:
-            raise CommandTaken(f"outbox row {command.id}")
+        take(self.db, command, self.now())
 
     # --- ship ----------------------------------------------------------------------------
     def _ship(self, command: Command) -> Outcome:

@@ -40,4 +40,10 @@ def _marks(client, db, config, now) -> SyncPart:
     return make_marks_part(client, db, config, now)
 
 
-PART_MAKERS: tuple[PartMaker, ...] = (_marks,)
+def _handover(client, db, config, now) -> SyncPart:
+    from app.services.handover.sync_part import make_part
+
+    return make_part(client, db, config, now)
+
+
+PART_MAKERS: tuple[PartMaker, ...] = (_marks, _handover)

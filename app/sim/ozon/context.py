@@ -6,6 +6,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from app.sim.ozon.faults import Faults
 from app.sim.ozon.label_tasks import LabelTasks
@@ -81,6 +82,14 @@ class Stats:
             }
 
 
+@dataclass(frozen=True)
+class Binary:
+    """An answer that is not JSON (a PDF, a PNG)."""
+
+    content_type: str
+    data: bytes
+
+
 @dataclass
 class Context:
     world: World
@@ -88,3 +97,5 @@ class Context:
     stats: Stats
     labels: LabelTasks
     client_id: str = "100000"
+    carriages: Any = None       # app.sim.ozon.carriages.Carriages
+    status_changes: Any = None  # app.sim.ozon.own_carrier.StatusChanges

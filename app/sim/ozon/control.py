@@ -12,8 +12,10 @@
 | POST /_sim/set-status | ``{"posting_number", "status"}`` | force a status (e.g. ``delivering``) |
 | POST /_sim/postings/add | ``{"count": 1}`` | new postings now; answers ``{"posting_numbers": [...]}`` |
 | GET  /_sim/postings | ``?status=awaiting_packaging`` | posting numbers in list order |
-| GET  /_sim/config, POST /_sim/config | ``{"ship_delay_s", "label_delay_s", "registration_delay_s", "label_link_ttl_s", "mark_check_s"}`` | read / change delays (``mark_check_s``: how long the registry checks a set of marking codes) |
+| GET  /_sim/config, POST /_sim/config | ``{"ship_delay_s", "label_delay_s", "registration_delay_s", "label_link_ttl_s", "status_change_delay_s", "mark_check_s"}`` | read / change delays (``mark_check_s``: how long the registry checks a set of marking codes) |
 | GET  /_sim/exemplars | ``?posting_number=N`` | what happened to its exemplars (``history``: set, status answers, ship, in order) and the codes it shipped with (``shipped_marks``) |
+
+The hand-over's levers (carriages, the courier's scan, method errors): app.sim.ozon.control_handover.
 """
 from __future__ import annotations
 
@@ -21,6 +23,9 @@ import ipaddress
 import json
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
+
+from app.sim.ozon import control_handover
+from app.sim.ozon.errors import ApiError
 
 if TYPE_CHECKING:
     from app.sim.ozon.server import OzonSimulator
@@ -39,7 +44,8 @@ def _mapped_loopback(host: str) -> bool:
     return bool(mapped and mapped.is_loopback)
 
 
-_DELAYS = ("ship_delay_s", "label_delay_s", "registration_delay_s", "label_link_ttl_s", "mark_check_s")
+_DELAYS = ("ship_delay_s", "label_delay_s", "registration_delay_s", "label_link_ttl_s", "status_change_delay_s",
+           "mark_check_s")
 
 
 class ControlError(Exception):
@@ -76,8 +82,10 @@ def handle(sim: "OzonSimulator", method: str, path: str, query: str, raw: bytes)
         return exc.status, {"error": str(exc)}
     except KeyError as exc:
         return 404, {"error": f"no such posting: {exc.args[0]}"}
-    except ValueError as exc:
+    except ValueError as exc:  # control_handover.LeverError too
         return 400, {"error": str(exc)}
+    except ApiError as exc:  # a lever Ozon's side refuses (e.g. scanning a carriage not approved)
+        return 409, {"error": exc.message}
 
 
 def _dispatch(sim: "OzonSimulator", method: str, path: str, query: str, body: dict) -> dict:
@@ -143,4 +151,7 @@ def _dispatch(sim: "OzonSimulator", method: str, path: str, query: str, body: di
                     raise ControlError(400, f"{key} must be >= 0")
                 setattr(world.config, key, value)
         return {key: getattr(world.config, key) for key in _DELAYS}
+    answer = control_handover.dispatch(sim, method, path, body)
+    if answer is not None:
+        return answer
     raise ControlError(404, f"no control endpoint {method} {path}")

@@ -157,8 +157,7 @@ class ExemplarBook:
     def check_ship(self, posting) -> None:
         """Called by the world's ship (under its lock): refuse a posting whose exemplars are not accepted."""
         entry = self._entries.get(posting.posting_number)
-        needed = [line.sku for line in posting.lines if self.world.needs_mark.get(line.sku) or line.sku in
-                  self.imei_skus or line.sku in self.gtd_skus or line.sku in self.weight_skus]
+        needed = self.needs_exemplars(posting)
         if entry is not None and entry.current:
             if any(kind == MANDATORY_MARK and not self.world.needs_mark.get(e.sku)
                    for e in entry.current.values() for _, kind in e.marks):
@@ -169,6 +168,12 @@ class ExemplarBook:
             raise invalid("EXEMPLAR_INFO_NOT_FILLED_COMPLETELY")
         entry.shipped_marks = [m for e in entry.current.values() for m, _ in e.marks]
         entry.history.append(("ship", ""))
+
+    def needs_exemplars(self, posting) -> bool:
+        """Whether Ozon ships this posting only after its exemplars were accepted (a marking code,
+        IMEI, GTD or weight for some unit)."""
+        return any(self.world.needs_mark.get(line.sku) or line.sku in self.imei_skus or line.sku in self.gtd_skus
+                   or line.sku in self.weight_skus for line in posting.lines)
 
     def shipped_marks(self, number: str) -> list[str] | None:
         with self.world.lock:

@@ -28,13 +28,16 @@ class PostingFactory:
 
     def __init__(self, rng: random.Random, products: list[Product], methods: list[DeliveryMethod],
                  partner: DeliveryMethod | None = None, partner_share: float = 0.0,
-                 partner_rng: random.Random | None = None):
+                 partner_rng: random.Random | None = None, own: list[DeliveryMethod] | None = None,
+                 own_share: float = 0.0, own_rng: random.Random | None = None):
         self._rng = rng
         self._products = products
         self._methods = methods
         # partner-delivery postings draw from their own generator: a world without them is unchanged
         self._partner, self._partner_share = partner, partner_share
         self._partner_rng = partner_rng or random.Random(0)
+        # the seller's own carrier (rFBS, non-integrated): its own generator too
+        self._own, self._own_share, self._own_rng = own or [], own_share, own_rng or random.Random(0)
         self._order_bases: set[int] = set()
         self._serial = rng.randint(100_000_000, 400_000_000)
         self._lower_base = rng.randint(10**13, 5 * 10**13)
@@ -68,6 +71,8 @@ class PostingFactory:
         method = rng.choice(self._methods)
         if self._partner is not None and self._partner_rng.random() < self._partner_share:
             method = self._partner
+        if self._own and self._own_rng.random() < self._own_share:
+            method = self._own_rng.choice(self._own)
         day_start = now - now % _DAY
         shipment_date = day_start + rng.randint(0, 2) * _DAY + method.cutoff_hour * _HOUR
         if shipment_date < now + _HOUR:

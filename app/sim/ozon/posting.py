@@ -90,6 +90,12 @@ class Posting:
             if self.ship_state == "failed":
                 return ["cancel", "product_cancel", "ship_async_retry"]
             return ["cancel", "product_cancel", "ship"]
+        if self.method.own_carrier:  # rFBS, the seller's own carrier: the seller moves it along
+            if self.status == "awaiting_deliver":
+                return ["cancel", "label_download", "label_download_big", "set_track_number", "non_int_delivering"]
+            if self.status == "delivering":
+                return ["set_track_number", "non_int_last_mile", "non_int_delivered"]
+            return []
         if self.status == "awaiting_deliver":
             if self.method.partner_delivery:
                 return ["cancel", "label_download", "label_download_big", "label_download_small"]

@@ -23,7 +23,8 @@ from urllib.parse import urlsplit
 
 from app.sim.ozon import control
 from app.services.ozon.retired import retired
-from app.sim.ozon.context import Context, Stats
+from app.sim.ozon.carriages import Carriages
+from app.sim.ozon.context import Binary, Context, Stats
 from app.sim.ozon.errors import (
     INTERNAL, MSG_HEADERS_REQUIRED, MSG_INTERNAL, MSG_INVALID_KEY, MSG_RATE_LIMIT, NOT_FOUND,
     PERMISSION_DENIED, RESOURCE_EXHAUSTED, UNAUTHENTICATED, ApiError, invalid, rpc_status,
@@ -32,6 +33,7 @@ from app.sim.ozon.faults import Faults
 from app.sim.ozon.file_host import FileHostHandler
 from app.sim.ozon.handlers import ROUTES
 from app.sim.ozon.label_tasks import LabelTasks
+from app.sim.ozon.own_carrier import StatusChanges
 from app.sim.ozon.world import World, WorldConfig
 
 log = logging.getLogger("packdesk.sim.ozon.http")
@@ -151,11 +153,13 @@ class _Handler(BaseHTTPRequestHandler):
         except Exception:  # a bug in the simulator: answer like Ozon's gateway, keep serving
             log.exception("simulator failed on %s", path)
             reply = ApiError(500, INTERNAL, MSG_INTERNAL)
+        content_type, headers = "application/json", {}
         if isinstance(reply, ApiError):
             status, data = reply.http_status, _json(reply.body())
+        elif isinstance(reply, Binary):
+            status, data, content_type = 200, reply.data, reply.content_type
         else:
             status, data = 200, _json(reply)
-        content_type, headers = "application/json", {}
         if decision.after == "malformed":  # carried out, but the answer arrives cut in half
             sim.stats.answer(path, "malformed")
             self._send(status, content_type, data[: len(data) // 2], headers)
@@ -165,7 +169,7 @@ class _Handler(BaseHTTPRequestHandler):
             sim.stats.answer(path, status)
             self._send(status, content_type, data, headers)
 
-    def _handle(self, method: str, path: str, body: bytes) -> dict:
+    def _handle(self, method: str, path: str, body: bytes) -> dict | Binary:
         sim = self.server.sim
         gone = retired(path)
         if gone is not None:
@@ -260,7 +264,9 @@ class OzonSimulator:
         self.client_id = client_id
         self.api_key = api_key
         self.labels = LabelTasks(self.world, lambda: self.files_url)
-        self.context = Context(self.world, self.faults, self.stats, self.labels, client_id)
+        self.carriages = Carriages(self.world)
+        self.context = Context(self.world, self.faults, self.stats, self.labels, client_id, self.carriages,
+                               StatusChanges(self.world))
         self._address = (host, port)
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None

@@ -23,7 +23,7 @@ from app.sim.ozon import generate
 from app.sim.ozon.catalog import Product, build_catalog, product_count_for
 from app.sim.ozon.errors import invalid
 from app.sim.ozon.exemplars import ExemplarBook
-from app.sim.ozon.places import build_places, partner_places
+from app.sim.ozon.places import build_places, own_carrier_places, partner_places
 from app.sim.ozon.posting import SUBSTATUS_SHIP_FAILED, SUBSTATUS_SHIP_IN_PROCESS, Line, Posting, substatus_for
 from app.statuses import CANCELLED_STATUSES, HANDED_OVER_STATUSES, OZON_STATUSES, SHIPPED_STATUSES
 
@@ -41,6 +41,8 @@ class WorldConfig:
     label_delay_s: float = 1.0  # time from awaiting_deliver until the label can be fetched
     partner_share: float = 0.0  # postings of an rFBS warehouse shipped by Ozon partner delivery (aggregator)
     registration_delay_s: float = 0.5  # partner delivery: awaiting_registration until the carrier registers it
+    own_carrier_share: float = 0.0  # postings of an rFBS warehouse sent by the seller's own carrier (non-integrated)
+    status_change_delay_s: float = 0.5  # rFBS delivering/last-mile/delivered: asynchronous, take effect this later
     label_task_polls: int = 1  # label tasks answer in_progress this many times before they complete
     label_link_ttl_s: float = 1800.0  # a label task's file_url stops working this long after it completed
     mark_check_s: float = 1.0  # the registry's check of a set of marking codes (validation_in_process)
@@ -68,14 +70,21 @@ class World:
             warehouse, partner = partner_places(partner_rng)
             self.warehouses.append(warehouse)
             self.methods.append(partner)
-        fbs_methods = [m for m in self.methods if not m.partner_delivery]
+        own, own_rng = [], None
+        if cfg.own_carrier_share > 0:  # its own generator too
+            own_rng = random.Random(f"own-carrier-{cfg.seed}")
+            warehouse, own = own_carrier_places(own_rng)
+            self.warehouses.append(warehouse)
+            self.methods.extend(own)
+        fbs_methods = [m for m in self.methods if m.tpl_integration_type == "ozon"]
         self._factory = generate.PostingFactory(rng, self.products, fbs_methods, partner, cfg.partner_share,
-                                                partner_rng)
+                                                partner_rng, own, cfg.own_carrier_share, own_rng)
         self._postings: dict[str, Posting] = {}
         self._by_barcode: dict[str, str] = {}
         self._order_index: dict[str, int] = {}
         self._keys: list[tuple[float, str]] = []
-        self._pending: list[tuple[float, int, str, str]] = []  # (due, seq, posting number, "ship"|"register")
+        self._pending: list[tuple[float, int, str, str]] = []  # (due, seq, posting number, event)
+        self._effects: dict[str, Callable[[Posting, float], None]] = {}  # other modules' delayed effects
         self._seq = itertools.count()
         self._count_cache: dict[object, int] = {}
         self.exemplars = ExemplarBook(self)  # marking codes handed over (app.sim.ozon.exemplars)
@@ -104,8 +113,19 @@ class World:
                 due, _, number, event = heapq.heappop(self._pending)
                 if event == "ship":
                     self._ship_takes_effect(self._postings[number], due)
-                else:
+                elif event == "register":
                     self._registered(self._postings[number], due)
+                else:
+                    self._effects[event](self._postings[number], due)
+                    self._changed()
+
+    def schedule(self, event: str, posting_number: str, delay_s: float,
+                 effect: Callable[[Posting, float], None]) -> None:
+        """Apply ``effect(posting, due)`` ``delay_s`` from now (lazily, like the ship's), e.g. an
+        asynchronous status change; ``event`` names the kind of effect."""
+        with self.lock:
+            self._effects[event] = effect
+            heapq.heappush(self._pending, (self.clock() + delay_s, next(self._seq), posting_number, event))
 
     def get(self, posting_number: str) -> Posting | None:
         """The live posting (hold ``lock`` while using it)."""
@@ -268,6 +288,22 @@ class World:
 
     def _changed(self) -> None:
         self.version += 1
+
+    def set_shipment_date(self, posting_number: str, when: float) -> None:
+        """Move a posting's ship-by time (a lever: "due today"), keeping the lists' order and cursors."""
+        with self.lock:
+            posting = self._postings[posting_number]
+            index = bisect.bisect_left(self._keys, posting.sort_key)
+            if index < len(self._keys) and self._keys[index] == posting.sort_key:
+                del self._keys[index]
+            posting.shipment_date = when
+            bisect.insort(self._keys, posting.sort_key)
+            self._changed()
+
+    def mark_changed(self) -> None:
+        """Another module of the simulator changed postings (counts cached per filter start over)."""
+        with self.lock:
+            self._changed()
 
     def _start_ship(self, posting: Posting, now: float, due: float, fail: bool) -> None:
         posting.ship_state = "in_process"

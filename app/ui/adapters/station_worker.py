@@ -3,13 +3,15 @@
 The station decides in a database transaction and may ask Ozon (up to its short timeout), so it
 never runs on the GUI thread. One worker thread makes all calls (the station wants one caller).
 
-    worker = StationWorker(station, scale_reader)     # reader may be None
+    worker = StationWorker(station, scale_reader, router=router)  # reader, router may be None
     worker.result.connect(pack_view.show_result)      # StationResult, on the GUI thread
     worker.snapshot.connect(pack_view.show_snapshot)  # Station.snapshot() dict
     worker.start(); worker.scan("12345678-0001-1"); ...; worker.stop()
 
-Once every unit of a posting is verified (state "weighing") the configured scale is read, as
-``packdesk replay`` does, and that outcome is a second ``result``.
+Scans, commands and acknowledgements go through the bench's ``ScanRouter`` (app.services.modes)
+when there is one: packing or hand-over, whichever mode the bench is in; each snapshot carries the
+mode (``snapshot["mode"]``). Once every unit of a posting is verified (state "weighing") the
+configured scale is read, as ``packdesk replay`` does, and that outcome is a second ``result``.
 
 What the station cannot decide: a failure a bench can meet (the database cannot be used) is
 ``failed(code, detail)`` for a banner (``app.messages``); anything else is our bug, for the log and
@@ -35,9 +37,10 @@ class _Engine(QObject):
     snapshot = Signal(dict)
     failed = Signal(str, str)
 
-    def __init__(self, station, scale_reader) -> None:
+    def __init__(self, station, scale_reader, router=None) -> None:
         super().__init__()
-        self.station, self.scale_reader = station, scale_reader
+        self.station, self.scale_reader, self.router = station, scale_reader, router
+        self.scanner = router if router is not None else station  # where scans and commands go
         from app.services.station.view import view_in
 
         # the pack view's snapshot is read in the decision's own transaction (no second one)
@@ -45,20 +48,23 @@ class _Engine(QObject):
 
     @Slot(str)
     def scan(self, text: str) -> None:
-        self._run(lambda: self.station.scan(text))
+        self._run(lambda: self.scanner.scan(text))
 
     @Slot()
     def acknowledge(self) -> None:
-        self._run(self.station.acknowledge)
+        self._run(self.scanner.acknowledge)
 
     @Slot(str, list)
     def command(self, name: str, args: list) -> None:
-        self._run(lambda: self.station.command(name, *args))
+        self._run(lambda: self.scanner.command(name, *args))
 
     @Slot()
     def weigh(self) -> None:
         from app.services.station.scale import weigh_from_scale
 
+        if self.router is not None and not self.router.packing:
+            self._run(lambda: self.router.weigh(0.0))  # a mode that takes no weight says so
+            return
         self._run(lambda: weigh_from_scale(self.station, self.scale_reader).result)
 
     @Slot()
@@ -71,13 +77,17 @@ class _Engine(QObject):
     def _snapshot(self) -> dict:
         from app.services.station.view import view_snapshot
 
-        return view_snapshot(self.station)
+        return self._moded(view_snapshot(self.station))
+
+    def _moded(self, snapshot: dict) -> dict:
+        return self.router.view(snapshot) if self.router is not None else snapshot
 
     def _answer(self, outcome) -> None:
         """The posting's lines, then the result: both arrive in one turn of the GUI's event loop,
         so one repaint shows the new counters with the banner (and this thread is idle again
         while the window paints). The snapshot is the one read with the decision, when it had one."""
-        self.snapshot.emit(self.station.take_view() or self._snapshot())
+        taken = self.station.take_view()
+        self.snapshot.emit(self._moded(taken) if taken is not None else self._snapshot())
         self.result.emit(outcome)
 
     def _run(self, call) -> None:
@@ -116,12 +126,12 @@ class StationWorker(QObject):
     _weigh = Signal()
     _refresh = Signal()
 
-    def __init__(self, station, scale_reader=None, parent: QObject | None = None) -> None:
+    def __init__(self, station, scale_reader=None, parent: QObject | None = None, *, router=None) -> None:
         super().__init__(parent)
-        self.station = station
+        self.station, self.router = station, router
         self._thread = QThread()
         self._thread.setObjectName(THREAD_NAME)
-        self._engine = _Engine(station, scale_reader)
+        self._engine = _Engine(station, scale_reader, router)
         self._engine.moveToThread(self._thread)
         self._scan.connect(self._engine.scan)
         self._ack.connect(self._engine.acknowledge)

@@ -14,7 +14,8 @@ from app.ui.pack.actions import ACKNOWLEDGE_KEY, SUPERVISOR_KEYS, press_with_key
 
 
 # held error -> what a supervisor may do about it (station command)
-SUPERVISOR_FIXES = {"weight_mismatch": "OVERRIDE-WEIGHT", "unknown_barcode": "TEACH"}
+SUPERVISOR_FIXES = {"weight_mismatch": "OVERRIDE-WEIGHT", "unknown_barcode": "TEACH",
+                    "handover_incomplete": "HANDOVER-CLOSE"}
 
 
 class ErrorFlash(QWidget):
@@ -39,6 +40,7 @@ class ErrorFlash(QWidget):
         self.fix_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.fix_button.clicked.connect(lambda: self.supervisorRequested.emit(self.fix))
         self.fix = ""
+        self.mode = ""  # the bench's mode: the hint speaks of items when packing, of parcels in a hand-over
         self.fix_keys = {fix: press_with_key(self.fix_button, key) for fix, key in SUPERVISOR_KEYS.items()}
         layout = QVBoxLayout(self)
         layout.addStretch(1)
@@ -57,7 +59,9 @@ class ErrorFlash(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("STOP"))
-        self.hint.setText(self.tr("Fix the problem, then scan the right item or press the button."))
+        self.hint.setText(self.tr("Fix the problem, then scan the right parcel or press the button.")
+                          if self.mode == "handover" else
+                          self.tr("Fix the problem, then scan the right item or press the button."))
         self.button.setText(self.tr("Acknowledge") + f"  [{ACKNOWLEDGE_KEY}]")
         self._show_fix()
 
@@ -66,14 +70,20 @@ class ErrorFlash(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def offer_fix(self, error_code: str | None) -> None:
-        """The held error's code (from the station's snapshot): a supervisor's way out, if any."""
+    def offer_fix(self, error_code: str | None, mode: str | None = None) -> None:
+        """The held error's code and the bench's mode (from the station's snapshot): a supervisor's
+        way out, if any, and the hint for the mode."""
         self.fix = SUPERVISOR_FIXES.get(error_code or "", "")
-        self._show_fix()
+        if (mode or "") != self.mode:
+            self.mode = mode or ""
+            self.retranslate()  # calls _show_fix
+        else:
+            self._show_fix()
 
     def _show_fix(self) -> None:
         texts = {"OVERRIDE-WEIGHT": self.tr("Accept this weight (supervisor)"),
-                 "TEACH": self.tr("Teach this barcode (supervisor)")}
+                 "TEACH": self.tr("Teach this barcode (supervisor)"),
+                 "HANDOVER-CLOSE": self.tr("Close without the missing parcels (supervisor)")}
         key = SUPERVISOR_KEYS.get(self.fix, "")
         self.fix_button.setText(f"{texts[self.fix]}  [{key}]" if self.fix else "")
         for fix, shortcut in self.fix_keys.items():

@@ -6,6 +6,7 @@ STATE_COLOURS = {
     "weighing": ("#ffffff", "#6b4ea0"),
     "done": ("#ffffff", "#2e7d32"),
     "error": ("#ffffff", "#c62828"),
+    "handover": ("#ffffff", "#00695c"),
 }
 
 STYLESHEET = """
@@ -28,6 +29,10 @@ QWidget#errorFlash { background: #c62828; }
 QLabel#errorFlashText { color: white; font-size: 30pt; font-weight: bold; }
 QLabel#status_camera[level="recording"] { color: #c62828; font-weight: bold; }
 QLabel#status_camera[level="warning"] { color: #8a5a00; background: #fff3cd; font-weight: bold; }
+QLabel#handoverCount { font-size: 44pt; font-weight: bold; padding: 4px 18px; border-radius: 8px; background: #eef3f7; }
+QLabel#handoverCountName { font-size: 16pt; }
+QLabel#handoverTitle { font-size: 22pt; font-weight: bold; }
+QLabel#carriageText { font-size: 20pt; font-weight: bold; }
 """
 
 

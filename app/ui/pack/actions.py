@@ -36,7 +36,7 @@ ACTIONS = (
     Action("CANCEL", "F4", OPEN_STATES),
 )
 ACKNOWLEDGE_KEY = "F9"
-SUPERVISOR_KEYS = {"OVERRIDE-WEIGHT": "F7", "TEACH": "F8"}
+SUPERVISOR_KEYS = {"OVERRIDE-WEIGHT": "F7", "TEACH": "F8", "HANDOVER-CLOSE": "F7"}  # one fix is offered at a time
 
 
 def press_with_key(button: QPushButton, key: str) -> QShortcut:
@@ -130,6 +130,13 @@ class CommandDialog(QDialog):
             self.setWindowTitle(self.tr("Items missing"))
             intro.setText(self.tr("The posting will be flagged for a person and not shipped as it is."))
             form.addRow(self.tr("What is missing (optional):"), self.reason)
+        elif command == "HANDOVER-CLOSE":
+            self.setWindowTitle(self.tr("Close the hand-over without the missing parcels"))
+            intro.setText(self.tr("The missing parcels wait for the next carriage; the reason goes to the log."))
+            form.addRow(self.tr("Supervisor:"), self.person)
+            form.addRow(self.tr("Why (optional):"), self.reason)
+            if not supervisors:
+                self.ok.setEnabled(False)
         else:
             self.setWindowTitle(self.tr("Accept this weight") if command == "OVERRIDE-WEIGHT"
                                 else self.tr("Teach barcode %1").replace("%1", barcode))
@@ -148,6 +155,9 @@ class CommandDialog(QDialog):
     def accept(self) -> None:
         if self.command == "SHORT":
             args = [self.reason.text().strip()] if self.reason.text().strip() else []
+        elif self.command == "HANDOVER-CLOSE":
+            args = ["FORCE", self.person.currentText(), *([self.reason.text().strip()] if self.reason.text().strip()
+                                                          else [])]
         else:
             args = [self.person.currentText()]
             if self.command == "TEACH" and self.line.currentData() is not None:

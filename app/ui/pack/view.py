@@ -97,6 +97,8 @@ class PackView(QWidget):
         self.show_weight(*(self.reading or (None, "")))
         if self.last is not None:
             self.detail.setText(self.last.message(self.language()))
+            if self.state == "error":  # the red flash says it in the new language too
+                self.stateChanged.emit(self.state, self.last.message(self.language()))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -110,6 +112,8 @@ class PackView(QWidget):
             return self.tr("Put the parcel on the scale")
         if self.state == "error":
             return self.tr("Stop: look at the message")
+        if self.state == "handover":
+            return self.tr("Hand-over: scan each parcel into the courier's bag")
         if self.packed():
             return self.tr("Packed: %1").replace("%1", self.last.posting or "")
         return self.tr("Scan a posting or an item")

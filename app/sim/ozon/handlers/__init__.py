@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from app.sim.ozon.handlers import exemplars, postings, products, reference, ship_labels
+from app.sim.ozon.handlers import carriages, exemplars, own_carrier, postings, products, reference, ship_labels
 
 ROUTES: dict[str, Callable] = {
     "/v4/posting/fbs/unfulfilled/list": postings.unfulfilled_list,
@@ -27,4 +27,19 @@ ROUTES: dict[str, Callable] = {
     "/v6/fbs/posting/product/exemplar/set": exemplars.set_exemplars,
     "/v5/fbs/posting/product/exemplar/status": exemplars.status,
     "/v1/fbs/posting/product/exemplar/update": exemplars.update,
+    # the hand-over (FBS carriages and their documents; rFBS own carrier; disputes)
+    "/v2/carriage/delivery/list": carriages.delivery_list,
+    "/v1/carriage/create": carriages.create,
+    "/v1/carriage/set-postings": carriages.set_postings,
+    "/v1/carriage/approve": carriages.approve,
+    "/v1/carriage/get": carriages.get,
+    "/v1/carriage/cancel": carriages.cancel,
+    "/v2/posting/fbs/act/check-status": carriages.act_check_status,
+    "/v2/posting/fbs/act/get-pdf": carriages.act_pdf_file,
+    "/v2/posting/fbs/act/get-barcode": carriages.act_barcode,
+    "/v2/posting/fbs/act/get-barcode/text": carriages.act_barcode_text,
+    "/v2/posting/fbs/act/get-postings": carriages.act_postings,
+    "/v2/fbs/posting/tracking-number/set": own_carrier.tracking_number_set,
+    "/v2/fbs/posting/delivering": own_carrier.delivering,
+    "/v2/posting/fbs/arbitration": own_carrier.arbitration,
 }

@@ -1,0 +1,103 @@
+"""``packdesk handover status|receipt|attach|arbitrate``: the hand-over outside the window.
+
+    packdesk handover status [--json]              # ready today, the open hand-over, the last one, flags
+    packdesk handover receipt ID [--json]          # who, when, how many parcels, carriage and act, the signed act
+    packdesk handover attach ID FILE               # a photo or scan of the signed act
+    packdesk handover arbitrate POSTING [...]      # open a dispute for parcels Ozon has not scanned
+
+Scanning out is done at the bench (the scanner or ``packdesk replay``: ``CMD:HANDOVER``...).
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+from app.cli.common import EXIT_FAILED, EXIT_OK, CommandError, language, load, open_db
+from app.messages import text
+
+
+def register(sub) -> None:
+    p = sub.add_parser("handover", help="hand-overs: status, receipt, attach the signed act, disputes")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    status = actions.add_parser("status", help="parcels ready today, the open hand-over, the last one, flags")
+    status.add_argument("--json", action="store_true")
+    receipt = actions.add_parser("receipt", help="the receipt of a hand-over")
+    receipt.add_argument("handover", type=int, metavar="ID")
+    receipt.add_argument("--json", action="store_true")
+    attach = actions.add_parser("attach", help="attach a photo or scan of the signed act")
+    attach.add_argument("handover", type=int, metavar="ID")
+    attach.add_argument("file", metavar="FILE")
+    dispute = actions.add_parser("arbitrate", help="open a dispute for parcels Ozon has not scanned")
+    dispute.add_argument("postings", nargs="+", metavar="POSTING")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    lang = language(args)
+    config = load(args)
+    db = open_db(config)
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    try:
+        if args.action == "status":
+            from app.services.handover.board import board
+            from app.services.handover.mode import local_zone
+
+            data = board(db, config.station.name, config.data_dir, now=now, zone=local_zone())
+            _print(data, args.json, _status_text)
+            return EXIT_OK
+        if args.action == "receipt":
+            from app.services.handover.receipt import receipt
+
+            found = receipt(db, config.data_dir, args.handover)
+            if found is None:
+                raise CommandError(text("handover_unknown", lang, handover=args.handover))
+            _print(found.as_dict(), args.json, _receipt_text)
+            return EXIT_OK
+        if args.action == "attach":
+            from app.services.handover.receipt import ReceiptError, attach_file
+
+            try:
+                path = attach_file(db, config.data_dir, args.handover, Path(args.file), by=config.station.name, now=now)
+            except ReceiptError as exc:
+                raise CommandError(text(exc.code, lang, **exc.params)) from None
+            print(text("handover_receipt_attached", lang, handover=args.handover, path=path), flush=True)
+            return EXIT_OK
+        from app.services.handover.afterwards import request_arbitration
+
+        queued, refused = request_arbitration(db, args.postings, station=config.station.name, now=now)
+        for number in queued:
+            print(text("handover_arbitration_queued", lang, posting=number), flush=True)
+        for number in refused:
+            print(text("handover_not_flaggable", lang, posting=number), flush=True)
+        return EXIT_OK if not refused else EXIT_FAILED
+    finally:
+        db.close()
+
+
+def _print(data: dict, as_json: bool, render) -> None:
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False, default=str, indent=2), flush=True)
+    else:
+        print(render(data), flush=True)
+
+
+def _status_text(data: dict) -> str:
+    lines = [f"day {data['day']}"]
+    for m in data["ready"]:
+        lines.append(f"ready: {m['method']} (CMD:HANDOVER:{m['delivery_method_id']}): {m['parcels']} parcel(s)")
+    if data["open"]:
+        o = data["open"]
+        lines.append(f"open: #{o['id']} {o['method']}: {o['scanned']} of {o['expected']} scanned, {o['missing']} missing")
+    if data["last"]:
+        c = data["last"]
+        lines.append(f"last: #{c['id']} {c['method']}: carriage {c['carriage_id'] or '-'} ({c['close_step'] or '-'}), "
+                     f"act {c['act_pdf'] or '-'}, {c['scanned']} parcel(s)"
+                     + (f", Ozon refused: {c['close_error']}" if c["close_error"] else ""))
+    for f in data["flagged"]:
+        lines.append(f"flag: {f['posting']} {f['flag']} ({f['status']}), dispute: {f['arbitration'] or '-'}")
+    return "\n".join(lines)
+
+
+def _receipt_text(r: dict) -> str:
+    return "\n".join(f"{key}: {value}" for key, value in r.items())
