@@ -103,7 +103,7 @@ def parcels_ready(sim, count: int = 6) -> tuple[int, list[str]]:
     by_method: dict[int, list[str]] = {}
     for number in world.posting_numbers("awaiting_packaging"):
         posting = world.peek(number)
-        if posting.method.tpl_integration_type == "ozon":
+        if posting.method.tpl_integration_type == "ozon" and not world.exemplars.needs_exemplars(posting):
             by_method.setdefault(posting.method.id, []).append(number)
     method = max(by_method, key=lambda m: len(by_method[m]))
     numbers = by_method[method][-count:]  # the packing shots take the first ones
