@@ -56,7 +56,7 @@ def _pdf(path: str):
 
 
 class CarriageMethods:
-    """Mixed into ``OzonClient``: needs ``self._read`` and ``self._transport``."""
+    """Mixed into ``OzonClient``: needs ``self._read``, ``self._all_pages`` and ``self._transport``."""
 
     def carriage_methods(self, *, departure: date | None = None,
                          delivery_method_id: int | None = None) -> list[CarriageMethod]:
@@ -67,21 +67,8 @@ class CarriageMethods:
             flt["delivery_method_id"] = int(delivery_method_id)
         if departure is not None:
             flt["departure_date"] = departure.isoformat()
-        found: list[CarriageMethod] = []
-        cursor: str | None = None
-        seen: set[str] = set()
-        while True:
-            body: dict = {"limit": CARRIAGE_LIST_LIMIT, **({"filter": flt} if flt else {})}
-            if cursor:
-                body["cursor"] = cursor
-            page, cursor, has_next = self._read(CARRIAGE_LIST, body,
-                                                lambda decoded: parse_carriage_methods(decoded, CARRIAGE_LIST))
-            found += page
-            if not has_next:
-                return found
-            if not cursor or cursor in seen:
-                raise as_bad_response(CARRIAGE_LIST, "has_next is true but the cursor is missing or repeats")
-            seen.add(cursor)
+        body: dict = {"limit": CARRIAGE_LIST_LIMIT, **({"filter": flt} if flt else {})}
+        return self._all_pages(CARRIAGE_LIST, body, parse_carriage_methods)
 
     def create_carriage(self, delivery_method_id: int, departure: date) -> int:
         """``/v1/carriage/create`` for one method and day (always with the method: an empty body
