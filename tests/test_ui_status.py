@@ -21,3 +21,27 @@ def test_the_key_warning_shows_only_in_the_last_two_weeks(qtbot):
     assert status.fields["key"].text() == f"⚠ API key expires {expires.astimezone().strftime('%d.%m.%Y')}"
     status.on_pass({"finished": True, "key_expires_at": None})
     assert status.fields["key"].text() == ""
+
+
+def test_a_short_bar_elides_its_fields_rather_than_widening_the_window(qtbot):
+    """Long device URIs and counts on a 1280-px bar: the bar asks for no more than the screen, the
+    fields give way with "…" (each one's whole text is its tooltip); whether Ozon is online and the
+    camera's REC are never cut."""
+    bar = QStatusBar()
+    qtbot.addWidget(bar)
+    status = StatusPanel(bar, printer="tcp://192.168.100.200:9100?lang=tspl&dpi=203&size=58x40",
+                         scale="serial:/dev/serial/by-id/usb-Mettler_Toledo_Ariva-S_0123456789-if00",
+                         scanner="hid://0c2e:1007", camera="sim://")
+    status.on_pass({"finished": True, "outbox_open": 123456, "outbox_parked": 7890,
+                    "failed_stages": ["reference", "postings", "products"],
+                    "started_at": NOW.isoformat().replace("+00:00", "Z")})
+    status.on_camera_state("recording", "", "12345678-0001-1")
+    assert bar.minimumSizeHint().width() <= 1280
+    bar.resize(1280, 30)
+    bar.layout().activate()
+    fields = status.fields.values()
+    assert all(f.toolTip() == f.text() for f in fields if f is not status.fields["camera"])
+    assert any(0 < f.width() < f.fontMetrics().horizontalAdvance(f.text()) for f in fields)  # some gave way
+    for never_cut in ("ozon", "camera"):
+        field = status.fields[never_cut]
+        assert field.width() >= field.fontMetrics().horizontalAdvance(field.text()), never_cut

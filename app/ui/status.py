@@ -7,13 +7,33 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from app.messages import text
 from app.messages.sync import stage_names
 
 KEY_WARN_DAYS = 14
+FIELD_MIN_WIDTH = 48  # px a field may shrink to before the window would have to grow past the screen
+
+
+class FieldLabel(QLabel):
+    """A status field that gives way to the others when the bar is short: its text ends in "…"
+    (never cut mid-word without a sign) and the whole text is its tooltip."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(min(FIELD_MIN_WIDTH, super().minimumSizeHint().width()), super().minimumSizeHint().height())
+
+    def setText(self, value: str) -> None:  # noqa: N802
+        super().setText(value)
+        self.setToolTip(value)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+        align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.style().drawItemText(QPainter(self), self.contentsRect(), align, self.palette(), self.isEnabled(),
+                                  shown, self.foregroundRole())
 
 
 def _local(iso: str | None) -> str:
@@ -36,8 +56,8 @@ class StatusPanel(QObject):
         super().__init__(bar)
         self.bar, self.now = bar, now
         self.language = language
-        self.fields = {name: QLabel() for name in ("ozon", "stages", "last", "outbox", "key", "camera", "printer",
-                                                   "scale", "scanner")}
+        self.fields = {name: QLabel() if name == "camera" else FieldLabel()
+                       for name in ("ozon", "stages", "last", "outbox", "key", "camera", "printer", "scale", "scanner")}
         for name, label in self.fields.items():
             label.setObjectName(f"status_{name}")
             if name in ("printer", "scale", "scanner", "camera"):
@@ -118,7 +138,8 @@ class StatusPanel(QObject):
         f["camera"].style().unpolish(f["camera"])
         f["camera"].style().polish(f["camera"])
         f["camera"].setToolTip(self.camera[2])
-        f["camera"].setMinimumWidth(f["camera"].sizeHint().width())  # the others give way: REC is never cut
+        for never_cut in ("ozon", "camera"):  # online or not, and REC: the others give way
+            f[never_cut].setMinimumWidth(QLabel.sizeHint(f[never_cut]).width())
 
     def _camera_text(self) -> str:
         uri, state, detail, key = self.camera

@@ -78,7 +78,7 @@ class PackActions(QWidget):
                 "CANCEL": self.tr("Put the posting back: counted units are dropped")}
         for action in ACTIONS:
             button = self.buttons[action.command]
-            button.setText(f"{names[action.command]}  [{action.key}]")
+            button.setText(f"{names[action.command]}\n[{action.key}]")  # two lines: the row fits 1280 px in ru
             button.setToolTip(tips[action.command])
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
