@@ -233,6 +233,9 @@ class StationRow(Base):
     error_data: Mapped[dict] = mapped_column(JSON, default=dict)
     packer: Mapped[str | None] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # when ``packer`` signed in with a badge or PIN (None: nobody signed in; ``packer`` is then the
+    # name the bench was started with, if any). ``updated_at`` is the last decision: idle time.
+    signed_in_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 # label states
@@ -317,3 +320,4 @@ class WavePostingRow(Base):
 # tables of other modules join Base.metadata here (their migrations are in migrations/versions)
 from app.store.marks_models import PostingMarksRow  # noqa: E402,F401  (marking codes kept per posting)
 from app.store import models_room  # noqa: E402,F401  (a room of benches: the shared rate budget)
+from app.store import models_people  # noqa: E402,F401  (packers, supervisors, admins and their credentials)

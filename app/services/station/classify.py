@@ -35,6 +35,8 @@ COMMANDS = {
     "TEACH": "CMD:TEACH:<supervisor>[:<line>]: link the unknown barcode just scanned to a posting line",
     "CANCEL": "put the open posting back: counted units are dropped, the claim is released",
     "SHORT": "CMD:SHORT[:<reason>]: units of the open posting cannot be found: flag it for a person",
+    "LOGIN": "CMD:LOGIN:<badge>: the badge's person signs in at this bench (printed from Settings → People)",
+    "LOGOUT": "the person signed in leaves the bench",
 }
 OWN_LABEL_PREFIX = "PDK:"  # app.services.labels.order_label puts it before the posting number
 
