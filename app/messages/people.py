@@ -86,4 +86,14 @@ PEOPLE_MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Это может только администратор, вошедший на этом месте: сначала отсканируйте пропуск администратора.",
         "zh": "只有在此工作台登录的管理员才能执行此操作：请先扫描管理员的工牌。",
     },
+    "people_badge_printed": {
+        "en": "The new badge of {name} is printed; the old one no longer signs in.",
+        "ru": "Новый пропуск для {name} напечатан; старый больше не действует.",
+        "zh": "{name} 的新工牌已打印；旧工牌已失效。",
+    },
+    "people_badge_print_failed": {
+        "en": "The badge of {name} could not be printed ({detail}). Check the printer and issue a new badge.",
+        "ru": "Пропуск для {name} не напечатан ({detail}). Проверьте принтер и выпустите новый пропуск.",
+        "zh": "{name} 的工牌未能打印（{detail}）。请检查打印机后重新生成工牌。",
+    },
 }

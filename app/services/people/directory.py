@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from app.services.people import credentials
-from app.services.people.roles import ROLES
+from app.services.people.roles import ADMIN, ROLES
 from app.store import people as store
 from app.store.people import Person
 
@@ -83,6 +83,14 @@ def find_by_name(db, name: str) -> Person | None:
     with db.read() as session:
         row = store.by_name(session, name)
         return None if row is None else store._person(row)
+
+
+def may_change_settings(db, name: str | None) -> bool:
+    """Settings and people are an admin's: the person signed in must be one. A bench with no
+    active admin (no people yet, or none made admin) stays open, so nobody is ever locked out."""
+    with db.read() as session:
+        admins = [p.name for p in store.all_people(session, active_only=True) if p.role == ADMIN]
+    return not admins or name in admins
 
 
 def identify(db, credential: str) -> Person | None:

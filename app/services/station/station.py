@@ -120,7 +120,8 @@ class Station:
     def command(self, name: str, *args: str) -> r.StationResult:
         """A command barcode (``CMD:NAME[:ARG...]``) or the same from a button."""
         if name == "LOGIN":
-            return self.sign_in(args[0] if args else "", via="badge")
+            credential = args[0] if args else ""
+            return self.sign_in(credential, via="pin" if credential.isdigit() else "badge")
         if name == "LOGOUT":
             return self.sign_out()
         if name == "ACK":
