@@ -1,7 +1,8 @@
 """Screenshots of the desktop bench's main states in each language, into artifacts/screens/:
-idle, verifying, wrong item (red flash), packed, queues, log, settings (three tabs), and a posting
+idle, verifying, wrong item (red flash), packed, queues, log, settings (three tabs), a posting
 with marking codes: a unit scanned without its code, a code accepted (shown masked), a code of
-another product refused.
+another product refused; and people: a scan refused with nobody signed in, a PIN typed, a packer
+signed in, the audit, the people dialog.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshots.py
@@ -94,6 +95,48 @@ def marked_scene(controller, window, sim, lang: str, number: str, codes: list[st
     pump(0.3)
 
 
+def people_scene(controller, window, lang: str, codes: list[str], number: str) -> None:
+    """People sign in: the bar with nobody signed in and a scan refused, a packer signed in by PIN,
+    the audit, the people an admin manages."""
+    from app.ui.main_window import AUDIT
+    from app.ui.people.bar import PinDialog
+
+    bar = controller.people.bar
+    if bar.person:
+        codes.clear()
+        controller.station_worker.command("LOGOUT")
+        wait_for(lambda: "packer_signed_out" in codes, 10)
+    window.pages.setCurrentIndex(PACK)
+    codes.clear()
+    controller.scan(number)
+    wait_for(lambda: "sign_in_required" in codes, 10)
+    pump(0.3)
+    shot(window, lang, "sign-in-required")
+    bar.ask_pin()
+    dialog = window.findChild(PinDialog)
+    dialog.pin.setText("1111")
+    pump(0.2)
+    shot(window, lang, "sign-in-pin")
+    codes.clear()
+    dialog.accept()
+    wait_for(lambda: "packer_signed_in" in codes, 10)
+    pump(0.3)
+    shot(window, lang, "signed-in")
+    window.pages.setCurrentIndex(AUDIT)
+    controller.people.audit.reload()
+    wait_for(lambda: controller.people.audit.rows, 10)
+    pump(0.3)
+    shot(window, lang, "audit")
+    controller.people.open_people()
+    people = controller.people.dialog
+    wait_for(lambda: people.table.rowCount() > 0, 10)
+    pump(0.3)
+    shot(people, lang, "people")
+    people.reject()
+    window.pages.setCurrentIndex(PACK)
+    pump(0.1)
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = make_app()
@@ -164,6 +207,16 @@ def main() -> int:
                 shot(dialog, lang, name)
             dialog.reject()
             pump(0.1)
+        from app.services.people import directory
+
+        directory.add(controller.parts.db, "Anna Petrova", "packer", pin="1111")
+        directory.add(controller.parts.db, "Olga", "admin", pin="2222")
+        directory.issue_badge(controller.parts.db, "Olga")
+        controller.people.refresh()
+        wait_for(lambda: controller.people.bar.isVisible(), 10)
+        for lang in ("en", "ru", "zh"):
+            controller.switch_language(lang, remember=False)
+            people_scene(controller, window, lang, codes, postings[0])
         controller.shutdown()
         controller.window.close()
         controller.window.deleteLater()

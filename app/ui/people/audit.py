@@ -30,7 +30,8 @@ class AuditPanel(QWidget):
         self.packer, self.station, self.kind = QComboBox(), QComboBox(), QComboBox()
         for combo in (self.packer, self.station, self.kind):
             combo.addItem("", "")
-            combo.setMinimumContentsLength(10)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self.since, self.until = QDateEdit(today.addDays(-7)), QDateEdit(today)
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
@@ -47,16 +48,19 @@ class AuditPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.labels = {name: QLabel() for name in ("packer", "station", "kind", "since", "until")}
-        filters = QHBoxLayout()
-        for name, widget in (("packer", self.packer), ("station", self.station), ("kind", self.kind),
-                             ("since", self.since), ("until", self.until)):
-            filters.addWidget(self.labels[name])
-            filters.addWidget(widget)
-        filters.addWidget(self.show_button)
-        filters.addStretch(1)
-        filters.addWidget(self.export_button)
+        who, when = QHBoxLayout(), QHBoxLayout()  # two rows: the window stays narrow in any language
+        for row, name, widget in ((who, "packer", self.packer), (who, "station", self.station), (who, "kind", self.kind),
+                                  (when, "since", self.since), (when, "until", self.until)):
+            row.addWidget(self.labels[name])
+            row.addWidget(widget, 1 if row is who else 0)
+        when.addWidget(self.show_button)
+        when.addStretch(1)
+        when.addWidget(self.export_button)
+        self.table.horizontalHeader().setResizeContentsPrecision(50)  # sized by the first rows, not all
+        self._sized = False
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addLayout(who)
+        layout.addLayout(when)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
         self.rows: list[audit.AuditRow] = []
@@ -97,6 +101,10 @@ class AuditPanel(QWidget):
         for r, row in enumerate(self.rows):
             for c, cell in enumerate(row.cells()):
                 self.table.setItem(r, c, QTableWidgetItem(cell))
+        if self.rows and not self._sized:  # once: the person may drag them after
+            self._sized = True
+            for column in range(len(audit.COLUMNS) - 1):
+                self.table.resizeColumnToContents(column)
         self.note.setText(self.tr("%1 events shown (at most %2, newest first).")
                           .replace("%1", str(len(self.rows))).replace("%2", str(SHOWN)))
         self.loaded.emit()
