@@ -12,7 +12,7 @@ import os
 from app.messages.commands import COMMAND_MESSAGES
 from app.messages.label_delay import LABEL_DELAY_MESSAGES
 from app.messages.marks import MARKS_MESSAGES
-from app.messages.people import PEOPLE_MESSAGES
+from app.messages.people import PEOPLE_MESSAGES, REPORT_MESSAGES
 from app.messages.room import ROOM_MESSAGES
 from app.messages.station import STATION_MESSAGES
 from app.messages.sync import SYNC_MESSAGES
@@ -129,6 +129,7 @@ CATALOGUE.update(COMMAND_MESSAGES)
 CATALOGUE.update(SYNC_MESSAGES)
 CATALOGUE.update(MARKS_MESSAGES)
 CATALOGUE.update(PEOPLE_MESSAGES)
+CATALOGUE.update(REPORT_MESSAGES)
 CATALOGUE.update(ROOM_MESSAGES)
 
 

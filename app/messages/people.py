@@ -97,3 +97,30 @@ PEOPLE_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{name} 的工牌未能打印（{detail}）。请检查打印机后重新生成工牌。",
     },
 }
+
+# the shift report (app.services.stats, packdesk report)
+REPORT_MESSAGES: dict[str, dict[str, str]] = {
+    "report_title": {"en": "Shift report {since} – {until}", "ru": "Отчёт по сменам {since} – {until}",
+                     "zh": "班次报告 {since} – {until}"},
+    "report_col_date": {"en": "Date", "ru": "Дата", "zh": "日期"},
+    "report_col_station": {"en": "Bench", "ru": "Место", "zh": "工作台"},
+    "report_col_packer": {"en": "Packer", "ru": "Упаковщик", "zh": "打包员"},
+    "report_col_postings": {"en": "Postings", "ru": "Отправл.", "zh": "货件"},
+    "report_col_units": {"en": "Units", "ru": "Шт.", "zh": "件数"},
+    "report_col_s_unit": {"en": "s/unit", "ru": "с/шт.", "zh": "秒/件"},
+    "report_col_s_posting": {"en": "s/posting", "ru": "с/отпр.", "zh": "秒/货件"},
+    "report_col_mistakes": {"en": "Mistakes", "ru": "Ошибки", "zh": "差错"},
+    "report_col_overrides": {"en": "Overrides", "ru": "Исключ.", "zh": "例外"},
+    "report_more_rows": {"en": "… and {rows} more rows (packdesk report --json has them all)",
+                         "ru": "… и ещё строк: {rows} (все — в packdesk report --json)",
+                         "zh": "… 另有 {rows} 行（packdesk report --json 包含全部）"},
+    "report_totals": {
+        "en": "Total: {postings} postings, {units} units, {mistakes} mistakes caught, {overrides} overrides, "
+              "{handed_over} parcels handed over",
+        "ru": "Итого: отправлений {postings}, единиц {units}, пойманных ошибок {mistakes}, исключений {overrides}, "
+              "передано посылок {handed_over}",
+        "zh": "合计：货件 {postings} 个，商品 {units} 件，拦截差错 {mistakes} 次，例外 {overrides} 次，"
+              "已交接包裹 {handed_over} 个"},
+    "report_bad_period": {"en": "--from {since} is after --to {until}.", "ru": "--from {since} позже, чем --to {until}.",
+                          "zh": "--from {since} 晚于 --to {until}。"},
+}
