@@ -96,9 +96,9 @@ def marked_scene(controller, window, sim, lang: str, number: str, codes: list[st
 
 
 def people_scene(controller, window, lang: str, codes: list[str], number: str) -> None:
-    """People sign in: the bar with nobody signed in and a scan refused, a packer signed in by PIN,
-    the audit, the people an admin manages."""
-    from app.ui.main_window import AUDIT
+    """People sign in: the bar with nobody signed in and a scan refused, a packer signed in by PIN
+    who packs ``number``, the audit, the statistics, the people an admin manages."""
+    from app.ui.main_window import AUDIT, STATISTICS
     from app.ui.people.bar import PinDialog
 
     bar = controller.people.bar
@@ -122,6 +122,18 @@ def people_scene(controller, window, lang: str, codes: list[str], number: str) -
     wait_for(lambda: "packer_signed_in" in codes, 10)
     pump(0.3)
     shot(window, lang, "signed-in")
+    codes.clear()
+    controller.scan(number)
+    wait_for(lambda: controller.pack_view.state == "packing", 10)
+    for line in controller.pack_view.snapshot["lines"]:
+        for _ in range(line["quantity"]):
+            controller.scan(line["barcodes"][0])
+    wait_for(lambda: "weight_accepted" in codes, 20)
+    window.pages.setCurrentIndex(STATISTICS)
+    controller.people.statistics.reload()
+    wait_for(lambda: controller.people.statistics.rows, 10)
+    pump(0.5)
+    shot(window, lang, "statistics")
     window.pages.setCurrentIndex(AUDIT)
     controller.people.audit.reload()
     wait_for(lambda: controller.people.audit.rows, 10)
@@ -214,9 +226,10 @@ def main() -> int:
         directory.issue_badge(controller.parts.db, "Olga")
         controller.people.refresh()
         wait_for(lambda: controller.people.bar.isVisible(), 10)
-        for lang in ("en", "ru", "zh"):
+        fresh = [n for n in rows if n in plain][3:6]
+        for lang, number in zip(("en", "ru", "zh"), fresh):
             controller.switch_language(lang, remember=False)
-            people_scene(controller, window, lang, codes, postings[0])
+            people_scene(controller, window, lang, codes, number)
         controller.shutdown()
         controller.window.close()
         controller.window.deleteLater()

@@ -6,6 +6,7 @@ import csv
 import threading
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.cli.demo import DEMO_API_KEY, demo_config
@@ -113,3 +114,23 @@ def test_the_supervisors_dialog_asks_for_a_badge_or_pin_never_a_name(qtbot):
     with qtbot.waitSignal(dialog.chosen) as chosen:
         dialog.accept()
     assert chosen.args == ["OVERRIDE-WEIGHT", ["CMD:LOGIN:K7M2P9Q4R8T3"]]
+
+
+def test_statistics_show_the_packers_figures_as_charts(qtbot, bench):
+    sign_in_with_pin(qtbot, bench, "1111")
+    number = plain_posting(bench.queues, bench.world)
+    answer(qtbot, bench, lambda: bench.scan(number), "posting_opened")
+    for line in bench.pack_view.snapshot["lines"]:
+        for _ in range(line["quantity"]):
+            bench.scan(line["barcodes"][0])
+    qtbot.waitUntil(lambda: bench.pack_view.state == "idle" and bench.pack_view.snapshot["posting"] is None,
+                    timeout=20_000)
+    panel = bench.people.statistics
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
+        panel.reload()
+    assert [(row.packer, row.postings) for row in panel.rows] == [("Anna", 1)]
+    series = panel.chart.series()[0]
+    postings = next(s for s in series.barSets() if s.label() == "Postings")
+    assert postings.count() == 1 and postings.at(0) == 1.0
+    assert panel.chart.axes(Qt.Orientation.Horizontal)[0].categories() == ["Anna"]
+    assert panel.table.rowCount() == 1 and panel.table.item(0, 2).text() == "Anna"

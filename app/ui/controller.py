@@ -45,7 +45,8 @@ class BenchController(QObject):
                    "scanner": self.config.devices.scanner or "keyboard"}
         self.window = MainWindow(pack_view=self.pack_view, queues=self.queues, log_handler=log_handler,
                                  station_name=self.config.station.name, devices=devices, demo=demo,
-                                 sign_in_bar=self.people.bar, audit=self.people.audit)
+                                 sign_in_bar=self.people.bar, audit=self.people.audit,
+                                 statistics=self.people.statistics)
         self.station_worker = StationWorker(parts.station, parts.scale, self)
         self.sync_worker = SyncWorker(parts.service, self) if parts.service is not None else None
         self.scan_filter = self._keyboard_scanner(clock)

@@ -14,7 +14,7 @@ from app.ui.log_view import LogView
 from app.ui.pack import PackView
 from app.ui.status import StatusPanel
 
-PACK, QUEUES, LOG, AUDIT = range(4)
+PACK, QUEUES, LOG, AUDIT, STATISTICS = range(5)
 
 
 class MainWindow(QMainWindow):
@@ -24,7 +24,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, *, pack_view: PackView, queues: QWidget, log_handler, station_name: str = "",
                  devices: dict[str, str] | None = None, demo: bool = False, sign_in_bar: QWidget | None = None,
-                 audit: QWidget | None = None) -> None:
+                 audit: QWidget | None = None, statistics: QWidget | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.station_name = station_name
@@ -34,8 +34,8 @@ class MainWindow(QMainWindow):
         self.first_run = FirstRunPanel() if demo else None
         self.pages = QTabWidget()
         self.pages.setObjectName("pages")
-        self.audit = audit
-        for page in (pack_view, queues, self.log_view, audit):
+        self.audit, self.statistics = audit, statistics
+        for page in (pack_view, queues, self.log_view, audit, statistics):
             if page is not None:
                 self.pages.addTab(page, "")
         central = QWidget()
@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
         self.pages.setTabText(LOG, self.tr("Log"))
         if self.audit is not None:
             self.pages.setTabText(AUDIT, self.tr("Audit"))
+        if self.statistics is not None:
+            self.pages.setTabText(self.pages.indexOf(self.statistics), self.tr("Statistics"))
         self.people_action.setText(self.tr("&People…"))
         self.file_menu.setTitle(self.tr("&File"))
         self.settings_action.setText(self.tr("&Settings…"))

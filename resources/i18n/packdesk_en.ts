@@ -3,92 +3,92 @@
 <context>
     <name>AuditPanel</name>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="91" />
+        <location filename="../../app/ui/people/audit.py" line="95" />
         <source>(all)</source>
         <translation>(all)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="100" />
+        <location filename="../../app/ui/people/audit.py" line="108" />
         <source>%1 events shown (at most %2, newest first).</source>
         <translation>%1 events shown (at most %2, newest first).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="105" />
+        <location filename="../../app/ui/people/audit.py" line="113" />
         <source>Export the audit</source>
         <translation>Export the audit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="111" />
+        <location filename="../../app/ui/people/audit.py" line="119" />
         <source>%1 events written to %2.</source>
         <translation>%1 events written to %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="116" />
+        <location filename="../../app/ui/people/audit.py" line="124" />
         <source>The audit could not be written: %1</source>
         <translation>The audit could not be written: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="120" />
+        <location filename="../../app/ui/people/audit.py" line="128" />
         <source>Person:</source>
         <translation>Person:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="120" />
+        <location filename="../../app/ui/people/audit.py" line="128" />
         <source>Bench:</source>
         <translation>Bench:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="120" />
+        <location filename="../../app/ui/people/audit.py" line="128" />
         <source>Event:</source>
         <translation>Event:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="121" />
+        <location filename="../../app/ui/people/audit.py" line="129" />
         <source>From:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="121" />
+        <location filename="../../app/ui/people/audit.py" line="129" />
         <source>To:</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="124" />
+        <location filename="../../app/ui/people/audit.py" line="132" />
         <source>When (UTC)</source>
         <translation>When (UTC)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="124" />
+        <location filename="../../app/ui/people/audit.py" line="132" />
         <source>Bench</source>
         <translation>Bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="124" />
+        <location filename="../../app/ui/people/audit.py" line="132" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="125" />
+        <location filename="../../app/ui/people/audit.py" line="133" />
         <source>Event</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="125" />
+        <location filename="../../app/ui/people/audit.py" line="133" />
         <source>Posting</source>
         <translation>Posting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="125" />
+        <location filename="../../app/ui/people/audit.py" line="133" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="126" />
+        <location filename="../../app/ui/people/audit.py" line="134" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="127" />
+        <location filename="../../app/ui/people/audit.py" line="135" />
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
@@ -104,13 +104,13 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="120" />
-        <location filename="../../app/ui/controller.py" line="164" />
+        <location filename="../../app/ui/controller.py" line="121" />
+        <location filename="../../app/ui/controller.py" line="165" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="238" />
+        <location filename="../../app/ui/controller.py" line="239" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
     </message>
@@ -294,27 +294,32 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85" />
+        <location filename="../../app/ui/main_window.py" line="86" />
+        <source>Statistics</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="87" />
         <source>&amp;People…</source>
         <translation>&amp;People…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86" />
+        <location filename="../../app/ui/main_window.py" line="88" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87" />
+        <location filename="../../app/ui/main_window.py" line="89" />
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88" />
+        <location filename="../../app/ui/main_window.py" line="90" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89" />
+        <location filename="../../app/ui/main_window.py" line="91" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
@@ -1076,6 +1081,78 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/people/bar.py" line="88" />
         <source>Sign out</source>
         <translation>Sign out</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPanel</name>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="97" />
+        <source>Per packer over the period</source>
+        <translation>Per packer over the period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="100" />
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Postings</source>
+        <translation>Postings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="100" />
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="100" />
+        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <source>Mistakes caught</source>
+        <translation>Mistakes caught</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="101" />
+        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <source>Overrides</source>
+        <translation>Overrides</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="104" />
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="105" />
+        <source>To:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="106" />
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Bench</source>
+        <translation>Bench</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <source>s/unit</source>
+        <translation>s/unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <source>s/posting</source>
+        <translation>s/posting</translation>
     </message>
 </context>
 <context>

@@ -3,92 +3,92 @@
 <context>
     <name>AuditPanel</name>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="91" />
+        <location filename="../../app/ui/people/audit.py" line="95" />
         <source>(all)</source>
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="100" />
+        <location filename="../../app/ui/people/audit.py" line="108" />
         <source>%1 events shown (at most %2, newest first).</source>
         <translation>显示 %1 条事件（最多 %2 条，最新在前）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="105" />
+        <location filename="../../app/ui/people/audit.py" line="113" />
         <source>Export the audit</source>
         <translation>导出审计记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="111" />
+        <location filename="../../app/ui/people/audit.py" line="119" />
         <source>%1 events written to %2.</source>
         <translation>已将 %1 条事件写入 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="116" />
+        <location filename="../../app/ui/people/audit.py" line="124" />
         <source>The audit could not be written: %1</source>
         <translation>审计记录未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="120" />
+        <location filename="../../app/ui/people/audit.py" line="128" />
         <source>Person:</source>
         <translation>人员：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="120" />
+        <location filename="../../app/ui/people/audit.py" line="128" />
         <source>Bench:</source>
         <translation>工作台：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="120" />
+        <location filename="../../app/ui/people/audit.py" line="128" />
         <source>Event:</source>
         <translation>事件：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="121" />
+        <location filename="../../app/ui/people/audit.py" line="129" />
         <source>From:</source>
         <translation>从：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="121" />
+        <location filename="../../app/ui/people/audit.py" line="129" />
         <source>To:</source>
         <translation>到：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="124" />
+        <location filename="../../app/ui/people/audit.py" line="132" />
         <source>When (UTC)</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="124" />
+        <location filename="../../app/ui/people/audit.py" line="132" />
         <source>Bench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="124" />
+        <location filename="../../app/ui/people/audit.py" line="132" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="125" />
+        <location filename="../../app/ui/people/audit.py" line="133" />
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="125" />
+        <location filename="../../app/ui/people/audit.py" line="133" />
         <source>Posting</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="125" />
+        <location filename="../../app/ui/people/audit.py" line="133" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="126" />
+        <location filename="../../app/ui/people/audit.py" line="134" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/audit.py" line="127" />
+        <location filename="../../app/ui/people/audit.py" line="135" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
@@ -104,13 +104,13 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="120" />
-        <location filename="../../app/ui/controller.py" line="164" />
+        <location filename="../../app/ui/controller.py" line="121" />
+        <location filename="../../app/ui/controller.py" line="165" />
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="238" />
+        <location filename="../../app/ui/controller.py" line="239" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>设置已保存到 %1。请重启 packdesk 以使新的账户或设备设置生效。</translation>
     </message>
@@ -294,27 +294,32 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85" />
+        <location filename="../../app/ui/main_window.py" line="86" />
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="87" />
         <source>&amp;People…</source>
         <translation>人员(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86" />
+        <location filename="../../app/ui/main_window.py" line="88" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87" />
+        <location filename="../../app/ui/main_window.py" line="89" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88" />
+        <location filename="../../app/ui/main_window.py" line="90" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89" />
+        <location filename="../../app/ui/main_window.py" line="91" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -1076,6 +1081,78 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/people/bar.py" line="88" />
         <source>Sign out</source>
         <translation>退出登录</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPanel</name>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="97" />
+        <source>Per packer over the period</source>
+        <translation>按打包员统计（所选期间）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="100" />
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Postings</source>
+        <translation>货件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="100" />
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="100" />
+        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <source>Mistakes caught</source>
+        <translation>拦截的差错</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="101" />
+        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <source>Overrides</source>
+        <translation>例外</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="104" />
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="105" />
+        <source>To:</source>
+        <translation>到：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="106" />
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Bench</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <source>s/unit</source>
+        <translation>秒/件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <source>s/posting</source>
+        <translation>秒/货件</translation>
     </message>
 </context>
 <context>

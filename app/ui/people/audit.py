@@ -5,7 +5,7 @@ Rows are read and the CSV written on a pool thread (``run_task``); the panel onl
 """
 from __future__ import annotations
 
-from datetime import datetime, time, timezone
+from datetime import date, datetime, time
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, Signal
@@ -26,7 +26,7 @@ class AuditPanel(QWidget):
     def __init__(self, db, *, today=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        today = today or QDate.currentDate()
+        today = today or QDate(*date.today().timetuple()[:3])  # Python's clock, as the events' (tests move it)
         self.packer, self.station, self.kind = QComboBox(), QComboBox(), QComboBox()
         for combo in (self.packer, self.station, self.kind):
             combo.addItem("", "")
@@ -68,8 +68,8 @@ class AuditPanel(QWidget):
 
     # --- what is asked --------------------------------------------------------------------
     def current_filter(self) -> audit.AuditFilter:
-        def day(edit: QDateEdit, after: int = 0) -> datetime:
-            return datetime.combine(edit.date().addDays(after).toPython(), time(), tzinfo=timezone.utc)
+        def day(edit: QDateEdit, after: int = 0) -> datetime:  # the bench's days, in its own zone
+            return datetime.combine(edit.date().addDays(after).toPython(), time()).astimezone()
         return audit.AuditFilter(since=day(self.since), until=day(self.until, 1), packer=self.packer.currentData() or "",
                                  station=self.station.currentData() or "", kind=self.kind.currentData() or "")
 

@@ -16,6 +16,7 @@ from app.store import people as store_people
 from app.ui.adapters.tasks import run_task
 from app.ui.people.audit import AuditPanel
 from app.ui.people.bar import SignInBar
+from app.ui.people.statistics import StatisticsPanel
 
 IDLE_CHECK_MS = 30_000  # how often the bench asks the station whether the idle time ran out
 
@@ -28,6 +29,7 @@ class PeopleWiring(QObject):
         self.bar = SignInBar()
         self.bar.hide()  # until the people are read: a bench without them shows no bar
         self.audit = AuditPanel(self.db)
+        self.statistics = StatisticsPanel(self.db)
         self.people_exist = False
         self.idle = QTimer(self, interval=IDLE_CHECK_MS)
         self.dialog = None
@@ -40,11 +42,13 @@ class PeopleWiring(QObject):
         self.idle.timeout.connect(worker.expire_idle)
         self.c.window.peopleRequested.connect(lambda: self.guarded(self.open_people))
         self.audit.failed.connect(lambda detail: self.c.messages.warning(detail))
+        self.statistics.failed.connect(lambda detail: self.c.messages.warning(detail))
 
     def start(self) -> None:
         self.idle.start()
         self.refresh()
         self.audit.reload()
+        self.statistics.reload()
 
     def refresh(self) -> None:
         """Whether this bench's people sign in, and who is signed in (read off the GUI thread)."""
