@@ -116,7 +116,7 @@ def people_scene(controller, window, lang: str, codes: list[str], number: str) -
     dialog = window.findChild(PinDialog)
     dialog.pin.setText("1111")
     pump(0.2)
-    shot(window, lang, "sign-in-pin")
+    shot(dialog, lang, "sign-in-pin")  # a window of its own: the main window's grab leaves it out
     codes.clear()
     dialog.accept()
     wait_for(lambda: "packer_signed_in" in codes, 10)

@@ -2,8 +2,8 @@
 and day (``app.services.stats.figures``), days in this machine's time zone.
 
 Without an option: a table, one line per day, station and packer. ``--json``: an array of
-``{date, station, packer, postings, units, seconds_per_unit, seconds_per_posting, mistakes{kind: n},
-overrides, handed_over}``. ``--pdf FILE``: the one-page report. Exit 0 when written.
+``{date, station, packer, postings, units, seconds_per_unit, mistakes{kind: n}, overrides, handed_over}``
+(CONTRACT.md). ``--pdf FILE``: the one-page report. Exit 0 when written.
 """
 from __future__ import annotations
 
