@@ -70,6 +70,9 @@ class StationSettings:
         "the station's own order label (QR PDK:<posting>): never = only Ozon's label prints; on_pack = "
         "print it right after packing, for the verify-first shelf (scan it to match Ozon's label)",
         choices=("never", "on_pack")))
+    idle_sign_out_min: float = field(default=15.0, metadata=_doc(
+        "minutes without a scan after which the person signed in at this bench is signed out",
+        low=1, high=720))
 
 
 @dataclass(frozen=True)

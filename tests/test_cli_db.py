@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, insert, select
 
+from app.services.people import directory
 from app.services.station import Station
 from app.store import default_sqlite_url, migrate, open_database
 from app.store import events as store_events
@@ -29,7 +30,7 @@ from store_helpers import fresh_pg_database, pg_url  # noqa: F401
 
 PY = sys.executable
 FILLED = ("postings", "posting_items", "products", "product_barcodes", "warehouses", "delivery_methods",
-          "sync_state", "events", "outbox", "packed_units", "stations", "labels", "waves", "wave_postings")
+          "sync_state", "events", "outbox", "packed_units", "stations", "labels", "waves", "wave_postings", "people")
 
 
 def a_bench_with_a_shift_behind_it(data_dir: Path) -> None:
@@ -53,6 +54,8 @@ def a_bench_with_a_shift_behind_it(data_dir: Path) -> None:
             session.execute(insert(RateBudgetRow), {"account": "api-seller.ozon.ru/1", "rate": 20.0, "tat": 0.0})
 
         db.writer.call(rest)
+        directory.add(db, "Anna", "packer", pin="4711", now=lambda: NOW)  # people and their hashes move too
+        directory.issue_badge(db, "Anna")
     finally:
         db.close()
 

@@ -14,6 +14,7 @@ from app.messages import CATALOGUE, LANGUAGES
 from app.services.labels.command_sheet import (
     MARGIN_MM,
     CommandEntry,
+    badge_entry,
     code128_modules,
     command_sheet_entries,
     command_title,
@@ -29,7 +30,7 @@ from store_helpers import sqlite_db, sqlite_template  # noqa: F401
 
 SUPERVISORS = ["anna", "B.Kuznetsov", "Иванов", " anna ", "", "a:b"]
 PRINTABLE = ["anna", "B.Kuznetsov"]
-PLAIN = ["CMD:ACK", "CMD:PARK", "CMD:NEXT-BOX", "CMD:CANCEL", "CMD:SHORT"]
+PLAIN = ["CMD:ACK", "CMD:PARK", "CMD:NEXT-BOX", "CMD:CANCEL", "CMD:SHORT", "CMD:LOGOUT"]
 
 
 def read_barcodes(bitmap) -> list[str]:
@@ -57,11 +58,11 @@ def test_plain_commands_then_override_and_teach_for_each_supervisor_once():
 
 def test_every_station_command_is_on_the_sheet_and_the_station_reads_each_payload_as_it():
     entries = command_sheet_entries(PRINTABLE)
-    assert {entry.command for entry in entries} == set(COMMANDS)
-    for entry in entries:
+    assert {entry.command for entry in entries} == set(COMMANDS) - {"LOGIN"}  # LOGIN: each person's badge
+    for entry in entries + [badge_entry("Anna", "K7M2P9Q4R8T3")]:
         scan = classify(entry.payload)
         assert (scan.kind, scan.command) == ("command", entry.command), entry
-        assert scan.args == ((entry.supervisor,) if entry.supervisor else ())
+        assert scan.args == ((entry.payload.rsplit(":", 1)[1],) if entry.supervisor else ())
 
 
 @pytest.mark.parametrize("name,printable", [

@@ -233,6 +233,9 @@ class StationRow(Base):
     error_data: Mapped[dict] = mapped_column(JSON, default=dict)
     packer: Mapped[str | None] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # when ``packer`` signed in with a badge or PIN (None: nobody signed in; ``packer`` is then the
+    # name the bench was started with, if any). ``updated_at`` is the last decision: idle time.
+    signed_in_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 # label states
@@ -321,3 +324,4 @@ from app.store import models_room  # noqa: E402,F401  (a room of benches: the sh
 from app.store.evidence_models import EvidenceEntryRow, EvidenceFileRow  # noqa: E402,F401
 # the tables of the work after packing (bench modes, hand-overs, tracking numbers)
 from app.store import models_handover  # noqa: E402,F401  (registers its tables on Base.metadata)
+from app.store import models_people  # noqa: E402,F401  (packers, supervisors, admins and their credentials)

@@ -44,6 +44,9 @@ class BenchController(QObject):
         self.queues = QueuesPanel(parts.db, parts.config.station.name)
         self.evidence = EvidencePanel(parts.db, parts.config.data_dir, parts.config.station.name,
                                       language=lambda: self.languages.current)
+        from app.ui.people.wiring import PeopleWiring
+
+        self.people = PeopleWiring(self)
         devices = {"printer": self.config.devices.printer, "scale": self.config.devices.scale,
                    "scanner": self.config.devices.scanner or "keyboard", "camera": self.config.devices.camera}
         self.station_worker = StationWorker(parts.station, parts.scale, self, router=parts.router)
@@ -51,7 +54,8 @@ class BenchController(QObject):
                                     station_worker=self.station_worker, wake=self._wake, parent=self)
         self.window = MainWindow(pack_view=self.pack_view, queues=self.queues, log_handler=log_handler,
                                  station_name=self.config.station.name, devices=devices, demo=demo,
-                                 handover=self.handover.panel, evidence=self.evidence)
+                                 handover=self.handover.panel, evidence=self.evidence, sign_in_bar=self.people.bar,
+                                 audit=self.people.audit, statistics=self.people.statistics)
         self.handover.pages, self.handover.index = self.window.pages, HANDOVER
         self.sync_worker = SyncWorker(parts.service, self) if parts.service is not None else None
         self.scan_filter = self._keyboard_scanner(clock)
@@ -116,7 +120,8 @@ class BenchController(QObject):
             self.sync_worker.syncFailed.connect(status.on_sync_failed)
             self.sync_worker.authFailed.connect(status.on_auth_failed)
             self.sync_worker.authFailed.connect(self._auth_failed)
-        w.settingsRequested.connect(self.open_settings)
+        w.settingsRequested.connect(self.ask_settings)
+        self.people.connect()
         w.languageRequested.connect(self.switch_language)
         w.mark_language(self.languages.current)
 
@@ -136,9 +141,10 @@ class BenchController(QObject):
         self.stall_meter.start()
         self.queues.reload()
         self.evidence.reload()
+        self.people.start()
         for code, detail in self.parts.problems:
             self.messages.warning(text(code, self.languages.current, detail=detail, path=self.config.source),
-                                  (self.tr("Open settings"), self.open_settings))
+                                  (self.tr("Open settings"), self.ask_settings))
 
     def shutdown(self) -> None:
         self.stall_meter.stop()
@@ -161,7 +167,7 @@ class BenchController(QObject):
         from app.ui.pack.actions import CommandDialog
 
         snap = self.pack_view.snapshot
-        dialog = CommandDialog(command, supervisors=list(self.config.station.supervisors),
+        dialog = CommandDialog(command, supervisors=list(self.config.station.supervisors), badge=self.people.people_exist,
                                lines=snap.get("lines") or [], barcode=(snap.get("error_data") or {}).get("barcode", ""),
                                parent=self.window)
         dialog.chosen.connect(self.station_worker.command)
@@ -197,7 +203,7 @@ class BenchController(QObject):
 
     def _auth_failed(self, detail: str) -> None:
         self.messages.error(text("auth_failed", self.languages.current, client_id=self.config.ozon.client_id,
-                                 detail=detail), (self.tr("Open settings"), self.open_settings))
+                                 detail=detail), (self.tr("Open settings"), self.ask_settings))
 
     def _wake(self) -> None:
         if self.sync_worker is not None:
@@ -226,6 +232,10 @@ class BenchController(QObject):
         if remember:  # the next start uses it unless --lang says otherwise
             QSettings().setValue("ui/language", code)
         self.window.mark_language(code)
+
+    def ask_settings(self) -> None:
+        """Settings, when the person signed in may change them (an admin; ``PeopleWiring.guarded``)."""
+        self.people.guarded(self.open_settings)
 
     def open_settings(self) -> None:
         from app.config import default_config_path

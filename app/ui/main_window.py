@@ -14,16 +14,18 @@ from app.ui.log_view import LogView
 from app.ui.pack import PackView
 from app.ui.status import StatusPanel
 
-PACK, QUEUES, HANDOVER, LOG, EVIDENCE = range(5)
+PACK, QUEUES, HANDOVER, LOG, EVIDENCE, AUDIT, STATISTICS = range(7)  # the last three when given
 
 
 class MainWindow(QMainWindow):
     settingsRequested = Signal()
+    peopleRequested = Signal()
     languageRequested = Signal(str)
 
     def __init__(self, *, pack_view: PackView, queues: QWidget, log_handler, station_name: str = "",
                  devices: dict[str, str] | None = None, demo: bool = False, handover: QWidget | None = None,
-                 evidence: QWidget | None = None) -> None:
+                 evidence: QWidget | None = None, sign_in_bar: QWidget | None = None,
+                 audit: QWidget | None = None, statistics: QWidget | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.station_name = station_name
@@ -34,13 +36,17 @@ class MainWindow(QMainWindow):
         self.first_run = FirstRunPanel() if demo else None
         self.pages = QTabWidget()
         self.pages.setObjectName("pages")
-        for page in (pack_view, queues, self.handover, self.log_view, *([evidence] if evidence is not None else [])):
-            self.pages.addTab(page, "")
+        self.audit, self.statistics = audit, statistics
+        for page in (pack_view, queues, self.handover, self.log_view, evidence, audit, statistics):
+            if page is not None:
+                self.pages.addTab(page, "")
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)
         if self.first_run is not None:
             layout.addWidget(self.first_run)
+        if sign_in_bar is not None:
+            layout.addWidget(sign_in_bar)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.flash = ErrorFlash(central)
@@ -54,7 +60,10 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.settingsRequested)
         self.quit_action = QAction(self)
         self.quit_action.triggered.connect(self.close)
+        self.people_action = QAction(self)
+        self.people_action.triggered.connect(self.peopleRequested)
         self.file_menu.addAction(self.settings_action)
+        self.file_menu.addAction(self.people_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.language_menu = self.menuBar().addMenu("")
@@ -74,8 +83,11 @@ class MainWindow(QMainWindow):
         self.pages.setTabText(QUEUES, self.tr("Queues"))
         self.pages.setTabText(HANDOVER, self.tr("Hand-over"))
         self.pages.setTabText(LOG, self.tr("Log"))
-        if self.evidence is not None:
-            self.pages.setTabText(EVIDENCE, self.tr("Evidence"))
+        for page, name in ((self.evidence, self.tr("Evidence")), (self.audit, self.tr("Audit")),
+                           (self.statistics, self.tr("Statistics"))):
+            if page is not None:
+                self.pages.setTabText(self.pages.indexOf(page), name)
+        self.people_action.setText(self.tr("&People…"))
         self.file_menu.setTitle(self.tr("&File"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))

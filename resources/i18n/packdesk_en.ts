@@ -1,6 +1,99 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AuditPanel</name>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="95" />
+        <source>(all)</source>
+        <translation>(all)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="108" />
+        <source>%1 events shown (at most %2, newest first).</source>
+        <translation>%1 events shown (at most %2, newest first).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="113" />
+        <source>Export the audit</source>
+        <translation>Export the audit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="119" />
+        <source>%1 events written to %2.</source>
+        <translation>%1 events written to %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="124" />
+        <source>The audit could not be written: %1</source>
+        <translation>The audit could not be written: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="128" />
+        <source>Person:</source>
+        <translation>Person:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="128" />
+        <source>Bench:</source>
+        <translation>Bench:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="128" />
+        <source>Event:</source>
+        <translation>Event:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="129" />
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="129" />
+        <source>To:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="132" />
+        <source>When (UTC)</source>
+        <translation>When (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="132" />
+        <source>Bench</source>
+        <translation>Bench</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="132" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="133" />
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="133" />
+        <source>Posting</source>
+        <translation>Posting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="133" />
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="134" />
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="135" />
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <location filename="../../app/ui/banner.py" line="28" />
@@ -11,14 +104,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="141" />
-        <location filename="../../app/ui/controller.py" line="184" />
-        <location filename="../../app/ui/controller.py" line="200" />
+        <location filename="../../app/ui/controller.py" line="147" />
+        <location filename="../../app/ui/controller.py" line="190" />
+        <location filename="../../app/ui/controller.py" line="206" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="270" />
+        <location filename="../../app/ui/controller.py" line="280" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
     </message>
@@ -26,58 +119,68 @@
 <context>
     <name>CommandDialog</name>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="130" />
+        <location filename="../../app/ui/pack/actions.py" line="133" />
         <source>Items missing</source>
         <translation>Items missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="131" />
+        <location filename="../../app/ui/pack/actions.py" line="134" />
         <source>The posting will be flagged for a person and not shipped as it is.</source>
         <translation>The posting will be flagged for a person and not shipped as it is.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="132" />
+        <location filename="../../app/ui/pack/actions.py" line="135" />
         <source>What is missing (optional):</source>
         <translation>What is missing (optional):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="134" />
+        <location filename="../../app/ui/pack/actions.py" line="137" />
         <source>Close the hand-over without the missing parcels</source>
         <translation>Close the hand-over without the missing parcels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="135" />
+        <location filename="../../app/ui/pack/actions.py" line="138" />
         <source>The missing parcels wait for the next carriage; the reason goes to the log.</source>
         <translation>The missing parcels wait for the next carriage; the reason goes to the log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="137" />
+        <location filename="../../app/ui/pack/actions.py" line="140" />
         <source>Why (optional):</source>
         <translation>Why (optional):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="141" />
+        <location filename="../../app/ui/pack/actions.py" line="144" />
         <source>Accept this weight</source>
         <translation>Accept this weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="142" />
+        <location filename="../../app/ui/pack/actions.py" line="145" />
         <source>Teach barcode %1</source>
         <translation>Teach barcode %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="136" />
-        <location filename="../../app/ui/pack/actions.py" line="143" />
+        <location filename="../../app/ui/pack/actions.py" line="139" />
+        <location filename="../../app/ui/pack/actions.py" line="150" />
         <source>Supervisor:</source>
         <translation>Supervisor:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="145" />
+        <location filename="../../app/ui/pack/actions.py" line="147" />
+        <source>Supervisor's badge or PIN:</source>
+        <translation>Supervisor's badge or PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="148" />
+        <source>The supervisor scans their badge or types their PIN here.</source>
+        <translation>The supervisor scans their badge or types their PIN here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="152" />
         <source>It is the item:</source>
         <translation>It is the item:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="147" />
+        <location filename="../../app/ui/pack/actions.py" line="154" />
         <source>No supervisors are set up. Add their names in Settings → Packing, or scan the supervisor's command barcode.</source>
         <translation>No supervisors are set up. Add their names in Settings → Packing, or scan the supervisor's command barcode.</translation>
     </message>
@@ -591,52 +694,67 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="71" />
+        <location filename="../../app/ui/main_window.py" line="80" />
         <source>packdesk: packing bench</source>
         <translation>packdesk: packing bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="73" />
+        <location filename="../../app/ui/main_window.py" line="82" />
         <source>Pack</source>
         <translation>Pack</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74" />
+        <location filename="../../app/ui/main_window.py" line="83" />
         <source>Queues</source>
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75" />
+        <location filename="../../app/ui/main_window.py" line="84" />
         <source>Hand-over</source>
         <translation>Hand-over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76" />
+        <location filename="../../app/ui/main_window.py" line="85" />
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78" />
+        <location filename="../../app/ui/main_window.py" line="86" />
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79" />
+        <location filename="../../app/ui/main_window.py" line="86" />
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="87" />
+        <source>Statistics</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="90" />
+        <source>&amp;People…</source>
+        <translation>&amp;People…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="91" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80" />
+        <location filename="../../app/ui/main_window.py" line="92" />
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81" />
+        <location filename="../../app/ui/main_window.py" line="93" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82" />
+        <location filename="../../app/ui/main_window.py" line="94" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
@@ -825,6 +943,152 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/pack/view.py" line="206" />
         <source>late by %1</source>
         <translation>late by %1</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleDialog</name>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="28" />
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="30" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="30" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="30" />
+        <source>Signs in with</source>
+        <translation>Signs in with</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="31" />
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="43" />
+        <source>PIN (4-12 digits, optional)</source>
+        <translation>PIN (4-12 digits, optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="44" />
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="46" />
+        <source>New badge</source>
+        <translation>New badge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="48" />
+        <source>Set PIN</source>
+        <translation>Set PIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="50" />
+        <source>Set role</source>
+        <translation>Set role</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="52" />
+        <source>Deactivate</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="57" />
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="60" />
+        <source>Selected person:</source>
+        <translation>Selected person:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="67" />
+        <source>Packers pack; supervisors also confirm overrides with their badge or PIN; admins also change settings and people.</source>
+        <translation>Packers pack; supervisors also confirm overrides with their badge or PIN; admins also change settings and people.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="79" />
+        <source>packer</source>
+        <translation>packer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="79" />
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="79" />
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="89" />
+        <source>badge</source>
+        <translation>badge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="89" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="90" />
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="90" />
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="103" />
+        <source>%1 added.</source>
+        <translation>%1 added.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="109" />
+        <source>New badge of %1: print this code as a Code 128 barcode: %2</source>
+        <translation>New badge of %1: print this code as a Code 128 barcode: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="121" />
+        <source>PIN of %1 set.</source>
+        <translation>PIN of %1 set.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="126" />
+        <source>%1 is now: %2</source>
+        <translation>%1 is now: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="133" />
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 can no longer sign in.</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../app/ui/people/bar.py" line="23" />
+        <source>Sign in with a PIN</source>
+        <translation>Sign in with a PIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/bar.py" line="30" />
+        <source>PIN:</source>
+        <translation>PIN:</translation>
     </message>
 </context>
 <context>
@@ -1017,325 +1281,430 @@ Please send it to support. The bench keeps working; restart it if something look
         <source>the station's own order label (QR PDK:&lt;posting&gt;): never = only Ozon's label prints; on_pack = print it right after packing, for the verify-first shelf (scan it to match Ozon's label)</source>
         <translation>the station's own order label (QR PDK:&lt;posting&gt;): never = only Ozon's label prints; on_pack = print it right after packing, for the verify-first shelf (scan it to match Ozon's label)</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="20" />
+        <source>minutes without a scan after which the person signed in at this bench is signed out</source>
+        <translation>minutes without a scan after which the person signed in at this bench is signed out</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="156" />
+        <location filename="../../app/ui/settings/dialog.py" line="158" />
         <source>Seller API address</source>
         <translation>Seller API address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="156" />
+        <location filename="../../app/ui/settings/dialog.py" line="158" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="157" />
+        <location filename="../../app/ui/settings/dialog.py" line="159" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API key (leave empty to keep the saved one)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="158" />
+        <location filename="../../app/ui/settings/dialog.py" line="160" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>Warehouses to sync (ids, empty: all)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <location filename="../../app/ui/settings/dialog.py" line="161" />
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <location filename="../../app/ui/settings/dialog.py" line="161" />
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <location filename="../../app/ui/settings/dialog.py" line="161" />
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="160" />
+        <location filename="../../app/ui/settings/dialog.py" line="162" />
         <source>Weight tolerance, %</source>
         <translation>Weight tolerance, %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="161" />
+        <location filename="../../app/ui/settings/dialog.py" line="163" />
         <source>Box and filler weight, g</source>
         <translation>Box and filler weight, g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="162" />
+        <location filename="../../app/ui/settings/dialog.py" line="164" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>Supervisors (may teach barcodes and accept a weight), comma-separated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="163" />
+        <location filename="../../app/ui/settings/dialog.py" line="165" />
         <source>Requests to Ozon per second</source>
         <translation>Requests to Ozon per second</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="164" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>Sync every, s</source>
         <translation>Sync every, s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="165" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>Own order label</source>
         <translation>Own order label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <source>Sign a packer out after, min without a scan</source>
+        <translation>Sign a packer out after, min without a scan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="169" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="171" />
+        <location filename="../../app/ui/settings/dialog.py" line="174" />
         <source>Never: only Ozon's label</source>
         <translation>Never: only Ozon's label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="172" />
+        <location filename="../../app/ui/settings/dialog.py" line="175" />
         <source>After packing, for the verify-first shelf</source>
         <translation>After packing, for the verify-first shelf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="180" />
+        <location filename="../../app/ui/settings/dialog.py" line="183" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="181" />
+        <location filename="../../app/ui/settings/dialog.py" line="184" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="181" />
+        <location filename="../../app/ui/settings/dialog.py" line="184" />
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="181" />
+        <location filename="../../app/ui/settings/dialog.py" line="184" />
         <source>Packing</source>
         <translation>Packing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="181" />
+        <location filename="../../app/ui/settings/dialog.py" line="184" />
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="195" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <location filename="../../app/ui/settings/dialog.py" line="199" />
         <source>Find devices</source>
         <translation>Find devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="197" />
+        <location filename="../../app/ui/settings/dialog.py" line="200" />
         <source>Test print</source>
         <translation>Test print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="198" />
+        <location filename="../../app/ui/settings/dialog.py" line="201" />
         <source>Read scale</source>
         <translation>Read scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="199" />
+        <location filename="../../app/ui/settings/dialog.py" line="202" />
         <source>Print the command barcodes</source>
         <translation>Print the command barcodes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="226" />
+        <location filename="../../app/ui/settings/dialog.py" line="229" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="236" />
+        <location filename="../../app/ui/settings/dialog.py" line="239" />
         <source>Asking Ozon…</source>
         <translation>Asking Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="239" />
+        <location filename="../../app/ui/settings/dialog.py" line="242" />
         <source>Connection failed: %1</source>
         <translation>Connection failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="245" />
+        <location filename="../../app/ui/settings/dialog.py" line="248" />
         <source>Connected. The key has no expiry date.</source>
         <translation>Connected. The key has no expiry date.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="247" />
+        <location filename="../../app/ui/settings/dialog.py" line="250" />
         <source>Connected. The key expires on %1.</source>
         <translation>Connected. The key expires on %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="275" />
+        <location filename="../../app/ui/settings/dialog.py" line="278" />
         <source>Looking for devices…</source>
         <translation>Looking for devices…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="283" />
+        <location filename="../../app/ui/settings/dialog.py" line="286" />
         <source>%1 device(s) found.</source>
         <translation>%1 device(s) found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="293" />
+        <location filename="../../app/ui/settings/dialog.py" line="296" />
         <source>Test label sent to %1.</source>
         <translation>Test label sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="301" />
+        <location filename="../../app/ui/settings/dialog.py" line="304" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>No scale in use: pick one and press Read scale.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="303" />
+        <location filename="../../app/ui/settings/dialog.py" line="306" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>Live reading shows the scale in use; press Read scale to try the new one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="305" />
+        <location filename="../../app/ui/settings/dialog.py" line="308" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>Scale in use: waiting for a reading…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="307" />
+        <location filename="../../app/ui/settings/dialog.py" line="310" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>Scale in use, live: %1 g (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="318" />
+        <location filename="../../app/ui/settings/dialog.py" line="321" />
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="320" />
+        <location filename="../../app/ui/settings/dialog.py" line="323" />
         <source>Not printed: %1</source>
         <translation>Not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="329" />
+        <location filename="../../app/ui/settings/dialog.py" line="332" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Scale reads %1 g (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="332" />
+        <location filename="../../app/ui/settings/dialog.py" line="335" />
         <source>Device problem: %1</source>
         <translation>Device problem: %1</translation>
     </message>
 </context>
 <context>
+    <name>SignInBar</name>
+    <message>
+        <location filename="../../app/ui/people/bar.py" line="84" />
+        <source>Signed in: %1</source>
+        <translation>Signed in: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/bar.py" line="86" />
+        <source>Nobody is signed in: scan your badge or type your PIN.</source>
+        <translation>Nobody is signed in: scan your badge or type your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/bar.py" line="87" />
+        <source>Type PIN…</source>
+        <translation>Type PIN…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/bar.py" line="88" />
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPanel</name>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="97" />
+        <source>Per packer over the period</source>
+        <translation>Per packer over the period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="100" />
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Postings</source>
+        <translation>Postings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="100" />
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="100" />
+        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <source>Mistakes caught</source>
+        <translation>Mistakes caught</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="101" />
+        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <source>Overrides</source>
+        <translation>Overrides</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="104" />
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="105" />
+        <source>To:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="106" />
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Bench</source>
+        <translation>Bench</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <source>s/unit</source>
+        <translation>s/unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <source>s/posting</source>
+        <translation>s/posting</translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="104" />
+        <location filename="../../app/ui/status.py" line="124" />
         <source>Ozon: connecting…</source>
         <translation>Ozon: connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="104" />
+        <location filename="../../app/ui/status.py" line="124" />
         <source>Ozon: online</source>
         <translation>Ozon: online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="105" />
+        <location filename="../../app/ui/status.py" line="125" />
         <source>Ozon: offline</source>
         <translation>Ozon: offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="105" />
+        <location filename="../../app/ui/status.py" line="125" />
         <source>Ozon: key refused</source>
         <translation>Ozon: key refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="109" />
+        <location filename="../../app/ui/status.py" line="129" />
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="110" />
+        <location filename="../../app/ui/status.py" line="130" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>Outbox: %1 open, %2 parked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="113" />
+        <location filename="../../app/ui/status.py" line="133" />
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="115" />
+        <location filename="../../app/ui/status.py" line="135" />
         <source>Scanner: %1</source>
         <translation>Scanner: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="126" />
+        <location filename="../../app/ui/status.py" line="147" />
         <source>Camera: off</source>
         <translation>Camera: off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="128" />
+        <location filename="../../app/ui/status.py" line="149" />
         <source>● REC %1</source>
         <translation>● REC %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="128" />
+        <location filename="../../app/ui/status.py" line="149" />
         <source>● REC</source>
         <translation>● REC</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="130" />
+        <location filename="../../app/ui/status.py" line="151" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ Camera: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="130" />
+        <location filename="../../app/ui/status.py" line="151" />
         <source>not available</source>
         <translation>not available</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="132" />
+        <location filename="../../app/ui/status.py" line="153" />
         <source>Camera: ready</source>
         <translation>Camera: ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="133" />
+        <location filename="../../app/ui/status.py" line="154" />
         <source>Camera: starting…</source>
         <translation>Camera: starting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="145" />
+        <location filename="../../app/ui/status.py" line="166" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API key expires %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="149" />
+        <location filename="../../app/ui/status.py" line="170" />
         <source>not set</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="156" />
+        <location filename="../../app/ui/status.py" line="177" />
         <source>Scale: not set</source>
         <translation>Scale: not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
-        <location filename="../../app/ui/status.py" line="161" />
+        <location filename="../../app/ui/status.py" line="179" />
+        <location filename="../../app/ui/status.py" line="182" />
         <source>Scale: %1</source>
         <translation>Scale: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="160" />
+        <location filename="../../app/ui/status.py" line="181" />
         <source>%1 g stable</source>
         <translation>%1 g stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="160" />
+        <location filename="../../app/ui/status.py" line="181" />
         <source>%1 g moving</source>
         <translation>%1 g moving</translation>
     </message>

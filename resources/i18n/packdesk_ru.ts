@@ -1,6 +1,99 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name>AuditPanel</name>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="95" />
+        <source>(all)</source>
+        <translation>(все)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="108" />
+        <source>%1 events shown (at most %2, newest first).</source>
+        <translation>Показано событий: %1 (не более %2, сначала новые).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="113" />
+        <source>Export the audit</source>
+        <translation>Выгрузка журнала действий</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="119" />
+        <source>%1 events written to %2.</source>
+        <translation>Записано событий: %1 в %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="124" />
+        <source>The audit could not be written: %1</source>
+        <translation>Журнал действий не записан: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="128" />
+        <source>Person:</source>
+        <translation>Сотрудник:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="128" />
+        <source>Bench:</source>
+        <translation>Место:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="128" />
+        <source>Event:</source>
+        <translation>Событие:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="129" />
+        <source>From:</source>
+        <translation>С:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="129" />
+        <source>To:</source>
+        <translation>По:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="132" />
+        <source>When (UTC)</source>
+        <translation>Когда (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="132" />
+        <source>Bench</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="132" />
+        <source>Person</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="133" />
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="133" />
+        <source>Posting</source>
+        <translation>Отправление</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="133" />
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="134" />
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="135" />
+        <source>Export CSV…</source>
+        <translation>Выгрузить CSV…</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <location filename="../../app/ui/banner.py" line="28" />
@@ -11,14 +104,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="141" />
-        <location filename="../../app/ui/controller.py" line="184" />
-        <location filename="../../app/ui/controller.py" line="200" />
+        <location filename="../../app/ui/controller.py" line="147" />
+        <location filename="../../app/ui/controller.py" line="190" />
+        <location filename="../../app/ui/controller.py" line="206" />
         <source>Open settings</source>
         <translation>Открыть настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="270" />
+        <location filename="../../app/ui/controller.py" line="280" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Настройки сохранены в %1. Перезапустите packdesk, чтобы применить новые учётные данные или устройства.</translation>
     </message>
@@ -26,58 +119,68 @@
 <context>
     <name>CommandDialog</name>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="130" />
+        <location filename="../../app/ui/pack/actions.py" line="133" />
         <source>Items missing</source>
         <translation>Не хватает товаров</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="131" />
+        <location filename="../../app/ui/pack/actions.py" line="134" />
         <source>The posting will be flagged for a person and not shipped as it is.</source>
         <translation>Отправление будет помечено для разбора и не будет отгружено в таком виде.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="132" />
+        <location filename="../../app/ui/pack/actions.py" line="135" />
         <source>What is missing (optional):</source>
         <translation>Чего не хватает (необязательно):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="134" />
+        <location filename="../../app/ui/pack/actions.py" line="137" />
         <source>Close the hand-over without the missing parcels</source>
         <translation>Закрыть передачу без недостающих посылок</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="135" />
+        <location filename="../../app/ui/pack/actions.py" line="138" />
         <source>The missing parcels wait for the next carriage; the reason goes to the log.</source>
         <translation>Недостающие посылки уедут со следующей отгрузкой; причина записывается в журнал.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="137" />
+        <location filename="../../app/ui/pack/actions.py" line="140" />
         <source>Why (optional):</source>
         <translation>Причина (необязательно):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="141" />
+        <location filename="../../app/ui/pack/actions.py" line="144" />
         <source>Accept this weight</source>
         <translation>Принять этот вес</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="142" />
+        <location filename="../../app/ui/pack/actions.py" line="145" />
         <source>Teach barcode %1</source>
         <translation>Привязать штрихкод %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="136" />
-        <location filename="../../app/ui/pack/actions.py" line="143" />
+        <location filename="../../app/ui/pack/actions.py" line="139" />
+        <location filename="../../app/ui/pack/actions.py" line="150" />
         <source>Supervisor:</source>
         <translation>Старший смены:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="145" />
+        <location filename="../../app/ui/pack/actions.py" line="147" />
+        <source>Supervisor's badge or PIN:</source>
+        <translation>Пропуск или PIN старшего:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="148" />
+        <source>The supervisor scans their badge or types their PIN here.</source>
+        <translation>Старший сканирует свой пропуск или вводит PIN здесь.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="152" />
         <source>It is the item:</source>
         <translation>Это товар:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="147" />
+        <location filename="../../app/ui/pack/actions.py" line="154" />
         <source>No supervisors are set up. Add their names in Settings → Packing, or scan the supervisor's command barcode.</source>
         <translation>Старшие смены не заданы. Добавьте их имена в «Настройки → Упаковка» или отсканируйте командный штрихкод старшего.</translation>
     </message>
@@ -591,52 +694,67 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="71" />
+        <location filename="../../app/ui/main_window.py" line="80" />
         <source>packdesk: packing bench</source>
         <translation>packdesk: место упаковки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="73" />
+        <location filename="../../app/ui/main_window.py" line="82" />
         <source>Pack</source>
         <translation>Упаковка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74" />
+        <location filename="../../app/ui/main_window.py" line="83" />
         <source>Queues</source>
         <translation>Очереди</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75" />
+        <location filename="../../app/ui/main_window.py" line="84" />
         <source>Hand-over</source>
         <translation>Передача</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76" />
+        <location filename="../../app/ui/main_window.py" line="85" />
         <source>Log</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78" />
+        <location filename="../../app/ui/main_window.py" line="86" />
         <source>Evidence</source>
         <translation>Доказательства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79" />
+        <location filename="../../app/ui/main_window.py" line="86" />
+        <source>Audit</source>
+        <translation>Журнал действий</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="87" />
+        <source>Statistics</source>
+        <translation>Статистика</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="90" />
+        <source>&amp;People…</source>
+        <translation>&amp;Сотрудники…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="91" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80" />
+        <location filename="../../app/ui/main_window.py" line="92" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81" />
+        <location filename="../../app/ui/main_window.py" line="93" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82" />
+        <location filename="../../app/ui/main_window.py" line="94" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
@@ -825,6 +943,152 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/pack/view.py" line="206" />
         <source>late by %1</source>
         <translation>опоздание %1</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleDialog</name>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="28" />
+        <source>People</source>
+        <translation>Сотрудники</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="30" />
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="30" />
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="30" />
+        <source>Signs in with</source>
+        <translation>Вход по</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="31" />
+        <source>Active</source>
+        <translation>Активен</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="43" />
+        <source>PIN (4-12 digits, optional)</source>
+        <translation>PIN (4–12 цифр, необязательно)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="44" />
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="46" />
+        <source>New badge</source>
+        <translation>Новый пропуск</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="48" />
+        <source>Set PIN</source>
+        <translation>Задать PIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="50" />
+        <source>Set role</source>
+        <translation>Задать роль</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="52" />
+        <source>Deactivate</source>
+        <translation>Отключить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="57" />
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="60" />
+        <source>Selected person:</source>
+        <translation>Выбранный сотрудник:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="67" />
+        <source>Packers pack; supervisors also confirm overrides with their badge or PIN; admins also change settings and people.</source>
+        <translation>Упаковщики упаковывают; старшие также подтверждают исключения своим пропуском или PIN; администраторы также меняют настройки и список сотрудников.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="79" />
+        <source>packer</source>
+        <translation>упаковщик</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="79" />
+        <source>supervisor</source>
+        <translation>старший</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="79" />
+        <source>admin</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="89" />
+        <source>badge</source>
+        <translation>пропуск</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="89" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="90" />
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="90" />
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="103" />
+        <source>%1 added.</source>
+        <translation>%1: добавлен(а).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="109" />
+        <source>New badge of %1: print this code as a Code 128 barcode: %2</source>
+        <translation>Новый пропуск для %1: напечатайте этот код штрихкодом Code 128: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="121" />
+        <source>PIN of %1 set.</source>
+        <translation>PIN для %1 задан.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="126" />
+        <source>%1 is now: %2</source>
+        <translation>%1 теперь: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="133" />
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 больше не может войти.</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../app/ui/people/bar.py" line="23" />
+        <source>Sign in with a PIN</source>
+        <translation>Вход по PIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/bar.py" line="30" />
+        <source>PIN:</source>
+        <translation>PIN:</translation>
     </message>
 </context>
 <context>
@@ -1017,325 +1281,430 @@ Please send it to support. The bench keeps working; restart it if something look
         <source>the station's own order label (QR PDK:&lt;posting&gt;): never = only Ozon's label prints; on_pack = print it right after packing, for the verify-first shelf (scan it to match Ozon's label)</source>
         <translation>своя этикетка заказа (QR PDK:&lt;отправление&gt;): never — печатается только этикетка Ozon; on_pack — печатать сразу после упаковки, для полки «сначала проверка» (отсканируйте её, чтобы сверить с этикеткой Ozon)</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="20" />
+        <source>minutes without a scan after which the person signed in at this bench is signed out</source>
+        <translation>через сколько минут без сканирования вошедший на этом месте сотрудник выходит автоматически</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="156" />
+        <location filename="../../app/ui/settings/dialog.py" line="158" />
         <source>Seller API address</source>
         <translation>Адрес Seller API</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="156" />
+        <location filename="../../app/ui/settings/dialog.py" line="158" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="157" />
+        <location filename="../../app/ui/settings/dialog.py" line="159" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API-ключ (оставьте пустым, чтобы сохранить прежний)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="158" />
+        <location filename="../../app/ui/settings/dialog.py" line="160" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>Склады для синхронизации (id; пусто — все)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <location filename="../../app/ui/settings/dialog.py" line="161" />
         <source>Label printer</source>
         <translation>Принтер этикеток</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <location filename="../../app/ui/settings/dialog.py" line="161" />
         <source>Scale</source>
         <translation>Весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <location filename="../../app/ui/settings/dialog.py" line="161" />
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="160" />
+        <location filename="../../app/ui/settings/dialog.py" line="162" />
         <source>Weight tolerance, %</source>
         <translation>Допуск по весу, %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="161" />
+        <location filename="../../app/ui/settings/dialog.py" line="163" />
         <source>Box and filler weight, g</source>
         <translation>Вес коробки и наполнителя, г</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="162" />
+        <location filename="../../app/ui/settings/dialog.py" line="164" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>Старшие смены (могут привязывать штрихкоды и принимать вес), через запятую</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="163" />
+        <location filename="../../app/ui/settings/dialog.py" line="165" />
         <source>Requests to Ozon per second</source>
         <translation>Запросов к Ozon в секунду</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="164" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>Sync every, s</source>
         <translation>Синхронизация каждые, с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="165" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>Own order label</source>
         <translation>Своя этикетка заказа</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <source>Sign a packer out after, min without a scan</source>
+        <translation>Выход упаковщика после, мин без сканирования</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="169" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="171" />
+        <location filename="../../app/ui/settings/dialog.py" line="174" />
         <source>Never: only Ozon's label</source>
         <translation>Нет: только этикетка Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="172" />
+        <location filename="../../app/ui/settings/dialog.py" line="175" />
         <source>After packing, for the verify-first shelf</source>
         <translation>После упаковки, для полки «сначала проверка»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="180" />
+        <location filename="../../app/ui/settings/dialog.py" line="183" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="181" />
+        <location filename="../../app/ui/settings/dialog.py" line="184" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="181" />
+        <location filename="../../app/ui/settings/dialog.py" line="184" />
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="181" />
+        <location filename="../../app/ui/settings/dialog.py" line="184" />
         <source>Packing</source>
         <translation>Упаковка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="181" />
+        <location filename="../../app/ui/settings/dialog.py" line="184" />
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="195" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>Test connection</source>
         <translation>Проверить связь</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <location filename="../../app/ui/settings/dialog.py" line="199" />
         <source>Find devices</source>
         <translation>Найти устройства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="197" />
+        <location filename="../../app/ui/settings/dialog.py" line="200" />
         <source>Test print</source>
         <translation>Пробная печать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="198" />
+        <location filename="../../app/ui/settings/dialog.py" line="201" />
         <source>Read scale</source>
         <translation>Прочитать весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="199" />
+        <location filename="../../app/ui/settings/dialog.py" line="202" />
         <source>Print the command barcodes</source>
         <translation>Напечатать командные штрихкоды</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="226" />
+        <location filename="../../app/ui/settings/dialog.py" line="229" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="236" />
+        <location filename="../../app/ui/settings/dialog.py" line="239" />
         <source>Asking Ozon…</source>
         <translation>Запрос к Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="239" />
+        <location filename="../../app/ui/settings/dialog.py" line="242" />
         <source>Connection failed: %1</source>
         <translation>Связь не установлена: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="245" />
+        <location filename="../../app/ui/settings/dialog.py" line="248" />
         <source>Connected. The key has no expiry date.</source>
         <translation>Связь есть. У ключа нет срока действия.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="247" />
+        <location filename="../../app/ui/settings/dialog.py" line="250" />
         <source>Connected. The key expires on %1.</source>
         <translation>Связь есть. Ключ действует до %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="275" />
+        <location filename="../../app/ui/settings/dialog.py" line="278" />
         <source>Looking for devices…</source>
         <translation>Поиск устройств…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="283" />
+        <location filename="../../app/ui/settings/dialog.py" line="286" />
         <source>%1 device(s) found.</source>
         <translation>Найдено устройств: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="293" />
+        <location filename="../../app/ui/settings/dialog.py" line="296" />
         <source>Test label sent to %1.</source>
         <translation>Пробная этикетка отправлена на %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="301" />
+        <location filename="../../app/ui/settings/dialog.py" line="304" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>Весы не используются: выберите весы и нажмите «Прочитать весы».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="303" />
+        <location filename="../../app/ui/settings/dialog.py" line="306" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>Текущие показания — с используемых весов; нажмите «Прочитать весы», чтобы проверить новые.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="305" />
+        <location filename="../../app/ui/settings/dialog.py" line="308" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>Используемые весы: ждём показаний…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="307" />
+        <location filename="../../app/ui/settings/dialog.py" line="310" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>Используемые весы, сейчас: %1 г (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="318" />
+        <location filename="../../app/ui/settings/dialog.py" line="321" />
         <source>Printing…</source>
         <translation>Печать…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="320" />
+        <location filename="../../app/ui/settings/dialog.py" line="323" />
         <source>Not printed: %1</source>
         <translation>Не напечатано: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="329" />
+        <location filename="../../app/ui/settings/dialog.py" line="332" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Весы показывают %1 г (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="332" />
+        <location filename="../../app/ui/settings/dialog.py" line="335" />
         <source>Device problem: %1</source>
         <translation>Проблема с устройством: %1</translation>
     </message>
 </context>
 <context>
+    <name>SignInBar</name>
+    <message>
+        <location filename="../../app/ui/people/bar.py" line="84" />
+        <source>Signed in: %1</source>
+        <translation>Работает: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/bar.py" line="86" />
+        <source>Nobody is signed in: scan your badge or type your PIN.</source>
+        <translation>Никто не вошёл: отсканируйте свой пропуск или введите PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/bar.py" line="87" />
+        <source>Type PIN…</source>
+        <translation>Ввести PIN…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/bar.py" line="88" />
+        <source>Sign out</source>
+        <translation>Выйти</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPanel</name>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="97" />
+        <source>Per packer over the period</source>
+        <translation>По упаковщикам за период</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="100" />
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Postings</source>
+        <translation>Отправления</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="100" />
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Units</source>
+        <translation>Единицы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="100" />
+        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <source>Mistakes caught</source>
+        <translation>Пойманные ошибки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="101" />
+        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <source>Overrides</source>
+        <translation>Исключения</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="104" />
+        <source>From:</source>
+        <translation>С:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="105" />
+        <source>To:</source>
+        <translation>По:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="106" />
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Bench</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Person</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <source>s/unit</source>
+        <translation>с/шт.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <source>s/posting</source>
+        <translation>с/отпр.</translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="104" />
+        <location filename="../../app/ui/status.py" line="124" />
         <source>Ozon: connecting…</source>
         <translation>Ozon: подключение…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="104" />
+        <location filename="../../app/ui/status.py" line="124" />
         <source>Ozon: online</source>
         <translation>Ozon: на связи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="105" />
+        <location filename="../../app/ui/status.py" line="125" />
         <source>Ozon: offline</source>
         <translation>Ozon: нет связи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="105" />
+        <location filename="../../app/ui/status.py" line="125" />
         <source>Ozon: key refused</source>
         <translation>Ozon: ключ отклонён</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="109" />
+        <location filename="../../app/ui/status.py" line="129" />
         <source>Last sync: %1</source>
         <translation>Синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="110" />
+        <location filename="../../app/ui/status.py" line="130" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>Очередь команд: %1 в работе, %2 отложено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="113" />
+        <location filename="../../app/ui/status.py" line="133" />
         <source>Printer: %1</source>
         <translation>Принтер: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="115" />
+        <location filename="../../app/ui/status.py" line="135" />
         <source>Scanner: %1</source>
         <translation>Сканер: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="126" />
+        <location filename="../../app/ui/status.py" line="147" />
         <source>Camera: off</source>
         <translation>Камера: выкл.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="128" />
+        <location filename="../../app/ui/status.py" line="149" />
         <source>● REC %1</source>
         <translation>● ЗАПИСЬ %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="128" />
+        <location filename="../../app/ui/status.py" line="149" />
         <source>● REC</source>
         <translation>● ЗАПИСЬ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="130" />
+        <location filename="../../app/ui/status.py" line="151" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ Камера: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="130" />
+        <location filename="../../app/ui/status.py" line="151" />
         <source>not available</source>
         <translation>недоступна</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="132" />
+        <location filename="../../app/ui/status.py" line="153" />
         <source>Camera: ready</source>
         <translation>Камера: готова</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="133" />
+        <location filename="../../app/ui/status.py" line="154" />
         <source>Camera: starting…</source>
         <translation>Камера: запуск…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="145" />
+        <location filename="../../app/ui/status.py" line="166" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API-ключ истекает %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="149" />
+        <location filename="../../app/ui/status.py" line="170" />
         <source>not set</source>
         <translation>не задан</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="156" />
+        <location filename="../../app/ui/status.py" line="177" />
         <source>Scale: not set</source>
         <translation>Весы: не заданы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
-        <location filename="../../app/ui/status.py" line="161" />
+        <location filename="../../app/ui/status.py" line="179" />
+        <location filename="../../app/ui/status.py" line="182" />
         <source>Scale: %1</source>
         <translation>Весы: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="160" />
+        <location filename="../../app/ui/status.py" line="181" />
         <source>%1 g stable</source>
         <translation>%1 г, стабильно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="160" />
+        <location filename="../../app/ui/status.py" line="181" />
         <source>%1 g moving</source>
         <translation>%1 г, колеблется</translation>
     </message>

@@ -1,6 +1,99 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AuditPanel</name>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="95" />
+        <source>(all)</source>
+        <translation>（全部）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="108" />
+        <source>%1 events shown (at most %2, newest first).</source>
+        <translation>显示 %1 条事件（最多 %2 条，最新在前）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="113" />
+        <source>Export the audit</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="119" />
+        <source>%1 events written to %2.</source>
+        <translation>已将 %1 条事件写入 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="124" />
+        <source>The audit could not be written: %1</source>
+        <translation>审计记录未能写入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="128" />
+        <source>Person:</source>
+        <translation>人员：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="128" />
+        <source>Bench:</source>
+        <translation>工作台：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="128" />
+        <source>Event:</source>
+        <translation>事件：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="129" />
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="129" />
+        <source>To:</source>
+        <translation>到：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="132" />
+        <source>When (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="132" />
+        <source>Bench</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="132" />
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="133" />
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="133" />
+        <source>Posting</source>
+        <translation>货件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="133" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="134" />
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/audit.py" line="135" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <location filename="../../app/ui/banner.py" line="28" />
@@ -11,14 +104,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="141" />
-        <location filename="../../app/ui/controller.py" line="184" />
-        <location filename="../../app/ui/controller.py" line="200" />
+        <location filename="../../app/ui/controller.py" line="147" />
+        <location filename="../../app/ui/controller.py" line="190" />
+        <location filename="../../app/ui/controller.py" line="206" />
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="270" />
+        <location filename="../../app/ui/controller.py" line="280" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>设置已保存到 %1。请重启 packdesk 以使新的账户或设备设置生效。</translation>
     </message>
@@ -26,58 +119,68 @@
 <context>
     <name>CommandDialog</name>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="130" />
+        <location filename="../../app/ui/pack/actions.py" line="133" />
         <source>Items missing</source>
         <translation>缺少商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="131" />
+        <location filename="../../app/ui/pack/actions.py" line="134" />
         <source>The posting will be flagged for a person and not shipped as it is.</source>
         <translation>该货件将被标记交由人工处理，不会按现状发货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="132" />
+        <location filename="../../app/ui/pack/actions.py" line="135" />
         <source>What is missing (optional):</source>
         <translation>缺少什么（可选）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="134" />
+        <location filename="../../app/ui/pack/actions.py" line="137" />
         <source>Close the hand-over without the missing parcels</source>
         <translation>在缺少包裹的情况下完成交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="135" />
+        <location filename="../../app/ui/pack/actions.py" line="138" />
         <source>The missing parcels wait for the next carriage; the reason goes to the log.</source>
         <translation>缺少的包裹将随下一次运输发出；原因会记入日志。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="137" />
+        <location filename="../../app/ui/pack/actions.py" line="140" />
         <source>Why (optional):</source>
         <translation>原因（可选）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="141" />
+        <location filename="../../app/ui/pack/actions.py" line="144" />
         <source>Accept this weight</source>
         <translation>接受此重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="142" />
+        <location filename="../../app/ui/pack/actions.py" line="145" />
         <source>Teach barcode %1</source>
         <translation>绑定条码 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="136" />
-        <location filename="../../app/ui/pack/actions.py" line="143" />
+        <location filename="../../app/ui/pack/actions.py" line="139" />
+        <location filename="../../app/ui/pack/actions.py" line="150" />
         <source>Supervisor:</source>
         <translation>主管：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="145" />
+        <location filename="../../app/ui/pack/actions.py" line="147" />
+        <source>Supervisor's badge or PIN:</source>
+        <translation>主管的工牌或 PIN：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="148" />
+        <source>The supervisor scans their badge or types their PIN here.</source>
+        <translation>请主管在此扫描工牌或输入 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/actions.py" line="152" />
         <source>It is the item:</source>
         <translation>对应商品：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="147" />
+        <location filename="../../app/ui/pack/actions.py" line="154" />
         <source>No supervisors are set up. Add their names in Settings → Packing, or scan the supervisor's command barcode.</source>
         <translation>尚未设置主管。请在“设置 → 包装”中添加主管姓名，或扫描主管的指令条码。</translation>
     </message>
@@ -591,52 +694,67 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="71" />
+        <location filename="../../app/ui/main_window.py" line="80" />
         <source>packdesk: packing bench</source>
         <translation>packdesk：打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="73" />
+        <location filename="../../app/ui/main_window.py" line="82" />
         <source>Pack</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74" />
+        <location filename="../../app/ui/main_window.py" line="83" />
         <source>Queues</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75" />
+        <location filename="../../app/ui/main_window.py" line="84" />
         <source>Hand-over</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76" />
+        <location filename="../../app/ui/main_window.py" line="85" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78" />
+        <location filename="../../app/ui/main_window.py" line="86" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79" />
+        <location filename="../../app/ui/main_window.py" line="86" />
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="87" />
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="90" />
+        <source>&amp;People…</source>
+        <translation>人员(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="91" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80" />
+        <location filename="../../app/ui/main_window.py" line="92" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81" />
+        <location filename="../../app/ui/main_window.py" line="93" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82" />
+        <location filename="../../app/ui/main_window.py" line="94" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -825,6 +943,152 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/pack/view.py" line="206" />
         <source>late by %1</source>
         <translation>已超时 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleDialog</name>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="28" />
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="30" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="30" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="30" />
+        <source>Signs in with</source>
+        <translation>登录方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="31" />
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="43" />
+        <source>PIN (4-12 digits, optional)</source>
+        <translation>PIN（4–12 位数字，可选）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="44" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="46" />
+        <source>New badge</source>
+        <translation>新工牌</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="48" />
+        <source>Set PIN</source>
+        <translation>设置 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="50" />
+        <source>Set role</source>
+        <translation>设置角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="52" />
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="57" />
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="60" />
+        <source>Selected person:</source>
+        <translation>所选人员：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="67" />
+        <source>Packers pack; supervisors also confirm overrides with their badge or PIN; admins also change settings and people.</source>
+        <translation>打包员负责打包；主管还可用自己的工牌或 PIN 确认例外；管理员还可更改设置和人员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="79" />
+        <source>packer</source>
+        <translation>打包员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="79" />
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="79" />
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="89" />
+        <source>badge</source>
+        <translation>工牌</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="89" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="90" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="90" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="103" />
+        <source>%1 added.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="109" />
+        <source>New badge of %1: print this code as a Code 128 barcode: %2</source>
+        <translation>%1 的新工牌：请将此代码打印为 Code 128 条码：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="121" />
+        <source>PIN of %1 set.</source>
+        <translation>已设置 %1 的 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="126" />
+        <source>%1 is now: %2</source>
+        <translation>%1 现在是：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/manage.py" line="133" />
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 已无法登录。</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../app/ui/people/bar.py" line="23" />
+        <source>Sign in with a PIN</source>
+        <translation>用 PIN 登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/bar.py" line="30" />
+        <source>PIN:</source>
+        <translation>PIN：</translation>
     </message>
 </context>
 <context>
@@ -1017,325 +1281,430 @@ Please send it to support. The bench keeps working; restart it if something look
         <source>the station's own order label (QR PDK:&lt;posting&gt;): never = only Ozon's label prints; on_pack = print it right after packing, for the verify-first shelf (scan it to match Ozon's label)</source>
         <translation>工作台自有的订单标签（二维码 PDK:&lt;货件&gt;）：never = 只打印 Ozon 面单；on_pack = 打包后立即打印，用于“先核验”货架（扫描它以与 Ozon 面单核对）</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="20" />
+        <source>minutes without a scan after which the person signed in at this bench is signed out</source>
+        <translation>在此工作台无扫描多少分钟后自动退出登录的人员</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="156" />
+        <location filename="../../app/ui/settings/dialog.py" line="158" />
         <source>Seller API address</source>
         <translation>卖家 API 地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="156" />
+        <location filename="../../app/ui/settings/dialog.py" line="158" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="157" />
+        <location filename="../../app/ui/settings/dialog.py" line="159" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API 密钥（留空则保留已保存的密钥）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="158" />
+        <location filename="../../app/ui/settings/dialog.py" line="160" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>要同步的仓库（ID，留空表示全部）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <location filename="../../app/ui/settings/dialog.py" line="161" />
         <source>Label printer</source>
         <translation>面单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <location filename="../../app/ui/settings/dialog.py" line="161" />
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <location filename="../../app/ui/settings/dialog.py" line="161" />
         <source>Scanner</source>
         <translation>扫码枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="160" />
+        <location filename="../../app/ui/settings/dialog.py" line="162" />
         <source>Weight tolerance, %</source>
         <translation>重量容差，%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="161" />
+        <location filename="../../app/ui/settings/dialog.py" line="163" />
         <source>Box and filler weight, g</source>
         <translation>箱子和填充物重量，克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="162" />
+        <location filename="../../app/ui/settings/dialog.py" line="164" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>主管（可绑定条码和接受重量），用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="163" />
+        <location filename="../../app/ui/settings/dialog.py" line="165" />
         <source>Requests to Ozon per second</source>
         <translation>每秒向 Ozon 发送的请求数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="164" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>Sync every, s</source>
         <translation>同步间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="165" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>Own order label</source>
         <translation>自有订单标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <source>Sign a packer out after, min without a scan</source>
+        <translation>无扫描多少分钟后退出打包员登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="169" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="171" />
+        <location filename="../../app/ui/settings/dialog.py" line="174" />
         <source>Never: only Ozon's label</source>
         <translation>不打印：仅打印 Ozon 面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="172" />
+        <location filename="../../app/ui/settings/dialog.py" line="175" />
         <source>After packing, for the verify-first shelf</source>
         <translation>打包后打印，用于“先核验”货架</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="180" />
+        <location filename="../../app/ui/settings/dialog.py" line="183" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="181" />
+        <location filename="../../app/ui/settings/dialog.py" line="184" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="181" />
+        <location filename="../../app/ui/settings/dialog.py" line="184" />
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="181" />
+        <location filename="../../app/ui/settings/dialog.py" line="184" />
         <source>Packing</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="181" />
+        <location filename="../../app/ui/settings/dialog.py" line="184" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="195" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <location filename="../../app/ui/settings/dialog.py" line="199" />
         <source>Find devices</source>
         <translation>查找设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="197" />
+        <location filename="../../app/ui/settings/dialog.py" line="200" />
         <source>Test print</source>
         <translation>测试打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="198" />
+        <location filename="../../app/ui/settings/dialog.py" line="201" />
         <source>Read scale</source>
         <translation>读取电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="199" />
+        <location filename="../../app/ui/settings/dialog.py" line="202" />
         <source>Print the command barcodes</source>
         <translation>打印指令条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="226" />
+        <location filename="../../app/ui/settings/dialog.py" line="229" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="236" />
+        <location filename="../../app/ui/settings/dialog.py" line="239" />
         <source>Asking Ozon…</source>
         <translation>正在询问 Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="239" />
+        <location filename="../../app/ui/settings/dialog.py" line="242" />
         <source>Connection failed: %1</source>
         <translation>连接失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="245" />
+        <location filename="../../app/ui/settings/dialog.py" line="248" />
         <source>Connected. The key has no expiry date.</source>
         <translation>已连接。该密钥没有过期日期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="247" />
+        <location filename="../../app/ui/settings/dialog.py" line="250" />
         <source>Connected. The key expires on %1.</source>
         <translation>已连接。该密钥将于 %1 过期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="275" />
+        <location filename="../../app/ui/settings/dialog.py" line="278" />
         <source>Looking for devices…</source>
         <translation>正在查找设备…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="283" />
+        <location filename="../../app/ui/settings/dialog.py" line="286" />
         <source>%1 device(s) found.</source>
         <translation>找到 %1 个设备。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="293" />
+        <location filename="../../app/ui/settings/dialog.py" line="296" />
         <source>Test label sent to %1.</source>
         <translation>测试面单已发送到 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="301" />
+        <location filename="../../app/ui/settings/dialog.py" line="304" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>未使用电子秤：请选择电子秤并按“读取电子秤”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="303" />
+        <location filename="../../app/ui/settings/dialog.py" line="306" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>实时读数来自正在使用的电子秤；按“读取电子秤”以测试新的电子秤。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="305" />
+        <location filename="../../app/ui/settings/dialog.py" line="308" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>正在使用的电子秤：等待读数…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="307" />
+        <location filename="../../app/ui/settings/dialog.py" line="310" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>正在使用的电子秤，实时：%1 克（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="318" />
+        <location filename="../../app/ui/settings/dialog.py" line="321" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="320" />
+        <location filename="../../app/ui/settings/dialog.py" line="323" />
         <source>Not printed: %1</source>
         <translation>未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="329" />
+        <location filename="../../app/ui/settings/dialog.py" line="332" />
         <source>Scale reads %1 g (%2).</source>
         <translation>电子秤读数 %1 克（%2）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="332" />
+        <location filename="../../app/ui/settings/dialog.py" line="335" />
         <source>Device problem: %1</source>
         <translation>设备问题：%1</translation>
     </message>
 </context>
 <context>
+    <name>SignInBar</name>
+    <message>
+        <location filename="../../app/ui/people/bar.py" line="84" />
+        <source>Signed in: %1</source>
+        <translation>已登录：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/bar.py" line="86" />
+        <source>Nobody is signed in: scan your badge or type your PIN.</source>
+        <translation>无人登录：请扫描您的工牌或输入 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/bar.py" line="87" />
+        <source>Type PIN…</source>
+        <translation>输入 PIN…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/bar.py" line="88" />
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPanel</name>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="97" />
+        <source>Per packer over the period</source>
+        <translation>按打包员统计（所选期间）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="100" />
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Postings</source>
+        <translation>货件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="100" />
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="100" />
+        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <source>Mistakes caught</source>
+        <translation>拦截的差错</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="101" />
+        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <source>Overrides</source>
+        <translation>例外</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="104" />
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="105" />
+        <source>To:</source>
+        <translation>到：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="106" />
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Bench</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <source>s/unit</source>
+        <translation>秒/件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <source>s/posting</source>
+        <translation>秒/货件</translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="104" />
+        <location filename="../../app/ui/status.py" line="124" />
         <source>Ozon: connecting…</source>
         <translation>Ozon：连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="104" />
+        <location filename="../../app/ui/status.py" line="124" />
         <source>Ozon: online</source>
         <translation>Ozon：在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="105" />
+        <location filename="../../app/ui/status.py" line="125" />
         <source>Ozon: offline</source>
         <translation>Ozon：离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="105" />
+        <location filename="../../app/ui/status.py" line="125" />
         <source>Ozon: key refused</source>
         <translation>Ozon：密钥被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="109" />
+        <location filename="../../app/ui/status.py" line="129" />
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="110" />
+        <location filename="../../app/ui/status.py" line="130" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>发件队列：%1 待处理，%2 搁置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="113" />
+        <location filename="../../app/ui/status.py" line="133" />
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="115" />
+        <location filename="../../app/ui/status.py" line="135" />
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="126" />
+        <location filename="../../app/ui/status.py" line="147" />
         <source>Camera: off</source>
         <translation>摄像头：关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="128" />
+        <location filename="../../app/ui/status.py" line="149" />
         <source>● REC %1</source>
         <translation>● 录像 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="128" />
+        <location filename="../../app/ui/status.py" line="149" />
         <source>● REC</source>
         <translation>● 录像</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="130" />
+        <location filename="../../app/ui/status.py" line="151" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ 摄像头：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="130" />
+        <location filename="../../app/ui/status.py" line="151" />
         <source>not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="132" />
+        <location filename="../../app/ui/status.py" line="153" />
         <source>Camera: ready</source>
         <translation>摄像头：就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="133" />
+        <location filename="../../app/ui/status.py" line="154" />
         <source>Camera: starting…</source>
         <translation>摄像头：启动中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="145" />
+        <location filename="../../app/ui/status.py" line="166" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API 密钥将于 %1 过期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="149" />
+        <location filename="../../app/ui/status.py" line="170" />
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="156" />
+        <location filename="../../app/ui/status.py" line="177" />
         <source>Scale: not set</source>
         <translation>电子秤：未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
-        <location filename="../../app/ui/status.py" line="161" />
+        <location filename="../../app/ui/status.py" line="179" />
+        <location filename="../../app/ui/status.py" line="182" />
         <source>Scale: %1</source>
         <translation>电子秤：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="160" />
+        <location filename="../../app/ui/status.py" line="181" />
         <source>%1 g stable</source>
         <translation>%1 克，稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="160" />
+        <location filename="../../app/ui/status.py" line="181" />
         <source>%1 g moving</source>
         <translation>%1 克，波动中</translation>
     </message>

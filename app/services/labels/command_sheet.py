@@ -31,7 +31,8 @@ log = logging.getLogger("packdesk.labels.commands")
 
 PREFIX = "CMD:"
 # Commands in the order they are printed; supervisor commands follow, per supervisor.
-PLAIN_COMMANDS = ("ACK", "PARK", "NEXT-BOX", "CANCEL", "SHORT")
+PLAIN_COMMANDS = ("ACK", "PARK", "NEXT-BOX", "CANCEL", "SHORT", "LOGOUT")
+BADGE_COMMAND = "LOGIN"  # on each person's badge (``badge_entry``), not on the sheet
 SUPERVISOR_COMMANDS = ("OVERRIDE-WEIGHT", "TEACH")
 # What a supervisor's name may hold: the characters the station reads back even when the scanner
 # types in the Russian layout (classify's layout fix), and no ":" (it separates arguments).
@@ -76,6 +77,11 @@ def command_sheet_entries(supervisors: Sequence[str]) -> list[CommandEntry]:
             continue
         entries += [CommandEntry(f"{PREFIX}{command}:{name}", command, name) for command in SUPERVISOR_COMMANDS]
     return entries
+
+
+def badge_entry(name: str, badge: str) -> CommandEntry:
+    """A person's badge: ``CMD:LOGIN:<badge>`` titled with their name (``app.services.people``)."""
+    return CommandEntry(f"{PREFIX}{BADGE_COMMAND}:{badge}", BADGE_COMMAND, name)
 
 
 def unprintable_supervisors(supervisors: Sequence[str], profile: PrinterProfile | None = None) -> list[str]:

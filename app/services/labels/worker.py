@@ -20,7 +20,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from typing import Any
 
-from app.services.labels.command_sheet import command_sheet_entries, render_command_sheet
+from app.services.labels.command_sheet import badge_entry, command_sheet_entries, render_command_sheet
 from app.services.labels.printing import RENDER_KIND, LabelPrinter, SheetPrintResult
 from app.services.labels.render import ensure_qt_app
 from app.services.labels.sample import sample_bitmap
@@ -71,6 +71,11 @@ class PrintWorker:
         a Future of ``SheetPrintResult``. Supervisors that get no barcode: ``unprintable_supervisors``."""
         return self.submit(_print_command_sheet, language, tuple(supervisors))
 
+    def print_badge(self, language: str, name: str, badge: str) -> Future:
+        """A person's badge (``CMD:LOGIN:<badge>``, their name above it) on the print thread: a
+        Future of ``SheetPrintResult``."""
+        return self.submit(_print_badge, language, name, badge)
+
     def print_sample(self) -> Future:
         """Settings → Test print on the printer this worker owns (never a second handle to it):
         a Future of ``SheetPrintResult``."""
@@ -116,4 +121,14 @@ def _print_command_sheet(printer: LabelPrinter, language: str, supervisors: Sequ
         width, height = profile.size_mm
         return SheetPrintResult(what, 0, 0, f"a {width:g}x{height:g} mm label is too small for command barcodes",
                                 RENDER_KIND)
+    return printer.print_bitmaps(pages, what)
+
+
+def _print_badge(printer: LabelPrinter, language: str, name: str, badge: str) -> SheetPrintResult:
+    what = f"the badge of {name}"
+    profile = printer.printer.profile
+    pages = render_command_sheet([badge_entry(name, badge)], profile, language)
+    if not pages:
+        width, height = profile.size_mm
+        return SheetPrintResult(what, 0, 0, f"a {width:g}x{height:g} mm label is too small for a badge", RENDER_KIND)
     return printer.print_bitmaps(pages, what)

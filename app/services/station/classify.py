@@ -36,6 +36,8 @@ COMMANDS = {
     "TEACH": "CMD:TEACH:<supervisor>[:<line>]: link the unknown barcode just scanned to a posting line",
     "CANCEL": "put the open posting back: counted units are dropped, the claim is released",
     "SHORT": "CMD:SHORT[:<reason>]: units of the open posting cannot be found: flag it for a person",
+    "LOGIN": "CMD:LOGIN:<badge>: the badge's person signs in at this bench (printed from Settings → People)",
+    "LOGOUT": "the person signed in leaves the bench",
 }
 # command barcodes of the bench's other modes (app.services.modes: the router sends them there)
 MODE_COMMANDS = {

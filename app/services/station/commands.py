@@ -5,8 +5,6 @@ the caller commits.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from app.services.station import flows, units
 from app.services.station import results as r
 from app.services.station import state as s
@@ -66,11 +64,15 @@ def next_box(t: Txn) -> r.StationResult:
     return r.result(r.BOX_STARTED, number, t.state(), box=t.row.box_no)
 
 
-def override_weight(t: Txn, by: str, may_supervise: Callable[[str], bool], *, own_label: bool) -> r.StationResult:
-    """A supervisor accepts the weight held as a mismatch."""
+def override_weight(t: Txn, who: tuple[str, bool] | r.StationResult, *, own_label: bool) -> r.StationResult:
+    """A supervisor accepts the weight held as a mismatch; ``who``: (their name, may they) or the
+    refusal of a badge or PIN nobody has (``app.services.people.sign_in.confirmer``)."""
     if t.row.error_code != r.WEIGHT_MISMATCH:
         return flows.refused(t, r.NOTHING_TO_OVERRIDE, t.row.open_posting)
-    if not may_supervise(by):
+    if isinstance(who, r.StationResult):
+        return who
+    by, allowed = who
+    if not allowed:
         return flows.refused(t, r.NOT_AUTHORIZED, t.row.open_posting, person=by, action="override-weight")
     weight = {k: v for k, v in t.row.error_data.items() if k != "posting"}
     t.log("weight_override", t.row.open_posting, {**weight, "by": by})

@@ -56,11 +56,17 @@ POSTING_SHORT = "posting_short"        # CMD:SHORT: units cannot be found; flagg
 MARK_REPLACED = "mark_replaced"        # a new code for a unit whose code Ozon refused
 UNIT_WEIGHED = "unit_weighed"          # a unit sold by weight weighed alone (its weight goes to Ozon)
 UNIT_WEIGHT_OUT_OF_RANGE = "unit_weight_out_of_range"  # outside Ozon's weight_min/weight_max for it
+# people (app.services.people.sign_in): who works at the bench
+PACKER_SIGNED_IN = "packer_signed_in"    # CMD:LOGIN:<badge> or a PIN (every later event carries that packer)
+PACKER_UNKNOWN = "packer_unknown"        # a badge or PIN nobody has
+PACKER_SIGNED_OUT = "packer_signed_out"  # CMD:LOGOUT, the button, or the idle time ran out
+SIGN_IN_REQUIRED = "sign_in_required"    # nobody signed in at a bench whose people sign in
+SUPERVISOR_UNKNOWN = "supervisor_unknown"  # an override confirmed with a badge or PIN nobody has
 
 OK_CODES = frozenset({
     POSTING_OPENED, ITEM_ACCEPTED, POSTING_COMPLETE, WEIGHT_ACCEPTED, ACKNOWLEDGED, POSTING_PARKED,
     POSTING_RELEASED, BOX_STARTED, BARCODE_TAUGHT, STATUS, WAITED, LABEL_MATCHED, LABEL_ALREADY_MATCHED,
-    POSTING_SHORT, MARK_REPLACED, UNIT_WEIGHED,
+    POSTING_SHORT, MARK_REPLACED, UNIT_WEIGHED, PACKER_SIGNED_IN, PACKER_SIGNED_OUT,
 })
 # errors that hold the station until acknowledged (next valid scan, CMD:ACK, acknowledge())
 HELD_CODES = frozenset({
@@ -114,6 +120,8 @@ def _message_key(code: str, data: dict) -> str:
         variant = "resent"
     elif code == UNKNOWN_BARCODE and data.get("layout"):
         variant = "layout"
+    elif code in (SIGN_IN_REQUIRED, PACKER_SIGNED_OUT):
+        variant = data.get("reason")
     elif code == WEIGHT_ACCEPTED and data.get("unchecked"):
         variant = "unchecked"
     key = f"station_{code}"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.services.ozon.models import Posting
@@ -21,6 +21,7 @@ from app.services.sync.mapping import item_rows, posting_row
 from app.store import events as store_events
 from app.store import postings as store_postings
 from app.store import waves as store_waves
+from app.store.models_people import PersonRow
 from app.store.models import PackedUnitRow, PostingItemRow, PostingRow, ProductRow, StationRow
 
 MARK_REQUIREMENT = "products_requiring_mandatory_mark"
@@ -38,11 +39,13 @@ class StationState:
     error_data: dict = field(default_factory=dict)
     packer: str | None = None
     updated_at: datetime | None = None
+    signed_in_at: datetime | None = None  # ``packer`` signed in then (None: nobody signed in)
     stored: tuple | None = None
+    people: bool | None = None  # as read with the row: somebody may sign in (None: not read)
 
     def values(self) -> tuple:
         return (self.open_posting, self.state, self.box_no, self.error_code, _copy(self.error_data),
-                self.packer, self.updated_at)
+                self.packer, self.updated_at, self.signed_in_at)
 
 
 @dataclass
@@ -78,8 +81,12 @@ class Txn:
 # -- the stations row ---------------------------------------------------------------------------
 
 _st = StationRow.__table__
-_ROW_COLUMNS = ("open_posting", "state", "box_no", "error_code", "error_data", "packer", "updated_at")
-_ROW = select(_st.c.name, *(_st.c[name] for name in _ROW_COLUMNS)).where(_st.c.name == bindparam("station"))
+_ROW_COLUMNS = ("open_posting", "state", "box_no", "error_code", "error_data", "packer", "updated_at",
+                "signed_in_at")
+_people = PersonRow.__table__
+_ANYONE = exists().where(_people.c.active.is_(True))  # read with the row: no round trip of its own
+_ROW = (select(_st.c.name, *(_st.c[name] for name in _ROW_COLUMNS), _ANYONE.label("people"))
+        .where(_st.c.name == bindparam("station")))
 _INSERT_ROW = insert(_st)
 _UPDATE_ROW = update(_st).where(_st.c.name == bindparam("station"))
 
@@ -88,8 +95,8 @@ def read_row(session: Session, name: str) -> StationState | None:
     found = session.execute(_ROW, {"station": name}).first()
     if found is None:
         return None
-    row = StationState(*found)
-    row.stored = row.values()
+    row = StationState(*found[:-1])
+    row.stored, row.people = row.values(), bool(found[-1])
     return row
 
 

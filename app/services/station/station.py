@@ -31,6 +31,7 @@ from typing import Any
 
 from app.config import SETTINGS
 from app.devices.scanners.gs1 import mask
+from app.services.people import directory, sign_in
 from app.services.station import codes, commands, flows, mark_fix, shelf
 from app.services.station import results as r
 from app.services.station import state as s
@@ -42,6 +43,7 @@ log = logging.getLogger("packdesk.station")
 
 ORDER_LABEL_CHOICES = SETTINGS["station.order_label"].choices  # "never", "on_pack"
 MAX_CANDIDATES = 3  # idle item scan: postings tried when Ozon says the first ones are gone
+IDLE_SIGN_OUT_S = SETTINGS["station.idle_sign_out_min"].default * 60
 
 
 def utcnow() -> datetime:
@@ -53,8 +55,10 @@ class Station:
                  tolerance_pct: float = 10.0, allowance_g: float = 0.0,
                  supervisors: Callable[[str], bool] | Iterable[str] = (),
                  now: Callable[[], datetime] = utcnow, order_label: str = "never",
-                 on_order_label: Callable[[str], object] | None = None) -> None:
-        """``order_label``: "never" or "on_pack" (``StationSettings.order_label``);
+                 on_order_label: Callable[[str], object] | None = None,
+                 idle_sign_out_s: float = IDLE_SIGN_OUT_S) -> None:
+        """``idle_sign_out_s``: the person signed in is signed out after this long without a decision
+        (``app.services.people.sign_in``). ``order_label``: "never" or "on_pack" (``StationSettings.order_label``);
         ``on_order_label(posting)``: called after a pack commit that queued the own order label
         (e.g. ``PrintWorker.print_due`` or ``SyncService.wake``), on the calling thread: it must
         only hand the work over."""
@@ -66,6 +70,7 @@ class Station:
         self.tolerance_pct, self.allowance_g = tolerance_pct, allowance_g
         self._may_supervise = supervisors if callable(supervisors) else _member_of(supervisors)
         self.now = now
+        self.idle_sign_out_s = idle_sign_out_s
         self._listeners: list[Callable[[r.StationResult], object]] = []
         # view(session, row): what a screen shows after a decision, read in the decision's own
         # transaction once it is decided, with the station's row as written (one transaction
@@ -78,6 +83,7 @@ class Station:
                     **kw: Any) -> Station:
         st = config.station
         kw.setdefault("order_label", getattr(st, "order_label", "never"))
+        kw.setdefault("idle_sign_out_s", getattr(st, "idle_sign_out_min", IDLE_SIGN_OUT_S / 60) * 60)
         return cls(db, st.name, packer=packer, remote=remote, tolerance_pct=st.weight_tolerance_pct,
                    allowance_g=st.packaging_allowance_g,
                    supervisors=kw.pop("supervisors", getattr(st, "supervisors", ())), **kw)
@@ -113,6 +119,11 @@ class Station:
 
     def command(self, name: str, *args: str) -> r.StationResult:
         """A command barcode (``CMD:NAME[:ARG...]``) or the same from a button."""
+        if name == "LOGIN":
+            credential = args[0] if args else ""
+            return self.sign_in(credential, via="pin" if credential.isdigit() else "badge")
+        if name == "LOGOUT":
+            return self.sign_out()
         if name == "ACK":
             return self.acknowledge()
         if name == "PARK":
@@ -152,8 +163,39 @@ class Station:
             return flows.expected_g(session, s.get_posting(session, number), self.allowance_g)[0]
 
     def override_weight(self, by: str) -> r.StationResult:
+        """A supervisor accepts the weight held as a mismatch; ``by``: their badge or PIN (a bench
+        without people: a name of ``[station] supervisors``)."""
+        confirm = self._confirmer(by)
         return self._after_pack(self._write(lambda t: commands.override_weight(
-            t, by, self._may_supervise, own_label=self.order_label == "on_pack")))
+            t, confirm(t), own_label=self.order_label == "on_pack")))
+
+    # -- people ------------------------------------------------------------------------------
+    def sign_in(self, credential: str, *, via: str = "pin") -> r.StationResult:
+        """A badge (``CMD:LOGIN:<badge>``) or a typed PIN: its person works at this bench from now."""
+        person = directory.identify(self.db, credential)  # a PIN's scrypt check: not in the writer's lane
+        return self._write(lambda t: sign_in.sign_in(t, person, via=via), gated=False)
+
+    def sign_out(self) -> r.StationResult:
+        """``CMD:LOGOUT`` or the button: the person signed in leaves the bench."""
+        return self._write(sign_in.sign_out, gated=False)
+
+    def expire_idle(self) -> r.StationResult | None:
+        """Sign out the person signed in when the idle time ran out (the screen asks now and then)."""
+        outcome = self._write(lambda t: sign_in.expire(t, self.idle_sign_out_s), gated=False)
+        return outcome if isinstance(outcome, r.StationResult) else None
+
+    def signed_in(self) -> str | None:
+        """Who is signed in at this bench (None: nobody, or the idle time ran out)."""
+        with self.db.read() as session:
+            row = s.read_row(session, self.name)
+        if row is None or row.signed_in_at is None:
+            return None
+        return None if sign_in.idle_for(row, self.now()) > self.idle_sign_out_s else row.packer
+
+    def _confirmer(self, credential: str) -> Callable[[s.Txn], Any]:
+        """Who confirms (found by badge or PIN before the transaction) -> ``(name, allowed)`` or a refusal."""
+        person = directory.identify(self.db, credential)
+        return lambda t: sign_in.confirmer(t, person, credential, self._may_supervise)
 
     def short(self, reason: str = "") -> r.StationResult:
         """``CMD:SHORT[:reason]``: the open posting's units cannot all be found: flag it for a person."""
@@ -176,7 +218,12 @@ class Station:
     def teach(self, barcode: str | None, line_no: int | None, by: str) -> r.StationResult:
         """Link ``barcode`` (None: the unknown barcode just scanned) to a line of the open posting
         (None: the only line with units to go), confirmed by ``by``, who needs the right to."""
-        return self._write(lambda t: flows.teach(t, barcode, line_no, by, self._may_supervise(by)))
+        confirm = self._confirmer(by)
+
+        def decide(t: s.Txn) -> r.StationResult:
+            who = confirm(t)
+            return who if isinstance(who, r.StationResult) else flows.teach(t, barcode, line_no, *who)
+        return self._write(decide)
 
     def status(self, *, refresh: bool = False) -> r.StationResult:
         """A look at the station; an open posting found cancelled meanwhile (the sync wrote it, or
@@ -218,14 +265,18 @@ class Station:
         return snap
 
     # -- internals ---------------------------------------------------------------------------
-    def _write(self, decide: Callable[[s.Txn], r.StationResult]) -> r.StationResult:
+    def _write(self, decide: Callable[[s.Txn], r.StationResult], *, gated: bool = True) -> r.StationResult:
+        """``decide`` in one writer transaction; ``gated``: only with a person signed in, when the
+        bench's people sign in (``sign_in.gate``)."""
         def run(session) -> r.StationResult:
             now = self.now()
             row = s.load_row(session, self.name, self.packer, now)
             t = s.Txn(session, row, self.packer, now)
-            outcome = decide(t)
+            outcome = (gated and sign_in.gate(t, self.idle_sign_out_s)) or decide(t)
             if isinstance(outcome, r.StationResult):  # else: nothing decided yet
-                row.packer, row.updated_at = self.packer, now
+                if row.signed_in_at is None:
+                    row.packer = self.packer
+                row.updated_at = now
             s.save_row(session, row)  # once, and only when something changed
             if self.view is not None and isinstance(outcome, r.StationResult):
                 self._view = self._read_view(session, row)

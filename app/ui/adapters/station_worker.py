@@ -68,6 +68,16 @@ class _Engine(QObject):
         self._run(lambda: weigh_from_scale(self.station, self.scale_reader).result)
 
     @Slot()
+    def expire_idle(self) -> None:
+        """The person signed in goes when the idle time ran out (an answer only when they did)."""
+        try:
+            outcome = self.station.expire_idle()
+            if outcome is not None:
+                self._answer(outcome)
+        except Exception as exc:
+            self._cannot(exc)
+
+    @Slot()
     def refresh(self) -> None:
         try:
             self.snapshot.emit(self._snapshot())
@@ -125,6 +135,7 @@ class StationWorker(QObject):
     _command = Signal(str, list)
     _weigh = Signal()
     _refresh = Signal()
+    _expire_idle = Signal()
 
     def __init__(self, station, scale_reader=None, parent: QObject | None = None, *, router=None) -> None:
         super().__init__(parent)
@@ -138,6 +149,7 @@ class StationWorker(QObject):
         self._command.connect(self._engine.command)
         self._weigh.connect(self._engine.weigh)
         self._refresh.connect(self._engine.refresh)
+        self._expire_idle.connect(self._engine.expire_idle)
         # the engine lives on the station thread, this object on the GUI thread: queued
         self._engine.result.connect(self.result)
         self._engine.snapshot.connect(self.snapshot)
@@ -164,6 +176,9 @@ class StationWorker(QObject):
 
     def refresh(self) -> None:
         self._refresh.emit()
+
+    def expire_idle(self) -> None:
+        self._expire_idle.emit()
 
     def stop(self) -> None:
         if self._thread.isRunning():

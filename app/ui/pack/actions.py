@@ -103,15 +103,18 @@ class PackActions(QWidget):
 
 
 class CommandDialog(QDialog):
-    """Who confirms (a supervisor from Settings), which line a taught barcode belongs to, or why
-    units are missing; ``chosen`` carries the station command and its arguments."""
+    """Who confirms (their badge scanned or PIN typed when the bench's people sign in, else a
+    supervisor from Settings), which line a taught barcode belongs to, or why units are missing;
+    ``chosen`` carries the station command and its arguments."""
 
     chosen = Signal(str, list)
 
     def __init__(self, command: str, *, supervisors: list[str] | None = None, lines: list[dict] | None = None,
-                 barcode: str = "", parent: QWidget | None = None) -> None:
+                 barcode: str = "", badge: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.command = command
+        self.command, self.badge = command, badge
+        self.credential = QLineEdit(objectName="supervisorCredential")
+        self.credential.setEchoMode(QLineEdit.EchoMode.Password)  # a PIN is not shown
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.person = QComboBox()
         self.person.addItems(supervisors or [])
@@ -140,10 +143,14 @@ class CommandDialog(QDialog):
         else:
             self.setWindowTitle(self.tr("Accept this weight") if command == "OVERRIDE-WEIGHT"
                                 else self.tr("Teach barcode %1").replace("%1", barcode))
-            form.addRow(self.tr("Supervisor:"), self.person)
+            if badge:
+                form.addRow(self.tr("Supervisor's badge or PIN:"), self.credential)
+                intro.setText(self.tr("The supervisor scans their badge or types their PIN here."))
+            else:
+                form.addRow(self.tr("Supervisor:"), self.person)
             if command == "TEACH":
                 form.addRow(self.tr("It is the item:"), self.line)
-            if not supervisors:
+            if not supervisors and not badge:
                 intro.setText(self.tr("No supervisors are set up. Add their names in Settings → Packing, or "
                                       "scan the supervisor's command barcode."))
                 self.ok.setEnabled(False)
@@ -159,7 +166,7 @@ class CommandDialog(QDialog):
             args = ["FORCE", self.person.currentText(), *([self.reason.text().strip()] if self.reason.text().strip()
                                                           else [])]
         else:
-            args = [self.person.currentText()]
+            args = [self.credential.text().strip() if self.badge else self.person.currentText()]
             if self.command == "TEACH" and self.line.currentData() is not None:
                 args.append(str(self.line.currentData()))
         super().accept()

@@ -81,7 +81,8 @@ class SettingsDialog(QDialog):
             "supervisors": QLineEdit(form.supervisors),
         }
         self.numbers = {name: _number_box(name, getattr(form, name)) for name in
-                        ("requests_per_second", "interval_s", "weight_tolerance_pct", "packaging_allowance_g")}
+                        ("requests_per_second", "interval_s", "weight_tolerance_pct", "packaging_allowance_g",
+                         "idle_sign_out_min")}
         self.choices = {"order_label": _choice_box("order_label", form.order_label)}
         e["api_key"].setEchoMode(QLineEdit.EchoMode.Password)
         self.devices = {"printer": _combo(form.printer), "scale": _combo(form.scale), "scanner": _combo(form.scanner)}
@@ -128,6 +129,7 @@ class SettingsDialog(QDialog):
         packing.addRow(QLabel(), self.numbers["packaging_allowance_g"])
         packing.addRow(QLabel(), self.choices["order_label"])
         packing.addRow(QLabel(), e["supervisors"])
+        packing.addRow(QLabel(), self.numbers["idle_sign_out_min"])
         packing.addRow(self.sheet_button)
         self.sheet_result = QLabel(wordWrap=True)
         packing.addRow(self.sheet_result)
@@ -163,6 +165,7 @@ class SettingsDialog(QDialog):
             "requests_per_second": self.tr("Requests to Ozon per second"),
             "interval_s": self.tr("Sync every, s"),
             "order_label": self.tr("Own order label"),
+            "idle_sign_out_min": self.tr("Sign a packer out after, min without a scan"),
             "language": self.tr("Language"),
         }
 

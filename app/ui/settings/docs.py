@@ -17,4 +17,5 @@ DOCS = (
     QT_TRANSLATE_NOOP("SettingDocs", "weight of the box and filler, g"),
     QT_TRANSLATE_NOOP("SettingDocs", "people who may teach barcodes and override a weight check"),
     QT_TRANSLATE_NOOP("SettingDocs", "the station's own order label (QR PDK:<posting>): never = only Ozon's label prints; on_pack = print it right after packing, for the verify-first shelf (scan it to match Ozon's label)"),
+    QT_TRANSLATE_NOOP("SettingDocs", "minutes without a scan after which the person signed in at this bench is signed out"),
 )

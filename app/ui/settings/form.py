@@ -25,9 +25,11 @@ FIELDS = {
     "printer": "devices.printer", "scale": "devices.scale", "scanner": "devices.scanner",
     "weight_tolerance_pct": "station.weight_tolerance_pct", "packaging_allowance_g": "station.packaging_allowance_g",
     "supervisors": "station.supervisors", "order_label": "station.order_label",
+    "idle_sign_out_min": "station.idle_sign_out_min",
 }
 # fields checked and written by their setting's declaration alone (numbers, choices)
-DECLARED = ("requests_per_second", "interval_s", "weight_tolerance_pct", "packaging_allowance_g", "order_label")
+DECLARED = ("requests_per_second", "interval_s", "weight_tolerance_pct", "packaging_allowance_g", "order_label",
+            "idle_sign_out_min")
 
 
 def setting(name: str) -> Setting:
@@ -60,6 +62,7 @@ class SettingsForm:
     requests_per_second: str = _shown(setting("requests_per_second").default)
     interval_s: str = _shown(setting("interval_s").default)
     order_label: str = setting("order_label").default
+    idle_sign_out_min: str = _shown(setting("idle_sign_out_min").default)
     extra: dict = field(default_factory=dict, compare=False)
 
     @classmethod

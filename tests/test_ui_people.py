@@ -1,0 +1,136 @@
+"""People on screen, through the real demo bench offscreen: the sign-in bar follows the station,
+a typed PIN signs in, a scan with nobody signed in is refused, Settings open only for an admin,
+the audit shows and exports (off the GUI thread) what happened; the supervisor's dialog asks for a
+badge or PIN, never offers names."""
+import csv
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.cli.demo import DEMO_API_KEY, demo_config
+from app.config import Config
+from app.services.people import directory
+from app.sim.ozon import OzonSimulator, WorldConfig
+from app.ui.app import build
+from app.ui.pack.actions import CommandDialog
+from app.ui.people.bar import PinDialog
+from ui_helpers import plain_posting
+
+
+@pytest.fixture
+def bench(qtbot, tmp_path):
+    with OzonSimulator(WorldConfig(postings=4, seed=5, ship_delay_s=0.0, label_delay_s=0.0)) as sim:
+        config = demo_config(Config(), sim.base_url, tmp_path)
+        controller = build(QApplication.instance(), config, lang="en", api_key=DEMO_API_KEY, demo=True,
+                           config_path=tmp_path / "config.toml")
+        qtbot.addWidget(controller.window)
+        directory.add(controller.parts.db, "Anna", "packer", pin="1111")
+        directory.add(controller.parts.db, "Olga", "admin", pin="2222")
+        controller.window.show()
+        try:
+            with qtbot.waitSignal(controller.queues.loaded, timeout=30_000):
+                controller.start()
+            qtbot.waitUntil(lambda: controller.people.bar.isVisible(), timeout=10_000)
+            qtbot.waitUntil(lambda: controller.queues.awaiting.rowCount() > 0, timeout=30_000)
+            controller.world = sim.world
+            yield controller
+        finally:
+            controller.shutdown()
+
+
+def answer(qtbot, bench, act, code):
+    with qtbot.waitSignal(bench.station_worker.result, timeout=10_000,
+                          check_params_cb=lambda r: r.code == code) as got:
+        act()
+    return got.args[0]
+
+
+def sign_in_with_pin(qtbot, bench, pin):
+    bar = bench.people.bar
+    bar.ask_pin()
+    dialog = bench.window.findChild(PinDialog)
+    dialog.pin.setText(pin)
+    return answer(qtbot, bench, dialog.accept, "packer_signed_in")
+
+
+def test_nobody_signed_in_then_a_pin_then_signing_out(qtbot, bench):
+    bar = bench.people.bar
+    assert bar.person is None and "Nobody is signed in" in bar.who.text()
+    number = plain_posting(bench.queues, bench.world)
+    refused = answer(qtbot, bench, lambda: bench.scan(number), "sign_in_required")
+    assert "scan your badge" in refused.message("en")
+    signed = sign_in_with_pin(qtbot, bench, "1111")
+    assert signed.data["person"] == "Anna" and bar.who.text() == "Signed in: Anna" and bar.out_button.isVisible()
+    answer(qtbot, bench, lambda: bench.scan(number), "posting_opened")
+    answer(qtbot, bench, bar.out_button.click, "packer_signed_out")
+    assert bar.person is None and bar.pin_button.isVisible()
+
+
+def test_settings_open_only_for_an_admin(qtbot, bench):
+    sign_in_with_pin(qtbot, bench, "1111")
+    with qtbot.waitSignal(bench.messages.message, timeout=10_000) as said:
+        bench.ask_settings()
+    assert "Only an admin" in str(said.args)
+    assert getattr(bench, "settings_dialog", None) is None
+    sign_in_with_pin(qtbot, bench, "2222")
+    bench.ask_settings()
+    qtbot.waitUntil(lambda: getattr(bench, "settings_dialog", None) is not None, timeout=10_000)
+    bench.settings_dialog.reject()
+
+
+def test_the_audit_shows_and_exports_who_did_what(qtbot, bench, tmp_path):
+    sign_in_with_pin(qtbot, bench, "1111")
+    panel = bench.people.audit
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
+        panel.reload()
+    assert any(row.kind == "packer_signed_in" and row.packer == "Anna" for row in panel.rows)
+    assert panel.table.rowCount() == len(panel.rows)
+    panel.packer.setCurrentIndex(panel.packer.findData("Anna"))
+    threads = []
+    from app.services.people import audit
+    write = audit.write_csv
+    audit_write = lambda *a: threads.append(threading.current_thread()) or write(*a)  # noqa: E731
+    target = tmp_path / "audit.csv"
+    try:
+        audit.write_csv = audit_write
+        with qtbot.waitSignal(panel.exported, timeout=10_000) as done:
+            panel.export_to(str(target))
+    finally:
+        audit.write_csv = write
+    assert threads and threads[0] is not threading.main_thread()
+    with target.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert done.args[0] == len(rows) >= 1 and {row["packer"] for row in rows} == {"Anna"}
+    assert "packer_signed_in" in {row["kind"] for row in rows}
+
+
+def test_the_supervisors_dialog_asks_for_a_badge_or_pin_never_a_name(qtbot):
+    dialog = CommandDialog("OVERRIDE-WEIGHT", supervisors=["anna"], badge=True)
+    qtbot.addWidget(dialog)
+    assert not dialog.person.isVisibleTo(dialog) and dialog.credential.echoMode() == dialog.credential.EchoMode.Password
+    dialog.credential.setText("CMD:LOGIN:K7M2P9Q4R8T3")
+    with qtbot.waitSignal(dialog.chosen) as chosen:
+        dialog.accept()
+    assert chosen.args == ["OVERRIDE-WEIGHT", ["CMD:LOGIN:K7M2P9Q4R8T3"]]
+
+
+def test_statistics_show_the_packers_figures_as_charts(qtbot, bench):
+    sign_in_with_pin(qtbot, bench, "1111")
+    number = plain_posting(bench.queues, bench.world)
+    answer(qtbot, bench, lambda: bench.scan(number), "posting_opened")
+    for line in bench.pack_view.snapshot["lines"]:
+        for _ in range(line["quantity"]):
+            bench.scan(line["barcodes"][0])
+    qtbot.waitUntil(lambda: bench.pack_view.state == "idle" and bench.pack_view.snapshot["posting"] is None,
+                    timeout=20_000)
+    panel = bench.people.statistics
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
+        panel.reload()
+    assert [(row.packer, row.postings) for row in panel.rows] == [("Anna", 1)]
+    series = panel.chart.series()[0]
+    postings = next(s for s in series.barSets() if s.label() == "Postings")
+    assert postings.count() == 1 and postings.at(0) == 1.0
+    assert panel.chart.axes(Qt.Orientation.Horizontal)[0].categories() == ["Anna"]
+    assert panel.table.rowCount() == 1 and panel.table.item(0, 2).text() == "Anna"
