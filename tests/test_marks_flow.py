@@ -210,22 +210,35 @@ def test_a_gtd_is_declared_absent_for_a_person_and_left_to_the_seller_for_a_lega
         assert "gtd_for_legal_buyer" in mb.b.posting(number)["problem"]
 
 
-def test_a_phone_packed_without_its_imei_never_ships_and_names_the_unit(tmp_path):
-    """IMEIs are not scanned at the bench yet: the posting must not ship, and says which unit lacks one."""
+def test_a_phone_ships_only_with_its_imei_scanned_at_the_bench_and_accepted_by_ozon(tmp_path):
+    """The bench asks for the phone's IMEI after its EAN; the set carries it; the ship waits for Ozon's
+    ``ship_available`` and goes with exactly that IMEI. Packed without one it never ships."""
     from marks_helpers import MarkBench
     from sync_helpers import make_bench
     bench = make_bench(tmp_path, postings=60, seed=11, ship_delay_s=0.0)
     try:
         world = bench.sim.world
-        number = next(n for n in world.posting_numbers("awaiting_packaging")
-                      if [(x.quantity, world.needs_mark[x.sku]) for x in world.peek(n).lines] == [(1, False)])
-        world.exemplars.imei_skus.add(world.peek(number).lines[0].sku)
+        plain = [n for n in world.posting_numbers("awaiting_packaging")
+                 if [(x.quantity, world.needs_mark[x.sku]) for x in world.peek(n).lines] == [(1, False)]]
+        number = plain[0]
+        sku = world.peek(number).lines[0].sku
+        world.exemplars.imei_skus.add(sku)
         mb = MarkBench(bench)
         mb.engine.run_pass()
-        mb.pack(number)
-        mb.passes(4)
-        assert ships(mb, number) == 0 and sets(mb, number) == 0
-        assert mb.b.posting(number)["local_state"] == "problem" and "no_mark" in mb.b.posting(number)["problem"]
+        ean = world.product_by_sku[sku].barcodes[0]
+        station = mb.station
+        assert station.scan(number).code == r.POSTING_OPENED
+        assert station.scan(ean).data["asks"] == "imei"
+        assert station.weigh(station.expected_weight_g(number)).code == r.UNIT_ID_REQUIRED
+        assert station.scan("490154203237519").code == r.UNIT_ID_INVALID  # a check digit misread
+        assert station.scan("490154203237518").code == r.UNIT_ID_ACCEPTED
+        assert station.weigh(station.expected_weight_g(number)).code == r.WEIGHT_ACCEPTED
+        mb.passes(1, advance_s=0.5)
+        assert ships(mb, number) == 0  # Ozon checks it first
+        mb.passes(3)
+        history = world.exemplars.history(number)
+        assert history.index(("status", "ship_available")) < history.index(("ship", ""))
+        assert ships(mb, number) == 1 and world.exemplars.shipped_marks(number) == ["490154203237518"]
     finally:
         bench.client.close()
         bench.db.close()

@@ -15,6 +15,7 @@ from app.messages.marks import MARKS_MESSAGES
 from app.messages.room import ROOM_MESSAGES
 from app.messages.station import STATION_MESSAGES
 from app.messages.sync import SYNC_MESSAGES
+from app.messages.unit_ids import UNIT_ID_MESSAGES
 
 LANGUAGES = ("en", "ru", "zh")
 
@@ -128,6 +129,7 @@ CATALOGUE.update(COMMAND_MESSAGES)
 CATALOGUE.update(SYNC_MESSAGES)
 CATALOGUE.update(MARKS_MESSAGES)
 CATALOGUE.update(ROOM_MESSAGES)
+CATALOGUE.update(UNIT_ID_MESSAGES)
 
 
 def system_language() -> str:

@@ -56,16 +56,20 @@ POSTING_SHORT = "posting_short"        # CMD:SHORT: units cannot be found; flagg
 MARK_REPLACED = "mark_replaced"        # a new code for a unit whose code Ozon refused
 UNIT_WEIGHED = "unit_weighed"          # a unit sold by weight weighed alone (its weight goes to Ozon)
 UNIT_WEIGHT_OUT_OF_RANGE = "unit_weight_out_of_range"  # outside Ozon's weight_min/weight_max for it
+# a phone's IMEI, a jewel's UIN asked for after the unit's item scan (app.services.station.unit_ids)
+UNIT_ID_ACCEPTED = "unit_id_accepted"  # kept with the unit, sent to Ozon in its exemplar set
+UNIT_ID_INVALID = "unit_id_invalid"    # not an IMEI/UIN (the reason: length, check digit...)
+UNIT_ID_REQUIRED = "unit_id_required"  # another item (or the scale) before the unit's IMEI/UIN
 
 OK_CODES = frozenset({
     POSTING_OPENED, ITEM_ACCEPTED, POSTING_COMPLETE, WEIGHT_ACCEPTED, ACKNOWLEDGED, POSTING_PARKED,
     POSTING_RELEASED, BOX_STARTED, BARCODE_TAUGHT, STATUS, WAITED, LABEL_MATCHED, LABEL_ALREADY_MATCHED,
-    POSTING_SHORT, MARK_REPLACED, UNIT_WEIGHED,
+    POSTING_SHORT, MARK_REPLACED, UNIT_WEIGHED, UNIT_ID_ACCEPTED,
 })
 # errors that hold the station until acknowledged (next valid scan, CMD:ACK, acknowledge())
 HELD_CODES = frozenset({
     WRONG_ITEM, OVER_SCAN, UNKNOWN_BARCODE, DUPLICATE_UNIT, MARKING_INVALID, POSTING_NOT_FOUND,
-    POSTING_NOT_PACKABLE, MARK_REQUIRED, NO_PACKABLE_POSTING, WRONG_PARCEL,
+    POSTING_NOT_PACKABLE, MARK_REQUIRED, NO_PACKABLE_POSTING, WRONG_PARCEL, UNIT_ID_INVALID, UNIT_ID_REQUIRED,
 })
 
 
@@ -102,12 +106,18 @@ def _message_key(code: str, data: dict) -> str:
         variant = "wave"
     elif code == LABEL_NOT_READY and data.get("label_state") == "parked":
         variant = "parked"
-    elif code in (ITEM_ACCEPTED,) and data.get("opened"):
+    elif code in (ITEM_ACCEPTED,) and data.get("opened") and not data.get("asks"):
         variant = "opened"
     elif code == POSTING_OPENED and data.get("fix_marks"):
         variant = "fix_marks"
     elif code == MARKING_INVALID:
         variant = data.get("reason")
+    elif code in (UNIT_ID_ACCEPTED, UNIT_ID_REQUIRED, UNIT_ID_INVALID):
+        variant = f"{data.get('kind')}_{data.get('reason')}" if code == UNIT_ID_INVALID else data.get("kind")
+        if code == UNIT_ID_ACCEPTED and data.get("complete"):
+            variant = f"{variant}_complete"
+    elif code == ITEM_ACCEPTED and data.get("asks"):
+        variant = f"asks_{data['asks']}"
     elif code in (ITEM_ACCEPTED, POSTING_COMPLETE) and data.get("mark_not_needed"):
         variant = "mark_not_needed"
     elif code == MARK_REPLACED and data.get("resent"):
