@@ -66,3 +66,16 @@ def test_the_simulated_ozon_takes_a_customs_number_only_as_the_bench_sends_it():
     assert not sim_marks.customs_ok("gtd", "10714040.140917.0090376")  # the bench sends it with slashes
     assert sim_marks.customs_ok("rnpt", "10714040/140917/0090376/001")
     assert not sim_marks.customs_ok("rnpt", "10714040/140917/0090376")
+
+
+def test_the_demo_sells_a_phone_that_needs_its_imei_and_the_sheet_has_one_to_scan_and_one_misread():
+    from app.sim.ozon import WorldConfig
+    from app.sim.ozon.demo_phone import NAME, add_phone, sheet_section
+    from app.sim.ozon.world import World
+    world = World(WorldConfig(postings=40, seed=7), clock=lambda: 1_780_000_000.0)
+    number = add_phone(world)
+    [line] = world.peek(number).lines
+    assert world.product_by_sku[line.sku].name == NAME and line.sku in world.exemplars.imei_skus
+    assert world.exemplars._needs(line.sku)["has_imei"] is True
+    [(title, [(_, good), (_, misread)])] = sheet_section(world, number)
+    assert number in title and ids.check_imei(good).valid and ids.check_imei(misread).reason == "check_digit"
