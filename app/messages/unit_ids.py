@@ -100,4 +100,79 @@ UNIT_ID_MESSAGES: dict[str, dict[str, str]] = {
         "ru": "{scanned} — не УИН: УИН состоит только из 16 цифр. Отсканируйте УИН на бирке «{product}».",
         "zh": "{scanned} 不是 UIN：首饰 UIN 只包含 16 位数字。请扫描 {product} 吊牌上的 UIN。",
     },
+
+    # a legal entity's posting: the units' customs numbers (app.services.station.customs)
+    "station_posting_opened_fix_customs_gtd": {
+        "en": "Posting {posting} is bought by a company: Ozon needs the customs declaration number (GTD) of "
+              "{fix_customs} unit(s). Scan or type the GTD of {product} #{nth}/{of} (NNNNNNNN/DDMMYY/NNNNNNN).",
+        "ru": "Отправление {posting} купило юрлицо: Ozon нужен номер таможенной декларации (ГТД) для "
+              "{fix_customs} ед. Отсканируйте или введите ГТД «{product}» №{nth}/{of} (NNNNNNNN/ДДММГГ/NNNNNNN).",
+        "zh": "货件 {posting} 的买家是法人：Ozon 需要 {fix_customs} 件商品的报关单号（GTD）。请扫描或输入 {product} "
+              "第 {nth}/{of} 件的 GTD（NNNNNNNN/DDMMYY/NNNNNNN）。",
+    },
+    "station_posting_opened_fix_customs_rnpt": {
+        "en": "Posting {posting} is bought by a company: Ozon needs the batch number (RNPT) of {fix_customs} "
+              "unit(s). Scan or type the RNPT of {product} #{nth}/{of} (NNNNNNNN/DDMMYY/NNNNNNN/NNN).",
+        "ru": "Отправление {posting} купило юрлицо: Ozon нужен регистрационный номер партии (РНПТ) для "
+              "{fix_customs} ед. Отсканируйте или введите РНПТ «{product}» №{nth}/{of} "
+              "(NNNNNNNN/ДДММГГ/NNNNNNN/NNN).",
+        "zh": "货件 {posting} 的买家是法人：Ozon 需要 {fix_customs} 件商品的批次登记号（RNPT）。请扫描或输入 {product} "
+              "第 {nth}/{of} 件的 RNPT（NNNNNNNN/DDMMYY/NNNNNNN/NNN）。",
+    },
+    "station_unit_id_accepted_gtd": {
+        "en": "{product} #{nth}/{of}: GTD {value} kept. {left} more number(s) to go.",
+        "ru": "«{product}» №{nth}/{of}: ГТД {value} сохранён. Осталось номеров: {left}.",
+        "zh": "{product} 第 {nth}/{of} 件：GTD {value} 已保存。还需 {left} 个号码。",
+    },
+    "station_unit_id_accepted_rnpt": {
+        "en": "{product} #{nth}/{of}: RNPT {value} kept. {left} more number(s) to go.",
+        "ru": "«{product}» №{nth}/{of}: РНПТ {value} сохранён. Осталось номеров: {left}.",
+        "zh": "{product} 第 {nth}/{of} 件：RNPT {value} 已保存。还需 {left} 个号码。",
+    },
+    "station_unit_id_accepted_gtd_resent": {
+        "en": "{product} #{nth}/{of}: GTD {value} kept. Every unit has its numbers: they go to Ozon again and "
+              "the parcel ships once Ozon accepts them. Go on with the next posting.",
+        "ru": "«{product}» №{nth}/{of}: ГТД {value} сохранён. У всех единиц есть номера: они снова уйдут в Ozon, "
+              "посылка отгрузится, когда Ozon их примет. Переходите к следующему отправлению.",
+        "zh": "{product} 第 {nth}/{of} 件：GTD {value} 已保存。所有商品都有号码了：将重新发送给 Ozon，Ozon 接受后包裹即发货。"
+              "请处理下一个货件。",
+    },
+    "station_unit_id_accepted_rnpt_resent": {
+        "en": "{product} #{nth}/{of}: RNPT {value} kept. Every unit has its numbers: they go to Ozon again and "
+              "the parcel ships once Ozon accepts them. Go on with the next posting.",
+        "ru": "«{product}» №{nth}/{of}: РНПТ {value} сохранён. У всех единиц есть номера: они снова уйдут в Ozon, "
+              "посылка отгрузится, когда Ozon их примет. Переходите к следующему отправлению.",
+        "zh": "{product} 第 {nth}/{of} 件：RNPT {value} 已保存。所有商品都有号码了：将重新发送给 Ozon，Ozon 接受后包裹即发货。"
+              "请处理下一个货件。",
+    },
+    "station_unit_id_invalid_gtd_format": {
+        "en": "{scanned} is no customs declaration number: a GTD reads NNNNNNNN/DDMMYY/NNNNNNN (customs office, "
+              "date, number). Scan or type the GTD of {product} #{nth}/{of} again.",
+        "ru": "{scanned} — не номер таможенной декларации: ГТД имеет вид NNNNNNNN/ДДММГГ/NNNNNNN (код таможни, "
+              "дата, номер). Отсканируйте или введите ГТД «{product}» №{nth}/{of} ещё раз.",
+        "zh": "{scanned} 不是报关单号：GTD 格式为 NNNNNNNN/DDMMYY/NNNNNNN（海关代码、日期、编号）。请重新扫描或输入 "
+              "{product} 第 {nth}/{of} 件的 GTD。",
+    },
+    "station_unit_id_invalid_gtd_date": {
+        "en": "{scanned}: the date in this GTD (the middle part, DDMMYY) is no date. Check the declaration and "
+              "type the GTD of {product} #{nth}/{of} again.",
+        "ru": "{scanned}: дата в ГТД (средняя часть, ДДММГГ) не существует. Сверьтесь с декларацией и введите ГТД "
+              "«{product}» №{nth}/{of} ещё раз.",
+        "zh": "{scanned}：该 GTD 中的日期（中间部分 DDMMYY）不存在。请核对报关单并重新输入 {product} 第 {nth}/{of} 件的 GTD。",
+    },
+    "station_unit_id_invalid_rnpt_format": {
+        "en": "{scanned} is no RNPT: it reads NNNNNNNN/DDMMYY/NNNNNNN/NNN (the declaration and the goods' position "
+              "in it). Scan or type the RNPT of {product} #{nth}/{of} again.",
+        "ru": "{scanned} — не РНПТ: он имеет вид NNNNNNNN/ДДММГГ/NNNNNNN/NNN (декларация и номер товара в ней). "
+              "Отсканируйте или введите РНПТ «{product}» №{nth}/{of} ещё раз.",
+        "zh": "{scanned} 不是 RNPT：格式为 NNNNNNNN/DDMMYY/NNNNNNN/NNN（报关单及商品在其中的序号）。请重新扫描或输入 "
+              "{product} 第 {nth}/{of} 件的 RNPT。",
+    },
+    "station_unit_id_invalid_rnpt_date": {
+        "en": "{scanned}: the date in this RNPT (DDMMYY, second part) is no date. Check the documents and type the "
+              "RNPT of {product} #{nth}/{of} again.",
+        "ru": "{scanned}: дата в РНПТ (ДДММГГ, вторая часть) не существует. Сверьтесь с документами и введите РНПТ "
+              "«{product}» №{nth}/{of} ещё раз.",
+        "zh": "{scanned}：该 RNPT 中的日期（第二部分 DDMMYY）不存在。请核对单据并重新输入 {product} 第 {nth}/{of} 件的 RNPT。",
+    },
 }

@@ -10,7 +10,7 @@ from typing import Any
 from app.services.station import results as r
 from app.services.station import state as s
 from app.devices.scanners.gs1 import mask
-from app.services.station import mark_fix, unit_ids, unit_weight, units, wave_bench
+from app.services.station import customs, mark_fix, unit_ids, unit_weight, units, wave_bench
 from app.services.station.marking import Mark
 from app.services.station.remote import Lookup
 from app.services.station.weighing import check_weight, expected_weight
@@ -75,7 +75,7 @@ def open_and_read(t: Txn, number: str, *, via: str) -> tuple[r.StationResult, s.
     if posting is None:
         return refused(t, r.POSTING_NOT_FOUND, number, scanned=via), None, {}
     if posting.local_state == LocalState.PROBLEM:  # Ozon refused codes of it: open it on those units
-        reopened = mark_fix.reopen(t, posting, counts)
+        reopened = mark_fix.reopen(t, posting, counts) or customs.reopen(t, posting, counts)
         if reopened is not None:
             return reopened
     reason = s.not_packable_reason(posting, t.name)

@@ -110,12 +110,14 @@ def _message_key(code: str, data: dict) -> str:
         variant = "opened"
     elif code == POSTING_OPENED and data.get("fix_marks"):
         variant = "fix_marks"
+    elif code == POSTING_OPENED and data.get("fix_customs"):
+        variant = f"fix_customs_{data.get('kind')}"
     elif code == MARKING_INVALID:
         variant = data.get("reason")
     elif code in (UNIT_ID_ACCEPTED, UNIT_ID_REQUIRED, UNIT_ID_INVALID):
         variant = f"{data.get('kind')}_{data.get('reason')}" if code == UNIT_ID_INVALID else data.get("kind")
-        if code == UNIT_ID_ACCEPTED and data.get("complete"):
-            variant = f"{variant}_complete"
+        if code == UNIT_ID_ACCEPTED and (data.get("complete") or data.get("resent")):
+            variant = f"{variant}_{'resent' if data.get('resent') else 'complete'}"
     elif code == ITEM_ACCEPTED and data.get("asks"):
         variant = f"asks_{data['asks']}"
     elif code in (ITEM_ACCEPTED, POSTING_COMPLETE) and data.get("mark_not_needed"):
