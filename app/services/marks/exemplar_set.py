@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.devices.scanners.gs1 import mask
+from app.devices.scanners.gs1 import for_log
 from app.services.ozon.exemplars import ExemplarNeeds, ExemplarSheet
 from app.store.marks import Unit
 
@@ -83,7 +83,7 @@ def build(sheet: ExemplarSheet, units: list[Unit], *, legal_buyer: bool = False)
             exemplar, problems = _exemplar(needs, exemplar_id, unit, legal_buyer)
             if problems:
                 built.refusals.append(Refusal(unit.id, unit.sku, unit.line_no, nth, len(mine),
-                                              mask(unit.mark) if unit.mark else "", tuple(problems)))
+                                              for_log(unit.mark) if unit.mark else "", tuple(problems)))
             exemplars.append(exemplar)
             built.units[exemplar_id] = unit.id
         built.products.append({"product_id": needs.sku, "exemplars": exemplars})

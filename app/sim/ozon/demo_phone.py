@@ -27,7 +27,8 @@ def add_phone(world) -> str | None:
     """Sell the phone in a posting awaiting packaging; returns its number (None: no posting fits)."""
     with world.lock:
         number = next((n for n in world.posting_numbers("awaiting_packaging")
-                       if [(x.quantity, world.needs_mark.get(x.sku)) for x in world.peek(n).lines] == [(1, False)]),
+                       if [(x.quantity, world.needs_mark.get(x.sku) or x.sku in world.exemplars.imei_skus)
+                           for x in world.peek(n).lines] == [(1, False)]),
                       None)
         if number is None or not world.products:
             return None
