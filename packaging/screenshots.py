@@ -3,8 +3,9 @@ idle, verifying (the camera recording), wrong item (red flash), packed, queues, 
 dispute bundle button; a posting's bundle made, then checked), settings (three tabs), a bench whose
 camera is missing (the warning), a posting with marking codes (a unit scanned without its code, a
 code accepted, shown masked, a code of another product refused), the hand-over (parcels being
-scanned out, a close with parcels missing, the carriage closed), and people: a scan refused with
-nobody signed in, a PIN typed, a packer signed in, the statistics, the audit, the people dialog.
+scanned out, a close with parcels missing, the carriage closed), a phone whose IMEI the bench asks
+for (one misread refused, one accepted), and people: a scan refused with nobody signed in, a PIN
+typed, a packer signed in, the statistics, the audit, the people dialog.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshots.py
@@ -26,6 +27,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
 
 from app.cli.demo import DEMO_API_KEY, demo_config  # noqa: E402
 from app.config import Config  # noqa: E402
+from app.sim.ozon.demo_phone import add_phone, sheet_section  # noqa: E402
 from app.sim.ozon.marks import sample_mark  # noqa: E402
 from app.sim.ozon import OzonSimulator, WorldConfig  # noqa: E402
 from app.ui.app import build, make_app  # noqa: E402
@@ -202,12 +204,41 @@ def people_scene(controller, window, lang: str, codes: list[str], number: str) -
     pump(0.1)
 
 
+def phone_scene(controller, window, sim, lang: str, number: str, codes: list[str]) -> None:
+    """The demo's phone: its EAN counts and the bench asks for its IMEI; a misread IMEI is refused
+    with the reason; the IMEI on its box is kept and the parcel packs."""
+    world = sim.world
+    [line] = world.peek(number).lines
+    [(_, [(_, good), (_, misread)])] = sheet_section(world, number)
+    controller.scan(number)
+    wait_for(lambda: controller.pack_view.state == "packing", 10)
+    codes.clear()
+    controller.scan(world.product_by_sku[line.sku].barcodes[0])
+    wait_for(lambda: "item_accepted" in codes, 10)
+    pump(0.3)
+    shot(window, lang, "imei-asked")
+    controller.scan(misread)
+    wait_for(lambda: window.flash.isVisible(), 10)
+    pump(0.3)
+    shot(window, lang, "imei-refused")
+    window.flash.button.click()
+    wait_for(lambda: not window.flash.isVisible(), 10)
+    codes.clear()
+    controller.scan(good)
+    wait_for(lambda: "unit_id_accepted" in codes, 10)
+    pump(0.1)
+    shot(window, lang, "imei-accepted")
+    wait_for(lambda: "weight_accepted" in codes, 20)
+    codes.clear()
+    pump(0.3)
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = make_app()
     with tempfile.TemporaryDirectory(prefix="packdesk-shots-") as tmp, \
             OzonSimulator(WorldConfig(postings=40, seed=7)) as sim:
-        method, ready = parcels_ready(sim)
+        phones = [add_phone(sim.world) for _ in range(3)]
         config = demo_config(Config(), sim.base_url, Path(tmp))
         config = dataclasses.replace(config, station=dataclasses.replace(config.station, supervisors=["Anna"]))
         controller = build(app, config, lang="en", api_key=DEMO_API_KEY, demo=True,
@@ -227,7 +258,7 @@ def main() -> int:
         rows = [row["posting_number"] for row in controller.queues.awaiting.rows if row["units"] >= 2]
         postings = [n for n in rows if n in plain][:3]
         marked = [n for n in rows if n not in plain][:3]
-        for lang, number, with_marks in zip(("en", "ru", "zh"), postings, marked):
+        for lang, number, with_marks, phone in zip(("en", "ru", "zh"), postings, marked, phones):
             controller.switch_language(lang, remember=False)
             window.pages.setCurrentIndex(PACK)
             pump(0.3)
@@ -258,6 +289,7 @@ def main() -> int:
             pump(0.5)
             shot(window, lang, "packed")
             marked_scene(controller, window, sim, lang, with_marks, codes)
+            phone_scene(controller, window, sim, lang, phone, codes)
             window.pages.setCurrentIndex(QUEUES)
             pump(0.3)
             shot(window, lang, "queues")

@@ -10,6 +10,7 @@ from app.store.marks import Unit
 
 CODE = "0104600000000017215abcdefghijkl\x1d91EE07\x1d92" + "A" * 44
 IMEI = "490154203237518"
+GTD, RNPT = "10714040/140917/0090376", "10714040/140917/0090376/001"
 
 
 def sheet(**needs) -> ExemplarSheet:
@@ -26,14 +27,18 @@ def sheet(**needs) -> ExemplarSheet:
     ({"rnpt_needed": True}, (None, None), False, {"is_rnpt_absent": True}, ()),
     ({"gtd_needed": True}, (None, None), True, {}, ("gtd_for_legal_buyer",)),
     ({"rnpt_needed": True}, (None, None), True, {}, ("rnpt_for_legal_buyer",)),
+    ({"gtd_needed": True}, (None, None, GTD, None), True, {"gtd": GTD}, ()),  # scanned at the bench
+    ({"rnpt_needed": True}, (None, None, None, RNPT), True, {"rnpt": RNPT}, ()),
+    ({"gtd_needed": True}, (None, None, GTD, None), False, {"is_gtd_absent": True}, ()),  # a person: never sent
     ({"weight_needed": True, "weight_min": 200.0, "weight_max": 400.0}, (None, 312.0), False, {"weight": 312.0}, ()),
     ({"weight_needed": True, "weight_min": 200.0, "weight_max": 400.0}, (None, 401.0), False, {},
      ("weight_out_of_range",)),
     ({"weight_needed": True}, (None, None), False, {}, ("weight_missing",)),
 ])
 def test_each_unit_gets_what_its_product_needs(needs, unit, legal, exemplar, refused):
-    mark, grams = unit
-    built = build(sheet(**needs), [Unit(id=3, line_no=1, sku=7, mark=mark, weight_g=grams)], legal_buyer=legal)
+    mark, grams, gtd, rnpt = (*unit, None, None)[:4]
+    built = build(sheet(**needs), [Unit(id=3, line_no=1, sku=7, mark=mark, weight_g=grams, gtd=gtd, rnpt=rnpt)],
+                  legal_buyer=legal)
     assert built.products == [{"product_id": 7, "exemplars": [{"exemplar_id": 501, **exemplar}]}]
     assert [r.codes for r in built.refusals] == ([refused] if refused else [])
     if refused:

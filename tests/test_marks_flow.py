@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.services.station import results as r
+from app.services.station.remote import Remote
+from app.services.station.station import Station
 from app.store import marks as store_marks
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
@@ -193,7 +195,7 @@ def customs(request, tmp_path):
     bench.sim.close()
 
 
-def test_a_gtd_is_declared_absent_for_a_person_and_left_to_the_seller_for_a_legal_entity(customs):
+def test_a_gtd_is_declared_absent_for_a_person_and_scanned_at_the_bench_for_a_legal_entity(customs):
     mb, number, legal = customs
     with mb.b.db.read() as session:
         assert store_marks.needs_exemplars(store_postings.get_posting(session, number).requirements)
@@ -204,14 +206,25 @@ def test_a_gtd_is_declared_absent_for_a_person_and_left_to_the_seller_for_a_lega
         [product] = mb.world.exemplars.status(number)["products"]
         assert [(e["is_gtd_absent"], e["gtd"], e["gtd_check_status"]) for e in product["exemplars"]] == [
             (True, "", "passed")]
-    else:  # a legal entity needs the number itself: nothing is sent, a person fills it in Ozon's office
+    else:  # a legal entity needs the number itself: nothing is sent until the bench has it
         assert ships(mb, number) == 0 and sets(mb, number) == 0
         assert mb.b.posting(number)["local_state"] == "problem"
         assert "gtd_for_legal_buyer" in mb.b.posting(number)["problem"]
+        opened = mb.station.scan(number)  # the way forward: the bench asks for the unit's GTD
+        assert opened.code == r.POSTING_OPENED and opened.data["fix_customs"] == 1 and opened.data["kind"] == "gtd"
+        assert all("GTD" in opened.message(lang) or "ГТД" in opened.message(lang) for lang in ("ru", "zh", "en"))
+        wrong = mb.station.scan("10714040/310222/0090376")  # 31 February
+        assert wrong.code == r.UNIT_ID_INVALID and wrong.data["reason"] == "date"
+        taken = mb.station.scan("10714040.140917.0090376")  # typed in the Russian layout: '/' came as '.'
+        assert taken.code == r.UNIT_ID_ACCEPTED and taken.data["resent"] and taken.state == r.IDLE
+        mb.passes(4)
+        assert ships(mb, number) == 1
+        [product] = mb.world.exemplars.status(number)["products"]
+        assert [(e["is_gtd_absent"], e["gtd"], e["gtd_check_status"]) for e in product["exemplars"]] == [
+            (False, "10714040/140917/0090376", "passed")]
 
 
-def test_a_phone_packed_without_its_imei_never_ships_and_names_the_unit(tmp_path):
-    """IMEIs are not scanned at the bench yet: the posting must not ship, and says which unit lacks one."""
+def test_traceable_goods_of_a_legal_entity_ship_with_the_rnpt_scanned_at_the_bench(tmp_path):
     from marks_helpers import MarkBench
     from sync_helpers import make_bench
     bench = make_bench(tmp_path, postings=60, seed=11, ship_delay_s=0.0)
@@ -219,13 +232,60 @@ def test_a_phone_packed_without_its_imei_never_ships_and_names_the_unit(tmp_path
         world = bench.sim.world
         number = next(n for n in world.posting_numbers("awaiting_packaging")
                       if [(x.quantity, world.needs_mark[x.sku]) for x in world.peek(n).lines] == [(1, False)])
-        world.exemplars.imei_skus.add(world.peek(number).lines[0].sku)
+        world.exemplars.rnpt_skus.add(world.peek(number).lines[0].sku)
+        world.exemplars.legal.add(number)
         mb = MarkBench(bench)
         mb.engine.run_pass()
         mb.pack(number)
+        mb.passes(3)
+        assert ships(mb, number) == 0 and "rnpt_for_legal_buyer" in mb.b.posting(number)["problem"]
+        opened = mb.station.scan(number)
+        assert opened.data["fix_customs"] == 1 and opened.data["kind"] == "rnpt"
+        assert mb.station.scan("10714040/140917/0090376").data["reason"] == "format"  # a GTD, no position
+        assert mb.station.scan("10714040/140917/0090376/001").data["resent"]
         mb.passes(4)
-        assert ships(mb, number) == 0 and sets(mb, number) == 0
-        assert mb.b.posting(number)["local_state"] == "problem" and "no_mark" in mb.b.posting(number)["problem"]
+        assert ships(mb, number) == 1
+        [product] = mb.world.exemplars.status(number)["products"]
+        assert [(e["rnpt"], e["rnpt_check_status"]) for e in product["exemplars"]] == [
+            ("10714040/140917/0090376/001", "passed")]
+    finally:
+        bench.client.close()
+        bench.db.close()
+        bench.sim.close()
+
+
+def test_a_phone_ships_only_with_its_imei_scanned_at_the_bench_and_accepted_by_ozon(tmp_path):
+    """The bench asks for the phone's IMEI after its EAN; the set carries it; the ship waits for Ozon's
+    ``ship_available`` and goes with exactly that IMEI. Packed without one it never ships."""
+    from marks_helpers import MarkBench
+    from sync_helpers import make_bench
+    bench = make_bench(tmp_path, postings=60, seed=11, ship_delay_s=0.0)
+    try:
+        world = bench.sim.world
+        plain = [n for n in world.posting_numbers("awaiting_packaging")
+                 if [(x.quantity, world.needs_mark[x.sku]) for x in world.peek(n).lines] == [(1, False)]]
+        number = plain[0]
+        sku = world.peek(number).lines[0].sku
+        world.exemplars.imei_skus.add(sku)
+        mb = MarkBench(bench)
+        mb.engine.run_pass()
+        ean = world.product_by_sku[sku].barcodes[0]
+        # a bench asks Ozon about the posting it opens (/v3/posting/fbs/get, whose requirements do not
+        # list IMEIs): what the sync knew of the phone stays
+        station = mb.station = Station(bench.db, "bench-1", now=bench.now, remote=Remote.for_client(bench.client))
+        assert station.scan(number).code == r.POSTING_OPENED
+        assert station.scan(ean).data["asks"] == "imei"
+        assert station.weigh(station.expected_weight_g(number)).code == r.UNIT_ID_REQUIRED
+        assert station.scan("490154203237519").code == r.UNIT_ID_INVALID  # a check digit misread
+        assert station.scan("490154203237518").code == r.UNIT_ID_ACCEPTED
+        assert station.weigh(station.expected_weight_g(number)).code == r.WEIGHT_ACCEPTED
+        mb.passes(1, advance_s=0.5)
+        assert ships(mb, number) == 0  # Ozon checks it first
+        mb.passes(3)
+        history = world.exemplars.history(number)
+        assert history.index(("status", "ship_available")) < history.index(("ship", ""))
+        assert ships(mb, number) == 1 and world.exemplars.shipped_marks(number) == ["490154203237518"]
+        station.close()
     finally:
         bench.client.close()
         bench.db.close()

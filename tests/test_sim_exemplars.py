@@ -219,3 +219,61 @@ def test_the_registrys_check_takes_the_time_configured(api, sim, clock):
     assert "EXEMPLAR_INFO_NOT_FILLED_COMPLETELY" in api.post(SHIP, ship_body(posting), status=400).text
     clock.advance(2)
     assert api.json(STATUS, {"posting_number": number})["status"] == "ship_available"
+
+
+def _plain_posting(world):
+    return next(world.peek(n) for n in world.posting_numbers("awaiting_packaging")
+                if [(x.quantity, world.needs_mark[x.sku]) for x in world.peek(n).lines] == [(1, False)])
+
+
+def test_a_jewel_ships_only_with_its_uin(api, sim, clock):
+    world = sim.world
+    posting = _plain_posting(world)
+    number, sku = posting.posting_number, posting.lines[0].sku
+    world.exemplars.jw_uin_skus.add(sku)
+    [product] = api.json(CREATE, {"posting_number": number})["products"]
+    assert product["is_jw_uin_needed"] is True and not product["is_mandatory_mark_needed"]
+    listed = api.json("/v3/posting/fbs/get", {"posting_number": number})["result"]["requirements"]
+    assert listed["products_requiring_jw_uin"] == [str(sku)]
+    exemplar_id = product["exemplars"][0]["exemplar_id"]
+    assert "EXEMPLAR_INFO_NOT_FILLED_COMPLETELY" in api.post(SHIP, ship_body(posting), status=400).text
+
+    def hand_over(marks: list) -> dict:
+        api.post(SET, {"posting_number": number, "products": [{"product_id": sku, "exemplars": [
+            {"exemplar_id": exemplar_id, "marks": marks}]}]})
+        clock.advance(world.config.mark_check_s)
+        return api.json(STATUS, {"posting_number": number})
+
+    assert hand_over([])["status"] == "ship_not_available"  # none handed over
+    short = hand_over([{"mark": "644300001234567", "mark_type": "jw_uin"}])
+    assert short["products"][0]["exemplars"][0]["marks"][0]["error_codes"] == ["JW_UIN_INVALID"]
+    assert hand_over([{"mark": "6443000012345678", "mark_type": "jw_uin"}])["status"] == "ship_available"
+    api.post(SHIP, ship_body(posting))
+    clock.advance(world.config.ship_delay_s + 0.1)
+    assert world.exemplars.shipped_marks(number) == ["6443000012345678"]
+
+
+@pytest.mark.parametrize("legal, rnpt, absent, status, codes", [
+    (True, "10714040/140917/0090376/001", False, "ship_available", []),
+    (True, "", False, "ship_not_available", ["RNPT_MUST_BE_SPECIFIED"]),
+    (True, "10714040/140917/0090376", False, "ship_not_available", ["RNPT_FORMAT_INVALID"]),
+    (False, "", True, "ship_available", []),
+    (False, "", False, "ship_not_available", ["RNPT_MUST_BE_SPECIFIED"]),
+])
+def test_traceable_goods_need_their_rnpt_for_a_legal_entity_and_its_absence_flag_otherwise(
+        api, sim, clock, legal, rnpt, absent, status, codes):
+    world = sim.world
+    posting = _plain_posting(world)
+    number, sku = posting.posting_number, posting.lines[0].sku
+    world.exemplars.rnpt_skus.add(sku)
+    if legal:
+        world.exemplars.legal.add(number)
+    [product] = api.json(CREATE, {"posting_number": number})["products"]
+    assert product["is_rnpt_needed"] is True
+    exemplar = {"exemplar_id": product["exemplars"][0]["exemplar_id"], "is_rnpt_absent": absent}
+    if rnpt:
+        exemplar["rnpt"] = rnpt
+    api.post(SET, {"posting_number": number, "products": [{"product_id": sku, "exemplars": [exemplar]}]})
+    clock.advance(world.config.mark_check_s)
+    answer = api.json(STATUS, {"posting_number": number})
+    assert answer["status"] == status and answer["products"][0]["exemplars"][0]["rnpt_error_codes"] == codes

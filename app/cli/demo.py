@@ -38,6 +38,7 @@ def demo_config(base: Config, base_url: str, data_dir: Path) -> Config:
 
 def run(args) -> int:
     from app.sim.ozon import OzonSimulator, WorldConfig
+    from app.sim.ozon.demo_phone import add_phone
 
     # a demo never reads the user's real configuration unless --config says so, nor its data dir
     # (PACKDESK_DATA_DIR) unless --data-dir says so: then that dir is used and kept
@@ -53,7 +54,8 @@ def run(args) -> int:
         # some rFBS postings go by the seller's own carrier: the hand-over of both schemes can be tried
         with OzonSimulator(WorldConfig(postings=args.postings, seed=args.seed, own_carrier_share=0.15)) as sim:
             config = demo_config(base, sim.base_url, data_dir)
-            sheet = write_sample_marks(sim.world, data_dir, language(args))
+            phone = add_phone(sim.world)  # a posting whose phone ships only with its IMEI
+            sheet = write_sample_marks(sim.world, data_dir, language(args), phone=phone)
             if sheet is not None:
                 print(f"packdesk demo: marking codes to scan for the marked postings: {sheet}", flush=True)
             if args.headless:
@@ -71,14 +73,16 @@ def run(args) -> int:
 SAMPLE_MARKS = "sample-marks.pdf"
 
 
-def write_sample_marks(world, data_dir: Path, lang: str) -> Path | None:
+def write_sample_marks(world, data_dir: Path, lang: str, phone: str | None = None) -> Path | None:
     """A PDF of codes the simulated registry issued for the demo's marked postings (and two it
-    refuses) in the data dir: print it and scan from it. None when the world has no marked posting."""
+    refuses), and the IMEI of the phone in posting ``phone``, in the data dir: print it and scan
+    from it. None when the world has no marked posting."""
     from app.messages import text
     from app.services.labels.marks_sheet import write_pdf
+    from app.sim.ozon.demo_phone import sheet_section
     from app.sim.ozon.marks import demo_sheet
 
-    sections = demo_sheet(world)
+    sections = demo_sheet(world) + sheet_section(world, phone)
     if not sections:
         return None
     titled = [(text("demo_marks_try", lang) if name == "try" else name, entries) for name, entries in sections]

@@ -53,7 +53,7 @@ def needs_scale_read(result, rest: list[Event], station) -> bool:
     from app.services.station import results as r
     from app.services.station.classify import classify
 
-    complete = result.code == r.POSTING_COMPLETE or (result.code == r.POSTING_OPENED
+    complete = result.code == r.POSTING_COMPLETE or (result.code in (r.POSTING_OPENED, r.UNIT_ID_ACCEPTED)
                                                      and result.state == r.WEIGHING)
     if not complete:
         return False

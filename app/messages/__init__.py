@@ -19,6 +19,7 @@ from app.messages.people import PEOPLE_MESSAGES, REPORT_MESSAGES
 from app.messages.room import ROOM_MESSAGES
 from app.messages.station import STATION_MESSAGES
 from app.messages.sync import SYNC_MESSAGES
+from app.messages.unit_ids import UNIT_ID_MESSAGES
 
 LANGUAGES = ("en", "ru", "zh")
 
@@ -137,6 +138,7 @@ CATALOGUE.update(ROOM_MESSAGES)
 CATALOGUE.update(EVIDENCE_MESSAGES)
 CATALOGUE.update(SUMMARY_MESSAGES)
 CATALOGUE.update(HANDOVER_MESSAGES)
+CATALOGUE.update(UNIT_ID_MESSAGES)
 
 
 def system_language() -> str:

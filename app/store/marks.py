@@ -44,6 +44,8 @@ class Unit:
     sku: int
     mark: str | None
     weight_g: float | None
+    gtd: str | None = None    # customs numbers, for a legal entity's posting (``station.customs``)
+    rnpt: str | None = None
 
 
 def needs_exemplars(requirements: dict | None) -> bool:
@@ -55,7 +57,7 @@ def required_skus(requirements: dict | None, key: str) -> set[int]:
 
 
 _u = PackedUnitRow.__table__.c
-_UNITS = (select(_u.id, _u.line_no, _u.sku, _u.mark, _u.weight_g)
+_UNITS = (select(_u.id, _u.line_no, _u.sku, _u.mark, _u.weight_g, _u.gtd, _u.rnpt)
           .where(_u.posting_number == bindparam("number")).order_by(_u.id))
 
 
@@ -65,7 +67,8 @@ def units_of(session: Session, number: str) -> list[Unit]:
 
 def fingerprint(units: list[Unit]) -> str:
     """The set's name: changes when a unit, its code or its weight changes."""
-    data = json.dumps([[u.id, u.sku, u.mark, u.weight_g] for u in units], separators=(",", ":"))
+    data = json.dumps([[u.id, u.sku, u.mark, u.weight_g] + ([u.gtd, u.rnpt] if u.gtd or u.rnpt else [])
+                       for u in units], separators=(",", ":"))  # (a set without customs numbers: named as before)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 

@@ -210,6 +210,8 @@ class PackedUnitRow(Base):
     barcode: Mapped[str] = mapped_column(String(128))
     mark: Mapped[str | None] = mapped_column(Text)  # Chestny ZNAK marking code, when the unit has one
     weight_g: Mapped[float | None] = mapped_column(Float)  # a unit Ozon needs weighed (sold by weight)
+    gtd: Mapped[str | None] = mapped_column(String(32))   # customs declaration, for a legal entity's posting
+    rnpt: Mapped[str | None] = mapped_column(String(40))  # batch of traceable goods, likewise
     station: Mapped[str] = mapped_column(String(64))
     packer: Mapped[str | None] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(DateTime)

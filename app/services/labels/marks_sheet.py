@@ -3,7 +3,8 @@ try the marked postings with a scanner (``packdesk demo`` writes it as a PDF in 
 
 Each code is drawn as a GS1 DataMatrix (FNC1 first, the GS separators kept: what a Chestny ZNAK
 sticker holds) by python's ``pystrich``, module by module at whole pixels, with its label and the
-code masked below it (the sheet is for scanning, not for copying codes by hand). A4 pages.
+code masked below it (the sheet is for scanning, not for copying codes by hand). A phone's IMEI (digits
+only) is drawn as the Code 128 on a phone's box and printed in full. A4 pages.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PIL import Image, ImageDraw
 from pystrich.datamatrix import FNC1, DataMatrixData, DataMatrixEncoder
 
 from app.devices.scanners.gs1 import mask
+from app.services.labels.command_sheet import barcode_image
 from app.services.labels.order_label import clip, font
 
 DPI = 200
@@ -57,11 +59,12 @@ def sheet_pages(sections: Sequence[tuple[str, Sequence[tuple[str, str]]]], title
                 new_page()
             for col, (label, code) in enumerate(entries[row * COLUMNS:(row + 1) * COLUMNS]):
                 x = MARGIN + col * cell
-                symbol = datamatrix(code)
+                plain = code.isdigit()  # a phone's IMEI: Code 128 as on its box, shown in full
+                symbol = barcode_image(code, 2, 120) if plain else datamatrix(code)
                 page.paste(symbol, (x, y))
                 text_y = y + symbol.height + 6
                 draw.text((x, text_y), clip(draw, label, small, cell - 20), font=small, fill=0)
-                draw.text((x, text_y + 30), mask(code), font=small, fill=0)
+                draw.text((x, text_y + 30), code if plain else mask(code), font=small, fill=0)
             y += ROW_PX
         y += 20
     return pages

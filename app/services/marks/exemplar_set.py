@@ -3,16 +3,16 @@
 Each product's units (in the order they were counted) take that product's ``exemplar_id``s in
 Ozon's order; each exemplar gets what create-or-get says it needs: its marking code
 (``mandatory_mark``, ``jw_uin`` or ``imei``), the GTD/RNPT absence flags where the buyer is not a
-legal entity (packdesk holds no customs numbers: for a legal entity's posting a unit that needs one
-is a refusal, ``GTD_FOR_LEGAL_BUYER``/``RNPT_FOR_LEGAL_BUYER``, for a person to fill in Ozon's
-office), its weight. What cannot be built is a ``Refusal`` naming the unit: the posting becomes a
+legal entity, for a legal entity's posting the unit's GTD/RNPT scanned at the bench (a unit without
+one is a refusal, ``GTD_FOR_LEGAL_BUYER``/``RNPT_FOR_LEGAL_BUYER``: the bench reopens the posting
+and asks for it, ``app.services.station.customs``), its weight. What cannot be built is a ``Refusal`` naming the unit: the posting becomes a
 problem instead of sending a set Ozon must refuse.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.devices.scanners.gs1 import mask
+from app.devices.scanners.gs1 import for_log
 from app.services.ozon.exemplars import ExemplarNeeds, ExemplarSheet
 from app.store.marks import Unit
 
@@ -83,7 +83,7 @@ def build(sheet: ExemplarSheet, units: list[Unit], *, legal_buyer: bool = False)
             exemplar, problems = _exemplar(needs, exemplar_id, unit, legal_buyer)
             if problems:
                 built.refusals.append(Refusal(unit.id, unit.sku, unit.line_no, nth, len(mine),
-                                              mask(unit.mark) if unit.mark else "", tuple(problems)))
+                                              for_log(unit.mark) if unit.mark else "", tuple(problems)))
             exemplars.append(exemplar)
             built.units[exemplar_id] = unit.id
         built.products.append({"product_id": needs.sku, "exemplars": exemplars})
@@ -101,15 +101,19 @@ def _exemplar(needs: ExemplarNeeds, exemplar_id: int, unit: Unit, legal_buyer: b
         else:
             problems.append(NO_MARK)
     if needs.gtd_needed:
-        if legal_buyer:
-            problems.append(GTD_FOR_LEGAL_BUYER)
-        else:
+        if not legal_buyer:
             exemplar["is_gtd_absent"] = True
-    if needs.rnpt_needed:
-        if legal_buyer:
-            problems.append(RNPT_FOR_LEGAL_BUYER)
+        elif unit.gtd:
+            exemplar["gtd"] = unit.gtd
         else:
+            problems.append(GTD_FOR_LEGAL_BUYER)
+    if needs.rnpt_needed:
+        if not legal_buyer:
             exemplar["is_rnpt_absent"] = True
+        elif unit.rnpt:
+            exemplar["rnpt"] = unit.rnpt
+        else:
+            problems.append(RNPT_FOR_LEGAL_BUYER)
     if needs.weight_needed:
         if unit.weight_g is None:
             problems.append(WEIGHT_MISSING)

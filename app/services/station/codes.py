@@ -7,7 +7,7 @@ a result. Each result has written its event-log line; the caller commits.
 from __future__ import annotations
 
 from app.devices.scanners.gs1 import for_log
-from app.services.station import flows, mark_fix
+from app.services.station import flows, mark_fix, unit_ids
 from app.services.station import results as r
 from app.services.station import state as s
 from app.services.station.classify import Classified, looks_like_label
@@ -30,6 +30,10 @@ def at_once(t: Txn, code: str, notes: dict, *, ask_first: bool):
     number = store_postings.posting_by_label_barcode(t.session, code)
     if number is not None:
         return ("label", number)
+    if t.row.open_posting is not None:  # a phone's IMEI, a jewel's UIN the bench asked for?
+        taken = unit_ids.take(t, code)
+        if taken is not None:
+            return taken
     if looks_like_label(code):
         return ("ask", None)
     if t.row.open_posting is None:

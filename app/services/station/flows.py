@@ -10,7 +10,7 @@ from typing import Any
 from app.services.station import results as r
 from app.services.station import state as s
 from app.devices.scanners.gs1 import mask
-from app.services.station import mark_fix, unit_weight, units, wave_bench
+from app.services.station import customs, mark_fix, unit_ids, unit_weight, units, wave_bench
 from app.services.station.marking import Mark
 from app.services.station.remote import Lookup
 from app.services.station.weighing import check_weight, expected_weight
@@ -75,7 +75,7 @@ def open_and_read(t: Txn, number: str, *, via: str) -> tuple[r.StationResult, s.
     if posting is None:
         return refused(t, r.POSTING_NOT_FOUND, number, scanned=via), None, {}
     if posting.local_state == LocalState.PROBLEM:  # Ozon refused codes of it: open it on those units
-        reopened = mark_fix.reopen(t, posting, counts)
+        reopened = mark_fix.reopen(t, posting, counts) or customs.reopen(t, posting, counts)
         if reopened is not None:
             return reopened
     reason = s.not_packable_reason(posting, t.name)
@@ -96,10 +96,13 @@ def open_and_read(t: Txn, number: str, *, via: str) -> tuple[r.StationResult, s.
     counted, total = s.totals(posting, counts)
     t.clear_error()
     t.row.open_posting = number
-    t.row.state = r.WEIGHING if s.is_complete(posting, counts) else r.PACKING
+    waits = unit_ids.waiting(t, posting) if posting.requirements else None
+    t.row.state = r.WEIGHING if s.is_complete(posting, counts) and waits is None else r.PACKING
     t.row.box_no = last_box or 1
     data: dict[str, Any] = {"counted": counted, "total": total, "resumed": resumed, "scanned": via,
                             "box": t.row.box_no, **wave_bench.opened_data(t, posting)}
+    if waits is not None:
+        data["asks"] = waits[2]
     if previous and previous != number:
         data["parked"] = previous
         t.log(r.POSTING_PARKED, previous, {"by_opening": number})
@@ -123,9 +126,13 @@ def count_unit(t: Txn, code: str, *, mark: Mark | None = None, notes: dict | Non
     reason = s.not_packable_reason(posting, t.name)
     if reason is not None:
         return stop_loudly(t, posting, reason)
+    scanned = {"barcode": code} if mark is None else {"gtin": mark.gtin}
+    if posting.requirements:
+        asking = unit_ids.required(t, posting, scanned)  # the unit before this one wants its IMEI/UIN
+        if asking is not None:
+            return asking
     if found is None:
         found = _products(t, code, mark)
-    scanned = {"barcode": code} if mark is None else {"gtin": mark.gtin}
     if mark is not None:
         wrong = mark_fix.wrong_code(t, posting, found, mark)
         if wrong is not None:
@@ -158,11 +165,14 @@ def count_unit(t: Txn, code: str, *, mark: Mark | None = None, notes: dict | Non
     counts[line.line_no] = counts.get(line.line_no, 0) + 1
     counted, total = s.totals(posting, counts)
     t.clear_error()
-    complete = s.is_complete(posting, counts)
+    asks = unit_ids.kind_of(posting, line.sku) if mark is None else None
+    complete = s.is_complete(posting, counts) and asks is None
     t.row.state = r.WEIGHING if complete else r.PACKING
     code_out = r.POSTING_COMPLETE if complete else r.ITEM_ACCEPTED
     data = {"product": line.name, "sku": line.sku, "line": line.line_no, "line_counted": counts[line.line_no],
             "line_total": line.quantity, "counted": counted, "total": total, "box": t.row.box_no, **scanned}
+    if asks is not None:
+        data["asks"] = asks  # its IMEI/UIN next (unit_ids.take)
     if mark is not None:
         data["mark"] = mask(mark.code)
         if not s.needs_mark(posting, line.sku):
@@ -186,6 +196,10 @@ def weigh(t: Txn, grams: float, lookup: Lookup | None, *, tolerance_pct: float, 
     reason = s.not_packable_reason(posting, t.name)
     if reason is not None:
         return stop_loudly(t, posting, reason)
+    if posting.requirements:
+        asking = unit_ids.required(t, posting, {"measured_g": grams})  # a unit's IMEI/UIN first
+        if asking is not None:
+            return asking
     weighed = unit_weight.weigh_unit(t, posting, grams)  # a unit sold by weight, weighed alone
     if weighed is not None:
         return weighed

@@ -62,16 +62,20 @@ PACKER_UNKNOWN = "packer_unknown"        # a badge or PIN nobody has
 PACKER_SIGNED_OUT = "packer_signed_out"  # CMD:LOGOUT, the button, or the idle time ran out
 SIGN_IN_REQUIRED = "sign_in_required"    # nobody signed in at a bench whose people sign in
 SUPERVISOR_UNKNOWN = "supervisor_unknown"  # an override confirmed with a badge or PIN nobody has
+# a phone's IMEI, a jewel's UIN asked for after the unit's item scan (app.services.station.unit_ids)
+UNIT_ID_ACCEPTED = "unit_id_accepted"  # kept with the unit, sent to Ozon in its exemplar set
+UNIT_ID_INVALID = "unit_id_invalid"    # not an IMEI/UIN (the reason: length, check digit...)
+UNIT_ID_REQUIRED = "unit_id_required"  # another item (or the scale) before the unit's IMEI/UIN
 
 OK_CODES = frozenset({
     POSTING_OPENED, ITEM_ACCEPTED, POSTING_COMPLETE, WEIGHT_ACCEPTED, ACKNOWLEDGED, POSTING_PARKED,
     POSTING_RELEASED, BOX_STARTED, BARCODE_TAUGHT, STATUS, WAITED, LABEL_MATCHED, LABEL_ALREADY_MATCHED,
-    POSTING_SHORT, MARK_REPLACED, UNIT_WEIGHED, PACKER_SIGNED_IN, PACKER_SIGNED_OUT,
+    POSTING_SHORT, MARK_REPLACED, UNIT_WEIGHED, PACKER_SIGNED_IN, PACKER_SIGNED_OUT, UNIT_ID_ACCEPTED,
 })
 # errors that hold the station until acknowledged (next valid scan, CMD:ACK, acknowledge())
 HELD_CODES = frozenset({
     WRONG_ITEM, OVER_SCAN, UNKNOWN_BARCODE, DUPLICATE_UNIT, MARKING_INVALID, POSTING_NOT_FOUND,
-    POSTING_NOT_PACKABLE, MARK_REQUIRED, NO_PACKABLE_POSTING, WRONG_PARCEL,
+    POSTING_NOT_PACKABLE, MARK_REQUIRED, NO_PACKABLE_POSTING, WRONG_PARCEL, UNIT_ID_INVALID, UNIT_ID_REQUIRED,
 })
 
 
@@ -108,12 +112,20 @@ def _message_key(code: str, data: dict) -> str:
         variant = "wave"
     elif code == LABEL_NOT_READY and data.get("label_state") == "parked":
         variant = "parked"
-    elif code in (ITEM_ACCEPTED,) and data.get("opened"):
+    elif code in (ITEM_ACCEPTED,) and data.get("opened") and not data.get("asks"):
         variant = "opened"
     elif code == POSTING_OPENED and data.get("fix_marks"):
         variant = "fix_marks"
+    elif code == POSTING_OPENED and data.get("fix_customs"):
+        variant = f"fix_customs_{data.get('kind')}"
     elif code == MARKING_INVALID:
         variant = data.get("reason")
+    elif code in (UNIT_ID_ACCEPTED, UNIT_ID_REQUIRED, UNIT_ID_INVALID):
+        variant = f"{data.get('kind')}_{data.get('reason')}" if code == UNIT_ID_INVALID else data.get("kind")
+        if code == UNIT_ID_ACCEPTED and (data.get("complete") or data.get("resent")):
+            variant = f"{variant}_{'resent' if data.get('resent') else 'complete'}"
+    elif code == ITEM_ACCEPTED and data.get("asks"):
+        variant = f"asks_{data['asks']}"
     elif code in (ITEM_ACCEPTED, POSTING_COMPLETE) and data.get("mark_not_needed"):
         variant = "mark_not_needed"
     elif code == MARK_REPLACED and data.get("resent"):

@@ -212,8 +212,20 @@ def claimed_open(session: Session, station: str) -> list[str]:
 
 
 def save_fresh(session: Session, posting: Posting, now: datetime) -> None:
-    """What Ozon just said about a posting goes into the cache (as the sync would write it)."""
-    store_postings.refresh_posting(session, posting_row(posting), item_rows(posting), now=now)
+    """What Ozon just said about a posting goes into the cache (as the sync would write it). The
+    station reads one posting with ``/v3/posting/fbs/get``, whose ``requirements`` lack the lists only
+    the v4 lists carry (``products_requiring_imei``, ``_weight``): those the sync wrote are kept."""
+    row = posting_row(posting)
+    cached = session.execute(_REQUIREMENTS, {"number": posting.posting_number}).scalar()
+    if cached:
+        row["requirements"] = {**{k: v for k, v in cached.items() if k in V4_ONLY_REQUIREMENTS},
+                               **(row["requirements"] or {})}
+    store_postings.refresh_posting(session, row, item_rows(posting), now=now)
+
+
+V4_ONLY_REQUIREMENTS = ("products_requiring_imei", "products_requiring_weight")
+_REQUIREMENTS = select(PostingRow.__table__.c.requirements).where(
+    PostingRow.__table__.c.posting_number == bindparam("number"))
 
 
 # -- the rules ----------------------------------------------------------------------------------

@@ -16,8 +16,12 @@ Rules, as Ozon states them (ozon-after-ship.md §4, §8) and as chosen where it 
 - GTD (customs number): a product in ``gtd_skus`` needs one for a buyer that is a legal entity
   (postings in ``legal``, ``analytics_data.is_legal``), else ``is_gtd_absent`` (a number sent for
   another buyer: ``GTD_IS_REQUIRED_ONLY_FOR_LEGAL_CUSTOMER``).
+- RNPT (batch number of traceable goods): a product in ``rnpt_skus`` needs one for a legal entity's
+  posting, else ``is_rnpt_absent``, like the GTD. A GTD/RNPT sent must have its shape
+  (``app.services.marks.identifiers``): ``GTD_FORMAT_INVALID``/``RNPT_FORMAT_INVALID`` (our names).
 - IMEI: each unit of a product in ``imei_skus`` (``has_imei``) needs one ``imei`` mark: 15 digits
-  with a valid Luhn check digit, not handed over with another posting.
+  with a valid Luhn check digit, not handed over with another posting. Jewellery: each unit of a
+  product in ``jw_uin_skus`` (``is_jw_uin_needed``) needs one ``jw_uin`` mark of 16 digits.
 - A code fails for a GTIN of another product, a code held by another posting, a malformed code,
   or one the registry never issued (``app.sim.ozon.marks``).
 
@@ -34,6 +38,8 @@ from app.statuses import AWAITING_DELIVER, AWAITING_PACKAGING, CANCELLED_STATUSE
 
 MANDATORY_MARK = "mandatory_mark"
 IMEI = "imei"
+JW_UIN = "jw_uin"
+_FORMAT = {IMEI: marks.imei_errors, JW_UIN: marks.jw_uin_errors}  # validate: each mark type's own shape
 
 
 @dataclass
@@ -69,6 +75,8 @@ class ExemplarBook:
         self.owner: dict[str, str] = {}  # accepted code -> posting holding it
         self.gtd_skus: set[int] = set()  # products whose units need a GTD (or its absence flag)
         self.imei_skus: set[int] = set()  # phones and the like: each unit's IMEI
+        self.jw_uin_skus: set[int] = set()  # jewellery: each unit's UIN (GIIS DMDK)
+        self.rnpt_skus: set[int] = set()  # traceable goods: a legal entity's posting needs each unit's RNPT
         self.legal: set[str] = set()  # postings bought by a legal entity (analytics_data.is_legal)
         self.weight_skus: dict[int, tuple[float, float]] = {}  # goods sold by weight: sku -> (min, max) g
 
@@ -83,6 +91,10 @@ class ExemplarBook:
         gtd = [str(line.sku) for line in posting.lines if line.sku in self.gtd_skus]
         if gtd and isinstance(view.get("requirements"), dict):
             view["requirements"]["products_requiring_gtd"] = gtd
+        for key, skus in (("products_requiring_jw_uin", self.jw_uin_skus), ("products_requiring_rnpt", self.rnpt_skus)):
+            listed = [str(line.sku) for line in posting.lines if line.sku in skus]
+            if listed and isinstance(view.get("requirements"), dict):
+                view["requirements"][key] = listed
         if isinstance(view.get("analytics_data"), dict) and posting.posting_number in self.legal:
             view["analytics_data"]["is_legal"] = True
         return view
@@ -103,7 +115,8 @@ class ExemplarBook:
             exemplars = []
             for raw in product.get("exemplars") or []:
                 checked = [{"mark": m.get("mark", ""), "mark_type": m.get("mark_type", ""),
-                            "errors": marks.format_errors(m.get("mark", ""))} for m in raw.get("marks") or []]
+                            "errors": _FORMAT.get(m.get("mark_type"), marks.format_errors)(m.get("mark", ""))}
+                           for m in raw.get("marks") or []]
                 for mark in checked:
                     mark["valid"] = not mark["errors"]
                 exemplars.append({"gtd": raw.get("gtd", ""), "rnpt": raw.get("rnpt", ""), "marks": checked,
@@ -173,7 +186,8 @@ class ExemplarBook:
         """Whether Ozon ships this posting only after its exemplars were accepted (a marking code,
         IMEI, GTD or weight for some unit)."""
         return any(self.world.needs_mark.get(line.sku) or line.sku in self.imei_skus or line.sku in self.gtd_skus
-                   or line.sku in self.weight_skus for line in posting.lines)
+                   or line.sku in self.weight_skus or line.sku in self.jw_uin_skus or line.sku in self.rnpt_skus
+                   for line in posting.lines)
 
     def shipped_marks(self, number: str) -> list[str] | None:
         with self.world.lock:
@@ -204,7 +218,8 @@ class ExemplarBook:
     def _needs(self, sku: int) -> dict:
         mark = bool(self.world.needs_mark.get(sku))
         needs = {"is_mandatory_mark_needed": mark, "is_mandatory_mark_possible": mark,
-                 "is_gtd_needed": sku in self.gtd_skus, "is_rnpt_needed": False, "is_jw_uin_needed": False}
+                 "is_gtd_needed": sku in self.gtd_skus, "is_rnpt_needed": sku in self.rnpt_skus,
+                 "is_jw_uin_needed": sku in self.jw_uin_skus}
         if sku in self.imei_skus:  # 2026 fields, only where they apply
             needs["has_imei"] = True
         if sku in self.weight_skus:
@@ -260,12 +275,14 @@ class ExemplarBook:
                 exemplar = entry.current.get(exemplar_id)
                 if exemplar is None:
                     complete = complete and not (world.needs_mark.get(sku) or sku in self.gtd_skus
-                                                 or sku in self.imei_skus)
+                                                 or sku in self.imei_skus or sku in self.jw_uin_skus
+                                                 or sku in self.rnpt_skus)
                     continue
                 verdicts = []
                 for code, kind in exemplar.marks:
                     errors = (marks.registry_errors(code, gtins) if kind == MANDATORY_MARK
-                              else marks.imei_errors(code) if kind == IMEI else [])
+                              else marks.imei_errors(code) if kind == IMEI
+                              else marks.jw_uin_errors(code) if kind == JW_UIN else [])
                     holder = self.owner.get(code)
                     if not errors and holder not in (None, number) and not self._cancelled(holder):
                         errors = [marks.MARK_ALREADY_USED]
@@ -276,10 +293,16 @@ class ExemplarBook:
                     complete = False
                 if sku in self.imei_skus and sum(kind == IMEI for _, kind in exemplar.marks) != 1:
                     complete = False
+                if sku in self.jw_uin_skus and sum(kind == JW_UIN for _, kind in exemplar.marks) != 1:
+                    complete = False
                 if sku in self.gtd_skus:
                     gtd_error = self._gtd_error(number, exemplar)
                     if gtd_error:
                         entry.extra.setdefault(exemplar_id, []).append(f"gtd:{gtd_error}")
+                if sku in self.rnpt_skus:
+                    rnpt_error = self._rnpt_error(number, exemplar)
+                    if rnpt_error:
+                        entry.extra.setdefault(exemplar_id, []).append(f"rnpt:{rnpt_error}")
                 if sku in self.weight_skus:
                     low, high = self.weight_skus[sku]
                     if exemplar.weight is None:
@@ -292,15 +315,24 @@ class ExemplarBook:
         if entry.accepted:
             for exemplar in entry.current.values():
                 for code, kind in exemplar.marks:
-                    if kind in (MANDATORY_MARK, IMEI):
+                    if kind in (MANDATORY_MARK, IMEI, JW_UIN):
                         self.owner[code] = number
 
     def _gtd_error(self, number: str, exemplar: Exemplar) -> str | None:
         if number in self.legal:
+            if exemplar.gtd and not marks.customs_ok("gtd", exemplar.gtd):
+                return "GTD_FORMAT_INVALID"
             return None if exemplar.gtd else "GTD_MUST_BE_SPECIFIED_FOR_PRODUCT_COUNTRY"
         if exemplar.gtd:
             return "GTD_IS_REQUIRED_ONLY_FOR_LEGAL_CUSTOMER"
         return None if exemplar.is_gtd_absent else "GTD_MUST_BE_SPECIFIED_FOR_PRODUCT_COUNTRY"
+
+    def _rnpt_error(self, number: str, exemplar: Exemplar) -> str | None:
+        if exemplar.rnpt:
+            return None if marks.customs_ok("rnpt", exemplar.rnpt) else "RNPT_FORMAT_INVALID"
+        if number in self.legal:
+            return "RNPT_MUST_BE_SPECIFIED"
+        return None if exemplar.is_rnpt_absent else "RNPT_MUST_BE_SPECIFIED"
 
     def _cancelled(self, number: str) -> bool:
         posting = self.world.get(number)
@@ -319,11 +351,13 @@ class ExemplarBook:
         extra = entry.extra.get(exemplar_id, [])
         gtd_errors = [e.split(":", 1)[1] for e in extra if e.startswith("gtd:")]
         weight_errors = [e.split(":", 1)[1] for e in extra if e.startswith("weight:")]
+        rnpt_errors = [e.split(":", 1)[1] for e in extra if e.startswith("rnpt:")]
         return {
             "exemplar_id": exemplar_id, "gtd": exemplar.gtd, "is_gtd_absent": exemplar.is_gtd_absent,
             "gtd_check_status": "processing" if checking else ("failed" if gtd_errors else "passed"),
             "gtd_error_codes": gtd_errors, "rnpt": exemplar.rnpt, "is_rnpt_absent": exemplar.is_rnpt_absent,
-            "rnpt_check_status": "processing" if checking else "passed", "rnpt_error_codes": [],
+            "rnpt_check_status": "processing" if checking else ("failed" if rnpt_errors else "passed"),
+            "rnpt_error_codes": rnpt_errors,
             "marks": [{"mark": code, "mark_type": kind,
                        "check_status": "processing" if checking else ("failed" if errors else "passed"),
                        "error_codes": errors}

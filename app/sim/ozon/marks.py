@@ -16,6 +16,8 @@ import hmac
 import re
 import string
 
+from app.services.marks import identifiers
+
 GS = "\x1d"
 SECRET = b"packdesk-sim-chestny-znak"
 _CSET82 = frozenset(string.ascii_letters + string.digits + "!\"%&'()*+,-./:;<=>?_")
@@ -27,6 +29,7 @@ MARK_GTIN_MISMATCH = "MARK_GTIN_MISMATCH"       # the code is of another product
 MARK_ALREADY_USED = "MARK_ALREADY_USED"         # handed over with another posting
 MARK_NOT_FOUND = "MARK_NOT_FOUND"               # the registry never issued it (tail does not verify)
 IMEI_INVALID = "IMEI_INVALID"                   # not 15 digits with a valid Luhn check digit
+JW_UIN_INVALID = "JW_UIN_INVALID"               # not the 16 digits of a jewellery UIN
 
 
 def gtin_of(ean13: str) -> str:
@@ -116,12 +119,15 @@ def demo_sheet(world, postings: int = 10) -> list[tuple[str, list[tuple[str, str
 
 def imei_errors(imei: str) -> list[str]:
     """An IMEI is 15 digits, the last a Luhn check digit over the first 14."""
-    if len(imei) != 15 or not imei.isdigit():
-        return [IMEI_INVALID]
-    total = 0
-    for index, digit in enumerate(int(d) for d in imei[:14]):
-        if index % 2:
-            digit *= 2
-            digit -= 9 if digit > 9 else 0
-        total += digit
-    return [] if (10 - total % 10) % 10 == int(imei[14]) else [IMEI_INVALID]
+    return [] if identifiers.check_imei(imei).valid and imei.isdigit() else [IMEI_INVALID]
+
+
+def jw_uin_errors(uin: str) -> list[str]:
+    """A jewellery UIN (GIIS DMDK) is 16 digits."""
+    return [] if identifiers.check_jw_uin(uin).valid and uin.isdigit() else [JW_UIN_INVALID]
+
+
+def customs_ok(kind: str, number: str) -> bool:
+    """A GTD (``NNNNNNNN/DDMMYY/NNNNNNN``) or an RNPT (the same and ``/NNN``) as Ozon takes it."""
+    checked = identifiers.check(kind, number)
+    return checked.valid and checked.value == number

@@ -109,7 +109,7 @@ class _Engine(QObject):
             outcome = call()
             self._answer(outcome)
             if outcome.state == r.WEIGHING and outcome.code in (r.POSTING_COMPLETE, r.POSTING_OPENED,
-                                                                r.ITEM_ACCEPTED):
+                                                                r.ITEM_ACCEPTED, r.UNIT_ID_ACCEPTED):
                 self._answer(weigh_from_scale(self.station, self.scale_reader).result)
         except Exception as exc:
             self._cannot(exc)
