@@ -321,3 +321,5 @@ from app.store import models_room  # noqa: E402,F401  (a room of benches: the sh
 from app.store.evidence_models import EvidenceEntryRow, EvidenceFileRow  # noqa: E402,F401
 # the tables of the work after packing (bench modes, hand-overs, tracking numbers)
 from app.store import models_handover  # noqa: E402,F401  (registers its tables on Base.metadata)
+# returns, the units scanned back and the seller's cases (migration 0012)
+from app.store import models_returns  # noqa: E402,F401  (registers its tables on Base.metadata)

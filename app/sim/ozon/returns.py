@@ -21,6 +21,7 @@ from datetime import datetime, timezone
 
 from app.sim.ozon.errors import invalid
 from app.sim.ozon.marks import gtin_of, sample_mark
+from app.statuses import DELIVERED, DELIVERING
 
 FBS, RFBS = "fbs", "rfbs"
 # FBS visual statuses (sys_name): on the way to the seller, then handed to them
@@ -80,7 +81,7 @@ class ReturnsBook:
         ``Cancellation``; the first with another unit than shipped)."""
         if not (self.world.config.mixed_statuses and self.world.config.postings >= 20):
             return
-        for index, number in enumerate(self.world.posting_numbers("delivering")[:BUILT_RETURNS]):
+        for index, number in enumerate(self.world.posting_numbers(DELIVERING)[:BUILT_RETURNS]):
             self.open(number, substitute=index == 0, refused=True)
 
     # -- levers and Ozon's side ----------------------------------------------------------------
@@ -106,8 +107,8 @@ class ReturnsBook:
                          now, "new" if rfbs else FBS_ON_WAY[0], now, contents, substitute)
             self.returns[rid] = ret
             ret.type = "Cancellation" if refused else "ClientReturn"
-            if not refused and posting.status != "delivered":
-                world.set_status(posting_number, "delivered")
+            if not refused and posting.status != DELIVERED:
+                world.set_status(posting_number, DELIVERED)
             world.mark_changed()
             return ret
 
