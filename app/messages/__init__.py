@@ -15,6 +15,7 @@ from app.messages.evidence_summary import SUMMARY_MESSAGES
 from app.messages.handover import HANDOVER_MESSAGES
 from app.messages.label_delay import LABEL_DELAY_MESSAGES
 from app.messages.marks import MARKS_MESSAGES
+from app.messages.returns import RETURN_MESSAGES
 from app.messages.room import ROOM_MESSAGES
 from app.messages.station import STATION_MESSAGES
 from app.messages.sync import SYNC_MESSAGES
@@ -131,6 +132,7 @@ CATALOGUE.update(COMMAND_MESSAGES)
 CATALOGUE.update(SYNC_MESSAGES)
 CATALOGUE.update(MARKS_MESSAGES)
 CATALOGUE.update(ROOM_MESSAGES)
+CATALOGUE.update(RETURN_MESSAGES)
 CATALOGUE.update(EVIDENCE_MESSAGES)
 CATALOGUE.update(SUMMARY_MESSAGES)
 CATALOGUE.update(HANDOVER_MESSAGES)

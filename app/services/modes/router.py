@@ -23,9 +23,10 @@ is classified (pure, microseconds) only to see whether it is a command that ente
 One bench, one router: the bench's scanner is driven by one process.
 
 Later modes plug in the same way:
-- returns (issue 12): a ``ReturnMode`` with ``name = "return"`` and ``enters = {"RETURN"}`` (or the
-  return's barcode, classified as a kind of its own), passed in the list; it writes its mode
-  into ``bench_modes`` when a return opens and ``packing`` when ``CMD:RETURN-CLOSE`` closes it;
+- returns (issue 12): ``ReturnMode`` (app.services.returns.mode), ``name = "return"``; a packing scan
+  of kind ``code`` that its ``opens(text)`` claims (a return's barcode, answered from memory) goes to
+  it; it writes its mode into ``bench_modes`` when a return opens and ``packing`` when
+  ``CMD:RETURN-CLOSE`` closes it;
 - sign-in (issue 14): ``CMD:LOGIN:<badge>`` is the same in every mode: ``router.everywhere("LOGIN",
   handler)`` registers a handler the router calls before any mode (the handler sets the packer,
   e.g. ``station.packer``, whom every later decision carries).
@@ -65,6 +66,8 @@ class ScanRouter:
         self.db, self.station, self.name = db, station, station.name
         self.modes: dict[str, Mode] = {m.name: m for m in modes}
         self._entered_by = {command: m for m in self.modes.values() for command in m.enters}
+        # modes a packing scan itself may open (a return's barcode): ``opens(text) -> bool``, from memory
+        self._openers = [m for m in self.modes.values() if callable(getattr(m, "opens", None))]
         self._everywhere: dict[str, Callable[..., StationResult]] = {}
         self.mode = PACKING
         self._reload()
@@ -95,6 +98,10 @@ class ScanRouter:
             if self.mode == PACKING and scanned.command in self._entered_by:
                 return self._in(self._entered_by[scanned.command], lambda m: m.command(scanned.command, *scanned.args))
         if self.mode == PACKING:
+            if scanned.kind == "code":
+                opener = next((m for m in self._openers if m.opens(scanned.text)), None)
+                if opener is not None:
+                    return self._in(opener, lambda m: m.scan(text))
             return self.station.scan(text)
         return self._in(self.modes[self.mode], lambda m: m.scan(text))
 
