@@ -151,7 +151,7 @@ def system_language() -> str:
     return code if code in LANGUAGES else "en"
 
 
-def text(code: str, lang: str = "en", **params) -> str:
+def text(code: str, lang: str = "en", /, **params) -> str:
     """The message for ``code`` in ``lang`` (English when the language is unknown)."""
     entry = CATALOGUE[code]
     template = entry.get(lang) or entry["en"]

@@ -45,9 +45,9 @@ RETURN_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{product} 的数量超过货件 {posting} 的发货数量。",
     },
     "return_return_unit_mismatch_unknown": {
-        "en": "Code {code} is no product we know: it did not ship in posting {posting}.",
-        "ru": "Код {code} не принадлежит ни одному известному товару: в отправлении {posting} его не было.",
-        "zh": "代码 {code} 不属于任何已知商品：不在货件 {posting} 中。",
+        "en": "Code {scanned_code} is no product we know: it did not ship in posting {posting}.",
+        "ru": "Код {scanned_code} не принадлежит ни одному известному товару: в отправлении {posting} его не было.",
+        "zh": "代码 {scanned_code} 不属于任何已知商品：不在货件 {posting} 中。",
     },
     "return_return_scan_mark": {
         "en": "{product} shipped with a marking code: scan its DataMatrix code, not the item barcode.",

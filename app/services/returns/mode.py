@@ -175,7 +175,7 @@ class ReturnMode:
         back = [rules.Back(u.sku, u.mark) for u in units if u.verdict == UNIT_OK]
         verdict = rules.check_unit(mark=mark, skus=skus, shipped=shipped, lines=lines, back=back)
         product = _names(session, {verdict.sku} if verdict.sku else set()).get(verdict.sku, "") or scanned.text
-        shown = {"product": product, "code": scanned.text if mark is None else "",
+        shown = {"product": product, "scanned_code": scanned.text if mark is None else "",
                  "mark": f" [{mask(mark)}]" if mark else ""}
         if verdict.outcome == rules.SCAN_MARK:
             return self._answer(session, row, rr.RETURN_SCAN_MARK, **shown)
