@@ -57,6 +57,7 @@ class ReturnRow(Base):
     opened_at: Mapped[datetime | None] = mapped_column(DateTime)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
     notes: Mapped[list] = mapped_column(JSON, default=list)           # condition notes: [{at, text}]
+    error_code: Mapped[str | None] = mapped_column(String(48))        # a mismatch shown until ACK or the next unit
 
     __table_args__ = (UniqueConstraint("scheme", "ozon_id"), Index("ix_returns_station", "station"))
 

@@ -1,4 +1,4 @@
-"""``MainWindow``: composes the panels (pack view, queues, hand-over, log), the banner, the error flash, the
+"""``MainWindow``: composes the panels (pack view, queues, hand-over, log, evidence, returns, cases), the banner, the error flash, the
 status bar and the menus. It holds no rules and starts no work: ``BenchController`` wires it."""
 from __future__ import annotations
 
@@ -23,19 +23,21 @@ class MainWindow(QMainWindow):
 
     def __init__(self, *, pack_view: PackView, queues: QWidget, log_handler, station_name: str = "",
                  devices: dict[str, str] | None = None, demo: bool = False, handover: QWidget | None = None,
-                 evidence: QWidget | None = None) -> None:
+                 evidence: QWidget | None = None, returns: QWidget | None = None, cases: QWidget | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.station_name = station_name
         self.pack_view, self.queues, self.evidence = pack_view, queues, evidence
+        self.returns, self.cases = returns, cases  # app/ui/returns (after the others: their places are looked up)
         self.handover = handover if handover is not None else QWidget()  # app/ui/handover
         self.log_view = LogView(log_handler)
         self.banner = Banner()
         self.first_run = FirstRunPanel() if demo else None
         self.pages = QTabWidget()
         self.pages.setObjectName("pages")
-        for page in (pack_view, queues, self.handover, self.log_view, *([evidence] if evidence is not None else [])):
-            self.pages.addTab(page, "")
+        for page in (pack_view, queues, self.handover, self.log_view, evidence, returns, cases):
+            if page is not None:
+                self.pages.addTab(page, "")
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)
@@ -76,6 +78,10 @@ class MainWindow(QMainWindow):
         self.pages.setTabText(LOG, self.tr("Log"))
         if self.evidence is not None:
             self.pages.setTabText(EVIDENCE, self.tr("Evidence"))
+        if self.returns is not None:
+            self.pages.setTabText(self.pages.indexOf(self.returns), self.tr("Returns"))
+        if self.cases is not None:
+            self.pages.setTabText(self.pages.indexOf(self.cases), self.tr("Cases"))
         self.file_menu.setTitle(self.tr("&File"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))

@@ -11,16 +11,94 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="141" />
-        <location filename="../../app/ui/controller.py" line="184" />
-        <location filename="../../app/ui/controller.py" line="200" />
+        <location filename="../../app/ui/controller.py" line="148" />
+        <location filename="../../app/ui/controller.py" line="195" />
+        <location filename="../../app/ui/controller.py" line="211" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="270" />
+        <location filename="../../app/ui/controller.py" line="281" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPanel</name>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="74" />
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="74" />
+        <source>Posting</source>
+        <translation>Posting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="74" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="74" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="75" />
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="75" />
+        <source>Files</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="75" />
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <source>New case:</source>
+        <translation>New case:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="77" />
+        <source>Posting number</source>
+        <translation>Posting number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="78" />
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="79" />
+        <source>Open case</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="80" />
+        <source>Add note…</source>
+        <translation>Add note…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="81" />
+        <source>Attach file…</source>
+        <translation>Attach file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="82" />
+        <source>Close with</source>
+        <translation>Close with</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="144" />
+        <source>Attach a file to the case</source>
+        <translation>Attach a file to the case</translation>
     </message>
 </context>
 <context>
@@ -591,52 +669,62 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="71" />
+        <location filename="../../app/ui/main_window.py" line="73" />
         <source>packdesk: packing bench</source>
         <translation>packdesk: packing bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="73" />
+        <location filename="../../app/ui/main_window.py" line="75" />
         <source>Pack</source>
         <translation>Pack</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74" />
+        <location filename="../../app/ui/main_window.py" line="76" />
         <source>Queues</source>
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75" />
+        <location filename="../../app/ui/main_window.py" line="77" />
         <source>Hand-over</source>
         <translation>Hand-over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76" />
+        <location filename="../../app/ui/main_window.py" line="78" />
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78" />
+        <location filename="../../app/ui/main_window.py" line="80" />
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79" />
+        <location filename="../../app/ui/main_window.py" line="82" />
+        <source>Returns</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="84" />
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="85" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80" />
+        <location filename="../../app/ui/main_window.py" line="86" />
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81" />
+        <location filename="../../app/ui/main_window.py" line="87" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82" />
+        <location filename="../../app/ui/main_window.py" line="88" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
@@ -758,71 +846,76 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
     <message>
         <location filename="../../app/ui/pack/view.py" line="118" />
+        <source>Return: scan each unit that came back, then Close return</source>
+        <translation>Return: scan each unit that came back, then Close return</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="120" />
         <source>Packed: %1</source>
         <translation>Packed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="119" />
+        <location filename="../../app/ui/pack/view.py" line="121" />
         <source>Scan a posting or an item</source>
         <translation>Scan a posting or an item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="178" />
+        <location filename="../../app/ui/pack/view.py" line="180" />
         <source>Scale: no reading</source>
         <translation>Scale: no reading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="180" />
+        <location filename="../../app/ui/pack/view.py" line="182" />
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="180" />
+        <location filename="../../app/ui/pack/view.py" line="182" />
         <source>overload</source>
         <translation>overload</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="181" />
+        <location filename="../../app/ui/pack/view.py" line="183" />
         <source>below zero: tare the scale</source>
         <translation>below zero: tare the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="181" />
+        <location filename="../../app/ui/pack/view.py" line="183" />
         <source>settling…</source>
         <translation>settling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="182" />
+        <location filename="../../app/ui/pack/view.py" line="184" />
         <source>Scale: %1 g, %2</source>
         <translation>Scale: %1 g, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="193" />
+        <location filename="../../app/ui/pack/view.py" line="195" />
         <source>Ship by %1 (%2)</source>
         <translation>Ship by %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="197" />
+        <location filename="../../app/ui/pack/view.py" line="199" />
         <source>express</source>
         <translation>express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="204" />
+        <location filename="../../app/ui/pack/view.py" line="206" />
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="205" />
+        <location filename="../../app/ui/pack/view.py" line="207" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="206" />
+        <location filename="../../app/ui/pack/view.py" line="208" />
         <source>%1 left</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="206" />
+        <location filename="../../app/ui/pack/view.py" line="208" />
         <source>late by %1</source>
         <translation>late by %1</translation>
     </message>
@@ -953,6 +1046,124 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/queues/panel.py" line="209" />
         <source>Make dispute bundle…</source>
         <translation>Make dispute bundle…</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsPanel</name>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="97" />
+        <source>At this bench</source>
+        <translation>At this bench</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="98" />
+        <source>What shipped</source>
+        <translation>What shipped</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="99" />
+        <source>What came back</source>
+        <translation>What came back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="100" />
+        <source>Scan a return's barcode to open it here: unpack it on camera and scan each unit back; each is checked against the unit that shipped.</source>
+        <translation>Scan a return's barcode to open it here: unpack it on camera and scan each unit back; each is checked against the unit that shipped.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="102" />
+        <source>Condition note (damage, missing parts, smell…)</source>
+        <translation>Condition note (damage, missing parts, smell…)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="103" />
+        <source>Add note</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="104" />
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="105" />
+        <source>Packing clip</source>
+        <translation>Packing clip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="106" />
+        <source>Close return</source>
+        <translation>Close return</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="107" />
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="107" />
+        <source>Scheme</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="107" />
+        <source>Posting</source>
+        <translation>Posting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <source>Ozon's state</source>
+        <translation>Ozon's state</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <source>At the bench</source>
+        <translation>At the bench</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="109" />
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="110" />
+        <source>rFBS action:</source>
+        <translation>rFBS action:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="111" />
+        <source>Comment (needed to reject)</source>
+        <translation>Comment (needed to reject)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="112" />
+        <source>Send to Ozon</source>
+        <translation>Send to Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="127" />
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="127" />
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="127" />
+        <source>checked</source>
+        <translation>checked</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="149" />
+        <source>Return {barcode} of posting {posting}: {product} × {quantity}</source>
+        <translation>Return {barcode} of posting {posting}: {product} × {quantity}</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ in memory and read again at most every ``REFRESH_S`` when a scan is none of them
 ``return_opened`` with what shipped in the posting (products, masked marking codes) and its packing
 clip, for the screen to show beside the unpacking clip the evidence recorder starts
 (``app.services.returns.evidence``, a listener). Each unit scanned back is checked against what
-shipped (``check``): ``return_unit_ok`` or ``return_unit_mismatch`` (the pack view shows it red until the next unit). ``CMD:RETURN-NOTE:<text>`` adds a condition note, ``CMD:RETURN-PHOTO`` takes a photo,
+shipped (``check``): ``return_unit_ok`` or ``return_unit_mismatch`` (shown red until ``CMD:ACK`` or the next unit). ``CMD:RETURN-NOTE:<text>`` adds a condition note, ``CMD:RETURN-PHOTO`` takes a photo,
 ``CMD:RETURN-CLOSE`` closes it (``return_closed``; a mismatch opens a case for the posting, which
 keeps its evidence) and the bench packs again.
 
@@ -34,7 +34,7 @@ from app.store import returns as store
 from app.store.models import PostingItemRow, StationRow
 from app.store.models_handover import MODE_PACKING
 from app.store.models_returns import (
-    MODE_RETURN, RETURN_CLOSED, RETURN_OPEN, UNIT_MISMATCH, UNIT_OK, ReturnRow, ReturnUnitRow,
+    MODE_RETURN, RETURN_CLOSED, RETURN_OPEN, UNIT_OK, ReturnRow, ReturnUnitRow,
 )
 
 log = logging.getLogger("packdesk.returns")
@@ -99,7 +99,11 @@ class ReturnMode:
         return self.refuse(f"CMD:{name}")
 
     def acknowledge(self) -> rr.ReturnResult:
-        return self._write(lambda s, r: self._answer(s, r, rr.ACKNOWLEDGED, **self._tally(s, r)))
+        def decide(session, row):
+            if row is not None:
+                row.error_code = None
+            return self._answer(session, row, rr.ACKNOWLEDGED, **self._tally(session, row))
+        return self._write(decide)
 
     def refuse(self, what: str) -> rr.ReturnResult:
         return self._write(lambda s, r: self._answer(s, r, rr.NOT_NOW, what=what))
@@ -116,11 +120,9 @@ class ReturnMode:
             row = store.open_at(session, self.station)
             if row is None:
                 return {"mode": MODE_RETURN, "state": rr.IDLE, "error": None}
-            units = store.units(session, row.id)
-            last = units[-1] if units else None
-            held = last is not None and last.verdict == UNIT_MISMATCH  # red until the next unit
+            held = row.error_code  # a mismatch: red until CMD:ACK or the next unit
             return {"mode": MODE_RETURN, "state": rr.ERROR if held else rr.RETURN, "return": row.id,
-                    "error": rr.RETURN_UNIT_MISMATCH if held else None, "posting": row.posting_number,
+                    "error": held, "posting": row.posting_number,
                     **self._about(row), **self._tally(session, row)}
 
     def mode_after(self) -> str | None:
@@ -184,6 +186,7 @@ class ReturnMode:
                                   station=self.station, packer=self.packer()))
         session.flush()
         tally = self._tally(session, row)
+        row.error_code = None if verdict.outcome == rules.OK else rr.RETURN_UNIT_MISMATCH
         if verdict.outcome == rules.OK:
             return self._answer(session, row, rr.RETURN_UNIT_OK, **shown, **tally, unverified=verdict.unverified)
         shown["mark"] = mask(mark) if mark else ""
@@ -201,7 +204,7 @@ class ReturnMode:
             self._enter(session, MODE_PACKING)
             return self._answer(session, None, rr.RETURN_NOT_OPEN)
         tally = self._tally(session, row)
-        row.local_state, row.closed_at = RETURN_CLOSED, self.now()
+        row.local_state, row.closed_at, row.error_code = RETURN_CLOSED, self.now(), None
         self._enter(session, MODE_PACKING)
         data = {**self._about(row), **tally}
         if tally["mismatch"]:

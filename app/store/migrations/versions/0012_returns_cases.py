@@ -42,6 +42,7 @@ def upgrade() -> None:
         sa.Column("opened_at", sa.DateTime()),
         sa.Column("closed_at", sa.DateTime()),
         sa.Column("notes", sa.JSON(), nullable=False),
+        sa.Column("error_code", sa.String(48)),
         sa.PrimaryKeyConstraint("id", name="pk_returns"),
         sa.UniqueConstraint("scheme", "ozon_id", name="uq_returns_scheme"),
     )
