@@ -3,6 +3,8 @@ the forms to open one, add a note or a file, and close it with its resolution. I
 only: rows come from ``show_cases`` (read on a pool thread), requests leave as signals."""
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -103,7 +105,7 @@ class CasesPanel(QWidget):
             cells = [f"#{c['id']}", c["posting_number"], text("case_type_" + c["type"], lang),
                      text("case_state_" + c["state"], lang),
                      text("case_resolution_" + c["resolution"], lang) if c["resolution"] else "",
-                     str(len(c["attachments"])), local_time(c["created_at"])]
+                     str(len(c["attachments"])), local_time(datetime.fromisoformat(c["created_at"]))]
             self.model.appendRow([QStandardItem(cell) for cell in cells])
         for index, c in enumerate(self._rows):
             if selected is not None and c["id"] == selected["id"]:
