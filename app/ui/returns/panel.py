@@ -7,7 +7,7 @@ requests leave as signals (``commandRequested`` goes to the station thread like 
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -40,6 +40,7 @@ class ReturnsPanel(QWidget):
         self.photo_button.clicked.connect(lambda: self.commandRequested.emit("RETURN-PHOTO", []))
         self.close_button.clicked.connect(lambda: self.commandRequested.emit("RETURN-CLOSE", []))
         self.idle = QLabel(wordWrap=True)
+        self.idle.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         columns = QHBoxLayout()
         for label, view in ((self.shipped_label, self.shipped), (self.back_label, self.back)):
             side = QVBoxLayout()
@@ -52,7 +53,7 @@ class ReturnsPanel(QWidget):
             notes.addWidget(button)
         here = QVBoxLayout(self.here_box)
         here.addWidget(self.here_title)
-        here.addWidget(self.idle)
+        here.addWidget(self.idle, 1)
         here.addLayout(columns, 1)
         here.addLayout(notes)
 
@@ -90,8 +91,8 @@ class ReturnsPanel(QWidget):
         layout.addWidget(split)
         self._rows: list[dict] = []
         self._here: dict | None = None
+        self._board: dict = {"returns": [], "here": None}
         self.retranslate()
-        self.show_board({"returns": [], "here": None})
 
     def retranslate(self) -> None:
         self.here_box.setTitle(self.tr("At this bench"))
@@ -110,7 +111,7 @@ class ReturnsPanel(QWidget):
         self.actions_label.setText(self.tr("rFBS action:"))
         self.comment.setPlaceholderText(self.tr("Comment (needed to reject)"))
         self.send_button.setText(self.tr("Send to Ozon"))
-        self._fill_here()
+        self.show_board(self._board)  # the rows' words in the new language
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -119,6 +120,7 @@ class ReturnsPanel(QWidget):
 
     # --- display ----------------------------------------------------------------------------
     def show_board(self, board: dict) -> None:
+        self._board = board
         self._here = board.get("here")
         self._fill_here()
         selected = self._current()
