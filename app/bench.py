@@ -219,16 +219,19 @@ def _station(bench: Bench):
 
 
 def _router(bench: Bench):
-    """The scanner's modes: packing (the station) and the hand-over, asking Ozon through ``lookups``."""
+    """The scanner's modes: packing (the station), the hand-over (asking Ozon through ``lookups``) and
+    a return opened by its barcode."""
     from app.services.handover.mode import HandoverMode
     from app.services.modes import ScanRouter
+    from app.services.returns.mode import ReturnMode
 
     config, station = bench.config, bench.station
     handover = HandoverMode(bench.db, station.name, remote=station.remote,
                             carriage_methods=bench.lookups.carriage_methods if bench.lookups is not None else None,
                             packer=lambda: station.packer, supervisors=config.station.supervisors,
                             tracking_pattern=config.handover.tracking_pattern)
-    return ScanRouter(bench.db, station, [handover])
+    returns = ReturnMode(bench.db, station.name, packer=lambda: station.packer)
+    return ScanRouter(bench.db, station, [handover, returns])
 
 
 def _open_print_worker(bench: Bench, on_printed: Callback) -> None:
@@ -361,3 +364,8 @@ def _open_evidence(bench: Bench, camera_factory: Callback, on_state: Callback, l
         station = bench.station
         bench.station.listen(PackingFollower(bench.evidence, station_name=config.station.name, lang=lang,
                                              packer=lambda: station.packer))
+    if bench.router is not None and "return" in bench.router.modes:  # the unpacking clip of a return
+        from app.services.returns.evidence import ReturnFollower
+        station = bench.station
+        bench.router.modes["return"].listen(ReturnFollower(bench.evidence, station_name=config.station.name,
+                                                           packer=lambda: station.packer))

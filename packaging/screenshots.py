@@ -4,8 +4,9 @@ dispute bundle button; a posting's bundle made, then checked), settings (three t
 camera is missing (the warning), a posting with marking codes (a unit scanned without its code, a
 code accepted, shown masked, a code of another product refused), the hand-over (parcels being
 scanned out, a close with parcels missing, the carriage closed), a phone whose IMEI the bench asks
-for (one misread refused, one accepted), and people: a scan refused with nobody signed in, a PIN
-typed, a packer signed in, the statistics, the audit, the people dialog.
+for (one misread refused, one accepted), a return opened at the bench (what shipped beside what came
+back), a substituted unit caught (red flash), the Returns and Cases tabs, and people: a scan refused
+with nobody signed in, a PIN typed, a packer signed in, the statistics, the audit, the people dialog.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshots.py
@@ -233,6 +234,62 @@ def phone_scene(controller, window, sim, lang: str, number: str, codes: list[str
     pump(0.3)
 
 
+def returns_shots(controller, window, sim, number: str, shipped: list[str]) -> None:
+    """A packed posting comes back with another unit than shipped: the return opened at the bench (what
+    shipped beside what came back), the substituted unit caught (red flash), the Returns and Cases tabs."""
+    from app.statuses import DELIVERED
+    from app.store import returns as store_returns
+
+    codes: list[str] = []
+    controller.station_worker.result.connect(lambda result: codes.append(result.code))
+    sim.world.set_status(number, DELIVERED)
+    with sim.world.lock:
+        came_back = sim.world.returns.open(number, substitute=True)
+
+    def synced() -> bool:
+        with controller.parts.db.read() as session:
+            return store_returns.by_barcode(session, came_back.barcode) is not None
+
+    controller._wake()
+    wait_for(synced, 60)
+    controller.switch_language("en", remember=False)
+    controller.scan(came_back.barcode)
+    wait_for(lambda: "return_opened" in codes, 20)
+    controller.scan(shipped[0])
+    wait_for(lambda: "return_unit_ok" in codes, 10)
+    controller.station_worker.command("RETURN-NOTE", ["box dented on one corner"])
+    wait_for(lambda: "return_note" in codes, 10)
+    controller.returns.reload()
+    pump(1.0)
+    for lang in ("en", "ru", "zh"):
+        controller.switch_language(lang, remember=False)
+        window.pages.setCurrentWidget(controller.returns.panel)
+        pump(0.5)
+        shot(window, lang, "return-open")
+    controller.scan(came_back.contents[0]["barcode"])
+    wait_for(lambda: window.flash.isVisible(), 10)
+    for lang in ("en", "ru", "zh"):
+        controller.switch_language(lang, remember=False)
+        pump(0.5)
+        shot(window, lang, "return-mismatch")
+    window.flash.button.click()
+    wait_for(lambda: not window.flash.isVisible(), 10)
+    controller.station_worker.command("RETURN-CLOSE", [])
+    wait_for(lambda: "return_closed" in codes, 10)
+    controller.returns.reload()
+    pump(1.0)
+    for lang in ("en", "ru", "zh"):
+        controller.switch_language(lang, remember=False)
+        window.pages.setCurrentWidget(controller.returns.panel)
+        pump(0.5)
+        shot(window, lang, "returns")
+        window.pages.setCurrentWidget(controller.returns.cases)
+        controller.returns.cases.view.selectRow(0)
+        pump(0.5)
+        shot(window, lang, "cases")
+    window.pages.setCurrentIndex(PACK)
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = make_app()
@@ -258,6 +315,7 @@ def main() -> int:
         rows = [row["posting_number"] for row in controller.queues.awaiting.rows if row["units"] >= 2]
         postings = [n for n in rows if n in plain][:3]
         marked = [n for n in rows if n not in plain][:3]
+        packed_units: dict[str, list[str]] = {}
         for lang, number, with_marks, phone in zip(("en", "ru", "zh"), postings, marked, phones):
             controller.switch_language(lang, remember=False)
             window.pages.setCurrentIndex(PACK)
@@ -269,6 +327,7 @@ def main() -> int:
             wait_for(lambda: controller.pack_view.state == "packing", 10)
             units = [line["barcodes"][0] for line in controller.pack_view.snapshot["lines"]
                      for _ in range(line["quantity"])]
+            packed_units[number] = units
             controller.scan(units[0])
             wait_for(lambda: controller.pack_view.snapshot["lines"] and any(
                 line["counted"] for line in controller.pack_view.snapshot["lines"]), 10)
@@ -328,6 +387,7 @@ def main() -> int:
                 shot(dialog, lang, name)
             dialog.reject()
             pump(0.1)
+        returns_shots(controller, window, sim, postings[0], packed_units[postings[0]])
         handover_shots(controller, window, method, ready)
         from app.services.people import directory
 

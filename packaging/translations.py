@@ -335,8 +335,10 @@ TEXTS = {
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from translations_handover import HANDOVER_TEXTS  # noqa: E402  (the Hand-over tab's, kept apart)
+from translations_returns import RETURN_TEXTS  # noqa: E402  (the Returns and Cases tabs')
 
 TEXTS.update(HANDOVER_TEXTS)
+TEXTS.update(RETURN_TEXTS)
 
 DOCS_MODULE = ROOT / "app" / "ui" / "settings" / "docs.py"
 

@@ -66,6 +66,10 @@ CALLS = {  # each public method of OzonClient, called with arguments that reach 
     "set_tracking_numbers": lambda c: c.set_tracking_numbers([("1-1-1", "80102367216110")]),
     "mark_delivering": lambda c: c.mark_delivering(["1-1-1"]),
     "open_arbitration": lambda c: c.open_arbitration(["1-1-1"]),
+    "fbs_returns": lambda c: c.fbs_returns(since=SINCE, until=TO),
+    "rfbs_returns": lambda c: c.rfbs_returns(since=SINCE, until=TO),
+    "rfbs_return": lambda c: c.rfbs_return(7),
+    "rfbs_return_action": lambda c: c.rfbs_return_action(7, 1, comment="ok", rejection_reason_id=2),
     "close": lambda c: c.close(),
 }
 
@@ -108,6 +112,10 @@ def answers(url: str) -> dict[str, Reply]:
                                                                        "error": []}]}),
         "/v2/fbs/posting/delivering": Reply(json={"result": [{"posting_number": "1-1-1", "result": True, "error": []}]}),
         "/v2/posting/fbs/arbitration": Reply(json={"result": True}),
+        "/v1/returns/list": Reply(json={"returns": [], "has_next": False}),
+        "/v2/returns/rfbs/list": Reply(json={"returns": []}),
+        "/v2/returns/rfbs/get": Reply(json={"returns": {"state": {"state": "new"}, "available_actions": []}}),
+        "/v1/returns/rfbs/action/set": Reply(json={}),
     }
 
 

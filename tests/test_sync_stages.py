@@ -110,6 +110,14 @@ def vanished_read_fails(monkeypatch, s: Scene) -> None:
     monkeypatch.setattr(s.bench.client, "get_posting", get_posting)
 
 
+def returns_cached(bench) -> int:
+    from sqlalchemy import func, select
+
+    from app.store.models_returns import ReturnRow
+    with bench.db.read() as session:
+        return session.scalar(select(func.count()).select_from(ReturnRow))
+
+
 def break_stage(stage: str, s: Scene, monkeypatch) -> None:
     faults = s.bench.sim.faults
     if stage == "outbox":  # the drain only raises for a bug (Ozon's answers are the commands' outcomes)
@@ -134,6 +142,8 @@ def break_stage(stage: str, s: Scene, monkeypatch) -> None:
         fail_call(monkeypatch, s.engine, "print_labels", ZeroDivisionError("division by zero"))
     elif stage == "prune":
         fail_call(monkeypatch, engine_module, "prune_label_files", PermissionError("labels/ is read-only"))
+    elif stage == "returns":
+        faults.fail_next("/v1/returns/list", count=RETRIES + 1, status=500)
     elif stage == "marks":  # local work only: only a bug can stop it
         fail_call(monkeypatch, marks_store, "packed_waiting", RuntimeError("posting_marks unreadable"))
     else:
@@ -176,6 +186,8 @@ def test_a_failing_stage_is_named_and_every_other_stage_still_does_its_work(scen
         assert s.state("postings.full_pass_at") == now
     if stage != "handover":  # Ozon's word on today's departures, for the Hand-over tab
         assert json.loads(s.state("handover.ozon_word"))["checked_at"] == now
+    if stage != "returns":  # the simulator's returns are in the cache
+        assert s.state("returns.pulled_at") == now and returns_cached(bench)
     if stage != "labels":
         assert label(bench, s.shipped)["state"] == "fetched" and summary.labels.fetched == 1
     assert len(s.printed) == (stage != "printing")  # printing needs no Ozon: it runs whatever else failed

@@ -16,6 +16,7 @@ from app.messages.handover import HANDOVER_MESSAGES
 from app.messages.label_delay import LABEL_DELAY_MESSAGES
 from app.messages.marks import MARKS_MESSAGES
 from app.messages.people import PEOPLE_MESSAGES, REPORT_MESSAGES
+from app.messages.returns import RETURN_MESSAGES
 from app.messages.room import ROOM_MESSAGES
 from app.messages.station import STATION_MESSAGES
 from app.messages.sync import SYNC_MESSAGES
@@ -135,6 +136,7 @@ CATALOGUE.update(MARKS_MESSAGES)
 CATALOGUE.update(PEOPLE_MESSAGES)
 CATALOGUE.update(REPORT_MESSAGES)
 CATALOGUE.update(ROOM_MESSAGES)
+CATALOGUE.update(RETURN_MESSAGES)
 CATALOGUE.update(EVIDENCE_MESSAGES)
 CATALOGUE.update(SUMMARY_MESSAGES)
 CATALOGUE.update(HANDOVER_MESSAGES)
@@ -154,7 +156,7 @@ def system_language() -> str:
     return code if code in LANGUAGES else "en"
 
 
-def text(code: str, lang: str = "en", **params) -> str:
+def text(code: str, lang: str = "en", /, **params) -> str:
     """The message for ``code`` in ``lang`` (English when the language is unknown)."""
     entry = CATALOGUE[code]
     template = entry.get(lang) or entry["en"]

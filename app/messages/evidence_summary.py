@@ -94,6 +94,58 @@ SUMMARY_MESSAGES: dict[str, dict[str, str]] = {
     "evidence_tl_ozon_command_parked": {
         "en": "Ozon refused the command '{command}': {reason}", "ru": "Ozon отклонил команду «{command}»: {reason}",
         "zh": "Ozon 拒绝了指令“{command}”：{reason}"},
+    # returns and cases (app.services.returns)
+    "evidence_tl_return_clip": {
+        "en": "Video of the return's unpacking: {seconds} s, {state}.",
+        "ru": "Видео распаковки возврата: {seconds} с, {state}.",
+        "zh": "退货拆包视频：{seconds} 秒，{state}。"},
+    "evidence_tl_return_listed": {
+        "en": "Ozon: return {return_number} ({kind}) of {product} × {quantity}, reason: {reason}; state: {state}.",
+        "ru": "Ozon: возврат {return_number} ({kind}) товара {product} × {quantity}, причина: {reason}; статус: {state}.",
+        "zh": "Ozon：退货 {return_number}（{kind}），{product} × {quantity}，原因：{reason}；状态：{state}。"},
+    "evidence_tl_return_opened": {
+        "en": "Return {return_number} opened at the bench for unpacking on camera.",
+        "ru": "Возврат {return_number} вскрыт на столе под камерой.",
+        "zh": "退货 {return_number} 在工位摄像头下拆包。"},
+    "evidence_tl_return_unit_ok": {
+        "en": "Unit scanned back: {product}{mark} — the unit that shipped.",
+        "ru": "Единица возврата: {product}{mark} — та, что была отправлена.",
+        "zh": "退回商品：{product}{mark}——正是发出的那一件。"},
+    "evidence_tl_return_unit_mismatch": {
+        "en": "Unit scanned back NOT as shipped ({variant}): {product} {mark}{scanned_code}.",
+        "ru": "Единица возврата НЕ совпала с отправленной ({variant}): {product} {mark}{scanned_code}.",
+        "zh": "退回商品与发货不一致（{variant}）：{product} {mark}{scanned_code}。"},
+    "evidence_tl_return_scan_mark": {
+        "en": "{product} scanned by its item barcode; its marking code was asked for.",
+        "ru": "{product} отсканирован по штрихкоду товара; запрошен код маркировки.",
+        "zh": "{product} 扫描了商品条码；已要求扫描其标识码。"},
+    "evidence_tl_return_note": {
+        "en": "Condition note on the return: {note}", "ru": "Заметка о состоянии возврата: {note}",
+        "zh": "退货状况备注：{note}"},
+    "evidence_tl_return_photo": {
+        "en": "Photo of the returned goods taken.", "ru": "Сделано фото возвращённого товара.", "zh": "已拍摄退回商品的照片。"},
+    "evidence_tl_return_closed": {
+        "en": "Return {return_number} closed: {ok} unit(s) as shipped, {mismatch} not.",
+        "ru": "Возврат {return_number} закрыт: совпало {ok}, не совпало {mismatch}.",
+        "zh": "退货 {return_number} 已关闭：一致 {ok} 件，不一致 {mismatch} 件。"},
+    "evidence_tl_case_opened": {
+        "en": "Case #{case} opened ({type}): {note}", "ru": "Открыт кейс №{case} ({type}): {note}",
+        "zh": "已创建案例 #{case}（{type}）：{note}"},
+    "evidence_tl_case_note": {
+        "en": "Case #{case}, note: {note}", "ru": "Кейс №{case}, заметка: {note}", "zh": "案例 #{case} 备注：{note}"},
+    "evidence_tl_case_attachment": {
+        "en": "Case #{case}: file {name} attached (SHA-256 {sha256}).",
+        "ru": "Кейс №{case}: приложен файл {name} (SHA-256 {sha256}).",
+        "zh": "案例 #{case}：已附加文件 {name}（SHA-256 {sha256}）。"},
+    "evidence_tl_case_closed": {
+        "en": "Case #{case} closed: {resolution}.", "ru": "Кейс №{case} закрыт: {resolution}.",
+        "zh": "案例 #{case} 已关闭：{resolution}。"},
+    "evidence_tl_case_resolution": {
+        "en": "Case #{case} resolution: {resolution}.", "ru": "Решение по кейсу №{case}: {resolution}.",
+        "zh": "案例 #{case} 的处理结果：{resolution}。"},
+    "evidence_tl_case_files": {
+        "en": "Case #{case}: {count} file(s) attached.", "ru": "Кейс №{case}: приложено файлов: {count}.",
+        "zh": "案例 #{case}：已附加 {count} 个文件。"},
     "evidence_tl_other": {"en": "Recorded: {code} {details}", "ru": "Запись: {code} {details}",
                           "zh": "记录：{code} {details}"},
 }

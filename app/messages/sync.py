@@ -38,6 +38,11 @@ SYNC_MESSAGES: dict[str, dict[str, str]] = {
         "ru": "коды маркировки для Ozon",
         "zh": "发送给 Ozon 的标识码",
     },
+    "sync_stage_returns": {
+        "en": "returns",
+        "ru": "возвраты",
+        "zh": "退货",
+    },
     "sync_stage_outbox_again": {  # the second drain: the same work for the packer
         "en": "sending commands to Ozon",
         "ru": "отправка команд в Ozon",

@@ -327,3 +327,5 @@ from app.store.evidence_models import EvidenceEntryRow, EvidenceFileRow  # noqa:
 # the tables of the work after packing (bench modes, hand-overs, tracking numbers)
 from app.store import models_handover  # noqa: E402,F401  (registers its tables on Base.metadata)
 from app.store import models_people  # noqa: E402,F401  (packers, supervisors, admins and their credentials)
+# returns, the units scanned back and the seller's cases (migration 0013)
+from app.store import models_returns  # noqa: E402,F401  (registers its tables on Base.metadata)

@@ -19,6 +19,7 @@ from app.ui.handover.wiring import HandoverTab
 from app.ui.main_window import HANDOVER, PACK, MainWindow
 from app.ui.pack import PackView
 from app.ui.queues.panel import QueuesPanel
+from app.ui.returns.wiring import ReturnsTab
 from app.ui.stall_meter import StallMeter
 
 log = logging.getLogger("packdesk.ui")
@@ -52,11 +53,15 @@ class BenchController(QObject):
         self.station_worker = StationWorker(parts.station, parts.scale, self, router=parts.router)
         self.handover = HandoverTab(parts, language=lambda: self.languages.current, messages=self.messages,
                                     station_worker=self.station_worker, wake=self._wake, parent=self)
+        self.returns = ReturnsTab(parts, language=lambda: self.languages.current, messages=self.messages,
+                                  station_worker=self.station_worker, wake=self._wake, parent=self)
         self.window = MainWindow(pack_view=self.pack_view, queues=self.queues, log_handler=log_handler,
                                  station_name=self.config.station.name, devices=devices, demo=demo,
-                                 handover=self.handover.panel, evidence=self.evidence, sign_in_bar=self.people.bar,
-                                 audit=self.people.audit, statistics=self.people.statistics)
+                                 handover=self.handover.panel, evidence=self.evidence, returns=self.returns.panel,
+                                 cases=self.returns.cases, sign_in_bar=self.people.bar, audit=self.people.audit,
+                                 statistics=self.people.statistics)
         self.handover.pages, self.handover.index = self.window.pages, HANDOVER
+        self.returns.pages = self.window.pages
         self.sync_worker = SyncWorker(parts.service, self) if parts.service is not None else None
         self.scan_filter = self._keyboard_scanner(clock)
         self.stall_meter = StallMeter(beat_ms=50, warn_ms=250, parent=self)  # a freeze leaves a line in the log
@@ -115,6 +120,7 @@ class BenchController(QObject):
         self.languages.changed.connect(lambda _: status.retranslate())
         if self.sync_worker is not None:
             self.sync_worker.passFinished.connect(lambda _: self.handover.reload())
+            self.sync_worker.passFinished.connect(lambda _: self.returns.reload())
             self.sync_worker.passFinished.connect(status.on_pass)
             self.sync_worker.passFinished.connect(self._after_pass)
             self.sync_worker.syncFailed.connect(status.on_sync_failed)
@@ -136,6 +142,7 @@ class BenchController(QObject):
             self.scan_filter.watch(self.app, fallback=self.window)
         self.station_worker.start()
         self.handover.start()
+        self.returns.start()
         if self.sync_worker is not None:
             self.sync_worker.start()
         self.stall_meter.start()
@@ -149,6 +156,7 @@ class BenchController(QObject):
     def shutdown(self) -> None:
         self.stall_meter.stop()
         self.handover.stop()
+        self.returns.stop()
         if self.scan_filter is not None:
             self.scan_filter.unwatch(self.app)
         if self.sync_worker is not None:
@@ -159,7 +167,10 @@ class BenchController(QObject):
     # --- slots ------------------------------------------------------------------------------
     @Slot(str)
     def scan(self, code: str) -> None:
-        self.window.pages.setCurrentIndex(HANDOVER if self.handover.mode == "handover" else PACK)
+        if self.returns.mode == "return":
+            self.window.pages.setCurrentWidget(self.returns.panel)
+        else:
+            self.window.pages.setCurrentIndex(HANDOVER if self.handover.mode == "handover" else PACK)
         self.station_worker.scan(code)
 
     def ask_supervisor(self, command: str) -> None:

@@ -104,16 +104,94 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="147" />
-        <location filename="../../app/ui/controller.py" line="190" />
-        <location filename="../../app/ui/controller.py" line="206" />
+        <location filename="../../app/ui/controller.py" line="154" />
+        <location filename="../../app/ui/controller.py" line="201" />
+        <location filename="../../app/ui/controller.py" line="217" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="280" />
+        <location filename="../../app/ui/controller.py" line="291" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPanel</name>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <source>Posting</source>
+        <translation>Posting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="77" />
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="77" />
+        <source>Files</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="77" />
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="78" />
+        <source>New case:</source>
+        <translation>New case:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="79" />
+        <source>Posting number</source>
+        <translation>Posting number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="80" />
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="81" />
+        <source>Open case</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="82" />
+        <source>Add note…</source>
+        <translation>Add note…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="83" />
+        <source>Attach file…</source>
+        <translation>Attach file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="84" />
+        <source>Close with</source>
+        <translation>Close with</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="146" />
+        <source>Attach a file to the case</source>
+        <translation>Attach a file to the case</translation>
     </message>
 </context>
 <context>
@@ -694,67 +772,77 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80" />
+        <location filename="../../app/ui/main_window.py" line="82" />
         <source>packdesk: packing bench</source>
         <translation>packdesk: packing bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82" />
+        <location filename="../../app/ui/main_window.py" line="84" />
         <source>Pack</source>
         <translation>Pack</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83" />
+        <location filename="../../app/ui/main_window.py" line="85" />
         <source>Queues</source>
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84" />
+        <location filename="../../app/ui/main_window.py" line="86" />
         <source>Hand-over</source>
         <translation>Hand-over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85" />
+        <location filename="../../app/ui/main_window.py" line="87" />
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86" />
+        <location filename="../../app/ui/main_window.py" line="88" />
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86" />
+        <location filename="../../app/ui/main_window.py" line="88" />
+        <source>Returns</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="89" />
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87" />
+        <location filename="../../app/ui/main_window.py" line="89" />
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="90" />
         <source>Statistics</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90" />
+        <location filename="../../app/ui/main_window.py" line="93" />
         <source>&amp;People…</source>
         <translation>&amp;People…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91" />
+        <location filename="../../app/ui/main_window.py" line="94" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92" />
+        <location filename="../../app/ui/main_window.py" line="95" />
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93" />
+        <location filename="../../app/ui/main_window.py" line="96" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94" />
+        <location filename="../../app/ui/main_window.py" line="97" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
@@ -876,71 +964,76 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
     <message>
         <location filename="../../app/ui/pack/view.py" line="118" />
+        <source>Return: scan each unit that came back, then Close return</source>
+        <translation>Return: scan each unit that came back, then Close return</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="120" />
         <source>Packed: %1</source>
         <translation>Packed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="119" />
+        <location filename="../../app/ui/pack/view.py" line="121" />
         <source>Scan a posting or an item</source>
         <translation>Scan a posting or an item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="178" />
+        <location filename="../../app/ui/pack/view.py" line="180" />
         <source>Scale: no reading</source>
         <translation>Scale: no reading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="180" />
+        <location filename="../../app/ui/pack/view.py" line="182" />
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="180" />
+        <location filename="../../app/ui/pack/view.py" line="182" />
         <source>overload</source>
         <translation>overload</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="181" />
+        <location filename="../../app/ui/pack/view.py" line="183" />
         <source>below zero: tare the scale</source>
         <translation>below zero: tare the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="181" />
+        <location filename="../../app/ui/pack/view.py" line="183" />
         <source>settling…</source>
         <translation>settling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="182" />
+        <location filename="../../app/ui/pack/view.py" line="184" />
         <source>Scale: %1 g, %2</source>
         <translation>Scale: %1 g, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="193" />
+        <location filename="../../app/ui/pack/view.py" line="195" />
         <source>Ship by %1 (%2)</source>
         <translation>Ship by %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="197" />
+        <location filename="../../app/ui/pack/view.py" line="199" />
         <source>express</source>
         <translation>express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="204" />
+        <location filename="../../app/ui/pack/view.py" line="206" />
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="205" />
+        <location filename="../../app/ui/pack/view.py" line="207" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="206" />
+        <location filename="../../app/ui/pack/view.py" line="208" />
         <source>%1 left</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="206" />
+        <location filename="../../app/ui/pack/view.py" line="208" />
         <source>late by %1</source>
         <translation>late by %1</translation>
     </message>
@@ -1217,6 +1310,124 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/queues/panel.py" line="209" />
         <source>Make dispute bundle…</source>
         <translation>Make dispute bundle…</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsPanel</name>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="98" />
+        <source>At this bench</source>
+        <translation>At this bench</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="99" />
+        <source>What shipped</source>
+        <translation>What shipped</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="100" />
+        <source>What came back</source>
+        <translation>What came back</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="101" />
+        <source>Scan a return's barcode to open it here: unpack it on camera and scan each unit back; each is checked against the unit that shipped.</source>
+        <translation>Scan a return's barcode to open it here: unpack it on camera and scan each unit back; each is checked against the unit that shipped.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="103" />
+        <source>Condition note (damage, missing parts, smell…)</source>
+        <translation>Condition note (damage, missing parts, smell…)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="104" />
+        <source>Add note</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="105" />
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="106" />
+        <source>Packing clip</source>
+        <translation>Packing clip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="107" />
+        <source>Close return</source>
+        <translation>Close return</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <source>Scheme</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <source>Posting</source>
+        <translation>Posting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="109" />
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="109" />
+        <source>Ozon's state</source>
+        <translation>Ozon's state</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="109" />
+        <source>At the bench</source>
+        <translation>At the bench</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="110" />
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="111" />
+        <source>rFBS action:</source>
+        <translation>rFBS action:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="112" />
+        <source>Comment (needed to reject)</source>
+        <translation>Comment (needed to reject)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="113" />
+        <source>Send to Ozon</source>
+        <translation>Send to Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="129" />
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="129" />
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="129" />
+        <source>checked</source>
+        <translation>checked</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="151" />
+        <source>Return {barcode} of posting {posting}: {product} × {quantity}</source>
+        <translation>Return {barcode} of posting {posting}: {product} × {quantity}</translation>
     </message>
 </context>
 <context>

@@ -104,16 +104,94 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="147" />
-        <location filename="../../app/ui/controller.py" line="190" />
-        <location filename="../../app/ui/controller.py" line="206" />
+        <location filename="../../app/ui/controller.py" line="154" />
+        <location filename="../../app/ui/controller.py" line="201" />
+        <location filename="../../app/ui/controller.py" line="217" />
         <source>Open settings</source>
         <translation>Открыть настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="280" />
+        <location filename="../../app/ui/controller.py" line="291" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Настройки сохранены в %1. Перезапустите packdesk, чтобы применить новые учётные данные или устройства.</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPanel</name>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <source>Case</source>
+        <translation>Кейс</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <source>Posting</source>
+        <translation>Отправление</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="77" />
+        <source>Resolution</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="77" />
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="77" />
+        <source>Opened</source>
+        <translation>Открыт</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="78" />
+        <source>New case:</source>
+        <translation>Новый кейс:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="79" />
+        <source>Posting number</source>
+        <translation>Номер отправления</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="80" />
+        <source>What happened</source>
+        <translation>Что случилось</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="81" />
+        <source>Open case</source>
+        <translation>Открыть кейс</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="82" />
+        <source>Add note…</source>
+        <translation>Добавить заметку…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="83" />
+        <source>Attach file…</source>
+        <translation>Приложить файл…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="84" />
+        <source>Close with</source>
+        <translation>Закрыть с решением</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="146" />
+        <source>Attach a file to the case</source>
+        <translation>Приложить файл к кейсу</translation>
     </message>
 </context>
 <context>
@@ -694,67 +772,77 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80" />
+        <location filename="../../app/ui/main_window.py" line="82" />
         <source>packdesk: packing bench</source>
         <translation>packdesk: место упаковки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82" />
+        <location filename="../../app/ui/main_window.py" line="84" />
         <source>Pack</source>
         <translation>Упаковка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83" />
+        <location filename="../../app/ui/main_window.py" line="85" />
         <source>Queues</source>
         <translation>Очереди</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84" />
+        <location filename="../../app/ui/main_window.py" line="86" />
         <source>Hand-over</source>
         <translation>Передача</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85" />
+        <location filename="../../app/ui/main_window.py" line="87" />
         <source>Log</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86" />
+        <location filename="../../app/ui/main_window.py" line="88" />
         <source>Evidence</source>
         <translation>Доказательства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86" />
+        <location filename="../../app/ui/main_window.py" line="88" />
+        <source>Returns</source>
+        <translation>Возвраты</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="89" />
         <source>Audit</source>
         <translation>Журнал действий</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87" />
+        <location filename="../../app/ui/main_window.py" line="89" />
+        <source>Cases</source>
+        <translation>Кейсы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="90" />
         <source>Statistics</source>
         <translation>Статистика</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90" />
+        <location filename="../../app/ui/main_window.py" line="93" />
         <source>&amp;People…</source>
         <translation>&amp;Сотрудники…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91" />
+        <location filename="../../app/ui/main_window.py" line="94" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92" />
+        <location filename="../../app/ui/main_window.py" line="95" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93" />
+        <location filename="../../app/ui/main_window.py" line="96" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94" />
+        <location filename="../../app/ui/main_window.py" line="97" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
@@ -876,71 +964,76 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
     <message>
         <location filename="../../app/ui/pack/view.py" line="118" />
+        <source>Return: scan each unit that came back, then Close return</source>
+        <translation>Возврат: сканируйте каждую вернувшуюся единицу, затем «Закрыть возврат»</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="120" />
         <source>Packed: %1</source>
         <translation>Упаковано: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="119" />
+        <location filename="../../app/ui/pack/view.py" line="121" />
         <source>Scan a posting or an item</source>
         <translation>Отсканируйте отправление или товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="178" />
+        <location filename="../../app/ui/pack/view.py" line="180" />
         <source>Scale: no reading</source>
         <translation>Весы: нет показаний</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="180" />
+        <location filename="../../app/ui/pack/view.py" line="182" />
         <source>stable</source>
         <translation>стабильно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="180" />
+        <location filename="../../app/ui/pack/view.py" line="182" />
         <source>overload</source>
         <translation>перегрузка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="181" />
+        <location filename="../../app/ui/pack/view.py" line="183" />
         <source>below zero: tare the scale</source>
         <translation>ниже нуля: обнулите весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="181" />
+        <location filename="../../app/ui/pack/view.py" line="183" />
         <source>settling…</source>
         <translation>стабилизируется…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="182" />
+        <location filename="../../app/ui/pack/view.py" line="184" />
         <source>Scale: %1 g, %2</source>
         <translation>Весы: %1 г, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="193" />
+        <location filename="../../app/ui/pack/view.py" line="195" />
         <source>Ship by %1 (%2)</source>
         <translation>Отгрузить до %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="197" />
+        <location filename="../../app/ui/pack/view.py" line="199" />
         <source>express</source>
         <translation>экспресс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="204" />
+        <location filename="../../app/ui/pack/view.py" line="206" />
         <source>%1 h %2 min</source>
         <translation>%1 ч %2 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="205" />
+        <location filename="../../app/ui/pack/view.py" line="207" />
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="206" />
+        <location filename="../../app/ui/pack/view.py" line="208" />
         <source>%1 left</source>
         <translation>осталось %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="206" />
+        <location filename="../../app/ui/pack/view.py" line="208" />
         <source>late by %1</source>
         <translation>опоздание %1</translation>
     </message>
@@ -1217,6 +1310,124 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/queues/panel.py" line="209" />
         <source>Make dispute bundle…</source>
         <translation>Собрать пакет для спора…</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsPanel</name>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="98" />
+        <source>At this bench</source>
+        <translation>На этом столе</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="99" />
+        <source>What shipped</source>
+        <translation>Что уехало</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="100" />
+        <source>What came back</source>
+        <translation>Что вернулось</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="101" />
+        <source>Scan a return's barcode to open it here: unpack it on camera and scan each unit back; each is checked against the unit that shipped.</source>
+        <translation>Отсканируйте штрихкод возврата, чтобы открыть его здесь: распакуйте под камерой и отсканируйте каждую единицу; каждая сверяется с той, что уехала.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="103" />
+        <source>Condition note (damage, missing parts, smell…)</source>
+        <translation>Заметка о состоянии (повреждения, некомплект, запах…)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="104" />
+        <source>Add note</source>
+        <translation>Добавить заметку</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="105" />
+        <source>Photo</source>
+        <translation>Фото</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="106" />
+        <source>Packing clip</source>
+        <translation>Видео упаковки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="107" />
+        <source>Close return</source>
+        <translation>Закрыть возврат</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <source>Return</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <source>Scheme</source>
+        <translation>Схема</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <source>Posting</source>
+        <translation>Отправление</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="109" />
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="109" />
+        <source>Ozon's state</source>
+        <translation>Статус Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="109" />
+        <source>At the bench</source>
+        <translation>На столе</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="110" />
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="111" />
+        <source>rFBS action:</source>
+        <translation>Действие rFBS:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="112" />
+        <source>Comment (needed to reject)</source>
+        <translation>Комментарий (обязателен для отклонения)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="113" />
+        <source>Send to Ozon</source>
+        <translation>Отправить в Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="129" />
+        <source>waiting</source>
+        <translation>ожидает</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="129" />
+        <source>open</source>
+        <translation>открыт</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="129" />
+        <source>checked</source>
+        <translation>проверен</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="151" />
+        <source>Return {barcode} of posting {posting}: {product} × {quantity}</source>
+        <translation>Возврат {barcode} по отправлению {posting}: {product} × {quantity}</translation>
     </message>
 </context>
 <context>

@@ -104,16 +104,94 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="147" />
-        <location filename="../../app/ui/controller.py" line="190" />
-        <location filename="../../app/ui/controller.py" line="206" />
+        <location filename="../../app/ui/controller.py" line="154" />
+        <location filename="../../app/ui/controller.py" line="201" />
+        <location filename="../../app/ui/controller.py" line="217" />
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="280" />
+        <location filename="../../app/ui/controller.py" line="291" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>设置已保存到 %1。请重启 packdesk 以使新的账户或设备设置生效。</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPanel</name>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <source>Case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <source>Posting</source>
+        <translation>货件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="77" />
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="77" />
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="77" />
+        <source>Opened</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="78" />
+        <source>New case:</source>
+        <translation>新案例：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="79" />
+        <source>Posting number</source>
+        <translation>货件编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="80" />
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="81" />
+        <source>Open case</source>
+        <translation>创建案例</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="82" />
+        <source>Add note…</source>
+        <translation>添加备注…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="83" />
+        <source>Attach file…</source>
+        <translation>附加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="84" />
+        <source>Close with</source>
+        <translation>关闭，结果为</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/cases_panel.py" line="146" />
+        <source>Attach a file to the case</source>
+        <translation>为案例附加文件</translation>
     </message>
 </context>
 <context>
@@ -694,67 +772,77 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80" />
+        <location filename="../../app/ui/main_window.py" line="82" />
         <source>packdesk: packing bench</source>
         <translation>packdesk：打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82" />
+        <location filename="../../app/ui/main_window.py" line="84" />
         <source>Pack</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83" />
+        <location filename="../../app/ui/main_window.py" line="85" />
         <source>Queues</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84" />
+        <location filename="../../app/ui/main_window.py" line="86" />
         <source>Hand-over</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85" />
+        <location filename="../../app/ui/main_window.py" line="87" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86" />
+        <location filename="../../app/ui/main_window.py" line="88" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86" />
+        <location filename="../../app/ui/main_window.py" line="88" />
+        <source>Returns</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="89" />
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87" />
+        <location filename="../../app/ui/main_window.py" line="89" />
+        <source>Cases</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="90" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90" />
+        <location filename="../../app/ui/main_window.py" line="93" />
         <source>&amp;People…</source>
         <translation>人员(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91" />
+        <location filename="../../app/ui/main_window.py" line="94" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92" />
+        <location filename="../../app/ui/main_window.py" line="95" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93" />
+        <location filename="../../app/ui/main_window.py" line="96" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94" />
+        <location filename="../../app/ui/main_window.py" line="97" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -876,71 +964,76 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
     <message>
         <location filename="../../app/ui/pack/view.py" line="118" />
+        <source>Return: scan each unit that came back, then Close return</source>
+        <translation>退货：逐件扫描退回的商品，然后点击“关闭退货”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pack/view.py" line="120" />
         <source>Packed: %1</source>
         <translation>已打包：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="119" />
+        <location filename="../../app/ui/pack/view.py" line="121" />
         <source>Scan a posting or an item</source>
         <translation>请扫描货件或商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="178" />
+        <location filename="../../app/ui/pack/view.py" line="180" />
         <source>Scale: no reading</source>
         <translation>电子秤：无读数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="180" />
+        <location filename="../../app/ui/pack/view.py" line="182" />
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="180" />
+        <location filename="../../app/ui/pack/view.py" line="182" />
         <source>overload</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="181" />
+        <location filename="../../app/ui/pack/view.py" line="183" />
         <source>below zero: tare the scale</source>
         <translation>低于零：请将秤归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="181" />
+        <location filename="../../app/ui/pack/view.py" line="183" />
         <source>settling…</source>
         <translation>稳定中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="182" />
+        <location filename="../../app/ui/pack/view.py" line="184" />
         <source>Scale: %1 g, %2</source>
         <translation>电子秤：%1 克，%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="193" />
+        <location filename="../../app/ui/pack/view.py" line="195" />
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="197" />
+        <location filename="../../app/ui/pack/view.py" line="199" />
         <source>express</source>
         <translation>急速</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="204" />
+        <location filename="../../app/ui/pack/view.py" line="206" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="205" />
+        <location filename="../../app/ui/pack/view.py" line="207" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="206" />
+        <location filename="../../app/ui/pack/view.py" line="208" />
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="206" />
+        <location filename="../../app/ui/pack/view.py" line="208" />
         <source>late by %1</source>
         <translation>已超时 %1</translation>
     </message>
@@ -1217,6 +1310,124 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/queues/panel.py" line="209" />
         <source>Make dispute bundle…</source>
         <translation>生成争议证据包…</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsPanel</name>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="98" />
+        <source>At this bench</source>
+        <translation>本工位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="99" />
+        <source>What shipped</source>
+        <translation>发出的商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="100" />
+        <source>What came back</source>
+        <translation>退回的商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="101" />
+        <source>Scan a return's barcode to open it here: unpack it on camera and scan each unit back; each is checked against the unit that shipped.</source>
+        <translation>扫描退货条码即可在此打开：在摄像头下拆包并逐件扫描，每件都与发出的那一件核对。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="103" />
+        <source>Condition note (damage, missing parts, smell…)</source>
+        <translation>状况备注（损坏、缺件、异味…）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="104" />
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="105" />
+        <source>Photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="106" />
+        <source>Packing clip</source>
+        <translation>打包视频</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="107" />
+        <source>Close return</source>
+        <translation>关闭退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <source>Scheme</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <source>Posting</source>
+        <translation>货件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="109" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="109" />
+        <source>Ozon's state</source>
+        <translation>Ozon 状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="109" />
+        <source>At the bench</source>
+        <translation>工位状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="110" />
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="111" />
+        <source>rFBS action:</source>
+        <translation>rFBS 操作：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="112" />
+        <source>Comment (needed to reject)</source>
+        <translation>备注（拒绝时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="113" />
+        <source>Send to Ozon</source>
+        <translation>发送至 Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="129" />
+        <source>waiting</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="129" />
+        <source>open</source>
+        <translation>已打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="129" />
+        <source>checked</source>
+        <translation>已核对</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/returns/panel.py" line="151" />
+        <source>Return {barcode} of posting {posting}: {product} × {quantity}</source>
+        <translation>货件 {posting} 的退货 {barcode}：{product} × {quantity}</translation>
     </message>
 </context>
 <context>

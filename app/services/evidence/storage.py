@@ -27,7 +27,15 @@ EVIDENCE_DIR = "evidence"
 GB = 1_000_000_000
 
 # keep rules: fn(session, posting_numbers) -> the postings among them whose evidence must stay
-KEEP_RULES: list[Callable[[object, set[str]], set[str]]] = []
+
+
+def _open_cases(session, postings: set[str]) -> set[str]:
+    """Postings with an open case keep their clips and photos (app.services.returns.cases)."""
+    from app.services.returns.cases import postings_with_open_cases  # the area imports this module
+    return postings_with_open_cases(session, postings)
+
+
+KEEP_RULES: list[Callable[[object, set[str]], set[str]]] = [_open_cases]
 
 
 def evidence_dir(data_dir: Path) -> Path:

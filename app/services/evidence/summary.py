@@ -51,6 +51,9 @@ def describe(entry: TimelineEntry, lang: str, posting: str | None = None) -> str
     data, code = entry.data, entry.code
     if entry.area == "camera":
         state = _state_text(data.get("state", ""), data.get("detail", ""), lang)
+        if code == "clip" and data.get("purpose") == "return":
+            seconds = f"{(data.get('duration_ms') or 0) / 1000:.1f}"
+            return text("evidence_tl_return_clip", lang, seconds=seconds, state=state)
         if code == "clip":
             box = text("evidence_tl_box", lang, box=data["box"]) if data.get("box") else ""
             seconds = f"{(data.get('duration_ms') or 0) / 1000:.1f}"

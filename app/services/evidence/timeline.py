@@ -58,7 +58,9 @@ Source = Callable[[Any, Context], Iterable[TimelineEntry | Attachment]]
 def packing_records(session, ctx: Context) -> Iterable[TimelineEntry]:
     """The station's event records of the posting (opened, each unit with its time, weight, ...)."""
     for event in store_evidence.event_records(session, ctx.posting):
-        yield TimelineEntry(event["at"], "packing", event["kind"], dict(event["data"] or {}), event["station"],
+        kind = event["kind"]
+        area = "return" if kind.startswith("return_") else "case" if kind.startswith("case_") else "packing"
+        yield TimelineEntry(event["at"], area, kind, dict(event["data"] or {}), event["station"],
                             event["packer"], record=event["id"])
 
 
@@ -138,8 +140,13 @@ def ozon_commands(session, ctx: Context) -> Iterable[TimelineEntry]:
                                 {**data, "reason": (command.last_error or "")[:300]}, command.station)
 
 
+def returns_and_cases(session, ctx: Context) -> Iterable[TimelineEntry | Attachment]:
+    from app.services.returns.timeline import returns_and_cases as source  # the area imports this module
+    return source(session, ctx)
+
+
 # every area's source, in the order their entries sort when they share a time
-SOURCES: list[Source] = [packing_records, camera_files, ozon_label, ozon_commands]
+SOURCES: list[Source] = [packing_records, camera_files, ozon_label, ozon_commands, returns_and_cases]
 
 
 def gather(session, ctx: Context, sources: Iterable[Source] = ()) -> tuple[list[TimelineEntry], list[Attachment]]:

@@ -19,13 +19,16 @@ that enters or leaves it, so the mode survives a restart exactly as decided.
 Speed. The router keeps the bench's mode in memory: read from the database at start, then taken
 from each decision of a mode other than packing (``mode_after``; read again only when a mode
 cannot tell). A packing scan costs no database round trip more than the station's own: the text
-is classified (pure, microseconds) only to see whether it is a command that enters another mode.
+is classified (pure, microseconds) only to see whether it is a command that enters another mode,
+and an item barcode is looked up in the return mode's memory of return barcodes (read again at most
+once a second, when a code is none of them: ``ReturnMode.opens``).
 One bench, one router: the bench's scanner is driven by one process.
 
 Later modes plug in the same way:
-- returns (issue 12): a ``ReturnMode`` with ``name = "return"`` and ``enters = {"RETURN"}`` (or the
-  return's barcode, classified as a kind of its own), passed in the list; it writes its mode
-  into ``bench_modes`` when a return opens and ``packing`` when ``CMD:RETURN-CLOSE`` closes it;
+- returns (issue 12): ``ReturnMode`` (app.services.returns.mode), ``name = "return"``; a packing scan
+  of kind ``code`` that its ``opens(text)`` claims (a return's barcode, answered from memory) goes to
+  it; it writes its mode into ``bench_modes`` when a return opens and ``packing`` when
+  ``CMD:RETURN-CLOSE`` closes it;
 - sign-in (issue 14): ``CMD:LOGIN:<badge>`` is the same in every mode: ``router.everywhere("LOGIN",
   handler)`` registers a handler the router calls before any mode (the handler sets the packer,
   e.g. ``station.packer``, whom every later decision carries).
@@ -65,7 +68,10 @@ class ScanRouter:
         self.db, self.station, self.name = db, station, station.name
         self.modes: dict[str, Mode] = {m.name: m for m in modes}
         self._entered_by = {command: m for m in self.modes.values() for command in m.enters}
-        self._everywhere: dict[str, Callable[..., StationResult]] = {}
+        # modes a packing scan itself may open (a return's barcode): ``opens(text) -> bool``, from memory
+        self._openers = [m for m in self.modes.values() if callable(getattr(m, "opens", None))]
+        self._everywhere: dict[str, Callable[..., StationResult]] = {
+            name: (lambda *args, n=name: self.station.command(n, *args)) for name in ("LOGIN", "LOGOUT")}
         self.mode = PACKING
         self._reload()
 
@@ -95,6 +101,10 @@ class ScanRouter:
             if self.mode == PACKING and scanned.command in self._entered_by:
                 return self._in(self._entered_by[scanned.command], lambda m: m.command(scanned.command, *scanned.args))
         if self.mode == PACKING:
+            if scanned.kind == "code":
+                opener = next((m for m in self._openers if m.opens(scanned.text)), None)
+                if opener is not None:
+                    return self._in(opener, lambda m: m.scan(text))
             return self.station.scan(text)
         return self._in(self.modes[self.mode], lambda m: m.scan(text))
 
@@ -135,6 +145,9 @@ class ScanRouter:
 
     # -- internals -----------------------------------------------------------------------------
     def _in(self, mode: Mode, call: Callable[[Mode], StationResult]) -> StationResult:
+        refused = self.station.unsigned()  # a bench whose people sign in decides nothing for nobody
+        if refused is not None:
+            return refused
         try:
             return call(mode)
         finally:  # the decision may have entered or left the mode (committed with it)

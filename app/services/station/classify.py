@@ -44,6 +44,9 @@ MODE_COMMANDS = {
     "HANDOVER": "CMD:HANDOVER[:<delivery method id>]: start (or go on with) today's hand-over of a delivery method",
     "HANDOVER-CLOSE": "CMD:HANDOVER-CLOSE[:FORCE:<supervisor>[:<reason>]]: close the hand-over (forced: with "
                       "parcels missing)",
+    "RETURN-CLOSE": "CMD:RETURN-CLOSE: close the return open at the bench (its units checked); the bench packs again",
+    "RETURN-NOTE": "CMD:RETURN-NOTE:<text>: a condition note on the open return",
+    "RETURN-PHOTO": "CMD:RETURN-PHOTO: a photo of the open return (with a camera)",
 }
 OWN_LABEL_PREFIX = "PDK:"  # app.services.labels.order_label puts it before the posting number
 

@@ -184,6 +184,11 @@ class Station:
         outcome = self._write(lambda t: sign_in.expire(t, self.idle_sign_out_s), gated=False)
         return outcome if isinstance(outcome, r.StationResult) else None
 
+    def unsigned(self) -> r.StationResult | None:
+        """``sign_in_required`` when this bench's people sign in and nobody is (the other modes of
+        the bench, hand-over and returns, ask before they decide), else None."""
+        return self._write(lambda t: None)
+
     def signed_in(self) -> str | None:
         """Who is signed in at this bench (None: nobody, or the idle time ran out)."""
         with self.db.read() as session:

@@ -24,6 +24,7 @@ from app.sim.ozon.catalog import Product, build_catalog, product_count_for
 from app.sim.ozon.errors import invalid
 from app.sim.ozon.exemplars import ExemplarBook
 from app.sim.ozon.places import build_places, own_carrier_places, partner_places
+from app.sim.ozon.returns import ReturnsBook
 from app.sim.ozon.posting import SUBSTATUS_SHIP_FAILED, SUBSTATUS_SHIP_IN_PROCESS, Line, Posting, substatus_for
 from app.statuses import CANCELLED_STATUSES, HANDED_OVER_STATUSES, OZON_STATUSES, SHIPPED_STATUSES
 
@@ -102,6 +103,8 @@ class World:
             if gc_was_enabled:
                 gc.enable()
         self._keys.sort()
+        self.returns = ReturnsBook(self)  # postings that came back (app.sim.ozon.returns)
+        self.returns.build()
 
     # ----------------------------------------------------------------- reading
 

@@ -114,6 +114,8 @@ class PackView(QWidget):
             return self.tr("Stop: look at the message")
         if self.state == "handover":
             return self.tr("Hand-over: scan each parcel into the courier's bag")
+        if self.state == "return":
+            return self.tr("Return: scan each unit that came back, then Close return")
         if self.packed():
             return self.tr("Packed: %1").replace("%1", self.last.posting or "")
         return self.tr("Scan a posting or an item")

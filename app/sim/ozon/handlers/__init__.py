@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from app.sim.ozon.handlers import carriages, exemplars, own_carrier, postings, products, reference, ship_labels
+from app.sim.ozon.handlers import carriages, exemplars, own_carrier, postings, products, reference, returns, ship_labels
 
 ROUTES: dict[str, Callable] = {
     "/v4/posting/fbs/unfulfilled/list": postings.unfulfilled_list,
@@ -42,4 +42,9 @@ ROUTES: dict[str, Callable] = {
     "/v2/fbs/posting/tracking-number/set": own_carrier.tracking_number_set,
     "/v2/fbs/posting/delivering": own_carrier.delivering,
     "/v2/posting/fbs/arbitration": own_carrier.arbitration,
+    # returns (FBS list; rFBS requests and their actions)
+    "/v1/returns/list": returns.returns_list,
+    "/v2/returns/rfbs/list": returns.rfbs_list,
+    "/v2/returns/rfbs/get": returns.rfbs_get,
+    "/v1/returns/rfbs/action/set": returns.rfbs_action,
 }
