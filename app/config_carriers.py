@@ -108,6 +108,8 @@ def parse_carriers(raw: Any, *, source: str, check_url=None) -> CarriersSettings
         base_url = merged.pop("base_url")
         if check_url is not None:
             check_url(base_url, key=f"{key}.base_url")
+            if merged.get("tracking_url"):
+                check_url(merged["tracking_url"], key=f"{key}.tracking_url")
         login = merged.pop("login", "") or merged.pop("account", "")
         merged.pop("account", None)
         found.append(CarrierSettings(name, base_url.rstrip("/"), tuple(methods), login, merged))

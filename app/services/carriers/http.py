@@ -19,9 +19,10 @@ log = logging.getLogger("packdesk.carriers.http")
 TIMEOUT = (5.0, 20.0)  # connect, read
 
 
-def call(session: requests.Session, method: str, url: str, *, mutation: bool, carrier: str,
+def call(session: requests.Session, method: str, url: str, *, mutation: bool, carrier: str, soap: bool = False,
          **kwargs) -> requests.Response:
-    """The response of a 2xx or 4xx other than 401/403 (the caller reads its body)."""
+    """The response of a 2xx or 4xx other than 401/403 (the caller reads its body); ``soap``: a
+    SOAP fault (HTTP 500) is an answer too."""
     try:
         response = session.request(method, url, timeout=kwargs.pop("timeout", TIMEOUT), **kwargs)
     except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
@@ -31,7 +32,7 @@ def call(session: requests.Session, method: str, url: str, *, mutation: bool, ca
     if response.status_code in (401, 403):
         raise CarrierRefused(f"{carrier}: credentials refused (HTTP {response.status_code})", kind=CREDENTIALS,
                              code=str(response.status_code))
-    if response.status_code >= 500:
+    if response.status_code >= 500 and not (soap and b"Fault" in response.content):  # SOAP 1.2: a fault is a 500
         raise CarrierUnavailable(f"{carrier}: HTTP {response.status_code}", maybe_applied=mutation)
     return response
 
