@@ -293,8 +293,8 @@ def request_reprint(session: Session, posting_number: str, kind: str = OZON, *,
 
 
 def open_count(session: Session, station: str | None = None) -> int:
-    """Ozon labels not yet printed nor parked (the outbox is not drained while there are any)."""
-    stmt = select(func.count()).select_from(LabelRow).where(LabelRow.kind == OZON,
+    """Ozon's and carriers' labels not yet printed nor parked (the outbox is not drained while there are any)."""
+    stmt = select(func.count()).select_from(LabelRow).where(LabelRow.kind.in_((OZON, CARRIER)),
                                                             LabelRow.state.in_(OPEN_STATES))
     if station is not None:
         stmt = stmt.where(LabelRow.station == station)

@@ -133,7 +133,9 @@ class CarrierShip:
                                              captured_at=naive_utc(now))
             session.add(tracking_row)
             session.flush()
-            store_outbox.add(session, kind=TRACKING_KIND, posting_number=None,
+            # the posting's own command: it goes after the posting's ship (the drain keeps a posting's
+            # commands in order), so Ozon gets the number once the parcel is shipped on Ozon
+            store_outbox.add(session, kind=TRACKING_KIND, posting_number=number,
                              payload={"tracking": [tracking_row.id], "deliver": False},
                              dedupe_key=f"carrier:{number}:tracking", station=station, now=now)
         return write

@@ -20,6 +20,16 @@ class Faults:
     timeout: dict[str, int] = field(default_factory=dict)   # closed without an answer, NOT applied
     lose: dict[str, int] = field(default_factory=dict)      # applied, then closed without an answer
     down: bool = False                                       # every call: 503
+    # applied, then ``callback()`` (e.g. kill the client's process: a crash mid-call), answer lost
+    crash: dict[str, object] = field(default_factory=dict)
+
+    def crash_for(self, method: str, path: str):
+        for key, callback in list(self.crash.items()):
+            verb, _, prefix = key.partition(" ")
+            if verb == method and path.startswith(prefix):
+                del self.crash[key]
+                return callback
+        return None
 
     def take(self, table: dict[str, int], method: str, path: str) -> bool:
         for key, left in list(table.items()):
@@ -62,8 +72,11 @@ class FakeServer:
                         answer = None
                     else:
                         lose = fake.faults.take(fake.faults.lose, self.command, parts.path)
+                        crash = fake.faults.crash_for(self.command, parts.path)
                         answer = fake.handle(self.command, parts.path, parse_qs(parts.query), self.headers, body)
-                        if lose:
+                        if crash is not None:
+                            crash()
+                        if lose or crash is not None:
                             answer = None
                 if answer is None:
                     self.close_connection = True
