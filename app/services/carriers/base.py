@@ -118,6 +118,27 @@ class CarrierRefused(CarrierError):
         self.kind, self.code = kind, code
 
 
+PROBLEM_PREFIX = "carrier_refused"
+DISPLAY_NAMES = {"russian_post": "Почта России (Russian Post)", "cdek": "СДЭК (CDEK)"}
+
+
+def refusal_problem(carrier: str, kind: str, message: str) -> str:
+    """The posting's ``problem`` text for a carrier refusal (read back by :func:`parse_refusal`)."""
+    return f"{PROBLEM_PREFIX}:{kind}:{carrier}: {message}"
+
+
+def parse_refusal(problem: str | None) -> dict | None:
+    """``{"reason": "carrier_<kind>", "carrier": <display name>, "message": ...}`` for a problem
+    written by :func:`refusal_problem`, else None."""
+    if not problem or not problem.startswith(PROBLEM_PREFIX + ":"):
+        return None
+    _, kind, rest = problem.split(":", 2)
+    carrier, _, message = rest.partition(": ")
+    if kind not in REFUSAL_KINDS:
+        kind = INVALID
+    return {"reason": f"carrier_{kind}", "carrier": DISPLAY_NAMES.get(carrier, carrier), "message": message}
+
+
 class Carrier(Protocol):
     name: str
 

@@ -23,7 +23,9 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from app.services.carriers.base import CREDENTIALS, CarrierRefused, CarrierUnavailable, Parcel, Shipment
+from app.services.carriers.base import (
+    CREDENTIALS, CarrierRefused, CarrierUnavailable, Parcel, Shipment, refusal_problem,
+)
 from app.services.carriers.parcel import check_parcel
 from app.services.handover.close import TRACKING_KIND
 from app.services.labels.files import write_pdf
@@ -118,7 +120,7 @@ class CarrierShip:
         if exc.kind == CREDENTIALS:  # not the parcel's fault: the parcel waits, the command is retried later
             return Outcome(OUTBOX_PENDING, reason, delay_s=CREDENTIALS_WAIT_S, result=result or None)
         return Outcome(OUTBOX_PARKED, reason, result={**result, "refusal": exc.kind, "message": str(exc)},
-                       local_state=LocalState.PROBLEM, problem=f"carrier_refused:{exc.kind}: {exc}")
+                       local_state=LocalState.PROBLEM, problem=refusal_problem(name, exc.kind, str(exc)))
 
     def _finish(self, command: Command, name: str, tracking: str, label: str):
         number, station, now = command.posting_number, command.station, self.now()
