@@ -37,6 +37,7 @@ def demo_config(base: Config, base_url: str, data_dir: Path) -> Config:
 
 
 def run(args) -> int:
+    from app.sim.carriers.demo import demo_carriers
     from app.sim.ozon import OzonSimulator, WorldConfig
 
     # a demo never reads the user's real configuration unless --config says so, nor its data dir
@@ -50,9 +51,11 @@ def run(args) -> int:
         raise CommandError(f"--data-dir {data_dir}: {exc.strerror or exc}", EXIT_CONFIG) from None
     log_path = setup_logging(data_dir, args.verbose)
     try:
-        # some rFBS postings go by the seller's own carrier: the hand-over of both schemes can be tried
-        with OzonSimulator(WorldConfig(postings=args.postings, seed=args.seed, own_carrier_share=0.15)) as sim:
-            config = demo_config(base, sim.base_url, data_dir)
+        # some rFBS postings go by the seller's own carrier: the hand-over of both schemes can be tried,
+        # and the carriers' shipments (Russian Post and CDEK fakes on loopback) made at packing
+        with OzonSimulator(WorldConfig(postings=args.postings, seed=args.seed, own_carrier_share=0.15)) as sim, \
+                demo_carriers(sim.world) as carriers:
+            config = dataclasses.replace(demo_config(base, sim.base_url, data_dir), carriers=carriers)
             sheet = write_sample_marks(sim.world, data_dir, language(args))
             if sheet is not None:
                 print(f"packdesk demo: marking codes to scan for the marked postings: {sheet}", flush=True)
