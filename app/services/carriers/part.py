@@ -17,7 +17,7 @@ from app.services.carriers.registry import Carriers
 from app.services.carriers.send import KIND, CarrierShip, dedupe_key
 from app.services.ozon.errors import OzonNotFound
 from app.services.sync.parts import SyncPart
-from app.statuses import LocalState
+from app.statuses import CANCELLED_STATUSES, LocalState
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
 from app.store.models import OutboxRow, PostingRow, ProductRow
@@ -54,9 +54,13 @@ class QueueShipments:
         queued = 0
         for number in numbers:
             try:
-                addressee = self.client.get_posting(number).addressee  # where Ozon says it goes
+                on_ozon = self.client.get_posting(number)  # where Ozon says it goes, and that it still goes
             except OzonNotFound:
-                addressee = None
+                on_ozon = None
+            if on_ozon is not None and on_ozon.status in CANCELLED_STATUSES:
+                log.info("%s is cancelled on Ozon: no carrier shipment", number)
+                continue
+            addressee = on_ozon.addressee if on_ozon is not None else None
             with self.db.read() as session:
                 posting = store_postings.get_posting(session, number)
                 products = {p.sku: p for p in session.scalars(
