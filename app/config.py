@@ -22,6 +22,8 @@ from urllib.parse import urlsplit
 
 import platformdirs
 
+from app.config_carriers import CarrierConfigError, CarriersSettings, parse_carriers
+
 log = logging.getLogger("packdesk.config")
 
 APP_NAME = "packdesk"
@@ -123,6 +125,7 @@ class Config:
     devices: DeviceSettings = field(default_factory=DeviceSettings)
     evidence: EvidenceSettings = field(default_factory=EvidenceSettings)
     handover: HandoverSettings = field(default_factory=HandoverSettings)
+    carriers: CarriersSettings = field(default_factory=CarriersSettings)  # [carriers.*]: app.config_carriers
     data_dir: Path = field(default_factory=lambda: default_data_dir())
     db_url: str = ""  # empty: SQLite file in data_dir
     source: str = ""  # the file it was read from, for messages
@@ -216,11 +219,15 @@ def load_config(path: Path | None = None, *, data_dir: Path | None = None,
             raise ConfigError("must be a table ([%s])" % name, source=source, key=name)
         sections[name] = _build_section(cls, name, values, source, env)
     raw.pop("config_version", None)
+    try:
+        carriers = parse_carriers(raw.pop("carriers", {}), source=source, check_url=_carrier_url(source))
+    except CarrierConfigError as exc:
+        raise ConfigError(str(exc), source=source, key=exc.key) from None
     if raw:
         raise ConfigError("unknown setting", source=source, key=sorted(raw)[0])
 
     chosen_dir = data_dir or (Path(env["PACKDESK_DATA_DIR"]) if env.get("PACKDESK_DATA_DIR") else None)
-    config = Config(**sections, data_dir=(chosen_dir or default_data_dir()).expanduser(),
+    config = Config(**sections, carriers=carriers, data_dir=(chosen_dir or default_data_dir()).expanduser(),
                     db_url=env.get("PACKDESK_DB_URL", ""), source=source)
     check_base_url(config.ozon.base_url, source=source)
     return config
@@ -296,14 +303,18 @@ def _coerce(value: Any, hint: Any, *, source: str, key: str) -> Any:
     raise TypeError(f"setting {key} has unsupported type {hint}")  # our bug, not the user's
 
 
-def check_base_url(url: str, *, source: str = "") -> None:
+def check_base_url(url: str, *, source: str = "", key: str = "ozon.base_url") -> None:
     """Refuse anything but https, and http only for loopback hosts (the simulator, tests)."""
     parts = urlsplit(url)
     if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise ConfigError(f"not an http(s) address: {url!r}", source=source, key="ozon.base_url")
+        raise ConfigError(f"not an http(s) address: {url!r}", source=source, key=key)
     if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise ConfigError(f"plain http is allowed only for a loopback host (127.0.0.1, ::1, localhost), "
-                          f"not {parts.hostname!r}; use https", source=source, key="ozon.base_url")
+                          f"not {parts.hostname!r}; use https", source=source, key=key)
+
+
+def _carrier_url(source: str):
+    return lambda url, key: check_base_url(url, source=source, key=key)
 
 
 def is_loopback(host: str) -> bool:

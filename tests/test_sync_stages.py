@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import delete
 
 from app.config import with_overrides
+from app.services.carriers import part as carriers_part
 from app.services.ozon.errors import OzonAuthError, OzonTransportError
 from app.services.sync import engine as engine_module
 from app.services.sync.engine import SyncService, prune_mark
@@ -146,12 +147,14 @@ def break_stage(stage: str, s: Scene, monkeypatch) -> None:
         faults.fail_next("/v1/returns/list", count=RETRIES + 1, status=500)
     elif stage == "marks":  # local work only: only a bug can stop it
         fail_call(monkeypatch, marks_store, "packed_waiting", RuntimeError("posting_marks unreadable"))
+    elif stage == "carriers":  # no carrier configured here: only a bug in finding packed parcels can stop it
+        fail_call(monkeypatch, carriers_part, "waiting_for_carrier", RuntimeError("postings unreadable"))
     else:
         raise AssertionError(stage)
 
 
 # break_stage's faults that are bugs (not Ozon's answers): the stage logs each with its traceback
-BUG_STAGES = ("outbox", "outbox_again", "printing", "prune", "marks")
+BUG_STAGES = ("outbox", "outbox_again", "printing", "prune", "marks", "carriers")
 
 
 @pytest.mark.parametrize("stage", [pytest.param(stage, marks=pytest.mark.expect_errors("packdesk.sync"))

@@ -37,6 +37,7 @@ def demo_config(base: Config, base_url: str, data_dir: Path) -> Config:
 
 
 def run(args) -> int:
+    from app.sim.carriers.demo import demo_carriers
     from app.sim.ozon import OzonSimulator, WorldConfig
     from app.sim.ozon.demo_phone import add_phone
 
@@ -51,9 +52,11 @@ def run(args) -> int:
         raise CommandError(f"--data-dir {data_dir}: {exc.strerror or exc}", EXIT_CONFIG) from None
     log_path = setup_logging(data_dir, args.verbose)
     try:
-        # some rFBS postings go by the seller's own carrier: the hand-over of both schemes can be tried
-        with OzonSimulator(WorldConfig(postings=args.postings, seed=args.seed, own_carrier_share=0.15)) as sim:
-            config = demo_config(base, sim.base_url, data_dir)
+        # some rFBS postings go by the seller's own carrier: the hand-over of both schemes can be tried,
+        # and the carriers' shipments (Russian Post and CDEK fakes on loopback) made at packing
+        with OzonSimulator(WorldConfig(postings=args.postings, seed=args.seed, own_carrier_share=0.15)) as sim, \
+                demo_carriers(sim.world) as carriers:
+            config = dataclasses.replace(demo_config(base, sim.base_url, data_dir), carriers=carriers)
             phone = add_phone(sim.world)  # a posting whose phone ships only with its IMEI
             sheet = write_sample_marks(sim.world, data_dir, language(args), phone=phone)
             if sheet is not None:

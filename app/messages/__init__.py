@@ -9,6 +9,7 @@ from __future__ import annotations
 import locale
 import os
 
+from app.messages.carriers import CARRIER_MESSAGES
 from app.messages.commands import COMMAND_MESSAGES
 from app.messages.evidence import EVIDENCE_MESSAGES
 from app.messages.evidence_summary import SUMMARY_MESSAGES
@@ -137,6 +138,7 @@ CATALOGUE.update(PEOPLE_MESSAGES)
 CATALOGUE.update(REPORT_MESSAGES)
 CATALOGUE.update(ROOM_MESSAGES)
 CATALOGUE.update(RETURN_MESSAGES)
+CATALOGUE.update(CARRIER_MESSAGES)
 CATALOGUE.update(EVIDENCE_MESSAGES)
 CATALOGUE.update(SUMMARY_MESSAGES)
 CATALOGUE.update(HANDOVER_MESSAGES)

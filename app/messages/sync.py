@@ -33,6 +33,11 @@ SYNC_MESSAGES: dict[str, dict[str, str]] = {
         "ru": "товары",
         "zh": "商品",
     },
+    "sync_stage_carriers": {
+        "en": "carrier shipments (Russian Post, CDEK)",
+        "ru": "отправления перевозчиков (Почта России, СДЭК)",
+        "zh": "承运商运单（俄罗斯邮政、CDEK）",
+    },
     "sync_stage_marks": {
         "en": "marking codes for Ozon",
         "ru": "коды маркировки для Ozon",

@@ -246,6 +246,14 @@ def capture_tracking(session: Session, *, posting: str, tracking: str, carrier: 
                                  "station": station, "captured_by": by, "captured_at": naive_utc(now)})
 
 
+def carrier_tracked(session: Session, posting: str) -> TrackingNumberRow | None:
+    """The tracking number a carrier shipment gave the posting when it was packed
+    (app.services.carriers), not yet part of a hand-over; None when there is none."""
+    return session.scalars(select(TrackingNumberRow).where(
+        TrackingNumberRow.posting_number == posting, TrackingNumberRow.kind == KIND_CARRIER,
+        TrackingNumberRow.handover_id.is_(None)).order_by(TrackingNumberRow.id.desc()).limit(1)).first()
+
+
 def tracking_of(session: Session, handover_id: int) -> list[TrackingNumberRow]:
     return list(session.scalars(select(TrackingNumberRow).where(TrackingNumberRow.handover_id == handover_id)
                                 .order_by(TrackingNumberRow.posting_number)))

@@ -22,7 +22,7 @@ from app.store.models import (
     LABEL_FAILED, LABEL_FETCHED, LABEL_PARKED, LABEL_PRINTED, LABEL_STATES, LABEL_WAITING, LabelRow, PostingRow,
 )
 
-OZON, OWN = "ozon", "own"
+OZON, OWN, CARRIER = "ozon", "own", "carrier"  # CARRIER: an rFBS carrier's label (app.services.carriers)
 OPEN_STATES = (LABEL_WAITING, LABEL_FETCHED, LABEL_FAILED)  # not yet printed, not given up
 PRINT_LEASE = timedelta(minutes=2)  # a claimed label's print must report back within this
 LABELLED_FROM = (LocalState.PACKED, LocalState.SHIPPED)  # local states a printed label moves to "labelled"
@@ -106,7 +106,7 @@ def due_to_print(session: Session, station: str, now: datetime, limit: int = 50)
     ))
     ozon = list(session.scalars(
         select(LabelRow)
-        .where(LabelRow.kind == OZON, LabelRow.station == station,
+        .where(LabelRow.kind.in_((OZON, CARRIER)), LabelRow.station == station,
                _due(LabelRow.state.in_((LABEL_FETCHED, LABEL_FAILED)), now))
         .order_by(LabelRow.fetched_at, LabelRow.id).limit(limit)
     ))
@@ -293,8 +293,8 @@ def request_reprint(session: Session, posting_number: str, kind: str = OZON, *,
 
 
 def open_count(session: Session, station: str | None = None) -> int:
-    """Ozon labels not yet printed nor parked (the outbox is not drained while there are any)."""
-    stmt = select(func.count()).select_from(LabelRow).where(LabelRow.kind == OZON,
+    """Ozon's and carriers' labels not yet printed nor parked (the outbox is not drained while there are any)."""
+    stmt = select(func.count()).select_from(LabelRow).where(LabelRow.kind.in_((OZON, CARRIER)),
                                                             LabelRow.state.in_(OPEN_STATES))
     if station is not None:
         stmt = stmt.where(LabelRow.station == station)

@@ -19,7 +19,7 @@ from app.store import handovers as store
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
 from app.store.models_handover import (
-    HANDOVER_CLOSED, MODE_PACKING, PARCEL_DEFERRED, PARCEL_SCANNED, SCHEME_CARRIAGE, TRACK_CAPTURED, TRACK_QUEUED,
+    HANDOVER_CLOSED, MODE_PACKING, PARCEL_DEFERRED, PARCEL_SCANNED, SCHEME_CARRIAGE, TRACK_ACCEPTED, TRACK_CAPTURED, TRACK_QUEUED,
 )
 
 CLOSE_KIND = "handover_close"
@@ -79,8 +79,12 @@ def _queue(t: Txn, handover_id: int, carriage: bool) -> int:
         store_outbox.add(t.session, kind=CLOSE_KIND, posting_number=None, payload={"handover": handover_id},
                          dedupe_key=f"handover:{handover_id}:close", station=t.station, now=t.now)
         return 0
-    rows = [row for row in store.tracking_of(t.session, handover_id) if row.state == TRACK_CAPTURED]
-    store.change_tracking(t.session, [row.id for row in rows], t.now, state=TRACK_QUEUED)
+    # captured at the hand-over, and those a carrier shipment gave at packing (sent to Ozon then or
+    # on their way: this command asks Ozon for ``delivering``)
+    rows = [row for row in store.tracking_of(t.session, handover_id) if row.state == TRACK_CAPTURED
+            or (row.state in (TRACK_QUEUED, TRACK_ACCEPTED) and row.delivering is None)]
+    store.change_tracking(t.session, [row.id for row in rows if row.state == TRACK_CAPTURED], t.now,
+                          state=TRACK_QUEUED)
     for batch, start in enumerate(range(0, len(rows), TRACKING_BATCH)):
         chunk = rows[start:start + TRACKING_BATCH]
         store_outbox.add(t.session, kind=TRACKING_KIND, posting_number=None,

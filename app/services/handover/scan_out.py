@@ -135,6 +135,11 @@ def accept_or_stop(t: Txn, number: str, lookup: Lookup | None, state: str | None
     if h.error_code == hr.HANDOVER_INCOMPLETE:
         t.clear_error()  # the missing parcels are being found: the next close looks again
     if h.scheme == SCHEME_TRACKING:
+        tracked = store.carrier_tracked(t.session, number)
+        if tracked is not None:  # its carrier shipment gave it a number when it was packed: no barcode asked
+            store.change_tracking(t.session, [tracked.id], t.now, handover_id=h.id)
+            store.set_parcel(t.session, h.id, number, PARCEL_SCANNED, now=t.now, by=t.packer)
+            return t.answer(hr.PARCEL_ACCEPTED, number, tracking=tracked.tracking_number, **t.tally(), **extra)
         store.set_parcel(t.session, h.id, number, PARCEL_AWAITING_TRACKING, now=t.now, by=t.packer)
         h.awaiting_tracking = number
         return t.answer(hr.PARCEL_ACCEPTED, number, variant="tracking", carrier=h.carrier, **t.tally(), **extra)

@@ -49,7 +49,11 @@ class TrackingSend:
     def __call__(self, command: Command) -> Outcome:
         self._taken: int | None = None  # taken by this call (``_in_flight``)
         ids = [int(i) for i in command.payload.get("tracking", [])]
-        waiting = (self._numbers(command, ids) or self._delivering(command, ids) or self._confirm(command, ids))
+        # numbers only (``deliver`` False): a carrier's number sent when its shipment is made, at
+        # packing; ``delivering`` waits for the hand-over
+        deliver = command.payload.get("deliver", True)
+        waiting = (self._numbers(command, ids)
+                   or (self._delivering(command, ids) or self._confirm(command, ids) if deliver else None))
         if waiting is not None:
             return waiting
         rows = self._rows(ids)

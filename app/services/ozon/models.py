@@ -21,6 +21,20 @@ class PostingProduct:
 
 
 @dataclass(frozen=True, slots=True)
+class Addressee:
+    """Whom an rFBS parcel goes to, as Ozon gives it to a seller shipping with their own carrier
+    (``customer`` with its ``address``, ``addressee``'s phone); empty strings where Ozon gives none."""
+
+    name: str
+    phone: str = ""
+    zip_code: str = ""
+    region: str = ""
+    city: str = ""
+    address_tail: str = ""
+    country: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Posting:
     posting_number: str
     status: str
@@ -49,6 +63,7 @@ class Posting:
     products: tuple[PostingProduct, ...] = ()
     related_postings: tuple[str, ...] = ()
     scanit: str | None = None  # the code on Ozon's new-format label (2026-10)
+    addressee: Addressee | None = None  # rFBS with the seller's own carrier: where the carrier takes it
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Mapping
 from datetime import datetime, timezone
 
-from .models import Posting, PostingPage, PostingProduct
+from .models import Addressee, Posting, PostingPage, PostingProduct
 
 log = logging.getLogger("packdesk.ozon.client")
 
@@ -230,7 +230,20 @@ def parse_posting(raw: object) -> Posting:
         products=tuple(parse_posting_product(item) for item in opt_list(raw, "products")),
         related_postings=str_tuple(related, "related_posting_numbers"),
         scanit=opt_str(raw, "scanit"),
+        addressee=_addressee(raw),
     )
+
+
+def _addressee(raw: Mapping) -> Addressee | None:
+    customer, addressee = opt_obj(raw, "customer"), opt_obj(raw, "addressee")
+    if not customer and not addressee:
+        return None
+    address = opt_obj(customer, "address")
+    return Addressee(name=opt_str(addressee, "name") or opt_str(customer, "name") or "",
+                     phone=opt_str(addressee, "phone") or opt_str(customer, "phone") or "",
+                     zip_code=opt_str(address, "zip_code") or "", region=opt_str(address, "region") or "",
+                     city=opt_str(address, "city") or "", address_tail=opt_str(address, "address_tail") or "",
+                     country=opt_str(address, "country") or "")
 
 
 def parse_posting_page(body: object, endpoint: str) -> PostingPage:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import bindparam, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.services.carriers.base import parse_refusal
 from app.services.ozon.models import Posting
 from app.services.station import results as r
 from app.statuses import CANCELLED_STATUSES, PACKABLE_STATUSES, PACKED_LOCAL_STATES, SHIPPED_STATUSES, LocalState
@@ -259,7 +260,7 @@ def not_packable_reason(posting: BenchPosting, station: str) -> dict[str, Any] |
     if posting.local_state in PACKED_LOCAL_STATES:
         return {"reason": "packed", "detail": posting.local_state, "holder": posting.packed_by or ""}
     if posting.local_state == LocalState.PROBLEM:
-        return {"reason": "problem", "detail": posting.problem or ""}
+        return parse_refusal(posting.problem) or {"reason": "problem", "detail": posting.problem or ""}
     if posting.status not in PACKABLE_STATUSES:
         return {"reason": "status", "detail": posting.status}
     if posting.claimed_by not in (None, station):

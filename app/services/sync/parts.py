@@ -52,4 +52,10 @@ def _returns(client, db, config, now) -> SyncPart:
     return make_part(client, db, config, now)
 
 
-PART_MAKERS: tuple[PartMaker, ...] = (_marks, _handover, _returns)
+def _carriers(client, db, config, now) -> SyncPart:
+    from app.services.carriers.part import make_part
+
+    return make_part(client, db, config, now)
+
+
+PART_MAKERS: tuple[PartMaker, ...] = (_marks, _handover, _carriers, _returns)

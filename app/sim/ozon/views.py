@@ -91,8 +91,8 @@ def _common(posting: Posting, needs_mark: dict[int, bool], keys: tuple[str, ...]
         "shipment_date": iso(posting.shipment_date),
         "delivering_date": iso(posting.delivering_date),
         "cancellation": _cancellation(posting),
-        "customer": None,
-        "addressee": None,
+        "customer": customer(posting),
+        "addressee": addressee(posting),
         "barcodes": None,
         "analytics_data": None,
         "financial_data": None,
@@ -230,3 +230,32 @@ def posting_v2_by_barcode(posting: Posting, products: dict[int, Product]) -> dic
             for line in posting.lines
         ],
     }
+
+
+# rFBS with the seller's own carrier: Ozon gives the seller the buyer's address (phone: always "")
+# and the addressee's name and phone; others get null
+_ADDRESSES = (("101000", "Москва", "Москва", "ул. Мясницкая, д. 24, кв. 5"),
+              ("190000", "Санкт-Петербург", "Санкт-Петербург", "Невский пр., д. 10, кв. 12"),
+              ("620014", "Свердловская область", "Екатеринбург", "ул. Малышева, д. 31"),
+              ("630099", "Новосибирская область", "Новосибирск", "Красный пр., д. 5, кв. 44"))
+_NAMES = ("Иванова Анна", "Петров Сергей", "Смирнова Ольга", "Кузнецов Дмитрий")
+
+
+def _pick(posting: Posting, options):
+    return options[sum(map(ord, posting.posting_number)) % len(options)]
+
+
+def customer(posting: Posting) -> dict | None:
+    if not posting.method.own_carrier:
+        return None
+    zip_code, region, city, tail = _pick(posting, _ADDRESSES)
+    return {"customer_id": posting.order_id, "name": _pick(posting, _NAMES), "phone": "",
+            "address": {"address_tail": tail, "city": city, "comment": "", "country": "Россия", "district": "",
+                        "latitude": 0, "longitude": 0, "provider_pvz_code": "", "pvz_code": 0, "region": region,
+                        "zip_code": zip_code}}
+
+
+def addressee(posting: Posting) -> dict | None:
+    if not posting.method.own_carrier:
+        return None
+    return {"name": _pick(posting, _NAMES), "phone": "+7" + str(9000000000 + posting.order_id % 10**9)}

@@ -1,0 +1,38 @@
+"""A carrier's refusal of a parcel (rFBS with the seller's own Russian Post or CDEK contract), as the
+packer reads it when scanning the parked parcel (``posting_not_packable`` with the reason
+``carrier_<kind>``): the carrier's own words in ``{message}`` and a hint per kind of refusal
+(``app.services.carriers.base``: bad_address, weight, credentials, invalid)."""
+from __future__ import annotations
+
+CARRIER_MESSAGES: dict[str, dict[str, str]] = {
+    "station_posting_not_packable_carrier_bad_address": {
+        "en": "{carrier} refused the parcel {posting}: {message}. Check the buyer's address on Ozon "
+              "(postcode, city, street and house), correct it with the buyer, then retry the parcel.",
+        "ru": "{carrier} не принял отправление {posting}: {message}. Проверьте адрес покупателя в Ozon "
+              "(индекс, город, улица и дом), уточните его у покупателя и повторите отправку.",
+        "zh": "{carrier} 拒收货件 {posting}：{message}。请在 Ozon 上核对买家地址（邮编、城市、街道和门牌），"
+              "与买家确认后重新提交该货件。",
+    },
+    "station_posting_not_packable_carrier_weight": {
+        "en": "{carrier} refused the parcel {posting}: {message}. Weigh the parcel again; if it is really "
+              "this heavy, split it or choose a tariff that takes this weight.",
+        "ru": "{carrier} не принял отправление {posting}: {message}. Взвесьте посылку ещё раз; если вес верный, "
+              "разделите её или выберите тариф, допускающий такой вес.",
+        "zh": "{carrier} 拒收货件 {posting}：{message}。请重新称重；如果重量无误，请拆分包裹或选择允许该重量的资费。",
+    },
+    "station_posting_not_packable_carrier_credentials": {
+        "en": "{carrier} refused the credentials: {message}. Enter the carrier's login and password or key "
+              "again in Settings (OS keyring) or the environment; the parcels wait and go out by themselves.",
+        "ru": "{carrier} не принял учётные данные: {message}. Введите логин и пароль или ключ перевозчика заново "
+              "в настройках (хранилище ОС) или в переменных окружения; отправления подождут и уйдут сами.",
+        "zh": "{carrier} 拒绝了凭据：{message}。请在设置（系统密钥环）或环境变量中重新输入承运商的登录名和密码或密钥；"
+              "货件会等待并自动发出。",
+    },
+    "station_posting_not_packable_carrier_invalid": {
+        "en": "{carrier} refused the parcel {posting}: {message}. Correct what the carrier names, then retry "
+              "the parcel.",
+        "ru": "{carrier} не принял отправление {posting}: {message}. Исправьте то, что указал перевозчик, "
+              "и повторите отправку.",
+        "zh": "{carrier} 拒收货件 {posting}：{message}。请按承运商的提示更正后重新提交该货件。",
+    },
+}
