@@ -113,6 +113,13 @@ class HandoverSettings:
 
 
 @dataclass(frozen=True)
+class TrackingSettings:
+    deliver_within_days: int = field(default=7, metadata=_doc(
+        "days a parcel may travel after its hand-over before the tracking monitor calls it late",
+        low=1, high=90))
+
+
+@dataclass(frozen=True)
 class Config:
     ozon: OzonSettings = field(default_factory=OzonSettings)
     station: StationSettings = field(default_factory=StationSettings)
@@ -120,6 +127,7 @@ class Config:
     devices: DeviceSettings = field(default_factory=DeviceSettings)
     evidence: EvidenceSettings = field(default_factory=EvidenceSettings)
     handover: HandoverSettings = field(default_factory=HandoverSettings)
+    tracking: TrackingSettings = field(default_factory=TrackingSettings)
     data_dir: Path = field(default_factory=lambda: default_data_dir())
     db_url: str = ""  # empty: SQLite file in data_dir
     source: str = ""  # the file it was read from, for messages
@@ -132,7 +140,8 @@ class Config:
 
 
 _SECTIONS = {"ozon": OzonSettings, "station": StationSettings, "sync": SyncSettings, "devices": DeviceSettings,
-             "evidence": EvidenceSettings, "handover": HandoverSettings}
+             "evidence": EvidenceSettings, "handover": HandoverSettings,
+             "tracking": TrackingSettings}
 
 
 @dataclass(frozen=True)

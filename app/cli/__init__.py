@@ -13,7 +13,7 @@ import sys
 from app import __version__
 
 # sub-command modules, in the order --help lists them
-COMMANDS = ("gui", "demo", "sync", "postings", "replay", "wave", "handover", "label", "evidence", "db", "devices",
+COMMANDS = ("gui", "demo", "sync", "postings", "replay", "wave", "handover", "track", "label", "evidence", "db", "devices",
             "scale", "ozon_sim")
 
 log = logging.getLogger("packdesk.cli")

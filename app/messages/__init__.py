@@ -18,6 +18,7 @@ from app.messages.marks import MARKS_MESSAGES
 from app.messages.room import ROOM_MESSAGES
 from app.messages.station import STATION_MESSAGES
 from app.messages.sync import SYNC_MESSAGES
+from app.messages.tracking import TRACKING_MESSAGES
 
 LANGUAGES = ("en", "ru", "zh")
 
@@ -134,6 +135,7 @@ CATALOGUE.update(ROOM_MESSAGES)
 CATALOGUE.update(EVIDENCE_MESSAGES)
 CATALOGUE.update(SUMMARY_MESSAGES)
 CATALOGUE.update(HANDOVER_MESSAGES)
+CATALOGUE.update(TRACKING_MESSAGES)
 
 
 def system_language() -> str:

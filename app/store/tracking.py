@@ -1,0 +1,48 @@
+"""The tracking monitor's reads of the cache: postings shipped and not delivered yet, postings
+cancelled after their label printed, and the carrier / domestic tracking numbers kept per posting."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.statuses import CANCELLED_STATUSES, IN_TRANSIT_STATUSES
+from app.store.bulk import chunked, naive_utc
+from app.store.models import LABEL_PRINTED, LabelRow, PostingRow
+from app.store.models_handover import KIND_CARRIER, TrackingNumberRow
+
+_p = PostingRow.__table__
+_l = LabelRow.__table__
+_t = TrackingNumberRow.__table__
+
+COLUMNS = (_p.c.posting_number, _p.c.status, _p.c.substatus, _p.c.local_state, _p.c.tracking_number,
+           _p.c.shipment_date, _p.c.delivering_date, _p.c.packed_at, _p.c.synced_at, _p.c.delivery_method_id,
+           _p.c.delivery_method_name, _p.c.tpl_integration_type, _p.c.problem)
+
+
+def in_transit(session: Session, cancelled_since: datetime) -> list[dict]:
+    """Every posting shipped or handed over and not delivered, and every posting cancelled after its
+    label printed (label printed since ``cancelled_since``), as dicts of ``COLUMNS`` (+ ``label_printed_at``)."""
+    printed = (select(_l.c.posting_number, func.max(_l.c.printed_at).label("printed_at"))
+               .where(_l.c.state == LABEL_PRINTED).group_by(_l.c.posting_number).subquery())
+    moving = select(*COLUMNS, printed.c.printed_at).select_from(
+        _p.outerjoin(printed, printed.c.posting_number == _p.c.posting_number)
+    ).where(_p.c.status.in_(sorted(IN_TRANSIT_STATUSES)))
+    cancelled = select(*COLUMNS, printed.c.printed_at).select_from(
+        _p.join(printed, printed.c.posting_number == _p.c.posting_number)
+    ).where(_p.c.status.in_(sorted(CANCELLED_STATUSES)), printed.c.printed_at >= naive_utc(cancelled_since))
+    rows = [*session.execute(moving).mappings(), *session.execute(cancelled).mappings()]
+    return [{**dict(row), "label_printed_at": row["printed_at"]} for row in rows]
+
+
+def carrier_numbers(session: Session, numbers: Iterable[str]) -> dict[str, str]:
+    """The carrier tracking number captured at a hand-over, per posting (the latest)."""
+    found: dict[str, str] = {}
+    for chunk in chunked(list(numbers)):
+        for number, tracking in session.execute(
+                select(_t.c.posting_number, _t.c.tracking_number)
+                .where(_t.c.posting_number.in_(chunk), _t.c.kind == KIND_CARRIER).order_by(_t.c.id)):
+            found[number] = tracking
+    return found
