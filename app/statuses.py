@@ -50,6 +50,8 @@ SUBSTATUS_NOT_IN_SORT_CENTER = "posting_not_in_sort_center"
 # rFBS Aggregator: shipped, the partner has not registered it yet / refused to register it
 SUBSTATUS_AWAITING_REGISTRATION = "posting_awaiting_registration"
 SUBSTATUS_REGISTRATION_ERROR = "posting_registration_error"
+# rFBS own carrier: the courier is on the way to the buyer (after ``/v2/fbs/posting/last-mile``)
+SUBSTATUS_LAST_MILE = "posting_in_courier_service"
 # a parcel on its way back to the seller's warehouse
 RETURNING_SUBSTATUSES = frozenset({"posting_returned_to_warehouse"})
 

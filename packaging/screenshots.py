@@ -28,7 +28,7 @@ from app.config import Config  # noqa: E402
 from app.sim.ozon.marks import sample_mark  # noqa: E402
 from app.sim.ozon import OzonSimulator, WorldConfig  # noqa: E402
 from app.ui.app import build, make_app  # noqa: E402
-from app.ui.main_window import EVIDENCE, HANDOVER, LOG, PACK, QUEUES  # noqa: E402
+from app.ui.main_window import EVIDENCE, HANDOVER, LOG, PACK, QUEUES, TRACKING  # noqa: E402
 
 OUT = ROOT / "artifacts" / "screens"
 
@@ -103,7 +103,7 @@ def parcels_ready(sim, count: int = 6) -> tuple[int, list[str]]:
     by_method: dict[int, list[str]] = {}
     for number in world.posting_numbers("awaiting_packaging"):
         posting = world.peek(number)
-        if posting.method.tpl_integration_type == "ozon":
+        if posting.method.tpl_integration_type == "ozon" and not any(world.needs_mark[x.sku] for x in posting.lines):
             by_method.setdefault(posting.method.id, []).append(number)
     method = max(by_method, key=lambda m: len(by_method[m]))
     numbers = by_method[method][-count:]  # the packing shots take the first ones
@@ -145,6 +145,31 @@ def handover_shots(controller, window, method: int, numbers: list[str]) -> None:
         window.pages.setCurrentIndex(HANDOVER)
         pump(0.4)
         shot(window, lang, "handover-closed")
+
+
+def tracking_shots(controller, window, sim, method: int, numbers: list[str]) -> None:
+    """The morning after the hand-over: the courier's scan missed one parcel (the simulator's
+    lever), the Tracking tab puts it first."""
+    from datetime import timedelta
+
+    from app.services.tracking.monitor import utcnow
+
+    (carriage,) = [c for c in sim.carriages.of(method) if c.status != "cancelled"]
+    sim.carriages.courier_scans(carriage.id, [carriage.postings[0]])
+    passes: list[dict] = []
+    controller.sync_worker.passFinished.connect(passes.append)
+    controller._wake()
+    wait_for(lambda: passes, 30)
+    panel = controller.tracking
+    panel.now = lambda: utcnow() + timedelta(hours=26)
+    for lang in ("en", "ru", "zh"):
+        controller.switch_language(lang, remember=False)
+        window.pages.setCurrentIndex(TRACKING)
+        panel.rows = []
+        panel.reload()
+        wait_for(lambda: panel.rows and panel.rows[0].flag, 20)
+        pump(0.4)
+        shot(window, lang, "tracking")
 
 
 def main() -> int:
@@ -242,6 +267,7 @@ def main() -> int:
             dialog.reject()
             pump(0.1)
         handover_shots(controller, window, method, ready)
+        tracking_shots(controller, window, sim, method, ready)
         controller.shutdown()
         controller.window.close()
         controller.window.deleteLater()

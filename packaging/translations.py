@@ -260,7 +260,10 @@ TEXTS = {
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from translations_handover import HANDOVER_TEXTS  # noqa: E402  (the Hand-over tab's, kept apart)
 
+from translations_tracking import TRACKING_TEXTS  # noqa: E402  (the Tracking tab's)
+
 TEXTS.update(HANDOVER_TEXTS)
+TEXTS.update(TRACKING_TEXTS)
 
 DOCS_MODULE = ROOT / "app" / "ui" / "settings" / "docs.py"
 

@@ -65,6 +65,8 @@ CALLS = {  # each public method of OzonClient, called with arguments that reach 
     "act_barcode_text": lambda c: c.act_barcode_text(9),
     "set_tracking_numbers": lambda c: c.set_tracking_numbers([("1-1-1", "80102367216110")]),
     "mark_delivering": lambda c: c.mark_delivering(["1-1-1"]),
+    "mark_last_mile": lambda c: c.mark_last_mile(["1-1-1"]),
+    "mark_delivered": lambda c: c.mark_delivered(["1-1-1"]),
     "open_arbitration": lambda c: c.open_arbitration(["1-1-1"]),
     "close": lambda c: c.close(),
 }
@@ -107,6 +109,8 @@ def answers(url: str) -> dict[str, Reply]:
         "/v2/fbs/posting/tracking-number/set": Reply(json={"result": [{"posting_number": "1-1-1", "result": True,
                                                                        "error": []}]}),
         "/v2/fbs/posting/delivering": Reply(json={"result": [{"posting_number": "1-1-1", "result": True, "error": []}]}),
+        "/v2/fbs/posting/last-mile": Reply(json={"result": [{"posting_number": "1-1-1", "result": True, "error": []}]}),
+        "/v2/fbs/posting/delivered": Reply(json={"result": [{"posting_number": "1-1-1", "result": True, "error": []}]}),
         "/v2/posting/fbs/arbitration": Reply(json={"result": True}),
     }
 

@@ -57,3 +57,28 @@ def test_the_parcel_ozon_did_not_scan_comes_first(shop):
     assert later[0].as_json().keys() == {"posting_number", "status", "substatus", "local_state", "handed_over_at",
                                          "carriage_id", "tracking_number", "flag"}
     assert [r.flag for r in later if r.posting_number in numbers].count(None) == 3
+
+
+def test_last_mile_then_delivered_go_through_the_outbox_and_are_confirmed_by_reading_back(shop):
+    from app.services.tracking.steps import KIND, request_step
+    from app.store.models import OUTBOX_DONE
+    from test_handover_close import rfbs_closed, settle
+
+    numbers, good = rfbs_closed(shop)
+    settle(shop, "tracking_send")
+    first, *_ = [n for n in numbers if shop.world.peek(n).status == "delivering"]
+    fbs = shop.ship(shop.packable("ozon", shop.method_with("ozon"))[:1])[0]
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    db = shop.bench.db
+    queued, refused = request_step(db, [first, fbs, "0-0-0"], "delivered", station="bench-1", now=now)
+    assert queued == [first]
+    assert [(n, code) for n, code, _ in refused] == [(fbs, "track_step_integrated"), ("0-0-0", "track_step_unknown")]
+    assert request_step(db, [first], "delivered", station="bench-1", now=now)[0] == [first]  # asked twice: one command
+    assert len(shop.commands(KIND)) == 1
+    settle(shop, KIND)
+    assert [c.state for c in shop.commands(KIND)] == [OUTBOX_DONE]
+    assert shop.world.peek(first).status == "delivered" and shop.posting(first).status == "delivered"
+    assert shop.sim.stats.requests("/v2/fbs/posting/delivered") == 1  # confirmed by reading back, not resent
+    assert first not in {r.posting_number for r in watch(db, shop.bench.config, now=now)}  # delivered: off the monitor
+    assert request_step(db, [first], "last-mile", station="bench-1", now=now)[1] == [(first, "track_step_done",
+                                                                                      "delivered")]

@@ -4,6 +4,8 @@
     packdesk handover receipt ID [--json]          # who, when, how many parcels, carriage and act, the signed act
     packdesk handover attach ID FILE               # a photo or scan of the signed act
     packdesk handover arbitrate POSTING [...]      # open a dispute for parcels Ozon has not scanned
+    packdesk handover last-mile POSTING [...]      # rFBS own carrier: the courier is on the way to the buyer
+    packdesk handover delivered POSTING [...]      # rFBS own carrier: the buyer has it
 
 Scanning out is done at the bench (the scanner or ``packdesk replay``: ``CMD:HANDOVER``...).
 """
@@ -30,6 +32,10 @@ def register(sub) -> None:
     attach.add_argument("file", metavar="FILE")
     dispute = actions.add_parser("arbitrate", help="open a dispute for parcels Ozon has not scanned")
     dispute.add_argument("postings", nargs="+", metavar="POSTING")
+    for step, about in (("last-mile", "rFBS own carrier: the courier is on the way to the buyer"),
+                        ("delivered", "rFBS own carrier: the buyer has the parcel")):
+        parser = actions.add_parser(step, help=about)
+        parser.add_argument("postings", nargs="+", metavar="POSTING")
     p.set_defaults(func=run)
 
 
@@ -63,6 +69,8 @@ def run(args) -> int:
                 raise CommandError(text(exc.code, lang, **exc.params)) from None
             print(text("handover_receipt_attached", lang, handover=args.handover, path=path), flush=True)
             return EXIT_OK
+        if args.action in ("last-mile", "delivered"):
+            return _step(db, config, args.action, args.postings, lang, now)
         from app.services.handover.afterwards import request_arbitration
 
         queued, refused = request_arbitration(db, args.postings, station=config.station.name, now=now)
@@ -73,6 +81,17 @@ def run(args) -> int:
         return EXIT_OK if not refused else EXIT_FAILED
     finally:
         db.close()
+
+
+def _step(db, config, step: str, postings: list[str], lang: str, now: datetime) -> int:
+    from app.services.tracking.steps import request_step
+
+    queued, refused = request_step(db, postings, step, station=config.station.name, now=now)
+    for number in queued:
+        print(text("track_step_queued", lang, posting=number, step=step), flush=True)
+    for number, code, status in refused:
+        print(text(code, lang, posting=number, status=status), flush=True)
+    return EXIT_OK if not refused else EXIT_FAILED
 
 
 def _print(data: dict, as_json: bool, render) -> None:

@@ -45,4 +45,58 @@ TRACKING_MESSAGES: dict[str, dict[str, str]] = {
         "ru": "{days} дн.",
         "zh": "{days} 天",
     },
+    # short names of the flags (the Tracking tab's column; the advice is shown below the table)
+    "track_short_not_scanned_by_ozon": {"en": "Not scanned by Ozon", "ru": "Ozon не отсканировал", "zh": "Ozon 未扫描"},
+    "track_short_registration_error": {"en": "Not registered", "ru": "Не зарегистрировано", "zh": "未登记"},
+    "track_short_cancelled_after_label": {"en": "Cancelled after label", "ru": "Отменено после этикетки",
+                                          "zh": "打印面单后取消"},
+    "track_short_returning": {"en": "Returning", "ru": "Возвращается", "zh": "退回中"},
+    "track_short_late": {"en": "Late", "ru": "Опаздывает", "zh": "延误"},
 }
+
+# Ozon's posting statuses the tracking monitor shows, in the seller's words
+STATUS_WORDS: dict[str, dict[str, str]] = {
+    "track_status_awaiting_registration": {"en": "awaiting registration", "ru": "ожидает регистрации",
+                                           "zh": "等待登记"},
+    "track_status_awaiting_deliver": {"en": "awaiting shipment", "ru": "ожидает отгрузки", "zh": "等待发运"},
+    "track_status_sent_by_seller": {"en": "sent by seller", "ru": "отправлено продавцом", "zh": "卖家已发出"},
+    "track_status_driver_pickup": {"en": "with the driver", "ru": "у водителя", "zh": "司机已取件"},
+    "track_status_delivering": {"en": "delivering", "ru": "доставляется", "zh": "配送中"},
+    "track_status_not_accepted": {"en": "not accepted at sorting", "ru": "не принято на сортировке",
+                                  "zh": "分拣中心未接收"},
+    "track_status_arbitration": {"en": "dispute", "ru": "спор", "zh": "争议中"},
+    "track_status_client_arbitration": {"en": "buyer's dispute", "ru": "спор покупателя", "zh": "买家争议"},
+    "track_status_cancelled": {"en": "cancelled", "ru": "отменено", "zh": "已取消"},
+    "track_status_cancelled_from_split_pending": {"en": "cancelled (split)", "ru": "отменено (разделено)",
+                                                  "zh": "已取消（拆分）"},
+}
+# the last steps of an rFBS parcel with the seller's own carrier (app.services.tracking.steps)
+STEP_MESSAGES: dict[str, dict[str, str]] = {
+    "track_step_queued": {
+        "en": "{posting}: {step} queued for Ozon (it shows once Ozon has applied it).",
+        "ru": "{posting}: «{step}» поставлено в очередь для Ozon (статус сменится, когда Ozon его применит).",
+        "zh": "{posting}：{step} 已排队发送给 Ozon（Ozon 处理后状态才会改变）。",
+    },
+    "track_step_unknown": {
+        "en": "{posting}: not in this bench's cache. Run a sync, or check the number.",
+        "ru": "{posting}: нет в данных этого места. Выполните синхронизацию или проверьте номер.",
+        "zh": "{posting}：本工作台缓存中没有该货件。请先同步，或核对编号。",
+    },
+    "track_step_integrated": {
+        "en": "{posting}: its carrier is integrated with Ozon and reports the delivery itself.",
+        "ru": "{posting}: перевозчик интегрирован с Ozon и сам сообщает о доставке.",
+        "zh": "{posting}：其承运商已与 Ozon 对接，会自行上报配送状态。",
+    },
+    "track_step_not_delivering": {
+        "en": "{posting}: not on its way yet (Ozon status {status}): hand it to the carrier first.",
+        "ru": "{posting}: ещё не в пути (статус Ozon {status}): сначала передайте посылку перевозчику.",
+        "zh": "{posting}：尚未在途（Ozon 状态 {status}）：请先交给承运商。",
+    },
+    "track_step_done": {
+        "en": "{posting}: Ozon shows it already.",
+        "ru": "{posting}: в Ozon это уже отражено.",
+        "zh": "{posting}：Ozon 已显示该状态。",
+    },
+}
+TRACKING_MESSAGES.update(STATUS_WORDS)
+TRACKING_MESSAGES.update(STEP_MESSAGES)

@@ -16,6 +16,7 @@ from app.ui.adapters import (CameraBridge, MessageBridge, ScaleBridge, ScanFilte
                              SyncWorker)
 from app.ui.evidence import EvidencePanel
 from app.ui.handover.wiring import HandoverTab
+from app.ui.tracking.panel import TrackingPanel
 from app.ui.main_window import HANDOVER, PACK, MainWindow
 from app.ui.pack import PackView
 from app.ui.queues.panel import QueuesPanel
@@ -49,9 +50,11 @@ class BenchController(QObject):
         self.station_worker = StationWorker(parts.station, parts.scale, self, router=parts.router)
         self.handover = HandoverTab(parts, language=lambda: self.languages.current, messages=self.messages,
                                     station_worker=self.station_worker, wake=self._wake, parent=self)
+        self.tracking = TrackingPanel(parts.db, parts.config, language=lambda: self.languages.current)
         self.window = MainWindow(pack_view=self.pack_view, queues=self.queues, log_handler=log_handler,
                                  station_name=self.config.station.name, devices=devices, demo=demo,
-                                 handover=self.handover.panel, evidence=self.evidence)
+                                 handover=self.handover.panel, evidence=self.evidence,
+                                 tracking=self.tracking)
         self.handover.pages, self.handover.index = self.window.pages, HANDOVER
         self.sync_worker = SyncWorker(parts.service, self) if parts.service is not None else None
         self.scan_filter = self._keyboard_scanner(clock)
@@ -111,6 +114,7 @@ class BenchController(QObject):
         self.languages.changed.connect(lambda _: status.retranslate())
         if self.sync_worker is not None:
             self.sync_worker.passFinished.connect(lambda _: self.handover.reload())
+            self.sync_worker.passFinished.connect(lambda _: self.tracking.reload())
             self.sync_worker.passFinished.connect(status.on_pass)
             self.sync_worker.passFinished.connect(self._after_pass)
             self.sync_worker.syncFailed.connect(status.on_sync_failed)

@@ -1,4 +1,4 @@
-"""``MainWindow``: composes the panels (pack view, queues, hand-over, log), the banner, the error flash, the
+"""``MainWindow``: composes the panels (pack view, queues, hand-over, tracking, log), the banner, the error flash, the
 status bar and the menus. It holds no rules and starts no work: ``BenchController`` wires it."""
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from app.ui.log_view import LogView
 from app.ui.pack import PackView
 from app.ui.status import StatusPanel
 
-PACK, QUEUES, HANDOVER, LOG, EVIDENCE = range(5)
+PACK, QUEUES, HANDOVER, TRACKING, LOG, EVIDENCE = range(6)
 
 
 class MainWindow(QMainWindow):
@@ -23,18 +23,19 @@ class MainWindow(QMainWindow):
 
     def __init__(self, *, pack_view: PackView, queues: QWidget, log_handler, station_name: str = "",
                  devices: dict[str, str] | None = None, demo: bool = False, handover: QWidget | None = None,
-                 evidence: QWidget | None = None) -> None:
+                 evidence: QWidget | None = None, tracking: QWidget | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.station_name = station_name
         self.pack_view, self.queues, self.evidence = pack_view, queues, evidence
         self.handover = handover if handover is not None else QWidget()  # app/ui/handover
+        self.tracking = tracking if tracking is not None else QWidget()  # app/ui/tracking
         self.log_view = LogView(log_handler)
         self.banner = Banner()
         self.first_run = FirstRunPanel() if demo else None
         self.pages = QTabWidget()
         self.pages.setObjectName("pages")
-        for page in (pack_view, queues, self.handover, self.log_view, *([evidence] if evidence is not None else [])):
+        for page in (pack_view, queues, self.handover, self.tracking, self.log_view, *([evidence] if evidence is not None else [])):
             self.pages.addTab(page, "")
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.pages.setTabText(PACK, self.tr("Pack"))
         self.pages.setTabText(QUEUES, self.tr("Queues"))
         self.pages.setTabText(HANDOVER, self.tr("Hand-over"))
+        self.pages.setTabText(TRACKING, self.tr("Tracking"))
         self.pages.setTabText(LOG, self.tr("Log"))
         if self.evidence is not None:
             self.pages.setTabText(EVIDENCE, self.tr("Evidence"))

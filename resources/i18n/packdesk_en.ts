@@ -11,14 +11,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="141" />
-        <location filename="../../app/ui/controller.py" line="184" />
-        <location filename="../../app/ui/controller.py" line="200" />
+        <location filename="../../app/ui/controller.py" line="145" />
+        <location filename="../../app/ui/controller.py" line="188" />
+        <location filename="../../app/ui/controller.py" line="204" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="270" />
+        <location filename="../../app/ui/controller.py" line="274" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
     </message>
@@ -591,52 +591,57 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="71" />
+        <location filename="../../app/ui/main_window.py" line="72" />
         <source>packdesk: packing bench</source>
         <translation>packdesk: packing bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="73" />
+        <location filename="../../app/ui/main_window.py" line="74" />
         <source>Pack</source>
         <translation>Pack</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74" />
+        <location filename="../../app/ui/main_window.py" line="75" />
         <source>Queues</source>
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75" />
+        <location filename="../../app/ui/main_window.py" line="76" />
         <source>Hand-over</source>
         <translation>Hand-over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76" />
+        <location filename="../../app/ui/main_window.py" line="77" />
+        <source>Tracking</source>
+        <translation>Tracking</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="78" />
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78" />
+        <location filename="../../app/ui/main_window.py" line="80" />
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79" />
+        <location filename="../../app/ui/main_window.py" line="81" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80" />
+        <location filename="../../app/ui/main_window.py" line="82" />
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81" />
+        <location filename="../../app/ui/main_window.py" line="83" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82" />
+        <location filename="../../app/ui/main_window.py" line="84" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
@@ -1338,6 +1343,44 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/status.py" line="160" />
         <source>%1 g moving</source>
         <translation>%1 g moving</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingPanel</name>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="96" />
+        <source>Posting</source>
+        <translation>Posting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="96" />
+        <source>Ozon status</source>
+        <translation>Ozon status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="96" />
+        <source>Substatus</source>
+        <translation>Substatus</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="97" />
+        <source>In status</source>
+        <translation>In status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="97" />
+        <source>Tracking number</source>
+        <translation>Tracking number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="98" />
+        <source>Needs a person</source>
+        <translation>Needs a person</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="99" />
+        <source>Refresh</source>
+        <translation>Refresh</translation>
     </message>
 </context>
 </TS>

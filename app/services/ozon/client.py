@@ -46,6 +46,7 @@ from .parse_catalog import (
 )
 from .ratelimit import DEFAULT_RPS, RateLimiter
 from .seller_delivery import SellerDeliveryMethods
+from .last_mile import LastMileMethods
 from .transport import Transport, as_bad_response
 
 log = logging.getLogger("packdesk.ozon.client")
@@ -97,7 +98,7 @@ def _materialise(*iterables: Iterable | None) -> tuple[list | None, ...]:
     return tuple(None if values is None else list(values) for values in iterables)
 
 
-class OzonClient(ExemplarMethods, CarriageMethods, SellerDeliveryMethods):
+class OzonClient(ExemplarMethods, CarriageMethods, SellerDeliveryMethods, LastMileMethods):
     """Typed access to the Seller API endpoints of the packing flow, for one Client-Id.
 
     ``rps``/``burst``/``method_rps`` shape the account's :class:`RateLimiter` (ignored when a

@@ -46,4 +46,10 @@ def _handover(client, db, config, now) -> SyncPart:
     return make_part(client, db, config, now)
 
 
-PART_MAKERS: tuple[PartMaker, ...] = (_marks, _handover)
+def _tracking(client, db, config, now) -> SyncPart:
+    from app.services.tracking.sync_part import make_part
+
+    return make_part(client, db, config, now)
+
+
+PART_MAKERS: tuple[PartMaker, ...] = (_marks, _handover, _tracking)

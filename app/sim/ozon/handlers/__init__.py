@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from app.sim.ozon.handlers import carriages, exemplars, own_carrier, postings, products, reference, ship_labels
+from app.sim.ozon.handlers import carriages, delivery_steps, exemplars, own_carrier, postings, products, reference, ship_labels
 
 ROUTES: dict[str, Callable] = {
     "/v4/posting/fbs/unfulfilled/list": postings.unfulfilled_list,
@@ -42,4 +42,6 @@ ROUTES: dict[str, Callable] = {
     "/v2/fbs/posting/tracking-number/set": own_carrier.tracking_number_set,
     "/v2/fbs/posting/delivering": own_carrier.delivering,
     "/v2/posting/fbs/arbitration": own_carrier.arbitration,
+    "/v2/fbs/posting/last-mile": delivery_steps.last_mile,
+    "/v2/fbs/posting/delivered": delivery_steps.delivered,
 }

@@ -1,0 +1,138 @@
+"""``TrackingPanel``: every posting shipped and not delivered yet (``packdesk track`` on screen), the
+flagged ones first and tinted, each with what a person does about it.
+
+The rows are read on a pool thread (``run_task``) after each sync pass, when the tab is shown and
+on Refresh; the panel only shows what comes back.
+"""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
+                               QVBoxLayout, QWidget)
+
+from app.messages import text
+from app.ui.adapters.tasks import run_task
+
+log = logging.getLogger("packdesk.ui.tracking")
+
+FLAGGED_BACKGROUND = QColor("#fde2e1")
+
+
+def status_word(status: str, lang: str) -> str:
+    """Ozon's status in the seller's words (Ozon's own word when none is known)."""
+    from app.messages import CATALOGUE
+
+    return text(f"track_status_{status}", lang) if f"track_status_{status}" in CATALOGUE else status
+
+
+class TrackingPanel(QWidget):
+    def __init__(self, db, config, language=lambda: "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from app.services.tracking.monitor import utcnow
+
+        self.db, self.config, self.language = db, config, language
+        self.now = utcnow  # the monitor's clock (the screenshots show the morning after a hand-over)
+        self.rows: list = []
+        self._loading = False
+        self.model = QStandardItemModel(0, 6, self)
+        self.view = QTableView()
+        self.view.setObjectName("trackingTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.summary = QLabel()
+        self.summary.setObjectName("trackingSummary")
+        font = self.summary.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.summary.setFont(font)
+        self.advice = QLabel(wordWrap=True)
+        self.advice.setObjectName("trackingAdvice")
+        self.advice.setStyleSheet("padding: 6px; background: #fde2e1;")
+        self.refresh_button = QPushButton()
+        self.refresh_button.clicked.connect(self.reload)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.advice)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._advise())
+        self.retranslate()
+
+    # --- reading ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        if self._loading:
+            return
+        self._loading = True
+        from app.services.tracking import monitor
+
+        db, config, now = self.db, self.config, self.now
+        run_task(lambda: monitor.watch(db, config, now=now()), on_result=self._loaded,
+                 on_error=self._failed, owner=self)
+
+    def _loaded(self, rows: list) -> None:
+        self._loading = False
+        self.rows = rows
+        self._fill()
+
+    def _failed(self, exc: Exception) -> None:
+        self._loading = False
+        log.error("the tracking monitor could not be read", exc_info=exc)
+
+    # --- showing ------------------------------------------------------------------------------
+    def _fill(self) -> None:
+        lang = self.language()
+        self.model.removeRows(0, self.model.rowCount())
+        for row in self.rows:
+            days = text("track_days", lang, days=row.days) if row.days is not None else "–"
+            what = text(f"track_short_{row.flag}", lang) if row.flag else ""
+            cells = [row.posting_number, status_word(row.status, lang), row.substatus or "", days,
+                     row.tracking_number or "", what]
+            items = [QStandardItem(str(cell)) for cell in cells]
+            if row.flag:
+                items[5].setToolTip(text(f"track_flag_{row.flag}", lang, posting=row.posting_number))
+            items[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if row.flag:
+                for item in items:
+                    item.setBackground(QBrush(FLAGGED_BACKGROUND))
+            self.model.appendRow(items)
+        self._advise()
+        if self.rows:
+            self.summary.setText(text("track_summary", lang, total=len(self.rows),
+                                      flagged=sum(1 for r in self.rows if r.flag)))
+        else:
+            self.summary.setText(text("track_nothing", lang))
+
+    def _advise(self) -> None:
+        """What to do about the selected parcel (or the first that needs a person), in full."""
+        picked = self.view.selectionModel().selectedRows()
+        row = self.rows[picked[0].row()] if picked and picked[0].row() < len(self.rows) else None
+        if row is None or not row.flag:
+            row = next((r for r in self.rows if r.flag), None)
+        self.advice.setText(f"{row.posting_number}: " + text(f"track_flag_{row.flag}", self.language(),
+                                                              posting=row.posting_number) if row else "")
+        self.advice.setVisible(row is not None)
+
+    def retranslate(self) -> None:
+        self.model.setHorizontalHeaderLabels([self.tr("Posting"), self.tr("Ozon status"), self.tr("Substatus"),
+                                              self.tr("In status"), self.tr("Tracking number"),
+                                              self.tr("Needs a person")])
+        self.refresh_button.setText(self.tr("Refresh"))
+        self._fill()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        self.reload()
+        super().showEvent(event)
