@@ -51,6 +51,7 @@ class BenchController(QObject):
         self.handover = HandoverTab(parts, language=lambda: self.languages.current, messages=self.messages,
                                     station_worker=self.station_worker, wake=self._wake, parent=self)
         self.tracking = TrackingPanel(parts.db, parts.config, language=lambda: self.languages.current)
+        self.tracking.stepQueued.connect(self._wake)
         self.window = MainWindow(pack_view=self.pack_view, queues=self.queues, log_handler=log_handler,
                                  station_name=self.config.station.name, devices=devices, demo=demo,
                                  handover=self.handover.panel, evidence=self.evidence,

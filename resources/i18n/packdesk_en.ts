@@ -11,14 +11,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="145" />
-        <location filename="../../app/ui/controller.py" line="188" />
-        <location filename="../../app/ui/controller.py" line="204" />
+        <location filename="../../app/ui/controller.py" line="146" />
+        <location filename="../../app/ui/controller.py" line="189" />
+        <location filename="../../app/ui/controller.py" line="205" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="274" />
+        <location filename="../../app/ui/controller.py" line="275" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
     </message>
@@ -1348,39 +1348,59 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>TrackingPanel</name>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="96" />
+        <location filename="../../app/ui/tracking/panel.py" line="113" />
+        <source>Select the parcels first.</source>
+        <translation>Select the parcels first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="167" />
         <source>Posting</source>
         <translation>Posting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="96" />
+        <location filename="../../app/ui/tracking/panel.py" line="167" />
         <source>Ozon status</source>
         <translation>Ozon status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="96" />
+        <location filename="../../app/ui/tracking/panel.py" line="167" />
         <source>Substatus</source>
         <translation>Substatus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="97" />
+        <location filename="../../app/ui/tracking/panel.py" line="168" />
         <source>In status</source>
         <translation>In status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="97" />
+        <location filename="../../app/ui/tracking/panel.py" line="168" />
         <source>Tracking number</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="98" />
+        <location filename="../../app/ui/tracking/panel.py" line="169" />
         <source>Needs a person</source>
         <translation>Needs a person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="99" />
+        <location filename="../../app/ui/tracking/panel.py" line="170" />
         <source>Refresh</source>
         <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="171" />
+        <source>Courier on the way</source>
+        <translation>Courier on the way</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="172" />
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="173" />
+        <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
+        <translation>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</translation>
     </message>
 </context>
 </TS>

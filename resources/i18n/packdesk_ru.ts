@@ -11,14 +11,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="145" />
-        <location filename="../../app/ui/controller.py" line="188" />
-        <location filename="../../app/ui/controller.py" line="204" />
+        <location filename="../../app/ui/controller.py" line="146" />
+        <location filename="../../app/ui/controller.py" line="189" />
+        <location filename="../../app/ui/controller.py" line="205" />
         <source>Open settings</source>
         <translation>Открыть настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="274" />
+        <location filename="../../app/ui/controller.py" line="275" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Настройки сохранены в %1. Перезапустите packdesk, чтобы применить новые учётные данные или устройства.</translation>
     </message>
@@ -1348,39 +1348,59 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>TrackingPanel</name>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="96" />
+        <location filename="../../app/ui/tracking/panel.py" line="113" />
+        <source>Select the parcels first.</source>
+        <translation>Сначала выберите посылки.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="167" />
         <source>Posting</source>
         <translation>Отправление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="96" />
+        <location filename="../../app/ui/tracking/panel.py" line="167" />
         <source>Ozon status</source>
         <translation>Статус Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="96" />
+        <location filename="../../app/ui/tracking/panel.py" line="167" />
         <source>Substatus</source>
         <translation>Подстатус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="97" />
+        <location filename="../../app/ui/tracking/panel.py" line="168" />
         <source>In status</source>
         <translation>В статусе</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="97" />
+        <location filename="../../app/ui/tracking/panel.py" line="168" />
         <source>Tracking number</source>
         <translation>Трек-номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="98" />
+        <location filename="../../app/ui/tracking/panel.py" line="169" />
         <source>Needs a person</source>
         <translation>Что сделать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="99" />
+        <location filename="../../app/ui/tracking/panel.py" line="170" />
         <source>Refresh</source>
         <translation>Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="171" />
+        <source>Courier on the way</source>
+        <translation>Курьер в пути</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="172" />
+        <source>Delivered</source>
+        <translation>Доставлено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="173" />
+        <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
+        <translation>Для посылок вашего перевозчика: сообщает Ozon и проверяет, что Ozon это отразил</translation>
     </message>
 </context>
 </TS>

@@ -11,14 +11,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="145" />
-        <location filename="../../app/ui/controller.py" line="188" />
-        <location filename="../../app/ui/controller.py" line="204" />
+        <location filename="../../app/ui/controller.py" line="146" />
+        <location filename="../../app/ui/controller.py" line="189" />
+        <location filename="../../app/ui/controller.py" line="205" />
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="274" />
+        <location filename="../../app/ui/controller.py" line="275" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>设置已保存到 %1。请重启 packdesk 以使新的账户或设备设置生效。</translation>
     </message>
@@ -1348,39 +1348,59 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>TrackingPanel</name>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="96" />
+        <location filename="../../app/ui/tracking/panel.py" line="113" />
+        <source>Select the parcels first.</source>
+        <translation>请先选择包裹。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="167" />
         <source>Posting</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="96" />
+        <location filename="../../app/ui/tracking/panel.py" line="167" />
         <source>Ozon status</source>
         <translation>Ozon 状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="96" />
+        <location filename="../../app/ui/tracking/panel.py" line="167" />
         <source>Substatus</source>
         <translation>子状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="97" />
+        <location filename="../../app/ui/tracking/panel.py" line="168" />
         <source>In status</source>
         <translation>处于该状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="97" />
+        <location filename="../../app/ui/tracking/panel.py" line="168" />
         <source>Tracking number</source>
         <translation>追踪号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="98" />
+        <location filename="../../app/ui/tracking/panel.py" line="169" />
         <source>Needs a person</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="99" />
+        <location filename="../../app/ui/tracking/panel.py" line="170" />
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="171" />
+        <source>Courier on the way</source>
+        <translation>快递员在途</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="172" />
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="173" />
+        <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
+        <translation>适用于自有承运商的包裹：通知 Ozon，并核对 Ozon 已显示该状态</translation>
     </message>
 </context>
 </TS>

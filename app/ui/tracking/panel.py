@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
@@ -29,6 +29,7 @@ def status_word(status: str, lang: str) -> str:
 
 
 class TrackingPanel(QWidget):
+    stepQueued = Signal()  # a command went into the outbox: the sync may send it now
     def __init__(self, db, config, language=lambda: "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from app.services.tracking.monitor import utcnow
@@ -57,13 +58,24 @@ class TrackingPanel(QWidget):
         self.advice.setStyleSheet("padding: 6px; background: #fde2e1;")
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.reload)
+        self.last_mile_button = QPushButton()
+        self.last_mile_button.setObjectName("lastMileButton")
+        self.last_mile_button.clicked.connect(lambda: self.ask_step("last-mile"))
+        self.delivered_button = QPushButton()
+        self.delivered_button.setObjectName("deliveredButton")
+        self.delivered_button.clicked.connect(lambda: self.ask_step("delivered"))
+        self.said = QLabel(wordWrap=True)
+        self.said.setObjectName("trackingSaid")
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(self.last_mile_button)
+        top.addWidget(self.delivered_button)
         top.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.advice)
+        layout.addWidget(self.said)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._advise())
         self.retranslate()
 
@@ -86,6 +98,36 @@ class TrackingPanel(QWidget):
     def _failed(self, exc: Exception) -> None:
         self._loading = False
         log.error("the tracking monitor could not be read", exc_info=exc)
+
+    # --- the last steps of an rFBS parcel with the seller's own carrier -------------------------
+    def selected(self) -> list[str]:
+        return [self.rows[i.row()].posting_number for i in self.view.selectionModel().selectedRows()
+                if i.row() < len(self.rows)]
+
+    def ask_step(self, step: str, numbers: list[str] | None = None) -> None:
+        """Queue ``step`` for the selected parcels (pool thread); what came of it shows below."""
+        from app.services.tracking.steps import request_step
+
+        numbers = self.selected() if numbers is None else numbers
+        if not numbers:
+            self.said.setText(self.tr("Select the parcels first."))
+            return
+        db, station, now = self.db, self.config.station.name, self.now
+        run_task(lambda: request_step(db, numbers, step, station=station, now=now()),
+                 on_result=lambda answer: self._stepped(step, answer), on_error=self._step_failed, owner=self)
+
+    def _stepped(self, step: str, answer) -> None:
+        queued, refused = answer
+        lang = self.language()
+        lines = [text("track_step_queued", lang, posting=n, step=step) for n in queued]
+        lines += [text(code, lang, posting=n, status=status) for n, code, status in refused]
+        self.said.setText("\n".join(lines))
+        if queued:
+            self.stepQueued.emit()
+
+    def _step_failed(self, exc: Exception) -> None:
+        log.error("the step could not be queued", exc_info=exc)
+        self.said.setText(str(exc))
 
     # --- showing ------------------------------------------------------------------------------
     def _fill(self) -> None:
@@ -126,6 +168,11 @@ class TrackingPanel(QWidget):
                                               self.tr("In status"), self.tr("Tracking number"),
                                               self.tr("Needs a person")])
         self.refresh_button.setText(self.tr("Refresh"))
+        self.last_mile_button.setText(self.tr("Courier on the way"))
+        self.delivered_button.setText(self.tr("Delivered"))
+        tip = self.tr("For parcels of your own carrier: tells Ozon, then checks that Ozon shows it")
+        self.last_mile_button.setToolTip(tip)
+        self.delivered_button.setToolTip(tip)
         self._fill()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
