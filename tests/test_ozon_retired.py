@@ -67,6 +67,7 @@ CALLS = {  # each public method of OzonClient, called with arguments that reach 
     "mark_delivering": lambda c: c.mark_delivering(["1-1-1"]),
     "mark_last_mile": lambda c: c.mark_last_mile(["1-1-1"]),
     "mark_delivered": lambda c: c.mark_delivered(["1-1-1"]),
+    "set_multibox_qty": lambda c: c.set_multibox_qty("1-1-1", 2),
     "open_arbitration": lambda c: c.open_arbitration(["1-1-1"]),
     "close": lambda c: c.close(),
 }
@@ -110,6 +111,7 @@ def answers(url: str) -> dict[str, Reply]:
                                                                        "error": []}]}),
         "/v2/fbs/posting/delivering": Reply(json={"result": [{"posting_number": "1-1-1", "result": True, "error": []}]}),
         "/v2/fbs/posting/last-mile": Reply(json={"result": [{"posting_number": "1-1-1", "result": True, "error": []}]}),
+        "/v3/posting/multiboxqty/set": Reply(json={"result": {"result": True}}),
         "/v2/fbs/posting/delivered": Reply(json={"result": [{"posting_number": "1-1-1", "result": True, "error": []}]}),
         "/v2/posting/fbs/arbitration": Reply(json={"result": True}),
     }

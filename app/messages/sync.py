@@ -33,6 +33,11 @@ SYNC_MESSAGES: dict[str, dict[str, str]] = {
         "ru": "товары",
         "zh": "商品",
     },
+    "sync_stage_aggregator": {
+        "en": "partner delivery registrations",
+        "ru": "регистрация у партнёра доставки",
+        "zh": "配送合作方登记",
+    },
     "sync_stage_marks": {
         "en": "marking codes for Ozon",
         "ru": "коды маркировки для Ozon",

@@ -98,5 +98,29 @@ STEP_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{posting}：Ozon 已显示该状态。",
     },
 }
+# domestic (e.g. China-side) tracking numbers of cross-border parcels (app.services.aggregator.domestic)
+DOMESTIC_MESSAGES: dict[str, dict[str, str]] = {
+    "domestic_invalid": {
+        "en": "'{number}' is not a tracking number: 6 to 40 letters, digits or dashes.",
+        "ru": "«{number}» — не трек-номер: нужно от 6 до 40 букв, цифр или дефисов.",
+        "zh": "“{number}”不是有效的追踪号：应为 6 到 40 位字母、数字或连字符。",
+    },
+    "domestic_recorded": {
+        "en": "{posting}: domestic tracking number(s) recorded: {numbers}.",
+        "ru": "{posting}: записаны внутренние трек-номера: {numbers}.",
+        "zh": "{posting}：已记录国内追踪号：{numbers}。",
+    },
+    "domestic_known": {
+        "en": "{posting}: these numbers were recorded already.",
+        "ru": "{posting}: эти номера уже записаны.",
+        "zh": "{posting}：这些追踪号已记录过。",
+    },
+    "domestic_exported": {
+        "en": "{count} domestic tracking number(s) written to {path}.",
+        "ru": "Внутренних трек-номеров записано в {path}: {count}.",
+        "zh": "已将 {count} 个国内追踪号写入 {path}。",
+    },
+}
 TRACKING_MESSAGES.update(STATUS_WORDS)
+TRACKING_MESSAGES.update(DOMESTIC_MESSAGES)
 TRACKING_MESSAGES.update(STEP_MESSAGES)

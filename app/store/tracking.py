@@ -46,3 +46,33 @@ def carrier_numbers(session: Session, numbers: Iterable[str]) -> dict[str, str]:
                 .where(_t.c.posting_number.in_(chunk), _t.c.kind == KIND_CARRIER).order_by(_t.c.id)):
             found[number] = tracking
     return found
+
+
+def refused_registration(session: Session, substatus: str, skip_states: Iterable[str]) -> list[str]:
+    """Postings the delivery partner refused to register, not yet a problem (or cancelled) here."""
+    return list(session.scalars(select(_p.c.posting_number).where(
+        _p.c.substatus == substatus, _p.c.local_state.not_in(list(skip_states))).order_by(_p.c.posting_number)))
+
+
+# -- domestic tracking numbers (cross-border: the forwarder's, e.g. China-side) ---------------------
+
+def add_domestic(session: Session, *, posting: str, numbers: Iterable[str], carrier: str, kind: str, state: str,
+                 station: str, now: datetime) -> list[str]:
+    """Record numbers not recorded yet for the posting; returns the new ones."""
+    have = set(session.scalars(select(_t.c.tracking_number).where(_t.c.posting_number == posting, _t.c.kind == kind)))
+    new = [n for n in dict.fromkeys(numbers) if n not in have]
+    for number in new:
+        session.execute(_t.insert(), {"posting_number": posting, "tracking_number": number, "carrier": carrier,
+                                      "kind": kind, "state": state, "station": station, "captured_by": station,
+                                      "captured_at": naive_utc(now)})
+    return new
+
+
+def domestic_rows(session: Session, kind: str) -> list[dict]:
+    """Every domestic number with its posting's Ozon status and tracking number, oldest first."""
+    rows = session.execute(
+        select(_t.c.posting_number, _t.c.tracking_number, _t.c.carrier, _t.c.captured_at, _p.c.status,
+               _p.c.tracking_number.label("ozon_tracking_number"))
+        .select_from(_t.outerjoin(_p, _p.c.posting_number == _t.c.posting_number))
+        .where(_t.c.kind == kind).order_by(_t.c.posting_number, _t.c.id)).mappings()
+    return [dict(row) for row in rows]

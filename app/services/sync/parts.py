@@ -52,4 +52,10 @@ def _tracking(client, db, config, now) -> SyncPart:
     return make_part(client, db, config, now)
 
 
-PART_MAKERS: tuple[PartMaker, ...] = (_marks, _handover, _tracking)
+def _aggregator(client, db, config, now) -> SyncPart:
+    from app.services.aggregator.sync_part import make_part
+
+    return make_part(client, db, config, now)
+
+
+PART_MAKERS: tuple[PartMaker, ...] = (_marks, _handover, _tracking, _aggregator)

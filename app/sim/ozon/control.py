@@ -15,7 +15,8 @@
 | GET  /_sim/config, POST /_sim/config | ``{"ship_delay_s", "label_delay_s", "registration_delay_s", "label_link_ttl_s", "status_change_delay_s", "mark_check_s"}`` | read / change delays (``mark_check_s``: how long the registry checks a set of marking codes) |
 | GET  /_sim/exemplars | ``?posting_number=N`` | what happened to its exemplars (``history``: set, status answers, ship, in order) and the codes it shipped with (``shipped_marks``) |
 
-The hand-over's levers (carriages, the courier's scan, method errors): app.sim.ozon.control_handover.
+The hand-over's levers (carriages, the courier's scan, method errors): app.sim.ozon.control_handover;
+partner delivery's (the partner registers or refuses, multi-box postings): app.sim.ozon.control_partner.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ import json
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
-from app.sim.ozon import control_handover
+from app.sim.ozon import control_handover, control_partner
 from app.sim.ozon.errors import ApiError
 
 if TYPE_CHECKING:
@@ -151,7 +152,8 @@ def _dispatch(sim: "OzonSimulator", method: str, path: str, query: str, body: di
                     raise ControlError(400, f"{key} must be >= 0")
                 setattr(world.config, key, value)
         return {key: getattr(world.config, key) for key in _DELAYS}
-    answer = control_handover.dispatch(sim, method, path, body)
-    if answer is not None:
-        return answer
+    for levers in (control_handover, control_partner):
+        answer = levers.dispatch(sim, method, path, body)
+        if answer is not None:
+            return answer
     raise ControlError(404, f"no control endpoint {method} {path}")

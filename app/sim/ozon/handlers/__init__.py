@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from app.sim.ozon.handlers import carriages, delivery_steps, exemplars, own_carrier, postings, products, reference, ship_labels
+from app.sim.ozon.handlers import (
+    carriages, delivery_steps, exemplars, own_carrier, partner, postings, products, reference, ship_labels,
+)
 
 ROUTES: dict[str, Callable] = {
     "/v4/posting/fbs/unfulfilled/list": postings.unfulfilled_list,
@@ -44,4 +46,5 @@ ROUTES: dict[str, Callable] = {
     "/v2/posting/fbs/arbitration": own_carrier.arbitration,
     "/v2/fbs/posting/last-mile": delivery_steps.last_mile,
     "/v2/fbs/posting/delivered": delivery_steps.delivered,
+    "/v3/posting/multiboxqty/set": partner.multibox_qty_set,
 }
