@@ -117,6 +117,17 @@ class TrackingSettings:
     deliver_within_days: int = field(default=7, metadata=_doc(
         "days a parcel may travel after its hand-over before the tracking monitor calls it late",
         low=1, high=90))
+    buyer_message: str = field(default="off", metadata=_doc(
+        "message the buyer of an rFBS parcel its tracking number through Ozon's chat (needs Premium Plus or "
+        "Pro): off, or the language of the template sent", choices=("off", "ru", "zh", "en")))
+    message_ru: str = field(default="Здравствуйте! Ваш заказ {posting} передан в доставку ({carrier}). "
+                                     "Трек-номер: {tracking_number}.", metadata=_doc(
+        "the buyer's message in Russian: {posting}, {carrier} and {tracking_number} are filled in"))
+    message_zh: str = field(default="您好！您的订单 {posting} 已交付配送（{carrier}）。追踪号：{tracking_number}。",
+                            metadata=_doc("the buyer's message in Chinese (same placeholders)"))
+    message_en: str = field(default="Hello! Your order {posting} is on its way with {carrier}. "
+                                    "Tracking number: {tracking_number}.", metadata=_doc(
+        "the buyer's message in English (same placeholders)"))
 
 
 @dataclass(frozen=True)

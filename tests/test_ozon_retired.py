@@ -68,6 +68,8 @@ CALLS = {  # each public method of OzonClient, called with arguments that reach 
     "mark_last_mile": lambda c: c.mark_last_mile(["1-1-1"]),
     "mark_delivered": lambda c: c.mark_delivered(["1-1-1"]),
     "set_multibox_qty": lambda c: c.set_multibox_qty("1-1-1", 2),
+    "start_chat": lambda c: c.start_chat("1-1-1"),
+    "send_chat_message": lambda c: c.send_chat_message("c-1", "hello"),
     "open_arbitration": lambda c: c.open_arbitration(["1-1-1"]),
     "close": lambda c: c.close(),
 }
@@ -112,6 +114,8 @@ def answers(url: str) -> dict[str, Reply]:
         "/v2/fbs/posting/delivering": Reply(json={"result": [{"posting_number": "1-1-1", "result": True, "error": []}]}),
         "/v2/fbs/posting/last-mile": Reply(json={"result": [{"posting_number": "1-1-1", "result": True, "error": []}]}),
         "/v3/posting/multiboxqty/set": Reply(json={"result": {"result": True}}),
+        "/v1/chat/start": Reply(json={"result": {"chat_id": "c-1"}}),
+        "/v1/chat/send/message": Reply(json={"result": "success"}),
         "/v2/fbs/posting/delivered": Reply(json={"result": [{"posting_number": "1-1-1", "result": True, "error": []}]}),
         "/v2/posting/fbs/arbitration": Reply(json={"result": True}),
     }

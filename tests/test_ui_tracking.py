@@ -44,3 +44,21 @@ def test_delivered_from_the_button_queues_the_step_and_refusals_are_said(qtbot, 
     assert [c.posting_number for c in shop.commands(KIND)] == [numbers[0]]
     panel.ask_step("delivered", [])
     assert panel.said.text() == "Select the parcels first."
+
+
+def test_buyer_messages_turned_off_are_said_once_and_turned_on_again_from_the_tab(qtbot, shop):
+    from app.services.tracking.buyer_chat import OFF_KEY, chat_off
+    from app.store import sync_state
+
+    db = shop.bench.db
+    db.writer.call(sync_state.set_state, OFF_KEY, "/v1/chat/start: Method not available with existing subscription",
+                   now=utcnow())
+    panel = TrackingPanel(db, shop.bench.config, language=lambda: "en")
+    qtbot.addWidget(panel)
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.chat_off is not None, timeout=5000)
+    assert not panel.chat_note.isHidden() and "Premium Plus or Premium Pro" in panel.chat_note.text()
+    assert "not available with existing subscription" in panel.chat_note.text()
+    with qtbot.waitSignal(panel.stepQueued, timeout=5000):
+        panel.chat_button.click()
+    assert panel.chat_note.isHidden() and chat_off(db) is None

@@ -38,6 +38,11 @@ SYNC_MESSAGES: dict[str, dict[str, str]] = {
         "ru": "регистрация у партнёра доставки",
         "zh": "配送合作方登记",
     },
+    "sync_stage_buyer_chat": {
+        "en": "messages to buyers",
+        "ru": "сообщения покупателям",
+        "zh": "给买家的消息",
+    },
     "sync_stage_marks": {
         "en": "marking codes for Ozon",
         "ru": "коды маркировки для Ozon",

@@ -115,6 +115,14 @@ DOMESTIC_MESSAGES: dict[str, dict[str, str]] = {
         "ru": "{posting}: эти номера уже записаны.",
         "zh": "{posting}：这些追踪号已记录过。",
     },
+    "buyer_chat_off": {
+        "en": "Buyer messages are off: Ozon's chat needs the Premium Plus or Premium Pro subscription "
+              "(Ozon said: {detail}). Turn them on again once the subscription is active.",
+        "ru": "Сообщения покупателям выключены: чат Ozon доступен только с подпиской Premium Plus или Premium Pro "
+              "(ответ Ozon: {detail}). Включите их снова, когда подписка будет активна.",
+        "zh": "买家消息已关闭：Ozon 聊天需要 Premium Plus 或 Premium Pro 订阅（Ozon 回复：{detail}）。"
+              "订阅生效后请重新开启。",
+    },
     "domestic_exported": {
         "en": "{count} domestic tracking number(s) written to {path}.",
         "ru": "Внутренних трек-номеров записано в {path}: {count}.",

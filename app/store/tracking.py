@@ -76,3 +76,25 @@ def domestic_rows(session: Session, kind: str) -> list[dict]:
         .select_from(_t.outerjoin(_p, _p.c.posting_number == _t.c.posting_number))
         .where(_t.c.kind == kind).order_by(_t.c.posting_number, _t.c.id)).mappings()
     return [dict(row) for row in rows]
+
+
+# -- buyer messages --------------------------------------------------------------------------------
+
+def to_notify(session: Session, integration_types: Iterable[str], statuses: Iterable[str], kind: str,
+              limit: int = 200) -> list[dict]:
+    """rFBS postings on their way with a tracking number (Ozon's, or the carrier's captured here) and
+    no buyer message queued yet: ``posting_number``, ``tracking_number``, ``carrier``."""
+    from app.store.models import OutboxRow
+
+    queued = select(OutboxRow.posting_number).where(OutboxRow.kind == kind, OutboxRow.posting_number.is_not(None))
+    captured = (select(_t.c.posting_number, func.max(_t.c.tracking_number).label("captured"))
+                .where(_t.c.kind == KIND_CARRIER).group_by(_t.c.posting_number).subquery())
+    rows = session.execute(
+        select(_p.c.posting_number, _p.c.tracking_number, captured.c.captured, _p.c.delivery_method_name)
+        .select_from(_p.outerjoin(captured, captured.c.posting_number == _p.c.posting_number))
+        .where(_p.c.tpl_integration_type.in_(list(integration_types)), _p.c.status.in_(list(statuses)),
+               _p.c.posting_number.not_in(queued),
+               (_p.c.tracking_number.is_not(None) & (_p.c.tracking_number != "")) | captured.c.captured.is_not(None))
+        .order_by(_p.c.posting_number).limit(limit)).mappings()
+    return [{"posting_number": r["posting_number"], "tracking_number": r["tracking_number"] or r["captured"],
+             "carrier": r["delivery_method_name"] or ""} for r in rows]

@@ -1022,216 +1022,281 @@ Please send it to support. The bench keeps working; restart it if something look
         <source>the station's own order label (QR PDK:&lt;posting&gt;): never = only Ozon's label prints; on_pack = print it right after packing, for the verify-first shelf (scan it to match Ozon's label)</source>
         <translation>своя этикетка заказа (QR PDK:&lt;отправление&gt;): never — печатается только этикетка Ozon; on_pack — печатать сразу после упаковки, для полки «сначала проверка» (отсканируйте её, чтобы сверить с этикеткой Ozon)</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="20" />
+        <source>message the buyer of an rFBS parcel its tracking number through Ozon's chat (needs Premium Plus or Pro): off, or the language of the template sent</source>
+        <translation>отправлять покупателю rFBS-посылки трек-номер через чат Ozon (нужен Premium Plus или Pro): выключено или язык отправляемого шаблона</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="21" />
+        <source>the buyer's message in Russian: {posting}, {carrier} and {tracking_number} are filled in</source>
+        <translation>сообщение покупателю на русском: подставляются {posting}, {carrier} и {tracking_number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="22" />
+        <source>the buyer's message in Chinese (same placeholders)</source>
+        <translation>сообщение покупателю на китайском (те же подстановки)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="23" />
+        <source>the buyer's message in English (same placeholders)</source>
+        <translation>сообщение покупателю на английском (те же подстановки)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="156" />
+        <location filename="../../app/ui/settings/dialog.py" line="161" />
         <source>Seller API address</source>
         <translation>Адрес Seller API</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="156" />
+        <location filename="../../app/ui/settings/dialog.py" line="161" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="157" />
+        <location filename="../../app/ui/settings/dialog.py" line="162" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API-ключ (оставьте пустым, чтобы сохранить прежний)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="158" />
+        <location filename="../../app/ui/settings/dialog.py" line="163" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>Склады для синхронизации (id; пусто — все)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <location filename="../../app/ui/settings/dialog.py" line="164" />
         <source>Label printer</source>
         <translation>Принтер этикеток</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <location filename="../../app/ui/settings/dialog.py" line="164" />
         <source>Scale</source>
         <translation>Весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <location filename="../../app/ui/settings/dialog.py" line="164" />
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="160" />
+        <location filename="../../app/ui/settings/dialog.py" line="165" />
         <source>Weight tolerance, %</source>
         <translation>Допуск по весу, %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="161" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>Box and filler weight, g</source>
         <translation>Вес коробки и наполнителя, г</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="162" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>Старшие смены (могут привязывать штрихкоды и принимать вес), через запятую</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="163" />
+        <location filename="../../app/ui/settings/dialog.py" line="168" />
         <source>Requests to Ozon per second</source>
         <translation>Запросов к Ozon в секунду</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="164" />
+        <location filename="../../app/ui/settings/dialog.py" line="169" />
         <source>Sync every, s</source>
         <translation>Синхронизация каждые, с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="165" />
+        <location filename="../../app/ui/settings/dialog.py" line="170" />
         <source>Own order label</source>
         <translation>Своя этикетка заказа</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="171" />
+        <source>Message the buyer the tracking number (Ozon chat, Premium Plus or Pro)</source>
+        <translation>Сообщать покупателю трек-номер (чат Ozon, Premium Plus или Pro)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="172" />
+        <source>Message in Russian</source>
+        <translation>Сообщение на русском</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="172" />
+        <source>Message in Chinese</source>
+        <translation>Сообщение на китайском</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="173" />
+        <source>Message in English</source>
+        <translation>Сообщение на английском</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="174" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="171" />
+        <location filename="../../app/ui/settings/dialog.py" line="179" />
         <source>Never: only Ozon's label</source>
         <translation>Нет: только этикетка Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="172" />
+        <location filename="../../app/ui/settings/dialog.py" line="180" />
         <source>After packing, for the verify-first shelf</source>
         <translation>После упаковки, для полки «сначала проверка»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="180" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
+        <source>Off</source>
+        <translation>Выключено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
+        <source>In Russian</source>
+        <translation>На русском</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
+        <source>In Chinese</source>
+        <translation>На китайском</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="182" />
+        <source>In English</source>
+        <translation>На английском</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="190" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="181" />
+        <location filename="../../app/ui/settings/dialog.py" line="191" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="181" />
+        <location filename="../../app/ui/settings/dialog.py" line="191" />
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="181" />
+        <location filename="../../app/ui/settings/dialog.py" line="191" />
         <source>Packing</source>
         <translation>Упаковка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="181" />
+        <location filename="../../app/ui/settings/dialog.py" line="191" />
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="195" />
+        <location filename="../../app/ui/settings/dialog.py" line="192" />
+        <source>Buyer messages</source>
+        <translation>Сообщения покупателям</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="206" />
         <source>Test connection</source>
         <translation>Проверить связь</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <location filename="../../app/ui/settings/dialog.py" line="207" />
         <source>Find devices</source>
         <translation>Найти устройства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="197" />
+        <location filename="../../app/ui/settings/dialog.py" line="208" />
         <source>Test print</source>
         <translation>Пробная печать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="198" />
+        <location filename="../../app/ui/settings/dialog.py" line="209" />
         <source>Read scale</source>
         <translation>Прочитать весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="199" />
+        <location filename="../../app/ui/settings/dialog.py" line="210" />
         <source>Print the command barcodes</source>
         <translation>Напечатать командные штрихкоды</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="226" />
+        <location filename="../../app/ui/settings/dialog.py" line="237" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="236" />
+        <location filename="../../app/ui/settings/dialog.py" line="247" />
         <source>Asking Ozon…</source>
         <translation>Запрос к Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="239" />
+        <location filename="../../app/ui/settings/dialog.py" line="250" />
         <source>Connection failed: %1</source>
         <translation>Связь не установлена: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="245" />
+        <location filename="../../app/ui/settings/dialog.py" line="256" />
         <source>Connected. The key has no expiry date.</source>
         <translation>Связь есть. У ключа нет срока действия.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="247" />
+        <location filename="../../app/ui/settings/dialog.py" line="258" />
         <source>Connected. The key expires on %1.</source>
         <translation>Связь есть. Ключ действует до %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="275" />
+        <location filename="../../app/ui/settings/dialog.py" line="286" />
         <source>Looking for devices…</source>
         <translation>Поиск устройств…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="283" />
+        <location filename="../../app/ui/settings/dialog.py" line="294" />
         <source>%1 device(s) found.</source>
         <translation>Найдено устройств: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="293" />
+        <location filename="../../app/ui/settings/dialog.py" line="304" />
         <source>Test label sent to %1.</source>
         <translation>Пробная этикетка отправлена на %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="301" />
+        <location filename="../../app/ui/settings/dialog.py" line="312" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>Весы не используются: выберите весы и нажмите «Прочитать весы».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="303" />
+        <location filename="../../app/ui/settings/dialog.py" line="314" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>Текущие показания — с используемых весов; нажмите «Прочитать весы», чтобы проверить новые.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="305" />
+        <location filename="../../app/ui/settings/dialog.py" line="316" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>Используемые весы: ждём показаний…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="307" />
+        <location filename="../../app/ui/settings/dialog.py" line="318" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>Используемые весы, сейчас: %1 г (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="318" />
+        <location filename="../../app/ui/settings/dialog.py" line="329" />
         <source>Printing…</source>
         <translation>Печать…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="320" />
+        <location filename="../../app/ui/settings/dialog.py" line="331" />
         <source>Not printed: %1</source>
         <translation>Не напечатано: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="329" />
+        <location filename="../../app/ui/settings/dialog.py" line="340" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Весы показывают %1 г (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="332" />
+        <location filename="../../app/ui/settings/dialog.py" line="343" />
         <source>Device problem: %1</source>
         <translation>Проблема с устройством: %1</translation>
     </message>
@@ -1348,59 +1413,64 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>TrackingPanel</name>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="113" />
+        <location filename="../../app/ui/tracking/panel.py" line="138" />
         <source>Select the parcels first.</source>
         <translation>Сначала выберите посылки.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="167" />
+        <location filename="../../app/ui/tracking/panel.py" line="195" />
         <source>Posting</source>
         <translation>Отправление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="167" />
+        <location filename="../../app/ui/tracking/panel.py" line="195" />
         <source>Ozon status</source>
         <translation>Статус Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="167" />
+        <location filename="../../app/ui/tracking/panel.py" line="195" />
         <source>Substatus</source>
         <translation>Подстатус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="168" />
+        <location filename="../../app/ui/tracking/panel.py" line="196" />
         <source>In status</source>
         <translation>В статусе</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="168" />
+        <location filename="../../app/ui/tracking/panel.py" line="196" />
         <source>Tracking number</source>
         <translation>Трек-номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="169" />
+        <location filename="../../app/ui/tracking/panel.py" line="197" />
         <source>Needs a person</source>
         <translation>Что сделать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="170" />
+        <location filename="../../app/ui/tracking/panel.py" line="198" />
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="171" />
+        <location filename="../../app/ui/tracking/panel.py" line="199" />
         <source>Courier on the way</source>
         <translation>Курьер в пути</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="172" />
+        <location filename="../../app/ui/tracking/panel.py" line="200" />
         <source>Delivered</source>
         <translation>Доставлено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="173" />
+        <location filename="../../app/ui/tracking/panel.py" line="201" />
         <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
         <translation>Для посылок вашего перевозчика: сообщает Ozon и проверяет, что Ozon это отразил</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="204" />
+        <source>Turn buyer messages on again</source>
+        <translation>Снова включить сообщения покупателям</translation>
     </message>
 </context>
 </TS>

@@ -48,6 +48,7 @@ from .ratelimit import DEFAULT_RPS, RateLimiter
 from .seller_delivery import SellerDeliveryMethods
 from .last_mile import LastMileMethods
 from .multibox import MultiboxMethods
+from .chat import ChatMethods
 from .transport import Transport, as_bad_response
 
 log = logging.getLogger("packdesk.ozon.client")
@@ -100,7 +101,7 @@ def _materialise(*iterables: Iterable | None) -> tuple[list | None, ...]:
 
 
 class OzonClient(ExemplarMethods, CarriageMethods, SellerDeliveryMethods, LastMileMethods,
-                 MultiboxMethods):
+                 MultiboxMethods, ChatMethods):
     """Typed access to the Seller API endpoints of the packing flow, for one Client-Id.
 
     ``rps``/``burst``/``method_rps`` shape the account's :class:`RateLimiter` (ignored when a

@@ -152,8 +152,9 @@ def _dispatch(sim: "OzonSimulator", method: str, path: str, query: str, body: di
                     raise ControlError(400, f"{key} must be >= 0")
                 setattr(world.config, key, value)
         return {key: getattr(world.config, key) for key in _DELAYS}
-    for levers in (control_handover, control_partner):
-        answer = levers.dispatch(sim, method, path, body)
-        if answer is not None:
-            return answer
+    answer = control_handover.dispatch(sim, method, path, body)
+    if answer is None:
+        answer = control_partner.dispatch(sim, method, path, body, parse_qs(query))
+    if answer is not None:
+        return answer
     raise ControlError(404, f"no control endpoint {method} {path}")

@@ -6,6 +6,8 @@ only, like app.sim.ozon.control):
 | POST /_sim/partner/register | ``{"posting_number"}`` | the partner registers a posting awaiting registration now (tracking number, label ready) |
 | POST /_sim/partner/refuse | ``{"posting_number"}`` | the partner refuses it: substatus ``posting_registration_error`` |
 | POST /_sim/multibox | ``{"posting_number", "multi_box_qty"?: 1}`` | the posting becomes multi-box (``is_multibox``) |
+| POST /_sim/chat/subscription | ``{"premium": true}`` | the seller's subscription: without it the chat answers 403 |
+| GET  /_sim/chat | ``?posting_number=N`` | the messages sent to the buyer of a posting |
 """
 from __future__ import annotations
 
@@ -24,9 +26,17 @@ def _number(body: dict) -> str:
     return number
 
 
-def dispatch(sim: "OzonSimulator", method: str, path: str, body: dict) -> dict | None:
+def dispatch(sim: "OzonSimulator", method: str, path: str, body: dict, query: dict | None = None) -> dict | None:
+    if (method, path) == ("GET", "/_sim/chat"):
+        number = ((query or {}).get("posting_number") or [""])[0]
+        return {"posting_number": number, "messages": sim.chats.of(number)}
     if method != "POST":
         return None
+    if path == "/_sim/chat/subscription":
+        if not isinstance(body.get("premium"), bool):
+            raise ValueError("premium must be true or false")
+        sim.chats.subscription = body["premium"]
+        return {"premium": sim.chats.subscription}
     if path in ("/_sim/partner/register", "/_sim/partner/refuse"):
         number = _number(body)
         partner.partner_answers(sim.world, number, registers=path.endswith("register"))

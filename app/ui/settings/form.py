@@ -25,9 +25,12 @@ FIELDS = {
     "printer": "devices.printer", "scale": "devices.scale", "scanner": "devices.scanner",
     "weight_tolerance_pct": "station.weight_tolerance_pct", "packaging_allowance_g": "station.packaging_allowance_g",
     "supervisors": "station.supervisors", "order_label": "station.order_label",
+    "buyer_message": "tracking.buyer_message", "message_ru": "tracking.message_ru",
+    "message_zh": "tracking.message_zh", "message_en": "tracking.message_en",
 }
 # fields checked and written by their setting's declaration alone (numbers, choices)
-DECLARED = ("requests_per_second", "interval_s", "weight_tolerance_pct", "packaging_allowance_g", "order_label")
+DECLARED = ("requests_per_second", "interval_s", "weight_tolerance_pct", "packaging_allowance_g", "order_label",
+            "buyer_message", "message_ru", "message_zh", "message_en")
 
 
 def setting(name: str) -> Setting:
@@ -60,6 +63,10 @@ class SettingsForm:
     requests_per_second: str = _shown(setting("requests_per_second").default)
     interval_s: str = _shown(setting("interval_s").default)
     order_label: str = setting("order_label").default
+    buyer_message: str = setting("buyer_message").default  # the buyer's message through Ozon's chat
+    message_ru: str = setting("message_ru").default
+    message_zh: str = setting("message_zh").default
+    message_en: str = setting("message_en").default
     extra: dict = field(default_factory=dict, compare=False)
 
     @classmethod

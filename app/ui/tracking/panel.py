@@ -37,6 +37,7 @@ class TrackingPanel(QWidget):
         self.db, self.config, self.language = db, config, language
         self.now = utcnow  # the monitor's clock (the screenshots show the morning after a hand-over)
         self.rows: list = []
+        self.chat_off: str | None = None  # Ozon's words when buyer messages turned themselves off
         self._loading = False
         self.model = QStandardItemModel(0, 6, self)
         self.view = QTableView()
@@ -64,6 +65,11 @@ class TrackingPanel(QWidget):
         self.delivered_button = QPushButton()
         self.delivered_button.setObjectName("deliveredButton")
         self.delivered_button.clicked.connect(lambda: self.ask_step("delivered"))
+        self.chat_note = QLabel(wordWrap=True)
+        self.chat_note.setObjectName("chatOff")
+        self.chat_note.setStyleSheet("padding: 6px; background: #fff3cd;")
+        self.chat_button = QPushButton()
+        self.chat_button.clicked.connect(self.chat_on_again)
         self.said = QLabel(wordWrap=True)
         self.said.setObjectName("trackingSaid")
         top = QHBoxLayout()
@@ -76,6 +82,10 @@ class TrackingPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.advice)
         layout.addWidget(self.said)
+        chat = QHBoxLayout()
+        chat.addWidget(self.chat_note, 1)
+        chat.addWidget(self.chat_button)
+        layout.addLayout(chat)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._advise())
         self.retranslate()
 
@@ -86,14 +96,29 @@ class TrackingPanel(QWidget):
         self._loading = True
         from app.services.tracking import monitor
 
+        from app.services.tracking.buyer_chat import chat_off
+
         db, config, now = self.db, self.config, self.now
-        run_task(lambda: monitor.watch(db, config, now=now()), on_result=self._loaded,
+        run_task(lambda: (monitor.watch(db, config, now=now()), chat_off(db)), on_result=self._loaded,
                  on_error=self._failed, owner=self)
 
-    def _loaded(self, rows: list) -> None:
+    def _loaded(self, answer: tuple) -> None:
         self._loading = False
-        self.rows = rows
+        self.rows, self.chat_off = answer
         self._fill()
+
+    def chat_on_again(self) -> None:
+        """The seller has Premium Plus or Pro now: buyer messages go again from the next sync pass."""
+        from app.services.tracking.buyer_chat import turn_on_again
+
+        db, now = self.db, self.now
+        run_task(lambda: turn_on_again(db, now()), on_result=lambda _: self._chat_turned_on(),
+                 on_error=self._step_failed, owner=self)
+
+    def _chat_turned_on(self) -> None:
+        self.chat_off = None
+        self._fill()
+        self.stepQueued.emit()
 
     def _failed(self, exc: Exception) -> None:
         self._loading = False
@@ -147,6 +172,9 @@ class TrackingPanel(QWidget):
                     item.setBackground(QBrush(FLAGGED_BACKGROUND))
             self.model.appendRow(items)
         self._advise()
+        self.chat_note.setText(text("buyer_chat_off", lang, detail=self.chat_off) if self.chat_off else "")
+        self.chat_note.setVisible(bool(self.chat_off))
+        self.chat_button.setVisible(bool(self.chat_off))
         if self.rows:
             self.summary.setText(text("track_summary", lang, total=len(self.rows),
                                       flagged=sum(1 for r in self.rows if r.flag)))
@@ -173,6 +201,7 @@ class TrackingPanel(QWidget):
         tip = self.tr("For parcels of your own carrier: tells Ozon, then checks that Ozon shows it")
         self.last_mile_button.setToolTip(tip)
         self.delivered_button.setToolTip(tip)
+        self.chat_button.setText(self.tr("Turn buyer messages on again"))
         self._fill()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Callable
 
 from app.sim.ozon.handlers import (
-    carriages, delivery_steps, exemplars, own_carrier, partner, postings, products, reference, ship_labels,
+    carriages, chat, delivery_steps, exemplars, own_carrier, partner, postings, products, reference, ship_labels,
 )
 
 ROUTES: dict[str, Callable] = {
@@ -47,4 +47,6 @@ ROUTES: dict[str, Callable] = {
     "/v2/fbs/posting/last-mile": delivery_steps.last_mile,
     "/v2/fbs/posting/delivered": delivery_steps.delivered,
     "/v3/posting/multiboxqty/set": partner.multibox_qty_set,
+    "/v1/chat/start": chat.start,
+    "/v1/chat/send/message": chat.send_message,
 }
