@@ -260,7 +260,7 @@ def main() -> int:
             window.pages.setCurrentIndex(PACK)
             controller.open_settings()
             dialog = controller.settings_dialog
-            for tab, name in ((0, "settings"), (1, "settings-devices"), (2, "settings-packing")):
+            for tab, name in ((0, "settings"), (1, "settings-devices"), (2, "settings-packing"), (4, "settings-buyers")):
                 dialog.tabs.setCurrentIndex(tab)
                 pump(0.3)
                 shot(dialog, lang, name)

@@ -18,8 +18,7 @@ TRACKING_TEXTS = {
          "适用于自有承运商的包裹：通知 Ozon，并核对 Ozon 已显示该状态"),
     # Settings: the buyer's message
     "Buyer messages": ("Сообщения покупателям", "买家消息"),
-    "Message the buyer the tracking number (Ozon chat, Premium Plus or Pro)":
-        ("Сообщать покупателю трек-номер (чат Ozon, Premium Plus или Pro)", "向买家发送追踪号（Ozon 聊天，需 Premium Plus 或 Pro）"),
+    "Tracking number to the buyer": ("Трек-номер покупателю", "向买家发送追踪号"),
     "Message in Russian": ("Сообщение на русском", "俄语消息"),
     "Message in Chinese": ("Сообщение на китайском", "中文消息"),
     "Message in English": ("Сообщение на английском", "英语消息"),

@@ -140,6 +140,7 @@ class SettingsDialog(QDialog):
         buyers.addRow(QLabel(), self.choices["buyer_message"])
         for name in ("message_ru", "message_zh", "message_en"):
             buyers.addRow(QLabel(), e[name])
+            e[name].setCursorPosition(0)  # the template's beginning, not its end
         for layout in self.forms:
             page = QWidget()
             page.setLayout(layout)
@@ -168,7 +169,7 @@ class SettingsDialog(QDialog):
             "requests_per_second": self.tr("Requests to Ozon per second"),
             "interval_s": self.tr("Sync every, s"),
             "order_label": self.tr("Own order label"),
-            "buyer_message": self.tr("Message the buyer the tracking number (Ozon chat, Premium Plus or Pro)"),
+            "buyer_message": self.tr("Tracking number to the buyer"),
             "message_ru": self.tr("Message in Russian"), "message_zh": self.tr("Message in Chinese"),
             "message_en": self.tr("Message in English"),
             "language": self.tr("Language"),

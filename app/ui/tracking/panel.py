@@ -171,6 +171,7 @@ class TrackingPanel(QWidget):
                 for item in items:
                     item.setBackground(QBrush(FLAGGED_BACKGROUND))
             self.model.appendRow(items)
+        self.view.resizeColumnsToContents()  # the words change with the language
         self._advise()
         self.chat_note.setText(text("buyer_chat_off", lang, detail=self.chat_off) if self.chat_off else "")
         self.chat_note.setVisible(bool(self.chat_off))
