@@ -118,6 +118,24 @@ class HandoverSettings:
 
 
 @dataclass(frozen=True)
+class TrackingSettings:
+    deliver_within_days: int = field(default=7, metadata=_doc(
+        "days a parcel may travel after its hand-over before the tracking monitor calls it late",
+        low=1, high=90))
+    buyer_message: str = field(default="off", metadata=_doc(
+        "message the buyer of an rFBS parcel its tracking number through Ozon's chat (needs Premium Plus or "
+        "Pro): off, or the language of the template sent", choices=("off", "ru", "zh", "en")))
+    message_ru: str = field(default="Здравствуйте! Ваш заказ {posting} передан в доставку ({carrier}). "
+                                     "Трек-номер: {tracking_number}.", metadata=_doc(
+        "the buyer's message in Russian: {posting}, {carrier} and {tracking_number} are filled in"))
+    message_zh: str = field(default="您好！您的订单 {posting} 已交付配送（{carrier}）。追踪号：{tracking_number}。",
+                            metadata=_doc("the buyer's message in Chinese (same placeholders)"))
+    message_en: str = field(default="Hello! Your order {posting} is on its way with {carrier}. "
+                                    "Tracking number: {tracking_number}.", metadata=_doc(
+        "the buyer's message in English (same placeholders)"))
+
+
+@dataclass(frozen=True)
 class Config:
     ozon: OzonSettings = field(default_factory=OzonSettings)
     station: StationSettings = field(default_factory=StationSettings)
@@ -126,6 +144,7 @@ class Config:
     evidence: EvidenceSettings = field(default_factory=EvidenceSettings)
     handover: HandoverSettings = field(default_factory=HandoverSettings)
     carriers: CarriersSettings = field(default_factory=CarriersSettings)  # [carriers.*]: app.config_carriers
+    tracking: TrackingSettings = field(default_factory=TrackingSettings)
     data_dir: Path = field(default_factory=lambda: default_data_dir())
     db_url: str = ""  # empty: SQLite file in data_dir
     source: str = ""  # the file it was read from, for messages
@@ -138,7 +157,8 @@ class Config:
 
 
 _SECTIONS = {"ozon": OzonSettings, "station": StationSettings, "sync": SyncSettings, "devices": DeviceSettings,
-             "evidence": EvidenceSettings, "handover": HandoverSettings}
+             "evidence": EvidenceSettings, "handover": HandoverSettings,
+             "tracking": TrackingSettings}
 
 
 @dataclass(frozen=True)

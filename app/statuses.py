@@ -47,6 +47,13 @@ CANCELLED_FROM_SPLIT_PENDING = "cancelled_from_split_pending"
 
 # Ozon's substatus of a parcel handed over that the sorting centre has not scanned in
 SUBSTATUS_NOT_IN_SORT_CENTER = "posting_not_in_sort_center"
+# rFBS Aggregator: shipped, the partner has not registered it yet / refused to register it
+SUBSTATUS_AWAITING_REGISTRATION = "posting_awaiting_registration"
+SUBSTATUS_REGISTRATION_ERROR = "posting_registration_error"
+# rFBS own carrier: the courier is on the way to the buyer (after ``/v2/fbs/posting/last-mile``)
+SUBSTATUS_LAST_MILE = "posting_in_courier_service"
+# a parcel on its way back to the seller's warehouse
+RETURNING_SUBSTATUSES = frozenset({"posting_returned_to_warehouse"})
 
 BEFORE_PACKING_STATUSES = frozenset({ACCEPTANCE_IN_PROGRESS, AWAITING_APPROVE, AWAITING_VERIFICATION})
 PACKABLE_STATUSES = frozenset({AWAITING_PACKAGING})
@@ -56,6 +63,8 @@ HANDED_OVER_STATUSES = frozenset({SENT_BY_SELLER, DRIVER_PICKUP, DELIVERING, DEL
 CANCELLED_STATUSES = frozenset({CANCELLED, CANCELLED_FROM_SPLIT_PENDING})
 # a parcel handed over that Ozon has not taken in yet: still awaiting delivery, or not accepted
 NOT_SCANNED_BY_OZON_STATUSES = frozenset({AWAITING_DELIVER, NOT_ACCEPTED})
+# the tracking monitor's postings: shipped or handed over, not delivered yet
+IN_TRANSIT_STATUSES = (SHIPPED_STATUSES | HANDED_OVER_STATUSES) - {DELIVERED}
 OZON_STATUSES = (ACCEPTANCE_IN_PROGRESS, AWAITING_APPROVE, AWAITING_VERIFICATION, AWAITING_PACKAGING,
                  AWAITING_REGISTRATION, AWAITING_DELIVER, SENT_BY_SELLER, DRIVER_PICKUP, DELIVERING, DELIVERED,
                  NOT_ACCEPTED, ARBITRATION, CLIENT_ARBITRATION, CANCELLED, CANCELLED_FROM_SPLIT_PENDING)

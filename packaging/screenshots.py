@@ -5,7 +5,7 @@ camera is missing (the warning), a posting with marking codes (a unit scanned wi
 code accepted, shown masked, a code of another product refused), the hand-over (parcels being
 scanned out, a close with parcels missing, the carriage closed), a phone whose IMEI the bench asks
 for (one misread refused, one accepted), a return opened at the bench (what shipped beside what came
-back), a substituted unit caught (red flash), the Returns and Cases tabs, and people: a scan refused
+back), a substituted unit caught (red flash), the Returns and Cases tabs, the Tracking tab, and people: a scan refused
 with nobody signed in, a PIN typed, a packer signed in, the statistics, the audit, the people dialog.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py
@@ -32,7 +32,7 @@ from app.sim.ozon.demo_phone import add_phone, sheet_section  # noqa: E402
 from app.sim.ozon.marks import sample_mark  # noqa: E402
 from app.sim.ozon import OzonSimulator, WorldConfig  # noqa: E402
 from app.ui.app import build, make_app  # noqa: E402
-from app.ui.main_window import EVIDENCE, HANDOVER, LOG, PACK, QUEUES  # noqa: E402
+from app.ui.main_window import EVIDENCE, HANDOVER, LOG, PACK, QUEUES, TRACKING  # noqa: E402
 
 OUT = ROOT / "artifacts" / "screens"
 
@@ -290,6 +290,31 @@ def returns_shots(controller, window, sim, number: str, shipped: list[str]) -> N
     window.pages.setCurrentIndex(PACK)
 
 
+def tracking_shots(controller, window, sim, method: int, numbers: list[str]) -> None:
+    """The morning after the hand-over: the courier's scan missed one parcel (the simulator's
+    lever), the Tracking tab puts it first."""
+    from datetime import timedelta
+
+    from app.services.tracking.monitor import utcnow
+
+    (carriage,) = [c for c in sim.carriages.of(method) if c.status != "cancelled"]
+    sim.carriages.courier_scans(carriage.id, [carriage.postings[0]])
+    passes: list[dict] = []
+    controller.sync_worker.passFinished.connect(passes.append)
+    controller._wake()
+    wait_for(lambda: passes, 30)
+    panel = controller.tracking
+    panel.now = lambda: utcnow() + timedelta(hours=26)
+    for lang in ("en", "ru", "zh"):
+        controller.switch_language(lang, remember=False)
+        window.pages.setCurrentIndex(TRACKING)
+        panel.rows = []
+        panel.reload()
+        wait_for(lambda: panel.rows and panel.rows[0].flag, 20)
+        pump(0.4)
+        shot(window, lang, "tracking")
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = make_app()
@@ -381,7 +406,7 @@ def main() -> int:
             window.pages.setCurrentIndex(PACK)
             controller.open_settings()
             dialog = controller.settings_dialog
-            for tab, name in ((0, "settings"), (1, "settings-devices"), (2, "settings-packing")):
+            for tab, name in ((0, "settings"), (1, "settings-devices"), (2, "settings-packing"), (4, "settings-buyers")):
                 dialog.tabs.setCurrentIndex(tab)
                 pump(0.3)
                 shot(dialog, lang, name)
@@ -389,6 +414,7 @@ def main() -> int:
             pump(0.1)
         returns_shots(controller, window, sim, postings[0], packed_units[postings[0]])
         handover_shots(controller, window, method, ready)
+        tracking_shots(controller, window, sim, method, ready)
         from app.services.people import directory
 
         directory.add(controller.parts.db, "Anna Petrova", "packer", pin="1111")

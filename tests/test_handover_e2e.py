@@ -116,3 +116,34 @@ def test_a_shift_handed_over_with_a_parcel_missing_cancelled_doubled_and_of_anot
         assert all(not world.peek(n).tracking_number for n in (p1, p2, p3, missing, stranger))
         assert {world.peek(n).status for n in (r1, r2)} == {"delivering"}
         assert lines[-1]["data"]["tracking_sent"] == 2
+
+        # the courier's scan misses one parcel; the morning after, `packdesk track --json` puts it first
+        sim.carriages.courier_scans(carriage.id, [p3])
+        sync = subprocess.run([sys.executable, "-m", "app", "--config", str(tmp_path / "packdesk.toml"), "--data-dir",
+                               str(tmp_path), "sync", "--once"], env=env_for(sim), capture_output=True, text=True, timeout=120)
+        assert sync.returncode == 0, sync.stderr
+        assert world.peek(p3).status == "not_accepted" and world.peek(p1).status == "delivering"
+        early = {row["posting_number"]: row["flag"] for row in track(sim, tmp_path, hours_later=1)}
+        assert {number: flag for number, flag in early.items() if flag} == {cancelled: "cancelled_after_label"}
+        assert early[p3] is None  # too early to say
+        tracked = track(sim, tmp_path, hours_later=25)
+        assert [(row["posting_number"], row["flag"]) for row in tracked[:2]] == [
+            (p3, "not_scanned_by_ozon"), (cancelled, "cancelled_after_label")]
+        mine = {row["posting_number"]: row for row in tracked}
+        assert {n: mine[n]["flag"] for n in (p1, p2, missing, r1, r2)} == dict.fromkeys((p1, p2, missing, r1, r2))
+        assert {mine[n]["carriage_id"] for n in (p1, p2, p3, missing)} == {carriage.id}
+        assert {mine[n]["tracking_number"] for n in (r1, r2)} == {t1, t2}
+
+
+# `packdesk track --json` as a user runs it, its clock moved (injected into the monitor, no sleeping)
+TRACK_LATER = ("import sys, datetime; from app.services.tracking import monitor; real = monitor.utcnow; "
+               "monitor.utcnow = lambda: real() + datetime.timedelta(hours=float(sys.argv[1])); "
+               "from app.cli import main; sys.exit(main(sys.argv[2:]))")
+
+
+def track(sim, tmp_path: Path, *, hours_later: float) -> list[dict]:
+    done = subprocess.run([sys.executable, "-c", TRACK_LATER, str(hours_later), "--config", str(tmp_path / "packdesk.toml"),
+                           "--data-dir", str(tmp_path), "track", "--json"],
+                          env=env_for(sim), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)

@@ -18,6 +18,8 @@ from app.services.sync.pull import NOT_FOUND_PROBLEM
 from app.services.sync.parts import PART_MAKERS
 from app.services.sync.summary import STAGES as BASE_STAGES
 from app.store import marks as marks_store
+from app.store import tracking as tracking_store
+from app.services.tracking import buyer_chat
 from app.store import sync_state
 from app.store.models import ProductBarcodeRow, ProductRow
 from labels_helpers import LABEL, label, make_label_bench, ship
@@ -145,6 +147,10 @@ def break_stage(stage: str, s: Scene, monkeypatch) -> None:
         fail_call(monkeypatch, engine_module, "prune_label_files", PermissionError("labels/ is read-only"))
     elif stage == "returns":
         faults.fail_next("/v1/returns/list", count=RETRIES + 1, status=500)
+    elif stage == "aggregator":  # local work only: only a bug can stop it
+        fail_call(monkeypatch, tracking_store, "refused_registration", RuntimeError("postings unreadable"))
+    elif stage == "buyer_chat":  # local work only: only a bug can stop it
+        fail_call(monkeypatch, buyer_chat.BuyerNotify, "__call__", RuntimeError("sync_state unreadable"))
     elif stage == "marks":  # local work only: only a bug can stop it
         fail_call(monkeypatch, marks_store, "packed_waiting", RuntimeError("posting_marks unreadable"))
     elif stage == "carriers":  # no carrier configured here: only a bug in finding packed parcels can stop it
@@ -154,7 +160,7 @@ def break_stage(stage: str, s: Scene, monkeypatch) -> None:
 
 
 # break_stage's faults that are bugs (not Ozon's answers): the stage logs each with its traceback
-BUG_STAGES = ("outbox", "outbox_again", "printing", "prune", "marks", "carriers")
+BUG_STAGES = ("outbox", "outbox_again", "printing", "prune", "marks", "carriers", "aggregator", "buyer_chat")
 
 
 @pytest.mark.parametrize("stage", [pytest.param(stage, marks=pytest.mark.expect_errors("packdesk.sync"))
@@ -350,7 +356,8 @@ def test_when_ozon_cannot_be_reached_the_later_ozon_stages_wait_and_printing_sti
     after = STAGES[STAGES.index(first) + 1:]
     assert {name: stages[name] for name in after} == {
         **{name: "skipped: Ozon cannot be reached" for name in after}, "printing": "ok", "prune": "ok",
-        "marks": "ok"}  # the marks stage queues sets: local work, done offline too
+        "marks": "ok", "aggregator": "ok", "buyer_chat": "ok"}  # the marks stage queues sets, the aggregator's reads the cache:
+    # local work, done offline too
     assert summary.error.startswith(f"{first}: ") and "skipped" not in summary.error
     assert len(s.printed) == 1 and s.state(prune_mark(s.bench.config.station.name)) == s.bench.now().isoformat()
 

@@ -13,8 +13,8 @@ import sys
 from app import __version__
 
 # sub-command modules, in the order --help lists them
-COMMANDS = ("gui", "demo", "sync", "postings", "replay", "wave", "handover", "label", "evidence", "case", "db",
-            "people", "report", "devices", "scale", "ozon_sim")
+COMMANDS = ("gui", "demo", "sync", "postings", "replay", "wave", "handover", "track", "label", "evidence", "case",
+            "db", "people", "report", "devices", "scale", "ozon_sim")
 
 log = logging.getLogger("packdesk.cli")
 

@@ -4,6 +4,10 @@
     packdesk handover receipt ID [--json]          # who, when, how many parcels, carriage and act, the signed act
     packdesk handover attach ID FILE               # a photo or scan of the signed act
     packdesk handover arbitrate POSTING [...]      # open a dispute for parcels Ozon has not scanned
+    packdesk handover last-mile POSTING [...]      # rFBS own carrier: the courier is on the way to the buyer
+    packdesk handover delivered POSTING [...]      # rFBS own carrier: the buyer has it
+    packdesk handover domestic POSTING NUMBER [...] [--forwarder NAME]   # cross-border: the forwarder's numbers
+    packdesk handover domestic-export FILE.csv     # every domestic number, for the forwarder
 
 Scanning out is done at the bench (the scanner or ``packdesk replay``: ``CMD:HANDOVER``...).
 """
@@ -30,6 +34,16 @@ def register(sub) -> None:
     attach.add_argument("file", metavar="FILE")
     dispute = actions.add_parser("arbitrate", help="open a dispute for parcels Ozon has not scanned")
     dispute.add_argument("postings", nargs="+", metavar="POSTING")
+    for step, about in (("last-mile", "rFBS own carrier: the courier is on the way to the buyer"),
+                        ("delivered", "rFBS own carrier: the buyer has the parcel")):
+        parser = actions.add_parser(step, help=about)
+        parser.add_argument("postings", nargs="+", metavar="POSTING")
+    domestic = actions.add_parser("domestic", help="record domestic (e.g. China-side) tracking numbers of a posting")
+    domestic.add_argument("posting", metavar="POSTING")
+    domestic.add_argument("numbers", nargs="+", metavar="NUMBER")
+    domestic.add_argument("--forwarder", default="", metavar="NAME", help="the forwarder or domestic carrier")
+    export = actions.add_parser("domestic-export", help="write every domestic tracking number to a CSV file")
+    export.add_argument("file", metavar="FILE.csv")
     p.set_defaults(func=run)
 
 
@@ -63,6 +77,10 @@ def run(args) -> int:
                 raise CommandError(text(exc.code, lang, **exc.params)) from None
             print(text("handover_receipt_attached", lang, handover=args.handover, path=path), flush=True)
             return EXIT_OK
+        if args.action in ("domestic", "domestic-export"):
+            return _domestic(db, config, args, lang, now)
+        if args.action in ("last-mile", "delivered"):
+            return _step(db, config, args.action, args.postings, lang, now)
         from app.services.handover.afterwards import request_arbitration
 
         queued, refused = request_arbitration(db, args.postings, station=config.station.name, now=now)
@@ -73,6 +91,35 @@ def run(args) -> int:
         return EXIT_OK if not refused else EXIT_FAILED
     finally:
         db.close()
+
+
+def _step(db, config, step: str, postings: list[str], lang: str, now: datetime) -> int:
+    from app.services.tracking.steps import request_step
+
+    queued, refused = request_step(db, postings, step, station=config.station.name, now=now)
+    for number in queued:
+        print(text("track_step_queued", lang, posting=number, step=step), flush=True)
+    for number, code, status in refused:
+        print(text(code, lang, posting=number, status=status), flush=True)
+    return EXIT_OK if not refused else EXIT_FAILED
+
+
+def _domestic(db, config, args, lang: str, now: datetime) -> int:
+    from app.services.aggregator.domestic import DomesticError, export_csv, record
+
+    if args.action == "domestic-export":
+        count = export_csv(db, Path(args.file))
+        print(text("domestic_exported", lang, count=count, path=args.file), flush=True)
+        return EXIT_OK
+    try:
+        new = record(db, args.posting, args.numbers, forwarder=args.forwarder, station=config.station.name, now=now)
+    except DomesticError as exc:
+        raise CommandError(text(exc.code, lang, **exc.params)) from None
+    if new:
+        print(text("domestic_recorded", lang, posting=args.posting, numbers=", ".join(new)), flush=True)
+    else:
+        print(text("domestic_known", lang, posting=args.posting), flush=True)
+    return EXIT_OK
 
 
 def _print(data: dict, as_json: bool, render) -> None:

@@ -22,6 +22,7 @@ from app.messages.room import ROOM_MESSAGES
 from app.messages.station import STATION_MESSAGES
 from app.messages.sync import SYNC_MESSAGES
 from app.messages.unit_ids import UNIT_ID_MESSAGES
+from app.messages.tracking import TRACKING_MESSAGES
 
 LANGUAGES = ("en", "ru", "zh")
 
@@ -143,6 +144,7 @@ CATALOGUE.update(EVIDENCE_MESSAGES)
 CATALOGUE.update(SUMMARY_MESSAGES)
 CATALOGUE.update(HANDOVER_MESSAGES)
 CATALOGUE.update(UNIT_ID_MESSAGES)
+CATALOGUE.update(TRACKING_MESSAGES)
 
 
 def system_language() -> str:

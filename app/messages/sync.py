@@ -38,6 +38,16 @@ SYNC_MESSAGES: dict[str, dict[str, str]] = {
         "ru": "отправления перевозчиков (Почта России, СДЭК)",
         "zh": "承运商运单（俄罗斯邮政、CDEK）",
     },
+    "sync_stage_aggregator": {
+        "en": "partner delivery registrations",
+        "ru": "регистрация у партнёра доставки",
+        "zh": "配送合作方登记",
+    },
+    "sync_stage_buyer_chat": {
+        "en": "messages to buyers",
+        "ru": "сообщения покупателям",
+        "zh": "给买家的消息",
+    },
     "sync_stage_marks": {
         "en": "marking codes for Ozon",
         "ru": "коды маркировки для Ozon",

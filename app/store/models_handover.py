@@ -47,6 +47,7 @@ TRACK_ACCEPTED = "accepted"  # Ozon took it
 TRACK_PARKED = "parked"      # Ozon refused it for good (error says why)
 TRACK_STATES = (TRACK_CAPTURED, TRACK_QUEUED, TRACK_ACCEPTED, TRACK_PARKED)
 KIND_CARRIER = "carrier"     # the carrier's number Ozon gets (tracking-number/set)
+KIND_DOMESTIC = "domestic"   # cross-border: the forwarder's domestic (e.g. China-side) number, kept here only
 # the delivering step of an rFBS parcel (asynchronous on Ozon's side)
 DELIVERING_REQUESTED, DELIVERING_CONFIRMED, DELIVERING_REFUSED = "requested", "confirmed", "refused"
 

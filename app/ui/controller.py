@@ -16,6 +16,7 @@ from app.ui.adapters import (CameraBridge, MessageBridge, ScaleBridge, ScanFilte
                              SyncWorker)
 from app.ui.evidence import EvidencePanel
 from app.ui.handover.wiring import HandoverTab
+from app.ui.tracking.panel import TrackingPanel
 from app.ui.main_window import HANDOVER, PACK, MainWindow
 from app.ui.pack import PackView
 from app.ui.queues.panel import QueuesPanel
@@ -55,11 +56,13 @@ class BenchController(QObject):
                                     station_worker=self.station_worker, wake=self._wake, parent=self)
         self.returns = ReturnsTab(parts, language=lambda: self.languages.current, messages=self.messages,
                                   station_worker=self.station_worker, wake=self._wake, parent=self)
+        self.tracking = TrackingPanel(parts.db, parts.config, language=lambda: self.languages.current)
+        self.tracking.stepQueued.connect(self._wake)
         self.window = MainWindow(pack_view=self.pack_view, queues=self.queues, log_handler=log_handler,
                                  station_name=self.config.station.name, devices=devices, demo=demo,
-                                 handover=self.handover.panel, evidence=self.evidence, returns=self.returns.panel,
-                                 cases=self.returns.cases, sign_in_bar=self.people.bar, audit=self.people.audit,
-                                 statistics=self.people.statistics)
+                                 handover=self.handover.panel, tracking=self.tracking, evidence=self.evidence,
+                                 returns=self.returns.panel, cases=self.returns.cases, sign_in_bar=self.people.bar,
+                                 audit=self.people.audit, statistics=self.people.statistics)
         self.handover.pages, self.handover.index = self.window.pages, HANDOVER
         self.returns.pages = self.window.pages
         self.sync_worker = SyncWorker(parts.service, self) if parts.service is not None else None
@@ -121,6 +124,7 @@ class BenchController(QObject):
         if self.sync_worker is not None:
             self.sync_worker.passFinished.connect(lambda _: self.handover.reload())
             self.sync_worker.passFinished.connect(lambda _: self.returns.reload())
+            self.sync_worker.passFinished.connect(lambda _: self.tracking.reload())
             self.sync_worker.passFinished.connect(status.on_pass)
             self.sync_worker.passFinished.connect(self._after_pass)
             self.sync_worker.syncFailed.connect(status.on_sync_failed)

@@ -1,4 +1,4 @@
-"""``MainWindow``: composes the panels (pack view, queues, hand-over, log, evidence, returns, cases), the banner, the error flash, the
+"""``MainWindow``: composes the panels (pack view, queues, hand-over, tracking, log, evidence, returns, cases, audit, statistics), the banner, the error flash, the
 status bar and the menus. It holds no rules and starts no work: ``BenchController`` wires it."""
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from app.ui.log_view import LogView
 from app.ui.pack import PackView
 from app.ui.status import StatusPanel
 
-PACK, QUEUES, HANDOVER, LOG, EVIDENCE, RETURNS, CASES, AUDIT, STATISTICS = range(9)  # those after LOG when given
+PACK, QUEUES, HANDOVER, TRACKING, LOG, EVIDENCE, RETURNS, CASES, AUDIT, STATISTICS = range(10)  # from EVIDENCE on: when given
 
 
 class MainWindow(QMainWindow):
@@ -24,8 +24,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, *, pack_view: PackView, queues: QWidget, log_handler, station_name: str = "",
                  devices: dict[str, str] | None = None, demo: bool = False, handover: QWidget | None = None,
-                 evidence: QWidget | None = None, returns: QWidget | None = None, cases: QWidget | None = None,
-                 sign_in_bar: QWidget | None = None, audit: QWidget | None = None,
+                 evidence: QWidget | None = None, tracking: QWidget | None = None, returns: QWidget | None = None,
+                 cases: QWidget | None = None, sign_in_bar: QWidget | None = None, audit: QWidget | None = None,
                  statistics: QWidget | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -33,13 +33,15 @@ class MainWindow(QMainWindow):
         self.pack_view, self.queues, self.evidence = pack_view, queues, evidence
         self.returns, self.cases = returns, cases  # app/ui/returns (after the others: their places are looked up)
         self.handover = handover if handover is not None else QWidget()  # app/ui/handover
+        self.tracking = tracking if tracking is not None else QWidget()  # app/ui/tracking
         self.log_view = LogView(log_handler)
         self.banner = Banner()
         self.first_run = FirstRunPanel() if demo else None
         self.pages = QTabWidget()
         self.pages.setObjectName("pages")
         self.audit, self.statistics = audit, statistics
-        for page in (pack_view, queues, self.handover, self.log_view, evidence, returns, cases, audit, statistics):
+        for page in (pack_view, queues, self.handover, self.tracking, self.log_view, evidence, returns, cases, audit,
+                     statistics):
             if page is not None:
                 self.pages.addTab(page, "")
         central = QWidget()
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
         self.pages.setTabText(PACK, self.tr("Pack"))
         self.pages.setTabText(QUEUES, self.tr("Queues"))
         self.pages.setTabText(HANDOVER, self.tr("Hand-over"))
+        self.pages.setTabText(TRACKING, self.tr("Tracking"))
         self.pages.setTabText(LOG, self.tr("Log"))
         for page, name in ((self.evidence, self.tr("Evidence")), (self.returns, self.tr("Returns")),
                            (self.cases, self.tr("Cases")), (self.audit, self.tr("Audit")),

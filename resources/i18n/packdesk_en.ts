@@ -104,14 +104,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="154" />
-        <location filename="../../app/ui/controller.py" line="201" />
-        <location filename="../../app/ui/controller.py" line="217" />
+        <location filename="../../app/ui/controller.py" line="158" />
+        <location filename="../../app/ui/controller.py" line="205" />
+        <location filename="../../app/ui/controller.py" line="221" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="291" />
+        <location filename="../../app/ui/controller.py" line="295" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
     </message>
@@ -772,77 +772,82 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82" />
+        <location filename="../../app/ui/main_window.py" line="84" />
         <source>packdesk: packing bench</source>
         <translation>packdesk: packing bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84" />
+        <location filename="../../app/ui/main_window.py" line="86" />
         <source>Pack</source>
         <translation>Pack</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85" />
+        <location filename="../../app/ui/main_window.py" line="87" />
         <source>Queues</source>
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86" />
+        <location filename="../../app/ui/main_window.py" line="88" />
         <source>Hand-over</source>
         <translation>Hand-over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87" />
+        <location filename="../../app/ui/main_window.py" line="89" />
+        <source>Tracking</source>
+        <translation>Tracking</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="90" />
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88" />
+        <location filename="../../app/ui/main_window.py" line="91" />
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88" />
+        <location filename="../../app/ui/main_window.py" line="91" />
         <source>Returns</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89" />
+        <location filename="../../app/ui/main_window.py" line="92" />
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89" />
+        <location filename="../../app/ui/main_window.py" line="92" />
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90" />
+        <location filename="../../app/ui/main_window.py" line="93" />
         <source>Statistics</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93" />
+        <location filename="../../app/ui/main_window.py" line="96" />
         <source>&amp;People…</source>
         <translation>&amp;People…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94" />
+        <location filename="../../app/ui/main_window.py" line="97" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95" />
+        <location filename="../../app/ui/main_window.py" line="98" />
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96" />
+        <location filename="../../app/ui/main_window.py" line="99" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97" />
+        <location filename="../../app/ui/main_window.py" line="100" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
@@ -1497,221 +1502,286 @@ Please send it to support. The bench keeps working; restart it if something look
         <source>minutes without a scan after which the person signed in at this bench is signed out</source>
         <translation>minutes without a scan after which the person signed in at this bench is signed out</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="21" />
+        <source>message the buyer of an rFBS parcel its tracking number through Ozon's chat (needs Premium Plus or Pro): off, or the language of the template sent</source>
+        <translation>message the buyer of an rFBS parcel its tracking number through Ozon's chat (needs Premium Plus or Pro): off, or the language of the template sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="22" />
+        <source>the buyer's message in Russian: {posting}, {carrier} and {tracking_number} are filled in</source>
+        <translation>the buyer's message in Russian: {posting}, {carrier} and {tracking_number} are filled in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="23" />
+        <source>the buyer's message in Chinese (same placeholders)</source>
+        <translation>the buyer's message in Chinese (same placeholders)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="24" />
+        <source>the buyer's message in English (same placeholders)</source>
+        <translation>the buyer's message in English (same placeholders)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="158" />
+        <location filename="../../app/ui/settings/dialog.py" line="164" />
         <source>Seller API address</source>
         <translation>Seller API address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="158" />
+        <location filename="../../app/ui/settings/dialog.py" line="164" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <location filename="../../app/ui/settings/dialog.py" line="165" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API key (leave empty to keep the saved one)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="160" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>Warehouses to sync (ids, empty: all)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="161" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="161" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="161" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="162" />
+        <location filename="../../app/ui/settings/dialog.py" line="168" />
         <source>Weight tolerance, %</source>
         <translation>Weight tolerance, %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="163" />
+        <location filename="../../app/ui/settings/dialog.py" line="169" />
         <source>Box and filler weight, g</source>
         <translation>Box and filler weight, g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="164" />
+        <location filename="../../app/ui/settings/dialog.py" line="170" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>Supervisors (may teach barcodes and accept a weight), comma-separated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="165" />
+        <location filename="../../app/ui/settings/dialog.py" line="171" />
         <source>Requests to Ozon per second</source>
         <translation>Requests to Ozon per second</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="172" />
         <source>Sync every, s</source>
         <translation>Sync every, s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <location filename="../../app/ui/settings/dialog.py" line="173" />
         <source>Own order label</source>
         <translation>Own order label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <location filename="../../app/ui/settings/dialog.py" line="174" />
         <source>Sign a packer out after, min without a scan</source>
         <translation>Sign a packer out after, min without a scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="169" />
+        <location filename="../../app/ui/settings/dialog.py" line="175" />
+        <source>Tracking number to the buyer</source>
+        <translation>Tracking number to the buyer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <source>Message in Russian</source>
+        <translation>Message in Russian</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <source>Message in Chinese</source>
+        <translation>Message in Chinese</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="177" />
+        <source>Message in English</source>
+        <translation>Message in English</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="178" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="174" />
+        <location filename="../../app/ui/settings/dialog.py" line="183" />
         <source>Never: only Ozon's label</source>
         <translation>Never: only Ozon's label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="175" />
+        <location filename="../../app/ui/settings/dialog.py" line="184" />
         <source>After packing, for the verify-first shelf</source>
         <translation>After packing, for the verify-first shelf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="183" />
+        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <source>In Russian</source>
+        <translation>In Russian</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <source>In Chinese</source>
+        <translation>In Chinese</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="186" />
+        <source>In English</source>
+        <translation>In English</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="194" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="184" />
+        <location filename="../../app/ui/settings/dialog.py" line="195" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="184" />
+        <location filename="../../app/ui/settings/dialog.py" line="195" />
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="184" />
+        <location filename="../../app/ui/settings/dialog.py" line="195" />
         <source>Packing</source>
         <translation>Packing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="184" />
+        <location filename="../../app/ui/settings/dialog.py" line="195" />
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="198" />
+        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <source>Buyer messages</source>
+        <translation>Buyer messages</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="210" />
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="199" />
+        <location filename="../../app/ui/settings/dialog.py" line="211" />
         <source>Find devices</source>
         <translation>Find devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="200" />
+        <location filename="../../app/ui/settings/dialog.py" line="212" />
         <source>Test print</source>
         <translation>Test print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="201" />
+        <location filename="../../app/ui/settings/dialog.py" line="213" />
         <source>Read scale</source>
         <translation>Read scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="202" />
+        <location filename="../../app/ui/settings/dialog.py" line="214" />
         <source>Print the command barcodes</source>
         <translation>Print the command barcodes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="229" />
+        <location filename="../../app/ui/settings/dialog.py" line="241" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="239" />
+        <location filename="../../app/ui/settings/dialog.py" line="251" />
         <source>Asking Ozon…</source>
         <translation>Asking Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="242" />
+        <location filename="../../app/ui/settings/dialog.py" line="254" />
         <source>Connection failed: %1</source>
         <translation>Connection failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="248" />
+        <location filename="../../app/ui/settings/dialog.py" line="260" />
         <source>Connected. The key has no expiry date.</source>
         <translation>Connected. The key has no expiry date.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="250" />
+        <location filename="../../app/ui/settings/dialog.py" line="262" />
         <source>Connected. The key expires on %1.</source>
         <translation>Connected. The key expires on %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="278" />
+        <location filename="../../app/ui/settings/dialog.py" line="290" />
         <source>Looking for devices…</source>
         <translation>Looking for devices…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="286" />
+        <location filename="../../app/ui/settings/dialog.py" line="298" />
         <source>%1 device(s) found.</source>
         <translation>%1 device(s) found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="296" />
+        <location filename="../../app/ui/settings/dialog.py" line="308" />
         <source>Test label sent to %1.</source>
         <translation>Test label sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="304" />
+        <location filename="../../app/ui/settings/dialog.py" line="316" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>No scale in use: pick one and press Read scale.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="306" />
+        <location filename="../../app/ui/settings/dialog.py" line="318" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>Live reading shows the scale in use; press Read scale to try the new one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="308" />
+        <location filename="../../app/ui/settings/dialog.py" line="320" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>Scale in use: waiting for a reading…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="310" />
+        <location filename="../../app/ui/settings/dialog.py" line="322" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>Scale in use, live: %1 g (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="321" />
+        <location filename="../../app/ui/settings/dialog.py" line="333" />
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="323" />
+        <location filename="../../app/ui/settings/dialog.py" line="335" />
         <source>Not printed: %1</source>
         <translation>Not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="332" />
+        <location filename="../../app/ui/settings/dialog.py" line="344" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Scale reads %1 g (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="335" />
+        <location filename="../../app/ui/settings/dialog.py" line="347" />
         <source>Device problem: %1</source>
         <translation>Device problem: %1</translation>
     </message>
@@ -1918,6 +1988,69 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/status.py" line="181" />
         <source>%1 g moving</source>
         <translation>%1 g moving</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingPanel</name>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="138" />
+        <source>Select the parcels first.</source>
+        <translation>Select the parcels first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <source>Posting</source>
+        <translation>Posting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <source>Ozon status</source>
+        <translation>Ozon status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <source>Substatus</source>
+        <translation>Substatus</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="197" />
+        <source>In status</source>
+        <translation>In status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="197" />
+        <source>Tracking number</source>
+        <translation>Tracking number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="198" />
+        <source>Needs a person</source>
+        <translation>Needs a person</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="199" />
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="200" />
+        <source>Courier on the way</source>
+        <translation>Courier on the way</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="201" />
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="202" />
+        <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
+        <translation>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="205" />
+        <source>Turn buyer messages on again</source>
+        <translation>Turn buyer messages on again</translation>
     </message>
 </context>
 </TS>

@@ -104,14 +104,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="154" />
-        <location filename="../../app/ui/controller.py" line="201" />
-        <location filename="../../app/ui/controller.py" line="217" />
+        <location filename="../../app/ui/controller.py" line="158" />
+        <location filename="../../app/ui/controller.py" line="205" />
+        <location filename="../../app/ui/controller.py" line="221" />
         <source>Open settings</source>
         <translation>Открыть настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="291" />
+        <location filename="../../app/ui/controller.py" line="295" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Настройки сохранены в %1. Перезапустите packdesk, чтобы применить новые учётные данные или устройства.</translation>
     </message>
@@ -772,77 +772,82 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82" />
+        <location filename="../../app/ui/main_window.py" line="84" />
         <source>packdesk: packing bench</source>
         <translation>packdesk: место упаковки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84" />
+        <location filename="../../app/ui/main_window.py" line="86" />
         <source>Pack</source>
         <translation>Упаковка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85" />
+        <location filename="../../app/ui/main_window.py" line="87" />
         <source>Queues</source>
         <translation>Очереди</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86" />
+        <location filename="../../app/ui/main_window.py" line="88" />
         <source>Hand-over</source>
         <translation>Передача</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87" />
+        <location filename="../../app/ui/main_window.py" line="89" />
+        <source>Tracking</source>
+        <translation>Отслеживание</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="90" />
         <source>Log</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88" />
+        <location filename="../../app/ui/main_window.py" line="91" />
         <source>Evidence</source>
         <translation>Доказательства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88" />
+        <location filename="../../app/ui/main_window.py" line="91" />
         <source>Returns</source>
         <translation>Возвраты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89" />
+        <location filename="../../app/ui/main_window.py" line="92" />
         <source>Audit</source>
         <translation>Журнал действий</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89" />
+        <location filename="../../app/ui/main_window.py" line="92" />
         <source>Cases</source>
         <translation>Кейсы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90" />
+        <location filename="../../app/ui/main_window.py" line="93" />
         <source>Statistics</source>
         <translation>Статистика</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93" />
+        <location filename="../../app/ui/main_window.py" line="96" />
         <source>&amp;People…</source>
         <translation>&amp;Сотрудники…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94" />
+        <location filename="../../app/ui/main_window.py" line="97" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95" />
+        <location filename="../../app/ui/main_window.py" line="98" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96" />
+        <location filename="../../app/ui/main_window.py" line="99" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97" />
+        <location filename="../../app/ui/main_window.py" line="100" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
@@ -1497,221 +1502,286 @@ Please send it to support. The bench keeps working; restart it if something look
         <source>minutes without a scan after which the person signed in at this bench is signed out</source>
         <translation>через сколько минут без сканирования вошедший на этом месте сотрудник выходит автоматически</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="21" />
+        <source>message the buyer of an rFBS parcel its tracking number through Ozon's chat (needs Premium Plus or Pro): off, or the language of the template sent</source>
+        <translation>отправлять покупателю rFBS-посылки трек-номер через чат Ozon (нужен Premium Plus или Pro): выключено или язык отправляемого шаблона</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="22" />
+        <source>the buyer's message in Russian: {posting}, {carrier} and {tracking_number} are filled in</source>
+        <translation>сообщение покупателю на русском: подставляются {posting}, {carrier} и {tracking_number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="23" />
+        <source>the buyer's message in Chinese (same placeholders)</source>
+        <translation>сообщение покупателю на китайском (те же подстановки)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="24" />
+        <source>the buyer's message in English (same placeholders)</source>
+        <translation>сообщение покупателю на английском (те же подстановки)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="158" />
+        <location filename="../../app/ui/settings/dialog.py" line="164" />
         <source>Seller API address</source>
         <translation>Адрес Seller API</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="158" />
+        <location filename="../../app/ui/settings/dialog.py" line="164" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <location filename="../../app/ui/settings/dialog.py" line="165" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API-ключ (оставьте пустым, чтобы сохранить прежний)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="160" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>Склады для синхронизации (id; пусто — все)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="161" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>Label printer</source>
         <translation>Принтер этикеток</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="161" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>Scale</source>
         <translation>Весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="161" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="162" />
+        <location filename="../../app/ui/settings/dialog.py" line="168" />
         <source>Weight tolerance, %</source>
         <translation>Допуск по весу, %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="163" />
+        <location filename="../../app/ui/settings/dialog.py" line="169" />
         <source>Box and filler weight, g</source>
         <translation>Вес коробки и наполнителя, г</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="164" />
+        <location filename="../../app/ui/settings/dialog.py" line="170" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>Старшие смены (могут привязывать штрихкоды и принимать вес), через запятую</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="165" />
+        <location filename="../../app/ui/settings/dialog.py" line="171" />
         <source>Requests to Ozon per second</source>
         <translation>Запросов к Ozon в секунду</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="172" />
         <source>Sync every, s</source>
         <translation>Синхронизация каждые, с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <location filename="../../app/ui/settings/dialog.py" line="173" />
         <source>Own order label</source>
         <translation>Своя этикетка заказа</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <location filename="../../app/ui/settings/dialog.py" line="174" />
         <source>Sign a packer out after, min without a scan</source>
         <translation>Выход упаковщика после, мин без сканирования</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="169" />
+        <location filename="../../app/ui/settings/dialog.py" line="175" />
+        <source>Tracking number to the buyer</source>
+        <translation>Трек-номер покупателю</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <source>Message in Russian</source>
+        <translation>Сообщение на русском</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <source>Message in Chinese</source>
+        <translation>Сообщение на китайском</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="177" />
+        <source>Message in English</source>
+        <translation>Сообщение на английском</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="178" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="174" />
+        <location filename="../../app/ui/settings/dialog.py" line="183" />
         <source>Never: only Ozon's label</source>
         <translation>Нет: только этикетка Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="175" />
+        <location filename="../../app/ui/settings/dialog.py" line="184" />
         <source>After packing, for the verify-first shelf</source>
         <translation>После упаковки, для полки «сначала проверка»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="183" />
+        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <source>Off</source>
+        <translation>Выключено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <source>In Russian</source>
+        <translation>На русском</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <source>In Chinese</source>
+        <translation>На китайском</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="186" />
+        <source>In English</source>
+        <translation>На английском</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="194" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="184" />
+        <location filename="../../app/ui/settings/dialog.py" line="195" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="184" />
+        <location filename="../../app/ui/settings/dialog.py" line="195" />
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="184" />
+        <location filename="../../app/ui/settings/dialog.py" line="195" />
         <source>Packing</source>
         <translation>Упаковка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="184" />
+        <location filename="../../app/ui/settings/dialog.py" line="195" />
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="198" />
+        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <source>Buyer messages</source>
+        <translation>Сообщения покупателям</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="210" />
         <source>Test connection</source>
         <translation>Проверить связь</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="199" />
+        <location filename="../../app/ui/settings/dialog.py" line="211" />
         <source>Find devices</source>
         <translation>Найти устройства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="200" />
+        <location filename="../../app/ui/settings/dialog.py" line="212" />
         <source>Test print</source>
         <translation>Пробная печать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="201" />
+        <location filename="../../app/ui/settings/dialog.py" line="213" />
         <source>Read scale</source>
         <translation>Прочитать весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="202" />
+        <location filename="../../app/ui/settings/dialog.py" line="214" />
         <source>Print the command barcodes</source>
         <translation>Напечатать командные штрихкоды</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="229" />
+        <location filename="../../app/ui/settings/dialog.py" line="241" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="239" />
+        <location filename="../../app/ui/settings/dialog.py" line="251" />
         <source>Asking Ozon…</source>
         <translation>Запрос к Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="242" />
+        <location filename="../../app/ui/settings/dialog.py" line="254" />
         <source>Connection failed: %1</source>
         <translation>Связь не установлена: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="248" />
+        <location filename="../../app/ui/settings/dialog.py" line="260" />
         <source>Connected. The key has no expiry date.</source>
         <translation>Связь есть. У ключа нет срока действия.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="250" />
+        <location filename="../../app/ui/settings/dialog.py" line="262" />
         <source>Connected. The key expires on %1.</source>
         <translation>Связь есть. Ключ действует до %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="278" />
+        <location filename="../../app/ui/settings/dialog.py" line="290" />
         <source>Looking for devices…</source>
         <translation>Поиск устройств…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="286" />
+        <location filename="../../app/ui/settings/dialog.py" line="298" />
         <source>%1 device(s) found.</source>
         <translation>Найдено устройств: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="296" />
+        <location filename="../../app/ui/settings/dialog.py" line="308" />
         <source>Test label sent to %1.</source>
         <translation>Пробная этикетка отправлена на %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="304" />
+        <location filename="../../app/ui/settings/dialog.py" line="316" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>Весы не используются: выберите весы и нажмите «Прочитать весы».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="306" />
+        <location filename="../../app/ui/settings/dialog.py" line="318" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>Текущие показания — с используемых весов; нажмите «Прочитать весы», чтобы проверить новые.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="308" />
+        <location filename="../../app/ui/settings/dialog.py" line="320" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>Используемые весы: ждём показаний…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="310" />
+        <location filename="../../app/ui/settings/dialog.py" line="322" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>Используемые весы, сейчас: %1 г (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="321" />
+        <location filename="../../app/ui/settings/dialog.py" line="333" />
         <source>Printing…</source>
         <translation>Печать…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="323" />
+        <location filename="../../app/ui/settings/dialog.py" line="335" />
         <source>Not printed: %1</source>
         <translation>Не напечатано: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="332" />
+        <location filename="../../app/ui/settings/dialog.py" line="344" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Весы показывают %1 г (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="335" />
+        <location filename="../../app/ui/settings/dialog.py" line="347" />
         <source>Device problem: %1</source>
         <translation>Проблема с устройством: %1</translation>
     </message>
@@ -1918,6 +1988,69 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/status.py" line="181" />
         <source>%1 g moving</source>
         <translation>%1 г, колеблется</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingPanel</name>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="138" />
+        <source>Select the parcels first.</source>
+        <translation>Сначала выберите посылки.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <source>Posting</source>
+        <translation>Отправление</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <source>Ozon status</source>
+        <translation>Статус Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <source>Substatus</source>
+        <translation>Подстатус</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="197" />
+        <source>In status</source>
+        <translation>В статусе</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="197" />
+        <source>Tracking number</source>
+        <translation>Трек-номер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="198" />
+        <source>Needs a person</source>
+        <translation>Что сделать</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="199" />
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="200" />
+        <source>Courier on the way</source>
+        <translation>Курьер в пути</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="201" />
+        <source>Delivered</source>
+        <translation>Доставлено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="202" />
+        <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
+        <translation>Для посылок вашего перевозчика: сообщает Ozon и проверяет, что Ozon это отразил</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="205" />
+        <source>Turn buyer messages on again</source>
+        <translation>Снова включить сообщения покупателям</translation>
     </message>
 </context>
 </TS>

@@ -104,14 +104,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="154" />
-        <location filename="../../app/ui/controller.py" line="201" />
-        <location filename="../../app/ui/controller.py" line="217" />
+        <location filename="../../app/ui/controller.py" line="158" />
+        <location filename="../../app/ui/controller.py" line="205" />
+        <location filename="../../app/ui/controller.py" line="221" />
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="291" />
+        <location filename="../../app/ui/controller.py" line="295" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>设置已保存到 %1。请重启 packdesk 以使新的账户或设备设置生效。</translation>
     </message>
@@ -772,77 +772,82 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82" />
+        <location filename="../../app/ui/main_window.py" line="84" />
         <source>packdesk: packing bench</source>
         <translation>packdesk：打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84" />
+        <location filename="../../app/ui/main_window.py" line="86" />
         <source>Pack</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85" />
+        <location filename="../../app/ui/main_window.py" line="87" />
         <source>Queues</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86" />
+        <location filename="../../app/ui/main_window.py" line="88" />
         <source>Hand-over</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87" />
+        <location filename="../../app/ui/main_window.py" line="89" />
+        <source>Tracking</source>
+        <translation>物流跟踪</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="90" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88" />
+        <location filename="../../app/ui/main_window.py" line="91" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88" />
+        <location filename="../../app/ui/main_window.py" line="91" />
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89" />
+        <location filename="../../app/ui/main_window.py" line="92" />
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89" />
+        <location filename="../../app/ui/main_window.py" line="92" />
         <source>Cases</source>
         <translation>案例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90" />
+        <location filename="../../app/ui/main_window.py" line="93" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93" />
+        <location filename="../../app/ui/main_window.py" line="96" />
         <source>&amp;People…</source>
         <translation>人员(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94" />
+        <location filename="../../app/ui/main_window.py" line="97" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95" />
+        <location filename="../../app/ui/main_window.py" line="98" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96" />
+        <location filename="../../app/ui/main_window.py" line="99" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97" />
+        <location filename="../../app/ui/main_window.py" line="100" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -1497,221 +1502,286 @@ Please send it to support. The bench keeps working; restart it if something look
         <source>minutes without a scan after which the person signed in at this bench is signed out</source>
         <translation>在此工作台无扫描多少分钟后自动退出登录的人员</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="21" />
+        <source>message the buyer of an rFBS parcel its tracking number through Ozon's chat (needs Premium Plus or Pro): off, or the language of the template sent</source>
+        <translation>通过 Ozon 聊天向 rFBS 包裹的买家发送追踪号（需 Premium Plus 或 Pro）：关闭，或所发送模板的语言</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="22" />
+        <source>the buyer's message in Russian: {posting}, {carrier} and {tracking_number} are filled in</source>
+        <translation>发给买家的俄语消息：会填入 {posting}、{carrier} 和 {tracking_number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="23" />
+        <source>the buyer's message in Chinese (same placeholders)</source>
+        <translation>发给买家的中文消息（占位符相同）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/docs.py" line="24" />
+        <source>the buyer's message in English (same placeholders)</source>
+        <translation>发给买家的英语消息（占位符相同）</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="158" />
+        <location filename="../../app/ui/settings/dialog.py" line="164" />
         <source>Seller API address</source>
         <translation>卖家 API 地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="158" />
+        <location filename="../../app/ui/settings/dialog.py" line="164" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="159" />
+        <location filename="../../app/ui/settings/dialog.py" line="165" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API 密钥（留空则保留已保存的密钥）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="160" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>要同步的仓库（ID，留空表示全部）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="161" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>Label printer</source>
         <translation>面单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="161" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="161" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>Scanner</source>
         <translation>扫码枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="162" />
+        <location filename="../../app/ui/settings/dialog.py" line="168" />
         <source>Weight tolerance, %</source>
         <translation>重量容差，%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="163" />
+        <location filename="../../app/ui/settings/dialog.py" line="169" />
         <source>Box and filler weight, g</source>
         <translation>箱子和填充物重量，克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="164" />
+        <location filename="../../app/ui/settings/dialog.py" line="170" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>主管（可绑定条码和接受重量），用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="165" />
+        <location filename="../../app/ui/settings/dialog.py" line="171" />
         <source>Requests to Ozon per second</source>
         <translation>每秒向 Ozon 发送的请求数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="172" />
         <source>Sync every, s</source>
         <translation>同步间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <location filename="../../app/ui/settings/dialog.py" line="173" />
         <source>Own order label</source>
         <translation>自有订单标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <location filename="../../app/ui/settings/dialog.py" line="174" />
         <source>Sign a packer out after, min without a scan</source>
         <translation>无扫描多少分钟后退出打包员登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="169" />
+        <location filename="../../app/ui/settings/dialog.py" line="175" />
+        <source>Tracking number to the buyer</source>
+        <translation>向买家发送追踪号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <source>Message in Russian</source>
+        <translation>俄语消息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <source>Message in Chinese</source>
+        <translation>中文消息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="177" />
+        <source>Message in English</source>
+        <translation>英语消息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="178" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="174" />
+        <location filename="../../app/ui/settings/dialog.py" line="183" />
         <source>Never: only Ozon's label</source>
         <translation>不打印：仅打印 Ozon 面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="175" />
+        <location filename="../../app/ui/settings/dialog.py" line="184" />
         <source>After packing, for the verify-first shelf</source>
         <translation>打包后打印，用于“先核验”货架</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="183" />
+        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <source>In Russian</source>
+        <translation>用俄语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <source>In Chinese</source>
+        <translation>用中文</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="186" />
+        <source>In English</source>
+        <translation>用英语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="194" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="184" />
+        <location filename="../../app/ui/settings/dialog.py" line="195" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="184" />
+        <location filename="../../app/ui/settings/dialog.py" line="195" />
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="184" />
+        <location filename="../../app/ui/settings/dialog.py" line="195" />
         <source>Packing</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="184" />
+        <location filename="../../app/ui/settings/dialog.py" line="195" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="198" />
+        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <source>Buyer messages</source>
+        <translation>买家消息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="210" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="199" />
+        <location filename="../../app/ui/settings/dialog.py" line="211" />
         <source>Find devices</source>
         <translation>查找设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="200" />
+        <location filename="../../app/ui/settings/dialog.py" line="212" />
         <source>Test print</source>
         <translation>测试打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="201" />
+        <location filename="../../app/ui/settings/dialog.py" line="213" />
         <source>Read scale</source>
         <translation>读取电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="202" />
+        <location filename="../../app/ui/settings/dialog.py" line="214" />
         <source>Print the command barcodes</source>
         <translation>打印指令条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="229" />
+        <location filename="../../app/ui/settings/dialog.py" line="241" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="239" />
+        <location filename="../../app/ui/settings/dialog.py" line="251" />
         <source>Asking Ozon…</source>
         <translation>正在询问 Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="242" />
+        <location filename="../../app/ui/settings/dialog.py" line="254" />
         <source>Connection failed: %1</source>
         <translation>连接失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="248" />
+        <location filename="../../app/ui/settings/dialog.py" line="260" />
         <source>Connected. The key has no expiry date.</source>
         <translation>已连接。该密钥没有过期日期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="250" />
+        <location filename="../../app/ui/settings/dialog.py" line="262" />
         <source>Connected. The key expires on %1.</source>
         <translation>已连接。该密钥将于 %1 过期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="278" />
+        <location filename="../../app/ui/settings/dialog.py" line="290" />
         <source>Looking for devices…</source>
         <translation>正在查找设备…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="286" />
+        <location filename="../../app/ui/settings/dialog.py" line="298" />
         <source>%1 device(s) found.</source>
         <translation>找到 %1 个设备。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="296" />
+        <location filename="../../app/ui/settings/dialog.py" line="308" />
         <source>Test label sent to %1.</source>
         <translation>测试面单已发送到 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="304" />
+        <location filename="../../app/ui/settings/dialog.py" line="316" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>未使用电子秤：请选择电子秤并按“读取电子秤”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="306" />
+        <location filename="../../app/ui/settings/dialog.py" line="318" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>实时读数来自正在使用的电子秤；按“读取电子秤”以测试新的电子秤。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="308" />
+        <location filename="../../app/ui/settings/dialog.py" line="320" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>正在使用的电子秤：等待读数…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="310" />
+        <location filename="../../app/ui/settings/dialog.py" line="322" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>正在使用的电子秤，实时：%1 克（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="321" />
+        <location filename="../../app/ui/settings/dialog.py" line="333" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="323" />
+        <location filename="../../app/ui/settings/dialog.py" line="335" />
         <source>Not printed: %1</source>
         <translation>未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="332" />
+        <location filename="../../app/ui/settings/dialog.py" line="344" />
         <source>Scale reads %1 g (%2).</source>
         <translation>电子秤读数 %1 克（%2）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="335" />
+        <location filename="../../app/ui/settings/dialog.py" line="347" />
         <source>Device problem: %1</source>
         <translation>设备问题：%1</translation>
     </message>
@@ -1918,6 +1988,69 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/status.py" line="181" />
         <source>%1 g moving</source>
         <translation>%1 克，波动中</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingPanel</name>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="138" />
+        <source>Select the parcels first.</source>
+        <translation>请先选择包裹。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <source>Posting</source>
+        <translation>货件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <source>Ozon status</source>
+        <translation>Ozon 状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <source>Substatus</source>
+        <translation>子状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="197" />
+        <source>In status</source>
+        <translation>处于该状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="197" />
+        <source>Tracking number</source>
+        <translation>追踪号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="198" />
+        <source>Needs a person</source>
+        <translation>需要处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="199" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="200" />
+        <source>Courier on the way</source>
+        <translation>快递员在途</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="201" />
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="202" />
+        <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
+        <translation>适用于自有承运商的包裹：通知 Ozon，并核对 Ozon 已显示该状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="205" />
+        <source>Turn buyer messages on again</source>
+        <translation>重新开启买家消息</translation>
     </message>
 </context>
 </TS>

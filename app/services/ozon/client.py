@@ -47,6 +47,9 @@ from .parse_catalog import (
 from .ratelimit import DEFAULT_RPS, RateLimiter
 from .returns import ReturnMethods
 from .seller_delivery import SellerDeliveryMethods
+from .last_mile import LastMileMethods
+from .multibox import MultiboxMethods
+from .chat import ChatMethods
 from .transport import Transport, as_bad_response
 
 log = logging.getLogger("packdesk.ozon.client")
@@ -98,7 +101,8 @@ def _materialise(*iterables: Iterable | None) -> tuple[list | None, ...]:
     return tuple(None if values is None else list(values) for values in iterables)
 
 
-class OzonClient(ExemplarMethods, CarriageMethods, SellerDeliveryMethods, ReturnMethods):
+class OzonClient(ExemplarMethods, CarriageMethods, SellerDeliveryMethods, ReturnMethods, LastMileMethods,
+                 MultiboxMethods, ChatMethods):
     """Typed access to the Seller API endpoints of the packing flow, for one Client-Id.
 
     ``rps``/``burst``/``method_rps`` shape the account's :class:`RateLimiter` (ignored when a

@@ -220,7 +220,7 @@ class OutboxDrainer:
             decided = self._ship_read_back(command)
             if decided is not None:
                 return decided
-        waiting = self._marks_first(command)
+        waiting = self._marks_first(command) or self._multibox_first(command)
         if waiting is not None:
             return waiting
         packages = [ShipPackage(products=tuple((int(sku), int(qty)) for sku, qty in package))
@@ -252,6 +252,12 @@ class OutboxDrainer:
         delay = MARKS_REJECTED_WAIT_S if reason == "marks_rejected" else MARKS_WAIT_S
         return Outcome(OUTBOX_PENDING, f"waiting for Ozon to accept the marking codes ({reason})",
                        delay_s=delay, waiting=True)
+
+    def _multibox_first(self, command: Command) -> Outcome | None:
+        """A multi-box posting ships only once Ozon has its number of boxes (app.services.aggregator)."""
+        from app.services.aggregator.multibox import before_ship
+
+        return before_ship(self.db, command, self.now())
 
     def _ship_refused(self, command: Command, exc: OzonBusinessError) -> Outcome:
         code = exc.ozon_code or ""

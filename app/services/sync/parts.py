@@ -52,10 +52,22 @@ def _returns(client, db, config, now) -> SyncPart:
     return make_part(client, db, config, now)
 
 
+def _tracking(client, db, config, now) -> SyncPart:
+    from app.services.tracking.sync_part import make_part
+
+    return make_part(client, db, config, now)
+
+
 def _carriers(client, db, config, now) -> SyncPart:
     from app.services.carriers.part import make_part
 
     return make_part(client, db, config, now)
 
 
-PART_MAKERS: tuple[PartMaker, ...] = (_marks, _handover, _carriers, _returns)
+def _aggregator(client, db, config, now) -> SyncPart:
+    from app.services.aggregator.sync_part import make_part
+
+    return make_part(client, db, config, now)
+
+
+PART_MAKERS: tuple[PartMaker, ...] = (_marks, _handover, _carriers, _tracking, _aggregator, _returns)

@@ -99,3 +99,4 @@ class Context:
     client_id: str = "100000"
     carriages: Any = None       # app.sim.ozon.carriages.Carriages
     status_changes: Any = None  # app.sim.ozon.own_carrier.StatusChanges
+    chats: Any = None           # app.sim.ozon.chat.Chats

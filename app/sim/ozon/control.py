@@ -17,6 +17,7 @@
 
 The hand-over's levers (carriages, the courier's scan, method errors): app.sim.ozon.control_handover;
 returns (a posting sent back, what is in the parcel): app.sim.ozon.control_returns.
+partner delivery's (the partner registers or refuses, multi-box postings): app.sim.ozon.control_partner.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ import json
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
-from app.sim.ozon import control_handover, control_returns
+from app.sim.ozon import control_handover, control_partner, control_returns
 from app.sim.ozon.errors import ApiError
 
 if TYPE_CHECKING:
@@ -156,4 +157,7 @@ def _dispatch(sim: "OzonSimulator", method: str, path: str, query: str, body: di
         answer = area.dispatch(sim, method, path, body)
         if answer is not None:
             return answer
+    answer = control_partner.dispatch(sim, method, path, body, parse_qs(query))
+    if answer is not None:
+        return answer
     raise ControlError(404, f"no control endpoint {method} {path}")

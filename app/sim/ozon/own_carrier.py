@@ -21,6 +21,8 @@ INCORRECT_TYPE = "HAS_INCORRECT_TPL_INTEGRATION_TYPE"
 NOT_POSSIBLE = "TRANSITION_IS_NOT_POSSIBLE"
 TRACKABLE = ("awaiting_deliver", "delivering")
 DISPUTABLE = ("not_accepted", "awaiting_deliver")
+SUBSTATUS_LAST_MILE = "posting_in_courier_service"
+SUBSTATUS_CONDITIONALLY_DELIVERED = "posting_conditionally_delivered"
 
 
 def _answer(number: str, error: str | None) -> dict:
@@ -52,31 +54,53 @@ def set_tracking(world: World, pairs: list[tuple[str, str]]) -> list[dict]:
 
 
 class StatusChanges:
-    """``delivering`` requests queued and not yet applied (a repeat is accepted, not queued twice)."""
+    """Status changes of the seller's own carrier queued and not yet applied (a repeat is accepted,
+    not queued twice): ``delivering`` (from ``awaiting_deliver``), ``last-mile`` (``delivering`` →
+    substatus ``posting_in_courier_service``, "courier on the way") and ``delivered`` (``delivering``
+    → ``delivered``, substatus ``posting_conditionally_delivered``)."""
 
     def __init__(self, world: World) -> None:
         self.world = world
-        self._queued: set[str] = set()
+        self._queued: set[tuple[str, str]] = set()
 
     def delivering(self, numbers: list[str]) -> list[dict]:
+        return self._queue("delivering", numbers, ("awaiting_deliver",), self._delivered)
+
+    def last_mile(self, numbers: list[str]) -> list[dict]:
+        return self._queue("last_mile", numbers, ("delivering",), self._on_last_mile)
+
+    def delivered(self, numbers: list[str]) -> list[dict]:
+        return self._queue("delivered", numbers, ("delivering",), self._on_delivered)
+
+    def _queue(self, step: str, numbers: list[str], allowed: tuple[str, ...], apply) -> list[dict]:
         world = self.world
         with world.lock:
             world.settle()
             answers = []
             for number in numbers:
-                posting = world.get(number)
-                error = None if number in self._queued else _refusal(posting, ("awaiting_deliver",))
-                if error is None and number not in self._queued:
-                    self._queued.add(number)
-                    world.schedule("delivering", number, world.config.status_change_delay_s, self._delivered)
+                key = (step, number)
+                error = None if key in self._queued else _refusal(world.get(number), allowed)
+                if error is None and key not in self._queued:
+                    self._queued.add(key)
+                    world.schedule(step, number, world.config.status_change_delay_s, apply)
                 answers.append(_answer(number, error))
             return answers
 
     def _delivered(self, posting: Posting, due: float) -> None:
-        self._queued.discard(posting.posting_number)
+        self._queued.discard(("delivering", posting.posting_number))
         if posting.status == "awaiting_deliver":  # not cancelled meanwhile
             posting.delivering_date = due
             posting.set_status("delivering", substatus_for("delivering"), due)
+
+    def _on_last_mile(self, posting: Posting, due: float) -> None:
+        self._queued.discard(("last_mile", posting.posting_number))
+        if posting.status == "delivering":
+            posting.set_status("delivering", SUBSTATUS_LAST_MILE, due)
+
+    def _on_delivered(self, posting: Posting, due: float) -> None:
+        self._queued.discard(("delivered", posting.posting_number))
+        if posting.status == "delivering":
+            posting.set_status("delivered", SUBSTATUS_CONDITIONALLY_DELIVERED, due)
 
 
 def arbitration(world: World, numbers: list[str]) -> bool:

@@ -65,6 +65,9 @@ class Posting:
     ship_will_fail: bool = False
     label_ready_at: float | None = None
     is_express: bool = False
+    is_multibox: bool = False
+    multi_box_qty: int = 1
+    multi_box_set_at: float | None = None  # when /v3/posting/multiboxqty/set last set it
 
     @property
     def sort_key(self) -> tuple[float, str]:

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from app.sim.ozon import control
 from app.services.ozon.retired import retired
 from app.sim.ozon.carriages import Carriages
+from app.sim.ozon.chat import Chats
 from app.sim.ozon.context import Binary, Context, Stats
 from app.sim.ozon.errors import (
     INTERNAL, MSG_HEADERS_REQUIRED, MSG_INTERNAL, MSG_INVALID_KEY, MSG_RATE_LIMIT, NOT_FOUND,
@@ -265,8 +266,9 @@ class OzonSimulator:
         self.api_key = api_key
         self.labels = LabelTasks(self.world, lambda: self.files_url)
         self.carriages = Carriages(self.world)
+        self.chats = Chats(self.world)
         self.context = Context(self.world, self.faults, self.stats, self.labels, client_id, self.carriages,
-                               StatusChanges(self.world))
+                               StatusChanges(self.world), self.chats)
         self._address = (host, port)
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None

@@ -101,8 +101,8 @@ def _common(posting: Posting, needs_mark: dict[int, bool], keys: tuple[str, ...]
         "optional": {"products_with_possible_mandatory_mark": []},
         "available_actions": posting.available_actions(),
         "is_express": posting.is_express,
-        "is_multibox": False,
-        "multi_box_qty": 1,
+        "is_multibox": posting.is_multibox,
+        "multi_box_qty": posting.multi_box_qty,
         "parent_posting_number": posting.parent_posting_number,
         "scanit": posting.scanit,  # 2026-10: the code on the new-format label
     }

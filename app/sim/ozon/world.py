@@ -357,8 +357,8 @@ class World:
         self._changed()
 
     def _registered(self, posting: Posting, due: float) -> None:
-        if posting.status != "awaiting_registration":
-            return  # cancelled or changed by hand meanwhile
+        if posting.status != "awaiting_registration" or posting.substatus == "posting_registration_error":
+            return  # cancelled, refused by the partner or changed by hand meanwhile
         posting.tracking_number = posting.tracking_number or f"OZP{posting.lower_barcode[-10:]}"
         posting.label_ready_at = due + self.config.label_delay_s
         posting.set_status("awaiting_deliver", substatus_for("awaiting_deliver"), due)

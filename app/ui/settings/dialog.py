@@ -79,11 +79,13 @@ class SettingsDialog(QDialog):
             "base_url": QLineEdit(form.base_url), "client_id": QLineEdit(form.client_id),
             "api_key": QLineEdit(), "warehouse_ids": QLineEdit(form.warehouse_ids),
             "supervisors": QLineEdit(form.supervisors),
+            **{name: QLineEdit(getattr(form, name)) for name in ("message_ru", "message_zh", "message_en")},
         }
         self.numbers = {name: _number_box(name, getattr(form, name)) for name in
                         ("requests_per_second", "interval_s", "weight_tolerance_pct", "packaging_allowance_g",
                          "idle_sign_out_min")}
-        self.choices = {"order_label": _choice_box("order_label", form.order_label)}
+        self.choices = {"order_label": _choice_box("order_label", form.order_label),
+                        "buyer_message": _choice_box("buyer_message", form.buyer_message)}
         e["api_key"].setEchoMode(QLineEdit.EchoMode.Password)
         self.devices = {"printer": _combo(form.printer), "scale": _combo(form.scale), "scanner": _combo(form.scanner)}
         self.language = QComboBox()
@@ -106,8 +108,8 @@ class SettingsDialog(QDialog):
         self.read_button.clicked.connect(self.read_scale)
 
         self.tabs = QTabWidget()
-        self.forms = [QFormLayout() for _ in range(4)]
-        ozon, devices, packing, general = self.forms
+        self.forms = [QFormLayout() for _ in range(5)]
+        ozon, devices, packing, general, buyers = self.forms
         for name in ("base_url", "client_id", "api_key", "warehouse_ids"):
             ozon.addRow(QLabel(), e[name])
         for name in ("requests_per_second", "interval_s"):
@@ -137,6 +139,10 @@ class SettingsDialog(QDialog):
             live_scale.reading.connect(self.show_live)
         self.devices["scale"].editTextChanged.connect(lambda _: self.show_live(*(self.last_reading or (None, ""))))
         general.addRow(QLabel(), self.language)
+        buyers.addRow(QLabel(), self.choices["buyer_message"])
+        for name in ("message_ru", "message_zh", "message_en"):
+            buyers.addRow(QLabel(), e[name])
+            e[name].setCursorPosition(0)  # the template's beginning, not its end
         for layout in self.forms:
             page = QWidget()
             page.setLayout(layout)
@@ -166,13 +172,18 @@ class SettingsDialog(QDialog):
             "interval_s": self.tr("Sync every, s"),
             "order_label": self.tr("Own order label"),
             "idle_sign_out_min": self.tr("Sign a packer out after, min without a scan"),
+            "buyer_message": self.tr("Tracking number to the buyer"),
+            "message_ru": self.tr("Message in Russian"), "message_zh": self.tr("Message in Chinese"),
+            "message_en": self.tr("Message in English"),
             "language": self.tr("Language"),
         }
 
     def choice_labels(self) -> dict[str, str]:
         """What each declared choice is called on screen (a choice missing here shows by name)."""
         return {"never": self.tr("Never: only Ozon's label"),
-                "on_pack": self.tr("After packing, for the verify-first shelf")}
+                "on_pack": self.tr("After packing, for the verify-first shelf"),
+                "off": self.tr("Off"), "ru": self.tr("In Russian"), "zh": self.tr("In Chinese"),
+                "en": self.tr("In English")}
 
     def setting_widgets(self) -> dict[str, QWidget]:
         """The widget of each form field that edits a declared setting."""
@@ -181,7 +192,8 @@ class SettingsDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
-        for i, title in enumerate((self.tr("Ozon"), self.tr("Devices"), self.tr("Packing"), self.tr("General"))):
+        for i, title in enumerate((self.tr("Ozon"), self.tr("Devices"), self.tr("Packing"), self.tr("General"),
+                                   self.tr("Buyer messages"))):
             self.tabs.setTabText(i, title)
         labels = self.labels()
         widgets = {**self.edits, **self.devices, **self.numbers, **self.choices, "language": self.language}

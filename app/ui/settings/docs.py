@@ -18,4 +18,8 @@ DOCS = (
     QT_TRANSLATE_NOOP("SettingDocs", "people who may teach barcodes and override a weight check"),
     QT_TRANSLATE_NOOP("SettingDocs", "the station's own order label (QR PDK:<posting>): never = only Ozon's label prints; on_pack = print it right after packing, for the verify-first shelf (scan it to match Ozon's label)"),
     QT_TRANSLATE_NOOP("SettingDocs", "minutes without a scan after which the person signed in at this bench is signed out"),
+    QT_TRANSLATE_NOOP("SettingDocs", "message the buyer of an rFBS parcel its tracking number through Ozon's chat (needs Premium Plus or Pro): off, or the language of the template sent"),
+    QT_TRANSLATE_NOOP("SettingDocs", "the buyer's message in Russian: {posting}, {carrier} and {tracking_number} are filled in"),
+    QT_TRANSLATE_NOOP("SettingDocs", "the buyer's message in Chinese (same placeholders)"),
+    QT_TRANSLATE_NOOP("SettingDocs", "the buyer's message in English (same placeholders)"),
 )

@@ -26,10 +26,12 @@ FIELDS = {
     "weight_tolerance_pct": "station.weight_tolerance_pct", "packaging_allowance_g": "station.packaging_allowance_g",
     "supervisors": "station.supervisors", "order_label": "station.order_label",
     "idle_sign_out_min": "station.idle_sign_out_min",
+    "buyer_message": "tracking.buyer_message", "message_ru": "tracking.message_ru",
+    "message_zh": "tracking.message_zh", "message_en": "tracking.message_en",
 }
 # fields checked and written by their setting's declaration alone (numbers, choices)
 DECLARED = ("requests_per_second", "interval_s", "weight_tolerance_pct", "packaging_allowance_g", "order_label",
-            "idle_sign_out_min")
+            "idle_sign_out_min", "buyer_message", "message_ru", "message_zh", "message_en")
 
 
 def setting(name: str) -> Setting:
@@ -63,6 +65,10 @@ class SettingsForm:
     interval_s: str = _shown(setting("interval_s").default)
     order_label: str = setting("order_label").default
     idle_sign_out_min: str = _shown(setting("idle_sign_out_min").default)
+    buyer_message: str = setting("buyer_message").default  # the buyer's message through Ozon's chat
+    message_ru: str = setting("message_ru").default
+    message_zh: str = setting("message_zh").default
+    message_en: str = setting("message_en").default
     extra: dict = field(default_factory=dict, compare=False)
 
     @classmethod

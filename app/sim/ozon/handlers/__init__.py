@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-from app.sim.ozon.handlers import carriages, exemplars, own_carrier, postings, products, reference, returns, ship_labels
+from app.sim.ozon.handlers import (
+    carriages, chat, delivery_steps, exemplars, own_carrier, partner, postings, products, reference, returns,
+    ship_labels,
+)
 
 ROUTES: dict[str, Callable] = {
     "/v4/posting/fbs/unfulfilled/list": postings.unfulfilled_list,
@@ -47,4 +50,9 @@ ROUTES: dict[str, Callable] = {
     "/v2/returns/rfbs/list": returns.rfbs_list,
     "/v2/returns/rfbs/get": returns.rfbs_get,
     "/v1/returns/rfbs/action/set": returns.rfbs_action,
+    "/v2/fbs/posting/last-mile": delivery_steps.last_mile,
+    "/v2/fbs/posting/delivered": delivery_steps.delivered,
+    "/v3/posting/multiboxqty/set": partner.multibox_qty_set,
+    "/v1/chat/start": chat.start,
+    "/v1/chat/send/message": chat.send_message,
 }

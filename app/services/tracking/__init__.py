@@ -1,0 +1,1 @@
+"""After the hand-over: the tracking monitor (``packdesk track``, the Tracking tab)."""
