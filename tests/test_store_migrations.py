@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import threading
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -121,21 +122,21 @@ def test_sqlite_downgrade_and_upgrade_keep_items_of_rebuilt_tables(tmp_path):
 
 def test_stations_opening_a_new_database_at_once_migrate_it_once(empty_url):
     barrier = threading.Barrier(4)
-    errors: list[BaseException] = []
+    errors: list[str] = []
 
     def open_and_close() -> None:
         try:
             barrier.wait(timeout=10)
             open_database(empty_url).close()
-        except BaseException as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
+        except BaseException:  # noqa: BLE001 - reported below, with where it came from
+            errors.append(traceback.format_exc())
 
     threads = [threading.Thread(target=open_and_close) for _ in range(4)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(60)
-    assert errors == []
+    assert not errors, "\n".join(errors)
     engine = create_engine_for(empty_url)
     try:
         with engine.connect() as conn:
