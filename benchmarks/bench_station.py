@@ -4,7 +4,7 @@ figures are the station's own cost.
 
 Plain script (not a test); prints figures. Synthetic data, built with the store's bulk upserts.
 
-    .venv/bin/python benchmarks/bench_station.py [--postings 100000] [--pack 300] [--seed 1]
+    .venv/bin/python benchmarks/bench_station.py [--postings 100000] [--pack 300] [--idle 1000] [--seed 1]
 """
 from __future__ import annotations
 
@@ -59,6 +59,7 @@ def main() -> None:
     parser.add_argument("--postings", type=int, default=100_000)
     parser.add_argument("--products", type=int, default=5_000)
     parser.add_argument("--pack", type=int, default=300, help="postings packed from scan to weight")
+    parser.add_argument("--idle", type=int, default=1000, help="item scans with nothing open (find + open)")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -95,7 +96,7 @@ def main() -> None:
                                 200.0 * sum(q for _, q in lines))
                 if outcome.code != "weight_accepted":
                     raise SystemExit(f"unexpected {outcome.code} for {number}")
-            idle = rng.sample(packable, 200)
+            idle = rng.sample(packable, min(args.idle, len(packable)))
             for number in idle:
                 with db.read() as session:
                     sku = store_postings.get_posting(session, number).items[0].sku

@@ -127,6 +127,31 @@ def test_reads_do_not_wait_for_a_long_write(db):
         assert get_state(session, "k") == "after"
 
 
+def test_a_scan_decision_runs_before_the_background_writes_still_queued(db):
+    order: list[str] = []
+    inside, release = threading.Event(), threading.Event()
+
+    def running(session):
+        inside.set()
+        if not release.wait(10):
+            raise TimeoutError("test never released the write")
+        order.append("running")
+
+    def note(name):
+        return lambda session: order.append(name)
+
+    first = db.submit(running)
+    assert inside.wait(10)
+    background = [db.submit(note(f"sync page {n}")) for n in range(3)]
+    scan = db.writer.submit_first(lambda s: order.append("scan") or 7)
+    release.set()
+    for future in (first, *background):
+        future.result(timeout=10)
+    assert scan.result(timeout=10) == 7
+    # the write running when the scan came finishes; then the scan; then the rest in their order
+    assert order == ["running", "scan", "sync page 0", "sync page 1", "sync page 2"]
+
+
 def test_close_drains_the_queue_then_refuses(sqlite_db):
     gate = threading.Event()
     first = sqlite_db.submit(lambda session: gate.wait(10))

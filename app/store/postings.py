@@ -190,11 +190,16 @@ def set_packed(session: Session, number: str, local_state: str, *, station: str,
                                "claimed_by": None, "claimed_at": None})
 
 
-def claim_posting(session: Session, number: str, station: str, now: datetime) -> bool:
-    """Claim the posting for ``station`` unless another station holds it (atomic)."""
-    result = session.execute(_CLAIM, {"number": number, "station": station, "claimed_by": station,
-                                      "claimed_at": naive_utc(now)})
-    return result.rowcount == 1
+def claim_posting(session: Session, number: str, station: str, now: datetime, *,
+                  local_state: str | None = None) -> bool:
+    """Claim the posting for ``station`` unless another station holds it (atomic); with
+    ``local_state``, set that state (its problem cleared) in the same statement, only if claimed."""
+    values = {"number": number, "station": station, "claimed_by": station, "claimed_at": naive_utc(now)}
+    if local_state is not None:
+        if local_state not in LOCAL_STATES:
+            raise ValueError(f"unknown local_state {local_state!r}")
+        values.update(local_state=local_state, problem=None)
+    return session.execute(_CLAIM, values).rowcount == 1
 
 
 def release_posting(session: Session, number: str, station: str) -> bool:

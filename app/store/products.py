@@ -9,7 +9,7 @@ from sqlalchemy import Row, bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from app.store.bulk import check_fields, chunked, dialect_insert, last_by_key, naive_utc, upsert
-from app.store.models import ProductBarcodeRow, ProductRow
+from app.store.models import PostingItemRow, ProductBarcodeRow, ProductRow
 
 SOURCE_OZON = "ozon"
 SOURCE_TAUGHT = "taught"
@@ -128,6 +128,22 @@ _BARCODES_OF = (  # built once: the pack view asks at every scan
     .where(_barcodes.c.sku.in_(bindparam("skus", expanding=True)))
     .order_by(_barcodes.c.sku, _barcodes.c.source != SOURCE_OZON, _barcodes.c.barcode)
 )
+
+
+_items = PostingItemRow.__table__
+_BARCODES_OF_POSTING = (  # one statement whatever the posting's lines (an IN list is built per call)
+    select(_barcodes.c.sku, _barcodes.c.barcode)
+    .where(_barcodes.c.sku.in_(select(_items.c.sku).where(_items.c.posting_number == bindparam("number"))))
+    .order_by(_barcodes.c.sku, _barcodes.c.source != SOURCE_OZON, _barcodes.c.barcode)
+)
+
+
+def barcodes_of_posting(session: Session, posting_number: str) -> dict[int, list[str]]:
+    """``barcodes_by_sku`` of the skus on one posting's lines: what the pack view shows at a scan."""
+    found: dict[int, list[str]] = {}
+    for sku, code in session.execute(_BARCODES_OF_POSTING, {"number": posting_number}):
+        found.setdefault(sku, []).append(code)
+    return found
 
 
 def barcodes_by_sku(session: Session, skus: Iterable[int]) -> dict[int, list[str]]:

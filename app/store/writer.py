@@ -5,6 +5,10 @@ Callers hand over a function ``fn(session, *args, **kw)``; the lane runs it insi
 :class:`concurrent.futures.Future` with its return value or its exception. Reads never come here:
 they use short sessions of their own (``Database.read()``).
 
+Writes run in the order they were submitted, except that a packer's scan decision (``call_first``)
+runs before the background writes still waiting (a sync page, a clip's seal): the packer waits
+for the write running now at most, never for the queue behind it.
+
 A write submitted from the lane thread itself (from inside another write, or from a future's
 done-callback) runs at once instead of queueing behind itself: inside the running write it joins
 that transaction under a SAVEPOINT, so its failure undoes only its own part.
@@ -21,6 +25,7 @@ events, which SQLAlchemy would otherwise dispatch around every statement.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import queue
 import threading
@@ -40,6 +45,7 @@ THREAD_NAME = "packdesk-db-writer"
 T = TypeVar("T")
 
 _STOP = object()
+_FIRST, _IN_TURN, _LAST = 0, 1, 2  # the queue's ranks: a scan decision, any write, the lane's stop
 
 
 class WriterClosed(RuntimeError):
@@ -89,7 +95,8 @@ class WriterLane:
         self._kept: Session | None = None
         self._committed_hooks: list[Callable[[], object]] = []
         self._wrote = False  # the running write began a database transaction
-        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._queue: queue.PriorityQueue[tuple[int, int, Any]] = queue.PriorityQueue()
+        self._order = itertools.count()  # ties in rank keep the order of submission
         self._lock = threading.Lock()
         self._closed = False
         self._active: Session | None = None  # the session of the write running now (lane thread only)
@@ -106,18 +113,30 @@ class WriterLane:
 
     def submit(self, fn: Callable[..., T], /, *args: Any, **kw: Any) -> Future[T]:
         """Queue ``fn(session, *args, **kw)``; the future holds its result or its exception."""
+        return self._submit(_IN_TURN, fn, args, kw)
+
+    def call(self, fn: Callable[..., T], /, *args: Any, **kw: Any) -> T:
+        """Run ``fn`` on the lane and wait for it; its exception is raised here."""
+        return self._submit(_IN_TURN, fn, args, kw).result()
+
+    def submit_first(self, fn: Callable[..., T], /, *args: Any, **kw: Any) -> Future[T]:
+        """``submit`` for a decision a person waits for (a scan): it runs before the writes still
+        queued, right after the one running now."""
+        return self._submit(_FIRST, fn, args, kw)
+
+    def call_first(self, fn: Callable[..., T], /, *args: Any, **kw: Any) -> T:
+        """``call`` of ``submit_first``."""
+        return self._submit(_FIRST, fn, args, kw).result()
+
+    def _submit(self, rank: int, fn: Callable[..., T], args: tuple, kw: dict) -> Future[T]:
         if self.in_lane():
             return self._run_inline(fn, args, kw)
         future: Future[T] = Future()
         with self._lock:
             if self._closed:
                 raise WriterClosed("the database writer lane is closed")
-            self._queue.put((future, fn, args, kw))
+            self._queue.put((rank, next(self._order), (future, fn, args, kw)))
         return future
-
-    def call(self, fn: Callable[..., T], /, *args: Any, **kw: Any) -> T:
-        """Run ``fn`` on the lane and wait for it; its exception is raised here."""
-        return self.submit(fn, *args, **kw).result()
 
     def on_commit(self, hook: Callable[[], object]) -> None:
         """Call ``hook()`` on the lane thread after each write that committed a database
@@ -129,7 +148,7 @@ class WriterLane:
         with self._lock:
             if not self._closed:
                 self._closed = True
-                self._queue.put(_STOP)
+                self._queue.put((_LAST, next(self._order), _STOP))
         if not self.in_lane():
             self._thread.join(timeout)
             if self._thread.is_alive():
@@ -139,7 +158,7 @@ class WriterLane:
 
     def _run(self) -> None:
         while True:
-            job = self._queue.get()
+            job = self._queue.get()[2]
             if job is _STOP:
                 if self._connection is not None:
                     self._connection.close()

@@ -199,7 +199,7 @@ class HandoverMode:
             return outcome, t.mode_after or store.get_mode(session, self.station)
 
         self._mode_after = None  # a decision that fails leaves the router to read the mode itself
-        outcome, self._mode_after = self.db.writer.call(run)
+        outcome, self._mode_after = self.db.writer.call_first(run)
         if isinstance(outcome, hr.HandoverResult):
             log.info("%s: %s %s (%s)", self.station, outcome.code, outcome.posting or "", outcome.state)
             for listener in self._listeners:

@@ -244,7 +244,7 @@ class ReturnMode:
             return outcome, self._entered or store_modes.get_mode(session, self.station)
 
         self._mode_after = None
-        outcome, self._mode_after = self.db.writer.call(run)
+        outcome, self._mode_after = self.db.writer.call_first(run)
         log.info("%s: %s %s", self.station, outcome.code, outcome.posting or "")
         for listener in self._listeners:
             try:

@@ -87,12 +87,11 @@ def open_and_read(t: Txn, number: str, *, via: str) -> tuple[r.StationResult, s.
             # another parcel either (the rule of stop_loudly, for a posting never opened here)
             reason = {**reason, "goods_on_hold": True}
         return refused(t, r.POSTING_NOT_PACKABLE, number, **reason), None, {}
-    if not store_postings.claim_posting(t.session, number, t.name, t.now):
+    starts = LocalState.IN_PROGRESS if posting.local_state == LocalState.WAITING else None  # with the claim
+    if not store_postings.claim_posting(t.session, number, t.name, t.now, local_state=starts):
         return refused(t, r.POSTING_NOT_PACKABLE, number, reason="claimed", holder=_holder(t, number)), None, {}
     previous = t.row.open_posting
     resumed = posting.local_state == LocalState.IN_PROGRESS and (posting.wave_id is None or last_box is not None)
-    if posting.local_state == LocalState.WAITING:
-        store_postings.set_local_state(t.session, number, LocalState.IN_PROGRESS)
     counted, total = s.totals(posting, counts)
     t.clear_error()
     t.row.open_posting = number

@@ -205,11 +205,15 @@ def _counted(rows: list) -> tuple[BenchPosting | None, dict[int, int], int | Non
 
 def claimed_open(session: Session, station: str) -> list[str]:
     """Postings this station holds (open or parked), for the GUI's 'parked' list."""
-    return list(session.scalars(
-        select(_p.c.posting_number).where(_p.c.claimed_by == station, _p.c.local_state == LocalState.IN_PROGRESS,
-                                          _p.c.wave_id.is_(None))  # waves: wave status
-        .order_by(_p.c.posting_number)
-    ))
+    return list(session.execute(_CLAIMED_OPEN, {"station": station}).scalars())
+
+
+_CLAIMED_OPEN = (  # built once: read at every scan
+    select(_p.c.posting_number)
+    .where(_p.c.claimed_by == bindparam("station"), _p.c.local_state == LocalState.IN_PROGRESS,
+           _p.c.wave_id.is_(None))  # waves: wave status
+    .order_by(_p.c.posting_number)
+)
 
 
 def save_fresh(session: Session, posting: Posting, now: datetime) -> None:

@@ -288,7 +288,7 @@ class Station:
             return outcome
 
         self._view = None
-        outcome = self.db.writer.call(run)
+        outcome = self.db.writer.call_first(run)
         if isinstance(outcome, r.StationResult):
             log.info("%s: %s %s (%s)", self.name, outcome.code, outcome.posting or "", outcome.state)
             self._tell(outcome)

@@ -35,9 +35,9 @@ def view_in(station, session, row=None) -> dict[str, Any]:
     snap = station.snapshot(session, row)
     snap["info"] = {}
     lines = snap.get("lines") or []
-    number = snap.get("posting")
-    if lines:
-        barcodes = store_products.barcodes_by_sku(session, {line["sku"] for line in lines})
+    number = snap.get("posting")  # the lines are this posting's
+    if lines and number:
+        barcodes = store_products.barcodes_of_posting(session, number)
         for line in lines:
             line["barcodes"] = barcodes.get(line["sku"], [])
     if number:
