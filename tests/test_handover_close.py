@@ -159,7 +159,9 @@ def rfbs_closed(shop, count: int = 3) -> tuple[list[str], list[str]]:
 
 
 def settle(shop, kind: str) -> None:
-    deadline = datetime.now() + timedelta(seconds=20)
+    """Sync until the first ``kind`` command is done or parked. Its steps wait on Ozon's asynchronous
+    change and on backoffs, a few seconds in all; the deadline is a coarse guard for a loaded machine."""
+    deadline = datetime.now() + timedelta(seconds=90)
     while shop.commands(kind)[0].state not in (OUTBOX_DONE, OUTBOX_PARKED) and datetime.now() < deadline:
         shop.sync()  # delivering is asynchronous: confirmed by re-reading the postings
 

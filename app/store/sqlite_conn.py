@@ -16,6 +16,8 @@ statement, a sixth of a scan's work); the lane emits ``BEGIN IMMEDIATE`` itself
 from __future__ import annotations
 
 import logging
+import sqlite3
+import time
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -62,7 +64,7 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        mode = _journal_mode_wal(cursor)
         if str(mode).lower() != "wal":
             log.warning("SQLite refused WAL mode (journal_mode=%s)", mode)
         cursor.execute("PRAGMA synchronous = FULL")
@@ -71,6 +73,20 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
     finally:
         cursor.close()
+
+
+def _journal_mode_wal(cursor: Any) -> str:
+    """``PRAGMA journal_mode = WAL``, waiting for the lock as the busy timeout would. Changing a
+    database's journal mode (the first opener of a new file) answers "database is locked" at once,
+    without SQLite's busy handler, to another connection opening it at the same moment."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return cursor.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _on_begin(connection: Any) -> None:
