@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, func, insert, select, text, update
+from sqlalchemy import Integer, bindparam, func, insert, literal, select, text, update
 from sqlalchemy.orm import Session
 
 from app.store.bulk import naive_utc
@@ -33,12 +33,18 @@ def lock_tail(session: Session) -> tuple[int, str] | None:
     """The last entry's (seq, entry_hash), None for an empty log, locked for this transaction."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
-    row = session.execute(select(_log.c.seq, _log.c.entry_hash).order_by(_log.c.seq.desc()).limit(1)).first()
+    row = session.execute(_TAIL).first()
     return None if row is None else (row[0], row[1])
 
 
 def insert_entry(session: Session, entry: dict[str, Any]) -> None:
-    session.execute(insert(_log), {**entry, "at": naive_utc(entry["at"])})
+    session.execute(_INSERT_ENTRY, {**entry, "at": naive_utc(entry["at"])})
+
+
+# built once (a clip's seal runs them on the writer lane, where a scan may wait for them to end):
+# a statement built at each call is compiled at each call; one built once runs straight (app.store.direct)
+_TAIL = select(_log.c.seq, _log.c.entry_hash).order_by(_log.c.seq.desc()).limit(literal(1, Integer))
+_INSERT_ENTRY = insert(_log)
 
 
 def entries(session: Session, *, after: int = 0, limit: int = 1000) -> list[dict[str, Any]]:
@@ -76,10 +82,13 @@ EVENT_COLUMNS = ("id", "at", "station", "packer", "kind", "posting_number", "dat
 
 def event_records(session: Session, posting_number: str, *, after_id: int = 0) -> list[dict[str, Any]]:
     """The posting's event records with ``id > after_id``, oldest first."""
-    rows = session.execute(select(*(_events.c[c] for c in EVENT_COLUMNS))
-                           .where(_events.c.posting_number == posting_number, _events.c.id > after_id)
-                           .order_by(_events.c.id)).all()
+    rows = session.execute(_EVENT_RECORDS, {"number": posting_number, "after": after_id}).all()
     return [dict(zip(EVENT_COLUMNS, row)) for row in rows]
+
+
+_EVENT_RECORDS = (select(*(_events.c[c] for c in EVENT_COLUMNS))
+                  .where(_events.c.posting_number == bindparam("number"), _events.c.id > bindparam("after"))
+                  .order_by(_events.c.id))
 
 
 def events_by_id(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]:
@@ -93,9 +102,12 @@ def events_by_id(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]:
 
 def last_sealed_event(session: Session, posting_number: str) -> int:
     """The id of the newest event of the posting an ``events`` entry seals (0: none yet)."""
-    payloads = session.scalars(select(_log.c.payload).where(_log.c.posting_number == posting_number,
-                                                            _log.c.kind == "events")).all()
+    payloads = session.execute(_SEALING_PAYLOADS, {"number": posting_number}).scalars().all()
     return max((pair[0] for payload in payloads for pair in payload.get("events", [])), default=0)
+
+
+_SEALING_PAYLOADS = select(_log.c.payload).where(_log.c.posting_number == bindparam("number"),
+                                                _log.c.kind == "events")
 
 
 # -- files ---------------------------------------------------------------------------------------
