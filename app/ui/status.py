@@ -112,7 +112,7 @@ class StatusPanel(QObject):
     def on_camera_state(self, state: str, detail: str, key: str) -> None:
         """The packing camera: recording (which posting), ready, or failed (why): a warning, in red."""
         self.camera = (self.camera[0], state, detail, key)
-        self.retranslate()
+        self._show_camera()  # only its own field: it changes at every posting opened and put away
 
     def on_printer_state(self, state: str) -> None:
         self.printer_state = state
@@ -133,13 +133,19 @@ class StatusPanel(QObject):
         f["printer"].setText(self.tr("Printer: %1").replace("%1", self._device(self.printer, self.printer_state)))
         f["scale"].setText(self._scale_text())
         f["scanner"].setText(self.tr("Scanner: %1").replace("%1", self._device(self.scanner_uri, self.scanner_state)))
-        f["camera"].setText(self._camera_text())
-        f["camera"].setProperty("level", {"recording": "recording", "failed": "warning"}.get(self.camera[1], ""))
-        f["camera"].style().unpolish(f["camera"])
-        f["camera"].style().polish(f["camera"])
-        f["camera"].setToolTip(self.camera[2])
-        for never_cut in ("ozon", "camera"):  # online or not, and REC: the others give way
-            f[never_cut].setMinimumWidth(QLabel.sizeHint(f[never_cut]).width())
+        f["ozon"].setMinimumWidth(QLabel.sizeHint(f["ozon"]).width())  # online or not: the others give way
+        self._show_camera()
+
+    def _show_camera(self) -> None:
+        label = self.fields["camera"]
+        label.setText(self._camera_text())
+        level = {"recording": "recording", "failed": "warning"}.get(self.camera[1], "")
+        if label.property("level") != level:  # re-polishing costs milliseconds: only on a change of colour
+            label.setProperty("level", level)
+            label.style().unpolish(label)
+            label.style().polish(label)
+        label.setToolTip(self.camera[2])
+        label.setMinimumWidth(QLabel.sizeHint(label).width())  # REC is never cut: the others give way
 
     def _camera_text(self) -> str:
         uri, state, detail, key = self.camera
