@@ -1,6 +1,6 @@
 """Desktop bench figures: cold start to the first painted window, and scan → repainted pack view.
 
-    .venv/bin/python benchmarks/bench_ui.py [--runs 5] [--scans 200]
+    .venv/bin/python benchmarks/bench_ui.py [--runs 5] [--scans 200] [--ozon process|inline]
 
 Cold start: a fresh process does what ``packdesk demo`` does (simulator, temporary data dir,
 sim:// devices, the main window) and reports when the window's first paint event arrives,
@@ -8,7 +8,9 @@ counted from just before the process was started. Scan → repaint: in the runni
 scanner filter's ``scanned`` signal (the end of a burst) is emitted with the codes a packer
 would scan (open a posting, count its units but the last, put it back with CMD:CANCEL), and the
 time until the pack view's next paint after the station's answer is taken, per kind of answer.
-Opening a posting includes the station's re-read of it from Ozon (here the in-process simulator).
+Opening a posting includes the station's re-read of it from Ozon: the simulator, by default in a
+process of its own (``packdesk ozon-sim``), as Ozon is another machine; ``--ozon inline`` runs it
+in the app's process, as ``packdesk demo`` does (its threads then share the app's interpreter).
 Runs offscreen by default (QT_QPA_PLATFORM=offscreen); under xvfb-run set QT_QPA_PLATFORM=xcb.
 """
 from __future__ import annotations
@@ -47,7 +49,18 @@ class FirstPaint(QObject):
         return False
 
 
-with OzonSimulator(WorldConfig(postings=40, seed=7)) as sim, tempfile.TemporaryDirectory() as tmp:
+class Remote:  # the simulator in a process of its own, as Ozon is (BENCH_OZON_URL)
+    base_url = os.environ.get("BENCH_OZON_URL", "")
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+ozon = Remote() if Remote.base_url else OzonSimulator(WorldConfig(postings=40, seed=7))
+with ozon as sim, tempfile.TemporaryDirectory() as tmp:
     app = make_app()
     controller = build(app, demo_config(Config(), sim.base_url, Path(tmp)), lang="ru", api_key=DEMO_API_KEY,
                        demo=True)
@@ -113,9 +126,25 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scans", type=int, default=200)
+    parser.add_argument("--ozon", choices=("process", "inline"), default="process",
+                        help="the simulator in a process of its own (default) or in the app's")
     args = parser.parse_args()
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
            "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
+    simulator = None
+    if args.ozon == "process":
+        simulator = subprocess.Popen([sys.executable, "-m", "app", "ozon-sim", "--postings", "40", "--seed", "7"],
+                                     cwd=REPO, env=env, stdout=subprocess.PIPE, text=True)
+        env["BENCH_OZON_URL"] = simulator.stdout.readline().split()[-1]  # "listening on http://H:PORT"
+    try:
+        measure(args, env)
+    finally:
+        if simulator is not None:
+            simulator.terminate()
+            simulator.wait(10)
+
+
+def measure(args, env: dict) -> None:
     starts, repaints = [], []
     load_at_start = os.getloadavg()
     for run in range(args.runs):
@@ -129,7 +158,7 @@ def main() -> None:
                 repaints = [(kind, float(ms)) for kind, ms in (x.split("=") for x in line.split()[1:])]
         if out.returncode:
             print(out.stderr[-2000:], file=sys.stderr)
-    print(f"platform: {env['QT_QPA_PLATFORM']}, {os.cpu_count()} cores; load average (1, 5, 15 min) at start "
+    print(f"platform: {env['QT_QPA_PLATFORM']}, {os.cpu_count()} cores, Ozon simulator {args.ozon}; load average (1, 5, 15 min) at start "
           + " ".join(f"{x:.2f}" for x in load_at_start) + ", at end " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
     if starts:
         print(f"cold start to first painted window: median {statistics.median(starts):.2f} s, "
