@@ -22,7 +22,7 @@ from app.statuses import (
     derive_local_state,
 )
 from app.store import products
-from app.store.bulk import CHUNK, check_fields, chunked, last_by_key, naive_utc, upsert
+from app.store.bulk import CHUNK, check_fields, chunked, dialect_insert, last_by_key, naive_utc
 from app.store.models import PostingItemRow, PostingRow, ProductBarcodeRow
 
 # columns the bench owns: never taken from Ozon's data
@@ -75,28 +75,51 @@ def upsert_postings(
         return 0
     numbers = [row["posting_number"] for row in rows]
     old_status: dict[str, str] = {}
-    for chunk in chunked(numbers):
-        old_status.update(session.execute(
-            select(_postings.c.posting_number, _postings.c.status)
-            .where(_postings.c.posting_number.in_(chunk))
-        ).all())
-    upsert(
-        session, _postings, rows, keys=["posting_number"],
-        update=[name for name in POSTING_FIELDS if name != "posting_number"] + ["synced_at"],
-        extra_set=lambda stmt: {
-            "local_state": local_state_sql(stmt.excluded.status, _postings.c.local_state),
-        },
-    )
-    for chunk in chunked(numbers):
-        session.execute(delete(_items).where(_items.c.posting_number.in_(chunk)))
+    if len(numbers) == 1:
+        old_status.update(session.execute(_STATUS_OF, {"number": numbers[0]}).all())
+    else:
+        for chunk in chunked(numbers):
+            old_status.update(session.execute(
+                select(_postings.c.posting_number, _postings.c.status)
+                .where(_postings.c.posting_number.in_(chunk))
+            ).all())
+    upsert_stmt = _upsert_statement(session)
+    for chunk in chunked(rows):
+        session.execute(upsert_stmt, chunk[0] if len(chunk) == 1 else list(chunk))
+    if len(numbers) == 1:  # the station's re-read of one posting: a statement built once
+        session.execute(_DELETE_ITEMS_OF, {"number": numbers[0]})
+    else:
+        for chunk in chunked(numbers):
+            session.execute(delete(_items).where(_items.c.posting_number.in_(chunk)))
     item_rows = [
         _item_row(number, position, item)
         for number in numbers
         for position, item in enumerate(items.get(number, ()), start=1)
     ]
     for chunk in chunked(item_rows, CHUNK):
-        session.execute(insert(_items), list(chunk))
+        session.execute(_INSERT_ITEMS, list(chunk))
     return sum(1 for row in rows if old_status.get(row["posting_number"]) != row["status"])
+
+
+_STATUS_OF = select(_postings.c.posting_number, _postings.c.status).where(
+    _postings.c.posting_number == bindparam("number"))
+_DELETE_ITEMS_OF = delete(_items).where(_items.c.posting_number == bindparam("number"))
+_INSERT_ITEMS = insert(_items)
+_UPSERTS: dict[str, Any] = {}  # dialect name -> the postings' upsert, built once (it costs ~2 ms to build)
+
+
+def _upsert_statement(session: Session) -> Any:
+    """INSERT ... ON CONFLICT (posting_number) DO UPDATE: Ozon's fields and synced_at overwritten,
+    ``local_state`` by ``derive_local_state``'s rules in SQL; claims and problems kept."""
+    name = session.get_bind().dialect.name
+    stmt = _UPSERTS.get(name)
+    if stmt is None:
+        stmt = dialect_insert(session, _postings)
+        set_ = {column: stmt.excluded[column] for column in POSTING_FIELDS if column != "posting_number"}
+        set_.update(synced_at=stmt.excluded.synced_at,
+                    local_state=local_state_sql(stmt.excluded.status, _postings.c.local_state))
+        stmt = _UPSERTS[name] = stmt.on_conflict_do_update(index_elements=["posting_number"], set_=set_)
+    return stmt
 
 
 _CACHED = select(*(_postings.c[name] for name in (*POSTING_FIELDS, "local_state"))).where(
