@@ -104,6 +104,32 @@ def test_the_partners_refusal_is_a_problem_with_ozons_word(shop):
     assert (first.posting_number, first.flag) == (number, "registration_error")
 
 
+def test_a_refused_registration_parks_the_label_at_once_and_a_late_registration_fetches_it(shop):
+    number = partner_postings(shop)[0]
+    packed(shop, number)
+    for _ in range(3):
+        shop.sync()
+    assert (shop.posting(number).status, label_state(shop, number)) == ("awaiting_registration", LABEL_WAITING)
+    partner.partner_answers(shop.world, number, registers=False)
+    shop.sync()
+    with shop.bench.db.read() as session:
+        label = store_labels.get(session, number)
+    assert (label.state, label.error_kind) == ("parked", "posting_registration_error")  # not asked again for an hour
+    assert "write to Ozon support" in label.last_error
+    requests = shop.sim.stats.requests("/v3/posting/fbs/package-label/create")
+    labels_due_now(shop)
+    shop.sync()
+    assert shop.sim.stats.requests("/v3/posting/fbs/package-label/create") == requests  # parked: not asked
+    shop.world.set_status(number, "awaiting_deliver")  # Ozon's support had it registered after all
+    for _ in range(3):
+        labels_due_now(shop)
+        shop.sync()
+        if label_state(shop, number) == LABEL_FETCHED:
+            break
+    assert label_state(shop, number) == LABEL_FETCHED
+    assert (shop.posting(number).local_state, shop.posting(number).problem) == ("shipped", None)
+
+
 def test_domestic_tracking_numbers_are_kept_per_posting_and_exported(shop, tmp_path):
     a, b = partner_postings(shop)[:2]
     shop.sync()

@@ -206,6 +206,33 @@ def mark_parked(session: Session, label_id: int, reason: str, *, kind: str | Non
     return row
 
 
+def park_unfetched(session: Session, numbers: Iterable[str], reason: str, *, kind: str) -> int:
+    """The Ozon labels of ``numbers`` not fetched yet are parked with ``reason`` (``kind``: why, the
+    Problem column); returns how many."""
+    parked = 0
+    for chunk in chunked(sorted(set(numbers))):
+        parked += session.execute(
+            update(LabelRow)
+            .where(LabelRow.posting_number.in_(chunk), LabelRow.kind == OZON,
+                   LabelRow.state.in_((LABEL_WAITING, LABEL_FAILED)))
+            .values(state=LABEL_PARKED, last_error=reason, error_kind=kind, not_before=None)
+        ).rowcount
+    return parked
+
+
+def unpark(session: Session, numbers: Iterable[str], *, kind: str) -> int:
+    """The Ozon labels of ``numbers`` parked for ``kind`` wait to be fetched again, from their first try."""
+    waiting = 0
+    for chunk in chunked(sorted(set(numbers))):
+        waiting += session.execute(
+            update(LabelRow)
+            .where(LabelRow.posting_number.in_(chunk), LabelRow.kind == OZON, LabelRow.state == LABEL_PARKED,
+                   LabelRow.error_kind == kind)
+            .values(state=LABEL_WAITING, last_error=None, error_kind=None, attempts=0, not_before=None)
+        ).rowcount
+    return waiting
+
+
 def claim_for_print(session: Session, label_id: int, *, now: datetime) -> bool:
     """Take a due label to print it: its ``not_before`` moves ``PRINT_LEASE`` ahead, so another
     process of the same station (the bench and a ``packdesk sync``) passes it by. False when

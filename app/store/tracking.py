@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.statuses import CANCELLED_STATUSES, IN_TRANSIT_STATUSES
+from app.statuses import CANCELLED_STATUSES, IN_TRANSIT_STATUSES, LocalState
 from app.store.bulk import chunked, naive_utc
 from app.store.models import LABEL_PRINTED, LabelRow, PostingRow
 from app.store.models_handover import KIND_CARRIER, TrackingNumberRow
@@ -52,6 +52,20 @@ def refused_registration(session: Session, substatus: str, skip_states: Iterable
     """Postings the delivery partner refused to register, not yet a problem (or cancelled) here."""
     return list(session.scalars(select(_p.c.posting_number).where(
         _p.c.substatus == substatus, _p.c.local_state.not_in(list(skip_states))).order_by(_p.c.posting_number)))
+
+
+def still_refused(session: Session, refused: str, problem: str) -> list[str]:
+    """Postings that are a problem (``problem``) for the partner's refusal and still refused."""
+    return list(session.scalars(select(_p.c.posting_number).where(
+        _p.c.local_state == LocalState.PROBLEM, _p.c.problem == problem, _p.c.substatus == refused)))
+
+
+def registered_after_refusal(session: Session, refused: str, problem: str, statuses: Iterable[str]) -> list[str]:
+    """Postings made a problem (``problem``) for the partner's refusal (substatus ``refused``) that
+    Ozon now shows past it, in one of ``statuses``."""
+    return list(session.scalars(select(_p.c.posting_number).where(
+        _p.c.local_state == LocalState.PROBLEM, _p.c.problem == problem, _p.c.substatus != refused,
+        _p.c.status.in_(sorted(statuses))).order_by(_p.c.posting_number)))
 
 
 # -- domestic tracking numbers (cross-border: the forwarder's, e.g. China-side) ---------------------
