@@ -142,6 +142,23 @@ def test_update_overwrites_ozon_fields_and_keeps_the_benchs(db):
     assert row.synced_at == LATER
 
 
+def test_the_time_a_status_began_is_the_sync_that_saw_it_change(db):
+    first, then, later = NOW, NOW + timedelta(hours=1), NOW + timedelta(hours=5)
+
+    def seen(status: str, at: datetime, *numbers: str) -> None:
+        db.call(upsert_postings, [posting(n, status=status) for n in numbers], {}, at)
+
+    def since(number: str) -> datetime | None:
+        with db.read() as session:
+            return get_posting(session, number).status_changed_at
+
+    seen("awaiting_packaging", first, "6-6-1", "6-6-2")
+    assert since("6-6-1") is None  # first seen: when it began is not known
+    seen("awaiting_deliver", then, "6-6-1")  # one posting alone (the station's re-read) and a page of two
+    seen("awaiting_deliver", later, "6-6-1", "6-6-2")
+    assert (since("6-6-1"), since("6-6-2")) == (then, later)  # the same status again keeps its time
+
+
 def test_items_of_the_given_postings_are_replaced(db):
     db.call(upsert_postings, [posting("4-4-1"), posting("4-4-2")],
             {"4-4-1": [item(10), item(11)], "4-4-2": [item(12)]}, NOW)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from app.services.tracking.monitor import flag_of, watch
+from app.services.tracking.monitor import _since, flag_of, watch
 from handover_helpers import shop  # noqa: F401  (fixture)
 from test_handover_close import carriage_of, closed
 
@@ -14,7 +14,7 @@ H24, D7 = timedelta(hours=24), timedelta(days=7)
 
 def row(status="delivering", substatus=None, **extra) -> dict:
     return {"status": status, "substatus": substatus, "shipment_date": extra.get("shipment_date"),
-            "delivering_date": extra.get("delivering_date")}
+            "delivering_date": extra.get("delivering_date"), "synced_at": extra.get("synced_at")}
 
 
 def test_each_flag_by_its_rule():
@@ -36,6 +36,13 @@ def test_each_flag_by_its_rule():
         (row("awaiting_deliver", shipment_date=NOW - timedelta(hours=3)), {}, None),
     ]
     assert [flag_of(r, h, NOW, H24, D7) for r, h, _ in cases] == [want for _, _, want in cases]
+
+
+def test_days_in_status_count_from_when_a_sync_saw_the_status_change():
+    changed = row("delivering", delivering_date=NOW - timedelta(days=5), synced_at=NOW)
+    assert _since({**changed, "status_changed_at": NOW - timedelta(days=2)}, {}) == NOW - timedelta(days=2)
+    # never seen changing (first synced in it, or cached before packdesk kept the time): Ozon's own date
+    assert _since({**changed, "status_changed_at": None}, {}) == NOW - timedelta(days=5)
 
 
 def test_the_parcel_ozon_did_not_scan_comes_first(shop):

@@ -63,6 +63,7 @@ class PostingRow(Base):
     claimed_at: Mapped[datetime | None] = mapped_column(DateTime)
     problem: Mapped[str | None] = mapped_column(Text)
     synced_at: Mapped[datetime | None] = mapped_column(DateTime)
+    status_changed_at: Mapped[datetime | None] = mapped_column(DateTime)  # when a sync first saw this status
     packed_at: Mapped[datetime | None] = mapped_column(DateTime)
     packed_by: Mapped[str | None] = mapped_column(String(64))  # station
     measured_weight_g: Mapped[float | None] = mapped_column(Float)

@@ -26,8 +26,8 @@ from app.store.bulk import CHUNK, check_fields, chunked, dialect_insert, last_by
 from app.store.models import PostingItemRow, PostingRow, ProductBarcodeRow
 
 # columns the bench owns: never taken from Ozon's data
-_LOCAL_COLUMNS = ("local_state", "claimed_by", "claimed_at", "problem", "synced_at", "packed_at", "packed_by",
-                  "measured_weight_g", "wave_id")
+_LOCAL_COLUMNS = ("local_state", "claimed_by", "claimed_at", "problem", "synced_at", "status_changed_at", "packed_at",
+                  "packed_by", "measured_weight_g", "wave_id")
 POSTING_FIELDS = tuple(c.name for c in PostingRow.__table__.columns if c.name not in _LOCAL_COLUMNS)
 ITEM_FIELDS = ("line_no", "sku", "offer_id", "name", "quantity", "price")
 _POSTING_DEFAULTS: dict[str, Any] = {
@@ -110,13 +110,16 @@ _UPSERTS: dict[str, Any] = {}  # dialect name -> the postings' upsert, built onc
 
 def _upsert_statement(session: Session) -> Any:
     """INSERT ... ON CONFLICT (posting_number) DO UPDATE: Ozon's fields and synced_at overwritten,
-    ``local_state`` by ``derive_local_state``'s rules in SQL; claims and problems kept."""
+    ``status_changed_at`` only when the status changes, ``local_state`` by ``derive_local_state``'s
+    rules in SQL; claims and problems kept."""
     name = session.get_bind().dialect.name
     stmt = _UPSERTS.get(name)
     if stmt is None:
         stmt = dialect_insert(session, _postings)
         set_ = {column: stmt.excluded[column] for column in POSTING_FIELDS if column != "posting_number"}
         set_.update(synced_at=stmt.excluded.synced_at,
+                    status_changed_at=case((stmt.excluded.status != _postings.c.status, stmt.excluded.synced_at),
+                                           else_=_postings.c.status_changed_at),
                     local_state=local_state_sql(stmt.excluded.status, _postings.c.local_state))
         stmt = _UPSERTS[name] = stmt.on_conflict_do_update(index_elements=["posting_number"], set_=set_)
     return stmt
@@ -160,6 +163,7 @@ def _posting_row(posting: dict[str, Any], now: datetime) -> dict[str, Any]:
             value = default() if callable(default) else default
         row[name] = naive_utc(value)
     row["synced_at"] = naive_utc(now)
+    row["status_changed_at"] = None  # first seen: when its status began is not known (set on a change)
     row["local_state"] = derive_local_state(LocalState.WAITING, row["status"])
     return row
 

@@ -18,7 +18,8 @@ _l = LabelRow.__table__
 _t = TrackingNumberRow.__table__
 
 COLUMNS = (_p.c.posting_number, _p.c.status, _p.c.substatus, _p.c.local_state, _p.c.tracking_number,
-           _p.c.shipment_date, _p.c.delivering_date, _p.c.packed_at, _p.c.synced_at, _p.c.delivery_method_id,
+           _p.c.shipment_date, _p.c.delivering_date, _p.c.packed_at, _p.c.synced_at, _p.c.status_changed_at,
+           _p.c.delivery_method_id,
            _p.c.delivery_method_name, _p.c.tpl_integration_type, _p.c.problem)
 
 

@@ -109,6 +109,10 @@ def flag_of(row: dict, handed: dict, now: datetime, unscanned_after: timedelta, 
 
 
 def _since(row: dict, handed: dict) -> datetime | None:
+    """When the posting came into its status: as a sync saw it change; for a row cached before
+    packdesk kept that time (or never seen changing), the nearest thing the cache knows."""
+    if row.get("status_changed_at") is not None:
+        return row["status_changed_at"]
     if row["status"] in CANCELLED_STATUSES:
         return row["synced_at"] or row["label_printed_at"]
     if row["status"] in SHIPPED_STATUSES:
