@@ -9,6 +9,7 @@ TRACKING_TEXTS = {
     "In status": ("В статусе", "处于该状态"),
     "Tracking number": ("Трек-номер", "追踪号"),
     "Needs a person": ("Что сделать", "需要处理"),
+    "Domestic tracking": ("Внутренний трек (экспедитор)", "国内物流单号"),
     "Refresh": ("Обновить", "刷新"),
     "Courier on the way": ("Курьер в пути", "快递员在途"),
     "Delivered": ("Доставлено", "已送达"),

@@ -31,6 +31,21 @@ def test_the_tab_puts_the_parcel_ozon_did_not_scan_first_and_says_what_to_do(qtb
     assert "требуют внимания: 1" in panel.summary.text()
 
 
+def test_the_tab_shows_the_forwarders_domestic_numbers_of_a_parcel(qtbot, shop):
+    from app.services.aggregator.domestic import record
+
+    method = shop.method_with("ozon")
+    numbers = shop.ship(shop.packable("ozon", method)[:2])
+    record(shop.bench.db, numbers[0], ["YT2412345678901", "SF1234567890"], forwarder="YunExpress",
+           station="bench-1", now=utcnow())
+    panel = TrackingPanel(shop.bench.db, shop.bench.config, language=lambda: "zh")
+    qtbot.addWidget(panel)
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.model.rowCount() >= 2, timeout=5000)
+    shown = {panel.model.item(r, 0).text(): panel.model.item(r, 6).text() for r in range(panel.model.rowCount())}
+    assert shown[numbers[0]] == "YT2412345678901, SF1234567890" and shown[numbers[1]] == ""
+
+
 def test_delivered_from_the_button_queues_the_step_and_refusals_are_said(qtbot, shop):
     numbers, _ = rfbs_closed(shop, count=1)
     from test_handover_close import settle

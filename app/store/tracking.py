@@ -83,6 +83,17 @@ def add_domestic(session: Session, *, posting: str, numbers: Iterable[str], carr
     return new
 
 
+def numbers_of_kind(session: Session, numbers: Iterable[str], kind: str) -> dict[str, list[str]]:
+    """The tracking numbers of ``kind`` recorded for each of these postings, in the order recorded."""
+    found: dict[str, list[str]] = {}
+    for chunk in chunked(list(numbers)):
+        for number, tracking in session.execute(
+                select(_t.c.posting_number, _t.c.tracking_number)
+                .where(_t.c.posting_number.in_(chunk), _t.c.kind == kind).order_by(_t.c.id)):
+            found.setdefault(number, []).append(tracking)
+    return found
+
+
 def domestic_rows(session: Session, kind: str) -> list[dict]:
     """Every domestic number with its posting's Ozon status and tracking number, oldest first."""
     rows = session.execute(

@@ -1924,68 +1924,68 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Scanner: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="147" />
+        <location filename="../../app/ui/status.py" line="153" />
         <source>Camera: off</source>
         <translation>Camera: off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="149" />
+        <location filename="../../app/ui/status.py" line="155" />
         <source>● REC %1</source>
         <translation>● REC %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="149" />
+        <location filename="../../app/ui/status.py" line="155" />
         <source>● REC</source>
         <translation>● REC</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="151" />
+        <location filename="../../app/ui/status.py" line="157" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ Camera: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="151" />
+        <location filename="../../app/ui/status.py" line="157" />
         <source>not available</source>
         <translation>not available</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="153" />
+        <location filename="../../app/ui/status.py" line="159" />
         <source>Camera: ready</source>
         <translation>Camera: ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="154" />
+        <location filename="../../app/ui/status.py" line="160" />
         <source>Camera: starting…</source>
         <translation>Camera: starting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="166" />
+        <location filename="../../app/ui/status.py" line="172" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API key expires %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="170" />
+        <location filename="../../app/ui/status.py" line="176" />
         <source>not set</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="177" />
+        <location filename="../../app/ui/status.py" line="183" />
         <source>Scale: not set</source>
         <translation>Scale: not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="179" />
-        <location filename="../../app/ui/status.py" line="182" />
+        <location filename="../../app/ui/status.py" line="185" />
+        <location filename="../../app/ui/status.py" line="188" />
         <source>Scale: %1</source>
         <translation>Scale: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="181" />
+        <location filename="../../app/ui/status.py" line="187" />
         <source>%1 g stable</source>
         <translation>%1 g stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="181" />
+        <location filename="../../app/ui/status.py" line="187" />
         <source>%1 g moving</source>
         <translation>%1 g moving</translation>
     </message>
@@ -2026,6 +2026,11 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/tracking/panel.py" line="198" />
         <source>Needs a person</source>
         <translation>Needs a person</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="198" />
+        <source>Domestic tracking</source>
+        <translation>Domestic tracking</translation>
     </message>
     <message>
         <location filename="../../app/ui/tracking/panel.py" line="199" />

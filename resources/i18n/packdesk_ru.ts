@@ -1924,68 +1924,68 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Сканер: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="147" />
+        <location filename="../../app/ui/status.py" line="153" />
         <source>Camera: off</source>
         <translation>Камера: выкл.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="149" />
+        <location filename="../../app/ui/status.py" line="155" />
         <source>● REC %1</source>
         <translation>● ЗАПИСЬ %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="149" />
+        <location filename="../../app/ui/status.py" line="155" />
         <source>● REC</source>
         <translation>● ЗАПИСЬ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="151" />
+        <location filename="../../app/ui/status.py" line="157" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ Камера: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="151" />
+        <location filename="../../app/ui/status.py" line="157" />
         <source>not available</source>
         <translation>недоступна</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="153" />
+        <location filename="../../app/ui/status.py" line="159" />
         <source>Camera: ready</source>
         <translation>Камера: готова</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="154" />
+        <location filename="../../app/ui/status.py" line="160" />
         <source>Camera: starting…</source>
         <translation>Камера: запуск…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="166" />
+        <location filename="../../app/ui/status.py" line="172" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API-ключ истекает %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="170" />
+        <location filename="../../app/ui/status.py" line="176" />
         <source>not set</source>
         <translation>не задан</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="177" />
+        <location filename="../../app/ui/status.py" line="183" />
         <source>Scale: not set</source>
         <translation>Весы: не заданы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="179" />
-        <location filename="../../app/ui/status.py" line="182" />
+        <location filename="../../app/ui/status.py" line="185" />
+        <location filename="../../app/ui/status.py" line="188" />
         <source>Scale: %1</source>
         <translation>Весы: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="181" />
+        <location filename="../../app/ui/status.py" line="187" />
         <source>%1 g stable</source>
         <translation>%1 г, стабильно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="181" />
+        <location filename="../../app/ui/status.py" line="187" />
         <source>%1 g moving</source>
         <translation>%1 г, колеблется</translation>
     </message>
@@ -2026,6 +2026,11 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/tracking/panel.py" line="198" />
         <source>Needs a person</source>
         <translation>Что сделать</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="198" />
+        <source>Domestic tracking</source>
+        <translation>Внутренний трек (экспедитор)</translation>
     </message>
     <message>
         <location filename="../../app/ui/tracking/panel.py" line="199" />

@@ -1924,68 +1924,68 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>扫码枪：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="147" />
+        <location filename="../../app/ui/status.py" line="153" />
         <source>Camera: off</source>
         <translation>摄像头：关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="149" />
+        <location filename="../../app/ui/status.py" line="155" />
         <source>● REC %1</source>
         <translation>● 录像 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="149" />
+        <location filename="../../app/ui/status.py" line="155" />
         <source>● REC</source>
         <translation>● 录像</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="151" />
+        <location filename="../../app/ui/status.py" line="157" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ 摄像头：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="151" />
+        <location filename="../../app/ui/status.py" line="157" />
         <source>not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="153" />
+        <location filename="../../app/ui/status.py" line="159" />
         <source>Camera: ready</source>
         <translation>摄像头：就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="154" />
+        <location filename="../../app/ui/status.py" line="160" />
         <source>Camera: starting…</source>
         <translation>摄像头：启动中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="166" />
+        <location filename="../../app/ui/status.py" line="172" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API 密钥将于 %1 过期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="170" />
+        <location filename="../../app/ui/status.py" line="176" />
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="177" />
+        <location filename="../../app/ui/status.py" line="183" />
         <source>Scale: not set</source>
         <translation>电子秤：未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="179" />
-        <location filename="../../app/ui/status.py" line="182" />
+        <location filename="../../app/ui/status.py" line="185" />
+        <location filename="../../app/ui/status.py" line="188" />
         <source>Scale: %1</source>
         <translation>电子秤：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="181" />
+        <location filename="../../app/ui/status.py" line="187" />
         <source>%1 g stable</source>
         <translation>%1 克，稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="181" />
+        <location filename="../../app/ui/status.py" line="187" />
         <source>%1 g moving</source>
         <translation>%1 克，波动中</translation>
     </message>
@@ -2026,6 +2026,11 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/tracking/panel.py" line="198" />
         <source>Needs a person</source>
         <translation>需要处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="198" />
+        <source>Domestic tracking</source>
+        <translation>国内物流单号</translation>
     </message>
     <message>
         <location filename="../../app/ui/tracking/panel.py" line="199" />

@@ -30,7 +30,7 @@ from app.statuses import (
 )
 from app.store import handovers as store_handovers
 from app.store import tracking as store
-from app.store.models_handover import FLAG_NOT_SCANNED
+from app.store.models_handover import FLAG_NOT_SCANNED, KIND_DOMESTIC
 
 FLAG_REGISTRATION_ERROR = "registration_error"
 FLAG_LATE = "late"
@@ -59,6 +59,7 @@ class Tracked:
     days: int | None              # whole days in this status
     delivery_method: str | None
     arbitration: str | None = None
+    domestic: tuple[str, ...] = ()  # cross-border: the forwarder's domestic numbers (kept here, not Ozon's)
 
     def as_json(self) -> dict:
         """CONTRACT.md's shape, nothing more."""
@@ -75,10 +76,11 @@ def watch(db, config, *, now: datetime) -> list[Tracked]:
         numbers = [row["posting_number"] for row in rows]
         handed = store_handovers.handed_over(session, numbers)
         carrier = store.carrier_numbers(session, numbers)
+        domestic = store.numbers_of_kind(session, numbers, KIND_DOMESTIC)
     unscanned_after = timedelta(hours=config.handover.unscanned_after_h)
     travel = timedelta(days=config.tracking.deliver_within_days)
     tracked = [_row(row, handed.get(row["posting_number"], {}), carrier.get(row["posting_number"]), now,
-                    unscanned_after, travel) for row in rows]
+                    unscanned_after, travel, tuple(domestic.get(row["posting_number"], ()))) for row in rows]
     rank = {flag: index for index, flag in enumerate(FLAGS)}
     tracked.sort(key=lambda t: (rank.get(t.flag, len(FLAGS)), -(t.days or 0), t.posting_number))
     return tracked
@@ -121,7 +123,7 @@ def _since(row: dict, handed: dict) -> datetime | None:
 
 
 def _row(row: dict, handed: dict, carrier: str | None, now: datetime, unscanned_after: timedelta,
-         travel: timedelta) -> Tracked:
+         travel: timedelta, domestic: tuple[str, ...] = ()) -> Tracked:
     since = _since(row, handed)
     return Tracked(
         posting_number=row["posting_number"], status=row["status"], substatus=row["substatus"],
@@ -129,4 +131,4 @@ def _row(row: dict, handed: dict, carrier: str | None, now: datetime, unscanned_
         carriage_id=handed.get("carriage_id"), tracking_number=row["tracking_number"] or carrier,
         flag=flag_of(row, handed, now, unscanned_after, travel), since=since,
         days=max(0, (now - since).days) if since is not None else None,
-        delivery_method=row["delivery_method_name"], arbitration=handed.get("arbitration"))
+        delivery_method=row["delivery_method_name"], arbitration=handed.get("arbitration"), domestic=domestic)
