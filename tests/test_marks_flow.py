@@ -213,6 +213,7 @@ def test_a_gtd_is_declared_absent_for_a_person_and_scanned_at_the_bench_for_a_le
         opened = mb.station.scan(number)  # the way forward: the bench asks for the unit's GTD
         assert opened.code == r.POSTING_OPENED and opened.data["fix_customs"] == 1 and opened.data["kind"] == "gtd"
         assert all("GTD" in opened.message(lang) or "ГТД" in opened.message(lang) for lang in ("ru", "zh", "en"))
+        assert mb.station.weigh(300.0).code == r.FIX_FIRST  # its GTD first; the weight of its packing stands
         wrong = mb.station.scan("10714040/310222/0090376")  # 31 February
         assert wrong.code == r.UNIT_ID_INVALID and wrong.data["reason"] == "date"
         taken = mb.station.scan("10714040.140917.0090376")  # typed in the Russian layout: '/' came as '.'
@@ -285,6 +286,53 @@ def test_a_phone_ships_only_with_its_imei_scanned_at_the_bench_and_accepted_by_o
         history = world.exemplars.history(number)
         assert history.index(("status", "ship_available")) < history.index(("ship", ""))
         assert ships(mb, number) == 1 and world.exemplars.shipped_marks(number) == ["490154203237518"]
+        station.close()
+    finally:
+        bench.client.close()
+        bench.db.close()
+        bench.sim.close()
+
+
+def test_an_imei_ozon_refuses_is_replaced_at_the_bench_and_the_phone_ships_with_the_new_one(tmp_path):
+    """Ozon refuses an IMEI it holds for another posting (packed in the seller's office, say): the
+    posting becomes a problem naming the unit; scanned at the bench it reopens on that phone, a
+    malformed IMEI is refused, a good one replaces the old, the complete set goes again, it ships."""
+    from marks_helpers import MarkBench
+    from sync_helpers import make_bench
+    bench = make_bench(tmp_path, postings=60, seed=11, ship_delay_s=0.0)
+    try:
+        world = bench.sim.world
+        plain = [n for n in world.posting_numbers("awaiting_packaging")
+                 if [(x.quantity, world.needs_mark[x.sku]) for x in world.peek(n).lines] == [(1, False)]]
+        number, elsewhere = plain[0], plain[1]
+        sku = world.peek(number).lines[0].sku
+        world.exemplars.imei_skus.add(sku)
+        taken, fresh = "490154203237518", "356938035643809"
+        world.exemplars.owner[taken] = elsewhere  # Ozon has this IMEI with another posting
+        mb = MarkBench(bench)
+        mb.engine.run_pass()
+        station = mb.station = Station(bench.db, "bench-1", now=bench.now, remote=Remote.for_client(bench.client))
+        station.scan(number)
+        station.scan(world.product_by_sku[sku].barcodes[0])
+        assert station.scan(taken).code == r.UNIT_ID_ACCEPTED
+        weighed = station.expected_weight_g(number)
+        assert station.weigh(weighed).code == r.WEIGHT_ACCEPTED
+        mb.passes(3)
+        assert ships(mb, number) == 0 and mb.b.posting(number)["local_state"] == "problem"
+        [failed] = mb.record(number)["failed"]
+        assert failed["codes"] == ["MARK_ALREADY_USED"] and failed["sku"] == sku
+
+        opened = station.scan(number)
+        assert opened.code == r.POSTING_OPENED and opened.data["fix_marks"] == 1
+        again = station.weigh(weighed)  # not weighed (nor packed) again: its IMEI is what waits
+        assert again.code == r.FIX_FIRST and again.data["left"] == 1 and again.state == r.PACKING
+        assert all(again.message(lang) != again.message("en") for lang in ("ru", "zh"))
+        assert station.scan("35693803564380").data["reason"] == "length"  # a digit short
+        replaced = station.scan(fresh)
+        assert replaced.code == r.MARK_REPLACED and replaced.data["resent"] and replaced.data["mark"] == fresh
+        assert mb.b.posting(number)["local_state"] == "packed"
+        mb.passes(4)
+        assert ships(mb, number) == 1 and world.exemplars.shipped_marks(number) == [fresh]
         station.close()
     finally:
         bench.client.close()

@@ -73,6 +73,14 @@ MARKS_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "货件 {posting}：Ozon 拒绝了 {product} 第 {nth}/{of} 件的标识码（{mark}：{codes}）。请取出该件并扫描"
               "新的标识码（需替换 {fix_marks} 个）。",
     },
+    "station_fix_first": {
+        "en": "{posting} is open to replace what Ozon refused, not to be weighed again: it keeps the weight "
+              "taken at packing. Scan the new one for {product}, unit {nth} of {of} ({left} to replace).",
+        "ru": "{posting} открыто, чтобы заменить то, что отклонил Ozon, а не чтобы взвесить заново: вес с "
+              "упаковки сохраняется. Отсканируйте новое для «{product}», единица {nth} из {of} (заменить: {left}).",
+        "zh": "货件 {posting} 重新打开是为了替换 Ozon 拒绝的内容，无需再次称重：保留打包时的重量。请扫描 {product} "
+              "第 {nth}/{of} 件的新编码（待替换 {left} 个）。",
+    },
     "station_mark_replaced": {
         "en": "New code {mark} for {product}, unit {nth} of {of} (was {old}). {remaining} refused code(s) still "
               "to replace.",

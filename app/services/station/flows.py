@@ -195,6 +195,9 @@ def weigh(t: Txn, grams: float, lookup: Lookup | None, *, tolerance_pct: float, 
     reason = s.not_packable_reason(posting, t.name)
     if reason is not None:
         return stop_loudly(t, posting, reason)
+    fix_first = mark_fix.fixing(t, posting, grams)  # reopened on what Ozon refused: weighed at packing
+    if fix_first is not None:
+        return fix_first
     if posting.requirements:
         asking = unit_ids.required(t, posting, {"measured_g": grams})  # a unit's IMEI/UIN first
         if asking is not None:

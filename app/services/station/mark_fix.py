@@ -5,8 +5,10 @@
   (``mark_required`` holds it), is ``marking_invalid`` at once, with the reason.
 - ``reopen``: a posting Ozon refused codes of (``problem``, ``app.store.marks``) opens again on the
   refused units when it is scanned; ``replace``: a new code for such a unit replaces the old one
-  (``mark_replaced``); once every refused unit has a new code the posting is packed again and its
-  complete set queued for Ozon (the ship, still waiting, goes once Ozon accepts it).
+  (``mark_replaced``), and ``replace_identifier`` the same for a phone's IMEI or a jewel's UIN
+  (checked for its shape first, like at packing); once every refused unit has a new code the posting
+  is packed again and its complete set queued for Ozon (the ship, still waiting, goes once Ozon
+  accepts it). Its weight stays the one taken at packing: a reopened posting is not weighed again.
 
 Codes reach results and the event log masked only (``gs1.mask``).
 """
@@ -17,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import update
 
-from app.devices.scanners.gs1 import mask
+from app.devices.scanners.gs1 import for_log, mask
 from app.services.station import results as r
 from app.services.station import state as s
 from app.services.station import units
@@ -129,12 +131,60 @@ def replace(t: s.Txn, posting: s.BenchPosting, mark: Mark) -> r.StationResult | 
     if holder is not None:
         return refused(t, r.DUPLICATE_UNIT, number, product=target.get("product", ""), sku=target["sku"],
                        other=holder, mark=mask(mark.code))
-    t.session.execute(update(PackedUnitRow).where(PackedUnitRow.id == target["unit"]).values(mark=mark.code))
+    return _replaced(t, number, failed, target, mark.code, mask(mark.code))
+
+
+def replace_identifier(t: s.Txn, posting: s.BenchPosting, code: str) -> r.StationResult | None:
+    """A phone's IMEI or a jewel's UIN for a refused unit of the reopened posting, refused with the
+    reason when it has not the identifier's shape (None: no such unit waits)."""
+    from app.services.marks import identifiers as ids
+    from app.services.station.flows import refused
+    from app.services.station.unit_ids import asked_skus
+
+    number = posting.posting_number
+    failed = _fixable(t, number)
+    kinds = asked_skus(posting) if failed and posting.requirements else {}
+    target = next((f for f in failed or () if f["sku"] in kinds), None)
+    if target is None:
+        return None
+    kind, product = kinds[target["sku"]], target.get("product", "")
+    checked = ids.check(kind, code)
+    if not checked.valid:
+        return refused(t, r.UNIT_ID_INVALID, number, kind=kind, reason=checked.reason, sku=target["sku"],
+                       product=product, scanned=for_log(code))
+    holder = units.mark_seen(t.session, number, checked.value)
+    if holder is not None:
+        return refused(t, r.DUPLICATE_UNIT, number, product=product, sku=target["sku"], other=holder,
+                       mark=checked.value)
+    return _replaced(t, number, failed, target, checked.value, checked.value)  # an IMEI is shown in full
+
+
+def fixing(t: s.Txn, posting: s.BenchPosting, grams: float) -> r.StationResult | None:
+    """A weight for a posting reopened to replace what Ozon refused (a code, an IMEI, a customs
+    number): not taken, the weight of its packing stands; the answer says what it waits for."""
+    from app.services.station import customs
+
+    if not posting.problem:
+        return None
+    number = posting.posting_number
+    failed = _fixable(t, number)
+    waiting = [unit for unit, _ in customs.wanted(t, number) or ()] if not failed else failed
+    if not waiting:
+        return None
+    data = {"product": waiting[0].get("product", ""), "nth": waiting[0].get("nth"), "of": waiting[0].get("of"),
+            "left": len(waiting), "measured_g": grams}
+    t.log(r.FIX_FIRST, number, data)
+    return r.result(r.FIX_FIRST, number, t.state(), **data)
+
+
+def _replaced(t: s.Txn, number: str, failed: list[dict], target: dict, code: str, shown: str) -> r.StationResult:
+    """The unit ``target`` takes ``code``; the posting is packed again once no refused unit is left."""
+    t.session.execute(update(PackedUnitRow).where(PackedUnitRow.id == target["unit"]).values(mark=code))
     record = store_marks.get(t.session, number)
     left = [f for f in failed if f is not target and f["unit"] != target["unit"]]
     record.failed = left
     data = {"product": target.get("product", ""), "sku": target["sku"], "nth": target["nth"], "of": target["of"],
-            "old": target["mark"], "mark": mask(mark.code), "remaining": len(left)}
+            "old": target["mark"], "mark": shown, "remaining": len(left)}
     t.clear_error()
     if left:
         t.log(MARK_REPLACED, number, data)

@@ -66,6 +66,7 @@ SUPERVISOR_UNKNOWN = "supervisor_unknown"  # an override confirmed with a badge 
 UNIT_ID_ACCEPTED = "unit_id_accepted"  # kept with the unit, sent to Ozon in its exemplar set
 UNIT_ID_INVALID = "unit_id_invalid"    # not an IMEI/UIN (the reason: length, check digit...)
 UNIT_ID_REQUIRED = "unit_id_required"  # another item (or the scale) before the unit's IMEI/UIN
+FIX_FIRST = "fix_first"  # the scale while a reopened posting waits for what replaces Ozon's refusal
 
 OK_CODES = frozenset({
     POSTING_OPENED, ITEM_ACCEPTED, POSTING_COMPLETE, WEIGHT_ACCEPTED, ACKNOWLEDGED, POSTING_PARKED,

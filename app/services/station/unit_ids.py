@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, select, update
 
 from app.devices.scanners.gs1 import for_log
 from app.services.marks import identifiers as ids
-from app.services.station import customs
+from app.services.station import customs, mark_fix
 from app.services.station import results as r
 from app.services.station import state as s
 from app.services.station import units
@@ -71,8 +71,8 @@ def take(t: s.Txn, code: str) -> r.StationResult | None:
     from app.services.station.flows import refused
     number = t.row.open_posting
     posting = s.get_posting(t.session, number) if number else None
-    if posting is not None and posting.problem:  # reopened for a legal entity's customs numbers?
-        taken = customs.take(t, number, code)
+    if posting is not None and posting.problem:  # reopened for customs numbers, or a refused IMEI/UIN?
+        taken = customs.take(t, number, code) or mark_fix.replace_identifier(t, posting, code)
         if taken is not None:
             return taken
     found = waiting(t, posting) if posting is not None else None

@@ -25,6 +25,16 @@ Rules, as Ozon states them (ozon-after-ship.md §4, §8) and as chosen where it 
 - A code fails for a GTIN of another product, a code held by another posting, a malformed code,
   or one the registry never issued (``app.sim.ozon.marks``).
 
+Error codes: Ozon documents ``GTD_IS_REQUIRED_ONLY_FOR_LEGAL_CUSTOMER``,
+``GTD_MUST_BE_SPECIFIED_FOR_PRODUCT_COUNTRY``, ``WEIGHT_IS_REQUIRED``, ``WEIGHT_IS_OUT_OF_RANGE`` and,
+at the ship, ``EXEMPLAR_INFO_NOT_FILLED_COMPLETELY`` and ``MANDATORY_MARK_REDUNDANT``; it does not
+document the meanings of a mark's ``error_codes`` (ozon-after-ship.md §4). The others here are the
+simulator's own stand-ins, named like Ozon's: ``RNPT_MUST_BE_SPECIFIED``, ``RNPT_FORMAT_INVALID``,
+``GTD_FORMAT_INVALID`` and the mark codes of ``app.sim.ozon.marks`` (``MARK_NOT_FOUND``,
+``MARK_ALREADY_USED``, ``IMEI_INVALID``...). packdesk keys on none of them: it shows whatever codes
+Ozon gives verbatim (the problem text, the bench's ``fix_marks`` answer) and reopens any unit whose
+own code was refused.
+
 Thread-safety: every method runs under the world's lock. Codes are never logged.
 """
 from __future__ import annotations
