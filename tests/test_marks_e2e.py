@@ -145,3 +145,34 @@ def test_a_shift_with_marked_postings(tmp_path):
         texts["stdout"], texts["stderr"] = proc.stdout, proc.stderr
         leaks = {where: [s for s in secrets if s in text] for where, text in texts.items()}
         assert not any(leaks.values()), {where: len(found) for where, found in leaks.items() if found}
+
+
+def test_a_phone_in_a_replayed_shift_ships_only_with_its_imei_accepted_by_ozon(tmp_path):
+    """The IMEI step through the real app: the phone's EAN, an IMEI with a digit misread (refused
+    with the reason), the right one; the parcel ships once Ozon said ship_available, with that IMEI."""
+    from app.sim.ozon.demo_phone import add_phone
+
+    config = WorldConfig(postings=40, seed=31, ship_delay_s=0.2, label_delay_s=0.5, mark_check_s=0.3)
+    with OzonSimulator(config) as sim:
+        world = sim.world
+        number = add_phone(world)
+        phone = world.product_by_sku[world.peek(number).lines[0].sku]
+        imei = "356938035643809"
+        steps = [({"scan": number}, "posting_opened"), ({"scan": phone.barcodes[0]}, "item_accepted"),
+                 ({"scan": imei[:-1] + "8"}, "unit_id_invalid"), ({"scan": imei}, "unit_id_accepted"),
+                 ({"weight_g": phone.weight_g}, "weight_accepted")]
+        (tmp_path / "shift.jsonl").write_text("".join(json.dumps(e) + "\n" for e, _ in steps), encoding="utf-8")
+        (tmp_path / "packdesk.toml").write_text(
+            '[station]\nname = "bench-1"\n[devices]\nscale = "sim://"\nprinter = "sim://"\n', encoding="utf-8")
+        proc = subprocess.run(
+            [sys.executable, "-m", "app", "--config", str(tmp_path / "packdesk.toml"), "--data-dir", str(tmp_path),
+             "--lang", "zh", "replay", str(tmp_path / "shift.jsonl"), "--drain-timeout", "60"],
+            env=env_for(sim), capture_output=True, text=True, timeout=180)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        lines = [json.loads(raw) for raw in proc.stdout.splitlines()]
+        assert [x["code"] for x in lines] == [code for _, code in steps], lines
+        assert lines[1]["data"]["asks"] == "imei" and lines[2]["data"]["reason"] == "check_digit"
+        assert sim.stats.ship_calls(number) == 1 and world.peek(number).status == "awaiting_deliver"
+        history = world.exemplars.history(number)
+        assert history.index(("status", "ship_available")) < history.index(("ship", ""))
+        assert world.exemplars.shipped_marks(number) == [imei]
