@@ -273,6 +273,8 @@ def _open_sync(bench: Bench, interval_s: float, wait_for_prints: bool) -> None:
         bench.station.on_order_label = lambda number: wake()  # order_label = "on_pack": print it soon
     if bench.router is not None and "handover" in bench.router.modes:
         bench.router.modes["handover"].on_close = bench.service.wake  # a closed hand-over goes to Ozon now
+    if bench.router is not None and "return" in bench.router.modes:
+        bench.engine.after_pass.append(bench.router.modes["return"].refresh)  # returns the pass brought
 
 
 def _sync_leader(bench: Bench):

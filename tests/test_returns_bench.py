@@ -93,6 +93,29 @@ def test_a_packing_scan_that_is_no_return_still_packs(shop):
     assert shop.scan(number).code == "posting_opened" and shop.router.mode == "packing"
 
 
+def test_a_return_the_sync_brings_opens_at_the_next_scan_and_packing_scans_read_nothing_for_returns(shop):
+    from sqlalchemy import event
+
+    number, _, _ = shipped_with_mark(shop)
+    assert shop.scan("2999999999999").code == "unknown_barcode"  # the first scan reads the open returns (none)
+    row = returned(shop, number)  # the pass brings the return and refreshes the bench's list
+    packable = next(n for n in shop.packable() if n != number)
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    engine = shop.bench.db.engine
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        assert shop.scan(packable).code == "posting_opened"  # a packing scan: no read of the returns
+        assert not [s for s in statements if "FROM returns" in s]
+        assert shop.scan("CMD:CANCEL").ok
+        assert shop.scan(row.barcode).code == "return_opened"
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+
+
 def test_rfbs_return_actions_go_through_the_outbox_and_a_lost_answer_is_read_back(shop):
     number = shop.packable("non_integrated")[0]
     shop.sync()

@@ -1,8 +1,9 @@
 """``ReturnMode``: a return opened at the bench (a mode of ``app.services.modes``).
 
 A packing bench opens a return when its barcode is scanned (the FBS return's logistic barcode, or an
-rFBS return number): ``opens(text)`` tells the router, from the barcodes of returns not closed, kept
-in memory and read again at most every ``REFRESH_S`` when a scan is none of them. Opening answers
+rFBS return number): ``opens(text)`` tells the router from the barcodes of returns not closed, kept
+in memory: read at the first scan, then again after each sync pass (``refresh``, the pass's hook),
+so a packing scan never reads the database for them. Opening answers
 ``return_opened`` with what shipped in the posting (products, masked marking codes) and its packing
 clip, for the screen to show beside the unpacking clip the evidence recorder starts
 (``app.services.returns.evidence``, a listener). Each unit scanned back is checked against what
@@ -16,7 +17,6 @@ open return is its row (``returns.station``/``local_state``), so a restart resum
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
@@ -39,8 +39,6 @@ from app.store.models_returns import (
 
 log = logging.getLogger("packdesk.returns")
 
-REFRESH_S = 1.0
-
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
@@ -55,8 +53,7 @@ class ReturnMode:
         self.db, self.station, self.packer, self.now = db, station, packer, now
         self._listeners: list[Callable[[rr.ReturnResult], object]] = []
         self._mode_after: str | None = None
-        self._codes: set[str] = set()
-        self._read_at = float("-inf")
+        self._codes: set[str] | None = None  # not read yet
 
     def listen(self, listener: Callable[[rr.ReturnResult], object]) -> None:
         self._listeners.append(listener)
@@ -66,15 +63,17 @@ class ReturnMode:
 
     # -- the router's question -------------------------------------------------------------------
     def opens(self, text: str) -> bool:
-        """Is this packing-bench scan a return's barcode? (memory; read again at most every REFRESH_S)"""
-        if text in self._codes:
-            return True
-        if time.monotonic() - self._read_at < REFRESH_S:
-            return False
+        """Is this packing-bench scan a return's barcode? (from memory, read at the first scan)"""
+        codes = self._codes
+        if codes is None:
+            codes = self.refresh()
+        return text in codes
+
+    def refresh(self) -> set[str]:
+        """Read the barcodes of the returns not closed again (after a sync pass brought new ones)."""
         with self.db.read() as session:
-            self._codes = store.barcodes(session)
-        self._read_at = time.monotonic()
-        return text in self._codes
+            codes = self._codes = store.barcodes(session)
+        return codes
 
     # -- the scanner -------------------------------------------------------------------------------
     def scan(self, text: str) -> rr.ReturnResult:
@@ -210,7 +209,8 @@ class ReturnMode:
         if tally["mismatch"]:
             case = case_rules.open_for_return(session, row, by=self.packer() or self.station, now=self.now())
             data.update(case=case.id, variant="case")
-        self._codes.discard(row.barcode)
+        if self._codes is not None:
+            self._codes.discard(row.barcode)
         answer = self._answer(session, row, rr.RETURN_CLOSED, **data)
         return rr.result(answer.code, answer.posting, rr.IDLE, **answer.data)
 

@@ -72,6 +72,8 @@ class SyncEngine:
                                     task_type=printer_task_type(config.devices.printer))  # labels print there
         self.print_labels = print_labels
         self._recovered = False
+        # called (short, on the sync's thread) after each pass: e.g. the returns a bench opens by a scan
+        self.after_pass: list[Callable[[], object]] = []
 
     @property
     def stages(self) -> tuple[str, ...]:
@@ -118,6 +120,11 @@ class SyncEngine:
             summary.labels_open = store_labels.open_count(session, self.config.station.name)
         self.db.writer.call(sync_state.set_state, "sync.last_pass", summary.started_at.isoformat()
                             + (" ok" if summary.finished else " incomplete"), now=self.now())
+        for hook in self.after_pass:
+            try:
+                hook()
+            except Exception:  # the pass is done and recorded: a hook's bug must not undo it
+                log.exception("a hook after the sync pass failed")
         return summary
 
     def _led_by(self) -> str | None:
