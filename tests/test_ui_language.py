@@ -67,6 +67,30 @@ def test_switching_language_retranslates_the_main_window(qtbot, tmp_path):
         db.close()
 
 
+def test_a_banner_message_up_across_a_language_switch_is_said_in_the_new_language(qtbot):
+    from app.messages import Said, text
+    from app.ui.banner import Banner
+
+    languages = Languages(QApplication.instance())
+    try:
+        banner = Banner()
+        qtbot.addWidget(banner)
+        banner.language = lambda: languages.current
+        languages.switch("ru")
+        said = Said("case_opened", case=7, posting="123-1", type=Said("case_type_not_delivered"))
+        banner.show_message("info", said)
+        assert banner.text.text() == said.render("ru") and "не доставлен" in said.render("ru")
+        languages.switch("zh")
+        assert banner.text.text() == said.render("zh") != said.render("ru")
+        banner.show_message("warning", "plain text stays as given")
+        languages.switch("en")
+        assert banner.text.text() == "plain text stays as given"
+        assert said.render("en") == text("case_opened", "en", case=7, posting="123-1",
+                                         type=text("case_type_not_delivered", "en"))
+    finally:
+        languages.switch("en")
+
+
 def test_every_tr_call_has_a_plain_literal_lupdate_can_read():
     """lupdate skips tr() on f-strings, variables or inside f-strings: such a text silently stays
     English in the ru and zh screens."""

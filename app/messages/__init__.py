@@ -165,3 +165,22 @@ def text(code: str, lang: str = "en", /, **params) -> str:
     entry = CATALOGUE[code]
     template = entry.get(lang) or entry["en"]
     return template.format(**params)
+
+
+class Said:
+    """A message by its code, rendered in whatever language is shown when it is shown (a banner
+    that stays up across a language switch says it again in the new one). A parameter may be a
+    ``Said`` itself (a case's type, a resolution): rendered in the same language."""
+
+    __slots__ = ("code", "params")
+
+    def __init__(self, code: str, /, **params) -> None:
+        CATALOGUE[code]  # an unknown code fails here, where it is written, not when it is shown
+        self.code, self.params = code, params
+
+    def render(self, lang: str) -> str:
+        return text(self.code, lang, **{k: v.render(lang) if isinstance(v, Said) else v for k, v in self.params.items()})
+
+    def __repr__(self) -> str:
+        return f"Said({self.code!r}, **{self.params!r})"
+

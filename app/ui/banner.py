@@ -1,10 +1,14 @@
 """``Banner``: one line over the window for expected problems and news, with a way forward.
 
-Levels: info, warning, error. An action is ``(label, callable)``; the close button hides it."""
+Levels: info, warning, error. An action is ``(label, callable)``; the close button hides it. A
+message given as ``app.messages.Said`` is said in the language shown (``language()``), again after
+a language switch."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from app.messages import Said
 
 
 class Banner(QFrame):
@@ -20,20 +24,25 @@ class Banner(QFrame):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.action_button)
         layout.addWidget(self.close_button)
-        self.level, self._action = "info", None
+        self.level, self._action, self._said = "info", None, None
+        self.language = lambda: "en"  # the language shown (the controller's)
         self.retranslate()
         self.hide()
 
     def retranslate(self) -> None:
         self.close_button.setText(self.tr("Close"))
+        if self._said is not None:
+            self.text.setText(self._said.render(self.language()))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def show_message(self, level: str, text: str, action=None) -> None:
+    def show_message(self, level: str, text, action=None) -> None:
         self.level = level
+        self._said = text if isinstance(text, Said) else None
+        text = text.render(self.language()) if isinstance(text, Said) else text
         self.setProperty("level", level)
         self.style().unpolish(self)
         self.style().polish(self)

@@ -101,6 +101,7 @@ class BenchController(QObject):
         self.station_worker.snapshot.connect(lambda snap: w.flash.offer_fix(snap.get("error"), snap.get("mode")))
         self.pack_view.actions.commandRequested.connect(self.station_worker.command)
         self.pack_view.actions.weighRequested.connect(self.station_worker.weigh)
+        w.banner.language = lambda: self.languages.current
         self.messages.message.connect(w.banner.show_message)
         self.queues.reprinted.connect(lambda _: self._wake())
         self.queues.failed.connect(lambda detail: self.messages.warning(detail))

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 
-from app.messages import text
+from app.messages import Said, text
 from app.ui.adapters.tasks import run_task
 from app.ui.returns.cases_panel import CasesPanel
 from app.ui.returns.panel import ReturnsPanel
@@ -109,7 +109,7 @@ class ReturnsTab(QObject):
                 raise RuntimeError(text(exc.code, lang, **exc.data)) from None
 
         name = self.panel.actions.currentText()
-        run_task(job, on_result=lambda _: (self.messages.info(text("return_action_queued", lang, action=name)),
+        run_task(job, on_result=lambda _: (self.messages.info(Said("return_action_queued", action=name)),
                                            self.wake(), self.reload()),
                  on_error=lambda exc: self.messages.warning(str(exc)), owner=self.panel)
 
@@ -127,9 +127,9 @@ class ReturnsTab(QObject):
             return case
 
         def done(case: dict) -> None:
-            self.messages.info(text(said, lang, case=case["id"], posting=case["posting_number"],
-                                    type=text("case_type_" + case["type"], lang),
-                                    resolution=text("case_resolution_" + (case["resolution"] or "refund"), lang)))
+            self.messages.info(Said(said, case=case["id"], posting=case["posting_number"],
+                                    type=Said("case_type_" + case["type"]),
+                                    resolution=Said("case_resolution_" + (case["resolution"] or "refund"))))
             self.reload()
 
         run_task(job, on_result=done, on_error=lambda exc: self.messages.warning(str(exc)), owner=self.cases)
