@@ -139,3 +139,38 @@ def test_rfbs_return_actions_go_through_the_outbox_and_a_lost_answer_is_read_bac
         now = session.get(ReturnRow, row.id)
         assert now.state == "approved" and [a["id"] for a in now.actions] == [RECEIVED]
         assert session.scalar(select(OutboxRow.id).where(OutboxRow.state == "parked")) is None
+
+
+def test_rfbs_return_actions_from_the_command_line(shop):
+    import json
+    import subprocess
+    import sys
+
+    from test_cli_replay import env_for
+
+    number = shop.packable("non_integrated")[0]
+    shop.sync()
+    row = returned(shop, number)
+    (shop.tmp_path / "cli.toml").write_text('[station]\nname = "bench-1"\n', encoding="utf-8")
+
+    def packdesk(*args):
+        return subprocess.run([sys.executable, "-m", "app", "--config", str(shop.tmp_path / "cli.toml"),
+                               "--data-dir", str(shop.tmp_path), "--lang", "en", "returns", *args],
+                              env=env_for(shop.sim), capture_output=True, text=True, timeout=60)
+
+    listed = packdesk("list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    [mine] = [r for r in json.loads(listed.stdout) if r["id"] == row.id]
+    assert (mine["scheme"], mine["posting_number"]) == ("rfbs", number)
+    assert {a["id"] for a in mine["actions"]} == {APPROVE, -1}
+    refused = packdesk("action", str(row.id), str(RECEIVED))
+    assert refused.returncode == 1 and "offer" in refused.stderr  # Ozon does not offer it now
+    rejected = packdesk("action", str(row.id), "-1")
+    assert rejected.returncode == 1 and refused.stderr != rejected.stderr  # a rejection needs its reason
+    queued = packdesk("action", str(row.id), str(APPROVE))
+    assert queued.returncode == 0, queued.stderr
+    shop.sync()
+    (command,) = shop.commands("rfbs_return_action")
+    assert command.state == "done"
+    with shop.bench.db.read() as session:
+        assert session.get(ReturnRow, row.id).state == "approved"
