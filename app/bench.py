@@ -366,6 +366,11 @@ def _open_evidence(bench: Bench, camera_factory: Callback, on_state: Callback, l
         station = bench.station
         bench.station.listen(PackingFollower(bench.evidence, station_name=config.station.name, lang=lang,
                                              packer=lambda: station.packer))
+    if bench.router is not None and "handover" in bench.router.modes:  # the hand-over's clip and act photo
+        from app.services.handover.evidence import HandoverFollower
+        station = bench.station
+        bench.router.modes["handover"].listen(HandoverFollower(bench.evidence, station_name=config.station.name,
+                                                               packer=lambda: station.packer))
     if bench.router is not None and "return" in bench.router.modes:  # the unpacking clip of a return
         from app.services.returns.evidence import ReturnFollower
         station = bench.station

@@ -94,6 +94,27 @@ SUMMARY_MESSAGES: dict[str, dict[str, str]] = {
     "evidence_tl_ozon_command_parked": {
         "en": "Ozon refused the command '{command}': {reason}", "ru": "Ozon отклонил команду «{command}»: {reason}",
         "zh": "Ozon 拒绝了指令“{command}”：{reason}"},
+    # the hand-over the parcel left in (app.services.handover.evidence)
+    "evidence_tl_handover_clip": {
+        "en": "Video of the hand-over to the courier: {seconds} s, {state}.",
+        "ru": "Видео передачи курьеру: {seconds} с, {state}.",
+        "zh": "交接给快递员的视频：{seconds} 秒，{state}。",
+    },
+    "evidence_tl_handover_act_photo": {
+        "en": "Photo of the hand-over's act on the desk: {state}.",
+        "ru": "Фото акта передачи на столе: {state}.",
+        "zh": "交接单在桌上的照片：{state}。",
+    },
+    "evidence_tl_parcel_scanned_out": {
+        "en": "Scanned out to the courier in hand-over #{handover} ({method}).",
+        "ru": "Отсканировано при передаче курьеру, передача №{handover} ({method}).",
+        "zh": "已在交接 #{handover}（{method}）中扫描交给快递员。",
+    },
+    "evidence_tl_handover_closed_with": {
+        "en": "Hand-over #{handover} closed; Ozon's carriage {carriage_id}.",
+        "ru": "Передача №{handover} закрыта; отгрузка Ozon {carriage_id}.",
+        "zh": "交接 #{handover} 已完成；Ozon 发运单 {carriage_id}。",
+    },
     # returns and cases (app.services.returns)
     "evidence_tl_return_clip": {
         "en": "Video of the return's unpacking: {seconds} s, {state}.",

@@ -132,6 +132,13 @@ def files_for(session: Session, posting_number: str) -> list[dict[str, Any]]:
     return [dict(row._mapping) for row in rows]
 
 
+def files_with_key(session: Session, key: str) -> list[dict[str, Any]]:
+    """The files of one thing that is no posting (a hand-over: ``handover-<id>``), oldest first."""
+    rows = session.execute(select(_files).where(_files.c.key == key, _files.c.posting_number.is_(None))
+                           .order_by(_files.c.started_at, _files.c.id)).all()
+    return [dict(row._mapping) for row in rows]
+
+
 def files_in_state(session: Session, state: str, *, station: str | None = None) -> list[dict[str, Any]]:
     query = select(_files).where(_files.c.state == state)
     if station is not None:

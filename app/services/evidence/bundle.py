@@ -49,6 +49,10 @@ def make_bundle(db, data_dir: Path, posting: str, out: Path, *, lang: str = "ru"
         entries, attachments = timeline.gather(session, ctx)
         records = store_evidence.event_records(session, posting)
         sealed = store_evidence.entries_for(session, posting)
+        # a file of no posting of its own (a hand-over's clip) was sealed by an entry of its own: carried too
+        others = sorted({a.seq for a in attachments if a.seq} - {e["seq"] for e in sealed})
+        sealed = sorted([*sealed, *filter(None, (store_evidence.entry(session, seq) for seq in others))],
+                        key=lambda e: e["seq"])
         checked = chain.verify_log(session)
         bench_posting = store_postings.get_posting(session, posting)
     if not entries and not sealed and bench_posting is None:

@@ -51,9 +51,11 @@ def describe(entry: TimelineEntry, lang: str, posting: str | None = None) -> str
     data, code = entry.data, entry.code
     if entry.area == "camera":
         state = _state_text(data.get("state", ""), data.get("detail", ""), lang)
-        if code == "clip" and data.get("purpose") == "return":
+        if code == "clip" and data.get("purpose") in ("return", "handover"):
             seconds = f"{(data.get('duration_ms') or 0) / 1000:.1f}"
-            return text("evidence_tl_return_clip", lang, seconds=seconds, state=state)
+            return text(f"evidence_tl_{data['purpose']}_clip", lang, seconds=seconds, state=state)
+        if code == "photo" and data.get("purpose") == "handover_act":
+            return text("evidence_tl_handover_act_photo", lang, state=state)
         if code == "clip":
             box = text("evidence_tl_box", lang, box=data["box"]) if data.get("box") else ""
             seconds = f"{(data.get('duration_ms') or 0) / 1000:.1f}"

@@ -145,8 +145,13 @@ def returns_and_cases(session, ctx: Context) -> Iterable[TimelineEntry | Attachm
     return source(session, ctx)
 
 
+def handover(session, ctx: Context) -> Iterable[TimelineEntry | Attachment]:
+    from app.services.handover.evidence import timeline_source  # the area imports this module
+    return timeline_source(session, ctx)
+
+
 # every area's source, in the order their entries sort when they share a time
-SOURCES: list[Source] = [packing_records, camera_files, ozon_label, ozon_commands, returns_and_cases]
+SOURCES: list[Source] = [packing_records, camera_files, ozon_label, ozon_commands, handover, returns_and_cases]
 
 
 def gather(session, ctx: Context, sources: Iterable[Source] = ()) -> tuple[list[TimelineEntry], list[Attachment]]:

@@ -2,7 +2,10 @@
 and a photo or scan of the act the courier signed, attached as a file.
 
     attach_file(db, data_dir, handover_id, Path("scan.jpg"), by="anna", now=now)   # the CLI, the window
-    attach_bytes(db, data_dir, handover_id, jpeg, suffix=".jpg", by=..., now=...)  # a camera snapshot (later)
+    attach_bytes(db, data_dir, handover_id, jpeg, suffix=".jpg", by=..., now=...)  # bytes from elsewhere
+
+Without an attached file, the camera's photo of the act at the close (when a camera is configured)
+is the receipt's signed act.
 
 The file is copied under ``<data_dir>/handovers/<id>/`` (whole or not at all); the hand-over keeps
 its path. A second attachment replaces the first in the record (both files stay on disk).
@@ -79,14 +82,25 @@ class Receipt:
 
 
 def receipt(db, data_dir: Path, handover_id: int) -> Receipt | None:
+    """The receipt; its signed act is the file attached, else the camera's photo of the act taken at
+    the close (``app.services.handover.evidence``)."""
+    from app.services.evidence.storage import evidence_dir
+    from app.services.handover.evidence import ACT, key_of
+    from app.store import evidence as store_evidence
+    from app.store.evidence_models import FILE_SEALED
+
     with db.read() as session:
         h = store.get(session, handover_id)
         if h is None:
             return None
         scanned = store.numbers_in(session, handover_id, (PARCEL_SCANNED,))
         deferred = store.numbers_in(session, handover_id, (PARCEL_DEFERRED,))
+        photos = [f for f in store_evidence.files_with_key(session, key_of(handover_id))
+                  if f["purpose"] == ACT and f["state"] == FILE_SEALED]
     act = act_path(data_dir, h.act_pdf)
     signed = act_path(data_dir, h.receipt_path)
+    if signed is None and photos:
+        signed = evidence_dir(data_dir) / photos[-1]["path"]
     return Receipt(h.id, h.station, h.closed_by or h.packer, h.delivery_method_name or str(h.delivery_method_id),
                    h.departure_date.isoformat(), h.started_at, h.closed_at, len(scanned), deferred, h.carriage_id,
                    str(h.carriage_id) if h.carriage_id else None, str(act) if act else None,

@@ -53,6 +53,8 @@ class Txn:
         if code in hr.HELD_CODES and self.handover is not None:
             self.hold(code, posting=posting, **data)
         self.log(code, posting, data)
+        if self.handover is not None:  # which hand-over (the evidence follows it by its id)
+            data.setdefault("handover", self.handover.id)
         return hr.result(code, posting, self.state(), **data)
 
     def tally(self) -> dict[str, int]:
