@@ -57,5 +57,13 @@ def test_a_hand_over_is_filmed_its_act_photographed_and_both_go_in_each_postings
         assert any(n.startswith(f"{folder}clips/") for n in names) and any(n.startswith(f"{folder}photos/")
                                                                             for n in names)
         assert verify_bundle(out).ok
+        from app.services.evidence.storage import evidence_dir
+        from app.services.evidence.timeline import Context, gather
+
+        with shop.bench.db.read() as session:
+            entries, _ = gather(session, Context(numbers[1], shop.tmp_path, evidence_dir(shop.tmp_path)))
+        statuses = [e.data["status"] for e in entries if e.code == "ozon_status"]  # Ozon's, as the syncs saw it
+        assert statuses and statuses[-1] == "awaiting_deliver"
+        assert [e.code for e in entries if e.area == "handover"] == ["parcel_scanned_out", "handover_closed_with"]
     finally:
         evidence.close()

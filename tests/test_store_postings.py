@@ -159,6 +159,22 @@ def test_the_time_a_status_began_is_the_sync_that_saw_it_change(db):
     assert (since("6-6-1"), since("6-6-2")) == (then, later)  # the same status again keeps its time
 
 
+def test_ozons_status_history_keeps_each_status_as_the_syncs_saw_it_change(db):
+    from app.store.status_history import of_posting
+
+    t = [NOW + timedelta(hours=h) for h in range(4)]
+    db.call(upsert_postings, [posting("7-7-1", status="awaiting_packaging")], {}, t[0])
+    db.call(upsert_postings, [posting("7-7-1", status="awaiting_packaging")], {}, t[1])  # no change: no row
+    db.call(upsert_postings, [posting("7-7-1", status="awaiting_deliver", substatus="posting_created")], {}, t[2])
+    db.call(upsert_postings, [posting("7-7-1", status="awaiting_deliver", substatus="posting_transferring_to_delivery"),
+                              posting("7-7-2", status="delivering")], {}, t[3])
+    with db.read() as session:
+        assert [(st, at) for st, _, at in of_posting(session, "7-7-1")] == [
+            ("awaiting_packaging", t[0]), ("awaiting_deliver", t[2]), ("awaiting_deliver", t[3])]
+        assert of_posting(session, "7-7-1")[-1][1] == "posting_transferring_to_delivery"
+        assert [st for st, _, _ in of_posting(session, "7-7-2")] == ["delivering"]  # first seen
+
+
 def test_items_of_the_given_postings_are_replaced(db):
     db.call(upsert_postings, [posting("4-4-1"), posting("4-4-2")],
             {"4-4-1": [item(10), item(11)], "4-4-2": [item(12)]}, NOW)

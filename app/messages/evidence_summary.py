@@ -94,6 +94,11 @@ SUMMARY_MESSAGES: dict[str, dict[str, str]] = {
     "evidence_tl_ozon_command_parked": {
         "en": "Ozon refused the command '{command}': {reason}", "ru": "Ozon отклонил команду «{command}»: {reason}",
         "zh": "Ozon 拒绝了指令“{command}”：{reason}"},
+    "evidence_tl_ozon_status": {
+        "en": "Ozon's status seen by the sync: {status} {substatus}",
+        "ru": "Статус в Ozon по данным синхронизации: {status} {substatus}",
+        "zh": "同步看到的 Ozon 状态：{status} {substatus}",
+    },
     # the hand-over the parcel left in (app.services.handover.evidence)
     "evidence_tl_handover_clip": {
         "en": "Video of the hand-over to the courier: {seconds} s, {state}.",

@@ -330,3 +330,4 @@ from app.store import models_handover  # noqa: E402,F401  (registers its tables 
 from app.store import models_people  # noqa: E402,F401  (packers, supervisors, admins and their credentials)
 # returns, the units scanned back and the seller's cases (migration 0013)
 from app.store import models_returns  # noqa: E402,F401  (registers its tables on Base.metadata)
+from app.store import models_history  # noqa: E402,F401  (Ozon's status history of postings, migration 0015)

@@ -21,7 +21,7 @@ from app.statuses import (
     AWAITING_PACKAGING, LOCAL_STATE_RULES, LOCAL_STATES, PACKABLE_LOCAL_STATES, LocalState, LocalStateRule,
     derive_local_state,
 )
-from app.store import products
+from app.store import products, status_history
 from app.store.bulk import CHUNK, check_fields, chunked, dialect_insert, last_by_key, naive_utc
 from app.store.models import PostingItemRow, PostingRow, ProductBarcodeRow
 
@@ -74,15 +74,16 @@ def upsert_postings(
     if not rows:
         return 0
     numbers = [row["posting_number"] for row in rows]
-    old_status: dict[str, str] = {}
+    old: dict[str, tuple[str, str | None]] = {}  # status and substatus the cache holds
     if len(numbers) == 1:
-        old_status.update(session.execute(_STATUS_OF, {"number": numbers[0]}).all())
+        old.update((n, (st, sub)) for n, st, sub in session.execute(_STATUS_OF, {"number": numbers[0]}))
     else:
         for chunk in chunked(numbers):
-            old_status.update(session.execute(
-                select(_postings.c.posting_number, _postings.c.status)
-                .where(_postings.c.posting_number.in_(chunk))
-            ).all())
+            old.update((n, (st, sub)) for n, st, sub in session.execute(
+                select(_postings.c.posting_number, _postings.c.status, _postings.c.substatus)
+                .where(_postings.c.posting_number.in_(chunk))))
+    status_history.record(session, [(row["posting_number"], row["status"], row["substatus"]) for row in rows
+                                    if old.get(row["posting_number"]) != (row["status"], row["substatus"])], now)
     upsert_stmt = _upsert_statement(session)
     for chunk in chunked(rows):
         session.execute(upsert_stmt, chunk[0] if len(chunk) == 1 else list(chunk))
@@ -98,10 +99,10 @@ def upsert_postings(
     ]
     for chunk in chunked(item_rows, CHUNK):
         session.execute(_INSERT_ITEMS, list(chunk))
-    return sum(1 for row in rows if old_status.get(row["posting_number"]) != row["status"])
+    return sum(1 for row in rows if old.get(row["posting_number"], (None,))[0] != row["status"])
 
 
-_STATUS_OF = select(_postings.c.posting_number, _postings.c.status).where(
+_STATUS_OF = select(_postings.c.posting_number, _postings.c.status, _postings.c.substatus).where(
     _postings.c.posting_number == bindparam("number"))
 _DELETE_ITEMS_OF = delete(_items).where(_items.c.posting_number == bindparam("number"))
 _INSERT_ITEMS = insert(_items)

@@ -145,13 +145,22 @@ def returns_and_cases(session, ctx: Context) -> Iterable[TimelineEntry | Attachm
     return source(session, ctx)
 
 
+def ozon_statuses(session, ctx: Context) -> Iterable[TimelineEntry]:
+    """Ozon's status of the posting each time a sync saw it change (first seen, then each change)."""
+    from app.store.status_history import of_posting
+
+    for status, substatus, seen_at in of_posting(session, ctx.posting):
+        yield TimelineEntry(seen_at, "tracking", "ozon_status", {"status": status, "substatus": substatus or ""})
+
+
 def handover(session, ctx: Context) -> Iterable[TimelineEntry | Attachment]:
     from app.services.handover.evidence import timeline_source  # the area imports this module
     return timeline_source(session, ctx)
 
 
 # every area's source, in the order their entries sort when they share a time
-SOURCES: list[Source] = [packing_records, camera_files, ozon_label, ozon_commands, handover, returns_and_cases]
+SOURCES: list[Source] = [packing_records, camera_files, ozon_label, ozon_commands, ozon_statuses, handover,
+                         returns_and_cases]
 
 
 def gather(session, ctx: Context, sources: Iterable[Source] = ()) -> tuple[list[TimelineEntry], list[Attachment]]:
