@@ -230,6 +230,10 @@ def _router(bench: Bench):
                             carriage_methods=bench.lookups.carriage_methods if bench.lookups is not None else None,
                             packer=lambda: station.packer, supervisors=config.station.supervisors,
                             tracking_pattern=config.handover.tracking_pattern)
+    from app.services.people.directory import confirm_override
+
+    names = tuple(config.station.supervisors)
+    handover.confirm = lambda credential: confirm_override(bench.db, credential, names)  # badge or PIN
     returns = ReturnMode(bench.db, station.name, packer=lambda: station.packer)
     return ScanRouter(bench.db, station, [handover, returns])
 

@@ -67,3 +67,4 @@ def test_a_hand_over_is_filmed_its_act_photographed_and_both_go_in_each_postings
         assert [e.code for e in entries if e.area == "handover"] == ["parcel_scanned_out", "handover_closed_with"]
     finally:
         evidence.close()
+

@@ -271,3 +271,29 @@ def test_the_routers_mode_is_the_benchs_mode_in_the_cache_after_every_decision(s
              ("CMD:HANDOVER-CLOSE", "handover_incomplete", "handover")]
     for text, code, mode in steps:
         assert (shop.scan(text).code, shop.router.mode, in_cache()) == (code, mode, mode), text
+
+
+def test_a_forced_close_is_confirmed_by_a_supervisors_badge_or_pin_and_records_the_name_only(shop):
+    from app.services.people import directory
+
+    directory.add(shop.bench.db, "Pavel", "packer", pin="1357")
+    directory.add(shop.bench.db, "Olga", "supervisor", pin="8642")
+    badge = directory.issue_badge(shop.bench.db, "Olga")
+    assert shop.scan("CMD:LOGIN:1357").code == "packer_signed_in"
+    method = shop.method_with("ozon")
+    numbers = shop.ship(shop.packable("ozon", method)[:3])
+    assert shop.scan(f"CMD:HANDOVER:{method}").code == "handover_started"
+    assert shop.scan(numbers[0]).code == "parcel_accepted"
+    assert shop.scan("CMD:HANDOVER-CLOSE").code == "handover_incomplete"
+    refused = shop.scan("CMD:HANDOVER-CLOSE:FORCE:1357:courier waiting")  # a packer's PIN
+    assert refused.code == "handover_not_authorized" and refused.data["person"] == "Pavel"
+    unknown = shop.scan("CMD:HANDOVER-CLOSE:FORCE:99999:courier waiting")
+    assert unknown.code == "handover_not_authorized" and unknown.data["person"] == "?"
+    forced = shop.scan(f"CMD:HANDOVER-CLOSE:FORCE:{badge}:courier waiting")
+    assert forced.code == "handover_closed"
+    h = shop.handover(forced.data["handover"])
+    assert (h.forced_by, h.force_reason) == ("Olga", "courier waiting")
+    import sqlite3
+    with sqlite3.connect(shop.tmp_path / "packdesk.db") as db:
+        events = " ".join(str(row) for row in db.execute("SELECT data FROM events"))
+    assert "8642" not in events and "1357" not in events and badge not in events and "99999" not in events  # names only

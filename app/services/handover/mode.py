@@ -66,6 +66,8 @@ class HandoverMode:
         self.tracking_pattern = tracking_pattern or None
         self.close_wait_s = close_wait_s
         self._may_supervise = supervisors if callable(supervisors) else _member_of(supervisors)
+        # who forces a close, by badge or PIN: (name, may) (bench: app.services.people.directory.confirm_override)
+        self.confirm: Callable[[str], tuple[str, bool]] | None = None
         self.on_close: Callable[[], object] | None = None  # wakes the sync after a close
         self._listeners: list[Callable[[hr.HandoverResult], object]] = []
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="packdesk-handover-ozon")
@@ -145,8 +147,11 @@ class HandoverMode:
         return self._write(lambda t: start.create(t, method_id, name, integration, word))
 
     def finish(self, *, force_by: str | None = None, reason: str = "") -> hr.HandoverResult:
-        outcome = self._write(lambda t: closing.close(t, force_by=force_by, reason=reason,
-                                                      may_supervise=self._may_supervise))
+        may = self._may_supervise
+        if force_by is not None and self.confirm is not None:  # a badge or PIN: the person's name is recorded
+            force_by, allowed = self.confirm(force_by)
+            may = lambda _person: allowed  # noqa: E731
+        outcome = self._write(lambda t: closing.close(t, force_by=force_by, reason=reason, may_supervise=may))
         if outcome.code != hr.HANDOVER_CLOSED:
             return outcome
         if self.on_close is not None:

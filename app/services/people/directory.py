@@ -117,3 +117,21 @@ def _new_pin_hash(db, pin: str, *, except_name: str | None = None) -> str:
             if person.name != except_name and credentials.pin_matches(pin, hashed):
                 raise PeopleError("pin_taken")  # a PIN alone must name one person
     return credentials.hash_pin(pin)
+
+
+def confirm_override(db, credential: str, names) -> tuple[str, bool]:
+    """Who confirms an override away from the station's transaction (a hand-over's forced close):
+    ``(their name, whether they may)``, found by the badge or PIN given; a bench whose people do not
+    sign in keeps ``[station] supervisors`` (``credential`` a name of ``names``). A badge or PIN
+    nobody has is ``("?", False)``: the credential itself is never recorded."""
+    from app.services.people import roles
+    from app.store import people as store
+
+    person = identify(db, credential)
+    if person is not None:
+        return person.name, roles.may(person.role, "confirm_override")
+    with db.read() as session:
+        if store.anyone(session):
+            return "?", False
+    return credential, credential in set(names)
+
