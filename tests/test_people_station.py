@@ -156,3 +156,17 @@ def test_pins_are_kept_hashed_unique_and_well_formed(shop, team):
 def test_a_deactivated_person_cannot_sign_in(shop, team):
     directory.set_active(shop.db, "Anna", False)
     assert bench(shop).scan(f"CMD:LOGIN:{team['anna']}").code == r.PACKER_UNKNOWN
+
+
+def test_a_short_posting_needs_a_supervisors_badge_or_pin(shop, team):
+    station = bench(shop)
+    station.scan(f"CMD:LOGIN:{team['anna']}")
+    assert station.scan(MUG_POSTING).code == r.POSTING_OPENED
+    refused = station.scan(f"CMD:SHORT:{team['anna']}:not on the shelf")  # a packer's badge
+    assert (refused.code, refused.data["person"]) == (r.NOT_AUTHORIZED, "Anna")
+    assert station.scan("CMD:SHORT:not on the shelf").code == r.SUPERVISOR_UNKNOWN  # a reason is no badge
+    assert shop.posting(MUG_POSTING).local_state == "in_progress"  # nothing flagged yet
+    short = station.scan("CMD:SHORT:4711:not on the shelf")
+    assert (short.code, short.data["by"], short.data["reason"]) == (r.POSTING_SHORT, "Boris", "not on the shelf")
+    assert shop.posting(MUG_POSTING).local_state == "problem"
+    assert all("4711" not in str(e.data) for e in shop.events())

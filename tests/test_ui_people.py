@@ -134,3 +134,18 @@ def test_statistics_show_the_packers_figures_as_charts(qtbot, bench):
     assert postings.count() == 1 and postings.at(0) == 1.0
     assert panel.chart.axes(Qt.Orientation.Horizontal)[0].categories() == ["Anna"]
     assert panel.table.rowCount() == 1 and panel.table.item(0, 2).text() == "Anna"
+
+
+def test_a_supervisors_badge_scanned_into_the_short_dialog_confirms_it_and_signs_nobody_in(qtbot, bench):
+    sign_in_with_pin(qtbot, bench, "1111")
+    badge = directory.issue_badge(bench.parts.db, "Olga")
+    number = plain_posting(bench.queues, bench.world)
+    answer(qtbot, bench, lambda: bench.scan(number), "posting_opened")
+    bench.pack_view.actions.buttons["SHORT"].click()
+    dialog = bench.pack_view.actions.dialog
+    assert dialog.badge and dialog.isVisible()
+    dialog.reason.setText("not on the shelf")
+    short = answer(qtbot, bench, lambda: bench.scanner_bridge.scanned.emit(f"CMD:LOGIN:{badge}"), "posting_short")
+    assert short.data["by"] == "Olga" and short.data["reason"] == "not on the shelf"
+    assert bench.parts.station.signed_in() == "Anna"  # the badge confirmed; it signed nobody in
+    assert not dialog.isVisible()

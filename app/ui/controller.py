@@ -172,11 +172,21 @@ class BenchController(QObject):
     # --- slots ------------------------------------------------------------------------------
     @Slot(str)
     def scan(self, code: str) -> None:
+        if code[:10].upper() == "CMD:LOGIN:" and self._badge_to_dialog(code[10:]):
+            return  # a supervisor's badge for the override asked for: not a sign-in
         if self.returns.mode == "return":
             self.window.pages.setCurrentWidget(self.returns.panel)
         else:
             self.window.pages.setCurrentIndex(HANDOVER if self.handover.mode == "handover" else PACK)
         self.station_worker.scan(code)
+
+    def _badge_to_dialog(self, credential: str) -> bool:
+        """A badge scanned (any scanner) while an override waits for a supervisor goes to that dialog."""
+        for dialog in (getattr(self, "command_dialog", None), getattr(self.pack_view.actions, "dialog", None),
+                       getattr(self.handover.panel, "force_dialog", None)):
+            if dialog is not None and dialog.take_badge(credential):
+                return True
+        return False
 
     def ask_supervisor(self, command: str) -> None:
         """Override a weight or teach a barcode: who confirms (and which line), then the station."""

@@ -96,7 +96,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../app/ui/banner.py" line="28" />
+        <location filename="../../app/ui/banner.py" line="33" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -104,14 +104,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="158" />
-        <location filename="../../app/ui/controller.py" line="205" />
-        <location filename="../../app/ui/controller.py" line="221" />
+        <location filename="../../app/ui/controller.py" line="159" />
+        <location filename="../../app/ui/controller.py" line="216" />
+        <location filename="../../app/ui/controller.py" line="232" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="295" />
+        <location filename="../../app/ui/controller.py" line="306" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
     </message>
@@ -197,68 +197,70 @@
 <context>
     <name>CommandDialog</name>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="133" />
+        <location filename="../../app/ui/pack/actions.py" line="136" />
         <source>Items missing</source>
         <translation>Items missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="134" />
+        <location filename="../../app/ui/pack/actions.py" line="137" />
         <source>The posting will be flagged for a person and not shipped as it is.</source>
         <translation>The posting will be flagged for a person and not shipped as it is.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="135" />
+        <location filename="../../app/ui/pack/actions.py" line="140" />
         <source>What is missing (optional):</source>
         <translation>What is missing (optional):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="137" />
+        <location filename="../../app/ui/pack/actions.py" line="142" />
         <source>Close the hand-over without the missing parcels</source>
         <translation>Close the hand-over without the missing parcels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="138" />
+        <location filename="../../app/ui/pack/actions.py" line="143" />
         <source>The missing parcels wait for the next carriage; the reason goes to the log.</source>
         <translation>The missing parcels wait for the next carriage; the reason goes to the log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="140" />
+        <location filename="../../app/ui/pack/actions.py" line="146" />
         <source>Why (optional):</source>
         <translation>Why (optional):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="144" />
+        <location filename="../../app/ui/pack/actions.py" line="150" />
         <source>Accept this weight</source>
         <translation>Accept this weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="145" />
+        <location filename="../../app/ui/pack/actions.py" line="151" />
         <source>Teach barcode %1</source>
         <translation>Teach barcode %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="139" />
-        <location filename="../../app/ui/pack/actions.py" line="150" />
+        <location filename="../../app/ui/pack/actions.py" line="144" />
+        <location filename="../../app/ui/pack/actions.py" line="156" />
         <source>Supervisor:</source>
         <translation>Supervisor:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="147" />
+        <location filename="../../app/ui/pack/actions.py" line="139" />
+        <location filename="../../app/ui/pack/actions.py" line="144" />
+        <location filename="../../app/ui/pack/actions.py" line="153" />
         <source>Supervisor's badge or PIN:</source>
         <translation>Supervisor's badge or PIN:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="148" />
+        <location filename="../../app/ui/pack/actions.py" line="154" />
         <source>The supervisor scans their badge or types their PIN here.</source>
         <translation>The supervisor scans their badge or types their PIN here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="152" />
+        <location filename="../../app/ui/pack/actions.py" line="158" />
         <source>It is the item:</source>
         <translation>It is the item:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="154" />
+        <location filename="../../app/ui/pack/actions.py" line="160" />
         <source>No supervisors are set up. Add their names in Settings → Packing, or scan the supervisor's command barcode.</source>
         <translation>No supervisors are set up. Add their names in Settings → Packing, or scan the supervisor's command barcode.</translation>
     </message>
@@ -404,339 +406,339 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>HandoverPanel</name>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="153" />
+        <location filename="../../app/ui/handover/panel.py" line="154" />
         <source>Ready to hand over today</source>
         <translation>Ready to hand over today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="154" />
+        <location filename="../../app/ui/handover/panel.py" line="155" />
         <source>Hand-over at this bench</source>
         <translation>Hand-over at this bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="155" />
+        <location filename="../../app/ui/handover/panel.py" line="156" />
         <source>Last hand-over</source>
         <translation>Last hand-over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="156" />
+        <location filename="../../app/ui/handover/panel.py" line="157" />
         <source>Handed over, not scanned by Ozon</source>
         <translation>Handed over, not scanned by Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <location filename="../../app/ui/handover/panel.py" line="158" />
         <source>Delivery method</source>
         <translation>Delivery method</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <location filename="../../app/ui/handover/panel.py" line="158" />
         <source>Parcels</source>
         <translation>Parcels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <location filename="../../app/ui/handover/panel.py" line="158" />
         <source>Cut-off</source>
         <translation>Cut-off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <location filename="../../app/ui/handover/panel.py" line="159" />
         <source>Carriage</source>
         <translation>Carriage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <location filename="../../app/ui/handover/panel.py" line="159" />
         <source>Ozon says</source>
         <translation>Ozon says</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="159" />
         <location filename="../../app/ui/handover/panel.py" line="160" />
+        <location filename="../../app/ui/handover/panel.py" line="161" />
         <source>Parcel</source>
         <translation>Parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <location filename="../../app/ui/handover/panel.py" line="160" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <location filename="../../app/ui/handover/panel.py" line="160" />
         <source>Tracking number</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <location filename="../../app/ui/handover/panel.py" line="161" />
         <source>Handed over</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <location filename="../../app/ui/handover/panel.py" line="161" />
         <source>Ozon status</source>
         <translation>Ozon status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="161" />
+        <location filename="../../app/ui/handover/panel.py" line="162" />
         <source>Dispute</source>
         <translation>Dispute</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="162" />
+        <location filename="../../app/ui/handover/panel.py" line="163" />
         <source>Start hand-over</source>
         <translation>Start hand-over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="163" />
+        <location filename="../../app/ui/handover/panel.py" line="164" />
         <source>Print command barcodes</source>
         <translation>Print command barcodes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="164" />
+        <location filename="../../app/ui/handover/panel.py" line="165" />
         <source>Close the hand-over</source>
         <translation>Close the hand-over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="165" />
+        <location filename="../../app/ui/handover/panel.py" line="166" />
         <source>Close anyway (supervisor)…</source>
         <translation>Close anyway (supervisor)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="166" />
+        <location filename="../../app/ui/handover/panel.py" line="167" />
         <source>Back to packing</source>
         <translation>Back to packing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="167" />
+        <location filename="../../app/ui/handover/panel.py" line="168" />
         <source>Open the act</source>
         <translation>Open the act</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="168" />
+        <location filename="../../app/ui/handover/panel.py" line="169" />
         <source>Print the act</source>
         <translation>Print the act</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="169" />
+        <location filename="../../app/ui/handover/panel.py" line="170" />
         <source>Print barcode</source>
         <translation>Print barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="170" />
+        <location filename="../../app/ui/handover/panel.py" line="171" />
         <source>Attach signed act…</source>
         <translation>Attach signed act…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="171" />
+        <location filename="../../app/ui/handover/panel.py" line="172" />
         <source>Open a dispute with Ozon</source>
         <translation>Open a dispute with Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="172" />
+        <location filename="../../app/ui/handover/panel.py" line="173" />
         <source>expected</source>
         <translation>expected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="173" />
+        <location filename="../../app/ui/handover/panel.py" line="174" />
         <source>scanned</source>
         <translation>scanned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="174" />
+        <location filename="../../app/ui/handover/panel.py" line="175" />
         <source>missing</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="216" />
+        <location filename="../../app/ui/handover/panel.py" line="217" />
         <source>No hand-over is open: choose a method above, or scan CMD:HANDOVER.</source>
         <translation>No hand-over is open: choose a method above, or scan CMD:HANDOVER.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="222" />
+        <location filename="../../app/ui/handover/panel.py" line="223" />
         <source>%1 · departure %2</source>
         <translation>%1 · departure %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="227" />
+        <location filename="../../app/ui/handover/panel.py" line="228" />
         <source>Ozon could not be asked when it started.</source>
         <translation>Ozon could not be asked when it started.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="229" />
+        <location filename="../../app/ui/handover/panel.py" line="230" />
         <source>Scan the carrier's barcode of parcel %1.</source>
         <translation>Scan the carrier's barcode of parcel %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="234" />
+        <location filename="../../app/ui/handover/panel.py" line="235" />
         <source>to scan</source>
         <translation>to scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="234" />
+        <location filename="../../app/ui/handover/panel.py" line="235" />
         <source>in the bag</source>
         <translation>in the bag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="235" />
+        <location filename="../../app/ui/handover/panel.py" line="236" />
         <source>carrier barcode next</source>
         <translation>carrier barcode next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="235" />
+        <location filename="../../app/ui/handover/panel.py" line="236" />
         <source>cancelled: taken out</source>
         <translation>cancelled: taken out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="236" />
+        <location filename="../../app/ui/handover/panel.py" line="237" />
         <source>next carriage</source>
         <translation>next carriage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="249" />
+        <location filename="../../app/ui/handover/panel.py" line="250" />
         <source>%1: %2 parcel(s) to the carrier, %3 tracking number(s) accepted by Ozon</source>
         <translation>%1: %2 parcel(s) to the carrier, %3 tracking number(s) accepted by Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="253" />
+        <location filename="../../app/ui/handover/panel.py" line="254" />
         <source>Carriage %1 (%2): %3 parcel(s)</source>
         <translation>Carriage %1 (%2): %3 parcel(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="256" />
+        <location filename="../../app/ui/handover/panel.py" line="257" />
         <source>%1: %2 parcel(s); the carriage is being made with Ozon</source>
         <translation>%1: %2 parcel(s); the carriage is being made with Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="262" />
+        <location filename="../../app/ui/handover/panel.py" line="263" />
         <source>Ozon refused the carriage.</source>
         <translation>Ozon refused the carriage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="265" />
+        <location filename="../../app/ui/handover/panel.py" line="266" />
         <source>Waiting for the next carriage: %1</source>
         <translation>Waiting for the next carriage: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="267" />
+        <location filename="../../app/ui/handover/panel.py" line="268" />
         <source>Ozon had, not here (taken out of the carriage): %1</source>
         <translation>Ozon had, not here (taken out of the carriage): %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="270" />
+        <location filename="../../app/ui/handover/panel.py" line="271" />
         <source>In the bag, left out by Ozon: %1</source>
         <translation>In the bag, left out by Ozon: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="274" />
+        <location filename="../../app/ui/handover/panel.py" line="275" />
         <source>Ozon refused tracking numbers: %1</source>
         <translation>Ozon refused tracking numbers: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="276" />
+        <location filename="../../app/ui/handover/panel.py" line="277" />
         <source>Act: %1</source>
         <translation>Act: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="277" />
+        <location filename="../../app/ui/handover/panel.py" line="278" />
         <source>Signed act: %1</source>
         <translation>Signed act: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="278" />
+        <location filename="../../app/ui/handover/panel.py" line="279" />
         <source>Signed act: not attached yet</source>
         <translation>Signed act: not attached yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="285" />
+        <location filename="../../app/ui/handover/panel.py" line="286" />
         <source>approved, act stored</source>
         <translation>approved, act stored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="285" />
+        <location filename="../../app/ui/handover/panel.py" line="286" />
         <source>refused by Ozon</source>
         <translation>refused by Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="286" />
+        <location filename="../../app/ui/handover/panel.py" line="287" />
         <source>approved, fetching the act</source>
         <translation>approved, fetching the act</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="286" />
         <location filename="../../app/ui/handover/panel.py" line="287" />
+        <location filename="../../app/ui/handover/panel.py" line="288" />
         <source>approving</source>
         <translation>approving</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="287" />
+        <location filename="../../app/ui/handover/panel.py" line="288" />
         <source>taking out parcels not here</source>
         <translation>taking out parcels not here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="288" />
+        <location filename="../../app/ui/handover/panel.py" line="289" />
         <source>checking Ozon's act</source>
         <translation>checking Ozon's act</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="288" />
+        <location filename="../../app/ui/handover/panel.py" line="289" />
         <source>being created</source>
         <translation>being created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="293" />
+        <location filename="../../app/ui/handover/panel.py" line="294" />
         <source>created, not approved</source>
         <translation>created, not approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="293" />
+        <location filename="../../app/ui/handover/panel.py" line="294" />
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="294" />
+        <location filename="../../app/ui/handover/panel.py" line="295" />
         <source>being accepted by Ozon</source>
         <translation>being accepted by Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="294" />
+        <location filename="../../app/ui/handover/panel.py" line="295" />
         <source>sent by Ozon</source>
         <translation>sent by Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="295" />
+        <location filename="../../app/ui/handover/panel.py" line="296" />
         <source>taken over by Ozon</source>
         <translation>taken over by Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="295" />
+        <location filename="../../app/ui/handover/panel.py" line="296" />
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="299" />
+        <location filename="../../app/ui/handover/panel.py" line="300" />
         <source>asked</source>
         <translation>asked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="299" />
+        <location filename="../../app/ui/handover/panel.py" line="300" />
         <source>opened</source>
         <translation>opened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="299" />
+        <location filename="../../app/ui/handover/panel.py" line="300" />
         <source>refused</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="325" />
+        <location filename="../../app/ui/handover/panel.py" line="326" />
         <source>Carriage %1</source>
         <translation>Carriage %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="332" />
+        <location filename="../../app/ui/handover/panel.py" line="333" />
         <source>The signed act (photo or scan)</source>
         <translation>The signed act (photo or scan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="333" />
+        <location filename="../../app/ui/handover/panel.py" line="334" />
         <source>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</source>
         <translation>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</translation>
     </message>

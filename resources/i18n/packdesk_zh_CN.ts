@@ -96,7 +96,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../app/ui/banner.py" line="28" />
+        <location filename="../../app/ui/banner.py" line="33" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -104,14 +104,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="158" />
-        <location filename="../../app/ui/controller.py" line="205" />
-        <location filename="../../app/ui/controller.py" line="221" />
+        <location filename="../../app/ui/controller.py" line="159" />
+        <location filename="../../app/ui/controller.py" line="216" />
+        <location filename="../../app/ui/controller.py" line="232" />
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="295" />
+        <location filename="../../app/ui/controller.py" line="306" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>设置已保存到 %1。请重启 packdesk 以使新的账户或设备设置生效。</translation>
     </message>
@@ -197,68 +197,70 @@
 <context>
     <name>CommandDialog</name>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="133" />
+        <location filename="../../app/ui/pack/actions.py" line="136" />
         <source>Items missing</source>
         <translation>缺少商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="134" />
+        <location filename="../../app/ui/pack/actions.py" line="137" />
         <source>The posting will be flagged for a person and not shipped as it is.</source>
         <translation>该货件将被标记交由人工处理，不会按现状发货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="135" />
+        <location filename="../../app/ui/pack/actions.py" line="140" />
         <source>What is missing (optional):</source>
         <translation>缺少什么（可选）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="137" />
+        <location filename="../../app/ui/pack/actions.py" line="142" />
         <source>Close the hand-over without the missing parcels</source>
         <translation>在缺少包裹的情况下完成交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="138" />
+        <location filename="../../app/ui/pack/actions.py" line="143" />
         <source>The missing parcels wait for the next carriage; the reason goes to the log.</source>
         <translation>缺少的包裹将随下一次运输发出；原因会记入日志。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="140" />
+        <location filename="../../app/ui/pack/actions.py" line="146" />
         <source>Why (optional):</source>
         <translation>原因（可选）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="144" />
+        <location filename="../../app/ui/pack/actions.py" line="150" />
         <source>Accept this weight</source>
         <translation>接受此重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="145" />
+        <location filename="../../app/ui/pack/actions.py" line="151" />
         <source>Teach barcode %1</source>
         <translation>绑定条码 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="139" />
-        <location filename="../../app/ui/pack/actions.py" line="150" />
+        <location filename="../../app/ui/pack/actions.py" line="144" />
+        <location filename="../../app/ui/pack/actions.py" line="156" />
         <source>Supervisor:</source>
         <translation>主管：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="147" />
+        <location filename="../../app/ui/pack/actions.py" line="139" />
+        <location filename="../../app/ui/pack/actions.py" line="144" />
+        <location filename="../../app/ui/pack/actions.py" line="153" />
         <source>Supervisor's badge or PIN:</source>
         <translation>主管的工牌或 PIN：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="148" />
+        <location filename="../../app/ui/pack/actions.py" line="154" />
         <source>The supervisor scans their badge or types their PIN here.</source>
         <translation>请主管在此扫描工牌或输入 PIN。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="152" />
+        <location filename="../../app/ui/pack/actions.py" line="158" />
         <source>It is the item:</source>
         <translation>对应商品：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="154" />
+        <location filename="../../app/ui/pack/actions.py" line="160" />
         <source>No supervisors are set up. Add their names in Settings → Packing, or scan the supervisor's command barcode.</source>
         <translation>尚未设置主管。请在“设置 → 包装”中添加主管姓名，或扫描主管的指令条码。</translation>
     </message>
@@ -404,339 +406,339 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>HandoverPanel</name>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="153" />
+        <location filename="../../app/ui/handover/panel.py" line="154" />
         <source>Ready to hand over today</source>
         <translation>今天待交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="154" />
+        <location filename="../../app/ui/handover/panel.py" line="155" />
         <source>Hand-over at this bench</source>
         <translation>本工作台的交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="155" />
+        <location filename="../../app/ui/handover/panel.py" line="156" />
         <source>Last hand-over</source>
         <translation>最近一次交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="156" />
+        <location filename="../../app/ui/handover/panel.py" line="157" />
         <source>Handed over, not scanned by Ozon</source>
         <translation>已交出但 Ozon 未扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <location filename="../../app/ui/handover/panel.py" line="158" />
         <source>Delivery method</source>
         <translation>配送方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <location filename="../../app/ui/handover/panel.py" line="158" />
         <source>Parcels</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <location filename="../../app/ui/handover/panel.py" line="158" />
         <source>Cut-off</source>
         <translation>截单时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <location filename="../../app/ui/handover/panel.py" line="159" />
         <source>Carriage</source>
         <translation>运输单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <location filename="../../app/ui/handover/panel.py" line="159" />
         <source>Ozon says</source>
         <translation>Ozon 提示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="159" />
         <location filename="../../app/ui/handover/panel.py" line="160" />
+        <location filename="../../app/ui/handover/panel.py" line="161" />
         <source>Parcel</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <location filename="../../app/ui/handover/panel.py" line="160" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <location filename="../../app/ui/handover/panel.py" line="160" />
         <source>Tracking number</source>
         <translation>追踪号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <location filename="../../app/ui/handover/panel.py" line="161" />
         <source>Handed over</source>
         <translation>交出时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <location filename="../../app/ui/handover/panel.py" line="161" />
         <source>Ozon status</source>
         <translation>Ozon 状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="161" />
+        <location filename="../../app/ui/handover/panel.py" line="162" />
         <source>Dispute</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="162" />
+        <location filename="../../app/ui/handover/panel.py" line="163" />
         <source>Start hand-over</source>
         <translation>开始交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="163" />
+        <location filename="../../app/ui/handover/panel.py" line="164" />
         <source>Print command barcodes</source>
         <translation>打印指令条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="164" />
+        <location filename="../../app/ui/handover/panel.py" line="165" />
         <source>Close the hand-over</source>
         <translation>完成交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="165" />
+        <location filename="../../app/ui/handover/panel.py" line="166" />
         <source>Close anyway (supervisor)…</source>
         <translation>强制完成（主管）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="166" />
+        <location filename="../../app/ui/handover/panel.py" line="167" />
         <source>Back to packing</source>
         <translation>返回打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="167" />
+        <location filename="../../app/ui/handover/panel.py" line="168" />
         <source>Open the act</source>
         <translation>打开交接单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="168" />
+        <location filename="../../app/ui/handover/panel.py" line="169" />
         <source>Print the act</source>
         <translation>打印交接单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="169" />
+        <location filename="../../app/ui/handover/panel.py" line="170" />
         <source>Print barcode</source>
         <translation>打印条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="170" />
+        <location filename="../../app/ui/handover/panel.py" line="171" />
         <source>Attach signed act…</source>
         <translation>附上签字交接单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="171" />
+        <location filename="../../app/ui/handover/panel.py" line="172" />
         <source>Open a dispute with Ozon</source>
         <translation>向 Ozon 发起争议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="172" />
+        <location filename="../../app/ui/handover/panel.py" line="173" />
         <source>expected</source>
         <translation>应交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="173" />
+        <location filename="../../app/ui/handover/panel.py" line="174" />
         <source>scanned</source>
         <translation>已扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="174" />
+        <location filename="../../app/ui/handover/panel.py" line="175" />
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="216" />
+        <location filename="../../app/ui/handover/panel.py" line="217" />
         <source>No hand-over is open: choose a method above, or scan CMD:HANDOVER.</source>
         <translation>没有进行中的交接：请在上方选择配送方式，或扫描 CMD:HANDOVER。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="222" />
+        <location filename="../../app/ui/handover/panel.py" line="223" />
         <source>%1 · departure %2</source>
         <translation>%1 · 发运日期 %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="227" />
+        <location filename="../../app/ui/handover/panel.py" line="228" />
         <source>Ozon could not be asked when it started.</source>
         <translation>开始交接时无法询问 Ozon。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="229" />
+        <location filename="../../app/ui/handover/panel.py" line="230" />
         <source>Scan the carrier's barcode of parcel %1.</source>
         <translation>请扫描包裹 %1 上的承运商条码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="234" />
+        <location filename="../../app/ui/handover/panel.py" line="235" />
         <source>to scan</source>
         <translation>待扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="234" />
+        <location filename="../../app/ui/handover/panel.py" line="235" />
         <source>in the bag</source>
         <translation>已装袋</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="235" />
+        <location filename="../../app/ui/handover/panel.py" line="236" />
         <source>carrier barcode next</source>
         <translation>下一步：承运商条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="235" />
+        <location filename="../../app/ui/handover/panel.py" line="236" />
         <source>cancelled: taken out</source>
         <translation>已取消：已取出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="236" />
+        <location filename="../../app/ui/handover/panel.py" line="237" />
         <source>next carriage</source>
         <translation>下一次运输</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="249" />
+        <location filename="../../app/ui/handover/panel.py" line="250" />
         <source>%1: %2 parcel(s) to the carrier, %3 tracking number(s) accepted by Ozon</source>
         <translation>%1：已交给承运商 %2 个包裹，Ozon 已接受 %3 个追踪号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="253" />
+        <location filename="../../app/ui/handover/panel.py" line="254" />
         <source>Carriage %1 (%2): %3 parcel(s)</source>
         <translation>运输单 %1（%2）：%3 个包裹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="256" />
+        <location filename="../../app/ui/handover/panel.py" line="257" />
         <source>%1: %2 parcel(s); the carriage is being made with Ozon</source>
         <translation>%1：%2 个包裹；Ozon 正在生成运输单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="262" />
+        <location filename="../../app/ui/handover/panel.py" line="263" />
         <source>Ozon refused the carriage.</source>
         <translation>Ozon 拒绝了运输单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="265" />
+        <location filename="../../app/ui/handover/panel.py" line="266" />
         <source>Waiting for the next carriage: %1</source>
         <translation>等待下一次运输：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="267" />
+        <location filename="../../app/ui/handover/panel.py" line="268" />
         <source>Ozon had, not here (taken out of the carriage): %1</source>
         <translation>Ozon 有但不在此处（已从运输单移除）：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="270" />
+        <location filename="../../app/ui/handover/panel.py" line="271" />
         <source>In the bag, left out by Ozon: %1</source>
         <translation>已装袋但 Ozon 未纳入：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="274" />
+        <location filename="../../app/ui/handover/panel.py" line="275" />
         <source>Ozon refused tracking numbers: %1</source>
         <translation>Ozon 拒绝了追踪号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="276" />
+        <location filename="../../app/ui/handover/panel.py" line="277" />
         <source>Act: %1</source>
         <translation>交接单：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="277" />
+        <location filename="../../app/ui/handover/panel.py" line="278" />
         <source>Signed act: %1</source>
         <translation>已签字的交接单：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="278" />
+        <location filename="../../app/ui/handover/panel.py" line="279" />
         <source>Signed act: not attached yet</source>
         <translation>已签字的交接单：尚未附上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="285" />
+        <location filename="../../app/ui/handover/panel.py" line="286" />
         <source>approved, act stored</source>
         <translation>已确认，交接单已保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="285" />
+        <location filename="../../app/ui/handover/panel.py" line="286" />
         <source>refused by Ozon</source>
         <translation>被 Ozon 拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="286" />
+        <location filename="../../app/ui/handover/panel.py" line="287" />
         <source>approved, fetching the act</source>
         <translation>已确认，正在获取交接单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="286" />
         <location filename="../../app/ui/handover/panel.py" line="287" />
+        <location filename="../../app/ui/handover/panel.py" line="288" />
         <source>approving</source>
         <translation>确认中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="287" />
+        <location filename="../../app/ui/handover/panel.py" line="288" />
         <source>taking out parcels not here</source>
         <translation>正在移除不在此处的包裹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="288" />
+        <location filename="../../app/ui/handover/panel.py" line="289" />
         <source>checking Ozon's act</source>
         <translation>正在核对 Ozon 的交接单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="288" />
+        <location filename="../../app/ui/handover/panel.py" line="289" />
         <source>being created</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="293" />
+        <location filename="../../app/ui/handover/panel.py" line="294" />
         <source>created, not approved</source>
         <translation>已创建，未确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="293" />
+        <location filename="../../app/ui/handover/panel.py" line="294" />
         <source>approved</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="294" />
+        <location filename="../../app/ui/handover/panel.py" line="295" />
         <source>being accepted by Ozon</source>
         <translation>Ozon 正在接收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="294" />
+        <location filename="../../app/ui/handover/panel.py" line="295" />
         <source>sent by Ozon</source>
         <translation>Ozon 已发出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="295" />
+        <location filename="../../app/ui/handover/panel.py" line="296" />
         <source>taken over by Ozon</source>
         <translation>Ozon 已接收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="295" />
+        <location filename="../../app/ui/handover/panel.py" line="296" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="299" />
+        <location filename="../../app/ui/handover/panel.py" line="300" />
         <source>asked</source>
         <translation>已申请</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="299" />
+        <location filename="../../app/ui/handover/panel.py" line="300" />
         <source>opened</source>
         <translation>已发起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="299" />
+        <location filename="../../app/ui/handover/panel.py" line="300" />
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="325" />
+        <location filename="../../app/ui/handover/panel.py" line="326" />
         <source>Carriage %1</source>
         <translation>运输单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="332" />
+        <location filename="../../app/ui/handover/panel.py" line="333" />
         <source>The signed act (photo or scan)</source>
         <translation>已签字的交接单（照片或扫描件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="333" />
+        <location filename="../../app/ui/handover/panel.py" line="334" />
         <source>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</source>
         <translation>图片和 PDF（*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp）</translation>
     </message>

@@ -269,7 +269,7 @@ def pack(t: Txn, weight: dict[str, Any], *, override_by: str | None = None,
     return r.result(r.WEIGHT_ACCEPTED, number, t.state(), **data)
 
 
-def short(t: Txn, reason: str) -> r.StationResult:
+def short(t: Txn, reason: str, *, by: str | None = None) -> r.StationResult:
     """``CMD:SHORT``: units of the open posting cannot be found. It is flagged for a person
     (``problem`` with the reason; a wave's member is marked short): never silently dropped."""
     number = t.row.open_posting
@@ -288,6 +288,8 @@ def short(t: Txn, reason: str) -> r.StationResult:
     t.clear_error()
     t.go_idle()
     data: dict[str, Any] = {"counted": counted, "total": total, "reason": reason}
+    if by is not None:
+        data["by"] = by  # the supervisor who confirmed it
     if wave is not None:
         data.update(wave=wave, shipped=True)
     t.log(r.POSTING_SHORT, number, data)

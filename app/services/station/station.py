@@ -202,9 +202,29 @@ class Station:
         person = directory.identify(self.db, credential)
         return lambda t: sign_in.confirmer(t, person, credential, self._may_supervise)
 
-    def short(self, reason: str = "") -> r.StationResult:
-        """``CMD:SHORT[:reason]``: the open posting's units cannot all be found: flag it for a person."""
-        return self._write(lambda t: flows.short(t, reason.strip()))
+    def short(self, args: str = "") -> r.StationResult:
+        """The open posting's units cannot all be found: flag it for a person. A bench whose people
+        sign in takes it from a supervisor: ``CMD:SHORT:<badge or PIN>[:reason]``; else ``CMD:SHORT[:reason]``."""
+        if not self._people_sign_in():
+            return self._write(lambda t: flows.short(t, args.strip()))
+        credential, _, reason = args.partition(":")
+        confirm = self._confirmer(credential.strip())
+
+        def decide(t: s.Txn) -> r.StationResult:
+            who = confirm(t)
+            if isinstance(who, r.StationResult):
+                return who
+            name, allowed = who
+            if not allowed:
+                return flows.refused(t, r.NOT_AUTHORIZED, t.row.open_posting, person=name, action="short")
+            return flows.short(t, reason.strip(), by=name)
+        return self._write(decide)
+
+    def _people_sign_in(self) -> bool:
+        from app.store import people as store_people
+
+        with self.db.read() as session:
+            return store_people.anyone(session)
 
     # -- commands ----------------------------------------------------------------------------
     def acknowledge(self) -> r.StationResult:

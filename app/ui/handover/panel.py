@@ -92,6 +92,7 @@ class HandoverPanel(QWidget):
         self.leave_button.clicked.connect(lambda: self.commandRequested.emit("CANCEL", []))
         self.force_button.clicked.connect(self._force)
         self.supervisors: list[str] = []
+        self.badge = False  # the bench's people sign in: a forced close takes a supervisor's badge or PIN
         buttons = QHBoxLayout()
         for button in (self.close_button, self.force_button, self.leave_button):
             buttons.addWidget(button)
@@ -309,7 +310,7 @@ class HandoverPanel(QWidget):
     def _force(self) -> None:
         from app.ui.pack.actions import CommandDialog
 
-        dialog = CommandDialog("HANDOVER-CLOSE", supervisors=self.supervisors, parent=self.window())
+        dialog = CommandDialog("HANDOVER-CLOSE", supervisors=self.supervisors, badge=self.badge, parent=self.window())
         dialog.chosen.connect(self.commandRequested)
         dialog.open()
         self.force_dialog = dialog

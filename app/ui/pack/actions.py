@@ -86,6 +86,8 @@ class PackActions(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    badge = False  # the bench's people sign in: a supervisor confirms SHORT with their badge or PIN
+
     def set_state(self, state: str) -> None:
         self.state = state
         for action in ACTIONS:
@@ -95,9 +97,10 @@ class PackActions(QWidget):
         if action.command == "WEIGH":
             self.weighRequested.emit()
         elif action.command == "SHORT":
-            dialog = CommandDialog("SHORT", parent=self.window())
+            dialog = CommandDialog("SHORT", badge=self.badge, parent=self.window())
             dialog.chosen.connect(self.commandRequested)
             dialog.open()
+            self.dialog = dialog
         else:
             self.commandRequested.emit(action.command, [])
 
@@ -132,13 +135,16 @@ class CommandDialog(QDialog):
         if command == "SHORT":
             self.setWindowTitle(self.tr("Items missing"))
             intro.setText(self.tr("The posting will be flagged for a person and not shipped as it is."))
+            if badge:
+                form.addRow(self.tr("Supervisor's badge or PIN:"), self.credential)
             form.addRow(self.tr("What is missing (optional):"), self.reason)
         elif command == "HANDOVER-CLOSE":
             self.setWindowTitle(self.tr("Close the hand-over without the missing parcels"))
             intro.setText(self.tr("The missing parcels wait for the next carriage; the reason goes to the log."))
-            form.addRow(self.tr("Supervisor:"), self.person)
+            form.addRow(self.tr("Supervisor's badge or PIN:") if badge else self.tr("Supervisor:"),
+                        self.credential if badge else self.person)
             form.addRow(self.tr("Why (optional):"), self.reason)
-            if not supervisors:
+            if not supervisors and not badge:
                 self.ok.setEnabled(False)
         else:
             self.setWindowTitle(self.tr("Accept this weight") if command == "OVERRIDE-WEIGHT"
@@ -159,12 +165,21 @@ class CommandDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def take_badge(self, credential: str) -> bool:
+        """A badge scanned while this dialog waits for a supervisor's: it confirms (True), it does
+        not sign anyone in. False: this dialog takes no badge."""
+        if not self.badge or not self.isVisible():
+            return False
+        self.credential.setText(credential)
+        self.accept()
+        return True
+
     def accept(self) -> None:
+        reason = [self.reason.text().strip()] if self.reason.text().strip() else []
         if self.command == "SHORT":
-            args = [self.reason.text().strip()] if self.reason.text().strip() else []
+            args = [self.credential.text().strip(), *reason] if self.badge else reason
         elif self.command == "HANDOVER-CLOSE":
-            args = ["FORCE", self.person.currentText(), *([self.reason.text().strip()] if self.reason.text().strip()
-                                                          else [])]
+            args = ["FORCE", self.credential.text().strip() if self.badge else self.person.currentText(), *reason]
         else:
             args = [self.credential.text().strip() if self.badge else self.person.currentText()]
             if self.command == "TEACH" and self.line.currentData() is not None:

@@ -65,6 +65,9 @@ class PeopleWiring(QObject):
     def _show(self, answer) -> None:
         self.people_exist, name, role = answer
         self.bar.setVisible(self.people_exist)
+        # overrides then take a supervisor's badge or PIN, never a name picked from a list
+        self.c.pack_view.actions.badge = self.people_exist
+        self.c.handover.panel.badge = self.people_exist
         self.bar.show_person(name, role)
 
     def guarded(self, action: Callable[[], None]) -> None:
