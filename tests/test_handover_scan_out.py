@@ -297,3 +297,21 @@ def test_a_forced_close_is_confirmed_by_a_supervisors_badge_or_pin_and_records_t
     with sqlite3.connect(shop.tmp_path / "packdesk.db") as db:
         events = " ".join(str(row) for row in db.execute("SELECT data FROM events"))
     assert "8642" not in events and "1357" not in events and badge not in events and "99999" not in events  # names only
+
+
+def test_parcels_handed_over_count_only_those_that_left_with_the_courier(shop):
+    from datetime import date, timedelta
+
+    from app.services.stats.figures import shift_figures
+
+    method = shop.method_with("ozon", at_least=3)
+    numbers = shop.ship(shop.packable("ozon", method)[:3])
+    assert shop.scan(f"CMD:HANDOVER:{method}").code == "handover_started"
+    for number in numbers[:2]:
+        assert shop.scan(number).code == "parcel_accepted"
+    assert shop.scan(f"CMD:HANDOVER-CLOSE:FORCE:{SUPERVISOR}:not on the shelf").code == "handover_closed"
+    assert shop.scan(f"CMD:HANDOVER:{method}").code == "handover_started"  # the next carriage: the third
+    assert shop.scan(numbers[2]).code == "parcel_accepted"  # scanned, but this hand-over is still open
+    today = date.today()
+    rows = shift_figures(shop.bench.db, today - timedelta(days=1), today + timedelta(days=1))
+    assert sum(r.handed_over for r in rows) == 2

@@ -5,7 +5,9 @@
   packing (a posting opened before the period is left out of the times, not of the counts);
 - ``mistakes`` caught, by kind: ``wrong_item``, ``over_scan``, ``unknown_barcode``, ``weight_mismatch``;
 - ``overrides``: weights accepted by a supervisor and barcodes taught while the packer was signed in;
-- ``handed_over``: parcels scanned into a hand-over (``parcel_accepted``, the hand-over's own events).
+- ``handed_over``: parcels that left with the courier: scanned into a hand-over (``parcel_accepted``,
+  credited to who scanned them, that day) that was closed with them in the bag; a hand-over still
+  open, a parcel deferred to a later carriage or cancelled after its scan counts nothing.
 
 Days are calendar days in ``tz`` (the bench's local zone for people; the log keeps UTC).
 """
@@ -18,6 +20,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from sqlalchemy import func, select
 
 from app.store.models import EventRow, PackedUnitRow
+from app.store.models_handover import HANDOVER_CLOSED, PARCEL_SCANNED, HandoverParcelRow, HandoverRow
 
 MISTAKES = ("wrong_item", "over_scan", "unknown_barcode", "weight_mismatch")
 OVERRIDES = ("weight_override", "barcode_taught")
@@ -65,12 +68,13 @@ def shift_figures(db, since: date, until: date, tz: tzinfo = timezone.utc) -> li
     start, end = utc_bounds(since, until, tz)
     units = (select(func.count()).select_from(_u).where(_u.c.posting_number == _e.c.posting_number)
              .correlate(_e).scalar_subquery())
-    query = (select(_e.c.at, _e.c.station, _e.c.packer, _e.c.kind, _e.c.posting_number, units)
+    query = (select(_e.c.at, _e.c.station, _e.c.packer, _e.c.kind, _e.c.posting_number, units, _e.c.data)
              .where(_e.c.at >= start, _e.c.at < end, _e.c.kind.in_(KINDS)).order_by(_e.c.id))
     rows: dict[tuple, Figures] = {}
     opened: dict[tuple[str, str], datetime] = {}
+    scans: list[tuple[Figures, int, str]] = []  # parcel scans: counted once their hand-over closed with them
     with db.read() as session:
-        for at, station, packer, kind, posting, posting_units in session.execute(query):
+        for at, station, packer, kind, posting, posting_units, data in session.execute(query):
             day = at.replace(tzinfo=timezone.utc).astimezone(tz).date().isoformat()
             key = (day, station, packer or "")
             row = rows.get(key) or rows.setdefault(key, Figures(*key))
@@ -88,8 +92,12 @@ def shift_figures(db, since: date, until: date, tz: tzinfo = timezone.utc) -> li
                 row.mistakes[kind] += 1
             elif kind in OVERRIDES:
                 row.overrides += 1
-            elif kind in HANDED_OVER:
-                row.handed_over += 1
+            elif kind in HANDED_OVER and (data or {}).get("handover") is not None:
+                scans.append((row, int(data["handover"]), posting))
+        left = _left_with_courier(session, {handover for _, handover, _ in scans})
+    for row, handover, posting in scans:
+        if (handover, posting) in left:
+            row.handed_over += 1
     shown = []
     for key in sorted(rows):
         row = rows[key]
@@ -100,6 +108,22 @@ def shift_figures(db, since: date, until: date, tz: tzinfo = timezone.utc) -> li
         if row.postings or row.overrides or row.handed_over or any(row.mistakes.values()):
             shown.append(row)
     return shown
+
+
+def _left_with_courier(session, handovers: set[int]) -> set[tuple[int, str]]:
+    """(hand-over, posting) of the parcels in the bag of these hand-overs when they were closed."""
+    if not handovers:
+        return set()
+    p, h = HandoverParcelRow.__table__.c, HandoverRow.__table__.c
+    found: set[tuple[int, str]] = set()
+    ids = sorted(handovers)
+    for start in range(0, len(ids), 500):
+        found.update(session.execute(
+            select(p.handover_id, p.posting_number).join_from(HandoverParcelRow.__table__, HandoverRow.__table__,
+                                                              h.id == p.handover_id)
+            .where(p.handover_id.in_(ids[start:start + 500]), p.state == PARCEL_SCANNED,
+                   h.state == HANDOVER_CLOSED)).all())
+    return found
 
 
 def totals(rows: list[Figures]) -> dict[str, dict[str, int]]:
