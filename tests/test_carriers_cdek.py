@@ -161,3 +161,28 @@ def test_the_label_decodes_back_to_the_cdek_number_when_printed_at_true_size(cde
     assert texts == [number]
     assert abs(bitmap.width - 105 * 203 / 25.4) < 2 and abs(bitmap.height - 148 * 203 / 25.4) < 2  # A6, true size
     assert desk.label("70001-0010-1").state == "printed"
+
+
+def test_a_carrier_label_lost_from_the_data_dir_is_fetched_again_from_the_carrier_and_prints(cdek, qapp):
+    from app.devices.printers import open_printer
+    from app.services.carriers.refetch import REFETCH_KIND, CarrierLabel
+    from app.services.labels.files import resolve
+    from app.services.labels.printing import LabelPrinter
+
+    fake, desk = cdek
+    desk.drainer.handlers[REFETCH_KIND] = CarrierLabel(desk.db, carriers=desk.carriers, data_dir=desk.data_dir,
+                                                       now=desk.now)
+    desk.queue("cdek", parcel("70001-0011-1"))
+    desk.drain_until_settled()
+    number = done(desk, "70001-0011-1").result["tracking"]
+    resolve(desk.data_dir, desk.label("70001-0011-1").pdf_path).unlink()  # the folder was cleared
+    printer = LabelPrinter(desk.db, open_printer(f"file:{desk.data_dir / 'job.bin'}?lang=tspl&dpi=203&size=105x148"),
+                           station="bench-1", data_dir=desk.data_dir, now=desk.now)
+    assert printer.print_due().printed == 0  # nothing to print: asked of CDEK again
+    printer.close()
+    [refetch] = desk.commands(REFETCH_KIND)
+    assert refetch.posting_number == "70001-0011-1" and desk.label("70001-0011-1").state == "waiting"
+    desk.drain_until_settled()
+    assert desk.commands(REFETCH_KIND)[0].state == "done" and desk.label("70001-0011-1").state == "fetched"
+    texts, _ = print_and_decode(desk, "105x148")
+    assert texts == [number] and len(fake.orders_for("70001-0011-1")) == 1  # the same shipment, not a new one

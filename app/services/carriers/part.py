@@ -13,6 +13,7 @@ import logging
 from sqlalchemy import select
 
 from app.services.carriers.parcel import build_parcel
+from app.services.carriers.refetch import REFETCH_KIND, CarrierLabel
 from app.services.carriers.registry import Carriers
 from app.services.carriers.send import KIND, CarrierShip, dedupe_key
 from app.services.ozon.errors import OzonNotFound
@@ -80,4 +81,5 @@ def make_part(client, db, config, now) -> SyncPart:
         return SyncPart(stage=STAGE, pull=lambda: 0)
     carriers = Carriers(config.carriers, now)
     return SyncPart(stage=STAGE, pull=QueueShipments(client, db, config, now),
-                    commands={KIND: CarrierShip(db, carriers=carriers, data_dir=config.data_dir, now=now)})
+                    commands={KIND: CarrierShip(db, carriers=carriers, data_dir=config.data_dir, now=now),
+                              REFETCH_KIND: CarrierLabel(db, carriers=carriers, data_dir=config.data_dir, now=now)})

@@ -226,6 +226,14 @@ class LabelPrinter:
         return PrintResult(job.posting_number, False, LABEL_FAILED, error, kind)
 
     def _refetch(self, job: _Job, reason: str) -> PrintResult:
-        self.db.writer.call(store_labels.mark_refetch, job.id, reason)
+        if job.kind == store_labels.CARRIER:  # a carrier's label: asked of the carrier again (the outbox)
+            from app.services.carriers.refetch import queue_refetch
+
+            def write(session) -> None:
+                store_labels.mark_refetch(session, job.id, reason)
+                queue_refetch(session, job.posting_number, station=self.station, now=self.now(), reason=reason)
+            self.db.writer.call(write)
+        else:
+            self.db.writer.call(store_labels.mark_refetch, job.id, reason)
         log.warning("label of %s will be fetched again: %s", job.posting_number, reason)
         return PrintResult(job.posting_number, False, LABEL_WAITING, reason, MISSING_KIND)
