@@ -186,3 +186,26 @@ def test_a_carrier_label_lost_from_the_data_dir_is_fetched_again_from_the_carrie
     assert desk.commands(REFETCH_KIND)[0].state == "done" and desk.label("70001-0011-1").state == "fetched"
     texts, _ = print_and_decode(desk, "105x148")
     assert texts == [number] and len(fake.orders_for("70001-0011-1")) == 1  # the same shipment, not a new one
+
+
+def test_a_parked_carrier_shipment_goes_again_with_packdesk_carriers_retry(cdek, tmp_path):
+    import subprocess
+    import sys
+
+    fake, desk = cdek
+    desk.queue("cdek", parcel("70001-0012-1", weight_g=45_000))  # over the tariff: refused, parked
+    desk.drain_until_settled()
+    assert desk.command("70001-0012-1").state == "parked"
+
+    def packdesk(*args):
+        return subprocess.run([sys.executable, "-m", "app", "--data-dir", str(desk.data_dir), "--lang", "en",
+                               "carriers", *args], capture_output=True, text=True, timeout=60,
+                              env={"PATH": "/usr/bin:/bin", "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
+                                   "HOME": str(tmp_path)})
+
+    assert packdesk("retry", "70001-0099-1").returncode == 1  # no such shipment
+    again = packdesk("retry", "70001-0012-1")
+    assert again.returncode == 0 and "next sync" in again.stdout, again.stderr
+    assert desk.command("70001-0012-1").state == "pending"
+    not_held = packdesk("retry", "70001-0012-1")
+    assert not_held.returncode == 1 and "not held" in not_held.stderr

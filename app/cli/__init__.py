@@ -14,7 +14,7 @@ from app import __version__
 
 # sub-command modules, in the order --help lists them
 COMMANDS = ("gui", "demo", "sync", "postings", "replay", "wave", "handover", "track", "label", "evidence", "case",
-            "returns",
+            "returns", "carriers",
             "db", "people", "report", "devices", "scale", "ozon_sim")
 
 log = logging.getLogger("packdesk.cli")

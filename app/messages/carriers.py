@@ -35,4 +35,19 @@ CARRIER_MESSAGES: dict[str, dict[str, str]] = {
               "и повторите отправку.",
         "zh": "{carrier} 拒收货件 {posting}：{message}。请按承运商的提示更正后重新提交该货件。",
     },
+    "carrier_retry_queued": {
+        "en": "{posting}: the {carrier} shipment goes again with the next sync pass (packdesk sync --once: now).",
+        "ru": "{posting}: отправка через {carrier} уйдёт снова со следующей синхронизацией (packdesk sync --once: сейчас).",
+        "zh": "{posting}：{carrier} 发货将在下次同步时重新发送（packdesk sync --once：立即）。",
+    },
+    "carrier_retry_none": {
+        "en": "{posting} has no carrier shipment to send again.",
+        "ru": "У {posting} нет отправки через перевозчика, которую можно повторить.",
+        "zh": "{posting} 没有可重新发送的承运商发货。",
+    },
+    "carrier_retry_not_parked": {
+        "en": "{posting}: its carrier shipment is not held ({state}); nothing to send again.",
+        "ru": "{posting}: отправка через перевозчика не остановлена ({state}); повторять нечего.",
+        "zh": "{posting}：其承运商发货未被暂停（{state}）；无需重新发送。",
+    },
 }
