@@ -10,6 +10,7 @@ TRACKING_TEXTS = {
     "Tracking number": ("Трек-номер", "追踪号"),
     "Needs a person": ("Что сделать", "需要处理"),
     "Domestic tracking": ("Внутренний трек (экспедитор)", "国内物流单号"),
+    "Carrier says": ("Перевозчик сообщает", "承运商状态"),
     "Refresh": ("Обновить", "刷新"),
     "Courier on the way": ("Курьер в пути", "快递员在途"),
     "Delivered": ("Доставлено", "已送达"),

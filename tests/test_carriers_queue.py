@@ -53,3 +53,42 @@ def test_packed_postings_of_a_mapped_method_get_one_shipment_each_and_a_cancelle
     assert parcel.recipient.name and parcel.recipient.phone.startswith("+7")
     assert parcel.weight_g > 0 and len(parcel.items) == len(world_posting.lines)
     assert len(fake.orders_for(kept)) == 1 and fake.orders_for(cancelled) == []
+
+
+def test_the_carriers_tracking_feeds_the_monitor_and_a_delivery_tells_ozon_delivered(carrier_shop):
+    from sqlalchemy import update
+
+    from app.services.tracking.monitor import utcnow, watch
+    from app.store.models_handover import TrackingNumberRow
+
+    shop, fake, method = carrier_shop
+    while len(shop.packable("non_integrated", method)) < 2:
+        shop.world.add_postings(20)
+    delivered, returned = shop.packable("non_integrated", method)[:2]
+    for number in (delivered, returned):
+        shop.world.set_shipment_date(number, time.time() - 60)
+        shop.world.ship(number, [[(line.sku, line.quantity) for line in shop.world.get(number).lines]])
+    shop.world.settle()
+    for _ in range(6):
+        shop.sync()
+    tracking = {c.posting_number: c.result["tracking"] for c in shop.commands("carrier_ship")}
+    assert set(tracking) == {delivered, returned}
+    for number in (delivered, returned):
+        shop.world.set_status(number, "delivering")  # handed to the carrier
+    fake.set_status(tracking[delivered], "DELIVERED", "Вручен")
+    fake.set_status(tracking[returned], "RETURNED", "Возвращён отправителю")
+
+    def due_now():  # the carriers' tracking is asked at most every 30 minutes
+        shop.bench.db.writer.call(lambda s: s.execute(update(TrackingNumberRow).values(carrier_checked_at=None)))
+
+    due_now()
+    shop.sync()
+    rows = {t.posting_number: t for t in watch(shop.bench.db, shop.bench.config, now=utcnow())}
+    assert rows[returned].flag == "returning" and "Возвращён" in rows[returned].carrier_says
+    [step] = [c for c in shop.commands("delivery_step") if c.posting_number == delivered]
+    assert step.payload == {"step": "delivered"}
+    for _ in range(4):
+        due_now()
+        shop.sync()
+    assert shop.world.peek(delivered).status == "delivered"  # told Ozon, confirmed by re-reading
+    assert returned not in [c.posting_number for c in shop.commands("delivery_step")]

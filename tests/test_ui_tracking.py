@@ -42,7 +42,7 @@ def test_the_tab_shows_the_forwarders_domestic_numbers_of_a_parcel(qtbot, shop):
     qtbot.addWidget(panel)
     panel.reload()
     qtbot.waitUntil(lambda: panel.model.rowCount() >= 2, timeout=5000)
-    shown = {panel.model.item(r, 0).text(): panel.model.item(r, 6).text() for r in range(panel.model.rowCount())}
+    shown = {panel.model.item(r, 0).text(): panel.model.item(r, 7).text() for r in range(panel.model.rowCount())}
     assert shown[numbers[0]] == "YT2412345678901, SF1234567890" and shown[numbers[1]] == ""
 
 

@@ -152,5 +152,10 @@ class TrackingNumberRow(Base):
     accepted_at: Mapped[datetime | None] = mapped_column(DateTime)
     delivering: Mapped[str | None] = mapped_column(String(16))  # requested | confirmed | refused
     delivering_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # what the carrier's own tracking says of the parcel (app.services.carriers.tracking, migration 0016)
+    carrier_stage: Mapped[str | None] = mapped_column(String(16))   # in_transit | delivered | returned
+    carrier_status: Mapped[str | None] = mapped_column(Text)        # the carrier's words for its last event
+    carrier_status_at: Mapped[datetime | None] = mapped_column(DateTime)
+    carrier_checked_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     __table_args__ = (UniqueConstraint("posting_number", "kind", "tracking_number"),)

@@ -83,6 +83,18 @@ def add_domestic(session: Session, *, posting: str, numbers: Iterable[str], carr
     return new
 
 
+def carrier_states(session: Session, numbers: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
+    """What the carrier's own tracking last said of each posting's parcel: (stage, its words)."""
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for chunk in chunked(list(numbers)):
+        for number, stage, words in session.execute(
+                select(_t.c.posting_number, _t.c.carrier_stage, _t.c.carrier_status)
+                .where(_t.c.posting_number.in_(chunk), _t.c.kind == KIND_CARRIER, _t.c.carrier_stage.is_not(None))
+                .order_by(_t.c.id)):
+            found[number] = (stage, words)
+    return found
+
+
 def numbers_of_kind(session: Session, numbers: Iterable[str], kind: str) -> dict[str, list[str]]:
     """The tracking numbers of ``kind`` recorded for each of these postings, in the order recorded."""
     found: dict[str, list[str]] = {}

@@ -2031,31 +2031,36 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
     <message>
         <location filename="../../app/ui/tracking/panel.py" line="198" />
+        <source>Carrier says</source>
+        <translation>Carrier says</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="199" />
         <source>Domestic tracking</source>
         <translation>Domestic tracking</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="199" />
+        <location filename="../../app/ui/tracking/panel.py" line="200" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="200" />
+        <location filename="../../app/ui/tracking/panel.py" line="201" />
         <source>Courier on the way</source>
         <translation>Courier on the way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="201" />
+        <location filename="../../app/ui/tracking/panel.py" line="202" />
         <source>Delivered</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="202" />
+        <location filename="../../app/ui/tracking/panel.py" line="203" />
         <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
         <translation>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="205" />
+        <location filename="../../app/ui/tracking/panel.py" line="206" />
         <source>Turn buyer messages on again</source>
         <translation>Turn buyer messages on again</translation>
     </message>

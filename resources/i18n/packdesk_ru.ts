@@ -2031,31 +2031,36 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
     <message>
         <location filename="../../app/ui/tracking/panel.py" line="198" />
+        <source>Carrier says</source>
+        <translation>Перевозчик сообщает</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="199" />
         <source>Domestic tracking</source>
         <translation>Внутренний трек (экспедитор)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="199" />
+        <location filename="../../app/ui/tracking/panel.py" line="200" />
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="200" />
+        <location filename="../../app/ui/tracking/panel.py" line="201" />
         <source>Courier on the way</source>
         <translation>Курьер в пути</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="201" />
+        <location filename="../../app/ui/tracking/panel.py" line="202" />
         <source>Delivered</source>
         <translation>Доставлено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="202" />
+        <location filename="../../app/ui/tracking/panel.py" line="203" />
         <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
         <translation>Для посылок вашего перевозчика: сообщает Ozon и проверяет, что Ozon это отразил</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="205" />
+        <location filename="../../app/ui/tracking/panel.py" line="206" />
         <source>Turn buyer messages on again</source>
         <translation>Снова включить сообщения покупателям</translation>
     </message>

@@ -2031,31 +2031,36 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
     <message>
         <location filename="../../app/ui/tracking/panel.py" line="198" />
+        <source>Carrier says</source>
+        <translation>承运商状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tracking/panel.py" line="199" />
         <source>Domestic tracking</source>
         <translation>国内物流单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="199" />
+        <location filename="../../app/ui/tracking/panel.py" line="200" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="200" />
+        <location filename="../../app/ui/tracking/panel.py" line="201" />
         <source>Courier on the way</source>
         <translation>快递员在途</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="201" />
+        <location filename="../../app/ui/tracking/panel.py" line="202" />
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="202" />
+        <location filename="../../app/ui/tracking/panel.py" line="203" />
         <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
         <translation>适用于自有承运商的包裹：通知 Ozon，并核对 Ozon 已显示该状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="205" />
+        <location filename="../../app/ui/tracking/panel.py" line="206" />
         <source>Turn buyer messages on again</source>
         <translation>重新开启买家消息</translation>
     </message>

@@ -1,6 +1,7 @@
 """The carriers' part of a sync pass (``app.services.sync.parts``): the ``carrier_ship`` command and the
 stage ``carriers``, which queues a carrier shipment for each packed rFBS posting whose delivery
-method is mapped to a carrier (``[carriers.*] delivery_methods``) and has none yet.
+method is mapped to a carrier (``[carriers.*] delivery_methods``) and has none yet, and reads the
+carriers' own tracking of the parcels they carry (``app.services.carriers.tracking``).
 
 Queued from the stage, not inside the bench's pack transaction: the station stays free of carriers,
 and a posting packed while the sync was away (or before a crash) is found on the next pass. The
@@ -15,6 +16,7 @@ from sqlalchemy import select
 from app.services.carriers.parcel import build_parcel
 from app.services.carriers.refetch import REFETCH_KIND, CarrierLabel
 from app.services.carriers.registry import Carriers
+from app.services.carriers.tracking import CarrierTracking
 from app.services.carriers.send import KIND, CarrierShip, dedupe_key
 from app.services.ozon.errors import OzonNotFound
 from app.services.sync.parts import SyncPart
@@ -80,6 +82,12 @@ def make_part(client, db, config, now) -> SyncPart:
     if config is None:  # the stage list only (tests/test_sync_stages.py)
         return SyncPart(stage=STAGE, pull=lambda: 0)
     carriers = Carriers(config.carriers, now)
-    return SyncPart(stage=STAGE, pull=QueueShipments(client, db, config, now),
+    queue = QueueShipments(client, db, config, now)
+    track = CarrierTracking(db, carriers, station=config.station.name, now=now)
+
+    def pull() -> dict:
+        return {"queued": queue(), "tracked": track()}
+
+    return SyncPart(stage=STAGE, pull=pull,
                     commands={KIND: CarrierShip(db, carriers=carriers, data_dir=config.data_dir, now=now),
                               REFETCH_KIND: CarrierLabel(db, carriers=carriers, data_dir=config.data_dir, now=now)})

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from app.services.carriers.base import RETURNED as CARRIER_RETURNED
 from app.statuses import (
     CANCELLED_STATUSES, NOT_SCANNED_BY_OZON_STATUSES, RETURNING_SUBSTATUSES, SHIPPED_STATUSES,
     SUBSTATUS_NOT_IN_SORT_CENTER, SUBSTATUS_REGISTRATION_ERROR,
@@ -60,6 +61,7 @@ class Tracked:
     delivery_method: str | None
     arbitration: str | None = None
     domestic: tuple[str, ...] = ()  # cross-border: the forwarder's domestic numbers (kept here, not Ozon's)
+    carrier_says: str = ""          # the seller's own carrier's tracking: its last event (app.services.carriers)
 
     def as_json(self) -> dict:
         """CONTRACT.md's shape, nothing more."""
@@ -77,6 +79,9 @@ def watch(db, config, *, now: datetime) -> list[Tracked]:
         handed = store_handovers.handed_over(session, numbers)
         carrier = store.carrier_numbers(session, numbers)
         domestic = store.numbers_of_kind(session, numbers, KIND_DOMESTIC)
+        carried = store.carrier_states(session, numbers)
+    for row in rows:  # the carrier's stage joins the flags' rules (a parcel it sends back is returning)
+        row["carrier_stage"], row["carrier_says"] = carried.get(row["posting_number"], (None, None))
     unscanned_after = timedelta(hours=config.handover.unscanned_after_h)
     travel = timedelta(days=config.tracking.deliver_within_days)
     tracked = [_row(row, handed.get(row["posting_number"], {}), carrier.get(row["posting_number"]), now,
@@ -98,7 +103,7 @@ def flag_of(row: dict, handed: dict, now: datetime, unscanned_after: timedelta, 
         return FLAG_REGISTRATION_ERROR
     if status in CANCELLED_STATUSES:
         return FLAG_CANCELLED_AFTER_LABEL
-    if substatus in RETURNING_SUBSTATUSES:
+    if substatus in RETURNING_SUBSTATUSES or row.get("carrier_stage") == CARRIER_RETURNED:
         return FLAG_RETURNING
     if status in SHIPPED_STATUSES and handed_over_at is None:
         if row["shipment_date"] is not None and row["shipment_date"] < now - timedelta(days=1):
@@ -131,4 +136,5 @@ def _row(row: dict, handed: dict, carrier: str | None, now: datetime, unscanned_
         carriage_id=handed.get("carriage_id"), tracking_number=row["tracking_number"] or carrier,
         flag=flag_of(row, handed, now, unscanned_after, travel), since=since,
         days=max(0, (now - since).days) if since is not None else None,
-        delivery_method=row["delivery_method_name"], arbitration=handed.get("arbitration"), domestic=domestic)
+        delivery_method=row["delivery_method_name"], arbitration=handed.get("arbitration"), domestic=domestic,
+        carrier_says=row.get("carrier_says") or "")

@@ -39,7 +39,7 @@ class TrackingPanel(QWidget):
         self.rows: list = []
         self.chat_off: str | None = None  # Ozon's words when buyer messages turned themselves off
         self._loading = False
-        self.model = QStandardItemModel(0, 7, self)
+        self.model = QStandardItemModel(0, 8, self)
         self.view = QTableView()
         self.view.setObjectName("trackingTable")
         self.view.setModel(self.model)
@@ -162,7 +162,7 @@ class TrackingPanel(QWidget):
             days = text("track_days", lang, days=row.days) if row.days is not None else "–"
             what = text(f"track_short_{row.flag}", lang) if row.flag else ""
             cells = [row.posting_number, status_word(row.status, lang), row.substatus or "", days,
-                     row.tracking_number or "", what, ", ".join(row.domestic)]
+                     row.tracking_number or "", what, row.carrier_says, ", ".join(row.domestic)]
             items = [QStandardItem(str(cell)) for cell in cells]
             if row.flag:
                 items[5].setToolTip(text(f"track_flag_{row.flag}", lang, posting=row.posting_number))
@@ -195,7 +195,8 @@ class TrackingPanel(QWidget):
     def retranslate(self) -> None:
         self.model.setHorizontalHeaderLabels([self.tr("Posting"), self.tr("Ozon status"), self.tr("Substatus"),
                                               self.tr("In status"), self.tr("Tracking number"),
-                                              self.tr("Needs a person"), self.tr("Domestic tracking")])
+                                              self.tr("Needs a person"), self.tr("Carrier says"),
+                                              self.tr("Domestic tracking")])
         self.refresh_button.setText(self.tr("Refresh"))
         self.last_mile_button.setText(self.tr("Courier on the way"))
         self.delivered_button.setText(self.tr("Delivered"))
