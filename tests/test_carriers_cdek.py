@@ -209,3 +209,34 @@ def test_a_parked_carrier_shipment_goes_again_with_packdesk_carriers_retry(cdek,
     assert desk.command("70001-0012-1").state == "pending"
     not_held = packdesk("retry", "70001-0012-1")
     assert not_held.returncode == 1 and "not held" in not_held.stderr
+
+
+def test_an_address_ozon_did_not_give_is_entered_once_and_the_parcel_goes(cdek, tmp_path):
+    import subprocess
+    import sys
+
+    from app.services.carriers.base import Parcel
+
+    fake, desk = cdek
+    desk.queue("cdek", parcel("70001-0013-1", postcode=""))  # no address from Ozon: refused before CDEK
+    desk.drain_until_settled()
+    assert desk.command("70001-0013-1").state == "parked" and fake.orders_for("70001-0013-1") == []
+
+    def address(*args):
+        return subprocess.run([sys.executable, "-m", "app", "--data-dir", str(desk.data_dir), "--lang", "ru",
+                               "carriers", "address", "70001-0013-1", "--name", "Иван Петров",
+                               "--phone", "+79001234567", "--city", "Казань", "--street", "ул. Баумана",
+                               "--house", "5", *args], capture_output=True, text=True, timeout=60,
+                              env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
+                                   "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"})
+
+    wrong = address("--postcode", "4200")
+    assert wrong.returncode == 1 and "4200" in wrong.stderr and desk.command("70001-0013-1").state == "parked"
+    entered = address("--postcode", "420111")
+    assert entered.returncode == 0, entered.stderr
+    desk.drain_until_settled()
+    command = desk.command("70001-0013-1")
+    assert command.state == "done" and command.payload["entered"] is True
+    assert Parcel.from_json(command.payload["parcel"]).recipient.address.city == "Казань"
+    [order] = fake.orders_for("70001-0013-1")
+    assert order["body"]["to_location"]["postal_code"] == "420111"

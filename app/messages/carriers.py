@@ -50,4 +50,9 @@ CARRIER_MESSAGES: dict[str, dict[str, str]] = {
         "ru": "{posting}: отправка через перевозчика не остановлена ({state}); повторять нечего.",
         "zh": "{posting}：其承运商发货未被暂停（{state}）；无需重新发送。",
     },
+    "carrier_address_invalid": {
+        "en": "{posting}: the address cannot go to a carrier: {detail}. Nothing was changed.",
+        "ru": "{posting}: с таким адресом перевозчик не примет отправление: {detail}. Ничего не изменено.",
+        "zh": "{posting}：该地址无法交给承运商：{detail}。未作任何更改。",
+    },
 }
