@@ -47,6 +47,17 @@ class Issuer:
         return sample_mark(self.world.product_by_sku[sku].barcodes[0], self.n)
 
 
+def replay(sim, tmp_path, script: list[dict], *, lang: str, drain_s: int) -> subprocess.CompletedProcess:
+    """``packdesk replay`` of ``script`` as a process, with the sim:// scale and printer."""
+    (tmp_path / "shift.jsonl").write_text("".join(json.dumps(e) + "\n" for e in script), encoding="utf-8")
+    (tmp_path / "packdesk.toml").write_text(
+        '[station]\nname = "bench-1"\n[devices]\nscale = "sim://"\nprinter = "sim://"\n', encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "app", "--config", str(tmp_path / "packdesk.toml"), "--data-dir", str(tmp_path),
+         "--lang", lang, "replay", str(tmp_path / "shift.jsonl"), "--drain-timeout", str(drain_s)],
+        env=env_for(sim), capture_output=True, text=True, timeout=drain_s + 210)
+
+
 def marked_steps(world, posting, issue, *, kind: str = ""):
     """(events, expected codes, the codes that should ship) for one marked posting."""
     steps, kept = [({"scan": posting.posting_number}, "posting_opened")], []
@@ -105,13 +116,7 @@ def test_a_shift_with_marked_postings(tmp_path):
         shipped_codes[refused.posting_number][0] = new_code
 
         script = [event for event, _ in steps]
-        (tmp_path / "shift.jsonl").write_text("".join(json.dumps(e) + "\n" for e in script), encoding="utf-8")
-        (tmp_path / "packdesk.toml").write_text(
-            '[station]\nname = "bench-1"\n[devices]\nscale = "sim://"\nprinter = "sim://"\n', encoding="utf-8")
-        proc = subprocess.run(
-            [sys.executable, "-m", "app", "--config", str(tmp_path / "packdesk.toml"), "--data-dir", str(tmp_path),
-             "--lang", "ru", "replay", str(tmp_path / "shift.jsonl"), "--drain-timeout", "90"],
-            env=env_for(sim), capture_output=True, text=True, timeout=300)
+        proc = replay(sim, tmp_path, script, lang="ru", drain_s=90)
         assert proc.returncode == 0, proc.stderr[-3000:]
         lines = [json.loads(raw) for raw in proc.stdout.splitlines()]
         assert [x["event"] for x in lines] == [{"scan": for_log(e["scan"])} if "scan" in e else e for e in script]
@@ -161,13 +166,7 @@ def test_a_phone_in_a_replayed_shift_ships_only_with_its_imei_accepted_by_ozon(t
         steps = [({"scan": number}, "posting_opened"), ({"scan": phone.barcodes[0]}, "item_accepted"),
                  ({"scan": imei[:-1] + "8"}, "unit_id_invalid"), ({"scan": imei}, "unit_id_accepted"),
                  ({"weight_g": phone.weight_g}, "weight_accepted")]
-        (tmp_path / "shift.jsonl").write_text("".join(json.dumps(e) + "\n" for e, _ in steps), encoding="utf-8")
-        (tmp_path / "packdesk.toml").write_text(
-            '[station]\nname = "bench-1"\n[devices]\nscale = "sim://"\nprinter = "sim://"\n', encoding="utf-8")
-        proc = subprocess.run(
-            [sys.executable, "-m", "app", "--config", str(tmp_path / "packdesk.toml"), "--data-dir", str(tmp_path),
-             "--lang", "zh", "replay", str(tmp_path / "shift.jsonl"), "--drain-timeout", "60"],
-            env=env_for(sim), capture_output=True, text=True, timeout=180)
+        proc = replay(sim, tmp_path, [event for event, _ in steps], lang="zh", drain_s=60)
         assert proc.returncode == 0, proc.stderr[-3000:]
         lines = [json.loads(raw) for raw in proc.stdout.splitlines()]
         assert [x["code"] for x in lines] == [code for _, code in steps], lines
