@@ -149,3 +149,45 @@ def test_a_supervisors_badge_scanned_into_the_short_dialog_confirms_it_and_signs
     assert short.data["by"] == "Olga" and short.data["reason"] == "not on the shelf"
     assert bench.parts.station.signed_in() == "Anna"  # the badge confirmed; it signed nobody in
     assert not dialog.isVisible()
+
+
+@pytest.mark.parametrize("role,code", [("supervisor", "posting_short"), ("packer", "not_authorized")])
+def test_a_badge_from_the_serial_scanner_into_the_short_dialog_never_changes_who_is_signed_in(
+        qtbot, tmp_path, role, code):
+    """Through the real serial scanner (a pty): a supervisor's badge confirms SHORT; a packer's is
+    refused with the station's message; the packer signed in stays signed in either way."""
+    import dataclasses
+
+    from scanners_helpers import PtyScanner
+
+    with PtyScanner() as emu, OzonSimulator(WorldConfig(postings=4, seed=5, ship_delay_s=0.0,
+                                                        label_delay_s=0.0)) as sim:
+        config = demo_config(Config(), sim.base_url, tmp_path)
+        config = dataclasses.replace(config, devices=dataclasses.replace(config.devices, scanner=f"serial:{emu.path}"))
+        bench = build(QApplication.instance(), config, lang="en", api_key=DEMO_API_KEY, demo=True,
+                      config_path=tmp_path / "config.toml")
+        qtbot.addWidget(bench.window)
+        directory.add(bench.parts.db, "Anna", "packer", pin="1111")
+        directory.add(bench.parts.db, "Ivan", "packer", pin="3333")
+        directory.add(bench.parts.db, "Olga", role, pin="2222")
+        badge = directory.issue_badge(bench.parts.db, "Olga")
+        bench.window.show()
+        try:
+            with qtbot.waitSignal(bench.queues.loaded, timeout=30_000):
+                bench.start()
+            qtbot.waitUntil(lambda: bench.people.bar.isVisible(), timeout=10_000)
+            qtbot.waitUntil(lambda: bench.queues.awaiting.rowCount() > 0, timeout=30_000)
+            sign_in_with_pin(qtbot, bench, "1111")
+            number = plain_posting(bench.queues, sim.world)
+            answer(qtbot, bench, lambda: bench.scan(number), "posting_opened")
+            bench.pack_view.actions.buttons["SHORT"].click()
+            dialog = bench.pack_view.actions.dialog
+            assert dialog.badge and dialog.isVisible()
+            got = answer(qtbot, bench, lambda: emu.send(f"CMD:LOGIN:{badge}\r".encode()), code)
+            if role == "supervisor":
+                assert got.data["by"] == "Olga"
+            else:
+                assert "Olga" in got.message("en")
+            assert bench.parts.station.signed_in() == "Anna"
+        finally:
+            bench.shutdown()
