@@ -23,6 +23,8 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import select
+
 from app.services.carriers.base import (
     CREDENTIALS, CarrierRefused, CarrierUnavailable, Parcel, Shipment, refusal_problem,
 )
@@ -30,12 +32,12 @@ from app.services.carriers.parcel import check_parcel
 from app.services.handover.close import TRACKING_KIND
 from app.services.labels.files import write_pdf
 from app.services.sync.outbox import Command, Outcome, backoff_s, take
-from app.statuses import LocalState
+from app.statuses import CANCELLED_STATUSES, LocalState
 from app.store import labels as store_labels
 from app.store import outbox as store_outbox
 from app.store.bulk import naive_utc
 from app.store.models import (
-    LABEL_FETCHED, OUTBOX_CONFIRMING, OUTBOX_DONE, OUTBOX_PARKED, OUTBOX_PENDING, OUTBOX_UNCERTAIN,
+    LABEL_FETCHED, OUTBOX_CONFIRMING, OUTBOX_DONE, OUTBOX_PARKED, OUTBOX_PENDING, OUTBOX_UNCERTAIN, PostingRow,
 )
 from app.store.models_handover import TRACK_QUEUED, TrackingNumberRow
 
@@ -46,6 +48,9 @@ LABEL_KIND = store_labels.CARRIER  # the label row of the carrier's label
 LABEL_DIR = "carrier-labels"
 POLL_S = 2.0                 # the carrier's background steps are looked at again this soon
 CREDENTIALS_WAIT_S = 600.0   # refused credentials: parked (a person fixes them, then retries)
+CANCELLED_NOTE = "cancelled on Ozon: no carrier shipment made"
+# the carriers' documented APIs (carriers-notes.md) give no cancel of a made shipment: a person does it
+CANCELLED_AFTER_NOTE = "cancelled on Ozon after the carrier shipment was made: cancel it at the carrier"
 
 
 def dedupe_key(posting_number: str) -> str:
@@ -69,6 +74,10 @@ class CarrierShip:
                 return Outcome(OUTBOX_PARKED, f"{name}: no such carrier configured",
                                local_state=LocalState.PROBLEM, problem=f"{name}: not configured")
             shipment = self._known(result, parcel)
+            if self._cancelled(command.posting_number):  # a cancelled posting is never shipped
+                if shipment is None:
+                    shipment = carrier.find(parcel.reference)  # a lost create may have made one
+                return self._stop_cancelled(name, parcel.reference, shipment, result)
             if shipment is None:
                 check_parcel(parcel)  # what no carrier takes is refused before any call
                 shipment = carrier.find(parcel.reference)  # before any (re)send: never two shipments
@@ -102,6 +111,22 @@ class CarrierShip:
         result["label"] = write_pdf(self.data_dir, f"{name}-{parcel.reference}", pdf, folder=LABEL_DIR)
         return Outcome(OUTBOX_DONE, None, result=result,
                        write=self._finish(command, name, shipment.tracking_number, result["label"]))
+
+    def _cancelled(self, number: str) -> bool:
+        with self.db.read() as session:
+            status = session.scalar(select(PostingRow.status).where(PostingRow.posting_number == number))
+        return status in CANCELLED_STATUSES
+
+    @staticmethod
+    def _stop_cancelled(name: str, number: str, shipment: Shipment | None, result: dict) -> Outcome:
+        if shipment is None:
+            log.info("%s is cancelled on Ozon before its %s shipment: none created", number, name)
+            return Outcome(OUTBOX_PARKED, CANCELLED_NOTE, result=result or None, local_state=LocalState.CANCELLED)
+        log.warning("%s is cancelled on Ozon after its %s shipment %s was made: cancel it at the carrier",
+                    number, name, shipment.carrier_id)
+        return Outcome(OUTBOX_PARKED, f"{CANCELLED_AFTER_NOTE} ({name} {shipment.carrier_id})",
+                       result={**result, **CarrierShip._keep(shipment), "cancelled_after": True},
+                       local_state=LocalState.CANCELLED)
 
     @staticmethod
     def _known(result: dict, parcel: Parcel) -> Shipment | None:
