@@ -62,8 +62,15 @@ def test_a_hand_over_is_filmed_its_act_photographed_and_both_go_in_each_postings
 
         with shop.bench.db.read() as session:
             entries, _ = gather(session, Context(numbers[1], shop.tmp_path, evidence_dir(shop.tmp_path)))
-        statuses = [e.data["status"] for e in entries if e.code == "ozon_status"]  # Ozon's, as the syncs saw it
-        assert statuses and statuses[-1] == "awaiting_deliver"
+        seen = [e for e in entries if e.code in ("ozon_status", "ozon_status_changed")]  # Ozon's, as syncs saw it
+        assert seen and seen[0].code == "ozon_status" and seen[-1].data["status"] == "awaiting_deliver"
+        for older, newer in zip(seen, seen[1:]):  # each change names the status it left
+            assert newer.code == "ozon_status_changed" and newer.data["before"] == older.data["status"]
+        assert len(seen) > 1
+        from app.services.evidence.summary import describe
+
+        said = describe(seen[-1], "en")  # the summary's line names both ends of the change
+        assert f"{seen[-1].data['before']}" in said and "→ awaiting_deliver" in said
         assert [e.code for e in entries if e.area == "handover"] == ["parcel_scanned_out", "handover_closed_with"]
     finally:
         evidence.close()

@@ -94,6 +94,11 @@ SUMMARY_MESSAGES: dict[str, dict[str, str]] = {
     "evidence_tl_ozon_command_parked": {
         "en": "Ozon refused the command '{command}': {reason}", "ru": "Ozon отклонил команду «{command}»: {reason}",
         "zh": "Ozon 拒绝了指令“{command}”：{reason}"},
+    "evidence_tl_ozon_status_changed": {
+        "en": "Ozon's status changed, seen by the sync: {before} {before_substatus} → {status} {substatus}",
+        "ru": "Статус в Ozon изменился по данным синхронизации: {before} {before_substatus} → {status} {substatus}",
+        "zh": "同步看到 Ozon 状态变更：{before} {before_substatus} → {status} {substatus}",
+    },
     "evidence_tl_ozon_status": {
         "en": "Ozon's status seen by the sync: {status} {substatus}",
         "ru": "Статус в Ozon по данным синхронизации: {status} {substatus}",

@@ -149,8 +149,15 @@ def ozon_statuses(session, ctx: Context) -> Iterable[TimelineEntry]:
     """Ozon's status of the posting each time a sync saw it change (first seen, then each change)."""
     from app.store.status_history import of_posting
 
+    before: tuple[str, str] | None = None
     for status, substatus, seen_at in of_posting(session, ctx.posting):
-        yield TimelineEntry(seen_at, "tracking", "ozon_status", {"status": status, "substatus": substatus or ""})
+        now = {"status": status, "substatus": substatus or ""}
+        if before is None:  # first seen by a sync
+            yield TimelineEntry(seen_at, "tracking", "ozon_status", now)
+        else:  # a change: old -> new
+            yield TimelineEntry(seen_at, "tracking", "ozon_status_changed",
+                                {"before": before[0], "before_substatus": before[1], **now})
+        before = (now["status"], now["substatus"])
 
 
 def handover(session, ctx: Context) -> Iterable[TimelineEntry | Attachment]:
