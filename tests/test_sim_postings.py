@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import statistics
 import time
 
 import pytest
@@ -210,10 +211,12 @@ def test_paging_ten_thousand_postings_by_one_hundred_is_fast():
         client = Api(simulator.base_url)
         try:
             body = {"filter": window(days_back=30, days_ahead=30, t0=simulator.world.built_at), "limit": 100}
-            seen, cursor, started = set(), "", time.perf_counter()
+            seen, cursor, started, pages = set(), "", time.perf_counter(), []
             while True:
+                asked = time.perf_counter()
                 page = client.session.post(simulator.base_url + UNFULFILLED, json={**body, "cursor": cursor},
                                            timeout=10).json()
+                pages.append(time.perf_counter() - asked)
                 seen.update(p["posting_number"] for p in page["postings"])
                 if not page["has_next"]:
                     break
@@ -223,7 +226,11 @@ def test_paging_ten_thousand_postings_by_one_hundred_is_fast():
             client.close()
     assert len(seen) == 10_000
     assert simulator.stats.requests(UNFULFILLED) == 100
-    assert elapsed < 4.0  # includes the client side; the server's share is well under 2 s
+    # a cursor walks on from where it was: the last pages cost what the first ones do (a re-scan from
+    # the start would make them ~10x dearer); medians, so a loaded machine's hiccups do not decide
+    first, last = statistics.median(pages[:20]), statistics.median(pages[-20:])
+    assert last < 3 * first + 0.02, (first, last)
+    assert elapsed < 40.0  # a coarse guard (about 20x the quiet time): blocking, not speed
 
 
 def _iso(ts: float) -> str:
