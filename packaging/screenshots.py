@@ -321,6 +321,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="packdesk-shots-") as tmp, \
             OzonSimulator(WorldConfig(postings=40, seed=7)) as sim:
         phones = [add_phone(sim.world) for _ in range(3)]
+        method, ready = parcels_ready(sim)  # the hand-over's and the tracking's parcels, shipped on Ozon's side
         config = demo_config(Config(), sim.base_url, Path(tmp))
         config = dataclasses.replace(config, station=dataclasses.replace(config.station, supervisors=["Anna"]))
         controller = build(app, config, lang="en", api_key=DEMO_API_KEY, demo=True,

@@ -44,10 +44,11 @@ def test_the_tab_lists_postings_with_evidence_and_makes_a_bundle_that_verifies(q
     out = tmp_path / "b.zip"
     with qtbot.waitSignal(panel.said, timeout=30000) as said:
         panel.make_bundle(panel.selected(), out)
-    assert "written to" in said.args[0] and verify_bundle(out).ok
+    assert "written to" in said.args[0].render("en") and "записан" in said.args[0].render("ru")  # said again on a switch
+    assert verify_bundle(out).ok
     with qtbot.waitSignal(panel.said, timeout=10000) as checked:
         panel.verify(out)
-    assert "intact" in checked.args[0]
+    assert "intact" in checked.args[0].render("en")
 
 
 def test_a_posting_without_records_is_said_plainly(qtbot, shop, tmp_path):

@@ -16,7 +16,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from app.messages import text
+from app.messages import Said, text
 from app.ui.adapters.tasks import run_task
 
 log = logging.getLogger("packdesk.ui.evidence")
@@ -46,8 +46,8 @@ def load_postings(db, search: str = "") -> list[dict]:
 
 class EvidencePanel(QWidget):
     bundled = Signal(str)    # the path written
-    failed = Signal(str)     # a message for the banner
-    said = Signal(str)       # news for the banner (a bundle written, a check passed)
+    failed = Signal(object)  # a message for the banner (str or app.messages.Said)
+    said = Signal(object)    # news for the banner (a bundle written, a check passed): app.messages.Said
 
     def __init__(self, db, data_dir: Path, station: str, language=lambda: "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,12 +174,11 @@ class EvidencePanel(QWidget):
     def _made(self, posting: str, report) -> None:
         self._busy = False
         self.bundle_button.setEnabled(True)
-        said = text("evidence_written", self.language(), posting=posting, path=report.path, files=report.files,
-                    clips=report.clips, entries=report.entries)
+        self.said.emit(Said("evidence_written", posting=posting, path=report.path, files=report.files,
+                            clips=report.clips, entries=report.entries))
         if not report.chain.intact:
-            said += " " + text("evidence_chain_broken", self.language(), where=report.chain.broken.where,
-                               detail=report.chain.broken.detail)
-        self.said.emit(said)
+            self.failed.emit(Said("evidence_chain_broken", where=report.chain.broken.where,
+                                  detail=report.chain.broken.detail))
         self.bundled.emit(str(report.path))
         self.reload()
 
@@ -205,12 +204,11 @@ class EvidencePanel(QWidget):
         from app.services.evidence.verify import verify_bundle
 
         def said(verdict) -> None:
-            lang = self.language()
             if verdict.ok:
-                self.said.emit(text("evidence_verified", lang, path=path, files=verdict.files, entries=verdict.entries,
+                self.said.emit(Said("evidence_verified", path=path, files=verdict.files, entries=verdict.entries,
                                     events=verdict.events))
             else:
-                self.failed.emit(text("evidence_mismatch", lang, path=path, where=verdict.broken.where,
+                self.failed.emit(Said("evidence_mismatch", path=path, where=verdict.broken.where,
                                       detail=verdict.broken.detail))
 
         run_task(lambda: verify_bundle(path), on_result=said, on_error=lambda exc: self.failed.emit(str(exc)),
