@@ -315,3 +315,27 @@ def test_parcels_handed_over_count_only_those_that_left_with_the_courier(shop):
     today = date.today()
     rows = shift_figures(shop.bench.db, today - timedelta(days=1), today + timedelta(days=1))
     assert sum(r.handed_over for r in rows) == 2
+
+
+def test_a_parcel_cancelled_after_its_scan_stops_the_close_and_does_not_leave(shop):
+    from datetime import date, timedelta
+
+    from app.services.stats.figures import shift_figures
+
+    method = shop.method_with("ozon", at_least=3)
+    numbers = shop.ship(shop.packable("ozon", method)[:3])
+    assert shop.scan(f"CMD:HANDOVER:{method}").code == "handover_started"
+    for number in numbers:
+        assert shop.scan(number).code == "parcel_accepted"
+    shop.world.cancel(numbers[1])  # Ozon cancels it while it lies in the bag; the sync brings it
+    shop.sync()
+    stop = shop.scan("CMD:HANDOVER-CLOSE")
+    assert (stop.code, stop.posting) == ("parcel_cancelled", numbers[1])  # take it out of the bag
+    assert shop.scan("CMD:ACK").code == "acknowledged"
+    closed = shop.scan("CMD:HANDOVER-CLOSE")
+    assert closed.code == "handover_closed" and closed.data["scanned"] == 2
+    with shop.bench.db.read() as session:
+        assert store.parcel_state(session, closed.data["handover"], numbers[1]) == "cancelled"
+    today = date.today()
+    rows = shift_figures(shop.bench.db, today - timedelta(days=1), today + timedelta(days=1))
+    assert sum(r.handed_over for r in rows) == 2

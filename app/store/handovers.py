@@ -130,6 +130,17 @@ def numbers_in(session: Session, handover_id: int, states: Iterable[str]) -> lis
         _hp.c.handover_id == handover_id, _hp.c.state.in_(list(states))).order_by(_hp.c.posting_number)))
 
 
+def in_bag_with_status(session: Session, handover_id: int, statuses: Iterable[str]) -> list[str]:
+    """Parcels scanned into the bag whose cached Ozon status is one of ``statuses`` (a cancellation
+    the sync brought after the scan)."""
+    p = _p.c
+    return list(session.scalars(
+        select(_hp.c.posting_number).join_from(HandoverParcelRow.__table__, _p,
+                                               p.posting_number == _hp.c.posting_number)
+        .where(_hp.c.handover_id == handover_id, _hp.c.state == PARCEL_SCANNED, p.status.in_(sorted(statuses)))
+        .order_by(_hp.c.posting_number)))
+
+
 def parcels(session: Session, handover_id: int) -> list[HandoverParcelRow]:
     return list(session.scalars(select(HandoverParcelRow).where(HandoverParcelRow.handover_id == handover_id)
                                 .order_by(HandoverParcelRow.state, HandoverParcelRow.posting_number)))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from app.services.handover import results as hr
 from app.services.handover.txn import Txn
-from app.statuses import LocalState
+from app.statuses import CANCELLED_STATUSES, LocalState
 from app.store import handovers as store
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
@@ -38,6 +38,11 @@ def close(t: Txn, *, force_by: str | None = None, reason: str = "",
         t.log(hr.PARCEL_CANCELLED, posting, {"repeated": True, "at": "close"})
         return hr.result(hr.PARCEL_CANCELLED, posting, t.state(), variant="repeated",
                          reason=(h.error_data or {}).get("reason", ""))
+    gone = store.in_bag_with_status(t.session, h.id, CANCELLED_STATUSES)  # cancelled after its scan
+    if gone:  # STOP: it must come out of the bag before the courier takes the rest
+        from app.services.handover.scan_out import cached, cancelled
+
+        return cancelled(t, gone[0], cached(t, gone[0]), offline=False, known=True)
     missing = store.missing(t.session, h.id)
     tally = t.tally()
     if force_by is not None and not may_supervise(force_by):
