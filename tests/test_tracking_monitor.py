@@ -34,6 +34,11 @@ def test_each_flag_by_its_rule():
         (row("delivering", delivering_date=NOW - timedelta(days=8)), {}, "late"),
         (row("awaiting_deliver", shipment_date=NOW - timedelta(days=2)), {}, "late"),  # never left
         (row("awaiting_deliver", shipment_date=NOW - timedelta(hours=3)), {}, None),
+        # the seller's own carrier: a parcel it sends back; one it has said nothing of for 4 days (stuck)
+        ({**row("delivering"), "carrier_stage": "returned", "carrier_at": NOW}, {}, "returning"),
+        ({**row("delivering"), "carrier_stage": "in_transit", "carrier_at": NOW - timedelta(days=4)}, {}, "late"),
+        ({**row("delivering"), "carrier_stage": "in_transit", "carrier_at": NOW - timedelta(days=1)}, {}, None),
+        ({**row("delivering"), "carrier_stage": "delivered", "carrier_at": NOW - timedelta(days=4)}, {}, None),
     ]
     assert [flag_of(r, h, NOW, H24, D7) for r, h, _ in cases] == [want for _, _, want in cases]
 

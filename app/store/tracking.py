@@ -83,15 +83,15 @@ def add_domestic(session: Session, *, posting: str, numbers: Iterable[str], carr
     return new
 
 
-def carrier_states(session: Session, numbers: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
-    """What the carrier's own tracking last said of each posting's parcel: (stage, its words)."""
-    found: dict[str, tuple[str | None, str | None]] = {}
+def carrier_states(session: Session, numbers: Iterable[str]) -> dict[str, tuple[str | None, str | None, datetime | None]]:
+    """What the carrier's own tracking last said of each posting's parcel: (stage, its words, when)."""
+    found: dict[str, tuple[str | None, str | None, datetime | None]] = {}
     for chunk in chunked(list(numbers)):
-        for number, stage, words in session.execute(
-                select(_t.c.posting_number, _t.c.carrier_stage, _t.c.carrier_status)
+        for number, stage, words, at in session.execute(
+                select(_t.c.posting_number, _t.c.carrier_stage, _t.c.carrier_status, _t.c.carrier_status_at)
                 .where(_t.c.posting_number.in_(chunk), _t.c.kind == KIND_CARRIER, _t.c.carrier_stage.is_not(None))
                 .order_by(_t.c.id)):
-            found[number] = (stage, words)
+            found[number] = (stage, words, at)
     return found
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from app.services.carriers.base import IN_TRANSIT as CARRIER_IN_TRANSIT
 from app.services.carriers.base import RETURNED as CARRIER_RETURNED
 from app.statuses import (
     CANCELLED_STATUSES, NOT_SCANNED_BY_OZON_STATUSES, RETURNING_SUBSTATUSES, SHIPPED_STATUSES,
@@ -39,7 +40,8 @@ FLAG_CANCELLED_AFTER_LABEL = "cancelled_after_label"
 FLAG_RETURNING = "returning"
 # most urgent first (the order rows sort in)
 FLAGS = (FLAG_NOT_SCANNED, FLAG_REGISTRATION_ERROR, FLAG_CANCELLED_AFTER_LABEL, FLAG_RETURNING, FLAG_LATE)
-CANCELLED_LOOK_BACK = timedelta(days=14)  # a cancellation after the label stays on the monitor this long
+CANCELLED_LOOK_BACK = timedelta(days=14)
+CARRIER_SILENT = timedelta(days=3)  # no event from the seller's own carrier this long: the parcel is stuck  # a cancellation after the label stays on the monitor this long
 
 
 def utcnow() -> datetime:
@@ -81,7 +83,8 @@ def watch(db, config, *, now: datetime) -> list[Tracked]:
         domestic = store.numbers_of_kind(session, numbers, KIND_DOMESTIC)
         carried = store.carrier_states(session, numbers)
     for row in rows:  # the carrier's stage joins the flags' rules (a parcel it sends back is returning)
-        row["carrier_stage"], row["carrier_says"] = carried.get(row["posting_number"], (None, None))
+        row["carrier_stage"], row["carrier_says"], row["carrier_at"] = carried.get(row["posting_number"],
+                                                                                   (None, None, None))
     unscanned_after = timedelta(hours=config.handover.unscanned_after_h)
     travel = timedelta(days=config.tracking.deliver_within_days)
     tracked = [_row(row, handed.get(row["posting_number"], {}), carrier.get(row["posting_number"]), now,
@@ -112,6 +115,9 @@ def flag_of(row: dict, handed: dict, now: datetime, unscanned_after: timedelta, 
         left = handed_over_at or row["delivering_date"]
         if left is not None and now - left > travel:
             return FLAG_LATE
+    heard = row.get("carrier_at")  # the seller's own carrier: its last event
+    if row.get("carrier_stage") == CARRIER_IN_TRANSIT and heard is not None and now - heard > CARRIER_SILENT:
+        return FLAG_LATE  # stuck: the carrier has said nothing of the parcel for days
     return None
 
 
