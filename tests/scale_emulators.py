@@ -334,7 +334,10 @@ class TcpEmulator(_Emulator):
     def _wait_readable(self, timeout: float):
         with self.lock:
             watch = [self._server] + ([self._client] if self._client else [])
-        ready, _, _ = select.select(watch, [], [], timeout)
+        try:
+            ready, _, _ = select.select(watch, [], [], timeout)
+        except (OSError, ValueError):  # the client closed under us by drop_client: look again
+            return None
         if self._server in ready:
             conn, _ = self._server.accept()
             with self.lock:
