@@ -1,6 +1,8 @@
 """The GUI thread stays responsive while a 5,000-posting sync runs against the simulator and the
-queues are reloaded from it: the longest gap between 10 ms heartbeats stays under 250 ms (a guard
-against blocking; the figure against the 50 ms goal comes from ``benchmarks/bench_ui_sync.py``)."""
+queues are reloaded from it: the longest gap between 10 ms heartbeats stays under 500 ms (a coarse
+guard against blocking, about 10x the 50 ms goal, as the project's timed tests are: a network call or
+a bulk write in a slot takes longer; the figure against the goal comes from
+``benchmarks/bench_ui_sync.py``)."""
 import gc
 import time
 
@@ -14,7 +16,7 @@ from app.ui.queues.panel import QueuesPanel
 from app.ui.stall_meter import StallMeter
 from sync_helpers import make_bench
 
-STALL_LIMIT_MS = 250
+STALL_LIMIT_MS = 500
 
 
 @pytest.mark.slow
