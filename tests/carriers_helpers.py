@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from app.config_carriers import CarrierSettings, CarriersSettings
@@ -13,6 +14,7 @@ from app.services.carriers.base import Address, Item, Parcel, Recipient
 from app.services.carriers.registry import Carriers
 from app.services.carriers.send import KIND, CarrierShip, dedupe_key
 from app.services.sync.outbox import OutboxDrainer
+from app.sim.carriers.russian_post import LOGIN, PASSWORD, TOKEN, RussianPostFake
 from app.store import outbox as store_outbox
 from app.store.db import Database, open_database
 from app.store.models import LabelRow, OutboxRow
@@ -106,3 +108,16 @@ def print_and_decode(desk: Desk, size: str) -> tuple[list, object]:
     [bitmap] = decode_job(job, profile)
     found = zxingcpp.read_barcodes(bitmap.to_image().convert("L"), formats=zxingcpp.BarcodeFormat.Code128)
     return [f.text for f in found], bitmap
+
+
+POST_ENV = {"PACKDESK_RUSSIAN_POST_TOKEN": TOKEN, "PACKDESK_RUSSIAN_POST_PASSWORD": PASSWORD}
+
+
+@pytest.fixture
+def post(tmp_path):
+    """The Russian Post fake on loopback and a desk whose carrier it is: (fake, desk)."""
+    with RussianPostFake() as fake:
+        desk = make_desk(tmp_path, "russian_post", fake.base_url, LOGIN, POST_ENV, mail_type="ONLINE_PARCEL",
+                         from_postcode="101000", tracking_url=fake.tracking_url)
+        yield fake, desk
+        desk.db.close()

@@ -1,24 +1,11 @@
 """A posting cancelled on Ozon is never given a carrier shipment: cancelled before it was made, none is
 made (also when a create's answer was lost: the carrier is asked first); cancelled after, the command
 stops there, the posting is cancelled and the shipment named for a person to cancel at the carrier."""
-import pytest
 
 from app.services.carriers.send import CANCELLED_AFTER_NOTE, CANCELLED_NOTE
-from app.sim.carriers.russian_post import LOGIN, PASSWORD, TOKEN, RussianPostFake
 from app.statuses import AWAITING_DELIVER, CANCELLED, LocalState
 from app.store.models import PostingRow
-from carriers_helpers import make_desk, parcel
-
-ENV = {"PACKDESK_RUSSIAN_POST_TOKEN": TOKEN, "PACKDESK_RUSSIAN_POST_PASSWORD": PASSWORD}
-
-
-@pytest.fixture
-def post(tmp_path):
-    with RussianPostFake() as fake:
-        desk = make_desk(tmp_path, "russian_post", fake.base_url, LOGIN, ENV, mail_type="ONLINE_PARCEL",
-                         from_postcode="101000", tracking_url=fake.tracking_url)
-        yield fake, desk
-        desk.db.close()
+from carriers_helpers import parcel, post  # noqa: F401  (post: fixture)
 
 
 def posting(desk, number, status=AWAITING_DELIVER):

@@ -6,19 +6,8 @@ import pytest
 from app.services.carriers.base import BAD_ADDRESS, CREDENTIALS, DELIVERED, WEIGHT, CarrierRefused
 from app.services.carriers.russian_post import parse_history
 from app.services.handover.tracking_numbers import RUSSIAN_POST, check
-from app.sim.carriers.russian_post import LOGIN, PASSWORD, TOKEN, RussianPostFake, barcode_for
-from carriers_helpers import make_desk, parcel, print_and_decode
-
-ENV = {"PACKDESK_RUSSIAN_POST_TOKEN": TOKEN, "PACKDESK_RUSSIAN_POST_PASSWORD": PASSWORD}
-
-
-@pytest.fixture
-def post(tmp_path):
-    with RussianPostFake() as fake:
-        desk = make_desk(tmp_path, "russian_post", fake.base_url, LOGIN, ENV, mail_type="ONLINE_PARCEL",
-                         from_postcode="101000", tracking_url=fake.tracking_url)
-        yield fake, desk
-        desk.db.close()
+from app.sim.carriers.russian_post import LOGIN, TOKEN, RussianPostFake, barcode_for
+from carriers_helpers import POST_ENV as ENV, make_desk, parcel, post, print_and_decode  # noqa: F401  (post: fixture)
 
 
 def done(desk, reference):

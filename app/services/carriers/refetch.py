@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.services.carriers.base import CarrierRefused, CarrierUnavailable, Parcel
-from app.services.carriers.send import KIND, LABEL_DIR, LABEL_KIND, POLL_S, CarrierShip
+from app.services.carriers.send import KIND, LABEL_DIR, LABEL_KIND, POLL_S, known_shipment
 from app.services.labels.files import write_pdf
 from app.services.sync.outbox import Command, Outcome, backoff_s
 from app.store import labels as store_labels
@@ -50,7 +50,7 @@ class CarrierLabel:
         if shipped is None:
             return Outcome(OUTBOX_PARKED, f"{number}: no carrier shipment recorded to fetch its label from")
         name, result = shipped.payload["carrier"], dict(shipped.result or {})
-        shipment = CarrierShip._known(result, Parcel.from_json(shipped.payload["parcel"]))
+        shipment = known_shipment(result, Parcel.from_json(shipped.payload["parcel"]))
         carrier = self.carriers(name)
         if carrier is None or shipment is None:
             return Outcome(OUTBOX_PARKED, f"{name}: not configured, or the shipment is not known")

@@ -57,6 +57,14 @@ def dedupe_key(posting_number: str) -> str:
     return f"carrier:{posting_number}:ship"
 
 
+def known_shipment(result: dict, parcel: Parcel) -> Shipment | None:
+    """The shipment a ``carrier_ship`` command recorded in its result (None: none made yet)."""
+    if not result.get("carrier_id"):
+        return None
+    return Shipment(parcel.reference, result["carrier_id"], result.get("tracking") or None,
+                    dict(result.get("extra") or {}))
+
+
 class CarrierShip:
     """The ``carrier_ship`` handler. ``carriers(name)`` gives the carrier client (one per pass)."""
 
@@ -73,7 +81,7 @@ class CarrierShip:
             if carrier is None:
                 return Outcome(OUTBOX_PARKED, f"{name}: no such carrier configured",
                                local_state=LocalState.PROBLEM, problem=f"{name}: not configured")
-            shipment = self._known(result, parcel)
+            shipment = known_shipment(result, parcel)
             if self._cancelled(command.posting_number):  # a cancelled posting is never shipped
                 if shipment is None:
                     shipment = carrier.find(parcel.reference)  # a lost create may have made one
@@ -128,12 +136,6 @@ class CarrierShip:
                        result={**result, **CarrierShip._keep(shipment), "cancelled_after": True},
                        local_state=LocalState.CANCELLED)
 
-    @staticmethod
-    def _known(result: dict, parcel: Parcel) -> Shipment | None:
-        if not result.get("carrier_id"):
-            return None
-        return Shipment(parcel.reference, result["carrier_id"], result.get("tracking") or None,
-                        dict(result.get("extra") or {}))
 
     @staticmethod
     def _keep(shipment: Shipment) -> dict:
