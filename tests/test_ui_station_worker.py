@@ -10,6 +10,7 @@ from app.messages import text
 from app.services.station import Station
 from app.ui.adapters import StationWorker
 from app.ui.errors import CrashDialog, CrashReporter
+from sync_helpers import bench  # noqa: F401
 from ui_helpers import cache_with_postings
 
 
@@ -91,3 +92,27 @@ def test_a_schema_error_is_a_bug_even_though_sqlite_calls_it_operational(qtbot, 
     with qtbot.waitSignal(reporter.crashed, timeout=5000):
         worker.scan("100-0001-1")
     assert banners == []
+
+
+def test_a_cancellation_found_after_an_open_from_the_cache_reaches_the_screen(qtbot, bench):
+    """The station thread opens from the cache at once; Ozon's re-read arrives on a pool thread
+    and is decided back on the station thread, its stop shown like any answer."""
+    from app.services.station import Remote
+    from app.services.station import results as r
+
+    bench.engine().run_pass()
+    number = bench.packable()[0]
+    bench.sim.world.cancel(number)
+    station = Station(bench.db, "bench-1", remote=Remote.for_client(bench.client))
+    worker = StationWorker(station)
+    answers = []
+    worker.result.connect(lambda result: answers.append((result.code, result.posting)))
+    with qtbot.waitSignal(worker.snapshot, timeout=5000):
+        worker.start()
+    try:
+        worker.scan(number)
+        qtbot.waitUntil(lambda: len(answers) == 2, timeout=10_000)
+        assert answers == [(r.POSTING_OPENED, number), (r.POSTING_NOT_PACKABLE, number)]
+    finally:
+        worker.stop()
+        station.close()

@@ -12,8 +12,10 @@ from app.services.station import results as r
 from app.services.station import state as s
 from app.services.station.classify import Classified, looks_like_label
 from app.services.station.remote import Lookup
+from app.statuses import PACKABLE_STATUSES
 from app.store import postings as store_postings
 from app.store import products as store_products
+from app.store import waves as store_waves
 
 Txn = s.Txn
 
@@ -74,6 +76,29 @@ def candidate(session, barcodes: list[str], station: str, tried) -> str | None:
         if number is not None and number not in tried:
             return number
     return None
+
+
+def in_wave(posting) -> bool:
+    """A parcel of a label-first wave: shipped already, verified with no network step."""
+    return store_waves.in_pending_wave(posting)
+
+
+def opens_from_cache(posting) -> bool:
+    """A posting the cache holds as packable opens before Ozon's re-read arrives (checked then);
+    any other asks Ozon first: the cache may be behind (not yet awaiting packaging), and a
+    wave's parcel needs no word from Ozon at all."""
+    return posting.status in PACKABLE_STATUSES and not in_wave(posting)
+
+
+def rechecked(t: Txn, number: str, lookup: Lookup) -> r.StationResult | None:
+    """Ozon's re-read of a posting opened from the cache: stored; if it is open here and can no
+    longer be packed (cancelled meanwhile), stopped loudly, else nothing to say."""
+    s.save_fresh(t.session, lookup.posting, t.now)
+    if t.row.open_posting != number:  # put back or packed already: its next open or the ship decides
+        return None
+    posting = s.get_posting(t.session, number)
+    reason = None if posting is None else s.not_packable_reason(posting, t.name)
+    return None if reason is None else flows.stop_loudly(t, posting, reason)
 
 
 def open_scanned(t: Txn, number: str, via: str, lookup: Lookup | None) -> r.StationResult:

@@ -1,7 +1,8 @@
 """Asking Ozon about one posting while a packer waits: off the calling thread, with a short timeout.
 
 Offline, slow or failing, the answer is ``Lookup(found=None)`` and the station goes on with its
-cache; ``found=False`` is only Ozon saying it does not know the posting.
+cache; ``found=False`` is only Ozon saying it does not know the posting. ``posting_soon`` asks
+without waiting (a bench that opened a posting from its cache checks Ozon's answer when it comes).
 """
 from __future__ import annotations
 
@@ -48,6 +49,24 @@ class Remote:
     def by_barcode(self, code: str) -> Lookup:
         return self._ask(self._get_by_barcode, code)
 
+    def posting_soon(self, number: str) -> Future:
+        """Ozon's word on a posting nobody waits for: a future of its ``Lookup`` (a failure is a
+        ``Lookup`` too, never an exception); the client's own timeouts bound it."""
+        try:
+            return self._pool.submit(self._answer, self._get_posting, number)
+        except RuntimeError:  # closed
+            done: Future = Future()
+            done.set_result(Lookup(detail="offline"))
+            return done
+
+    def _answer(self, call: Callable[[str], Posting | None] | None, key: str) -> Lookup:
+        if call is None:
+            return Lookup(detail="offline")
+        try:
+            return self._found(call(key))
+        except Exception as exc:  # noqa: BLE001 - said as the Lookup, as _ask says it
+            return self._failed(key, exc)
+
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
 
@@ -64,14 +83,23 @@ class Remote:
             future.cancel()
             log.info("Ozon did not answer about %s within %.1f s; using the cache", key, self.timeout_s)
             return Lookup(detail="timeout")
-        except OzonNotFound:
-            return Lookup(found=False, detail="not found on Ozon")
-        except OzonError as exc:
-            log.info("Ozon lookup of %s failed (%s); using the cache", key, exc)
-            return Lookup(detail=str(exc))
-        except Exception:  # a bug in the client must not stop the bench
-            log.exception("Ozon lookup of %s crashed; using the cache", key)
-            return Lookup(detail="error")
+        except Exception as exc:  # noqa: BLE001
+            return self._failed(key, exc)
+        return self._found(posting)
+
+    @staticmethod
+    def _found(posting: Posting | None) -> Lookup:
         if posting is None:
             return Lookup(found=False, detail="not found on Ozon")
         return Lookup(posting=posting, found=True)
+
+    @staticmethod
+    def _failed(key: str, exc: Exception) -> Lookup:
+        if isinstance(exc, OzonNotFound):
+            return Lookup(found=False, detail="not found on Ozon")
+        if isinstance(exc, OzonError):
+            log.info("Ozon lookup of %s failed (%s); using the cache", key, exc)
+            return Lookup(detail=str(exc))
+        # a bug in the client must not stop the bench
+        log.error("Ozon lookup of %s crashed; using the cache", key, exc_info=exc)
+        return Lookup(detail="error")

@@ -3,8 +3,10 @@
 One instance per bench (the GUI's and ``packdesk replay``'s are the same class). Its state lives
 in the ``stations`` table, so a new process resumes where the last one stopped. Every public method
 decides in one writer transaction, writes an event-log line, commits, and only then returns a
-``StationResult``. Calls come from one thread (the GUI thread, the replay loop); Ozon is asked
-about a posting off that thread, with a short timeout (``Remote``).
+``StationResult``. Calls come from one thread (the GUI's station thread, the replay loop); Ozon
+is asked about a posting off that thread, with a short timeout (``Remote``). Where that thread can
+be come back to (``later``, the GUI), a posting the cache holds as packable opens at once and
+Ozon's re-read is checked when it arrives: the packer never waits on the network to start.
 
 Scans: a posting number or Ozon label barcode opens (claims) the posting; an item barcode counts
 a unit (idle: opens the packable posting with the earliest deadline that holds it); a marking
@@ -37,7 +39,6 @@ from app.services.station import results as r
 from app.services.station import state as s
 from app.services.station.classify import Classified, classify
 from app.services.station.remote import Lookup, Remote
-from app.store import waves as store_waves
 
 log = logging.getLogger("packdesk.station")
 
@@ -77,6 +78,11 @@ class Station:
         # instead of a second read at every scan); take it with ``take_view()``. None: nobody wants one.
         self.view: Callable[[Any, s.StationState], dict] | None = None
         self._view: dict | None = None
+        # later(step): run ``step`` some time later on the thread that calls the station and show
+        # the StationResult it returns, if any (the GUI's station worker). With it, a posting the
+        # cache holds as packable opens at once and Ozon's re-read is checked when it arrives (a
+        # cancellation then stops the packer); without it (replay), an open waits for Ozon's word.
+        self.later: Callable[[Callable[[], r.StationResult | None]], object] | None = None
 
     @classmethod
     def from_config(cls, db, config, *, remote: Remote | None = None, packer: str | None = None,
@@ -106,7 +112,7 @@ class Station:
         if scanned.kind == "command":
             return self.command(scanned.command, *scanned.args)
         if scanned.kind == "posting":
-            return self._open(scanned.text, via="number", lookup=self._ask(scanned.text))
+            return self._open_by_code(scanned.text, via="number")
         if scanned.kind == "own_label":
             return self._write(lambda t: shelf.match(t, scanned.text))
         if scanned.kind == "mark":
@@ -351,7 +357,7 @@ class Station:
             return None
         with self.db.read() as session:
             posting = s.get_posting(session, number)
-            if posting is not None and store_waves.in_pending_wave(posting):
+            if posting is not None and codes.in_wave(posting):
                 return None
         return self.remote.posting(number)
 
@@ -366,6 +372,29 @@ class Station:
     def _open(self, number: str, *, via: str, lookup: Lookup | None) -> r.StationResult:
         return self._write(lambda t: codes.open_scanned(t, number, via, lookup))
 
+    def _open_by_code(self, number: str, *, via: str) -> r.StationResult:
+        """A posting number or label scanned: open it, with Ozon's word on it now or (``later``
+        set, the cache holding it as packable) checked as soon as it comes."""
+        if self.remote is None or self.later is None:
+            return self._open(number, via=via, lookup=self._ask(number))
+        with self.db.read() as session:
+            posting = s.get_posting(session, number)
+        if posting is None or not codes.opens_from_cache(posting):
+            return self._open(number, via=via, lookup=self._ask(number))
+        outcome = self._open(number, via=via, lookup=None)
+        if outcome.code == r.POSTING_OPENED:
+            future = self.remote.posting_soon(number)
+            future.add_done_callback(lambda done: self.later(lambda: self._recheck(number, done.result())))
+        return outcome
+
+    def _recheck(self, number: str, lookup: Lookup) -> r.StationResult | None:
+        """Ozon's answer on a posting opened from the cache: stored; one that can no longer be
+        packed and is still open here is stopped loudly (its goods held, as for any stop)."""
+        if lookup.posting is None:  # offline or unknown: the cache stands (the sync reconciles)
+            return None
+        outcome = self._write(lambda t: codes.rechecked(t, number, lookup), gated=False)
+        return outcome if isinstance(outcome, r.StationResult) else None
+
     def _code(self, scanned: Classified) -> r.StationResult:
         """An item barcode or an Ozon label barcode: the cache decides which. The common case (a
         posting open, a known item) is decided in one transaction; opening needs Ozon first."""
@@ -376,7 +405,7 @@ class Station:
             return outcome
         kind, number = outcome
         if kind == "label":
-            return self._open(number, via="label", lookup=self._ask(number))
+            return self._open_by_code(number, via="label")
         if kind == "idle":
             return self._find(code, [code], None, scanned.notes, number)
         lookup = self.remote.by_barcode(code) if self.remote is not None else Lookup(detail="offline")

@@ -12,6 +12,8 @@ Scans, commands and acknowledgements go through the bench's ``ScanRouter`` (app.
 when there is one: packing or hand-over, whichever mode the bench is in; each snapshot carries the
 mode (``snapshot["mode"]``). Once every unit of a posting is verified (state "weighing") the
 configured scale is read, as ``packdesk replay`` does, and that outcome is a second ``result``.
+A posting opened from the cache is re-read from Ozon meanwhile; the station decides that answer
+on this thread too (``Station.later``), and a stop it makes is one more ``result``.
 
 What the station cannot decide: a failure a bench can meet (the database cannot be used) is
 ``failed(code, detail)`` for a banner (``app.messages``); anything else is our bug, for the log and
@@ -36,6 +38,7 @@ class _Engine(QObject):
     result = Signal(object)
     snapshot = Signal(dict)
     failed = Signal(str, str)
+    _later = Signal(object)  # a step the station asked to run later (from Ozon's pool thread)
 
     def __init__(self, station, scale_reader, router=None) -> None:
         super().__init__()
@@ -45,6 +48,19 @@ class _Engine(QObject):
 
         # the pack view's snapshot is read in the decision's own transaction (no second one)
         station.view = lambda session, row: view_in(station, session, row)
+        # a posting opened from the cache: Ozon's re-read is checked on this thread when it comes
+        station.later = self._later.emit
+        self._later.connect(self._run_later)
+
+    @Slot(object)
+    def _run_later(self, step) -> None:
+        try:
+            self.station.take_view()
+            outcome = step()
+            if outcome is not None:
+                self._answer(outcome)
+        except Exception as exc:
+            self._cannot(exc)
 
     @Slot(str)
     def scan(self, text: str) -> None:
