@@ -240,3 +240,14 @@ def test_an_address_ozon_did_not_give_is_entered_once_and_the_parcel_goes(cdek, 
     assert Parcel.from_json(command.payload["parcel"]).recipient.address.city == "Казань"
     [order] = fake.orders_for("70001-0013-1")
     assert order["body"]["to_location"]["postal_code"] == "420111"
+
+
+@pytest.mark.parametrize("code, stage", [
+    ("CREATED", "in_transit"), ("RECEIVED_AT_SHIPMENT_WAREHOUSE", "in_transit"),
+    ("ACCEPTED_AT_PICK_UP_POINT", "last_mile"), ("TAKEN_BY_COURIER", "last_mile"),
+    ("DELIVERED", "delivered"), ("NOT_DELIVERED", "returned"), ("RETURNED_TO_SENDER_CITY_WAREHOUSE", "returned"),
+])
+def test_cdek_statuses_place_the_parcel(code, stage):
+    from app.services.carriers.cdek import stage_of
+
+    assert stage_of(code) == stage

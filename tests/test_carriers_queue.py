@@ -92,3 +92,35 @@ def test_the_carriers_tracking_feeds_the_monitor_and_a_delivery_tells_ozon_deliv
         shop.sync()
     assert shop.world.peek(delivered).status == "delivered"  # told Ozon, confirmed by re-reading
     assert returned not in [c.posting_number for c in shop.commands("delivery_step")]
+
+
+def test_a_parcel_out_with_the_carriers_courier_tells_ozon_last_mile_then_delivered(carrier_shop):
+    from sqlalchemy import update
+
+    from app.store.models_handover import TrackingNumberRow
+
+    shop, fake, method = carrier_shop
+    while not shop.packable("non_integrated", method):
+        shop.world.add_postings(20)
+    number = shop.packable("non_integrated", method)[0]
+    shop.world.set_shipment_date(number, time.time() - 60)
+    shop.world.ship(number, [[(line.sku, line.quantity) for line in shop.world.get(number).lines]])
+    shop.world.settle()
+    for _ in range(6):
+        shop.sync()
+    [tracking] = [c.result["tracking"] for c in shop.commands("carrier_ship") if c.posting_number == number]
+    shop.world.set_status(number, "delivering")  # handed to the carrier
+
+    def carrier_says(code, name):
+        fake.set_status(tracking, code, name)
+        shop.bench.db.writer.call(lambda s: s.execute(update(TrackingNumberRow).values(carrier_checked_at=None)))
+        for _ in range(4):
+            shop.sync()
+
+    carrier_says("TAKEN_BY_COURIER", "Выдан на доставку")
+    assert [c.payload["step"] for c in shop.commands("delivery_step") if c.posting_number == number] == ["last-mile"]
+    assert shop.world.peek(number).substatus == "posting_in_courier_service"  # Ozon shows it, read back
+    carrier_says("DELIVERED", "Вручен")
+    steps = [c.payload["step"] for c in shop.commands("delivery_step") if c.posting_number == number]
+    assert steps == ["last-mile", "delivered"]
+    assert shop.world.peek(number).status == "delivered"

@@ -129,3 +129,28 @@ def test_a_tracking_login_refused_is_a_credentials_refusal():
     with pytest.raises(CarrierRefused) as caught:
         parse_history(fault)
     assert caught.value.kind == CREDENTIALS
+
+
+@pytest.mark.parametrize("op, attr, stage", [
+    ("1", "1", "in_transit"),   # Приём
+    ("8", "1", "in_transit"),   # Обработка: Сортировка
+    ("8", "2", "last_mile"),    # Обработка: Прибыло в место вручения
+    ("2", "1", "delivered"),    # Вручение адресату
+    ("3", "1", "returned"),     # Возврат
+])
+def test_russian_post_operations_place_the_parcel(op, attr, stage):
+    from app.services.carriers.russian_post import stage_of
+
+    assert stage_of(op, attr) == stage
+
+
+def test_arrival_at_the_handing_post_office_is_the_last_mile(post):
+    fake, desk = post
+    desk.queue("russian_post", parcel("70002-0008-1"))
+    desk.drain_until_settled()
+    number = done(desk, "70002-0008-1").result["tracking"]
+    fake.add_operation(number, "1", "Приём", "2026-12-04T10:00:00+03:00")
+    fake.add_operation(number, "8", "Обработка", "2026-12-06T09:10:00+03:00", attr=("2", "Прибыло в место вручения"))
+    events = desk.carriers("russian_post").history(number)
+    assert [(e.code, e.stage) for e in events] == [("1", "in_transit"), ("8", "last_mile")]
+    assert events[-1].name == "Обработка: Прибыло в место вручения"

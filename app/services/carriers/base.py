@@ -22,6 +22,7 @@ BAD_ADDRESS, WEIGHT, CREDENTIALS, INVALID = "bad_address", "weight", "credential
 REFUSAL_KINDS = (BAD_ADDRESS, WEIGHT, CREDENTIALS, INVALID)
 # where a parcel is on the carrier's side (the Tracking tab, ``packdesk track``)
 IN_TRANSIT, DELIVERED, RETURNED, STUCK = "in_transit", "delivered", "returned", "stuck"
+LAST_MILE = "last_mile"  # at the buyer's door or pickup point: out with the courier, or waiting to be fetched
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ class TrackEvent:
     code: str
     name: str                  # the carrier's own words
     place: str = ""
-    stage: str = IN_TRANSIT    # IN_TRANSIT | DELIVERED | RETURNED
+    stage: str = IN_TRANSIT    # IN_TRANSIT | LAST_MILE | DELIVERED | RETURNED
 
 
 class CarrierError(Exception):

@@ -16,7 +16,7 @@ import requests
 
 from app.config_carriers import CarrierSettings
 from app.services.carriers.base import (
-    BAD_ADDRESS, CREDENTIALS, DELIVERED, IN_TRANSIT, INVALID, WEIGHT, RETURNED, CarrierRefused,
+    BAD_ADDRESS, CREDENTIALS, DELIVERED, IN_TRANSIT, INVALID, LAST_MILE, WEIGHT, RETURNED, CarrierRefused,
     CarrierUnavailable, Parcel, Shipment, TrackEvent,
 )
 from app.services.carriers.http import call, json_of
@@ -25,6 +25,18 @@ NAME = "cdek"
 TOKEN_MARGIN_S = 60.0  # a token this close to its end is renewed first
 _DELIVERED = {"DELIVERED"}
 _RETURNED = {"NOT_DELIVERED", "RETURNED", "RETURNED_TO_SENDER_CITY_WAREHOUSE"}
+# CDEK's order statuses for the last mile: out with a courier ("Выдан на доставку") or waiting at
+# the pickup point ("Принят на склад до востребования")
+_LAST_MILE = {"TAKEN_BY_COURIER", "ACCEPTED_AT_PICK_UP_POINT"}
+
+
+def stage_of(code: str) -> str:
+    """Where a CDEK order status puts the parcel (``TrackEvent.stage``)."""
+    if code in _DELIVERED:
+        return DELIVERED
+    if code in _RETURNED:
+        return RETURNED
+    return LAST_MILE if code in _LAST_MILE else IN_TRANSIT
 
 
 def refusal_kind(code: str, message: str) -> str:
@@ -101,9 +113,8 @@ class CdekCarrier:
         events = []
         for status in (self._body(response).get("entity") or {}).get("statuses", []):
             code = status.get("code", "")
-            stage = DELIVERED if code in _DELIVERED else RETURNED if code in _RETURNED else IN_TRANSIT
             events.append(TrackEvent(datetime.fromisoformat(status["date_time"].replace("Z", "+00:00")), code,
-                                     status.get("name", ""), status.get("city", ""), stage))
+                                     status.get("name", ""), status.get("city", ""), stage_of(code)))
         return sorted(events, key=lambda e: e.at)
 
     # -- the order ----------------------------------------------------------------------------------

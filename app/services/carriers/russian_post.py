@@ -17,7 +17,7 @@ import requests
 
 from app.config_carriers import CarrierSettings
 from app.services.carriers.base import (
-    BAD_ADDRESS, CREDENTIALS, DELIVERED, IN_TRANSIT, INVALID, RETURNED, WEIGHT, CarrierRefused, CarrierUnavailable,
+    BAD_ADDRESS, CREDENTIALS, DELIVERED, IN_TRANSIT, INVALID, LAST_MILE, RETURNED, WEIGHT, CarrierRefused, CarrierUnavailable,
     Parcel, Shipment, TrackEvent,
 )
 from app.services.carriers.http import call, json_of
@@ -26,8 +26,18 @@ NAME = "russian_post"
 SOAP = "http://www.w3.org/2003/05/soap-envelope"
 OPER = "http://russianpost.org/operationhistory"
 DATA = "http://russianpost.org/operationhistory/data"
-# operation types of the tracking service: 2 = delivered (Вручение), 3 = returned (Возврат)
-_DELIVERED_OPS, _RETURNED_OPS = {"2"}, {"3"}
+# operation types of the tracking service: 2 = delivered (Вручение), 3 = returned (Возврат); type 8
+# (Обработка) with attribute 2 (Прибыло в место вручения): at the post office that hands it over
+_DELIVERED_OPS, _RETURNED_OPS, _LAST_MILE_OPS = {"2"}, {"3"}, {("8", "2")}
+
+
+def stage_of(op: str, attr: str) -> str:
+    """Where an operation (type, attribute) of the tracking service puts the parcel."""
+    if op in _DELIVERED_OPS:
+        return DELIVERED
+    if op in _RETURNED_OPS:
+        return RETURNED
+    return LAST_MILE if (op, attr) in _LAST_MILE_OPS else IN_TRANSIT
 
 
 def refusal_kind(code: str) -> str:
@@ -180,7 +190,7 @@ def parse_history(xml: bytes) -> list[TrackEvent]:
         place = ""
         if address is not None:
             place = address.findtext(f"{{{DATA}}}OperationAddress/{{{DATA}}}Description", "")
-        stage = DELIVERED if op in _DELIVERED_OPS else RETURNED if op in _RETURNED_OPS else IN_TRANSIT
+        attr_id = attr.findtext(f"{{{DATA}}}Id", "") if attr is not None else ""
         at = datetime.fromisoformat(params.findtext(f"{{{DATA}}}OperDate", ""))
-        events.append(TrackEvent(at, op, name, place, stage))
+        events.append(TrackEvent(at, op, name, place, stage_of(op, attr_id)))
     return sorted(events, key=lambda e: e.at)

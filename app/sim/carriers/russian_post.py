@@ -51,7 +51,7 @@ class RussianPostFake(FakeServer):
         self._ids = itertools.count(780_000_001)
         self._serials = itertools.count(1)
         self._batch_names = itertools.count(1)
-        self.operations: dict[str, list[tuple[str, str, str]]] = {}  # barcode -> (op id, name, iso date)
+        self.operations: dict[str, list[tuple[str, str, str, str, str]]] = {}  # barcode -> (op id, name, iso date, attr id, attr name)
 
     @property
     def tracking_url(self) -> str:
@@ -61,10 +61,13 @@ class RussianPostFake(FakeServer):
         with self.lock:
             return [o for o in self.orders.values() if o["order-num"] == reference]
 
-    def add_operation(self, barcode: str, op_id: str, name: str, at: str | None = None) -> None:
+    def add_operation(self, barcode: str, op_id: str, name: str, at: str | None = None, *,
+                      attr: tuple[str, str] = ("1", "")) -> None:
+        """An operation of the tracking service on ``barcode``; ``attr``: its attribute (id, name),
+        e.g. ("2", "Прибыло в место вручения") with type 8."""
         with self.lock:
             self.operations.setdefault(barcode, []).append(
-                (op_id, name, at or datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                (op_id, name, at or datetime.now(timezone.utc).isoformat(timespec="seconds"), *attr))
 
     # -- the API ------------------------------------------------------------------------------------
     def handle(self, method, path, query, headers, body):
@@ -177,9 +180,9 @@ class RussianPostFake(FakeServer):
             f'<ns3:historyRecord><ns3:AddressParameters><ns3:OperationAddress><ns3:Index>{self.office}</ns3:Index>'
             f'<ns3:Description>Москва {self.office}</ns3:Description></ns3:OperationAddress></ns3:AddressParameters>'
             f'<ns3:OperationParameters><ns3:OperType><ns3:Id>{escape(op)}</ns3:Id><ns3:Name>{escape(name)}</ns3:Name>'
-            f'</ns3:OperType><ns3:OperAttr><ns3:Id>1</ns3:Id><ns3:Name></ns3:Name></ns3:OperAttr>'
-            f'<ns3:OperDate>{at}</ns3:OperDate></ns3:OperationParameters></ns3:historyRecord>'
-            for op, name, at in self.operations.get(barcode, []))
+            f'</ns3:OperType><ns3:OperAttr><ns3:Id>{escape(attr)}</ns3:Id><ns3:Name>{escape(attr_name)}</ns3:Name>'
+            f'</ns3:OperAttr><ns3:OperDate>{at}</ns3:OperDate></ns3:OperationParameters></ns3:historyRecord>'
+            for op, name, at, attr, attr_name in self.operations.get(barcode, []))
         answer = (f'<S:Envelope xmlns:S="{SOAP}"><S:Body><ns7:getOperationHistoryResponse xmlns:ns7="{OPER}" '
                   f'xmlns:ns3="{DATA}"><ns3:OperationHistoryData>{records}</ns3:OperationHistoryData>'
                   f'</ns7:getOperationHistoryResponse></S:Body></S:Envelope>')
