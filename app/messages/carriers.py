@@ -80,6 +80,35 @@ CARRIER_MESSAGES: dict[str, dict[str, str]] = {
               "повторите отправку или введите адрес.",
         "zh": "承运商处暂停的货件：{count}。请选择一个货件，按下方提示更正，然后重新提交给承运商或填写地址。",
     },
+    # our own checks before any carrier is asked (app.services.carriers.parcel), in the held parcels' list
+    "carrier_check_address_incomplete": {
+        "en": "no full address (the recipient's name, postcode, city, street and house are all needed)",
+        "ru": "адрес неполный (нужны имя получателя, индекс, город, улица и дом)",
+        "zh": "地址不完整（需要收件人姓名、邮编、城市、街道和门牌号）",
+    },
+    "carrier_check_postcode": {
+        "en": "«{postcode}» is not a Russian postcode (six digits)",
+        "ru": "«{postcode}» — не почтовый индекс России (шесть цифр)",
+        "zh": "“{postcode}”不是俄罗斯邮编（六位数字）",
+    },
+    "carrier_check_weight_zero": {
+        "en": "the parcel weighs {weight} g: weigh it again",
+        "ru": "посылка весит {weight} г: взвесьте её ещё раз",
+        "zh": "包裹重量为 {weight} 克：请重新称重",
+    },
+    "carrier_check_no_items": {
+        "en": "the parcel has no items",
+        "ru": "в посылке нет товаров",
+        "zh": "包裹中没有商品",
+    },
+    "carrier_held_bad_address": {
+        "en": "{carrier} cannot take the parcel {posting}: {message}. Enter the recipient and the address as the "
+              "buyer gave them (Enter address…; check them on Ozon or with the buyer); the parcel then goes by itself.",
+        "ru": "{carrier} не может принять отправление {posting}: {message}. Введите получателя и адрес так, как их "
+              "указал покупатель (Ввести адрес…; сверьте с Ozon или с покупателем); затем отправление уйдёт само.",
+        "zh": "{carrier} 无法接收货件 {posting}：{message}。请按买家提供的信息填写收件人和地址（填写地址…；"
+              "可在 Ozon 上或向买家核对）；之后货件会自动发出。",
+    },
     "carrier_held_other": {
         "en": "{carrier} holds the parcel {posting}: {message}. Fix the cause (the carrier's settings), then retry "
               "the parcel.",

@@ -9,56 +9,56 @@
     </message>
     <message>
         <location filename="../../app/ui/carriers/address.py" line="65" />
-        <source>Enter the recipient and the address once (Ozon does not give them for this parcel); %1 then gets the parcel with the next sync pass.</source>
-        <translation>Enter the recipient and the address once (Ozon does not give them for this parcel); %1 then gets the parcel with the next sync pass.</translation>
+        <source>Enter the recipient and the address as the buyer gave them (Ozon does not always give them to an rFBS seller); %1 then gets the parcel with the next sync pass.</source>
+        <translation>Enter the recipient and the address as the buyer gave them (Ozon does not always give them to an rFBS seller); %1 then gets the parcel with the next sync pass.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="68" />
+        <location filename="../../app/ui/carriers/address.py" line="69" />
         <source>Recipient*</source>
         <translation>Recipient*</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="68" />
+        <location filename="../../app/ui/carriers/address.py" line="69" />
         <source>Phone*</source>
         <translation>Phone*</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="68" />
+        <location filename="../../app/ui/carriers/address.py" line="69" />
         <source>Postcode*</source>
         <translation>Postcode*</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="69" />
+        <location filename="../../app/ui/carriers/address.py" line="70" />
         <source>City*</source>
         <translation>City*</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="69" />
+        <location filename="../../app/ui/carriers/address.py" line="70" />
         <source>Street*</source>
         <translation>Street*</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="69" />
+        <location filename="../../app/ui/carriers/address.py" line="70" />
         <source>House</source>
         <translation>House</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="70" />
+        <location filename="../../app/ui/carriers/address.py" line="71" />
         <source>Flat</source>
         <translation>Flat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="70" />
+        <location filename="../../app/ui/carriers/address.py" line="71" />
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="73" />
+        <location filename="../../app/ui/carriers/address.py" line="74" />
         <source>Save and send</source>
         <translation>Save and send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="74" />
+        <location filename="../../app/ui/carriers/address.py" line="75" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>

@@ -9,56 +9,56 @@
     </message>
     <message>
         <location filename="../../app/ui/carriers/address.py" line="65" />
-        <source>Enter the recipient and the address once (Ozon does not give them for this parcel); %1 then gets the parcel with the next sync pass.</source>
-        <translation>Введите получателя и адрес один раз (Ozon не передаёт их для этого отправления); затем %1 получит отправление со следующей синхронизацией.</translation>
+        <source>Enter the recipient and the address as the buyer gave them (Ozon does not always give them to an rFBS seller); %1 then gets the parcel with the next sync pass.</source>
+        <translation>Введите получателя и адрес так, как их указал покупатель (Ozon не всегда передаёт их продавцу rFBS); затем %1 получит отправление со следующей синхронизацией.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="68" />
+        <location filename="../../app/ui/carriers/address.py" line="69" />
         <source>Recipient*</source>
         <translation>Получатель*</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="68" />
+        <location filename="../../app/ui/carriers/address.py" line="69" />
         <source>Phone*</source>
         <translation>Телефон*</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="68" />
+        <location filename="../../app/ui/carriers/address.py" line="69" />
         <source>Postcode*</source>
         <translation>Индекс*</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="69" />
+        <location filename="../../app/ui/carriers/address.py" line="70" />
         <source>City*</source>
         <translation>Город*</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="69" />
+        <location filename="../../app/ui/carriers/address.py" line="70" />
         <source>Street*</source>
         <translation>Улица*</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="69" />
+        <location filename="../../app/ui/carriers/address.py" line="70" />
         <source>House</source>
         <translation>Дом</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="70" />
+        <location filename="../../app/ui/carriers/address.py" line="71" />
         <source>Flat</source>
         <translation>Квартира</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="70" />
+        <location filename="../../app/ui/carriers/address.py" line="71" />
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="73" />
+        <location filename="../../app/ui/carriers/address.py" line="74" />
         <source>Save and send</source>
         <translation>Сохранить и отправить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="74" />
+        <location filename="../../app/ui/carriers/address.py" line="75" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -1418,7 +1418,7 @@ Please send it to support. The bench keeps working; restart it if something look
     <message>
         <location filename="../../app/ui/queues/panel.py" line="129" />
         <source>Held at the carrier (%1)</source>
-        <translation>Остановлены у перевозчика (%1)</translation>
+        <translation>Не ушли перевозчику (%1)</translation>
     </message>
     <message>
         <location filename="../../app/ui/queues/panel.py" line="183" />

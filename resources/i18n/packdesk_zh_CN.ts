@@ -9,56 +9,56 @@
     </message>
     <message>
         <location filename="../../app/ui/carriers/address.py" line="65" />
-        <source>Enter the recipient and the address once (Ozon does not give them for this parcel); %1 then gets the parcel with the next sync pass.</source>
-        <translation>请填写一次收件人和地址（Ozon 未提供此货件的这些信息）；之后 %1 将在下次同步时收到该货件。</translation>
+        <source>Enter the recipient and the address as the buyer gave them (Ozon does not always give them to an rFBS seller); %1 then gets the parcel with the next sync pass.</source>
+        <translation>请按买家提供的信息填写收件人和地址（Ozon 并不总是向 rFBS 卖家提供这些信息）；之后 %1 将在下次同步时收到该货件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="68" />
+        <location filename="../../app/ui/carriers/address.py" line="69" />
         <source>Recipient*</source>
         <translation>收件人*</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="68" />
+        <location filename="../../app/ui/carriers/address.py" line="69" />
         <source>Phone*</source>
         <translation>电话*</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="68" />
+        <location filename="../../app/ui/carriers/address.py" line="69" />
         <source>Postcode*</source>
         <translation>邮编*</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="69" />
+        <location filename="../../app/ui/carriers/address.py" line="70" />
         <source>City*</source>
         <translation>城市*</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="69" />
+        <location filename="../../app/ui/carriers/address.py" line="70" />
         <source>Street*</source>
         <translation>街道*</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="69" />
+        <location filename="../../app/ui/carriers/address.py" line="70" />
         <source>House</source>
         <translation>门牌号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="70" />
+        <location filename="../../app/ui/carriers/address.py" line="71" />
         <source>Flat</source>
         <translation>公寓号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="70" />
+        <location filename="../../app/ui/carriers/address.py" line="71" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="73" />
+        <location filename="../../app/ui/carriers/address.py" line="74" />
         <source>Save and send</source>
         <translation>保存并发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/address.py" line="74" />
+        <location filename="../../app/ui/carriers/address.py" line="75" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1418,7 +1418,7 @@ Please send it to support. The bench keeps working; restart it if something look
     <message>
         <location filename="../../app/ui/queues/panel.py" line="129" />
         <source>Held at the carrier (%1)</source>
-        <translation>承运商处暂停 (%1)</translation>
+        <translation>未交承运商 (%1)</translation>
     </message>
     <message>
         <location filename="../../app/ui/queues/panel.py" line="183" />

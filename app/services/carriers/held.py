@@ -14,10 +14,15 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from app.services.carriers.base import DISPLAY_NAMES, REFUSAL_KINDS, Parcel, Recipient
+from app.services.carriers.base import BAD_ADDRESS, DISPLAY_NAMES, REFUSAL_KINDS, Parcel, Recipient
 from app.services.carriers.send import KIND
 from app.statuses import CANCELLED_STATUSES
 from app.store.models import OUTBOX_PARKED, OutboxRow, PostingRow
+
+
+# the refusals of our own parcel checks (parcel.check_parcel's codes), said in the seller's words
+OWN_CHECKS = {"address_incomplete": "carrier_check_address_incomplete", "postcode": "carrier_check_postcode",
+              "weight_zero": "carrier_check_weight_zero", "no_items": "carrier_check_no_items"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,20 @@ class HeldShipment:
     reason: str | None      # the message code of the hint (app/messages/carriers.py), None: no hint known
     message: str            # the carrier's own words (or ours, when no carrier was asked)
     recipient: Recipient    # what the shipment holds now (what Ozon gave, or a person entered)
+    said: tuple[str, dict] | None = None  # our own check refused it (no carrier asked): its message code, params
+
+    def words(self, lang: str) -> str:
+        """What stopped the parcel: our check's in ``lang``, else the carrier's own words."""
+        from app.messages import text
+
+        return text(self.said[0], lang, **self.said[1]) if self.said else self.message
+
+
+def _hint(kind: str | None) -> str | None:
+    """The message code of what to do, by the kind of refusal (an address: entered in the window)."""
+    if kind == BAD_ADDRESS:
+        return "carrier_held_bad_address"
+    return f"station_posting_not_packable_carrier_{kind}" if kind in REFUSAL_KINDS else None
 
 
 def held(session) -> list[HeldShipment]:
@@ -43,12 +62,15 @@ def held(session) -> list[HeldShipment]:
             continue
         result, name = command.result or {}, command.payload["carrier"]
         kind = result.get("refusal")
+        parcel = Parcel.from_json(command.payload["parcel"])
+        own = OWN_CHECKS.get(result.get("code") or "")
         found.append(HeldShipment(
             posting_number=command.posting_number, carrier=name, carrier_shown=DISPLAY_NAMES.get(name, name),
             since=command.updated_at,
-            reason=f"station_posting_not_packable_carrier_{kind}" if kind in REFUSAL_KINDS else None,
+            reason=_hint(kind),
             message=result.get("message") or command.last_error or "",
-            recipient=Parcel.from_json(command.payload["parcel"]).recipient))
+            recipient=parcel.recipient,
+            said=(own, {"postcode": parcel.recipient.address.postcode, "weight": parcel.weight_g}) if own else None))
     return found
 
 

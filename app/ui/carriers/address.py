@@ -62,8 +62,9 @@ class AddressDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Recipient and address of %1").replace("%1", self.shipment.posting_number))
-        self.intro.setText(self.tr("Enter the recipient and the address once (Ozon does not give them for this "
-                                   "parcel); %1 then gets the parcel with the next sync pass.")
+        self.intro.setText(self.tr("Enter the recipient and the address as the buyer gave them (Ozon does not "
+                                   "always give them to an rFBS seller); %1 then gets the parcel with the next "
+                                   "sync pass.")
                            .replace("%1", self.shipment.carrier_shown))
         names = {"name": self.tr("Recipient*"), "phone": self.tr("Phone*"), "postcode": self.tr("Postcode*"),
                  "city": self.tr("City*"), "street": self.tr("Street*"), "house": self.tr("House"),

@@ -150,7 +150,7 @@ class HeldParcelsPanel(QWidget):
         self.model.removeRows(0, self.model.rowCount())
         for row in self.rows:
             self.model.appendRow([QStandardItem(cell) for cell in (row.posting_number, row.carrier_shown,
-                                                                   local_time(row.since), row.message)])
+                                                                   local_time(row.since), row.words(lang))])
         self.summary.setText(text("carrier_held_summary", lang, count=len(self.rows)) if self.rows
                              else text("carrier_held_none", lang))
         self._advise()
@@ -160,8 +160,9 @@ class HeldParcelsPanel(QWidget):
         row = self.selected() or (self.rows[0] if self.rows else None)
         if row is not None:
             code = row.reason or "carrier_held_other"
-            self.advice.setText(text(code, self.language(), carrier=row.carrier_shown, posting=row.posting_number,
-                                     message=row.message))
+            lang = self.language()
+            self.advice.setText(text(code, lang, carrier=row.carrier_shown, posting=row.posting_number,
+                                     message=row.words(lang)))
         self.advice.setVisible(row is not None)
         chosen = self.selected() is not None
         self.address_button.setEnabled(chosen)
