@@ -6,7 +6,8 @@ code accepted, shown masked, a code of another product refused), the hand-over (
 scanned out, a close with parcels missing, the carriage closed), a phone whose IMEI the bench asks
 for (one misread refused, one accepted), a return opened at the bench (what shipped beside what came
 back), a substituted unit caught (red flash), the Returns and Cases tabs, the Tracking tab, and people: a scan refused
-with nobody signed in, a PIN typed, a packer signed in, the statistics, the audit, the people dialog.
+with nobody signed in, a PIN typed, a packer signed in, the statistics, the audit, the people dialog; the
+parcels held at the seller's own carrier and the address dialog (packaging/screenshots_carriers.py).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshots.py
@@ -433,6 +434,9 @@ def main() -> int:
         pump(0.1)
         for lang in ("en", "ru", "zh"):  # a bench whose camera is not there: packing goes on, the warning shows
             missing_camera(app, sim, Path(tmp) / f"nocam-{lang}", lang)
+        from screenshots_carriers import carrier_shots
+
+        carrier_shots(app, Path(tmp) / "carriers")
     print(f"screenshots in {OUT}")
     return 0
 

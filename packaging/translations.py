@@ -338,10 +338,12 @@ from translations_handover import HANDOVER_TEXTS  # noqa: E402  (the Hand-over t
 from translations_returns import RETURN_TEXTS  # noqa: E402  (the Returns and Cases tabs')
 
 from translations_tracking import TRACKING_TEXTS  # noqa: E402  (the Tracking tab's)
+from translations_carriers import CARRIER_TEXTS  # noqa: E402  (the parcels held at the seller's carrier)
 
 TEXTS.update(HANDOVER_TEXTS)
 TEXTS.update(RETURN_TEXTS)
 TEXTS.update(TRACKING_TEXTS)
+TEXTS.update(CARRIER_TEXTS)
 
 DOCS_MODULE = ROOT / "app" / "ui" / "settings" / "docs.py"
 

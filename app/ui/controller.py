@@ -20,6 +20,7 @@ from app.ui.tracking.panel import TrackingPanel
 from app.ui.main_window import HANDOVER, PACK, MainWindow
 from app.ui.pack import PackView
 from app.ui.queues.panel import QueuesPanel
+from app.ui.carriers.held import HeldParcelsPanel
 from app.ui.returns.wiring import ReturnsTab
 from app.ui.stall_meter import StallMeter
 
@@ -43,7 +44,10 @@ class BenchController(QObject):
         self.scanner_bridge = scanner_bridge or ScannerBridge(self)
         self.camera_bridge = camera_bridge or CameraBridge(self)
         self.pack_view = PackView(sounder=sounder, language=lambda: self.languages.current)
-        self.queues = QueuesPanel(parts.db, parts.config.station.name)
+        # the rFBS parcels held at the seller's own carrier: a page of the queues on a bench with carriers
+        self.held = HeldParcelsPanel(parts.db, language=lambda: self.languages.current) \
+            if parts.config.carriers.carriers else None
+        self.queues = QueuesPanel(parts.db, parts.config.station.name, held=self.held)
         self.evidence = EvidencePanel(parts.db, parts.config.data_dir, parts.config.station.name,
                                       language=lambda: self.languages.current)
         from app.ui.people.wiring import PeopleWiring
@@ -58,6 +62,8 @@ class BenchController(QObject):
                                   station_worker=self.station_worker, wake=self._wake, parent=self)
         self.tracking = TrackingPanel(parts.db, parts.config, language=lambda: self.languages.current)
         self.tracking.stepQueued.connect(self._wake)
+        if self.held is not None:
+            self.held.queued.connect(self._wake)
         self.window = MainWindow(pack_view=self.pack_view, queues=self.queues, log_handler=log_handler,
                                  station_name=self.config.station.name, devices=devices, demo=demo,
                                  handover=self.handover.panel, tracking=self.tracking, evidence=self.evidence,

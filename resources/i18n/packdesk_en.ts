@@ -1,6 +1,69 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AddressDialog</name>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="64" />
+        <source>Recipient and address of %1</source>
+        <translation>Recipient and address of %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="65" />
+        <source>Enter the recipient and the address as the buyer gave them (Ozon does not always give them to an rFBS seller); %1 then gets the parcel with the next sync pass.</source>
+        <translation>Enter the recipient and the address as the buyer gave them (Ozon does not always give them to an rFBS seller); %1 then gets the parcel with the next sync pass.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="69" />
+        <source>Recipient*</source>
+        <translation>Recipient*</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="69" />
+        <source>Phone*</source>
+        <translation>Phone*</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="69" />
+        <source>Postcode*</source>
+        <translation>Postcode*</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="70" />
+        <source>City*</source>
+        <translation>City*</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="70" />
+        <source>Street*</source>
+        <translation>Street*</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="70" />
+        <source>House</source>
+        <translation>House</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="71" />
+        <source>Flat</source>
+        <translation>Flat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="71" />
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="74" />
+        <source>Save and send</source>
+        <translation>Save and send</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="75" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>AuditPanel</name>
     <message>
         <location filename="../../app/ui/people/audit.py" line="95" />
@@ -104,14 +167,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="159" />
-        <location filename="../../app/ui/controller.py" line="216" />
-        <location filename="../../app/ui/controller.py" line="232" />
+        <location filename="../../app/ui/controller.py" line="165" />
+        <location filename="../../app/ui/controller.py" line="222" />
+        <location filename="../../app/ui/controller.py" line="238" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="306" />
+        <location filename="../../app/ui/controller.py" line="312" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
     </message>
@@ -385,7 +448,7 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Save the dispute bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="198" />
+        <location filename="../../app/ui/evidence/panel.py" line="197" />
         <source>Check a dispute bundle</source>
         <translation>Check a dispute bundle</translation>
     </message>
@@ -741,6 +804,55 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/handover/panel.py" line="334" />
         <source>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</source>
         <translation>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>HeldParcelsPanel</name>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="116" />
+        <location filename="../../app/ui/carriers/held.py" line="126" />
+        <source>Select a parcel first.</source>
+        <translation>Select a parcel first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="171" />
+        <source>Posting</source>
+        <translation>Posting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="171" />
+        <source>Carrier</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="171" />
+        <source>Held since</source>
+        <translation>Held since</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="172" />
+        <source>Carrier says</source>
+        <translation>Carrier says</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="173" />
+        <source>Enter address…</source>
+        <translation>Enter address…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="174" />
+        <source>Retry at the carrier</source>
+        <translation>Retry at the carrier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="175" />
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="176" />
+        <source>Once the cause is fixed: the parcel goes to the carrier again with the next sync pass, never twice</source>
+        <translation>Once the cause is fixed: the parcel goes to the carrier again with the next sync pass, never twice</translation>
     </message>
 </context>
 <context>
@@ -1264,57 +1376,62 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>QueuesPanel</name>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="99" />
+        <location filename="../../app/ui/queues/panel.py" line="104" />
         <source>Warehouse:</source>
         <translation>Warehouse:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="100" />
+        <location filename="../../app/ui/queues/panel.py" line="105" />
         <source>Delivery:</source>
         <translation>Delivery:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="101" />
+        <location filename="../../app/ui/queues/panel.py" line="106" />
         <source>Search posting, item or barcode</source>
         <translation>Search posting, item or barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="102" />
+        <location filename="../../app/ui/queues/panel.py" line="107" />
         <source>Reprint selected label</source>
         <translation>Reprint selected label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="118" />
+        <location filename="../../app/ui/queues/panel.py" line="123" />
         <source>Awaiting packaging (%1)</source>
         <translation>Awaiting packaging (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="118" />
+        <location filename="../../app/ui/queues/panel.py" line="123" />
         <source>Packed, waiting for label (%1)</source>
         <translation>Packed, waiting for label (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="119" />
+        <location filename="../../app/ui/queues/panel.py" line="124" />
         <source>Printed today (%1)</source>
         <translation>Printed today (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="119" />
+        <location filename="../../app/ui/queues/panel.py" line="124" />
         <source>Failed prints (%1)</source>
         <translation>Failed prints (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="173" />
+        <location filename="../../app/ui/queues/panel.py" line="129" />
+        <source>Held at the carrier (%1)</source>
+        <translation>Held at the carrier (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="183" />
         <source>All warehouses</source>
         <translation>All warehouses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="174" />
+        <location filename="../../app/ui/queues/panel.py" line="184" />
         <source>All methods</source>
         <translation>All methods</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="209" />
+        <location filename="../../app/ui/queues/panel.py" line="219" />
         <source>Make dispute bundle…</source>
         <translation>Make dispute bundle…</translation>
     </message>

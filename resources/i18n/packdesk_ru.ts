@@ -1,6 +1,69 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name>AddressDialog</name>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="64" />
+        <source>Recipient and address of %1</source>
+        <translation>Получатель и адрес отправления %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="65" />
+        <source>Enter the recipient and the address as the buyer gave them (Ozon does not always give them to an rFBS seller); %1 then gets the parcel with the next sync pass.</source>
+        <translation>Введите получателя и адрес так, как их указал покупатель (Ozon не всегда передаёт их продавцу rFBS); затем %1 получит отправление со следующей синхронизацией.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="69" />
+        <source>Recipient*</source>
+        <translation>Получатель*</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="69" />
+        <source>Phone*</source>
+        <translation>Телефон*</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="69" />
+        <source>Postcode*</source>
+        <translation>Индекс*</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="70" />
+        <source>City*</source>
+        <translation>Город*</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="70" />
+        <source>Street*</source>
+        <translation>Улица*</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="70" />
+        <source>House</source>
+        <translation>Дом</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="71" />
+        <source>Flat</source>
+        <translation>Квартира</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="71" />
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="74" />
+        <source>Save and send</source>
+        <translation>Сохранить и отправить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="75" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
     <name>AuditPanel</name>
     <message>
         <location filename="../../app/ui/people/audit.py" line="95" />
@@ -104,14 +167,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="159" />
-        <location filename="../../app/ui/controller.py" line="216" />
-        <location filename="../../app/ui/controller.py" line="232" />
+        <location filename="../../app/ui/controller.py" line="165" />
+        <location filename="../../app/ui/controller.py" line="222" />
+        <location filename="../../app/ui/controller.py" line="238" />
         <source>Open settings</source>
         <translation>Открыть настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="306" />
+        <location filename="../../app/ui/controller.py" line="312" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Настройки сохранены в %1. Перезапустите packdesk, чтобы применить новые учётные данные или устройства.</translation>
     </message>
@@ -385,7 +448,7 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Сохранить пакет для спора</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="198" />
+        <location filename="../../app/ui/evidence/panel.py" line="197" />
         <source>Check a dispute bundle</source>
         <translation>Проверить пакет для спора</translation>
     </message>
@@ -741,6 +804,55 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/handover/panel.py" line="334" />
         <source>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</source>
         <translation>Изображения и PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>HeldParcelsPanel</name>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="116" />
+        <location filename="../../app/ui/carriers/held.py" line="126" />
+        <source>Select a parcel first.</source>
+        <translation>Сначала выберите отправление.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="171" />
+        <source>Posting</source>
+        <translation>Отправление</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="171" />
+        <source>Carrier</source>
+        <translation>Перевозчик</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="171" />
+        <source>Held since</source>
+        <translation>Остановлено с</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="172" />
+        <source>Carrier says</source>
+        <translation>Перевозчик сообщает</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="173" />
+        <source>Enter address…</source>
+        <translation>Ввести адрес…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="174" />
+        <source>Retry at the carrier</source>
+        <translation>Повторить у перевозчика</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="175" />
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="176" />
+        <source>Once the cause is fixed: the parcel goes to the carrier again with the next sync pass, never twice</source>
+        <translation>Когда причина устранена: отправление снова уйдёт перевозчику со следующей синхронизацией, но не дважды</translation>
     </message>
 </context>
 <context>
@@ -1264,57 +1376,62 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>QueuesPanel</name>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="99" />
+        <location filename="../../app/ui/queues/panel.py" line="104" />
         <source>Warehouse:</source>
         <translation>Склад:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="100" />
+        <location filename="../../app/ui/queues/panel.py" line="105" />
         <source>Delivery:</source>
         <translation>Доставка:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="101" />
+        <location filename="../../app/ui/queues/panel.py" line="106" />
         <source>Search posting, item or barcode</source>
         <translation>Поиск: отправление, товар или штрихкод</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="102" />
+        <location filename="../../app/ui/queues/panel.py" line="107" />
         <source>Reprint selected label</source>
         <translation>Перепечатать выбранную этикетку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="118" />
+        <location filename="../../app/ui/queues/panel.py" line="123" />
         <source>Awaiting packaging (%1)</source>
         <translation>Ждут упаковки (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="118" />
+        <location filename="../../app/ui/queues/panel.py" line="123" />
         <source>Packed, waiting for label (%1)</source>
         <translation>Упакованы, ждут этикетку (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="119" />
+        <location filename="../../app/ui/queues/panel.py" line="124" />
         <source>Printed today (%1)</source>
         <translation>Напечатано сегодня (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="119" />
+        <location filename="../../app/ui/queues/panel.py" line="124" />
         <source>Failed prints (%1)</source>
         <translation>Ошибки печати (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="173" />
+        <location filename="../../app/ui/queues/panel.py" line="129" />
+        <source>Held at the carrier (%1)</source>
+        <translation>Не ушли перевозчику (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="183" />
         <source>All warehouses</source>
         <translation>Все склады</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="174" />
+        <location filename="../../app/ui/queues/panel.py" line="184" />
         <source>All methods</source>
         <translation>Все способы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="209" />
+        <location filename="../../app/ui/queues/panel.py" line="219" />
         <source>Make dispute bundle…</source>
         <translation>Собрать пакет для спора…</translation>
     </message>

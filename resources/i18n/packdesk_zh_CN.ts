@@ -1,6 +1,69 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AddressDialog</name>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="64" />
+        <source>Recipient and address of %1</source>
+        <translation>货件 %1 的收件人和地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="65" />
+        <source>Enter the recipient and the address as the buyer gave them (Ozon does not always give them to an rFBS seller); %1 then gets the parcel with the next sync pass.</source>
+        <translation>请按买家提供的信息填写收件人和地址（Ozon 并不总是向 rFBS 卖家提供这些信息）；之后 %1 将在下次同步时收到该货件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="69" />
+        <source>Recipient*</source>
+        <translation>收件人*</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="69" />
+        <source>Phone*</source>
+        <translation>电话*</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="69" />
+        <source>Postcode*</source>
+        <translation>邮编*</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="70" />
+        <source>City*</source>
+        <translation>城市*</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="70" />
+        <source>Street*</source>
+        <translation>街道*</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="70" />
+        <source>House</source>
+        <translation>门牌号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="71" />
+        <source>Flat</source>
+        <translation>公寓号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="71" />
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="74" />
+        <source>Save and send</source>
+        <translation>保存并发送</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/address.py" line="75" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>AuditPanel</name>
     <message>
         <location filename="../../app/ui/people/audit.py" line="95" />
@@ -104,14 +167,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="159" />
-        <location filename="../../app/ui/controller.py" line="216" />
-        <location filename="../../app/ui/controller.py" line="232" />
+        <location filename="../../app/ui/controller.py" line="165" />
+        <location filename="../../app/ui/controller.py" line="222" />
+        <location filename="../../app/ui/controller.py" line="238" />
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="306" />
+        <location filename="../../app/ui/controller.py" line="312" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>设置已保存到 %1。请重启 packdesk 以使新的账户或设备设置生效。</translation>
     </message>
@@ -385,7 +448,7 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>保存争议证据包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="198" />
+        <location filename="../../app/ui/evidence/panel.py" line="197" />
         <source>Check a dispute bundle</source>
         <translation>校验争议证据包</translation>
     </message>
@@ -741,6 +804,55 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/handover/panel.py" line="334" />
         <source>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</source>
         <translation>图片和 PDF（*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp）</translation>
+    </message>
+</context>
+<context>
+    <name>HeldParcelsPanel</name>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="116" />
+        <location filename="../../app/ui/carriers/held.py" line="126" />
+        <source>Select a parcel first.</source>
+        <translation>请先选择一个货件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="171" />
+        <source>Posting</source>
+        <translation>货件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="171" />
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="171" />
+        <source>Held since</source>
+        <translation>暂停时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="172" />
+        <source>Carrier says</source>
+        <translation>承运商状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="173" />
+        <source>Enter address…</source>
+        <translation>填写地址…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="174" />
+        <source>Retry at the carrier</source>
+        <translation>重新提交给承运商</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="175" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/carriers/held.py" line="176" />
+        <source>Once the cause is fixed: the parcel goes to the carrier again with the next sync pass, never twice</source>
+        <translation>原因排除后：该货件将在下次同步时再次发给承运商，绝不会重复创建</translation>
     </message>
 </context>
 <context>
@@ -1264,57 +1376,62 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>QueuesPanel</name>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="99" />
+        <location filename="../../app/ui/queues/panel.py" line="104" />
         <source>Warehouse:</source>
         <translation>仓库：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="100" />
+        <location filename="../../app/ui/queues/panel.py" line="105" />
         <source>Delivery:</source>
         <translation>配送：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="101" />
+        <location filename="../../app/ui/queues/panel.py" line="106" />
         <source>Search posting, item or barcode</source>
         <translation>搜索货件、商品或条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="102" />
+        <location filename="../../app/ui/queues/panel.py" line="107" />
         <source>Reprint selected label</source>
         <translation>重新打印所选面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="118" />
+        <location filename="../../app/ui/queues/panel.py" line="123" />
         <source>Awaiting packaging (%1)</source>
         <translation>待打包 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="118" />
+        <location filename="../../app/ui/queues/panel.py" line="123" />
         <source>Packed, waiting for label (%1)</source>
         <translation>已打包，待面单 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="119" />
+        <location filename="../../app/ui/queues/panel.py" line="124" />
         <source>Printed today (%1)</source>
         <translation>今日已打印 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="119" />
+        <location filename="../../app/ui/queues/panel.py" line="124" />
         <source>Failed prints (%1)</source>
         <translation>打印失败 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="173" />
+        <location filename="../../app/ui/queues/panel.py" line="129" />
+        <source>Held at the carrier (%1)</source>
+        <translation>未交承运商 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="183" />
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="174" />
+        <location filename="../../app/ui/queues/panel.py" line="184" />
         <source>All methods</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="209" />
+        <location filename="../../app/ui/queues/panel.py" line="219" />
         <source>Make dispute bundle…</source>
         <translation>生成争议证据包…</translation>
     </message>

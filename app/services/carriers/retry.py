@@ -22,6 +22,10 @@ from app.statuses import LocalState
 from app.store import postings as store_postings
 from app.store.models import OUTBOX_PARKED, OUTBOX_PENDING, OutboxRow
 
+# what the parcel checks refuse in an entered address, said in the seller's words (app/messages/carriers.py);
+# any other refusal: ``carrier_address_invalid`` with the check's own words
+ADDRESS_REFUSALS = {"postcode": "carrier_address_postcode", "address_incomplete": "carrier_address_incomplete"}
+
 
 class RetryRefused(ValueError):
     def __init__(self, code: str, **data) -> None:
@@ -43,7 +47,8 @@ def retry(session, posting_number: str, now: datetime, *, recipient: Recipient |
         try:
             check_parcel(parcel)
         except CarrierRefused as exc:
-            raise RetryRefused("carrier_address_invalid", posting=posting_number, detail=str(exc)) from None
+            raise RetryRefused(ADDRESS_REFUSALS.get(exc.code, "carrier_address_invalid"), posting=posting_number,
+                               detail=str(exc), postcode=recipient.address.postcode) from None
         command.payload = {**command.payload, "parcel": parcel.to_json(), "entered": True}
     command.state, command.attempts, command.not_before, command.last_error = OUTBOX_PENDING, 0, None, None
     command.updated_at = now

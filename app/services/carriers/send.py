@@ -146,7 +146,8 @@ class CarrierShip:
         reason = f"{name} refused ({exc.kind}): {exc}"
         if exc.kind == CREDENTIALS:  # not the parcel's fault: the parcel waits, the command is retried later
             return Outcome(OUTBOX_PENDING, reason, delay_s=CREDENTIALS_WAIT_S, result=result or None)
-        return Outcome(OUTBOX_PARKED, reason, result={**result, "refusal": exc.kind, "message": str(exc)},
+        return Outcome(OUTBOX_PARKED, reason, result={**result, "refusal": exc.kind, "code": exc.code,
+                                                         "message": str(exc)},
                        local_state=LocalState.PROBLEM, problem=refusal_problem(name, exc.kind, str(exc)))
 
     def _finish(self, command: Command, name: str, tracking: str, label: str):

@@ -2,7 +2,8 @@
 
 Double-clicking a posting number or an item barcode in the awaiting queue scans it (``scanRequested``),
 which is how the demo is tried without a scanner. Failed prints have a reprint button. A packed or
-printed posting's menu (right click) asks for its dispute bundle (``bundleRequested``).
+printed posting's menu (right click) asks for its dispute bundle (``bundleRequested``). The rFBS
+parcels held at the seller's own carrier have a page of their own when given (``held``: app/ui/carriers).
 """
 from __future__ import annotations
 
@@ -45,9 +46,10 @@ class QueuesPanel(QWidget):
     bundleRequested = Signal(str)  # a posting's dispute bundle (the Evidence tab makes it)
     failed = Signal(str)
 
-    def __init__(self, db, station: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, db, station: str | None, parent: QWidget | None = None, *, held: QWidget | None = None
+                 ) -> None:
         super().__init__(parent)
-        self.db, self.station = db, station
+        self.db, self.station, self.held = db, station, held
         self.awaiting = RowsModel(POSTING_COLUMNS, self)
         self.packed = RowsModel(POSTING_COLUMNS, self)
         self.printed = RowsModel(LABEL_COLUMNS, self)
@@ -91,6 +93,9 @@ class QueuesPanel(QWidget):
         self.tabs.addTab(self.packed_view, "")
         self.tabs.addTab(self.printed_view, "")
         self.tabs.addTab(failed_page, "")
+        if held is not None:
+            self.tabs.addTab(held, "")
+            held.loaded.connect(self._show_counts)
         QVBoxLayout(self).addWidget(self.tabs)
         self.retranslate()
 
@@ -119,6 +124,9 @@ class QueuesPanel(QWidget):
                   self.tr("Printed today (%1)"), self.tr("Failed prints (%1)"))
         for i, (title, model) in enumerate(zip(titles, self._models())):
             self.tabs.setTabText(i, title.replace("%1", str(model.total())))
+        if self.held is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.held),
+                                 self.tr("Held at the carrier (%1)").replace("%1", str(self.held.count())))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -128,6 +136,8 @@ class QueuesPanel(QWidget):
     # --- loading ----------------------------------------------------------------------------
     def reload(self) -> None:
         """Read the queues on a pool thread; a reload asked for while one runs is skipped."""
+        if self.held is not None:
+            self.held.reload()
         if self._loading:
             return
         self._loading = True
