@@ -141,3 +141,38 @@ def test_rows_from_before_accounts_are_adopted_by_the_single_account(room):
     assert room.db.writer.call(store_accounts.adopt_unowned, A) >= len(room.numbers(A) | room.numbers(B))
     assert {room.owner(n) for n in room.numbers(B)} == {A}
 
+
+
+def _station(room):
+    from app.services.station import Remote, Station
+    from app.services.station.accounts import AccountLookups
+
+    def cached_account(number):
+        with room.db.read() as session:
+            return store_accounts.account_of(session, number)
+
+    lookups = AccountLookups(room.clients, cached_account)
+    return Station(room.db, "bench-1", now=room.now, remote=Remote.for_client(lookups, timeout_s=10)), lookups
+
+
+def test_scanning_a_posting_of_account_b_opens_it_with_b_credentials(room):
+    station, lookups = _station(room)
+    try:
+        number = sorted(room.numbers(B))[0]  # not synced yet: only Ozon (account B) knows it
+        result = station.scan(number)
+        assert (result.code, result.posting) == ("posting_opened", number)
+        assert room.owner(number) == B and lookups.account_of(number) == B
+        get = "/v3/posting/fbs/get"
+        assert room.sims[A].stats.requests(get) == 1 and room.sims[B].stats.requests(get) == 1  # A: not found
+        station.scan(number)  # now cached for B: only B is asked
+        assert room.sims[A].stats.requests(get) == 1
+    finally:
+        station.close() if hasattr(station, "close") else None
+
+
+def test_a_posting_no_account_knows_is_not_found(room):
+    station, _ = _station(room)
+    try:
+        assert station.scan("99999999-0001-1").code == "posting_not_found"
+    finally:
+        station.close() if hasattr(station, "close") else None
