@@ -15,8 +15,8 @@
 
 Without ``[[ozon.accounts]]`` the single ``[ozon] client_id`` is the one account, exactly as before
 (its key from ``PACKDESK_OZON_API_KEY`` or the keyring). With several accounts each key comes from
-the OS keyring only (service "packdesk", user = that client id): one environment variable cannot
-say whose key it is. A key is never part of the file: ``api_key`` in a table is refused by name.
+the OS keyring (service "packdesk", user = that client id) or ``PACKDESK_OZON_API_KEY_<client id>``
+(a service's environment): the plain ``PACKDESK_OZON_API_KEY`` cannot say whose key it is. A key is never part of the file: ``api_key`` in a table is refused by name.
 
 Postings are keyed by their number alone (Ozon numbers them per order, unique across sellers in
 practice); each cached posting records its account's client id, and everything sent for it (ship,
@@ -32,6 +32,7 @@ from typing import Any
 log = logging.getLogger("packdesk.config")
 
 KEYRING_SERVICE = "packdesk"
+KEY_VARIABLE = "PACKDESK_OZON_API_KEY"  # with "_<client id>": that account's key
 _KEYS = ("client_id", "name", "warehouse_ids", "requests_per_second")
 
 
@@ -94,11 +95,13 @@ def parse_accounts(tables: Any, *, source: str = "") -> tuple[OzonAccount, ...]:
 
 
 def resolve_account_key(account: OzonAccount, env: dict[str, str] | None = None) -> str | None:
-    """The account's API key: ``PACKDESK_OZON_API_KEY`` only for the single-account form, else the
-    OS keyring under its client id. Never logged."""
+    """The account's API key: ``PACKDESK_OZON_API_KEY_<client id>``, or ``PACKDESK_OZON_API_KEY``
+    for the single-account form, else the OS keyring under its client id. Never logged."""
     env = os.environ if env is None else env
-    if account.single and env.get("PACKDESK_OZON_API_KEY"):
-        return env["PACKDESK_OZON_API_KEY"]
+    if account.client_id and env.get(f"{KEY_VARIABLE}_{account.client_id}"):
+        return env[f"{KEY_VARIABLE}_{account.client_id}"]
+    if account.single and env.get(KEY_VARIABLE):
+        return env[KEY_VARIABLE]
     if not account.client_id:
         return None
     try:

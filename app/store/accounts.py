@@ -48,3 +48,20 @@ def adopt_unowned(session: Session, account: str) -> int:
     for model in (PostingRow, OutboxRow, LabelRow):
         changed += session.execute(update(model).where(model.account == "").values(account=account)).rowcount or 0
     return changed
+
+
+def engine_account(config) -> str | None:
+    """The Client-Id a sync engine's configuration serves on a bench with ``[[ozon.accounts]]``
+    (``app.services.sync.accounts.account_config``); None on a single-account bench, where every
+    cached posting is the one account's."""
+    return config.ozon.client_id if getattr(config, "ozon_accounts", ()) else None
+
+
+def scoped(stmt, account: str | None):
+    """``stmt`` (over postings) limited to ``account``'s postings; unchanged for None."""
+    return stmt if account is None else stmt.where(PostingRow.account == account)
+
+
+def keyed(key: str, account: str | None) -> str:
+    """A sync state key of one account's (``key`` itself on a single-account bench)."""
+    return key if account is None else f"{key} {account}"[:64]

@@ -37,6 +37,22 @@ class AccountLookups:
     def get_by_barcode(self, code: str) -> Posting:
         return self._first(list(self.clients), lambda client: client.get_by_barcode(code), code)
 
+    def carriage_methods(self, **kw) -> list:
+        """Ozon's word on today's delivery methods of every account (each method is one account's)."""
+        methods, failure = [], None
+        for client in self.clients.values():
+            try:
+                methods.extend(client.carriage_methods(**kw))
+            except OzonError as exc:  # one account's word missing: the others' still count
+                failure = exc
+        if failure is not None and not methods:
+            raise failure
+        return methods
+
+    def close(self) -> None:
+        for client in self.clients.values():
+            client.close()
+
     def _first(self, order: list[str], ask: Callable[[object], Posting | None], key: str) -> Posting:
         failure: OzonError | None = None
         for client_id in order:
