@@ -222,8 +222,11 @@ def _open_account(bench: Bench, api_key: str | None, limiters: AccountLimiters, 
 def _station(bench: Bench):
     from app.services.station import Remote, Station
 
-    return Station.from_config(bench.db, bench.config,
-                               remote=Remote.for_client(bench.lookups) if bench.lookups is not None else None)
+    station = Station.from_config(bench.db, bench.config,
+                                  remote=Remote.for_client(bench.lookups) if bench.lookups is not None else None)
+    if bench.config.ozon_accounts:
+        station.account_names = {a.client_id: a.label for a in bench.config.accounts}
+    return station
 
 
 def _router(bench: Bench):

@@ -34,7 +34,7 @@ def open_accounts(bench, keys: Mapping[str, str] | None, limiters) -> None:
             key = (keys or {}).get(account.client_id) or resolve_account_key(account)
             if not key:
                 log.warning("Ozon account %s has no API key: left out", account.label)
-                bench.problems.append(("no_api_key", account.label))
+                bench.problems.append(("no_account_key", f"{account.label} ({account.client_id})"))
                 continue
             own = account_config(config, account)
             try:
