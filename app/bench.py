@@ -72,6 +72,7 @@ class Bench:
     db: Any
     client: Any = None
     lookups: Any = None
+    clients: dict = field(default_factory=dict)  # several Ozon accounts: Client-Id -> sync client (app.bench_accounts)
     station: Any = None
     router: Any = None
     print_worker: Any = None
@@ -90,7 +91,8 @@ class Bench:
                            ("scanner", lambda p: p.stop()), ("router", lambda p: p.close()),
                            ("station", lambda p: p.close()), ("evidence", lambda p: p.close()),
                            ("print_worker", lambda p: p.stop()), ("lookups", lambda p: p.close()),
-                           ("client", lambda p: p.close()), ("db", lambda p: p.close())):
+                           ("client", lambda p: p.close()), ("clients", lambda p: [c.close() for c in p.values()]),
+                           ("db", lambda p: p.close())):
             part = getattr(self, name)
             if part is None:
                 continue
@@ -106,14 +108,16 @@ def open_bench(config: Config, *, api_key: str | None, parts: Collection[str] = 
                wait_for_prints: bool = False, on_printed: Callback = None,
                on_scale_reading: Callback = None, on_scale_state: Callback = None,
                on_scan: Callback = None, on_scanner_state: Callback = None, on_camera_state: Callback = None,
-               camera_factory: Callback = None, lang: str = "ru") -> Bench:
+               camera_factory: Callback = None, lang: str = "ru", api_keys: dict[str, str] | None = None) -> Bench:
     """Open the cache and the ``parts`` asked for (``PARTS``), in this order.
 
     ``wait_for_prints``: each sync pass waits for the labels it prints (a command's pass summary
     then counts them; the window's sync goes on while the print thread works).
     ``limiters``: None takes the room's budget when the cache is shared, else this process's.
     ``camera_factory(spec, on_event)``: the packing camera's link (default: the recorder program,
-    ``app.devices.camera.RecorderLink``); ``lang``: the language burned into the video."""
+    ``app.devices.camera.RecorderLink``); ``lang``: the language burned into the video.
+    ``api_keys``: with ``[[ozon.accounts]]``, Client-Id -> key (default: each from the environment or
+    the keyring; ``api_key`` is the single account's)."""
     unknown = set(parts) - set(PARTS)
     if unknown:
         raise ValueError(f"no such bench part: {', '.join(sorted(unknown))}")
@@ -122,7 +126,7 @@ def open_bench(config: Config, *, api_key: str | None, parts: Collection[str] = 
         if limiters is None:
             limiters = room_limiters(bench.db)
         if "ozon" in parts:
-            _open_part(bench, strict, _open_account, api_key, limiters)
+            _open_part(bench, strict, _open_account, api_key, limiters, api_keys)
         if "station" in parts:
             bench.station = _station(bench)
             bench.router = _router(bench)
@@ -196,10 +200,14 @@ def _open_part(bench: Bench, strict: bool, open_it: Callable[..., None], *args: 
         bench.problems.append((problem.code, problem.detail))
 
 
-def _open_account(bench: Bench, api_key: str | None, limiters: AccountLimiters) -> None:
+def _open_account(bench: Bench, api_key: str | None, limiters: AccountLimiters, api_keys=None) -> None:
     from app.services.ozon.errors import OzonConfigError
 
     config = bench.config
+    if config.ozon_accounts:
+        from app.bench_accounts import open_accounts
+
+        return open_accounts(bench, api_keys, limiters)
     if not config.ozon.client_id:
         raise BenchProblem("no_client_id")
     if not api_key:
@@ -214,8 +222,11 @@ def _open_account(bench: Bench, api_key: str | None, limiters: AccountLimiters) 
 def _station(bench: Bench):
     from app.services.station import Remote, Station
 
-    return Station.from_config(bench.db, bench.config,
-                               remote=Remote.for_client(bench.lookups) if bench.lookups is not None else None)
+    station = Station.from_config(bench.db, bench.config,
+                                  remote=Remote.for_client(bench.lookups) if bench.lookups is not None else None)
+    if bench.config.ozon_accounts:
+        station.account_names = {a.client_id: a.label for a in bench.config.accounts}
+    return station
 
 
 def _router(bench: Bench):
@@ -266,8 +277,15 @@ def _open_sync(bench: Bench, interval_s: float, wait_for_prints: bool) -> None:
     if bench.print_worker is not None:
         print_due = bench.print_worker.print_due
         print_labels = (lambda: print_due().result()) if wait_for_prints else print_due
-    bench.leader = _sync_leader(bench)
-    bench.engine = SyncEngine(bench.client, bench.db, bench.config, print_labels=print_labels, leader=bench.leader)
+    if bench.clients:  # several Ozon accounts
+        from app.bench_accounts import account_engine
+
+        bench.engine = account_engine(bench, print_labels)
+        bench.leader = bench.engine.leader
+    else:
+        bench.leader = _sync_leader(bench)
+        bench.engine = SyncEngine(bench.client, bench.db, bench.config, print_labels=print_labels,
+                                  leader=bench.leader)
     bench.service = SyncService(bench.engine, interval_s=interval_s)
     if bench.leader is not None:
         bench.leader.on_wake = bench.service.wake  # elected, or a follower's posting waits to ship

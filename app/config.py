@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 import platformdirs
 
+from app.config_accounts import AccountConfigError, OzonAccount, parse_accounts
 from app.config_carriers import CarrierConfigError, CarriersSettings, parse_carriers
 
 log = logging.getLogger("packdesk.config")
@@ -148,6 +149,14 @@ class Config:
     data_dir: Path = field(default_factory=lambda: default_data_dir())
     db_url: str = ""  # empty: SQLite file in data_dir
     source: str = ""  # the file it was read from, for messages
+    ozon_accounts: tuple[OzonAccount, ...] = ()  # [[ozon.accounts]]: app.config_accounts
+
+    @property
+    def accounts(self) -> tuple[OzonAccount, ...]:
+        """The Ozon accounts of this bench: the [[ozon.accounts]] tables, else the single [ozon] one."""
+        if self.ozon_accounts:
+            return self.ozon_accounts
+        return (OzonAccount(self.ozon.client_id, "", list(self.ozon.warehouse_ids), single=True),)
 
     @property
     def database_url(self) -> str:
@@ -232,11 +241,17 @@ def load_config(path: Path | None = None, *, data_dir: Path | None = None,
         raise ConfigError("file not found", source=source)
     raw = _upgrade(raw, source)
 
-    sections = {}
+    sections, accounts = {}, ()
     for name, cls in _SECTIONS.items():
         values = raw.pop(name, {})
         if not isinstance(values, dict):
             raise ConfigError("must be a table ([%s])" % name, source=source, key=name)
+        if name == "ozon" and "accounts" in values:
+            values = dict(values)
+            try:
+                accounts = parse_accounts(values.pop("accounts"), source=source)
+            except AccountConfigError as exc:
+                raise ConfigError(str(exc), source=source, key=exc.key) from None
         sections[name] = _build_section(cls, name, values, source, env)
     raw.pop("config_version", None)
     try:
@@ -248,7 +263,10 @@ def load_config(path: Path | None = None, *, data_dir: Path | None = None,
 
     chosen_dir = data_dir or (Path(env["PACKDESK_DATA_DIR"]) if env.get("PACKDESK_DATA_DIR") else None)
     config = Config(**sections, carriers=carriers, data_dir=(chosen_dir or default_data_dir()).expanduser(),
-                    db_url=env.get("PACKDESK_DB_URL", ""), source=source)
+                    db_url=env.get("PACKDESK_DB_URL", ""), source=source, ozon_accounts=accounts)
+    if accounts and config.ozon.client_id:
+        raise ConfigError("use either [ozon] client_id (one account) or [[ozon.accounts]] tables, not both",
+                          source=source, key="ozon.client_id")
     check_base_url(config.ozon.base_url, source=source)
     return config
 

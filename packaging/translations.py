@@ -82,6 +82,7 @@ TEXTS = {
     "Deadline": ("Срок отгрузки", "发货截止"),
     "Posting": ("Отправление", "货件"),
     "Warehouse": ("Склад", "仓库"),
+    "Ozon account": ("Аккаунт Ozon", "Ozon 账户"),
     "Delivery method": ("Способ доставки", "配送方式"),
     "Units": ("Шт.", "件数"),
     "Item barcode": ("Штрихкод товара", "商品条码"),

@@ -9,6 +9,8 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 for _name in ("PACKDESK_OZON_BASE_URL", "PACKDESK_OZON_CLIENT_ID", "PACKDESK_OZON_API_KEY",
               "PACKDESK_DATA_DIR", "PACKDESK_DB_URL"):
     os.environ.pop(_name, None)
+for _name in [n for n in os.environ if n.startswith("PACKDESK_OZON_API_KEY_")]:  # several accounts' keys
+    os.environ.pop(_name, None)
 
 
 # -- strict tests: an ERROR record from packdesk's loggers fails the test, like a warning does -----
@@ -67,3 +69,22 @@ def fail_on_error_logs(request):
                     "@pytest.mark.expect_errors):\n" + "\n".join(map(_describe, unexpected)), pytrace=False)
     if missing:
         pytest.fail(f"expect_errors{expected}: no error record from {', '.join(missing)}", pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def english_again():
+    """A test that showed the window in Russian or Chinese leaves the next test an English app
+    (the window's translators are installed on the one QApplication of the session)."""
+    yield
+    import sys
+
+    if "app.ui.i18n" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.i18n import Languages
+
+    app = QApplication.instance()
+    for languages in app.findChildren(Languages) if app is not None else ():
+        if languages.current != "en":
+            languages.switch("en")

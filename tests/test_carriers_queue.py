@@ -37,10 +37,10 @@ def test_packed_postings_of_a_mapped_method_get_one_shipment_each_and_a_cancelle
     shop.world.settle()
     real = carriers_part.waiting_for_carrier
 
-    def cancelled_meanwhile(session, methods):  # Ozon cancels it after the pass pulled the postings
+    def cancelled_meanwhile(session, methods, account=None):  # Ozon cancels it after the pass pulled the postings
         if shop.world.peek(cancelled).status != "cancelled":
             shop.world.cancel(cancelled)
-        return real(session, methods)
+        return real(session, methods, account)
 
     monkeypatch.setattr(carriers_part, "waiting_for_carrier", cancelled_meanwhile)
     for _ in range(6):

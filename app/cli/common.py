@@ -89,11 +89,22 @@ def api_credentials(config: Config, lang: str) -> tuple[str, str]:
     return config.ozon.client_id, key
 
 
-def open_client(config: Config, lang: str, **options):
+def open_client(config: Config, lang: str, *, account: str = "", **options):
     """The account's sync client alone (``packdesk label`` fetching one label; ``limiters``: the
-    room's budget when the cache is shared, ``app.bench.room_limiters``)."""
+    room's budget when the cache is shared, ``app.bench.room_limiters``). With ``[[ozon.accounts]]``:
+    the client of ``account`` (a Client-Id; "" or unknown: the first account)."""
     from app.bench import sync_client
 
+    if config.ozon_accounts:
+        from app.config_accounts import resolve_account_key
+        from app.services.sync.accounts import account_config
+
+        chosen = next((a for a in config.accounts if a.client_id == account), config.accounts[0])
+        key = resolve_account_key(chosen)
+        if not key:
+            raise CommandError(text("no_account_key", lang, detail=f"{chosen.label} ({chosen.client_id})"),
+                               EXIT_CONFIG)
+        return sync_client(account_config(config, chosen), key, **options)
     _, key = api_credentials(config, lang)
     return sync_client(config, key, **options)
 

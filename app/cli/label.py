@@ -74,7 +74,11 @@ def _fetch(config, db, number: str, lang: str, stock_mm: tuple[float, float]) ->
 
     from app.bench import room_limiters
 
-    client = open_client(config, lang, limiters=room_limiters(db))
+    from app.store.accounts import account_of
+
+    with db.read() as session:
+        account = account_of(session, number)  # several Ozon accounts: the posting's own
+    client = open_client(config, lang, account=account, limiters=room_limiters(db))
     fetcher = LabelFetcher(client, db, data_dir=config.data_dir, station=config.station.name, now=utcnow,
                            task_type=label_task_type(stock_mm))
     try:

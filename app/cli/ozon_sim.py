@@ -5,6 +5,7 @@ import argparse
 import signal
 import sys
 import threading
+from dataclasses import replace
 
 from app.sim.ozon import DEFAULT_API_KEY, DEFAULT_CLIENT_ID, OzonSimulator, WorldConfig
 
@@ -29,6 +30,9 @@ def register(subparsers) -> None:
                         help=f"Client-Id the simulator accepts (default {DEFAULT_CLIENT_ID})")
     parser.add_argument("--api-key", default=DEFAULT_API_KEY, metavar="KEY",
                         help=f"Api-Key the simulator accepts (default {DEFAULT_API_KEY})")
+    parser.add_argument("--seller", action="append", default=[], type=_seller, metavar="ID:KEY",
+                        help="another seller account on the same host, with its own postings (repeatable); "
+                             "its /_sim/ levers take ?seller=ID")
     parser.add_argument("--label-delay", type=_non_negative_float, default=WorldConfig.label_delay_s,
                         metavar="S", help="seconds from ship until the label is ready "
                                           f"(default {WorldConfig.label_delay_s})")
@@ -61,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
                          mark_check_s=args.mark_check)
     sim = OzonSimulator(config, host=args.host, port=args.port, client_id=args.client_id,
                         api_key=args.api_key)
+    for index, (client_id, api_key) in enumerate(args.seller, start=1):
+        sim.add_seller(client_id, api_key, replace(config, seed=args.seed + index))
     sim.faults.update({"rate_429": args.fault_429, "rate_500": args.fault_500, "latency_s": args.latency})
     stop = threading.Event()
     previous = {}
@@ -102,3 +108,10 @@ def _probability(text: str) -> float:
     if not 0 <= value <= 1:
         raise argparse.ArgumentTypeError("must be between 0 and 1")
     return value
+
+
+def _seller(text: str) -> tuple[str, str]:
+    client_id, _, api_key = text.partition(":")
+    if not client_id.strip().isdigit() or not api_key:
+        raise argparse.ArgumentTypeError(f"expected CLIENT_ID:API_KEY, got {text!r}")
+    return client_id.strip(), api_key

@@ -15,6 +15,7 @@ from sqlalchemy import and_, bindparam, case, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.statuses import AWAITING_DELIVER, READY_FOR_HANDOVER_STATES
+from app.store.accounts import scoped
 from app.store.bulk import chunked, naive_utc
 from app.store.models import PostingRow
 from app.store.models_handover import (
@@ -300,17 +301,17 @@ def undrained(session: Session) -> int:
 # -- after the hand-over ------------------------------------------------------------------------
 
 def unscanned(session: Session, closed_before: datetime, since: datetime, statuses: Iterable[str],
-              substatus: str, limit: int = 50) -> list[tuple[str, int, datetime]]:
+              substatus: str, limit: int = 50, account: str | None = None) -> list[tuple[str, int, datetime]]:
     """Parcels of hand-overs closed in [since, closed_before) that Ozon has not taken in as far as
     the cache knows (status in ``statuses`` or ``substatus``), not flagged yet: (posting, hand-over,
-    closed at)."""
-    return [tuple(row) for row in session.execute(
+    closed at). ``account``: that Ozon account's parcels only (a bench with several)."""
+    return [tuple(row) for row in session.execute(scoped(
         select(_hp.c.posting_number, _h.c.id, _h.c.closed_at)
         .select_from(_hp.join(_h, _h.c.id == _hp.c.handover_id).join(_p, _p.c.posting_number == _hp.c.posting_number))
         .where(_h.c.state == HANDOVER_CLOSED, _h.c.closed_at < naive_utc(closed_before),
                _h.c.closed_at >= naive_utc(since), _hp.c.state == PARCEL_SCANNED, _hp.c.flag.is_(None),
                or_(_p.c.status.in_(list(statuses)), _p.c.substatus == substatus))
-        .order_by(_h.c.closed_at, _hp.c.posting_number).limit(limit))]
+        .order_by(_h.c.closed_at, _hp.c.posting_number).limit(limit), account))]
 
 
 def flag_parcel(session: Session, handover_id: int, number: str, flag: str | None, now: datetime) -> None:

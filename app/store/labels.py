@@ -82,13 +82,18 @@ def _due(state_clause, now: datetime):
     return and_(state_clause, or_(LabelRow.not_before.is_(None), LabelRow.not_before <= now))
 
 
-def due_to_fetch(session: Session, station: str, now: datetime, limit: int = 200) -> list[LabelRow]:
-    """Waiting Ozon labels of ``station`` whose ``not_before`` has come, oldest first."""
-    return list(session.scalars(
-        select(LabelRow)
-        .where(LabelRow.kind == OZON, LabelRow.station == station, _due(LabelRow.state == LABEL_WAITING, now))
-        .order_by(LabelRow.created_at, LabelRow.id).limit(limit)
-    ))
+def due_to_fetch(session: Session, station: str, now: datetime, limit: int = 200,
+                 account: str | None = None) -> list[LabelRow]:
+    """Waiting Ozon labels of ``station`` whose ``not_before`` has come, oldest first; with
+    ``account``, only those of that Ozon account's postings (fetched with its credentials)."""
+    stmt = select(LabelRow).where(LabelRow.kind == OZON, LabelRow.station == station,
+                                  _due(LabelRow.state == LABEL_WAITING, now))
+    if account is not None:
+        from app.store.models import PostingRow
+
+        stmt = stmt.where(LabelRow.posting_number.in_(
+            select(PostingRow.posting_number).where(PostingRow.account == account)))
+    return list(session.scalars(stmt.order_by(LabelRow.created_at, LabelRow.id).limit(limit)))
 
 
 def due_to_print(session: Session, station: str, now: datetime, limit: int = 50) -> list[LabelRow]:

@@ -33,6 +33,7 @@ class PostingRow(Base):
     __tablename__ = "postings"
 
     posting_number: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account: Mapped[str] = mapped_column(String(32), default="", server_default="", index=True)  # Client-Id
     order_id: Mapped[int | None] = mapped_column(BigInteger)
     order_number: Mapped[str | None] = mapped_column(String(64))
     status: Mapped[str] = mapped_column(String(48), index=True)
@@ -183,6 +184,7 @@ class OutboxRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     kind: Mapped[str] = mapped_column(String(32))
     posting_number: Mapped[str | None] = mapped_column(String(64), index=True)
+    account: Mapped[str] = mapped_column(String(32), default="", server_default="")  # sent with its credentials
     payload: Mapped[dict] = mapped_column(JSON, default=dict)
     dedupe_key: Mapped[str] = mapped_column(String(128), unique=True)
     state: Mapped[str] = mapped_column(String(16), default=OUTBOX_PENDING, index=True)
@@ -258,6 +260,7 @@ class LabelRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     posting_number: Mapped[str] = mapped_column(String(64), index=True)
     kind: Mapped[str] = mapped_column(String(16), default="ozon")  # ozon | own
+    account: Mapped[str] = mapped_column(String(32), default="", server_default="")  # fetched with its credentials
     state: Mapped[str] = mapped_column(String(16), default=LABEL_WAITING, index=True)
     station: Mapped[str | None] = mapped_column(String(64), index=True)  # prints on the bench that packed it
     pdf_path: Mapped[str | None] = mapped_column(Text)

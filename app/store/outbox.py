@@ -69,17 +69,21 @@ def _insert_once(session: Session) -> Any:
     return stmt
 
 
-def due(session: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:
+def due(session: Session, now: datetime, limit: int = 50, account: str | None = None) -> list[OutboxRow]:
     """Rows to work on now, oldest first: pending, uncertain or confirming rows whose
-    ``not_before`` is unset or has come."""
+    ``not_before`` is unset or has come; with ``account``, only the commands of that Ozon account
+    (their own account, else their posting's: ``app.store.accounts``)."""
     now = naive_utc(now)
-    return list(session.scalars(
-        select(OutboxRow)
-        .where(OutboxRow.state.in_(DUE_STATES),
-               or_(OutboxRow.not_before.is_(None), OutboxRow.not_before <= now))
-        .order_by(OutboxRow.id)
-        .limit(limit)
-    ))
+    stmt = (select(OutboxRow)
+            .where(OutboxRow.state.in_(DUE_STATES),
+                   or_(OutboxRow.not_before.is_(None), OutboxRow.not_before <= now)))
+    if account is not None:
+        from app.store.accounts import command_account
+        from app.store.models import PostingRow
+
+        stmt = (stmt.outerjoin(PostingRow, PostingRow.posting_number == OutboxRow.posting_number)
+                .where(command_account() == account))
+    return list(session.scalars(stmt.order_by(OutboxRow.id).limit(limit)))
 
 
 def mark(

@@ -22,6 +22,7 @@ from app.statuses import (
     derive_local_state,
 )
 from app.store import products, status_history
+from app.store.accounts import own as _own
 from app.store.bulk import CHUNK, check_fields, chunked, dialect_insert, last_by_key, naive_utc
 from app.store.models import PostingItemRow, PostingRow, ProductBarcodeRow
 
@@ -63,14 +64,19 @@ def upsert_postings(
     postings: list[dict[str, Any]],
     items: dict[str, list[dict[str, Any]]],
     now: datetime,
+    account: str = "",
 ) -> int:
     """Insert or update ``postings`` (dicts keyed by the Ozon columns of ``PostingRow``) and
     replace the items of every given posting by ``items[number]`` (none when absent).
 
     Ozon's fields are overwritten; ``local_state`` follows ``derive_local_state``; claims and
     problems are kept. Returns how many postings are new or changed status.
+    ``account``: the Client-Id they were read with; a posting the cache holds for another account
+    is left alone (never mixed up: Ozon numbers are unique per account), one without gets it.
     """
     rows = last_by_key((_posting_row(p, now) for p in postings), "posting_number")
+    if account and rows:
+        rows = _own(session, rows, account)
     if not rows:
         return 0
     numbers = [row["posting_number"] for row in rows]
@@ -99,6 +105,10 @@ def upsert_postings(
     ]
     for chunk in chunked(item_rows, CHUNK):
         session.execute(_INSERT_ITEMS, list(chunk))
+    if account:
+        for chunk in chunked(numbers):
+            session.execute(update(_postings).where(_postings.c.posting_number.in_(chunk),
+                                                    _postings.c.account == "").values(account=account))
     return sum(1 for row in rows if old.get(row["posting_number"], (None,))[0] != row["status"])
 
 
@@ -164,6 +174,7 @@ def _posting_row(posting: dict[str, Any], now: datetime) -> dict[str, Any]:
             value = default() if callable(default) else default
         row[name] = naive_utc(value)
     row["synced_at"] = naive_utc(now)
+    row["account"] = ""  # stamped by upsert_postings(account=...); an existing posting keeps its own
     row["status_changed_at"] = None  # first seen: when its status began is not known (set on a change)
     row["local_state"] = derive_local_state(LocalState.WAITING, row["status"])
     return row
@@ -371,13 +382,12 @@ def list_postings(
     return list(session.scalars(stmt))
 
 
-def open_posting_numbers(session: Session, local_states: Iterable[str]) -> list[str]:
-    """Numbers of the postings whose ``local_state`` is one of ``local_states``."""
-    return list(session.scalars(
-        select(PostingRow.posting_number)
-        .where(PostingRow.local_state.in_(list(local_states)))
-        .order_by(PostingRow.posting_number)
-    ))
+def open_posting_numbers(session: Session, local_states: Iterable[str], account: str | None = None) -> list[str]:
+    """Numbers of the postings whose ``local_state`` is one of ``local_states`` (of one account's)."""
+    stmt = select(PostingRow.posting_number).where(PostingRow.local_state.in_(list(local_states)))
+    if account is not None:
+        stmt = stmt.where(PostingRow.account == account)
+    return list(session.scalars(stmt.order_by(PostingRow.posting_number)))
 
 
 def listing(session: Session, status: str | None = None) -> list[dict[str, Any]]:

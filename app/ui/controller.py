@@ -47,7 +47,8 @@ class BenchController(QObject):
         # the rFBS parcels held at the seller's own carrier: a page of the queues on a bench with carriers
         self.held = HeldParcelsPanel(parts.db, language=lambda: self.languages.current) \
             if parts.config.carriers.carriers else None
-        self.queues = QueuesPanel(parts.db, parts.config.station.name, held=self.held)
+        accounts = {a.client_id: a.label for a in parts.config.accounts} if parts.config.ozon_accounts else None
+        self.queues = QueuesPanel(parts.db, parts.config.station.name, held=self.held, accounts=accounts)
         self.evidence = EvidencePanel(parts.db, parts.config.data_dir, parts.config.station.name,
                                       language=lambda: self.languages.current)
         from app.ui.people.wiring import PeopleWiring

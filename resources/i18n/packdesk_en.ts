@@ -167,14 +167,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="165" />
-        <location filename="../../app/ui/controller.py" line="222" />
-        <location filename="../../app/ui/controller.py" line="238" />
+        <location filename="../../app/ui/controller.py" line="166" />
+        <location filename="../../app/ui/controller.py" line="223" />
+        <location filename="../../app/ui/controller.py" line="239" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="312" />
+        <location filename="../../app/ui/controller.py" line="313" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
     </message>
@@ -815,42 +815,42 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Select a parcel first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="171" />
+        <location filename="../../app/ui/carriers/held.py" line="172" />
         <source>Posting</source>
         <translation>Posting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="171" />
+        <location filename="../../app/ui/carriers/held.py" line="172" />
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="171" />
+        <location filename="../../app/ui/carriers/held.py" line="172" />
         <source>Held since</source>
         <translation>Held since</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="172" />
+        <location filename="../../app/ui/carriers/held.py" line="173" />
         <source>Carrier says</source>
         <translation>Carrier says</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="173" />
+        <location filename="../../app/ui/carriers/held.py" line="174" />
         <source>Enter address…</source>
         <translation>Enter address…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="174" />
+        <location filename="../../app/ui/carriers/held.py" line="175" />
         <source>Retry at the carrier</source>
         <translation>Retry at the carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="175" />
+        <location filename="../../app/ui/carriers/held.py" line="176" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="176" />
+        <location filename="../../app/ui/carriers/held.py" line="177" />
         <source>Once the cause is fixed: the parcel goes to the carrier again with the next sync pass, never twice</source>
         <translation>Once the cause is fixed: the parcel goes to the carrier again with the next sync pass, never twice</translation>
     </message>
@@ -1312,8 +1312,8 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
     <message>
         <location filename="../../app/ui/queues/model.py" line="43" />
-        <location filename="../../app/ui/queues/model.py" line="51" />
-        <location filename="../../app/ui/queues/model.py" line="57" />
+        <location filename="../../app/ui/queues/model.py" line="52" />
+        <location filename="../../app/ui/queues/model.py" line="58" />
         <source>Posting</source>
         <translation>Posting</translation>
     </message>
@@ -1343,32 +1343,37 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="52" />
+        <location filename="../../app/ui/queues/model.py" line="50" />
+        <source>Ozon account</source>
+        <translation>Ozon account</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="53" />
         <source>Printed</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="53" />
+        <location filename="../../app/ui/queues/model.py" line="54" />
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="54" />
+        <location filename="../../app/ui/queues/model.py" line="55" />
         <source>Copies</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="58" />
+        <location filename="../../app/ui/queues/model.py" line="59" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="59" />
+        <location filename="../../app/ui/queues/model.py" line="60" />
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="60" />
+        <location filename="../../app/ui/queues/model.py" line="61" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -1376,62 +1381,62 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>QueuesPanel</name>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="104" />
+        <location filename="../../app/ui/queues/panel.py" line="106" />
         <source>Warehouse:</source>
         <translation>Warehouse:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="105" />
+        <location filename="../../app/ui/queues/panel.py" line="107" />
         <source>Delivery:</source>
         <translation>Delivery:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="106" />
+        <location filename="../../app/ui/queues/panel.py" line="108" />
         <source>Search posting, item or barcode</source>
         <translation>Search posting, item or barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="107" />
+        <location filename="../../app/ui/queues/panel.py" line="109" />
         <source>Reprint selected label</source>
         <translation>Reprint selected label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="123" />
+        <location filename="../../app/ui/queues/panel.py" line="125" />
         <source>Awaiting packaging (%1)</source>
         <translation>Awaiting packaging (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="123" />
+        <location filename="../../app/ui/queues/panel.py" line="125" />
         <source>Packed, waiting for label (%1)</source>
         <translation>Packed, waiting for label (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="124" />
+        <location filename="../../app/ui/queues/panel.py" line="126" />
         <source>Printed today (%1)</source>
         <translation>Printed today (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="124" />
+        <location filename="../../app/ui/queues/panel.py" line="126" />
         <source>Failed prints (%1)</source>
         <translation>Failed prints (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="129" />
+        <location filename="../../app/ui/queues/panel.py" line="131" />
         <source>Held at the carrier (%1)</source>
         <translation>Held at the carrier (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="183" />
+        <location filename="../../app/ui/queues/panel.py" line="185" />
         <source>All warehouses</source>
         <translation>All warehouses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="184" />
+        <location filename="../../app/ui/queues/panel.py" line="186" />
         <source>All methods</source>
         <translation>All methods</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="219" />
+        <location filename="../../app/ui/queues/panel.py" line="221" />
         <source>Make dispute bundle…</source>
         <translation>Make dispute bundle…</translation>
     </message>

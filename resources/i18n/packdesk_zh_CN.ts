@@ -167,14 +167,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="165" />
-        <location filename="../../app/ui/controller.py" line="222" />
-        <location filename="../../app/ui/controller.py" line="238" />
+        <location filename="../../app/ui/controller.py" line="166" />
+        <location filename="../../app/ui/controller.py" line="223" />
+        <location filename="../../app/ui/controller.py" line="239" />
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="312" />
+        <location filename="../../app/ui/controller.py" line="313" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>设置已保存到 %1。请重启 packdesk 以使新的账户或设备设置生效。</translation>
     </message>
@@ -815,42 +815,42 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>请先选择一个货件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="171" />
+        <location filename="../../app/ui/carriers/held.py" line="172" />
         <source>Posting</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="171" />
+        <location filename="../../app/ui/carriers/held.py" line="172" />
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="171" />
+        <location filename="../../app/ui/carriers/held.py" line="172" />
         <source>Held since</source>
         <translation>暂停时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="172" />
+        <location filename="../../app/ui/carriers/held.py" line="173" />
         <source>Carrier says</source>
         <translation>承运商状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="173" />
+        <location filename="../../app/ui/carriers/held.py" line="174" />
         <source>Enter address…</source>
         <translation>填写地址…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="174" />
+        <location filename="../../app/ui/carriers/held.py" line="175" />
         <source>Retry at the carrier</source>
         <translation>重新提交给承运商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="175" />
+        <location filename="../../app/ui/carriers/held.py" line="176" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="176" />
+        <location filename="../../app/ui/carriers/held.py" line="177" />
         <source>Once the cause is fixed: the parcel goes to the carrier again with the next sync pass, never twice</source>
         <translation>原因排除后：该货件将在下次同步时再次发给承运商，绝不会重复创建</translation>
     </message>
@@ -1312,8 +1312,8 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
     <message>
         <location filename="../../app/ui/queues/model.py" line="43" />
-        <location filename="../../app/ui/queues/model.py" line="51" />
-        <location filename="../../app/ui/queues/model.py" line="57" />
+        <location filename="../../app/ui/queues/model.py" line="52" />
+        <location filename="../../app/ui/queues/model.py" line="58" />
         <source>Posting</source>
         <translation>货件</translation>
     </message>
@@ -1343,32 +1343,37 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="52" />
+        <location filename="../../app/ui/queues/model.py" line="50" />
+        <source>Ozon account</source>
+        <translation>Ozon 账户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="53" />
         <source>Printed</source>
         <translation>打印时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="53" />
+        <location filename="../../app/ui/queues/model.py" line="54" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="54" />
+        <location filename="../../app/ui/queues/model.py" line="55" />
         <source>Copies</source>
         <translation>份数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="58" />
+        <location filename="../../app/ui/queues/model.py" line="59" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="59" />
+        <location filename="../../app/ui/queues/model.py" line="60" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="60" />
+        <location filename="../../app/ui/queues/model.py" line="61" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -1376,62 +1381,62 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>QueuesPanel</name>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="104" />
+        <location filename="../../app/ui/queues/panel.py" line="106" />
         <source>Warehouse:</source>
         <translation>仓库：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="105" />
+        <location filename="../../app/ui/queues/panel.py" line="107" />
         <source>Delivery:</source>
         <translation>配送：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="106" />
+        <location filename="../../app/ui/queues/panel.py" line="108" />
         <source>Search posting, item or barcode</source>
         <translation>搜索货件、商品或条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="107" />
+        <location filename="../../app/ui/queues/panel.py" line="109" />
         <source>Reprint selected label</source>
         <translation>重新打印所选面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="123" />
+        <location filename="../../app/ui/queues/panel.py" line="125" />
         <source>Awaiting packaging (%1)</source>
         <translation>待打包 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="123" />
+        <location filename="../../app/ui/queues/panel.py" line="125" />
         <source>Packed, waiting for label (%1)</source>
         <translation>已打包，待面单 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="124" />
+        <location filename="../../app/ui/queues/panel.py" line="126" />
         <source>Printed today (%1)</source>
         <translation>今日已打印 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="124" />
+        <location filename="../../app/ui/queues/panel.py" line="126" />
         <source>Failed prints (%1)</source>
         <translation>打印失败 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="129" />
+        <location filename="../../app/ui/queues/panel.py" line="131" />
         <source>Held at the carrier (%1)</source>
         <translation>未交承运商 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="183" />
+        <location filename="../../app/ui/queues/panel.py" line="185" />
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="184" />
+        <location filename="../../app/ui/queues/panel.py" line="186" />
         <source>All methods</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="219" />
+        <location filename="../../app/ui/queues/panel.py" line="221" />
         <source>Make dispute bundle…</source>
         <translation>生成争议证据包…</translation>
     </message>

@@ -20,6 +20,7 @@ from app.services.carriers.tracking import CarrierTracking
 from app.services.carriers.send import KIND, CarrierShip, dedupe_key
 from app.services.ozon.errors import OzonNotFound
 from app.services.sync.parts import SyncPart
+from app.store.accounts import engine_account, scoped
 from app.statuses import CANCELLED_STATUSES, LocalState
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
@@ -31,16 +32,17 @@ STAGE = "carriers"
 PACKED_STATES = (LocalState.PACKED, LocalState.SHIPPED, LocalState.LABELLED)
 
 
-def waiting_for_carrier(session, method_ids) -> list[str]:
-    """Packed postings of these delivery methods without a carrier command, oldest packed first."""
+def waiting_for_carrier(session, method_ids, account: str | None = None) -> list[str]:
+    """Packed postings of these delivery methods without a carrier command, oldest packed first
+    (``account``: of that Ozon account only, on a bench with several)."""
     if not method_ids:
         return []
     queued = select(OutboxRow.posting_number).where(OutboxRow.kind == KIND)
-    return list(session.scalars(
+    return list(session.scalars(scoped(
         select(PostingRow.posting_number)
         .where(PostingRow.delivery_method_id.in_(list(method_ids)), PostingRow.local_state.in_(PACKED_STATES),
                PostingRow.posting_number.not_in(queued))
-        .order_by(PostingRow.packed_at, PostingRow.posting_number)))
+        .order_by(PostingRow.packed_at, PostingRow.posting_number), account)))
 
 
 class QueueShipments:
@@ -53,7 +55,7 @@ class QueueShipments:
         settings = self.config.carriers
         methods = {m: c.name for c in settings.carriers for m in c.delivery_methods}
         with self.db.read() as session:
-            numbers = waiting_for_carrier(session, methods)
+            numbers = waiting_for_carrier(session, methods, engine_account(self.config))
         queued = 0
         for number in numbers:
             try:

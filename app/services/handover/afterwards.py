@@ -25,6 +25,7 @@ from app.store import handovers as store
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
 from app.store import sync_state
+from app.store.accounts import engine_account, keyed
 from app.store.models import OUTBOX_DONE, OUTBOX_IN_FLIGHT, OUTBOX_PARKED, OUTBOX_PENDING, OUTBOX_UNCERTAIN
 from app.store.models_handover import (
     ARBITRATION_OPENED, ARBITRATION_REFUSED, ARBITRATION_REQUESTED, FLAG_NOT_SCANNED,
@@ -46,6 +47,7 @@ class Afterwards:
 
         self.client, self.db, self.config, self.now = client, db, config, now
         self.zone = zone or local_zone()
+        self.account = engine_account(config)  # several Ozon accounts: this client's only
 
     def __call__(self) -> None:
         self.pull_word()
@@ -58,7 +60,8 @@ class Afterwards:
         word = {"day": day.isoformat(), "checked_at": now.isoformat(), "methods": {
             str(m.delivery_method_id): {"name": m.name, **start.ozon_word([m], checked_at=now.isoformat())}
             for m in methods}}
-        self.db.writer.call(sync_state.set_state, WORD_KEY, json.dumps(word, ensure_ascii=False), now=now)
+        self.db.writer.call(sync_state.set_state, keyed(WORD_KEY, self.account), json.dumps(word, ensure_ascii=False),
+                            now=now)
 
     def flag_unscanned(self) -> int:
         now = self.now()
@@ -66,7 +69,7 @@ class Afterwards:
         with self.db.read() as session:
             candidates = store.unscanned(session, now - timedelta(hours=hours), now - LOOK_BACK,
                                          NOT_SCANNED_BY_OZON_STATUSES, SUBSTATUS_NOT_IN_SORT_CENTER,
-                                         limit=RECHECK_LIMIT)
+                                         limit=RECHECK_LIMIT, account=self.account)
         flagged = 0
         for number, handover_id, closed_at in candidates:
             try:
@@ -84,13 +87,20 @@ class Afterwards:
 
 
 def ozon_word(db) -> dict:
-    """What the last pass kept of Ozon's word on today's departures ({} before the first)."""
+    """What the last pass kept of Ozon's word on today's departures ({} before the first); on a
+    bench with several Ozon accounts, every account's methods together (each method is one's)."""
     with db.read() as session:
-        raw = sync_state.get_state(session, WORD_KEY)
-    try:
-        return json.loads(raw) if raw else {}
-    except ValueError:
-        return {}
+        raws = [raw for key, raw in sorted(sync_state.all_states(session).items())
+                if key == WORD_KEY or key.startswith(WORD_KEY + " ")]
+    word: dict = {}
+    for raw in raws:
+        try:
+            one = json.loads(raw)
+        except ValueError:
+            continue
+        methods = {**word.get("methods", {}), **one.get("methods", {})}
+        word = {**word, **one, "methods": methods}
+    return word
 
 
 def request_arbitration(db, numbers: Iterable[str], *, station: str, now: datetime) -> tuple[list[str], list[str]]:

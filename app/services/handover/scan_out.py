@@ -100,7 +100,7 @@ def at_once(t: Txn, scanned: Classified, *, ask_first: bool):
 def with_lookup(t: Txn, number: str, lookup: Lookup | None) -> hr.HandoverResult:
     """The parcel scan again, with what Ozon just said about the posting."""
     if lookup is not None and lookup.posting is not None:
-        save_fresh(t.session, lookup.posting, t.now)
+        save_fresh(t.session, lookup.posting, t.now, lookup.account)
     held = repeat_stop(t)
     if held is not None:
         return held

@@ -72,9 +72,10 @@ class LabelFetcher:
     """``task_type``: the label size the printer's stock takes (``app.services.labels.stock``)."""
 
     def __init__(self, client, db, *, data_dir: Path, station: str, now: Callable[[], datetime],
-                 task_type: str = BIG_LABEL):
+                 task_type: str = BIG_LABEL, account: str | None = None):
+        """``account``: fetch only that Ozon account's labels (the client is that account's)."""
         self.client, self.db, self.data_dir, self.station, self.now = client, db, Path(data_dir), station, now
-        self.task_type = task_type
+        self.task_type, self.account = task_type, account
 
     def fetch_due(self, limit: int = 200) -> FetchStats:
         """Fetch what is due now. Raises OzonAuthError only; other Ozon errors end up in the stats."""
@@ -84,7 +85,8 @@ class LabelFetcher:
             log.info("%d shipped posting(s) of %s had no label row yet", created, self.station)
         with self.db.read() as session:
             due = [_Due(r.id, r.posting_number, r.attempts)
-                   for r in store_labels.due_to_fetch(session, self.station, self.now(), limit=limit)]
+                   for r in store_labels.due_to_fetch(session, self.station, self.now(), limit=limit,
+                                                      account=self.account)]
         for start in range(0, len(due), BATCH):
             try:
                 self._fetch(due[start:start + BATCH], stats)

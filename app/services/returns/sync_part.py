@@ -15,6 +15,7 @@ from app.services.returns.actions import ACTION_KIND, ActionSend
 from app.services.sync.parts import SyncPart
 from app.store import returns as store
 from app.store import sync_state
+from app.store.accounts import engine_account, keyed
 from app.store.bulk import naive_utc
 
 STAGE = "returns"
@@ -26,13 +27,15 @@ MAX_DETAILS = 100  # rFBS requests read for their actions per pass
 
 
 class ReturnsPull:
-    def __init__(self, client, db, now: Callable[[], datetime]) -> None:
+    def __init__(self, client, db, now: Callable[[], datetime], account: str | None = None) -> None:
+        """``account``: on a bench with several Ozon accounts, the one ``client`` reads (each lists its own)."""
         self.client, self.db, self.now = client, db, now
+        self.pulled_key = keyed(PULLED, account)
 
     def __call__(self) -> dict:
         now = naive_utc(self.now())
         with self.db.read() as session:
-            last = sync_state.get_state(session, PULLED)
+            last = sync_state.get_state(session, self.pulled_key)
         since = datetime.fromisoformat(last) - OVERLAP if last else now - LOOK_BACK
         until = (now + timedelta(minutes=5)).replace(tzinfo=timezone.utc)
         fbs = self.client.fbs_returns(since=since.replace(tzinfo=timezone.utc), until=until)
@@ -43,12 +46,12 @@ class ReturnsPull:
 
         def write(session):
             new = store.upsert(session, [*fbs, *rfbs], now, details)
-            sync_state.set_state(session, PULLED, now.isoformat(), now)
+            sync_state.set_state(session, self.pulled_key, now.isoformat(), now)
             return len(new)
 
         return {"returns": len(fbs) + len(rfbs), "new": self.db.writer.call(write)}
 
 
 def make_part(client, db, config, now) -> SyncPart:
-    return SyncPart(stage=STAGE, pull=ReturnsPull(client, db, now),
+    return SyncPart(stage=STAGE, pull=ReturnsPull(client, db, now, engine_account(config)),
                     commands={ACTION_KIND: ActionSend(client, db, now)})

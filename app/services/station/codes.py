@@ -93,7 +93,7 @@ def opens_from_cache(posting) -> bool:
 def rechecked(t: Txn, number: str, lookup: Lookup) -> r.StationResult | None:
     """Ozon's re-read of a posting opened from the cache: stored; if it is open here and can no
     longer be packed (cancelled meanwhile), stopped loudly, else nothing to say."""
-    s.save_fresh(t.session, lookup.posting, t.now)
+    s.save_fresh(t.session, lookup.posting, t.now, lookup.account)
     if t.row.open_posting != number:  # put back or packed already: its next open or the ship decides
         return None
     posting = s.get_posting(t.session, number)
@@ -104,7 +104,7 @@ def rechecked(t: Txn, number: str, lookup: Lookup) -> r.StationResult | None:
 def open_scanned(t: Txn, number: str, via: str, lookup: Lookup | None) -> r.StationResult:
     """A posting number or label scanned: open it (with what Ozon just said, if asked)."""
     if lookup is not None and lookup.posting is not None:
-        s.save_fresh(t.session, lookup.posting, t.now)
+        s.save_fresh(t.session, lookup.posting, t.now, lookup.account)
     if lookup is not None and lookup.found is False and s.get_posting(t.session, number) is None:
         return flows.refused(t, r.POSTING_NOT_FOUND, number, scanned=via)
     return flows.open_posting(t, number, via=via)
@@ -115,7 +115,7 @@ def open_and_count(t: Txn, number: str, lookup: Lookup | None, code: str, mark,
     """Idle item scan: open the candidate posting and count the unit in hand (the posting and
     its counts as the opening read them: read once)."""
     if lookup is not None and lookup.posting is not None:
-        s.save_fresh(t.session, lookup.posting, t.now)
+        s.save_fresh(t.session, lookup.posting, t.now, lookup.account)
     opened, posting, counts = flows.open_and_read(t, number, via="item")
     if opened.code != r.POSTING_OPENED:
         return opened

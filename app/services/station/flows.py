@@ -188,7 +188,7 @@ def weigh(t: Txn, grams: float, lookup: Lookup | None, *, tolerance_pct: float, 
     if number is None:
         return refused(t, r.NOTHING_OPEN, None, measured_g=grams)
     if lookup is not None and lookup.posting is not None:
-        s.save_fresh(t.session, lookup.posting, t.now)
+        s.save_fresh(t.session, lookup.posting, t.now, lookup.account)
     posting, counts, weights = s.get_weighed(t.session, number)
     if posting is None:
         return vanished(t, number)
@@ -324,7 +324,7 @@ def teach(t: Txn, barcode: str | None, line_no: int | None, by: str, allowed: bo
 def recheck(t: Txn, lookup) -> r.StationResult:
     """Is the open posting still packable (after the sync, or what Ozon just said)?"""
     if lookup is not None and lookup.posting is not None:
-        s.save_fresh(t.session, lookup.posting, t.now)
+        s.save_fresh(t.session, lookup.posting, t.now, lookup.account)
     number = t.row.open_posting
     posting = s.get_posting(t.session, number) if number else None
     if number is not None:

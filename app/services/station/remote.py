@@ -25,6 +25,7 @@ class Lookup:
     posting: Posting | None = None
     found: bool | None = None  # None: unknown (offline, timeout, error)
     detail: str = ""
+    account: str = ""  # several Ozon accounts: the Client-Id that found it (station.accounts)
 
 
 class Remote:
@@ -37,11 +38,14 @@ class Remote:
                  *, timeout_s: float = DEFAULT_TIMEOUT_S, workers: int = 2) -> None:
         self._get_posting, self._get_by_barcode = get_posting, get_by_barcode
         self.timeout_s = timeout_s
+        self.account_of: Callable[[str], str] | None = None
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="packdesk-station-ozon")
 
     @classmethod
     def for_client(cls, client, *, timeout_s: float = DEFAULT_TIMEOUT_S) -> Remote:
-        return cls(client.get_posting, client.get_by_barcode, timeout_s=timeout_s)
+        remote = cls(client.get_posting, client.get_by_barcode, timeout_s=timeout_s)
+        remote.account_of = getattr(client, "account_of", None)  # AccountLookups: whose posting it is
+        return remote
 
     def posting(self, number: str) -> Lookup:
         return self._ask(self._get_posting, number)
@@ -87,11 +91,11 @@ class Remote:
             return self._failed(key, exc)
         return self._found(posting)
 
-    @staticmethod
-    def _found(posting: Posting | None) -> Lookup:
+    def _found(self, posting: Posting | None) -> Lookup:
         if posting is None:
             return Lookup(found=False, detail="not found on Ozon")
-        return Lookup(posting=posting, found=True)
+        account = self.account_of(posting.posting_number) if self.account_of is not None else ""
+        return Lookup(posting=posting, found=True, account=account)
 
     @staticmethod
     def _failed(key: str, exc: Exception) -> Lookup:

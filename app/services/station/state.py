@@ -216,7 +216,7 @@ _CLAIMED_OPEN = (  # built once: read at every scan
 )
 
 
-def save_fresh(session: Session, posting: Posting, now: datetime) -> None:
+def save_fresh(session: Session, posting: Posting, now: datetime, account: str = "") -> None:
     """What Ozon just said about a posting goes into the cache (as the sync would write it). The
     station reads one posting with ``/v3/posting/fbs/get``, whose ``requirements`` lack the lists only
     the v4 lists carry (``products_requiring_imei``, ``_weight``): those the sync wrote are kept."""
@@ -226,6 +226,9 @@ def save_fresh(session: Session, posting: Posting, now: datetime) -> None:
         row["requirements"] = {**{k: v for k, v in cached.items() if k in V4_ONLY_REQUIREMENTS},
                                **(row["requirements"] or {})}
     store_postings.refresh_posting(session, row, item_rows(posting), now=now)
+    if account:  # read with that Ozon account's credentials (several accounts: station.accounts)
+        session.execute(update(PostingRow).where(PostingRow.posting_number == posting.posting_number,
+                                                 PostingRow.account == "").values(account=account))
 
 
 V4_ONLY_REQUIREMENTS = ("products_requiring_imei", "products_requiring_weight")

@@ -83,6 +83,7 @@ class Station:
         # cache holds as packable opens at once and Ozon's re-read is checked when it arrives (a
         # cancellation then stops the packer); without it (replay), an open waits for Ozon's word.
         self.later: Callable[[Callable[[], r.StationResult | None]], object] | None = None
+        self.account_names: dict[str, str] = {}  # several Ozon accounts: Client-Id -> the name screens show
 
     @classmethod
     def from_config(cls, db, config, *, remote: Remote | None = None, packer: str | None = None,

@@ -4,7 +4,9 @@ double-click in the demo). Read on the station's thread, handed to the window as
 
     snap = view_snapshot(station)
     snap["info"] == {"shipment_date": datetime | None, "delivery_method": "...", "scheme": "FBS",
-                     "warehouse": "...", "express": False}       # {} when nothing is open
+                     "warehouse": "...", "express": False,
+                     "account": "Shop B"}                        # {} when nothing is open; account:
+                                                                 # "" unless the bench has several
 """
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ from app.store.models import PostingRow, WarehouseRow
 _p = PostingRow.__table__.c
 _w = WarehouseRow.__table__.c
 _INFO = (
-    select(_p.shipment_date, _p.delivery_method_name, _p.is_express, _w.name, _w.is_rfbs, _p.warehouse_id)
+    select(_p.shipment_date, _p.delivery_method_name, _p.is_express, _w.name, _w.is_rfbs, _p.warehouse_id,
+           _p.account)
     .select_from(PostingRow.__table__.outerjoin(WarehouseRow.__table__, _w.id == _p.warehouse_id))
     .where(_p.posting_number == bindparam("number"))
 )
@@ -43,8 +46,10 @@ def view_in(station, session, row=None) -> dict[str, Any]:
     if number:
         row = session.execute(_INFO, {"number": number}).first()
         if row is not None:
-            shipment, method, express, warehouse, rfbs, warehouse_id = row
+            shipment, method, express, warehouse, rfbs, warehouse_id, account = row
             snap["info"] = {"shipment_date": shipment, "delivery_method": method or "",
                             "scheme": "rFBS" if rfbs else "FBS", "express": bool(express),
-                            "warehouse": warehouse or (str(warehouse_id) if warehouse_id else "")}
+                            "warehouse": warehouse or (str(warehouse_id) if warehouse_id else ""),
+                            # several Ozon accounts: whose posting it is (the name the config gives it)
+                            "account": station.account_names.get(account, account) if station.account_names else ""}
     return snap

@@ -52,16 +52,18 @@ def utcnow() -> datetime:
 class SyncEngine:
     def __init__(self, client, db, config, *, now: Callable[[], datetime] = utcnow,
                  print_labels: Callable[[], object] | None = None,
-                 part_makers: Sequence[PartMaker] = PART_MAKERS, leader=None):
+                 part_makers: Sequence[PartMaker] = PART_MAKERS, leader=None, account: str | None = None):
         """``print_labels``: called at the end of every pass to print the labels that are due
         (``LabelPrinter.print_due`` in the CLI, ``PrintWorker.print_due`` in the GUI).
         ``part_makers``: the areas after packing that add commands and stages (``parts``).
-        ``leader``: in a room, who leads the account's sync (``leading``, ``holder()``); None: this one."""
-        self.client, self.db, self.config, self.now = client, db, config, now
+        ``leader``: in a room, who leads the account's sync (``leading``, ``holder()``); None: this one.
+        ``account``: on a bench with several Ozon accounts, the Client-Id this engine syncs (its postings,
+        commands, labels and marks only: ``app.services.sync.accounts``); None: the bench's one account."""
+        self.client, self.db, self.config, self.now, self.account = client, db, config, now, account
         self.leader = leader
         self._leading = False
-        self.puller = Puller(client, db, config, now=now)
-        self.drainer = OutboxDrainer(client, db, now=now)
+        self.puller = Puller(client, db, config, now=now, account=account)
+        self.drainer = OutboxDrainer(client, db, now=now, account=account)
         self.parts = [make(client, db, config, now) for make in part_makers]
         for part in self.parts:
             clash = set(part.commands) & set(self.drainer.handlers)
@@ -69,7 +71,8 @@ class SyncEngine:
                 raise ValueError(f"outbox command kinds handled twice: {', '.join(sorted(clash))}")
             self.drainer.handlers.update(part.commands)
         self.fetcher = LabelFetcher(client, db, data_dir=config.data_dir, station=config.station.name, now=now,
-                                    task_type=printer_task_type(config.devices.printer))  # labels print there
+                                    task_type=printer_task_type(config.devices.printer),  # labels print there
+                                    account=account)
         self.print_labels = print_labels
         self._recovered = False
         # called (short, on the sync's thread) after each pass: e.g. the returns a bench opens by a scan
@@ -157,7 +160,7 @@ class SyncEngine:
             raise part.bugs[0]
 
     def _pull_reference(self) -> None:
-        if self._due("reference.pulled_at", REFERENCE_EVERY):
+        if self._due(self._key("reference.pulled_at"), REFERENCE_EVERY):
             self.puller.pull_reference()
 
     def _pull_postings(self, summary: PassSummary) -> None:
@@ -166,9 +169,9 @@ class SyncEngine:
         list, and each mark moves on only when its stage finished (else the next pass does it again)."""
         started = summary.started_at
         with self.db.read() as session:
-            mark = sync_state.get_state(session, "postings.changed_mark")
+            mark = sync_state.get_state(session, self._key("postings.changed_mark"))
         full_every = timedelta(seconds=self.config.sync.full_pass_interval_s)
-        summary.full = mark is None or self._due("postings.full_pass_at", full_every)
+        summary.full = mark is None or self._due(self._key("postings.full_pass_at"), full_every)
         seen: set[str] = set()
 
         def pull_list() -> None:
@@ -176,11 +179,11 @@ class SyncEngine:
                 seen.update(self.puller.pull_open_postings(summary.pull))
             else:
                 self.puller.pull_changed_postings(datetime.fromisoformat(mark) - CHANGE_OVERLAP, summary.pull)
-            self._mark("postings.changed_mark", started)
+            self._mark(self._key("postings.changed_mark"), started)
 
         def reconcile() -> None:
             self.puller.reconcile_vanished(seen, summary.pull)
-            self._mark("postings.full_pass_at", started)
+            self._mark(self._key("postings.full_pass_at"), started)
 
         listed = summary.run("postings", pull_list)
         if not summary.full:
@@ -192,16 +195,16 @@ class SyncEngine:
 
     def _check_key(self, summary: PassSummary) -> None:
         with self.db.read() as session:
-            summary.key_expires_at = sync_state.get_state(session, "key.expires_at") or None
-        if not self._due("key.checked_at", KEY_CHECK_EVERY):
+            summary.key_expires_at = sync_state.get_state(session, self._key("key.expires_at")) or None
+        if not self._due(self._key("key.checked_at"), KEY_CHECK_EVERY):
             return
         info = self.client.roles()
         expires = info.expires_at.isoformat() if info.expires_at else ""
         now = self.now()
 
         def write(session):
-            sync_state.set_state(session, "key.expires_at", expires, now=now)
-            sync_state.set_state(session, "key.checked_at", now.isoformat(), now=now)
+            sync_state.set_state(session, self._key("key.expires_at"), expires, now=now)
+            sync_state.set_state(session, self._key("key.checked_at"), now.isoformat(), now=now)
 
         self.db.writer.call(write)
         summary.key_expires_at = expires or None
@@ -223,6 +226,10 @@ class SyncEngine:
             self._mark(key, self.now())
 
     # --- marks ---------------------------------------------------------------------------
+    def _key(self, key: str) -> str:
+        """A sync state key, per account on a bench with several."""
+        return key if self.account is None else f"{key} {self.account}"[:64]
+
     def _mark(self, key: str, when: datetime) -> None:
         self.db.writer.call(sync_state.set_state, key, when.isoformat(), now=self.now())
 

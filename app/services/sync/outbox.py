@@ -117,8 +117,9 @@ def backoff_s(attempts: int, rng: random.Random = random.Random()) -> float:
 
 
 class OutboxDrainer:
-    def __init__(self, client, db, *, now: Callable[[], datetime]):
-        self.client, self.db, self.now = client, db, now
+    def __init__(self, client, db, *, now: Callable[[], datetime], account: str | None = None):
+        """``account``: drain only that Ozon account's commands (the client is that account's)."""
+        self.client, self.db, self.now, self.account = client, db, now, account
         self.handlers: dict[str, Callable[[Command], Outcome]] = {"ship": self._ship}
 
     # --- the loop ------------------------------------------------------------------------
@@ -129,7 +130,8 @@ class OutboxDrainer:
     def drain(self, limit: int = 200) -> DrainStats:
         stats = DrainStats()
         with self.db.read() as session:
-            due = [_snapshot(row) for row in store_outbox.due(session, self.now(), limit=limit)]
+            due = [_snapshot(row) for row in store_outbox.due(session, self.now(), limit=limit,
+                                                                  account=self.account)]
         busy: set[str] = set()
         for command in due:
             if command.posting_number in busy:

@@ -41,8 +41,10 @@ class PullStats:
 
 
 class Puller:
-    def __init__(self, client, db, config, *, now: Callable[[], datetime]):
-        self.client, self.db, self.config, self.now = client, db, config, now
+    def __init__(self, client, db, config, *, now: Callable[[], datetime], account: str | None = None):
+        """``account``: the Client-Id the client reads with; its postings are stamped with it and
+        only its open postings are reconciled. None: the one account of a single-account bench."""
+        self.client, self.db, self.config, self.now, self.account = client, db, config, now, account
 
     # --- postings ------------------------------------------------------------------------
     def pull_open_postings(self, stats: PullStats) -> set[str]:
@@ -76,7 +78,8 @@ class Puller:
             seen.update(items)
             stats.postings += len(rows)
             stats.skus.update(it.sku for p in page.postings for it in p.products)
-            pending.append(self.db.writer.submit(store_postings.upsert_postings, rows, items, now=self.now()))
+            pending.append(self.db.writer.submit(store_postings.upsert_postings, rows, items, now=self.now(),
+                                                account=self.account or ""))
             self._collect(pending, stats, block=False)
         self._collect(pending, stats, block=True)
         return seen
@@ -93,7 +96,8 @@ class Puller:
         bench packs or ships it and a person looks at it, and the others are still re-read. Any
         other error stops the re-reading; what was read so far is kept."""
         with self.db.read() as session:
-            candidates = store_postings.open_posting_numbers(session, local_states=OPEN_LOCAL_STATES)
+            candidates = store_postings.open_posting_numbers(session, local_states=OPEN_LOCAL_STATES,
+                                                             account=self.account)
         vanished = [n for n in candidates if n not in seen][:RECONCILE_LIMIT]
         fresh: list[Posting] = []
         unknown: list[str] = []
@@ -125,7 +129,8 @@ class Puller:
         rows = [posting_row(p) for p in postings]
         items = {p.posting_number: item_rows(p) for p in postings}
         stats.skus.update(it.sku for p in postings for it in p.products)
-        stats.changed += self.db.writer.call(store_postings.upsert_postings, rows, items, now=self.now()) or 0
+        stats.changed += self.db.writer.call(store_postings.upsert_postings, rows, items, now=self.now(),
+                                            account=self.account or "") or 0
 
     # --- products ------------------------------------------------------------------------
     def pull_missing_products(self, stats: PullStats) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Callable
 
 from app.services.labels.fetch import FetchStats
@@ -134,3 +134,50 @@ class PassSummary:
             "failed_stages": self.failed_stages,
             "delegated_stages": [s.name for s in self.stages.values() if s.delegated],  # the room's leader does them
         }
+
+
+_WORST = {OK: 0, SKIPPED: 1, ERROR: 2, BUG: 3}
+
+
+def merge_summaries(passes: list[tuple[str, "PassSummary | BaseException"]]) -> PassSummary:
+    """One summary of a pass per Ozon account (``app.services.sync.accounts``): counts added up, each
+    stage as the worst of the accounts' with their names in its text, ``finished`` only when every
+    account's pass finished. (label, exception): that account's pass stopped (a refused key)."""
+    summaries = [s for _, s in passes if isinstance(s, PassSummary)]
+    merged = PassSummary(min((s.started_at for s in summaries), default=None) or datetime.now(timezone.utc).replace(tzinfo=None))
+    for stats in ("pull", "outbox", "labels"):
+        target = getattr(merged, stats)
+        for summary in summaries:
+            source = getattr(summary, stats)
+            for name, value in vars(source).items():
+                if isinstance(value, bool) or not isinstance(value, (int, list, set)):
+                    continue
+                current = getattr(target, name)
+                setattr(target, name, current + value if not isinstance(value, set) else current | value)
+    for summary in summaries:  # whole-cache counts: the last pass's are the freshest
+        merged.outbox_open, merged.outbox_parked, merged.labels_open = (
+            summary.outbox_open, summary.outbox_parked, summary.labels_open)
+        merged.full |= summary.full
+        merged.unreachable |= summary.unreachable
+        merged.bugs += summary.bugs
+        if summary.key_expires_at and (not merged.key_expires_at or summary.key_expires_at < merged.key_expires_at):
+            merged.key_expires_at = summary.key_expires_at
+    several = len(passes) > 1
+    for label, summary in passes:
+        if not isinstance(summary, PassSummary):
+            merged.stages[f"account {label}"] = StageResult(f"account {label}", ERROR,
+                                                           f"{type(summary).__name__}: {summary}")
+            continue
+        for name, result in summary.stages.items():
+            if result.ok and name in merged.stages:
+                continue
+            if not result.ok and several:
+                result = StageResult(name, result.state, f"{label}: {result.error}", result.delegated)
+            kept = merged.stages.get(name)
+            if kept is None or kept.ok or _WORST[result.state] > _WORST[kept.state]:
+                merged.stages[name] = result
+            elif not result.ok:  # as bad as the one kept: both named
+                merged.stages[name] = StageResult(name, kept.state, f"{kept.error}; {result.error}",
+                                                  kept.delegated and result.delegated)
+    merged.close()
+    return merged

@@ -6,6 +6,7 @@
 | GET  /_sim/stats, POST /_sim/stats/reset | | request counts per path, answers per status, ship calls per posting, requests to the label file host (``files``: ``requests``, ``with_credentials``), requests in each wall-clock second (``per_second``: ``{"<unix second>": n}``, and ``max_per_second``) |
 | GET  /_sim/faults, POST /_sim/faults | ``{"rate_429": 0.2, "retry_after_s": 1, "rate_500": .., "latency_s": .., "rate_malformed": .., "rate_reset": ..}`` | read / set fault fields |
 | POST /_sim/faults/reset | | no faults |
+| any lever ``?seller=ID`` | | acts on that seller account of the host (``OzonSimulator.add_seller``, ``ozon-sim --seller``) |
 | POST /_sim/fail-next | ``{"path", "count": 1, "status": 500, "apply": false}`` | fail the next requests to a path (status 0 drops the connection; ``apply`` carries the request out first) |
 | POST /_sim/ship-failed | ``{"posting_number"}`` | the next ship of that posting ends in ``ship_failed`` |
 | POST /_sim/cancel | ``{"posting_number", "cancel_reason_id"?, "reason"?}`` | cancel it now |
@@ -78,6 +79,11 @@ def handle(sim: "OzonSimulator", method: str, path: str, query: str, raw: bytes)
         return 400, {"error": "body is not JSON"}
     if not isinstance(body, dict):
         return 400, {"error": "body must be a JSON object"}
+    seller = parse_qs(query).get("seller", [""])[0]
+    if seller:  # a lever on another seller account of this host (OzonSimulator.add_seller)
+        if seller not in sim.sellers:
+            return 404, {"error": f"no such seller: {seller}"}
+        sim = sim.sellers[seller]
     try:
         return 200, _dispatch(sim, method, path, query, body)
     except ControlError as exc:

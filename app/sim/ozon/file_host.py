@@ -42,7 +42,12 @@ class FileHostHandler(BaseHTTPRequestHandler):
         if credentials:
             log.warning("the file host got Ozon API credentials with %s", urlsplit(self.path).path)
         parts = urlsplit(self.path).path.split("/")
-        found = sim.labels.file(parts[2]) if len(parts) == 4 and parts[1] == "labels" else None
+        found = None
+        if len(parts) == 4 and parts[1] == "labels":
+            for seller in sim.sellers.values():  # every seller's files come from the one host
+                found = seller.labels.file(parts[2])
+                if found is not None:
+                    break
         if found is None:
             self._send(404, "application/xml", _MISSING)
         elif found is False:

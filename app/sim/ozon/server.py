@@ -183,7 +183,8 @@ class _Handler(BaseHTTPRequestHandler):
         api_key = self.headers.get("Api-Key")
         if not client_id or not api_key:
             raise ApiError(401, UNAUTHENTICATED, MSG_HEADERS_REQUIRED)
-        if client_id != sim.client_id or api_key != sim.api_key:
+        seller = sim.sellers.get(client_id)  # one host, several seller accounts (``add_seller``)
+        if seller is None or api_key != seller.api_key:
             raise ApiError(403, PERMISSION_DENIED, MSG_INVALID_KEY)
         try:
             data = json.loads(body.decode("utf-8")) if body.strip() else {}
@@ -191,7 +192,7 @@ class _Handler(BaseHTTPRequestHandler):
             raise invalid("proto: syntax error (line 1:1): unexpected token") from None
         if not isinstance(data, dict):
             raise invalid("proto: syntax error (line 1:1): unexpected token, expected object")
-        return route(sim.context, data)
+        return route(seller.context, data)
 
     def _fault(self, path: str, status: int | str) -> None:
         stats = self.server.sim.stats
@@ -270,23 +271,41 @@ class OzonSimulator:
         self.context = Context(self.world, self.faults, self.stats, self.labels, client_id, self.carriages,
                                StatusChanges(self.world), self.chats)
         self._address = (host, port)
+        # Client-Id -> the seller account it is (this one, and those ``add_seller`` adds)
+        self.sellers: dict[str, OzonSimulator] = {client_id: self}
+        self._host: OzonSimulator = self  # whose ports serve this seller
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self._files: _Server | None = None  # the CDN of label files: a second port
         self._files_thread: threading.Thread | None = None
 
+    def add_seller(self, client_id: str, api_key: str, config: WorldConfig | None = None) -> OzonSimulator:
+        """Another seller account on the same host, as Ozon serves every seller: its own world
+        (postings, products, warehouses), reached with its own Client-Id and key; the faults and
+        request counts are the host's. Returns it (``world``; ``/_sim/`` levers take ``?seller=ID``)."""
+        if client_id in self.sellers:
+            raise ValueError(f"seller {client_id} is there already")
+        seller = OzonSimulator(config, client_id=client_id, api_key=api_key, clock=self.world.clock)
+        seller.faults, seller.stats, seller._host = self.faults, self.stats, self
+        seller.context = Context(seller.world, seller.faults, seller.stats, seller.labels, client_id,
+                                 seller.carriages, StatusChanges(seller.world), seller.chats)
+        self.sellers[client_id] = seller
+        return seller
+
     @property
     def base_url(self) -> str:
-        if self._server is None:
+        host = self._host
+        if host._server is None:
             raise RuntimeError("the simulator is not running")
-        return _url(self._server)
+        return _url(host._server)
 
     @property
     def files_url(self) -> str:
         """The file host's base URL (label tasks' ``file_url`` links start with it)."""
-        if self._files is None:
+        host = self._host
+        if host._files is None:
             raise RuntimeError("the simulator is not running")
-        return _url(self._files)
+        return _url(host._files)
 
     def start(self) -> str:
         """Bind the API and the file host (port 0: any free port), serve both on background

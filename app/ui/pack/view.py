@@ -189,7 +189,7 @@ class PackView(QWidget):
         if not info:
             self.info.setText("")
             return
-        parts = []
+        parts = [info["account"]] if info.get("account") else []  # a bench of several Ozon accounts
         deadline = info.get("shipment_date")
         if deadline is not None:
             parts.append(self.tr("Ship by %1 (%2)").replace("%1", local_time(deadline))

@@ -32,7 +32,7 @@ def local_midnight_utc(now: datetime | None = None) -> datetime:
     return start.astimezone(timezone.utc).replace(tzinfo=None)
 
 
-def _posting(p: dict, warehouses: dict[int, str], barcodes: dict[int, list[str]]) -> dict:
+def _posting(p: dict, warehouses: dict[int, str], barcodes: dict[int, list[str]], accounts: dict[str, str]) -> dict:
     items = p["items"]
     first = [b for _, _, sku, _ in items for b in barcodes.get(sku, [])[:1]]
     return {
@@ -42,6 +42,7 @@ def _posting(p: dict, warehouses: dict[int, str], barcodes: dict[int, list[str]]
         "delivery_method": p["delivery_method_name"] or "", "units": sum(q for *_, q in items),
         "items": ", ".join(name or offer_id or str(sku) for name, offer_id, sku, _ in items),
         "barcode": first[0] if first else "", "claimed_by": p["claimed_by"] or "",
+        "account": accounts.get(p["account"], p["account"]),
     }
 
 
@@ -51,7 +52,10 @@ def _label(row: dict) -> dict:
             "error_kind": row["error_kind"] or "", "attempts": row["attempts"]}
 
 
-def load_queues(db, station: str | None = None, *, now: datetime | None = None) -> QueueSnapshot:
+def load_queues(db, station: str | None = None, *, now: datetime | None = None,
+                accounts: dict[str, str] | None = None) -> QueueSnapshot:
+    """``accounts``: several Ozon accounts, Client-Id -> the name shown in the ``account`` field."""
+    accounts = accounts or {}
     with db.read() as session:
         warehouses = {w.id: w.name for w in reference.list_warehouses(session)}
         awaiting = queues.postings_in_queue(session, status=(AWAITING_PACKAGING,), local_states=AWAITING_LOCAL)
@@ -61,8 +65,8 @@ def load_queues(db, station: str | None = None, *, now: datetime | None = None) 
         printed = queues.labels_in_queue(session, station=station, printed_since=local_midnight_utc(now))
         failed = queues.labels_in_queue(session, station=station)
     return QueueSnapshot(
-        awaiting=[_posting(p, warehouses, barcodes) for p in awaiting],
-        packed=[_posting(p, warehouses, barcodes) for p in packed],
+        awaiting=[_posting(p, warehouses, barcodes, accounts) for p in awaiting],
+        packed=[_posting(p, warehouses, barcodes, accounts) for p in packed],
         printed_today=[_label(r) for r in printed], failed=[_label(r) for r in failed],
         warehouses=warehouses,
     )

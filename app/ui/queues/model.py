@@ -47,6 +47,7 @@ POSTING_COLUMNS = (
     Column("barcode", QT_TRANSLATE_NOOP("Queues", "Item barcode")),
     Column("items", QT_TRANSLATE_NOOP("Queues", "Items")),
 )
+ACCOUNT_COLUMN = Column("account", QT_TRANSLATE_NOOP("Queues", "Ozon account"))  # a bench of several
 LABEL_COLUMNS = (
     Column("posting_number", QT_TRANSLATE_NOOP("Queues", "Posting")),
     Column("printed_at", QT_TRANSLATE_NOOP("Queues", "Printed"), local_time),

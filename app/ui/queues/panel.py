@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from app.ui.adapters.tasks import run_task
 from app.ui.queues.data import QueueSnapshot, load_queues, request_reprint
-from app.ui.queues.model import (FAILED_COLUMNS, LABEL_COLUMNS, POSTING_COLUMNS, ROW_ROLE, QueueFilter,
+from app.ui.queues.model import (ACCOUNT_COLUMN, FAILED_COLUMNS, LABEL_COLUMNS, POSTING_COLUMNS, ROW_ROLE, QueueFilter,
                                  RowsModel, prepare_rows)
 
 log = logging.getLogger("packdesk.ui.queues")
@@ -46,12 +46,14 @@ class QueuesPanel(QWidget):
     bundleRequested = Signal(str)  # a posting's dispute bundle (the Evidence tab makes it)
     failed = Signal(str)
 
-    def __init__(self, db, station: str | None, parent: QWidget | None = None, *, held: QWidget | None = None
-                 ) -> None:
+    def __init__(self, db, station: str | None, parent: QWidget | None = None, *, held: QWidget | None = None,
+                 accounts: dict[str, str] | None = None) -> None:
+        """``accounts``: a bench of several Ozon accounts, Client-Id -> name (an account column)."""
         super().__init__(parent)
-        self.db, self.station, self.held = db, station, held
-        self.awaiting = RowsModel(POSTING_COLUMNS, self)
-        self.packed = RowsModel(POSTING_COLUMNS, self)
+        self.db, self.station, self.held, self.accounts = db, station, held, accounts or None
+        columns = (ACCOUNT_COLUMN, *POSTING_COLUMNS) if self.accounts else POSTING_COLUMNS
+        self.awaiting = RowsModel(columns, self)
+        self.packed = RowsModel(columns, self)
         self.printed = RowsModel(LABEL_COLUMNS, self)
         self.failed_labels = RowsModel(FAILED_COLUMNS, self)
         self._loading = False
@@ -145,7 +147,7 @@ class QueuesPanel(QWidget):
         sorts = [model.sort_state() for model in models]
 
         def load() -> tuple[QueueSnapshot, list]:
-            snapshot = load_queues(self.db, self.station)
+            snapshot = load_queues(self.db, self.station, accounts=self.accounts)
             rows = (snapshot.awaiting, snapshot.packed, snapshot.printed_today, snapshot.failed)
             return snapshot, [prepare_rows(m.columns, r, sort) for m, r, sort in zip(models, rows, sorts)]
 

@@ -1,0 +1,116 @@
+"""Several Ozon seller accounts on one bench: the ``[[ozon.accounts]]`` tables (CONTRACT.md).
+
+    [ozon]
+    base_url = "https://api-seller.ozon.ru"
+    requests_per_second = 20          # each account's own budget (Ozon counts per Client-Id)
+
+    [[ozon.accounts]]
+    client_id = "123456"
+    name = "Main shop"
+    warehouse_ids = [1020000111542009]
+
+    [[ozon.accounts]]
+    client_id = "654321"
+    name = "Second shop"              # warehouse_ids omitted: all its warehouses
+
+Without ``[[ozon.accounts]]`` the single ``[ozon] client_id`` is the one account, exactly as before
+(its key from ``PACKDESK_OZON_API_KEY`` or the keyring). With several accounts each key comes from
+the OS keyring (service "packdesk", user = that client id) or ``PACKDESK_OZON_API_KEY_<client id>``
+(a service's environment): the plain ``PACKDESK_OZON_API_KEY`` cannot say whose key it is. A key is never part of the file: ``api_key`` in a table is refused by name.
+
+Postings are keyed by their number alone (Ozon numbers them per order, unique across sellers in
+practice); each cached posting records its account's client id, and everything sent for it (ship,
+label, re-read) goes with that account's credentials.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+log = logging.getLogger("packdesk.config")
+
+KEYRING_SERVICE = "packdesk"
+KEY_VARIABLE = "PACKDESK_OZON_API_KEY"  # with "_<client id>": that account's key
+_KEYS = ("client_id", "name", "warehouse_ids", "requests_per_second")
+
+
+class AccountConfigError(ValueError):
+    def __init__(self, message: str, key: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+@dataclass(frozen=True)
+class OzonAccount:
+    """One seller account: its Client-Id, the name the screens show and the warehouses it syncs."""
+
+    client_id: str
+    name: str = ""
+    warehouse_ids: list[int] = field(default_factory=list)
+    requests_per_second: float | None = None  # None: the [ozon] value
+    single: bool = False  # the one-account form: its key may come from PACKDESK_OZON_API_KEY
+
+    @property
+    def label(self) -> str:
+        return self.name or self.client_id
+
+
+def parse_accounts(tables: Any, *, source: str = "") -> tuple[OzonAccount, ...]:
+    """``[[ozon.accounts]]`` as accounts; AccountConfigError(message, key) on bad input."""
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise AccountConfigError("must be tables ([[ozon.accounts]])", "ozon.accounts")
+    accounts: list[OzonAccount] = []
+    for index, table in enumerate(tables):
+        where = f"ozon.accounts[{index}]"
+        if "api_key" in table:
+            raise AccountConfigError("an API key is never written in the file: store it in the OS keyring "
+                                     "(service \"packdesk\", user = the client id)", f"{where}.api_key")
+        unknown = sorted(set(table) - set(_KEYS))
+        if unknown:
+            raise AccountConfigError("unknown setting", f"{where}.{unknown[0]}")
+        client_id = table.get("client_id")
+        if isinstance(client_id, int) and not isinstance(client_id, bool):
+            client_id = str(client_id)
+        if not isinstance(client_id, str) or not client_id.strip().isdigit():
+            raise AccountConfigError(f"expected the account's numeric Client-Id, got {client_id!r}",
+                                     f"{where}.client_id")
+        client_id = client_id.strip()
+        if any(a.client_id == client_id for a in accounts):
+            raise AccountConfigError(f"Client-Id {client_id} is configured twice", f"{where}.client_id")
+        name = table.get("name", "")
+        if not isinstance(name, str):
+            raise AccountConfigError(f"expected text, got {name!r}", f"{where}.name")
+        warehouses = table.get("warehouse_ids", [])
+        if not isinstance(warehouses, list) or not all(
+                isinstance(w, int) and not isinstance(w, bool) for w in warehouses):
+            raise AccountConfigError(f"expected a list of numbers, got {warehouses!r}", f"{where}.warehouse_ids")
+        rps = table.get("requests_per_second")
+        if rps is not None and (isinstance(rps, bool) or not isinstance(rps, (int, float)) or not 0.1 <= rps <= 50):
+            raise AccountConfigError(f"expected a number from 0.1 to 50, got {rps!r}", f"{where}.requests_per_second")
+        accounts.append(OzonAccount(client_id, name.strip(), list(warehouses),
+                                    None if rps is None else float(rps)))
+    return tuple(accounts)
+
+
+def resolve_account_key(account: OzonAccount, env: dict[str, str] | None = None) -> str | None:
+    """The account's API key: ``PACKDESK_OZON_API_KEY_<client id>``, or ``PACKDESK_OZON_API_KEY``
+    for the single-account form, else the OS keyring under its client id. Never logged."""
+    env = os.environ if env is None else env
+    if account.client_id and env.get(f"{KEY_VARIABLE}_{account.client_id}"):
+        return env[f"{KEY_VARIABLE}_{account.client_id}"]
+    if account.single and env.get(KEY_VARIABLE):
+        return env[KEY_VARIABLE]
+    if not account.client_id:
+        return None
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+    except ImportError:  # pragma: no cover - keyring is a dependency
+        return None
+    try:
+        return keyring.get_password(KEYRING_SERVICE, account.client_id)
+    except (KeyringError, RuntimeError) as exc:  # no usable backend on this machine
+        log.info("OS keyring unavailable: %s", type(exc).__name__)
+        return None
