@@ -56,6 +56,10 @@ class LabelTasks:
     def __init__(self, world: World, file_base: Callable[[], str]):
         self.world = world
         self._file_base = file_base
+
+    def file_base(self) -> str:
+        """The file host's URL (product photos are served there too)."""
+        return self._file_base()
         self._lock = threading.Lock()
         self._tasks: dict[int, _Task] = {}
         self._files: dict[str, _File] = {}
