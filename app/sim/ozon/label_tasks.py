@@ -56,14 +56,14 @@ class LabelTasks:
     def __init__(self, world: World, file_base: Callable[[], str]):
         self.world = world
         self._file_base = file_base
-
-    def file_base(self) -> str:
-        """The file host's URL (product photos are served there too)."""
-        return self._file_base()
         self._lock = threading.Lock()
         self._tasks: dict[int, _Task] = {}
         self._files: dict[str, _File] = {}
         self._ids = itertools.count(int(world.config.seed) % 1000 * 1_000_000 + 31_000_001)
+
+    def file_base(self) -> str:
+        """The file host's URL (product photos are served there too)."""
+        return self._file_base()
 
     def create(self, numbers: list[str]) -> list[dict]:
         """The tasks for ``numbers`` (ApiError INVALID_ARGUMENT when one may have no label)."""
