@@ -361,3 +361,16 @@ def test_label_task_state_refuses_wrong_shapes(body):
 def test_postings_carry_scanit(value, scanit):
     assert parse_posting(posting_json(scanit=value)).scanit == scanit
     assert parse_posting({k: v for k, v in posting_json().items() if k != "scanit"}).scanit is None
+
+
+@pytest.mark.parametrize("item, image", [
+    ({"id": 1, "offer_id": "a", "name": "A", "sku": 11, "primary_image": ["https://cdn1.ozone.ru/s3/m/1.jpg"]},
+     "https://cdn1.ozone.ru/s3/m/1.jpg"),
+    ({"id": 1, "offer_id": "a", "name": "A", "sku": 11, "primary_image": ["", " https://cdn1.ozone.ru/2.jpg "]},
+     "https://cdn1.ozone.ru/2.jpg"),
+    ({"id": 1, "offer_id": "a", "name": "A", "sku": 11, "primary_image": []}, ""),
+    ({"id": 1, "offer_id": "a", "name": "A", "sku": 11, "primary_image": [None, 3]}, ""),
+    ({"id": 1, "offer_id": "a", "name": "A", "sku": 11}, ""),
+])
+def test_product_info_keeps_the_main_photo_link(item, image):
+    assert [p.primary_image for p in parse_product_info({"items": [item]}, [11], "/v3/product/info/list")] == [image]

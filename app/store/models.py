@@ -103,6 +103,7 @@ class ProductRow(Base):
     height_mm: Mapped[float | None] = mapped_column(Float)
     width_mm: Mapped[float | None] = mapped_column(Float)
     depth_mm: Mapped[float | None] = mapped_column(Float)
+    primary_image: Mapped[str | None] = mapped_column(Text)  # Ozon's link to the main photo (its CDN)
     fetched_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 

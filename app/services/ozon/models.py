@@ -85,6 +85,7 @@ class Product:
     height_mm: float | None = None
     width_mm: float | None = None
     depth_mm: float | None = None
+    primary_image: str = ""  # the link of the product's main photo on Ozon's CDN ("" when it has none)
 
 
 @dataclass(frozen=True, slots=True)
