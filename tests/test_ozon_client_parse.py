@@ -174,12 +174,18 @@ def test_posting_page_accepts_both_shapes(wrap):
                  "count": 2})
     page = parse_posting_page(body, "/v4/posting/fbs/unfulfilled/list")
     assert [p.posting_number for p in page.postings] == ["1-1-1", "1-1-2"]
-    assert (page.cursor, page.has_next, page.skipped) == ("abc", True, 0)
+    assert (page.cursor, page.has_next, page.skipped, page.total) == ("abc", True, 0, 2)
 
 
 def test_posting_page_end_and_empty():
     page = parse_posting_page({"postings": [], "cursor": "", "has_next": False}, "x")
-    assert (page.postings, page.cursor, page.has_next) == ([], None, False)
+    assert (page.postings, page.cursor, page.has_next, page.total) == ([], None, False, None)
+
+
+@pytest.mark.parametrize("count, total", [(4000, 4000), (0, 0), (-1, None), ("12", None), (True, None), (None, None)])
+def test_posting_page_count_is_the_lists_total_when_it_is_a_count(count, total):
+    page = parse_posting_page({"postings": [], "cursor": "", "has_next": False, "count": count}, "x")
+    assert page.total == total
 
 
 def test_malformed_posting_is_logged_and_skipped(caplog):

@@ -120,3 +120,37 @@ def test_an_outage_leaves_the_pass_unfinished_and_the_cache_intact(bench):
     assert not summary.finished and summary.error
     with bench.db.read() as session:
         assert len(store_postings.list_postings(session, with_items=False)) == before
+
+
+def test_a_list_of_several_pages_reports_its_progress_and_one_page_does_not(tmp_path):
+    big = make_bench(tmp_path / "big", postings=250)
+    small = make_bench(tmp_path / "small", postings=30)
+    try:
+        for bench, told in ((big, []), (small, [])):
+            engine = bench.engine()
+            engine.on_progress = told.append
+            assert engine.run_pass().finished
+            bench.told = [p for p in told if p.task == "postings"]
+        open_count = big.sim.stats.requests("/v4/posting/fbs/unfulfilled/list")
+        assert open_count >= 3  # 100 a page
+        assert len(big.told) == open_count + 1  # each page, then "written"
+        pages, last = big.told[:-1], big.told[-1]
+        assert [p.done for p in pages] == sorted(p.done for p in pages) and pages[0].done == 100
+        assert all(p.total == pages[-1].done and not p.finished for p in pages[:-1])  # Ozon's count
+        assert last.finished and last.done == pages[-1].done
+        with big.db.read() as session:
+            assert len(store_postings.list_postings(session)) >= last.done
+        assert small.told == []  # one page is quick: no bar
+    finally:
+        for bench in (big, small):
+            bench.client.close()
+            bench.db.close()
+            bench.sim.close()
+
+
+def test_products_keep_their_photo_link(bench):
+    assert bench.engine().run_pass().finished
+    with bench.db.read() as session:
+        sku = store_postings.list_postings(session)[0].items[0].sku
+        links = store_products.primary_images(session, [sku, 1])
+    assert links == {sku: f"{bench.sim.files_url}/images/{sku}.png"}

@@ -72,6 +72,7 @@ class PostingPage:
     cursor: str | None
     has_next: bool
     skipped: int = 0  # postings in the page that could not be parsed (logged by the client)
+    total: int | None = None  # how many postings the whole list holds, when Ozon says (``count``)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from typing import Callable, Iterable
 
 from app.services.ozon.errors import OzonNotFound
 from app.services.ozon.models import Posting
+from app.services.progress import Progress, ProgressFn, no_progress
 from app.services.sync.mapping import item_rows, posting_row, product_row
 from app.statuses import LocalState
 from app.store import postings as store_postings
@@ -41,8 +42,11 @@ class PullStats:
 
 
 class Puller:
-    def __init__(self, client, db, config, *, now: Callable[[], datetime]):
+    def __init__(self, client, db, config, *, now: Callable[[], datetime], progress: ProgressFn = no_progress):
+        """``progress``: told after each page of a list longer than one page (postings pulled of
+        Ozon's count, 0 when Ozon does not say), so a first sync of thousands shows a bar."""
         self.client, self.db, self.config, self.now = client, db, config, now
+        self.progress = progress
 
     # --- postings ------------------------------------------------------------------------
     def pull_open_postings(self, stats: PullStats) -> set[str]:
@@ -67,8 +71,14 @@ class Puller:
     def _ingest(self, pages, stats: PullStats) -> set[str]:
         seen: set[str] = set()
         pending: list[Future] = []
+        pulled, total, told = 0, 0, False
         for page in pages:
             stats.skipped += page.skipped
+            pulled += len(page.postings)
+            total = max(page.total or total, pulled) if (page.total or total) else 0
+            if page.has_next or told:  # one page is quick: only longer lists are shown
+                self.progress(Progress("postings", pulled, total))
+                told = True
             if not page.postings:
                 continue
             rows = [posting_row(p) for p in page.postings]
@@ -79,6 +89,9 @@ class Puller:
             pending.append(self.db.writer.submit(store_postings.upsert_postings, rows, items, now=self.now()))
             self._collect(pending, stats, block=False)
         self._collect(pending, stats, block=True)
+        if told:
+            done = max(pulled, total, 1)
+            self.progress(Progress("postings", done, done))  # all written: finished
         return seen
 
     @staticmethod
