@@ -6,8 +6,8 @@ to a loopback host only). A photo is written atomically (temporary file, fsync, 
 name derived from its link, so it is downloaded once; what is not a decodable image is never kept,
 and the folder is bounded: the least recently used photos go first when it grows past its limit.
 
-Qt-free and blocking: the UI calls ``PhotoCache.fetch`` on a pool thread and shows
-``PhotoCache.cached`` (a path or None -> the placeholder) on the GUI thread.
+Qt-free and blocking: the pack view asks ``ProductPhotos.photo(sku)`` on a pool thread (the link
+read from the cache, the file from ``PhotoCache.fetch``) and shows the file, or a placeholder for None.
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from PIL import Image, UnidentifiedImageError
 
 from app.services.ozon.errors import OzonError
 from app.services.ozon.labels import check_file_url
+from app.store import products as store_products
 
 log = logging.getLogger("packdesk.services.photos")
 
@@ -137,6 +138,24 @@ class PhotoCache:
                 total -= size
             except OSError:
                 pass
+
+
+class ProductPhotos:
+    """A product's photo by SKU: Ozon's ``primary_image`` link as the sync stored it, the file through
+    ``cache``. Blocking (a read of the cache, maybe a download): call it off the GUI thread."""
+
+    def __init__(self, db, cache: PhotoCache):
+        self.db, self.cache = db, cache
+
+    def photo(self, sku: int) -> Path | None:
+        """The photo's file; None when the product has no link (or is not synced yet) or the link
+        gives no image."""
+        with self.db.read() as session:
+            url = store_products.primary_images(session, [sku]).get(int(sku), "")
+        return self.cache.fetch(url) if url else None
+
+    def close(self) -> None:
+        self.cache.close()
 
 
 def _is_image(data: bytes) -> bool:

@@ -18,7 +18,9 @@ from app.ui.evidence import EvidencePanel
 from app.ui.handover.wiring import HandoverTab
 from app.ui.tracking.panel import TrackingPanel
 from app.ui.main_window import HANDOVER, PACK, MainWindow
+from app.services.photos import PhotoCache, ProductPhotos
 from app.ui.pack import PackView
+from app.ui.pack.photos import PhotoLoader
 from app.ui.queues.panel import QueuesPanel
 from app.ui.returns.wiring import ReturnsTab
 from app.ui.stall_meter import StallMeter
@@ -43,6 +45,7 @@ class BenchController(QObject):
         self.scanner_bridge = scanner_bridge or ScannerBridge(self)
         self.camera_bridge = camera_bridge or CameraBridge(self)
         self.pack_view = PackView(sounder=sounder, language=lambda: self.languages.current)
+        self.photos = PhotoLoader(ProductPhotos(parts.db, PhotoCache(parts.config.data_dir)), parent=self)
         self.queues = QueuesPanel(parts.db, parts.config.station.name)
         self.evidence = EvidencePanel(parts.db, parts.config.data_dir, parts.config.station.name,
                                       language=lambda: self.languages.current)
@@ -93,6 +96,8 @@ class BenchController(QObject):
         self.station_worker.result.connect(self.pack_view.show_result)
         self.station_worker.result.connect(self._after_result)
         self.station_worker.snapshot.connect(self.pack_view.show_snapshot)
+        self.pack_view.photosWanted.connect(self.photos.request)
+        self.photos.photoReady.connect(self.pack_view.show_photo)
         self.station_worker.failed.connect(  # bugs go to the crash dialog, not here
             lambda code, detail: self.messages.error(text(code, self.languages.current, detail=detail)))
         self.pack_view.stateChanged.connect(w.show_state)
@@ -167,6 +172,7 @@ class BenchController(QObject):
         if self.sync_worker is not None:
             self.sync_worker.stop()
         self.station_worker.stop()
+        self.photos.stop()
         self.parts.close()
 
     # --- slots ------------------------------------------------------------------------------
