@@ -1,4 +1,6 @@
 """Pulling Ozon's state into the cache, against the simulator."""
+import dataclasses
+
 from app.config import with_overrides
 from app.store import postings as store_postings
 from app.store import products as store_products
@@ -133,11 +135,11 @@ def test_a_list_of_several_pages_reports_its_progress_and_one_page_does_not(tmp_
             bench.told = [p for p in told if p.task == "postings"]
         open_count = big.sim.stats.requests("/v4/posting/fbs/unfulfilled/list")
         assert open_count >= 3  # 100 a page
-        assert len(big.told) == open_count + 1  # each page, then "written"
-        pages, last = big.told[:-1], big.told[-1]
-        assert [p.done for p in pages] == sorted(p.done for p in pages) and pages[0].done == 100
-        assert all(p.total == pages[-1].done and not p.finished for p in pages[:-1])  # Ozon's count
-        assert last.finished and last.done == pages[-1].done
+        assert len(big.told) == open_count  # each page, of Ozon's count
+        assert [p.done for p in big.told] == sorted(p.done for p in big.told) and big.told[0].done == 100
+        last = big.told[-1]
+        assert all(p.total == last.done and not p.finished for p in big.told[:-1])
+        assert last.finished
         with big.db.read() as session:
             assert len(store_postings.list_postings(session)) >= last.done
         assert small.told == []  # one page is quick: no bar
@@ -146,6 +148,28 @@ def test_a_list_of_several_pages_reports_its_progress_and_one_page_does_not(tmp_
             bench.client.close()
             bench.db.close()
             bench.sim.close()
+
+
+def test_a_list_without_a_count_shows_busy_then_finished_at_what_was_pulled(tmp_path):
+    big = make_bench(tmp_path, postings=250)
+    real = big.client.iter_unfulfilled
+
+    def uncounted(**kwargs):  # as /v4/posting/fbs/list answers: no "count"
+        return (dataclasses.replace(page, total=None) for page in real(**kwargs))
+
+    told = []
+    try:
+        big.client.iter_unfulfilled = uncounted
+        engine = big.engine()
+        engine.on_progress = told.append
+        assert engine.run_pass().finished
+    finally:
+        big.client.close()
+        big.db.close()
+        big.sim.close()
+    told = [p for p in told if p.task == "postings"]
+    assert len(told) >= 4 and all(p.total == 0 and not p.finished for p in told[:-1])  # busy
+    assert told[-1].finished and told[-1].done == told[-2].done
 
 
 def test_products_keep_their_photo_link(bench):

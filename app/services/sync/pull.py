@@ -71,14 +71,14 @@ class Puller:
     def _ingest(self, pages, stats: PullStats) -> set[str]:
         seen: set[str] = set()
         pending: list[Future] = []
-        pulled, total, told = 0, 0, False
+        pulled, total, told = 0, 0, None
         for page in pages:
             stats.skipped += page.skipped
             pulled += len(page.postings)
             total = max(page.total or total, pulled) if (page.total or total) else 0
             if page.has_next or told:  # one page is quick: only longer lists are shown
-                self.progress(Progress("postings", pulled, total))
-                told = True
+                told = Progress("postings", pulled, total)
+                self.progress(told)
             if not page.postings:
                 continue
             rows = [posting_row(p) for p in page.postings]
@@ -89,9 +89,9 @@ class Puller:
             pending.append(self.db.writer.submit(store_postings.upsert_postings, rows, items, now=self.now()))
             self._collect(pending, stats, block=False)
         self._collect(pending, stats, block=True)
-        if told:
-            done = max(pulled, total, 1)
-            self.progress(Progress("postings", done, done))  # all written: finished
+        if told is not None and not told.finished:  # Ozon did not say how many: now it is known
+            done = max(pulled, 1)
+            self.progress(Progress("postings", done, done))
         return seen
 
     @staticmethod
