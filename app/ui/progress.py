@@ -28,7 +28,7 @@ class ProgressPanel(QWidget):
         self.timers: dict[str, QTimer] = {}
         for task in TASKS:
             label, bar = QLabel(objectName=f"progress_{task}_label"), QProgressBar(objectName=f"progress_{task}")
-            bar.setMaximumWidth(180)
+            bar.setMaximumWidth(140)
             bar.setTextVisible(False)  # the label says it, in the packer's language
             timer = QTimer(self, singleShot=True, interval=linger_ms)
             timer.timeout.connect(lambda task=task: self.end(task))
@@ -82,7 +82,7 @@ class ProgressPanel(QWidget):
                     .replace("%3", total))
         if p.task == "labels":
             return self.tr("Printing labels: %1 of %2").replace("%1", done).replace("%2", total)
-        return self.tr("Writing the report…")
+        return self.tr("The report is written") if p.finished else self.tr("Writing the report…")
 
     def retranslate(self) -> None:
         for task, progress in self.last.items():

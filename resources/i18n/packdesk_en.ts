@@ -1226,6 +1226,11 @@ Please send it to support. The bench keeps working; restart it if something look
         <source>Writing the report…</source>
         <translation>Writing the report…</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/progress.py" line="85" />
+        <source>The report is written</source>
+        <translation>The report is written</translation>
+    </message>
 </context>
 <context>
     <name>Queues</name>

@@ -1226,6 +1226,11 @@ Please send it to support. The bench keeps working; restart it if something look
         <source>Writing the report…</source>
         <translation>Отчёт записывается…</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/progress.py" line="85" />
+        <source>The report is written</source>
+        <translation>Отчёт записан</translation>
+    </message>
 </context>
 <context>
     <name>Queues</name>
