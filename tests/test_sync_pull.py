@@ -5,6 +5,7 @@ from app.config import with_overrides
 from app.store import postings as store_postings
 from app.store import products as store_products
 from app.store import reference as store_reference
+from app.store.models import ProductRow
 from sync_helpers import bench, make_bench  # noqa: F401  (fixture)
 
 
@@ -172,9 +173,19 @@ def test_a_list_without_a_count_shows_busy_then_finished_at_what_was_pulled(tmp_
     assert told[-1].finished and told[-1].done == told[-2].done
 
 
-def test_products_keep_their_photo_link(bench):
-    assert bench.engine().run_pass().finished
+def test_products_keep_their_photo_link_and_those_synced_before_get_it_once(bench):
+    engine = bench.engine()
+    assert engine.run_pass().finished
     with bench.db.read() as session:
         sku = store_postings.list_postings(session)[0].items[0].sku
         links = store_products.primary_images(session, [sku, 1])
     assert links == {sku: f"{bench.sim.files_url}/images/{sku}.png"}
+    bench.db.writer.call(lambda session: session.query(ProductRow).filter(ProductRow.sku == sku).update(
+        {"primary_image": None}))  # as migration 0018 leaves a product synced before it
+    bench.clock.advance(bench.config.sync.full_pass_interval_s + 1)  # a full pass sees every posting's SKUs
+    summary = engine.run_pass()
+    assert summary.finished and summary.pull.products == 1
+    with bench.db.read() as session:
+        assert store_products.primary_images(session, [sku]) == links
+    bench.clock.advance(bench.config.sync.full_pass_interval_s + 1)
+    assert engine.run_pass().pull.products == 0  # asked once

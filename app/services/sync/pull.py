@@ -143,7 +143,8 @@ class Puller:
     # --- products ------------------------------------------------------------------------
     def pull_missing_products(self, stats: PullStats) -> None:
         with self.db.read() as session:
-            missing = sorted(store_products.missing_skus(session, stats.skus))
+            missing = sorted(store_products.missing_skus(session, stats.skus)
+                             | store_products.photo_links_unknown(session, stats.skus))
         if not missing:
             return
         products = self.client.products(missing)
