@@ -106,3 +106,14 @@ def test_a_product_without_a_link_or_with_a_broken_one_keeps_the_placeholder(qtb
     assert [_is_placeholder(image) for _, image in roles] == [True, True, False]
     view.show_snapshot(_snapshot(bare, broken, good))  # not asked again on every scan
     assert len(view.loader.photos.threads) == 3
+
+
+def test_photos_beyond_the_views_bound_come_back_from_the_disk_not_the_cdn(qtbot, view, synced, monkeypatch):
+    monkeypatch.setattr("app.ui.pack.view.MAX_PHOTOS", 1)
+    first, second = synced.skus[-1], synced.skus[-2]
+    for sku in (first, second, first):
+        with qtbot.waitSignal(view.loader.photoReady, timeout=10_000, check_params_cb=lambda s, _, sku=sku: s == sku):
+            view.show_snapshot(_snapshot(sku))
+        assert _shown(view, 0)[0] == f"photo:{sku}"
+        assert list(view.photos) == [sku]
+    assert synced.sim.stats.files()["requests"] == 2  # the first one's file was on disk

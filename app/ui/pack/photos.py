@@ -7,8 +7,8 @@ when the product has no photo or its link gives none.
     pack_view.photosWanted.connect(loader.request)
     loader.photoReady.connect(pack_view.show_photo)      # (sku, QImage; null: no photo)
 
-A SKU is fetched once; one that gave no photo is asked again after ``retry_s`` (a link that was
-broken may work later), not on every scan.
+A SKU is fetched once at a time (the view keeps what came; the files stay cached on disk); one that
+gave no photo is asked again after ``retry_s`` (a broken link may work later), not on every scan.
 """
 from __future__ import annotations
 
@@ -66,7 +66,6 @@ class PhotoLoader(QObject):
         self.photos, self.retry_s, self.clock = photos, retry_s, clock
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(threads)
-        self._got: set[int] = set()
         self._asked: set[int] = set()
         self._missing: dict[int, float] = {}  # sku -> when it gave no photo
 
@@ -74,7 +73,7 @@ class PhotoLoader(QObject):
         now = self.clock()
         for sku in skus:
             sku = int(sku)
-            if sku in self._got or sku in self._asked or now - self._missing.get(sku, -1e18) < self.retry_s:
+            if sku in self._asked or now - self._missing.get(sku, -1e18) < self.retry_s:
                 continue
             self._asked.add(sku)
             run_task(lambda sku=sku: load_image(self.photos, sku), pool=self.pool, owner=self,
@@ -86,7 +85,6 @@ class PhotoLoader(QObject):
         if image.isNull():
             self._missing[sku] = self.clock()
         else:
-            self._got.add(sku)
             self._missing.pop(sku, None)
         self.photoReady.emit(sku, image)
 

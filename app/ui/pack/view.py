@@ -5,6 +5,7 @@ It only shows what the station reports (``show_result``, ``show_snapshot``) and 
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import datetime, timezone
 from typing import Callable
 
@@ -23,6 +24,7 @@ MAX_MESSAGES = 50
 PACKED_CODES = ("weight_accepted",)  # also after a supervisor's override
 NAME, OFFER, BARCODE_COLUMN, COUNTED, NEEDED = range(5)
 DONE_BACKGROUND = QColor("#dcedc8")
+MAX_PHOTOS = 300  # photos kept in memory (the least recently shown go; their files stay cached on disk)
 PHOTO_ROLE = Qt.ItemDataRole.UserRole + 1  # on a line's name: "photo:<sku>" or "placeholder:<sku>"
 
 
@@ -59,7 +61,7 @@ class PackView(QWidget):
         self.lines.verticalHeader().setVisible(False)
         self.lines.setIconSize(QSize(PHOTO_PX, PHOTO_PX))
         self.lines.verticalHeader().setDefaultSectionSize(PHOTO_PX + 6)
-        self.photos: dict[int, QPixmap] = {}  # sku -> its photo, as it came (``show_photo``)
+        self.photos: OrderedDict[int, QPixmap] = OrderedDict()  # sku -> its photo (``show_photo``), LRU
         self._placeholder = QIcon(placeholder())
         header = self.lines.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -186,6 +188,8 @@ class PackView(QWidget):
         if image.isNull() or sku in self.photos:
             return
         self.photos[sku] = QPixmap.fromImage(image)
+        while len(self.photos) > MAX_PHOTOS:
+            self.photos.popitem(last=False)
         self._show_photos(self.snapshot.get("lines") or [])
 
     def _show_photos(self, lines: list[dict]) -> None:
@@ -194,6 +198,8 @@ class PackView(QWidget):
         for row, line in enumerate(lines):
             item, sku = self.lines.item(row, NAME), line.get("sku")
             photo = self.photos.get(sku)
+            if photo is not None:
+                self.photos.move_to_end(sku)
             shown = f"{'photo' if photo is not None else 'placeholder'}:{sku}"
             if item.data(PHOTO_ROLE) != shown:  # setting an icon repaints: only on a change
                 item.setIcon(QIcon(photo) if photo is not None else self._placeholder)
