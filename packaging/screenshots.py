@@ -6,8 +6,9 @@ code accepted, shown masked, a code of another product refused), the hand-over (
 scanned out, a close with parcels missing, the carriage closed), a phone whose IMEI the bench asks
 for (one misread refused, one accepted), a return opened at the bench (what shipped beside what came
 back), a substituted unit caught (red flash), the Returns and Cases tabs, the Tracking tab, and people: a scan refused
-with nobody signed in, a PIN typed, a packer signed in, the statistics, the audit, the people dialog; the
-parcels held at the seller's own carrier and the address dialog (packaging/screenshots_carriers.py).
+with nobody signed in, a PIN typed, a packer signed in, the statistics (and its report's PDF written, with its
+progress bar), the audit, the people dialog; the parcels held at the seller's own carrier and the address
+dialog (packaging/screenshots_carriers.py).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshots.py
@@ -101,6 +102,14 @@ def marked_scene(controller, window, sim, lang: str, number: str, codes: list[st
     pump(0.3)
 
 
+def photos_shown(controller) -> bool:
+    from app.ui.pack.view import NAME, PHOTO_ROLE
+
+    lines = controller.pack_view.lines
+    return lines.rowCount() > 0 and all(
+        str(lines.item(row, NAME).data(PHOTO_ROLE) or "").startswith("photo:") for row in range(lines.rowCount()))
+
+
 def parcels_ready(sim, count: int = 6) -> tuple[int, list[str]]:
     """Parcels of one Ozon-logistics method shipped on Ozon's side and due today (the first sync
     pulls them in as shipped): what the hand-over shots scan out."""
@@ -191,6 +200,13 @@ def people_scene(controller, window, lang: str, codes: list[str], number: str) -
     wait_for(lambda: controller.people.statistics.rows, 10)
     pump(0.5)
     shot(window, lang, "statistics")
+    saved: list[str] = []  # the shift report's PDF, its bar in the status bar
+    controller.people.statistics.saved.connect(saved.append)
+    controller.people.statistics.save_pdf(str(controller.config.data_dir / f"shift-report-{lang}.pdf"))
+    wait_for(lambda: saved, 20)
+    pump(0.3)
+    shot(window, lang, "statistics-report")
+    controller.people.statistics.saved.disconnect(saved.append)
     window.pages.setCurrentIndex(AUDIT)
     controller.people.audit.reload()
     wait_for(lambda: controller.people.audit.rows, 10)
@@ -358,6 +374,7 @@ def main() -> int:
             controller.scan(units[0])
             wait_for(lambda: controller.pack_view.snapshot["lines"] and any(
                 line["counted"] for line in controller.pack_view.snapshot["lines"]), 10)
+            wait_for(lambda: photos_shown(controller), 10)  # the products' photos, from the simulated CDN
             pump(0.3)
             shot(window, lang, "verifying")
             # a wrong item: the red flash, with the supervisor's way out

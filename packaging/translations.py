@@ -338,6 +338,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from translations_handover import HANDOVER_TEXTS  # noqa: E402  (the Hand-over tab's, kept apart)
 from translations_returns import RETURN_TEXTS  # noqa: E402  (the Returns and Cases tabs')
 
+from translations_progress import PROGRESS_TEXTS  # noqa: E402  (the progress bars', the report's PDF)
 from translations_tracking import TRACKING_TEXTS  # noqa: E402  (the Tracking tab's)
 from translations_carriers import CARRIER_TEXTS  # noqa: E402  (the parcels held at the seller's carrier)
 
@@ -345,6 +346,7 @@ TEXTS.update(HANDOVER_TEXTS)
 TEXTS.update(RETURN_TEXTS)
 TEXTS.update(TRACKING_TEXTS)
 TEXTS.update(CARRIER_TEXTS)
+TEXTS.update(PROGRESS_TEXTS)
 
 DOCS_MODULE = ROOT / "app" / "ui" / "settings" / "docs.py"
 

@@ -273,3 +273,21 @@ def test_a_print_that_never_reported_back_is_due_again_after_its_lease(lbench, s
     assert printer.print_due().printed == 0  # claimed by a process that then died
     lbench.clock.advance(store_labels.PRINT_LEASE.total_seconds() + 1)
     assert printer.print_due().printed == 1 and label(lbench, shipped)["copies"] == 1
+
+
+def test_a_round_of_several_labels_tells_n_of_m_and_a_single_label_tells_nothing(lbench, qapp, tmp_path):
+    engine = lbench.engine()
+    engine.run_pass()
+    first, *rest = lbench.packable()[:4]
+    ship_and_settle(lbench, engine, [first])
+    engine.run_pass()
+    printer = label_printer(lbench, f"file:{tmp_path / 'one.bin'}?lang=tspl")
+    told = []
+    printer.progress = told.append
+    assert printer.print_due().printed == 1
+    assert told == []  # one label: no bar
+    ship_and_settle(lbench, engine, rest)
+    engine.run_pass()
+    assert printer.print_due().printed == 3
+    assert [(p.task, p.done, p.total) for p in told] == [("labels", n, 3) for n in range(4)]
+    assert told[-1].finished

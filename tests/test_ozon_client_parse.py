@@ -174,12 +174,18 @@ def test_posting_page_accepts_both_shapes(wrap):
                  "count": 2})
     page = parse_posting_page(body, "/v4/posting/fbs/unfulfilled/list")
     assert [p.posting_number for p in page.postings] == ["1-1-1", "1-1-2"]
-    assert (page.cursor, page.has_next, page.skipped) == ("abc", True, 0)
+    assert (page.cursor, page.has_next, page.skipped, page.total) == ("abc", True, 0, 2)
 
 
 def test_posting_page_end_and_empty():
     page = parse_posting_page({"postings": [], "cursor": "", "has_next": False}, "x")
-    assert (page.postings, page.cursor, page.has_next) == ([], None, False)
+    assert (page.postings, page.cursor, page.has_next, page.total) == ([], None, False, None)
+
+
+@pytest.mark.parametrize("count, total", [(4000, 4000), (0, 0), (-1, None), ("12", None), (True, None), (None, None)])
+def test_posting_page_count_is_the_lists_total_when_it_is_a_count(count, total):
+    page = parse_posting_page({"postings": [], "cursor": "", "has_next": False, "count": count}, "x")
+    assert page.total == total
 
 
 def test_malformed_posting_is_logged_and_skipped(caplog):
@@ -361,3 +367,16 @@ def test_label_task_state_refuses_wrong_shapes(body):
 def test_postings_carry_scanit(value, scanit):
     assert parse_posting(posting_json(scanit=value)).scanit == scanit
     assert parse_posting({k: v for k, v in posting_json().items() if k != "scanit"}).scanit is None
+
+
+@pytest.mark.parametrize("item, image", [
+    ({"id": 1, "offer_id": "a", "name": "A", "sku": 11, "primary_image": ["https://cdn1.ozone.ru/s3/m/1.jpg"]},
+     "https://cdn1.ozone.ru/s3/m/1.jpg"),
+    ({"id": 1, "offer_id": "a", "name": "A", "sku": 11, "primary_image": ["", " https://cdn1.ozone.ru/2.jpg "]},
+     "https://cdn1.ozone.ru/2.jpg"),
+    ({"id": 1, "offer_id": "a", "name": "A", "sku": 11, "primary_image": []}, ""),
+    ({"id": 1, "offer_id": "a", "name": "A", "sku": 11, "primary_image": [None, 3]}, ""),
+    ({"id": 1, "offer_id": "a", "name": "A", "sku": 11}, ""),
+])
+def test_product_info_keeps_the_main_photo_link(item, image):
+    assert [p.primary_image for p in parse_product_info({"items": [item]}, [11], "/v3/product/info/list")] == [image]

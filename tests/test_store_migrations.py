@@ -42,7 +42,7 @@ def _revision(database) -> str | None:
 
 
 def test_head_revision_is_the_newest_migration():
-    assert migrate.head_revision() == "0017"
+    assert migrate.head_revision() == "0018"
 
 
 def test_from_empty_to_head(empty_url):

@@ -1,8 +1,11 @@
 """Pulling Ozon's state into the cache, against the simulator."""
+import dataclasses
+
 from app.config import with_overrides
 from app.store import postings as store_postings
 from app.store import products as store_products
 from app.store import reference as store_reference
+from app.store.models import ProductRow
 from sync_helpers import bench, make_bench  # noqa: F401  (fixture)
 
 
@@ -120,3 +123,69 @@ def test_an_outage_leaves_the_pass_unfinished_and_the_cache_intact(bench):
     assert not summary.finished and summary.error
     with bench.db.read() as session:
         assert len(store_postings.list_postings(session, with_items=False)) == before
+
+
+def test_a_list_of_several_pages_reports_its_progress_and_one_page_does_not(tmp_path):
+    big = make_bench(tmp_path / "big", postings=250)
+    small = make_bench(tmp_path / "small", postings=30)
+    try:
+        for bench, told in ((big, []), (small, [])):
+            engine = bench.engine()
+            engine.on_progress = told.append
+            assert engine.run_pass().finished
+            bench.told = [p for p in told if p.task == "postings"]
+        open_count = big.sim.stats.requests("/v4/posting/fbs/unfulfilled/list")
+        assert open_count >= 3  # 100 a page
+        assert len(big.told) == open_count  # each page, of Ozon's count
+        assert [p.done for p in big.told] == sorted(p.done for p in big.told) and big.told[0].done == 100
+        last = big.told[-1]
+        assert all(p.total == last.done and not p.finished for p in big.told[:-1])
+        assert last.finished
+        with big.db.read() as session:
+            assert len(store_postings.list_postings(session)) >= last.done
+        assert small.told == []  # one page is quick: no bar
+    finally:
+        for bench in (big, small):
+            bench.client.close()
+            bench.db.close()
+            bench.sim.close()
+
+
+def test_a_list_without_a_count_shows_busy_then_finished_at_what_was_pulled(tmp_path):
+    big = make_bench(tmp_path, postings=250)
+    real = big.client.iter_unfulfilled
+
+    def uncounted(**kwargs):  # as /v4/posting/fbs/list answers: no "count"
+        return (dataclasses.replace(page, total=None) for page in real(**kwargs))
+
+    told = []
+    try:
+        big.client.iter_unfulfilled = uncounted
+        engine = big.engine()
+        engine.on_progress = told.append
+        assert engine.run_pass().finished
+    finally:
+        big.client.close()
+        big.db.close()
+        big.sim.close()
+    told = [p for p in told if p.task == "postings"]
+    assert len(told) >= 4 and all(p.total == 0 and not p.finished for p in told[:-1])  # busy
+    assert told[-1].finished and told[-1].done == told[-2].done
+
+
+def test_products_keep_their_photo_link_and_those_synced_before_get_it_once(bench):
+    engine = bench.engine()
+    assert engine.run_pass().finished
+    with bench.db.read() as session:
+        sku = store_postings.list_postings(session)[0].items[0].sku
+        links = store_products.primary_images(session, [sku, 1])
+    assert links == {sku: f"{bench.sim.files_url}/images/{sku}.png"}
+    bench.db.writer.call(lambda session: session.query(ProductRow).filter(ProductRow.sku == sku).update(
+        {"primary_image": None}))  # as migration 0018 leaves a product synced before it
+    bench.clock.advance(bench.config.sync.full_pass_interval_s + 1)  # a full pass sees every posting's SKUs
+    summary = engine.run_pass()
+    assert summary.finished and summary.pull.products == 1
+    with bench.db.read() as session:
+        assert store_products.primary_images(session, [sku]) == links
+    bench.clock.advance(bench.config.sync.full_pass_interval_s + 1)
+    assert engine.run_pass().pull.products == 0  # asked once

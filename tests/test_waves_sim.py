@@ -162,3 +162,21 @@ def test_a_member_no_longer_packable_is_dropped_at_ship_with_its_reason(lbench, 
     shipped = waves.ship_wave(lbench.db, plan.wave_id, STATION, now=lbench.now())
     assert shipped.queued == plan.postings[1:] and shipped.dropped == [(taken, "claimed by bench-2")]
     assert waves.wave_status(lbench.db, plan.wave_id)["counts"]["dropped"] == 1
+
+
+def test_a_waves_labels_tell_printed_n_of_m_across_rounds(lbench, synced, tmp_path, qapp):
+    plan = waves.plan_wave(lbench.db, STATION, limit=5, now=lbench.now())
+    waves.ship_wave(lbench.db, plan.wave_id, STATION, now=lbench.now())
+    settle(lbench, synced)
+    told = []
+    printer = label_printer(lbench, tmp_path)
+    printer.progress = told.append
+    try:
+        assert printer.print_due(limit=3).printed == 3
+        assert printer.print_due(limit=3).printed == 2
+    finally:
+        printer.close()
+    wave = str(plan.wave_id)
+    assert {p.task for p in told} == {"wave_labels"} and {p.subject for p in told} == {wave}
+    assert [(p.done, p.total) for p in told] == [(0, 5), (1, 5), (2, 5), (3, 5), (3, 5), (4, 5), (5, 5)]
+    assert [p.finished for p in told] == [False] * 6 + [True]

@@ -104,6 +104,8 @@ class ProductRow(Base):
     height_mm: Mapped[float | None] = mapped_column(Float)
     width_mm: Mapped[float | None] = mapped_column(Float)
     depth_mm: Mapped[float | None] = mapped_column(Float)
+    # Ozon's link to the main photo (its CDN); "": it has none; NULL: synced before links were kept
+    primary_image: Mapped[str | None] = mapped_column(Text)
     fetched_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 

@@ -43,6 +43,26 @@ def upsert_products(
     return len(rows)
 
 
+def photo_links_unknown(session: Session, skus: Iterable[int]) -> set[int]:
+    """The skus of ``skus`` whose product was synced before photo links were kept (asked again once)."""
+    found: set[int] = set()
+    for chunk in chunked(sorted({int(s) for s in skus})):
+        found.update(session.scalars(select(_products.c.sku).where(_products.c.sku.in_(chunk),
+                                                                     _products.c.primary_image.is_(None))))
+    return found
+
+
+def primary_images(session: Session, skus: Iterable[int]) -> dict[int, str]:
+    """Ozon's link to the main photo of each of ``skus`` that has one."""
+    found: dict[int, str] = {}
+    for chunk in chunked(sorted({int(s) for s in skus})):
+        found.update(session.execute(
+            select(_products.c.sku, _products.c.primary_image)
+            .where(_products.c.sku.in_(chunk), _products.c.primary_image.is_not(None), _products.c.primary_image != "")
+        ).all())
+    return found
+
+
 def _replace_ozon_barcodes(session: Session, barcodes: dict[int, list[str]], now: datetime) -> None:
     wanted = {(code, sku) for sku, codes in barcodes.items() for code in codes if code}
     existing: set[tuple[str, int]] = set()

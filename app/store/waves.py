@@ -8,14 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.statuses import LocalState
 from app.store.bulk import chunked, naive_utc
 from app.store.models import (
-    MEMBER_EXCLUDED, MEMBER_PENDING, MEMBER_PLANNED, MEMBER_STATES, WAVE_PLANNED, PostingRow, WavePostingRow,
-    WaveRow,
+    LABEL_PRINTED, MEMBER_EXCLUDED, MEMBER_PENDING, MEMBER_PLANNED, MEMBER_STATES, WAVE_PLANNED, LabelRow, PostingRow,
+    WavePostingRow, WaveRow,
 )
 
 
@@ -102,3 +102,21 @@ def pending_before(session: Session, wave_id: int, pick_order: int) -> list[str]
             WavePostingRow.pick_order < pick_order, WavePostingRow.state.in_((MEMBER_PENDING, "verified")))
         .order_by(WavePostingRow.pick_order)
     ))
+
+
+def label_counts(session: Session, wave_ids: Iterable[int]) -> dict[int, tuple[int, int]]:
+    """(Ozon labels printed, postings shipped in the wave) of each wave: a wave's labels printed n of m."""
+    from app.store.labels import OWN  # labels reads waves: imported here, not at the top
+
+    counts: dict[int, tuple[int, int]] = {}
+    for wave_id in sorted(set(wave_ids)):
+        shipped = (select(WavePostingRow.posting_number)
+                   .join(PostingRow, (PostingRow.posting_number == WavePostingRow.posting_number)
+                         & (PostingRow.wave_id == WavePostingRow.wave_id))
+                   .where(WavePostingRow.wave_id == wave_id, WavePostingRow.pick_order > 0))
+        total = session.scalar(select(func.count()).select_from(shipped.subquery())) or 0
+        printed = session.scalar(
+            select(func.count(func.distinct(LabelRow.posting_number)))
+            .where(LabelRow.posting_number.in_(shipped), LabelRow.kind != OWN, LabelRow.state == LABEL_PRINTED)) or 0
+        counts[wave_id] = (printed, total)
+    return counts

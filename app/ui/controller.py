@@ -14,11 +14,14 @@ from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal, Slot
 from app.messages import text
 from app.ui.adapters import (CameraBridge, MessageBridge, ScaleBridge, ScanFilter, ScannerBridge, StationWorker,
                              SyncWorker)
+from app.ui.adapters.progress import ProgressBridge
 from app.ui.evidence import EvidencePanel
 from app.ui.handover.wiring import HandoverTab
 from app.ui.tracking.panel import TrackingPanel
 from app.ui.main_window import HANDOVER, PACK, MainWindow
+from app.services.photos import PhotoCache, ProductPhotos
 from app.ui.pack import PackView
+from app.ui.pack.photos import PhotoLoader
 from app.ui.queues.panel import QueuesPanel
 from app.ui.carriers.held import HeldParcelsPanel
 from app.ui.returns.wiring import ReturnsTab
@@ -49,6 +52,7 @@ class BenchController(QObject):
             if parts.config.carriers.carriers else None
         accounts = {a.client_id: a.label for a in parts.config.accounts} if parts.config.ozon_accounts else None
         self.queues = QueuesPanel(parts.db, parts.config.station.name, held=self.held, accounts=accounts)
+        self.photos = PhotoLoader(ProductPhotos(parts.db, PhotoCache(parts.config.data_dir)), parent=self)
         self.evidence = EvidencePanel(parts.db, parts.config.data_dir, parts.config.station.name,
                                       language=lambda: self.languages.current)
         from app.ui.people.wiring import PeopleWiring
@@ -73,6 +77,7 @@ class BenchController(QObject):
         self.handover.pages, self.handover.index = self.window.pages, HANDOVER
         self.returns.pages = self.window.pages
         self.sync_worker = SyncWorker(parts.service, self) if parts.service is not None else None
+        self.progress = ProgressBridge(self)  # long work told on the sync and print threads -> the bars
         self.scan_filter = self._keyboard_scanner(clock)
         self.stall_meter = StallMeter(beat_ms=50, warn_ms=250, parent=self)  # a freeze leaves a line in the log
         # after a scan the queues are re-read a moment later, not while the packer scans on
@@ -100,6 +105,8 @@ class BenchController(QObject):
         self.station_worker.result.connect(self.pack_view.show_result)
         self.station_worker.result.connect(self._after_result)
         self.station_worker.snapshot.connect(self.pack_view.show_snapshot)
+        self.pack_view.photosWanted.connect(self.photos.request)
+        self.photos.photoReady.connect(self.pack_view.show_photo)
         self.station_worker.failed.connect(  # bugs go to the crash dialog, not here
             lambda code, detail: self.messages.error(text(code, self.languages.current, detail=detail)))
         self.pack_view.stateChanged.connect(w.show_state)
@@ -127,6 +134,8 @@ class BenchController(QObject):
         self._printed.connect(self._on_printed, Qt.ConnectionType.QueuedConnection)
         if self.parts.print_worker is not None:
             self.parts.print_worker.on_done = self._printed.emit
+            self.parts.print_worker.printer.progress = self.progress.report
+        self.progress.progress.connect(w.progress.show_progress)
         status.language = lambda: self.languages.current  # the failed sync stages, in the packer's words
         self.languages.changed.connect(lambda _: status.retranslate())
         if self.sync_worker is not None:
@@ -134,6 +143,9 @@ class BenchController(QObject):
             self.sync_worker.passFinished.connect(lambda _: self.returns.reload())
             self.sync_worker.passFinished.connect(lambda _: self.tracking.reload())
             self.sync_worker.passFinished.connect(status.on_pass)
+            self.parts.service.engine.on_progress = self.progress.report
+            for ended in (self.sync_worker.passFinished, self.sync_worker.syncFailed):
+                ended.connect(lambda _: w.progress.settle("postings"))
             self.sync_worker.passFinished.connect(self._after_pass)
             self.sync_worker.syncFailed.connect(status.on_sync_failed)
             self.sync_worker.authFailed.connect(status.on_auth_failed)
@@ -174,6 +186,7 @@ class BenchController(QObject):
         if self.sync_worker is not None:
             self.sync_worker.stop()
         self.station_worker.stop()
+        self.photos.stop()
         self.parts.close()
 
     # --- slots ------------------------------------------------------------------------------
@@ -258,6 +271,9 @@ class BenchController(QObject):
                 detail=result.error or ""))
         elif getattr(result, "printed", 0) or getattr(result, "failed", 0):
             self.window.status.on_printer_state("connected" if not result.failed else "error")
+        if number is None:  # a round of due labels ended
+            self.window.progress.settle("labels")
+            self.window.progress.settle("wave_labels")
         self.queues.reload()
 
     def switch_language(self, code: str, *, remember: bool = True) -> None:

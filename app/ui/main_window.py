@@ -12,6 +12,7 @@ from app.ui.first_run import FirstRunPanel
 from app.ui.i18n import LANGUAGES, NATIVE_NAMES
 from app.ui.log_view import LogView
 from app.ui.pack import PackView
+from app.ui.progress import ProgressPanel
 from app.ui.status import StatusPanel
 
 PACK, QUEUES, HANDOVER, TRACKING, LOG, EVIDENCE, RETURNS, CASES, AUDIT, STATISTICS = range(10)  # from EVIDENCE on: when given
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.flash = ErrorFlash(central)
+        self.progress = ProgressPanel()  # long work: the first sync, a wave's labels, a report
+        self.statusBar().addPermanentWidget(self.progress)  # first: left of the devices
         self.status = StatusPanel(self.statusBar(), **(devices or {}))
         self._menus()
         self.retranslate()

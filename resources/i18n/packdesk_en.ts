@@ -167,14 +167,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="166" />
-        <location filename="../../app/ui/controller.py" line="223" />
-        <location filename="../../app/ui/controller.py" line="239" />
+        <location filename="../../app/ui/controller.py" line="178" />
+        <location filename="../../app/ui/controller.py" line="236" />
+        <location filename="../../app/ui/controller.py" line="252" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="313" />
+        <location filename="../../app/ui/controller.py" line="329" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
     </message>
@@ -886,82 +886,82 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84" />
+        <location filename="../../app/ui/main_window.py" line="87" />
         <source>packdesk: packing bench</source>
         <translation>packdesk: packing bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86" />
+        <location filename="../../app/ui/main_window.py" line="89" />
         <source>Pack</source>
         <translation>Pack</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87" />
+        <location filename="../../app/ui/main_window.py" line="90" />
         <source>Queues</source>
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88" />
+        <location filename="../../app/ui/main_window.py" line="91" />
         <source>Hand-over</source>
         <translation>Hand-over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89" />
+        <location filename="../../app/ui/main_window.py" line="92" />
         <source>Tracking</source>
         <translation>Tracking</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90" />
+        <location filename="../../app/ui/main_window.py" line="93" />
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91" />
+        <location filename="../../app/ui/main_window.py" line="94" />
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91" />
+        <location filename="../../app/ui/main_window.py" line="94" />
         <source>Returns</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92" />
+        <location filename="../../app/ui/main_window.py" line="95" />
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92" />
+        <location filename="../../app/ui/main_window.py" line="95" />
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93" />
+        <location filename="../../app/ui/main_window.py" line="96" />
         <source>Statistics</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96" />
+        <location filename="../../app/ui/main_window.py" line="99" />
         <source>&amp;People…</source>
         <translation>&amp;People…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97" />
+        <location filename="../../app/ui/main_window.py" line="100" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98" />
+        <location filename="../../app/ui/main_window.py" line="101" />
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="99" />
+        <location filename="../../app/ui/main_window.py" line="102" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="100" />
+        <location filename="../../app/ui/main_window.py" line="103" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
@@ -1022,137 +1022,137 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>PackView</name>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="90" />
+        <location filename="../../app/ui/pack/view.py" line="99" />
         <source>Type or scan a barcode, then Enter</source>
         <translation>Type or scan a barcode, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="91" />
+        <location filename="../../app/ui/pack/view.py" line="100" />
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="92" />
+        <location filename="../../app/ui/pack/view.py" line="101" />
         <source>Last messages</source>
         <translation>Last messages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="93" />
+        <location filename="../../app/ui/pack/view.py" line="102" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="93" />
+        <location filename="../../app/ui/pack/view.py" line="102" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="93" />
+        <location filename="../../app/ui/pack/view.py" line="102" />
         <source>Article</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="94" />
+        <location filename="../../app/ui/pack/view.py" line="103" />
         <source>Counted</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="94" />
+        <location filename="../../app/ui/pack/view.py" line="103" />
         <source>Needed</source>
         <translation>Needed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="110" />
+        <location filename="../../app/ui/pack/view.py" line="119" />
         <source>Packing %1: scan every item</source>
         <translation>Packing %1: scan every item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="112" />
+        <location filename="../../app/ui/pack/view.py" line="121" />
         <source>Put the parcel on the scale</source>
         <translation>Put the parcel on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="114" />
+        <location filename="../../app/ui/pack/view.py" line="123" />
         <source>Stop: look at the message</source>
         <translation>Stop: look at the message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="116" />
+        <location filename="../../app/ui/pack/view.py" line="125" />
         <source>Hand-over: scan each parcel into the courier's bag</source>
         <translation>Hand-over: scan each parcel into the courier's bag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="118" />
+        <location filename="../../app/ui/pack/view.py" line="127" />
         <source>Return: scan each unit that came back, then Close return</source>
         <translation>Return: scan each unit that came back, then Close return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="120" />
+        <location filename="../../app/ui/pack/view.py" line="129" />
         <source>Packed: %1</source>
         <translation>Packed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="121" />
+        <location filename="../../app/ui/pack/view.py" line="130" />
         <source>Scan a posting or an item</source>
         <translation>Scan a posting or an item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="180" />
+        <location filename="../../app/ui/pack/view.py" line="216" />
         <source>Scale: no reading</source>
         <translation>Scale: no reading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="182" />
+        <location filename="../../app/ui/pack/view.py" line="218" />
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="182" />
+        <location filename="../../app/ui/pack/view.py" line="218" />
         <source>overload</source>
         <translation>overload</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="183" />
+        <location filename="../../app/ui/pack/view.py" line="219" />
         <source>below zero: tare the scale</source>
         <translation>below zero: tare the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="183" />
+        <location filename="../../app/ui/pack/view.py" line="219" />
         <source>settling…</source>
         <translation>settling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="184" />
+        <location filename="../../app/ui/pack/view.py" line="220" />
         <source>Scale: %1 g, %2</source>
         <translation>Scale: %1 g, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="195" />
+        <location filename="../../app/ui/pack/view.py" line="231" />
         <source>Ship by %1 (%2)</source>
         <translation>Ship by %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="199" />
+        <location filename="../../app/ui/pack/view.py" line="235" />
         <source>express</source>
         <translation>express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="206" />
+        <location filename="../../app/ui/pack/view.py" line="242" />
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="207" />
+        <location filename="../../app/ui/pack/view.py" line="243" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="208" />
+        <location filename="../../app/ui/pack/view.py" line="244" />
         <source>%1 left</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="208" />
+        <location filename="../../app/ui/pack/view.py" line="244" />
         <source>late by %1</source>
         <translation>late by %1</translation>
     </message>
@@ -1291,6 +1291,14 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
 </context>
 <context>
+    <name>PeopleWiring</name>
+    <message>
+        <location filename="../../app/ui/people/wiring.py" line="49" />
+        <source>The shift report is saved to %1</source>
+        <translation>The shift report is saved to %1</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <location filename="../../app/ui/people/bar.py" line="23" />
@@ -1301,6 +1309,39 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/people/bar.py" line="30" />
         <source>PIN:</source>
         <translation>PIN:</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <location filename="../../app/ui/progress.py" line="78" />
+        <source>Syncing postings: %1 of %2</source>
+        <translation>Syncing postings: %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/progress.py" line="79" />
+        <source>Syncing postings: %1</source>
+        <translation>Syncing postings: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/progress.py" line="81" />
+        <source>Wave %1: labels printed %2 of %3</source>
+        <translation>Wave %1: labels printed %2 of %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/progress.py" line="84" />
+        <source>Printing labels: %1 of %2</source>
+        <translation>Printing labels: %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/progress.py" line="85" />
+        <source>Writing the report…</source>
+        <translation>Writing the report…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/progress.py" line="85" />
+        <source>The report is written</source>
+        <translation>The report is written</translation>
     </message>
 </context>
 <context>
@@ -1936,71 +1977,86 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatisticsPanel</name>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="97" />
+        <location filename="../../app/ui/people/statistics.py" line="72" />
+        <source>Save the shift report</source>
+        <translation>Save the shift report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="73" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="127" />
         <source>Per packer over the period</source>
         <translation>Per packer over the period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="100" />
-        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <location filename="../../app/ui/people/statistics.py" line="130" />
+        <location filename="../../app/ui/people/statistics.py" line="139" />
         <source>Postings</source>
         <translation>Postings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="100" />
-        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <location filename="../../app/ui/people/statistics.py" line="130" />
+        <location filename="../../app/ui/people/statistics.py" line="139" />
         <source>Units</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="100" />
-        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <location filename="../../app/ui/people/statistics.py" line="130" />
+        <location filename="../../app/ui/people/statistics.py" line="140" />
         <source>Mistakes caught</source>
         <translation>Mistakes caught</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="101" />
-        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <location filename="../../app/ui/people/statistics.py" line="131" />
+        <location filename="../../app/ui/people/statistics.py" line="140" />
         <source>Overrides</source>
         <translation>Overrides</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="104" />
+        <location filename="../../app/ui/people/statistics.py" line="134" />
         <source>From:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="105" />
+        <location filename="../../app/ui/people/statistics.py" line="135" />
         <source>To:</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="106" />
+        <location filename="../../app/ui/people/statistics.py" line="136" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <location filename="../../app/ui/people/statistics.py" line="137" />
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="139" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <location filename="../../app/ui/people/statistics.py" line="139" />
         <source>Bench</source>
         <translation>Bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <location filename="../../app/ui/people/statistics.py" line="139" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <location filename="../../app/ui/people/statistics.py" line="140" />
         <source>s/unit</source>
         <translation>s/unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <location filename="../../app/ui/people/statistics.py" line="140" />
         <source>s/posting</source>
         <translation>s/posting</translation>
     </message>

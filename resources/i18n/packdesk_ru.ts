@@ -167,14 +167,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="166" />
-        <location filename="../../app/ui/controller.py" line="223" />
-        <location filename="../../app/ui/controller.py" line="239" />
+        <location filename="../../app/ui/controller.py" line="178" />
+        <location filename="../../app/ui/controller.py" line="236" />
+        <location filename="../../app/ui/controller.py" line="252" />
         <source>Open settings</source>
         <translation>Открыть настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="313" />
+        <location filename="../../app/ui/controller.py" line="329" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Настройки сохранены в %1. Перезапустите packdesk, чтобы применить новые учётные данные или устройства.</translation>
     </message>
@@ -886,82 +886,82 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84" />
+        <location filename="../../app/ui/main_window.py" line="87" />
         <source>packdesk: packing bench</source>
         <translation>packdesk: место упаковки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86" />
+        <location filename="../../app/ui/main_window.py" line="89" />
         <source>Pack</source>
         <translation>Упаковка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87" />
+        <location filename="../../app/ui/main_window.py" line="90" />
         <source>Queues</source>
         <translation>Очереди</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88" />
+        <location filename="../../app/ui/main_window.py" line="91" />
         <source>Hand-over</source>
         <translation>Передача</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89" />
+        <location filename="../../app/ui/main_window.py" line="92" />
         <source>Tracking</source>
         <translation>Отслеживание</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90" />
+        <location filename="../../app/ui/main_window.py" line="93" />
         <source>Log</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91" />
+        <location filename="../../app/ui/main_window.py" line="94" />
         <source>Evidence</source>
         <translation>Доказательства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91" />
+        <location filename="../../app/ui/main_window.py" line="94" />
         <source>Returns</source>
         <translation>Возвраты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92" />
+        <location filename="../../app/ui/main_window.py" line="95" />
         <source>Audit</source>
         <translation>Журнал действий</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92" />
+        <location filename="../../app/ui/main_window.py" line="95" />
         <source>Cases</source>
         <translation>Кейсы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93" />
+        <location filename="../../app/ui/main_window.py" line="96" />
         <source>Statistics</source>
         <translation>Статистика</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96" />
+        <location filename="../../app/ui/main_window.py" line="99" />
         <source>&amp;People…</source>
         <translation>&amp;Сотрудники…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97" />
+        <location filename="../../app/ui/main_window.py" line="100" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98" />
+        <location filename="../../app/ui/main_window.py" line="101" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="99" />
+        <location filename="../../app/ui/main_window.py" line="102" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="100" />
+        <location filename="../../app/ui/main_window.py" line="103" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
@@ -1022,137 +1022,137 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>PackView</name>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="90" />
+        <location filename="../../app/ui/pack/view.py" line="99" />
         <source>Type or scan a barcode, then Enter</source>
         <translation>Введите или отсканируйте штрихкод и нажмите Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="91" />
+        <location filename="../../app/ui/pack/view.py" line="100" />
         <source>Scan</source>
         <translation>Сканировать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="92" />
+        <location filename="../../app/ui/pack/view.py" line="101" />
         <source>Last messages</source>
         <translation>Последние сообщения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="93" />
+        <location filename="../../app/ui/pack/view.py" line="102" />
         <source>Item</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="93" />
+        <location filename="../../app/ui/pack/view.py" line="102" />
         <source>Barcode</source>
         <translation>Штрихкод</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="93" />
+        <location filename="../../app/ui/pack/view.py" line="102" />
         <source>Article</source>
         <translation>Артикул</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="94" />
+        <location filename="../../app/ui/pack/view.py" line="103" />
         <source>Counted</source>
         <translation>Отсканировано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="94" />
+        <location filename="../../app/ui/pack/view.py" line="103" />
         <source>Needed</source>
         <translation>Нужно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="110" />
+        <location filename="../../app/ui/pack/view.py" line="119" />
         <source>Packing %1: scan every item</source>
         <translation>Упаковка %1: отсканируйте каждый товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="112" />
+        <location filename="../../app/ui/pack/view.py" line="121" />
         <source>Put the parcel on the scale</source>
         <translation>Положите посылку на весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="114" />
+        <location filename="../../app/ui/pack/view.py" line="123" />
         <source>Stop: look at the message</source>
         <translation>Стоп: прочтите сообщение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="116" />
+        <location filename="../../app/ui/pack/view.py" line="125" />
         <source>Hand-over: scan each parcel into the courier's bag</source>
         <translation>Передача: сканируйте каждую посылку в мешок курьера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="118" />
+        <location filename="../../app/ui/pack/view.py" line="127" />
         <source>Return: scan each unit that came back, then Close return</source>
         <translation>Возврат: сканируйте каждую вернувшуюся единицу, затем «Закрыть возврат»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="120" />
+        <location filename="../../app/ui/pack/view.py" line="129" />
         <source>Packed: %1</source>
         <translation>Упаковано: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="121" />
+        <location filename="../../app/ui/pack/view.py" line="130" />
         <source>Scan a posting or an item</source>
         <translation>Отсканируйте отправление или товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="180" />
+        <location filename="../../app/ui/pack/view.py" line="216" />
         <source>Scale: no reading</source>
         <translation>Весы: нет показаний</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="182" />
+        <location filename="../../app/ui/pack/view.py" line="218" />
         <source>stable</source>
         <translation>стабильно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="182" />
+        <location filename="../../app/ui/pack/view.py" line="218" />
         <source>overload</source>
         <translation>перегрузка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="183" />
+        <location filename="../../app/ui/pack/view.py" line="219" />
         <source>below zero: tare the scale</source>
         <translation>ниже нуля: обнулите весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="183" />
+        <location filename="../../app/ui/pack/view.py" line="219" />
         <source>settling…</source>
         <translation>стабилизируется…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="184" />
+        <location filename="../../app/ui/pack/view.py" line="220" />
         <source>Scale: %1 g, %2</source>
         <translation>Весы: %1 г, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="195" />
+        <location filename="../../app/ui/pack/view.py" line="231" />
         <source>Ship by %1 (%2)</source>
         <translation>Отгрузить до %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="199" />
+        <location filename="../../app/ui/pack/view.py" line="235" />
         <source>express</source>
         <translation>экспресс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="206" />
+        <location filename="../../app/ui/pack/view.py" line="242" />
         <source>%1 h %2 min</source>
         <translation>%1 ч %2 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="207" />
+        <location filename="../../app/ui/pack/view.py" line="243" />
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="208" />
+        <location filename="../../app/ui/pack/view.py" line="244" />
         <source>%1 left</source>
         <translation>осталось %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="208" />
+        <location filename="../../app/ui/pack/view.py" line="244" />
         <source>late by %1</source>
         <translation>опоздание %1</translation>
     </message>
@@ -1291,6 +1291,14 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
 </context>
 <context>
+    <name>PeopleWiring</name>
+    <message>
+        <location filename="../../app/ui/people/wiring.py" line="49" />
+        <source>The shift report is saved to %1</source>
+        <translation>Отчёт о смене сохранён в %1</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <location filename="../../app/ui/people/bar.py" line="23" />
@@ -1301,6 +1309,39 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/people/bar.py" line="30" />
         <source>PIN:</source>
         <translation>PIN:</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <location filename="../../app/ui/progress.py" line="78" />
+        <source>Syncing postings: %1 of %2</source>
+        <translation>Загрузка отправлений: %1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/progress.py" line="79" />
+        <source>Syncing postings: %1</source>
+        <translation>Загрузка отправлений: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/progress.py" line="81" />
+        <source>Wave %1: labels printed %2 of %3</source>
+        <translation>Волна %1: напечатано этикеток %2 из %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/progress.py" line="84" />
+        <source>Printing labels: %1 of %2</source>
+        <translation>Печать этикеток: %1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/progress.py" line="85" />
+        <source>Writing the report…</source>
+        <translation>Отчёт записывается…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/progress.py" line="85" />
+        <source>The report is written</source>
+        <translation>Отчёт записан</translation>
     </message>
 </context>
 <context>
@@ -1936,71 +1977,86 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatisticsPanel</name>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="97" />
+        <location filename="../../app/ui/people/statistics.py" line="72" />
+        <source>Save the shift report</source>
+        <translation>Сохранить отчёт о смене</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="73" />
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="127" />
         <source>Per packer over the period</source>
         <translation>По упаковщикам за период</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="100" />
-        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <location filename="../../app/ui/people/statistics.py" line="130" />
+        <location filename="../../app/ui/people/statistics.py" line="139" />
         <source>Postings</source>
         <translation>Отправления</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="100" />
-        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <location filename="../../app/ui/people/statistics.py" line="130" />
+        <location filename="../../app/ui/people/statistics.py" line="139" />
         <source>Units</source>
         <translation>Единицы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="100" />
-        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <location filename="../../app/ui/people/statistics.py" line="130" />
+        <location filename="../../app/ui/people/statistics.py" line="140" />
         <source>Mistakes caught</source>
         <translation>Пойманные ошибки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="101" />
-        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <location filename="../../app/ui/people/statistics.py" line="131" />
+        <location filename="../../app/ui/people/statistics.py" line="140" />
         <source>Overrides</source>
         <translation>Исключения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="104" />
+        <location filename="../../app/ui/people/statistics.py" line="134" />
         <source>From:</source>
         <translation>С:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="105" />
+        <location filename="../../app/ui/people/statistics.py" line="135" />
         <source>To:</source>
         <translation>По:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="106" />
+        <location filename="../../app/ui/people/statistics.py" line="136" />
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <location filename="../../app/ui/people/statistics.py" line="137" />
+        <source>Save as PDF…</source>
+        <translation>Сохранить в PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="139" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <location filename="../../app/ui/people/statistics.py" line="139" />
         <source>Bench</source>
         <translation>Место</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <location filename="../../app/ui/people/statistics.py" line="139" />
         <source>Person</source>
         <translation>Сотрудник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <location filename="../../app/ui/people/statistics.py" line="140" />
         <source>s/unit</source>
         <translation>с/шт.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <location filename="../../app/ui/people/statistics.py" line="140" />
         <source>s/posting</source>
         <translation>с/отпр.</translation>
     </message>

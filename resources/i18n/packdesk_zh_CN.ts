@@ -167,14 +167,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="166" />
-        <location filename="../../app/ui/controller.py" line="223" />
-        <location filename="../../app/ui/controller.py" line="239" />
+        <location filename="../../app/ui/controller.py" line="178" />
+        <location filename="../../app/ui/controller.py" line="236" />
+        <location filename="../../app/ui/controller.py" line="252" />
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="313" />
+        <location filename="../../app/ui/controller.py" line="329" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>设置已保存到 %1。请重启 packdesk 以使新的账户或设备设置生效。</translation>
     </message>
@@ -886,82 +886,82 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84" />
+        <location filename="../../app/ui/main_window.py" line="87" />
         <source>packdesk: packing bench</source>
         <translation>packdesk：打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86" />
+        <location filename="../../app/ui/main_window.py" line="89" />
         <source>Pack</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87" />
+        <location filename="../../app/ui/main_window.py" line="90" />
         <source>Queues</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88" />
+        <location filename="../../app/ui/main_window.py" line="91" />
         <source>Hand-over</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89" />
+        <location filename="../../app/ui/main_window.py" line="92" />
         <source>Tracking</source>
         <translation>物流跟踪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90" />
+        <location filename="../../app/ui/main_window.py" line="93" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91" />
+        <location filename="../../app/ui/main_window.py" line="94" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91" />
+        <location filename="../../app/ui/main_window.py" line="94" />
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92" />
+        <location filename="../../app/ui/main_window.py" line="95" />
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92" />
+        <location filename="../../app/ui/main_window.py" line="95" />
         <source>Cases</source>
         <translation>案例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93" />
+        <location filename="../../app/ui/main_window.py" line="96" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96" />
+        <location filename="../../app/ui/main_window.py" line="99" />
         <source>&amp;People…</source>
         <translation>人员(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97" />
+        <location filename="../../app/ui/main_window.py" line="100" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98" />
+        <location filename="../../app/ui/main_window.py" line="101" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="99" />
+        <location filename="../../app/ui/main_window.py" line="102" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="100" />
+        <location filename="../../app/ui/main_window.py" line="103" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -1022,137 +1022,137 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>PackView</name>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="90" />
+        <location filename="../../app/ui/pack/view.py" line="99" />
         <source>Type or scan a barcode, then Enter</source>
         <translation>输入或扫描条码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="91" />
+        <location filename="../../app/ui/pack/view.py" line="100" />
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="92" />
+        <location filename="../../app/ui/pack/view.py" line="101" />
         <source>Last messages</source>
         <translation>最近消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="93" />
+        <location filename="../../app/ui/pack/view.py" line="102" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="93" />
+        <location filename="../../app/ui/pack/view.py" line="102" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="93" />
+        <location filename="../../app/ui/pack/view.py" line="102" />
         <source>Article</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="94" />
+        <location filename="../../app/ui/pack/view.py" line="103" />
         <source>Counted</source>
         <translation>已扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="94" />
+        <location filename="../../app/ui/pack/view.py" line="103" />
         <source>Needed</source>
         <translation>需要</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="110" />
+        <location filename="../../app/ui/pack/view.py" line="119" />
         <source>Packing %1: scan every item</source>
         <translation>正在打包 %1：请扫描每件商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="112" />
+        <location filename="../../app/ui/pack/view.py" line="121" />
         <source>Put the parcel on the scale</source>
         <translation>请将包裹放到秤上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="114" />
+        <location filename="../../app/ui/pack/view.py" line="123" />
         <source>Stop: look at the message</source>
         <translation>停止：请查看提示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="116" />
+        <location filename="../../app/ui/pack/view.py" line="125" />
         <source>Hand-over: scan each parcel into the courier's bag</source>
         <translation>交接：每放入快递员袋中一个包裹就扫描一次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="118" />
+        <location filename="../../app/ui/pack/view.py" line="127" />
         <source>Return: scan each unit that came back, then Close return</source>
         <translation>退货：逐件扫描退回的商品，然后点击“关闭退货”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="120" />
+        <location filename="../../app/ui/pack/view.py" line="129" />
         <source>Packed: %1</source>
         <translation>已打包：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="121" />
+        <location filename="../../app/ui/pack/view.py" line="130" />
         <source>Scan a posting or an item</source>
         <translation>请扫描货件或商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="180" />
+        <location filename="../../app/ui/pack/view.py" line="216" />
         <source>Scale: no reading</source>
         <translation>电子秤：无读数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="182" />
+        <location filename="../../app/ui/pack/view.py" line="218" />
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="182" />
+        <location filename="../../app/ui/pack/view.py" line="218" />
         <source>overload</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="183" />
+        <location filename="../../app/ui/pack/view.py" line="219" />
         <source>below zero: tare the scale</source>
         <translation>低于零：请将秤归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="183" />
+        <location filename="../../app/ui/pack/view.py" line="219" />
         <source>settling…</source>
         <translation>稳定中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="184" />
+        <location filename="../../app/ui/pack/view.py" line="220" />
         <source>Scale: %1 g, %2</source>
         <translation>电子秤：%1 克，%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="195" />
+        <location filename="../../app/ui/pack/view.py" line="231" />
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="199" />
+        <location filename="../../app/ui/pack/view.py" line="235" />
         <source>express</source>
         <translation>急速</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="206" />
+        <location filename="../../app/ui/pack/view.py" line="242" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="207" />
+        <location filename="../../app/ui/pack/view.py" line="243" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="208" />
+        <location filename="../../app/ui/pack/view.py" line="244" />
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="208" />
+        <location filename="../../app/ui/pack/view.py" line="244" />
         <source>late by %1</source>
         <translation>已超时 %1</translation>
     </message>
@@ -1291,6 +1291,14 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
 </context>
 <context>
+    <name>PeopleWiring</name>
+    <message>
+        <location filename="../../app/ui/people/wiring.py" line="49" />
+        <source>The shift report is saved to %1</source>
+        <translation>班次报告已保存到 %1</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <location filename="../../app/ui/people/bar.py" line="23" />
@@ -1301,6 +1309,39 @@ Please send it to support. The bench keeps working; restart it if something look
         <location filename="../../app/ui/people/bar.py" line="30" />
         <source>PIN:</source>
         <translation>PIN：</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <location filename="../../app/ui/progress.py" line="78" />
+        <source>Syncing postings: %1 of %2</source>
+        <translation>正在同步货件：%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/progress.py" line="79" />
+        <source>Syncing postings: %1</source>
+        <translation>正在同步货件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/progress.py" line="81" />
+        <source>Wave %1: labels printed %2 of %3</source>
+        <translation>波次 %1：已打印标签 %2 / %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/progress.py" line="84" />
+        <source>Printing labels: %1 of %2</source>
+        <translation>正在打印标签：%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/progress.py" line="85" />
+        <source>Writing the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/progress.py" line="85" />
+        <source>The report is written</source>
+        <translation>报告已生成</translation>
     </message>
 </context>
 <context>
@@ -1936,71 +1977,86 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatisticsPanel</name>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="97" />
+        <location filename="../../app/ui/people/statistics.py" line="72" />
+        <source>Save the shift report</source>
+        <translation>保存班次报告</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="73" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="127" />
         <source>Per packer over the period</source>
         <translation>按打包员统计（所选期间）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="100" />
-        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <location filename="../../app/ui/people/statistics.py" line="130" />
+        <location filename="../../app/ui/people/statistics.py" line="139" />
         <source>Postings</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="100" />
-        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <location filename="../../app/ui/people/statistics.py" line="130" />
+        <location filename="../../app/ui/people/statistics.py" line="139" />
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="100" />
-        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <location filename="../../app/ui/people/statistics.py" line="130" />
+        <location filename="../../app/ui/people/statistics.py" line="140" />
         <source>Mistakes caught</source>
         <translation>拦截的差错</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="101" />
-        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <location filename="../../app/ui/people/statistics.py" line="131" />
+        <location filename="../../app/ui/people/statistics.py" line="140" />
         <source>Overrides</source>
         <translation>例外</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="104" />
+        <location filename="../../app/ui/people/statistics.py" line="134" />
         <source>From:</source>
         <translation>从：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="105" />
+        <location filename="../../app/ui/people/statistics.py" line="135" />
         <source>To:</source>
         <translation>到：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="106" />
+        <location filename="../../app/ui/people/statistics.py" line="136" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <location filename="../../app/ui/people/statistics.py" line="137" />
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/people/statistics.py" line="139" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <location filename="../../app/ui/people/statistics.py" line="139" />
         <source>Bench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="108" />
+        <location filename="../../app/ui/people/statistics.py" line="139" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <location filename="../../app/ui/people/statistics.py" line="140" />
         <source>s/unit</source>
         <translation>秒/件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/people/statistics.py" line="109" />
+        <location filename="../../app/ui/people/statistics.py" line="140" />
         <source>s/posting</source>
         <translation>秒/货件</translation>
     </message>

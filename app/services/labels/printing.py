@@ -22,6 +22,8 @@ from app.devices.printers import Bitmap, Printer, PrinterError, PrinterProfile
 from app.services.labels import files
 from app.services.labels.order_label import OrderItem, render_order_label
 from app.services.labels.render import LabelRenderError, render_pdf_page
+from app.services.labels.round_progress import RoundProgress
+from app.services.progress import ProgressFn, no_progress
 from app.store import labels as store_labels
 from app.store import postings as store_postings
 from app.store.models import LABEL_FAILED, LABEL_PARKED, LABEL_PRINTED, LABEL_WAITING
@@ -99,6 +101,7 @@ class LabelPrinter:
         self.db, self.printer, self.station, self.data_dir = db, printer, station, Path(data_dir)
         self.now, self.render = now, render
         self._owner: threading.Thread | None = None
+        self.progress: ProgressFn = no_progress  # a wave's labels printed n of m (the GUI's bar)
 
     @property
     def uri(self) -> str:
@@ -120,6 +123,9 @@ class LabelPrinter:
         stats = PrintStats()
         with self.db.read() as session:
             jobs = [_job(r) for r in store_labels.due_to_print(session, self.station, self.now(), limit=limit)]
+        told = RoundProgress(self.db, [job.posting_number for job in jobs], self.progress) if jobs else None
+        if told is not None:
+            told.start()
         for job in jobs:
             if not self.db.writer.call(store_labels.claim_for_print, job.id, now=self.now()):
                 log.info("the label of %s is being printed by another process of %s", job.posting_number,
@@ -127,6 +133,7 @@ class LabelPrinter:
                 continue
             result = self._print(job)
             stats.add(result)
+            told.printed(job.posting_number, result.printed)
             if not result.printed and result.kind not in (RENDER_KIND, MISSING_KIND):
                 break
         return stats

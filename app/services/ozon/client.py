@@ -296,12 +296,12 @@ class OzonClient(ExemplarMethods, CarriageMethods, SellerDeliveryMethods, Return
             if a is None and b is None:
                 continue
             first, second = (a or b), (b or a)
-            barcodes = tuple(dict.fromkeys(first.barcodes + second.barcodes))
             merged.append(Product(
                 sku=sku, product_id=first.product_id or second.product_id,
                 offer_id=first.offer_id or second.offer_id, name=first.name or second.name,
-                barcodes=barcodes, weight_g=b.weight_g if b else None, height_mm=b.height_mm if b else None,
-                width_mm=b.width_mm if b else None, depth_mm=b.depth_mm if b else None))
+                barcodes=tuple(dict.fromkeys(first.barcodes + second.barcodes)), weight_g=b.weight_g if b else None,
+                height_mm=b.height_mm if b else None, width_mm=b.width_mm if b else None,
+                depth_mm=b.depth_mm if b else None, primary_image=first.primary_image or second.primary_image))
         return merged
 
     # ------------------------------------------------------------------ warehouses, methods, key

@@ -72,6 +72,7 @@ class PostingPage:
     cursor: str | None
     has_next: bool
     skipped: int = 0  # postings in the page that could not be parsed (logged by the client)
+    total: int | None = None  # how many postings the whole list holds, when Ozon says (``count``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,7 @@ class Product:
     height_mm: float | None = None
     width_mm: float | None = None
     depth_mm: float | None = None
+    primary_image: str = ""  # the link of the product's main photo on Ozon's CDN ("" when it has none)
 
 
 @dataclass(frozen=True, slots=True)

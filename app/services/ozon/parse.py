@@ -277,4 +277,6 @@ def parse_posting_page(body: object, endpoint: str) -> PostingPage:
     has_next = page.get("has_next", False)
     if not isinstance(has_next, bool):
         raise ParseError("'has_next' must be a boolean")
-    return PostingPage(postings=postings, cursor=cursor or None, has_next=has_next, skipped=skipped)
+    count = page.get("count")
+    total = count if isinstance(count, int) and not isinstance(count, bool) and count >= 0 else None
+    return PostingPage(postings=postings, cursor=cursor or None, has_next=has_next, skipped=skipped, total=total)

@@ -105,6 +105,14 @@ def _barcodes(raw: Mapping) -> tuple[str, ...]:
     return tuple(codes)
 
 
+def _primary_image(raw: Mapping) -> str:
+    """The main photo's link: v3 info/list sends a list of links, v4 attributes one string."""
+    value = raw.get("primary_image")
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str) and v.strip()), "")
+    return value.strip() if isinstance(value, str) else ""
+
+
 def parse_product_info(body: object, requested: Collection[int], endpoint: str) -> list[Product]:
     """``/v3/product/info/list`` items → one Product per requested SKU the item carries.
 
@@ -131,8 +139,9 @@ def parse_product_info(body: object, requested: Collection[int], endpoint: str) 
         offer_id = opt_str(raw, "offer_id") or ""
         name = opt_str(raw, "name") or ""
         barcodes = _barcodes(raw)
-        return [Product(sku=sku, product_id=product_id, offer_id=offer_id, name=name, barcodes=barcodes)
-                for sku in chosen]
+        image = _primary_image(raw)
+        return [Product(sku=sku, product_id=product_id, offer_id=offer_id, name=name, barcodes=barcodes,
+                        primary_image=image) for sku in chosen]
 
     return _each(_items(body, "items"), one, endpoint, "product")
 
@@ -152,6 +161,7 @@ def _parse_attribute_item(raw: object) -> list[Product]:
         height_mm=to_mm(raw.get("height"), dimension_unit),
         width_mm=to_mm(raw.get("width"), dimension_unit),
         depth_mm=to_mm(raw.get("depth"), dimension_unit),
+        primary_image=_primary_image(raw),
     )]
 
 

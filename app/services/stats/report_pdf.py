@@ -2,14 +2,15 @@
 per day, station and packer, the totals. Rows that do not fit on the page are counted in a last line."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, tzinfo
 from pathlib import Path
 
 from PIL import Image, ImageDraw
 
 from app.messages import text
 from app.services.labels.order_label import clip, font
-from app.services.stats.figures import Figures
+from app.services.progress import Progress, ProgressFn, no_progress
+from app.services.stats.figures import Figures, shift_figures
 
 DPI = 150
 PAGE = (1240, 1754)  # A4 at 150 dpi
@@ -64,7 +65,24 @@ def render(rows: list[Figures], since: date, until: date, language: str) -> Imag
 
 
 def write_pdf(rows: list[Figures], since: date, until: date, language: str, path: Path) -> None:
-    path = Path(path)
-    partial = path.with_name(path.name + ".part")
-    render(rows, since, until, language).save(partial, "PDF", resolution=DPI)
+    _save(render(rows, since, until, language), Path(path))
+
+
+def _save(page: Image.Image, path: Path) -> None:
+    partial = path.with_name(path.name + ".part")  # a half-written report is never at ``path``
+    page.save(partial, "PDF", resolution=DPI)
     partial.replace(path)
+
+
+def write_report(db, since: date, until: date, zone: tzinfo, language: str, path: Path, *,
+                 progress: ProgressFn = no_progress) -> int:
+    """The period's figures read and written as the PDF at ``path``, telling each step (read, drawn,
+    written: 3); blocking, off the GUI thread. Returns the number of rows."""
+    progress(Progress("report", 0, 3))
+    rows = shift_figures(db, since, until, zone)
+    progress(Progress("report", 1, 3))
+    page = render(rows, since, until, language)
+    progress(Progress("report", 2, 3))
+    _save(page, Path(path))
+    progress(Progress("report", 3, 3))
+    return len(rows)

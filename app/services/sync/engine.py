@@ -23,6 +23,7 @@ from app.services.labels.fetch import LabelFetcher
 from app.services.labels.prune import prune_label_files
 from app.services.labels.stock import printer_task_type
 from app.services.ozon.errors import OzonAuthError
+from app.services.progress import ProgressFn, no_progress
 from app.services.sync.outbox import OutboxDrainer
 from app.services.sync.parts import PART_MAKERS, PartMaker
 from app.services.sync.pull import Puller
@@ -62,7 +63,8 @@ class SyncEngine:
         self.client, self.db, self.config, self.now, self.account = client, db, config, now, account
         self.leader = leader
         self._leading = False
-        self.puller = Puller(client, db, config, now=now, account=account)
+        self.on_progress: ProgressFn = no_progress  # long work of a pass (the GUI's SyncWorker sets it)
+        self.puller = Puller(client, db, config, now=now, account=account, progress=lambda p: self.on_progress(p))
         self.drainer = OutboxDrainer(client, db, now=now, account=account)
         self.parts = [make(client, db, config, now) for make in part_makers]
         for part in self.parts:

@@ -56,4 +56,5 @@ def product_row(p: Product) -> dict:
     return {
         "sku": p.sku, "product_id": p.product_id, "offer_id": p.offer_id, "name": p.name,
         "weight_g": p.weight_g, "height_mm": p.height_mm, "width_mm": p.width_mm, "depth_mm": p.depth_mm,
+        "primary_image": p.primary_image,  # "": Ozon has none (NULL: synced before links were kept)
     }

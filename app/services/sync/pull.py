@@ -13,6 +13,7 @@ from typing import Callable, Iterable
 
 from app.services.ozon.errors import OzonNotFound
 from app.services.ozon.models import Posting
+from app.services.progress import Progress, ProgressFn, no_progress
 from app.services.sync.mapping import item_rows, posting_row, product_row
 from app.statuses import LocalState
 from app.store import postings as store_postings
@@ -41,10 +42,14 @@ class PullStats:
 
 
 class Puller:
-    def __init__(self, client, db, config, *, now: Callable[[], datetime], account: str | None = None):
+    def __init__(self, client, db, config, *, now: Callable[[], datetime], account: str | None = None,
+                 progress: ProgressFn = no_progress):
         """``account``: the Client-Id the client reads with; its postings are stamped with it and
-        only its open postings are reconciled. None: the one account of a single-account bench."""
+        only its open postings are reconciled. None: the one account of a single-account bench.
+        ``progress``: told after each page of a list longer than one page (postings pulled of
+        Ozon's count, 0 when Ozon does not say), so a first sync of thousands shows a bar."""
         self.client, self.db, self.config, self.now, self.account = client, db, config, now, account
+        self.progress = progress
 
     # --- postings ------------------------------------------------------------------------
     def pull_open_postings(self, stats: PullStats) -> set[str]:
@@ -69,8 +74,14 @@ class Puller:
     def _ingest(self, pages, stats: PullStats) -> set[str]:
         seen: set[str] = set()
         pending: list[Future] = []
+        pulled, total, told = 0, 0, None
         for page in pages:
             stats.skipped += page.skipped
+            pulled += len(page.postings)
+            total = max(page.total or total, pulled) if (page.total or total) else 0
+            if page.has_next or told:  # one page is quick: only longer lists are shown
+                told = Progress("postings", pulled, total)
+                self.progress(told)
             if not page.postings:
                 continue
             rows = [posting_row(p) for p in page.postings]
@@ -82,6 +93,9 @@ class Puller:
                                                 account=self.account or ""))
             self._collect(pending, stats, block=False)
         self._collect(pending, stats, block=True)
+        if told is not None and not told.finished:  # Ozon did not say how many: now it is known
+            done = max(pulled, 1)
+            self.progress(Progress("postings", done, done))
         return seen
 
     @staticmethod
@@ -135,7 +149,8 @@ class Puller:
     # --- products ------------------------------------------------------------------------
     def pull_missing_products(self, stats: PullStats) -> None:
         with self.db.read() as session:
-            missing = sorted(store_products.missing_skus(session, stats.skus))
+            missing = sorted(store_products.missing_skus(session, stats.skus)
+                             | store_products.photo_links_unknown(session, stats.skus))
         if not missing:
             return
         products = self.client.products(missing)

@@ -2,6 +2,7 @@
 
     GET /labels/<token>/<name>.pdf  -> 200 the PDF (application/octet-stream, as Ozon's CDN sends it)
                                        403 once the link expired, 404 for a path it never gave out
+    GET /images/<sku>.png           -> 200 the product's photo (app/sim/ozon/photos.py), 404 otherwise
 
 It takes no credentials and records each request, and whether ``Client-Id`` or ``Api-Key``
 arrived with it (``stats.as_dict()["files"]``, also under GET /_sim/stats): they must never.
@@ -12,6 +13,8 @@ import logging
 from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+from app.sim.ozon.photos import photo_png, sku_of
 
 if TYPE_CHECKING:
     from app.sim.ozon.server import OzonSimulator
@@ -41,7 +44,15 @@ class FileHostHandler(BaseHTTPRequestHandler):
         sim.stats.file_request(credentials)
         if credentials:
             log.warning("the file host got Ozon API credentials with %s", urlsplit(self.path).path)
-        parts = urlsplit(self.path).path.split("/")
+        path = urlsplit(self.path).path
+        sku = sku_of(path)
+        if sku is not None:
+            if any(product.sku == sku for seller in sim.sellers.values() for product in seller.world.products):
+                self._send(200, "image/png", photo_png(sku))
+            else:
+                self._send(404, "application/xml", _MISSING)
+            return
+        parts = path.split("/")
         found = None
         if len(parts) == 4 and parts[1] == "labels":
             for seller in sim.sellers.values():  # every seller's files come from the one host

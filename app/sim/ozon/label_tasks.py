@@ -61,6 +61,10 @@ class LabelTasks:
         self._files: dict[str, _File] = {}
         self._ids = itertools.count(int(world.config.seed) % 1000 * 1_000_000 + 31_000_001)
 
+    def file_base(self) -> str:
+        """The file host's URL (product photos are served there too)."""
+        return self._file_base()
+
     def create(self, numbers: list[str]) -> list[dict]:
         """The tasks for ``numbers`` (ApiError INVALID_ARGUMENT when one may have no label)."""
         postings = self.world.label_postings(numbers)

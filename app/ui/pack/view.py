@@ -5,11 +5,12 @@ It only shows what the station reports (``show_result``, ``show_snapshot``) and 
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import datetime, timezone
 from typing import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -17,11 +18,14 @@ from app.ui.feedback.sound import NullSounder, sound_for
 from app.ui.feedback.style import banner_style
 from app.ui.queues.model import local_time
 from app.ui.pack.actions import PackActions
+from app.ui.pack.photos import PHOTO_PX, placeholder
 
 MAX_MESSAGES = 50
 PACKED_CODES = ("weight_accepted",)  # also after a supervisor's override
 NAME, OFFER, BARCODE_COLUMN, COUNTED, NEEDED = range(5)
 DONE_BACKGROUND = QColor("#dcedc8")
+MAX_PHOTOS = 300  # photos kept in memory (the least recently shown go; their files stay cached on disk)
+PHOTO_ROLE = Qt.ItemDataRole.UserRole + 1  # on a line's name: "photo:<sku>" or "placeholder:<sku>"
 
 
 def _utcnow() -> datetime:
@@ -30,6 +34,7 @@ def _utcnow() -> datetime:
 
 class PackView(QWidget):
     scanRequested = Signal(str)
+    photosWanted = Signal(list)  # SKUs of the open posting whose photos are not here yet (``PhotoLoader``)
     stateChanged = Signal(str, str)  # station state ("idle", "packing", "weighing", "error"), message
 
     def __init__(self, *, sounder=None, language=lambda: "en", now: Callable[[], datetime] | None = None,
@@ -54,6 +59,10 @@ class PackView(QWidget):
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lines.verticalHeader().setVisible(False)
+        self.lines.setIconSize(QSize(PHOTO_PX, PHOTO_PX))
+        self.lines.verticalHeader().setDefaultSectionSize(PHOTO_PX + 6)
+        self.photos: OrderedDict[int, QPixmap] = OrderedDict()  # sku -> its photo (``show_photo``), LRU
+        self._placeholder = QIcon(placeholder())
         header = self.lines.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
@@ -167,11 +176,38 @@ class PackView(QWidget):
                 background = QBrush(DONE_BACKGROUND) if done else QBrush()
                 if item.background() != background:  # setting it, even unchanged, repaints the cell
                     item.setBackground(background)
+        self._show_photos(lines)
         self._show_info()
         if self.last is None:  # first look after start: show the stored state
             self.state, self.posting = snapshot.get("state", "idle"), snapshot.get("posting")
             self._show_banner()
             self.actions.set_state(self.state)
+
+    def show_photo(self, sku: int, image: QImage) -> None:
+        """A product's photo came (``PhotoLoader``, on the GUI thread); a null image: it has none."""
+        if image.isNull() or sku in self.photos:
+            return
+        self.photos[sku] = QPixmap.fromImage(image)
+        while len(self.photos) > MAX_PHOTOS:
+            self.photos.popitem(last=False)
+        self._show_photos(self.snapshot.get("lines") or [])
+
+    def _show_photos(self, lines: list[dict]) -> None:
+        """Each line's photo on its name, the placeholder while it has none; asks for the missing ones."""
+        wanted = []
+        for row, line in enumerate(lines):
+            item, sku = self.lines.item(row, NAME), line.get("sku")
+            photo = self.photos.get(sku)
+            if photo is not None:
+                self.photos.move_to_end(sku)
+            shown = f"{'photo' if photo is not None else 'placeholder'}:{sku}"
+            if item.data(PHOTO_ROLE) != shown:  # setting an icon repaints: only on a change
+                item.setIcon(QIcon(photo) if photo is not None else self._placeholder)
+                item.setData(PHOTO_ROLE, shown)
+            if photo is None and sku is not None:
+                wanted.append(int(sku))
+        if wanted:
+            self.photosWanted.emit(wanted)
 
     def show_weight(self, grams: float | None, state: str = "") -> None:
         """The scale's live reading (from the scale's thread, via the bridge)."""

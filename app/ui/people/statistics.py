@@ -10,10 +10,12 @@ from datetime import date, datetime
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from app.services.progress import ProgressFn, no_progress
 from app.services.stats.figures import shift_figures, totals
+from app.services.stats.report_pdf import write_report
 from app.ui.adapters.tasks import run_task
 
 SERIES = ("postings", "units", "mistakes", "overrides")
@@ -22,6 +24,7 @@ SERIES = ("postings", "units", "mistakes", "overrides")
 class StatisticsPanel(QWidget):
     loaded = Signal()
     failed = Signal(str)
+    saved = Signal(str)  # the report's PDF was written there
 
     def __init__(self, db, *, today: QDate | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +37,10 @@ class StatisticsPanel(QWidget):
         self.since_label, self.until_label = QLabel(), QLabel()
         self.show_button = QPushButton(objectName="statisticsShow")
         self.show_button.clicked.connect(self.reload)
+        self.pdf_button = QPushButton(objectName="statisticsPdf")
+        self.pdf_button.clicked.connect(self._ask_pdf)
+        self.progress: ProgressFn = no_progress  # writing the report: the window's bar (wiring sets it)
+        self.language = lambda: "en"
         self.chart = QChart()
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.view = QChartView(self.chart)
@@ -44,7 +51,7 @@ class StatisticsPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         bar = QHBoxLayout()
-        for widget in (self.since_label, self.since, self.until_label, self.until, self.show_button):
+        for widget in (self.since_label, self.since, self.until_label, self.until, self.show_button, self.pdf_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
@@ -60,6 +67,29 @@ class StatisticsPanel(QWidget):
         zone = datetime.now().astimezone().tzinfo  # days as the bench lives them
         run_task(lambda: shift_figures(db, since, until, zone), on_result=self._show,
                  on_error=lambda exc: self.failed.emit(str(exc)))
+
+    def _ask_pdf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the shift report"), "shift-report.pdf",
+                                              self.tr("PDF files (*.pdf)"))
+        if path:
+            self.save_pdf(path)
+
+    def save_pdf(self, path: str) -> None:
+        """The period's one-page report written to ``path`` on a pool thread, telling its progress."""
+        db, since, until = self.db, self.since.date().toPython(), self.until.date().toPython()
+        zone, language, progress = datetime.now().astimezone().tzinfo, self.language(), self.progress
+        self.pdf_button.setEnabled(False)
+
+        def done(_rows) -> None:
+            self.pdf_button.setEnabled(True)
+            self.saved.emit(path)
+
+        def failed(exc: Exception) -> None:
+            self.pdf_button.setEnabled(True)
+            self.failed.emit(str(exc))
+
+        run_task(lambda: write_report(db, since, until, zone, language, path, progress=progress),
+                 on_result=done, on_error=failed, owner=self)
 
     def _show(self, rows) -> None:
         self.rows, self.per_packer = rows, totals(rows)
@@ -104,6 +134,7 @@ class StatisticsPanel(QWidget):
         self.since_label.setText(self.tr("From:"))
         self.until_label.setText(self.tr("To:"))
         self.show_button.setText(self.tr("Show"))
+        self.pdf_button.setText(self.tr("Save as PDF…"))
         self.table.setHorizontalHeaderLabels([
             self.tr("Date"), self.tr("Bench"), self.tr("Person"), self.tr("Postings"), self.tr("Units"),
             self.tr("s/unit"), self.tr("s/posting"), self.tr("Mistakes caught"), self.tr("Overrides")])

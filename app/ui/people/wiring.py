@@ -43,6 +43,10 @@ class PeopleWiring(QObject):
         self.c.window.peopleRequested.connect(lambda: self.guarded(self.open_people))
         self.audit.failed.connect(lambda detail: self.c.messages.warning(detail))
         self.statistics.failed.connect(lambda detail: self.c.messages.warning(detail))
+        self.statistics.progress, self.statistics.language = self.c.progress.report, lambda: self.c.languages.current
+        self.statistics.failed.connect(lambda _: self.c.window.progress.settle("report"))
+        self.statistics.saved.connect(lambda path: self.c.messages.info(
+            self.tr("The shift report is saved to %1").replace("%1", path)))
 
     def start(self) -> None:
         self.idle.start()

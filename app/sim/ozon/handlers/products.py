@@ -7,6 +7,7 @@ from app.sim.ozon.catalog import Product
 from app.sim.ozon.context import Context
 from app.sim.ozon.errors import invalid
 from app.sim.ozon.params import Fields
+from app.sim.ozon.photos import photo_url
 from app.sim.ozon.views import CURRENCY, iso
 
 MAX_IDS = 1000
@@ -23,7 +24,7 @@ def _selection(flt: Fields, products: list[Product], *, empty_means_all: bool) -
     return [p for p in products if p.offer_id in offer_ids or p.product_id in product_ids or p.sku in skus]
 
 
-def _info_item(product: Product, created_at: str | None) -> dict:
+def _info_item(product: Product, created_at: str | None, photo: str) -> dict:
     volume_l = product.depth_mm * product.width_mm * product.height_mm / 1_000_000
     return {
         "id": product.product_id,
@@ -60,7 +61,7 @@ def _info_item(product: Product, created_at: str | None) -> dict:
         "type_id": product.type_id,
         "images": [],
         "images360": [],
-        "primary_image": [],
+        "primary_image": [photo],
         "color_image": [],
         "commissions": [],
         "errors": [],
@@ -75,7 +76,7 @@ def info_list(ctx: Context, body: dict) -> dict:
     request = Fields(body, "GetProductInfoListRequest")
     world = ctx.world
     created_at = iso(world.built_at - 90 * 86_400)
-    return {"items": [_info_item(p, created_at) for p in _selection(request, world.products, empty_means_all=False)]}
+    return {"items": [_info_item(p, created_at, photo_url(ctx.labels.file_base(), p.sku)) for p in _selection(request, world.products, empty_means_all=False)]}
 
 
 def _attributes_item(product: Product) -> dict:
