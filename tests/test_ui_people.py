@@ -113,7 +113,7 @@ def test_the_supervisors_dialog_asks_for_a_badge_or_pin_never_a_name(qtbot):
     dialog.credential.setText("CMD:LOGIN:K7M2P9Q4R8T3")
     with qtbot.waitSignal(dialog.chosen) as chosen:
         dialog.accept()
-    assert chosen.args == ["OVERRIDE-WEIGHT", ["CMD:LOGIN:K7M2P9Q4R8T3"]]
+    assert chosen.args == ["OVERRIDE-WEIGHT", ["K7M2P9Q4R8T3"]]  # the badge, its barcode's prefix dropped
 
 
 def test_statistics_show_the_packers_figures_as_charts(qtbot, bench):
@@ -191,3 +191,29 @@ def test_a_badge_from_the_serial_scanner_into_the_short_dialog_never_changes_who
             assert bench.parts.station.signed_in() == "Anna"
         finally:
             bench.shutdown()
+
+
+def test_a_badge_typed_by_the_keyboard_wedge_scanner_into_the_short_dialog_confirms_it(qtbot, bench):
+    """A USB keyboard-wedge scanner types the badge as key presses wherever the focus is: here the
+    short dialog's field. It confirms the short; it signs nobody in."""
+    from PySide6.QtTest import QTest
+
+    sign_in_with_pin(qtbot, bench, "1111")
+    badge = directory.issue_badge(bench.parts.db, "Olga")
+    number = plain_posting(bench.queues, bench.world)
+    answer(qtbot, bench, lambda: bench.scan(number), "posting_opened")
+    bench.pack_view.actions.buttons["SHORT"].click()
+    dialog = bench.pack_view.actions.dialog
+    assert dialog.badge and dialog.isVisible()
+    dialog.reason.setText("box damaged")
+    dialog.credential.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.credential, timeout=5000)
+
+    def wedge():  # the scanner's burst, where the focus is
+        QTest.keyClicks(QApplication.focusWidget(), f"CMD:LOGIN:{badge}")
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    short = answer(qtbot, bench, wedge, "posting_short")
+    assert short.data["by"] == "Olga" and short.data["reason"] == "box damaged"
+    assert bench.parts.station.signed_in() == "Anna"
+    assert not dialog.isVisible()

@@ -43,11 +43,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "没有 Ozon API 密钥：请设置 PACKDESK_OZON_API_KEY，或在设置中保存密钥（系统密钥环）。",
     },
     "no_account_key": {
-        "en": "No API key for the Ozon account {detail}: save it in Settings (OS keyring, user = its Client-Id) "
-              "or set PACKDESK_OZON_API_KEY_<Client-Id>. The other accounts work.",
-        "ru": "Нет API-ключа для аккаунта Ozon {detail}: сохраните его в настройках (хранилище ОС, пользователь = "
-              "его Client-Id) или задайте PACKDESK_OZON_API_KEY_<Client-Id>. Остальные аккаунты работают.",
-        "zh": "Ozon 账户 {detail} 没有 API 密钥：请在设置中保存（系统密钥环，用户 = 其 Client-Id），"
+        "en": "No API key for the Ozon account {detail}: store it in the OS keyring (service packdesk, user = "
+              "its Client-Id) or set PACKDESK_OZON_API_KEY_<Client-Id>. The other accounts work.",
+        "ru": "Нет API-ключа для аккаунта Ozon {detail}: сохраните его в хранилище ОС (служба packdesk, "
+              "пользователь = его Client-Id) или задайте PACKDESK_OZON_API_KEY_<Client-Id>. Остальные аккаунты "
+              "работают.",
+        "zh": "Ozon 账户 {detail} 没有 API 密钥：请存入系统密钥环（服务 packdesk，用户 = 其 Client-Id），"
               "或设置 PACKDESK_OZON_API_KEY_<Client-Id>。其他账户照常工作。",
     },
     "auth_failed": {

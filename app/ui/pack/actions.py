@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 OPEN_STATES = ("packing", "weighing", "error")
+LOGIN_PREFIX = "CMD:LOGIN:"  # a badge's barcode
 
 
 @dataclass(frozen=True)
@@ -174,14 +175,20 @@ class CommandDialog(QDialog):
         self.accept()
         return True
 
+    def typed_credential(self) -> str:
+        """The badge or PIN in the field; a keyboard-wedge scanner types a badge as its whole barcode
+        (``CMD:LOGIN:<badge>``): only the badge goes on, its colons would split the command's arguments."""
+        text = self.credential.text().strip()
+        return text[len(LOGIN_PREFIX):].strip() if text.upper().startswith(LOGIN_PREFIX) else text
+
     def accept(self) -> None:
         reason = [self.reason.text().strip()] if self.reason.text().strip() else []
         if self.command == "SHORT":
-            args = [self.credential.text().strip(), *reason] if self.badge else reason
+            args = [self.typed_credential(), *reason] if self.badge else reason
         elif self.command == "HANDOVER-CLOSE":
-            args = ["FORCE", self.credential.text().strip() if self.badge else self.person.currentText(), *reason]
+            args = ["FORCE", self.typed_credential() if self.badge else self.person.currentText(), *reason]
         else:
-            args = [self.credential.text().strip() if self.badge else self.person.currentText()]
+            args = [self.typed_credential() if self.badge else self.person.currentText()]
             if self.command == "TEACH" and self.line.currentData() is not None:
                 args.append(str(self.line.currentData()))
         super().accept()
