@@ -6,7 +6,7 @@ import queue
 import pytest
 
 from app.services.ozon.errors import OzonTransportError
-from app.services.station import Remote, Station
+from app.services.station import Remote, Station, codes
 from app.services.station import results as r
 from app.store import outbox as store_outbox
 from app.store import products as store_products
@@ -99,3 +99,21 @@ def test_offline_the_open_stands(bench):
         assert station.snapshot()["posting"] == number
     finally:
         station.close()
+
+
+def test_an_item_scanned_idle_opens_from_the_cache_and_a_cancellation_then_stops(bench, station):
+    station, steps = station
+    number = _synced(bench)[0]
+    code = _item_of(bench, number)
+    with bench.db.read() as session:  # the posting that ships first and wants this unit
+        first = codes.candidate(session, [code], "bench-1", ())
+    bench.sim.world.cancel(first)
+    counted = station.scan(code)
+    assert counted.posting == first and counted.data["opened"] == first and counted.ok  # no wait for Ozon
+    stopped = _next_step(steps)
+    assert (stopped.code, stopped.posting, stopped.data["reason"]) == (r.POSTING_NOT_PACKABLE, first, "cancelled")
+    assert stopped.data["goods_on_hold"] is True
+    again = station.scan(code)  # the unit in hand goes into no other parcel until acknowledged
+    assert (again.code, again.posting) == (r.POSTING_NOT_PACKABLE, first)
+    with bench.db.read() as session:
+        assert store_outbox.for_posting(session, first) == []

@@ -1,7 +1,7 @@
 """Scanned codes that open a posting, decided between transactions: an item or label barcode
 the cache decides about at once, or a posting to open after asking Ozon (``Remote``); with a thread
 to come back on (``Station.later``, the GUI), a posting the cache holds as packable opens at once
-and Ozon's re-read is checked when it arrives. A part of ``Station`` (its ``_write``, ``remote``,
+(by its number, its label or an item it wants) and Ozon's re-read is checked when it arrives. A part of ``Station`` (its ``_write``, ``remote``,
 ``db``, ``name`` and ``later``).
 """
 from __future__ import annotations
@@ -41,8 +41,23 @@ class Opening:
             return self._open(number, via=via, lookup=self._ask(number))
         outcome = self._open(number, via=via, lookup=None)
         if outcome.code == r.POSTING_OPENED:
-            future = self.remote.posting_soon(number)
-            future.add_done_callback(lambda done: self.later(lambda: self._recheck(number, done.result())))
+            self._check_soon(number)
+        return outcome
+
+    def _check_soon(self, number: str) -> None:
+        """Ask Ozon about a posting just opened from the cache; its answer is decided on the
+        station's thread (``later``) when it comes."""
+        future = self.remote.posting_soon(number)
+        future.add_done_callback(lambda done: self.later(lambda: self._recheck(number, done.result())))
+
+    def _asks_first(self) -> bool:
+        """An idle item scan asks Ozon before it opens the posting that wants the unit, unless the
+        station has a thread to come back on (then it opens from the cache and checks after)."""
+        return self.remote is not None and self.later is None
+
+    def _opened_by_item(self, outcome: r.StationResult) -> r.StationResult:
+        if outcome.data.get("opened") and self.remote is not None and self.later is not None:
+            self._check_soon(outcome.data["opened"])
         return outcome
 
     def _recheck(self, number: str, lookup: Lookup) -> r.StationResult | None:
@@ -57,10 +72,10 @@ class Opening:
         """An item barcode or an Ozon label barcode: the cache decides which. The common case (a
         posting open, a known item) is decided in one transaction; opening needs Ozon first."""
         code = scanned.text
-        ask_first = self.remote is not None
+        ask_first = self._asks_first()
         outcome = self._write(lambda t: codes.at_once(t, code, scanned.notes, ask_first=ask_first))
         if isinstance(outcome, r.StationResult):
-            return outcome
+            return self._opened_by_item(outcome)
         kind, number = outcome
         if kind == "label":
             return self._open_by_code(number, via="label")
@@ -72,10 +87,10 @@ class Opening:
         return self._write(lambda t: flows.refused(t, r.POSTING_NOT_FOUND, None, barcode=code, ozon=lookup.detail))
 
     def _item(self, code: str, barcodes: list[str], *, mark=None, notes: dict | None = None) -> r.StationResult:
-        ask_first = self.remote is not None
+        ask_first = self._asks_first()
         outcome = self._write(lambda t: codes.item(t, code, barcodes, mark, notes, ask_first=ask_first))
         if isinstance(outcome, r.StationResult):
-            return outcome
+            return self._opened_by_item(outcome)
         return self._find(code, barcodes, mark, notes, outcome[1])
 
     def _find(self, code: str, barcodes: list[str], mark, notes: dict | None, number: str | None) -> r.StationResult:
