@@ -8,7 +8,7 @@ for (one misread refused, one accepted), a return opened at the bench (what ship
 back), a substituted unit caught (red flash), the Returns and Cases tabs, the Tracking tab, and people: a scan refused
 with nobody signed in, a PIN typed, a packer signed in, the statistics (and its report's PDF written, with its
 progress bar), the audit, the people dialog; the parcels held at the seller's own carrier and the address
-dialog (packaging/screenshots_carriers.py).
+dialog (packaging/screenshots_carriers.py); a bench of two Ozon accounts (packaging/screenshots_accounts.py).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshots.py
@@ -454,6 +454,9 @@ def main() -> int:
         from screenshots_carriers import carrier_shots
 
         carrier_shots(app, Path(tmp) / "carriers")
+        from screenshots_accounts import account_shots
+
+        account_shots(app, Path(tmp) / "accounts")
     print(f"screenshots in {OUT}")
     return 0
 

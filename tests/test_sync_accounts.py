@@ -15,6 +15,7 @@ from app.sim.ozon import OzonSimulator, WorldConfig
 from app.store import accounts as store_accounts
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
+from app.store import reference as store_reference
 from app.store.db import open_database
 from app.store.models import LabelRow, OutboxRow, PostingRow
 from ozon_client_helpers import FakeTime
@@ -75,6 +76,12 @@ def test_two_accounts_sync_into_one_cache_each_posting_with_its_account(room):
     assert room.numbers(A) and room.numbers(B)
     assert {room.owner(n) for n in room.numbers(A)} == {A}
     assert {room.owner(n) for n in room.numbers(B)} == {B}
+    with room.db.read() as session:  # each account's warehouses and methods, none dropped by the other's list
+        warehouses = {w.id for w in store_reference.list_warehouses(session)}
+        methods = {m.id for m in store_reference.list_delivery_methods(session)}
+    for sim in room.sims.values():
+        assert {w.warehouse_id for w in sim.world.warehouses} <= warehouses
+        assert {m.id for m in sim.world.methods} <= methods
 
 
 def test_a_ship_goes_with_the_credentials_of_the_posting_account(room):

@@ -163,15 +163,16 @@ class Puller:
     def pull_reference(self) -> None:
         warehouses = self.client.warehouses()
         methods = self.client.delivery_methods()
-        self.db.writer.call(_write_reference, warehouses, methods, now=self.now())
+        # several accounts share the tables: one account's list never drops another's warehouses
+        self.db.writer.call(_write_reference, warehouses, methods, now=self.now(), prune=self.account is None)
 
 
-def _write_reference(session, warehouses, methods, *, now) -> None:
+def _write_reference(session, warehouses, methods, *, now, prune: bool = True) -> None:
     store_reference.replace_warehouses(session, [
-        {"id": w.id, "name": w.name, "is_rfbs": w.is_rfbs, "status": w.status} for w in warehouses])
+        {"id": w.id, "name": w.name, "is_rfbs": w.is_rfbs, "status": w.status} for w in warehouses], prune=prune)
     store_reference.replace_delivery_methods(session, [
         {"id": m.id, "name": m.name, "warehouse_id": m.warehouse_id, "provider_id": m.provider_id,
-         "status": m.status, "cutoff": m.cutoff} for m in methods])
+         "status": m.status, "cutoff": m.cutoff} for m in methods], prune=prune)
     sync_state.set_state(session, "reference.pulled_at", now.isoformat(), now=now)
 
 
