@@ -106,6 +106,19 @@ def test_the_audit_shows_and_exports_who_did_what(qtbot, bench, tmp_path):
     assert "packer_signed_in" in {row["kind"] for row in rows}
 
 
+def short_dialog(qtbot, bench, reason: str):
+    """Anna signed in, a posting open, its SHORT dialog waiting for a supervisor: (dialog, Olga's badge)."""
+    sign_in_with_pin(qtbot, bench, "1111")
+    badge = directory.issue_badge(bench.parts.db, "Olga")
+    number = plain_posting(bench.queues, bench.world)
+    answer(qtbot, bench, lambda: bench.scan(number), "posting_opened")
+    bench.pack_view.actions.buttons["SHORT"].click()
+    dialog = bench.pack_view.actions.dialog
+    assert dialog.badge and dialog.isVisible()
+    dialog.reason.setText(reason)
+    return dialog, badge
+
+
 def test_the_supervisors_dialog_asks_for_a_badge_or_pin_never_a_name(qtbot):
     dialog = CommandDialog("OVERRIDE-WEIGHT", supervisors=["anna"], badge=True)
     qtbot.addWidget(dialog)
@@ -137,14 +150,7 @@ def test_statistics_show_the_packers_figures_as_charts(qtbot, bench):
 
 
 def test_a_supervisors_badge_scanned_into_the_short_dialog_confirms_it_and_signs_nobody_in(qtbot, bench):
-    sign_in_with_pin(qtbot, bench, "1111")
-    badge = directory.issue_badge(bench.parts.db, "Olga")
-    number = plain_posting(bench.queues, bench.world)
-    answer(qtbot, bench, lambda: bench.scan(number), "posting_opened")
-    bench.pack_view.actions.buttons["SHORT"].click()
-    dialog = bench.pack_view.actions.dialog
-    assert dialog.badge and dialog.isVisible()
-    dialog.reason.setText("not on the shelf")
+    dialog, badge = short_dialog(qtbot, bench, "not on the shelf")
     short = answer(qtbot, bench, lambda: bench.scanner_bridge.scanned.emit(f"CMD:LOGIN:{badge}"), "posting_short")
     assert short.data["by"] == "Olga" and short.data["reason"] == "not on the shelf"
     assert bench.parts.station.signed_in() == "Anna"  # the badge confirmed; it signed nobody in
@@ -198,14 +204,7 @@ def test_a_badge_typed_by_the_keyboard_wedge_scanner_into_the_short_dialog_confi
     short dialog's field. It confirms the short; it signs nobody in."""
     from PySide6.QtTest import QTest
 
-    sign_in_with_pin(qtbot, bench, "1111")
-    badge = directory.issue_badge(bench.parts.db, "Olga")
-    number = plain_posting(bench.queues, bench.world)
-    answer(qtbot, bench, lambda: bench.scan(number), "posting_opened")
-    bench.pack_view.actions.buttons["SHORT"].click()
-    dialog = bench.pack_view.actions.dialog
-    assert dialog.badge and dialog.isVisible()
-    dialog.reason.setText("box damaged")
+    dialog, badge = short_dialog(qtbot, bench, "box damaged")
     dialog.credential.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.credential, timeout=5000)
 

@@ -13,8 +13,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.messages import text
 from app.services.carriers.held import HeldShipment, held, send_again
@@ -23,6 +22,7 @@ from app.ui.adapters.tasks import run_task
 from app.ui.carriers.address import AddressDialog
 from app.ui.errors import report_bug
 from app.ui.queues.model import local_time
+from app.ui.tables import rows_view
 
 
 def _utcnow() -> datetime:
@@ -43,15 +43,7 @@ class HeldParcelsPanel(QWidget):
         self.dialog: AddressDialog | None = None
         self._loading = False
         self.model = QStandardItemModel(0, 4, self)
-        self.view = QTableView()
-        self.view.setObjectName("heldParcels")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view = rows_view(self.model, "heldParcels")
         self.view.doubleClicked.connect(lambda _: self.enter_address())
         self.summary, self.advice, self.said = QLabel(wordWrap=True), QLabel(wordWrap=True), QLabel(wordWrap=True)
         self.advice.setObjectName("heldAdvice")

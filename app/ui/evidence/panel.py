@@ -13,11 +13,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from app.messages import Said, text
 from app.ui.adapters.tasks import run_task
+from app.ui.tables import rows_view
 
 log = logging.getLogger("packdesk.ui.evidence")
 
@@ -53,14 +54,7 @@ class EvidencePanel(QWidget):
         super().__init__(parent)
         self.db, self.data_dir, self.station, self.language = db, Path(data_dir), station, language
         self.model = QStandardItemModel(0, 4, self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view = rows_view(self.model)
         self.view.doubleClicked.connect(lambda _: self.ask_bundle())
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)

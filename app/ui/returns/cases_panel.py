@@ -7,12 +7,13 @@ from datetime import datetime
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from app.messages import text
 from app.store.models_returns import CASE_TYPES, RESOLUTIONS
 from app.ui.queues.model import local_time
+from app.ui.tables import rows_view
 
 
 class CasesPanel(QWidget):
@@ -26,15 +27,7 @@ class CasesPanel(QWidget):
         self.setObjectName("casesPanel")
         self.language = language
         self.model = QStandardItemModel(0, 7, self)
-        self.view = QTableView()
-        self.view.setObjectName("casesTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view = rows_view(self.model, "casesTable")
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         self.posting = QLineEdit()
         self.type = QComboBox()

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from app.ui.queues.model import local_time
+from app.ui.tables import rows_view
 
 OK_BRUSH, BAD_BRUSH = QBrush(QColor("#1b7f3b")), QBrush(QColor("#b3261e"))
 
@@ -58,15 +59,7 @@ class ReturnsPanel(QWidget):
         here.addLayout(notes)
 
         self.model = QStandardItemModel(0, 7, self)
-        self.view = QTableView()
-        self.view.setObjectName("returnsTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view = rows_view(self.model, "returnsTable")
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         self.actions = QComboBox()
         self.comment = QLineEdit()

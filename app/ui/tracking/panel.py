@@ -10,11 +10,11 @@ import logging
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.messages import text
 from app.ui.adapters.tasks import run_task
+from app.ui.tables import rows_view
 
 log = logging.getLogger("packdesk.ui.tracking")
 
@@ -40,14 +40,7 @@ class TrackingPanel(QWidget):
         self.chat_off: str | None = None  # Ozon's words when buyer messages turned themselves off
         self._loading = False
         self.model = QStandardItemModel(0, 8, self)
-        self.view = QTableView()
-        self.view.setObjectName("trackingTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view = rows_view(self.model, "trackingTable", single=False)  # steps for several at once
         self.summary = QLabel()
         self.summary.setObjectName("trackingSummary")
         font = self.summary.font()
