@@ -47,7 +47,7 @@ def open_accounts(bench, keys: Mapping[str, str] | None, limiters) -> None:
             client.close()
         raise
     if not clients:
-        raise BenchProblem("no_api_key")
+        raise BenchProblem("no_account_key", ", ".join(f"{a.label} ({a.client_id})" for a in config.accounts))
     bench.clients = clients
     bench.client = next(iter(clients.values()))
     bench.lookups = AccountLookups(lookups, cached_account=lambda number: _cached_account(bench.db, number))

@@ -44,12 +44,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "no_account_key": {
         "en": "No API key for the Ozon account {detail}: store it in the OS keyring (service packdesk, user = "
-              "its Client-Id) or set PACKDESK_OZON_API_KEY_<Client-Id>. The other accounts work.",
+              "its Client-Id) or set PACKDESK_OZON_API_KEY_<Client-Id>; until then it is left out.",
         "ru": "Нет API-ключа для аккаунта Ozon {detail}: сохраните его в хранилище ОС (служба packdesk, "
-              "пользователь = его Client-Id) или задайте PACKDESK_OZON_API_KEY_<Client-Id>. Остальные аккаунты "
-              "работают.",
+              "пользователь = его Client-Id) или задайте PACKDESK_OZON_API_KEY_<Client-Id>; до тех пор он не "
+              "используется.",
         "zh": "Ozon 账户 {detail} 没有 API 密钥：请存入系统密钥环（服务 packdesk，用户 = 其 Client-Id），"
-              "或设置 PACKDESK_OZON_API_KEY_<Client-Id>。其他账户照常工作。",
+              "或设置 PACKDESK_OZON_API_KEY_<Client-Id>；在此之前不使用该账户。",
     },
     "auth_failed": {
         "en": "Ozon refused the API key for Client-Id {client_id} ({detail}). Check the key in Ozon's "
