@@ -7,11 +7,13 @@ from __future__ import annotations
 CARRIER_MESSAGES: dict[str, dict[str, str]] = {
     "station_posting_not_packable_carrier_bad_address": {
         "en": "{carrier} refused the parcel {posting}: {message}. Check the buyer's address on Ozon "
-              "(postcode, city, street and house), correct it with the buyer, then retry the parcel.",
+              "(postcode, city, street and house), correct it with the buyer, then enter it in Queues → Held at the "
+              "carrier (Enter address…): the parcel goes again by itself.",
         "ru": "{carrier} не принял отправление {posting}: {message}. Проверьте адрес покупателя в Ozon "
-              "(индекс, город, улица и дом), уточните его у покупателя и повторите отправку.",
+              "(индекс, город, улица и дом), уточните его у покупателя и введите в «Очереди» → «Не ушли перевозчику» "
+              "(«Ввести адрес…»): отправление уйдёт снова само.",
         "zh": "{carrier} 拒收货件 {posting}：{message}。请在 Ozon 上核对买家地址（邮编、城市、街道和门牌），"
-              "与买家确认后重新提交该货件。",
+              "与买家确认后在“队列”→“未交承运商”中填写（“填写地址…”），货件会自动重新发送。",
     },
     "station_posting_not_packable_carrier_weight": {
         "en": "{carrier} refused the parcel {posting}: {message}. Weigh the parcel again; if it is really "
@@ -30,10 +32,10 @@ CARRIER_MESSAGES: dict[str, dict[str, str]] = {
     },
     "station_posting_not_packable_carrier_invalid": {
         "en": "{carrier} refused the parcel {posting}: {message}. Correct what the carrier names, then retry "
-              "the parcel.",
+              "it in Queues → Held at the carrier.",
         "ru": "{carrier} не принял отправление {posting}: {message}. Исправьте то, что указал перевозчик, "
-              "и повторите отправку.",
-        "zh": "{carrier} 拒收货件 {posting}：{message}。请按承运商的提示更正后重新提交该货件。",
+              "и повторите отправку в «Очереди» → «Не ушли перевозчику».",
+        "zh": "{carrier} 拒收货件 {posting}：{message}。请按承运商的提示更正后，在“队列”→“未交承运商”中重新提交。",
     },
     "carrier_retry_queued": {
         "en": "{posting}: the {carrier} shipment goes again with the next sync pass (packdesk sync --once: now).",
