@@ -183,3 +183,14 @@ def test_a_posting_no_account_knows_is_not_found(room):
         assert station.scan("99999999-0001-1").code == "posting_not_found"
     finally:
         station.close() if hasattr(station, "close") else None
+
+
+def test_the_bench_engine_of_several_accounts_reports_every_accounts_progress_and_merges_their_passes(room):
+    from app.services.sync.accounts import AccountsEngine
+
+    engine = AccountsEngine(room.syncs)
+    told = []
+    engine.on_progress = told.append
+    assert all(sync.engine.on_progress == told.append for sync in room.syncs)
+    summary = engine.run_pass()
+    assert summary.finished and summary.as_dict()["postings"] == len(room.numbers(A)) + len(room.numbers(B))

@@ -83,6 +83,16 @@ class AccountsEngine:
         leaders = [s.engine.leader for s in self.syncs if s.engine.leader is not None]
         self.leader = _Leaders(leaders) if leaders else None
 
+    @property
+    def on_progress(self):
+        """Long work of a pass (the GUI's progress bar): every account's engine tells it."""
+        return self.syncs[0].engine.on_progress if self.syncs else None
+
+    @on_progress.setter
+    def on_progress(self, report) -> None:
+        for sync in self.syncs:
+            sync.engine.on_progress = report
+
     def run_pass(self):
         from app.services.ozon.errors import OzonAuthError
         from app.services.sync.summary import merge_summaries
