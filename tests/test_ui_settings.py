@@ -198,3 +198,15 @@ def test_test_connection_shows_the_key_expiry_and_offers_ozons_warehouses(qtbot,
         dialog.edits["api_key"].setText("wrong-key")
         dialog.test_connection()
         qtbot.waitUntil(lambda: dialog.test_result.text().startswith("Connection failed"), timeout=10_000)
+
+
+def test_a_bench_of_several_accounts_keeps_its_account_tables_and_a_key_goes_to_the_account_typed(qtbot, tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('[[ozon.accounts]]\nclient_id = "111111"\nname = "Shop A"\n'
+                    '[[ozon.accounts]]\nclient_id = "222222"\nname = "Shop B"\n', encoding="utf-8")
+    stored = []
+    form = SettingsForm(**{**GOOD, "client_id": "222222"}, api_key="key-of-b")
+    form.save(path, store_key=lambda client_id, key: stored.append((client_id, key)))
+    assert stored == [("222222", "key-of-b")]
+    config = load_config(path, env={})  # still loads: no [ozon] client_id beside the tables
+    assert [a.client_id for a in config.accounts] == ["111111", "222222"] and config.ozon.client_id == ""

@@ -144,8 +144,10 @@ class SettingsForm:
             store_key(self.client_id.strip(), self.api_key.strip())
         raw = _read(path)
         raw["config_version"] = CONFIG_VERSION
-        raw.setdefault("ozon", {}).update(base_url=self.base_url.strip(), client_id=self.client_id.strip(),
-                                          warehouse_ids=self.warehouses())
+        ozon = raw.setdefault("ozon", {})
+        ozon["base_url"] = self.base_url.strip()
+        if "accounts" not in ozon:  # else the [[ozon.accounts]] tables say them; a key typed is that account's
+            ozon.update(client_id=self.client_id.strip(), warehouse_ids=self.warehouses())
         raw.setdefault("devices", {}).update(printer=self.printer.strip(), scale=self.scale.strip(),
                                              scanner=self.scanner.strip() or "keyboard")
         raw.setdefault("station", {}).update(supervisors=self.supervisor_names())
