@@ -11,5 +11,4 @@ PROGRESS_TEXTS = {
     "Save as PDF…": ("Сохранить в PDF…", "另存为 PDF…"),
     "Save the shift report": ("Сохранить отчёт о смене", "保存班次报告"),
     "PDF files (*.pdf)": ("Файлы PDF (*.pdf)", "PDF 文件 (*.pdf)"),
-    "The shift report is saved to %1": ("Отчёт о смене сохранён в %1", "班次报告已保存到 %1"),
 }

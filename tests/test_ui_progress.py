@@ -84,3 +84,7 @@ def test_writing_the_report_shows_its_steps(qtbot, big_bench, tmp_path):
     assert target.read_bytes().startswith(b"%PDF")
     bar = big_bench.window.progress.bars["report"]
     assert (bar.value(), bar.maximum()) == (3, 3)
+    banner = big_bench.window.banner
+    qtbot.waitUntil(lambda: str(target) in banner.text.text(), timeout=5_000)
+    big_bench.switch_language("ru", remember=False)  # a banner still up says it again in the new language
+    assert banner.text.text() == f"Отчёт о смене сохранён в {target}"

@@ -123,4 +123,6 @@ REPORT_MESSAGES: dict[str, dict[str, str]] = {
               "已交接包裹 {handed_over} 个"},
     "report_bad_period": {"en": "--from {since} is after --to {until}.", "ru": "--from {since} позже, чем --to {until}.",
                           "zh": "--from {since} 晚于 --to {until}。"},
+    "report_saved": {"en": "The shift report is saved to {path}", "ru": "Отчёт о смене сохранён в {path}",
+                     "zh": "班次报告已保存到 {path}"},
 }

@@ -182,77 +182,77 @@
 <context>
     <name>CasesPanel</name>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="69" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="69" />
         <source>Posting</source>
         <translation>Posting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="69" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="69" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="77" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="70" />
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="77" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="70" />
         <source>Files</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="77" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="70" />
         <source>Opened</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="78" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="71" />
         <source>New case:</source>
         <translation>New case:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="79" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="72" />
         <source>Posting number</source>
         <translation>Posting number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="80" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="73" />
         <source>What happened</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="81" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="74" />
         <source>Open case</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="82" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="75" />
         <source>Add note…</source>
         <translation>Add note…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="83" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
         <source>Attach file…</source>
         <translation>Attach file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="84" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="77" />
         <source>Close with</source>
         <translation>Close with</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="146" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="139" />
         <source>Attach a file to the case</source>
         <translation>Attach a file to the case</translation>
     </message>
@@ -260,70 +260,70 @@
 <context>
     <name>CommandDialog</name>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="136" />
+        <location filename="../../app/ui/pack/actions.py" line="137" />
         <source>Items missing</source>
         <translation>Items missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="137" />
+        <location filename="../../app/ui/pack/actions.py" line="138" />
         <source>The posting will be flagged for a person and not shipped as it is.</source>
         <translation>The posting will be flagged for a person and not shipped as it is.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="140" />
+        <location filename="../../app/ui/pack/actions.py" line="141" />
         <source>What is missing (optional):</source>
         <translation>What is missing (optional):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="142" />
+        <location filename="../../app/ui/pack/actions.py" line="143" />
         <source>Close the hand-over without the missing parcels</source>
         <translation>Close the hand-over without the missing parcels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="143" />
+        <location filename="../../app/ui/pack/actions.py" line="144" />
         <source>The missing parcels wait for the next carriage; the reason goes to the log.</source>
         <translation>The missing parcels wait for the next carriage; the reason goes to the log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="146" />
+        <location filename="../../app/ui/pack/actions.py" line="147" />
         <source>Why (optional):</source>
         <translation>Why (optional):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="150" />
+        <location filename="../../app/ui/pack/actions.py" line="151" />
         <source>Accept this weight</source>
         <translation>Accept this weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="151" />
+        <location filename="../../app/ui/pack/actions.py" line="152" />
         <source>Teach barcode %1</source>
         <translation>Teach barcode %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="144" />
-        <location filename="../../app/ui/pack/actions.py" line="156" />
+        <location filename="../../app/ui/pack/actions.py" line="145" />
+        <location filename="../../app/ui/pack/actions.py" line="157" />
         <source>Supervisor:</source>
         <translation>Supervisor:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="139" />
-        <location filename="../../app/ui/pack/actions.py" line="144" />
-        <location filename="../../app/ui/pack/actions.py" line="153" />
+        <location filename="../../app/ui/pack/actions.py" line="140" />
+        <location filename="../../app/ui/pack/actions.py" line="145" />
+        <location filename="../../app/ui/pack/actions.py" line="154" />
         <source>Supervisor's badge or PIN:</source>
         <translation>Supervisor's badge or PIN:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="154" />
+        <location filename="../../app/ui/pack/actions.py" line="155" />
         <source>The supervisor scans their badge or types their PIN here.</source>
         <translation>The supervisor scans their badge or types their PIN here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="158" />
+        <location filename="../../app/ui/pack/actions.py" line="159" />
         <source>It is the item:</source>
         <translation>It is the item:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="160" />
+        <location filename="../../app/ui/pack/actions.py" line="161" />
         <source>No supervisors are set up. Add their names in Settings → Packing, or scan the supervisor's command barcode.</source>
         <translation>No supervisors are set up. Add their names in Settings → Packing, or scan the supervisor's command barcode.</translation>
     </message>
@@ -398,57 +398,57 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="94" />
+        <location filename="../../app/ui/evidence/panel.py" line="88" />
         <source>Posting</source>
         <translation>Posting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="94" />
+        <location filename="../../app/ui/evidence/panel.py" line="88" />
         <source>Last record</source>
         <translation>Last record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="94" />
+        <location filename="../../app/ui/evidence/panel.py" line="88" />
         <source>Clips and photos</source>
         <translation>Clips and photos</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="95" />
+        <location filename="../../app/ui/evidence/panel.py" line="89" />
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="96" />
+        <location filename="../../app/ui/evidence/panel.py" line="90" />
         <source>Find a posting number (Enter)</source>
         <translation>Find a posting number (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="97" />
+        <location filename="../../app/ui/evidence/panel.py" line="91" />
         <source>Summary in:</source>
         <translation>Summary in:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="98" />
+        <location filename="../../app/ui/evidence/panel.py" line="92" />
         <source>Make dispute bundle…</source>
         <translation>Make dispute bundle…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="99" />
+        <location filename="../../app/ui/evidence/panel.py" line="93" />
         <source>Check a bundle…</source>
         <translation>Check a bundle…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="100" />
+        <location filename="../../app/ui/evidence/panel.py" line="94" />
         <source>A dispute bundle is a ZIP for Ozon's support: the packing video, the photo on the scale, the label, every scan with its time, and a PDF summary; each file's hash is in the bench's evidence log.</source>
         <translation>A dispute bundle is a ZIP for Ozon's support: the packing video, the photo on the scale, the label, every scan with its time, and a PDF summary; each file's hash is in the bench's evidence log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="157" />
+        <location filename="../../app/ui/evidence/panel.py" line="151" />
         <source>Save the dispute bundle</source>
         <translation>Save the dispute bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="197" />
+        <location filename="../../app/ui/evidence/panel.py" line="191" />
         <source>Check a dispute bundle</source>
         <translation>Check a dispute bundle</translation>
     </message>
@@ -809,48 +809,48 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>HeldParcelsPanel</name>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="116" />
-        <location filename="../../app/ui/carriers/held.py" line="126" />
+        <location filename="../../app/ui/carriers/held.py" line="108" />
+        <location filename="../../app/ui/carriers/held.py" line="118" />
         <source>Select a parcel first.</source>
         <translation>Select a parcel first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="172" />
+        <location filename="../../app/ui/carriers/held.py" line="164" />
         <source>Posting</source>
         <translation>Posting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="172" />
+        <location filename="../../app/ui/carriers/held.py" line="164" />
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="172" />
+        <location filename="../../app/ui/carriers/held.py" line="164" />
         <source>Held since</source>
         <translation>Held since</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="173" />
+        <location filename="../../app/ui/carriers/held.py" line="165" />
         <source>Carrier says</source>
         <translation>Carrier says</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="174" />
+        <location filename="../../app/ui/carriers/held.py" line="166" />
         <source>Enter address…</source>
         <translation>Enter address…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="175" />
+        <location filename="../../app/ui/carriers/held.py" line="167" />
         <source>Retry at the carrier</source>
         <translation>Retry at the carrier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="176" />
+        <location filename="../../app/ui/carriers/held.py" line="168" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="177" />
+        <location filename="../../app/ui/carriers/held.py" line="169" />
         <source>Once the cause is fixed: the parcel goes to the carrier again with the next sync pass, never twice</source>
         <translation>Once the cause is fixed: the parcel goes to the carrier again with the next sync pass, never twice</translation>
     </message>
@@ -969,52 +969,52 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>PackActions</name>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="72" />
+        <location filename="../../app/ui/pack/actions.py" line="73" />
         <source>Park</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="72" />
+        <location filename="../../app/ui/pack/actions.py" line="73" />
         <source>Next box</source>
         <translation>Next box</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="72" />
+        <location filename="../../app/ui/pack/actions.py" line="73" />
         <source>Weigh again</source>
         <translation>Weigh again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="73" />
+        <location filename="../../app/ui/pack/actions.py" line="74" />
         <source>Items missing…</source>
         <translation>Items missing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="73" />
+        <location filename="../../app/ui/pack/actions.py" line="74" />
         <source>Put back</source>
         <translation>Put back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="74" />
+        <location filename="../../app/ui/pack/actions.py" line="75" />
         <source>Set this posting aside (it stays yours) and free the bench</source>
         <translation>Set this posting aside (it stays yours) and free the bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="75" />
+        <location filename="../../app/ui/pack/actions.py" line="76" />
         <source>Close this box and start the next one</source>
         <translation>Close this box and start the next one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="76" />
+        <location filename="../../app/ui/pack/actions.py" line="77" />
         <source>Read the scale again</source>
         <translation>Read the scale again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="77" />
+        <location filename="../../app/ui/pack/actions.py" line="78" />
         <source>Units cannot be found: flag the posting for a person</source>
         <translation>Units cannot be found: flag the posting for a person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="78" />
+        <location filename="../../app/ui/pack/actions.py" line="79" />
         <source>Put the posting back: counted units are dropped</source>
         <translation>Put the posting back: counted units are dropped</translation>
     </message>
@@ -1291,14 +1291,6 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
 </context>
 <context>
-    <name>PeopleWiring</name>
-    <message>
-        <location filename="../../app/ui/people/wiring.py" line="49" />
-        <source>The shift report is saved to %1</source>
-        <translation>The shift report is saved to %1</translation>
-    </message>
-</context>
-<context>
     <name>PinDialog</name>
     <message>
         <location filename="../../app/ui/people/bar.py" line="23" />
@@ -1485,117 +1477,117 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ReturnsPanel</name>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="98" />
+        <location filename="../../app/ui/returns/panel.py" line="91" />
         <source>At this bench</source>
         <translation>At this bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="99" />
+        <location filename="../../app/ui/returns/panel.py" line="92" />
         <source>What shipped</source>
         <translation>What shipped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="100" />
+        <location filename="../../app/ui/returns/panel.py" line="93" />
         <source>What came back</source>
         <translation>What came back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="101" />
+        <location filename="../../app/ui/returns/panel.py" line="94" />
         <source>Scan a return's barcode to open it here: unpack it on camera and scan each unit back; each is checked against the unit that shipped.</source>
         <translation>Scan a return's barcode to open it here: unpack it on camera and scan each unit back; each is checked against the unit that shipped.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="103" />
+        <location filename="../../app/ui/returns/panel.py" line="96" />
         <source>Condition note (damage, missing parts, smell…)</source>
         <translation>Condition note (damage, missing parts, smell…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="104" />
+        <location filename="../../app/ui/returns/panel.py" line="97" />
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="105" />
+        <location filename="../../app/ui/returns/panel.py" line="98" />
         <source>Photo</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="106" />
+        <location filename="../../app/ui/returns/panel.py" line="99" />
         <source>Packing clip</source>
         <translation>Packing clip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="107" />
+        <location filename="../../app/ui/returns/panel.py" line="100" />
         <source>Close return</source>
         <translation>Close return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <location filename="../../app/ui/returns/panel.py" line="101" />
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <location filename="../../app/ui/returns/panel.py" line="101" />
         <source>Scheme</source>
         <translation>Scheme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <location filename="../../app/ui/returns/panel.py" line="101" />
         <source>Posting</source>
         <translation>Posting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="109" />
+        <location filename="../../app/ui/returns/panel.py" line="102" />
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="109" />
+        <location filename="../../app/ui/returns/panel.py" line="102" />
         <source>Ozon's state</source>
         <translation>Ozon's state</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="109" />
+        <location filename="../../app/ui/returns/panel.py" line="102" />
         <source>At the bench</source>
         <translation>At the bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="110" />
+        <location filename="../../app/ui/returns/panel.py" line="103" />
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="111" />
+        <location filename="../../app/ui/returns/panel.py" line="104" />
         <source>rFBS action:</source>
         <translation>rFBS action:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="112" />
+        <location filename="../../app/ui/returns/panel.py" line="105" />
         <source>Comment (needed to reject)</source>
         <translation>Comment (needed to reject)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="113" />
+        <location filename="../../app/ui/returns/panel.py" line="106" />
         <source>Send to Ozon</source>
         <translation>Send to Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="129" />
+        <location filename="../../app/ui/returns/panel.py" line="122" />
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="129" />
+        <location filename="../../app/ui/returns/panel.py" line="122" />
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="129" />
+        <location filename="../../app/ui/returns/panel.py" line="122" />
         <source>checked</source>
         <translation>checked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="151" />
+        <location filename="../../app/ui/returns/panel.py" line="144" />
         <source>Return {barcode} of posting {posting}: {product} × {quantity}</source>
         <translation>Return {barcode} of posting {posting}: {product} × {quantity}</translation>
     </message>
@@ -2173,72 +2165,72 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>TrackingPanel</name>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="138" />
+        <location filename="../../app/ui/tracking/panel.py" line="131" />
         <source>Select the parcels first.</source>
         <translation>Select the parcels first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <location filename="../../app/ui/tracking/panel.py" line="189" />
         <source>Posting</source>
         <translation>Posting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <location filename="../../app/ui/tracking/panel.py" line="189" />
         <source>Ozon status</source>
         <translation>Ozon status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <location filename="../../app/ui/tracking/panel.py" line="189" />
         <source>Substatus</source>
         <translation>Substatus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="197" />
+        <location filename="../../app/ui/tracking/panel.py" line="190" />
         <source>In status</source>
         <translation>In status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="197" />
+        <location filename="../../app/ui/tracking/panel.py" line="190" />
         <source>Tracking number</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="198" />
+        <location filename="../../app/ui/tracking/panel.py" line="191" />
         <source>Needs a person</source>
         <translation>Needs a person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="198" />
+        <location filename="../../app/ui/tracking/panel.py" line="191" />
         <source>Carrier says</source>
         <translation>Carrier says</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="199" />
+        <location filename="../../app/ui/tracking/panel.py" line="192" />
         <source>Domestic tracking</source>
         <translation>Domestic tracking</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="200" />
+        <location filename="../../app/ui/tracking/panel.py" line="193" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="201" />
+        <location filename="../../app/ui/tracking/panel.py" line="194" />
         <source>Courier on the way</source>
         <translation>Courier on the way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="202" />
+        <location filename="../../app/ui/tracking/panel.py" line="195" />
         <source>Delivered</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="203" />
+        <location filename="../../app/ui/tracking/panel.py" line="196" />
         <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
         <translation>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="206" />
+        <location filename="../../app/ui/tracking/panel.py" line="199" />
         <source>Turn buyer messages on again</source>
         <translation>Turn buyer messages on again</translation>
     </message>

@@ -182,77 +182,77 @@
 <context>
     <name>CasesPanel</name>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="69" />
         <source>Case</source>
         <translation>Кейс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="69" />
         <source>Posting</source>
         <translation>Отправление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="69" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="69" />
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="77" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="70" />
         <source>Resolution</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="77" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="70" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="77" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="70" />
         <source>Opened</source>
         <translation>Открыт</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="78" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="71" />
         <source>New case:</source>
         <translation>Новый кейс:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="79" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="72" />
         <source>Posting number</source>
         <translation>Номер отправления</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="80" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="73" />
         <source>What happened</source>
         <translation>Что случилось</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="81" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="74" />
         <source>Open case</source>
         <translation>Открыть кейс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="82" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="75" />
         <source>Add note…</source>
         <translation>Добавить заметку…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="83" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
         <source>Attach file…</source>
         <translation>Приложить файл…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="84" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="77" />
         <source>Close with</source>
         <translation>Закрыть с решением</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="146" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="139" />
         <source>Attach a file to the case</source>
         <translation>Приложить файл к кейсу</translation>
     </message>
@@ -260,70 +260,70 @@
 <context>
     <name>CommandDialog</name>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="136" />
+        <location filename="../../app/ui/pack/actions.py" line="137" />
         <source>Items missing</source>
         <translation>Не хватает товаров</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="137" />
+        <location filename="../../app/ui/pack/actions.py" line="138" />
         <source>The posting will be flagged for a person and not shipped as it is.</source>
         <translation>Отправление будет помечено для разбора и не будет отгружено в таком виде.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="140" />
+        <location filename="../../app/ui/pack/actions.py" line="141" />
         <source>What is missing (optional):</source>
         <translation>Чего не хватает (необязательно):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="142" />
+        <location filename="../../app/ui/pack/actions.py" line="143" />
         <source>Close the hand-over without the missing parcels</source>
         <translation>Закрыть передачу без недостающих посылок</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="143" />
+        <location filename="../../app/ui/pack/actions.py" line="144" />
         <source>The missing parcels wait for the next carriage; the reason goes to the log.</source>
         <translation>Недостающие посылки уедут со следующей отгрузкой; причина записывается в журнал.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="146" />
+        <location filename="../../app/ui/pack/actions.py" line="147" />
         <source>Why (optional):</source>
         <translation>Причина (необязательно):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="150" />
+        <location filename="../../app/ui/pack/actions.py" line="151" />
         <source>Accept this weight</source>
         <translation>Принять этот вес</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="151" />
+        <location filename="../../app/ui/pack/actions.py" line="152" />
         <source>Teach barcode %1</source>
         <translation>Привязать штрихкод %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="144" />
-        <location filename="../../app/ui/pack/actions.py" line="156" />
+        <location filename="../../app/ui/pack/actions.py" line="145" />
+        <location filename="../../app/ui/pack/actions.py" line="157" />
         <source>Supervisor:</source>
         <translation>Старший смены:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="139" />
-        <location filename="../../app/ui/pack/actions.py" line="144" />
-        <location filename="../../app/ui/pack/actions.py" line="153" />
+        <location filename="../../app/ui/pack/actions.py" line="140" />
+        <location filename="../../app/ui/pack/actions.py" line="145" />
+        <location filename="../../app/ui/pack/actions.py" line="154" />
         <source>Supervisor's badge or PIN:</source>
         <translation>Пропуск или PIN старшего:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="154" />
+        <location filename="../../app/ui/pack/actions.py" line="155" />
         <source>The supervisor scans their badge or types their PIN here.</source>
         <translation>Старший сканирует свой пропуск или вводит PIN здесь.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="158" />
+        <location filename="../../app/ui/pack/actions.py" line="159" />
         <source>It is the item:</source>
         <translation>Это товар:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="160" />
+        <location filename="../../app/ui/pack/actions.py" line="161" />
         <source>No supervisors are set up. Add their names in Settings → Packing, or scan the supervisor's command barcode.</source>
         <translation>Старшие смены не заданы. Добавьте их имена в «Настройки → Упаковка» или отсканируйте командный штрихкод старшего.</translation>
     </message>
@@ -398,57 +398,57 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="94" />
+        <location filename="../../app/ui/evidence/panel.py" line="88" />
         <source>Posting</source>
         <translation>Отправление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="94" />
+        <location filename="../../app/ui/evidence/panel.py" line="88" />
         <source>Last record</source>
         <translation>Последняя запись</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="94" />
+        <location filename="../../app/ui/evidence/panel.py" line="88" />
         <source>Clips and photos</source>
         <translation>Видео и фото</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="95" />
+        <location filename="../../app/ui/evidence/panel.py" line="89" />
         <source>Failed</source>
         <translation>Сбои</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="96" />
+        <location filename="../../app/ui/evidence/panel.py" line="90" />
         <source>Find a posting number (Enter)</source>
         <translation>Найти номер отправления (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="97" />
+        <location filename="../../app/ui/evidence/panel.py" line="91" />
         <source>Summary in:</source>
         <translation>Сводка на языке:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="98" />
+        <location filename="../../app/ui/evidence/panel.py" line="92" />
         <source>Make dispute bundle…</source>
         <translation>Собрать пакет для спора…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="99" />
+        <location filename="../../app/ui/evidence/panel.py" line="93" />
         <source>Check a bundle…</source>
         <translation>Проверить пакет…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="100" />
+        <location filename="../../app/ui/evidence/panel.py" line="94" />
         <source>A dispute bundle is a ZIP for Ozon's support: the packing video, the photo on the scale, the label, every scan with its time, and a PDF summary; each file's hash is in the bench's evidence log.</source>
         <translation>Пакет для спора — это ZIP для поддержки Ozon: видео упаковки, фото на весах, этикетка, каждое сканирование со временем и сводка в PDF; хеш каждого файла записан в журнал доказательств места упаковки.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="157" />
+        <location filename="../../app/ui/evidence/panel.py" line="151" />
         <source>Save the dispute bundle</source>
         <translation>Сохранить пакет для спора</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="197" />
+        <location filename="../../app/ui/evidence/panel.py" line="191" />
         <source>Check a dispute bundle</source>
         <translation>Проверить пакет для спора</translation>
     </message>
@@ -809,48 +809,48 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>HeldParcelsPanel</name>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="116" />
-        <location filename="../../app/ui/carriers/held.py" line="126" />
+        <location filename="../../app/ui/carriers/held.py" line="108" />
+        <location filename="../../app/ui/carriers/held.py" line="118" />
         <source>Select a parcel first.</source>
         <translation>Сначала выберите отправление.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="172" />
+        <location filename="../../app/ui/carriers/held.py" line="164" />
         <source>Posting</source>
         <translation>Отправление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="172" />
+        <location filename="../../app/ui/carriers/held.py" line="164" />
         <source>Carrier</source>
         <translation>Перевозчик</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="172" />
+        <location filename="../../app/ui/carriers/held.py" line="164" />
         <source>Held since</source>
         <translation>Остановлено с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="173" />
+        <location filename="../../app/ui/carriers/held.py" line="165" />
         <source>Carrier says</source>
         <translation>Перевозчик сообщает</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="174" />
+        <location filename="../../app/ui/carriers/held.py" line="166" />
         <source>Enter address…</source>
         <translation>Ввести адрес…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="175" />
+        <location filename="../../app/ui/carriers/held.py" line="167" />
         <source>Retry at the carrier</source>
         <translation>Повторить у перевозчика</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="176" />
+        <location filename="../../app/ui/carriers/held.py" line="168" />
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="177" />
+        <location filename="../../app/ui/carriers/held.py" line="169" />
         <source>Once the cause is fixed: the parcel goes to the carrier again with the next sync pass, never twice</source>
         <translation>Когда причина устранена: отправление снова уйдёт перевозчику со следующей синхронизацией, но не дважды</translation>
     </message>
@@ -969,52 +969,52 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>PackActions</name>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="72" />
+        <location filename="../../app/ui/pack/actions.py" line="73" />
         <source>Park</source>
         <translation>Отложить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="72" />
+        <location filename="../../app/ui/pack/actions.py" line="73" />
         <source>Next box</source>
         <translation>Следующая коробка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="72" />
+        <location filename="../../app/ui/pack/actions.py" line="73" />
         <source>Weigh again</source>
         <translation>Взвесить снова</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="73" />
+        <location filename="../../app/ui/pack/actions.py" line="74" />
         <source>Items missing…</source>
         <translation>Не хватает товаров…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="73" />
+        <location filename="../../app/ui/pack/actions.py" line="74" />
         <source>Put back</source>
         <translation>Вернуть в очередь</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="74" />
+        <location filename="../../app/ui/pack/actions.py" line="75" />
         <source>Set this posting aside (it stays yours) and free the bench</source>
         <translation>Отложить отправление (оно остаётся за вами) и освободить рабочее место</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="75" />
+        <location filename="../../app/ui/pack/actions.py" line="76" />
         <source>Close this box and start the next one</source>
         <translation>Закрыть эту коробку и начать следующую</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="76" />
+        <location filename="../../app/ui/pack/actions.py" line="77" />
         <source>Read the scale again</source>
         <translation>Снова считать вес с весов</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="77" />
+        <location filename="../../app/ui/pack/actions.py" line="78" />
         <source>Units cannot be found: flag the posting for a person</source>
         <translation>Товары не найдены: пометить отправление для разбора</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="78" />
+        <location filename="../../app/ui/pack/actions.py" line="79" />
         <source>Put the posting back: counted units are dropped</source>
         <translation>Вернуть отправление в очередь: отсканированное сбрасывается</translation>
     </message>
@@ -1291,14 +1291,6 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
 </context>
 <context>
-    <name>PeopleWiring</name>
-    <message>
-        <location filename="../../app/ui/people/wiring.py" line="49" />
-        <source>The shift report is saved to %1</source>
-        <translation>Отчёт о смене сохранён в %1</translation>
-    </message>
-</context>
-<context>
     <name>PinDialog</name>
     <message>
         <location filename="../../app/ui/people/bar.py" line="23" />
@@ -1485,117 +1477,117 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ReturnsPanel</name>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="98" />
+        <location filename="../../app/ui/returns/panel.py" line="91" />
         <source>At this bench</source>
         <translation>На этом столе</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="99" />
+        <location filename="../../app/ui/returns/panel.py" line="92" />
         <source>What shipped</source>
         <translation>Что уехало</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="100" />
+        <location filename="../../app/ui/returns/panel.py" line="93" />
         <source>What came back</source>
         <translation>Что вернулось</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="101" />
+        <location filename="../../app/ui/returns/panel.py" line="94" />
         <source>Scan a return's barcode to open it here: unpack it on camera and scan each unit back; each is checked against the unit that shipped.</source>
         <translation>Отсканируйте штрихкод возврата, чтобы открыть его здесь: распакуйте под камерой и отсканируйте каждую единицу; каждая сверяется с той, что уехала.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="103" />
+        <location filename="../../app/ui/returns/panel.py" line="96" />
         <source>Condition note (damage, missing parts, smell…)</source>
         <translation>Заметка о состоянии (повреждения, некомплект, запах…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="104" />
+        <location filename="../../app/ui/returns/panel.py" line="97" />
         <source>Add note</source>
         <translation>Добавить заметку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="105" />
+        <location filename="../../app/ui/returns/panel.py" line="98" />
         <source>Photo</source>
         <translation>Фото</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="106" />
+        <location filename="../../app/ui/returns/panel.py" line="99" />
         <source>Packing clip</source>
         <translation>Видео упаковки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="107" />
+        <location filename="../../app/ui/returns/panel.py" line="100" />
         <source>Close return</source>
         <translation>Закрыть возврат</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <location filename="../../app/ui/returns/panel.py" line="101" />
         <source>Return</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <location filename="../../app/ui/returns/panel.py" line="101" />
         <source>Scheme</source>
         <translation>Схема</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <location filename="../../app/ui/returns/panel.py" line="101" />
         <source>Posting</source>
         <translation>Отправление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="109" />
+        <location filename="../../app/ui/returns/panel.py" line="102" />
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="109" />
+        <location filename="../../app/ui/returns/panel.py" line="102" />
         <source>Ozon's state</source>
         <translation>Статус Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="109" />
+        <location filename="../../app/ui/returns/panel.py" line="102" />
         <source>At the bench</source>
         <translation>На столе</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="110" />
+        <location filename="../../app/ui/returns/panel.py" line="103" />
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="111" />
+        <location filename="../../app/ui/returns/panel.py" line="104" />
         <source>rFBS action:</source>
         <translation>Действие rFBS:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="112" />
+        <location filename="../../app/ui/returns/panel.py" line="105" />
         <source>Comment (needed to reject)</source>
         <translation>Комментарий (обязателен для отклонения)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="113" />
+        <location filename="../../app/ui/returns/panel.py" line="106" />
         <source>Send to Ozon</source>
         <translation>Отправить в Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="129" />
+        <location filename="../../app/ui/returns/panel.py" line="122" />
         <source>waiting</source>
         <translation>ожидает</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="129" />
+        <location filename="../../app/ui/returns/panel.py" line="122" />
         <source>open</source>
         <translation>открыт</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="129" />
+        <location filename="../../app/ui/returns/panel.py" line="122" />
         <source>checked</source>
         <translation>проверен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="151" />
+        <location filename="../../app/ui/returns/panel.py" line="144" />
         <source>Return {barcode} of posting {posting}: {product} × {quantity}</source>
         <translation>Возврат {barcode} по отправлению {posting}: {product} × {quantity}</translation>
     </message>
@@ -2173,72 +2165,72 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>TrackingPanel</name>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="138" />
+        <location filename="../../app/ui/tracking/panel.py" line="131" />
         <source>Select the parcels first.</source>
         <translation>Сначала выберите посылки.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <location filename="../../app/ui/tracking/panel.py" line="189" />
         <source>Posting</source>
         <translation>Отправление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <location filename="../../app/ui/tracking/panel.py" line="189" />
         <source>Ozon status</source>
         <translation>Статус Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <location filename="../../app/ui/tracking/panel.py" line="189" />
         <source>Substatus</source>
         <translation>Подстатус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="197" />
+        <location filename="../../app/ui/tracking/panel.py" line="190" />
         <source>In status</source>
         <translation>В статусе</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="197" />
+        <location filename="../../app/ui/tracking/panel.py" line="190" />
         <source>Tracking number</source>
         <translation>Трек-номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="198" />
+        <location filename="../../app/ui/tracking/panel.py" line="191" />
         <source>Needs a person</source>
         <translation>Что сделать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="198" />
+        <location filename="../../app/ui/tracking/panel.py" line="191" />
         <source>Carrier says</source>
         <translation>Перевозчик сообщает</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="199" />
+        <location filename="../../app/ui/tracking/panel.py" line="192" />
         <source>Domestic tracking</source>
         <translation>Внутренний трек (экспедитор)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="200" />
+        <location filename="../../app/ui/tracking/panel.py" line="193" />
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="201" />
+        <location filename="../../app/ui/tracking/panel.py" line="194" />
         <source>Courier on the way</source>
         <translation>Курьер в пути</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="202" />
+        <location filename="../../app/ui/tracking/panel.py" line="195" />
         <source>Delivered</source>
         <translation>Доставлено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="203" />
+        <location filename="../../app/ui/tracking/panel.py" line="196" />
         <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
         <translation>Для посылок вашего перевозчика: сообщает Ozon и проверяет, что Ozon это отразил</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="206" />
+        <location filename="../../app/ui/tracking/panel.py" line="199" />
         <source>Turn buyer messages on again</source>
         <translation>Снова включить сообщения покупателям</translation>
     </message>

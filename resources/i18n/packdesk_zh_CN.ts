@@ -182,77 +182,77 @@
 <context>
     <name>CasesPanel</name>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="69" />
         <source>Case</source>
         <translation>案例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="69" />
         <source>Posting</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="69" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="69" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="77" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="70" />
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="77" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="70" />
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="77" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="70" />
         <source>Opened</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="78" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="71" />
         <source>New case:</source>
         <translation>新案例：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="79" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="72" />
         <source>Posting number</source>
         <translation>货件编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="80" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="73" />
         <source>What happened</source>
         <translation>发生了什么</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="81" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="74" />
         <source>Open case</source>
         <translation>创建案例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="82" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="75" />
         <source>Add note…</source>
         <translation>添加备注…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="83" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="76" />
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="84" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="77" />
         <source>Close with</source>
         <translation>关闭，结果为</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/cases_panel.py" line="146" />
+        <location filename="../../app/ui/returns/cases_panel.py" line="139" />
         <source>Attach a file to the case</source>
         <translation>为案例附加文件</translation>
     </message>
@@ -260,70 +260,70 @@
 <context>
     <name>CommandDialog</name>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="136" />
+        <location filename="../../app/ui/pack/actions.py" line="137" />
         <source>Items missing</source>
         <translation>缺少商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="137" />
+        <location filename="../../app/ui/pack/actions.py" line="138" />
         <source>The posting will be flagged for a person and not shipped as it is.</source>
         <translation>该货件将被标记交由人工处理，不会按现状发货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="140" />
+        <location filename="../../app/ui/pack/actions.py" line="141" />
         <source>What is missing (optional):</source>
         <translation>缺少什么（可选）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="142" />
+        <location filename="../../app/ui/pack/actions.py" line="143" />
         <source>Close the hand-over without the missing parcels</source>
         <translation>在缺少包裹的情况下完成交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="143" />
+        <location filename="../../app/ui/pack/actions.py" line="144" />
         <source>The missing parcels wait for the next carriage; the reason goes to the log.</source>
         <translation>缺少的包裹将随下一次运输发出；原因会记入日志。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="146" />
+        <location filename="../../app/ui/pack/actions.py" line="147" />
         <source>Why (optional):</source>
         <translation>原因（可选）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="150" />
+        <location filename="../../app/ui/pack/actions.py" line="151" />
         <source>Accept this weight</source>
         <translation>接受此重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="151" />
+        <location filename="../../app/ui/pack/actions.py" line="152" />
         <source>Teach barcode %1</source>
         <translation>绑定条码 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="144" />
-        <location filename="../../app/ui/pack/actions.py" line="156" />
+        <location filename="../../app/ui/pack/actions.py" line="145" />
+        <location filename="../../app/ui/pack/actions.py" line="157" />
         <source>Supervisor:</source>
         <translation>主管：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="139" />
-        <location filename="../../app/ui/pack/actions.py" line="144" />
-        <location filename="../../app/ui/pack/actions.py" line="153" />
+        <location filename="../../app/ui/pack/actions.py" line="140" />
+        <location filename="../../app/ui/pack/actions.py" line="145" />
+        <location filename="../../app/ui/pack/actions.py" line="154" />
         <source>Supervisor's badge or PIN:</source>
         <translation>主管的工牌或 PIN：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="154" />
+        <location filename="../../app/ui/pack/actions.py" line="155" />
         <source>The supervisor scans their badge or types their PIN here.</source>
         <translation>请主管在此扫描工牌或输入 PIN。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="158" />
+        <location filename="../../app/ui/pack/actions.py" line="159" />
         <source>It is the item:</source>
         <translation>对应商品：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="160" />
+        <location filename="../../app/ui/pack/actions.py" line="161" />
         <source>No supervisors are set up. Add their names in Settings → Packing, or scan the supervisor's command barcode.</source>
         <translation>尚未设置主管。请在“设置 → 包装”中添加主管姓名，或扫描主管的指令条码。</translation>
     </message>
@@ -398,57 +398,57 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="94" />
+        <location filename="../../app/ui/evidence/panel.py" line="88" />
         <source>Posting</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="94" />
+        <location filename="../../app/ui/evidence/panel.py" line="88" />
         <source>Last record</source>
         <translation>最近记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="94" />
+        <location filename="../../app/ui/evidence/panel.py" line="88" />
         <source>Clips and photos</source>
         <translation>视频和照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="95" />
+        <location filename="../../app/ui/evidence/panel.py" line="89" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="96" />
+        <location filename="../../app/ui/evidence/panel.py" line="90" />
         <source>Find a posting number (Enter)</source>
         <translation>查找货件号（回车）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="97" />
+        <location filename="../../app/ui/evidence/panel.py" line="91" />
         <source>Summary in:</source>
         <translation>摘要语言：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="98" />
+        <location filename="../../app/ui/evidence/panel.py" line="92" />
         <source>Make dispute bundle…</source>
         <translation>生成争议证据包…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="99" />
+        <location filename="../../app/ui/evidence/panel.py" line="93" />
         <source>Check a bundle…</source>
         <translation>校验证据包…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="100" />
+        <location filename="../../app/ui/evidence/panel.py" line="94" />
         <source>A dispute bundle is a ZIP for Ozon's support: the packing video, the photo on the scale, the label, every scan with its time, and a PDF summary; each file's hash is in the bench's evidence log.</source>
         <translation>争议证据包是提交给 Ozon 客服的 ZIP：打包视频、称重照片、面单、每次扫描及其时间，以及 PDF 摘要；每个文件的哈希值都记录在本工作台的证据日志中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="157" />
+        <location filename="../../app/ui/evidence/panel.py" line="151" />
         <source>Save the dispute bundle</source>
         <translation>保存争议证据包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence/panel.py" line="197" />
+        <location filename="../../app/ui/evidence/panel.py" line="191" />
         <source>Check a dispute bundle</source>
         <translation>校验争议证据包</translation>
     </message>
@@ -809,48 +809,48 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>HeldParcelsPanel</name>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="116" />
-        <location filename="../../app/ui/carriers/held.py" line="126" />
+        <location filename="../../app/ui/carriers/held.py" line="108" />
+        <location filename="../../app/ui/carriers/held.py" line="118" />
         <source>Select a parcel first.</source>
         <translation>请先选择一个货件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="172" />
+        <location filename="../../app/ui/carriers/held.py" line="164" />
         <source>Posting</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="172" />
+        <location filename="../../app/ui/carriers/held.py" line="164" />
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="172" />
+        <location filename="../../app/ui/carriers/held.py" line="164" />
         <source>Held since</source>
         <translation>暂停时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="173" />
+        <location filename="../../app/ui/carriers/held.py" line="165" />
         <source>Carrier says</source>
         <translation>承运商状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="174" />
+        <location filename="../../app/ui/carriers/held.py" line="166" />
         <source>Enter address…</source>
         <translation>填写地址…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="175" />
+        <location filename="../../app/ui/carriers/held.py" line="167" />
         <source>Retry at the carrier</source>
         <translation>重新提交给承运商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="176" />
+        <location filename="../../app/ui/carriers/held.py" line="168" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="177" />
+        <location filename="../../app/ui/carriers/held.py" line="169" />
         <source>Once the cause is fixed: the parcel goes to the carrier again with the next sync pass, never twice</source>
         <translation>原因排除后：该货件将在下次同步时再次发给承运商，绝不会重复创建</translation>
     </message>
@@ -969,52 +969,52 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>PackActions</name>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="72" />
+        <location filename="../../app/ui/pack/actions.py" line="73" />
         <source>Park</source>
         <translation>暂放</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="72" />
+        <location filename="../../app/ui/pack/actions.py" line="73" />
         <source>Next box</source>
         <translation>下一箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="72" />
+        <location filename="../../app/ui/pack/actions.py" line="73" />
         <source>Weigh again</source>
         <translation>重新称重</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="73" />
+        <location filename="../../app/ui/pack/actions.py" line="74" />
         <source>Items missing…</source>
         <translation>缺少商品…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="73" />
+        <location filename="../../app/ui/pack/actions.py" line="74" />
         <source>Put back</source>
         <translation>放回队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="74" />
+        <location filename="../../app/ui/pack/actions.py" line="75" />
         <source>Set this posting aside (it stays yours) and free the bench</source>
         <translation>暂放此货件（仍归您处理）并空出工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="75" />
+        <location filename="../../app/ui/pack/actions.py" line="76" />
         <source>Close this box and start the next one</source>
         <translation>封好此箱并开始下一箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="76" />
+        <location filename="../../app/ui/pack/actions.py" line="77" />
         <source>Read the scale again</source>
         <translation>重新读取电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="77" />
+        <location filename="../../app/ui/pack/actions.py" line="78" />
         <source>Units cannot be found: flag the posting for a person</source>
         <translation>找不到商品：将货件标记交由人工处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/actions.py" line="78" />
+        <location filename="../../app/ui/pack/actions.py" line="79" />
         <source>Put the posting back: counted units are dropped</source>
         <translation>将货件放回队列：已扫描数量清零</translation>
     </message>
@@ -1291,14 +1291,6 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
 </context>
 <context>
-    <name>PeopleWiring</name>
-    <message>
-        <location filename="../../app/ui/people/wiring.py" line="49" />
-        <source>The shift report is saved to %1</source>
-        <translation>班次报告已保存到 %1</translation>
-    </message>
-</context>
-<context>
     <name>PinDialog</name>
     <message>
         <location filename="../../app/ui/people/bar.py" line="23" />
@@ -1485,117 +1477,117 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ReturnsPanel</name>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="98" />
+        <location filename="../../app/ui/returns/panel.py" line="91" />
         <source>At this bench</source>
         <translation>本工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="99" />
+        <location filename="../../app/ui/returns/panel.py" line="92" />
         <source>What shipped</source>
         <translation>发出的商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="100" />
+        <location filename="../../app/ui/returns/panel.py" line="93" />
         <source>What came back</source>
         <translation>退回的商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="101" />
+        <location filename="../../app/ui/returns/panel.py" line="94" />
         <source>Scan a return's barcode to open it here: unpack it on camera and scan each unit back; each is checked against the unit that shipped.</source>
         <translation>扫描退货条码即可在此打开：在摄像头下拆包并逐件扫描，每件都与发出的那一件核对。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="103" />
+        <location filename="../../app/ui/returns/panel.py" line="96" />
         <source>Condition note (damage, missing parts, smell…)</source>
         <translation>状况备注（损坏、缺件、异味…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="104" />
+        <location filename="../../app/ui/returns/panel.py" line="97" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="105" />
+        <location filename="../../app/ui/returns/panel.py" line="98" />
         <source>Photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="106" />
+        <location filename="../../app/ui/returns/panel.py" line="99" />
         <source>Packing clip</source>
         <translation>打包视频</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="107" />
+        <location filename="../../app/ui/returns/panel.py" line="100" />
         <source>Close return</source>
         <translation>关闭退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <location filename="../../app/ui/returns/panel.py" line="101" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <location filename="../../app/ui/returns/panel.py" line="101" />
         <source>Scheme</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <location filename="../../app/ui/returns/panel.py" line="101" />
         <source>Posting</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="109" />
+        <location filename="../../app/ui/returns/panel.py" line="102" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="109" />
+        <location filename="../../app/ui/returns/panel.py" line="102" />
         <source>Ozon's state</source>
         <translation>Ozon 状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="109" />
+        <location filename="../../app/ui/returns/panel.py" line="102" />
         <source>At the bench</source>
         <translation>工位状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="110" />
+        <location filename="../../app/ui/returns/panel.py" line="103" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="111" />
+        <location filename="../../app/ui/returns/panel.py" line="104" />
         <source>rFBS action:</source>
         <translation>rFBS 操作：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="112" />
+        <location filename="../../app/ui/returns/panel.py" line="105" />
         <source>Comment (needed to reject)</source>
         <translation>备注（拒绝时必填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="113" />
+        <location filename="../../app/ui/returns/panel.py" line="106" />
         <source>Send to Ozon</source>
         <translation>发送至 Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="129" />
+        <location filename="../../app/ui/returns/panel.py" line="122" />
         <source>waiting</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="129" />
+        <location filename="../../app/ui/returns/panel.py" line="122" />
         <source>open</source>
         <translation>已打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="129" />
+        <location filename="../../app/ui/returns/panel.py" line="122" />
         <source>checked</source>
         <translation>已核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="151" />
+        <location filename="../../app/ui/returns/panel.py" line="144" />
         <source>Return {barcode} of posting {posting}: {product} × {quantity}</source>
         <translation>货件 {posting} 的退货 {barcode}：{product} × {quantity}</translation>
     </message>
@@ -2173,72 +2165,72 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>TrackingPanel</name>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="138" />
+        <location filename="../../app/ui/tracking/panel.py" line="131" />
         <source>Select the parcels first.</source>
         <translation>请先选择包裹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <location filename="../../app/ui/tracking/panel.py" line="189" />
         <source>Posting</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <location filename="../../app/ui/tracking/panel.py" line="189" />
         <source>Ozon status</source>
         <translation>Ozon 状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <location filename="../../app/ui/tracking/panel.py" line="189" />
         <source>Substatus</source>
         <translation>子状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="197" />
+        <location filename="../../app/ui/tracking/panel.py" line="190" />
         <source>In status</source>
         <translation>处于该状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="197" />
+        <location filename="../../app/ui/tracking/panel.py" line="190" />
         <source>Tracking number</source>
         <translation>追踪号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="198" />
+        <location filename="../../app/ui/tracking/panel.py" line="191" />
         <source>Needs a person</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="198" />
+        <location filename="../../app/ui/tracking/panel.py" line="191" />
         <source>Carrier says</source>
         <translation>承运商状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="199" />
+        <location filename="../../app/ui/tracking/panel.py" line="192" />
         <source>Domestic tracking</source>
         <translation>国内物流单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="200" />
+        <location filename="../../app/ui/tracking/panel.py" line="193" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="201" />
+        <location filename="../../app/ui/tracking/panel.py" line="194" />
         <source>Courier on the way</source>
         <translation>快递员在途</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="202" />
+        <location filename="../../app/ui/tracking/panel.py" line="195" />
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="203" />
+        <location filename="../../app/ui/tracking/panel.py" line="196" />
         <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
         <translation>适用于自有承运商的包裹：通知 Ozon，并核对 Ozon 已显示该状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="206" />
+        <location filename="../../app/ui/tracking/panel.py" line="199" />
         <source>Turn buyer messages on again</source>
         <translation>重新开启买家消息</translation>
     </message>

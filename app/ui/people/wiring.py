@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
-from app.messages import text
+from app.messages import Said, text
 from app.services.people import directory
 from app.store import people as store_people
 from app.ui.adapters.tasks import run_task
@@ -45,8 +45,8 @@ class PeopleWiring(QObject):
         self.statistics.failed.connect(lambda detail: self.c.messages.warning(detail))
         self.statistics.progress, self.statistics.language = self.c.progress.report, lambda: self.c.languages.current
         self.statistics.failed.connect(lambda _: self.c.window.progress.settle("report"))
-        self.statistics.saved.connect(lambda path: self.c.messages.info(
-            self.tr("The shift report is saved to %1").replace("%1", path)))
+        # said again in the language shown if the language changes while it is up
+        self.statistics.saved.connect(lambda path: self.c.messages.info(Said("report_saved", path=path)))
 
     def start(self) -> None:
         self.idle.start()
