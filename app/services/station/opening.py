@@ -1,8 +1,8 @@
 """Scanned codes that open a posting, decided between transactions: an item or label barcode
 the cache decides about at once, or a posting to open after asking Ozon (``Remote``); with a thread
 to come back on (``Station.later``, the GUI), a posting the cache holds as packable opens at once
-(by its number, its label or an item it wants) and Ozon's re-read is checked when it arrives. A part of ``Station`` (its ``_write``, ``remote``,
-``db``, ``name`` and ``later``).
+(by its number, its label or an item it wants) and Ozon's re-read is checked when it arrives.
+A part of ``Station`` (its ``_write``, ``remote``, ``db``, ``name`` and ``later``).
 """
 from __future__ import annotations
 
