@@ -16,7 +16,8 @@
 Without ``[[ozon.accounts]]`` the single ``[ozon] client_id`` is the one account, exactly as before
 (its key from ``PACKDESK_OZON_API_KEY`` or the keyring). With several accounts each key comes from
 the OS keyring (service "packdesk", user = that client id) or ``PACKDESK_OZON_API_KEY_<client id>``
-(a service's environment): the plain ``PACKDESK_OZON_API_KEY`` cannot say whose key it is. A key is never part of the file: ``api_key`` in a table is refused by name.
+(a service's environment): the plain ``PACKDESK_OZON_API_KEY`` cannot say whose key it is. A key
+is never part of the file: ``api_key`` in a table is refused by name.
 
 Postings are keyed by their number alone (Ozon numbers them per order, unique across sellers in
 practice); each cached posting records its account's client id, and everything sent for it (ship,
