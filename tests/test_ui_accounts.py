@@ -41,6 +41,8 @@ def test_the_screens_show_which_account_a_posting_belongs_to(qtbot, tmp_path, mo
             assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == "Ozon account"
             number = seller_b.world.posting_numbers("awaiting_packaging")[0]
             assert listed()[number] == "Shop B"
+            choices = [controller.queues.warehouse.itemText(i) for i in range(1, controller.queues.warehouse.count())]
+            assert choices and all(c.startswith(("Shop A · ", "Shop B · ")) for c in choices)  # whose warehouse
             with qtbot.waitSignal(controller.station_worker.result, timeout=10_000,
                                   check_params_cb=lambda result: result.posting == number):
                 controller.scan(number)

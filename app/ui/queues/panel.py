@@ -179,7 +179,11 @@ class QueuesPanel(QWidget):
     # --- filter -----------------------------------------------------------------------------
     def _fill_choices(self) -> None:
         rows = self.awaiting.all_rows
-        warehouses = sorted({(r["warehouse_id"], r["warehouse"]) for r in rows if r.get("warehouse_id")},
+        # several Ozon accounts: their warehouses may share a name, so each says whose it is
+        def named(r: dict) -> str:
+            return f"{r['account']} · {r['warehouse']}" if self.accounts else r["warehouse"]
+
+        warehouses = sorted({(r["warehouse_id"], named(r)) for r in rows if r.get("warehouse_id")},
                             key=lambda w: str(w[1]))
         methods = sorted({r["delivery_method"] for r in rows if r.get("delivery_method")})
         for combo, items, every in ((self.warehouse, warehouses, self.tr("All warehouses")),
