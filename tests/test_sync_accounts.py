@@ -194,3 +194,14 @@ def test_the_bench_engine_of_several_accounts_reports_every_accounts_progress_an
     assert all(sync.engine.on_progress == told.append for sync in room.syncs)
     summary = engine.run_pass()
     assert summary.finished and summary.as_dict()["postings"] == len(room.numbers(A)) + len(room.numbers(B))
+
+
+@pytest.mark.expect_errors("packdesk.sync")
+def test_a_bug_in_one_accounts_pass_leaves_the_other_synced_and_reaches_the_crash_report(room, monkeypatch):
+    from app.services.sync.accounts import AccountsEngine
+
+    bug = RuntimeError("a bug of ours")
+    monkeypatch.setattr(room.syncs[0].engine, "run_pass", lambda: (_ for _ in ()).throw(bug))
+    summary = AccountsEngine(room.syncs).run_pass()
+    assert summary.bugs == [bug] and not summary.finished
+    assert {room.owner(n) for n in room.numbers(B)} == {B}  # the other account's pass ran

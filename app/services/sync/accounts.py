@@ -56,26 +56,29 @@ def account_engines(config: Config, db, clients: Mapping[str, object], *,
     return syncs
 
 
-def run_account_passes(syncs: Sequence[AccountSync],
-                       on_failure: Callable[[OzonAccount, BaseException], object] | None = None) -> dict:
+def run_account_passes(syncs: Sequence[AccountSync]) -> dict:
     """A pass for every account, each on its own: Client-Id -> its PassSummary, or the exception that
-    stopped it (the other accounts' passes still run)."""
+    stopped it (the other accounts' passes still run). A refused key is said as a warning (the
+    summary names the account); anything else is our bug, logged with its traceback."""
+    from app.services.ozon.errors import OzonAuthError
+
     results: dict = {}
     for sync in syncs:
         try:
             results[sync.account.client_id] = sync.engine.run_pass()
-        except Exception as exc:  # noqa: BLE001 - one account's failure must not stop the next
+        except OzonAuthError as exc:
             log.warning("sync pass of Ozon account %s failed: %s", sync.account.label, type(exc).__name__)
             results[sync.account.client_id] = exc
-            if on_failure is not None:
-                on_failure(sync.account, exc)
+        except Exception as exc:  # noqa: BLE001 - one account's bug must not stop the next
+            log.exception("sync pass of Ozon account %s crashed", sync.account.label)
+            results[sync.account.client_id] = exc
     return results
 
 
 class AccountsEngine:
     """Every account's engine as one to its callers: ``run_pass`` runs each account's pass in turn
-    and returns one ``PassSummary``; ``after_pass`` callables run once after all of them. A refused
-    key stops that account's pass only (named in the summary); the others still run."""
+    (``run_account_passes``) and returns one ``PassSummary``; ``after_pass`` callables run once after
+    all of them. A refused key stops that account's pass only (named in the summary); the others still run."""
 
     def __init__(self, syncs: Sequence[AccountSync]) -> None:
         self.syncs = list(syncs)
@@ -97,14 +100,10 @@ class AccountsEngine:
         from app.services.ozon.errors import OzonAuthError
         from app.services.sync.summary import merge_summaries
 
-        summaries = []
-        for sync in self.syncs:
-            try:
-                summaries.append((sync.account.label, sync.engine.run_pass()))
-            except OzonAuthError as exc:  # this account's key: the others' passes still run
-                log.error("Ozon refused the API key of account %s: %s", sync.account.label, exc)
-                summaries.append((sync.account.label, exc))
-        merged = merge_summaries(summaries)
+        results = run_account_passes(self.syncs)
+        merged = merge_summaries([(sync.account.label, results[sync.account.client_id]) for sync in self.syncs])
+        # a bug that stopped an account's pass reaches the crash dialog like a stage's (SyncService)
+        merged.bugs += [r for r in results.values() if isinstance(r, Exception) and not isinstance(r, OzonAuthError)]
         for call in self.after_pass:
             try:
                 call()
