@@ -46,6 +46,24 @@ def pump(seconds: float) -> None:
         time.sleep(0.01)
 
 
+def close_bench(controller) -> None:
+    """Shut a bench of the screenshots down and let its window go."""
+    controller.shutdown()
+    controller.window.close()
+    controller.window.deleteLater()
+    pump(0.1)
+
+
+def run_alone(shots) -> int:
+    """``shots(app, data_dir)`` as a script of its own (screenshots_carriers.py, screenshots_accounts.py)."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = make_app()
+    with tempfile.TemporaryDirectory(prefix="packdesk-shots-") as tmp:
+        shots(app, Path(tmp))
+    print(f"screenshots in {OUT}")
+    return 0
+
+
 def wait_for(condition, timeout: float = 20.0) -> bool:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
@@ -445,10 +463,7 @@ def main() -> int:
         for lang, number in zip(("en", "ru", "zh"), fresh):
             controller.switch_language(lang, remember=False)
             people_scene(controller, window, lang, codes, number)
-        controller.shutdown()
-        controller.window.close()
-        controller.window.deleteLater()
-        pump(0.1)
+        close_bench(controller)
         for lang in ("en", "ru", "zh"):  # a bench whose camera is not there: packing goes on, the warning shows
             missing_camera(app, sim, Path(tmp) / f"nocam-{lang}", lang)
         from screenshots_carriers import carrier_shots
@@ -472,10 +487,7 @@ def missing_camera(app, sim, data_dir: Path, lang: str) -> None:
     wait_for(lambda: controller.camera_bridge.last[0] == "failed" and window.banner.isVisible(), 20)
     pump(0.5)
     shot(window, lang, "camera-warning")
-    controller.shutdown()
-    window.close()
-    window.deleteLater()
-    pump(0.1)
+    close_bench(controller)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,9 +23,9 @@ from app.cli.demo import DEMO_API_KEY, demo_config  # noqa: E402
 from app.config import Config  # noqa: E402
 from app.config_accounts import OzonAccount  # noqa: E402
 from app.sim.ozon import DEFAULT_CLIENT_ID, OzonSimulator, WorldConfig  # noqa: E402
-from app.ui.app import build, make_app  # noqa: E402
+from app.ui.app import build  # noqa: E402
 from app.ui.main_window import PACK, QUEUES  # noqa: E402
-from screenshots import OUT, pump, shot, wait_for  # noqa: E402
+from screenshots import close_bench, pump, run_alone, shot, wait_for  # noqa: E402
 
 SECOND, SECOND_KEY = "200000", "demo-key-2"
 
@@ -60,20 +59,8 @@ def account_shots(app, data_dir: Path) -> None:
             shot(window, lang, "accounts-pack")
             controller.scan("CMD:CANCEL")
             wait_for(lambda: controller.pack_view.snapshot.get("posting") is None, 10)
-        controller.shutdown()
-        window.close()
-        window.deleteLater()
-        pump(0.1)
-
-
-def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
-    app = make_app()
-    with tempfile.TemporaryDirectory(prefix="packdesk-shots-") as tmp:
-        account_shots(app, Path(tmp))
-    print(f"screenshots in {OUT}")
-    return 0
+        close_bench(controller)
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run_alone(account_shots))

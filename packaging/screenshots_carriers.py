@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,9 +26,9 @@ from app.services.carriers.send import KIND, dedupe_key  # noqa: E402
 from app.sim.carriers.demo import demo_carriers  # noqa: E402
 from app.sim.ozon import OzonSimulator, WorldConfig  # noqa: E402
 from app.store import outbox as store_outbox  # noqa: E402
-from app.ui.app import build, make_app  # noqa: E402
+from app.ui.app import build  # noqa: E402
 from app.ui.main_window import QUEUES  # noqa: E402
-from screenshots import OUT, pump, shot, wait_for  # noqa: E402
+from screenshots import close_bench, pump, run_alone, shot, wait_for  # noqa: E402
 
 NO_ADDRESS, TOO_HEAVY = "0148531207-0003-1", "0148531207-0004-1"
 
@@ -87,20 +86,8 @@ def carrier_shots(app, data_dir: Path) -> None:
             shot(dialog, lang, "carrier-address")  # a window of its own: the main window's grab leaves it out
             dialog.reject()
             pump(0.1)
-        controller.shutdown()
-        window.close()
-        window.deleteLater()
-        pump(0.1)
-
-
-def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
-    app = make_app()
-    with tempfile.TemporaryDirectory(prefix="packdesk-shots-") as tmp:
-        carrier_shots(app, Path(tmp))
-    print(f"screenshots in {OUT}")
-    return 0
+        close_bench(controller)
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run_alone(carrier_shots))

@@ -16,6 +16,13 @@ def done(desk, reference):
     return command
 
 
+def shipped(desk, reference):
+    """A parcel queued for Russian Post and sent: its done command."""
+    desk.queue("russian_post", parcel(reference))
+    desk.drain_until_settled()
+    return done(desk, reference)
+
+
 @pytest.mark.parametrize("office, month, serial", [("101000", 12, 1), ("630099", 1, 99999), ("190000", 7, 4242)])
 def test_the_fakes_barcodes_pass_the_real_check_digit(office, month, serial):
     number = barcode_for(office, month, serial)
@@ -26,9 +33,7 @@ def test_the_fakes_barcodes_pass_the_real_check_digit(office, month, serial):
 
 def test_a_parcel_gets_one_order_one_batch_its_shpi_and_its_f7p_label(post):
     fake, desk = post
-    desk.queue("russian_post", parcel("70002-0001-1"))
-    desk.drain_until_settled()
-    command = done(desk, "70002-0001-1")
+    command = shipped(desk, "70002-0001-1")
     [order] = fake.orders_for("70002-0001-1")
     assert (order["mass"], order["index-to"], order["mail-type"]) == (850, 101000, "ONLINE_PARCEL")
     assert order["batch"] is not None and command.result["tracking"] == order["barcode"]
@@ -42,9 +47,7 @@ def test_a_parcel_gets_one_order_one_batch_its_shpi_and_its_f7p_label(post):
 def test_a_lost_answer_never_makes_a_second_order_or_batch(post, fault):
     fake, desk = post
     fake.faults.lose[fault] = 1
-    desk.queue("russian_post", parcel("70002-0002-1"))
-    desk.drain_until_settled()
-    done(desk, "70002-0002-1")
+    shipped(desk, "70002-0002-1")
     [order] = fake.orders_for("70002-0002-1")
     assert fake.calls.count(("PUT", "/1.0/user/backlog")) == 1
     assert fake.calls.count(("POST", "/1.0/user/shipment")) == 1 and len(fake.batches) == 1
@@ -102,9 +105,7 @@ def test_a_wrong_password_keeps_the_parcel_waiting_and_never_shows_the_password(
 
 def test_the_f7p_label_decodes_back_to_the_shpi_at_true_size(post, qapp):
     fake, desk = post
-    desk.queue("russian_post", parcel("70002-0006-1"))
-    desk.drain_until_settled()
-    number = done(desk, "70002-0006-1").result["tracking"]
+    number = shipped(desk, "70002-0006-1").result["tracking"]
     texts, bitmap = print_and_decode(desk, "100x150")
     assert texts == [number]
     assert abs(bitmap.width - 100 * 203 / 25.4) < 2 and abs(bitmap.height - 150 * 203 / 25.4) < 2
@@ -112,9 +113,7 @@ def test_the_f7p_label_decodes_back_to_the_shpi_at_true_size(post, qapp):
 
 def test_the_tracking_history_comes_over_soap_and_names_delivery(post):
     fake, desk = post
-    desk.queue("russian_post", parcel("70002-0007-1"))
-    desk.drain_until_settled()
-    number = done(desk, "70002-0007-1").result["tracking"]
+    number = shipped(desk, "70002-0007-1").result["tracking"]
     fake.add_operation(number, "1", "Приём", "2026-12-04T10:00:00+03:00")
     fake.add_operation(number, "2", "Вручение", "2026-12-07T15:30:00+03:00")
     events = desk.carriers("russian_post").history(number)
@@ -146,9 +145,7 @@ def test_russian_post_operations_place_the_parcel(op, attr, stage):
 
 def test_arrival_at_the_handing_post_office_is_the_last_mile(post):
     fake, desk = post
-    desk.queue("russian_post", parcel("70002-0008-1"))
-    desk.drain_until_settled()
-    number = done(desk, "70002-0008-1").result["tracking"]
+    number = shipped(desk, "70002-0008-1").result["tracking"]
     fake.add_operation(number, "1", "Приём", "2026-12-04T10:00:00+03:00")
     fake.add_operation(number, "8", "Обработка", "2026-12-06T09:10:00+03:00", attr=("2", "Прибыло в место вручения"))
     events = desk.carriers("russian_post").history(number)
