@@ -3,7 +3,9 @@ a typed PIN signs in, a scan with nobody signed in is refused, Settings open onl
 the audit shows and exports (off the GUI thread) what happened; the supervisor's dialog asks for a
 badge or PIN, never offers names."""
 import csv
+import dataclasses
 import threading
+from contextlib import contextmanager
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,15 +21,19 @@ from app.ui.people.bar import PinDialog
 from ui_helpers import plain_posting
 
 
-@pytest.fixture
-def bench(qtbot, tmp_path):
+@contextmanager
+def people_bench(qtbot, tmp_path, people, *, scanner: str = ""):
+    """The demo bench with ``people`` ((name, role, PIN)...) set up, started, its queues read;
+    ``scanner``: another scanner URI than the window's keyboard."""
     with OzonSimulator(WorldConfig(postings=4, seed=5, ship_delay_s=0.0, label_delay_s=0.0)) as sim:
         config = demo_config(Config(), sim.base_url, tmp_path)
+        if scanner:
+            config = dataclasses.replace(config, devices=dataclasses.replace(config.devices, scanner=scanner))
         controller = build(QApplication.instance(), config, lang="en", api_key=DEMO_API_KEY, demo=True,
                            config_path=tmp_path / "config.toml")
         qtbot.addWidget(controller.window)
-        directory.add(controller.parts.db, "Anna", "packer", pin="1111")
-        directory.add(controller.parts.db, "Olga", "admin", pin="2222")
+        for name, role, pin in people:
+            directory.add(controller.parts.db, name, role, pin=pin)
         controller.window.show()
         try:
             with qtbot.waitSignal(controller.queues.loaded, timeout=30_000):
@@ -38,6 +44,12 @@ def bench(qtbot, tmp_path):
             yield controller
         finally:
             controller.shutdown()
+
+
+@pytest.fixture
+def bench(qtbot, tmp_path):
+    with people_bench(qtbot, tmp_path, (("Anna", "packer", "1111"), ("Olga", "admin", "2222"))) as controller:
+        yield controller
 
 
 def answer(qtbot, bench, act, code):
@@ -162,41 +174,23 @@ def test_a_badge_from_the_serial_scanner_into_the_short_dialog_never_changes_who
         qtbot, tmp_path, role, code):
     """Through the real serial scanner (a pty): a supervisor's badge confirms SHORT; a packer's is
     refused with the station's message; the packer signed in stays signed in either way."""
-    import dataclasses
-
     from scanners_helpers import PtyScanner
 
-    with PtyScanner() as emu, OzonSimulator(WorldConfig(postings=4, seed=5, ship_delay_s=0.0,
-                                                        label_delay_s=0.0)) as sim:
-        config = demo_config(Config(), sim.base_url, tmp_path)
-        config = dataclasses.replace(config, devices=dataclasses.replace(config.devices, scanner=f"serial:{emu.path}"))
-        bench = build(QApplication.instance(), config, lang="en", api_key=DEMO_API_KEY, demo=True,
-                      config_path=tmp_path / "config.toml")
-        qtbot.addWidget(bench.window)
-        directory.add(bench.parts.db, "Anna", "packer", pin="1111")
-        directory.add(bench.parts.db, "Ivan", "packer", pin="3333")
-        directory.add(bench.parts.db, "Olga", role, pin="2222")
+    people = (("Anna", "packer", "1111"), ("Ivan", "packer", "3333"), ("Olga", role, "2222"))
+    with PtyScanner() as emu, people_bench(qtbot, tmp_path, people, scanner=f"serial:{emu.path}") as bench:
         badge = directory.issue_badge(bench.parts.db, "Olga")
-        bench.window.show()
-        try:
-            with qtbot.waitSignal(bench.queues.loaded, timeout=30_000):
-                bench.start()
-            qtbot.waitUntil(lambda: bench.people.bar.isVisible(), timeout=10_000)
-            qtbot.waitUntil(lambda: bench.queues.awaiting.rowCount() > 0, timeout=30_000)
-            sign_in_with_pin(qtbot, bench, "1111")
-            number = plain_posting(bench.queues, sim.world)
-            answer(qtbot, bench, lambda: bench.scan(number), "posting_opened")
-            bench.pack_view.actions.buttons["SHORT"].click()
-            dialog = bench.pack_view.actions.dialog
-            assert dialog.badge and dialog.isVisible()
-            got = answer(qtbot, bench, lambda: emu.send(f"CMD:LOGIN:{badge}\r".encode()), code)
-            if role == "supervisor":
-                assert got.data["by"] == "Olga"
-            else:
-                assert "Olga" in got.message("en")
-            assert bench.parts.station.signed_in() == "Anna"
-        finally:
-            bench.shutdown()
+        sign_in_with_pin(qtbot, bench, "1111")
+        number = plain_posting(bench.queues, bench.world)
+        answer(qtbot, bench, lambda: bench.scan(number), "posting_opened")
+        bench.pack_view.actions.buttons["SHORT"].click()
+        dialog = bench.pack_view.actions.dialog
+        assert dialog.badge and dialog.isVisible()
+        got = answer(qtbot, bench, lambda: emu.send(f"CMD:LOGIN:{badge}\r".encode()), code)
+        if role == "supervisor":
+            assert got.data["by"] == "Olga"
+        else:
+            assert "Olga" in got.message("en")
+        assert bench.parts.station.signed_in() == "Anna"
 
 
 def test_a_badge_typed_by_the_keyboard_wedge_scanner_into_the_short_dialog_confirms_it(qtbot, bench):
