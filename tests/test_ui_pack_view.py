@@ -76,3 +76,43 @@ def test_a_packed_posting_turns_the_banner_green_until_the_next_scan(qtbot):
     assert "#2e7d32" in view.banner.styleSheet()
     view.show_result(StationResult(True, "posting_opened", "22345678-0001-1", "packing", {}))
     assert view.banner.text().startswith("Packing 22345678-0001-1")
+
+
+def test_a_new_answer_of_a_line_or_two_never_moves_the_lines(qtbot):
+    """The banner, the posting line and the message keep room for their usual texts: a new answer
+    repaints them, not the whole view below them; a longer message still gets its room."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.services.station.results import StationResult
+    from app.ui.feedback.style import STYLESHEET
+
+    view = PackView(now=lambda: NOW)
+    qtbot.addWidget(view)
+    view.setStyleSheet(STYLESHEET)  # the bench's fonts (the app sets it on the application)
+    view.resize(760, 700)  # the banner's "Packing …" takes two lines here, its "Stop" one
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_snapshot(snapshot(counted=0))
+    view.show_result(StationResult(True, "posting_opened", "12345678-0001-1", "packing", {"total": 3, "verified": 0}))
+    QApplication.processEvents()  # the layout is done when the event loop turns
+    top = view.lines.geometry().top()
+    view.show_result(StationResult(False, "wrong_item", "12345678-0001-1", "error", {"barcode": "4600000000001"}))
+    QApplication.processEvents()
+    assert view.lines.geometry().top() == top
+    view.detail.setText(" ".join(["a message far too long for two lines of the view"] * 12))
+    QApplication.processEvents()
+    assert view.lines.geometry().top() > top  # never cut off: it grows
+
+
+def test_columns_fit_each_posting_and_keep_a_width_set_by_hand_while_it_is_open(qtbot):
+    view = PackView(now=lambda: NOW)
+    qtbot.addWidget(view)
+    view.show_snapshot(snapshot(counted=0))
+    fitted = view.lines.columnWidth(2)
+    view.lines.setColumnWidth(2, fitted + 80)  # the packer widens the barcode column
+    view.show_snapshot(snapshot(counted=1))    # a unit counted: the same posting
+    assert view.lines.columnWidth(2) == fitted + 80
+    other = snapshot(counted=0)
+    other["lines"] = [dict(other["lines"][0], sku=7, barcodes=["46000000000010000000000042"])]
+    view.show_snapshot(other)                  # another posting, a longer barcode: fitted to it
+    assert view.lines.columnWidth(2) > fitted

@@ -9,7 +9,7 @@ from collections import OrderedDict
 from datetime import datetime, timezone
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -26,6 +26,9 @@ NAME, OFFER, BARCODE_COLUMN, COUNTED, NEEDED = range(5)
 DONE_BACKGROUND = QColor("#dcedc8")
 MAX_PHOTOS = 300  # photos kept in memory (the least recently shown go; their files stay cached on disk)
 PHOTO_ROLE = Qt.ItemDataRole.UserRole + 1  # on a line's name: "photo:<sku>" or "placeholder:<sku>"
+# lines of text each label keeps room for, so a new text of up to that many lines never moves the
+# rest of the view (a relayout moves and repaints every widget below; a longer text still grows it)
+KEPT_LINES = {"banner": 2, "info": 1, "detail": 2}
 
 
 def _utcnow() -> datetime:
@@ -63,9 +66,10 @@ class PackView(QWidget):
         self.lines.verticalHeader().setDefaultSectionSize(PHOTO_PX + 6)
         self.photos: OrderedDict[int, QPixmap] = OrderedDict()  # sku -> its photo (``show_photo``), LRU
         self._placeholder = QIcon(placeholder())
-        header = self.lines.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.lines.horizontalHeader()  # the columns fit a posting's lines when it opens (not per scan)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        self._fitted: tuple = ()  # the lines (SKUs) the columns were last fitted to
         self.lines.cellDoubleClicked.connect(self._line_double_clicked)
         self.messages = QListWidget(objectName="lastMessages")
         self.messages.setWordWrap(True)
@@ -93,6 +97,7 @@ class PackView(QWidget):
         layout.addLayout(entry)
         layout.addWidget(self.actions)
         self.retranslate()
+        self._keep_room()
 
     # --- language ---------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -112,7 +117,19 @@ class PackView(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._keep_room()
         super().changeEvent(event)
+
+    def _keep_room(self) -> None:
+        """Each label's minimum height: ``KEPT_LINES`` of its font, plus its style's padding."""
+        for name, lines in KEPT_LINES.items():
+            label: QLabel = getattr(self, name)
+            label.ensurePolished()  # the style sheet's font and padding
+            margins = label.contentsMargins()
+            text = label.fontMetrics().boundingRect(QRect(0, 0, 10_000, 10_000), Qt.TextFlag.TextWordWrap,
+                                                    "\n".join("X" * lines))  # measured as QLabel measures
+            label.setMinimumHeight(text.height() + 2 * label.margin() + margins.top() + margins.bottom())
 
     def banner_text(self) -> str:
         if self.state == "packing":
@@ -176,6 +193,11 @@ class PackView(QWidget):
                 background = QBrush(DONE_BACKGROUND) if done else QBrush()
                 if item.background() != background:  # setting it, even unchanged, repaints the cell
                     item.setBackground(background)
+        fitted = tuple(line.get("sku") for line in lines)
+        if fitted != self._fitted:  # another posting: its lines' widths (a count never widens a column much)
+            self._fitted = fitted
+            for column in (OFFER, BARCODE_COLUMN, COUNTED, NEEDED):
+                self.lines.resizeColumnToContents(column)
         self._show_photos(lines)
         self._show_info()
         if self.last is None:  # first look after start: show the stored state
