@@ -26,9 +26,36 @@ NAME, OFFER, BARCODE_COLUMN, COUNTED, NEEDED = range(5)
 DONE_BACKGROUND = QColor("#dcedc8")
 MAX_PHOTOS = 300  # photos kept in memory (the least recently shown go; their files stay cached on disk)
 PHOTO_ROLE = Qt.ItemDataRole.UserRole + 1  # on a line's name: "photo:<sku>" or "placeholder:<sku>"
-# lines of text each label keeps room for, so a new text of up to that many lines never moves the
-# rest of the view (a relayout moves and repaints every widget below; a longer text still grows it)
-KEPT_LINES = {"banner": 2, "info": 1, "detail": 2}
+
+
+class RoomyLabel(QLabel):
+    """A word-wrapped label that asks for room for ``lines`` lines of its font, so a new text of up
+    to that many lines never moves the widgets below it (a relayout moves and repaints all of them).
+    A longer text still gets its room; a window too short for all may still squeeze it, as any label."""
+
+    def __init__(self, lines: int, **kwargs) -> None:
+        super().__init__(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter, **kwargs)
+        self.lines, self.room = lines, 0
+
+    def _kept(self) -> int:
+        if not self.room:  # measured as QLabel measures its text, with the style's padding
+            text = self.fontMetrics().boundingRect(QRect(0, 0, 10_000, 10_000), Qt.TextFlag.TextWordWrap,
+                                                   "\n".join("X" * self.lines))
+            margins = self.contentsMargins()
+            self.room = text.height() + 2 * self.margin() + margins.top() + margins.bottom()
+        return self.room
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
+        return max(super().heightForWidth(width), self._kept())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(hint.height(), self._kept()))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.room = 0  # measured again with the new font or padding
+        super().changeEvent(event)
 
 
 def _utcnow() -> datetime:
@@ -49,9 +76,9 @@ class PackView(QWidget):
         self.now = now or _utcnow
         self.state, self.posting, self.last = "idle", None, None
         self.snapshot: dict = {}
-        self.banner = QLabel(objectName="stateBanner", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.detail = QLabel(objectName="stateDetail", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.info = QLabel(objectName="postingInfo", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.banner = RoomyLabel(2, objectName="stateBanner")
+        self.detail = RoomyLabel(2, objectName="stateDetail")
+        self.info = RoomyLabel(1, objectName="postingInfo")
         self.weight = QLabel(objectName="liveWeight", alignment=Qt.AlignmentFlag.AlignCenter)
         self.reading: tuple[float, str] | None = None
         self._clock = QTimer(self)  # "time left" moves on even when nothing is scanned
@@ -97,7 +124,6 @@ class PackView(QWidget):
         layout.addLayout(entry)
         layout.addWidget(self.actions)
         self.retranslate()
-        self._keep_room()
 
     # --- language ---------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -117,19 +143,7 @@ class PackView(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-        elif event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
-            self._keep_room()
         super().changeEvent(event)
-
-    def _keep_room(self) -> None:
-        """Each label's minimum height: ``KEPT_LINES`` of its font, plus its style's padding."""
-        for name, lines in KEPT_LINES.items():
-            label: QLabel = getattr(self, name)
-            label.ensurePolished()  # the style sheet's font and padding
-            margins = label.contentsMargins()
-            text = label.fontMetrics().boundingRect(QRect(0, 0, 10_000, 10_000), Qt.TextFlag.TextWordWrap,
-                                                    "\n".join("X" * lines))  # measured as QLabel measures
-            label.setMinimumHeight(text.height() + 2 * label.margin() + margins.top() + margins.bottom())
 
     def banner_text(self) -> str:
         if self.state == "packing":
