@@ -116,3 +116,13 @@ def test_columns_fit_each_posting_and_keep_a_width_set_by_hand_while_it_is_open(
     other["lines"] = [dict(other["lines"][0], sku=7, barcodes=["46000000000010000000000042"])]
     view.show_snapshot(other)                  # another posting, a longer barcode: fitted to it
     assert view.lines.columnWidth(2) > fitted
+
+
+def test_a_language_switch_fits_the_columns_to_the_new_headers(qtbot):
+    view = PackView(now=lambda: NOW)
+    qtbot.addWidget(view)
+    view.show_snapshot(snapshot(counted=0))
+    before = view.lines.columnWidth(3)
+    view.tr = lambda text: {"Counted": "Counted by the packer so far"}.get(text, text)
+    view.retranslate()
+    assert view.lines.columnWidth(3) > before

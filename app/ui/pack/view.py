@@ -132,6 +132,7 @@ class PackView(QWidget):
         self.messages_title.setText(self.tr("Last messages"))
         self.lines.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Article"), self.tr("Barcode"),
                                               self.tr("Counted"), self.tr("Needed")])
+        self._fit_columns()  # the headers' words in the new language
         self._show_banner()
         self._show_info()
         self.show_weight(*(self.reading or (None, "")))
@@ -210,14 +211,17 @@ class PackView(QWidget):
         fitted = tuple(line.get("sku") for line in lines)
         if fitted != self._fitted:  # another posting: its lines' widths (a count never widens a column much)
             self._fitted = fitted
-            for column in (OFFER, BARCODE_COLUMN, COUNTED, NEEDED):
-                self.lines.resizeColumnToContents(column)
+            self._fit_columns()
         self._show_photos(lines)
         self._show_info()
         if self.last is None:  # first look after start: show the stored state
             self.state, self.posting = snapshot.get("state", "idle"), snapshot.get("posting")
             self._show_banner()
             self.actions.set_state(self.state)
+
+    def _fit_columns(self) -> None:
+        for column in (OFFER, BARCODE_COLUMN, COUNTED, NEEDED):
+            self.lines.resizeColumnToContents(column)
 
     def show_photo(self, sku: int, image: QImage) -> None:
         """A product's photo came (``PhotoLoader``, on the GUI thread); a null image: it has none."""
