@@ -74,7 +74,7 @@ with ozon as sim, tempfile.TemporaryDirectory() as tmp:
     def window_painted():
         if not state["painted"]:
             state["painted"] = True
-            window.removeEventFilter(window_filter)  # no Python in the window's events from here on
+            window.removeEventFilter(window_filter)  # from here on only the repaint filter sees its events
             window.installEventFilter(repaint_filter)
             print(f"first_paint_s {time.time() - T0:.3f}", flush=True)
             QTimer.singleShot(1500, next_scan)  # let the first sync fill the cache
