@@ -94,16 +94,27 @@ def test_a_schema_error_is_a_bug_even_though_sqlite_calls_it_operational(qtbot, 
     assert banners == []
 
 
-def test_a_cancellation_found_after_an_open_from_the_cache_reaches_the_screen(qtbot, bench):
+@pytest.mark.parametrize("answered_at_once", [False, True])
+def test_a_cancellation_found_after_an_open_from_the_cache_reaches_the_screen(qtbot, bench, answered_at_once):
     """The station thread opens from the cache at once; Ozon's re-read arrives on a pool thread
-    and is decided back on the station thread, its stop shown like any answer."""
+    and is decided back on the station thread, its stop shown like any answer, after the open's,
+    even when the re-read was done before the station could ask to be told (a busy machine)."""
+    from concurrent.futures import Future
+
     from app.services.station import Remote
     from app.services.station import results as r
 
     bench.engine().run_pass()
     number = bench.packable()[0]
     bench.sim.world.cancel(number)
-    station = Station(bench.db, "bench-1", remote=Remote.for_client(bench.client))
+    remote = Remote.for_client(bench.client)
+    if answered_at_once:
+        def posting_soon(number: str) -> Future:
+            done: Future = Future()
+            done.set_result(remote.posting(number))
+            return done
+        remote.posting_soon = posting_soon
+    station = Station(bench.db, "bench-1", remote=remote)
     worker = StationWorker(station)
     answers = []
     worker.result.connect(lambda result: answers.append((result.code, result.posting)))

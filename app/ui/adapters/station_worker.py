@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from app.ui.errors import report_bug
 
@@ -48,9 +48,11 @@ class _Engine(QObject):
 
         # the pack view's snapshot is read in the decision's own transaction (no second one)
         station.view = lambda session, row: view_in(station, session, row)
-        # a posting opened from the cache: Ozon's re-read is checked on this thread when it comes
+        # a posting opened from the cache: Ozon's re-read is checked on this thread when it comes;
+        # queued even when it came before the open was answered (its callback then runs on this
+        # thread), so the stop it may make is always decided and shown after the open
         station.later = self._later.emit
-        self._later.connect(self._run_later)
+        self._later.connect(self._run_later, Qt.ConnectionType.QueuedConnection)
 
     @Slot(object)
     def _run_later(self, step) -> None:
