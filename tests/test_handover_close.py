@@ -159,10 +159,11 @@ def rfbs_closed(shop, count: int = 3) -> tuple[list[str], list[str]]:
 
 
 def settle(shop, kind: str) -> None:
-    """Sync until the first ``kind`` command is done or parked. Its steps wait on Ozon's asynchronous
+    """Sync until every ``kind`` command is done or parked. Their steps wait on Ozon's asynchronous
     change and on backoffs, a few seconds in all; the deadline is a coarse guard for a loaded machine."""
     deadline = datetime.now() + timedelta(seconds=90)
-    while shop.commands(kind)[0].state not in (OUTBOX_DONE, OUTBOX_PARKED) and datetime.now() < deadline:
+    while (any(c.state not in (OUTBOX_DONE, OUTBOX_PARKED) for c in shop.commands(kind))
+           and datetime.now() < deadline):
         shop.sync()  # delivering is asynchronous: confirmed by re-reading the postings
 
 
