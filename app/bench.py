@@ -387,7 +387,7 @@ def _open_evidence(bench: Bench, camera_factory: Callback, on_state: Callback, l
     if bench.station is not None:
         station = bench.station
         bench.station.listen(PackingFollower(bench.evidence, station_name=config.station.name, lang=lang,
-                                             packer=lambda: station.packer))
+                                             packer=lambda: station.packer), after_answer=True)
     if bench.router is not None and "handover" in bench.router.modes:  # the hand-over's clip and act photo
         from app.services.handover.evidence import HandoverFollower
         station = bench.station

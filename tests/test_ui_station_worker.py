@@ -127,3 +127,69 @@ def test_a_cancellation_found_after_an_open_from_the_cache_reaches_the_screen(qt
     finally:
         worker.stop()
         station.close()
+
+
+def test_what_a_decision_sets_off_runs_after_its_answer_went_out_in_order(qtbot, station):
+    """The evidence follower (``after_answer``) hears each decision once the answer has left the
+    station thread, in the order decided; a plain listener (the demo's parcel) hears it before."""
+    from PySide6.QtCore import Qt
+
+    from app.services.station import results as r
+
+    emitted, heard = [], []
+    station.listen(lambda result: heard.append(("told", result.code, result.code in emitted)))
+    station.listen(lambda result: heard.append(("followed", result.code, result.code in emitted)), after_answer=True)
+    worker = StationWorker(station)
+    worker._engine.result.connect(lambda result: emitted.append(result.code), Qt.ConnectionType.DirectConnection)
+    with qtbot.waitSignal(worker.snapshot, timeout=5000):
+        worker.start()
+    try:
+        worker.scan("4600000000000")  # an item: it opens the posting that wants it
+        worker.scan("CMD:CANCEL")
+        qtbot.waitUntil(lambda: len(heard) == 4, timeout=10_000)
+    finally:
+        worker.stop()
+    assert emitted[0] == r.POSTING_COMPLETE and emitted[-1] == r.POSTING_RELEASED  # the scale's answer between
+    assert heard == [("told", r.POSTING_COMPLETE, False), ("told", r.POSTING_RELEASED, False),
+                     ("followed", r.POSTING_COMPLETE, True), ("followed", r.POSTING_RELEASED, True)]
+
+
+def test_what_is_still_to_follow_when_the_worker_stops_runs_then(qtbot, station, monkeypatch):
+    from app.services.station import results as r
+
+    monkeypatch.setattr("app.ui.adapters.station_worker.FOLLOW_UP_MS", 3_600_000)
+    heard = []
+    station.listen(lambda result: heard.append(result.code), after_answer=True)
+    worker = StationWorker(station)
+    with qtbot.waitSignal(worker.snapshot, timeout=5000):
+        worker.start()
+    with qtbot.waitSignal(worker.result, timeout=5000):
+        worker.scan("4600000000000")
+    assert heard == []
+    worker.stop()
+    assert heard == [r.POSTING_COMPLETE]
+
+
+def test_ozons_re_read_of_an_open_from_the_cache_is_asked_after_the_open_was_answered(qtbot, bench, monkeypatch):
+    from app.services.station import Remote
+    from app.services.station import results as r
+
+    monkeypatch.setattr("app.ui.adapters.station_worker.FOLLOW_UP_MS", 3_600_000)
+    bench.engine().run_pass()
+    number = bench.packable()[0]
+    remote = Remote.for_client(bench.client)
+    asked = []
+    posting_soon = remote.posting_soon
+    remote.posting_soon = lambda number: asked.append(number) or posting_soon(number)
+    station = Station(bench.db, "bench-1", remote=remote)
+    worker = StationWorker(station)
+    with qtbot.waitSignal(worker.snapshot, timeout=5000):
+        worker.start()
+    try:
+        with qtbot.waitSignal(worker.result, timeout=5000) as answer:
+            worker.scan(number)
+        assert answer.args[0].code == r.POSTING_OPENED and asked == []
+    finally:
+        worker.stop()
+        station.close()
+    assert asked == [number]

@@ -2,7 +2,7 @@
 for each decision, a photo at the weighing, and the posting's records sealed when it leaves the bench.
 
     follower = PackingFollower(evidence, station_name="bench-1", lang="ru")
-    station.listen(follower)            # called after each committed decision, on the station's thread
+    station.listen(follower, after_answer=True)  # each committed decision, once its answer is shown
 
 The listener only hands the result to the evidence thread; what it means is decided there:
 

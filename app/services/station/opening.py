@@ -2,7 +2,7 @@
 the cache decides about at once, or a posting to open after asking Ozon (``Remote``); with a thread
 to come back on (``Station.later``, the GUI), a posting the cache holds as packable opens at once
 (by its number, its label or an item it wants) and Ozon's re-read is checked when it arrives.
-A part of ``Station`` (its ``_write``, ``remote``, ``db``, ``name`` and ``later``).
+A part of ``Station`` (its ``_write``, ``remote``, ``db``, ``name``, ``later`` and ``follow_up``).
 """
 from __future__ import annotations
 
@@ -45,10 +45,16 @@ class Opening:
         return outcome
 
     def _check_soon(self, number: str) -> None:
-        """Ask Ozon about a posting just opened from the cache; its answer is decided on the
-        station's thread (``later``) when it comes."""
-        future = self.remote.posting_soon(number)
-        future.add_done_callback(lambda done: self.later(lambda: self._recheck(number, done.result())))
+        """Ask Ozon about a posting just opened from the cache, once the open has been shown
+        (``follow_up``); its answer is decided on the station's thread (``later``) when it comes."""
+        def ask() -> None:
+            future = self.remote.posting_soon(number)
+            future.add_done_callback(lambda done: self.later(lambda: self._recheck(number, done.result())))
+
+        if self.follow_up is None:
+            ask()
+        else:
+            self.follow_up(ask)
 
     def _asks_first(self) -> bool:
         """An idle item scan asks Ozon before it opens the posting that wants the unit, unless the

@@ -72,7 +72,7 @@ class Station(Opening):
         self._may_supervise = supervisors if callable(supervisors) else _member_of(supervisors)
         self.now = now
         self.idle_sign_out_s = idle_sign_out_s
-        self._listeners: list[Callable[[r.StationResult], object]] = []
+        self._listeners: list[tuple[Callable[[r.StationResult], object], bool]] = []  # (listener, after the answer)
         # view(session, row): what a screen shows after a decision, read in the decision's own
         # transaction once it is decided, with the station's row as written (one transaction
         # instead of a second read at every scan); take it with ``take_view()``. None: nobody wants one.
@@ -83,6 +83,11 @@ class Station(Opening):
         # cache holds as packable opens at once and Ozon's re-read is checked when it arrives (a
         # cancellation then stops the packer); without it (replay), an open waits for Ozon's word.
         self.later: Callable[[Callable[[], r.StationResult | None]], object] | None = None
+        # follow_up(step): run ``step`` once the decision's answer has been shown, on the thread that
+        # calls the station (the GUI's station worker: just after the window's repaint, so the work a
+        # decision sets off (the evidence video, Ozon's re-read) does not compete with the packer's
+        # screen for the two cores and the interpreter). None: at once (replay).
+        self.follow_up: Callable[[Callable[[], object]], object] | None = None
         self.account_names: dict[str, str] = {}  # several Ozon accounts: Client-Id -> the name screens show
 
     @classmethod
@@ -99,11 +104,13 @@ class Station(Opening):
         if self.remote is not None:
             self.remote.close()
 
-    def listen(self, listener: Callable[[r.StationResult], object]) -> None:
+    def listen(self, listener: Callable[[r.StationResult], object], *, after_answer: bool = False) -> None:
         """Call ``listener(result)`` after each decision is committed, on the calling thread:
         it must be short and only hand things on (the bench's assembly uses it, e.g. for the
-        demo's parcel on a ``sim://`` scale). A listener that raises is logged and passed over."""
-        self._listeners.append(listener)
+        demo's parcel on a ``sim://`` scale). ``after_answer``: what the answer need not wait for
+        (the evidence follower) runs through ``follow_up``, in the order of the decisions.
+        A listener that raises is logged and passed over."""
+        self._listeners.append((listener, after_answer))
 
     # -- the scanner -------------------------------------------------------------------------
     def scan(self, text: str) -> r.StationResult:
@@ -322,11 +329,20 @@ class Station(Opening):
         return outcome
 
     def _tell(self, outcome: r.StationResult) -> None:
-        for listener in self._listeners:
-            try:
-                listener(outcome)
-            except Exception:  # the decision is committed: a listener's bug must not undo the answer
-                log.exception("a station listener failed on %s", outcome.code)
+        deferring = self.follow_up is not None
+        for listener, after in self._listeners:
+            if not (after and deferring):
+                self._call(listener, outcome)
+        later = [listener for listener, after in self._listeners if after and deferring]
+        if later:
+            self.follow_up(lambda: [self._call(listener, outcome) for listener in later])
+
+    @staticmethod
+    def _call(listener: Callable[[r.StationResult], object], outcome: r.StationResult) -> None:
+        try:
+            listener(outcome)
+        except Exception:  # the decision is committed: a listener's bug must not undo the answer
+            log.exception("a station listener failed on %s", outcome.code)
 
     def take_view(self) -> dict | None:
         """The ``view`` read with the last decision of the last call (None: there was none)."""

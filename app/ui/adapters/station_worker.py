@@ -15,6 +15,12 @@ configured scale is read, as ``packdesk replay`` does, and that outcome is a sec
 A posting opened from the cache is re-read from Ozon meanwhile; the station decides that answer
 on this thread too (``Station.later``), and a stop it makes is one more ``result``.
 
+The answer first: what a decision sets off and the packer does not wait for (the evidence video
+and log, Ozon's re-read) runs ``FOLLOW_UP_MS`` after the answer went out (``Station.follow_up``),
+in order, on this thread: by then the window has painted it. Started at the same moment, that
+work took the two cores and the interpreter from the window's repaint (benchmarks/bench_ui.py).
+What is still waiting when the worker stops runs then.
+
 What the station cannot decide: a failure a bench can meet (the database cannot be used) is
 ``failed(code, detail)`` for a banner (``app.messages``); anything else is our bug, for the log and
 the crash dialog (``app.ui.errors.report_bug``), and the thread goes on with the next scan.
@@ -23,13 +29,14 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 from app.ui.errors import report_bug
 
 log = logging.getLogger("packdesk.ui.station")
 
 THREAD_NAME = "packdesk-station"
+FOLLOW_UP_MS = 50  # the answer's repaint takes 5-25 ms; a packer's next scan comes 300 ms or more later
 
 
 class _Engine(QObject):
@@ -53,6 +60,34 @@ class _Engine(QObject):
         # thread), so the stop it may make is always decided and shown after the open
         station.later = self._later.emit
         self._later.connect(self._run_later, Qt.ConnectionType.QueuedConnection)
+        self._follow_ups: list = []
+        self._follow_timer = QTimer(self)  # a child: it moves to the station thread with the engine
+        self._follow_timer.setSingleShot(True)
+        self._follow_timer.setInterval(FOLLOW_UP_MS)
+        self._follow_timer.timeout.connect(self.run_follow_ups)
+        station.follow_up = self._follow_up
+
+    def _follow_up(self, step) -> None:
+        """On the station thread (from a decision): ``step`` once the answer has been shown."""
+        self._follow_ups.append(step)
+        if not self._follow_timer.isActive():  # never pushed back: at most FOLLOW_UP_MS late
+            self._follow_timer.start()
+
+    @Slot()
+    def finish(self) -> None:
+        """The worker stops: what is still to follow runs now, on this thread."""
+        self._follow_timer.stop()
+        self.run_follow_ups()
+
+    @Slot()
+    def run_follow_ups(self) -> None:
+        """What the decisions set off, in their order."""
+        steps, self._follow_ups = self._follow_ups, []
+        for step in steps:
+            try:
+                step()
+            except Exception as exc:
+                self._cannot(exc)
 
     @Slot(object)
     def _run_later(self, step) -> None:
@@ -154,6 +189,7 @@ class StationWorker(QObject):
     _weigh = Signal()
     _refresh = Signal()
     _expire_idle = Signal()
+    _finish = Signal()
 
     def __init__(self, station, scale_reader=None, parent: QObject | None = None, *, router=None) -> None:
         super().__init__(parent)
@@ -168,6 +204,7 @@ class StationWorker(QObject):
         self._weigh.connect(self._engine.weigh)
         self._refresh.connect(self._engine.refresh)
         self._expire_idle.connect(self._engine.expire_idle)
+        self._finish.connect(self._engine.finish, Qt.ConnectionType.BlockingQueuedConnection)
         # the engine lives on the station thread, this object on the GUI thread: queued
         self._engine.result.connect(self.result)
         self._engine.snapshot.connect(self.snapshot)
@@ -200,5 +237,6 @@ class StationWorker(QObject):
 
     def stop(self) -> None:
         if self._thread.isRunning():
+            self._finish.emit()  # returns once the station thread has run what was still to follow
             self._thread.quit()
             self._thread.wait()
