@@ -13,7 +13,7 @@ from app.store import postings as store_postings
 from app.store import products as store_products
 from app.store.models import ProductRow
 from app.ui.pack import PackView
-from app.ui.pack.photos import PLACEHOLDER_FILL, PhotoLoader
+from app.ui.pack.photos import PHOTO_PX, PLACEHOLDER_FILL, PhotoLoader
 from app.ui.pack.view import NAME, PHOTO_ROLE
 from sync_helpers import bench  # noqa: F401  (fixture)
 
@@ -117,3 +117,18 @@ def test_photos_beyond_the_views_bound_come_back_from_the_disk_not_the_cdn(qtbot
         assert _shown(view, 0)[0] == f"photo:{sku}"
         assert list(view.photos) == [sku]
     assert synced.sim.stats.files()["requests"] == 2  # the first one's file was on disk
+
+
+def test_a_photo_becomes_one_icon_at_its_drawn_size_shown_again_by_each_posting_that_holds_it(qtbot, view, synced):
+    sku, other = synced.skus[-1], synced.skus[0]
+    with qtbot.waitSignal(view.loader.photoReady, timeout=10_000, check_params_cb=lambda s, _: s == sku):
+        view.show_snapshot(_snapshot(sku))
+    icon = view.lines.item(0, NAME).icon()
+    ratio = view.devicePixelRatioF()
+    assert [(size.width(), size.height()) for size in icon.availableSizes()] == [(PHOTO_PX, PHOTO_PX)]
+    drawn = icon.pixmap(view.lines.iconSize(), ratio)
+    assert (drawn.width(), drawn.height()) == (round(PHOTO_PX * ratio), round(PHOTO_PX * ratio))
+    view.show_snapshot(_snapshot(other))  # another posting, then one holding the same product again
+    view.show_snapshot(_snapshot(other, sku))
+    assert view.lines.item(1, NAME).data(PHOTO_ROLE) == f"photo:{sku}"
+    assert view.lines.item(1, NAME).icon().cacheKey() == icon.cacheKey()  # the same icon: not scaled again

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, QPoint, QRect, QThreadPool, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap
 
 from app.ui.adapters.tasks import run_task
 
@@ -55,6 +55,17 @@ def load_image(photos, sku: int, size: int = PHOTO_PX * 2) -> QImage:
         log.warning("the photo of SKU %s does not decode (%s)", sku, path.name)
         return QImage()
     return image.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+
+
+def icon_of(image: QImage, ratio: float = 1.0, size: int = PHOTO_PX) -> QIcon:
+    """On the GUI thread, once per photo: the line's icon, scaled to the pixels it is drawn with.
+    An icon made anew at each open is scaled again at its first paint: milliseconds of every
+    posting opened, in the window's repaint (benchmarks/bench_ui.py)."""
+    pixels = max(1, round(size * ratio))
+    pixmap = QPixmap.fromImage(image.scaled(pixels, pixels, Qt.AspectRatioMode.KeepAspectRatio,
+                                            Qt.TransformationMode.SmoothTransformation))
+    pixmap.setDevicePixelRatio(ratio)
+    return QIcon(pixmap)
 
 
 class PhotoLoader(QObject):

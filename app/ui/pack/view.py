@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPixmap
+from PySide6.QtGui import QBrush, QColor, QIcon, QImage
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -18,7 +18,7 @@ from app.ui.feedback.sound import NullSounder, sound_for
 from app.ui.feedback.style import banner_style
 from app.ui.queues.model import local_time
 from app.ui.pack.actions import PackActions
-from app.ui.pack.photos import PHOTO_PX, placeholder
+from app.ui.pack.photos import PHOTO_PX, icon_of, placeholder
 
 MAX_MESSAGES = 50
 PACKED_CODES = ("weight_accepted",)  # also after a supervisor's override
@@ -91,7 +91,7 @@ class PackView(QWidget):
         self.lines.verticalHeader().setVisible(False)
         self.lines.setIconSize(QSize(PHOTO_PX, PHOTO_PX))
         self.lines.verticalHeader().setDefaultSectionSize(PHOTO_PX + 6)
-        self.photos: OrderedDict[int, QPixmap] = OrderedDict()  # sku -> its photo (``show_photo``), LRU
+        self.photos: OrderedDict[int, QIcon] = OrderedDict()  # sku -> its photo (``show_photo``), LRU
         self._placeholder = QIcon(placeholder())
         header = self.lines.horizontalHeader()  # the columns fit a posting's lines when it opens (not per scan)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -227,7 +227,7 @@ class PackView(QWidget):
         """A product's photo came (``PhotoLoader``, on the GUI thread); a null image: it has none."""
         if image.isNull() or sku in self.photos:
             return
-        self.photos[sku] = QPixmap.fromImage(image)
+        self.photos[sku] = icon_of(image, self.devicePixelRatioF())
         while len(self.photos) > MAX_PHOTOS:
             self.photos.popitem(last=False)
         self._show_photos(self.snapshot.get("lines") or [])
@@ -242,7 +242,7 @@ class PackView(QWidget):
                 self.photos.move_to_end(sku)
             shown = f"{'photo' if photo is not None else 'placeholder'}:{sku}"
             if item.data(PHOTO_ROLE) != shown:  # setting an icon repaints: only on a change
-                item.setIcon(QIcon(photo) if photo is not None else self._placeholder)
+                item.setIcon(photo if photo is not None else self._placeholder)
                 item.setData(PHOTO_ROLE, shown)
             if photo is None and sku is not None:
                 wanted.append(int(sku))
