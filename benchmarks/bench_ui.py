@@ -37,6 +37,7 @@ from app.cli.demo import DEMO_API_KEY, demo_config
 from app.config import Config
 from app.sim.ozon import OzonSimulator, WorldConfig
 from app.ui.app import build, make_app, settle_heap
+from app.ui.refcount_guard import RefcountGuard
 
 SCANS = int(os.environ["BENCH_SCANS"])
 
@@ -65,6 +66,7 @@ class Remote:  # the simulator in a process of its own, as Ozon is (BENCH_OZON_U
 ozon = Remote() if Remote.base_url else OzonSimulator(WorldConfig(postings=40, seed=7))
 with ozon as sim, tempfile.TemporaryDirectory() as tmp:
     app = make_app()
+    guard = RefcountGuard(app)  # as run_gui does: without it a long run ends in bool_dealloc
     controller = build(app, demo_config(Config(), sim.base_url, Path(tmp)), lang="ru", api_key=DEMO_API_KEY,
                        demo=True)
     window, pack = controller.window, controller.pack_view
