@@ -1,6 +1,6 @@
 """Desktop bench figures: cold start to the first painted window, and scan → repainted pack view.
 
-    .venv/bin/python benchmarks/bench_ui.py [--runs 5] [--scans 200] [--ozon process|inline]
+    .venv/bin/python benchmarks/bench_ui.py [--runs 5] [--scans 200] [--gap-ms 5] [--ozon process|inline]
 
 Cold start: a fresh process does what ``packdesk demo`` does (simulator, temporary data dir,
 sim:// devices, the main window) and reports when the window's first paint event arrives,
@@ -10,7 +10,9 @@ would scan (open a posting, count its units but the last, put it back with CMD:C
 clock stops when the window's first repaint after the station's answer has been painted and
 handed to the display server (a zero-timer queued when that repaint begins runs once it is
 done); "repaint begins" is also printed. Nothing is repainted for the bench's sake: only what
-the answer changed, as at a real bench.
+the answer changed, as at a real bench. ``--gap-ms``: the next scan that long after the repaint:
+5 (the default) scans back to back, so what one answer set off (the evidence video, Ozon's re-read,
+50 ms later) meets the next scans; 300 is a packer's pace (a scan at most every ~0.3 s).
 Opening a posting includes the station's re-read of it from Ozon: the simulator, by default in a
 process of its own (``packdesk ozon-sim``), as Ozon is another machine; ``--ozon inline`` runs it
 in the app's process, as ``packdesk demo`` does (its threads then share the app's interpreter).
@@ -40,6 +42,7 @@ from app.ui.app import build, make_app, settle_heap
 from app.ui.refcount_guard import RefcountGuard
 
 SCANS = int(os.environ["BENCH_SCANS"])
+GAP_MS = int(os.environ.get("BENCH_GAP_MS", "5"))
 
 
 class OnEvent(QObject):
@@ -90,7 +93,7 @@ with ozon as sim, tempfile.TemporaryDirectory() as tmp:
 
         def painted():  # queued as the repaint began: runs once it is done
             state["times"].append((time.perf_counter() - sent) * 1000)
-            QTimer.singleShot(5, next_scan)
+            QTimer.singleShot(GAP_MS, next_scan)
         QTimer.singleShot(0, painted)
 
     original = pack.show_result
@@ -130,7 +133,7 @@ with ozon as sim, tempfile.TemporaryDirectory() as tmp:
     window.show()
     settle_heap()  # as run_gui does
     controller.start()
-    QTimer.singleShot(120_000, app.quit)
+    QTimer.singleShot(120_000 + SCANS * (GAP_MS + 50), app.quit)  # a run that hangs still ends
     app.exec()
     controller.shutdown()
 '''
@@ -140,6 +143,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scans", type=int, default=200)
+    parser.add_argument("--gap-ms", type=int, default=5, help="the next scan this long after the repaint")
     parser.add_argument("--ozon", choices=("process", "inline"), default="process",
                         help="the simulator in a process of its own (default) or in the app's")
     args = parser.parse_args()
@@ -162,9 +166,10 @@ def measure(args, env: dict) -> None:
     starts, repaints, begins = [], [], []
     load_at_start = os.getloadavg()
     for run in range(args.runs):
-        env.update(BENCH_T0=repr(time.time()), BENCH_SCANS=str(args.scans if run == 0 else 0))
+        env.update(BENCH_T0=repr(time.time()), BENCH_SCANS=str(args.scans if run == 0 else 0),
+                   BENCH_GAP_MS=str(args.gap_ms))
         out = subprocess.run([sys.executable, "-c", CHILD], cwd=REPO, env=env, capture_output=True, text=True,
-                             timeout=300)
+                             timeout=300 + args.scans * (args.gap_ms + 50) / 1000)
         for line in out.stdout.splitlines():
             if line.startswith("first_paint_s "):
                 starts.append(float(line.split()[1]))
@@ -174,7 +179,8 @@ def measure(args, env: dict) -> None:
                 begins = [(kind, float(ms)) for kind, ms in (x.split("=") for x in line.split()[1:])]
         if out.returncode:
             print(out.stderr[-2000:], file=sys.stderr)
-    print(f"platform: {env['QT_QPA_PLATFORM']}, {os.cpu_count()} cores, Ozon simulator {args.ozon}; load average (1, 5, 15 min) at start "
+    print(f"platform: {env['QT_QPA_PLATFORM']}, {os.cpu_count()} cores, Ozon simulator {args.ozon}, "
+          f"{args.gap_ms} ms from a repaint to the next scan; load average (1, 5, 15 min) at start "
           + " ".join(f"{x:.2f}" for x in load_at_start) + ", at end " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
     if starts:
         print(f"cold start to first painted window: median {statistics.median(starts):.2f} s, "
