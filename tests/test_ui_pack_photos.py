@@ -132,3 +132,16 @@ def test_a_photo_becomes_one_icon_at_its_drawn_size_shown_again_by_each_posting_
     view.show_snapshot(_snapshot(other, sku))
     assert view.lines.item(1, NAME).data(PHOTO_ROLE) == f"photo:{sku}"
     assert view.lines.item(1, NAME).icon().cacheKey() == icon.cacheKey()  # the same icon: not scaled again
+
+
+def test_photos_are_asked_for_after_the_lines_are_shown_not_while(qtbot):
+    """Read and decoded while the window repaints the answer, they took the cores from it."""
+    view = PackView()
+    qtbot.addWidget(view)
+    asked = []
+    view.photosWanted.connect(asked.append)
+    view.show_snapshot(_snapshot(7, 8))
+    view.show_snapshot(_snapshot(7, 8, 9))  # the next scan, before they were asked for: the lines shown last
+    assert asked == []
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert asked == [[7, 8, 9]]

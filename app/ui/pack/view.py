@@ -26,6 +26,9 @@ NAME, OFFER, BARCODE_COLUMN, COUNTED, NEEDED = range(5)
 DONE_BACKGROUND = QColor("#dcedc8")
 MAX_PHOTOS = 300  # photos kept in memory (the least recently shown go; their files stay cached on disk)
 PHOTO_ROLE = Qt.ItemDataRole.UserRole + 1  # on a line's name: "photo:<sku>" or "placeholder:<sku>"
+# photos are asked for once the answer has been painted: read and decoded at the same time on the
+# pool's threads, they took the two cores from that repaint (benchmarks/bench_ui.py)
+PHOTOS_AFTER_MS = 30
 
 
 class RoomyLabel(QLabel):
@@ -93,6 +96,9 @@ class PackView(QWidget):
         self.lines.verticalHeader().setDefaultSectionSize(PHOTO_PX + 6)
         self.photos: OrderedDict[int, QIcon] = OrderedDict()  # sku -> its photo (``show_photo``), LRU
         self._placeholder = QIcon(placeholder())
+        self._wanted: list[int] = []
+        self._photos_soon = QTimer(self, singleShot=True, interval=PHOTOS_AFTER_MS)
+        self._photos_soon.timeout.connect(self._ask_photos)
         header = self.lines.horizontalHeader()  # the columns fit a posting's lines when it opens (not per scan)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
@@ -246,8 +252,13 @@ class PackView(QWidget):
                 item.setData(PHOTO_ROLE, shown)
             if photo is None and sku is not None:
                 wanted.append(int(sku))
-        if wanted:
-            self.photosWanted.emit(wanted)
+        self._wanted = wanted  # those of the lines shown last
+        if wanted and not self._photos_soon.isActive():  # never pushed back by the next scans
+            self._photos_soon.start()
+
+    def _ask_photos(self) -> None:
+        if self._wanted:
+            self.photosWanted.emit(self._wanted)
 
     def show_weight(self, grams: float | None, state: str = "") -> None:
         """The scale's live reading (from the scale's thread, via the bridge)."""
