@@ -34,3 +34,23 @@ def test_a_hidden_log_view_catches_up_when_shown(qtbot):
         handler.emit(_record("after it"))
     assert view.text.toPlainText().endswith("after it")
     assert "a debug line" not in view.text.toPlainText()
+
+
+def test_a_log_view_deleted_with_its_window_leaves_the_handler_before_it_goes(qtbot):
+    """A thread that logs must never emit on a relay being deleted (it crashed the process):
+    deleted without being closed, the relay is out of the handler's listeners first."""
+    import threading
+
+    import shiboken6
+
+    handler = RingBufferHandler()
+    window = QWidget()
+    view = LogView(handler)
+    view.setParent(window)
+    assert len(handler.listeners) == 1
+    shiboken6.delete(window)  # as a window torn down without closeEvent
+    assert handler.listeners == []
+    logged = threading.Thread(target=lambda: handler.handle(_record("from a worker, afterwards")))
+    logged.start()
+    logged.join(5)
+    assert handler.snapshot()[-1].text.endswith("from a worker, afterwards")

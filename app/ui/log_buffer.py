@@ -10,6 +10,7 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
@@ -68,15 +69,26 @@ class LogRelay(QObject):
         super().__init__(parent)
         self.handler = handler
         self._queued.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        handler.listeners.append(self._queued.emit)
+        self._listener = listener = self._queued.emit
+        with handler.lock:
+            handler.listeners.append(listener)
+        # deleted with its window (not closed first): gone from the handler before the object is.
+        # Under the handler's lock, which every emit holds (logging.Handler.handle): a thread that
+        # logs at that moment finishes first (emitting on a relay being deleted crashed the process)
+        self.destroyed.connect(partial(_forget, handler, listener))
 
     def detach(self) -> None:
-        if self._queued.emit in self.handler.listeners:
-            self.handler.listeners.remove(self._queued.emit)
+        _forget(self.handler, self._listener)
 
     @Slot(object)
     def _deliver(self, line: LogLine) -> None:
         self.appended.emit(line)
+
+
+def _forget(handler: RingBufferHandler, listener: Callable[[LogLine], None], *_destroyed) -> None:
+    with handler.lock:
+        if listener in handler.listeners:
+            handler.listeners.remove(listener)
 
 
 _HANDLER: RingBufferHandler | None = None
