@@ -10,7 +10,6 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
@@ -45,14 +44,21 @@ class RingBufferHandler(logging.Handler):
             self._seq += 1
             line = LogLine(self._seq, record.levelno, text)
             self.lines.append(line)
-            listeners = list(self.listeners)
-        for listener in listeners:
-            try:
-                listener(line)
-            except RuntimeError:  # its Qt object is gone: forget it
-                with self._guard:
-                    if listener in self.listeners:
-                        self.listeners.remove(listener)
+        with self.lock:  # held by handle() already; a listener is never removed (and deleted) while called
+            for listener in list(self.listeners):
+                try:
+                    listener(line)
+                except RuntimeError:  # its Qt object is gone: forget it
+                    self.remove_listener(listener)
+
+    def add_listener(self, listener: Callable[[LogLine], None]) -> None:
+        with self.lock:
+            self.listeners.append(listener)
+
+    def remove_listener(self, listener: Callable[[LogLine], None]) -> None:
+        with self.lock:
+            if listener in self.listeners:
+                self.listeners.remove(listener)
 
     def snapshot(self) -> list[LogLine]:
         with self._guard:
@@ -70,25 +76,18 @@ class LogRelay(QObject):
         self.handler = handler
         self._queued.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._listener = listener = self._queued.emit
-        with handler.lock:
-            handler.listeners.append(listener)
-        # deleted with its window (not closed first): gone from the handler before the object is.
-        # Under the handler's lock, which every emit holds (logging.Handler.handle): a thread that
-        # logs at that moment finishes first (emitting on a relay being deleted crashed the process)
-        self.destroyed.connect(partial(_forget, handler, listener))
+        handler.add_listener(listener)
+        # deleted with its window (not closed first): gone from the handler before the object is,
+        # under the lock every emit holds: a thread logging at that moment finishes first
+        # (emitting on a relay being deleted crashed the process)
+        self.destroyed.connect(lambda *_: handler.remove_listener(listener))
 
     def detach(self) -> None:
-        _forget(self.handler, self._listener)
+        self.handler.remove_listener(self._listener)
 
     @Slot(object)
     def _deliver(self, line: LogLine) -> None:
         self.appended.emit(line)
-
-
-def _forget(handler: RingBufferHandler, listener: Callable[[LogLine], None], *_destroyed) -> None:
-    with handler.lock:
-        if listener in handler.listeners:
-            handler.listeners.remove(listener)
 
 
 _HANDLER: RingBufferHandler | None = None

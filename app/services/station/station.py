@@ -329,11 +329,12 @@ class Station(Opening):
         return outcome
 
     def _tell(self, outcome: r.StationResult) -> None:
-        deferring = self.follow_up is not None
-        for listener, after in self._listeners:
-            if not (after and deferring):
+        later = []
+        for listener, after_answer in self._listeners:
+            if after_answer and self.follow_up is not None:
+                later.append(listener)
+            else:
                 self._call(listener, outcome)
-        later = [listener for listener, after in self._listeners if after and deferring]
         if later:
             self.follow_up(lambda: [self._call(listener, outcome) for listener in later])
 
