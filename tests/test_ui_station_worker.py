@@ -140,7 +140,7 @@ def test_what_a_decision_sets_off_runs_after_its_answer_went_out_in_order(qtbot,
     station.listen(lambda result: heard.append(("told", result.code, result.code in emitted)))
     station.listen(lambda result: heard.append(("followed", result.code, result.code in emitted)), after_answer=True)
     worker = StationWorker(station)
-    worker._engine.result.connect(lambda result: emitted.append(result.code), Qt.ConnectionType.DirectConnection)
+    worker._engine.answered.connect(lambda _, result: emitted.append(result.code), Qt.ConnectionType.DirectConnection)
     with qtbot.waitSignal(worker.snapshot, timeout=5000):
         worker.start()
     try:
@@ -196,3 +196,37 @@ def test_ozons_re_read_of_an_open_from_the_cache_is_asked_after_the_open_was_ans
         worker.stop()
         station.close()
     assert asked == [number]
+
+
+def test_the_lines_and_the_result_of_a_decision_reach_the_window_in_one_event(qtbot, station):
+    """One queued call carries both. As two, the window could take the lines and paint them before
+    the station thread had posted the result (it waits for the interpreter meanwhile): the banner
+    came one repaint after the lines."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from app.services.station import results as r
+
+    class CountCalls(QObject):
+        calls = 0
+
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.MetaCall:
+                self.calls += 1
+            return False
+
+    worker = StationWorker(station)
+    counter = CountCalls()
+    worker.installEventFilter(counter)
+    heard = []
+    with qtbot.waitSignal(worker.snapshot, timeout=5000):
+        worker.start()
+    worker.snapshot.connect(lambda snapshot: heard.append(("snapshot", counter.calls)))
+    worker.result.connect(lambda result: heard.append((result.code, counter.calls)))
+    try:
+        worker.scan("4600000000000")  # the last unit of a posting: complete, then the scale's answer
+        qtbot.waitUntil(lambda: len(heard) == 4, timeout=10_000)
+    finally:
+        worker.stop()
+    (first, first_call), (complete, complete_call), (second, second_call), (_, weighed_call) = heard
+    assert (first, complete, second) == ("snapshot", r.POSTING_COMPLETE, "snapshot")
+    assert complete_call == first_call and weighed_call == second_call == first_call + 1

@@ -42,7 +42,7 @@ FOLLOW_UP_MS = 50  # the answer's repaint takes 5-25 ms; a packer's next scan co
 class _Engine(QObject):
     """Lives on the station thread; its slots are the only code that touches the station."""
 
-    result = Signal(object)
+    answered = Signal(object, object)  # the posting's lines, then the result: one event for the GUI thread
     snapshot = Signal(dict)
     failed = Signal(str, str)
     _later = Signal(object)  # a step the station asked to run later (from Ozon's pool thread)
@@ -146,12 +146,13 @@ class _Engine(QObject):
         return self.router.view(snapshot) if self.router is not None else snapshot
 
     def _answer(self, outcome) -> None:
-        """The posting's lines, then the result: both arrive in one turn of the GUI's event loop,
-        so one repaint shows the new counters with the banner (and this thread is idle again
-        while the window paints). The snapshot is the one read with the decision, when it had one."""
+        """The posting's lines and the result, in one signal: one event for the GUI thread, so one
+        repaint shows the new counters with the banner. As two signals, the GUI thread could take
+        the lines and paint them before this thread had posted the result (it waits for the
+        interpreter meanwhile), and the banner came one repaint later. The snapshot is the one read
+        with the decision, when it had one."""
         taken = self.station.take_view()
-        self.snapshot.emit(self._moded(taken) if taken is not None else self._snapshot())
-        self.result.emit(outcome)
+        self.answered.emit(self._moded(taken) if taken is not None else self._snapshot(), outcome)
 
     def _run(self, call) -> None:
         from app.services.station import results as r
@@ -206,9 +207,14 @@ class StationWorker(QObject):
         self._expire_idle.connect(self._engine.expire_idle)
         self._finish.connect(self._engine.finish, Qt.ConnectionType.BlockingQueuedConnection)
         # the engine lives on the station thread, this object on the GUI thread: queued
-        self._engine.result.connect(self.result)
+        self._engine.answered.connect(self._answered)
         self._engine.snapshot.connect(self.snapshot)
         self._engine.failed.connect(self.failed)
+
+    @Slot(object, object)
+    def _answered(self, snapshot: dict, result) -> None:
+        self.snapshot.emit(snapshot)
+        self.result.emit(result)
 
     def start(self) -> None:
         self._thread.start()
