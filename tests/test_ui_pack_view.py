@@ -126,3 +126,96 @@ def test_a_language_switch_fits_the_columns_to_the_new_headers(qtbot):
     view.tr = lambda text: {"Counted": "Counted by the packer so far"}.get(text, text)
     view.retranslate()
     assert view.lines.columnWidth(3) > before
+
+
+def shown_at_bench_size(qtbot, width: int = 760, height: int = 700) -> PackView:
+    from app.ui.feedback.style import STYLESHEET
+
+    view = PackView(now=lambda: NOW)
+    qtbot.addWidget(view)
+    view.setStyleSheet(STYLESHEET)  # the bench's fonts (the app sets it on the application)
+    view.resize(width, height)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_opening_a_posting_and_putting_it_back_never_moves_the_lines(qtbot):
+    """The posting line keeps room for two lines (a Russian one wraps at a bench's width): an open
+    or a put back repaints it, not the lines, messages and buttons below it."""
+    from PySide6.QtWidgets import QApplication
+
+    view = shown_at_bench_size(qtbot)
+    idle = {"state": "idle", "posting": None, "lines": [], "info": {}}
+    view.show_snapshot(idle)
+    QApplication.processEvents()
+    top = view.lines.geometry().top()
+    opened = snapshot(counted=0)
+    opened["info"].update(delivery_method="Ozon Логистика самостоятельно, Химки", warehouse="Склад Химки FBS")
+    view.show_snapshot(opened)
+    QApplication.processEvents()
+    width = view.info.contentsRect().width()
+    assert view.info.fontMetrics().horizontalAdvance(view.info.text()) > width  # it does wrap
+    assert view.lines.geometry().top() == top
+    view.show_snapshot(idle)
+    QApplication.processEvents()
+    assert view.lines.geometry().top() == top
+
+
+def test_more_lines_than_fit_leave_the_columns_as_wide_as_they_were(qtbot):
+    """The scroll bar's room is kept: a long posting does not narrow the lines (and repaint them
+    all a second time) when it opens."""
+    from PySide6.QtWidgets import QApplication
+
+    view = shown_at_bench_size(qtbot, height=500)
+    short = snapshot(counted=0)
+    short["lines"] = short["lines"][:1]
+    view.show_snapshot(short)
+    QApplication.processEvents()
+    assert view.lines.verticalScrollBar().maximum() == 0  # all fit
+    width = view.lines.viewport().width()
+    long = snapshot(counted=0)
+    long["lines"] = [dict(long["lines"][1], line=n, sku=100 + n) for n in range(30)]
+    view.show_snapshot(long)
+    QApplication.processEvents()
+    assert view.lines.verticalScrollBar().maximum() > 0  # more than fit
+    assert view.lines.viewport().width() == width
+
+
+def test_one_repaint_shows_the_answer_its_lines_and_its_message(qtbot):
+    """The lines and the new message are laid out as the answer is shown. An item view lays out
+    rows that came or went on a zero timer, and timers come after the window's repaint: that
+    repaint drew the messages as they were laid out before, and the next one drew them again."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from app.services.station.results import StationResult
+
+    view = shown_at_bench_size(qtbot)
+    names = {view: "repaint", view.banner: "banner", view.lines.viewport(): "lines",
+             view.messages.viewport(): "message"}
+    events = []
+
+    class Record(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+            kind = QEvent.Type.UpdateRequest if watched is view else QEvent.Type.Paint
+            if event.type() == kind:
+                events.append(names[watched])
+            return False
+
+    record = Record()
+    for widget in names:
+        widget.installEventFilter(record)
+    idle = {"state": "idle", "posting": None, "lines": [], "info": {}}
+    for snap, result in ((snapshot(counted=0), StationResult(True, "posting_opened", "12345678-0001-1", "packing",
+                                                               {"total": 3, "verified": 0})),
+                         (idle, StationResult(True, "posting_released", "12345678-0001-1", "idle", {}))):
+        events.clear()
+        view.show_snapshot(snap)
+        view.show_result(result)
+        for _ in range(6):  # the repaint, then whatever the item views left for the next turns
+            QApplication.processEvents()
+        first = events[events.index("repaint") + 1:]
+        first = first[:first.index("repaint")] if "repaint" in first else first
+        assert {"banner", "lines", "message"} <= set(first), events
+        assert events.count("message") == 1, events

@@ -81,7 +81,9 @@ class PackView(QWidget):
         self.snapshot: dict = {}
         self.banner = RoomyLabel(2, objectName="stateBanner")
         self.detail = RoomyLabel(2, objectName="stateDetail")
-        self.info = RoomyLabel(1, objectName="postingInfo")
+        # the posting's deadline, delivery and warehouse: room for two lines (a Russian one wraps),
+        # so opening a posting or putting it back never moves the lines and messages below
+        self.info = RoomyLabel(2, objectName="postingInfo")
         self.weight = QLabel(objectName="liveWeight", alignment=Qt.AlignmentFlag.AlignCenter)
         self.reading: tuple[float, str] | None = None
         self._clock = QTimer(self)  # "time left" moves on even when nothing is scanned
@@ -94,6 +96,9 @@ class PackView(QWidget):
         self.lines.verticalHeader().setVisible(False)
         self.lines.setIconSize(QSize(PHOTO_PX, PHOTO_PX))
         self.lines.verticalHeader().setDefaultSectionSize(PHOTO_PX + 6)
+        # the scroll bar's room is kept: a posting with more lines than fit does not narrow the columns
+        # (and repaint the table a second time) when it opens
+        self.lines.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.photos: OrderedDict[int, QIcon] = OrderedDict()  # sku -> its photo (``show_photo``), LRU
         self._placeholder = QIcon(placeholder())
         self._wanted: list[int] = []
@@ -193,6 +198,7 @@ class PackView(QWidget):
         self._show_banner()
         self.actions.set_state(self.state)
         self.stateChanged.emit(self.state, message)
+        self._lay_out_now()
 
     def show_snapshot(self, snapshot: dict) -> None:
         self.snapshot = snapshot
@@ -224,6 +230,14 @@ class PackView(QWidget):
             self.state, self.posting = snapshot.get("state", "idle"), snapshot.get("posting")
             self._show_banner()
             self.actions.set_state(self.state)
+        self._lay_out_now()
+
+    def _lay_out_now(self) -> None:
+        """New lines or a new message: laid out now, so the repaint that shows the banner shows them.
+        An item view lays out rows that came or went on a zero timer, and timers come after the
+        window's repaint: the lines and the message were painted one repaint after the banner."""
+        self.lines.executeDelayedItemsLayout()
+        self.messages.executeDelayedItemsLayout()
 
     def _fit_columns(self) -> None:
         for column in (OFFER, BARCODE_COLUMN, COUNTED, NEEDED):
