@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from app.ui.banner import Banner
 from app.ui.feedback.flash import ErrorFlash
@@ -12,6 +12,7 @@ from app.ui.first_run import FirstRunPanel
 from app.ui.i18n import LANGUAGES, NATIVE_NAMES
 from app.ui.log_view import LogView
 from app.ui.pack import PackView
+from app.ui.pages import Pages
 from app.ui.progress import ProgressPanel
 from app.ui.status import StatusPanel
 
@@ -38,7 +39,7 @@ class MainWindow(QMainWindow):
         self.log_view = LogView(log_handler)
         self.banner = Banner()
         self.first_run = FirstRunPanel() if demo else None
-        self.pages = QTabWidget()
+        self.pages = Pages()
         self.pages.setObjectName("pages")
         self.audit, self.statistics = audit, statistics
         for page in (pack_view, queues, self.handover, self.tracking, self.log_view, evidence, returns, cases, audit,

@@ -1,0 +1,67 @@
+"""The window's tabs: a label with a new text on a page repaints that label, not the whole page."""
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTabWidget, QVBoxLayout, QWidget
+
+from app.ui.pages import Pages
+
+
+class CountPaints(QObject):
+    def __init__(self):
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def settle():
+    for _ in range(6):  # the layout requests go up one widget per turn of the event loop (3), then the repaint
+        QApplication.processEvents()
+
+
+def a_page_with_a_label_and_a_field(qtbot, tabs: QTabWidget):
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    label, field = QLabel("Scan a posting"), QLineEdit()
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    layout.addWidget(field)
+    tabs.addTab(page, "Pack")
+    tabs.addTab(QWidget(), "Queues")
+    qtbot.addWidget(tabs)
+    tabs.resize(700, 400)
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    counter = CountPaints()
+    field.installEventFilter(counter)
+    settle()
+    return label, field, counter
+
+
+def test_a_new_text_on_a_page_repaints_the_label_not_the_page(qtbot):
+    tabs = Pages()
+    label, field, counter = a_page_with_a_label_and_a_field(qtbot, tabs)
+    before = counter.paints
+    label.setText("Packing 12345678-0001-1: scan every item")
+    settle()
+    assert counter.paints == before
+
+
+def test_plain_tabs_repaint_the_whole_page_for_it(qtbot):
+    """What ``Pages`` is for: if this fails, QTabWidget stopped doing it and ``Pages`` can go."""
+    tabs = QTabWidget()
+    label, field, counter = a_page_with_a_label_and_a_field(qtbot, tabs)
+    before = counter.paints
+    label.setText("Packing 12345678-0001-1: scan every item")
+    settle()
+    assert counter.paints > before
+
+
+def test_a_longer_tab_title_still_lays_the_tabs_out(qtbot):
+    tabs = Pages()
+    a_page_with_a_label_and_a_field(qtbot, tabs)
+    width = tabs.tabBar().width()
+    tabs.setTabText(1, "Queues: 1,250 postings waiting")
+    qtbot.waitUntil(lambda: tabs.tabBar().width() > width, timeout=5000)
