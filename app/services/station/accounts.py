@@ -8,11 +8,14 @@ it owns it (``account_of``, which the station stamps on the cached posting).
 """
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Mapping
 
 from app.services.ozon.errors import OzonError, OzonNotFound
 from app.services.ozon.models import Posting
+
+log = logging.getLogger("packdesk.station.accounts")
 
 
 class AccountLookups:
@@ -38,15 +41,25 @@ class AccountLookups:
         return self._first(list(self.clients), lambda client: client.get_by_barcode(code), code)
 
     def carriage_methods(self, **kw) -> list:
-        """Ozon's word on today's delivery methods of every account (each method is one account's)."""
-        methods, failure = [], None
-        for client in self.clients.values():
+        """Ozon's word on today's delivery methods of every account (each method is one account's).
+
+        An account that could not answer is never taken for one that lists nothing: asked about
+        one method (``delivery_method_id``) that no answering account lists, the failure is the
+        answer, as it is when no account answered. A listing of every method goes on without
+        that account's, with a warning naming it."""
+        methods, failed = [], {}
+        for client_id, client in self.clients.items():
             try:
                 methods.extend(client.carriage_methods(**kw))
             except OzonError as exc:  # one account's word missing: the others' still count
-                failure = exc
-        if failure is not None and not methods:
-            raise failure
+                failed[client_id] = exc
+        if not failed:
+            return methods
+        asked = kw.get("delivery_method_id")
+        if not methods or (asked is not None and all(m.delivery_method_id != asked for m in methods)):
+            raise next(iter(failed.values()))
+        log.warning("delivery methods without Ozon account(s) %s, which did not answer: %s", ", ".join(failed),
+                    "; ".join(str(exc) for exc in failed.values()))
         return methods
 
     def close(self) -> None:
