@@ -74,6 +74,23 @@ def test_the_retry_button_queues_a_parked_shipment_again(qtbot, post):
     assert panel.summary.text() == text("carrier_held_none", "en")
 
 
+def test_what_the_held_page_said_is_said_again_in_the_language_switched_to(qtbot, post):
+    _, desk = post
+    desk.queue("russian_post", parcel(NUMBER, weight_g=25_000))
+    desk.drain_until_settled()
+    lang = ["en"]
+    panel = HeldParcelsPanel(desk.db, language=lambda: lang[0], now=desk.now)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.loaded, timeout=5000):
+        panel.reload()
+    panel.view.selectRow(0)
+    with qtbot.waitSignals([panel.queued, panel.loaded], timeout=5000):
+        panel.retry_button.click()
+    lang[0] = "zh"
+    panel.retranslate()  # as the window's language switch does (LanguageChange)
+    assert panel.said.text() == text("carrier_retry_queued", "zh", posting=NUMBER, carrier="russian_post")
+
+
 def test_a_bench_with_carriers_shows_the_held_parcels_and_its_sync_sends_the_address_entered(qtbot, tmp_path):
     import dataclasses
 

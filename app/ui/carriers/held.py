@@ -49,6 +49,7 @@ class HeldParcelsPanel(QWidget):
         self.advice.setObjectName("heldAdvice")
         self.advice.setStyleSheet("padding: 6px; background: #fde2e1;")
         self.said.setObjectName("heldSaid")
+        self._saying: Callable[[], str] | None = None  # how ``said`` says its message (again after a language switch)
         self.address_button, self.retry_button, self.refresh_button = QPushButton(), QPushButton(), QPushButton()
         self.address_button.setObjectName("enterAddress")
         self.retry_button.setObjectName("retryAtCarrier")
@@ -105,7 +106,7 @@ class HeldParcelsPanel(QWidget):
     def enter_address(self) -> None:
         shipment = self.selected()
         if shipment is None:
-            self.said.setText(self.tr("Select a parcel first."))
+            self._say(lambda: self.tr("Select a parcel first."))
             return
         self.dialog = AddressDialog(self.db, shipment, language=self.language, now=self.now, parent=self)
         self.dialog.sent.connect(lambda carrier, n=shipment.posting_number: self._queued(n, carrier))
@@ -115,7 +116,7 @@ class HeldParcelsPanel(QWidget):
         """The selected shipment back in the queue as it is (its cause fixed elsewhere)."""
         shipment = self.selected()
         if shipment is None:
-            self.said.setText(self.tr("Select a parcel first."))
+            self._say(lambda: self.tr("Select a parcel first."))
             return
         db, number, now = self.db, shipment.posting_number, self.now()
         self.retry_button.setEnabled(False)
@@ -124,7 +125,7 @@ class HeldParcelsPanel(QWidget):
 
     def _queued(self, number: str, carrier: str) -> None:
         self.retry_button.setEnabled(True)
-        self.said.setText(text("carrier_retry_queued", self.language(), posting=number, carrier=carrier))
+        self._say(lambda: text("carrier_retry_queued", self.language(), posting=number, carrier=carrier))
         self.queued.emit()
         self.reload()
 
@@ -133,8 +134,12 @@ class HeldParcelsPanel(QWidget):
         if not isinstance(exc, RetryRefused):
             report_bug(exc, where="carrier retry")
             return
-        self.said.setText(text(exc.code, self.language(), **exc.data))
+        self._say(lambda: text(exc.code, self.language(), **exc.data))
         self.reload()  # it is no longer held: someone else sent it
+
+    def _say(self, render: Callable[[], str]) -> None:
+        self._saying = render
+        self.said.setText(render())
 
     # --- showing ------------------------------------------------------------------------------
     def _fill(self) -> None:
@@ -169,6 +174,8 @@ class HeldParcelsPanel(QWidget):
         self.retry_button.setToolTip(self.tr("Once the cause is fixed: the parcel goes to the carrier again with "
                                              "the next sync pass, never twice"))
         self._fill()
+        if self._saying is not None:
+            self.said.setText(self._saying())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
