@@ -33,6 +33,7 @@ from app.store.db import open_database  # noqa: E402
 from app.ui.adapters import SyncWorker  # noqa: E402
 from app.ui.app import settle_heap  # noqa: E402
 from app.ui.queues.panel import QueuesPanel  # noqa: E402
+from app.ui.refcount_guard import RefcountGuard  # noqa: E402
 from app.ui.stall_meter import StallMeter  # noqa: E402
 from bench_sync import machine  # noqa: E402
 
@@ -81,6 +82,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
+    guard = RefcountGuard(app)  # noqa: F841 - as run_gui does (PySide6 6.12.0 counts None/True one short)
     print(f"machine: {machine()}; platform {os.environ['QT_QPA_PLATFORM']}")
     stalls = []
     with OzonSimulator(WorldConfig(postings=args.postings, seed=11)) as sim:
