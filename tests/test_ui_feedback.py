@@ -56,6 +56,38 @@ def test_error_flash_covers_the_window_until_told_otherwise(qtbot):
         flash.button.click()
 
 
+def test_the_flash_paints_itself_red_and_the_window_under_it_is_not_painted_to_be_covered(qtbot):
+    """Opaque to Qt: showing it, and each answer while it stays, repainted the whole window under it."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout
+
+    from app.ui.feedback.style import FLASH_RED
+
+    class CountPaints(QObject):
+        paints = 0
+
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+            self.paints += event.type() == QEvent.Type.Paint
+            return False
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    field = QLineEdit("4600000000001")
+    QVBoxLayout(parent).addWidget(field)
+    flash = ErrorFlash(parent)
+    parent.resize(400, 300)
+    parent.show()
+    qtbot.waitExposed(parent)
+    counter = CountPaints()
+    field.installEventFilter(counter)
+    flash.show_error("wrong item")
+    field.setText("4600000000002")  # an answer changes what the flash covers
+    qtbot.waitUntil(lambda: not flash.visibleRegion().isEmpty(), timeout=2000)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert counter.paints == 0
+    assert flash.grab().toImage().pixelColor(3, 3).name() == FLASH_RED
+
 def test_the_flash_speaks_of_parcels_in_a_hand_over_and_offers_its_supervisors_close(qtbot):
     parent = QWidget()
     qtbot.addWidget(parent)

@@ -8,8 +8,10 @@ keyboard focus, so typing and scanning go on underneath.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.ui.feedback.style import FLASH_RED
 from app.ui.pack.actions import ACKNOWLEDGE_KEY, SUPERVISOR_KEYS, press_with_key
 
 
@@ -25,7 +27,9 @@ class ErrorFlash(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("errorFlash")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # opaque: it paints all of itself, so Qt does not paint the window under it only to cover it
+        # (the whole window when the flash shows, and what each answer changes while it stays)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.title = QLabel(objectName="errorFlashText", alignment=Qt.AlignmentFlag.AlignCenter)
@@ -89,6 +93,9 @@ class ErrorFlash(QWidget):
         for fix, shortcut in self.fix_keys.items():
             shortcut.setEnabled(fix == self.fix)
         self.fix_button.setVisible(bool(self.fix))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        QPainter(self).fillRect(event.rect(), QColor(FLASH_RED))
 
     def show_error(self, message: str) -> None:
         self.text.setText(message)

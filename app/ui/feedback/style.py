@@ -8,6 +8,7 @@ STATE_COLOURS = {
     "error": ("#ffffff", "#c62828"),
     "handover": ("#ffffff", "#00695c"),
 }
+FLASH_RED = STATE_COLOURS["error"][1]  # the error flash's background (it paints it itself: app.ui.feedback.flash)
 
 STYLESHEET = """
 QWidget { font-size: 15pt; }
@@ -25,7 +26,6 @@ QFrame#banner[level="info"] { background: #e3f2fd; }
 QFrame#banner[level="warning"] { background: #fff3cd; }
 QFrame#banner[level="error"] { background: #f8d7da; }
 QFrame#firstRun { background: #fffbe6; border: 1px solid #e0c060; border-radius: 6px; }
-QWidget#errorFlash { background: #c62828; }
 QLabel#errorFlashText { color: white; font-size: 30pt; font-weight: bold; }
 QLabel#status_camera[level="recording"] { color: #c62828; font-weight: bold; }
 QLabel#status_camera[level="warning"] { color: #8a5a00; background: #fff3cd; font-weight: bold; }
