@@ -10,7 +10,7 @@ would scan (open a posting, count its units but the last, put it back with CMD:C
 clock stops when the window's first repaint that shows all of the station's answer has been
 painted and handed to the display server (a zero-timer queued when that repaint begins runs once
 it is done): the banner, the new message, and the lines when a cell in view changed or lines came
-or went. A repaint that shows the banner while the message or the lines are still to come does
+or went; while the station holds an error, the red flash over the window. A repaint that shows the banner while the message or the lines are still to come does
 not stop it. "That repaint begins" is also printed. Nothing is repainted for the bench's sake:
 only what the answer changed, as at a real bench. ``--gap-ms``: the next scan that long after the repaint:
 5 (the default) scans back to back, so what one answer set off (the evidence video, Ozon's re-read,
@@ -117,7 +117,8 @@ with ozon as sim, tempfile.TemporaryDirectory() as tmp:
         began = time.perf_counter()
 
         def painted():  # queued as the repaint began: runs once it is done
-            if state["sent"] is None or not state["to_paint"] <= state["painted"]:
+            covered = window.flash.isVisible()  # a held error: the red flash over the window is what shows
+            if state["sent"] is None or not (covered or state["to_paint"] <= state["painted"]):
                 return  # what the answer changed is not all on the screen yet: a later repaint shows it
             sent, state["sent"] = state["sent"], None
             state["begins"].append((began - sent) * 1000)
