@@ -10,9 +10,10 @@ would scan (open a posting, count its units but the last, put it back with CMD:C
 clock stops when the window's first repaint that shows all of the station's answer has been
 painted and handed to the display server (a zero-timer queued when that repaint begins runs once
 it is done): the banner, the new message, and the lines when a cell in view changed or lines came
-or went; while the station holds an error, the red flash over the window. A repaint that shows the banner while the message or the lines are still to come does
-not stop it. "That repaint begins" is also printed. Nothing is repainted for the bench's sake:
-only what the answer changed, as at a real bench. ``--gap-ms``: the next scan that long after the repaint:
+or went; while the station holds an error, the red flash over the window. A repaint that shows
+the banner while the message or the lines are still to come does not stop it. "That repaint
+begins" is also printed. Nothing is repainted for the bench's sake: only what the answer changed,
+as at a real bench. ``--gap-ms``: the next scan that long after the repaint:
 5 (the default) scans back to back, so what one answer set off (the evidence video, Ozon's re-read,
 50 ms later) meets the next scans; 300 is a packer's pace (a scan at most every ~0.3 s).
 Opening a posting includes the station's re-read of it from Ozon: the simulator, by default in a
@@ -88,11 +89,11 @@ with ozon as sim, tempfile.TemporaryDirectory() as tmp:
 
     # what the answer changed that the packer can see: a new message; the lines, when a visible cell
     # changed or lines came or went (a count on a line scrolled out of view is not waited for)
-    shown = {pack.lines.viewport(): "lines", pack.messages.viewport(): "messages"}
+    parts = {"lines": pack.lines.viewport(), "messages": pack.messages.viewport()}
 
-    def widget_painted(widget):
+    def part_painted(part):
         if state["sent"] is not None:
-            state["painted"].add(shown[widget])
+            state["painted"].add(part)
 
     def changed(part):
         if state["sent"] is not None:
@@ -159,9 +160,9 @@ with ozon as sim, tempfile.TemporaryDirectory() as tmp:
 
     window_filter = OnEvent(QEvent.Type.Paint, window_painted)
     repaint_filter = OnEvent(QEvent.Type.UpdateRequest, repaint_begins)  # the window's repaint starts
-    part_filters = [OnEvent(QEvent.Type.Paint, lambda w=widget: widget_painted(w)) for widget in shown]
-    for widget, part_filter in zip(shown, part_filters):
-        widget.installEventFilter(part_filter)
+    part_filters = {part: OnEvent(QEvent.Type.Paint, lambda part=part: part_painted(part)) for part in parts}
+    for part, widget in parts.items():
+        widget.installEventFilter(part_filters[part])
     window.installEventFilter(window_filter)
     window.resize(1280, 800)
     window.show()

@@ -58,17 +58,10 @@ def test_error_flash_covers_the_window_until_told_otherwise(qtbot):
 
 def test_the_flash_paints_itself_red_and_the_window_under_it_is_not_painted_to_be_covered(qtbot):
     """Opaque to Qt: showing it, and each answer while it stays, repainted the whole window under it."""
-    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout
 
     from app.ui.feedback.style import FLASH_RED
-
-    class CountPaints(QObject):
-        paints = 0
-
-        def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
-            self.paints += event.type() == QEvent.Type.Paint
-            return False
+    from ui_helpers import CountPaints
 
     parent = QWidget()
     qtbot.addWidget(parent)

@@ -17,6 +17,18 @@ def snapshot(counted: int) -> dict:
                        "barcodes": []}]}
 
 
+def shown_at_bench_size(qtbot, width: int = 760, height: int = 700) -> PackView:
+    from app.ui.feedback.style import STYLESHEET
+
+    view = PackView(now=lambda: NOW)
+    qtbot.addWidget(view)
+    view.setStyleSheet(STYLESHEET)  # the bench's fonts (the app sets it on the application)
+    view.resize(width, height)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
 def test_lines_show_article_barcode_counts_and_a_tick_when_complete(qtbot):
     view = PackView(now=lambda: NOW)
     qtbot.addWidget(view)
@@ -84,14 +96,8 @@ def test_a_new_answer_of_a_line_or_two_never_moves_the_lines(qtbot):
     from PySide6.QtWidgets import QApplication
 
     from app.services.station.results import StationResult
-    from app.ui.feedback.style import STYLESHEET
 
-    view = PackView(now=lambda: NOW)
-    qtbot.addWidget(view)
-    view.setStyleSheet(STYLESHEET)  # the bench's fonts (the app sets it on the application)
-    view.resize(760, 700)  # the banner's "Packing …" takes two lines here, its "Stop" one
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_at_bench_size(qtbot)  # the banner's "Packing …" takes two lines here, its "Stop" one
     view.show_snapshot(snapshot(counted=0))
     view.show_result(StationResult(True, "posting_opened", "12345678-0001-1", "packing", {"total": 3, "verified": 0}))
     QApplication.processEvents()  # the layout is done when the event loop turns
@@ -126,18 +132,6 @@ def test_a_language_switch_fits_the_columns_to_the_new_headers(qtbot):
     view.tr = lambda text: {"Counted": "Counted by the packer so far"}.get(text, text)
     view.retranslate()
     assert view.lines.columnWidth(3) > before
-
-
-def shown_at_bench_size(qtbot, width: int = 760, height: int = 700) -> PackView:
-    from app.ui.feedback.style import STYLESHEET
-
-    view = PackView(now=lambda: NOW)
-    qtbot.addWidget(view)
-    view.setStyleSheet(STYLESHEET)  # the bench's fonts (the app sets it on the application)
-    view.resize(width, height)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
 
 
 def test_opening_a_posting_and_putting_it_back_never_moves_the_lines(qtbot):

@@ -1,20 +1,9 @@
 """The window's tabs: a label with a new text on a page repaints that label, not the whole page."""
 import pytest
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
 from app.ui.pages import Pages
-
-
-class CountPaints(QObject):
-    def __init__(self):
-        super().__init__()
-        self.paints = 0
-
-    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Paint:
-            self.paints += 1
-        return False
+from ui_helpers import CountPaints
 
 
 def settle():
@@ -38,14 +27,14 @@ def a_page_with_a_label_and_a_field(qtbot, tabs: QTabWidget):
     counter = CountPaints()
     field.installEventFilter(counter)
     settle()
-    return label, field, counter
+    return label, counter
 
 
 @pytest.mark.parametrize("kind, field_repainted", [(Pages, False), (QTabWidget, True)])
 def test_a_new_text_on_a_page_repaints_the_label_not_the_page(qtbot, kind, field_repainted):
     """Plain QTabWidget shows what ``Pages`` is for: if it stops repainting the field, ``Pages`` can go."""
     tabs = kind()
-    label, field, counter = a_page_with_a_label_and_a_field(qtbot, tabs)
+    label, counter = a_page_with_a_label_and_a_field(qtbot, tabs)
     before = counter.paints
     label.setText("Packing 12345678-0001-1: scan every item")
     settle()

@@ -1,11 +1,12 @@
-"""Shared bits of the desktop UI tests: a cache with a few postings, key events, a thread check."""
+"""Shared bits of the desktop UI tests: a cache with a few postings, key events, a thread check, a
+paint counter."""
 from __future__ import annotations
 
 import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 
 from app.store import postings as store_postings
@@ -18,6 +19,19 @@ NOW = datetime(2026, 3, 2, 9, 0)
 
 def is_gui_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
+
+
+class CountPaints(QObject):
+    """An event filter counting the paint events of the widgets it is installed on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
 
 
 def key_press(char: str) -> QKeyEvent:
