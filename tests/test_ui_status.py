@@ -1,8 +1,10 @@
 """The status bar warns about the API key two weeks before it expires, by the panel's clock."""
 from datetime import datetime, timedelta, timezone
 
-from PySide6.QtWidgets import QStatusBar
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QStatusBar
 
+from app.ui.feedback.style import STYLESHEET
 from app.ui.status import KEY_WARN_DAYS, StatusPanel
 
 NOW = datetime(2026, 5, 10, 12, 0, tzinfo=timezone.utc)
@@ -45,3 +47,39 @@ def test_a_short_bar_elides_its_fields_rather_than_widening_the_window(qtbot):
     for never_cut in ("ozon", "camera"):
         field = status.fields[never_cut]
         assert field.width() >= field.fontMetrics().horizontalAdvance(field.text()), never_cut
+
+
+def _places(status):
+    return {name: (field.x(), field.width()) for name, field in status.fields.items() if field.isVisibleTo(status.bar)}
+
+
+def test_a_shorter_text_moves_no_field_until_the_language_changes(qtbot):
+    """The camera's REC turns to "ready" at every posting put away, a reading gets lighter, the
+    outbox empties: the fields keep their places (a narrower field moved all the others, and the
+    whole bar was laid out and repainted). A language change measures them again."""
+    bar = QStatusBar()
+    bar.setStyleSheet(STYLESHEET)  # the app's: REC in bold
+    qtbot.addWidget(bar)
+    status = StatusPanel(bar, printer="sim://", scale="sim://", scanner="keyboard", camera="sim://")
+    bar.resize(1600, 30)
+    bar.show()
+    qtbot.waitExposed(bar)
+    status.on_scale_state("connected")
+    status.on_scale_reading(12345.0, "stable")
+    status.on_camera_state("recording", "", "12345678-0001-1")
+    status.on_pass({"finished": True, "outbox_open": 12345, "outbox_parked": 0})
+    bar.layout().activate()
+    wide = _places(status)
+    status.on_scale_reading(5.0, "stable")
+    status.on_camera_state("ready", "", "")
+    status.on_pass({"finished": True, "outbox_open": 0, "outbox_parked": 0})
+    bar.layout().activate()
+    assert _places(status) == wide
+    assert status.fields["camera"].text() == "Camera: ready"
+
+    QApplication.sendEvent(bar, QEvent(QEvent.Type.LanguageChange))  # the same words here: measured again
+    bar.layout().activate()
+    now = _places(status)
+    for name in ("scale", "camera", "outbox"):
+        assert now[name][1] < wide[name][1], name
+    assert status.fields["camera"].width() >= status.fields["camera"].fontMetrics().horizontalAdvance("Camera: ready")

@@ -15,6 +15,7 @@ from app.ui.pack import PackView
 from app.ui.pages import Pages
 from app.ui.progress import ProgressPanel
 from app.ui.status import StatusPanel
+from app.ui.status_bar import StatusBar
 
 PACK, QUEUES, HANDOVER, TRACKING, LOG, EVIDENCE, RETURNS, CASES, AUDIT, STATISTICS = range(10)  # from EVIDENCE on: when given
 
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.flash = ErrorFlash(central)
+        self.setStatusBar(StatusBar())  # repaints a field, not the whole bar, at each new text
         self.progress = ProgressPanel()  # long work: the first sync, a wave's labels, a report
         self.statusBar().addPermanentWidget(self.progress)  # first: left of the devices
         self.status = StatusPanel(self.statusBar(), **(devices or {}))

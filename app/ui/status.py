@@ -18,11 +18,39 @@ KEY_WARN_DAYS = 14
 FIELD_MIN_WIDTH = 48  # px a field may shrink to before the window would have to grow past the screen
 
 
-class FieldLabel(QLabel):
-    """A status field that gives way to the others when the bar is short: its text ends in "…"
-    (never cut mid-word without a sign) and the whole text is its tooltip."""
+class KeptLabel(QLabel):
+    """A status field that keeps the widest room it has asked for until the language changes: a
+    shorter text (a lighter reading, a smaller count, the camera's REC turning to "ready" at every
+    posting put away) leaves it as wide as it was, so the fields after it do not move, and the bar
+    is not laid out and repainted whole, at every change. ``whole``: never cut
+    (whether Ozon is online, the camera's REC): the other fields give way."""
+
+    def __init__(self, *, whole: bool = False) -> None:
+        super().__init__()
+        self.whole, self.room = whole, 0
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = super().sizeHint()
+        self.room = max(self.room, hint.width())
+        return QSize(self.room, hint.height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.sizeHint() if self.whole else super().minimumSizeHint()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:  # not on a font change: REC is bold, "ready" not
+            self.room = 0  # measured again in the new words
+            self.updateGeometry()
+        super().changeEvent(event)
+
+
+class FieldLabel(KeptLabel):
+    """A status field that, unless ``whole``, gives way to the others when the bar is short: its
+    text ends in "…" (never cut mid-word without a sign) and the whole text is its tooltip."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        if self.whole:
+            return self.sizeHint()
         return QSize(min(FIELD_MIN_WIDTH, super().minimumSizeHint().width()), super().minimumSizeHint().height())
 
     def setText(self, value: str) -> None:  # noqa: N802
@@ -56,7 +84,8 @@ class StatusPanel(QObject):
         super().__init__(bar)
         self.bar, self.now = bar, now
         self.language = language
-        self.fields = {name: QLabel() if name == "camera" else FieldLabel()
+        # the camera's field is no FieldLabel: its tooltip says why it failed, and it has a background
+        self.fields = {name: KeptLabel(whole=True) if name == "camera" else FieldLabel(whole=name == "ozon")
                        for name in ("ozon", "stages", "last", "outbox", "key", "camera", "printer", "scale", "scanner")}
         for name, label in self.fields.items():
             label.setObjectName(f"status_{name}")
@@ -133,7 +162,6 @@ class StatusPanel(QObject):
         f["printer"].setText(self.tr("Printer: %1").replace("%1", self._device(self.printer, self.printer_state)))
         f["scale"].setText(self._scale_text())
         f["scanner"].setText(self.tr("Scanner: %1").replace("%1", self._device(self.scanner_uri, self.scanner_state)))
-        f["ozon"].setMinimumWidth(QLabel.sizeHint(f["ozon"]).width())  # online or not: the others give way
         self._show_camera()
 
     def _show_camera(self) -> None:
@@ -145,7 +173,6 @@ class StatusPanel(QObject):
             label.style().unpolish(label)
             label.style().polish(label)
         label.setToolTip(self.camera[2])
-        label.setMinimumWidth(QLabel.sizeHint(label).width())  # REC is never cut: the others give way
 
     def _camera_text(self) -> str:
         uri, state, detail, key = self.camera
