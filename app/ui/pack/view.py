@@ -20,7 +20,9 @@ from app.ui.queues.model import local_time
 from app.ui.pack.actions import PackActions
 from app.ui.pack.photos import PHOTO_PX, icon_of, placeholder
 
-MAX_MESSAGES = 50
+# the last messages kept in view (the log keeps them all): each new one lays the list out again,
+# every kept message word-wrapped, before the answer's repaint (0.6 ms for 50, 0.3 ms for 20)
+MAX_MESSAGES = 20
 PACKED_CODES = ("weight_accepted",)  # also after a supervisor's override
 NAME, OFFER, BARCODE_COLUMN, COUNTED, NEEDED = range(5)
 DONE_BACKGROUND = QColor("#dcedc8")
