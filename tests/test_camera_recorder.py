@@ -3,11 +3,15 @@ become a real clip and a photo; a camera that is not there is said at once; the 
 the core goes away, finishing its clip."""
 from __future__ import annotations
 
+import os
 import queue
 import sys
 from pathlib import Path
 
+import pytest
+
 from app.devices.camera import RecorderLink, parse_camera_uri
+from app.ui.camera.program import NICENESS
 from mp4_boxes import read_movie
 
 
@@ -63,6 +67,20 @@ def test_the_program_finishes_its_clip_and_ends_when_the_core_goes_away(tmp_path
     assert _until(events, "finished", "clip_failed")["ev"] == "finished"
     assert _until(events, "exited")["code"] == 0
     link.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX niceness; Windows takes a priority class")
+def test_the_recorder_runs_below_the_window(tmp_path):
+    """The recorder yields the CPU to the bench's window, with every thread it starts."""
+    link, events = _link("sim://?size=320x240&fps=10")
+    try:
+        _until(events, "ready")
+        wanted = min(19, os.getpriority(os.PRIO_PROCESS, 0) + NICENESS)
+        threads = list(Path(f"/proc/{link._proc.pid}/task").iterdir())
+        assert len(threads) > 1  # Qt's and the stdin reader's
+        assert {int(t.joinpath("stat").read_text().rsplit(")", 1)[1].split()[16]) for t in threads} == {wanted}
+    finally:
+        link.close()
 
 
 def test_the_recorder_command_runs_this_interpreter():
