@@ -22,8 +22,8 @@ class KeptLabel(QLabel):
     """A status field that keeps the widest room it has asked for until the language changes: a
     shorter text (a lighter reading, a smaller count, the camera's REC turning to "ready" at every
     posting put away) leaves it as wide as it was, so the fields after it do not move, and the bar
-    is not laid out and repainted whole, at every change. ``whole``: never cut
-    (whether Ozon is online, the camera's REC): the other fields give way."""
+    is not laid out and repainted whole, at every change. ``whole``: never cut (whether Ozon is
+    online, the camera's REC): the other fields give way."""
 
     def __init__(self, *, whole: bool = False) -> None:
         super().__init__()
@@ -49,9 +49,8 @@ class FieldLabel(KeptLabel):
     text ends in "…" (never cut mid-word without a sign) and the whole text is its tooltip."""
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        if self.whole:
-            return self.sizeHint()
-        return QSize(min(FIELD_MIN_WIDTH, super().minimumSizeHint().width()), super().minimumSizeHint().height())
+        hint = super().minimumSizeHint()
+        return hint if self.whole else QSize(min(FIELD_MIN_WIDTH, hint.width()), hint.height())
 
     def setText(self, value: str) -> None:  # noqa: N802
         super().setText(value)
