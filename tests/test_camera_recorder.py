@@ -70,7 +70,7 @@ def test_the_program_finishes_its_clip_and_ends_when_the_core_goes_away(tmp_path
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX niceness; Windows takes a priority class")
-def test_the_recorder_runs_below_the_window(tmp_path):
+def test_the_recorder_runs_below_the_window():
     """The recorder yields the CPU to the bench's window, with every thread it starts."""
     link, events = _link("sim://?size=320x240&fps=10")
     try:

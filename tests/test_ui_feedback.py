@@ -71,8 +71,7 @@ def test_the_flash_paints_itself_red_and_the_window_under_it_is_not_painted_to_b
     parent.resize(400, 300)
     parent.show()
     qtbot.waitExposed(parent)
-    counter = CountPaints()
-    field.installEventFilter(counter)
+    counter = CountPaints(field)
     flash.show_error("wrong item")
     field.setText("4600000000002")  # an answer changes what the flash covers
     qtbot.waitUntil(lambda: not flash.visibleRegion().isEmpty(), timeout=2000)

@@ -24,8 +24,7 @@ def a_page_with_a_label_and_a_field(qtbot, tabs: QTabWidget):
     tabs.resize(700, 400)
     tabs.show()
     qtbot.waitExposed(tabs)
-    counter = CountPaints()
-    field.installEventFilter(counter)
+    counter = CountPaints(field)
     settle()
     return label, counter
 

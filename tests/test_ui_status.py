@@ -1,4 +1,5 @@
-"""The status bar warns about the API key two weeks before it expires, by the panel's clock."""
+"""The status bar's fields: the API key's warning two weeks before it expires (by the panel's clock),
+fields that give way on a short bar, and fields that keep their places when their texts shrink."""
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QEvent

@@ -2,6 +2,7 @@
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QStatusBar
 
+from app.ui.status import KeptLabel
 from app.ui.status_bar import StatusBar
 from ui_helpers import CountPaints
 
@@ -12,16 +13,15 @@ def settle():
 
 
 def a_bar_with_two_fields(qtbot, bar: QStatusBar):
-    camera, scale = QLabel("● REC 12345678-0001-1"), QLabel("Scale: 0 g")
+    camera, scale = KeptLabel(whole=True), QLabel("Scale: 0 g")  # the camera's field keeps its room
+    camera.setText("● REC 12345678-0001-1")
     bar.addPermanentWidget(camera)
     bar.addPermanentWidget(scale)
-    camera.setMinimumWidth(camera.sizeHint().width())  # as the camera's field keeps its room
     qtbot.addWidget(bar)
     bar.resize(900, 30)
     bar.show()
     qtbot.waitExposed(bar)
-    counter = CountPaints()
-    scale.installEventFilter(counter)
+    counter = CountPaints(scale)
     settle()
     return camera, scale, counter
 
@@ -32,8 +32,7 @@ def test_a_new_text_repaints_the_field_not_the_bar(qtbot, kind, other_repainted)
     when the camera's changes, ``StatusBar`` can go."""
     bar = kind()
     camera, scale, counter = a_bar_with_two_fields(qtbot, bar)
-    painted = CountPaints()
-    camera.installEventFilter(painted)
+    painted = CountPaints(camera)
     before = counter.paints
     camera.setText("Camera: ready")
     settle()

@@ -22,11 +22,13 @@ def is_gui_thread() -> bool:
 
 
 class CountPaints(QObject):
-    """An event filter counting the paint events of the widgets it is installed on."""
+    """An event filter counting the paint events of the widgets it watches."""
 
-    def __init__(self) -> None:
+    def __init__(self, *watched) -> None:
         super().__init__()
         self.paints = 0
+        for widget in watched:
+            widget.installEventFilter(self)
 
     def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.Paint:
