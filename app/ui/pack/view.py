@@ -9,7 +9,7 @@ from collections import OrderedDict
 from datetime import datetime, timezone
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QImage
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -19,6 +19,7 @@ from app.ui.feedback.style import banner_style
 from app.ui.queues.model import local_time
 from app.ui.pack.actions import PackActions
 from app.ui.pack.photos import PHOTO_PX, icon_of, placeholder
+from app.ui.pack.roomy_label import RoomyLabel
 
 # the last messages kept in view (the log keeps them all): each new one lays the list out again,
 # every kept message word-wrapped, before the answer's repaint (0.6 ms for 50, 0.3 ms for 20)
@@ -31,36 +32,6 @@ PHOTO_ROLE = Qt.ItemDataRole.UserRole + 1  # on a line's name: "photo:<sku>" or 
 # photos are asked for once the answer has been painted: read and decoded at the same time on the
 # pool's threads, they took the two cores from that repaint (benchmarks/bench_ui.py)
 PHOTOS_AFTER_MS = 30
-
-
-class RoomyLabel(QLabel):
-    """A word-wrapped label that asks for room for ``lines`` lines of its font, so a new text of up
-    to that many lines never moves the widgets below it (a relayout moves and repaints all of them).
-    A longer text still gets its room; a window too short for all may still squeeze it, as any label."""
-
-    def __init__(self, lines: int, **kwargs) -> None:
-        super().__init__(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter, **kwargs)
-        self.lines, self.room = lines, 0
-
-    def _kept(self) -> int:
-        if not self.room:  # measured as QLabel measures its text, with the style's padding
-            text = self.fontMetrics().boundingRect(QRect(0, 0, 10_000, 10_000), Qt.TextFlag.TextWordWrap,
-                                                   "\n".join("X" * self.lines))
-            margins = self.contentsMargins()
-            self.room = text.height() + 2 * self.margin() + margins.top() + margins.bottom()
-        return self.room
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
-        return max(super().heightForWidth(width), self._kept())
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        hint = super().sizeHint()
-        return QSize(hint.width(), max(hint.height(), self._kept()))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self.room = 0  # measured again with the new font or padding
-        super().changeEvent(event)
 
 
 def _utcnow() -> datetime:
