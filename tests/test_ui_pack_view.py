@@ -213,3 +213,17 @@ def test_one_repaint_shows_the_answer_its_lines_and_its_message(qtbot):
         first = first[:first.index("repaint")] if "repaint" in first else first
         assert {"banner", "lines", "message"} <= set(first), events
         assert events.count("message") == 1, events
+
+
+def test_putting_a_posting_back_keeps_the_columns_and_the_next_one_is_fitted(qtbot):
+    """No lines, nothing to fit: the header keeps its widths (it would be repainted for nothing)."""
+    view = PackView(now=lambda: NOW)
+    qtbot.addWidget(view)
+    wide = snapshot(counted=0)
+    wide["lines"] = [dict(wide["lines"][0], sku=7, barcodes=["46000000000010000000000042"])]
+    view.show_snapshot(wide)
+    fitted = view.lines.columnWidth(2)
+    view.show_snapshot({"state": "idle", "posting": None, "lines": [], "info": {}})
+    assert view.lines.rowCount() == 0 and view.lines.columnWidth(2) == fitted
+    view.show_snapshot(snapshot(counted=0))  # a posting with a short barcode: fitted to it
+    assert view.lines.columnWidth(2) < fitted

@@ -194,7 +194,9 @@ class PackView(QWidget):
                 if item.background() != background:  # setting it, even unchanged, repaints the cell
                     item.setBackground(background)
         fitted = tuple(line.get("sku") for line in lines)
-        if fitted != self._fitted:  # another posting: its lines' widths (a count never widens a column much)
+        # another posting: its lines' widths (a count never widens a column much); no lines (put back,
+        # packed): the columns stay, so the header is not repainted for nothing to show
+        if fitted and fitted != self._fitted:
             self._fitted = fitted
             self._fit_columns()
         self._show_photos(lines)
