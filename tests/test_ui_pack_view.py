@@ -18,11 +18,11 @@ def snapshot(counted: int) -> dict:
 
 
 def shown_at_bench_size(qtbot, width: int = 760, height: int = 700) -> PackView:
-    from app.ui.feedback.style import STYLESHEET
+    from app.ui.feedback.style import apply_style
 
     view = PackView(now=lambda: NOW)
     qtbot.addWidget(view)
-    view.setStyleSheet(STYLESHEET)  # the bench's fonts (the app sets it on the application)
+    apply_style(view)  # the bench's fonts (the app sets them on the application)
     view.resize(width, height)
     view.show()
     qtbot.waitExposed(view)

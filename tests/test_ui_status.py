@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QStatusBar
 
-from app.ui.feedback.style import STYLESHEET
+from app.ui.feedback.style import apply_style
 from app.ui.status import KEY_WARN_DAYS, StatusPanel
 
 NOW = datetime(2026, 5, 10, 12, 0, tzinfo=timezone.utc)
@@ -59,7 +59,7 @@ def test_a_shorter_text_moves_no_field_until_the_language_changes(qtbot):
     outbox empties: the fields keep their places (a narrower field moved all the others, and the
     whole bar was laid out and repainted). A language change measures them again."""
     bar = QStatusBar()
-    bar.setStyleSheet(STYLESHEET)  # the app's: REC in bold
+    apply_style(bar)  # the app's: REC in bold
     qtbot.addWidget(bar)
     status = StatusPanel(bar, printer="sim://", scale="sim://", scanner="keyboard", camera="sim://")
     bar.resize(1600, 30)

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
-from app.ui.feedback.style import STYLESHEET
+from app.ui.feedback.style import apply_style
 
 log = logging.getLogger("packdesk.ui")
 
@@ -22,7 +22,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("packdesk")
     QCoreApplication.setApplicationName("packdesk")
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
-    app.setStyleSheet(STYLESHEET)
+    apply_style(app)
     return app
 
 

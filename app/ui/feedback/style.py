@@ -1,4 +1,15 @@
-"""Big readable type and the state colours of the pack view (one stylesheet, no colours in code)."""
+"""Big readable type and the state colours of the pack view (one stylesheet, no colours in code).
+
+The type every widget gets unless a rule says otherwise is the application's font (``apply_style``),
+not a ``QWidget { font-size }`` rule: a rule that matches every widget sends each one's painting
+through the style sheet's slow path. Four push buttons painted in 1.3-1.6 ms with that rule and in
+0.33 ms without it (offscreen, 2 GHz core); buttons change at every open and put back.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+POINT_SIZE = 15  # the bench's type: read at arm's length
 
 STATE_COLOURS = {
     "idle": ("#1f2a36", "#e9eef3"),
@@ -11,7 +22,6 @@ STATE_COLOURS = {
 FLASH_RED = STATE_COLOURS["error"][1]  # the error flash's background (it paints it itself: app.ui.feedback.flash)
 
 STYLESHEET = """
-QWidget { font-size: 15pt; }
 QStatusBar QLabel { font-size: 12pt; padding: 0 8px; }
 QTableView { font-size: 13pt; }
 QHeaderView::section { font-size: 12pt; font-weight: bold; }
@@ -33,9 +43,18 @@ QLabel#handoverCount { font-size: 44pt; font-weight: bold; padding: 4px 18px; bo
 QLabel#handoverCountName { font-size: 16pt; }
 QLabel#handoverTitle { font-size: 22pt; font-weight: bold; }
 QLabel#carriageText { font-size: 20pt; font-weight: bold; }
+QLabel#trackingSummary { font-weight: bold; }
 """
 
 
 def banner_style(state: str) -> str:
     fg, bg = STATE_COLOURS.get(state, STATE_COLOURS["idle"])
     return f"color: {fg}; background: {bg};"
+
+
+def apply_style(target: QApplication | QWidget) -> None:
+    """The bench's type and stylesheet, on the application (``make_app``) or on one widget (tests)."""
+    font = target.font()
+    font.setPointSize(POINT_SIZE)
+    target.setFont(font)
+    target.setStyleSheet(STYLESHEET)

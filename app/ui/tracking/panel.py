@@ -42,11 +42,7 @@ class TrackingPanel(QWidget):
         self.model = QStandardItemModel(0, 8, self)
         self.view = rows_view(self.model, "trackingTable", single=False)  # steps for several at once
         self.summary = QLabel()
-        self.summary.setObjectName("trackingSummary")
-        font = self.summary.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.summary.setFont(font)
+        self.summary.setObjectName("trackingSummary")  # bold: app.ui.feedback.style
         self.advice = QLabel(wordWrap=True)
         self.advice.setObjectName("trackingAdvice")
         self.advice.setStyleSheet("padding: 6px; background: #fde2e1;")
