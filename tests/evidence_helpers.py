@@ -1,6 +1,7 @@
 """A recorder that plugs in where the real recorder program does (``camera_factory``): it answers
 the core's messages as the program would, writing small files, so the evidence service is tested
-without Qt or a process. ``fail_with`` makes it a camera that is missing; ``die()`` ends it mid-clip."""
+without Qt or a process. ``fail_with`` makes it a camera that is missing; ``die()`` ends it mid-clip; ``slow_start`` keeps it
+starting until ``started()``."""
 from __future__ import annotations
 
 import threading
@@ -10,15 +11,20 @@ from app.services.evidence import Evidence
 
 
 class FakeRecorder:
-    def __init__(self, on_event, *, fail_with: str = "", finish: bool = True) -> None:
+    def __init__(self, on_event, *, fail_with: str = "", finish: bool = True, slow_start: bool = False) -> None:
         self.on_event, self.fail_with, self.finish = on_event, fail_with, finish
         self.sent: list[dict] = []
         self.alive = True
         self.notes: dict[int, list[str]] = {}
         self.paths: dict[int, Path] = {}
         self.closed = threading.Event()
-        on_event({"ev": "camera_failed", "detail": fail_with} if fail_with else
-                 {"ev": "ready", "camera": "fake", "codec": "MPEG4", "size": [640, 480], "fps": 15})
+        if not slow_start:
+            self.started()
+
+    def started(self) -> None:
+        """The camera opened (or failed to): at once, or when a ``slow_start`` recorder is told to."""
+        self.on_event({"ev": "camera_failed", "detail": self.fail_with} if self.fail_with else
+                      {"ev": "ready", "camera": "fake", "codec": "MPEG4", "size": [640, 480], "fps": 15})
 
     def send(self, message: dict) -> None:
         self.sent.append(message)

@@ -25,6 +25,7 @@ and the outbox drained; 1 otherwise; 2: bad config/auth.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 import threading
 import time
@@ -37,10 +38,13 @@ from app.cli.replay_script import Event, bad_event_result, needs_scale_read, rea
 from app.devices.scanners.gs1 import for_log
 from app.messages import text
 
+log = logging.getLogger("packdesk.cli.replay")
+
 FIRST_PASS_TIMEOUT_S = 120.0
 WAIT_PASS_TIMEOUT_S = 60.0  # a wait_s answers anyway when no sync pass ends in time (e.g. a refused key)
 REPLAY_SYNC_INTERVAL_S = 2.0  # background passes during a replay (the config's interval is for a bench)
 REPLAY_PARTS = ("ozon", "station", "printer", "sync", "scale", "evidence")  # the bench, but scans come from FILE
+CAMERA_START_TIMEOUT_S = 30.0  # the first scan waits for the recorder, so that its clip films the whole packing
 
 
 def register(sub) -> None:
@@ -67,6 +71,9 @@ def run(args) -> int:
         if _auth_failed(fatal):
             print(text("auth_failed", lang, client_id=config.ozon.client_id, detail=str(fatal[0])), flush=True)
             return EXIT_CONFIG
+        if bench.evidence is not None and not bench.evidence.wait_camera(CAMERA_START_TIMEOUT_S):
+            log.warning("the camera %s has not started in %.0f s: the first clips begin when it does",
+                        config.devices.camera, CAMERA_START_TIMEOUT_S)
         failures = _play(events, bench.router, service, bench.scale, config.devices.scale, lang, passed)
         drained = _drain(bench.db, config.station.name, service, passed, args.drain_timeout)
         return EXIT_OK if failures == 0 and drained else EXIT_FAILED

@@ -120,6 +120,19 @@ class Evidence:
                     self._queue(self._expire)
         return True
 
+    def wait_camera(self, timeout: float) -> bool:
+        """Wait until the camera has started or failed (False: still starting after ``timeout``). A
+        headless run (``packdesk replay``) scans at once: without this its first clip would begin
+        with the recorder's start-up, not with the packing."""
+        deadline = time.monotonic() + timeout
+        with self._idle:
+            while self.state == STARTING:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._idle.wait(left)
+        return True
+
     def close(self, timeout: float = 20.0) -> None:
         """Stop the clip being recorded, wait for the clips to be finalised and sealed, end."""
         if self._closed:
@@ -159,7 +172,9 @@ class Evidence:
                     self._idle.notify_all()
 
     def _set_state(self, state: str, detail: str = "") -> None:
-        self.state, self.detail = state, detail
+        with self._idle:
+            self.state, self.detail = state, detail
+            self._idle.notify_all()  # wait_camera
         if state == FAILED and detail not in self.warned:
             self.warned.add(detail)
             log.warning(text("camera_unavailable", "en", camera=self.camera_uri, detail=detail))
