@@ -1,7 +1,7 @@
 """A recorder that plugs in where the real recorder program does (``camera_factory``): it answers
 the core's messages as the program would, writing small files, so the evidence service is tested
-without Qt or a process. ``fail_with`` makes it a camera that is missing; ``die()`` ends it mid-clip; ``slow_start`` keeps it
-starting until ``started()``."""
+without Qt or a process. ``fail_with`` makes it a camera that is missing; ``die()`` ends it mid-clip;
+``slow_start`` keeps it starting until ``started()``."""
 from __future__ import annotations
 
 import threading

@@ -174,7 +174,7 @@ def test_the_api_for_other_areas_records_a_clip_of_no_posting(shop):
 def test_wait_camera_returns_once_the_recorder_started_or_failed_not_before(shop, fail_with):
     evidence, (recorder,) = evidence_for(shop, slow_start=True, fail_with=fail_with)
     assert evidence.state == "starting" and evidence.wait_camera(0.05) is False
-    recorder.started()  # from the recorder's reader thread, as the real link does
+    recorder.started()  # from a thread of its own, as the real link's reader does
     assert evidence.wait_camera(10) is True
     assert evidence.state == ("failed" if fail_with else "ready")
     evidence.close()

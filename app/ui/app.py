@@ -21,7 +21,7 @@ log = logging.getLogger("packdesk.ui")
 # sync, evidence, print worker) runs Python: Python's default is 5 ms. benchmarks/bench_ui.py on a
 # 2.0 GHz core, seven interleaved pairs of runs at a packer's pace, the median of the runs' p99: all
 # scans 23.1 ms at 5 ms, 20.4 ms at 1 ms; opening a posting 33.3 / 25.6 ms (single pairs go either
-# way on that noisy machine). 0.5 ms was worse again (28.0-31.5 ms: the switches themselves cost).
+# way on that noisy machine). 0.5 ms was worse again (28.0 and 31.5 ms in two runs).
 WINDOW_SWITCH_INTERVAL_S = 0.001
 
 
