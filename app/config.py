@@ -262,7 +262,8 @@ def load_config(path: Path | None = None, *, data_dir: Path | None = None,
         raise ConfigError("unknown setting", source=source, key=sorted(raw)[0])
 
     chosen_dir = data_dir or (Path(env["PACKDESK_DATA_DIR"]) if env.get("PACKDESK_DATA_DIR") else None)
-    config = Config(**sections, carriers=carriers, data_dir=(chosen_dir or default_data_dir()).expanduser(),
+    # absolute: the camera's recorder program (Qt) reads a relative path against the home directory
+    config = Config(**sections, carriers=carriers, data_dir=(chosen_dir or default_data_dir()).expanduser().absolute(),
                     db_url=env.get("PACKDESK_DB_URL", ""), source=source, ozon_accounts=accounts)
     if accounts and config.ozon.client_id:
         raise ConfigError("use either [ozon] client_id (one account) or [[ozon.accounts]] tables, not both",

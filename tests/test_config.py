@@ -49,6 +49,15 @@ def test_data_dir_argument_beats_environment(tmp_path):
     assert config.data_dir == tmp_path / "arg"
 
 
+@pytest.mark.parametrize("given", [{"data_dir": Path("bench")}, {"env": {"PACKDESK_DATA_DIR": "bench"}}])
+def test_a_relative_data_dir_is_taken_from_where_it_was_given(tmp_path, monkeypatch, given):
+    """``--data-dir data`` means ./data for every part of the bench, the recorder program too (Qt's
+    recorder read the clip's relative path against the home directory: the clip failed)."""
+    monkeypatch.chdir(tmp_path)
+    config = load_config(write(tmp_path, ""), **given)
+    assert config.data_dir == tmp_path / "bench" and config.data_dir.is_absolute()
+
+
 @pytest.mark.parametrize("body,key", [
     ('[ozon]\nclient_idd = "1"\n', "ozon.client_idd"),
     ('[station]\nweight_tolerance_pct = "lots"\n', "station.weight_tolerance_pct"),
