@@ -2,6 +2,11 @@
 commit included) with a cache of 100,000 postings. Ozon is not asked (offline station): the
 figures are the station's own cost.
 
+Each decision's time is also split where it goes, from the writer lane's session events (they
+fire on the lane's thread; no statement is slowed): to the lane and its ``BEGIN IMMEDIATE``; the
+decision's own work (its reads, writes and Python); the commit (SQLite writing and syncing the
+WAL); the answer back to the caller (the lane's hooks after the commit, the caller's wake-up).
+
 Plain script (not a test); prints figures. Synthetic data, built with the store's bulk upserts.
 
     .venv/bin/python benchmarks/bench_station.py [--postings 100000] [--pack 300] [--idle 1000] [--seed 1]
@@ -22,11 +27,45 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_store import BASE, cpu_model, make_catalogue, make_postings  # noqa: E402
+from sqlalchemy import event  # noqa: E402
 
 from app.services.station import Station  # noqa: E402
 from app.store import default_sqlite_url, open_database  # noqa: E402
 from app.store import postings as store_postings  # noqa: E402
 from app.store import products as store_products  # noqa: E402
+from app.store.writer import LaneSession  # noqa: E402
+
+SPLIT = ("to the lane + BEGIN", "the decision's work", "commit (WAL write + sync)", "answer back")
+
+
+class Split:
+    """The instants a decision's transaction begins, asks to commit and has committed, noted on
+    the lane's thread by the session events; ``take`` turns them into the four parts of one
+    decision timed from ``t0`` to ``t1`` (None when it was not one transaction)."""
+
+    def __init__(self) -> None:
+        self.marks: list[tuple[str, float]] = []
+        for name in ("after_begin", "before_commit", "after_commit"):
+            event.listen(LaneSession, name, self._mark(name))
+
+    def _mark(self, name: str):
+        def note(session, *_args) -> None:
+            if session.in_nested_transaction():
+                return
+            self.marks.append((name, time.perf_counter()))
+        return note
+
+    def take(self, t0: float, t1: float) -> tuple[float, ...] | None:
+        marks, self.marks = self.marks, []
+        # a lane job that began no transaction (the WAL checkpoint's last step) may run first: its
+        # commit marks come before the decision's, and its time counts as waiting for the lane
+        names = [name for name, _ in marks]
+        if names.count("after_begin") != 1 or names[names.index("after_begin"):] != [
+                "after_begin", "before_commit", "after_commit"]:
+            return None
+        (_, begun), (_, committing), (_, committed) = marks[-3:]
+        return tuple((b - a) * 1000 for a, b in ((t0, begun), (begun, committing),
+                                                  (committing, committed), (committed, t1)))
 
 
 def build(db, rng: random.Random, count: int, products: int) -> tuple[list[str], dict[int, list[str]]]:
@@ -47,9 +86,14 @@ def build(db, rng: random.Random, count: int, products: int) -> tuple[list[str],
     return packable, barcodes
 
 
+def percentile(samples: list[float], q: float) -> float:
+    samples = sorted(samples)
+    return samples[min(len(samples) - 1, int(len(samples) * q))]
+
+
 def report(label: str, samples: list[float]) -> None:
     samples = sorted(samples)
-    p99 = samples[min(len(samples) - 1, int(len(samples) * 0.99))]
+    p99 = percentile(samples, 0.99)
     print(f"  {label:<30} n={len(samples):5d}  median {statistics.median(samples):6.3f} ms   "
           f"p99 {p99:6.3f} ms   max {samples[-1]:6.3f} ms")
 
@@ -75,11 +119,20 @@ def main() -> None:
                   f"built in {time.perf_counter() - t0:.1f} s")
             station = Station(db, "bench-1", packer="bench")
             timings: dict[str, list[float]] = {}
+            split, parts, unsplit = Split(), {}, 0
 
             def timed(kind: str, call, *a, **kw):
+                nonlocal unsplit
+                split.marks.clear()
                 t = time.perf_counter()
                 outcome = call(*a, **kw)
-                timings.setdefault(kind, []).append((time.perf_counter() - t) * 1000)
+                t1 = time.perf_counter()
+                timings.setdefault(kind, []).append((t1 - t) * 1000)
+                one = split.take(t, t1)
+                if one is None:
+                    unsplit += 1
+                else:
+                    parts.setdefault(kind, []).append(one)
                 return outcome
 
             for number in rng.sample(packable, min(args.pack, len(packable))):
@@ -108,6 +161,19 @@ def main() -> None:
                 report(kind, samples)
                 everything += samples
             report("ALL scans and weighs", everything)
+            every = [one for ones in parts.values() for one in ones]
+            print(f"where a decision's time goes ({len(every):,} decisions; "
+                  f"{unsplit} not one transaction of their own, left out):")
+            for n, label in enumerate(SPLIT):
+                report(label, [one[n] for one in every])
+            print("  by kind, median / p99 ms: " + ", ".join(SPLIT))
+            for kind, ones in parts.items():
+                print(f"    {kind:<30} " + "   ".join(
+                    "%.2f / %.2f" % (statistics.median(x), percentile(x, 0.99))
+                    for x in ([one[n] for one in ones] for n in range(len(SPLIT)))))
+            slowest = sorted(every, key=sum, reverse=True)[:max(1, len(every) // 100)]
+            print(f"  the slowest 1 % ({len(slowest)}), mean ms: " + ", ".join(
+                f"{label} {statistics.fmean(one[n] for one in slowest):.3f}" for n, label in enumerate(SPLIT)))
             print("load average (1, 5, 15 min) at start %.2f %.2f %.2f, at end %.2f %.2f %.2f"
                   % (*load_at_start, *os.getloadavg()))
         finally:
