@@ -12,9 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app"
 # the `lint-imports` command, run by this interpreter (whatever directory its scripts went to)
 LINT_IMPORTS = [sys.executable, "-c", "import sys; from importlinter.cli import lint_imports_command as c; sys.exit(c())"]
-# the core: everything but app/ui and app/cli (app.bench and app.statuses where they exist)
+# the core: everything but app/ui and app/cli (app.bench, app.statuses and app.foreground where they exist)
 CORE_PACKAGES = ("app.services", "app.devices", "app.store", "app.sim", "app.messages")
-CORE_MODULES = ("app.config", "app.statuses", "app.bench")
+CORE_MODULES = ("app.config", "app.statuses", "app.foreground", "app.bench")
 RENDER = "app.services.labels.render"  # QtPdf rendering behind one function: the one exception
 NOT_IMPORTABLE = ("app.store.migrations.env",)  # Alembic runs it, migrating as it is imported
 
@@ -36,6 +36,7 @@ def test_the_import_contracts_hold():
     ("sim/ozon/world.py", "from app.store.db import open_database"),
     ("messages/station.py", "from PySide6.QtCore import QObject"),
     ("config.py", "import app.services.ozon.models"),
+    ("foreground.py", "from app.store import writer"),                         # the gate sits at the bottom
 ])
 def test_a_broken_layer_is_caught(tmp_path, path, line):
     """The contracts are not vacuous: each of these imports, added to a copy of the tree, breaks one."""

@@ -177,6 +177,20 @@ def test_posting_page_accepts_both_shapes(wrap):
     assert (page.cursor, page.has_next, page.skipped, page.total) == ("abc", True, 0, 2)
 
 
+def test_posting_page_walks_its_postings_through_pace():
+    seen = []
+
+    def pace(raw_postings):
+        for raw in raw_postings:
+            seen.append(raw["posting_number"])
+            yield raw
+
+    body = {"postings": [posting_json("1-1-1"), posting_json("1-1-2")], "cursor": "", "has_next": False}
+    page = parse_posting_page(body, "/v4/posting/fbs/unfulfilled/list", pace=pace)
+    assert seen == ["1-1-1", "1-1-2"]
+    assert [p.posting_number for p in page.postings] == seen
+
+
 def test_posting_page_end_and_empty():
     page = parse_posting_page({"postings": [], "cursor": "", "has_next": False}, "x")
     assert (page.postings, page.cursor, page.has_next, page.total) == ([], None, False, None)

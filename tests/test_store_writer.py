@@ -7,6 +7,7 @@ import threading
 import pytest
 from sqlalchemy import func, select, text
 
+from app.foreground import FOREGROUND
 from app.store.models import SyncStateRow
 from app.store.sync_state import all_states, get_state, set_state
 from app.store.writer import THREAD_NAME, WriterClosed
@@ -150,6 +151,13 @@ def test_a_scan_decision_runs_before_the_background_writes_still_queued(db):
     assert scan.result(timeout=10) == 7
     # the write running when the scan came finishes; then the scan; then the rest in their order
     assert order == ["running", "scan", "sync page 0", "sync page 1", "sync page 2"]
+
+
+def test_a_scan_decision_is_in_the_foreground_while_it_waits_and_runs(db):
+    # app/foreground.py: the sync's parsing gives way while a person waits for a decision
+    assert db.writer.call_first(lambda session: FOREGROUND.busy()) is True
+    assert db.call(lambda session: FOREGROUND.busy()) is False
+    assert not FOREGROUND.busy()
 
 
 def test_close_drains_the_queue_then_refuses(sqlite_db):

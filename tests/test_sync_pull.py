@@ -1,6 +1,11 @@
 """Pulling Ozon's state into the cache, against the simulator."""
 import dataclasses
 
+import app.foreground
+from app.foreground import Foreground
+from app.services.sync import pull
+from app.services.sync.pull import PullStats
+
 from app.config import with_overrides
 from app.store import postings as store_postings
 from app.store import products as store_products
@@ -189,3 +194,56 @@ def test_products_keep_their_photo_link_and_those_synced_before_get_it_once(benc
         assert store_products.primary_images(session, [sku]) == links
     bench.clock.advance(bench.config.sync.full_pass_interval_s + 1)
     assert engine.run_pass().pull.products == 0  # asked once
+
+
+def _counting_foreground(monkeypatch, *, at_work: bool) -> list:
+    steps = []
+
+    class Counting(Foreground):
+        def give_way(self) -> float:
+            steps.append(1)
+            return 0.0
+
+        def at_work(self, within_s: float) -> bool:
+            return at_work
+
+    monkeypatch.setattr(app.foreground, "FOREGROUND", Counting())
+    return steps
+
+
+def _counted_writes(monkeypatch) -> list:
+    writes = []
+    upsert = store_postings.upsert_postings
+
+    def counted(session, rows, items, **kw):
+        writes.append([row["posting_number"] for row in rows])
+        assert set(items) == set(writes[-1])  # each write carries its own postings' lines
+        return upsert(session, rows, items, **kw)
+
+    monkeypatch.setattr(store_postings, "upsert_postings", counted)
+    return writes
+
+
+def test_while_someone_packs_the_pull_gives_way_at_each_posting_and_writes_a_few_at_a_time(bench, monkeypatch):
+    # a scan decided meanwhile goes first (app/foreground.py): each posting parsed and each turned
+    # into rows is a step; the lane runs a scan after the write it is running, so writes are short
+    steps = _counting_foreground(monkeypatch, at_work=True)
+    monkeypatch.setattr(pull, "WRITE_CHUNK", 4)
+    writes = _counted_writes(monkeypatch)
+    stats = PullStats()
+    seen = bench.engine().puller.pull_open_postings(stats)
+    assert stats.postings == len(seen) > 8
+    assert len(steps) == 2 * stats.postings  # parsed, then turned into rows
+    assert len(writes) > 2 and all(len(numbers) <= 4 for numbers in writes)
+    assert sorted(n for numbers in writes for n in numbers) == sorted(seen)
+    with bench.db.read() as session:
+        assert {row.posting_number for row in store_postings.list_postings(session)} >= seen
+
+
+def test_with_nobody_at_the_bench_a_page_is_one_write(bench, monkeypatch):
+    _counting_foreground(monkeypatch, at_work=False)
+    monkeypatch.setattr(pull, "WRITE_CHUNK", 4)
+    writes = _counted_writes(monkeypatch)
+    seen = bench.engine().puller.pull_open_postings(PullStats())
+    assert len(seen) > 8
+    assert len(writes) == 1 and sorted(writes[0]) == sorted(seen)  # the simulator's one page, one write

@@ -36,6 +36,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
+from app import foreground
 from app.store.direct import DirectStatements, listened
 
 log = logging.getLogger("packdesk.store.writer")
@@ -125,8 +126,10 @@ class WriterLane:
         return self._submit(_FIRST, fn, args, kw)
 
     def call_first(self, fn: Callable[..., T], /, *args: Any, **kw: Any) -> T:
-        """``call`` of ``submit_first``."""
-        return self._submit(_FIRST, fn, args, kw).result()
+        """``call`` of ``submit_first``; meanwhile the process's background work gives way
+        (``app.foreground``: the sync's parsing would take the interpreter from the decision)."""
+        with foreground.deciding():
+            return self._submit(_FIRST, fn, args, kw).result()
 
     def _submit(self, rank: int, fn: Callable[..., T], args: tuple, kw: dict) -> Future[T]:
         if self.in_lane():

@@ -33,7 +33,7 @@ from .models import (
     BIG_LABEL, DeliveryMethod, KeyInfo, LabelBatch, LabelTask, LabelTaskState, Posting, PostingPage, Product,
     ShipPackage, ShipResult, Warehouse,
 )
-from .parse import ParseError, format_datetime, parse_posting, parse_posting_page, unwrap_result
+from .parse import Pace, ParseError, format_datetime, parse_posting, parse_posting_page, unwrap_result
 from .parse_catalog import (
     parse_delivery_method_page,
     parse_key_info,
@@ -177,12 +177,12 @@ class OzonClient(ExemplarMethods, CarriageMethods, SellerDeliveryMethods, Return
             extra["delivery_method_ids"] = delivery_method_ids
         return extra
 
-    def _posting_page(self, path: str, flt: dict, cursor: str | None, limit: int) -> PostingPage:
+    def _posting_page(self, path: str, flt: dict, cursor: str | None, limit: int, pace: Pace) -> PostingPage:
         body: dict = {"filter": flt, "limit": max(1, min(int(limit), MAX_PAGE_LIMIT)),
                       "with": {"barcodes": True}}
         if cursor:
             body["cursor"] = cursor
-        return self._read(path, body, lambda decoded: parse_posting_page(decoded, path))
+        return self._read(path, body, lambda decoded: parse_posting_page(decoded, path, pace=pace))
 
     def _follow(self, path: str, fetch: Callable[[str | None], PostingPage]) -> Iterator[PostingPage]:
         cursor: str | None = None
@@ -202,25 +202,26 @@ class OzonClient(ExemplarMethods, CarriageMethods, SellerDeliveryMethods, Return
     def unfulfilled_page(self, *, cutoff_from: datetime, cutoff_to: datetime, cursor: str | None = None,
                          limit: int = MAX_PAGE_LIMIT, statuses: Iterable[str] | None = None,
                          warehouse_ids: Iterable[int] | None = None,
-                         delivery_method_ids: Iterable[int] | None = None) -> PostingPage:
-        """One page of ``/v4/posting/fbs/unfulfilled/list`` (postings not yet delivered)."""
+                         delivery_method_ids: Iterable[int] | None = None, pace: Pace = iter) -> PostingPage:
+        """One page of ``/v4/posting/fbs/unfulfilled/list`` (postings not yet delivered); ``pace``:
+        see ``parse_posting_page``."""
         flt = {"cutoff_from": format_datetime(cutoff_from), "cutoff_to": format_datetime(cutoff_to),
                **self._posting_filter(statuses, warehouse_ids, delivery_method_ids)}
-        return self._posting_page("/v4/posting/fbs/unfulfilled/list", flt, cursor, limit)
+        return self._posting_page("/v4/posting/fbs/unfulfilled/list", flt, cursor, limit, pace)
 
     def iter_unfulfilled(self, *, cutoff_from: datetime, cutoff_to: datetime, limit: int = MAX_PAGE_LIMIT,
                          statuses: Iterable[str] | None = None, warehouse_ids: Iterable[int] | None = None,
-                         delivery_method_ids: Iterable[int] | None = None) -> Iterator[PostingPage]:
+                         delivery_method_ids: Iterable[int] | None = None, pace: Pace = iter) -> Iterator[PostingPage]:
         """Every page of the unfulfilled list, following the cursor until ``has_next`` is false."""
         statuses, warehouse_ids, delivery_method_ids = _materialise(statuses, warehouse_ids, delivery_method_ids)
         return self._follow("/v4/posting/fbs/unfulfilled/list", lambda cursor: self.unfulfilled_page(
             cutoff_from=cutoff_from, cutoff_to=cutoff_to, cursor=cursor, limit=limit, statuses=statuses,
-            warehouse_ids=warehouse_ids, delivery_method_ids=delivery_method_ids))
+            warehouse_ids=warehouse_ids, delivery_method_ids=delivery_method_ids, pace=pace))
 
     def list_page(self, *, since: datetime, to: datetime, cursor: str | None = None, limit: int = MAX_PAGE_LIMIT,
                   statuses: Iterable[str] | None = None, warehouse_ids: Iterable[int] | None = None,
                   delivery_method_ids: Iterable[int] | None = None,
-                  changed_since: datetime | None = None) -> PostingPage:
+                  changed_since: datetime | None = None, pace: Pace = iter) -> PostingPage:
         """One page of ``/v4/posting/fbs/list`` (history, including delivered and cancelled).
 
         ``changed_since`` keeps only postings whose status changed at or after it
@@ -230,17 +231,18 @@ class OzonClient(ExemplarMethods, CarriageMethods, SellerDeliveryMethods, Return
                **self._posting_filter(statuses, warehouse_ids, delivery_method_ids)}
         if changed_since is not None:
             flt["last_changed_status_date"] = {"from": format_datetime(changed_since), "to": format_datetime(to)}
-        return self._posting_page("/v4/posting/fbs/list", flt, cursor, limit)
+        return self._posting_page("/v4/posting/fbs/list", flt, cursor, limit, pace)
 
     def iter_list(self, *, since: datetime, to: datetime, limit: int = MAX_PAGE_LIMIT,
                   statuses: Iterable[str] | None = None, warehouse_ids: Iterable[int] | None = None,
                   delivery_method_ids: Iterable[int] | None = None,
-                  changed_since: datetime | None = None) -> Iterator[PostingPage]:
+                  changed_since: datetime | None = None, pace: Pace = iter) -> Iterator[PostingPage]:
         """Every page of the posting history in ``[since, to]``."""
         statuses, warehouse_ids, delivery_method_ids = _materialise(statuses, warehouse_ids, delivery_method_ids)
         return self._follow("/v4/posting/fbs/list", lambda cursor: self.list_page(
             since=since, to=to, cursor=cursor, limit=limit, statuses=statuses,
-            warehouse_ids=warehouse_ids, delivery_method_ids=delivery_method_ids, changed_since=changed_since))
+            warehouse_ids=warehouse_ids, delivery_method_ids=delivery_method_ids, changed_since=changed_since,
+            pace=pace))
 
     def get_posting(self, posting_number: str) -> Posting:
         """``/v3/posting/fbs/get`` with barcodes and related postings."""

@@ -8,10 +8,12 @@ Shared field readers (``req_int``, ``opt_str``, ...) live here too and are used 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timezone
 
 from .models import Addressee, Posting, PostingPage, PostingProduct
+
+Pace = Callable[[list], Iterable]  # how a page's postings are walked (iter: straight through)
 
 log = logging.getLogger("packdesk.ozon.client")
 
@@ -246,12 +248,13 @@ def _addressee(raw: Mapping) -> Addressee | None:
                      country=opt_str(address, "country") or "")
 
 
-def parse_posting_page(body: object, endpoint: str) -> PostingPage:
+def parse_posting_page(body: object, endpoint: str, *, pace: Pace = iter) -> PostingPage:
     """A page of a v4 posting list, top-level or ``result``-wrapped.
 
     A posting that does not parse is logged (endpoint, posting number when there is one) and
     counted in ``skipped``; the rest of the page is kept. A page that is not shaped like a
-    page at all raises :class:`ParseError`.
+    page at all raises :class:`ParseError`. ``pace``: the postings go through it one by one (the
+    sync's waits between two of them while a scan is being decided: ``app.foreground``).
     """
     page = unwrap_result(body)
     if not isinstance(page, Mapping):
@@ -263,7 +266,7 @@ def parse_posting_page(body: object, endpoint: str) -> PostingPage:
         raise ParseError("'postings' must be a list")
     postings: list[Posting] = []
     skipped = 0
-    for index, raw in enumerate(raw_postings):
+    for index, raw in enumerate(pace(raw_postings)):
         try:
             postings.append(parse_posting(raw))
         except ParseError as exc:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Iterable
 
+from app.foreground import at_work, paced
 from app.services.ozon.errors import OzonNotFound
 from app.services.ozon.models import Posting
 from app.services.progress import Progress, ProgressFn, no_progress
@@ -27,6 +28,12 @@ RECONCILE_LIMIT = 200  # postings re-read one by one per pass when they vanished
 # the reason kept on a vanished posting Ozon does not know (``packdesk postings`` shows it)
 NOT_FOUND_PROBLEM = "vanished: Ozon no longer lists it and answers 'not found'; check it in the seller office"
 OPEN_LOCAL_STATES = (LocalState.WAITING, LocalState.IN_PROGRESS, LocalState.PACKED)
+# Postings per write while someone packs: a scan's decision waits for the write the lane is running
+# (writer.py), so a page of 100 is written in four. With nobody at the bench (no decision for
+# AT_WORK_S) a page is one write: a first sync of 10,000 postings took 23 % longer in fours.
+# benchmarks/bench_scan_during_sync.py and bench_sync.py.
+WRITE_CHUNK = 25
+AT_WORK_S = 60.0
 HISTORY_DAYS = 180  # how far back incremental passes look for postings whose status changed (Ozon: <= 1 year)
 
 
@@ -58,7 +65,7 @@ class Puller:
         horizon = self.config.sync.horizon_days
         pages = self.client.iter_unfulfilled(
             cutoff_from=_aware(now - timedelta(days=30)), cutoff_to=_aware(now + timedelta(days=horizon)),
-            warehouse_ids=self.config.ozon.warehouse_ids or None,
+            warehouse_ids=self.config.ozon.warehouse_ids or None, pace=paced,
         )
         return self._ingest(pages, stats)
 
@@ -68,6 +75,7 @@ class Puller:
         pages = self.client.iter_list(
             since=_aware(now - timedelta(days=HISTORY_DAYS)), to=_aware(now + timedelta(minutes=5)),
             changed_since=_aware(changed_since), warehouse_ids=self.config.ozon.warehouse_ids or None,
+            pace=paced,
         )
         self._ingest(pages, stats)
 
@@ -84,13 +92,20 @@ class Puller:
                 self.progress(told)
             if not page.postings:
                 continue
-            rows = [posting_row(p) for p in page.postings]
-            items = {p.posting_number: item_rows(p) for p in page.postings}
+            rows, items = [], {}
+            for posting in paced(page.postings):  # a scan decided meanwhile goes first
+                rows.append(posting_row(posting))
+                items[posting.posting_number] = item_rows(posting)
             seen.update(items)
             stats.postings += len(rows)
             stats.skus.update(it.sku for p in page.postings for it in p.products)
-            pending.append(self.db.writer.submit(store_postings.upsert_postings, rows, items, now=self.now(),
-                                                account=self.account or ""))
+            size = WRITE_CHUNK if at_work(AT_WORK_S) else len(rows)
+            for start in range(0, len(rows), size):
+                chunk = rows[start:start + size]
+                pending.append(self.db.writer.submit(
+                    store_postings.upsert_postings, chunk, {row["posting_number"]: items[row["posting_number"]]
+                                                            for row in chunk},
+                    now=self.now(), account=self.account or ""))
             self._collect(pending, stats, block=False)
         self._collect(pending, stats, block=True)
         if told is not None and not told.finished:  # Ozon did not say how many: now it is known
