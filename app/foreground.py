@@ -9,12 +9,11 @@ quiet, and 7-9 ms (p99 21-30 ms) once the sync gave way (``benchmarks/bench_scan
 ``--as-before`` for the first figures; 2 cores at 2.0 GHz).
 
 ``FOREGROUND.deciding()`` marks a decision in flight (the writer lane's ``call_first``: a station,
-hand-over or return decision a person waits for); background
-loops call ``give_way()`` between their small steps (a posting parsed, a posting turned into rows).
-While a decision is in flight, ``give_way`` waits, without holding the interpreter, until it is
-over, at most ``max_wait_s`` a call, so a packer scanning without pause never starves the sync.
-The thread that is deciding never waits on itself. One per process: the interpreter is shared by
-the process's threads.
+hand-over or return decision a person waits for); background loops call ``give_way()`` between
+their small steps (a posting parsed, a posting turned into rows). While a decision is in flight,
+``give_way`` waits, without holding the interpreter, until it is over, at most ``max_wait_s`` a
+call, so a packer scanning without pause never starves the sync. The thread that is deciding never
+waits on itself. One per process: the interpreter is shared by the process's threads.
 """
 from __future__ import annotations
 
