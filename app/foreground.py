@@ -14,6 +14,10 @@ their small steps (a posting parsed, a posting turned into rows). While a decisi
 ``give_way`` waits, without holding the interpreter, until it is over, at most ``max_wait_s`` a
 call, so a packer scanning without pause never starves the sync. The thread that is deciding never
 waits on itself. One per process: the interpreter is shared by the process's threads.
+
+``linger_s``: how long background work still waits after a decision. The window sets it
+(``app/ui/app.py``): the answer is shown after the decision, and work that waited only for the
+decision came back exactly then, taking the interpreter from the answer's repaint.
 """
 from __future__ import annotations
 
@@ -29,11 +33,12 @@ MAX_WAIT_S = 0.2  # the most one step of background work waits for the packer
 
 
 class Foreground:
-    def __init__(self, *, max_wait_s: float = MAX_WAIT_S) -> None:
-        self.max_wait_s = max_wait_s
+    def __init__(self, *, max_wait_s: float = MAX_WAIT_S, linger_s: float = 0.0) -> None:
+        self.max_wait_s, self.linger_s = max_wait_s, linger_s
         self._changed = threading.Condition()
         self._deciding: dict[int, int] = {}  # thread id -> how deep in ``deciding`` blocks
         self._ended = float("-inf")  # when the last decision ended (time.monotonic)
+        self._until = float("-inf")  # background work waits until then (the last one's linger)
 
     def busy(self) -> bool:
         """A decision is in flight."""
@@ -58,16 +63,25 @@ class Foreground:
                     self._deciding[me] = depth
                 else:
                     self._ended = time.monotonic()
+                    self._until = self._ended + self.linger_s
                     self._changed.notify_all()
 
     def give_way(self) -> float:
-        """Between two steps of background work: wait while a decision is in flight (at most
-        ``max_wait_s``). Returns the seconds waited; nothing in flight costs a check."""
-        if not self._deciding or threading.get_ident() in self._deciding:
+        """Between two steps of background work: wait while a decision is in flight and for
+        ``linger_s`` after it (at most ``max_wait_s``). Returns the seconds waited; nothing in
+        flight costs a check."""
+        if not self._deciding and time.monotonic() >= self._until:
+            return 0.0
+        if threading.get_ident() in self._deciding:
             return 0.0
         start = time.monotonic()
+        deadline = start + self.max_wait_s
         with self._changed:
-            self._changed.wait_for(lambda: not self._deciding, self.max_wait_s)
+            while True:
+                now = time.monotonic()
+                if now >= deadline or not (self._deciding or now < self._until):
+                    break
+                self._changed.wait((deadline if self._deciding else min(self._until, deadline)) - now)
         return time.monotonic() - start
 
     def paced(self, steps: Iterable[T]) -> Iterator[T]:

@@ -98,3 +98,16 @@ def test_someone_is_at_work_while_deciding_and_for_a_while_after():
         assert foreground.at_work(0)
     assert foreground.at_work(60)
     assert not foreground.at_work(0)
+
+
+def test_background_work_also_waits_out_the_linger_after_a_decision():
+    # the window's process: the answer is repainted after the decision; background work that came
+    # back the moment the decision ended took the interpreter from that repaint
+    lingering, plain = Foreground(max_wait_s=30, linger_s=0.1), Foreground(max_wait_s=30)
+    for foreground in (lingering, plain):
+        with foreground.deciding():
+            pass
+    assert plain.give_way() == 0.0
+    waited = lingering.give_way()
+    assert 0.05 <= waited < 5  # most of the linger (the decision ended a moment ago); a coarse guard
+    assert lingering.give_way() == 0.0  # once it has passed

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
+from app import foreground
 from app.ui.feedback.style import apply_style
 
 log = logging.getLogger("packdesk.ui")
@@ -23,6 +24,9 @@ log = logging.getLogger("packdesk.ui")
 # scans 23.1 ms at 5 ms, 20.4 ms at 1 ms; opening a posting 33.3 / 25.6 ms (single pairs go either
 # way on that noisy machine). 0.5 ms was worse again (28.0 and 31.5 ms in two runs).
 WINDOW_SWITCH_INTERVAL_S = 0.001
+# How long the sync's parsing still waits after a decision (app/foreground.py): the answer's trip to
+# the window and its repaint take 5-25 ms; work that waited only for the decision came back then.
+ANSWER_SHOWN_S = 0.05
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -31,6 +35,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     apply_style(app)
     sys.setswitchinterval(WINDOW_SWITCH_INTERVAL_S)
+    foreground.FOREGROUND.linger_s = ANSWER_SHOWN_S
     return app
 
 
