@@ -5,7 +5,7 @@ its commit, and each time it wants it back it waits while a busy background thre
 the switch interval (Python's 5 ms; the window sets 1 ms). A decision makes a few dozen such calls,
 so a sync pass turning Ozon's pages into rows made every scan beside it wait: during full pulls of
 3,000 postings a scan's decision took a median of 16-22 ms (p99 71-75 ms) against 2 ms with the bench
-quiet, and 7-9 ms (p99 21-30 ms) once the sync gave way (``benchmarks/bench_scan_during_sync.py``,
+quiet, and 7-9.5 ms (p99 21-30 ms) once the sync gave way (``benchmarks/bench_scan_during_sync.py``,
 ``--as-before`` for the first figures; 2 cores at 2.0 GHz).
 
 ``FOREGROUND.deciding()`` marks a decision in flight (the writer lane's ``call_first``: a station,
@@ -96,10 +96,6 @@ FOREGROUND = Foreground()
 
 def deciding():  # noqa: ANN201 - FOREGROUND.deciding()
     return FOREGROUND.deciding()
-
-
-def give_way() -> float:
-    return FOREGROUND.give_way()
 
 
 def paced(steps: Iterable[T]) -> Iterator[T]:

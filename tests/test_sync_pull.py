@@ -2,11 +2,10 @@
 import dataclasses
 
 import app.foreground
+from app.config import with_overrides
 from app.foreground import Foreground
 from app.services.sync import pull
 from app.services.sync.pull import PullStats
-
-from app.config import with_overrides
 from app.store import postings as store_postings
 from app.store import products as store_products
 from app.store import reference as store_reference
