@@ -141,3 +141,23 @@ def test_the_view_read_with_a_decision_on_each_backend(bench, caplog):
         assert station.scan(EAN[CABLE]).code == r.ITEM_ACCEPTED  # decided and committed all the same
     assert station.take_view() is None and len([x for x in caplog.records if x.levelname == "ERROR"]) == 1
     assert len(bench.units(A)) == 2
+
+
+def test_the_rehearsal_is_undone_on_each_backend(bench):
+    """The station's rehearsal at start-up (``rehearsal``) decides as on SQLite and leaves nothing."""
+    from sqlalchemy import func, select
+
+    from app.services.station import rehearsal
+    from app.store.models import Base
+    from test_station_rehearsal import REHEARSED
+
+    def counts():
+        with bench.db.read() as session:
+            return {t.name: session.scalar(select(func.count()).select_from(t)) for t in Base.metadata.sorted_tables}
+
+    station = bench.station()
+    assert station.scan(A).code == r.POSTING_OPENED
+    before = counts()
+    assert rehearsal.rehearse(station) == REHEARSED
+    assert counts() == before
+    assert station.scan(EAN[MUG]).code == r.ITEM_ACCEPTED  # its own posting still open, counted on

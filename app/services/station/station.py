@@ -307,25 +307,30 @@ class Station(Opening):
     def _write(self, decide: Callable[[s.Txn], r.StationResult], *, gated: bool = True) -> r.StationResult:
         """``decide`` in one writer transaction; ``gated``: only with a person signed in, when the
         bench's people sign in (``sign_in.gate``)."""
-        def run(session) -> r.StationResult:
-            now = self.now()
-            row = s.load_row(session, self.name, self.packer, now)
-            t = s.Txn(session, row, self.packer, now)
-            outcome = (gated and sign_in.gate(t, self.idle_sign_out_s)) or decide(t)
-            if isinstance(outcome, r.StationResult):  # else: nothing decided yet
-                if row.signed_in_at is None:
-                    row.packer = self.packer
-                row.updated_at = now
-            s.save_row(session, row)  # once, and only when something changed
-            if self.view is not None and isinstance(outcome, r.StationResult):
-                self._view = self._read_view(session, row)
-            return outcome
-
         self._view = None
-        outcome = self.db.writer.call_first(run)
+        outcome = self.db.writer.call_first(self.decide_in, decide, gated=gated)
         if isinstance(outcome, r.StationResult):
             log.info("%s: %s %s (%s)", self.name, outcome.code, outcome.posting or "", outcome.state)
             self._tell(outcome)
+        return outcome
+
+    def decide_in(self, session, decide: Callable[[s.Txn], r.StationResult], *, gated: bool = True,
+                  name: str | None = None) -> r.StationResult:
+        """``decide`` on the station's row (or the row of ``name``: ``rehearsal``) in the writer
+        transaction of ``session``; the row is written back once, and the view read after it."""
+        now = self.now()
+        row = s.load_row(session, name or self.name, self.packer, now)
+        t = s.Txn(session, row, self.packer, now)
+        outcome = (gated and sign_in.gate(t, self.idle_sign_out_s)) or decide(t)
+        if isinstance(outcome, r.StationResult):  # else: nothing decided yet
+            if row.signed_in_at is None:
+                row.packer = self.packer
+            row.updated_at = now
+        s.save_row(session, row)  # once, and only when something changed
+        if self.view is not None and isinstance(outcome, r.StationResult):
+            view = self._read_view(session, row)
+            if name is None:
+                self._view = view
         return outcome
 
     def _tell(self, outcome: r.StationResult) -> None:
