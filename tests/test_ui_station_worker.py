@@ -230,3 +230,40 @@ def test_the_lines_and_the_result_of_a_decision_reach_the_window_in_one_event(qt
     (first, first_call), (complete, complete_call), (second, second_call), (_, weighed_call) = heard
     assert (first, complete, second) == ("snapshot", r.POSTING_COMPLETE, "snapshot")
     assert complete_call == first_call and weighed_call == second_call == first_call + 1
+
+
+def test_the_station_thread_rehearses_once_before_its_first_scan(qtbot, station, monkeypatch):
+    """A scan sent the moment the worker starts is decided after the rehearsal, on the station's
+    thread, and the rehearsal runs once (its decisions undone: tests/test_station_rehearsal.py)."""
+    from PySide6.QtCore import QThread
+
+    from app.services.station import rehearsal
+    from app.services.station import results as r
+    from app.ui.adapters.station_worker import THREAD_NAME
+
+    calls = []
+    real_rehearse, real_scan = rehearsal.rehearse, station.scan
+
+    def rehearse(on):
+        calls.append(("rehearsed", QThread.currentThread().objectName()))
+        return real_rehearse(on)
+
+    def scan(text):
+        calls.append(("scan", QThread.currentThread().objectName()))
+        return real_scan(text)
+
+    monkeypatch.setattr(rehearsal, "rehearse", rehearse)
+    station.scan = scan
+    worker = StationWorker(station)
+    answers = []
+    worker.result.connect(lambda result: answers.append(result.code))
+    worker.start()
+    try:
+        worker.scan("CMD:CANCEL")
+        qtbot.waitUntil(lambda: len(answers) == 1, timeout=10_000)
+        worker.scan("CMD:CANCEL")
+        qtbot.waitUntil(lambda: len(answers) == 2, timeout=10_000)
+    finally:
+        worker.stop()
+    assert answers == [r.NOTHING_OPEN, r.NOTHING_OPEN]
+    assert calls == [("rehearsed", THREAD_NAME), ("scan", THREAD_NAME), ("scan", THREAD_NAME)]

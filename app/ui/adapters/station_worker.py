@@ -21,6 +21,10 @@ in order, on this thread: by then the window has painted it. Started at the same
 work took the two cores and the interpreter from the window's repaint (benchmarks/bench_ui.py).
 What is still waiting when the worker stops runs then.
 
+Started, the thread first rehearses the station's usual decisions and undoes them
+(``app.services.station.rehearsal``), so that the shift's first scans find their statements
+compiled; a scan that comes meanwhile waits for it, once (~0.1 s).
+
 What the station cannot decide: a failure a bench can meet (the database cannot be used) is
 ``failed(code, detail)`` for a banner (``app.messages``); anything else is our bug, for the log and
 the crash dialog (``app.ui.errors.report_bug``), and the thread goes on with the next scan.
@@ -97,6 +101,16 @@ class _Engine(QObject):
             if outcome is not None:
                 self._answer(outcome)
         except Exception as exc:
+            self._cannot(exc)
+
+    @Slot()
+    def rehearse(self) -> None:
+        """The station's usual decisions, made and undone before the first scan (``rehearsal``)."""
+        from app.services.station.rehearsal import rehearse
+
+        try:
+            rehearse(self.station)
+        except Exception as exc:  # rehearse logs its own failures: this is a bug in it
             self._cannot(exc)
 
     @Slot(str)
@@ -189,6 +203,7 @@ class StationWorker(QObject):
     _command = Signal(str, list)
     _weigh = Signal()
     _refresh = Signal()
+    _rehearse = Signal()
     _expire_idle = Signal()
     _finish = Signal()
 
@@ -204,6 +219,7 @@ class StationWorker(QObject):
         self._command.connect(self._engine.command)
         self._weigh.connect(self._engine.weigh)
         self._refresh.connect(self._engine.refresh)
+        self._rehearse.connect(self._engine.rehearse)
         self._expire_idle.connect(self._engine.expire_idle)
         self._finish.connect(self._engine.finish, Qt.ConnectionType.BlockingQueuedConnection)
         # the engine lives on the station thread, this object on the GUI thread: queued
@@ -218,6 +234,7 @@ class StationWorker(QObject):
 
     def start(self) -> None:
         self._thread.start()
+        self._rehearse.emit()  # first on the station thread: before any scan, once
         self._refresh.emit()
 
     @Slot(str)
