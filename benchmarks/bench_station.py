@@ -10,6 +10,11 @@ WAL); the answer back to the caller (the lane's hooks after the commit, the call
 Plain script (not a test); prints figures. Synthetic data, built with the store's bulk upserts.
 
     .venv/bin/python benchmarks/bench_station.py [--postings 100000] [--pack 300] [--idle 1000] [--seed 1]
+        [--no-rehearsal]
+
+As the window's station thread does when it starts, the station first rehearses its usual
+decisions and undoes them (``app.services.station.rehearsal``); ``--no-rehearsal`` leaves that out,
+and the shift's first decisions, printed one by one, then compile their statements.
 """
 from __future__ import annotations
 
@@ -30,11 +35,13 @@ from bench_store import BASE, cpu_model, make_catalogue, make_postings  # noqa: 
 from sqlalchemy import event  # noqa: E402
 
 from app.services.station import Station  # noqa: E402
+from app.services.station.rehearsal import rehearse  # noqa: E402
 from app.store import default_sqlite_url, open_database  # noqa: E402
 from app.store import postings as store_postings  # noqa: E402
 from app.store import products as store_products  # noqa: E402
 from app.store.writer import LaneSession  # noqa: E402
 
+FIRST = 12  # a shift's first decisions, printed one by one: two postings opened, counted and weighed
 SPLIT = ("to the lane + BEGIN", "the decision's work", "commit (WAL write + sync)", "answer back")
 
 
@@ -105,6 +112,8 @@ def main() -> None:
     parser.add_argument("--pack", type=int, default=300, help="postings packed from scan to weight")
     parser.add_argument("--idle", type=int, default=1000, help="item scans with nothing open (find + open)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-rehearsal", dest="rehearse", action="store_false",
+                        help="skip the station's rehearsal (app.services.station.rehearsal) before the first scan")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     load_at_start = os.getloadavg()  # other work on the machine shows in the tail: printed with the figures
@@ -118,6 +127,14 @@ def main() -> None:
             print(f"cache: {args.postings:,} postings ({len(packable):,} awaiting packaging) "
                   f"built in {time.perf_counter() - t0:.1f} s")
             station = Station(db, "bench-1", packer="bench")
+            if args.rehearse:
+                t0 = time.perf_counter()
+                rehearsed = rehearse(station)  # as the window's station thread does when it starts
+                print(f"rehearsal (the station's usual decisions, made and undone): {len(rehearsed)} decisions "
+                      f"in {(time.perf_counter() - t0) * 1000:.0f} ms")
+            else:
+                print("no rehearsal (--no-rehearsal): the first decisions compile their statements")
+            in_order: list[float] = []
             timings: dict[str, list[float]] = {}
             split, parts, unsplit = Split(), {}, 0
 
@@ -128,6 +145,7 @@ def main() -> None:
                 outcome = call(*a, **kw)
                 t1 = time.perf_counter()
                 timings.setdefault(kind, []).append((t1 - t) * 1000)
+                in_order.append((t1 - t) * 1000)
                 one = split.take(t, t1)
                 if one is None:
                     unsplit += 1
@@ -161,6 +179,9 @@ def main() -> None:
                 report(kind, samples)
                 everything += samples
             report("ALL scans and weighs", everything)
+            first = in_order[:FIRST]
+            print(f"  the shift's first {FIRST} decisions: " + " ".join(f"{ms:.1f}" for ms in first)
+                  + f" ms (sum {sum(first):.0f} ms)")
             every = [one for ones in parts.values() for one in ones]
             print(f"where a decision's time goes ({len(every):,} decisions; "
                   f"{unsplit} not one transaction of their own, left out):")
