@@ -1,6 +1,7 @@
 """Desktop bench figures: cold start to the first painted window, and scan → repainted pack view.
 
     .venv/bin/python benchmarks/bench_ui.py [--runs 5] [--scans 200] [--gap-ms 5] [--ozon process|inline]
+        [--no-rehearsal]
 
 Cold start: a fresh process does what ``packdesk demo`` does (simulator, temporary data dir,
 sim:// devices, the main window) and reports when the window's first paint event arrives,
@@ -32,6 +33,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+FIRST = 5  # the shift's first scans, printed one by one (the station rehearses as it starts)
 
 CHILD = r'''
 import os, sys, tempfile, time
@@ -45,6 +47,9 @@ from app.ui.app import build, make_app, settle_heap
 from app.ui.refcount_guard import RefcountGuard
 
 SCANS = int(os.environ["BENCH_SCANS"])
+if os.environ.get("BENCH_NO_REHEARSAL"):  # --no-rehearsal: the station thread starts cold
+    from app.services.station import rehearsal
+    rehearsal.rehearse = lambda station: []
 GAP_MS = int(os.environ.get("BENCH_GAP_MS", "5"))
 
 
@@ -183,6 +188,8 @@ def main() -> None:
     parser.add_argument("--gap-ms", type=int, default=5, help="the next scan this long after the repaint")
     parser.add_argument("--ozon", choices=("process", "inline"), default="process",
                         help="the simulator in a process of its own (default) or in the app's")
+    parser.add_argument("--no-rehearsal", dest="rehearse", action="store_false",
+                        help="the station thread skips its rehearsal (app.services.station.rehearsal)")
     args = parser.parse_args()
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
            "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
@@ -191,6 +198,8 @@ def main() -> None:
         simulator = subprocess.Popen([sys.executable, "-m", "app", "ozon-sim", "--postings", "40", "--seed", "7"],
                                      cwd=REPO, env=env, stdout=subprocess.PIPE, text=True)
         env["BENCH_OZON_URL"] = simulator.stdout.readline().split()[-1]  # "listening on http://H:PORT"
+    if not args.rehearse:
+        env["BENCH_NO_REHEARSAL"] = "1"
     try:
         measure(args, env)
     finally:
@@ -233,6 +242,7 @@ def measure(args, env: dict) -> None:
         for kind, times in sorted(by_kind.items(), key=lambda kv: -len(kv[1])):
             figures(kind, times)
         figures("all scans", [ms for _, ms in samples])
+        print(f"  the first {FIRST} scans, in order: " + " ".join(f"{ms:.1f}" for _, ms in samples[:FIRST]) + " ms")
 
 
 def figures(label: str, times: list[float]) -> None:
