@@ -1,7 +1,10 @@
 """The station's rehearsal at start-up: its usual decisions, made and undone, so that the first
 scans of a shift find their statements compiled."""
+import sqlite3
+
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.sql import compiler
 
 from app.services.station import rehearsal
@@ -69,11 +72,26 @@ def test_unrehearsed_the_same_scans_compile_their_statements(shop, compiles):
     assert len(compiles) > 20
 
 
-def test_a_failing_rehearsal_is_logged_and_changes_nothing(shop, monkeypatch, caplog):
+def test_a_database_the_bench_cannot_use_is_logged_and_the_bench_goes_on(shop, monkeypatch, caplog):
+    station = shop.station()
+    before = counts(shop.db)
+
+    def locked(*_a, **_kw):
+        raise OperationalError("UPDATE postings ...", {}, sqlite3.OperationalError("database is locked"))
+
+    monkeypatch.setattr(rehearsal.flows, "weigh", locked)
+    with caplog.at_level("WARNING", logger="packdesk.station.rehearsal"):
+        assert rehearsal.rehearse(station) == []
+    assert "rehearsal could not use the database (" in caplog.text and "database is locked" in caplog.text
+    assert counts(shop.db) == before
+    assert station.scan(A).code == r.POSTING_OPENED
+
+
+def test_a_bug_in_a_rehearsed_decision_is_raised_and_nothing_is_kept(shop, monkeypatch):
+    """A bug is not a slow first scan: it goes up (the station thread reports it, as any bug)."""
     station = shop.station()
     before = counts(shop.db)
     monkeypatch.setattr(rehearsal.flows, "weigh", lambda *a, **kw: 1 / 0)
-    with caplog.at_level("WARNING", logger="packdesk.station.rehearsal"):
-        assert rehearsal.rehearse(station) == []
-    assert "rehearsing the station's decisions failed" in caplog.text
+    with pytest.raises(ZeroDivisionError):
+        rehearsal.rehearse(station)
     assert counts(shop.db) == before

@@ -29,6 +29,7 @@ from app.services.station import state as s
 from app.services.station.classify import classify
 from app.store import postings as store_postings
 from app.store import products as store_products
+from app.store.db import unavailable
 
 log = logging.getLogger("packdesk.station.rehearsal")
 
@@ -46,21 +47,27 @@ class _Undone(Exception):
 
 def rehearse(station) -> list[str]:
     """Rehearse on ``station``'s database; the codes of the decisions made (all undone). A
-    failure is logged and the bench goes on: the scans it warms up for work without it."""
+    database the bench cannot use now (locked, full, the server down) is logged and the bench
+    goes on: the scans work without a rehearsal, they only compile their statements. Anything
+    else is a bug of the decisions and is raised."""
     try:
         station.db.writer.call(_rehearse, station)
     except _Undone as done:
         decided = done.args[0]
-    except Exception:  # noqa: BLE001 - only the first scans' speed depends on it
-        log.warning("rehearsing the station's decisions failed; the first scans compile their statements",
-                    exc_info=True)
+    except Exception as exc:
+        if not unavailable(exc):
+            raise
+        log.warning("the station's rehearsal could not use the database (%s); the first scans "
+                    "compile their statements", exc)
         return []
     try:
         with station.db.read() as session:  # the reads before a decision, on the readers' engine
             s.get_posting(session, number_of(0))
             station.snapshot(session)
-    except Exception:  # noqa: BLE001 - as above
-        log.warning("rehearsing the station's reads failed", exc_info=True)
+    except Exception as exc:
+        if not unavailable(exc):
+            raise
+        log.warning("the station's rehearsal could not read the database (%s)", exc)
     return decided
 
 
@@ -86,8 +93,11 @@ def _rehearse(session, station) -> None:
         outcome = station.decide_in(session, step, gated=False, name=f"{station.name}{SUFFIX}{n}")
         decided.append(getattr(outcome, "code", repr(outcome)))
 
-    def opened(number: str):  # the sign-in gate's reads too, but no refusal: nobody signs in here
-        return lambda t: (sign_in.gate(t, station.idle_sign_out_s), codes.open_scanned(t, number, "number", None))[1]
+    def opened(number: str):
+        def open_it(t: s.Txn):
+            sign_in.gate(t, station.idle_sign_out_s)  # its reads too, never its refusal: nobody signs in here
+            return codes.open_scanned(t, number, "number", None)
+        return open_it
 
     def scanned(code: str):
         item = classify(code)
