@@ -27,6 +27,7 @@ from app.services.people import sign_in
 from app.services.station import codes, commands, flows
 from app.services.station import state as s
 from app.services.station.classify import classify
+from app.statuses import AWAITING_PACKAGING
 from app.store import postings as store_postings
 from app.store import products as store_products
 from app.store.db import unavailable
@@ -83,7 +84,7 @@ def _rehearse(session, station) -> None:
     ], {SKU: [BARCODE], OTHER: [OTHER_BARCODE]}, now)
     numbers = [number_of(n) for n in range(PASSES)]
     store_postings.upsert_postings(session, [
-        {"posting_number": number, "status": "awaiting_packaging", "shipment_date": now + timedelta(days=1)}
+        {"posting_number": number, "status": AWAITING_PACKAGING, "shipment_date": now + timedelta(days=1)}
         for number in numbers
     ], {number: [{"sku": SKU, "quantity": UNITS, "offer_id": "rehearsal-1", "name": "Rehearsal"}]
         for number in numbers}, now)
@@ -115,7 +116,7 @@ def _rehearse(session, station) -> None:
                                      allowance_g=station.allowance_g, own_label=own_label), n)
     for n, number in enumerate(numbers):  # packed by now: the idle scan needs postings of its own
         store_postings.upsert_postings(session, [
-            {"posting_number": number + "0", "status": "awaiting_packaging",
+            {"posting_number": number + "0", "status": AWAITING_PACKAGING,
              "shipment_date": now + timedelta(days=1)}],
             {number + "0": [{"sku": SKU, "quantity": UNITS, "offer_id": "rehearsal-1", "name": "Rehearsal"}]}, now)
         decide(scanned(BARCODE), n)  # nothing open: opens the posting that wants the unit, counts it
