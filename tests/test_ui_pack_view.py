@@ -85,7 +85,8 @@ def test_a_packed_posting_turns_the_banner_green_until_the_next_scan(qtbot):
     view.show_result(StationResult(True, "weight_accepted", "12345678-0001-1", "idle",
                                    {"measured_g": 500.0, "expected_g": 498.0}))
     assert view.banner.text() == "Packed: 12345678-0001-1"
-    assert "#2e7d32" in view.banner.styleSheet()
+    assert view.banner.colours == ("#ffffff", "#2e7d32")
+    assert view.banner.palette().color(view.banner.foregroundRole()).name() == "#ffffff"
     view.show_result(StationResult(True, "posting_opened", "22345678-0001-1", "packing", {}))
     assert view.banner.text().startswith("Packing 22345678-0001-1")
 

@@ -1,4 +1,4 @@
-"""Big readable type and the state colours of the pack view (one stylesheet, no colours in code).
+"""Big readable type (one stylesheet), and the colours of the pack view's states (one table).
 
 The type every widget gets unless a rule says otherwise is the application's font (``apply_style``),
 not a ``QWidget { font-size }`` rule: a rule that matches every widget sends each one's painting
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 POINT_SIZE = 15  # the bench's type: read at arm's length
 
+# (text, background) of the pack view's banner (app.ui.pack.state_banner paints them)
 STATE_COLOURS = {
     "idle": ("#1f2a36", "#e9eef3"),
     "packing": ("#ffffff", "#1b5e9e"),
@@ -26,7 +27,7 @@ QStatusBar QLabel { font-size: 12pt; padding: 0 8px; }
 QTableView { font-size: 13pt; }
 QHeaderView::section { font-size: 12pt; font-weight: bold; }
 QPlainTextEdit#logText { font-size: 10pt; }
-QLabel#stateBanner { font-size: 34pt; font-weight: bold; padding: 18px; border-radius: 8px; }
+QLabel#stateBanner { font-size: 34pt; font-weight: bold; padding: 18px; }
 QLabel#stateDetail { font-size: 20pt; }
 QLabel#postingInfo { font-size: 17pt; }
 QLabel#liveWeight { font-size: 22pt; font-weight: bold; padding: 6px; background: #eef3f7; border-radius: 6px; }
@@ -45,11 +46,6 @@ QLabel#handoverTitle { font-size: 22pt; font-weight: bold; }
 QLabel#carriageText { font-size: 20pt; font-weight: bold; }
 QLabel#trackingSummary { font-weight: bold; }
 """
-
-
-def banner_style(state: str) -> str:
-    fg, bg = STATE_COLOURS.get(state, STATE_COLOURS["idle"])
-    return f"color: {fg}; background: {bg};"
 
 
 def apply_style(target: QApplication | QWidget) -> None:

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.ui.feedback.sound import NullSounder, sound_for
-from app.ui.feedback.style import banner_style
 from app.ui.queues.model import local_time
 from app.ui.pack.actions import PackActions
 from app.ui.pack.photos import PHOTO_PX, icon_of, placeholder
 from app.ui.pack.roomy_label import RoomyLabel
+from app.ui.pack.state_banner import StateBanner
 
 # the last messages kept in view (the log keeps them all): each new one lays the list out again,
 # every kept message word-wrapped, before the answer's repaint (0.6 ms for 50, 0.3 ms for 20)
@@ -52,7 +52,7 @@ class PackView(QWidget):
         self.now = now or _utcnow
         self.state, self.posting, self.last = "idle", None, None
         self.snapshot: dict = {}
-        self.banner = RoomyLabel(2, objectName="stateBanner")
+        self.banner = StateBanner(2, objectName="stateBanner")
         self.detail = RoomyLabel(2, objectName="stateDetail")
         # the posting's deadline, delivery and warehouse: room for two lines (a Russian one wraps),
         # so opening a posting or putting it back never moves the lines and messages below
@@ -151,9 +151,7 @@ class PackView(QWidget):
 
     def _show_banner(self) -> None:
         self.banner.setText(self.banner_text())
-        style = banner_style("done" if self.packed() else self.state)
-        if style != self.banner.styleSheet():  # re-polishing costs a few ms: only on a change of colour
-            self.banner.setStyleSheet(style)
+        self.banner.show_state("done" if self.packed() else self.state)
 
     # --- the station's answers --------------------------------------------------------------
     def show_result(self, result) -> None:
