@@ -41,7 +41,7 @@ from app.store import postings as store_postings  # noqa: E402
 from app.store import products as store_products  # noqa: E402
 from app.store.writer import LaneSession  # noqa: E402
 
-FIRST = 12  # a shift's first decisions, printed one by one: two postings opened, counted and weighed
+FIRST = 12  # a shift's first decisions, printed one by one (its first posting or two, from the scan to the weighing)
 SPLIT = ("to the lane + BEGIN", "the decision's work", "commit (WAL write + sync)", "answer back")
 
 
