@@ -45,11 +45,13 @@ def a_shift_begins(station) -> list[str]:
     return [x.code for x in outcomes]
 
 
-def test_the_rehearsal_decides_the_usual_things_and_leaves_the_database_as_it_was(shop):
+def test_the_rehearsal_decides_the_usual_things_and_leaves_the_database_as_it_was(shop, caplog):
     station = shop.station()
     station.scan(A)  # the bench's own posting stays open through the rehearsal
     before, row = counts(shop.db), shop.station_row()
-    assert rehearsal.rehearse(station) == REHEARSED
+    with caplog.at_level("INFO", logger="packdesk.station.rehearsal"):
+        assert rehearsal.rehearse(station) == REHEARSED
+    assert f"bench-1: {len(REHEARSED)} decisions rehearsed and undone in " in caplog.text
     assert counts(shop.db) == before
     after = shop.station_row()
     assert (after.open_posting, after.state, after.updated_at) == (row.open_posting, row.state, row.updated_at)

@@ -21,6 +21,7 @@ not called), and Ozon is not asked.
 from __future__ import annotations
 
 import logging
+import time
 from datetime import timedelta
 
 from app.services.people import sign_in
@@ -45,16 +46,22 @@ PASSES = 2  # the first run of a statement compiles it for SQLAlchemy, the secon
 class _Undone(Exception):
     """Ends the rehearsal: the lane rolls its transaction back. Carries the codes decided."""
 
+    def __repr__(self) -> str:  # as the lane's debug line shows it
+        return f"_Undone({len(self.args[0])} decisions rehearsed, rolled back on purpose)"
+
 
 def rehearse(station) -> list[str]:
     """Rehearse on ``station``'s database; the codes of the decisions made (all undone). A
     database the bench cannot use now (locked, full, the server down) is logged and the bench
     goes on: the scans work without a rehearsal, they only compile their statements. Anything
     else is a bug of the decisions and is raised."""
+    started = time.monotonic()
     try:
         station.db.writer.call(_rehearse, station)
     except _Undone as done:
         decided = done.args[0]
+        log.info("%s: %d decisions rehearsed and undone in %.0f ms", station.name, len(decided),
+                 (time.monotonic() - started) * 1000)
     except Exception as exc:
         if not unavailable(exc):
             raise
