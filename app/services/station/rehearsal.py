@@ -2,12 +2,12 @@
 start-up in a writer transaction that is then rolled back.
 
 A statement is compiled the first two times it runs: into SQLAlchemy's cache the first time, into
-the writer lane's direct form the second (``app.store.direct``), 1-2 ms each on a 2 GHz core, and
-a posting's open, count, weighing and put-back run a few dozen between them. Unrehearsed, a
-shift's first scans paid for that while the packer waited: at 100,000 cached postings the first
-decision took 31-50 ms and the second 7-8 ms, against 1.1-1.5 ms later; rehearsed, 2.2-2.5 ms
-(``benchmarks/bench_station.py`` and its ``--no-rehearsal``, 2.0 GHz). The rehearsal itself takes
-~70 ms of the lane, once, as the station thread starts.
+the writer lane's direct form the second (``app.store.direct``), and a posting's open, count,
+weighing and put-back run over 20 between them (``tests/test_station_rehearsal.py`` counts them).
+Unrehearsed, a shift's first scans paid for that while the packer waited: at 100,000 cached
+postings the first decision took 31-50 ms and the second 7-8 ms, against 1.1-1.5 ms later;
+rehearsed, 2.2-2.5 ms (``benchmarks/bench_station.py`` and its ``--no-rehearsal``, 2.0 GHz). The
+rehearsal itself takes ~70 ms of the lane, once, as the station thread starts.
 
 ``rehearse`` makes up two products and four postings and decides on them what a bench decides
 most: open a posting by its number, an unknown barcode, a wrong item, count every unit, weigh and
@@ -89,12 +89,13 @@ def _rehearse(session, station) -> None:
         {"sku": SKU, "offer_id": "rehearsal-1", "name": "Rehearsal", "weight_g": WEIGHT_G},
         {"sku": OTHER, "offer_id": "rehearsal-2", "name": "Rehearsal 2", "weight_g": WEIGHT_G},
     ], {SKU: [BARCODE], OTHER: [OTHER_BARCODE]}, now)
-    numbers = [number_of(n) for n in range(PASSES)]
+    numbers = [number_of(n) for n in range(PASSES)]  # opened by their number, weighed and packed
+    idle = [number + "0" for number in numbers]  # opened by an item scanned with nothing open
     store_postings.upsert_postings(session, [
         {"posting_number": number, "status": AWAITING_PACKAGING, "shipment_date": now + timedelta(days=1)}
-        for number in numbers
+        for number in numbers + idle
     ], {number: [{"sku": SKU, "quantity": UNITS, "offer_id": "rehearsal-1", "name": "Rehearsal"}]
-        for number in numbers}, now)
+        for number in numbers + idle}, now)
     decided: list[str] = []
 
     def decide(step, n: int) -> None:  # a station row per pass: each is inserted, then updated
@@ -121,11 +122,7 @@ def _rehearse(session, station) -> None:
             decide(scanned(BARCODE), n)
         decide(lambda t: flows.weigh(t, grams, None, tolerance_pct=station.tolerance_pct,
                                      allowance_g=station.allowance_g, own_label=own_label), n)
-    for n, number in enumerate(numbers):  # packed by now: the idle scan needs postings of its own
-        store_postings.upsert_postings(session, [
-            {"posting_number": number + "0", "status": AWAITING_PACKAGING,
-             "shipment_date": now + timedelta(days=1)}],
-            {number + "0": [{"sku": SKU, "quantity": UNITS, "offer_id": "rehearsal-1", "name": "Rehearsal"}]}, now)
+    for n in range(PASSES):  # the numbered ones are packed by now: this opens one of ``idle``
         decide(scanned(BARCODE), n)  # nothing open: opens the posting that wants the unit, counts it
         decide(commands.release, n)
     raise _Undone(decided)

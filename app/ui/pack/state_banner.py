@@ -34,8 +34,8 @@ class StateBanner(RoomyLabel):
         self._background = QColor(colours[1])
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.WindowText, QColor(colours[0]))
-        self.setPalette(palette)  # repaints the banner, and only the banner
-        self.update()
+        self.setPalette(palette)
+        self.update()  # the background may change alone (packing → done: white text on both)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
