@@ -43,6 +43,35 @@ def _revision(database) -> str | None:
 
 def test_head_revision_is_the_newest_migration():
     assert migrate.head_revision() == "0018"
+    # a new migration moves SCHEMA_HEAD too: databases at it are opened without Alembic
+    assert migrate.SCHEMA_HEAD == migrate.head_revision()
+
+
+def test_a_database_at_head_is_opened_without_alembic(empty_url):
+    with open_database(empty_url):
+        pass  # migrated from empty: Alembic ran
+    opened = subprocess.run(
+        [sys.executable, "-c", "import sys; from app.store import open_database; "
+         f"open_database({empty_url!r}).close(); print(sorted(m for m in sys.modules if m.startswith('alembic')))"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert opened.returncode == 0, opened.stderr
+    assert opened.stdout.strip() == "[]"
+
+
+def test_a_database_behind_head_is_migrated_and_one_from_a_newer_packdesk_refused(empty_url):
+    with open_database(empty_url) as database:
+        migrate.downgrade(database.engine, "0017")
+    with open_database(empty_url) as database:
+        assert _revision(database) == migrate.SCHEMA_HEAD
+        with database.engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+    engine = create_engine_for(empty_url)
+    try:
+        assert not migrate.at_head(engine)
+        with pytest.raises(Exception, match="0099"):  # Alembic: "Can't locate revision identified by '0099'"
+            migrate.upgrade(engine)
+    finally:
+        engine.dispose()
 
 
 def test_from_empty_to_head(empty_url):
