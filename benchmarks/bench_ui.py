@@ -6,9 +6,11 @@
 Cold start: a fresh process does what ``packdesk demo`` does (simulator, sim:// devices, the main
 window) and reports when the window's first paint event arrives, counted from just before the
 process was started. The runs share one data dir: the first creates the cache (the schema's
-migrations run), the later ones open it as a bench does at the start of each shift. Scan → repaint: in the running demo, the
-scanner filter's ``scanned`` signal (the end of a burst) is emitted with the codes a packer
-would scan (open a posting, count its units but the last, put it back with CMD:CANCEL). The
+migrations run), the later ones open it as a bench does at the start of each shift.
+
+Scan → repaint: in the running demo, the scanner filter's ``scanned`` signal (the end of a burst)
+is emitted with the codes a packer would scan (open a posting, count its units but the last, put
+it back with CMD:CANCEL). The
 clock stops when the window's first repaint that shows all of the station's answer has been
 painted and handed to the display server (a zero-timer queued when that repaint begins runs once
 it is done): the banner, the new message, and the lines when a cell in view changed or lines came
@@ -77,7 +79,7 @@ class Remote:  # the simulator in a process of its own, as Ozon is (BENCH_OZON_U
 
 if Remote.base_url:
     ozon = Remote()
-else:  # --ozon inline: as packdesk demo runs it (the window alone, with its own Ozon, imports no simulator)
+else:  # --ozon inline, as packdesk demo runs it (in its own process, the window's never imports it)
     from app.sim.ozon import OzonSimulator, WorldConfig
     ozon = OzonSimulator(WorldConfig(postings=40, seed=7))
 with ozon as sim:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.util import CommandError
 from sqlalchemy import inspect, text
 
 from app.store import default_sqlite_url, open_database
@@ -68,7 +69,7 @@ def test_a_database_behind_head_is_migrated_and_one_from_a_newer_packdesk_refuse
     engine = create_engine_for(empty_url)
     try:
         assert not migrate.at_head(engine)
-        with pytest.raises(Exception, match="0099"):  # Alembic: "Can't locate revision identified by '0099'"
+        with pytest.raises(CommandError, match="Can't locate revision identified by '0099'"):
             migrate.upgrade(engine)
     finally:
         engine.dispose()
