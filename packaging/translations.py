@@ -43,15 +43,15 @@ TEXTS = {
     "Fix the problem, then scan the right item or press the button.":
         ("Устраните проблему, затем отсканируйте правильный товар или нажмите кнопку.", "请先解决问题，然后扫描正确的商品或按下按钮。"),
     "Acknowledge": ("Понятно", "确认"),
-    "Demo mode: a simulated Ozon account with sample postings, a simulated scale and printer, throwaway data. "
+    "Demo mode: a simulated Ozon account with sample postings, a simulated scale and printer. "
     "To try it: open the Queues tab and double-click a posting (or its item barcode) to scan it, or type a "
     "barcode below and press Enter. Then double-click each item's barcode in the list; the scale weighs the "
     "parcel and the label is printed to the data folder.":
-        ("Демо-режим: имитация кабинета Ozon с примерами отправлений, имитация весов и принтера, временные данные. "
+        ("Демо-режим: имитация кабинета Ozon с примерами отправлений, имитация весов и принтера. "
          "Как попробовать: откройте вкладку «Очереди» и дважды щёлкните отправление (или штрихкод его товара), "
          "чтобы отсканировать его, либо введите штрихкод внизу и нажмите Enter. Затем дважды щёлкните штрихкод "
          "каждого товара в списке; весы взвесят посылку, а этикетка будет напечатана в папку данных.",
-         "演示模式：模拟的 Ozon 账户（含示例货件）、模拟电子秤和打印机、临时数据。试用方法：打开“队列”标签页，"
+         "演示模式：模拟的 Ozon 账户（含示例货件）、模拟电子秤和打印机。试用方法：打开“队列”标签页，"
          "双击某个货件（或其商品条码）即可扫描，或在下方输入条码并按回车。然后双击列表中每件商品的条码；"
          "电子秤会称重包裹，面单会打印到数据文件夹。"),
     "Got it": ("Понятно", "知道了"),

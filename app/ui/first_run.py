@@ -19,11 +19,10 @@ class FirstRunPanel(QFrame):
 
     def retranslate(self) -> None:
         self.text.setText(self.tr(
-            "Demo mode: a simulated Ozon account with sample postings, a simulated scale and printer, "
-            "throwaway data. To try it: open the Queues tab and double-click a posting (or its item "
-            "barcode) to scan it, or type a barcode below and press Enter. Then double-click each "
-            "item's barcode in the list; the scale weighs the parcel and the label is printed to "
-            "the data folder."))
+            "Demo mode: a simulated Ozon account with sample postings, a simulated scale and printer. "
+            "To try it: open the Queues tab and double-click a posting (or its item barcode) to scan it, "
+            "or type a barcode below and press Enter. Then double-click each item's barcode in the "
+            "list; the scale weighs the parcel and the label is printed to the data folder."))
         self.close_button.setText(self.tr("Got it"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -360,37 +360,37 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ErrorFlash</name>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="61" />
+        <location filename="../../app/ui/feedback/flash.py" line="65" />
         <source>STOP</source>
         <translation>СТОП</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="62" />
+        <location filename="../../app/ui/feedback/flash.py" line="66" />
         <source>Fix the problem, then scan the right parcel or press the button.</source>
         <translation>Устраните проблему, затем отсканируйте нужную посылку или нажмите кнопку.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="64" />
+        <location filename="../../app/ui/feedback/flash.py" line="68" />
         <source>Fix the problem, then scan the right item or press the button.</source>
         <translation>Устраните проблему, затем отсканируйте правильный товар или нажмите кнопку.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="65" />
+        <location filename="../../app/ui/feedback/flash.py" line="69" />
         <source>Acknowledge</source>
         <translation>Понятно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="84" />
+        <location filename="../../app/ui/feedback/flash.py" line="88" />
         <source>Accept this weight (supervisor)</source>
         <translation>Принять этот вес (старший смены)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="85" />
+        <location filename="../../app/ui/feedback/flash.py" line="89" />
         <source>Teach this barcode (supervisor)</source>
         <translation>Привязать этот штрихкод (старший смены)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="86" />
+        <location filename="../../app/ui/feedback/flash.py" line="90" />
         <source>Close without the missing parcels (supervisor)</source>
         <translation>Закрыть без недостающих посылок (старший)</translation>
     </message>
@@ -457,11 +457,11 @@ Please send it to support. The bench keeps working; restart it if something look
     <name>FirstRunPanel</name>
     <message>
         <location filename="../../app/ui/first_run.py" line="22" />
-        <source>Demo mode: a simulated Ozon account with sample postings, a simulated scale and printer, throwaway data. To try it: open the Queues tab and double-click a posting (or its item barcode) to scan it, or type a barcode below and press Enter. Then double-click each item's barcode in the list; the scale weighs the parcel and the label is printed to the data folder.</source>
-        <translation>Демо-режим: имитация кабинета Ozon с примерами отправлений, имитация весов и принтера, временные данные. Как попробовать: откройте вкладку «Очереди» и дважды щёлкните отправление (или штрихкод его товара), чтобы отсканировать его, либо введите штрихкод внизу и нажмите Enter. Затем дважды щёлкните штрихкод каждого товара в списке; весы взвесят посылку, а этикетка будет напечатана в папку данных.</translation>
+        <source>Demo mode: a simulated Ozon account with sample postings, a simulated scale and printer. To try it: open the Queues tab and double-click a posting (or its item barcode) to scan it, or type a barcode below and press Enter. Then double-click each item's barcode in the list; the scale weighs the parcel and the label is printed to the data folder.</source>
+        <translation>Демо-режим: имитация кабинета Ozon с примерами отправлений, имитация весов и принтера. Как попробовать: откройте вкладку «Очереди» и дважды щёлкните отправление (или штрихкод его товара), чтобы отсканировать его, либо введите штрихкод внизу и нажмите Enter. Затем дважды щёлкните штрихкод каждого товара в списке; весы взвесят посылку, а этикетка будет напечатана в папку данных.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="27" />
+        <location filename="../../app/ui/first_run.py" line="26" />
         <source>Got it</source>
         <translation>Понятно</translation>
     </message>
@@ -809,48 +809,48 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>HeldParcelsPanel</name>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="108" />
-        <location filename="../../app/ui/carriers/held.py" line="118" />
+        <location filename="../../app/ui/carriers/held.py" line="109" />
+        <location filename="../../app/ui/carriers/held.py" line="119" />
         <source>Select a parcel first.</source>
         <translation>Сначала выберите отправление.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="164" />
+        <location filename="../../app/ui/carriers/held.py" line="169" />
         <source>Posting</source>
         <translation>Отправление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="164" />
+        <location filename="../../app/ui/carriers/held.py" line="169" />
         <source>Carrier</source>
         <translation>Перевозчик</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="164" />
+        <location filename="../../app/ui/carriers/held.py" line="169" />
         <source>Held since</source>
         <translation>Остановлено с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="165" />
+        <location filename="../../app/ui/carriers/held.py" line="170" />
         <source>Carrier says</source>
         <translation>Перевозчик сообщает</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="166" />
+        <location filename="../../app/ui/carriers/held.py" line="171" />
         <source>Enter address…</source>
         <translation>Ввести адрес…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="167" />
+        <location filename="../../app/ui/carriers/held.py" line="172" />
         <source>Retry at the carrier</source>
         <translation>Повторить у перевозчика</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="168" />
+        <location filename="../../app/ui/carriers/held.py" line="173" />
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="169" />
+        <location filename="../../app/ui/carriers/held.py" line="174" />
         <source>Once the cause is fixed: the parcel goes to the carrier again with the next sync pass, never twice</source>
         <translation>Когда причина устранена: отправление снова уйдёт перевозчику со следующей синхронизацией, но не дважды</translation>
     </message>
@@ -886,82 +886,82 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87" />
+        <location filename="../../app/ui/main_window.py" line="90" />
         <source>packdesk: packing bench</source>
         <translation>packdesk: место упаковки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89" />
+        <location filename="../../app/ui/main_window.py" line="92" />
         <source>Pack</source>
         <translation>Упаковка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90" />
+        <location filename="../../app/ui/main_window.py" line="93" />
         <source>Queues</source>
         <translation>Очереди</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91" />
+        <location filename="../../app/ui/main_window.py" line="94" />
         <source>Hand-over</source>
         <translation>Передача</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92" />
+        <location filename="../../app/ui/main_window.py" line="95" />
         <source>Tracking</source>
         <translation>Отслеживание</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93" />
+        <location filename="../../app/ui/main_window.py" line="96" />
         <source>Log</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94" />
+        <location filename="../../app/ui/main_window.py" line="97" />
         <source>Evidence</source>
         <translation>Доказательства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94" />
+        <location filename="../../app/ui/main_window.py" line="97" />
         <source>Returns</source>
         <translation>Возвраты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95" />
+        <location filename="../../app/ui/main_window.py" line="98" />
         <source>Audit</source>
         <translation>Журнал действий</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95" />
+        <location filename="../../app/ui/main_window.py" line="98" />
         <source>Cases</source>
         <translation>Кейсы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96" />
+        <location filename="../../app/ui/main_window.py" line="99" />
         <source>Statistics</source>
         <translation>Статистика</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="99" />
+        <location filename="../../app/ui/main_window.py" line="102" />
         <source>&amp;People…</source>
         <translation>&amp;Сотрудники…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="100" />
+        <location filename="../../app/ui/main_window.py" line="103" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="101" />
+        <location filename="../../app/ui/main_window.py" line="104" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="102" />
+        <location filename="../../app/ui/main_window.py" line="105" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103" />
+        <location filename="../../app/ui/main_window.py" line="106" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
@@ -1022,137 +1022,137 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>PackView</name>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="99" />
+        <location filename="../../app/ui/pack/view.py" line="114" />
         <source>Type or scan a barcode, then Enter</source>
         <translation>Введите или отсканируйте штрихкод и нажмите Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="100" />
+        <location filename="../../app/ui/pack/view.py" line="115" />
         <source>Scan</source>
         <translation>Сканировать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="101" />
+        <location filename="../../app/ui/pack/view.py" line="116" />
         <source>Last messages</source>
         <translation>Последние сообщения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="102" />
+        <location filename="../../app/ui/pack/view.py" line="117" />
         <source>Item</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="102" />
+        <location filename="../../app/ui/pack/view.py" line="117" />
         <source>Barcode</source>
         <translation>Штрихкод</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="102" />
+        <location filename="../../app/ui/pack/view.py" line="117" />
         <source>Article</source>
         <translation>Артикул</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="103" />
+        <location filename="../../app/ui/pack/view.py" line="118" />
         <source>Counted</source>
         <translation>Отсканировано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="103" />
+        <location filename="../../app/ui/pack/view.py" line="118" />
         <source>Needed</source>
         <translation>Нужно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="119" />
+        <location filename="../../app/ui/pack/view.py" line="135" />
         <source>Packing %1: scan every item</source>
         <translation>Упаковка %1: отсканируйте каждый товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="121" />
+        <location filename="../../app/ui/pack/view.py" line="137" />
         <source>Put the parcel on the scale</source>
         <translation>Положите посылку на весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="123" />
+        <location filename="../../app/ui/pack/view.py" line="139" />
         <source>Stop: look at the message</source>
         <translation>Стоп: прочтите сообщение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="125" />
+        <location filename="../../app/ui/pack/view.py" line="141" />
         <source>Hand-over: scan each parcel into the courier's bag</source>
         <translation>Передача: сканируйте каждую посылку в мешок курьера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="127" />
+        <location filename="../../app/ui/pack/view.py" line="143" />
         <source>Return: scan each unit that came back, then Close return</source>
         <translation>Возврат: сканируйте каждую вернувшуюся единицу, затем «Закрыть возврат»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="129" />
+        <location filename="../../app/ui/pack/view.py" line="145" />
         <source>Packed: %1</source>
         <translation>Упаковано: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="130" />
+        <location filename="../../app/ui/pack/view.py" line="146" />
         <source>Scan a posting or an item</source>
         <translation>Отсканируйте отправление или товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="216" />
+        <location filename="../../app/ui/pack/view.py" line="254" />
         <source>Scale: no reading</source>
         <translation>Весы: нет показаний</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="218" />
+        <location filename="../../app/ui/pack/view.py" line="256" />
         <source>stable</source>
         <translation>стабильно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="218" />
+        <location filename="../../app/ui/pack/view.py" line="256" />
         <source>overload</source>
         <translation>перегрузка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="219" />
+        <location filename="../../app/ui/pack/view.py" line="257" />
         <source>below zero: tare the scale</source>
         <translation>ниже нуля: обнулите весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="219" />
+        <location filename="../../app/ui/pack/view.py" line="257" />
         <source>settling…</source>
         <translation>стабилизируется…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="220" />
+        <location filename="../../app/ui/pack/view.py" line="258" />
         <source>Scale: %1 g, %2</source>
         <translation>Весы: %1 г, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="231" />
+        <location filename="../../app/ui/pack/view.py" line="269" />
         <source>Ship by %1 (%2)</source>
         <translation>Отгрузить до %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="235" />
+        <location filename="../../app/ui/pack/view.py" line="273" />
         <source>express</source>
         <translation>экспресс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="242" />
+        <location filename="../../app/ui/pack/view.py" line="280" />
         <source>%1 h %2 min</source>
         <translation>%1 ч %2 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="243" />
+        <location filename="../../app/ui/pack/view.py" line="281" />
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="244" />
+        <location filename="../../app/ui/pack/view.py" line="282" />
         <source>%1 left</source>
         <translation>осталось %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="244" />
+        <location filename="../../app/ui/pack/view.py" line="282" />
         <source>late by %1</source>
         <translation>опоздание %1</translation>
     </message>
@@ -1459,17 +1459,17 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Не ушли перевозчику (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="185" />
+        <location filename="../../app/ui/queues/panel.py" line="189" />
         <source>All warehouses</source>
         <translation>Все склады</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="186" />
+        <location filename="../../app/ui/queues/panel.py" line="190" />
         <source>All methods</source>
         <translation>Все способы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="221" />
+        <location filename="../../app/ui/queues/panel.py" line="225" />
         <source>Make dispute bundle…</source>
         <translation>Собрать пакет для спора…</translation>
     </message>
@@ -2056,108 +2056,108 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="124" />
+        <location filename="../../app/ui/status.py" line="152" />
         <source>Ozon: connecting…</source>
         <translation>Ozon: подключение…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="124" />
+        <location filename="../../app/ui/status.py" line="152" />
         <source>Ozon: online</source>
         <translation>Ozon: на связи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="125" />
+        <location filename="../../app/ui/status.py" line="153" />
         <source>Ozon: offline</source>
         <translation>Ozon: нет связи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="125" />
+        <location filename="../../app/ui/status.py" line="153" />
         <source>Ozon: key refused</source>
         <translation>Ozon: ключ отклонён</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="129" />
+        <location filename="../../app/ui/status.py" line="157" />
         <source>Last sync: %1</source>
         <translation>Синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="130" />
+        <location filename="../../app/ui/status.py" line="158" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>Очередь команд: %1 в работе, %2 отложено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="133" />
+        <location filename="../../app/ui/status.py" line="161" />
         <source>Printer: %1</source>
         <translation>Принтер: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="135" />
+        <location filename="../../app/ui/status.py" line="163" />
         <source>Scanner: %1</source>
         <translation>Сканер: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="153" />
+        <location filename="../../app/ui/status.py" line="179" />
         <source>Camera: off</source>
         <translation>Камера: выкл.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="155" />
+        <location filename="../../app/ui/status.py" line="181" />
         <source>● REC %1</source>
         <translation>● ЗАПИСЬ %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="155" />
+        <location filename="../../app/ui/status.py" line="181" />
         <source>● REC</source>
         <translation>● ЗАПИСЬ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="157" />
+        <location filename="../../app/ui/status.py" line="183" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ Камера: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="157" />
+        <location filename="../../app/ui/status.py" line="183" />
         <source>not available</source>
         <translation>недоступна</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="159" />
+        <location filename="../../app/ui/status.py" line="185" />
         <source>Camera: ready</source>
         <translation>Камера: готова</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="160" />
+        <location filename="../../app/ui/status.py" line="186" />
         <source>Camera: starting…</source>
         <translation>Камера: запуск…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="172" />
+        <location filename="../../app/ui/status.py" line="198" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API-ключ истекает %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="176" />
+        <location filename="../../app/ui/status.py" line="202" />
         <source>not set</source>
         <translation>не задан</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="183" />
+        <location filename="../../app/ui/status.py" line="209" />
         <source>Scale: not set</source>
         <translation>Весы: не заданы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="185" />
-        <location filename="../../app/ui/status.py" line="188" />
+        <location filename="../../app/ui/status.py" line="211" />
+        <location filename="../../app/ui/status.py" line="214" />
         <source>Scale: %1</source>
         <translation>Весы: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="187" />
+        <location filename="../../app/ui/status.py" line="213" />
         <source>%1 g stable</source>
         <translation>%1 г, стабильно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="187" />
+        <location filename="../../app/ui/status.py" line="213" />
         <source>%1 g moving</source>
         <translation>%1 г, колеблется</translation>
     </message>
@@ -2165,72 +2165,72 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>TrackingPanel</name>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="131" />
+        <location filename="../../app/ui/tracking/panel.py" line="127" />
         <source>Select the parcels first.</source>
         <translation>Сначала выберите посылки.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="189" />
+        <location filename="../../app/ui/tracking/panel.py" line="185" />
         <source>Posting</source>
         <translation>Отправление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="189" />
+        <location filename="../../app/ui/tracking/panel.py" line="185" />
         <source>Ozon status</source>
         <translation>Статус Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="189" />
+        <location filename="../../app/ui/tracking/panel.py" line="185" />
         <source>Substatus</source>
         <translation>Подстатус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="190" />
+        <location filename="../../app/ui/tracking/panel.py" line="186" />
         <source>In status</source>
         <translation>В статусе</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="190" />
+        <location filename="../../app/ui/tracking/panel.py" line="186" />
         <source>Tracking number</source>
         <translation>Трек-номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="191" />
+        <location filename="../../app/ui/tracking/panel.py" line="187" />
         <source>Needs a person</source>
         <translation>Что сделать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="191" />
+        <location filename="../../app/ui/tracking/panel.py" line="187" />
         <source>Carrier says</source>
         <translation>Перевозчик сообщает</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="192" />
+        <location filename="../../app/ui/tracking/panel.py" line="188" />
         <source>Domestic tracking</source>
         <translation>Внутренний трек (экспедитор)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="193" />
+        <location filename="../../app/ui/tracking/panel.py" line="189" />
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="194" />
+        <location filename="../../app/ui/tracking/panel.py" line="190" />
         <source>Courier on the way</source>
         <translation>Курьер в пути</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="195" />
+        <location filename="../../app/ui/tracking/panel.py" line="191" />
         <source>Delivered</source>
         <translation>Доставлено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <location filename="../../app/ui/tracking/panel.py" line="192" />
         <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
         <translation>Для посылок вашего перевозчика: сообщает Ozon и проверяет, что Ozon это отразил</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="199" />
+        <location filename="../../app/ui/tracking/panel.py" line="195" />
         <source>Turn buyer messages on again</source>
         <translation>Снова включить сообщения покупателям</translation>
     </message>

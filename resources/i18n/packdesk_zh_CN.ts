@@ -360,37 +360,37 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ErrorFlash</name>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="61" />
+        <location filename="../../app/ui/feedback/flash.py" line="65" />
         <source>STOP</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="62" />
+        <location filename="../../app/ui/feedback/flash.py" line="66" />
         <source>Fix the problem, then scan the right parcel or press the button.</source>
         <translation>请先解决问题，然后扫描正确的包裹或按下按钮。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="64" />
+        <location filename="../../app/ui/feedback/flash.py" line="68" />
         <source>Fix the problem, then scan the right item or press the button.</source>
         <translation>请先解决问题，然后扫描正确的商品或按下按钮。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="65" />
+        <location filename="../../app/ui/feedback/flash.py" line="69" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="84" />
+        <location filename="../../app/ui/feedback/flash.py" line="88" />
         <source>Accept this weight (supervisor)</source>
         <translation>接受此重量（主管）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="85" />
+        <location filename="../../app/ui/feedback/flash.py" line="89" />
         <source>Teach this barcode (supervisor)</source>
         <translation>绑定此条码（主管）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="86" />
+        <location filename="../../app/ui/feedback/flash.py" line="90" />
         <source>Close without the missing parcels (supervisor)</source>
         <translation>不等缺少的包裹直接完成（主管）</translation>
     </message>
@@ -457,11 +457,11 @@ Please send it to support. The bench keeps working; restart it if something look
     <name>FirstRunPanel</name>
     <message>
         <location filename="../../app/ui/first_run.py" line="22" />
-        <source>Demo mode: a simulated Ozon account with sample postings, a simulated scale and printer, throwaway data. To try it: open the Queues tab and double-click a posting (or its item barcode) to scan it, or type a barcode below and press Enter. Then double-click each item's barcode in the list; the scale weighs the parcel and the label is printed to the data folder.</source>
-        <translation>演示模式：模拟的 Ozon 账户（含示例货件）、模拟电子秤和打印机、临时数据。试用方法：打开“队列”标签页，双击某个货件（或其商品条码）即可扫描，或在下方输入条码并按回车。然后双击列表中每件商品的条码；电子秤会称重包裹，面单会打印到数据文件夹。</translation>
+        <source>Demo mode: a simulated Ozon account with sample postings, a simulated scale and printer. To try it: open the Queues tab and double-click a posting (or its item barcode) to scan it, or type a barcode below and press Enter. Then double-click each item's barcode in the list; the scale weighs the parcel and the label is printed to the data folder.</source>
+        <translation>演示模式：模拟的 Ozon 账户（含示例货件）、模拟电子秤和打印机。试用方法：打开“队列”标签页，双击某个货件（或其商品条码）即可扫描，或在下方输入条码并按回车。然后双击列表中每件商品的条码；电子秤会称重包裹，面单会打印到数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="27" />
+        <location filename="../../app/ui/first_run.py" line="26" />
         <source>Got it</source>
         <translation>知道了</translation>
     </message>
@@ -809,48 +809,48 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>HeldParcelsPanel</name>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="108" />
-        <location filename="../../app/ui/carriers/held.py" line="118" />
+        <location filename="../../app/ui/carriers/held.py" line="109" />
+        <location filename="../../app/ui/carriers/held.py" line="119" />
         <source>Select a parcel first.</source>
         <translation>请先选择一个货件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="164" />
+        <location filename="../../app/ui/carriers/held.py" line="169" />
         <source>Posting</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="164" />
+        <location filename="../../app/ui/carriers/held.py" line="169" />
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="164" />
+        <location filename="../../app/ui/carriers/held.py" line="169" />
         <source>Held since</source>
         <translation>暂停时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="165" />
+        <location filename="../../app/ui/carriers/held.py" line="170" />
         <source>Carrier says</source>
         <translation>承运商状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="166" />
+        <location filename="../../app/ui/carriers/held.py" line="171" />
         <source>Enter address…</source>
         <translation>填写地址…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="167" />
+        <location filename="../../app/ui/carriers/held.py" line="172" />
         <source>Retry at the carrier</source>
         <translation>重新提交给承运商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="168" />
+        <location filename="../../app/ui/carriers/held.py" line="173" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/carriers/held.py" line="169" />
+        <location filename="../../app/ui/carriers/held.py" line="174" />
         <source>Once the cause is fixed: the parcel goes to the carrier again with the next sync pass, never twice</source>
         <translation>原因排除后：该货件将在下次同步时再次发给承运商，绝不会重复创建</translation>
     </message>
@@ -886,82 +886,82 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87" />
+        <location filename="../../app/ui/main_window.py" line="90" />
         <source>packdesk: packing bench</source>
         <translation>packdesk：打包工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89" />
+        <location filename="../../app/ui/main_window.py" line="92" />
         <source>Pack</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90" />
+        <location filename="../../app/ui/main_window.py" line="93" />
         <source>Queues</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91" />
+        <location filename="../../app/ui/main_window.py" line="94" />
         <source>Hand-over</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92" />
+        <location filename="../../app/ui/main_window.py" line="95" />
         <source>Tracking</source>
         <translation>物流跟踪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93" />
+        <location filename="../../app/ui/main_window.py" line="96" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94" />
+        <location filename="../../app/ui/main_window.py" line="97" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94" />
+        <location filename="../../app/ui/main_window.py" line="97" />
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95" />
+        <location filename="../../app/ui/main_window.py" line="98" />
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95" />
+        <location filename="../../app/ui/main_window.py" line="98" />
         <source>Cases</source>
         <translation>案例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96" />
+        <location filename="../../app/ui/main_window.py" line="99" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="99" />
+        <location filename="../../app/ui/main_window.py" line="102" />
         <source>&amp;People…</source>
         <translation>人员(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="100" />
+        <location filename="../../app/ui/main_window.py" line="103" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="101" />
+        <location filename="../../app/ui/main_window.py" line="104" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="102" />
+        <location filename="../../app/ui/main_window.py" line="105" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103" />
+        <location filename="../../app/ui/main_window.py" line="106" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -1022,137 +1022,137 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>PackView</name>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="99" />
+        <location filename="../../app/ui/pack/view.py" line="114" />
         <source>Type or scan a barcode, then Enter</source>
         <translation>输入或扫描条码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="100" />
+        <location filename="../../app/ui/pack/view.py" line="115" />
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="101" />
+        <location filename="../../app/ui/pack/view.py" line="116" />
         <source>Last messages</source>
         <translation>最近消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="102" />
+        <location filename="../../app/ui/pack/view.py" line="117" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="102" />
+        <location filename="../../app/ui/pack/view.py" line="117" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="102" />
+        <location filename="../../app/ui/pack/view.py" line="117" />
         <source>Article</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="103" />
+        <location filename="../../app/ui/pack/view.py" line="118" />
         <source>Counted</source>
         <translation>已扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="103" />
+        <location filename="../../app/ui/pack/view.py" line="118" />
         <source>Needed</source>
         <translation>需要</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="119" />
+        <location filename="../../app/ui/pack/view.py" line="135" />
         <source>Packing %1: scan every item</source>
         <translation>正在打包 %1：请扫描每件商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="121" />
+        <location filename="../../app/ui/pack/view.py" line="137" />
         <source>Put the parcel on the scale</source>
         <translation>请将包裹放到秤上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="123" />
+        <location filename="../../app/ui/pack/view.py" line="139" />
         <source>Stop: look at the message</source>
         <translation>停止：请查看提示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="125" />
+        <location filename="../../app/ui/pack/view.py" line="141" />
         <source>Hand-over: scan each parcel into the courier's bag</source>
         <translation>交接：每放入快递员袋中一个包裹就扫描一次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="127" />
+        <location filename="../../app/ui/pack/view.py" line="143" />
         <source>Return: scan each unit that came back, then Close return</source>
         <translation>退货：逐件扫描退回的商品，然后点击“关闭退货”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="129" />
+        <location filename="../../app/ui/pack/view.py" line="145" />
         <source>Packed: %1</source>
         <translation>已打包：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="130" />
+        <location filename="../../app/ui/pack/view.py" line="146" />
         <source>Scan a posting or an item</source>
         <translation>请扫描货件或商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="216" />
+        <location filename="../../app/ui/pack/view.py" line="254" />
         <source>Scale: no reading</source>
         <translation>电子秤：无读数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="218" />
+        <location filename="../../app/ui/pack/view.py" line="256" />
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="218" />
+        <location filename="../../app/ui/pack/view.py" line="256" />
         <source>overload</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="219" />
+        <location filename="../../app/ui/pack/view.py" line="257" />
         <source>below zero: tare the scale</source>
         <translation>低于零：请将秤归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="219" />
+        <location filename="../../app/ui/pack/view.py" line="257" />
         <source>settling…</source>
         <translation>稳定中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="220" />
+        <location filename="../../app/ui/pack/view.py" line="258" />
         <source>Scale: %1 g, %2</source>
         <translation>电子秤：%1 克，%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="231" />
+        <location filename="../../app/ui/pack/view.py" line="269" />
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="235" />
+        <location filename="../../app/ui/pack/view.py" line="273" />
         <source>express</source>
         <translation>急速</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="242" />
+        <location filename="../../app/ui/pack/view.py" line="280" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="243" />
+        <location filename="../../app/ui/pack/view.py" line="281" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="244" />
+        <location filename="../../app/ui/pack/view.py" line="282" />
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="244" />
+        <location filename="../../app/ui/pack/view.py" line="282" />
         <source>late by %1</source>
         <translation>已超时 %1</translation>
     </message>
@@ -1459,17 +1459,17 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>未交承运商 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="185" />
+        <location filename="../../app/ui/queues/panel.py" line="189" />
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="186" />
+        <location filename="../../app/ui/queues/panel.py" line="190" />
         <source>All methods</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="221" />
+        <location filename="../../app/ui/queues/panel.py" line="225" />
         <source>Make dispute bundle…</source>
         <translation>生成争议证据包…</translation>
     </message>
@@ -2056,108 +2056,108 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="124" />
+        <location filename="../../app/ui/status.py" line="152" />
         <source>Ozon: connecting…</source>
         <translation>Ozon：连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="124" />
+        <location filename="../../app/ui/status.py" line="152" />
         <source>Ozon: online</source>
         <translation>Ozon：在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="125" />
+        <location filename="../../app/ui/status.py" line="153" />
         <source>Ozon: offline</source>
         <translation>Ozon：离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="125" />
+        <location filename="../../app/ui/status.py" line="153" />
         <source>Ozon: key refused</source>
         <translation>Ozon：密钥被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="129" />
+        <location filename="../../app/ui/status.py" line="157" />
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="130" />
+        <location filename="../../app/ui/status.py" line="158" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>发件队列：%1 待处理，%2 搁置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="133" />
+        <location filename="../../app/ui/status.py" line="161" />
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="135" />
+        <location filename="../../app/ui/status.py" line="163" />
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="153" />
+        <location filename="../../app/ui/status.py" line="179" />
         <source>Camera: off</source>
         <translation>摄像头：关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="155" />
+        <location filename="../../app/ui/status.py" line="181" />
         <source>● REC %1</source>
         <translation>● 录像 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="155" />
+        <location filename="../../app/ui/status.py" line="181" />
         <source>● REC</source>
         <translation>● 录像</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="157" />
+        <location filename="../../app/ui/status.py" line="183" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ 摄像头：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="157" />
+        <location filename="../../app/ui/status.py" line="183" />
         <source>not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="159" />
+        <location filename="../../app/ui/status.py" line="185" />
         <source>Camera: ready</source>
         <translation>摄像头：就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="160" />
+        <location filename="../../app/ui/status.py" line="186" />
         <source>Camera: starting…</source>
         <translation>摄像头：启动中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="172" />
+        <location filename="../../app/ui/status.py" line="198" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API 密钥将于 %1 过期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="176" />
+        <location filename="../../app/ui/status.py" line="202" />
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="183" />
+        <location filename="../../app/ui/status.py" line="209" />
         <source>Scale: not set</source>
         <translation>电子秤：未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="185" />
-        <location filename="../../app/ui/status.py" line="188" />
+        <location filename="../../app/ui/status.py" line="211" />
+        <location filename="../../app/ui/status.py" line="214" />
         <source>Scale: %1</source>
         <translation>电子秤：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="187" />
+        <location filename="../../app/ui/status.py" line="213" />
         <source>%1 g stable</source>
         <translation>%1 克，稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="187" />
+        <location filename="../../app/ui/status.py" line="213" />
         <source>%1 g moving</source>
         <translation>%1 克，波动中</translation>
     </message>
@@ -2165,72 +2165,72 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>TrackingPanel</name>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="131" />
+        <location filename="../../app/ui/tracking/panel.py" line="127" />
         <source>Select the parcels first.</source>
         <translation>请先选择包裹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="189" />
+        <location filename="../../app/ui/tracking/panel.py" line="185" />
         <source>Posting</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="189" />
+        <location filename="../../app/ui/tracking/panel.py" line="185" />
         <source>Ozon status</source>
         <translation>Ozon 状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="189" />
+        <location filename="../../app/ui/tracking/panel.py" line="185" />
         <source>Substatus</source>
         <translation>子状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="190" />
+        <location filename="../../app/ui/tracking/panel.py" line="186" />
         <source>In status</source>
         <translation>处于该状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="190" />
+        <location filename="../../app/ui/tracking/panel.py" line="186" />
         <source>Tracking number</source>
         <translation>追踪号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="191" />
+        <location filename="../../app/ui/tracking/panel.py" line="187" />
         <source>Needs a person</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="191" />
+        <location filename="../../app/ui/tracking/panel.py" line="187" />
         <source>Carrier says</source>
         <translation>承运商状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="192" />
+        <location filename="../../app/ui/tracking/panel.py" line="188" />
         <source>Domestic tracking</source>
         <translation>国内物流单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="193" />
+        <location filename="../../app/ui/tracking/panel.py" line="189" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="194" />
+        <location filename="../../app/ui/tracking/panel.py" line="190" />
         <source>Courier on the way</source>
         <translation>快递员在途</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="195" />
+        <location filename="../../app/ui/tracking/panel.py" line="191" />
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <location filename="../../app/ui/tracking/panel.py" line="192" />
         <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
         <translation>适用于自有承运商的包裹：通知 Ozon，并核对 Ozon 已显示该状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="199" />
+        <location filename="../../app/ui/tracking/panel.py" line="195" />
         <source>Turn buyer messages on again</source>
         <translation>重新开启买家消息</translation>
     </message>
