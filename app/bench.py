@@ -147,11 +147,16 @@ def open_bench(config: Config, *, api_key: str | None, parts: Collection[str] = 
 
 
 def open_cache(config: Config):
-    """The cache of this configuration, its schema brought up to date."""
+    """The cache of this configuration, its schema brought up to date. A cache a newer packdesk
+    migrated is a ``BenchProblem`` (``cache_schema_newer``): this one cannot use it, and says so."""
     from app.store.db import open_database
+    from app.store.migrate import SchemaNewer
 
     config.data_dir.mkdir(parents=True, exist_ok=True)
-    return open_database(config.database_url)
+    try:
+        return open_database(config.database_url)
+    except SchemaNewer as newer:
+        raise BenchProblem("cache_schema_newer", newer.found, config=False) from None
 
 
 def room_limiters(db) -> AccountLimiters:

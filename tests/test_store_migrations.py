@@ -3,6 +3,7 @@ opened by several stations at once."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -13,7 +14,6 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from alembic.util import CommandError
 from sqlalchemy import inspect, text
 
 from app.store import default_sqlite_url, open_database
@@ -69,10 +69,24 @@ def test_a_database_behind_head_is_migrated_and_one_from_a_newer_packdesk_refuse
     engine = create_engine_for(empty_url)
     try:
         assert not migrate.at_head(engine)
-        with pytest.raises(CommandError, match="Can't locate revision identified by '0099'"):
+        with pytest.raises(migrate.SchemaNewer) as refused:
             migrate.upgrade(engine)
+        assert refused.value.found == "0099"
+        with engine.connect() as conn:
+            assert migrate.current_revision(conn) == "0099"  # nothing changed
     finally:
         engine.dispose()
+
+
+def test_a_command_on_a_cache_of_a_newer_packdesk_says_so_in_the_packers_language(tmp_path):
+    with open_database(default_sqlite_url(tmp_path)) as database, database.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+    ran = subprocess.run([sys.executable, "-m", "app", "--lang", "ru", "--data-dir", str(tmp_path), "postings"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"})
+    assert ran.returncode == 2
+    assert "более новая версия packdesk (схема 0099)" in ran.stderr
+    assert "Traceback" not in ran.stderr
 
 
 def test_from_empty_to_head(empty_url):

@@ -54,7 +54,7 @@ def run(args) -> int:
 
     lang = language(args)
     config = load(args)
-    db = open_db(config)
+    db = open_db(config, language(args))
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     by = config.station.name
     try:

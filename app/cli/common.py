@@ -109,11 +109,14 @@ def open_client(config: Config, lang: str, *, account: str = "", **options):
     return sync_client(config, key, **options)
 
 
-def open_db(config: Config):
-    """The cache alone (``postings``, ``wave``)."""
-    from app.bench import open_cache
+def open_db(config: Config, lang: str):
+    """The cache alone (``postings``, ``wave``); one it cannot use is a CommandError (exit 2)."""
+    from app.bench import BenchProblem, open_cache
 
-    return open_cache(config)
+    try:
+        return open_cache(config)
+    except BenchProblem as problem:
+        raise CommandError(text(problem.code, lang, detail=problem.detail, path=config.source), EXIT_CONFIG) from None
 
 
 def run_command(args) -> int:

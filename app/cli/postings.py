@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from app.cli.common import load, open_db, setup_logging
+from app.cli.common import language, load, open_db, setup_logging
 
 
 def register(sub) -> None:
@@ -18,7 +18,7 @@ def run(args) -> int:
 
     config = load(args)
     setup_logging(config.data_dir, args.verbose)
-    db = open_db(config)
+    db = open_db(config, language(args))
     try:
         with db.read() as session:
             listing = store_postings.listing(session, status=args.status)

@@ -38,7 +38,7 @@ def run(args) -> int:
 
     lang = language(args)
     config = load(args)
-    db = open_db(config)
+    db = open_db(config, language(args))
     try:
         if args.action == "list":
             with db.read() as session:

@@ -90,6 +90,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "API-ключ Ozon истекает {date}: создайте новый в личном кабинете заранее.",
         "zh": "Ozon API 密钥将于 {date} 过期：请提前在卖家后台创建新密钥。",
     },
+    "cache_schema_newer": {
+        "en": "This bench's database was upgraded by a newer packdesk (schema {detail}), which this one cannot "
+              "read. Nothing was changed: install the same packdesk as the other benches (or newer) here.",
+        "ru": "Базу данных этого места упаковки обновила более новая версия packdesk (схема {detail}); эта "
+              "версия не может её читать. Ничего не изменено: установите здесь ту же версию packdesk, что и на "
+              "других местах упаковки (или новее).",
+        "zh": "此工作台的数据库已被更新版本的 packdesk 升级（架构 {detail}），当前版本无法读取。未做任何更改："
+              "请在此安装与其他工作台相同（或更新）版本的 packdesk。",
+    },
     "no_postings": {
         "en": "No postings in the cache. Run 'packdesk sync --once' first.",
         "ru": "В кэше нет отправлений. Сначала выполните «packdesk sync --once».",

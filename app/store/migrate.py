@@ -44,6 +44,15 @@ class MigrationError(RuntimeError):
     """The schema could not be brought up to date."""
 
 
+class SchemaNewer(MigrationError):
+    """The database is at a revision this packdesk has no script for: a newer packdesk migrated it
+    (a bench of the room updated before this one). Nothing is changed; ``found`` is its revision."""
+
+    def __init__(self, found: str) -> None:
+        super().__init__(f"the database's schema {found} is newer than this packdesk's {SCHEMA_HEAD}")
+        self.found = found
+
+
 def alembic_config(connection: Connection | None = None, *, url: str | None = None) -> Config:
     from alembic.config import Config
 
@@ -64,6 +73,17 @@ def head_revision() -> str:
     if head is None:
         raise MigrationError("no migrations found in " + str(MIGRATIONS_DIR))
     return head
+
+
+def _known(revision: str) -> bool:
+    """A migration script of this packdesk has ``revision``."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 def current_revision(connection: Connection) -> str | None:
@@ -137,6 +157,8 @@ def _sqlite_locked(connection: Connection, step: Callable[[Config], None]) -> No
 
 def _run(connection: Connection, step: Callable[[Config], None]) -> None:
     before = current_revision(connection)
+    if before is not None and not _known(before):
+        raise SchemaNewer(before)
     step(alembic_config(connection))
     after = current_revision(connection)
     if before != after:

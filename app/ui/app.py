@@ -79,17 +79,38 @@ def build(app, config, *, lang: str | None, api_key: str | None, log_path: Path 
     return controller
 
 
+def cannot_start(problem, lang: str | None, source) -> int:
+    """Why the bench cannot open, in a message box (a packer starts the window from an icon, with no
+    terminal to read); the exit code of a command that cannot start for the same reason."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.cli.common import EXIT_CONFIG
+    from app.messages import text
+    from app.ui.i18n import LANGUAGES, system_language
+
+    said = text(problem.code, lang if lang in LANGUAGES else system_language(), detail=problem.detail, path=source)
+    log.warning("the bench cannot start: %s", said)
+    QMessageBox.critical(None, "packdesk", said)
+    return EXIT_CONFIG
+
+
 def run_gui(config, *, lang: str | None, api_key: str | None, log_path: Path | None = None,
             config_path: Path | None = None, demo: bool = False) -> int:
     from app.ui.errors import install_crash_hooks
 
     from app.ui.refcount_guard import RefcountGuard
 
+    from app.bench import BenchProblem
+
     app = make_app()
     guard = RefcountGuard(app)  # noqa: F841 - PySide6 6.12 on Python 3.11 under-counts None: see the module
     reporter = install_crash_hooks(log_path, app)
-    controller = build(app, config, lang=lang, api_key=api_key, log_path=log_path, config_path=config_path,
-                       demo=demo)
+    try:
+        controller = build(app, config, lang=lang, api_key=api_key, log_path=log_path, config_path=config_path,
+                           demo=demo)
+    except BenchProblem as problem:  # the bench cannot open here (a cache of a newer packdesk): said, not a bug
+        reporter.uninstall()
+        return cannot_start(problem, chosen_language(lang), config.source)
     try:
         controller.window.resize(1280, 800)
         controller.window.show()

@@ -1,0 +1,31 @@
+"""The window refuses to start on a cache it cannot use, with a message box in the packer's
+language (``app.ui.app.cannot_start``) instead of the crash dialog."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import text as sql
+
+from app.bench import BenchProblem, open_cache
+from app.config import Config
+from app.store import default_sqlite_url, open_database
+from app.ui import app as ui_app
+
+
+def test_a_cache_of_a_newer_packdesk_is_a_bench_problem_not_a_bug(tmp_path):
+    with open_database(default_sqlite_url(tmp_path)) as database, database.engine.begin() as conn:
+        conn.execute(sql("UPDATE alembic_version SET version_num = '0099'"))
+    with pytest.raises(BenchProblem) as problem:
+        open_cache(Config(data_dir=tmp_path))
+    assert (problem.value.code, problem.value.detail) == ("cache_schema_newer", "0099")
+
+
+def test_the_window_says_why_it_cannot_start(qapp, monkeypatch, caplog):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, said: shown.append((title, said))))
+    code = ui_app.cannot_start(BenchProblem("cache_schema_newer", "0099", config=False), "zh", None)
+    assert code == 2
+    [(title, said)] = shown
+    assert title == "packdesk"
+    assert "更新版本的 packdesk 升级（架构 0099）" in said
+    assert any("cannot start" in r.getMessage() for r in caplog.records if r.levelname == "WARNING")
