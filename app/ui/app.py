@@ -96,11 +96,9 @@ def cannot_start(problem, lang: str | None, source) -> int:
 
 def run_gui(config, *, lang: str | None, api_key: str | None, log_path: Path | None = None,
             config_path: Path | None = None, demo: bool = False) -> int:
-    from app.ui.errors import install_crash_hooks
-
-    from app.ui.refcount_guard import RefcountGuard
-
     from app.bench import BenchProblem
+    from app.ui.errors import install_crash_hooks
+    from app.ui.refcount_guard import RefcountGuard
 
     app = make_app()
     guard = RefcountGuard(app)  # noqa: F841 - PySide6 6.12 on Python 3.11 under-counts None: see the module
