@@ -77,7 +77,12 @@ def open_bench(config: Config, lang: str, *, parts, **options):
     try:
         return assemble(config, api_key=api_key, parts=parts, strict=True, lang=lang, **options)
     except BenchProblem as problem:
-        raise CommandError(text(problem.code, lang, detail=problem.detail, path=config.source), EXIT_CONFIG) from None
+        raise refused(problem, config, lang) from None
+
+
+def refused(problem, config: Config, lang: str) -> CommandError:
+    """A ``BenchProblem`` as a command says it: one line in ``lang``, exit 2."""
+    return CommandError(text(problem.code, lang, detail=problem.detail, path=config.source), EXIT_CONFIG)
 
 
 def api_credentials(config: Config, lang: str) -> tuple[str, str]:
@@ -116,7 +121,7 @@ def open_db(config: Config, lang: str):
     try:
         return open_cache(config)
     except BenchProblem as problem:
-        raise CommandError(text(problem.code, lang, detail=problem.detail, path=config.source), EXIT_CONFIG) from None
+        raise refused(problem, config, lang) from None
 
 
 def run_command(args) -> int:

@@ -86,9 +86,9 @@ def cannot_start(problem, lang: str | None, source) -> int:
 
     from app.cli.common import EXIT_CONFIG
     from app.messages import text
-    from app.ui.i18n import LANGUAGES, system_language
+    from app.ui.i18n import resolved
 
-    said = text(problem.code, lang if lang in LANGUAGES else system_language(), detail=problem.detail, path=source)
+    said = text(problem.code, resolved(lang), detail=problem.detail, path=source)
     log.warning("the bench cannot start: %s", said)
     QMessageBox.critical(None, "packdesk", said)
     return EXIT_CONFIG

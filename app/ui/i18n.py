@@ -24,6 +24,11 @@ NATIVE_NAMES = {"ru": "Русский", "zh": "简体中文", "en": "English"}
 LOCALES = {"ru": QLocale.Language.Russian, "zh": QLocale.Language.Chinese, "en": QLocale.Language.English}
 
 
+def resolved(lang: str | None) -> str:
+    """``lang`` when packdesk speaks it, else the system's language."""
+    return lang if lang in LANGUAGES else system_language()
+
+
 class Languages(QObject):
     changed = Signal(str)
 
@@ -34,7 +39,7 @@ class Languages(QObject):
         self._translators: list[QTranslator] = []
 
     def switch(self, lang: str | None) -> str:
-        lang = lang if lang in LANGUAGES else system_language()
+        lang = resolved(lang)
         for translator in self._translators:
             self.app.removeTranslator(translator)
         self._translators = []
