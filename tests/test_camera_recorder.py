@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from app.devices.camera import RecorderLink, parse_camera_uri
+from app.devices.camera.mp4 import read_movie
 from app.ui.camera.program import NICENESS
-from mp4_boxes import read_movie
 
 
 def _link(uri: str):

@@ -10,7 +10,7 @@ import zipfile
 from app.services.evidence import chain
 from app.store import evidence as store_evidence
 from app.store import open_database
-from mp4_boxes import read_movie
+from app.devices.camera.mp4 import read_movie
 from test_cli_replay import env_for, plain_postings, sim, units  # noqa: F401
 
 PY = sys.executable
