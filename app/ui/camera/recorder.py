@@ -127,9 +127,13 @@ class ClipRecorder(QObject):
         if self.frames == 0 and self.waiting is None:
             self.recorder.stop()  # nothing was filmed: said failed at once
             return
-        QTimer.singleShot(3000, self.recorder.stop)  # the encoder never got ready: fail it, not hang
+        QTimer.singleShot(3000, self, self._give_up)  # the encoder never took the end: fail it, not hang
         if self.waiting is None:
             self.ended = self.input.sendVideoFrame(QVideoFrame())
+
+    def _give_up(self) -> None:
+        if self.on_done is not None:
+            self.recorder.stop()
 
     def _error(self, error, detail: str) -> None:
         self.error = detail or str(error)
