@@ -141,3 +141,29 @@ def test_with_nothing_focused_the_main_window_listens(qtbot):
     finally:
         scan_filter._fallback = None
         scan_filter._follow(None)
+
+
+def test_a_filter_that_never_watched_stops_quietly_and_watching_twice_listens_once(qtbot):
+    """A bench shut down before it started unwatches a filter that never watched: no RuntimeWarning
+    from PySide (the suite fails on warnings); a second watch does not connect the focus twice."""
+    scan_filter, clock = fake_clock_filter(CountingFilter)
+    app = QApplication.instance()
+    scan_filter.unwatch(app)
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    field.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusObject() is field, timeout=5000)
+    scan_filter.watch(app)
+    try:
+        QApplication.sendEvent(field, key_press("x"))
+        once = list(scan_filter.seen)
+        assert once and set(once) == {field}
+        scan_filter.watch(app)
+        scan_filter.seen.clear()
+        QApplication.sendEvent(field, key_press("y"))
+        assert scan_filter.seen == once
+    finally:
+        scan_filter.unwatch(app)
+    scan_filter.unwatch(app)

@@ -59,6 +59,7 @@ class ScanFilter(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.settle)
         self._watched: QObject | None = None
+        self._watching = False  # connected to the application's focusObjectChanged
         self._fallback: QObject | None = None
 
     # --- where it listens --------------------------------------------------------------------
@@ -67,11 +68,16 @@ class ScanFilter(QObject):
         window manager to give the window the focus) on ``fallback``, the main window, which
         then receives the keys."""
         self._fallback = fallback
-        app.focusObjectChanged.connect(self._follow)
+        if not self._watching:
+            app.focusObjectChanged.connect(self._follow)
+            self._watching = True
         self._follow(app.focusObject())
 
     def unwatch(self, app: QGuiApplication) -> None:
-        app.focusObjectChanged.disconnect(self._follow)
+        """Stop listening; nothing to do when it never listened (a bench shut down before it started)."""
+        if self._watching:
+            app.focusObjectChanged.disconnect(self._follow)
+            self._watching = False
         self._fallback = None
         self._follow(None)
 
