@@ -7,7 +7,11 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 DATA_IN = re.compile(r"data in (.+)$")
 
@@ -58,3 +62,61 @@ def test_a_data_dir_that_cannot_be_made_is_one_line_and_exit_2(tmp_path):
     code, lines, err = run_headless_demo("--data-dir", str(tmp_path / "taken" / "demo"))
     assert code == 2 and lines == []
     assert "--data-dir" in err and len(err.strip().splitlines()) == 1
+
+
+def _demo_window(tmp_path: Path, *global_options: str) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PACKDESK_")}
+    env.update(LANG="C.UTF-8", QT_QPA_PLATFORM="offscreen", TMPDIR=str(tmp_path),
+               PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+    return subprocess.Popen([sys.executable, "-m", "app", *global_options, "demo", "--postings", "6"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def _until_running(proc: subprocess.Popen, logs: Callable[[], list[Path]], timeout: float = 60.0) -> Path:
+    """The window's log once its event loop runs (what a signal has to stop)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, proc.communicate()[1]
+        for log in logs():
+            if "the bench is ready" in log.read_text(encoding="utf-8", errors="replace"):
+                return log
+        time.sleep(0.1)  # polling a file another process writes: no signal to wait on
+    raise AssertionError("the demo window did not come up")
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_signal_shuts_the_demo_window_down_as_closing_it_does(tmp_path, stop):
+    """Ctrl+C where it was started, or SIGTERM (a logout, kill), ends the window cleanly: exit 0, the
+    cache closed (its WAL checkpointed away), what was synced kept."""
+    kept = tmp_path / "kept"
+    log_file = kept / "logs" / "packdesk.log"
+    proc = _demo_window(tmp_path, "--data-dir", str(kept))
+    try:
+        log = _until_running(proc, lambda: [log_file] if log_file.exists() else [])
+        proc.send_signal(stop)
+        code = proc.wait(timeout=60)
+    finally:
+        proc.kill()
+        err = proc.communicate()[1]
+    assert code == 0, err
+    assert "Traceback" not in err and "Error calling Python override" not in err, err
+    assert f"{stop.name} received: the bench shuts down" in log.read_text(encoding="utf-8")
+    assert not (kept / "packdesk.db-wal").exists()  # closed, not killed
+    with sqlite3.connect(kept / "packdesk.db") as db:
+        assert db.execute("select count(*) from postings").fetchone()[0] == 6
+
+
+def test_ctrl_c_in_a_throwaway_demo_window_removes_its_data_dir(tmp_path):
+    proc = _demo_window(tmp_path)
+    try:
+        _until_running(proc, lambda: list(tmp_path.glob("packdesk-demo-*/logs/packdesk.log")))
+        proc.send_signal(signal.SIGINT)
+        code = proc.wait(timeout=60)
+    finally:
+        proc.kill()
+        err = proc.communicate()[1]
+    assert code == 0, err
+    # before, Ctrl+C raised KeyboardInterrupt in whichever Python override Qt was in: a segfault, a hang,
+    # or this line on stderr, and a data dir left behind
+    assert "Traceback" not in err and "Error calling Python override" not in err, err
+    assert not list(tmp_path.glob("packdesk-demo-*"))

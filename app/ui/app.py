@@ -10,7 +10,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import foreground
@@ -99,6 +99,7 @@ def run_gui(config, *, lang: str | None, api_key: str | None, log_path: Path | N
     from app.bench import BenchProblem
     from app.ui.errors import install_crash_hooks
     from app.ui.refcount_guard import RefcountGuard
+    from app.ui.stop_signals import StopSignals
 
     app = make_app()
     guard = RefcountGuard(app)  # noqa: F841 - PySide6 6.12 on Python 3.11 under-counts None: see the module
@@ -109,6 +110,7 @@ def run_gui(config, *, lang: str | None, api_key: str | None, log_path: Path | N
     except BenchProblem as problem:  # the bench cannot open here (a cache of a newer packdesk): said, not a bug
         reporter.uninstall()
         return cannot_start(problem, chosen_language(lang), config.source)
+    stop_signals = StopSignals(app)  # Ctrl+C and SIGTERM shut the bench down as closing the window does
     try:
         controller.window.resize(1280, 800)
         controller.window.show()
@@ -116,7 +118,9 @@ def run_gui(config, *, lang: str | None, api_key: str | None, log_path: Path | N
         controller.pack_view.scan_field.setFocus()  # typed ones into the scan field
         settle_heap()
         controller.start()
+        QTimer.singleShot(0, lambda: log.info("the bench is ready: the window runs"))  # the loop's first turn
         return app.exec()
     finally:
         controller.shutdown()
+        stop_signals.uninstall()
         reporter.uninstall()
