@@ -84,15 +84,13 @@ def _until_running(proc: subprocess.Popen, logs: Callable[[], list[Path]], timeo
     raise AssertionError("the demo window did not come up")
 
 
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
-def test_a_signal_shuts_the_demo_window_down_as_closing_it_does(tmp_path, stop):
-    """Ctrl+C where it was started, or SIGTERM (a logout, kill), ends the window cleanly: exit 0, the
-    cache closed (its WAL checkpointed away), what was synced kept."""
-    kept = tmp_path / "kept"
-    log_file = kept / "logs" / "packdesk.log"
-    proc = _demo_window(tmp_path, "--data-dir", str(kept))
+def _signalled(tmp_path: Path, stop: signal.Signals, *global_options: str) -> Path:
+    """Start the demo window, send ``stop`` once it runs; its log once it ended as it should: exit
+    0, nothing on stderr of a Python error. Before, Ctrl+C raised KeyboardInterrupt in whichever
+    Python override Qt was in: a segfault, a hang, or an 'Error calling Python override' line."""
+    proc = _demo_window(tmp_path, *global_options)
     try:
-        log = _until_running(proc, lambda: [log_file] if log_file.exists() else [])
+        log = _until_running(proc, lambda: list(tmp_path.glob("**/logs/packdesk.log")))
         proc.send_signal(stop)
         code = proc.wait(timeout=60)
     finally:
@@ -100,6 +98,15 @@ def test_a_signal_shuts_the_demo_window_down_as_closing_it_does(tmp_path, stop):
         err = proc.communicate()[1]
     assert code == 0, err
     assert "Traceback" not in err and "Error calling Python override" not in err, err
+    return log
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_signal_shuts_the_demo_window_down_as_closing_it_does(tmp_path, stop):
+    """Ctrl+C where it was started, or SIGTERM (a logout, kill), ends the window cleanly: the cache
+    closed (its WAL checkpointed away), what was synced kept, the signal in the log."""
+    kept = tmp_path / "kept"
+    log = _signalled(tmp_path, stop, "--data-dir", str(kept))
     assert f"{stop.name} received: the bench shuts down" in log.read_text(encoding="utf-8")
     assert not (kept / "packdesk.db-wal").exists()  # closed, not killed
     with sqlite3.connect(kept / "packdesk.db") as db:
@@ -107,16 +114,5 @@ def test_a_signal_shuts_the_demo_window_down_as_closing_it_does(tmp_path, stop):
 
 
 def test_ctrl_c_in_a_throwaway_demo_window_removes_its_data_dir(tmp_path):
-    proc = _demo_window(tmp_path)
-    try:
-        _until_running(proc, lambda: list(tmp_path.glob("packdesk-demo-*/logs/packdesk.log")))
-        proc.send_signal(signal.SIGINT)
-        code = proc.wait(timeout=60)
-    finally:
-        proc.kill()
-        err = proc.communicate()[1]
-    assert code == 0, err
-    # before, Ctrl+C raised KeyboardInterrupt in whichever Python override Qt was in: a segfault, a hang,
-    # or this line on stderr, and a data dir left behind
-    assert "Traceback" not in err and "Error calling Python override" not in err, err
+    _signalled(tmp_path, signal.SIGINT)
     assert not list(tmp_path.glob("packdesk-demo-*"))
