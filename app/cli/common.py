@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import logging
 import os
-import logging.handlers
 import sys
 from pathlib import Path
 
 from app.config import Config, ConfigError, load_config, resolve_api_key
 from app.devices.scanners.gs1 import MarkRedactor
+from app.log_file import LogFile
 from app.messages import system_language, text
 
 log = logging.getLogger("packdesk.cli")
@@ -55,8 +55,7 @@ def setup_logging(data_dir: Path | None, verbose: bool) -> Path | None:
     log_dir = data_dir / "logs"
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(log_dir / "packdesk.log", maxBytes=5_000_000,
-                                                       backupCount=5, encoding="utf-8")
+        handler = LogFile(log_dir / "packdesk.log", max_bytes=5_000_000, backups=5)
     except OSError as exc:
         log.warning("cannot write the log file in %s: %s", log_dir, exc)
         return None
