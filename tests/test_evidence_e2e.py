@@ -7,10 +7,10 @@ import subprocess
 import sys
 import zipfile
 
+from app.devices.camera.mp4 import read_movie
 from app.services.evidence import chain
 from app.store import evidence as store_evidence
 from app.store import open_database
-from app.devices.camera.mp4 import read_movie
 from test_cli_replay import env_for, plain_postings, sim, units  # noqa: F401
 
 PY = sys.executable

@@ -153,6 +153,7 @@ class ClipRecorder(QObject):
             done({"ev": "finished", "clip": self.clip, "path": str(actual), "duration_ms": int(self.recorder.duration()),
                   "frames": self.frames, "dropped": self.dropped})
 
+
 class Recorder(QObject):
     """Follows the core's messages; ``say(dict)`` answers it."""
 
