@@ -10,16 +10,16 @@ migrations run), the later ones open it as a bench does at the start of each shi
 
 Scan → repaint: in the running demo, the scanner filter's ``scanned`` signal (the end of a burst)
 is emitted with the codes a packer would scan (open a posting, count its units but the last, put
-it back with CMD:CANCEL). The
-clock stops when the window's first repaint that shows all of the station's answer has been
-painted and handed to the display server (a zero-timer queued when that repaint begins runs once
-it is done): the banner, the new message, and the lines when a cell in view changed or lines came
-or went; while the station holds an error, the red flash over the window. A repaint that shows
-the banner while the message or the lines are still to come does not stop it. "That repaint
-begins" is also printed. Nothing is repainted for the bench's sake: only what the answer changed,
-as at a real bench. ``--gap-ms``: the next scan that long after the repaint:
-5 (the default) scans back to back, so what one answer set off (the evidence video, Ozon's re-read,
-50 ms later) meets the next scans; 300 is a packer's pace (a scan at most every ~0.3 s).
+it back with CMD:CANCEL). The clock stops when the window's first repaint that shows all of the
+station's answer has been painted and handed to the display server (a zero-timer queued when that
+repaint begins runs once it is done): the banner, the new message, and the lines when a cell in
+view changed or lines came or went; while the station holds an error, the red flash over the
+window. A repaint that shows the banner while the message or the lines are still to come does not
+stop it. "That repaint begins" is also printed. Nothing is repainted for the bench's sake: only
+what the answer changed, as at a real bench. ``--gap-ms``: the next scan that long after the
+repaint: 5 (the default) scans back to back, so what one answer set off (the evidence video,
+Ozon's re-read, 50 ms later) meets the next scans; 300 is a packer's pace (a scan at most every
+~0.3 s).
 Opening a posting includes the station's re-read of it from Ozon: the simulator, by default in a
 process of its own (``packdesk ozon-sim``), as Ozon is another machine; ``--ozon inline`` runs it
 in the app's process, as ``packdesk demo`` does (its threads then share the app's interpreter).

@@ -33,7 +33,7 @@ def run(args) -> int:
     from app.services.carriers.retry import RetryRefused, recipient, retry
 
     lang = language(args)
-    db = open_db(load(args), language(args))
+    db = open_db(load(args), lang)
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     try:
         entered = None if args.action == "retry" else recipient(

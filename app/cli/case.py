@@ -54,7 +54,7 @@ def run(args) -> int:
 
     lang = language(args)
     config = load(args)
-    db = open_db(config, language(args))
+    db = open_db(config, lang)
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     by = config.station.name
     try:

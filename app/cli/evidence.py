@@ -44,7 +44,7 @@ def _make(args, posting: str, out: Path, lang: str) -> int:
 
     config = load(args)
     setup_logging(config.data_dir, args.verbose)
-    db = open_db(config, language(args))
+    db = open_db(config, lang)
     try:
         report = make_bundle(db, config.data_dir, posting, out, lang=args.lang or SUMMARY_DEFAULT_LANGUAGE,
                              station=config.station.name)

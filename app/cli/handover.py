@@ -50,7 +50,7 @@ def register(sub) -> None:
 def run(args) -> int:
     lang = language(args)
     config = load(args)
-    db = open_db(config, language(args))
+    db = open_db(config, lang)
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     try:
         if args.action == "status":

@@ -51,7 +51,7 @@ def run(args) -> int:
     lang = language(args)
     config = load(args)
     setup_logging(config.data_dir, args.verbose)
-    db = open_db(config, language(args))
+    db = open_db(config, lang)
     try:
         action = args.people_action
         if action == "add":

@@ -33,7 +33,7 @@ def run(args) -> int:
         raise CommandError(text("report_bad_period", lang, since=args.since, until=args.until), EXIT_CONFIG)
     config = load(args)
     setup_logging(config.data_dir, args.verbose)
-    db = open_db(config, language(args))
+    db = open_db(config, lang)
     try:
         rows = shift_figures(db, args.since, args.until, datetime.now().astimezone().tzinfo)
     finally:

@@ -38,7 +38,7 @@ def run(args) -> int:
 
     lang = language(args)
     config = load(args)
-    db = open_db(config, language(args))
+    db = open_db(config, lang)
     try:
         if args.action == "list":
             with db.read() as session:

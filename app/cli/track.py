@@ -24,7 +24,7 @@ def run(args) -> int:
 
     lang = language(args)
     config = load(args)
-    db = open_db(config, language(args))
+    db = open_db(config, lang)
     try:
         rows = monitor.watch(db, config, now=monitor.utcnow())
     finally:

@@ -44,7 +44,7 @@ def run(args) -> int:
     station = config.station.name
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     due_by = parse_due(args.due, lang) if args.wave_action == "plan" else None
-    db = open_db(config, language(args))
+    db = open_db(config, lang)
     try:
         if args.wave_action == "plan":
             if args.limit is not None and args.limit < 1:

@@ -109,6 +109,11 @@ class ClipRecorder(QObject):
         if self.waiting is not None and self.input.sendVideoFrame(self.waiting):
             self.frames += 1
             self.waiting = None
+        self._end_stream()
+
+    def _end_stream(self) -> None:
+        """Stopping, with no frame left waiting: the empty frame that ends the stream (again at the
+        next ``readyToSendVideoFrame`` when the encoder refuses it now)."""
         if self.stopping and self.waiting is None and not self.ended:
             self.ended = self.input.sendVideoFrame(QVideoFrame())
 
@@ -128,8 +133,7 @@ class ClipRecorder(QObject):
             self.recorder.stop()  # nothing was filmed: said failed at once
             return
         QTimer.singleShot(3000, self, self._give_up)  # the encoder never took the end: fail it, not hang
-        if self.waiting is None:
-            self.ended = self.input.sendVideoFrame(QVideoFrame())
+        self._end_stream()
 
     def _give_up(self) -> None:
         if self.on_done is not None:
