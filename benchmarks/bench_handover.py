@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_store import BASE, cpu_model, make_catalogue, make_postings  # noqa: E402
+from bench_store import BASE, FLOOR, cpu_model, disk_floor, make_catalogue, make_postings  # noqa: E402
 
 from app.services.handover.mode import HandoverMode  # noqa: E402
 from app.services.modes import ScanRouter  # noqa: E402
@@ -37,12 +37,10 @@ from app.services.ozon.models import Posting  # noqa: E402
 from app.services.station import Station  # noqa: E402
 from app.services.station.remote import Lookup  # noqa: E402
 from app.store import default_sqlite_url, open_database  # noqa: E402
-from app.store import events as store_events  # noqa: E402
 from app.store import postings as store_postings  # noqa: E402
 from app.store import products as store_products  # noqa: E402
 
 METHOD = 31_000_001
-FLOOR = "floor: one event line + commit"
 
 
 class AtOnce:
@@ -106,19 +104,10 @@ def run(db, name: str, ready: list[dict], remote, rng: random.Random) -> dict[st
         if index % 10 == 0:
             timed("duplicate", row["posting_number"], "parcel_duplicate")
             timed("item barcode (not counted)", "4600000000123", "not_a_parcel")
-        floor(db, name, timings)
+        timings.setdefault(FLOOR, []).append(disk_floor(db, name))
     timed("close (carriage queued)", "CMD:HANDOVER-CLOSE", "handover_closed")
     mode.close()
     return timings
-
-
-def floor(db, name: str, timings: dict[str, list[float]]) -> None:
-    """The disk's part, taken between the scans so both meet the same load: a writer transaction
-    that writes one event line and commits (what any decision pays at synchronous=FULL)."""
-    t = time.perf_counter()
-    db.writer.call(lambda session: store_events.append_event(session, kind="bench", station=name,
-                                                           now=datetime.now(timezone.utc)))
-    timings.setdefault(FLOOR, []).append((time.perf_counter() - t) * 1000)
 
 
 def main() -> None:

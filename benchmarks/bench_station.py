@@ -7,10 +7,15 @@ fire on the lane's thread; no statement is slowed): to the lane and its ``BEGIN 
 decision's own work (its reads, writes and Python); the commit (SQLite writing and syncing the
 WAL); the answer back to the caller (the lane's hooks after the commit, the caller's wake-up).
 
+The disk's floor is printed beside, taken after each decision: a transaction that only writes one
+event line and commits (the fsync at synchronous=FULL). ``--gap-ms`` leaves a pause before each
+decision and each floor, as a packer's pace does: on some disks a flush after a pause costs more
+than back to back (the default, comparable with earlier figures).
+
 Plain script (not a test); prints figures. Synthetic data, built with the store's bulk upserts.
 
     .venv/bin/python benchmarks/bench_station.py [--postings 100000] [--pack 300] [--idle 1000] [--seed 1]
-        [--no-rehearsal]
+        [--gap-ms 0] [--no-rehearsal]
 
 As the window's station thread does when it starts, the station first rehearses its usual
 decisions and undoes them (``app.services.station.rehearsal``); ``--no-rehearsal`` leaves that out,
@@ -31,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_store import BASE, cpu_model, make_catalogue, make_postings  # noqa: E402
+from bench_store import BASE, FLOOR, cpu_model, disk_floor, make_catalogue, make_postings  # noqa: E402
 from sqlalchemy import event  # noqa: E402
 
 from app.services.station import Station  # noqa: E402
@@ -112,6 +117,8 @@ def main() -> None:
     parser.add_argument("--pack", type=int, default=300, help="postings packed from scan to weight")
     parser.add_argument("--idle", type=int, default=1000, help="item scans with nothing open (find + open)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--gap-ms", type=float, default=0.0,
+                        help="pause before each decision and before each floor transaction (a packer's pace)")
     parser.add_argument("--no-rehearsal", dest="rehearse", action="store_false",
                         help="skip the station's rehearsal (app.services.station.rehearsal) before the first scan")
     args = parser.parse_args()
@@ -136,10 +143,13 @@ def main() -> None:
                 print("no rehearsal (--no-rehearsal): the first decisions compile their statements")
             in_order: list[float] = []
             timings: dict[str, list[float]] = {}
+            floors: list[float] = []
             split, parts, unsplit = Split(), {}, 0
+            gap_s = args.gap_ms / 1000
 
             def timed(kind: str, call, *a, **kw):
                 nonlocal unsplit
+                time.sleep(gap_s)
                 split.marks.clear()
                 t = time.perf_counter()
                 outcome = call(*a, **kw)
@@ -151,6 +161,9 @@ def main() -> None:
                     unsplit += 1
                 else:
                     parts.setdefault(kind, []).append(one)
+                time.sleep(gap_s)
+                floors.append(disk_floor(db, "bench-1"))
+                split.marks.clear()
                 return outcome
 
             for number in rng.sample(packable, min(args.pack, len(packable))):
@@ -173,12 +186,14 @@ def main() -> None:
                     sku = store_postings.get_posting(session, number).items[0].sku
                 timed("idle item scan (find+open)", station.scan, barcodes[sku][1])
                 station.release()
-            print(f"station decisions at {args.postings:,} cached postings (SQLite, synchronous=FULL):")
+            pace = f"{args.gap_ms:g} ms pause before each" if args.gap_ms else "back to back"
+            print(f"station decisions at {args.postings:,} cached postings (SQLite, synchronous=FULL; {pace}):")
             everything = []
             for kind, samples in timings.items():
                 report(kind, samples)
                 everything += samples
             report("ALL scans and weighs", everything)
+            report(FLOOR, floors)
             first = in_order[:FIRST]
             print(f"  the shift's first {FIRST} decisions: " + " ".join(f"{ms:.1f}" for ms in first)
                   + f" ms (sum {sum(first):.0f} ms)")

@@ -15,10 +15,11 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from app.store import default_sqlite_url, open_database
+from app.store import events as store_events
 from app.store import postings as store_postings
 from app.store import products as store_products
 
@@ -82,6 +83,19 @@ def time_lookups(db, label: str, codes: list[str], fn: Callable) -> None:
     p99 = samples[min(len(samples) - 1, int(len(samples) * 0.99))]
     print(f"  {label:<26} median {statistics.median(samples):6.3f} ms   p99 {p99:6.3f} ms"
           f"   ({found}/{len(codes)} found)")
+
+
+FLOOR = "floor: one event line + commit"
+
+
+def disk_floor(db, station: str) -> float:
+    """The disk's part of a decision, in ms: a writer transaction that writes one event line and
+    commits (what any decision pays at synchronous=FULL). Taken between the decisions, so both meet
+    the same load and the same pace (a disk's flush may cost more after a pause than back to back)."""
+    t = time.perf_counter()
+    db.writer.call(lambda session: store_events.append_event(session, kind="bench", station=station,
+                                                           now=datetime.now(timezone.utc)))
+    return (time.perf_counter() - t) * 1000
 
 
 def cpu_model() -> str:

@@ -15,11 +15,12 @@ station's answer has been painted and handed to the display server (a zero-timer
 repaint begins runs once it is done): the banner, the new message, and the lines when a cell in
 view changed or lines came or went; while the station holds an error, the red flash over the
 window. A repaint that shows the banner while the message or the lines are still to come does not
-stop it. "That repaint begins" is also printed. Nothing is repainted for the bench's sake: only
-what the answer changed, as at a real bench. ``--gap-ms``: the next scan that long after the
-repaint: 5 (the default) scans back to back, so what one answer set off (the evidence video,
-Ozon's re-read, 50 ms later) meets the next scans; 300 is a packer's pace (a scan at most every
-~0.3 s).
+stop it. "That repaint begins" is also printed, and the time the scan's database commits took
+(WAL write + sync at synchronous=FULL: the part the disk decides). Nothing is repainted for the
+bench's sake: only what the answer changed, as at a real bench. ``--gap-ms``: the next scan that
+long after the repaint: 5 (the default) scans back to back, so what one answer set off (the
+evidence video, Ozon's re-read, 50 ms later) meets the next scans; 300 is a packer's pace (a scan
+at most every ~0.3 s).
 Opening a posting includes the station's re-read of it from Ozon: the simulator, by default in a
 process of its own (``packdesk ozon-sim``), as Ozon is another machine; ``--ozon inline`` runs it
 in the app's process, as ``packdesk demo`` does (its threads then share the app's interpreter).
@@ -90,7 +91,23 @@ with ozon as sim:
                        demo=True)
     window, pack = controller.window, controller.pack_view
     state = {"shown": False, "sent": None, "answered": False, "to_paint": set(), "painted": set(), "times": [],
-             "begins": [], "codes": [], "kinds": []}
+             "begins": [], "codes": [], "kinds": [], "committing": None, "commit_ms": 0.0, "commits": []}
+
+    # the database commits made while a scan is in flight (the station's decision; a sync write that
+    # came between), timed on the writer lane's thread by its session events: their WAL write + sync
+    from sqlalchemy import event
+    from app.store.writer import LaneSession
+
+    @event.listens_for(LaneSession, "before_commit")
+    def commit_begins(session):
+        if state["sent"] is not None and not session.in_nested_transaction():
+            state["committing"] = time.perf_counter()
+
+    @event.listens_for(LaneSession, "after_commit")
+    def commit_ends(session):
+        began, state["committing"] = state["committing"], None
+        if began is not None and state["sent"] is not None:
+            state["commit_ms"] += (time.perf_counter() - began) * 1000
 
     def window_painted():
         if not state["shown"]:
@@ -140,6 +157,7 @@ with ozon as sim:
             state["begins"].append((began - sent) * 1000)
             state["times"].append((time.perf_counter() - sent) * 1000)
             state["kinds"].append(state["codes"][-1])
+            state["commits"].append(state["commit_ms"])
             QTimer.singleShot(GAP_MS, next_scan)
         QTimer.singleShot(0, painted)
 
@@ -159,6 +177,8 @@ with ozon as sim:
                   flush=True)
             print("scan_to_repaint_begins_ms " + " ".join(f"{k}={t:.2f}" for k, t in zip(state["kinds"], state["begins"])),
                   flush=True)
+            print("scan_commits_ms " + " ".join(f"{k}={t:.2f}" for k, t in zip(state["kinds"], state["commits"])),
+                  flush=True)
             app.quit()
             return
         if not codes:  # a realistic cycle per posting: open it, count all units but the last, put it back
@@ -170,7 +190,8 @@ with ozon as sim:
             for row in rows:
                 units = [barcodes[i.sku][0] for i in row.items if barcodes.get(i.sku) for _ in range(i.quantity)]
                 codes.extend([row.posting_number, *units[:-1], "CMD:CANCEL"])
-        state["sent"], state["answered"], state["to_paint"], state["painted"] = time.perf_counter(), False, set(), set()
+        state["answered"], state["to_paint"], state["painted"], state["commit_ms"] = False, set(), set(), 0.0
+        state["sent"] = time.perf_counter()
         controller.scan_filter.scanned.emit(codes.pop(0))
 
     window_filter = OnEvent(QEvent.Type.Paint, window_painted)
@@ -222,7 +243,7 @@ def measure(args, env: dict) -> None:
 
 
 def measure_in(args, env: dict) -> None:
-    starts, repaints, begins = [], [], []
+    starts, repaints, begins, commits = [], [], [], []
     load_at_start = os.getloadavg()
     for run in range(args.runs):
         env.update(BENCH_T0=repr(time.time()), BENCH_SCANS=str(args.scans if run == 0 else 0),
@@ -236,6 +257,8 @@ def measure_in(args, env: dict) -> None:
                 repaints = [(kind, float(ms)) for kind, ms in (x.split("=") for x in line.split()[1:])]
             elif line.startswith("scan_to_repaint_begins_ms ") and run == 0:
                 begins = [(kind, float(ms)) for kind, ms in (x.split("=") for x in line.split()[1:])]
+            elif line.startswith("scan_commits_ms ") and run == 0:
+                commits = [(kind, float(ms)) for kind, ms in (x.split("=") for x in line.split()[1:])]
         if out.returncode:
             print(out.stderr[-2000:], file=sys.stderr)
     print(f"platform: {env['QT_QPA_PLATFORM']}, {os.cpu_count()} cores, Ozon simulator {args.ozon}, "
@@ -258,6 +281,12 @@ def measure_in(args, env: dict) -> None:
             figures(kind, times)
         figures("all scans", [ms for _, ms in samples])
         print(f"  the first {FIRST} scans, in order: " + " ".join(f"{ms:.1f}" for _, ms in samples[:FIRST]) + " ms")
+    if commits and len(commits) == len(repaints):
+        print("the database commits while a scan was in flight (WAL write + sync; part of the times above):")
+        figures("all scans", [ms for _, ms in commits])
+        slowest = sorted(range(len(repaints)), key=lambda i: repaints[i][1], reverse=True)[:max(1, len(repaints) // 100)]
+        print(f"  the slowest 1 % of scans ({len(slowest)}): mean {statistics.fmean(repaints[i][1] for i in slowest):.1f} ms, "
+              f"of which commits {statistics.fmean(commits[i][1] for i in slowest):.1f} ms")
 
 
 def figures(label: str, times: list[float]) -> None:
