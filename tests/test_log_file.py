@@ -80,3 +80,53 @@ def test_a_device_is_written_and_never_rotated():
         handler.close()
     assert formatter.calls == 5 and os.path.exists(os.devnull)
     assert rotations == []
+
+
+def _open_fds() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+def test_a_full_disk_is_said_once_on_stderr_not_traced_per_record(capfd):
+    handler, _ = _handler("/dev/full", max_bytes=0)  # every write: ENOSPC, as on a full disk
+    try:
+        handler.handle(_record("first"))
+        fds = _open_fds()
+        for n in range(50):
+            handler.handle(_record(f"line {n}"))
+        assert _open_fds() == fds  # each failed file is closed before the next record opens it again
+    finally:
+        handler.close()
+    err = capfd.readouterr().err
+    assert err.splitlines() == ["packdesk: the log file /dev/full cannot be written (No space left on device); "
+                                "its lines are lost until it can"]
+    assert handler.lost == 51
+
+
+def test_the_first_line_written_again_says_how_many_were_lost(tmp_path, capfd):
+    path = tmp_path / "packdesk.log"
+    handler, _ = _handler(path, max_bytes=10_000)
+    try:
+        handler.handle(_record("before"))
+        handler.close()
+        handler.baseFilename = "/dev/full"  # the disk fills up
+        for n in range(3):
+            handler.handle(_record(f"lost {n}"))
+        handler.close()
+        handler.baseFilename = str(path)  # space again
+        handler.handle(_record("after"))
+        handler.handle(_record("and on"))
+    finally:
+        handler.close()
+    assert path.read_text(encoding="utf-8").splitlines() == [
+        "INFO before", "WARNING 3 log lines before this one could not be written to this file", "INFO after",
+        "INFO and on"]
+    assert len(capfd.readouterr().err.splitlines()) == 1
+
+
+def test_a_record_that_cannot_be_formatted_is_still_traced_as_a_bug(tmp_path, capfd):
+    handler, _ = _handler(tmp_path / "packdesk.log", max_bytes=10_000)
+    try:
+        handler.handle(logging.LogRecord("packdesk.test", logging.INFO, __file__, 1, "%d units", ("x",), None))
+    finally:
+        handler.close()
+    assert "Traceback" in capfd.readouterr().err and handler.lost == 0

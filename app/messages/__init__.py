@@ -90,6 +90,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "API-ключ Ozon истекает {date}: создайте новый в личном кабинете заранее.",
         "zh": "Ozon API 密钥将于 {date} 过期：请提前在卖家后台创建新密钥。",
     },
+    "database_cannot_open": {
+        "en": "The bench cannot open its database ({detail}). Nothing was changed: check that the database "
+              "server is running and can be reached (benches sharing one database) or that the data dir's disk "
+              "can be written, then start packdesk again.",
+        "ru": "Место упаковки не может открыть свою базу данных ({detail}). Ничего не изменено: проверьте, что "
+              "сервер базы данных запущен и доступен (если места упаковки работают с общей базой) или что на "
+              "диск с папкой данных можно писать, затем запустите packdesk снова.",
+        "zh": "工作台无法打开其数据库（{detail}）。未做任何更改：请检查数据库服务器是否在运行且可以连接（多个工作台"
+              "共用一个数据库时），或数据目录所在的磁盘是否可写，然后重新启动 packdesk。",
+    },
+    "disk_full": {
+        "en": "The disk that holds the bench's database is full ({detail}). Nothing was changed: free some space "
+              "on that disk, then start packdesk again.",
+        "ru": "Диск, на котором лежит база данных места упаковки, заполнен ({detail}). Ничего не изменено: "
+              "освободите место на этом диске, затем запустите packdesk снова.",
+        "zh": "存放工作台数据库的磁盘已满（{detail}）。未做任何更改：请在该磁盘上释放一些空间，然后重新启动 packdesk。",
+    },
     "cache_schema_newer": {
         "en": "This bench's database was upgraded by a newer packdesk (schema {detail}), which this one cannot "
               "read. Nothing was changed: install the same packdesk as the other benches (or newer) here.",

@@ -9,6 +9,7 @@ given.
 from __future__ import annotations
 
 import logging
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
@@ -156,6 +157,30 @@ def unavailable(exc: BaseException) -> bool:
     if isinstance(exc.orig, sqlite3.Error):
         return any(words in str(exc.orig).lower() for words in _SQLITE_UNAVAILABLE)
     return True  # a server's operational error: it went away, refused the connection, timed out
+
+
+DISK_FULL_BYTES = 1 << 20  # less than this free beside an SQLite file that cannot be used: the disk is full
+
+
+def cannot_open(exc: BaseException, url: str, *,
+                free_bytes: Callable[[Path], int] = lambda path: shutil.disk_usage(path).free) -> tuple[str, str]:
+    """Why the database at ``url`` could not be opened (``exc``: ``unavailable`` holds), as an
+    ``app.messages`` code and its detail: ``("disk_full", the file's folder)`` when SQLite says its
+    disk is full or that disk has less than ``DISK_FULL_BYTES`` free (SQLite then says only "disk
+    I/O error": it cannot create its ``-wal`` and ``-shm`` files); else ``("database_cannot_open",
+    what the driver said, its first line)``."""
+    said = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    detail = said[0].strip() if said else type(exc).__name__
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        folder = Path(parsed.database).expanduser().absolute().parent
+        try:
+            full = "disk is full" in detail.lower() or free_bytes(folder) < DISK_FULL_BYTES
+        except OSError:
+            full = False
+        if full:
+            return "disk_full", str(folder)
+    return "database_cannot_open", detail
 
 
 def _refuse_writes(state: ORMExecuteState) -> None:
