@@ -24,12 +24,34 @@ def read_events(stream: TextIO) -> list[Event]:
     return [parse_event(number, line) for number, line in enumerate(stream, start=1) if line.strip()]
 
 
+def _finite(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):
+        raise ValueError(f"the number {text[:20]} is out of range")
+    return number
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def _number(value: Any) -> float | None:
+    """A JSON number as a finite float (an integer too large for one is no weight either)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
+
+
 def parse_event(number: int, line: str) -> Event:
     text = line.strip()
-    try:
-        raw = json.loads(text)
+    try:  # NaN, Infinity and 1e400 are refused here: each output line echoes its event as JSON
+        raw = json.loads(text, parse_float=_finite, parse_constant=_no_constant)
     except ValueError as exc:
-        return Event(number, {"raw": text[:200]}, problem=f"not JSON ({exc.msg})")
+        return Event(number, {"raw": text[:200]}, problem=f"not JSON ({getattr(exc, 'msg', exc)})")
     if not isinstance(raw, dict):
         return Event(number, {"raw": raw}, problem="not a JSON object")
     keys = [k for k in raw if k in KINDS]
@@ -40,11 +62,12 @@ def parse_event(number: int, line: str) -> Event:
         if not isinstance(value, str):
             return Event(number, raw, problem="scan must be text")
         return Event(number, raw, kind, value)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    amount = _number(value)
+    if amount is None:
         return Event(number, raw, problem=f"{kind} must be a number")
-    if kind == "wait_s" and not 0 <= value <= MAX_WAIT_S:
+    if kind == "wait_s" and not 0 <= amount <= MAX_WAIT_S:
         return Event(number, raw, problem=f"wait_s must be between 0 and {MAX_WAIT_S:g}")
-    return Event(number, raw, kind, float(value))
+    return Event(number, raw, kind, amount)
 
 
 def needs_scale_read(result, rest: list[Event], station) -> bool:
