@@ -39,13 +39,27 @@ def test_scale_once_prints_moving_when_it_never_settles():
 def test_scale_once_without_reading_exits_1_with_one_line(tmp_path):
     done = packdesk("scale", "--device", f"serial:{tmp_path}/nothing?protocol=sics", "--timeout", "0.5")
     assert done.returncode == 1 and done.stdout == ""
-    assert done.stderr.count("\n") == 1 and "no reading from" in done.stderr
+    assert done.stderr.count("\n") == 1 and "No reading from the scale serial:" in done.stderr
+
+
+def test_scale_says_it_in_the_packers_language(tmp_path):
+    done = packdesk("--lang", "zh", "scale", "--device", f"serial:{tmp_path}/nothing?protocol=sics", "--timeout", "0.5")
+    assert done.returncode == 1
+    [line] = done.stderr.splitlines()
+    assert line.startswith(f"packdesk: 秤 serial:{tmp_path}/nothing?protocol=sics 在 0.5 秒内没有读数（")
+    config = tmp_path / "packdesk.toml"
+    config.write_text('[station]\nname = "bench-1"\n', encoding="utf-8")
+    done = packdesk("--lang", "ru", "--config", str(config), "scale")
+    assert (done.returncode, done.stderr) == (1, "packdesk: Не указаны весы: передайте --device URI или задайте "
+                                                 "[devices] scale в конфигурации.\n")
 
 
 @pytest.mark.parametrize("uri,message", [
     ("serial:/dev/ttyUSB0?protocol=nope", "'nope'"),
     ("serial:/dev/ttyUSB0", "protocol="),
     ("hid:0922", "two slashes"),
+    ("sim://?weight=nan", "weight='nan' must be a number of grams"),
+    ("sim://?weight=-inf", "weight='-inf' must be a number of grams"),
 ])
 def test_scale_bad_uri_exits_1(uri, message):
     done = packdesk("scale", "--device", uri)

@@ -6,9 +6,10 @@ import queue
 import signal
 import sys
 
-from app.cli.common import CommandError, load, setup_logging
+from app.cli.common import CommandError, language, load, setup_logging
 from app.devices.scales import Reading, ScaleUnavailable, format_grams, open_scale
 from app.devices.uri import DeviceUriError
+from app.messages import text
 
 
 def register(sub) -> None:
@@ -37,7 +38,7 @@ def run(args) -> int:
         logging.getLogger("packdesk").addHandler(logging.NullHandler())
     device = args.device or load(args).devices.scale
     if not device:
-        raise CommandError("no scale: pass --device URI or set [devices] scale in the configuration")
+        raise CommandError(text("scale_not_set", language(args)))
     readings: queue.SimpleQueue[Reading] = queue.SimpleQueue()
     states: queue.SimpleQueue[str] = queue.SimpleQueue()
     try:
@@ -45,10 +46,11 @@ def run(args) -> int:
     except (DeviceUriError, ScaleUnavailable) as exc:
         raise CommandError(str(exc)) from None
     with reader:
-        return _watch(reader, readings, states) if args.watch else _once(reader, device, args.timeout)
+        return _watch(reader, readings, states) if args.watch else _once(reader, device, args.timeout,
+                                                                          language(args))
 
 
-def _once(reader, device: str, timeout: float) -> int:
+def _once(reader, device: str, timeout: float, lang: str) -> int:
     try:
         reading = reader.read_stable(timeout)
     except ScaleUnavailable as exc:
@@ -57,7 +59,8 @@ def _once(reader, device: str, timeout: float) -> int:
         reading = reader.latest()
         if reading is None or reading.state in ("invalid", "overload"):
             what = f"scale says {describe(reading)}" if reading else reader.state
-            raise CommandError(f"no reading from {device} within {timeout:g} s ({what})") from None
+            raise CommandError(text("scale_no_reading", lang, device=device, seconds=f"{timeout:g}",
+                                    detail=what)) from None
     print(describe(reading), flush=True)
     return 0
 

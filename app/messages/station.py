@@ -219,6 +219,19 @@ STATION_MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Весы не дали стабильного веса ({detail}).",
         "zh": "秤没有给出稳定读数（{detail}）。",
     },
+    "scale_not_set": {
+        "en": "No scale to read: pass --device URI, or set [devices] scale in the configuration.",
+        "ru": "Не указаны весы: передайте --device URI или задайте [devices] scale в конфигурации.",
+        "zh": "没有可读取的秤：请传入 --device URI，或在配置中设置 [devices] scale。",
+    },
+    "scale_no_reading": {
+        "en": "No reading from the scale {device} within {seconds} s ({detail}). Check its cable and power, "
+              "and that the URI's port and protocol= are the scale's.",
+        "ru": "Весы {device} не дали показаний за {seconds} с ({detail}). Проверьте кабель и питание весов и "
+              "что порт и protocol= в URI — те, что у весов.",
+        "zh": "秤 {device} 在 {seconds} 秒内没有读数（{detail}）。请检查秤的线缆和电源，以及 URI 中的端口和 "
+              "protocol= 是否与秤一致。",
+    },
     "station_waited": {
         "en": "Waited {seconds} s.",
         "ru": "Ожидание {seconds} с.",

@@ -89,9 +89,12 @@ def parse_scale_uri(text: str) -> tuple[DeviceUri, ScaleProtocol, Callable[[], T
         protocol = _protocol(uri, SIM_PROTOCOL)
         weight = uri.params.get("weight", "0")
         try:
-            simulator = SimulatedScale(float(weight))
+            grams = float(weight)
         except ValueError:
-            raise DeviceUriError(f"{uri.text!r}: weight={weight!r} must be a number of grams") from None
+            grams = math.nan
+        if not math.isfinite(grams):  # nan and inf parse as floats: no scale shows them
+            raise DeviceUriError(f"{uri.text!r}: weight={weight!r} must be a number of grams")
+        simulator = SimulatedScale(grams)
         parcel_offset_pct(uri)  # checked with the rest of the URI; the demo's parcel uses it
         make = partial(SimTransport, simulator)
     return uri, protocol, make, simulator
