@@ -1,6 +1,7 @@
 """`packdesk label` and label printing in `packdesk sync`, run as a user runs them: real processes
 against the simulator, printing into a `file:` printer whose bytes are decoded back to pixels."""
 import os
+import socket
 import signal
 import subprocess
 import sys
@@ -163,3 +164,20 @@ def test_sync_prints_the_labels_of_what_this_station_shipped(sim, tmp_path):
     profile = profile_from_uri(parse_device_uri(f"file:{capture}?lang=zpl"))
     assert len(decode_job(capture.read_bytes(), profile)) == 1
     assert stored_label(tmp_path, number)["state"] == "printed"
+
+
+def test_a_refused_key_and_no_network_are_said_in_the_packers_language(sim, tmp_path):
+    printer = f"file:{tmp_path / 'p.bin'}"
+    done = packdesk("--lang", "ru", "label", "99999999-0001-1", "--printer", printer,
+                    env=env_for(sim, PACKDESK_OZON_API_KEY="a-wrong-key"), data_dir=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1].startswith("packdesk: Ozon отклонил API-ключ для Client-Id 100000 (")
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    done = packdesk("--lang", "zh", "label", "99999999-0001-1", "--printer", printer,
+                    env=env_for(sim, PACKDESK_OZON_BASE_URL=closed), data_dir=tmp_path)
+    assert done.returncode == 1
+    last = done.stderr.splitlines()[-1]
+    assert last.startswith("packdesk: 无法连接 Ozon（") and last.endswith("请检查网络，然后重新运行该命令。")
+    assert not (tmp_path / "p.bin").exists()

@@ -97,9 +97,11 @@ def _fetch(config, db, number: str, lang: str, stock_mm: tuple[float, float]) ->
             raise CommandError(text("label_cancelled", lang, posting=number, status=posting.status), EXIT_FAILED)
         if posting.status in BEFORE_PACKING_STATUSES | PACKABLE_STATUSES:
             raise CommandError(text("label_not_shipped", lang, posting=number, status=posting.status), EXIT_FAILED)
-        raise CommandError(str(refused), EXIT_FAILED)
+        raise CommandError(text("label_refused", lang, posting=number, detail=refused), EXIT_FAILED)
     except OzonError as exc:  # network, rate limit, a refused key
-        raise CommandError(str(exc), EXIT_CONFIG if exc.code == "auth" else EXIT_FAILED) from None
+        if exc.code == "auth":
+            raise CommandError(text("auth_failed", lang, client_id=client.client_id, detail=exc), EXIT_CONFIG) from None
+        raise CommandError(text("ozon_unreachable_now", lang, detail=exc), EXIT_FAILED) from None
     finally:
         client.close()
 

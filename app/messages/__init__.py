@@ -152,6 +152,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "Отправление {posting} отменено (статус Ozon: {status}); этикетка не выдаётся.",
         "zh": "货件 {posting} 已取消（Ozon 状态：{status}）；不会生成面单。",
     },
+    "label_refused": {
+        "en": "Ozon gave no label for {posting} ({detail}).",
+        "ru": "Ozon не выдал этикетку для {posting} ({detail}).",
+        "zh": "Ozon 没有提供 {posting} 的面单（{detail}）。",
+    },
+    "ozon_unreachable_now": {
+        "en": "Ozon cannot be reached ({detail}). Check the network, then run the command again.",
+        "ru": "Нет связи с Ozon ({detail}). Проверьте сеть и запустите команду ещё раз.",
+        "zh": "无法连接 Ozon（{detail}）。请检查网络，然后重新运行该命令。",
+    },
     "label_not_ready": {
         "en": "Ozon has not prepared the label of {posting} yet; try again in a minute.",
         "ru": "Ozon ещё не подготовил этикетку {posting}; повторите через минуту.",
