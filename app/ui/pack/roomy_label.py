@@ -5,11 +5,20 @@ below it are not moved and repainted at each scan. Its size is measured once per
 layouts ask a word-wrapped label for its height at a width many times per relayout of the view
 (each nested layout, then the window's), and QLabel lays its whole text out at each question. Over a 200-scan run of benchmarks/bench_ui.py (cProfile of the GUI
 thread, 2 GHz core) that was 0.26 s of text layout; measured once per text, 0.07 s.
+
+A window too short for everything squeezes the label below that height (a 768-pixel screen with a
+message bar open). Its text then never runs past the label's edges, cut in half (the banner is what
+the packer reads from a metre away): it is painted as large as fits, down to ``SMALLEST_PT``. The
+label still asks for its full height, so it gets it back, and its full type, once there is room.
+The text is plain: a product's name is never read as HTML.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel
+
+SMALLEST_PT = 9.0  # a squeezed label's type goes no smaller
 
 # what changes a label's measured size besides its text
 _MEASURE_CHANGES = (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.ContentsRectChange)
@@ -20,10 +29,12 @@ class RoomyLabel(QLabel):
     too short for all may still squeeze it, as any label."""
 
     def __init__(self, lines: int, **kwargs) -> None:
-        super().__init__(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter, **kwargs)
+        super().__init__(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter,
+                         textFormat=Qt.TextFormat.PlainText, **kwargs)
         self.lines, self.room = lines, 0
         self._heights: dict[int, int] = {}  # width -> height, for the text shown
         self._hint: QSize | None = None
+        self._fit: tuple[QSize, QFont | None] | None = None  # (contents size, the type that fits it; None: the font)
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
         if text != self.text():
@@ -33,6 +44,7 @@ class RoomyLabel(QLabel):
     def _forget(self) -> None:
         self._heights.clear()
         self._hint = None
+        self._fit = None
 
     def _kept(self) -> int:
         if not self.room:  # measured as QLabel measures its text, with the style's padding
@@ -53,6 +65,47 @@ class RoomyLabel(QLabel):
             hint = super().sizeHint()
             self._hint = QSize(hint.width(), max(hint.height(), self._kept()))
         return QSize(self._hint)
+
+    def fitted_font(self) -> QFont | None:
+        """The type the text is painted in when the label is squeezed below its text's height
+        (None: it fits in the label's own font)."""
+        size = self.contentsRect().size()
+        if self._fit is None or self._fit[0] != size:
+            self._fit = (size, self._fitting(size))
+        return self._fit[1]
+
+    def _fitting(self, size: QSize) -> QFont | None:
+        text = self.text()
+        if not text or self.height() >= self.heightForWidth(self.width()):  # the usual case: measured already
+            return None
+        if self._fits(self.font(), size, text):  # squeezed into the room kept for more lines than it has
+            return None
+        font, low, high = QFont(self.font()), SMALLEST_PT, self.font().pointSizeF()
+        while high - low > 0.5:  # the largest size that fits, to half a point
+            font.setPointSizeF((low + high) / 2)
+            if self._fits(font, size, text):
+                low = font.pointSizeF()
+            else:
+                high = font.pointSizeF()
+        font.setPointSizeF(low)
+        return font
+
+    @staticmethod
+    def _fits(font: QFont, size: QSize, text: str) -> bool:
+        needed = QFontMetrics(font).boundingRect(QRect(0, 0, size.width(), 100_000),
+                                                 Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignHCenter, text)
+        return needed.height() <= size.height() and needed.width() <= size.width()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        font = self.fitted_font()
+        if font is None:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        painter.setFont(font)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.contentsRect(), int(self.alignment()) | Qt.TextFlag.TextWordWrap, self.text())
+        painter.end()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in _MEASURE_CHANGES:
