@@ -140,6 +140,29 @@ def test_the_scale_in_use_is_read_live_and_never_opened_twice(qtbot, tmp_path, m
     assert "Read scale" in dialog.live.text()  # another scale: its reading is asked for on demand
 
 
+def test_the_scales_state_is_said_in_the_packers_words(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.adapters import ScaleBridge
+    from app.ui.i18n import Languages
+    from app.ui.settings import checks
+
+    languages = Languages(QApplication.instance())
+    bridge = ScaleBridge()
+    dialog = SettingsDialog(SettingsForm(**GOOD), tmp_path / "config.toml", language="ru", live_scale=bridge)
+    qtbot.addWidget(dialog)
+    try:
+        languages.switch("ru")
+        bridge.reading.emit(0.0, "zero")  # an empty scale at zero: the words of "stable", not the state's name
+        assert dialog.live.text() == "Используемые весы, сейчас: 0 г (стабильно)"
+        monkeypatch.setattr(checks, "read_scale", lambda uri, timeout_s=3.0: (5.0, "moving"))
+        dialog.devices["scale"].setEditText("serial:/dev/ttyUSB7?protocol=sics")
+        dialog.read_scale()
+        qtbot.waitUntil(lambda: dialog.device_result.text() == "Весы показывают 5 г (стабилизируется…).")
+    finally:
+        languages.switch("en")
+
+
 def test_the_command_sheet_is_printed_off_the_gui_thread_with_the_supervisors(qtbot, tmp_path):
     from ui_helpers import is_gui_thread
 

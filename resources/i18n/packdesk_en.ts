@@ -1923,22 +1923,42 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Scale in use, live: %1 g (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="333" />
+        <location filename="../../app/ui/settings/dialog.py" line="327" />
+        <source>stable</source>
+        <translation>stable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="327" />
+        <source>overload</source>
+        <translation>overload</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="328" />
+        <source>below zero: tare the scale</source>
+        <translation>below zero: tare the scale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="328" />
+        <source>settling…</source>
+        <translation>settling…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="338" />
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="335" />
+        <location filename="../../app/ui/settings/dialog.py" line="340" />
         <source>Not printed: %1</source>
         <translation>Not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="344" />
+        <location filename="../../app/ui/settings/dialog.py" line="349" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Scale reads %1 g (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="347" />
+        <location filename="../../app/ui/settings/dialog.py" line="353" />
         <source>Device problem: %1</source>
         <translation>Device problem: %1</translation>
     </message>

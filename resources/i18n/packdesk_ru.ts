@@ -1923,22 +1923,42 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Используемые весы, сейчас: %1 г (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="333" />
+        <location filename="../../app/ui/settings/dialog.py" line="327" />
+        <source>stable</source>
+        <translation>стабильно</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="327" />
+        <source>overload</source>
+        <translation>перегрузка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="328" />
+        <source>below zero: tare the scale</source>
+        <translation>ниже нуля: обнулите весы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="328" />
+        <source>settling…</source>
+        <translation>стабилизируется…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="338" />
         <source>Printing…</source>
         <translation>Печать…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="335" />
+        <location filename="../../app/ui/settings/dialog.py" line="340" />
         <source>Not printed: %1</source>
         <translation>Не напечатано: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="344" />
+        <location filename="../../app/ui/settings/dialog.py" line="349" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Весы показывают %1 г (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="347" />
+        <location filename="../../app/ui/settings/dialog.py" line="353" />
         <source>Device problem: %1</source>
         <translation>Проблема с устройством: %1</translation>
     </message>

@@ -1923,22 +1923,42 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>正在使用的电子秤，实时：%1 克（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="333" />
+        <location filename="../../app/ui/settings/dialog.py" line="327" />
+        <source>stable</source>
+        <translation>稳定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="327" />
+        <source>overload</source>
+        <translation>超载</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="328" />
+        <source>below zero: tare the scale</source>
+        <translation>低于零：请将秤归零</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="328" />
+        <source>settling…</source>
+        <translation>稳定中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="338" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="335" />
+        <location filename="../../app/ui/settings/dialog.py" line="340" />
         <source>Not printed: %1</source>
         <translation>未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="344" />
+        <location filename="../../app/ui/settings/dialog.py" line="349" />
         <source>Scale reads %1 g (%2).</source>
         <translation>电子秤读数 %1 克（%2）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="347" />
+        <location filename="../../app/ui/settings/dialog.py" line="353" />
         <source>Device problem: %1</source>
         <translation>设备问题：%1</translation>
     </message>
