@@ -28,6 +28,14 @@ def status_word(status: str, lang: str) -> str:
     return text(f"track_status_{status}", lang) if f"track_status_{status}" in CATALOGUE else status
 
 
+def substatus_word(substatus: str, lang: str) -> str:
+    """Ozon's substatus in the seller's words (its code when none is known: Ozon adds new ones)."""
+    from app.messages import CATALOGUE
+
+    code = f"track_substatus_{substatus}"
+    return text(code, lang) if code in CATALOGUE else substatus
+
+
 class TrackingPanel(QWidget):
     stepQueued = Signal()  # a command went into the outbox: the sync may send it now
     def __init__(self, db, config, language=lambda: "en", parent: QWidget | None = None) -> None:
@@ -150,7 +158,7 @@ class TrackingPanel(QWidget):
         for row in self.rows:
             days = text("track_days", lang, days=row.days) if row.days is not None else "–"
             what = text(f"track_short_{row.flag}", lang) if row.flag else ""
-            cells = [row.posting_number, status_word(row.status, lang), row.substatus or "", days,
+            cells = [row.posting_number, status_word(row.status, lang), substatus_word(row.substatus or "", lang), days,
                      row.tracking_number or "", what, row.carrier_says, ", ".join(row.domestic)]
             items = [QStandardItem(str(cell)) for cell in cells]
             if row.flag:
