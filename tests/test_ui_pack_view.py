@@ -177,6 +177,41 @@ def test_more_lines_than_fit_leave_the_columns_as_wide_as_they_were(qtbot):
     assert view.lines.viewport().width() == width
 
 
+def test_the_line_a_unit_was_counted_on_is_scrolled_into_view(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from app.services.station.results import StationResult
+
+    view = shown_at_bench_size(qtbot, height=500)
+    long = snapshot(counted=0)
+    long["lines"] = [dict(long["lines"][1], line=n + 1, sku=100 + n, name=f"Item {n + 1}") for n in range(30)]
+    view.show_snapshot(long)
+    QApplication.processEvents()
+
+    def in_view(row: int) -> bool:
+        rect = view.lines.visualRect(view.lines.model().index(row, 0))
+        return view.lines.viewport().rect().contains(rect)
+
+    assert in_view(0) and not in_view(24)
+    long["lines"][24]["counted"] = 1
+    view.show_snapshot(long)
+    view.show_result(StationResult(True, "item_accepted", "12345678-0001-1", "packing",
+                                   {"line": 25, "sku": 124, "counted": 1, "total": 30}))
+    QApplication.processEvents()
+    assert in_view(24) and view.lines.item(24, 0).text() == "✔ Item 25"
+    top = view.lines.verticalScrollBar().value()
+    view.show_result(StationResult(False, "over_scan", "12345678-0001-1", "error", {"sku": 124, "quantity": 30}))
+    QApplication.processEvents()
+    assert view.lines.verticalScrollBar().value() == top  # in view already: nothing moves
+    view.show_result(StationResult(False, "mark_required", "12345678-0001-1", "error", {"sku": 102}))
+    QApplication.processEvents()
+    assert in_view(2)  # named by its product: that line
+    top = view.lines.verticalScrollBar().value()
+    view.show_result(StationResult(False, "unknown_barcode", "12345678-0001-1", "error", {"barcode": "4600"}))
+    QApplication.processEvents()
+    assert view.lines.verticalScrollBar().value() == top  # no line named: nothing moves
+
+
 def test_one_repaint_shows_the_answer_its_lines_and_its_message(qtbot):
     """The lines and the new message are laid out as the answer is shown. An item view lays out
     rows that came or went on a zero timer, and timers come after the window's repaint: that

@@ -170,6 +170,19 @@ class PackView(QWidget):
         self.actions.set_state(self.state)
         self.stateChanged.emit(self.state, message)
         self._lay_out_now()
+        self._show_line(result.data)
+
+    def _show_line(self, data: dict) -> None:
+        """The line an answer names (a unit counted; over-scanned, a marking code asked: by its
+        product) scrolled into view: on a posting with more lines than fit, its count and tick are on
+        the screen. Nothing moves when it is in view already, or the answer names no line of it."""
+        line_no, sku = data.get("line"), data.get("sku")
+        if line_no is None and sku is None:
+            return
+        for row, line in enumerate(self.snapshot.get("lines") or []):
+            if line.get("line") == line_no if line_no is not None else line.get("sku") == sku:
+                self.lines.scrollTo(self.lines.model().index(row, 0), QAbstractItemView.ScrollHint.EnsureVisible)
+                return
 
     def show_snapshot(self, snapshot: dict) -> None:
         self.snapshot = snapshot
