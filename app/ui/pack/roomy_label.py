@@ -26,7 +26,7 @@ _MEASURE_CHANGES = (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type
 
 class RoomyLabel(QLabel):
     """Asks for room for ``lines`` lines of its font. A longer text still gets its room; a window
-    too short for all may still squeeze it, as any label."""
+    too short for all may still squeeze it: the text is then painted smaller (``fitted_font``)."""
 
     def __init__(self, lines: int, **kwargs) -> None:
         super().__init__(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter,
