@@ -60,11 +60,13 @@ Callback = Callable[..., Any] | None
 
 class BenchProblem(Exception):
     """A part that cannot be opened: ``code`` and ``detail`` for ``app.messages.text``.
-    ``config``: the configuration is wrong (a command exits 2); else the device cannot be driven here."""
+    ``config``: the configuration is wrong; else the device cannot be driven here. A command exits 2
+    for either (the set-up must change), but 1 when the part is ``unavailable`` now (the database
+    server down, the disk full): the same command may work once that is mended."""
 
-    def __init__(self, code: str, detail: str = "", *, config: bool = True) -> None:
+    def __init__(self, code: str, detail: str = "", *, config: bool = True, unavailable: bool = False) -> None:
         super().__init__(f"{code}: {detail}" if detail else code)
-        self.code, self.detail, self.config = code, detail, config
+        self.code, self.detail, self.config, self.unavailable = code, detail, config, unavailable
 
 
 @dataclass
@@ -159,8 +161,8 @@ def open_cache(config: Config):
         config.data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # a full disk, a read-only or missing mount
         if exc.errno == errno.ENOSPC:
-            raise BenchProblem("disk_full", str(config.data_dir), config=False) from None
-        raise BenchProblem("database_cannot_open", str(exc), config=False) from None
+            raise BenchProblem("disk_full", str(config.data_dir), config=False, unavailable=True) from None
+        raise BenchProblem("database_cannot_open", str(exc), config=False, unavailable=True) from None
     try:
         return open_database(config.database_url)
     except SchemaNewer as newer:
@@ -168,7 +170,7 @@ def open_cache(config: Config):
     except Exception as exc:
         if not unavailable(exc):
             raise
-        raise BenchProblem(*cannot_open(exc, config.database_url), config=False) from None
+        raise BenchProblem(*cannot_open(exc, config.database_url), config=False, unavailable=True) from None
 
 
 def room_limiters(db) -> AccountLimiters:

@@ -80,8 +80,13 @@ def open_bench(config: Config, lang: str, *, parts, **options):
 
 
 def refused(problem, config: Config, lang: str) -> CommandError:
-    """A ``BenchProblem`` as a command says it: one line in ``lang``, exit 2."""
-    return CommandError(text(problem.code, lang, detail=problem.detail, path=config.source), EXIT_CONFIG)
+    """A ``BenchProblem`` as a command says it: one line in ``lang``, its exit code (``exit_code``)."""
+    return CommandError(text(problem.code, lang, detail=problem.detail, path=config.source), exit_code(problem))
+
+
+def exit_code(problem) -> int:
+    """A ``BenchProblem``'s exit: 1 when its part is unavailable now, else 2 (the set-up must change)."""
+    return EXIT_FAILED if problem.unavailable else EXIT_CONFIG
 
 
 def api_credentials(config: Config, lang: str) -> tuple[str, str]:

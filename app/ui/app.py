@@ -84,14 +84,14 @@ def cannot_start(problem, lang: str | None, source) -> int:
     terminal to read); the exit code of a command that cannot start for the same reason."""
     from PySide6.QtWidgets import QMessageBox
 
-    from app.cli.common import EXIT_CONFIG
+    from app.cli.common import exit_code
     from app.messages import text
     from app.ui.i18n import resolved
 
     said = text(problem.code, resolved(lang), detail=problem.detail, path=source)
     log.warning("the bench cannot start: %s", said)
     QMessageBox.critical(None, "packdesk", said)
-    return EXIT_CONFIG
+    return exit_code(problem)
 
 
 def run_gui(config, *, lang: str | None, api_key: str | None, log_path: Path | None = None,
