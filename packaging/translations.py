@@ -137,6 +137,7 @@ TEXTS = {
     "Ozon: online": ("Ozon: на связи", "Ozon：在线"),
     "Ozon: offline": ("Ozon: нет связи", "Ozon：离线"),
     "Ozon: key refused": ("Ozon: ключ отклонён", "Ozon：密钥被拒绝"),
+    "Ozon: not set up": ("Ozon: не настроен", "Ozon：未设置"),
     "Last sync: %1": ("Синхронизация: %1", "上次同步：%1"),
     "Outbox: %1 open, %2 parked": ("Очередь команд: %1 в работе, %2 отложено", "发件队列：%1 待处理，%2 搁置"),
     "Printer: %1": ("Принтер: %1", "打印机：%1"),

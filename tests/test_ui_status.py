@@ -84,3 +84,19 @@ def test_a_shorter_text_moves_no_field_until_the_language_changes(qtbot):
     for name in ("scale", "camera", "outbox"):
         assert now[name][1] < wide[name][1], name
     assert status.fields["camera"].width() >= status.fields["camera"].fontMetrics().horizontalAdvance("Camera: ready")
+
+
+def test_a_bench_without_an_ozon_account_says_so_rather_than_connecting_forever(qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from app.config import Config
+    from app.ui.app import build
+
+    controller = build(QApplication.instance(), Config(data_dir=tmp_path), lang="ru", api_key=None)
+    qtbot.addWidget(controller.window)
+    try:
+        assert controller.sync_worker is None  # no Client-Id: nothing to sync with
+        assert controller.window.status.fields["ozon"].text() == "Ozon: не настроен"
+    finally:
+        controller.shutdown()
+        controller.languages.switch("en")

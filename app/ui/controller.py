@@ -150,6 +150,8 @@ class BenchController(QObject):
             self.sync_worker.syncFailed.connect(status.on_sync_failed)
             self.sync_worker.authFailed.connect(status.on_auth_failed)
             self.sync_worker.authFailed.connect(self._auth_failed)
+        else:
+            status.on_not_set_up()
         w.settingsRequested.connect(self.ask_settings)
         self.people.connect()
         w.languageRequested.connect(self.switch_language)

@@ -92,7 +92,7 @@ class StatusPanel(QObject):
                 bar.addPermanentWidget(label)
             else:
                 bar.addWidget(label)
-        self.ozon = "starting"   # starting | online | offline | auth
+        self.ozon = "starting"   # starting | online | offline | auth | unset
         self.summary: dict = {}
         self.printer, self.printer_state = printer, ""
         self.scale_uri, self.scale_state, self.weight = scale, "", None
@@ -123,6 +123,11 @@ class StatusPanel(QObject):
         self.ozon = "auth"
         self.retranslate()
 
+    def on_not_set_up(self) -> None:
+        """No Ozon account to sync (no Client-Id or no key): never "connecting…"."""
+        self.ozon = "unset"
+        self.retranslate()
+
     def on_scale_reading(self, grams: float, state: str) -> None:
         self.weight = (grams, state)
         self.fields["scale"].setText(self._scale_text())
@@ -150,7 +155,8 @@ class StatusPanel(QObject):
     def retranslate(self) -> None:
         f, s = self.fields, self.summary
         f["ozon"].setText({"starting": self.tr("Ozon: connecting…"), "online": self.tr("Ozon: online"),
-                           "offline": self.tr("Ozon: offline"), "auth": self.tr("Ozon: key refused")}[self.ozon])
+                           "offline": self.tr("Ozon: offline"), "auth": self.tr("Ozon: key refused"),
+                           "unset": self.tr("Ozon: not set up")}[self.ozon])
         failed = s.get("failed_stages") or []
         f["stages"].setText(text("sync_stages_failed", self.language(), stages=", ".join(
             stage_names(failed, self.language()))) if failed else "")

@@ -167,14 +167,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="178" />
-        <location filename="../../app/ui/controller.py" line="236" />
-        <location filename="../../app/ui/controller.py" line="252" />
+        <location filename="../../app/ui/controller.py" line="180" />
+        <location filename="../../app/ui/controller.py" line="238" />
+        <location filename="../../app/ui/controller.py" line="254" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="329" />
+        <location filename="../../app/ui/controller.py" line="331" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
     </message>
@@ -1097,62 +1097,62 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Scan a posting or an item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="254" />
+        <location filename="../../app/ui/pack/view.py" line="267" />
         <source>Scale: no reading</source>
         <translation>Scale: no reading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="256" />
+        <location filename="../../app/ui/pack/view.py" line="269" />
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="256" />
+        <location filename="../../app/ui/pack/view.py" line="269" />
         <source>overload</source>
         <translation>overload</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="257" />
+        <location filename="../../app/ui/pack/view.py" line="270" />
         <source>below zero: tare the scale</source>
         <translation>below zero: tare the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="257" />
+        <location filename="../../app/ui/pack/view.py" line="270" />
         <source>settling…</source>
         <translation>settling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="258" />
+        <location filename="../../app/ui/pack/view.py" line="271" />
         <source>Scale: %1 g, %2</source>
         <translation>Scale: %1 g, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="269" />
+        <location filename="../../app/ui/pack/view.py" line="282" />
         <source>Ship by %1 (%2)</source>
         <translation>Ship by %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="273" />
+        <location filename="../../app/ui/pack/view.py" line="286" />
         <source>express</source>
         <translation>express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="280" />
+        <location filename="../../app/ui/pack/view.py" line="293" />
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="281" />
+        <location filename="../../app/ui/pack/view.py" line="294" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="282" />
+        <location filename="../../app/ui/pack/view.py" line="295" />
         <source>%1 left</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="282" />
+        <location filename="../../app/ui/pack/view.py" line="295" />
         <source>late by %1</source>
         <translation>late by %1</translation>
     </message>
@@ -2076,108 +2076,113 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="152" />
+        <location filename="../../app/ui/status.py" line="157" />
         <source>Ozon: connecting…</source>
         <translation>Ozon: connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="152" />
+        <location filename="../../app/ui/status.py" line="157" />
         <source>Ozon: online</source>
         <translation>Ozon: online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="153" />
+        <location filename="../../app/ui/status.py" line="158" />
         <source>Ozon: offline</source>
         <translation>Ozon: offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="153" />
+        <location filename="../../app/ui/status.py" line="158" />
         <source>Ozon: key refused</source>
         <translation>Ozon: key refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="157" />
+        <location filename="../../app/ui/status.py" line="159" />
+        <source>Ozon: not set up</source>
+        <translation>Ozon: not set up</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="163" />
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="164" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>Outbox: %1 open, %2 parked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="161" />
+        <location filename="../../app/ui/status.py" line="167" />
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="163" />
+        <location filename="../../app/ui/status.py" line="169" />
         <source>Scanner: %1</source>
         <translation>Scanner: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="179" />
+        <location filename="../../app/ui/status.py" line="185" />
         <source>Camera: off</source>
         <translation>Camera: off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="181" />
+        <location filename="../../app/ui/status.py" line="187" />
         <source>● REC %1</source>
         <translation>● REC %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="181" />
+        <location filename="../../app/ui/status.py" line="187" />
         <source>● REC</source>
         <translation>● REC</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="183" />
+        <location filename="../../app/ui/status.py" line="189" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ Camera: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="183" />
+        <location filename="../../app/ui/status.py" line="189" />
         <source>not available</source>
         <translation>not available</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="185" />
+        <location filename="../../app/ui/status.py" line="191" />
         <source>Camera: ready</source>
         <translation>Camera: ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="186" />
+        <location filename="../../app/ui/status.py" line="192" />
         <source>Camera: starting…</source>
         <translation>Camera: starting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="198" />
+        <location filename="../../app/ui/status.py" line="204" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API key expires %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="202" />
+        <location filename="../../app/ui/status.py" line="208" />
         <source>not set</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="209" />
+        <location filename="../../app/ui/status.py" line="215" />
         <source>Scale: not set</source>
         <translation>Scale: not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="211" />
-        <location filename="../../app/ui/status.py" line="214" />
+        <location filename="../../app/ui/status.py" line="217" />
+        <location filename="../../app/ui/status.py" line="220" />
         <source>Scale: %1</source>
         <translation>Scale: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="213" />
+        <location filename="../../app/ui/status.py" line="219" />
         <source>%1 g stable</source>
         <translation>%1 g stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="213" />
+        <location filename="../../app/ui/status.py" line="219" />
         <source>%1 g moving</source>
         <translation>%1 g moving</translation>
     </message>
@@ -2185,72 +2190,72 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>TrackingPanel</name>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="127" />
+        <location filename="../../app/ui/tracking/panel.py" line="135" />
         <source>Select the parcels first.</source>
         <translation>Select the parcels first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="185" />
+        <location filename="../../app/ui/tracking/panel.py" line="193" />
         <source>Posting</source>
         <translation>Posting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="185" />
+        <location filename="../../app/ui/tracking/panel.py" line="193" />
         <source>Ozon status</source>
         <translation>Ozon status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="185" />
+        <location filename="../../app/ui/tracking/panel.py" line="193" />
         <source>Substatus</source>
         <translation>Substatus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="186" />
+        <location filename="../../app/ui/tracking/panel.py" line="194" />
         <source>In status</source>
         <translation>In status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="186" />
+        <location filename="../../app/ui/tracking/panel.py" line="194" />
         <source>Tracking number</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="187" />
+        <location filename="../../app/ui/tracking/panel.py" line="195" />
         <source>Needs a person</source>
         <translation>Needs a person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="187" />
+        <location filename="../../app/ui/tracking/panel.py" line="195" />
         <source>Carrier says</source>
         <translation>Carrier says</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="188" />
+        <location filename="../../app/ui/tracking/panel.py" line="196" />
         <source>Domestic tracking</source>
         <translation>Domestic tracking</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="189" />
+        <location filename="../../app/ui/tracking/panel.py" line="197" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="190" />
+        <location filename="../../app/ui/tracking/panel.py" line="198" />
         <source>Courier on the way</source>
         <translation>Courier on the way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="191" />
+        <location filename="../../app/ui/tracking/panel.py" line="199" />
         <source>Delivered</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="192" />
+        <location filename="../../app/ui/tracking/panel.py" line="200" />
         <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
         <translation>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="195" />
+        <location filename="../../app/ui/tracking/panel.py" line="203" />
         <source>Turn buyer messages on again</source>
         <translation>Turn buyer messages on again</translation>
     </message>

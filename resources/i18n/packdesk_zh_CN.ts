@@ -167,14 +167,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="178" />
-        <location filename="../../app/ui/controller.py" line="236" />
-        <location filename="../../app/ui/controller.py" line="252" />
+        <location filename="../../app/ui/controller.py" line="180" />
+        <location filename="../../app/ui/controller.py" line="238" />
+        <location filename="../../app/ui/controller.py" line="254" />
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="329" />
+        <location filename="../../app/ui/controller.py" line="331" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>设置已保存到 %1。请重启 packdesk 以使新的账户或设备设置生效。</translation>
     </message>
@@ -1097,62 +1097,62 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>请扫描货件或商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="254" />
+        <location filename="../../app/ui/pack/view.py" line="267" />
         <source>Scale: no reading</source>
         <translation>电子秤：无读数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="256" />
+        <location filename="../../app/ui/pack/view.py" line="269" />
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="256" />
+        <location filename="../../app/ui/pack/view.py" line="269" />
         <source>overload</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="257" />
+        <location filename="../../app/ui/pack/view.py" line="270" />
         <source>below zero: tare the scale</source>
         <translation>低于零：请将秤归零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="257" />
+        <location filename="../../app/ui/pack/view.py" line="270" />
         <source>settling…</source>
         <translation>稳定中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="258" />
+        <location filename="../../app/ui/pack/view.py" line="271" />
         <source>Scale: %1 g, %2</source>
         <translation>电子秤：%1 克，%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="269" />
+        <location filename="../../app/ui/pack/view.py" line="282" />
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="273" />
+        <location filename="../../app/ui/pack/view.py" line="286" />
         <source>express</source>
         <translation>急速</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="280" />
+        <location filename="../../app/ui/pack/view.py" line="293" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="281" />
+        <location filename="../../app/ui/pack/view.py" line="294" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="282" />
+        <location filename="../../app/ui/pack/view.py" line="295" />
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="282" />
+        <location filename="../../app/ui/pack/view.py" line="295" />
         <source>late by %1</source>
         <translation>已超时 %1</translation>
     </message>
@@ -2076,108 +2076,113 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="152" />
+        <location filename="../../app/ui/status.py" line="157" />
         <source>Ozon: connecting…</source>
         <translation>Ozon：连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="152" />
+        <location filename="../../app/ui/status.py" line="157" />
         <source>Ozon: online</source>
         <translation>Ozon：在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="153" />
+        <location filename="../../app/ui/status.py" line="158" />
         <source>Ozon: offline</source>
         <translation>Ozon：离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="153" />
+        <location filename="../../app/ui/status.py" line="158" />
         <source>Ozon: key refused</source>
         <translation>Ozon：密钥被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="157" />
+        <location filename="../../app/ui/status.py" line="159" />
+        <source>Ozon: not set up</source>
+        <translation>Ozon：未设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="163" />
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="164" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>发件队列：%1 待处理，%2 搁置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="161" />
+        <location filename="../../app/ui/status.py" line="167" />
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="163" />
+        <location filename="../../app/ui/status.py" line="169" />
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="179" />
+        <location filename="../../app/ui/status.py" line="185" />
         <source>Camera: off</source>
         <translation>摄像头：关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="181" />
+        <location filename="../../app/ui/status.py" line="187" />
         <source>● REC %1</source>
         <translation>● 录像 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="181" />
+        <location filename="../../app/ui/status.py" line="187" />
         <source>● REC</source>
         <translation>● 录像</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="183" />
+        <location filename="../../app/ui/status.py" line="189" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ 摄像头：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="183" />
+        <location filename="../../app/ui/status.py" line="189" />
         <source>not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="185" />
+        <location filename="../../app/ui/status.py" line="191" />
         <source>Camera: ready</source>
         <translation>摄像头：就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="186" />
+        <location filename="../../app/ui/status.py" line="192" />
         <source>Camera: starting…</source>
         <translation>摄像头：启动中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="198" />
+        <location filename="../../app/ui/status.py" line="204" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API 密钥将于 %1 过期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="202" />
+        <location filename="../../app/ui/status.py" line="208" />
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="209" />
+        <location filename="../../app/ui/status.py" line="215" />
         <source>Scale: not set</source>
         <translation>电子秤：未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="211" />
-        <location filename="../../app/ui/status.py" line="214" />
+        <location filename="../../app/ui/status.py" line="217" />
+        <location filename="../../app/ui/status.py" line="220" />
         <source>Scale: %1</source>
         <translation>电子秤：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="213" />
+        <location filename="../../app/ui/status.py" line="219" />
         <source>%1 g stable</source>
         <translation>%1 克，稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="213" />
+        <location filename="../../app/ui/status.py" line="219" />
         <source>%1 g moving</source>
         <translation>%1 克，波动中</translation>
     </message>
@@ -2185,72 +2190,72 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>TrackingPanel</name>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="127" />
+        <location filename="../../app/ui/tracking/panel.py" line="135" />
         <source>Select the parcels first.</source>
         <translation>请先选择包裹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="185" />
+        <location filename="../../app/ui/tracking/panel.py" line="193" />
         <source>Posting</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="185" />
+        <location filename="../../app/ui/tracking/panel.py" line="193" />
         <source>Ozon status</source>
         <translation>Ozon 状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="185" />
+        <location filename="../../app/ui/tracking/panel.py" line="193" />
         <source>Substatus</source>
         <translation>子状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="186" />
+        <location filename="../../app/ui/tracking/panel.py" line="194" />
         <source>In status</source>
         <translation>处于该状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="186" />
+        <location filename="../../app/ui/tracking/panel.py" line="194" />
         <source>Tracking number</source>
         <translation>追踪号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="187" />
+        <location filename="../../app/ui/tracking/panel.py" line="195" />
         <source>Needs a person</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="187" />
+        <location filename="../../app/ui/tracking/panel.py" line="195" />
         <source>Carrier says</source>
         <translation>承运商状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="188" />
+        <location filename="../../app/ui/tracking/panel.py" line="196" />
         <source>Domestic tracking</source>
         <translation>国内物流单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="189" />
+        <location filename="../../app/ui/tracking/panel.py" line="197" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="190" />
+        <location filename="../../app/ui/tracking/panel.py" line="198" />
         <source>Courier on the way</source>
         <translation>快递员在途</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="191" />
+        <location filename="../../app/ui/tracking/panel.py" line="199" />
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="192" />
+        <location filename="../../app/ui/tracking/panel.py" line="200" />
         <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
         <translation>适用于自有承运商的包裹：通知 Ozon，并核对 Ozon 已显示该状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="195" />
+        <location filename="../../app/ui/tracking/panel.py" line="203" />
         <source>Turn buyer messages on again</source>
         <translation>重新开启买家消息</translation>
     </message>
