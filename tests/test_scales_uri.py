@@ -17,6 +17,8 @@ BAD = [
     ("serial:/dev/ttyUSB0?protocol=sics&colour=red", "'colour'"),
     ("serial:/dev/ttyUSB0?protocol=sics&weight=5", "weight="),
     ("tcp://scale.local?protocol=massak100", "HOST:PORT"),
+    ("tcp://[fe80::5:5001?protocol=massak100", "HOST:PORT"),  # the address's bracket never closed
+    ("tcp://fe80::5]:5001?protocol=massak100", "HOST:PORT"),
     ("tcp://scale.local:5001", "needs protocol="),
     ("tcp://scale.local:5001?protocol=massak100&baud=9600", "baud="),
     ("hid://xyz", "VID:PID"),
@@ -45,6 +47,7 @@ GOOD = [
     ("serial:/dev/ttyUSB0?protocol=massak100", "massak100", "/dev/ttyUSB0"),
     ("serial:COM3?protocol=toledo8217&baud=4800&framing=7E1", "toledo8217", "COM3"),
     ("tcp://192.168.1.20:5001?protocol=massak100", "massak100", "192.168.1.20:5001"),
+    ("tcp://[fe80::5]:5001?protocol=massak100", "massak100", "[fe80::5]:5001"),
     ("hid://0922:8003", "hidpos", "0922:8003"),
     ("usb://0922:8003?protocol=hidpos", "hidpos", "0922:8003"),
     ("sim://", "cas-stream", ""),

@@ -34,7 +34,8 @@ class DeviceUri:
         host, sep, port = self.target.rpartition(":")
         if default_port is not None and (not sep or self.target.endswith("]")):
             host, sep, port = self.target, ":", str(default_port)
-        if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        if (not sep or not host or not port.isdigit() or not 0 < int(port) < 65536
+                or host.startswith("[") != host.endswith("]")):  # an IPv6 address: [::1]:9100, brackets closed
             raise DeviceUriError(f"{self.text!r}: expected HOST:PORT after tcp://, got {self.target!r}")
         return host.strip("[]"), int(port)
 
