@@ -100,6 +100,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "工作台无法打开其数据库（{detail}）。未做任何更改：请检查数据库服务器是否在运行且可以连接（多个工作台"
               "共用一个数据库时），或数据目录所在的磁盘是否可写，然后重新启动 packdesk。",
     },
+    "window_already_open": {
+        "en": "packdesk is already open on this bench ({detail}). Switch to that window (it may be minimised "
+              "or on another desktop): a second one would share its scanner, scale and station.",
+        "ru": "packdesk уже открыт на этом месте упаковки ({detail}). Переключитесь на то окно (оно может быть "
+              "свёрнуто или на другом рабочем столе): второе окно делило бы с ним сканер, весы и станцию.",
+        "zh": "此工作台上已经打开了 packdesk（{detail}）。请切换到该窗口（它可能已最小化或在其他桌面上）："
+              "第二个窗口会与它共用扫描枪、电子秤和工位。",
+    },
     "disk_full": {
         "en": "The disk that holds the bench's database is full ({detail}). Nothing was changed: free some space "
               "on that disk, then start packdesk again.",

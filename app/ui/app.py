@@ -97,6 +97,7 @@ def cannot_start(problem, lang: str | None, source) -> int:
 def run_gui(config, *, lang: str | None, api_key: str | None, log_path: Path | None = None,
             config_path: Path | None = None, demo: bool = False) -> int:
     from app.bench import BenchProblem
+    from app.ui import one_window
     from app.ui.errors import install_crash_hooks
     from app.ui.refcount_guard import RefcountGuard
     from app.ui.stop_signals import StopSignals
@@ -105,10 +106,17 @@ def run_gui(config, *, lang: str | None, api_key: str | None, log_path: Path | N
     guard = RefcountGuard(app)  # noqa: F841 - PySide6 6.12 on Python 3.11 under-counts None: see the module
     reporter = install_crash_hooks(log_path, app)
     try:
+        window_lock = one_window.take(config.data_dir)  # a second window of this bench: said, then it leaves
         controller = build(app, config, lang=lang, api_key=api_key, log_path=log_path, config_path=config_path,
                            demo=demo)
+    except one_window.AlreadyOpen as other:
+        reporter.uninstall()
+        return cannot_start(BenchProblem("window_already_open", f"{config.data_dir}, PID {other.pid}",
+                                         config=False, unavailable=True), chosen_language(lang), config.source)
     except BenchProblem as problem:  # the bench cannot open here (a cache of a newer packdesk): said, not a bug
         reporter.uninstall()
+        if window_lock is not None:
+            window_lock.unlock()
         return cannot_start(problem, chosen_language(lang), config.source)
     stop_signals = StopSignals(app)  # Ctrl+C and SIGTERM shut the bench down as closing the window does
     try:
@@ -124,3 +132,5 @@ def run_gui(config, *, lang: str | None, api_key: str | None, log_path: Path | N
         controller.shutdown()
         stop_signals.uninstall()
         reporter.uninstall()
+        if window_lock is not None:
+            window_lock.unlock()
