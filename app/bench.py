@@ -315,7 +315,9 @@ def _open_sync(bench: Bench, interval_s: float, wait_for_prints: bool) -> None:
     if bench.router is not None and "handover" in bench.router.modes:
         bench.router.modes["handover"].on_close = bench.service.wake  # a closed hand-over goes to Ozon now
     if bench.router is not None and "return" in bench.router.modes:
-        bench.engine.after_pass.append(bench.router.modes["return"].refresh)  # returns the pass brought
+        refresh = bench.router.modes["return"].refresh  # the barcodes of the returns a scan opens
+        bench.engine.after_stage.setdefault("returns", []).append(refresh)  # as soon as their stage wrote them
+        bench.engine.after_pass.append(refresh)  # and those another bench's sync brought (a room)
 
 
 def _sync_leader(bench: Bench):

@@ -116,6 +116,25 @@ def test_a_return_the_sync_brings_opens_at_the_next_scan_and_packing_scans_read_
         event.remove(engine, "before_cursor_execute", seen)
 
 
+def test_a_return_opens_by_its_scan_as_soon_as_its_stage_wrote_it_not_when_the_pass_ends(shop, monkeypatch):
+    """The pass goes on after the returns (labels fetched and printed: seconds, more with the network
+    slow); a packer who scans the return's barcode meanwhile opens it."""
+    number, _, _ = shipped_with_mark(shop)
+    assert shop.scan("2999999999999").code == "unknown_barcode"  # the bench's list of return barcodes: read
+    with shop.world.lock:
+        made = shop.world.returns.open(number)
+    opened_meanwhile = []
+    labels = shop.bench.engine._fetch_labels
+
+    def fetch_labels(summary):  # a later stage of the same pass: the packer scans now
+        opened_meanwhile.append(shop.scan(made.barcode).code)
+        return labels(summary)
+
+    monkeypatch.setattr(shop.bench.engine, "_fetch_labels", fetch_labels)
+    shop.sync()
+    assert opened_meanwhile == ["return_opened"]
+
+
 def test_rfbs_return_actions_go_through_the_outbox_and_a_lost_answer_is_read_back(shop):
     number = shop.packable("non_integrated")[0]
     shop.sync()

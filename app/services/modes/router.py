@@ -20,8 +20,8 @@ Speed. The router keeps the bench's mode in memory: read from the database at st
 from each decision of a mode other than packing (``mode_after``; read again only when a mode
 cannot tell). A packing scan costs no database round trip more than the station's own: the text
 is classified (pure, microseconds) only to see whether it is a command that enters another mode,
-and an item barcode is looked up in the return mode's memory of return barcodes (read again at most
-once a second, when a code is none of them: ``ReturnMode.opens``).
+and an item barcode is looked up in the return mode's memory of return barcodes (read again when the
+sync has written returns: ``ReturnMode.opens``, ``refresh``).
 One bench, one router: the bench's scanner is driven by one process.
 
 Later modes plug in the same way:

@@ -2,8 +2,8 @@
 
 A packing bench opens a return when its barcode is scanned (the FBS return's logistic barcode, or an
 rFBS return number): ``opens(text)`` tells the router from the barcodes of returns not closed, kept
-in memory: read at the first scan, then again after each sync pass (``refresh``, the pass's hook),
-so a packing scan never reads the database for them. Opening answers
+in memory: read at the first scan, then again when the sync's returns stage has written them and
+after each pass (``refresh``, the sync's hooks), so a packing scan never reads the database for them. Opening answers
 ``return_opened`` with what shipped in the posting (products, masked marking codes) and its packing
 clip, for the screen to show beside the unpacking clip the evidence recorder starts
 (``app.services.returns.evidence``, a listener). Each unit scanned back is checked against what

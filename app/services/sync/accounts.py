@@ -78,11 +78,15 @@ def run_account_passes(syncs: Sequence[AccountSync]) -> dict:
 class AccountsEngine:
     """Every account's engine as one to its callers: ``run_pass`` runs each account's pass in turn
     (``run_account_passes``) and returns one ``PassSummary``; ``after_pass`` callables run once after
-    all of them. A refused key stops that account's pass only (named in the summary); the others still run."""
+    all of them, ``after_stage`` ones after that stage of each account's pass. A refused key stops that
+    account's pass only (named in the summary); the others still run."""
 
     def __init__(self, syncs: Sequence[AccountSync]) -> None:
         self.syncs = list(syncs)
         self.after_pass: list[Callable[[], object]] = []
+        self.after_stage: dict[str, list[Callable[[], object]]] = {}
+        for sync in self.syncs:  # one dict: what is added to it later reaches every account's engine
+            sync.engine.after_stage = self.after_stage
         leaders = [s.engine.leader for s in self.syncs if s.engine.leader is not None]
         self.leader = _Leaders(leaders) if leaders else None
 

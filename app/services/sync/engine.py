@@ -77,8 +77,10 @@ class SyncEngine:
                                     account=account)
         self.print_labels = print_labels
         self._recovered = False
-        # called (short, on the sync's thread) after each pass: e.g. the returns a bench opens by a scan
+        # called (short, on the sync's thread) after each pass, and after a stage that finished (by its
+        # name): e.g. the returns a bench opens by a scan, known as soon as their stage wrote them
         self.after_pass: list[Callable[[], object]] = []
+        self.after_stage: dict[str, list[Callable[[], object]]] = {}
 
     @property
     def stages(self) -> tuple[str, ...]:
@@ -109,9 +111,12 @@ class SyncEngine:
             summary.delegate("reconcile", led_by)
         whole_account("products", self.puller.pull_missing_products, summary.pull)
         for part in self.parts:
-            if part.pull is not None:
-                run = whole_account if part.whole_account else summary.run
-                run(part.stage, part.pull, needs_ozon=part.needs_ozon)
+            if part.pull is None:
+                continue
+            if part.whole_account and led_by is not None:
+                summary.delegate(part.stage, led_by)
+            elif summary.run(part.stage, part.pull, needs_ozon=part.needs_ozon):
+                self._call(self.after_stage.get(part.stage, ()), f"the sync stage {part.stage}")
         whole_account("outbox_again", self._drain, summary)
         summary.run("labels", self._fetch_labels, summary)
         summary.run("printing", self._print_labels, needs_ozon=False)  # whatever else failed
@@ -125,12 +130,16 @@ class SyncEngine:
             summary.labels_open = store_labels.open_count(session, self.config.station.name)
         self.db.writer.call(sync_state.set_state, "sync.last_pass", summary.started_at.isoformat()
                             + (" ok" if summary.finished else " incomplete"), now=self.now())
-        for hook in self.after_pass:
+        self._call(self.after_pass, "the sync pass")
+        return summary
+
+    @staticmethod
+    def _call(hooks, after: str) -> None:
+        for hook in hooks:
             try:
                 hook()
-            except Exception:  # the pass is done and recorded: a hook's bug must not undo it
-                log.exception("a hook after the sync pass failed")
-        return summary
+            except Exception:  # what ran is done and recorded: a hook's bug must not undo it
+                log.exception("a hook after %s failed", after)
 
     def _led_by(self) -> str | None:
         """None when this pass leads the account's sync; else why its Ozon-wide stages are skipped.
