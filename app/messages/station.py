@@ -109,6 +109,13 @@ STATION_MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Отправление {posting} уже упаковано ({detail}, станция {holder}).",
         "zh": "货件 {posting} 已打包（{detail}，工位 {holder}）。",
     },
+    "station_posting_not_packable_packed_elsewhere": {
+        "en": "Posting {posting} is already packed ({detail}), not at a packdesk bench (in Ozon's seller office, "
+              "perhaps).",
+        "ru": "Отправление {posting} уже упаковано ({detail}), и не на месте упаковки packdesk (возможно, в личном "
+              "кабинете Ozon).",
+        "zh": "货件 {posting} 已打包（{detail}），不是在 packdesk 工作台上（可能是在 Ozon 卖家后台）。",
+    },
     "station_posting_not_packable_claimed": {
         "en": "Posting {posting} is being packed at station {holder}.",
         "ru": "Отправление {posting} уже упаковывается на станции {holder}.",

@@ -107,6 +107,8 @@ def _message_key(code: str, data: dict) -> str:
     variant = None
     if code == POSTING_NOT_PACKABLE:
         variant = data.get("reason")
+        if variant == "packed" and not data.get("holder"):  # shipped, but by no bench of ours
+            variant = "packed_elsewhere"
     elif code == POSTING_OPENED and data.get("parked"):
         variant = "parked"
     elif code in (POSTING_OPENED, WEIGHT_ACCEPTED, POSTING_SHORT) and data.get("wave"):
