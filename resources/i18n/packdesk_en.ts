@@ -1022,137 +1022,117 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>PackView</name>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="114" />
+        <location filename="../../app/ui/pack/view.py" line="115" />
         <source>Type or scan a barcode, then Enter</source>
         <translation>Type or scan a barcode, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="115" />
+        <location filename="../../app/ui/pack/view.py" line="116" />
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="116" />
+        <location filename="../../app/ui/pack/view.py" line="117" />
         <source>Last messages</source>
         <translation>Last messages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="117" />
+        <location filename="../../app/ui/pack/view.py" line="118" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="117" />
+        <location filename="../../app/ui/pack/view.py" line="118" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="117" />
+        <location filename="../../app/ui/pack/view.py" line="118" />
         <source>Article</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="118" />
+        <location filename="../../app/ui/pack/view.py" line="119" />
         <source>Counted</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="118" />
+        <location filename="../../app/ui/pack/view.py" line="119" />
         <source>Needed</source>
         <translation>Needed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="135" />
+        <location filename="../../app/ui/pack/view.py" line="136" />
         <source>Packing %1: scan every item</source>
         <translation>Packing %1: scan every item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="137" />
+        <location filename="../../app/ui/pack/view.py" line="138" />
         <source>Put the parcel on the scale</source>
         <translation>Put the parcel on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="139" />
+        <location filename="../../app/ui/pack/view.py" line="140" />
         <source>Stop: look at the message</source>
         <translation>Stop: look at the message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="141" />
+        <location filename="../../app/ui/pack/view.py" line="142" />
         <source>Hand-over: scan each parcel into the courier's bag</source>
         <translation>Hand-over: scan each parcel into the courier's bag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="143" />
+        <location filename="../../app/ui/pack/view.py" line="144" />
         <source>Return: scan each unit that came back, then Close return</source>
         <translation>Return: scan each unit that came back, then Close return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="145" />
+        <location filename="../../app/ui/pack/view.py" line="146" />
         <source>Packed: %1</source>
         <translation>Packed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="146" />
+        <location filename="../../app/ui/pack/view.py" line="147" />
         <source>Scan a posting or an item</source>
         <translation>Scan a posting or an item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="267" />
+        <location filename="../../app/ui/pack/view.py" line="268" />
         <source>Scale: no reading</source>
         <translation>Scale: no reading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="269" />
-        <source>stable</source>
-        <translation>stable</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pack/view.py" line="269" />
-        <source>overload</source>
-        <translation>overload</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/pack/view.py" line="270" />
-        <source>below zero: tare the scale</source>
-        <translation>below zero: tare the scale</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pack/view.py" line="270" />
-        <source>settling…</source>
-        <translation>settling…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pack/view.py" line="271" />
         <source>Scale: %1 g, %2</source>
         <translation>Scale: %1 g, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="282" />
+        <location filename="../../app/ui/pack/view.py" line="281" />
         <source>Ship by %1 (%2)</source>
         <translation>Ship by %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="286" />
+        <location filename="../../app/ui/pack/view.py" line="285" />
         <source>express</source>
         <translation>express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="293" />
+        <location filename="../../app/ui/pack/view.py" line="292" />
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="294" />
+        <location filename="../../app/ui/pack/view.py" line="293" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="295" />
+        <location filename="../../app/ui/pack/view.py" line="294" />
         <source>%1 left</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="295" />
+        <location filename="../../app/ui/pack/view.py" line="294" />
         <source>late by %1</source>
         <translation>late by %1</translation>
     </message>
@@ -1593,6 +1573,29 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
 </context>
 <context>
+    <name>ScaleWords</name>
+    <message>
+        <location filename="../../app/ui/scale_words.py" line="12" />
+        <source>stable</source>
+        <translation>stable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scale_words.py" line="14" />
+        <source>overload</source>
+        <translation>overload</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scale_words.py" line="16" />
+        <source>below zero: tare the scale</source>
+        <translation>below zero: tare the scale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scale_words.py" line="17" />
+        <source>settling…</source>
+        <translation>settling…</translation>
+    </message>
+</context>
+<context>
     <name>SettingDocs</name>
     <message>
         <location filename="../../app/ui/settings/docs.py" line="8" />
@@ -1683,282 +1686,262 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="164" />
+        <location filename="../../app/ui/settings/dialog.py" line="165" />
         <source>Seller API address</source>
         <translation>Seller API address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="164" />
+        <location filename="../../app/ui/settings/dialog.py" line="165" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="165" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API key (leave empty to keep the saved one)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>Warehouses to sync (ids, empty: all)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <location filename="../../app/ui/settings/dialog.py" line="168" />
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <location filename="../../app/ui/settings/dialog.py" line="168" />
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <location filename="../../app/ui/settings/dialog.py" line="168" />
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <location filename="../../app/ui/settings/dialog.py" line="169" />
         <source>Weight tolerance, %</source>
         <translation>Weight tolerance, %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="169" />
+        <location filename="../../app/ui/settings/dialog.py" line="170" />
         <source>Box and filler weight, g</source>
         <translation>Box and filler weight, g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="170" />
+        <location filename="../../app/ui/settings/dialog.py" line="171" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>Supervisors (may teach barcodes and accept a weight), comma-separated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="171" />
+        <location filename="../../app/ui/settings/dialog.py" line="172" />
         <source>Requests to Ozon per second</source>
         <translation>Requests to Ozon per second</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="172" />
+        <location filename="../../app/ui/settings/dialog.py" line="173" />
         <source>Sync every, s</source>
         <translation>Sync every, s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="173" />
+        <location filename="../../app/ui/settings/dialog.py" line="174" />
         <source>Own order label</source>
         <translation>Own order label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="174" />
+        <location filename="../../app/ui/settings/dialog.py" line="175" />
         <source>Sign a packer out after, min without a scan</source>
         <translation>Sign a packer out after, min without a scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="175" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>Tracking number to the buyer</source>
         <translation>Tracking number to the buyer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="177" />
         <source>Message in Russian</source>
         <translation>Message in Russian</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="177" />
         <source>Message in Chinese</source>
         <translation>Message in Chinese</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="177" />
+        <location filename="../../app/ui/settings/dialog.py" line="178" />
         <source>Message in English</source>
         <translation>Message in English</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="178" />
+        <location filename="../../app/ui/settings/dialog.py" line="179" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="183" />
+        <location filename="../../app/ui/settings/dialog.py" line="184" />
         <source>Never: only Ozon's label</source>
         <translation>Never: only Ozon's label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="184" />
+        <location filename="../../app/ui/settings/dialog.py" line="185" />
         <source>After packing, for the verify-first shelf</source>
         <translation>After packing, for the verify-first shelf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <location filename="../../app/ui/settings/dialog.py" line="186" />
         <source>Off</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <location filename="../../app/ui/settings/dialog.py" line="186" />
         <source>In Russian</source>
         <translation>In Russian</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <location filename="../../app/ui/settings/dialog.py" line="186" />
         <source>In Chinese</source>
         <translation>In Chinese</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="186" />
+        <location filename="../../app/ui/settings/dialog.py" line="187" />
         <source>In English</source>
         <translation>In English</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="194" />
+        <location filename="../../app/ui/settings/dialog.py" line="195" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="195" />
+        <location filename="../../app/ui/settings/dialog.py" line="196" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="195" />
+        <location filename="../../app/ui/settings/dialog.py" line="196" />
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="195" />
+        <location filename="../../app/ui/settings/dialog.py" line="196" />
         <source>Packing</source>
         <translation>Packing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="195" />
+        <location filename="../../app/ui/settings/dialog.py" line="196" />
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <location filename="../../app/ui/settings/dialog.py" line="197" />
         <source>Buyer messages</source>
         <translation>Buyer messages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="210" />
+        <location filename="../../app/ui/settings/dialog.py" line="211" />
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="211" />
+        <location filename="../../app/ui/settings/dialog.py" line="212" />
         <source>Find devices</source>
         <translation>Find devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="212" />
+        <location filename="../../app/ui/settings/dialog.py" line="213" />
         <source>Test print</source>
         <translation>Test print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="213" />
+        <location filename="../../app/ui/settings/dialog.py" line="214" />
         <source>Read scale</source>
         <translation>Read scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="214" />
+        <location filename="../../app/ui/settings/dialog.py" line="215" />
         <source>Print the command barcodes</source>
         <translation>Print the command barcodes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="241" />
+        <location filename="../../app/ui/settings/dialog.py" line="242" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="251" />
+        <location filename="../../app/ui/settings/dialog.py" line="252" />
         <source>Asking Ozon…</source>
         <translation>Asking Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="254" />
+        <location filename="../../app/ui/settings/dialog.py" line="255" />
         <source>Connection failed: %1</source>
         <translation>Connection failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="260" />
+        <location filename="../../app/ui/settings/dialog.py" line="261" />
         <source>Connected. The key has no expiry date.</source>
         <translation>Connected. The key has no expiry date.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="262" />
+        <location filename="../../app/ui/settings/dialog.py" line="263" />
         <source>Connected. The key expires on %1.</source>
         <translation>Connected. The key expires on %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="290" />
+        <location filename="../../app/ui/settings/dialog.py" line="291" />
         <source>Looking for devices…</source>
         <translation>Looking for devices…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="298" />
+        <location filename="../../app/ui/settings/dialog.py" line="299" />
         <source>%1 device(s) found.</source>
         <translation>%1 device(s) found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="308" />
+        <location filename="../../app/ui/settings/dialog.py" line="309" />
         <source>Test label sent to %1.</source>
         <translation>Test label sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="316" />
+        <location filename="../../app/ui/settings/dialog.py" line="317" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>No scale in use: pick one and press Read scale.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="318" />
+        <location filename="../../app/ui/settings/dialog.py" line="319" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>Live reading shows the scale in use; press Read scale to try the new one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="320" />
+        <location filename="../../app/ui/settings/dialog.py" line="321" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>Scale in use: waiting for a reading…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="322" />
+        <location filename="../../app/ui/settings/dialog.py" line="323" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>Scale in use, live: %1 g (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="327" />
-        <source>stable</source>
-        <translation>stable</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings/dialog.py" line="327" />
-        <source>overload</source>
-        <translation>overload</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings/dialog.py" line="328" />
-        <source>below zero: tare the scale</source>
-        <translation>below zero: tare the scale</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings/dialog.py" line="328" />
-        <source>settling…</source>
-        <translation>settling…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings/dialog.py" line="338" />
+        <location filename="../../app/ui/settings/dialog.py" line="334" />
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="340" />
+        <location filename="../../app/ui/settings/dialog.py" line="336" />
         <source>Not printed: %1</source>
         <translation>Not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="349" />
+        <location filename="../../app/ui/settings/dialog.py" line="345" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Scale reads %1 g (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="353" />
+        <location filename="../../app/ui/settings/dialog.py" line="349" />
         <source>Device problem: %1</source>
         <translation>Device problem: %1</translation>
     </message>

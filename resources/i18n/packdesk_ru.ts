@@ -1022,137 +1022,117 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>PackView</name>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="114" />
+        <location filename="../../app/ui/pack/view.py" line="115" />
         <source>Type or scan a barcode, then Enter</source>
         <translation>Введите или отсканируйте штрихкод и нажмите Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="115" />
+        <location filename="../../app/ui/pack/view.py" line="116" />
         <source>Scan</source>
         <translation>Сканировать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="116" />
+        <location filename="../../app/ui/pack/view.py" line="117" />
         <source>Last messages</source>
         <translation>Последние сообщения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="117" />
+        <location filename="../../app/ui/pack/view.py" line="118" />
         <source>Item</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="117" />
+        <location filename="../../app/ui/pack/view.py" line="118" />
         <source>Barcode</source>
         <translation>Штрихкод</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="117" />
+        <location filename="../../app/ui/pack/view.py" line="118" />
         <source>Article</source>
         <translation>Артикул</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="118" />
+        <location filename="../../app/ui/pack/view.py" line="119" />
         <source>Counted</source>
         <translation>Отсканировано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="118" />
+        <location filename="../../app/ui/pack/view.py" line="119" />
         <source>Needed</source>
         <translation>Нужно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="135" />
+        <location filename="../../app/ui/pack/view.py" line="136" />
         <source>Packing %1: scan every item</source>
         <translation>Упаковка %1: отсканируйте каждый товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="137" />
+        <location filename="../../app/ui/pack/view.py" line="138" />
         <source>Put the parcel on the scale</source>
         <translation>Положите посылку на весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="139" />
+        <location filename="../../app/ui/pack/view.py" line="140" />
         <source>Stop: look at the message</source>
         <translation>Стоп: прочтите сообщение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="141" />
+        <location filename="../../app/ui/pack/view.py" line="142" />
         <source>Hand-over: scan each parcel into the courier's bag</source>
         <translation>Передача: сканируйте каждую посылку в мешок курьера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="143" />
+        <location filename="../../app/ui/pack/view.py" line="144" />
         <source>Return: scan each unit that came back, then Close return</source>
         <translation>Возврат: сканируйте каждую вернувшуюся единицу, затем «Закрыть возврат»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="145" />
+        <location filename="../../app/ui/pack/view.py" line="146" />
         <source>Packed: %1</source>
         <translation>Упаковано: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="146" />
+        <location filename="../../app/ui/pack/view.py" line="147" />
         <source>Scan a posting or an item</source>
         <translation>Отсканируйте отправление или товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="267" />
+        <location filename="../../app/ui/pack/view.py" line="268" />
         <source>Scale: no reading</source>
         <translation>Весы: нет показаний</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="269" />
-        <source>stable</source>
-        <translation>стабильно</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pack/view.py" line="269" />
-        <source>overload</source>
-        <translation>перегрузка</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/pack/view.py" line="270" />
-        <source>below zero: tare the scale</source>
-        <translation>ниже нуля: обнулите весы</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pack/view.py" line="270" />
-        <source>settling…</source>
-        <translation>стабилизируется…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pack/view.py" line="271" />
         <source>Scale: %1 g, %2</source>
         <translation>Весы: %1 г, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="282" />
+        <location filename="../../app/ui/pack/view.py" line="281" />
         <source>Ship by %1 (%2)</source>
         <translation>Отгрузить до %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="286" />
+        <location filename="../../app/ui/pack/view.py" line="285" />
         <source>express</source>
         <translation>экспресс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="293" />
+        <location filename="../../app/ui/pack/view.py" line="292" />
         <source>%1 h %2 min</source>
         <translation>%1 ч %2 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="294" />
+        <location filename="../../app/ui/pack/view.py" line="293" />
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="295" />
+        <location filename="../../app/ui/pack/view.py" line="294" />
         <source>%1 left</source>
         <translation>осталось %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="295" />
+        <location filename="../../app/ui/pack/view.py" line="294" />
         <source>late by %1</source>
         <translation>опоздание %1</translation>
     </message>
@@ -1593,6 +1573,29 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
 </context>
 <context>
+    <name>ScaleWords</name>
+    <message>
+        <location filename="../../app/ui/scale_words.py" line="12" />
+        <source>stable</source>
+        <translation>стабильно</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scale_words.py" line="14" />
+        <source>overload</source>
+        <translation>перегрузка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scale_words.py" line="16" />
+        <source>below zero: tare the scale</source>
+        <translation>ниже нуля: обнулите весы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scale_words.py" line="17" />
+        <source>settling…</source>
+        <translation>стабилизируется…</translation>
+    </message>
+</context>
+<context>
     <name>SettingDocs</name>
     <message>
         <location filename="../../app/ui/settings/docs.py" line="8" />
@@ -1683,282 +1686,262 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="164" />
+        <location filename="../../app/ui/settings/dialog.py" line="165" />
         <source>Seller API address</source>
         <translation>Адрес Seller API</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="164" />
+        <location filename="../../app/ui/settings/dialog.py" line="165" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="165" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API-ключ (оставьте пустым, чтобы сохранить прежний)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>Склады для синхронизации (id; пусто — все)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <location filename="../../app/ui/settings/dialog.py" line="168" />
         <source>Label printer</source>
         <translation>Принтер этикеток</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <location filename="../../app/ui/settings/dialog.py" line="168" />
         <source>Scale</source>
         <translation>Весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <location filename="../../app/ui/settings/dialog.py" line="168" />
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <location filename="../../app/ui/settings/dialog.py" line="169" />
         <source>Weight tolerance, %</source>
         <translation>Допуск по весу, %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="169" />
+        <location filename="../../app/ui/settings/dialog.py" line="170" />
         <source>Box and filler weight, g</source>
         <translation>Вес коробки и наполнителя, г</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="170" />
+        <location filename="../../app/ui/settings/dialog.py" line="171" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>Старшие смены (могут привязывать штрихкоды и принимать вес), через запятую</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="171" />
+        <location filename="../../app/ui/settings/dialog.py" line="172" />
         <source>Requests to Ozon per second</source>
         <translation>Запросов к Ozon в секунду</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="172" />
+        <location filename="../../app/ui/settings/dialog.py" line="173" />
         <source>Sync every, s</source>
         <translation>Синхронизация каждые, с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="173" />
+        <location filename="../../app/ui/settings/dialog.py" line="174" />
         <source>Own order label</source>
         <translation>Своя этикетка заказа</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="174" />
+        <location filename="../../app/ui/settings/dialog.py" line="175" />
         <source>Sign a packer out after, min without a scan</source>
         <translation>Выход упаковщика после, мин без сканирования</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="175" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>Tracking number to the buyer</source>
         <translation>Трек-номер покупателю</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="177" />
         <source>Message in Russian</source>
         <translation>Сообщение на русском</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="177" />
         <source>Message in Chinese</source>
         <translation>Сообщение на китайском</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="177" />
+        <location filename="../../app/ui/settings/dialog.py" line="178" />
         <source>Message in English</source>
         <translation>Сообщение на английском</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="178" />
+        <location filename="../../app/ui/settings/dialog.py" line="179" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="183" />
+        <location filename="../../app/ui/settings/dialog.py" line="184" />
         <source>Never: only Ozon's label</source>
         <translation>Нет: только этикетка Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="184" />
+        <location filename="../../app/ui/settings/dialog.py" line="185" />
         <source>After packing, for the verify-first shelf</source>
         <translation>После упаковки, для полки «сначала проверка»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <location filename="../../app/ui/settings/dialog.py" line="186" />
         <source>Off</source>
         <translation>Выключено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <location filename="../../app/ui/settings/dialog.py" line="186" />
         <source>In Russian</source>
         <translation>На русском</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <location filename="../../app/ui/settings/dialog.py" line="186" />
         <source>In Chinese</source>
         <translation>На китайском</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="186" />
+        <location filename="../../app/ui/settings/dialog.py" line="187" />
         <source>In English</source>
         <translation>На английском</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="194" />
+        <location filename="../../app/ui/settings/dialog.py" line="195" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="195" />
+        <location filename="../../app/ui/settings/dialog.py" line="196" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="195" />
+        <location filename="../../app/ui/settings/dialog.py" line="196" />
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="195" />
+        <location filename="../../app/ui/settings/dialog.py" line="196" />
         <source>Packing</source>
         <translation>Упаковка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="195" />
+        <location filename="../../app/ui/settings/dialog.py" line="196" />
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <location filename="../../app/ui/settings/dialog.py" line="197" />
         <source>Buyer messages</source>
         <translation>Сообщения покупателям</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="210" />
+        <location filename="../../app/ui/settings/dialog.py" line="211" />
         <source>Test connection</source>
         <translation>Проверить связь</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="211" />
+        <location filename="../../app/ui/settings/dialog.py" line="212" />
         <source>Find devices</source>
         <translation>Найти устройства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="212" />
+        <location filename="../../app/ui/settings/dialog.py" line="213" />
         <source>Test print</source>
         <translation>Пробная печать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="213" />
+        <location filename="../../app/ui/settings/dialog.py" line="214" />
         <source>Read scale</source>
         <translation>Прочитать весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="214" />
+        <location filename="../../app/ui/settings/dialog.py" line="215" />
         <source>Print the command barcodes</source>
         <translation>Напечатать командные штрихкоды</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="241" />
+        <location filename="../../app/ui/settings/dialog.py" line="242" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="251" />
+        <location filename="../../app/ui/settings/dialog.py" line="252" />
         <source>Asking Ozon…</source>
         <translation>Запрос к Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="254" />
+        <location filename="../../app/ui/settings/dialog.py" line="255" />
         <source>Connection failed: %1</source>
         <translation>Связь не установлена: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="260" />
+        <location filename="../../app/ui/settings/dialog.py" line="261" />
         <source>Connected. The key has no expiry date.</source>
         <translation>Связь есть. У ключа нет срока действия.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="262" />
+        <location filename="../../app/ui/settings/dialog.py" line="263" />
         <source>Connected. The key expires on %1.</source>
         <translation>Связь есть. Ключ действует до %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="290" />
+        <location filename="../../app/ui/settings/dialog.py" line="291" />
         <source>Looking for devices…</source>
         <translation>Поиск устройств…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="298" />
+        <location filename="../../app/ui/settings/dialog.py" line="299" />
         <source>%1 device(s) found.</source>
         <translation>Найдено устройств: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="308" />
+        <location filename="../../app/ui/settings/dialog.py" line="309" />
         <source>Test label sent to %1.</source>
         <translation>Пробная этикетка отправлена на %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="316" />
+        <location filename="../../app/ui/settings/dialog.py" line="317" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>Весы не используются: выберите весы и нажмите «Прочитать весы».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="318" />
+        <location filename="../../app/ui/settings/dialog.py" line="319" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>Текущие показания — с используемых весов; нажмите «Прочитать весы», чтобы проверить новые.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="320" />
+        <location filename="../../app/ui/settings/dialog.py" line="321" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>Используемые весы: ждём показаний…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="322" />
+        <location filename="../../app/ui/settings/dialog.py" line="323" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>Используемые весы, сейчас: %1 г (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="327" />
-        <source>stable</source>
-        <translation>стабильно</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings/dialog.py" line="327" />
-        <source>overload</source>
-        <translation>перегрузка</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings/dialog.py" line="328" />
-        <source>below zero: tare the scale</source>
-        <translation>ниже нуля: обнулите весы</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings/dialog.py" line="328" />
-        <source>settling…</source>
-        <translation>стабилизируется…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings/dialog.py" line="338" />
+        <location filename="../../app/ui/settings/dialog.py" line="334" />
         <source>Printing…</source>
         <translation>Печать…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="340" />
+        <location filename="../../app/ui/settings/dialog.py" line="336" />
         <source>Not printed: %1</source>
         <translation>Не напечатано: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="349" />
+        <location filename="../../app/ui/settings/dialog.py" line="345" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Весы показывают %1 г (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="353" />
+        <location filename="../../app/ui/settings/dialog.py" line="349" />
         <source>Device problem: %1</source>
         <translation>Проблема с устройством: %1</translation>
     </message>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QDialog, QDialogButt
 from app.devices.uri import same_device
 from app.ui.adapters.tasks import run_task
 from app.ui.i18n import LANGUAGES, NATIVE_NAMES
+from app.ui.scale_words import steadiness
 from app.ui.settings import checks
 from app.ui.settings.docs import CONTEXT as DOCS_CONTEXT
 from app.ui.settings.form import FIELDS, SettingsForm, setting
@@ -320,12 +321,7 @@ class SettingsDialog(QDialog):
             self.live.setText(self.tr("Scale in use: waiting for a reading…"))
         else:
             self.live.setText(self.tr("Scale in use, live: %1 g (%2)").replace("%1", f"{self.last_reading[0]:.0f}")
-                              .replace("%2", self.steadiness(self.last_reading[1])))
-
-    def steadiness(self, state: str) -> str:
-        """The scale's state in the packer's words (the pack view says them too), never "zero"."""
-        return {"stable": self.tr("stable"), "zero": self.tr("stable"), "overload": self.tr("overload"),
-                "negative": self.tr("below zero: tare the scale")}.get(state, self.tr("settling…"))
+                              .replace("%2", steadiness(self.last_reading[1])))
 
     def print_sheet(self) -> None:
         form = self.current_form()
@@ -346,7 +342,7 @@ class SettingsDialog(QDialog):
             return
         run_task(lambda: checks.read_scale(uri), on_error=self._device_error,
                  on_result=lambda r: self.device_result.setText(
-                     self.tr("Scale reads %1 g (%2).").replace("%1", f"{r[0]:.0f}").replace("%2", self.steadiness(r[1]))),
+                     self.tr("Scale reads %1 g (%2).").replace("%1", f"{r[0]:.0f}").replace("%2", steadiness(r[1]))),
                  owner=self)
 
     def _device_error(self, exc: Exception) -> None:
