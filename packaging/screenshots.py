@@ -65,12 +65,15 @@ def run_alone(shots) -> int:
 
 
 def wait_for(condition, timeout: float = 20.0) -> bool:
+    """Pump the window until ``condition()`` holds; a scene that never gets there stops the script
+    (its screenshots would show something else than they are named after)."""
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         if condition():
             return True
         pump(0.05)
-    return False
+    raise TimeoutError(f"the scene did not get there in {timeout:g} s: {condition.__code__.co_filename}:"
+                       f"{condition.__code__.co_firstlineno}")
 
 
 def shot(widget, lang: str, state: str) -> None:
