@@ -36,14 +36,14 @@ def _no_constant(name: str) -> None:
 
 
 def _number(value: Any) -> float | None:
-    """A JSON number as a finite float (an integer too large for one is no weight either)."""
+    """A JSON number as a float (``_finite`` refused the others; an integer too large for a float is
+    no weight either)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     try:
-        number = float(value)
+        return float(value)
     except OverflowError:
         return None
-    return number if math.isfinite(number) else None
 
 
 def parse_event(number: int, line: str) -> Event:

@@ -21,19 +21,21 @@ log = logging.getLogger("packdesk.ui.tracking")
 FLAGGED_BACKGROUND = QColor("#fde2e1")
 
 
-def status_word(status: str, lang: str) -> str:
-    """Ozon's status in the seller's words (Ozon's own word when none is known)."""
+def _in_words(kind: str, code: str, lang: str) -> str:
+    """Ozon's ``code`` of that kind in the seller's words (``track_<kind>_<code>``); Ozon's own code
+    when none is known (Ozon adds new ones)."""
     from app.messages import CATALOGUE
 
-    return text(f"track_status_{status}", lang) if f"track_status_{status}" in CATALOGUE else status
+    key = f"track_{kind}_{code}"
+    return text(key, lang) if key in CATALOGUE else code
+
+
+def status_word(status: str, lang: str) -> str:
+    return _in_words("status", status, lang)
 
 
 def substatus_word(substatus: str, lang: str) -> str:
-    """Ozon's substatus in the seller's words (its code when none is known: Ozon adds new ones)."""
-    from app.messages import CATALOGUE
-
-    code = f"track_substatus_{substatus}"
-    return text(code, lang) if code in CATALOGUE else substatus
+    return _in_words("substatus", substatus, lang)
 
 
 class TrackingPanel(QWidget):
