@@ -82,6 +82,7 @@ def test_nothing_open_and_nothing_closed(panel):
 
 def test_the_tab_speaks_the_packers_language(panel, qtbot):
     languages = Languages(QApplication.instance())
+    panel.language = lambda: languages.current  # as the window wires it
     ozon = {**BOARD["ready"][0]["ozon"], "carriages": [{"id": 69394001, "status": "formed", "postings_count": 12}]}
     panel.show_board({**BOARD, "open": None, "ready": [{**BOARD["ready"][0], "ozon": ozon}]})
     try:

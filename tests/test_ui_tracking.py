@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
 from app.services.tracking.monitor import utcnow
 from app.services.tracking.steps import KIND
 from app.ui.tracking.panel import TrackingPanel
@@ -80,37 +78,3 @@ def test_buyer_messages_turned_off_are_said_once_and_turned_on_again_from_the_ta
     with qtbot.waitSignal(panel.stepQueued, timeout=5000):
         panel.chat_button.click()
     assert panel.chat_note.isHidden() and chat_off(db) is None
-
-
-# the substatuses Ozon's Seller API reference lists ("Статусы отправлений"), with Ozon's own words
-OZONS_SUBSTATUSES = [
-    ("posting_acceptance_in_progress", "идёт приёмка"),
-    ("posting_created", "создано"),
-    ("posting_transferring_to_delivery", "передаётся в доставку"),
-    ("posting_in_carriage", "в перевозке"),
-    ("posting_not_in_carriage", "не добавлено в перевозку"),
-    ("posting_in_client_arbitration", "клиентский арбитраж доставки"),
-    ("posting_on_way_to_city", "на пути в город"),
-    ("posting_transferred_to_courier_service", "передаётся курьеру"),
-    ("posting_in_courier_service", "курьер в пути"),
-    ("posting_on_way_to_pickup_point", "на пути в пункт выдачи"),
-    ("posting_in_pickup_point", "в пункте выдачи"),
-    ("posting_conditionally_delivered", "условно доставлено"),
-    ("posting_driver_pick_up", "у водителя"),
-    ("posting_not_in_sort_center", "не принято на сортировочном центре"),
-]
-
-
-@pytest.mark.parametrize("code, ozons_words", OZONS_SUBSTATUSES)
-def test_every_substatus_ozon_lists_is_said_in_words(code, ozons_words):
-    from app.ui.tracking.panel import substatus_word
-
-    assert substatus_word(code, "ru") == ozons_words
-    assert code not in (substatus_word(code, "en"), substatus_word(code, "zh"))
-
-
-def test_a_substatus_ozon_adds_later_is_shown_by_its_code():
-    from app.ui.tracking.panel import substatus_word
-
-    assert substatus_word("posting_something_new", "ru") == "posting_something_new"
-    assert substatus_word("", "ru") == ""

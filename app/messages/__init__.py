@@ -14,12 +14,14 @@ from app.messages.commands import COMMAND_MESSAGES
 from app.messages.evidence import EVIDENCE_MESSAGES
 from app.messages.evidence_summary import SUMMARY_MESSAGES
 from app.messages.handover import HANDOVER_MESSAGES
+from app.messages.handover_board import BOARD_MESSAGES
 from app.messages.label_delay import LABEL_DELAY_MESSAGES
 from app.messages.marks import MARKS_MESSAGES
 from app.messages.people import PEOPLE_MESSAGES, REPORT_MESSAGES
 from app.messages.returns import RETURN_MESSAGES
 from app.messages.room import ROOM_MESSAGES
 from app.messages.station import STATION_MESSAGES
+from app.messages.statuses import STATUS_MESSAGES
 from app.messages.sync import SYNC_MESSAGES
 from app.messages.unit_ids import UNIT_ID_MESSAGES
 from app.messages.tracking import TRACKING_MESSAGES
@@ -198,6 +200,8 @@ CATALOGUE.update(SUMMARY_MESSAGES)
 CATALOGUE.update(HANDOVER_MESSAGES)
 CATALOGUE.update(UNIT_ID_MESSAGES)
 CATALOGUE.update(TRACKING_MESSAGES)
+CATALOGUE.update(STATUS_MESSAGES)
+CATALOGUE.update(BOARD_MESSAGES)
 
 
 def system_language() -> str:

@@ -122,9 +122,9 @@ STATION_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "货件 {posting} 正在工位 {holder} 打包。",
     },
     "station_posting_not_packable_status": {
-        "en": "Posting {posting} is no longer awaiting packaging on Ozon (status {detail}).",
-        "ru": "Отправление {posting} больше не ждёт упаковки в Ozon (статус {detail}).",
-        "zh": "货件 {posting} 在 Ozon 上已不再是待打包状态（状态 {detail}）。",
+        "en": "Posting {posting} is not awaiting packaging on Ozon now (it is {detail}).",
+        "ru": "Отправление {posting} сейчас не ждёт упаковки в Ozon (статус «{detail}»).",
+        "zh": "货件 {posting} 在 Ozon 上目前不是待打包状态（当前状态：{detail}）。",
     },
     "station_posting_not_packable_problem": {
         "en": "Posting {posting} is parked with a problem: {detail}.",

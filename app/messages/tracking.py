@@ -54,57 +54,6 @@ TRACKING_MESSAGES: dict[str, dict[str, str]] = {
     "track_short_late": {"en": "Late", "ru": "Опаздывает", "zh": "延误"},
 }
 
-# Ozon's posting statuses the tracking monitor shows, in the seller's words
-STATUS_WORDS: dict[str, dict[str, str]] = {
-    "track_status_awaiting_registration": {"en": "awaiting registration", "ru": "ожидает регистрации",
-                                           "zh": "等待登记"},
-    "track_status_awaiting_deliver": {"en": "awaiting shipment", "ru": "ожидает отгрузки", "zh": "等待发运"},
-    "track_status_sent_by_seller": {"en": "sent by seller", "ru": "отправлено продавцом", "zh": "卖家已发出"},
-    "track_status_driver_pickup": {"en": "with the driver", "ru": "у водителя", "zh": "司机已取件"},
-    "track_status_delivering": {"en": "delivering", "ru": "доставляется", "zh": "配送中"},
-    "track_status_not_accepted": {"en": "not accepted at sorting", "ru": "не принято на сортировке",
-                                  "zh": "分拣中心未接收"},
-    "track_status_arbitration": {"en": "dispute", "ru": "спор", "zh": "争议中"},
-    "track_status_client_arbitration": {"en": "buyer's dispute", "ru": "спор покупателя", "zh": "买家争议"},
-    "track_status_cancelled": {"en": "cancelled", "ru": "отменено", "zh": "已取消"},
-    "track_status_cancelled_from_split_pending": {"en": "cancelled (split)", "ru": "отменено (разделено)",
-                                                  "zh": "已取消（拆分）"},
-}
-# Ozon's posting substatuses, in the seller's words (Ozon's Russian ones from its Seller API reference)
-SUBSTATUS_WORDS: dict[str, dict[str, str]] = {f"track_substatus_{code}": words for code, words in {
-    "posting_acceptance_in_progress": {"en": "acceptance in progress", "ru": "идёт приёмка", "zh": "验收中"},
-    "posting_created": {"en": "created", "ru": "создано", "zh": "已创建"},
-    "posting_awaiting_registration": {"en": "awaiting registration", "ru": "ожидает регистрации", "zh": "等待登记"},
-    "posting_registered": {"en": "registered", "ru": "зарегистрировано", "zh": "已登记"},
-    "posting_registration_error": {"en": "registration error", "ru": "ошибка регистрации", "zh": "登记出错"},
-    "posting_awaiting_passport_data": {"en": "awaiting passport data", "ru": "ожидает паспортных данных",
-                                       "zh": "等待护照信息"},
-    "posting_split_pending": {"en": "awaiting a split", "ru": "ожидает разделения", "zh": "等待拆分"},
-    "posting_transferring_to_delivery": {"en": "handing over to delivery", "ru": "передаётся в доставку",
-                                         "zh": "正在移交配送"},
-    "posting_in_carriage": {"en": "in a carriage", "ru": "в перевозке", "zh": "已加入发运批次"},
-    "posting_not_in_carriage": {"en": "not in a carriage", "ru": "не добавлено в перевозку", "zh": "未加入发运批次"},
-    "posting_driver_pick_up": {"en": "with the driver", "ru": "у водителя", "zh": "司机已取件"},
-    "posting_not_in_sort_center": {"en": "not accepted at the sorting centre", "ru": "не принято на сортировочном "
-                                   "центре", "zh": "分拣中心未接收"},
-    "posting_on_way_to_city": {"en": "on the way to the city", "ru": "на пути в город", "zh": "正在运往城市"},
-    "posting_transferred_to_courier_service": {"en": "handed to the courier", "ru": "передаётся курьеру",
-                                               "zh": "已转交快递员"},
-    "posting_in_courier_service": {"en": "courier on the way", "ru": "курьер в пути", "zh": "快递员派送中"},
-    "posting_on_way_to_pickup_point": {"en": "on the way to the pick-up point", "ru": "на пути в пункт выдачи",
-                                       "zh": "正在运往自提点"},
-    "posting_in_pickup_point": {"en": "at the pick-up point", "ru": "в пункте выдачи", "zh": "已到自提点"},
-    "posting_conditionally_delivered": {"en": "conditionally delivered", "ru": "условно доставлено",
-                                        "zh": "有条件送达"},
-    "posting_delivered": {"en": "delivered", "ru": "доставлено", "zh": "已送达"},
-    "posting_received": {"en": "received", "ru": "получено", "zh": "已签收"},
-    "posting_canceled": {"en": "cancelled", "ru": "отменено", "zh": "已取消"},
-    "posting_returned_to_warehouse": {"en": "returned to the warehouse", "ru": "возвращено на склад",
-                                      "zh": "已退回仓库"},
-    "posting_in_arbitration": {"en": "in dispute", "ru": "арбитраж", "zh": "争议中"},
-    "posting_in_client_arbitration": {"en": "buyer's delivery dispute", "ru": "клиентский арбитраж доставки",
-                                      "zh": "买家配送争议"},
-}.items()}
 # the last steps of an rFBS parcel with the seller's own carrier (app.services.tracking.steps)
 STEP_MESSAGES: dict[str, dict[str, str]] = {
     "track_step_queued": {
@@ -164,7 +113,5 @@ DOMESTIC_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "已将 {count} 个国内追踪号写入 {path}。",
     },
 }
-TRACKING_MESSAGES.update(STATUS_WORDS)
-TRACKING_MESSAGES.update(SUBSTATUS_WORDS)
 TRACKING_MESSAGES.update(DOMESTIC_MESSAGES)
 TRACKING_MESSAGES.update(STEP_MESSAGES)

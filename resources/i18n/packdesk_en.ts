@@ -469,339 +469,258 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>HandoverPanel</name>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="154" />
+        <location filename="../../app/ui/handover/panel.py" line="156" />
         <source>Ready to hand over today</source>
         <translation>Ready to hand over today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="155" />
+        <location filename="../../app/ui/handover/panel.py" line="157" />
         <source>Hand-over at this bench</source>
         <translation>Hand-over at this bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="156" />
+        <location filename="../../app/ui/handover/panel.py" line="158" />
         <source>Last hand-over</source>
         <translation>Last hand-over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <location filename="../../app/ui/handover/panel.py" line="159" />
         <source>Handed over, not scanned by Ozon</source>
         <translation>Handed over, not scanned by Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <location filename="../../app/ui/handover/panel.py" line="160" />
         <source>Delivery method</source>
         <translation>Delivery method</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <location filename="../../app/ui/handover/panel.py" line="160" />
         <source>Parcels</source>
         <translation>Parcels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <location filename="../../app/ui/handover/panel.py" line="160" />
         <source>Cut-off</source>
         <translation>Cut-off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <location filename="../../app/ui/handover/panel.py" line="161" />
         <source>Carriage</source>
         <translation>Carriage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <location filename="../../app/ui/handover/panel.py" line="161" />
         <source>Ozon says</source>
         <translation>Ozon says</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="160" />
-        <location filename="../../app/ui/handover/panel.py" line="161" />
+        <location filename="../../app/ui/handover/panel.py" line="162" />
+        <location filename="../../app/ui/handover/panel.py" line="163" />
         <source>Parcel</source>
         <translation>Parcel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <location filename="../../app/ui/handover/panel.py" line="162" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <location filename="../../app/ui/handover/panel.py" line="162" />
         <source>Tracking number</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="161" />
+        <location filename="../../app/ui/handover/panel.py" line="163" />
         <source>Handed over</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="161" />
+        <location filename="../../app/ui/handover/panel.py" line="163" />
         <source>Ozon status</source>
         <translation>Ozon status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="162" />
+        <location filename="../../app/ui/handover/panel.py" line="164" />
         <source>Dispute</source>
         <translation>Dispute</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="163" />
+        <location filename="../../app/ui/handover/panel.py" line="165" />
         <source>Start hand-over</source>
         <translation>Start hand-over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="164" />
+        <location filename="../../app/ui/handover/panel.py" line="166" />
         <source>Print command barcodes</source>
         <translation>Print command barcodes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="165" />
+        <location filename="../../app/ui/handover/panel.py" line="167" />
         <source>Close the hand-over</source>
         <translation>Close the hand-over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="166" />
+        <location filename="../../app/ui/handover/panel.py" line="168" />
         <source>Close anyway (supervisor)…</source>
         <translation>Close anyway (supervisor)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="167" />
+        <location filename="../../app/ui/handover/panel.py" line="169" />
         <source>Back to packing</source>
         <translation>Back to packing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="168" />
+        <location filename="../../app/ui/handover/panel.py" line="170" />
         <source>Open the act</source>
         <translation>Open the act</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="169" />
+        <location filename="../../app/ui/handover/panel.py" line="171" />
         <source>Print the act</source>
         <translation>Print the act</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="170" />
+        <location filename="../../app/ui/handover/panel.py" line="172" />
         <source>Print barcode</source>
         <translation>Print barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="171" />
+        <location filename="../../app/ui/handover/panel.py" line="173" />
         <source>Attach signed act…</source>
         <translation>Attach signed act…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="172" />
+        <location filename="../../app/ui/handover/panel.py" line="174" />
         <source>Open a dispute with Ozon</source>
         <translation>Open a dispute with Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="173" />
+        <location filename="../../app/ui/handover/panel.py" line="175" />
         <source>expected</source>
         <translation>expected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="174" />
+        <location filename="../../app/ui/handover/panel.py" line="176" />
         <source>scanned</source>
         <translation>scanned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="175" />
+        <location filename="../../app/ui/handover/panel.py" line="177" />
         <source>missing</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="217" />
+        <location filename="../../app/ui/handover/panel.py" line="219" />
         <source>No hand-over is open: choose a method above, or scan CMD:HANDOVER.</source>
         <translation>No hand-over is open: choose a method above, or scan CMD:HANDOVER.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="223" />
+        <location filename="../../app/ui/handover/panel.py" line="225" />
         <source>%1 · departure %2</source>
         <translation>%1 · departure %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="228" />
+        <location filename="../../app/ui/handover/panel.py" line="230" />
         <source>Ozon could not be asked when it started.</source>
         <translation>Ozon could not be asked when it started.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="230" />
+        <location filename="../../app/ui/handover/panel.py" line="232" />
         <source>Scan the carrier's barcode of parcel %1.</source>
         <translation>Scan the carrier's barcode of parcel %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="235" />
+        <location filename="../../app/ui/handover/panel.py" line="237" />
         <source>to scan</source>
         <translation>to scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="235" />
+        <location filename="../../app/ui/handover/panel.py" line="237" />
         <source>in the bag</source>
         <translation>in the bag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="236" />
+        <location filename="../../app/ui/handover/panel.py" line="238" />
         <source>carrier barcode next</source>
         <translation>carrier barcode next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="236" />
+        <location filename="../../app/ui/handover/panel.py" line="238" />
         <source>cancelled: taken out</source>
         <translation>cancelled: taken out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="237" />
+        <location filename="../../app/ui/handover/panel.py" line="239" />
         <source>next carriage</source>
         <translation>next carriage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="250" />
+        <location filename="../../app/ui/handover/panel.py" line="252" />
         <source>%1: %2 parcel(s) to the carrier, %3 tracking number(s) accepted by Ozon</source>
         <translation>%1: %2 parcel(s) to the carrier, %3 tracking number(s) accepted by Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="254" />
+        <location filename="../../app/ui/handover/panel.py" line="256" />
         <source>Carriage %1 (%2): %3 parcel(s)</source>
         <translation>Carriage %1 (%2): %3 parcel(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="257" />
+        <location filename="../../app/ui/handover/panel.py" line="259" />
         <source>%1: %2 parcel(s); the carriage is being made with Ozon</source>
         <translation>%1: %2 parcel(s); the carriage is being made with Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="263" />
+        <location filename="../../app/ui/handover/panel.py" line="265" />
         <source>Ozon refused the carriage.</source>
         <translation>Ozon refused the carriage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="266" />
+        <location filename="../../app/ui/handover/panel.py" line="268" />
         <source>Waiting for the next carriage: %1</source>
         <translation>Waiting for the next carriage: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="268" />
+        <location filename="../../app/ui/handover/panel.py" line="270" />
         <source>Ozon had, not here (taken out of the carriage): %1</source>
         <translation>Ozon had, not here (taken out of the carriage): %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="271" />
+        <location filename="../../app/ui/handover/panel.py" line="273" />
         <source>In the bag, left out by Ozon: %1</source>
         <translation>In the bag, left out by Ozon: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="275" />
+        <location filename="../../app/ui/handover/panel.py" line="277" />
         <source>Ozon refused tracking numbers: %1</source>
         <translation>Ozon refused tracking numbers: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="277" />
+        <location filename="../../app/ui/handover/panel.py" line="279" />
         <source>Act: %1</source>
         <translation>Act: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="278" />
+        <location filename="../../app/ui/handover/panel.py" line="280" />
         <source>Signed act: %1</source>
         <translation>Signed act: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="279" />
+        <location filename="../../app/ui/handover/panel.py" line="281" />
         <source>Signed act: not attached yet</source>
         <translation>Signed act: not attached yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="286" />
-        <source>approved, act stored</source>
-        <translation>approved, act stored</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="286" />
-        <source>refused by Ozon</source>
-        <translation>refused by Ozon</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="287" />
-        <source>approved, fetching the act</source>
-        <translation>approved, fetching the act</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="287" />
-        <location filename="../../app/ui/handover/panel.py" line="288" />
-        <source>approving</source>
-        <translation>approving</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="288" />
-        <source>taking out parcels not here</source>
-        <translation>taking out parcels not here</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="289" />
-        <source>checking Ozon's act</source>
-        <translation>checking Ozon's act</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="289" />
-        <source>being created</source>
-        <translation>being created</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="294" />
-        <source>created, not approved</source>
-        <translation>created, not approved</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="294" />
-        <source>approved</source>
-        <translation>approved</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="295" />
-        <source>being accepted by Ozon</source>
-        <translation>being accepted by Ozon</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="295" />
-        <source>sent by Ozon</source>
-        <translation>sent by Ozon</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="296" />
-        <source>taken over by Ozon</source>
-        <translation>taken over by Ozon</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="296" />
-        <source>cancelled</source>
-        <translation>cancelled</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="300" />
-        <source>asked</source>
-        <translation>asked</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="300" />
-        <source>opened</source>
-        <translation>opened</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="300" />
-        <source>refused</source>
-        <translation>refused</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="326" />
+        <location filename="../../app/ui/handover/panel.py" line="313" />
         <source>Carriage %1</source>
         <translation>Carriage %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="333" />
+        <location filename="../../app/ui/handover/panel.py" line="320" />
         <source>The signed act (photo or scan)</source>
         <translation>The signed act (photo or scan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="334" />
+        <location filename="../../app/ui/handover/panel.py" line="321" />
         <source>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</source>
         <translation>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</translation>
     </message>
@@ -2173,72 +2092,72 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>TrackingPanel</name>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="135" />
+        <location filename="../../app/ui/tracking/panel.py" line="121" />
         <source>Select the parcels first.</source>
         <translation>Select the parcels first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="193" />
+        <location filename="../../app/ui/tracking/panel.py" line="179" />
         <source>Posting</source>
         <translation>Posting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="193" />
+        <location filename="../../app/ui/tracking/panel.py" line="179" />
         <source>Ozon status</source>
         <translation>Ozon status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="193" />
+        <location filename="../../app/ui/tracking/panel.py" line="179" />
         <source>Substatus</source>
         <translation>Substatus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="194" />
+        <location filename="../../app/ui/tracking/panel.py" line="180" />
         <source>In status</source>
         <translation>In status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="194" />
+        <location filename="../../app/ui/tracking/panel.py" line="180" />
         <source>Tracking number</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="195" />
+        <location filename="../../app/ui/tracking/panel.py" line="181" />
         <source>Needs a person</source>
         <translation>Needs a person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="195" />
+        <location filename="../../app/ui/tracking/panel.py" line="181" />
         <source>Carrier says</source>
         <translation>Carrier says</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <location filename="../../app/ui/tracking/panel.py" line="182" />
         <source>Domestic tracking</source>
         <translation>Domestic tracking</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="197" />
+        <location filename="../../app/ui/tracking/panel.py" line="183" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="198" />
+        <location filename="../../app/ui/tracking/panel.py" line="184" />
         <source>Courier on the way</source>
         <translation>Courier on the way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="199" />
+        <location filename="../../app/ui/tracking/panel.py" line="185" />
         <source>Delivered</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="200" />
+        <location filename="../../app/ui/tracking/panel.py" line="186" />
         <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
         <translation>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="203" />
+        <location filename="../../app/ui/tracking/panel.py" line="189" />
         <source>Turn buyer messages on again</source>
         <translation>Turn buyer messages on again</translation>
     </message>

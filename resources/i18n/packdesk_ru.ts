@@ -469,339 +469,258 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>HandoverPanel</name>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="154" />
+        <location filename="../../app/ui/handover/panel.py" line="156" />
         <source>Ready to hand over today</source>
         <translation>Готово к передаче сегодня</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="155" />
+        <location filename="../../app/ui/handover/panel.py" line="157" />
         <source>Hand-over at this bench</source>
         <translation>Передача на этом месте</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="156" />
+        <location filename="../../app/ui/handover/panel.py" line="158" />
         <source>Last hand-over</source>
         <translation>Последняя передача</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <location filename="../../app/ui/handover/panel.py" line="159" />
         <source>Handed over, not scanned by Ozon</source>
         <translation>Переданы, но не отсканированы Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <location filename="../../app/ui/handover/panel.py" line="160" />
         <source>Delivery method</source>
         <translation>Способ доставки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <location filename="../../app/ui/handover/panel.py" line="160" />
         <source>Parcels</source>
         <translation>Посылки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <location filename="../../app/ui/handover/panel.py" line="160" />
         <source>Cut-off</source>
         <translation>Отсечка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <location filename="../../app/ui/handover/panel.py" line="161" />
         <source>Carriage</source>
         <translation>Отгрузка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <location filename="../../app/ui/handover/panel.py" line="161" />
         <source>Ozon says</source>
         <translation>Сообщение Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="160" />
-        <location filename="../../app/ui/handover/panel.py" line="161" />
+        <location filename="../../app/ui/handover/panel.py" line="162" />
+        <location filename="../../app/ui/handover/panel.py" line="163" />
         <source>Parcel</source>
         <translation>Посылка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <location filename="../../app/ui/handover/panel.py" line="162" />
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <location filename="../../app/ui/handover/panel.py" line="162" />
         <source>Tracking number</source>
         <translation>Трек-номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="161" />
+        <location filename="../../app/ui/handover/panel.py" line="163" />
         <source>Handed over</source>
         <translation>Передана</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="161" />
+        <location filename="../../app/ui/handover/panel.py" line="163" />
         <source>Ozon status</source>
         <translation>Статус Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="162" />
+        <location filename="../../app/ui/handover/panel.py" line="164" />
         <source>Dispute</source>
         <translation>Спор</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="163" />
+        <location filename="../../app/ui/handover/panel.py" line="165" />
         <source>Start hand-over</source>
         <translation>Начать передачу</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="164" />
+        <location filename="../../app/ui/handover/panel.py" line="166" />
         <source>Print command barcodes</source>
         <translation>Штрихкоды команд</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="165" />
+        <location filename="../../app/ui/handover/panel.py" line="167" />
         <source>Close the hand-over</source>
         <translation>Закрыть передачу</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="166" />
+        <location filename="../../app/ui/handover/panel.py" line="168" />
         <source>Close anyway (supervisor)…</source>
         <translation>Закрыть без недостающих (старший)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="167" />
+        <location filename="../../app/ui/handover/panel.py" line="169" />
         <source>Back to packing</source>
         <translation>Вернуться к упаковке</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="168" />
+        <location filename="../../app/ui/handover/panel.py" line="170" />
         <source>Open the act</source>
         <translation>Открыть акт</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="169" />
+        <location filename="../../app/ui/handover/panel.py" line="171" />
         <source>Print the act</source>
         <translation>Напечатать акт</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="170" />
+        <location filename="../../app/ui/handover/panel.py" line="172" />
         <source>Print barcode</source>
         <translation>Печать штрихкода</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="171" />
+        <location filename="../../app/ui/handover/panel.py" line="173" />
         <source>Attach signed act…</source>
         <translation>Приложить подписанный акт…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="172" />
+        <location filename="../../app/ui/handover/panel.py" line="174" />
         <source>Open a dispute with Ozon</source>
         <translation>Открыть спор с Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="173" />
+        <location filename="../../app/ui/handover/panel.py" line="175" />
         <source>expected</source>
         <translation>ожидается</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="174" />
+        <location filename="../../app/ui/handover/panel.py" line="176" />
         <source>scanned</source>
         <translation>отсканировано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="175" />
+        <location filename="../../app/ui/handover/panel.py" line="177" />
         <source>missing</source>
         <translation>не хватает</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="217" />
+        <location filename="../../app/ui/handover/panel.py" line="219" />
         <source>No hand-over is open: choose a method above, or scan CMD:HANDOVER.</source>
         <translation>Открытой передачи нет: выберите способ выше или отсканируйте CMD:HANDOVER.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="223" />
+        <location filename="../../app/ui/handover/panel.py" line="225" />
         <source>%1 · departure %2</source>
         <translation>%1 · отгрузка %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="228" />
+        <location filename="../../app/ui/handover/panel.py" line="230" />
         <source>Ozon could not be asked when it started.</source>
         <translation>При начале передачи спросить Ozon не удалось.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="230" />
+        <location filename="../../app/ui/handover/panel.py" line="232" />
         <source>Scan the carrier's barcode of parcel %1.</source>
         <translation>Отсканируйте штрихкод перевозчика на посылке %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="235" />
+        <location filename="../../app/ui/handover/panel.py" line="237" />
         <source>to scan</source>
         <translation>сканировать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="235" />
+        <location filename="../../app/ui/handover/panel.py" line="237" />
         <source>in the bag</source>
         <translation>в мешке</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="236" />
+        <location filename="../../app/ui/handover/panel.py" line="238" />
         <source>carrier barcode next</source>
         <translation>далее штрихкод перевозчика</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="236" />
+        <location filename="../../app/ui/handover/panel.py" line="238" />
         <source>cancelled: taken out</source>
         <translation>отменена: вынута</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="237" />
+        <location filename="../../app/ui/handover/panel.py" line="239" />
         <source>next carriage</source>
         <translation>следующая отгрузка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="250" />
+        <location filename="../../app/ui/handover/panel.py" line="252" />
         <source>%1: %2 parcel(s) to the carrier, %3 tracking number(s) accepted by Ozon</source>
         <translation>%1: перевозчику передано посылок — %2, Ozon принял трек-номеров — %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="254" />
+        <location filename="../../app/ui/handover/panel.py" line="256" />
         <source>Carriage %1 (%2): %3 parcel(s)</source>
         <translation>Отгрузка %1 (%2): посылок — %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="257" />
+        <location filename="../../app/ui/handover/panel.py" line="259" />
         <source>%1: %2 parcel(s); the carriage is being made with Ozon</source>
         <translation>%1: посылок — %2; Ozon формирует отгрузку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="263" />
+        <location filename="../../app/ui/handover/panel.py" line="265" />
         <source>Ozon refused the carriage.</source>
         <translation>Ozon отказал в отгрузке.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="266" />
+        <location filename="../../app/ui/handover/panel.py" line="268" />
         <source>Waiting for the next carriage: %1</source>
         <translation>Ждут следующей отгрузки: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="268" />
+        <location filename="../../app/ui/handover/panel.py" line="270" />
         <source>Ozon had, not here (taken out of the carriage): %1</source>
         <translation>Были у Ozon, но не здесь (убраны из отгрузки): %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="271" />
+        <location filename="../../app/ui/handover/panel.py" line="273" />
         <source>In the bag, left out by Ozon: %1</source>
         <translation>В мешке, но не включены Ozon: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="275" />
+        <location filename="../../app/ui/handover/panel.py" line="277" />
         <source>Ozon refused tracking numbers: %1</source>
         <translation>Ozon отклонил трек-номера: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="277" />
+        <location filename="../../app/ui/handover/panel.py" line="279" />
         <source>Act: %1</source>
         <translation>Акт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="278" />
+        <location filename="../../app/ui/handover/panel.py" line="280" />
         <source>Signed act: %1</source>
         <translation>Подписанный акт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="279" />
+        <location filename="../../app/ui/handover/panel.py" line="281" />
         <source>Signed act: not attached yet</source>
         <translation>Подписанный акт: ещё не приложен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="286" />
-        <source>approved, act stored</source>
-        <translation>подтверждена, акт сохранён</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="286" />
-        <source>refused by Ozon</source>
-        <translation>отклонена Ozon</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="287" />
-        <source>approved, fetching the act</source>
-        <translation>подтверждена, акт загружается</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="287" />
-        <location filename="../../app/ui/handover/panel.py" line="288" />
-        <source>approving</source>
-        <translation>подтверждается</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="288" />
-        <source>taking out parcels not here</source>
-        <translation>убираем посылки, которых здесь нет</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="289" />
-        <source>checking Ozon's act</source>
-        <translation>сверяем акт Ozon</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="289" />
-        <source>being created</source>
-        <translation>создаётся</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="294" />
-        <source>created, not approved</source>
-        <translation>создана, не подтверждена</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="294" />
-        <source>approved</source>
-        <translation>подтверждена</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="295" />
-        <source>being accepted by Ozon</source>
-        <translation>Ozon принимает</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="295" />
-        <source>sent by Ozon</source>
-        <translation>отправлена Ozon</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="296" />
-        <source>taken over by Ozon</source>
-        <translation>принята Ozon</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="296" />
-        <source>cancelled</source>
-        <translation>отменена</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="300" />
-        <source>asked</source>
-        <translation>запрошен</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="300" />
-        <source>opened</source>
-        <translation>открыт</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="300" />
-        <source>refused</source>
-        <translation>отклонён</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="326" />
+        <location filename="../../app/ui/handover/panel.py" line="313" />
         <source>Carriage %1</source>
         <translation>Отгрузка %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="333" />
+        <location filename="../../app/ui/handover/panel.py" line="320" />
         <source>The signed act (photo or scan)</source>
         <translation>Подписанный акт (фото или скан)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="334" />
+        <location filename="../../app/ui/handover/panel.py" line="321" />
         <source>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</source>
         <translation>Изображения и PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</translation>
     </message>
@@ -2173,72 +2092,72 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>TrackingPanel</name>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="135" />
+        <location filename="../../app/ui/tracking/panel.py" line="121" />
         <source>Select the parcels first.</source>
         <translation>Сначала выберите посылки.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="193" />
+        <location filename="../../app/ui/tracking/panel.py" line="179" />
         <source>Posting</source>
         <translation>Отправление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="193" />
+        <location filename="../../app/ui/tracking/panel.py" line="179" />
         <source>Ozon status</source>
         <translation>Статус Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="193" />
+        <location filename="../../app/ui/tracking/panel.py" line="179" />
         <source>Substatus</source>
         <translation>Подстатус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="194" />
+        <location filename="../../app/ui/tracking/panel.py" line="180" />
         <source>In status</source>
         <translation>В статусе</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="194" />
+        <location filename="../../app/ui/tracking/panel.py" line="180" />
         <source>Tracking number</source>
         <translation>Трек-номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="195" />
+        <location filename="../../app/ui/tracking/panel.py" line="181" />
         <source>Needs a person</source>
         <translation>Что сделать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="195" />
+        <location filename="../../app/ui/tracking/panel.py" line="181" />
         <source>Carrier says</source>
         <translation>Перевозчик сообщает</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <location filename="../../app/ui/tracking/panel.py" line="182" />
         <source>Domestic tracking</source>
         <translation>Внутренний трек (экспедитор)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="197" />
+        <location filename="../../app/ui/tracking/panel.py" line="183" />
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="198" />
+        <location filename="../../app/ui/tracking/panel.py" line="184" />
         <source>Courier on the way</source>
         <translation>Курьер в пути</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="199" />
+        <location filename="../../app/ui/tracking/panel.py" line="185" />
         <source>Delivered</source>
         <translation>Доставлено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="200" />
+        <location filename="../../app/ui/tracking/panel.py" line="186" />
         <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
         <translation>Для посылок вашего перевозчика: сообщает Ozon и проверяет, что Ozon это отразил</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="203" />
+        <location filename="../../app/ui/tracking/panel.py" line="189" />
         <source>Turn buyer messages on again</source>
         <translation>Снова включить сообщения покупателям</translation>
     </message>

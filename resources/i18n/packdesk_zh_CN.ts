@@ -469,339 +469,258 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>HandoverPanel</name>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="154" />
+        <location filename="../../app/ui/handover/panel.py" line="156" />
         <source>Ready to hand over today</source>
         <translation>今天待交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="155" />
+        <location filename="../../app/ui/handover/panel.py" line="157" />
         <source>Hand-over at this bench</source>
         <translation>本工作台的交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="156" />
+        <location filename="../../app/ui/handover/panel.py" line="158" />
         <source>Last hand-over</source>
         <translation>最近一次交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="157" />
+        <location filename="../../app/ui/handover/panel.py" line="159" />
         <source>Handed over, not scanned by Ozon</source>
         <translation>已交出但 Ozon 未扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <location filename="../../app/ui/handover/panel.py" line="160" />
         <source>Delivery method</source>
         <translation>配送方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <location filename="../../app/ui/handover/panel.py" line="160" />
         <source>Parcels</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="158" />
+        <location filename="../../app/ui/handover/panel.py" line="160" />
         <source>Cut-off</source>
         <translation>截单时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <location filename="../../app/ui/handover/panel.py" line="161" />
         <source>Carriage</source>
         <translation>运输单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="159" />
+        <location filename="../../app/ui/handover/panel.py" line="161" />
         <source>Ozon says</source>
         <translation>Ozon 提示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="160" />
-        <location filename="../../app/ui/handover/panel.py" line="161" />
+        <location filename="../../app/ui/handover/panel.py" line="162" />
+        <location filename="../../app/ui/handover/panel.py" line="163" />
         <source>Parcel</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <location filename="../../app/ui/handover/panel.py" line="162" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="160" />
+        <location filename="../../app/ui/handover/panel.py" line="162" />
         <source>Tracking number</source>
         <translation>追踪号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="161" />
+        <location filename="../../app/ui/handover/panel.py" line="163" />
         <source>Handed over</source>
         <translation>交出时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="161" />
+        <location filename="../../app/ui/handover/panel.py" line="163" />
         <source>Ozon status</source>
         <translation>Ozon 状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="162" />
+        <location filename="../../app/ui/handover/panel.py" line="164" />
         <source>Dispute</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="163" />
+        <location filename="../../app/ui/handover/panel.py" line="165" />
         <source>Start hand-over</source>
         <translation>开始交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="164" />
+        <location filename="../../app/ui/handover/panel.py" line="166" />
         <source>Print command barcodes</source>
         <translation>打印指令条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="165" />
+        <location filename="../../app/ui/handover/panel.py" line="167" />
         <source>Close the hand-over</source>
         <translation>完成交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="166" />
+        <location filename="../../app/ui/handover/panel.py" line="168" />
         <source>Close anyway (supervisor)…</source>
         <translation>强制完成（主管）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="167" />
+        <location filename="../../app/ui/handover/panel.py" line="169" />
         <source>Back to packing</source>
         <translation>返回打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="168" />
+        <location filename="../../app/ui/handover/panel.py" line="170" />
         <source>Open the act</source>
         <translation>打开交接单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="169" />
+        <location filename="../../app/ui/handover/panel.py" line="171" />
         <source>Print the act</source>
         <translation>打印交接单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="170" />
+        <location filename="../../app/ui/handover/panel.py" line="172" />
         <source>Print barcode</source>
         <translation>打印条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="171" />
+        <location filename="../../app/ui/handover/panel.py" line="173" />
         <source>Attach signed act…</source>
         <translation>附上签字交接单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="172" />
+        <location filename="../../app/ui/handover/panel.py" line="174" />
         <source>Open a dispute with Ozon</source>
         <translation>向 Ozon 发起争议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="173" />
+        <location filename="../../app/ui/handover/panel.py" line="175" />
         <source>expected</source>
         <translation>应交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="174" />
+        <location filename="../../app/ui/handover/panel.py" line="176" />
         <source>scanned</source>
         <translation>已扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="175" />
+        <location filename="../../app/ui/handover/panel.py" line="177" />
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="217" />
+        <location filename="../../app/ui/handover/panel.py" line="219" />
         <source>No hand-over is open: choose a method above, or scan CMD:HANDOVER.</source>
         <translation>没有进行中的交接：请在上方选择配送方式，或扫描 CMD:HANDOVER。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="223" />
+        <location filename="../../app/ui/handover/panel.py" line="225" />
         <source>%1 · departure %2</source>
         <translation>%1 · 发运日期 %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="228" />
+        <location filename="../../app/ui/handover/panel.py" line="230" />
         <source>Ozon could not be asked when it started.</source>
         <translation>开始交接时无法询问 Ozon。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="230" />
+        <location filename="../../app/ui/handover/panel.py" line="232" />
         <source>Scan the carrier's barcode of parcel %1.</source>
         <translation>请扫描包裹 %1 上的承运商条码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="235" />
+        <location filename="../../app/ui/handover/panel.py" line="237" />
         <source>to scan</source>
         <translation>待扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="235" />
+        <location filename="../../app/ui/handover/panel.py" line="237" />
         <source>in the bag</source>
         <translation>已装袋</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="236" />
+        <location filename="../../app/ui/handover/panel.py" line="238" />
         <source>carrier barcode next</source>
         <translation>下一步：承运商条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="236" />
+        <location filename="../../app/ui/handover/panel.py" line="238" />
         <source>cancelled: taken out</source>
         <translation>已取消：已取出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="237" />
+        <location filename="../../app/ui/handover/panel.py" line="239" />
         <source>next carriage</source>
         <translation>下一次运输</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="250" />
+        <location filename="../../app/ui/handover/panel.py" line="252" />
         <source>%1: %2 parcel(s) to the carrier, %3 tracking number(s) accepted by Ozon</source>
         <translation>%1：已交给承运商 %2 个包裹，Ozon 已接受 %3 个追踪号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="254" />
+        <location filename="../../app/ui/handover/panel.py" line="256" />
         <source>Carriage %1 (%2): %3 parcel(s)</source>
         <translation>运输单 %1（%2）：%3 个包裹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="257" />
+        <location filename="../../app/ui/handover/panel.py" line="259" />
         <source>%1: %2 parcel(s); the carriage is being made with Ozon</source>
         <translation>%1：%2 个包裹；Ozon 正在生成运输单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="263" />
+        <location filename="../../app/ui/handover/panel.py" line="265" />
         <source>Ozon refused the carriage.</source>
         <translation>Ozon 拒绝了运输单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="266" />
+        <location filename="../../app/ui/handover/panel.py" line="268" />
         <source>Waiting for the next carriage: %1</source>
         <translation>等待下一次运输：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="268" />
+        <location filename="../../app/ui/handover/panel.py" line="270" />
         <source>Ozon had, not here (taken out of the carriage): %1</source>
         <translation>Ozon 有但不在此处（已从运输单移除）：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="271" />
+        <location filename="../../app/ui/handover/panel.py" line="273" />
         <source>In the bag, left out by Ozon: %1</source>
         <translation>已装袋但 Ozon 未纳入：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="275" />
+        <location filename="../../app/ui/handover/panel.py" line="277" />
         <source>Ozon refused tracking numbers: %1</source>
         <translation>Ozon 拒绝了追踪号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="277" />
+        <location filename="../../app/ui/handover/panel.py" line="279" />
         <source>Act: %1</source>
         <translation>交接单：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="278" />
+        <location filename="../../app/ui/handover/panel.py" line="280" />
         <source>Signed act: %1</source>
         <translation>已签字的交接单：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="279" />
+        <location filename="../../app/ui/handover/panel.py" line="281" />
         <source>Signed act: not attached yet</source>
         <translation>已签字的交接单：尚未附上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="286" />
-        <source>approved, act stored</source>
-        <translation>已确认，交接单已保存</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="286" />
-        <source>refused by Ozon</source>
-        <translation>被 Ozon 拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="287" />
-        <source>approved, fetching the act</source>
-        <translation>已确认，正在获取交接单</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="287" />
-        <location filename="../../app/ui/handover/panel.py" line="288" />
-        <source>approving</source>
-        <translation>确认中</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="288" />
-        <source>taking out parcels not here</source>
-        <translation>正在移除不在此处的包裹</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="289" />
-        <source>checking Ozon's act</source>
-        <translation>正在核对 Ozon 的交接单</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="289" />
-        <source>being created</source>
-        <translation>生成中</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="294" />
-        <source>created, not approved</source>
-        <translation>已创建，未确认</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="294" />
-        <source>approved</source>
-        <translation>已确认</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="295" />
-        <source>being accepted by Ozon</source>
-        <translation>Ozon 正在接收</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="295" />
-        <source>sent by Ozon</source>
-        <translation>Ozon 已发出</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="296" />
-        <source>taken over by Ozon</source>
-        <translation>Ozon 已接收</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="296" />
-        <source>cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="300" />
-        <source>asked</source>
-        <translation>已申请</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="300" />
-        <source>opened</source>
-        <translation>已发起</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="300" />
-        <source>refused</source>
-        <translation>被拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/handover/panel.py" line="326" />
+        <location filename="../../app/ui/handover/panel.py" line="313" />
         <source>Carriage %1</source>
         <translation>运输单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="333" />
+        <location filename="../../app/ui/handover/panel.py" line="320" />
         <source>The signed act (photo or scan)</source>
         <translation>已签字的交接单（照片或扫描件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="334" />
+        <location filename="../../app/ui/handover/panel.py" line="321" />
         <source>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</source>
         <translation>图片和 PDF（*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp）</translation>
     </message>
@@ -2173,72 +2092,72 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>TrackingPanel</name>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="135" />
+        <location filename="../../app/ui/tracking/panel.py" line="121" />
         <source>Select the parcels first.</source>
         <translation>请先选择包裹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="193" />
+        <location filename="../../app/ui/tracking/panel.py" line="179" />
         <source>Posting</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="193" />
+        <location filename="../../app/ui/tracking/panel.py" line="179" />
         <source>Ozon status</source>
         <translation>Ozon 状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="193" />
+        <location filename="../../app/ui/tracking/panel.py" line="179" />
         <source>Substatus</source>
         <translation>子状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="194" />
+        <location filename="../../app/ui/tracking/panel.py" line="180" />
         <source>In status</source>
         <translation>处于该状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="194" />
+        <location filename="../../app/ui/tracking/panel.py" line="180" />
         <source>Tracking number</source>
         <translation>追踪号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="195" />
+        <location filename="../../app/ui/tracking/panel.py" line="181" />
         <source>Needs a person</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="195" />
+        <location filename="../../app/ui/tracking/panel.py" line="181" />
         <source>Carrier says</source>
         <translation>承运商状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="196" />
+        <location filename="../../app/ui/tracking/panel.py" line="182" />
         <source>Domestic tracking</source>
         <translation>国内物流单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="197" />
+        <location filename="../../app/ui/tracking/panel.py" line="183" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="198" />
+        <location filename="../../app/ui/tracking/panel.py" line="184" />
         <source>Courier on the way</source>
         <translation>快递员在途</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="199" />
+        <location filename="../../app/ui/tracking/panel.py" line="185" />
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="200" />
+        <location filename="../../app/ui/tracking/panel.py" line="186" />
         <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
         <translation>适用于自有承运商的包裹：通知 Ozon，并核对 Ozon 已显示该状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="203" />
+        <location filename="../../app/ui/tracking/panel.py" line="189" />
         <source>Turn buyer messages on again</source>
         <translation>重新开启买家消息</translation>
     </message>

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.messages import CATALOGUE
+from app.messages.statuses import local_state_word, status_word
+from app.statuses import OZON_STATUSES
 
 # states
 IDLE = "idle"            # nothing open
@@ -91,7 +93,14 @@ class StationResult:
     def message(self, lang: str = "en") -> str:
         """The text the packer reads (``lang``: ru, zh or en)."""
         entry = CATALOGUE[_message_key(self.code, self.data)]
-        return (entry.get(lang) or entry["en"]).format_map(_Params({"posting": self.posting or "", **self.data}))
+        params = _Params({"posting": self.posting or "", **self.data})
+        if self.code == POSTING_NOT_PACKABLE:  # a status in the packer's words, not Ozon's or the bench's code
+            detail = params.get("detail")
+            if params.get("reason") == "packed" and detail:
+                params["detail"] = local_state_word(detail, lang)
+            elif detail in OZON_STATUSES:
+                params["detail"] = status_word(detail, lang)
+        return (entry.get(lang) or entry["en"]).format_map(params)
 
     def as_dict(self, lang: str = "en") -> dict:
         return {"ok": self.ok, "code": self.code, "posting": self.posting, "state": self.state,

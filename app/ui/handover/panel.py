@@ -14,6 +14,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from app.messages.handover_board import carriage_word, close_step_word, dispute_word
+from app.messages.statuses import status_word
 from app.services.handover.results import ozon_error_text
 from app.ui.handover.widgets import BarcodeView, CountBox
 from app.ui.queues.model import local_time
@@ -192,7 +194,7 @@ class HandoverPanel(QWidget):
         flagged = self.data.get("flagged") or []
         self.flag_box.setVisible(bool(flagged))
         _fill(self.flagged, [[f["posting"], local_time(f["closed_at"]) if f.get("closed_at") else "",
-                              f.get("status") or "", self._dispute_state(f.get("arbitration"))] for f in flagged],
+                              status_word(f.get("status") or "", self.language()), dispute_word(f.get("arbitration"), self.language())] for f in flagged],
               [f["posting"] for f in flagged])
         self.dispute.setEnabled(bool(flagged))
 
@@ -204,7 +206,7 @@ class HandoverPanel(QWidget):
             said = " ".join(ozon_error_text(e, self.language()) for e in word.get("errors") or [])
             cutoff = word.get("cutoff_at")
             rows.append([m["method"], str(m["parcels"]), _local(cutoff),
-                         f"{carriages[-1]['id']} ({self._carriage_state(carriages[-1]['status'])})" if carriages
+                         f"{carriages[-1]['id']} ({carriage_word(carriages[-1]['status'], self.language())})" if carriages
                          else "", said])
         _fill(self.ready, rows, [m["delivery_method_id"] for m in ready])
         if ready and not self.ready.selectedItems():
@@ -283,22 +285,7 @@ class HandoverPanel(QWidget):
         self.print_barcode.setEnabled(bool(last.get("barcode_text")))
 
     def _step(self, last: dict) -> str:
-        return {"done": self.tr("approved, act stored"), "refused": self.tr("refused by Ozon"),
-                "documents": self.tr("approved, fetching the act"), "confirm": self.tr("approving"),
-                "approve": self.tr("approving"), "trim": self.tr("taking out parcels not here"),
-                "check": self.tr("checking Ozon's act"), "create": self.tr("being created")}.get(
-            last.get("close_step") or "", self._carriage_state(last.get("carriage_status")))
-
-    def _carriage_state(self, status: str | None) -> str:
-        """Ozon's carriage status in the packer's language (one Ozon adds later: as Ozon says it)."""
-        return {"new": self.tr("created, not approved"), "formed": self.tr("approved"),
-                "received": self.tr("being accepted by Ozon"), "sended": self.tr("sent by Ozon"),
-                "closed": self.tr("taken over by Ozon"), "cancelled": self.tr("cancelled")}.get(
-            status or "", status or "")
-
-    def _dispute_state(self, state: str | None) -> str:
-        return {"requested": self.tr("asked"), "opened": self.tr("opened"), "refused": self.tr("refused")}.get(
-            state or "", "")
+        return close_step_word(last.get("close_step"), last.get("carriage_status"), self.language())
 
     # --- asking -----------------------------------------------------------------------------
     def _start(self) -> None:

@@ -13,29 +13,13 @@ from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.messages import text
+from app.messages.statuses import status_word, substatus_word
 from app.ui.adapters.tasks import run_task
 from app.ui.tables import rows_view
 
 log = logging.getLogger("packdesk.ui.tracking")
 
 FLAGGED_BACKGROUND = QColor("#fde2e1")
-
-
-def _in_words(kind: str, code: str, lang: str) -> str:
-    """Ozon's ``code`` of that kind in the seller's words (``track_<kind>_<code>``); Ozon's own code
-    when none is known (Ozon adds new ones)."""
-    from app.messages import CATALOGUE
-
-    key = f"track_{kind}_{code}"
-    return text(key, lang) if key in CATALOGUE else code
-
-
-def status_word(status: str, lang: str) -> str:
-    return _in_words("status", status, lang)
-
-
-def substatus_word(substatus: str, lang: str) -> str:
-    return _in_words("substatus", substatus, lang)
 
 
 class TrackingPanel(QWidget):
