@@ -308,6 +308,11 @@ def test_listing_for_the_cli(db):
     (first,) = packable
     assert (first["status"], first["local_state"], first["shipment_date"]) == (
         "awaiting_packaging", "waiting", "2026-05-10T09:00:00+00:00")
+    db.call(set_local_state, "13-1-1", "problem", problem="torn")  # README: postings --status problem
+    with db.read() as session:
+        assert [p["posting_number"] for p in listing(session, status="problem")] == ["13-1-1"]
+        assert [p["posting_number"] for p in listing(session, status="handed_over")] == ["13-1-2"]
+        assert listing(session, status="packed") == []
     assert first["items"] == [
         {"sku": 10, "offer_id": "OFF-10", "name": "Product 10", "quantity": 2,
          "barcodes": ["4600000000010", "OZN10", "2000000000010"]},

@@ -18,7 +18,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from app.cli.common import EXIT_FAILED, EXIT_OK, CommandError, language, load, open_db
+from app.cli.table import columns
 from app.messages import text
+from app.messages.handover_board import close_step_word, dispute_word
+from app.messages.statuses import status_word
 
 
 def register(sub) -> None:
@@ -58,7 +61,7 @@ def run(args) -> int:
             from app.services.handover.mode import local_zone
 
             data = board(db, config.station.name, config.data_dir, now=now, zone=local_zone())
-            _print(data, args.json, _status_text)
+            _print(data, args.json, lambda d: status_text(d, lang))
             return EXIT_OK
         if args.action == "receipt":
             from app.services.handover.receipt import receipt
@@ -66,7 +69,7 @@ def run(args) -> int:
             found = receipt(db, config.data_dir, args.handover)
             if found is None:
                 raise CommandError(text("handover_unknown", lang, handover=args.handover))
-            _print(found.as_dict(), args.json, _receipt_text)
+            _print(found.as_dict(), args.json, lambda r: receipt_text(r, lang))
             return EXIT_OK
         if args.action == "attach":
             from app.services.handover.receipt import ReceiptError, attach_file
@@ -129,22 +132,47 @@ def _print(data: dict, as_json: bool, render) -> None:
         print(render(data), flush=True)
 
 
-def _status_text(data: dict) -> str:
-    lines = [f"day {data['day']}"]
+def status_text(data: dict, lang: str) -> str:
+    """The board (``app.services.handover.board``) in the seller's words."""
+    from app.services.handover.results import ozon_error_text
+
+    none = text("board_none", lang)
+    lines = [text("board_day", lang, day=data["day"])]
     for m in data["ready"]:
-        lines.append(f"ready: {m['method']} (CMD:HANDOVER:{m['delivery_method_id']}): {m['parcels']} parcel(s)")
+        lines.append(text("board_ready", lang, method=m["method"], parcels=m["parcels"],
+                          command=f"CMD:HANDOVER:{m['delivery_method_id']}"))
+        for error in (m.get("ozon") or {}).get("errors") or []:  # Ozon's word on today's departure
+            lines.append("    " + ozon_error_text(error, lang))
+    if not data["ready"] and not data["open"]:
+        lines.append(text("board_nothing_ready", lang))
     if data["open"]:
         o = data["open"]
-        lines.append(f"open: #{o['id']} {o['method']}: {o['scanned']} of {o['expected']} scanned, {o['missing']} missing")
+        lines.append(text("board_open", lang, id=o["id"], method=o["method"], scanned=o["scanned"],
+                          expected=o["expected"], missing=o["missing"]))
     if data["last"]:
         c = data["last"]
-        lines.append(f"last: #{c['id']} {c['method']}: carriage {c['carriage_id'] or '-'} ({c['close_step'] or '-'}), "
-                     f"act {c['act_pdf'] or '-'}, {c['scanned']} parcel(s)"
-                     + (f", Ozon refused: {c['close_error']}" if c["close_error"] else ""))
+        lines.append(text("board_last", lang, id=c["id"], method=c["method"], parcels=c["scanned"],
+                          carriage=c["carriage_id"] or none, act=c["act_pdf"] or none,
+                          step=close_step_word(c["close_step"], c.get("carriage_status"), lang) or none))
+        if c["close_error"]:
+            lines.append(text("board_refused", lang, error=ozon_error_text({"code": c["close_error"]}, lang)))
     for f in data["flagged"]:
-        lines.append(f"flag: {f['posting']} {f['flag']} ({f['status']}), dispute: {f['arbitration'] or '-'}")
+        lines.append(text("board_flag", lang, posting=f["posting"], flag=text(f"track_short_{f['flag']}", lang),
+                          status=status_word(f["status"] or "", lang) or none,
+                          dispute=dispute_word(f["arbitration"], lang) or none))
     return "\n".join(lines)
 
 
-def _receipt_text(r: dict) -> str:
-    return "\n".join(f"{key}: {value}" for key, value in r.items())
+def receipt_text(r: dict, lang: str) -> str:
+    """A receipt (``app.services.handover.receipt.Receipt.as_dict``), a labelled line a field."""
+    from app.services.handover.mode import local_zone
+
+    none, zone = text("board_none", lang), local_zone()
+    rows = []
+    for key, value in r.items():
+        if isinstance(value, list):
+            value = ", ".join(value)
+        elif key.endswith("_at") and value:  # stored in UTC: said in the bench's time
+            value = datetime.fromisoformat(value).replace(tzinfo=timezone.utc).astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
+        rows.append([text(f"receipt_{key}", lang) + ":", none if value in (None, "") else str(value)])
+    return "\n".join(columns(rows))

@@ -1,14 +1,22 @@
-"""``packdesk postings [--status S] [--json]``: list the cached postings."""
+"""``packdesk postings [--status S] [--json]``: list the cached postings.
+
+The table says the statuses in the seller's language; ``--json`` keeps Ozon's and the bench's codes
+(CONTRACT.md)."""
 from __future__ import annotations
 
 import json
 
 from app.cli.common import language, load, open_db, setup_logging
+from app.cli.table import columns
+from app.messages import text
+from app.messages.statuses import local_state_word, status_word
+from app.statuses import OZON_STATUSES
 
 
 def register(sub) -> None:
     p = sub.add_parser("postings", help="list cached postings")
-    p.add_argument("--status", metavar="S", help="only postings with this Ozon status (e.g. awaiting_packaging)")
+    p.add_argument("--status", metavar="S", help="only postings with this Ozon status (e.g. awaiting_packaging) "
+                                                 "or in this state at the bench (e.g. problem, packed)")
     p.add_argument("--json", action="store_true", help="a JSON array instead of a table")
     p.set_defaults(func=run)
 
@@ -16,9 +24,10 @@ def register(sub) -> None:
 def run(args) -> int:
     from app.store import postings as store_postings
 
+    lang = language(args)
     config = load(args)
     setup_logging(config.data_dir, args.verbose)
-    db = open_db(config, language(args))
+    db = open_db(config, lang)
     try:
         with db.read() as session:
             listing = store_postings.listing(session, status=args.status)
@@ -27,10 +36,26 @@ def run(args) -> int:
     if args.json:
         print(json.dumps(listing, ensure_ascii=False, indent=None), flush=True)
         return 0
-    for p in listing:
-        units = sum(i["quantity"] for i in p["items"])
-        deadline = (p.get("shipment_date") or "")[:16].replace("T", " ")
-        problem = f"  {p['problem']}" if p.get("problem") else ""  # why a person must look at it
-        print(f"{p['posting_number']:<20} {p['status']:<20} {p['local_state']:<12} {deadline:<16} "
-              f"{units:>3} unit(s){problem}", flush=False)
+    if not listing:
+        if args.status:
+            word = status_word(args.status, lang) if args.status in OZON_STATUSES else local_state_word(args.status, lang)
+            print(text("listing_none_with", lang, status=word), flush=True)
+        else:
+            print(text("listing_none", lang), flush=True)
+        return 0
+    print("\n".join(table(listing, lang)), flush=True)
     return 0
+
+
+def table(listing: list[dict], lang: str) -> list[str]:
+    """The postings as lines under a header: number, Ozon's status and the bench's state in words,
+    the ship-by time, units, and why a person must look at it."""
+    header = [text(f"listing_{key}", lang) for key in ("posting", "status", "local_state", "ship_by", "units")]
+    if any(p.get("problem") for p in listing):
+        header.append(text("listing_problem", lang))
+    rows = [header]
+    for p in listing:
+        rows.append([p["posting_number"], status_word(p["status"], lang), local_state_word(p["local_state"], lang),
+                     (p.get("shipment_date") or "")[:16].replace("T", " "),
+                     str(sum(i["quantity"] for i in p["items"])), p.get("problem") or ""])
+    return columns(rows, right=frozenset({4}))

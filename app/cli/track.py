@@ -1,7 +1,8 @@
 """``packdesk track [--json]``: every posting shipped and not yet delivered or closed, with what
 needs a person (CONTRACT.md). Read from this bench's cache (``packdesk sync`` refreshes it).
 
-    packdesk track            # one line a posting, the flagged ones first, with what to do
+    packdesk track            # one line a posting (in the seller's language), the flagged ones first,
+                              #   each followed by what to do
     packdesk track --json     # [{posting_number, status, substatus, local_state, handed_over_at,
                               #   carriage_id, tracking_number, flag}]
 """
@@ -10,7 +11,9 @@ from __future__ import annotations
 import json
 
 from app.cli.common import EXIT_OK, language, load, open_db
+from app.cli.table import columns
 from app.messages import text
+from app.messages.statuses import status_word, substatus_word
 
 
 def register(sub) -> None:
@@ -35,12 +38,22 @@ def run(args) -> int:
     if not rows:
         print(text("track_nothing", lang), flush=True)
         return EXIT_OK
-    for row in rows:
-        days = text("track_days", lang, days=row.days) if row.days is not None else "-"
-        status = row.status + (f"/{row.substatus}" if row.substatus else "")
-        line = f"{row.posting_number}  {status}  {days}  {row.tracking_number or '-'}"
-        if row.flag:
-            line += f"  [{row.flag}] " + text(f"track_flag_{row.flag}", lang, posting=row.posting_number)
-        print(line, flush=True)
+    print("\n".join(lines(rows, lang)), flush=True)
     print(text("track_summary", lang, total=len(rows), flagged=sum(1 for r in rows if r.flag)), flush=True)
     return EXIT_OK
+
+
+def lines(rows, lang: str) -> list[str]:
+    """One line a parcel: number, Ozon's status (and substatus) in words, days on its way, tracking
+    number; a flagged one is followed by what to do."""
+    table = [[row.posting_number,
+              status_word(row.status, lang) + (f" / {substatus_word(row.substatus, lang)}" if row.substatus else ""),
+              text("track_days", lang, days=row.days) if row.days is not None else "-",
+              row.tracking_number or "-"] for row in rows]
+    out = []
+    for row, line in zip(rows, columns(table, right=frozenset({2}))):
+        out.append(line)
+        if row.flag:
+            out.append(f"    ! {text(f'track_short_{row.flag}', lang)}: "
+                       + text(f"track_flag_{row.flag}", lang, posting=row.posting_number))
+    return out

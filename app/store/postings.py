@@ -367,13 +367,17 @@ def list_postings(
     limit: int | None = None,
     *,
     with_items: bool = True,
+    status_or_state: str | None = None,
 ) -> list[PostingRow]:
-    """Postings by shipment date (undated last), optionally filtered by Ozon status/local_state."""
+    """Postings by shipment date (undated last), optionally filtered by Ozon status/local_state, or
+    by a word that is either (``packdesk postings --status``)."""
     stmt = select(PostingRow)
     if status is not None:
         stmt = stmt.where(PostingRow.status.in_(_as_list(status)))
     if local_state is not None:
         stmt = stmt.where(PostingRow.local_state.in_(_as_list(local_state)))
+    if status_or_state is not None:
+        stmt = stmt.where(or_(PostingRow.status == status_or_state, PostingRow.local_state == status_or_state))
     stmt = stmt.order_by(
         PostingRow.shipment_date.is_(None), PostingRow.shipment_date, PostingRow.posting_number
     ).limit(limit)
@@ -392,8 +396,8 @@ def open_posting_numbers(session: Session, local_states: Iterable[str], account:
 
 def listing(session: Session, status: str | None = None) -> list[dict[str, Any]]:
     """``packdesk postings --json``: JSON-ready dicts, items with all their product's barcodes;
-    times in ISO 8601 UTC."""
-    postings = list_postings(session, status=status)
+    times in ISO 8601 UTC. ``status``: Ozon's status or the bench's local state."""
+    postings = list_postings(session, status_or_state=status)
     skus = {line.sku for p in postings for line in p.items}
     barcodes = products.barcodes_by_sku(session, skus)
     return [
