@@ -173,6 +173,7 @@ def receipt_text(r: dict, lang: str) -> str:
         if isinstance(value, list):
             value = ", ".join(value)
         elif key.endswith("_at") and value:  # stored in UTC: said in the bench's time
-            value = datetime.fromisoformat(value).replace(tzinfo=timezone.utc).astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
+            at = datetime.fromisoformat(value).replace(tzinfo=timezone.utc)
+            value = at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
         rows.append([text(f"receipt_{key}", lang) + ":", none if value in (None, "") else str(value)])
     return "\n".join(columns(rows))

@@ -38,7 +38,8 @@ def run(args) -> int:
         return 0
     if not listing:
         if args.status:
-            word = status_word(args.status, lang) if args.status in OZON_STATUSES else local_state_word(args.status, lang)
+            said = status_word if args.status in OZON_STATUSES else local_state_word
+            word = said(args.status, lang)
             print(text("listing_none_with", lang, status=word), flush=True)
         else:
             print(text("listing_none", lang), flush=True)

@@ -193,8 +193,10 @@ class HandoverPanel(QWidget):
         self.ready_box.setVisible(not opened)  # scanning out: the counts and parcels take the room
         flagged = self.data.get("flagged") or []
         self.flag_box.setVisible(bool(flagged))
+        lang = self.language()
         _fill(self.flagged, [[f["posting"], local_time(f["closed_at"]) if f.get("closed_at") else "",
-                              status_word(f.get("status") or "", self.language()), dispute_word(f.get("arbitration"), self.language())] for f in flagged],
+                              status_word(f.get("status") or "", lang), dispute_word(f.get("arbitration"), lang)]
+                             for f in flagged],
               [f["posting"] for f in flagged])
         self.dispute.setEnabled(bool(flagged))
 
@@ -206,8 +208,8 @@ class HandoverPanel(QWidget):
             said = " ".join(ozon_error_text(e, self.language()) for e in word.get("errors") or [])
             cutoff = word.get("cutoff_at")
             rows.append([m["method"], str(m["parcels"]), _local(cutoff),
-                         f"{carriages[-1]['id']} ({carriage_word(carriages[-1]['status'], self.language())})" if carriages
-                         else "", said])
+                         f"{carriages[-1]['id']} ({carriage_word(carriages[-1]['status'], self.language())})"
+                         if carriages else "", said])
         _fill(self.ready, rows, [m["delivery_method_id"] for m in ready])
         if ready and not self.ready.selectedItems():
             self.ready.selectRow(0)
