@@ -31,9 +31,6 @@ RETURN_TEXTS = {
     "rFBS action:": ("Действие rFBS:", "rFBS 操作："),
     "Comment (needed to reject)": ("Комментарий (обязателен для отклонения)", "备注（拒绝时必填）"),
     "Send to Ozon": ("Отправить в Ozon", "发送至 Ozon"),
-    "waiting": ("ожидает", "待处理"),
-    "open": ("открыт", "已打开"),
-    "checked": ("проверен", "已核对"),
     "Return {barcode} of posting {posting}: {product} × {quantity}": (
         "Возврат {barcode} по отправлению {posting}: {product} × {quantity}",
         "货件 {posting} 的退货 {barcode}：{product} × {quantity}"),

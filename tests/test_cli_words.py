@@ -115,3 +115,14 @@ def test_a_receipt_is_a_labelled_line_a_field_with_times_in_the_benchs_zone(monk
                    "Передал:                  —",
                    "Закрыта:                  2026-12-07 12:30:00",
                    "Ждут следующей отгрузки:  1-1-1, 2-2-2"]
+
+
+def test_returns_list_says_where_each_return_is_at_the_bench():
+    from app.cli.returns import lines as return_lines
+
+    found = [{"id": 12, "scheme": "rfbs", "posting_number": "1-1-1", "state_name": "На пути к продавцу",
+              "state": "x", "local_state": "new", "actions": [{"id": 3, "name": "Принять"}]},
+             {"id": 9, "scheme": "fbs", "posting_number": "22-2-2", "state_name": "", "state": "Delivered",
+              "local_state": "closed", "actions": []}]
+    assert return_lines(found, "zh") == ["#12  RFBS  1-1-1   На пути к продавцу  待处理  3=Принять",
+                                         "#9   FBS   22-2-2  Delivered           已核对"]

@@ -78,6 +78,7 @@ def people_cli(data_dir, *args, stdin: str | None = None) -> subprocess.Complete
 
 
 def test_packdesk_people_as_a_user_runs_it(tmp_path):
+    assert people_cli(tmp_path, "list").stdout.startswith("Nobody yet: packdesk people add NAME --role admin")
     assert people_cli(tmp_path, "add", "Anna K", "--role", "supervisor").returncode == 0
     badge = people_cli(tmp_path, "badge", "Anna K")
     assert badge.returncode == 0 and badge.stdout.startswith("CMD:LOGIN:") and len(badge.stdout.strip()) == 22
@@ -86,6 +87,7 @@ def test_packdesk_people_as_a_user_runs_it(tmp_path):
     assert refused.returncode == 1 and "Nobody" in refused.stderr
     listed = json.loads(people_cli(tmp_path, "list", "--json").stdout)
     assert listed == [{"name": "Anna K", "role": "supervisor", "active": True, "badge": True, "pin": True}]
+    assert people_cli(tmp_path, "list").stdout == "Anna K  supervisor  badge, PIN set\n"
     out = tmp_path / "audit.csv"
     done = people_cli(tmp_path, "audit", "--csv", str(out), "--from", "2020-01-01")
     assert done.returncode == 0 and done.stdout.strip() == "0" and out.read_text(encoding="utf-8-sig").startswith("at,")

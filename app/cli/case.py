@@ -63,6 +63,8 @@ def run(args) -> int:
                 found = [cases.as_dict(c) for c in cases.listing(session, posting=args.posting, open_only=args.open)]
             if args.json:
                 print(json.dumps(found, ensure_ascii=False, indent=2), flush=True)
+            elif not found:
+                print(text("case_none", lang), flush=True)
             else:
                 for case in found:
                     print(_line(case, lang), flush=True)

@@ -30,11 +30,11 @@ def run(args) -> int:
     lang = language(args)
     if args.target == "verify":
         if not args.file:
-            print("packdesk: evidence verify needs the bundle: packdesk evidence verify FILE.zip", file=sys.stderr)
+            print(f"packdesk: {text('evidence_verify_needs_file', lang)}", file=sys.stderr)
             return EXIT_CONFIG
         return _verify(Path(args.file), lang)
     if not args.out:
-        print("packdesk: evidence needs --out FILE.zip", file=sys.stderr)
+        print(f"packdesk: {text('evidence_needs_out', lang)}", file=sys.stderr)
         return EXIT_CONFIG
     return _make(args, args.target.strip(), Path(args.out).expanduser(), lang)
 

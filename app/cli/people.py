@@ -19,6 +19,7 @@ import sys
 from datetime import date, datetime, time, timedelta, timezone
 
 from app.cli.common import EXIT_OK, CommandError, language, load, open_db, setup_logging
+from app.cli.table import columns
 from app.messages import text
 
 
@@ -62,9 +63,13 @@ def run(args) -> int:
             if args.json:
                 print(json.dumps([{"name": p.name, "role": p.role, "active": p.active, "badge": p.has_badge,
                                    "pin": p.has_pin} for p in people], ensure_ascii=False))
-            for p in [] if args.json else people:
-                flags = [f for f, on in (("badge", p.has_badge), ("pin", p.has_pin), ("inactive", not p.active)) if on]
-                print(f"{p.name}\t{p.role}\t{' '.join(flags)}")
+            elif not people:
+                print(text("people_none", lang))
+            else:
+                print("\n".join(columns([[p.name, text(f"people_role_{p.role}", lang),
+                                           ", ".join(text(f"people_{f}", lang) for f, on in (
+                                               ("has_badge", p.has_badge), ("has_pin", p.has_pin),
+                                               ("inactive", not p.active)) if on)] for p in people])))
         elif action == "badge":
             print(f"CMD:LOGIN:{directory.issue_badge(db, args.name)}")
         elif action == "pin":

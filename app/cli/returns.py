@@ -16,6 +16,7 @@ import json
 from datetime import datetime, timezone
 
 from app.cli.common import EXIT_OK, CommandError, language, load, open_db
+from app.cli.table import columns
 from app.messages import text
 
 
@@ -45,11 +46,10 @@ def run(args) -> int:
                 found = [_as_dict(row) for row in store.listing(session)]
             if args.json:
                 print(json.dumps(found, ensure_ascii=False, indent=2), flush=True)
+            elif not found:
+                print(text("returns_none", lang), flush=True)
             else:
-                for row in found:
-                    offered = ", ".join(f"{a['id']}={a['name']}" for a in row["actions"])
-                    print(f"#{row['id']}  {row['scheme']}  {row['posting_number']}  {row['state_name'] or row['state']}"
-                          f"  {row['local_state']}" + (f"  [{offered}]" if offered else ""), flush=True)
+                print("\n".join(lines(found, lang)), flush=True)
             return EXIT_OK
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         try:
@@ -65,6 +65,14 @@ def run(args) -> int:
         return EXIT_OK
     finally:
         db.close()
+
+
+def lines(found: list[dict], lang: str) -> list[str]:
+    """One line a return: its id, scheme, posting, Ozon's state in Ozon's words, where it is at the
+    bench, and the actions Ozon offers (``packdesk returns action ID ACTION``)."""
+    return columns([[f"#{row['id']}", row["scheme"].upper(), row["posting_number"], row["state_name"] or row["state"],
+                     text(f"return_state_{row['local_state']}", lang),
+                     ", ".join(f"{a['id']}={a['name']}" for a in row["actions"])] for row in found])
 
 
 def _as_dict(row) -> dict:

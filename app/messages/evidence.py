@@ -87,4 +87,14 @@ EVIDENCE_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "未找到含 {script} 字符的字体（{detail}）；摘要以 {fallback} 写出。请安装 fonts-dejavu-core 和 "
               "fonts-wqy-microhei（Linux），以便用任何语言生成摘要。",
     },
+    "evidence_needs_out": {
+        "en": "Where should the bundle go? packdesk evidence POSTING --out FILE.zip",
+        "ru": "Куда сохранить пакет доказательств? packdesk evidence ОТПРАВЛЕНИЕ --out ФАЙЛ.zip",
+        "zh": "证据包保存到哪里？packdesk evidence 货件号 --out 文件.zip",
+    },
+    "evidence_verify_needs_file": {
+        "en": "Which bundle? packdesk evidence verify FILE.zip",
+        "ru": "Какой пакет проверить? packdesk evidence verify ФАЙЛ.zip",
+        "zh": "要验证哪个证据包？packdesk evidence verify 文件.zip",
+    },
 }

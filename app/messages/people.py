@@ -96,6 +96,15 @@ PEOPLE_MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Пропуск для {name} не напечатан ({detail}). Проверьте принтер и выпустите новый пропуск.",
         "zh": "{name} 的工牌未能打印（{detail}）。请检查打印机后重新生成工牌。",
     },
+    "people_role_packer": {"en": "packer", "ru": "упаковщик", "zh": "打包员"},
+    "people_role_supervisor": {"en": "supervisor", "ru": "старший", "zh": "主管"},
+    "people_role_admin": {"en": "admin", "ru": "администратор", "zh": "管理员"},
+    "people_has_badge": {"en": "badge", "ru": "пропуск", "zh": "工牌"},
+    "people_has_pin": {"en": "PIN set", "ru": "PIN задан", "zh": "已设 PIN"},
+    "people_inactive": {"en": "inactive", "ru": "отключён", "zh": "已停用"},
+    "people_none": {"en": "Nobody yet: packdesk people add NAME --role admin (the first one).",
+                    "ru": "Пока никого: packdesk people add ИМЯ --role admin (первым — администратора).",
+                    "zh": "还没有人员：packdesk people add 姓名 --role admin（第一位设为管理员）。"},
 }
 
 # the shift report (app.services.stats, packdesk report)

@@ -188,4 +188,11 @@ RETURN_MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Кейс №{case} закрыт: {resolution}.",
         "zh": "案例 #{case} 已关闭：{resolution}。",
     },
+    "case_none": {"en": "No case.", "ru": "Кейсов нет.", "zh": "没有案例。"},
+    # where a return is at the bench (app.store.models_returns RETURN_*)
+    "return_state_new": {"en": "waiting", "ru": "ожидает", "zh": "待处理"},
+    "return_state_open": {"en": "open", "ru": "открыт", "zh": "已打开"},
+    "return_state_closed": {"en": "checked", "ru": "проверен", "zh": "已核对"},
+    "returns_none": {"en": "No return synced from Ozon yet.", "ru": "Возвратов из Ozon пока нет.",
+                     "zh": "尚未从 Ozon 同步到退货。"},
 }

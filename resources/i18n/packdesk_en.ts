@@ -610,117 +610,117 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="219" />
+        <location filename="../../app/ui/handover/panel.py" line="221" />
         <source>No hand-over is open: choose a method above, or scan CMD:HANDOVER.</source>
         <translation>No hand-over is open: choose a method above, or scan CMD:HANDOVER.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="225" />
+        <location filename="../../app/ui/handover/panel.py" line="227" />
         <source>%1 · departure %2</source>
         <translation>%1 · departure %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="230" />
+        <location filename="../../app/ui/handover/panel.py" line="232" />
         <source>Ozon could not be asked when it started.</source>
         <translation>Ozon could not be asked when it started.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="232" />
+        <location filename="../../app/ui/handover/panel.py" line="234" />
         <source>Scan the carrier's barcode of parcel %1.</source>
         <translation>Scan the carrier's barcode of parcel %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="237" />
+        <location filename="../../app/ui/handover/panel.py" line="239" />
         <source>to scan</source>
         <translation>to scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="237" />
+        <location filename="../../app/ui/handover/panel.py" line="239" />
         <source>in the bag</source>
         <translation>in the bag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="238" />
+        <location filename="../../app/ui/handover/panel.py" line="240" />
         <source>carrier barcode next</source>
         <translation>carrier barcode next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="238" />
+        <location filename="../../app/ui/handover/panel.py" line="240" />
         <source>cancelled: taken out</source>
         <translation>cancelled: taken out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="239" />
+        <location filename="../../app/ui/handover/panel.py" line="241" />
         <source>next carriage</source>
         <translation>next carriage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="252" />
+        <location filename="../../app/ui/handover/panel.py" line="254" />
         <source>%1: %2 parcel(s) to the carrier, %3 tracking number(s) accepted by Ozon</source>
         <translation>%1: %2 parcel(s) to the carrier, %3 tracking number(s) accepted by Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="256" />
+        <location filename="../../app/ui/handover/panel.py" line="258" />
         <source>Carriage %1 (%2): %3 parcel(s)</source>
         <translation>Carriage %1 (%2): %3 parcel(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="259" />
+        <location filename="../../app/ui/handover/panel.py" line="261" />
         <source>%1: %2 parcel(s); the carriage is being made with Ozon</source>
         <translation>%1: %2 parcel(s); the carriage is being made with Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="265" />
+        <location filename="../../app/ui/handover/panel.py" line="267" />
         <source>Ozon refused the carriage.</source>
         <translation>Ozon refused the carriage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="268" />
+        <location filename="../../app/ui/handover/panel.py" line="270" />
         <source>Waiting for the next carriage: %1</source>
         <translation>Waiting for the next carriage: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="270" />
+        <location filename="../../app/ui/handover/panel.py" line="272" />
         <source>Ozon had, not here (taken out of the carriage): %1</source>
         <translation>Ozon had, not here (taken out of the carriage): %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="273" />
+        <location filename="../../app/ui/handover/panel.py" line="275" />
         <source>In the bag, left out by Ozon: %1</source>
         <translation>In the bag, left out by Ozon: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="277" />
+        <location filename="../../app/ui/handover/panel.py" line="279" />
         <source>Ozon refused tracking numbers: %1</source>
         <translation>Ozon refused tracking numbers: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="279" />
+        <location filename="../../app/ui/handover/panel.py" line="281" />
         <source>Act: %1</source>
         <translation>Act: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="280" />
+        <location filename="../../app/ui/handover/panel.py" line="282" />
         <source>Signed act: %1</source>
         <translation>Signed act: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="281" />
+        <location filename="../../app/ui/handover/panel.py" line="283" />
         <source>Signed act: not attached yet</source>
         <translation>Signed act: not attached yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="313" />
+        <location filename="../../app/ui/handover/panel.py" line="315" />
         <source>Carriage %1</source>
         <translation>Carriage %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="320" />
+        <location filename="../../app/ui/handover/panel.py" line="322" />
         <source>The signed act (photo or scan)</source>
         <translation>The signed act (photo or scan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="321" />
+        <location filename="../../app/ui/handover/panel.py" line="323" />
         <source>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</source>
         <translation>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</translation>
     </message>
@@ -1376,117 +1376,102 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ReturnsPanel</name>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="91" />
+        <location filename="../../app/ui/returns/panel.py" line="93" />
         <source>At this bench</source>
         <translation>At this bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="92" />
+        <location filename="../../app/ui/returns/panel.py" line="94" />
         <source>What shipped</source>
         <translation>What shipped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="93" />
+        <location filename="../../app/ui/returns/panel.py" line="95" />
         <source>What came back</source>
         <translation>What came back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="94" />
+        <location filename="../../app/ui/returns/panel.py" line="96" />
         <source>Scan a return's barcode to open it here: unpack it on camera and scan each unit back; each is checked against the unit that shipped.</source>
         <translation>Scan a return's barcode to open it here: unpack it on camera and scan each unit back; each is checked against the unit that shipped.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="96" />
+        <location filename="../../app/ui/returns/panel.py" line="98" />
         <source>Condition note (damage, missing parts, smell…)</source>
         <translation>Condition note (damage, missing parts, smell…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="97" />
+        <location filename="../../app/ui/returns/panel.py" line="99" />
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="98" />
+        <location filename="../../app/ui/returns/panel.py" line="100" />
         <source>Photo</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="99" />
+        <location filename="../../app/ui/returns/panel.py" line="101" />
         <source>Packing clip</source>
         <translation>Packing clip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="100" />
+        <location filename="../../app/ui/returns/panel.py" line="102" />
         <source>Close return</source>
         <translation>Close return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="101" />
+        <location filename="../../app/ui/returns/panel.py" line="103" />
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="101" />
+        <location filename="../../app/ui/returns/panel.py" line="103" />
         <source>Scheme</source>
         <translation>Scheme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="101" />
+        <location filename="../../app/ui/returns/panel.py" line="103" />
         <source>Posting</source>
         <translation>Posting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="102" />
+        <location filename="../../app/ui/returns/panel.py" line="104" />
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="102" />
+        <location filename="../../app/ui/returns/panel.py" line="104" />
         <source>Ozon's state</source>
         <translation>Ozon's state</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="102" />
+        <location filename="../../app/ui/returns/panel.py" line="104" />
         <source>At the bench</source>
         <translation>At the bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="103" />
+        <location filename="../../app/ui/returns/panel.py" line="105" />
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="104" />
+        <location filename="../../app/ui/returns/panel.py" line="106" />
         <source>rFBS action:</source>
         <translation>rFBS action:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="105" />
+        <location filename="../../app/ui/returns/panel.py" line="107" />
         <source>Comment (needed to reject)</source>
         <translation>Comment (needed to reject)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="106" />
+        <location filename="../../app/ui/returns/panel.py" line="108" />
         <source>Send to Ozon</source>
         <translation>Send to Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="122" />
-        <source>waiting</source>
-        <translation>waiting</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/returns/panel.py" line="122" />
-        <source>open</source>
-        <translation>open</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/returns/panel.py" line="122" />
-        <source>checked</source>
-        <translation>checked</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/returns/panel.py" line="144" />
+        <location filename="../../app/ui/returns/panel.py" line="146" />
         <source>Return {barcode} of posting {posting}: {product} × {quantity}</source>
         <translation>Return {barcode} of posting {posting}: {product} × {quantity}</translation>
     </message>

@@ -610,117 +610,117 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="219" />
+        <location filename="../../app/ui/handover/panel.py" line="221" />
         <source>No hand-over is open: choose a method above, or scan CMD:HANDOVER.</source>
         <translation>没有进行中的交接：请在上方选择配送方式，或扫描 CMD:HANDOVER。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="225" />
+        <location filename="../../app/ui/handover/panel.py" line="227" />
         <source>%1 · departure %2</source>
         <translation>%1 · 发运日期 %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="230" />
+        <location filename="../../app/ui/handover/panel.py" line="232" />
         <source>Ozon could not be asked when it started.</source>
         <translation>开始交接时无法询问 Ozon。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="232" />
+        <location filename="../../app/ui/handover/panel.py" line="234" />
         <source>Scan the carrier's barcode of parcel %1.</source>
         <translation>请扫描包裹 %1 上的承运商条码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="237" />
+        <location filename="../../app/ui/handover/panel.py" line="239" />
         <source>to scan</source>
         <translation>待扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="237" />
+        <location filename="../../app/ui/handover/panel.py" line="239" />
         <source>in the bag</source>
         <translation>已装袋</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="238" />
+        <location filename="../../app/ui/handover/panel.py" line="240" />
         <source>carrier barcode next</source>
         <translation>下一步：承运商条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="238" />
+        <location filename="../../app/ui/handover/panel.py" line="240" />
         <source>cancelled: taken out</source>
         <translation>已取消：已取出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="239" />
+        <location filename="../../app/ui/handover/panel.py" line="241" />
         <source>next carriage</source>
         <translation>下一次运输</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="252" />
+        <location filename="../../app/ui/handover/panel.py" line="254" />
         <source>%1: %2 parcel(s) to the carrier, %3 tracking number(s) accepted by Ozon</source>
         <translation>%1：已交给承运商 %2 个包裹，Ozon 已接受 %3 个追踪号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="256" />
+        <location filename="../../app/ui/handover/panel.py" line="258" />
         <source>Carriage %1 (%2): %3 parcel(s)</source>
         <translation>运输单 %1（%2）：%3 个包裹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="259" />
+        <location filename="../../app/ui/handover/panel.py" line="261" />
         <source>%1: %2 parcel(s); the carriage is being made with Ozon</source>
         <translation>%1：%2 个包裹；Ozon 正在生成运输单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="265" />
+        <location filename="../../app/ui/handover/panel.py" line="267" />
         <source>Ozon refused the carriage.</source>
         <translation>Ozon 拒绝了运输单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="268" />
+        <location filename="../../app/ui/handover/panel.py" line="270" />
         <source>Waiting for the next carriage: %1</source>
         <translation>等待下一次运输：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="270" />
+        <location filename="../../app/ui/handover/panel.py" line="272" />
         <source>Ozon had, not here (taken out of the carriage): %1</source>
         <translation>Ozon 有但不在此处（已从运输单移除）：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="273" />
+        <location filename="../../app/ui/handover/panel.py" line="275" />
         <source>In the bag, left out by Ozon: %1</source>
         <translation>已装袋但 Ozon 未纳入：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="277" />
+        <location filename="../../app/ui/handover/panel.py" line="279" />
         <source>Ozon refused tracking numbers: %1</source>
         <translation>Ozon 拒绝了追踪号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="279" />
+        <location filename="../../app/ui/handover/panel.py" line="281" />
         <source>Act: %1</source>
         <translation>交接单：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="280" />
+        <location filename="../../app/ui/handover/panel.py" line="282" />
         <source>Signed act: %1</source>
         <translation>已签字的交接单：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="281" />
+        <location filename="../../app/ui/handover/panel.py" line="283" />
         <source>Signed act: not attached yet</source>
         <translation>已签字的交接单：尚未附上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="313" />
+        <location filename="../../app/ui/handover/panel.py" line="315" />
         <source>Carriage %1</source>
         <translation>运输单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="320" />
+        <location filename="../../app/ui/handover/panel.py" line="322" />
         <source>The signed act (photo or scan)</source>
         <translation>已签字的交接单（照片或扫描件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/panel.py" line="321" />
+        <location filename="../../app/ui/handover/panel.py" line="323" />
         <source>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp)</source>
         <translation>图片和 PDF（*.jpg *.jpeg *.png *.pdf *.tif *.tiff *.webp）</translation>
     </message>
@@ -1376,117 +1376,102 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ReturnsPanel</name>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="91" />
+        <location filename="../../app/ui/returns/panel.py" line="93" />
         <source>At this bench</source>
         <translation>本工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="92" />
+        <location filename="../../app/ui/returns/panel.py" line="94" />
         <source>What shipped</source>
         <translation>发出的商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="93" />
+        <location filename="../../app/ui/returns/panel.py" line="95" />
         <source>What came back</source>
         <translation>退回的商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="94" />
+        <location filename="../../app/ui/returns/panel.py" line="96" />
         <source>Scan a return's barcode to open it here: unpack it on camera and scan each unit back; each is checked against the unit that shipped.</source>
         <translation>扫描退货条码即可在此打开：在摄像头下拆包并逐件扫描，每件都与发出的那一件核对。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="96" />
+        <location filename="../../app/ui/returns/panel.py" line="98" />
         <source>Condition note (damage, missing parts, smell…)</source>
         <translation>状况备注（损坏、缺件、异味…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="97" />
+        <location filename="../../app/ui/returns/panel.py" line="99" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="98" />
+        <location filename="../../app/ui/returns/panel.py" line="100" />
         <source>Photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="99" />
+        <location filename="../../app/ui/returns/panel.py" line="101" />
         <source>Packing clip</source>
         <translation>打包视频</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="100" />
+        <location filename="../../app/ui/returns/panel.py" line="102" />
         <source>Close return</source>
         <translation>关闭退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="101" />
+        <location filename="../../app/ui/returns/panel.py" line="103" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="101" />
+        <location filename="../../app/ui/returns/panel.py" line="103" />
         <source>Scheme</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="101" />
+        <location filename="../../app/ui/returns/panel.py" line="103" />
         <source>Posting</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="102" />
+        <location filename="../../app/ui/returns/panel.py" line="104" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="102" />
+        <location filename="../../app/ui/returns/panel.py" line="104" />
         <source>Ozon's state</source>
         <translation>Ozon 状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="102" />
+        <location filename="../../app/ui/returns/panel.py" line="104" />
         <source>At the bench</source>
         <translation>工位状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="103" />
+        <location filename="../../app/ui/returns/panel.py" line="105" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="104" />
+        <location filename="../../app/ui/returns/panel.py" line="106" />
         <source>rFBS action:</source>
         <translation>rFBS 操作：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="105" />
+        <location filename="../../app/ui/returns/panel.py" line="107" />
         <source>Comment (needed to reject)</source>
         <translation>备注（拒绝时必填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="106" />
+        <location filename="../../app/ui/returns/panel.py" line="108" />
         <source>Send to Ozon</source>
         <translation>发送至 Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="122" />
-        <source>waiting</source>
-        <translation>待处理</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/returns/panel.py" line="122" />
-        <source>open</source>
-        <translation>已打开</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/returns/panel.py" line="122" />
-        <source>checked</source>
-        <translation>已核对</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/returns/panel.py" line="144" />
+        <location filename="../../app/ui/returns/panel.py" line="146" />
         <source>Return {barcode} of posting {posting}: {product} × {quantity}</source>
         <translation>货件 {posting} 的退货 {barcode}：{product} × {quantity}</translation>
     </message>

@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
+from app.messages import text
 from app.ui.queues.model import local_time
 from app.ui.tables import rows_view
 
@@ -23,8 +24,9 @@ class ReturnsPanel(QWidget):
     actionRequested = Signal(int, int, str, object)  # return row id, Ozon's action id, comment, rejection reason
     openClipRequested = Signal(str)        # a clip's path under the evidence dir
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, language=lambda: "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.language = language
         self.setObjectName("returnsPanel")
         self.here_box = QGroupBox()
         self.here_title = QLabel(wordWrap=True)
@@ -119,10 +121,10 @@ class ReturnsPanel(QWidget):
         selected = self._current()
         self._rows = list(board.get("returns") or [])
         self.model.removeRows(0, self.model.rowCount())
-        local = {"new": self.tr("waiting"), "open": self.tr("open"), "closed": self.tr("checked")}
+        lang = self.language()
         for r in self._rows:
             cells = [r["barcode"], r["scheme"].upper(), r["posting"], f"{r['product']} × {r['quantity']}", r["state"],
-                     local.get(r["local_state"], r["local_state"]), local_time(r["created_at"])]
+                     text(f"return_state_{r['local_state']}", lang), local_time(r["created_at"])]
             self.model.appendRow([QStandardItem(str(c or "")) for c in cells])
         if selected is not None:
             for index, r in enumerate(self._rows):

@@ -32,7 +32,7 @@ class ReturnsTab(QObject):
         super().__init__(parent)
         self.parts, self.language, self.messages = parts, language, messages
         self.wake = wake or (lambda: None)
-        self.panel = ReturnsPanel()
+        self.panel = ReturnsPanel(language=language)
         self.cases = CasesPanel(language=language)
         self.pages = None  # the window's tab widget (set by the controller)
         self.mode = "packing"
