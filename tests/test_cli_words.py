@@ -52,8 +52,8 @@ def test_the_postings_table_says_statuses_in_the_sellers_language(lang, header, 
 
 
 def test_a_posting_with_a_problem_gets_the_problem_column():
-    got = table([listing(), listing("awaiting_packaging", "problem", "Ozon status cancelled")], "en")
-    assert got[0].endswith("Problem") and got[2].endswith("Ozon status cancelled") and "problem" in got[2]
+    got = table([listing(), listing("awaiting_packaging", "problem", "Ozon status cancelled")], "ru")
+    assert got[0].endswith("Проблема") and got[2].endswith("3  в Ozon статус «отменено»") and "проблема" in got[2]
 
 
 def test_a_status_ozon_adds_later_is_listed_as_ozon_says_it():

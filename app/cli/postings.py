@@ -9,6 +9,7 @@ import json
 from app.cli.common import language, load, open_db, setup_logging
 from app.cli.table import columns
 from app.messages import text
+from app.messages.problems import problem_words
 from app.messages.statuses import local_state_word, status_word
 from app.statuses import OZON_STATUSES
 
@@ -58,5 +59,5 @@ def table(listing: list[dict], lang: str) -> list[str]:
     for p in listing:
         rows.append([p["posting_number"], status_word(p["status"], lang), local_state_word(p["local_state"], lang),
                      (p.get("shipment_date") or "")[:16].replace("T", " "),
-                     str(sum(i["quantity"] for i in p["items"])), p.get("problem") or ""])
+                     str(sum(i["quantity"] for i in p["items"])), problem_words(p.get("problem"), lang)])
     return columns(rows, right=frozenset({4}))

@@ -15,6 +15,7 @@ from datetime import date, datetime, timezone
 
 from app.cli.common import EXIT_FAILED, EXIT_OK, CommandError, language, load, open_db, setup_logging
 from app.messages import text
+from app.messages.problems import problem_words
 from app.services.waves.checks import EXEMPLARS_FIRST
 
 
@@ -111,5 +112,5 @@ def _status_lines(status: dict, lang: str):
         k: counts.get(k, 0) for k in ("verified", "pending", "short", "problem", "dropped", "excluded")})
     for row in status["postings"]:
         pick = f"{row['pick']:>3}" if row["pick"] else " --"
-        extra = f"  {row['reason']}" if row["reason"] else ""
+        extra = f"  {problem_words(row['reason'], lang)}" if row["reason"] else ""
         yield f"  {pick}  {row['posting_number']:<20} {row['state']:<9} label: {row['label'] or '-'}{extra}"

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from app.messages.problems import problem
 from app.services.ozon.errors import OzonBusinessError, OzonNotFound, OzonTransportError
 from app.services.sync.outbox import Command, Outcome, backoff_s, take
 from app.statuses import LocalState
@@ -49,7 +50,7 @@ def before_ship(db, command: Command, now: datetime) -> Outcome | None:
         return None
     if last.state == OUTBOX_PARKED:
         return Outcome(OUTBOX_PARKED, f"Ozon refused the number of boxes: {last.last_error}",
-                       local_state=LocalState.PROBLEM, problem=f"number of boxes refused: {last.last_error}")
+                       local_state=LocalState.PROBLEM, problem=problem("boxes_refused", detail=last.last_error))
     return Outcome(OUTBOX_PENDING, "waiting for Ozon to take the number of boxes", delay_s=WAIT_S, waiting=True)
 
 

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
+from app.messages.problems import problem
 from app.statuses import SHIPPED_STATUSES, SUBSTATUS_REGISTRATION_ERROR, LocalState
 from app.store import labels as store_labels
 from app.store import postings as store_postings
@@ -21,8 +22,7 @@ from app.store import tracking as store
 
 log = logging.getLogger("packdesk.aggregator")
 
-PROBLEM = f"the delivery partner refused to register it (Ozon: {SUBSTATUS_REGISTRATION_ERROR}): " \
-          "write to Ozon support or cancel the posting"
+PROBLEM = problem("registration_refused")
 
 
 class RegistrationWatch:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from app.messages.problems import problem
 from app.services.carriers.base import (
     CREDENTIALS, CarrierRefused, CarrierUnavailable, Parcel, Shipment, refusal_problem,
 )
@@ -80,7 +81,7 @@ class CarrierShip:
             carrier = self.carriers(name)
             if carrier is None:
                 return Outcome(OUTBOX_PARKED, f"{name}: no such carrier configured",
-                               local_state=LocalState.PROBLEM, problem=f"{name}: not configured")
+                               local_state=LocalState.PROBLEM, problem=problem("carrier_not_configured", carrier=name))
             shipment = known_shipment(result, parcel)
             if self._cancelled(command.posting_number):  # a cancelled posting is never shipped
                 if shipment is None:

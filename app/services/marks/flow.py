@@ -21,6 +21,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
+from app.messages.problems import problem
 from app.services.marks.exemplar_set import BuiltSet, Refusal, build, needs_buyer, sheet_as_json
 from app.services.ozon.errors import OzonBusinessError, OzonNotFound, OzonTransportError
 from app.devices.scanners.gs1 import mask
@@ -84,13 +85,13 @@ class MarksFlow:
         except OzonBusinessError as exc:
             return self._refused_state(command, exc)
         except OzonNotFound:
-            return Outcome(OUTBOX_PARKED, "Ozon does not know this posting", local_state=LocalState.PROBLEM,
-                           problem="Ozon does not know this posting")
+            return Outcome(OUTBOX_PARKED, problem("not_on_ozon"), local_state=LocalState.PROBLEM,
+                           problem=problem("not_on_ozon"))
         try:
             legal = needs_buyer(sheet) and self.client.exemplar_buyer_is_legal(number)
         except OzonNotFound:
-            return Outcome(OUTBOX_PARKED, "Ozon does not know this posting", local_state=LocalState.PROBLEM,
-                           problem="Ozon does not know this posting")
+            return Outcome(OUTBOX_PARKED, problem("not_on_ozon"), local_state=LocalState.PROBLEM,
+                           problem=problem("not_on_ozon"))
         built = build(sheet, units, legal_buyer=legal)
         exemplars = sheet_as_json(sheet)
         if built.refusals:
@@ -172,20 +173,20 @@ class MarksFlow:
                   status: str | None) -> Outcome:
         number, fp, now = command.posting_number, command.payload.get("fingerprint"), self.now()
         failed = [r.as_dict() | {"product": names.get(r.sku, str(r.sku))} for r in refusals]
-        problem = "marking codes refused: " + "; ".join(_describe(f) for f in failed)
+        said = problem("marks_refused", detail="; ".join(_describe(f) for f in failed))
 
         def write(session) -> None:
             row = store_marks.get(session, number)
             if row is None or row.fingerprint != fp:
                 return
-            row.stage, row.failed, row.problem, row.updated_at = MARKS_REJECTED, failed, problem, now
+            row.stage, row.failed, row.problem, row.updated_at = MARKS_REJECTED, failed, said, now
             row.ozon_status = status
             if exemplars is not None:
                 row.exemplars = exemplars
-            store_postings.set_local_state(session, number, LocalState.PROBLEM, problem=problem)
+            store_postings.set_local_state(session, number, LocalState.PROBLEM, problem=said)
 
-        log.warning("marks %s: %s", number, problem)
-        return Outcome(OUTBOX_PARKED, problem, result={**(command.result or {}), "step": "rejected",
+        log.warning("marks %s: %s", number, said)
+        return Outcome(OUTBOX_PARKED, said, result={**(command.result or {}), "step": "rejected",
                                                        "status": status}, write=write)
 
     def _refused_state(self, command: Command, exc: OzonBusinessError) -> Outcome:
@@ -206,7 +207,7 @@ class MarksFlow:
         if posting.status in PACKABLE_STATUSES:  # e.g. a ship being processed: look again shortly
             return Outcome(OUTBOX_PENDING, code, delay_s=backoff_s(command.attempts), result={"step": "create"})
         return Outcome(OUTBOX_PARKED, f"posting is {posting.status} on Ozon", postings=[posting],
-                       local_state=LocalState.PROBLEM, problem=f"Ozon status {posting.status}")
+                       local_state=LocalState.PROBLEM, problem=problem("ozon_status", status=posting.status))
 
     # -- helpers -----------------------------------------------------------------------------
     def _in_flight(self, command: Command, built: BuiltSet, exemplars: dict) -> None:

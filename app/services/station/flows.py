@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from app.messages import problems
 from app.services.station import results as r
 from app.services.station import state as s
 from app.devices.scanners.gs1 import mask
@@ -277,11 +278,11 @@ def short(t: Txn, reason: str, *, by: str | None = None) -> r.StationResult:
         return refused(t, r.NOTHING_OPEN, None, command="short")
     posting = s.get_posting(t.session, number)
     counted, total = s.totals(posting, units.line_counts(t.session, number))
-    reason = reason or "units not found"
+    reason = reason or problems.SHORT_REASON
     wave = posting.wave_id if store_waves.in_pending_wave(posting) else None
-    problem = f"short: {counted} of {total} units found ({reason})"
+    problem = problems.problem("short", counted=counted, total=total, reason=reason)
     if wave is not None:
-        problem += f"; shipped with wave {wave}: ship partially or cancel"
+        problem = problems.problem("short_in_wave", counted=counted, total=total, reason=reason, wave=wave)
         store_waves.set_member(t.session, wave, number, MEMBER_SHORT, reason=reason)
     store_postings.set_local_state(t.session, number, LocalState.PROBLEM, problem=problem)
     store_postings.release_posting(t.session, number, t.name)

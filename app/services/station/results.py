@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.messages import CATALOGUE
+from app.messages.problems import problem_words
 from app.messages.statuses import local_state_word, status_word
 from app.statuses import OZON_STATUSES
 
@@ -98,6 +99,8 @@ class StationResult:
             detail = params.get("detail")
             if params.get("reason") == "packed" and detail:
                 params["detail"] = local_state_word(detail, lang)
+            elif params.get("reason") == "problem":
+                params["detail"] = problem_words(detail, lang)
             elif detail in OZON_STATUSES:
                 params["detail"] = status_word(detail, lang)
         return (entry.get(lang) or entry["en"]).format_map(params)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Callable
 
+from app.messages.problems import problem
 from app.services.ozon.errors import (
     OzonAuthError, OzonBusinessError, OzonError, OzonNotFound, OzonRateLimited, OzonTransportError,
 )
@@ -234,7 +235,7 @@ class OutboxDrainer:
             return self._ship_refused(command, exc)
         except OzonNotFound as exc:
             return Outcome(OUTBOX_PARKED, f"POSTING_NOT_FOUND: {exc}", local_state=LocalState.PROBLEM,
-                           problem="Ozon does not know this posting")
+                           problem=problem("not_on_ozon"))
         except OzonTransportError as exc:
             if exc.maybe_applied:
                 return Outcome(OUTBOX_UNCERTAIN, str(exc), delay_s=backoff_s(command.attempts))
@@ -274,7 +275,7 @@ class OutboxDrainer:
         if code in ("HAS_INCORRECT_STATUS", "TRANSITION_IS_NOT_POSSIBLE", "INVALID_POSTING_STATE"):
             return Outcome(OUTBOX_UNCERTAIN, code, delay_s=0.0)  # decide from what Ozon shows
         return Outcome(OUTBOX_PARKED, f"Ozon refused the ship: {code or exc}", local_state=LocalState.PROBLEM,
-                       problem=f"ship refused: {code or exc}")
+                       problem=problem("ship_refused", code=code or exc))
 
     def _ship_read_back(self, command: Command) -> Outcome | None:
         """Decide from the posting's state on Ozon; None means: send (again)."""
@@ -291,7 +292,7 @@ class OutboxDrainer:
                            local_state=LocalState.CANCELLED)
         if status not in PACKABLE_STATUSES:
             return Outcome(OUTBOX_PARKED, f"posting is {status} on Ozon; cannot ship", postings=[posting],
-                           local_state=LocalState.PROBLEM, problem=f"Ozon status {status}")
+                           local_state=LocalState.PROBLEM, problem=problem("ozon_status", status=status))
         if posting.substatus == "ship_failed":
             log.warning("ship of %s failed on Ozon's side; sending again", command.posting_number)
             return None

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Iterable
 
+from app.messages.problems import problem
 from app.foreground import at_work, paced
 from app.services.ozon.errors import OzonNotFound
 from app.services.ozon.models import Posting
@@ -26,7 +27,7 @@ log = logging.getLogger("packdesk.sync.pull")
 
 RECONCILE_LIMIT = 200  # postings re-read one by one per pass when they vanished from the open list
 # the reason kept on a vanished posting Ozon does not know (``packdesk postings`` shows it)
-NOT_FOUND_PROBLEM = "vanished: Ozon no longer lists it and answers 'not found'; check it in the seller office"
+NOT_FOUND_PROBLEM = problem("vanished")
 OPEN_LOCAL_STATES = (LocalState.WAITING, LocalState.IN_PROGRESS, LocalState.PACKED)
 # Postings per write while someone packs: a scan's decision waits for the write the lane is running
 # (writer.py), so a page of 100 is written in four. With nobody at the bench (no decision for
