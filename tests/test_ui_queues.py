@@ -71,3 +71,36 @@ def test_panel_reloads_off_the_gui_thread_and_double_click_scans(qtbot, tmp_path
         assert numbers(panel.awaiting) == ["100-0001-1", "400-0001-1"]
     finally:
         db.close()
+
+
+def test_a_posting_parked_as_a_problem_is_listed_for_a_person_in_the_packers_language(qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from app.messages.problems import problem
+    from app.store import postings as store_postings
+    from app.ui.i18n import Languages
+
+    db = cache_with_postings(tmp_path)
+    db.writer.call(store_postings.set_local_state, "200-0001-1", "problem",
+                   problem=problem("short", counted=0, total=1, reason="box torn"))
+    languages = Languages(QApplication.instance())
+    panel = QueuesPanel(db, "bench-1", language=lambda: languages.current)
+    qtbot.addWidget(panel)
+    try:
+        with qtbot.waitSignal(panel.loaded, timeout=5000):
+            panel.reload()
+        assert numbers(panel.awaiting) == ["100-0001-1", "300-0001-1", "400-0001-1"]  # no longer to be packed
+        assert panel.tabs.tabText(panel.tabs.indexOf(panel.problems_view)) == "Needs a person (1)"
+        row = [panel.problems.index(0, c).data() for c in range(panel.problems.columnCount())]
+        assert row[1:] == ["200-0001-1", "awaiting packaging", "1", "short: 0 of 1 units found (box torn)"]
+        with qtbot.waitSignal(panel.loaded, timeout=5000):  # the words are read again in the new language
+            languages.switch("ru")
+        row = [panel.problems.index(0, c).data() for c in range(panel.problems.columnCount())]
+        assert row[2:] == ["ожидает упаковки", "1", "не хватает товара: найдено 0 из 1 (box torn)"]
+        assert panel.tabs.tabText(panel.tabs.count() - 1) == "Нужен человек (1)"
+        with qtbot.waitSignal(panel.scanRequested) as scanned:
+            panel.problems_view.doubleClicked.emit(panel.problems.index(0, 4))
+        assert scanned.args == ["200-0001-1"]
+    finally:
+        languages.switch("en")
+        db.close()

@@ -22,7 +22,7 @@ _i = PostingItemRow.__table__.c
 _l = LabelRow.__table__.c
 
 POSTING_KEYS = ("posting_number", "shipment_date", "status", "local_state", "warehouse_id",
-                "delivery_method_name", "claimed_by", "account")
+                "delivery_method_name", "claimed_by", "account", "problem")
 LABEL_KEYS = ("posting_number", "state", "printer", "printed_at", "copies", "last_error", "error_kind",
               "attempts")
 

@@ -51,7 +51,8 @@ class BenchController(QObject):
         self.held = HeldParcelsPanel(parts.db, language=lambda: self.languages.current) \
             if parts.config.carriers.carriers else None
         accounts = {a.client_id: a.label for a in parts.config.accounts} if parts.config.ozon_accounts else None
-        self.queues = QueuesPanel(parts.db, parts.config.station.name, held=self.held, accounts=accounts)
+        self.queues = QueuesPanel(parts.db, parts.config.station.name, held=self.held, accounts=accounts,
+                                  language=lambda: self.languages.current)
         self.photos = PhotoLoader(ProductPhotos(parts.db, PhotoCache(parts.config.data_dir)), parent=self)
         self.evidence = EvidencePanel(parts.db, parts.config.data_dir, parts.config.station.name,
                                       language=lambda: self.languages.current)

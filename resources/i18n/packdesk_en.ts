@@ -167,14 +167,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="180" />
-        <location filename="../../app/ui/controller.py" line="238" />
-        <location filename="../../app/ui/controller.py" line="254" />
+        <location filename="../../app/ui/controller.py" line="181" />
+        <location filename="../../app/ui/controller.py" line="239" />
+        <location filename="../../app/ui/controller.py" line="255" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="331" />
+        <location filename="../../app/ui/controller.py" line="332" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
     </message>
@@ -1239,13 +1239,15 @@ Please send it to support. The bench keeps working; restart it if something look
     <name>Queues</name>
     <message>
         <location filename="../../app/ui/queues/model.py" line="42" />
+        <location filename="../../app/ui/queues/model.py" line="58" />
         <source>Deadline</source>
         <translation>Deadline</translation>
     </message>
     <message>
         <location filename="../../app/ui/queues/model.py" line="43" />
         <location filename="../../app/ui/queues/model.py" line="52" />
-        <location filename="../../app/ui/queues/model.py" line="58" />
+        <location filename="../../app/ui/queues/model.py" line="59" />
+        <location filename="../../app/ui/queues/model.py" line="65" />
         <source>Posting</source>
         <translation>Posting</translation>
     </message>
@@ -1261,6 +1263,7 @@ Please send it to support. The bench keeps working; restart it if something look
     </message>
     <message>
         <location filename="../../app/ui/queues/model.py" line="46" />
+        <location filename="../../app/ui/queues/model.py" line="61" />
         <source>Units</source>
         <translation>Units</translation>
     </message>
@@ -1295,17 +1298,27 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="59" />
+        <location filename="../../app/ui/queues/model.py" line="60" />
+        <source>On Ozon</source>
+        <translation>On Ozon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="62" />
+        <source>What is wrong</source>
+        <translation>What is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/model.py" line="66" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="60" />
+        <location filename="../../app/ui/queues/model.py" line="67" />
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/model.py" line="61" />
+        <location filename="../../app/ui/queues/model.py" line="68" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -1313,62 +1326,67 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>QueuesPanel</name>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="106" />
+        <location filename="../../app/ui/queues/panel.py" line="120" />
         <source>Warehouse:</source>
         <translation>Warehouse:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="107" />
+        <location filename="../../app/ui/queues/panel.py" line="121" />
         <source>Delivery:</source>
         <translation>Delivery:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="108" />
+        <location filename="../../app/ui/queues/panel.py" line="122" />
         <source>Search posting, item or barcode</source>
         <translation>Search posting, item or barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="109" />
+        <location filename="../../app/ui/queues/panel.py" line="123" />
         <source>Reprint selected label</source>
         <translation>Reprint selected label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="125" />
+        <location filename="../../app/ui/queues/panel.py" line="139" />
         <source>Awaiting packaging (%1)</source>
         <translation>Awaiting packaging (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="125" />
+        <location filename="../../app/ui/queues/panel.py" line="139" />
         <source>Packed, waiting for label (%1)</source>
         <translation>Packed, waiting for label (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="126" />
+        <location filename="../../app/ui/queues/panel.py" line="140" />
         <source>Printed today (%1)</source>
         <translation>Printed today (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="126" />
+        <location filename="../../app/ui/queues/panel.py" line="140" />
         <source>Failed prints (%1)</source>
         <translation>Failed prints (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="131" />
+        <location filename="../../app/ui/queues/panel.py" line="140" />
+        <source>Needs a person (%1)</source>
+        <translation>Needs a person (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queues/panel.py" line="145" />
         <source>Held at the carrier (%1)</source>
         <translation>Held at the carrier (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="189" />
+        <location filename="../../app/ui/queues/panel.py" line="202" />
         <source>All warehouses</source>
         <translation>All warehouses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="190" />
+        <location filename="../../app/ui/queues/panel.py" line="203" />
         <source>All methods</source>
         <translation>All methods</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="225" />
+        <location filename="../../app/ui/queues/panel.py" line="238" />
         <source>Make dispute bundle…</source>
         <translation>Make dispute bundle…</translation>
     </message>

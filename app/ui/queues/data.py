@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, time, timezone
 
+from app.messages.problems import problem_words
+from app.messages.statuses import status_word
 from app.statuses import AWAITING_PACKAGING, PACKABLE_LOCAL_STATES, LocalState
 from app.store import labels as store_labels
 from app.store import products as store_products
@@ -22,6 +24,7 @@ class QueueSnapshot:
     packed: list[dict] = field(default_factory=list)
     printed_today: list[dict] = field(default_factory=list)
     failed: list[dict] = field(default_factory=list)
+    problems: list[dict] = field(default_factory=list)  # postings waiting for a person, said in words
     warehouses: dict[int, str] = field(default_factory=dict)
 
 
@@ -46,6 +49,12 @@ def _posting(p: dict, warehouses: dict[int, str], barcodes: dict[int, list[str]]
     }
 
 
+def _problem(p: dict, lang: str, warehouses: dict[int, str], barcodes: dict[int, list[str]],
+             accounts: dict[str, str]) -> dict:
+    return {**_posting(p, warehouses, barcodes, accounts), "status_said": status_word(p["status"], lang),
+            "problem": problem_words(p["problem"], lang)}
+
+
 def _label(row: dict) -> dict:
     return {"posting_number": row["posting_number"], "state": row["state"], "printer": row["printer"] or "",
             "printed_at": row["printed_at"], "copies": row["copies"], "error": row["last_error"] or "",
@@ -53,14 +62,16 @@ def _label(row: dict) -> dict:
 
 
 def load_queues(db, station: str | None = None, *, now: datetime | None = None,
-                accounts: dict[str, str] | None = None) -> QueueSnapshot:
-    """``accounts``: several Ozon accounts, Client-Id -> the name shown in the ``account`` field."""
+                accounts: dict[str, str] | None = None, lang: str = "en") -> QueueSnapshot:
+    """``accounts``: several Ozon accounts, Client-Id -> the name shown in the ``account`` field;
+    ``lang``: the language the problems are said in."""
     accounts = accounts or {}
     with db.read() as session:
         warehouses = {w.id: w.name for w in reference.list_warehouses(session)}
         awaiting = queues.postings_in_queue(session, status=(AWAITING_PACKAGING,), local_states=AWAITING_LOCAL)
         packed = queues.postings_in_queue(session, local_states=PACKED_LOCAL)
-        skus = {sku for p in (*awaiting, *packed) for _, _, sku, _ in p["items"]}
+        problems = queues.postings_in_queue(session, local_states=(LocalState.PROBLEM,))
+        skus = {sku for p in (*awaiting, *packed, *problems) for _, _, sku, _ in p["items"]}
         barcodes = store_products.barcodes_by_sku(session, skus)
         printed = queues.labels_in_queue(session, station=station, printed_since=local_midnight_utc(now))
         failed = queues.labels_in_queue(session, station=station)
@@ -68,6 +79,7 @@ def load_queues(db, station: str | None = None, *, now: datetime | None = None,
         awaiting=[_posting(p, warehouses, barcodes, accounts) for p in awaiting],
         packed=[_posting(p, warehouses, barcodes, accounts) for p in packed],
         printed_today=[_label(r) for r in printed], failed=[_label(r) for r in failed],
+        problems=[_problem(p, lang, warehouses, barcodes, accounts) for p in problems],
         warehouses=warehouses,
     )
 

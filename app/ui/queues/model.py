@@ -54,6 +54,13 @@ LABEL_COLUMNS = (
     Column("printer", QT_TRANSLATE_NOOP("Queues", "Printer")),
     Column("copies", QT_TRANSLATE_NOOP("Queues", "Copies")),
 )
+PROBLEM_COLUMNS = (  # postings waiting for a person: what is wrong, in the packer's words
+    Column("shipment_date", QT_TRANSLATE_NOOP("Queues", "Deadline"), local_time),
+    Column("posting_number", QT_TRANSLATE_NOOP("Queues", "Posting")),
+    Column("status_said", QT_TRANSLATE_NOOP("Queues", "On Ozon")),
+    Column("units", QT_TRANSLATE_NOOP("Queues", "Units")),
+    Column("problem", QT_TRANSLATE_NOOP("Queues", "What is wrong")),
+)
 FAILED_COLUMNS = (
     Column("posting_number", QT_TRANSLATE_NOOP("Queues", "Posting")),
     Column("state", QT_TRANSLATE_NOOP("Queues", "State")),

@@ -1,8 +1,10 @@
-"""``QueuesPanel``: four tabs over the cache, reloaded off the GUI thread after each sync pass.
+"""``QueuesPanel``: five tabs over the cache, reloaded off the GUI thread after each sync pass.
 
 Double-clicking a posting number or an item barcode in the awaiting queue scans it (``scanRequested``),
 which is how the demo is tried without a scanner. Failed prints have a reprint button. A packed or
-printed posting's menu (right click) asks for its dispute bundle (``bundleRequested``). The rFBS
+printed posting's menu (right click) asks for its dispute bundle (``bundleRequested``). "Needs a
+person" lists the postings parked as a problem (short, refused by Ozon or by a carrier...), each
+with what is wrong in the packer's language; double-clicking one scans it. The rFBS
 parcels held at the seller's own carrier have a page of their own when given (``held``: app/ui/carriers).
 """
 from __future__ import annotations
@@ -15,13 +17,18 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from app.ui.adapters.tasks import run_task
 from app.ui.queues.data import QueueSnapshot, load_queues, request_reprint
-from app.ui.queues.model import (ACCOUNT_COLUMN, FAILED_COLUMNS, LABEL_COLUMNS, POSTING_COLUMNS, ROW_ROLE, QueueFilter,
-                                 RowsModel, prepare_rows)
+from app.ui.queues.model import (ACCOUNT_COLUMN, FAILED_COLUMNS, LABEL_COLUMNS, POSTING_COLUMNS, PROBLEM_COLUMNS,
+                                 ROW_ROLE, QueueFilter, RowsModel, prepare_rows)
 
 log = logging.getLogger("packdesk.ui.queues")
 
 SCANNABLE = ("posting_number", "barcode")
 SIZE_BY_ROWS = 50
+
+
+def _rows(snapshot: QueueSnapshot) -> tuple[list[dict], ...]:
+    """The snapshot's rows in the order of ``QueuesPanel._models``."""
+    return (snapshot.awaiting, snapshot.packed, snapshot.printed_today, snapshot.failed, snapshot.problems)
 
 
 def _table(model) -> QTableView:
@@ -47,16 +54,19 @@ class QueuesPanel(QWidget):
     failed = Signal(str)
 
     def __init__(self, db, station: str | None, parent: QWidget | None = None, *, held: QWidget | None = None,
-                 accounts: dict[str, str] | None = None) -> None:
+                 accounts: dict[str, str] | None = None, language=lambda: "en") -> None:
         """``accounts``: a bench of several Ozon accounts, Client-Id -> name (an account column)."""
         super().__init__(parent)
         self.db, self.station, self.held, self.accounts = db, station, held, accounts or None
+        self.language = language
         columns = (ACCOUNT_COLUMN, *POSTING_COLUMNS) if self.accounts else POSTING_COLUMNS
         self.awaiting = RowsModel(columns, self)
         self.packed = RowsModel(columns, self)
         self.printed = RowsModel(LABEL_COLUMNS, self)
         self.failed_labels = RowsModel(FAILED_COLUMNS, self)
+        self.problems = RowsModel(PROBLEM_COLUMNS, self)
         self._loading = False
+        self._said_in: str | None = None  # the language the problems were read in
 
         self.warehouse = QComboBox()
         self.method = QComboBox()
@@ -98,6 +108,11 @@ class QueuesPanel(QWidget):
         if held is not None:
             self.tabs.addTab(held, "")
             held.loaded.connect(self._show_counts)
+        self.problems_view = _table(self.problems)
+        self.problems_view.setWordWrap(True)
+        self.problems_view.doubleClicked.connect(self._double_clicked)
+        self.tabs.addTab(self.problems_view, "")
+        self._pages = (awaiting_page, self.packed_view, self.printed_view, failed_page, self.problems_view)
         QVBoxLayout(self).addWidget(self.tabs)
         self.retranslate()
 
@@ -114,7 +129,7 @@ class QueuesPanel(QWidget):
         self._fit_columns(everything=True)
 
     def _views(self) -> tuple[QTableView, ...]:
-        return (self.awaiting_view, self.packed_view, self.printed_view, self.failed_view)
+        return (self.awaiting_view, self.packed_view, self.printed_view, self.failed_view, self.problems_view)
 
     def _fit_columns(self, everything: bool = False, fitted: tuple[bool, ...] = ()) -> None:
         for i, view in enumerate(self._views()):
@@ -123,9 +138,9 @@ class QueuesPanel(QWidget):
 
     def _show_counts(self) -> None:
         titles = (self.tr("Awaiting packaging (%1)"), self.tr("Packed, waiting for label (%1)"),
-                  self.tr("Printed today (%1)"), self.tr("Failed prints (%1)"))
-        for i, (title, model) in enumerate(zip(titles, self._models())):
-            self.tabs.setTabText(i, title.replace("%1", str(model.total())))
+                  self.tr("Printed today (%1)"), self.tr("Failed prints (%1)"), self.tr("Needs a person (%1)"))
+        for page, title, model in zip(self._pages, titles, self._models()):
+            self.tabs.setTabText(self.tabs.indexOf(page), title.replace("%1", str(model.total())))
         if self.held is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.held),
                                  self.tr("Held at the carrier (%1)").replace("%1", str(self.held.count())))
@@ -133,6 +148,8 @@ class QueuesPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            if self._said_in not in (None, self.language()):  # the problems are words read in a language
+                self.reload()
         super().changeEvent(event)
 
     # --- loading ----------------------------------------------------------------------------
@@ -145,24 +162,21 @@ class QueuesPanel(QWidget):
         self._loading = True
         models = self._models()
         sorts = [model.sort_state() for model in models]
+        lang = self.language()
 
-        def load() -> tuple[QueueSnapshot, list]:
-            snapshot = load_queues(self.db, self.station, accounts=self.accounts)
-            rows = (snapshot.awaiting, snapshot.packed, snapshot.printed_today, snapshot.failed)
-            return snapshot, [prepare_rows(m.columns, r, sort) for m, r, sort in zip(models, rows, sorts)]
+        def load() -> tuple[QueueSnapshot, list, str]:
+            snapshot = load_queues(self.db, self.station, accounts=self.accounts, lang=lang)
+            tables = [prepare_rows(m.columns, r, sort) for m, r, sort in zip(models, _rows(snapshot), sorts)]
+            return snapshot, tables, lang
 
         run_task(load, on_result=lambda loaded: self._show(*loaded), on_error=self._load_failed, owner=self)
 
     def _models(self) -> tuple[RowsModel, ...]:
-        return (self.awaiting, self.packed, self.printed, self.failed_labels)
+        return (self.awaiting, self.packed, self.printed, self.failed_labels, self.problems)
 
-    def show_snapshot(self, snapshot: QueueSnapshot) -> None:
-        """Show a snapshot read elsewhere (formats it here, on the calling thread)."""
-        rows = (snapshot.awaiting, snapshot.packed, snapshot.printed_today, snapshot.failed)
-        self._show(snapshot, [prepare_rows(m.columns, r, m.sort_state()) for m, r in zip(self._models(), rows)])
-
-    def _show(self, snapshot: QueueSnapshot, tables: list) -> None:
+    def _show(self, snapshot: QueueSnapshot, tables: list, lang: str) -> None:
         self._loading = False
+        self._said_in = lang
         fitted = tuple(model.rowCount() > 0 for model in self._models())
         for model, table in zip(self._models(), tables):
             model.set_prepared(table)
@@ -205,7 +219,7 @@ class QueuesPanel(QWidget):
     # --- actions ----------------------------------------------------------------------------
     def _double_clicked(self, index) -> None:
         row = index.data(ROW_ROLE)
-        key = self.awaiting.columns[index.column()].key
+        key = index.model().columns[index.column()].key
         text = row.get(key) if key in SCANNABLE else row.get("posting_number")
         if text:
             self.scanRequested.emit(str(text))
