@@ -30,6 +30,11 @@ class ProblemKind:
         return re.compile("".join(parts) + r"\Z", re.DOTALL)
 
 
+def patterns(kinds) -> list[tuple[ProblemKind, re.Pattern]]:
+    """Each kind with its compiled template, in the order given (the first that fits says it)."""
+    return [(kind, kind.pattern) for kind in kinds]
+
+
 # the most specific first: a line is said by the first kind whose template it fits
 KINDS: dict[str, ProblemKind] = {
     "short_in_wave": ProblemKind(
@@ -80,7 +85,7 @@ KINDS: dict[str, ProblemKind] = {
          "ru": "{carrier} не настроен: заполните его настройки, затем packdesk carriers retry",
          "zh": "{carrier} 尚未配置：请填写其设置，然后运行 packdesk carriers retry"}),
 }
-_PATTERNS = [(kind, KINDS[kind].pattern) for kind in KINDS]
+_PATTERNS = patterns(KINDS.values())
 # a short posting's reason when the packer gave none (app.services.station.flows.short)
 SHORT_REASON = "units not found"
 _SHORT_REASON_WORDS = {"en": SHORT_REASON, "ru": "товар не найден", "zh": "未找到商品"}
@@ -93,16 +98,21 @@ def problem(kind: str, /, **fields) -> str:
 
 def problem_words(stored: str | None, lang: str) -> str:
     """A stored problem in ``lang``; a line no kind fits, as it was written."""
-    if not stored:
+    return said(_PATTERNS, stored, lang)
+
+
+def said(kinds: list[tuple[ProblemKind, re.Pattern]], line: str | None, lang: str) -> str:
+    """``line`` said in ``lang`` by the first kind whose template it fits; else as it is."""
+    if not line:
         return ""
-    for kind, pattern in _PATTERNS:
-        found = pattern.match(stored)
+    for kind, pattern in kinds:
+        found = pattern.match(line)
         if found:
             fields = found.groupdict()
             if "status" in fields:
                 fields["status"] = status_word(fields["status"], lang)
             if fields.get("reason") == SHORT_REASON:
                 fields["reason"] = _SHORT_REASON_WORDS.get(lang, SHORT_REASON)
-            words = KINDS[kind].words
-            return (words.get(lang) or words["en"]).format(**fields)
-    return stored
+            return (kind.words.get(lang) or kind.words["en"]).format(**fields)
+    return line
+

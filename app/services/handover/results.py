@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.messages import CATALOGUE
+from app.messages.scan_problems import scan_problem_words
 from app.services.station.results import ERROR, IDLE, StationResult
 
 HANDOVER = "handover"  # the state of a bench in hand-over mode (nothing held)
@@ -51,6 +52,8 @@ HELD_CODES = frozenset({PARCEL_CANCELLED, HANDOVER_INCOMPLETE})  # the red flash
 class HandoverResult(StationResult):
     def message(self, lang: str = "en") -> str:
         params = _Params({"posting": self.posting or "", **self.data})
+        if self.code == BAD_SCAN and params.get("problem"):
+            params["problem"] = scan_problem_words(params["problem"], lang)
         if "carrier" in self.data:  # the carrier's name in the packer's language
             key = f"carrier_{self.data.get('carrier') or 'other'}"
             params["carrier_name"] = _entry(key if key in CATALOGUE else "carrier_other", lang)

@@ -114,7 +114,7 @@ def _kind(text: str, layout_fixed: bool) -> Classified:
         name, *args = text[len(COMMAND_PREFIX):].split(":")
         name = name.strip().upper()
         if name not in COMMANDS and name not in MODE_COMMANDS:
-            return Classified("bad", text, problem=f"unknown command {name!r}", layout_fixed=layout_fixed)
+            return Classified("bad", text, problem=f"unknown command '{name}'", layout_fixed=layout_fixed)
         return Classified("command", text, command=name, args=tuple(a.strip() for a in args if a.strip()),
                           layout_fixed=layout_fixed)
     if POSTING_RE.fullmatch(text):

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from app.messages import CATALOGUE
 from app.messages.problems import problem_words
+from app.messages.scan_problems import scan_problem_words
 from app.messages.statuses import local_state_word, status_word
 from app.statuses import OZON_STATUSES
 
@@ -95,6 +96,8 @@ class StationResult:
         """The text the packer reads (``lang``: ru, zh or en)."""
         entry = CATALOGUE[_message_key(self.code, self.data)]
         params = _Params({"posting": self.posting or "", **self.data})
+        if self.code in (BAD_SCAN, MARKING_INVALID) and params.get("problem"):
+            params["problem"] = scan_problem_words(params["problem"], lang)
         if self.code == POSTING_NOT_PACKABLE:  # a status in the packer's words, not Ozon's or the bench's code
             detail = params.get("detail")
             if params.get("reason") == "packed" and detail:
