@@ -14,8 +14,9 @@ import json
 from datetime import date, datetime, timezone
 
 from app.cli.common import EXIT_FAILED, EXIT_OK, CommandError, language, load, open_db, setup_logging
+from app.cli.table import columns
 from app.messages import text
-from app.messages.problems import problem_words
+from app.messages.wave_words import reason_words
 from app.services.waves.checks import EXEMPLARS_FIRST
 
 
@@ -94,23 +95,26 @@ def _plan_lines(plan, lang: str):
         yield f"  {pick:>3}  {number}"
     for number, why in plan.excluded:
         if why.endswith(EXEMPLARS_FIRST):  # marking codes are scanned at the bench and accepted by Ozon first
-            yield f"   --  {text('wave_excluded_marks', lang, posting=number)} ({why})"
+            yield f"   --  {text('wave_excluded_marks', lang, posting=number)} ({reason_words(why, lang)})"
         else:
-            yield f"   --  {number}  {why}"
+            yield f"   --  {number}  {reason_words(why, lang)}"
 
 
 def _ship_lines(shipped, lang: str):
     key = "wave_already_shipped" if shipped.already else "wave_shipped"
     yield text(key, lang, wave=shipped.wave_id, count=len(shipped.queued), dropped=len(shipped.dropped))
     for number, why in shipped.dropped:
-        yield f"   --  {number}  {why}"
+        yield f"   --  {number}  {reason_words(why, lang)}"
 
 
 def _status_lines(status: dict, lang: str):
     counts = status["counts"]
-    yield text("wave_status", lang, wave=status["wave"], state=status["state"], **{
+    yield text("wave_status", lang, wave=status["wave"], state=text(f"wave_state_{status['state']}", lang), **{
         k: counts.get(k, 0) for k in ("verified", "pending", "short", "problem", "dropped", "excluded")})
+    rows = []
     for row in status["postings"]:
-        pick = f"{row['pick']:>3}" if row["pick"] else " --"
-        extra = f"  {problem_words(row['reason'], lang)}" if row["reason"] else ""
-        yield f"  {pick}  {row['posting_number']:<20} {row['state']:<9} label: {row['label'] or '-'}{extra}"
+        label = text(f"wave_label_{row['label']}", lang) if row["label"] else "-"
+        rows.append([f"{row['pick'] or '--':>3}", row["posting_number"], text(f"wave_member_{row['state']}", lang),
+                     text("wave_label", lang, state=label), reason_words(row["reason"], lang)])
+    for line in columns(rows):
+        yield f"  {line}"

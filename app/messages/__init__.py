@@ -24,6 +24,7 @@ from app.messages.station import STATION_MESSAGES
 from app.messages.statuses import STATUS_MESSAGES
 from app.messages.sync import SYNC_MESSAGES
 from app.messages.unit_ids import UNIT_ID_MESSAGES
+from app.messages.wave_words import WAVE_WORDS
 from app.messages.tracking import TRACKING_MESSAGES
 
 LANGUAGES = ("en", "ru", "zh")
@@ -202,6 +203,7 @@ CATALOGUE.update(UNIT_ID_MESSAGES)
 CATALOGUE.update(TRACKING_MESSAGES)
 CATALOGUE.update(STATUS_MESSAGES)
 CATALOGUE.update(BOARD_MESSAGES)
+CATALOGUE.update(WAVE_WORDS)
 
 
 def system_language() -> str:

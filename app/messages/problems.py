@@ -12,7 +12,7 @@ import re
 import string
 from dataclasses import dataclass
 
-from app.messages.statuses import status_word
+from app.messages.statuses import local_state_word, status_word
 
 
 @dataclass(frozen=True)
@@ -109,8 +109,10 @@ def said(kinds: list[tuple[ProblemKind, re.Pattern]], line: str | None, lang: st
         found = pattern.match(line)
         if found:
             fields = found.groupdict()
-            if "status" in fields:
+            if "status" in fields:  # Ozon's status and the bench's state, in words too
                 fields["status"] = status_word(fields["status"], lang)
+            if "local_state" in fields:
+                fields["local_state"] = local_state_word(fields["local_state"], lang)
             if fields.get("reason") == SHORT_REASON:
                 fields["reason"] = _SHORT_REASON_WORDS.get(lang, SHORT_REASON)
             return (kind.words.get(lang) or kind.words["en"]).format(**fields)
