@@ -1,11 +1,13 @@
-"""What is wrong with a scan, in the packer's language: every line the classifier and the
-marking-code parser write is met here by a real scan and said in Russian and Chinese (a line
+"""What is wrong with a scan, in the packer's language: every line the classifier, the
+marking-code parser and the hand-over's tracking-number check write is met here by a real scan and said in Russian and Chinese (a line
 changed in the code and not in app/messages/scan_problems.py fails), and every listed line is met."""
 from __future__ import annotations
 
 import pytest
 
 from app.messages.scan_problems import SCAN_PROBLEMS, scan_problem_words
+from app.services.handover.scan_out import NOT_A_TRACKING_NUMBER
+from app.services.handover.tracking_numbers import CDEK, RUSSIAN_POST, check
 from app.services.station.classify import MAX_LEN, classify
 from app.services.station.marking import parse
 from app.services.station.results import StationResult
@@ -19,8 +21,15 @@ MARKS = ["99" + GTIN + "21ABC", f"01{GTIN}22ABC{GS}93dGVz", f"01{GTIN[:-1]}021AB
          f"01{GTIN}21AB{GS}91ee01{GS}92{'x' * 44}", f"01{GTIN}21AB{GS}95xx"]
 
 
+TRACKING = [(RUSSIAN_POST, " ", None), (RUSSIAN_POST, "8010236721611", None), (RUSSIAN_POST, "80102367216111", None),
+            (RUSSIAN_POST, "RA12345678RU", None), (RUSSIAN_POST, "RA123456780RU", None), (CDEK, "12345", None),
+            ("other", "12", "[A-Z]+"), ("other", "AB", "(")]
+
+
 def problems() -> list[str]:
-    return [classify(raw).problem for raw in SCANS] + [parse(code).problem for code in MARKS]
+    return ([classify(raw).problem for raw in SCANS] + [parse(code).problem for code in MARKS]
+            + [check(carrier, text, pattern=pattern).problem for carrier, text, pattern in TRACKING]
+            + [NOT_A_TRACKING_NUMBER])
 
 
 @pytest.mark.parametrize("line", problems())

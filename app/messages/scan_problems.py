@@ -1,6 +1,7 @@
 """What is wrong with a scan, in the packer's language: the lines the scan classifier
-(``app.services.station.classify``) and the marking-code parser (``app.services.station.marking``)
-write in English for the log, said in a ``bad_scan`` or ``marking_invalid`` message. Keyed by the
+(``app.services.station.classify``), the marking-code parser (``app.services.station.marking``) and
+the tracking-number check of the hand-over write in English for the log, said in a ``bad_scan``,
+``marking_invalid`` or ``tracking_invalid`` message. Keyed by the
 same lines (a test feeds each one's scan through the classifier, so a line changed there and not
 here fails); a line not listed is shown as it is."""
 from __future__ import annotations
@@ -43,6 +44,19 @@ SCAN_PROBLEMS = patterns([
           zh="密钥标识（AI 91）为小写字母"),
     _kind("no verification key (AI 91/92 or 93)", ru="нет ключа проверки (AI 91/92 или 93)",
           zh="没有验证码（AI 91/92 或 93）"),
+    # a carrier's tracking number scanned at the hand-over (app.services.handover.tracking_numbers)
+    _kind("empty", ru="пусто", zh="为空"),
+    _kind("a domestic Russian Post number has 14 digits, not {count}",
+          ru="внутренний номер Почты России — 14 цифр, а не {count}", zh="俄罗斯邮政国内单号为 14 位数字，不是 {count} 位"),
+    _kind("the check digit is wrong", ru="неверная контрольная цифра", zh="校验位错误"),
+    _kind("neither 14 digits nor an international S10 number (AA123456789RU)",
+          ru="не 14 цифр и не международный номер S10 (AA123456789RU)", zh="既不是 14 位数字，也不是国际 S10 单号（AA123456789RU）"),
+    _kind("a CDEK order number is 9 to 12 digits", ru="номер заказа СДЭК — от 9 до 12 цифр",
+          zh="CDEK 订单号为 9 到 12 位数字"),
+    _kind("does not match the pattern {pattern}", ru="не подходит под шаблон {pattern}", zh="不符合格式 {pattern}"),
+    _kind("the configured pattern is wrong: {error}", ru="шаблон в настройках неверен: {error}",
+          zh="设置中的格式有误：{error}"),
+    _kind("an item or no barcode at all", ru="это товар или вообще не штрихкод", zh="这是商品码或根本不是条码"),
 ])
 
 

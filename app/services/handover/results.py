@@ -52,7 +52,7 @@ HELD_CODES = frozenset({PARCEL_CANCELLED, HANDOVER_INCOMPLETE})  # the red flash
 class HandoverResult(StationResult):
     def message(self, lang: str = "en") -> str:
         params = _Params({"posting": self.posting or "", **self.data})
-        if self.code == BAD_SCAN and params.get("problem"):
+        if self.code in (BAD_SCAN, TRACKING_INVALID) and params.get("problem"):
             params["problem"] = scan_problem_words(params["problem"], lang)
         if "carrier" in self.data:  # the carrier's name in the packer's language
             key = f"carrier_{self.data.get('carrier') or 'other'}"

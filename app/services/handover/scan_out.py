@@ -50,6 +50,8 @@ _p = PostingRow.__table__.c
 _CACHED = select(_p.status, _p.local_state, _p.delivery_method_id, _p.delivery_method_name, _p.shipment_date,
                  _p.cancel_reason).where(_p.posting_number == bindparam("number"))
 
+NOT_A_TRACKING_NUMBER = "an item or no barcode at all"  # scanned for a parcel's carrier barcode
+
 
 def cached(t: Txn, number: str) -> Cached | None:
     row = t.session.execute(_CACHED, {"number": number}).first()
@@ -203,7 +205,7 @@ def tracking(t: Txn, scanned: Classified) -> hr.HandoverResult:
     number = h.awaiting_tracking
     names = {"carrier": h.carrier}
     if scanned.kind != "code" or store_products.products_by_barcode(t.session, scanned.text):
-        return t.answer(hr.TRACKING_INVALID, number, tracking=scanned.text[:40], problem="an item or no barcode at all",
+        return t.answer(hr.TRACKING_INVALID, number, tracking=scanned.text[:40], problem=NOT_A_TRACKING_NUMBER,
                         **names)
     verdict = tn.check(h.carrier or tn.OTHER, scanned.text, pattern=t.tracking_pattern)
     if not verdict.ok:
