@@ -30,6 +30,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
 
 from app.cli.demo import DEMO_API_KEY, demo_config  # noqa: E402
 from app.config import Config  # noqa: E402
+from app.messages.statuses import status_word  # noqa: E402
 from app.sim.ozon.demo_phone import add_phone, sheet_section  # noqa: E402
 from app.sim.ozon.marks import sample_mark  # noqa: E402
 from app.sim.ozon import OzonSimulator, WorldConfig  # noqa: E402
@@ -379,6 +380,14 @@ def main() -> int:
         rows = [row["posting_number"] for row in controller.queues.awaiting.rows if row["units"] >= 2]
         postings = [n for n in rows if n in plain][:3]
         marked = [n for n in rows if n not in plain][:3]
+        # a posting whose units cannot be found: short, it waits in "Needs a person"
+        short = next(n for n in rows if n in plain and n not in postings)
+        controller.scan(short)
+        wait_for(lambda: controller.pack_view.state == "packing", 10)
+        controller.scan("CMD:SHORT:box torn")
+        wait_for(lambda: "posting_short" in codes, 10)
+        controller.queues.reload()
+        wait_for(lambda: controller.queues.problems.rowCount() == 1, 10)
         packed_units: dict[str, list[str]] = {}
         for lang, number, with_marks, phone in zip(("en", "ru", "zh"), postings, marked, phones):
             controller.switch_language(lang, remember=False)
@@ -417,6 +426,12 @@ def main() -> int:
             window.pages.setCurrentIndex(QUEUES)
             pump(0.3)
             shot(window, lang, "queues")
+            controller.queues.tabs.setCurrentWidget(controller.queues.problems_view)
+            wait_for(lambda: controller.queues.problems.index(0, 2).data()  # read again in the new language
+                     == status_word("awaiting_packaging", lang), 10)
+            pump(0.5)
+            shot(window, lang, "queues-problems")
+            controller.queues.tabs.setCurrentIndex(0)
             window.pages.setCurrentIndex(LOG)
             pump(0.2)
             shot(window, lang, "log")
