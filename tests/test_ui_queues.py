@@ -104,3 +104,13 @@ def test_a_posting_parked_as_a_problem_is_listed_for_a_person_in_the_packers_lan
     finally:
         languages.switch("en")
         db.close()
+
+
+def test_a_failed_print_says_its_state_and_why_in_the_packers_language():
+    from app.ui.queues.data import _failed
+
+    row = {"posting_number": "1-1-1", "state": "failed", "printer": "tcp://10.0.0.7:9100", "printed_at": None,
+           "copies": 1, "last_error": "printer 10.0.0.7: paper out", "error_kind": "no_paper", "attempts": 2}
+    failed = _failed(row, "zh")
+    assert (failed["state_said"], failed["error_said"], failed["error"]) == ("失败", "标签纸用完",
+                                                                              "printer 10.0.0.7: paper out")

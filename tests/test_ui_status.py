@@ -100,3 +100,16 @@ def test_a_bench_without_an_ozon_account_says_so_rather_than_connecting_forever(
     finally:
         controller.shutdown()
         controller.languages.switch("en")
+
+
+def test_the_devices_states_are_said_in_the_packers_language_with_the_reason_as_it_came(qtbot):
+    bar = QStatusBar()
+    qtbot.addWidget(bar)
+    status = StatusPanel(bar, printer="tcp://10.0.0.7:9100", scale="serial:/dev/ttyUSB0", scanner="serial:/dev/ttyACM0",
+                         now=lambda: NOW, language=lambda: "ru")
+    status.on_printer_state("no_paper")
+    status.on_scale_state("disconnected: [Errno 2] No such file or directory")
+    status.on_scanner_state("connecting")
+    assert status.fields["printer"].text().endswith("tcp://10.0.0.7:9100 (кончились этикетки)")
+    assert status.fields["scale"].text().endswith("отключено: [Errno 2] No such file or directory")
+    assert status.fields["scanner"].text().endswith("serial:/dev/ttyACM0 (подключение…)")

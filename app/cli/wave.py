@@ -16,6 +16,7 @@ from datetime import date, datetime, timezone
 from app.cli.common import EXIT_FAILED, EXIT_OK, CommandError, language, load, open_db, setup_logging
 from app.cli.table import columns
 from app.messages import text
+from app.messages.devices import label_state_word
 from app.messages.wave_words import reason_words
 from app.services.waves.checks import EXEMPLARS_FIRST
 
@@ -113,7 +114,7 @@ def _status_lines(status: dict, lang: str):
         k: counts.get(k, 0) for k in ("verified", "pending", "short", "problem", "dropped", "excluded")})
     rows = []
     for row in status["postings"]:
-        label = text(f"wave_label_{row['label']}", lang) if row["label"] else "-"
+        label = label_state_word(row["label"], lang) if row["label"] else "-"
         rows.append([f"{row['pick'] or '--':>3}", row["posting_number"], text(f"wave_member_{row['state']}", lang),
                      text("wave_label", lang, state=label), reason_words(row["reason"], lang)])
     for line in columns(rows):

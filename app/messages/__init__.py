@@ -10,6 +10,7 @@ import locale
 import os
 
 from app.messages.carriers import CARRIER_MESSAGES
+from app.messages.devices import DEVICE_WORDS
 from app.messages.commands import COMMAND_MESSAGES
 from app.messages.evidence import EVIDENCE_MESSAGES
 from app.messages.evidence_summary import SUMMARY_MESSAGES
@@ -204,6 +205,7 @@ CATALOGUE.update(TRACKING_MESSAGES)
 CATALOGUE.update(STATUS_MESSAGES)
 CATALOGUE.update(BOARD_MESSAGES)
 CATALOGUE.update(WAVE_WORDS)
+CATALOGUE.update(DEVICE_WORDS)
 
 
 def system_language() -> str:

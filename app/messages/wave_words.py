@@ -21,11 +21,6 @@ WAVE_WORDS: dict[str, dict[str, str]] = {
                               "verified": ("verified", "проверено", "已核对"),
                               "short": ("short", "недостача", "缺货"),
                               "problem": ("problem", "проблема", "有问题")}),
-    **_words("wave_label_", {"waiting": ("waiting", "ждёт", "等待中"),
-                             "fetched": ("fetched", "получена", "已获取"),
-                             "printed": ("printed", "напечатана", "已打印"),
-                             "failed": ("failed", "ошибка", "失败"),
-                             "parked": ("parked", "отложена", "已搁置")}),
     "wave_label": {"en": "label: {state}", "ru": "этикетка: {state}", "zh": "面单：{state}"},
 }
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from app.messages import text
+from app.messages.devices import device_state_words
 from app.messages.sync import stage_names
 
 KEY_WARN_DAYS = 14
@@ -208,13 +209,13 @@ class StatusPanel(QObject):
             return self.tr("not set")
         if not state or state == "connected":
             return uri
-        return f"{uri} ({state})"
+        return f"{uri} ({device_state_words(state, self.language())})"
 
     def _scale_text(self) -> str:
         if not self.scale_uri:
             return self.tr("Scale: not set")
         if self.weight is None:
-            return self.tr("Scale: %1").replace("%1", self.scale_state or "…")
+            return self.tr("Scale: %1").replace("%1", device_state_words(self.scale_state, self.language()) or "…")
         grams, state = self.weight
         shown = self.tr("%1 g stable") if state in ("stable", "zero") else self.tr("%1 g moving")
         return self.tr("Scale: %1").replace("%1", shown.replace("%1", f"{grams:.0f}"))

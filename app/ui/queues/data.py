@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, time, timezone
 
+from app.messages.devices import device_state_words, label_state_word
 from app.messages.problems import problem_words
 from app.messages.statuses import status_word
 from app.statuses import AWAITING_PACKAGING, PACKABLE_LOCAL_STATES, LocalState
@@ -61,6 +62,13 @@ def _label(row: dict) -> dict:
             "error_kind": row["error_kind"] or "", "attempts": row["attempts"]}
 
 
+def _failed(row: dict, lang: str) -> dict:
+    """A label that did not print: its state and why in the packer's words (the details as they came)."""
+    label = _label(row)
+    return {**label, "state_said": label_state_word(label["state"], lang),
+            "error_said": device_state_words(label["error_kind"], lang)}
+
+
 def load_queues(db, station: str | None = None, *, now: datetime | None = None,
                 accounts: dict[str, str] | None = None, lang: str = "en") -> QueueSnapshot:
     """``accounts``: several Ozon accounts, Client-Id -> the name shown in the ``account`` field;
@@ -78,7 +86,7 @@ def load_queues(db, station: str | None = None, *, now: datetime | None = None,
     return QueueSnapshot(
         awaiting=[_posting(p, warehouses, barcodes, accounts) for p in awaiting],
         packed=[_posting(p, warehouses, barcodes, accounts) for p in packed],
-        printed_today=[_label(r) for r in printed], failed=[_label(r) for r in failed],
+        printed_today=[_label(r) for r in printed], failed=[_failed(r, lang) for r in failed],
         problems=[_problem(p, lang, warehouses, barcodes, accounts) for p in problems],
         warehouses=warehouses,
     )

@@ -63,8 +63,8 @@ PROBLEM_COLUMNS = (  # postings waiting for a person: what is wrong, in the pack
 )
 FAILED_COLUMNS = (
     Column("posting_number", QT_TRANSLATE_NOOP("Queues", "Posting")),
-    Column("state", QT_TRANSLATE_NOOP("Queues", "State")),
-    Column("error_kind", QT_TRANSLATE_NOOP("Queues", "Problem")),
+    Column("state_said", QT_TRANSLATE_NOOP("Queues", "State")),
+    Column("error_said", QT_TRANSLATE_NOOP("Queues", "Problem")),
     Column("error", QT_TRANSLATE_NOOP("Queues", "Details")),
 )
 
