@@ -5,13 +5,11 @@ and the Failed prints tab show. A device worker reports ``connecting``, ``connec
 The reason after the colon is the library's own text and stays as it is."""
 from __future__ import annotations
 
-
-def _words(prefix: str, table: dict[str, tuple[str, str, str]]) -> dict[str, dict[str, str]]:
-    return {f"{prefix}{code}": dict(zip(("en", "ru", "zh"), words)) for code, words in table.items()}
+from app.messages.words import lookup, table
 
 
 DEVICE_WORDS: dict[str, dict[str, str]] = {
-    **_words("device_", {
+    **table("device_", {
         "idle": ("idle", "не запущено", "未启动"),
         "connecting": ("connecting…", "подключение…", "连接中…"),
         "connected": ("connected", "подключено", "已连接"),
@@ -35,7 +33,7 @@ DEVICE_WORDS: dict[str, dict[str, str]] = {
                                        "合作方拒绝登记"),
     }),
     # a label's state (app.store.models LABEL_*)
-    **_words("label_state_", {
+    **table("label_state_", {
         "waiting": ("waiting", "ждёт", "等待中"),
         "fetched": ("fetched", "получена", "已获取"),
         "printed": ("printed", "напечатана", "已打印"),
@@ -45,18 +43,13 @@ DEVICE_WORDS: dict[str, dict[str, str]] = {
 }
 
 
-def _said(key: str, fallback: str, lang: str) -> str:
-    words = DEVICE_WORDS.get(key)
-    return (words.get(lang) or words["en"]) if words else fallback
-
-
 def device_state_words(state: str | None, lang: str) -> str:
     """``disconnected: [Errno 2] ...`` -> ``отключено: [Errno 2] ...``; an unknown state as it is."""
     if not state:
         return ""
     head, colon, reason = state.partition(": ")
-    return _said(f"device_{head}", head, lang) + (f": {reason}" if colon else "")
+    return lookup(DEVICE_WORDS, f"device_{head}", head, lang) + (f": {reason}" if colon else "")
 
 
 def label_state_word(state: str | None, lang: str) -> str:
-    return _said(f"label_state_{state}", state or "", lang)
+    return lookup(DEVICE_WORDS, f"label_state_{state}", state or "", lang)

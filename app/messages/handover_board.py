@@ -4,6 +4,8 @@ dispute's state, and the lines of the command's board and receipt. Part of
 ``app.messages.CATALOGUE``; same rules (ru, zh, en; ``str.format``)."""
 from __future__ import annotations
 
+from app.messages.words import lookup
+
 # where the bench is in closing a hand-over (``close_step`` of app.services.handover.carriage)
 CLOSE_STEP_WORDS: dict[str, dict[str, str]] = {f"handover_step_{step}": words for step, words in {
     "create": {"en": "being created", "ru": "создаётся", "zh": "生成中"},
@@ -83,19 +85,14 @@ BOARD_LINES: dict[str, dict[str, str]] = {
 BOARD_MESSAGES: dict[str, dict[str, str]] = {**CLOSE_STEP_WORDS, **CARRIAGE_WORDS, **DISPUTE_WORDS, **BOARD_LINES}
 
 
-def _word(table: dict[str, dict[str, str]], key: str, fallback: str, lang: str) -> str:
-    words = table.get(key)
-    return (words.get(lang) or words["en"]) if words else fallback
-
-
 def carriage_word(status: str | None, lang: str) -> str:
-    return _word(CARRIAGE_WORDS, f"carriage_status_{status}", status or "", lang)
+    return lookup(CARRIAGE_WORDS, f"carriage_status_{status}", status or "", lang)
 
 
 def close_step_word(step: str | None, carriage_status: str | None, lang: str) -> str:
     """Where a closed hand-over's carriage is: the bench's close step, else Ozon's carriage status."""
-    return _word(CLOSE_STEP_WORDS, f"handover_step_{step}", carriage_word(carriage_status, lang), lang)
+    return lookup(CLOSE_STEP_WORDS, f"handover_step_{step}", carriage_word(carriage_status, lang), lang)
 
 
 def dispute_word(state: str | None, lang: str) -> str:
-    return _word(DISPUTE_WORDS, f"dispute_{state}", "", lang)
+    return lookup(DISPUTE_WORDS, f"dispute_{state}", "", lang)

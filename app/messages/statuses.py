@@ -5,6 +5,8 @@ gives them) and the bench's local states. The window and the commands say a stat
 """
 from __future__ import annotations
 
+from app.messages.words import lookup
+
 # Ozon's posting statuses (every one in ``app.statuses.OZON_STATUSES``; a test checks it)
 STATUS_WORDS: dict[str, dict[str, str]] = {f"status_{code}": words for code, words in {
     "acceptance_in_progress": {"en": "acceptance in progress", "ru": "идёт приёмка", "zh": "验收中"},
@@ -92,19 +94,14 @@ LISTING_WORDS: dict[str, dict[str, str]] = {
 STATUS_MESSAGES: dict[str, dict[str, str]] = {**STATUS_WORDS, **SUBSTATUS_WORDS, **LOCAL_STATE_WORDS, **LISTING_WORDS}
 
 
-def _in_words(table: dict[str, dict[str, str]], key: str, code: str, lang: str) -> str:
-    words = table.get(key)
-    return (words.get(lang) or words["en"]) if words else code
-
-
 def status_word(status: str, lang: str) -> str:
     """Ozon's posting ``status`` in the seller's words (Ozon's code when it is a new one)."""
-    return _in_words(STATUS_WORDS, f"status_{status}", status, lang)
+    return lookup(STATUS_WORDS, f"status_{status}", status, lang)
 
 
 def substatus_word(substatus: str, lang: str) -> str:
-    return _in_words(SUBSTATUS_WORDS, f"substatus_{substatus}", substatus, lang)
+    return lookup(SUBSTATUS_WORDS, f"substatus_{substatus}", substatus, lang)
 
 
 def local_state_word(state: str, lang: str) -> str:
-    return _in_words(LOCAL_STATE_WORDS, f"local_state_{state}", state, lang)
+    return lookup(LOCAL_STATE_WORDS, f"local_state_{state}", state, lang)

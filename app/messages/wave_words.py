@@ -1,20 +1,17 @@
-"""A label-first wave in the seller's words (``packdesk wave``): the wave's and its members' states,
-their labels' states, and why a posting was left out or dropped. The reasons are the English lines
+"""A label-first wave in the seller's words (``packdesk wave``): the wave's and its members' states
+(their labels' states are in app/messages/devices.py), and why a posting was left out or dropped. The reasons are the English lines
 ``app.services.waves`` keeps (for the log and ``--json``), said in ru/zh by the same templates; a
 test meets each one from the checks themselves."""
 from __future__ import annotations
 
 from app.messages.problems import ProblemKind, patterns, problem_words, said
-
-
-def _words(prefix: str, table: dict[str, tuple[str, str, str]]) -> dict[str, dict[str, str]]:
-    return {f"{prefix}{code}": dict(zip(("en", "ru", "zh"), words)) for code, words in table.items()}
+from app.messages.words import table
 
 
 WAVE_WORDS: dict[str, dict[str, str]] = {
-    **_words("wave_state_", {"planned": ("planned", "запланирована", "已计划"),
+    **table("wave_state_", {"planned": ("planned", "запланирована", "已计划"),
                              "shipped": ("shipped", "отгружена", "已发货")}),
-    **_words("wave_member_", {"planned": ("planned", "в плане", "已计划"),
+    **table("wave_member_", {"planned": ("planned", "в плане", "已计划"),
                               "excluded": ("excluded", "исключено", "已排除"),
                               "dropped": ("dropped", "снято", "已移除"),
                               "pending": ("to verify", "ждёт проверки", "待核对"),
