@@ -29,3 +29,10 @@ def test_system_language(monkeypatch, env, expected):
 
 def test_text_falls_back_to_english_for_unknown_language():
     assert text("no_postings", "de") == CATALOGUE["no_postings"]["en"]
+
+
+def test_a_code_two_modules_define_stops_the_import_rather_than_one_text_silently_winning():
+    from app.messages import _join
+
+    with pytest.raises(RuntimeError, match="station_bad_scan"):
+        _join({"station_bad_scan": {"en": "x", "ru": "y", "zh": "z"}})

@@ -187,25 +187,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
 }
 
 
-CATALOGUE.update(STATION_MESSAGES)
-CATALOGUE.update(LABEL_DELAY_MESSAGES)
-CATALOGUE.update(COMMAND_MESSAGES)
-CATALOGUE.update(SYNC_MESSAGES)
-CATALOGUE.update(MARKS_MESSAGES)
-CATALOGUE.update(PEOPLE_MESSAGES)
-CATALOGUE.update(REPORT_MESSAGES)
-CATALOGUE.update(ROOM_MESSAGES)
-CATALOGUE.update(RETURN_MESSAGES)
-CATALOGUE.update(CARRIER_MESSAGES)
-CATALOGUE.update(EVIDENCE_MESSAGES)
-CATALOGUE.update(SUMMARY_MESSAGES)
-CATALOGUE.update(HANDOVER_MESSAGES)
-CATALOGUE.update(UNIT_ID_MESSAGES)
-CATALOGUE.update(TRACKING_MESSAGES)
-CATALOGUE.update(STATUS_MESSAGES)
-CATALOGUE.update(BOARD_MESSAGES)
-CATALOGUE.update(WAVE_WORDS)
-CATALOGUE.update(DEVICE_WORDS)
+def _join(*tables: dict[str, dict[str, str]]) -> None:
+    """Each module's messages into the catalogue; a code two modules define is a bug, found at import."""
+    for table in tables:
+        clash = CATALOGUE.keys() & table.keys()
+        if clash:
+            raise RuntimeError(f"message codes defined twice: {sorted(clash)}")
+        CATALOGUE.update(table)
+
+
+_join(STATION_MESSAGES, LABEL_DELAY_MESSAGES, COMMAND_MESSAGES, SYNC_MESSAGES, MARKS_MESSAGES, PEOPLE_MESSAGES,
+      REPORT_MESSAGES, ROOM_MESSAGES, RETURN_MESSAGES, CARRIER_MESSAGES, EVIDENCE_MESSAGES, SUMMARY_MESSAGES,
+      HANDOVER_MESSAGES, UNIT_ID_MESSAGES, TRACKING_MESSAGES, STATUS_MESSAGES, BOARD_MESSAGES, WAVE_WORDS, DEVICE_WORDS)
 
 
 def system_language() -> str:
