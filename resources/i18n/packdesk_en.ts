@@ -1326,67 +1326,67 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>QueuesPanel</name>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="120" />
+        <location filename="../../app/ui/queues/panel.py" line="121" />
         <source>Warehouse:</source>
         <translation>Warehouse:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="121" />
+        <location filename="../../app/ui/queues/panel.py" line="122" />
         <source>Delivery:</source>
         <translation>Delivery:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="122" />
+        <location filename="../../app/ui/queues/panel.py" line="123" />
         <source>Search posting, item or barcode</source>
         <translation>Search posting, item or barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="123" />
+        <location filename="../../app/ui/queues/panel.py" line="124" />
         <source>Reprint selected label</source>
         <translation>Reprint selected label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="139" />
+        <location filename="../../app/ui/queues/panel.py" line="140" />
         <source>Awaiting packaging (%1)</source>
         <translation>Awaiting packaging (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="139" />
+        <location filename="../../app/ui/queues/panel.py" line="140" />
         <source>Packed, waiting for label (%1)</source>
         <translation>Packed, waiting for label (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="140" />
+        <location filename="../../app/ui/queues/panel.py" line="141" />
         <source>Printed today (%1)</source>
         <translation>Printed today (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="140" />
+        <location filename="../../app/ui/queues/panel.py" line="141" />
         <source>Failed prints (%1)</source>
         <translation>Failed prints (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="140" />
+        <location filename="../../app/ui/queues/panel.py" line="141" />
         <source>Needs a person (%1)</source>
         <translation>Needs a person (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="145" />
+        <location filename="../../app/ui/queues/panel.py" line="146" />
         <source>Held at the carrier (%1)</source>
         <translation>Held at the carrier (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="202" />
+        <location filename="../../app/ui/queues/panel.py" line="203" />
         <source>All warehouses</source>
         <translation>All warehouses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="203" />
+        <location filename="../../app/ui/queues/panel.py" line="204" />
         <source>All methods</source>
         <translation>All methods</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="238" />
+        <location filename="../../app/ui/queues/panel.py" line="239" />
         <source>Make dispute bundle…</source>
         <translation>Make dispute bundle…</translation>
     </message>
@@ -1981,113 +1981,113 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="157" />
+        <location filename="../../app/ui/status.py" line="158" />
         <source>Ozon: connecting…</source>
         <translation>Ozon: connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="157" />
+        <location filename="../../app/ui/status.py" line="158" />
         <source>Ozon: online</source>
         <translation>Ozon: online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="159" />
         <source>Ozon: offline</source>
         <translation>Ozon: offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="159" />
         <source>Ozon: key refused</source>
         <translation>Ozon: key refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="159" />
+        <location filename="../../app/ui/status.py" line="160" />
         <source>Ozon: not set up</source>
         <translation>Ozon: not set up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="163" />
+        <location filename="../../app/ui/status.py" line="164" />
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="164" />
+        <location filename="../../app/ui/status.py" line="165" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>Outbox: %1 open, %2 parked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="167" />
+        <location filename="../../app/ui/status.py" line="168" />
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="169" />
+        <location filename="../../app/ui/status.py" line="170" />
         <source>Scanner: %1</source>
         <translation>Scanner: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="185" />
+        <location filename="../../app/ui/status.py" line="186" />
         <source>Camera: off</source>
         <translation>Camera: off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="187" />
+        <location filename="../../app/ui/status.py" line="188" />
         <source>● REC %1</source>
         <translation>● REC %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="187" />
+        <location filename="../../app/ui/status.py" line="188" />
         <source>● REC</source>
         <translation>● REC</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="189" />
+        <location filename="../../app/ui/status.py" line="190" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ Camera: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="189" />
+        <location filename="../../app/ui/status.py" line="190" />
         <source>not available</source>
         <translation>not available</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="191" />
+        <location filename="../../app/ui/status.py" line="192" />
         <source>Camera: ready</source>
         <translation>Camera: ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="192" />
+        <location filename="../../app/ui/status.py" line="193" />
         <source>Camera: starting…</source>
         <translation>Camera: starting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="204" />
+        <location filename="../../app/ui/status.py" line="205" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API key expires %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="208" />
+        <location filename="../../app/ui/status.py" line="209" />
         <source>not set</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="215" />
+        <location filename="../../app/ui/status.py" line="216" />
         <source>Scale: not set</source>
         <translation>Scale: not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="217" />
-        <location filename="../../app/ui/status.py" line="220" />
+        <location filename="../../app/ui/status.py" line="218" />
+        <location filename="../../app/ui/status.py" line="221" />
         <source>Scale: %1</source>
         <translation>Scale: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="219" />
+        <location filename="../../app/ui/status.py" line="220" />
         <source>%1 g stable</source>
         <translation>%1 g stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="219" />
+        <location filename="../../app/ui/status.py" line="220" />
         <source>%1 g moving</source>
         <translation>%1 g moving</translation>
     </message>

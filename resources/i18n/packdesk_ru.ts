@@ -1326,67 +1326,67 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>QueuesPanel</name>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="120" />
+        <location filename="../../app/ui/queues/panel.py" line="121" />
         <source>Warehouse:</source>
         <translation>Склад:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="121" />
+        <location filename="../../app/ui/queues/panel.py" line="122" />
         <source>Delivery:</source>
         <translation>Доставка:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="122" />
+        <location filename="../../app/ui/queues/panel.py" line="123" />
         <source>Search posting, item or barcode</source>
         <translation>Поиск: отправление, товар или штрихкод</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="123" />
+        <location filename="../../app/ui/queues/panel.py" line="124" />
         <source>Reprint selected label</source>
         <translation>Перепечатать выбранную этикетку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="139" />
+        <location filename="../../app/ui/queues/panel.py" line="140" />
         <source>Awaiting packaging (%1)</source>
         <translation>Ждут упаковки (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="139" />
+        <location filename="../../app/ui/queues/panel.py" line="140" />
         <source>Packed, waiting for label (%1)</source>
-        <translation>Упакованы, ждут этикетку (%1)</translation>
+        <translation>Ждут этикетку (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="140" />
+        <location filename="../../app/ui/queues/panel.py" line="141" />
         <source>Printed today (%1)</source>
         <translation>Напечатано сегодня (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="140" />
+        <location filename="../../app/ui/queues/panel.py" line="141" />
         <source>Failed prints (%1)</source>
         <translation>Ошибки печати (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="140" />
+        <location filename="../../app/ui/queues/panel.py" line="141" />
         <source>Needs a person (%1)</source>
         <translation>Нужен человек (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="145" />
+        <location filename="../../app/ui/queues/panel.py" line="146" />
         <source>Held at the carrier (%1)</source>
         <translation>Не ушли перевозчику (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="202" />
+        <location filename="../../app/ui/queues/panel.py" line="203" />
         <source>All warehouses</source>
         <translation>Все склады</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="203" />
+        <location filename="../../app/ui/queues/panel.py" line="204" />
         <source>All methods</source>
         <translation>Все способы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="238" />
+        <location filename="../../app/ui/queues/panel.py" line="239" />
         <source>Make dispute bundle…</source>
         <translation>Собрать пакет для спора…</translation>
     </message>
@@ -1981,113 +1981,113 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="157" />
+        <location filename="../../app/ui/status.py" line="158" />
         <source>Ozon: connecting…</source>
         <translation>Ozon: подключение…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="157" />
+        <location filename="../../app/ui/status.py" line="158" />
         <source>Ozon: online</source>
         <translation>Ozon: на связи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="159" />
         <source>Ozon: offline</source>
         <translation>Ozon: нет связи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="159" />
         <source>Ozon: key refused</source>
         <translation>Ozon: ключ отклонён</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="159" />
+        <location filename="../../app/ui/status.py" line="160" />
         <source>Ozon: not set up</source>
         <translation>Ozon: не настроен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="163" />
+        <location filename="../../app/ui/status.py" line="164" />
         <source>Last sync: %1</source>
         <translation>Синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="164" />
+        <location filename="../../app/ui/status.py" line="165" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>Очередь команд: %1 в работе, %2 отложено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="167" />
+        <location filename="../../app/ui/status.py" line="168" />
         <source>Printer: %1</source>
         <translation>Принтер: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="169" />
+        <location filename="../../app/ui/status.py" line="170" />
         <source>Scanner: %1</source>
         <translation>Сканер: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="185" />
+        <location filename="../../app/ui/status.py" line="186" />
         <source>Camera: off</source>
         <translation>Камера: выкл.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="187" />
+        <location filename="../../app/ui/status.py" line="188" />
         <source>● REC %1</source>
         <translation>● ЗАПИСЬ %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="187" />
+        <location filename="../../app/ui/status.py" line="188" />
         <source>● REC</source>
         <translation>● ЗАПИСЬ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="189" />
+        <location filename="../../app/ui/status.py" line="190" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ Камера: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="189" />
+        <location filename="../../app/ui/status.py" line="190" />
         <source>not available</source>
         <translation>недоступна</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="191" />
+        <location filename="../../app/ui/status.py" line="192" />
         <source>Camera: ready</source>
         <translation>Камера: готова</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="192" />
+        <location filename="../../app/ui/status.py" line="193" />
         <source>Camera: starting…</source>
         <translation>Камера: запуск…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="204" />
+        <location filename="../../app/ui/status.py" line="205" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API-ключ истекает %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="208" />
+        <location filename="../../app/ui/status.py" line="209" />
         <source>not set</source>
         <translation>не задан</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="215" />
+        <location filename="../../app/ui/status.py" line="216" />
         <source>Scale: not set</source>
         <translation>Весы: не заданы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="217" />
-        <location filename="../../app/ui/status.py" line="220" />
+        <location filename="../../app/ui/status.py" line="218" />
+        <location filename="../../app/ui/status.py" line="221" />
         <source>Scale: %1</source>
         <translation>Весы: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="219" />
+        <location filename="../../app/ui/status.py" line="220" />
         <source>%1 g stable</source>
         <translation>%1 г, стабильно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="219" />
+        <location filename="../../app/ui/status.py" line="220" />
         <source>%1 g moving</source>
         <translation>%1 г, колеблется</translation>
     </message>

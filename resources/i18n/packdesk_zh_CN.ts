@@ -1326,67 +1326,67 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>QueuesPanel</name>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="120" />
+        <location filename="../../app/ui/queues/panel.py" line="121" />
         <source>Warehouse:</source>
         <translation>仓库：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="121" />
+        <location filename="../../app/ui/queues/panel.py" line="122" />
         <source>Delivery:</source>
         <translation>配送：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="122" />
+        <location filename="../../app/ui/queues/panel.py" line="123" />
         <source>Search posting, item or barcode</source>
         <translation>搜索货件、商品或条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="123" />
+        <location filename="../../app/ui/queues/panel.py" line="124" />
         <source>Reprint selected label</source>
         <translation>重新打印所选面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="139" />
+        <location filename="../../app/ui/queues/panel.py" line="140" />
         <source>Awaiting packaging (%1)</source>
         <translation>待打包 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="139" />
+        <location filename="../../app/ui/queues/panel.py" line="140" />
         <source>Packed, waiting for label (%1)</source>
         <translation>已打包，待面单 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="140" />
+        <location filename="../../app/ui/queues/panel.py" line="141" />
         <source>Printed today (%1)</source>
         <translation>今日已打印 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="140" />
+        <location filename="../../app/ui/queues/panel.py" line="141" />
         <source>Failed prints (%1)</source>
         <translation>打印失败 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="140" />
+        <location filename="../../app/ui/queues/panel.py" line="141" />
         <source>Needs a person (%1)</source>
         <translation>需要人工处理 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="145" />
+        <location filename="../../app/ui/queues/panel.py" line="146" />
         <source>Held at the carrier (%1)</source>
         <translation>未交承运商 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="202" />
+        <location filename="../../app/ui/queues/panel.py" line="203" />
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="203" />
+        <location filename="../../app/ui/queues/panel.py" line="204" />
         <source>All methods</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="238" />
+        <location filename="../../app/ui/queues/panel.py" line="239" />
         <source>Make dispute bundle…</source>
         <translation>生成争议证据包…</translation>
     </message>
@@ -1981,113 +1981,113 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="157" />
+        <location filename="../../app/ui/status.py" line="158" />
         <source>Ozon: connecting…</source>
         <translation>Ozon：连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="157" />
+        <location filename="../../app/ui/status.py" line="158" />
         <source>Ozon: online</source>
         <translation>Ozon：在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="159" />
         <source>Ozon: offline</source>
         <translation>Ozon：离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="159" />
         <source>Ozon: key refused</source>
         <translation>Ozon：密钥被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="159" />
+        <location filename="../../app/ui/status.py" line="160" />
         <source>Ozon: not set up</source>
         <translation>Ozon：未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="163" />
+        <location filename="../../app/ui/status.py" line="164" />
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="164" />
+        <location filename="../../app/ui/status.py" line="165" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>发件队列：%1 待处理，%2 搁置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="167" />
+        <location filename="../../app/ui/status.py" line="168" />
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="169" />
+        <location filename="../../app/ui/status.py" line="170" />
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="185" />
+        <location filename="../../app/ui/status.py" line="186" />
         <source>Camera: off</source>
         <translation>摄像头：关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="187" />
+        <location filename="../../app/ui/status.py" line="188" />
         <source>● REC %1</source>
         <translation>● 录像 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="187" />
+        <location filename="../../app/ui/status.py" line="188" />
         <source>● REC</source>
         <translation>● 录像</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="189" />
+        <location filename="../../app/ui/status.py" line="190" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ 摄像头：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="189" />
+        <location filename="../../app/ui/status.py" line="190" />
         <source>not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="191" />
+        <location filename="../../app/ui/status.py" line="192" />
         <source>Camera: ready</source>
         <translation>摄像头：就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="192" />
+        <location filename="../../app/ui/status.py" line="193" />
         <source>Camera: starting…</source>
         <translation>摄像头：启动中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="204" />
+        <location filename="../../app/ui/status.py" line="205" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API 密钥将于 %1 过期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="208" />
+        <location filename="../../app/ui/status.py" line="209" />
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="215" />
+        <location filename="../../app/ui/status.py" line="216" />
         <source>Scale: not set</source>
         <translation>电子秤：未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="217" />
-        <location filename="../../app/ui/status.py" line="220" />
+        <location filename="../../app/ui/status.py" line="218" />
+        <location filename="../../app/ui/status.py" line="221" />
         <source>Scale: %1</source>
         <translation>电子秤：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="219" />
+        <location filename="../../app/ui/status.py" line="220" />
         <source>%1 g stable</source>
         <translation>%1 克，稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="219" />
+        <location filename="../../app/ui/status.py" line="220" />
         <source>%1 g moving</source>
         <translation>%1 克，波动中</translation>
     </message>

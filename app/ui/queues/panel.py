@@ -176,8 +176,8 @@ class QueuesPanel(QWidget):
 
     def _show(self, snapshot: QueueSnapshot, tables: list, lang: str) -> None:
         self._loading = False
-        self._said_in = lang
-        fitted = tuple(model.rowCount() > 0 for model in self._models())
+        fitted = tuple(model.rowCount() > 0 and self._said_in in (None, lang) for model in self._models())
+        self._said_in = lang  # read in a new language: the words' columns are fitted to them again
         for model, table in zip(self._models(), tables):
             model.set_prepared(table)
         self._fit_columns(fitted=fitted)
