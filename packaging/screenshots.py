@@ -38,6 +38,7 @@ from app.ui.app import build, make_app  # noqa: E402
 from app.ui.main_window import EVIDENCE, HANDOVER, LOG, PACK, QUEUES, TRACKING  # noqa: E402
 
 OUT = ROOT / "artifacts" / "screens"
+SCREEN_WIDTH = 1280  # the windows are shown at 1280x800, a common bench screen
 
 
 def pump(seconds: float) -> None:
@@ -79,6 +80,8 @@ def wait_for(condition, timeout: float = 20.0) -> bool:
 
 def shot(widget, lang: str, state: str) -> None:
     widget.grab().save(str(OUT / f"{lang}-{state}.png"))
+    if widget.isWindow() and widget.width() > SCREEN_WIDTH:  # a minimum size grew it past the screen
+        raise RuntimeError(f"{lang}-{state}: the window is {widget.width()} px wide on a {SCREEN_WIDTH}-px screen")
 
 
 def marked_scene(controller, window, sim, lang: str, number: str, codes: list[str]) -> None:
@@ -366,7 +369,7 @@ def main() -> int:
         controller = build(app, config, lang="en", api_key=DEMO_API_KEY, demo=True,
                            config_path=Path(tmp) / "config.toml")
         window = controller.window
-        window.resize(1280, 800)
+        window.resize(SCREEN_WIDTH, 800)
         window.show()
         codes: list[str] = []
         controller.station_worker.result.connect(lambda result: codes.append(result.code))
@@ -499,7 +502,7 @@ def missing_camera(app, sim, data_dir: Path, lang: str) -> None:
     config = dataclasses.replace(config, devices=dataclasses.replace(config.devices, camera="v4l2:/dev/video7"))
     controller = build(app, config, lang=lang, api_key=DEMO_API_KEY, demo=False, config_path=data_dir / "config.toml")
     window = controller.window
-    window.resize(1280, 800)
+    window.resize(SCREEN_WIDTH, 800)
     window.show()
     controller.start()
     wait_for(lambda: controller.camera_bridge.last[0] == "failed" and window.banner.isVisible(), 20)

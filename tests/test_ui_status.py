@@ -2,7 +2,7 @@
 fields that give way on a short bar, and fields that keep their places when their texts shrink."""
 from datetime import datetime, timedelta, timezone
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QStatusBar
 
 from app.ui.feedback.style import apply_style
@@ -28,7 +28,7 @@ def test_the_key_warning_shows_only_in_the_last_two_weeks(qtbot):
 
 def test_a_short_bar_elides_its_fields_rather_than_widening_the_window(qtbot):
     """Long device URIs and counts on a 1280-px bar: the bar asks for no more than the screen, the
-    fields give way with "…" (each one's whole text is its tooltip); whether Ozon is online and the
+    fields give way with "…" (each one's whole text begins its tooltip); whether Ozon is online and the
     camera's REC are never cut."""
     bar = QStatusBar()
     qtbot.addWidget(bar)
@@ -43,7 +43,7 @@ def test_a_short_bar_elides_its_fields_rather_than_widening_the_window(qtbot):
     bar.resize(1280, 30)
     bar.layout().activate()
     fields = status.fields.values()
-    assert all(f.toolTip() == f.text() for f in fields if f is not status.fields["camera"])
+    assert all(f.toolTip().startswith(f.text()) for f in fields if f is not status.fields["camera"])
     assert any(0 < f.width() < f.fontMetrics().horizontalAdvance(f.text()) for f in fields)  # some gave way
     for never_cut in ("ozon", "camera"):
         field = status.fields[never_cut]
@@ -102,7 +102,7 @@ def test_a_bench_without_an_ozon_account_says_so_rather_than_connecting_forever(
         controller.languages.switch("en")
 
 
-def test_the_devices_states_are_said_in_the_packers_language_with_the_reason_as_it_came(qtbot):
+def test_the_devices_states_are_said_in_the_packers_language_the_uri_and_reason_in_the_tooltip(qtbot):
     bar = QStatusBar()
     qtbot.addWidget(bar)
     status = StatusPanel(bar, printer="tcp://10.0.0.7:9100", scale="serial:/dev/ttyUSB0", scanner="serial:/dev/ttyACM0",
@@ -110,6 +110,44 @@ def test_the_devices_states_are_said_in_the_packers_language_with_the_reason_as_
     status.on_printer_state("no_paper")
     status.on_scale_state("disconnected: [Errno 2] No such file or directory")
     status.on_scanner_state("connecting")
-    assert status.fields["printer"].text().endswith("tcp://10.0.0.7:9100 (кончились этикетки)")
-    assert status.fields["scale"].text().endswith("отключено: [Errno 2] No such file or directory")
-    assert status.fields["scanner"].text().endswith("serial:/dev/ttyACM0 (подключение…)")
+    fields = status.fields
+    assert fields["printer"].text() == "⚠ Printer: кончились этикетки"  # the state, not the URI: no room for it
+    assert fields["printer"].toolTip().endswith(": кончились этикетки\ntcp://10.0.0.7:9100")
+    assert fields["scale"].text().endswith(": отключено: [Errno 2] No such file or directory")
+    assert fields["scale"].toolTip().endswith("\nserial:/dev/ttyUSB0")
+    assert fields["scanner"].text() == "⚠ Scanner: подключение…" and "serial:/dev/ttyACM0" in fields["scanner"].toolTip()
+    status.on_scanner_state("connected")
+    assert fields["scanner"].text() == "✓ Scanner" and "Scanner: подключено" in fields["scanner"].toolTip()
+    status.on_scanner_state("disconnected: device reports readiness to read but returned no data")
+    assert fields["scanner"].text() == "⚠ Scanner: отключено" and "returned no data" in fields["scanner"].toolTip()
+
+
+def test_on_a_short_bar_the_sync_fields_give_way_before_the_devices_states(qtbot):
+    """Seen on the Russian screenshots at 1280 px: "Принте…", "Весы: 287 г…", "Скане…" while the
+    outbox's counts were shown whole. Whether the printer, the scale and the scanner work is what a
+    packer looks down for: its mark comes first and a field keeps room for it."""
+    bar = QStatusBar()
+    qtbot.addWidget(bar)
+    status = StatusPanel(bar, printer="tcp://192.168.100.200:9100?lang=tspl&dpi=203&size=58x40",
+                         scale="serial:/dev/ttyUSB0", scanner="serial:/dev/ttyACM0", camera="sim://",
+                         language=lambda: "ru")
+    status.on_pass({"finished": True, "outbox_open": 123456, "outbox_parked": 7890,
+                    "failed_stages": ["reference", "postings", "products"],
+                    "started_at": NOW.isoformat().replace("+00:00", "Z")})
+    status.on_scale_state("connected")
+    status.on_scale_reading(287.0, "moving")
+    status.on_scanner_state("connected")
+    status.on_printer_state("no_paper")
+    bar.resize(1000, 30)
+    bar.layout().activate()
+
+    def cut(name: str) -> bool:
+        field = status.fields[name]
+        return field.width() < field.fontMetrics().horizontalAdvance(field.text())
+
+    assert cut("outbox") and cut("last")  # the counts and the time gave way
+    for name, mark in (("printer", "⚠ Pri"), ("scanner", "✓ Scanner")):  # whether it works is never cut off
+        field = status.fields[name]
+        shown = field.fontMetrics().elidedText(field.text(), Qt.TextElideMode.ElideRight, field.contentsRect().width())
+        assert shown.startswith(mark), shown
+    assert not cut("scanner")

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from app.services.progress import TASKS, Progress
+from app.ui.status import FieldLabel
 
 LINGER_MS = 1500  # a finished bar stays full that long, so the packer sees it ended
 
@@ -27,7 +28,9 @@ class ProgressPanel(QWidget):
         self.last: dict[str, Progress] = {}
         self.timers: dict[str, QTimer] = {}
         for task in TASKS:
-            label, bar = QLabel(objectName=f"progress_{task}_label"), QProgressBar(objectName=f"progress_{task}")
+            # its words give way on a short bar (the whole text in the tooltip); the bar itself shows the progress
+            label, bar = FieldLabel(), QProgressBar(objectName=f"progress_{task}")
+            label.setObjectName(f"progress_{task}_label")
             bar.setMaximumWidth(140)
             bar.setTextVisible(False)  # the label says it, in the packer's language
             timer = QTimer(self, singleShot=True, interval=linger_ms)

@@ -17,6 +17,8 @@ from app.messages.sync import stage_names
 
 KEY_WARN_DAYS = 14
 FIELD_MIN_WIDTH = 48  # px a field may shrink to before the window would have to grow past the screen
+DEVICE_KEEP = 200  # px a device's field keeps before the others give way: "✓ Printer", a reading, a trouble's start
+WORKS, TROUBLE = "✓", "⚠"  # first in a device's field: what is cut off at its end is never whether it works
 
 
 class KeptLabel(QLabel):
@@ -47,15 +49,20 @@ class KeptLabel(QLabel):
 
 class FieldLabel(KeptLabel):
     """A status field that, unless ``whole``, gives way to the others when the bar is short: its
-    text ends in "…" (never cut mid-word without a sign) and the whole text is its tooltip."""
+    text ends in "…" (never cut mid-word without a sign) and the whole text begins its tooltip.
+    ``keep``: the px it keeps before the fields without one give way (a device's state)."""
+
+    def __init__(self, *, whole: bool = False, keep: int = 0) -> None:
+        super().__init__(whole=whole)
+        self.keep = keep
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         hint = super().minimumSizeHint()
-        return hint if self.whole else QSize(min(FIELD_MIN_WIDTH, hint.width()), hint.height())
+        return hint if self.whole else QSize(min(max(FIELD_MIN_WIDTH, self.keep), hint.width()), hint.height())
 
-    def setText(self, value: str) -> None:  # noqa: N802
+    def setText(self, value: str, tip: str | None = None) -> None:  # noqa: N802
         super().setText(value)
-        self.setToolTip(value)
+        self.setToolTip(value if tip is None else tip)
 
     def paintEvent(self, event) -> None:  # noqa: N802
         shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
@@ -85,8 +92,10 @@ class StatusPanel(QObject):
         self.bar, self.now = bar, now
         self.language = language
         # the camera's field is no FieldLabel: its tooltip says why it failed, and it has a background
-        self.fields = {name: KeptLabel(whole=True) if name == "camera" else FieldLabel(whole=name == "ozon")
-                       for name in ("ozon", "stages", "last", "outbox", "key", "camera", "printer", "scale", "scanner")}
+        devices = ("printer", "scale", "scanner")
+        self.fields = {name: KeptLabel(whole=True) if name == "camera" else
+                       FieldLabel(whole=name == "ozon", keep=DEVICE_KEEP if name in devices else 0)
+                       for name in ("ozon", "stages", "last", "outbox", "key", "camera", *devices)}
         for name, label in self.fields.items():
             label.setObjectName(f"status_{name}")
             if name in ("printer", "scale", "scanner", "camera"):
@@ -165,9 +174,9 @@ class StatusPanel(QObject):
         f["outbox"].setText(self.tr("Outbox: %1 open, %2 parked")
                             .replace("%1", str(s.get("outbox_open", 0))).replace("%2", str(s.get("outbox_parked", 0))))
         f["key"].setText(self._key_text(s.get("key_expires_at")))
-        f["printer"].setText(self.tr("Printer: %1").replace("%1", self._device(self.printer, self.printer_state)))
-        f["scale"].setText(self._scale_text())
-        f["scanner"].setText(self.tr("Scanner: %1").replace("%1", self._device(self.scanner_uri, self.scanner_state)))
+        self._device(f["printer"], self.tr("Printer"), self.tr("Printer: %1"), self.printer, self.printer_state)
+        f["scale"].setText(self._scale_text(), self._scale_tip())
+        self._device(f["scanner"], self.tr("Scanner"), self.tr("Scanner: %1"), self.scanner_uri, self.scanner_state)
         self._show_camera()
 
     def _show_camera(self) -> None:
@@ -204,12 +213,25 @@ class StatusPanel(QObject):
             return ""
         return self.tr("⚠ API key expires %1").replace("%1", when.astimezone().strftime("%d.%m.%Y"))
 
-    def _device(self, uri: str, state: str) -> str:
+    def _device(self, field: FieldLabel, name: str, title: str, uri: str, state: str) -> None:
+        """Whether the device works, first ("✓ Printer", "⚠ Printer: out of labels"), its URI and the
+        library's reason in the tooltip: a packer reads the mark, and a bar at 1280 px has no room for
+        URIs. The URI itself until the device reports a state."""
         if not uri:
-            return self.tr("not set")
-        if not state or state == "connected":
-            return uri
-        return f"{uri} ({device_state_words(state, self.language())})"
+            field.setText(title.replace("%1", self.tr("not set")))
+            return
+        if not state:
+            field.setText(title.replace("%1", uri))
+            return
+        said = device_state_words(state, self.language())  # a reason after the colon: in the tooltip
+        if state == "connected":
+            shown = f"{WORKS} {name}"
+        else:
+            shown = f"{TROUBLE} {title.replace('%1', said.partition(': ')[0])}"
+        field.setText(shown, f"{shown}\n{title.replace('%1', said)}\n{uri}")
+
+    def _scale_tip(self) -> str:
+        return f"{self._scale_text()}\n{self.scale_uri}" if self.scale_uri else self._scale_text()
 
     def _scale_text(self) -> str:
         if not self.scale_uri:

@@ -1981,113 +1981,123 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="167" />
         <source>Ozon: connecting…</source>
         <translation>Ozon: connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="167" />
         <source>Ozon: online</source>
         <translation>Ozon: online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="159" />
+        <location filename="../../app/ui/status.py" line="168" />
         <source>Ozon: offline</source>
         <translation>Ozon: offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="159" />
+        <location filename="../../app/ui/status.py" line="168" />
         <source>Ozon: key refused</source>
         <translation>Ozon: key refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="160" />
+        <location filename="../../app/ui/status.py" line="169" />
         <source>Ozon: not set up</source>
         <translation>Ozon: not set up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="164" />
+        <location filename="../../app/ui/status.py" line="173" />
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="165" />
+        <location filename="../../app/ui/status.py" line="174" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>Outbox: %1 open, %2 parked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="168" />
+        <location filename="../../app/ui/status.py" line="177" />
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="170" />
+        <location filename="../../app/ui/status.py" line="177" />
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="179" />
         <source>Scanner: %1</source>
         <translation>Scanner: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="186" />
+        <location filename="../../app/ui/status.py" line="179" />
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="195" />
         <source>Camera: off</source>
         <translation>Camera: off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="188" />
+        <location filename="../../app/ui/status.py" line="197" />
         <source>● REC %1</source>
         <translation>● REC %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="188" />
+        <location filename="../../app/ui/status.py" line="197" />
         <source>● REC</source>
         <translation>● REC</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="190" />
+        <location filename="../../app/ui/status.py" line="199" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ Camera: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="190" />
+        <location filename="../../app/ui/status.py" line="199" />
         <source>not available</source>
         <translation>not available</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="192" />
+        <location filename="../../app/ui/status.py" line="201" />
         <source>Camera: ready</source>
         <translation>Camera: ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="193" />
+        <location filename="../../app/ui/status.py" line="202" />
         <source>Camera: starting…</source>
         <translation>Camera: starting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="205" />
+        <location filename="../../app/ui/status.py" line="214" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API key expires %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="209" />
+        <location filename="../../app/ui/status.py" line="221" />
         <source>not set</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="216" />
+        <location filename="../../app/ui/status.py" line="238" />
         <source>Scale: not set</source>
         <translation>Scale: not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="218" />
-        <location filename="../../app/ui/status.py" line="221" />
+        <location filename="../../app/ui/status.py" line="240" />
+        <location filename="../../app/ui/status.py" line="243" />
         <source>Scale: %1</source>
         <translation>Scale: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="220" />
+        <location filename="../../app/ui/status.py" line="242" />
         <source>%1 g stable</source>
         <translation>%1 g stable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="220" />
+        <location filename="../../app/ui/status.py" line="242" />
         <source>%1 g moving</source>
         <translation>%1 g moving</translation>
     </message>

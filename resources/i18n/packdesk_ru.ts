@@ -1981,113 +1981,123 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="167" />
         <source>Ozon: connecting…</source>
         <translation>Ozon: подключение…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="167" />
         <source>Ozon: online</source>
         <translation>Ozon: на связи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="159" />
+        <location filename="../../app/ui/status.py" line="168" />
         <source>Ozon: offline</source>
         <translation>Ozon: нет связи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="159" />
+        <location filename="../../app/ui/status.py" line="168" />
         <source>Ozon: key refused</source>
         <translation>Ozon: ключ отклонён</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="160" />
+        <location filename="../../app/ui/status.py" line="169" />
         <source>Ozon: not set up</source>
         <translation>Ozon: не настроен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="164" />
+        <location filename="../../app/ui/status.py" line="173" />
         <source>Last sync: %1</source>
         <translation>Синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="165" />
+        <location filename="../../app/ui/status.py" line="174" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>Очередь команд: %1 в работе, %2 отложено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="168" />
+        <location filename="../../app/ui/status.py" line="177" />
         <source>Printer: %1</source>
         <translation>Принтер: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="170" />
+        <location filename="../../app/ui/status.py" line="177" />
+        <source>Printer</source>
+        <translation>Принтер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="179" />
         <source>Scanner: %1</source>
         <translation>Сканер: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="186" />
+        <location filename="../../app/ui/status.py" line="179" />
+        <source>Scanner</source>
+        <translation>Сканер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="195" />
         <source>Camera: off</source>
         <translation>Камера: выкл.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="188" />
+        <location filename="../../app/ui/status.py" line="197" />
         <source>● REC %1</source>
         <translation>● ЗАПИСЬ %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="188" />
+        <location filename="../../app/ui/status.py" line="197" />
         <source>● REC</source>
         <translation>● ЗАПИСЬ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="190" />
+        <location filename="../../app/ui/status.py" line="199" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ Камера: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="190" />
+        <location filename="../../app/ui/status.py" line="199" />
         <source>not available</source>
         <translation>недоступна</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="192" />
+        <location filename="../../app/ui/status.py" line="201" />
         <source>Camera: ready</source>
         <translation>Камера: готова</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="193" />
+        <location filename="../../app/ui/status.py" line="202" />
         <source>Camera: starting…</source>
         <translation>Камера: запуск…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="205" />
+        <location filename="../../app/ui/status.py" line="214" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API-ключ истекает %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="209" />
+        <location filename="../../app/ui/status.py" line="221" />
         <source>not set</source>
         <translation>не задан</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="216" />
+        <location filename="../../app/ui/status.py" line="238" />
         <source>Scale: not set</source>
         <translation>Весы: не заданы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="218" />
-        <location filename="../../app/ui/status.py" line="221" />
+        <location filename="../../app/ui/status.py" line="240" />
+        <location filename="../../app/ui/status.py" line="243" />
         <source>Scale: %1</source>
         <translation>Весы: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="220" />
+        <location filename="../../app/ui/status.py" line="242" />
         <source>%1 g stable</source>
         <translation>%1 г, стабильно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="220" />
+        <location filename="../../app/ui/status.py" line="242" />
         <source>%1 g moving</source>
         <translation>%1 г, колеблется</translation>
     </message>

@@ -1981,113 +1981,123 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="167" />
         <source>Ozon: connecting…</source>
         <translation>Ozon：连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="158" />
+        <location filename="../../app/ui/status.py" line="167" />
         <source>Ozon: online</source>
         <translation>Ozon：在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="159" />
+        <location filename="../../app/ui/status.py" line="168" />
         <source>Ozon: offline</source>
         <translation>Ozon：离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="159" />
+        <location filename="../../app/ui/status.py" line="168" />
         <source>Ozon: key refused</source>
         <translation>Ozon：密钥被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="160" />
+        <location filename="../../app/ui/status.py" line="169" />
         <source>Ozon: not set up</source>
         <translation>Ozon：未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="164" />
+        <location filename="../../app/ui/status.py" line="173" />
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="165" />
+        <location filename="../../app/ui/status.py" line="174" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>发件队列：%1 待处理，%2 搁置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="168" />
+        <location filename="../../app/ui/status.py" line="177" />
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="170" />
+        <location filename="../../app/ui/status.py" line="177" />
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="179" />
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="186" />
+        <location filename="../../app/ui/status.py" line="179" />
+        <source>Scanner</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="195" />
         <source>Camera: off</source>
         <translation>摄像头：关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="188" />
+        <location filename="../../app/ui/status.py" line="197" />
         <source>● REC %1</source>
         <translation>● 录像 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="188" />
+        <location filename="../../app/ui/status.py" line="197" />
         <source>● REC</source>
         <translation>● 录像</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="190" />
+        <location filename="../../app/ui/status.py" line="199" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ 摄像头：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="190" />
+        <location filename="../../app/ui/status.py" line="199" />
         <source>not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="192" />
+        <location filename="../../app/ui/status.py" line="201" />
         <source>Camera: ready</source>
         <translation>摄像头：就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="193" />
+        <location filename="../../app/ui/status.py" line="202" />
         <source>Camera: starting…</source>
         <translation>摄像头：启动中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="205" />
+        <location filename="../../app/ui/status.py" line="214" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API 密钥将于 %1 过期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="209" />
+        <location filename="../../app/ui/status.py" line="221" />
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="216" />
+        <location filename="../../app/ui/status.py" line="238" />
         <source>Scale: not set</source>
         <translation>电子秤：未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="218" />
-        <location filename="../../app/ui/status.py" line="221" />
+        <location filename="../../app/ui/status.py" line="240" />
+        <location filename="../../app/ui/status.py" line="243" />
         <source>Scale: %1</source>
         <translation>电子秤：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="220" />
+        <location filename="../../app/ui/status.py" line="242" />
         <source>%1 g stable</source>
         <translation>%1 克，稳定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="220" />
+        <location filename="../../app/ui/status.py" line="242" />
         <source>%1 g moving</source>
         <translation>%1 克，波动中</translation>
     </message>
