@@ -114,3 +114,27 @@ def test_a_failed_print_says_its_state_and_why_in_the_packers_language():
     failed = _failed(row, "zh")
     assert (failed["state_said"], failed["error_said"], failed["error"]) == ("失败", "标签纸用完",
                                                                               "printer 10.0.0.7: paper out")
+
+
+def test_a_language_change_while_the_queues_are_read_reads_them_again_in_the_new_one(qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from app.messages.problems import problem
+    from app.store import postings as store_postings
+    from app.ui.i18n import Languages
+
+    db = cache_with_postings(tmp_path)
+    db.writer.call(store_postings.set_local_state, "200-0001-1", "problem", problem=problem("not_on_ozon"))
+    languages = Languages(QApplication.instance())
+    panel = QueuesPanel(db, "bench-1", language=lambda: languages.current)
+    qtbot.addWidget(panel)
+    try:
+        with qtbot.waitSignal(panel.loaded, timeout=5000):
+            panel.reload()
+        panel.reload()  # read in English: still on its way when the language changes
+        languages.switch("zh")
+        qtbot.waitUntil(lambda: panel.problems.index(0, 2).data() == "等待打包", timeout=5000)
+        assert panel.problems.index(0, 4).data().startswith("Ozon 不认识该货件")
+    finally:
+        languages.switch("en")
+        db.close()

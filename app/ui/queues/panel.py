@@ -184,6 +184,8 @@ class QueuesPanel(QWidget):
         self._show_counts()
         self._fill_choices()
         self.loaded.emit()
+        if lang != self.language():  # the language changed while these were read: read them again
+            self.reload()
 
     def _load_failed(self, exc: Exception) -> None:
         self._loading = False
