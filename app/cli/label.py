@@ -11,6 +11,7 @@ from app.cli.common import (
 )
 from app.config import with_overrides
 from app.messages import text
+from app.messages.devices import print_failed_text
 
 
 def register(sub) -> None:
@@ -39,7 +40,7 @@ def run(args) -> int:
     finally:
         bench.close()
     if not result.printed:
-        raise CommandError(text("label_print_failed", lang, posting=number, detail=result.error), EXIT_FAILED)
+        raise CommandError(print_failed_text(number, result.kind, result.error, lang), EXIT_FAILED)
     print(text("label_printed", lang, posting=number, printer=printer.name), flush=True)
     return EXIT_OK
 

@@ -10,7 +10,7 @@ import locale
 import os
 
 from app.messages.carriers import CARRIER_MESSAGES
-from app.messages.devices import DEVICE_WORDS
+from app.messages.devices import DEVICE_WORDS, PRINT_FAILED
 from app.messages.commands import COMMAND_MESSAGES
 from app.messages.evidence import EVIDENCE_MESSAGES
 from app.messages.evidence_summary import SUMMARY_MESSAGES
@@ -179,11 +179,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "Ozon ещё не подготовил этикетку {posting}; повторите через минуту.",
         "zh": "Ozon 尚未生成货件 {posting} 的面单；请一分钟后再试。",
     },
-    "label_print_failed": {
-        "en": "The label of {posting} did not print: {detail}",
-        "ru": "Этикетка {posting} не напечатана: {detail}",
-        "zh": "货件 {posting} 的面单未能打印：{detail}",
-    },
 }
 
 
@@ -198,7 +193,8 @@ def _join(*tables: dict[str, dict[str, str]]) -> None:
 
 _join(STATION_MESSAGES, LABEL_DELAY_MESSAGES, COMMAND_MESSAGES, SYNC_MESSAGES, MARKS_MESSAGES, PEOPLE_MESSAGES,
       REPORT_MESSAGES, ROOM_MESSAGES, RETURN_MESSAGES, CARRIER_MESSAGES, EVIDENCE_MESSAGES, SUMMARY_MESSAGES,
-      HANDOVER_MESSAGES, UNIT_ID_MESSAGES, TRACKING_MESSAGES, STATUS_MESSAGES, BOARD_MESSAGES, WAVE_WORDS, DEVICE_WORDS)
+      HANDOVER_MESSAGES, UNIT_ID_MESSAGES, TRACKING_MESSAGES, STATUS_MESSAGES, BOARD_MESSAGES, WAVE_WORDS, DEVICE_WORDS,
+      PRINT_FAILED)
 
 
 def system_language() -> str:

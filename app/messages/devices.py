@@ -42,6 +42,58 @@ DEVICE_WORDS: dict[str, dict[str, str]] = {
     }),
 }
 
+# what to do when a label did not print, by the printer's failure (app.devices.printers.errors.KINDS)
+PRINT_FAILED: dict[str, dict[str, str]] = {
+    "label_print_failed": {
+        "en": "The label of {posting} did not print: {said}. {hint} ({detail})",
+        "ru": "Этикетка {posting} не напечатана: {said}. {hint} ({detail})",
+        "zh": "货件 {posting} 的面单未能打印：{said}。{hint}（{detail}）",
+    },
+    **table("print_hint_", {
+        "offline": ("Check that the printer is on and its cable or network is connected.",
+                    "Проверьте, что принтер включён и его кабель или сеть подключены.",
+                    "请检查打印机是否开机、线缆或网络是否连接。"),
+        "refused": ("Check the printer's address and port in Settings → Devices.",
+                    "Проверьте адрес и порт принтера в Настройки → Устройства.",
+                    "请在 设置 → 设备 中检查打印机地址和端口。"),
+        "timeout": ("Check that the printer is on and not busy, then reprint it from Queues → Failed prints.",
+                    "Проверьте, что принтер включён и не занят, и напечатайте снова: Очереди → Ошибки печати.",
+                    "请检查打印机是否开机且空闲，然后在 队列 → 打印失败 中重新打印。"),
+        "no_paper": ("Put in a new roll of labels, then reprint it from Queues → Failed prints.",
+                     "Вставьте новый рулон этикеток и напечатайте снова: Очереди → Ошибки печати.",
+                     "请装入新的标签纸卷，然后在 队列 → 打印失败 中重新打印。"),
+        "cover_open": ("Close the printer's cover, then reprint it from Queues → Failed prints.",
+                       "Закройте крышку принтера и напечатайте снова: Очереди → Ошибки печати.",
+                       "请合上打印机盖，然后在 队列 → 打印失败 中重新打印。"),
+        "unavailable": ("This computer cannot use that printer (driver, library or permission): see "
+                        "Settings → Devices.",
+                        "Этот компьютер не может работать с этим принтером (драйвер, библиотека или права): "
+                        "см. Настройки → Устройства.",
+                        "本机无法使用该打印机（驱动、库或权限问题）：请查看 设置 → 设备。"),
+        "render": ("Ozon's label file cannot be drawn: fetch it again with packdesk label POSTING.",
+                   "Файл этикетки Ozon не отрисовывается: получите его снова командой packdesk label ОТПРАВЛЕНИЕ.",
+                   "Ozon 面单文件无法绘制：请用 packdesk label 货件号 重新获取。"),
+        "missing": ("Fetch it again with packdesk label POSTING.",
+                    "Получите её снова командой packdesk label ОТПРАВЛЕНИЕ.",
+                    "请用 packdesk label 货件号 重新获取。"),
+        "elsewhere": ("Reprint it at the bench that packed the posting.",
+                      "Напечатайте её снова на том месте, где упаковали отправление.",
+                      "请在打包该货件的工作台上重新打印。"),
+        "other": ("Check the printer, then reprint it from Queues → Failed prints.",
+                  "Проверьте принтер и напечатайте снова: Очереди → Ошибки печати.",
+                  "请检查打印机，然后在 队列 → 打印失败 中重新打印。"),
+    }),
+}
+
+
+def print_failed_text(posting: str, kind: str | None, detail: str | None, lang: str) -> str:
+    """A label that did not print, in the packer's language: what went wrong and what to do."""
+    hint = PRINT_FAILED.get(f"print_hint_{kind}") or PRINT_FAILED["print_hint_other"]
+    template = PRINT_FAILED["label_print_failed"]
+    return (template.get(lang) or template["en"]).format(
+        posting=posting, said=device_state_words(kind or "failed", lang), hint=hint.get(lang) or hint["en"],
+        detail=detail or "-")
+
 
 def device_state_words(state: str | None, lang: str) -> str:
     """``disconnected: [Errno 2] ...`` -> ``отключено: [Errno 2] ...``; an unknown state as it is."""

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal, Slot
 
 from app.messages import text
+from app.messages.devices import print_failed_text
 from app.ui.adapters import (CameraBridge, MessageBridge, ScaleBridge, ScanFilter, ScannerBridge, StationWorker,
                              SyncWorker)
 from app.ui.adapters.progress import ProgressBridge
@@ -268,10 +269,10 @@ class BenchController(QObject):
         if number is not None:
             kind = "connected" if result.printed else (result.kind or "error")
             self.window.status.on_printer_state(kind)
-            code = "label_printed" if result.printed else "label_print_failed"
+            lang = self.languages.current
             self.messages.notify("info" if result.printed else "warning", text(
-                code, self.languages.current, posting=number, printer=self.config.devices.printer,
-                detail=result.error or ""))
+                "label_printed", lang, posting=number, printer=self.config.devices.printer) if result.printed
+                else print_failed_text(number, result.kind, result.error, lang))
         elif getattr(result, "printed", 0) or getattr(result, "failed", 0):
             self.window.status.on_printer_state("connected" if not result.failed else "error")
         if number is None:  # a round of due labels ended
