@@ -2,7 +2,7 @@
 (Russian, Simplified Chinese)."""
 
 TRACKING_TEXTS = {
-    "Tracking": ("Отслеживание", "物流跟踪"),
+    "Tracking": ("Трекинг", "物流跟踪"),
     "Posting": ("Отправление", "货件"),
     "Ozon status": ("Статус Ozon", "Ozon 状态"),
     "Substatus": ("Подстатус", "子状态"),

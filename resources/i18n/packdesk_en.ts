@@ -167,14 +167,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="181" />
-        <location filename="../../app/ui/controller.py" line="239" />
-        <location filename="../../app/ui/controller.py" line="255" />
+        <location filename="../../app/ui/controller.py" line="182" />
+        <location filename="../../app/ui/controller.py" line="240" />
+        <location filename="../../app/ui/controller.py" line="256" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="332" />
+        <location filename="../../app/ui/controller.py" line="333" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
     </message>
@@ -1205,32 +1205,32 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../app/ui/progress.py" line="78" />
+        <location filename="../../app/ui/progress.py" line="81" />
         <source>Syncing postings: %1 of %2</source>
         <translation>Syncing postings: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="79" />
+        <location filename="../../app/ui/progress.py" line="82" />
         <source>Syncing postings: %1</source>
         <translation>Syncing postings: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="81" />
+        <location filename="../../app/ui/progress.py" line="84" />
         <source>Wave %1: labels printed %2 of %3</source>
         <translation>Wave %1: labels printed %2 of %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="84" />
+        <location filename="../../app/ui/progress.py" line="87" />
         <source>Printing labels: %1 of %2</source>
         <translation>Printing labels: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="85" />
+        <location filename="../../app/ui/progress.py" line="88" />
         <source>Writing the report…</source>
         <translation>Writing the report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="85" />
+        <location filename="../../app/ui/progress.py" line="88" />
         <source>The report is written</source>
         <translation>The report is written</translation>
     </message>
@@ -1376,17 +1376,17 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Held at the carrier (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="203" />
+        <location filename="../../app/ui/queues/panel.py" line="205" />
         <source>All warehouses</source>
         <translation>All warehouses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="204" />
+        <location filename="../../app/ui/queues/panel.py" line="206" />
         <source>All methods</source>
         <translation>All methods</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="239" />
+        <location filename="../../app/ui/queues/panel.py" line="241" />
         <source>Make dispute bundle…</source>
         <translation>Make dispute bundle…</translation>
     </message>

@@ -167,14 +167,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="181" />
-        <location filename="../../app/ui/controller.py" line="239" />
-        <location filename="../../app/ui/controller.py" line="255" />
+        <location filename="../../app/ui/controller.py" line="182" />
+        <location filename="../../app/ui/controller.py" line="240" />
+        <location filename="../../app/ui/controller.py" line="256" />
         <source>Open settings</source>
         <translation>Открыть настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="332" />
+        <location filename="../../app/ui/controller.py" line="333" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Настройки сохранены в %1. Перезапустите packdesk, чтобы применить новые учётные данные или устройства.</translation>
     </message>
@@ -827,7 +827,7 @@ Please send it to support. The bench keeps working; restart it if something look
     <message>
         <location filename="../../app/ui/main_window.py" line="95" />
         <source>Tracking</source>
-        <translation>Отслеживание</translation>
+        <translation>Трекинг</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="96" />
@@ -847,7 +847,7 @@ Please send it to support. The bench keeps working; restart it if something look
     <message>
         <location filename="../../app/ui/main_window.py" line="98" />
         <source>Audit</source>
-        <translation>Журнал действий</translation>
+        <translation>Аудит</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="98" />
@@ -1205,32 +1205,32 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../app/ui/progress.py" line="78" />
+        <location filename="../../app/ui/progress.py" line="81" />
         <source>Syncing postings: %1 of %2</source>
         <translation>Загрузка отправлений: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="79" />
+        <location filename="../../app/ui/progress.py" line="82" />
         <source>Syncing postings: %1</source>
         <translation>Загрузка отправлений: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="81" />
+        <location filename="../../app/ui/progress.py" line="84" />
         <source>Wave %1: labels printed %2 of %3</source>
         <translation>Волна %1: напечатано этикеток %2 из %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="84" />
+        <location filename="../../app/ui/progress.py" line="87" />
         <source>Printing labels: %1 of %2</source>
         <translation>Печать этикеток: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="85" />
+        <location filename="../../app/ui/progress.py" line="88" />
         <source>Writing the report…</source>
         <translation>Отчёт записывается…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="85" />
+        <location filename="../../app/ui/progress.py" line="88" />
         <source>The report is written</source>
         <translation>Отчёт записан</translation>
     </message>
@@ -1376,17 +1376,17 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Не ушли перевозчику (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="203" />
+        <location filename="../../app/ui/queues/panel.py" line="205" />
         <source>All warehouses</source>
         <translation>Все склады</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="204" />
+        <location filename="../../app/ui/queues/panel.py" line="206" />
         <source>All methods</source>
         <translation>Все способы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queues/panel.py" line="239" />
+        <location filename="../../app/ui/queues/panel.py" line="241" />
         <source>Make dispute bundle…</source>
         <translation>Собрать пакет для спора…</translation>
     </message>
