@@ -62,3 +62,24 @@ def test_sim_offline(tmp_path):
     with pytest.raises(PrinterOffline) as caught:
         printer.print_bitmap(LABEL)
     assert caught.value.kind == "offline"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_probe_says_how_the_printer_is_before_any_label(tmp_path, lang):
+    printer = open_printer(f"sim://?lang={lang}", sim_dir=tmp_path)
+    asked = lang != "epl"  # EPL has no status query: the probe cannot tell
+    assert printer.probe() == ("connected" if asked else None)
+    printer.transport.paper_out = True
+    assert printer.probe() == ("no_paper" if asked else None)
+    printer.transport.online = False
+    assert printer.probe() == ("offline" if asked else None)
+    assert printer.transport.printed == []  # asking prints nothing
+
+
+def test_a_probe_of_a_network_printer_nobody_answers_for_says_refused():
+    import socket
+
+    with socket.socket() as unused:  # a loopback port nobody listens on: the connection is refused
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    assert open_printer(f"tcp://127.0.0.1:{port}?lang=tspl").probe() == "refused"

@@ -151,3 +151,32 @@ def test_on_a_short_bar_the_sync_fields_give_way_before_the_devices_states(qtbot
         shown = field.fontMetrics().elidedText(field.text(), Qt.TextElideMode.ElideRight, field.contentsRect().width())
         assert shown.startswith(mark), shown
     assert not cut("scanner")
+
+
+def test_a_printer_that_is_not_there_is_said_when_the_bench_starts_not_at_the_first_label(qtbot, tmp_path):
+    import dataclasses
+    import socket
+
+    from app.cli.demo import DEMO_API_KEY, demo_config
+    from app.config import Config
+    from app.sim.ozon import OzonSimulator, WorldConfig
+    from app.ui.app import build
+
+    with socket.socket() as unused:  # a loopback port nobody listens on
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    with OzonSimulator(WorldConfig(postings=2, seed=3)) as sim:
+        config = demo_config(Config(), sim.base_url, tmp_path)
+        config = dataclasses.replace(config, devices=dataclasses.replace(
+            config.devices, printer=f"tcp://127.0.0.1:{port}?lang=tspl"))
+        controller = build(QApplication.instance(), config, lang="ru", api_key=DEMO_API_KEY,
+                           config_path=tmp_path / "config.toml")
+        qtbot.addWidget(controller.window)
+        try:
+            field = controller.window.status.fields["printer"]
+            assert "⚠" not in field.text()  # not asked yet
+            controller.start()
+            qtbot.waitUntil(lambda: field.text().startswith("⚠ Принтер: отказ в подключении"), timeout=10000)
+            assert f"tcp://127.0.0.1:{port}" in field.toolTip()
+        finally:
+            controller.shutdown()

@@ -20,6 +20,7 @@ from app.ui.evidence import EvidencePanel
 from app.ui.handover.wiring import HandoverTab
 from app.ui.tracking.panel import TrackingPanel
 from app.ui.main_window import HANDOVER, PACK, MainWindow
+from app.services.labels.printing import PrinterProbe
 from app.services.photos import PhotoCache, ProductPhotos
 from app.ui.pack import PackView
 from app.ui.pack.photos import PhotoLoader
@@ -177,6 +178,8 @@ class BenchController(QObject):
         self.queues.reload()
         self.evidence.reload()
         self.people.start()
+        if self.parts.print_worker is not None:  # a printer that is off is said before the first label
+            self.parts.print_worker.probe()
         for code, detail in self.parts.problems:
             self.messages.warning(text(code, self.languages.current, detail=detail, path=self.config.source),
                                   (self.tr("Open settings"), self.ask_settings))
@@ -263,8 +266,12 @@ class BenchController(QObject):
 
     @Slot(object)
     def _on_printed(self, result) -> None:
-        """A print job's outcome (print thread → here): ``PrintResult`` of one label, or the
-        ``PrintStats`` of a round of due labels."""
+        """A print job's outcome (print thread → here): ``PrintResult`` of one label, the
+        ``PrintStats`` of a round of due labels, or the ``PrinterProbe`` asked at the start."""
+        if isinstance(result, PrinterProbe):  # how the printer is, asked at the start
+            if result.state is not None:
+                self.window.status.on_printer_state(result.state)
+            return
         number = getattr(result, "posting_number", None)
         if number is not None:
             kind = "connected" if result.printed else (result.kind or "error")

@@ -54,6 +54,18 @@ class Printer:
             log.debug("%s: unexpected status reply %r", self.name, reply[:64])
         return status
 
+    def probe(self) -> str | None:
+        """How the printer is now, for a person before the first label: ``"connected"`` (it answered,
+        or its link took the question), an ``errors.KINDS`` code, or None when its language or link
+        cannot be asked (a file, CUPS, a spooler)."""
+        if QUERIES.get(self.profile.lang) is None or getattr(self.transport, "query", None) is None:
+            return None
+        try:
+            status = self.status()
+        except PrinterError as exc:
+            return exc.kind
+        return status.problem if status is not None and not status.ready else "connected"
+
     def check_ready(self) -> None:
         """Raise the PrinterError a packer should see when the printer says it cannot print now.
 

@@ -52,6 +52,11 @@ class PrintResult:
     kind: str | None = None  # printer error kind, "render", "missing" or "elsewhere"
 
 
+@dataclass(frozen=True)
+class PrinterProbe:
+    state: str | None  # "connected", a printer error kind, or None: this printer cannot be asked
+
+
 @dataclass
 class PrintStats:
     printed: int = 0
@@ -114,6 +119,12 @@ class LabelPrinter:
         elif self._owner is not current:
             raise RuntimeError(f"LabelPrinter for {self.uri} is owned by thread {self._owner.name}, "
                                f"called from {current.name}")
+
+    def probe(self) -> PrinterProbe:
+        """Ask the printer how it is (at the bench's start: a printer that is off is said before the
+        first label fails)."""
+        self._check_thread()
+        return PrinterProbe(self.printer.probe())
 
     # --- what the sync pass and the bench call ---------------------------------------------
     def print_due(self, limit: int = 50) -> PrintStats:

@@ -81,6 +81,11 @@ class PrintWorker:
         a Future of ``SheetPrintResult``."""
         return self.submit(_print_sample)
 
+    def probe(self) -> Future:
+        """Ask the printer how it is, on the print thread: a Future of ``PrinterProbe`` (also told to
+        ``on_done``)."""
+        return self.submit(LabelPrinter.probe)
+
     def stop(self) -> None:
         """Finish the queued jobs, stop the thread, close the printer."""
         with self._lock:
