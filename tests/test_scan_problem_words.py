@@ -1,6 +1,7 @@
 """What is wrong with a scan, in the packer's language: every line the classifier, the
-marking-code parser and the hand-over's tracking-number check write is met here by a real scan and said in Russian and Chinese (a line
-changed in the code and not in app/messages/scan_problems.py fails), and every listed line is met."""
+marking-code parser and the hand-over's tracking-number check write is met here by a real scan
+and said in Russian and Chinese (a line changed in the code and not in
+app/messages/scan_problems.py fails), and every listed line is met."""
 from __future__ import annotations
 
 import pytest

@@ -115,7 +115,8 @@ def test_the_devices_states_are_said_in_the_packers_language_the_uri_and_reason_
     assert fields["printer"].toolTip().endswith(": кончились этикетки\ntcp://10.0.0.7:9100")
     assert fields["scale"].text().endswith(": отключено: [Errno 2] No such file or directory")
     assert fields["scale"].toolTip().endswith("\nserial:/dev/ttyUSB0")
-    assert fields["scanner"].text() == "⚠ Scanner: подключение…" and "serial:/dev/ttyACM0" in fields["scanner"].toolTip()
+    assert fields["scanner"].text() == "⚠ Scanner: подключение…"
+    assert "serial:/dev/ttyACM0" in fields["scanner"].toolTip()
     status.on_scanner_state("connected")
     assert fields["scanner"].text() == "✓ Scanner" and "Scanner: подключено" in fields["scanner"].toolTip()
     status.on_scanner_state("disconnected: device reports readiness to read but returned no data")

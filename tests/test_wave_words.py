@@ -50,7 +50,8 @@ def test_every_listed_reason_is_one_the_checks_give():
 
 def test_wave_status_lines_up_in_words():
     status = {"wave": 3, "state": "shipped", "counts": {"verified": 1, "problem": 1},
-              "postings": [{"pick": 1, "posting_number": "1-1-1", "state": "verified", "label": "printed", "reason": None},
+              "postings": [{"pick": 1, "posting_number": "1-1-1", "state": "verified", "label": "printed",
+                            "reason": None},
                            {"pick": 12, "posting_number": "22-2-2", "state": "problem", "label": None,
                             "reason": "Ozon status cancelled"}]}
     assert list(_status_lines(status, "ru")) == [

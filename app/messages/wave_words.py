@@ -1,7 +1,7 @@
 """A label-first wave in the seller's words (``packdesk wave``): the wave's and its members' states
-(their labels' states are in app/messages/devices.py), and why a posting was left out or dropped. The reasons are the English lines
-``app.services.waves`` keeps (for the log and ``--json``), said in ru/zh by the same templates; a
-test meets each one from the checks themselves."""
+(their labels' states are in app/messages/devices.py), and why a posting was left out or dropped.
+The reasons are the English lines ``app.services.waves`` keeps (for the log and ``--json``), said
+in ru/zh by the same templates; a test meets each one from the checks themselves."""
 from __future__ import annotations
 
 from app.messages.problems import ProblemKind, patterns, problem_words, said
@@ -30,8 +30,8 @@ REASONS = patterns([
     ProblemKind("multi-box posting: verify-first", {"en": "multi-box posting: verify-first",
                                                      "ru": "отправление в нескольких коробках: сначала проверка",
                                                      "zh": "多箱货件：先核对"}),
-    ProblemKind("line {line} has no quantity", {"en": "line {line} has no quantity", "ru": "у строки {line} нет количества",
-                                                "zh": "{line} 行没有数量"}),
+    ProblemKind("line {line} has no quantity", {"en": "line {line} has no quantity",
+                                                "ru": "у строки {line} нет количества", "zh": "{line} 行没有数量"}),
     ProblemKind("product {sku} ({offer}) is not in the cache",
                 {"en": "product {sku} ({offer}) is not in the cache", "ru": "товара {sku} ({offer}) нет в данных",
                  "zh": "缓存中没有商品 {sku}（{offer}）"}),
