@@ -60,7 +60,7 @@ def test_a_posting_without_records_is_said_plainly(qtbot, shop, tmp_path):
 
 
 @pytest.mark.parametrize("state,detail,key,shown", [
-    ("recording", "", "8001-1", "● REC 8001-1"), ("ready", "", "", "Camera: ready"),
+    ("recording", "", "8001-1", "● REC"), ("ready", "", "", "Camera: ready"),
     ("failed", "No camera detected", "", "⚠ Camera: not available"), ("off", "", "", "Camera: off"),
 ])
 def test_the_status_bar_says_what_the_camera_does(qtbot, state, detail, key, shown):
@@ -69,7 +69,7 @@ def test_the_status_bar_says_what_the_camera_does(qtbot, state, detail, key, sho
     status = StatusPanel(bar, camera="sim://")
     status.on_camera_state(state, detail, key)
     assert status.fields["camera"].text() == shown
-    assert status.fields["camera"].toolTip() == detail
+    assert status.fields["camera"].toolTip() == (f"{shown} {key}" if key else detail)  # which posting films
 
 
 def test_a_packed_postings_menu_in_the_queues_asks_for_its_bundle_and_the_tab_makes_it(qtbot, packed, tmp_path):

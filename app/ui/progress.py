@@ -32,6 +32,7 @@ class ProgressPanel(QWidget):
             label, bar = FieldLabel(), QProgressBar(objectName=f"progress_{task}")
             label.setObjectName(f"progress_{task}_label")
             bar.setMaximumWidth(140)
+            bar.setMinimumWidth(48)  # a short bar gives way too: the devices' states stay readable
             bar.setTextVisible(False)  # the label says it, in the packer's language
             timer = QTimer(self, singleShot=True, interval=linger_ms)
             timer.timeout.connect(lambda task=task: self.end(task))

@@ -17,7 +17,7 @@ from app.messages.sync import stage_names
 
 KEY_WARN_DAYS = 14
 FIELD_MIN_WIDTH = 48  # px a field may shrink to before the window would have to grow past the screen
-DEVICE_KEEP = 200  # px a device's field keeps before the others give way: "✓ Printer", a reading, a trouble's start
+DEVICE_KEEP = 170  # px a device's field keeps before the others give way: "✓ Printer", a reading, a trouble's start
 WORKS, TROUBLE = "✓", "⚠"  # first in a device's field: what is cut off at its end is never whether it works
 
 
@@ -187,14 +187,15 @@ class StatusPanel(QObject):
             label.setProperty("level", level)
             label.style().unpolish(label)
             label.style().polish(label)
-        label.setToolTip(self.camera[2])
+        uri, state, detail, key = self.camera
+        label.setToolTip(f"{label.text()} {key}" if state == "recording" and key else detail)
 
     def _camera_text(self) -> str:
         uri, state, detail, key = self.camera
         if not uri or state == "off":
             return self.tr("Camera: off")
         if state == "recording":
-            return self.tr("● REC %1").replace("%1", key) if key else self.tr("● REC")
+            return self.tr("● REC")  # which posting: in the tooltip and the pack view's banner
         if state == "failed":  # why: in the tooltip and the banner
             return self.tr("⚠ Camera: %1").replace("%1", self.tr("not available"))
         if state == "ready":
