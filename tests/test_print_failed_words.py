@@ -13,7 +13,8 @@ from app.services.labels.printing import ELSEWHERE_KIND, MISSING_KIND, RENDER_KI
 @pytest.mark.parametrize("lang", ["ru", "zh"])
 def test_every_way_a_label_fails_is_said_with_a_way_forward(kind, lang):
     said = print_failed_text("1-1-1", kind, "printer 10.0.0.7: paper out", lang)
-    assert "1-1-1" in said and said.endswith("printer 10.0.0.7: paper out)" if lang == "ru" else "paper out）")
+    assert "1-1-1" in said
+    assert said.endswith("(printer 10.0.0.7: paper out)" if lang == "ru" else "（printer 10.0.0.7: paper out）")
     assert (kind or "failed") not in said.replace("printer 10.0.0.7: paper out", "")  # no code shown
 
 

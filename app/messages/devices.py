@@ -88,10 +88,9 @@ PRINT_FAILED: dict[str, dict[str, str]] = {
 
 def print_failed_text(posting: str, kind: str | None, detail: str | None, lang: str) -> str:
     """A label that did not print, in the packer's language: what went wrong and what to do."""
-    hint = PRINT_FAILED.get(f"print_hint_{kind}") or PRINT_FAILED["print_hint_other"]
-    template = PRINT_FAILED["label_print_failed"]
-    return (template.get(lang) or template["en"]).format(
-        posting=posting, said=device_state_words(kind or "failed", lang), hint=hint.get(lang) or hint["en"],
+    hint = f"print_hint_{kind}" if f"print_hint_{kind}" in PRINT_FAILED else "print_hint_other"
+    return lookup(PRINT_FAILED, "label_print_failed", "", lang).format(
+        posting=posting, said=device_state_words(kind or "failed", lang), hint=lookup(PRINT_FAILED, hint, "", lang),
         detail=detail or "-")
 
 

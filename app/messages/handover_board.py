@@ -4,36 +4,34 @@ dispute's state, and the lines of the command's board and receipt. Part of
 ``app.messages.CATALOGUE``; same rules (ru, zh, en; ``str.format``)."""
 from __future__ import annotations
 
-from app.messages.words import lookup
+from app.messages.words import lookup, table
 
 # where the bench is in closing a hand-over (``close_step`` of app.services.handover.carriage)
-CLOSE_STEP_WORDS: dict[str, dict[str, str]] = {f"handover_step_{step}": words for step, words in {
-    "create": {"en": "being created", "ru": "создаётся", "zh": "生成中"},
-    "check": {"en": "checking Ozon's act", "ru": "сверяем акт Ozon", "zh": "正在核对 Ozon 的交接单"},
-    "trim": {"en": "taking out parcels not here", "ru": "убираем посылки, которых здесь нет",
-             "zh": "正在移除不在此处的包裹"},
-    "approve": {"en": "approving", "ru": "подтверждается", "zh": "确认中"},
-    "confirm": {"en": "approving", "ru": "подтверждается", "zh": "确认中"},
-    "documents": {"en": "approved, fetching the act", "ru": "подтверждена, акт загружается",
-                  "zh": "已确认，正在获取交接单"},
-    "done": {"en": "approved, act stored", "ru": "подтверждена, акт сохранён", "zh": "已确认，交接单已保存"},
-    "refused": {"en": "refused by Ozon", "ru": "отклонена Ozon", "zh": "被 Ozon 拒绝"},
-}.items()}
+CLOSE_STEP_WORDS: dict[str, dict[str, str]] = table("handover_step_", {
+    "create": ("being created", "создаётся", "生成中"),
+    "check": ("checking Ozon's act", "сверяем акт Ozon", "正在核对 Ozon 的交接单"),
+    "trim": ("taking out parcels not here", "убираем посылки, которых здесь нет", "正在移除不在此处的包裹"),
+    "approve": ("approving", "подтверждается", "确认中"),
+    "confirm": ("approving", "подтверждается", "确认中"),
+    "documents": ("approved, fetching the act", "подтверждена, акт загружается", "已确认，正在获取交接单"),
+    "done": ("approved, act stored", "подтверждена, акт сохранён", "已确认，交接单已保存"),
+    "refused": ("refused by Ozon", "отклонена Ozon", "被 Ozon 拒绝"),
+})
 # Ozon's carriage statuses (one Ozon adds later is shown as Ozon says it)
-CARRIAGE_WORDS: dict[str, dict[str, str]] = {f"carriage_status_{status}": words for status, words in {
-    "new": {"en": "created, not approved", "ru": "создана, не подтверждена", "zh": "已创建，未确认"},
-    "formed": {"en": "approved", "ru": "подтверждена", "zh": "已确认"},
-    "received": {"en": "being accepted by Ozon", "ru": "Ozon принимает", "zh": "Ozon 正在接收"},
-    "sended": {"en": "sent by Ozon", "ru": "отправлена Ozon", "zh": "Ozon 已发出"},
-    "closed": {"en": "taken over by Ozon", "ru": "принята Ozon", "zh": "Ozon 已接收"},
-    "cancelled": {"en": "cancelled", "ru": "отменена", "zh": "已取消"},
-}.items()}
+CARRIAGE_WORDS: dict[str, dict[str, str]] = table("carriage_status_", {
+    "new": ("created, not approved", "создана, не подтверждена", "已创建，未确认"),
+    "formed": ("approved", "подтверждена", "已确认"),
+    "received": ("being accepted by Ozon", "Ozon принимает", "Ozon 正在接收"),
+    "sended": ("sent by Ozon", "отправлена Ozon", "Ozon 已发出"),
+    "closed": ("taken over by Ozon", "принята Ozon", "Ozon 已接收"),
+    "cancelled": ("cancelled", "отменена", "已取消"),
+})
 # a dispute for a parcel Ozon has not scanned (app.store.models_handover ARBITRATION_*)
-DISPUTE_WORDS: dict[str, dict[str, str]] = {f"dispute_{state}": words for state, words in {
-    "requested": {"en": "asked", "ru": "запрошен", "zh": "已申请"},
-    "opened": {"en": "opened", "ru": "открыт", "zh": "已发起"},
-    "refused": {"en": "refused", "ru": "отклонён", "zh": "被拒绝"},
-}.items()}
+DISPUTE_WORDS: dict[str, dict[str, str]] = table("dispute_", {
+    "requested": ("asked", "запрошен", "已申请"),
+    "opened": ("opened", "открыт", "已发起"),
+    "refused": ("refused", "отклонён", "被拒绝"),
+})
 
 # ``packdesk handover status`` and ``receipt``, one line each
 BOARD_LINES: dict[str, dict[str, str]] = {

@@ -5,75 +5,67 @@ gives them) and the bench's local states. The window and the commands say a stat
 """
 from __future__ import annotations
 
-from app.messages.words import lookup
+from app.messages.words import lookup, table
 
 # Ozon's posting statuses (every one in ``app.statuses.OZON_STATUSES``; a test checks it)
-STATUS_WORDS: dict[str, dict[str, str]] = {f"status_{code}": words for code, words in {
-    "acceptance_in_progress": {"en": "acceptance in progress", "ru": "идёт приёмка", "zh": "验收中"},
-    "awaiting_approve": {"en": "awaiting approval", "ru": "ожидает подтверждения", "zh": "等待确认"},
-    "awaiting_verification": {"en": "created", "ru": "создано", "zh": "已创建"},
-    "awaiting_packaging": {"en": "awaiting packaging", "ru": "ожидает упаковки", "zh": "等待打包"},
-    "awaiting_registration": {"en": "awaiting registration", "ru": "ожидает регистрации", "zh": "等待登记"},
-    "awaiting_deliver": {"en": "awaiting shipment", "ru": "ожидает отгрузки", "zh": "等待发运"},
-    "sent_by_seller": {"en": "sent by seller", "ru": "отправлено продавцом", "zh": "卖家已发出"},
-    "driver_pickup": {"en": "with the driver", "ru": "у водителя", "zh": "司机已取件"},
-    "delivering": {"en": "delivering", "ru": "доставляется", "zh": "配送中"},
-    "delivered": {"en": "delivered", "ru": "доставлено", "zh": "已送达"},
-    "not_accepted": {"en": "not accepted at sorting", "ru": "не принято на сортировке", "zh": "分拣中心未接收"},
-    "arbitration": {"en": "dispute", "ru": "спор", "zh": "争议中"},
-    "client_arbitration": {"en": "buyer's dispute", "ru": "спор покупателя", "zh": "买家争议"},
-    "cancelled": {"en": "cancelled", "ru": "отменено", "zh": "已取消"},
-    "cancelled_from_split_pending": {"en": "cancelled (split)", "ru": "отменено (разделено)", "zh": "已取消（拆分）"},
-}.items()}
+STATUS_WORDS: dict[str, dict[str, str]] = table("status_", {
+    "acceptance_in_progress": ("acceptance in progress", "идёт приёмка", "验收中"),
+    "awaiting_approve": ("awaiting approval", "ожидает подтверждения", "等待确认"),
+    "awaiting_verification": ("created", "создано", "已创建"),
+    "awaiting_packaging": ("awaiting packaging", "ожидает упаковки", "等待打包"),
+    "awaiting_registration": ("awaiting registration", "ожидает регистрации", "等待登记"),
+    "awaiting_deliver": ("awaiting shipment", "ожидает отгрузки", "等待发运"),
+    "sent_by_seller": ("sent by seller", "отправлено продавцом", "卖家已发出"),
+    "driver_pickup": ("with the driver", "у водителя", "司机已取件"),
+    "delivering": ("delivering", "доставляется", "配送中"),
+    "delivered": ("delivered", "доставлено", "已送达"),
+    "not_accepted": ("not accepted at sorting", "не принято на сортировке", "分拣中心未接收"),
+    "arbitration": ("dispute", "спор", "争议中"),
+    "client_arbitration": ("buyer's dispute", "спор покупателя", "买家争议"),
+    "cancelled": ("cancelled", "отменено", "已取消"),
+    "cancelled_from_split_pending": ("cancelled (split)", "отменено (разделено)", "已取消（拆分）"),
+})
 # Ozon's posting substatuses, in the seller's words (Ozon's Russian ones from its Seller API reference)
-SUBSTATUS_WORDS: dict[str, dict[str, str]] = {f"substatus_{code}": words for code, words in {
-    "posting_acceptance_in_progress": {"en": "acceptance in progress", "ru": "идёт приёмка", "zh": "验收中"},
-    "posting_created": {"en": "created", "ru": "создано", "zh": "已创建"},
-    "posting_awaiting_registration": {"en": "awaiting registration", "ru": "ожидает регистрации", "zh": "等待登记"},
-    "posting_registered": {"en": "registered", "ru": "зарегистрировано", "zh": "已登记"},
-    "posting_registration_error": {"en": "registration error", "ru": "ошибка регистрации", "zh": "登记出错"},
-    "posting_awaiting_passport_data": {"en": "awaiting passport data", "ru": "ожидает паспортных данных",
-                                       "zh": "等待护照信息"},
-    "posting_split_pending": {"en": "awaiting a split", "ru": "ожидает разделения", "zh": "等待拆分"},
-    "posting_transferring_to_delivery": {"en": "handing over to delivery", "ru": "передаётся в доставку",
-                                         "zh": "正在移交配送"},
-    "posting_in_carriage": {"en": "in a carriage", "ru": "в перевозке", "zh": "已加入发运批次"},
-    "posting_not_in_carriage": {"en": "not in a carriage", "ru": "не добавлено в перевозку", "zh": "未加入发运批次"},
-    "posting_driver_pick_up": {"en": "with the driver", "ru": "у водителя", "zh": "司机已取件"},
-    "posting_not_in_sort_center": {"en": "not accepted at the sorting centre", "ru": "не принято на сортировочном "
-                                   "центре", "zh": "分拣中心未接收"},
-    "posting_on_way_to_city": {"en": "on the way to the city", "ru": "на пути в город", "zh": "正在运往城市"},
-    "posting_transferred_to_courier_service": {"en": "handed to the courier", "ru": "передаётся курьеру",
-                                               "zh": "已转交快递员"},
-    "posting_in_courier_service": {"en": "courier on the way", "ru": "курьер в пути", "zh": "快递员派送中"},
-    "posting_on_way_to_pickup_point": {"en": "on the way to the pick-up point", "ru": "на пути в пункт выдачи",
-                                       "zh": "正在运往自提点"},
-    "posting_in_pickup_point": {"en": "at the pick-up point", "ru": "в пункте выдачи", "zh": "已到自提点"},
-    "posting_conditionally_delivered": {"en": "conditionally delivered", "ru": "условно доставлено",
-                                        "zh": "有条件送达"},
-    "posting_delivered": {"en": "delivered", "ru": "доставлено", "zh": "已送达"},
-    "posting_received": {"en": "received", "ru": "получено", "zh": "已签收"},
-    "posting_sent_by_seller": {"en": "sent by seller", "ru": "отправлено продавцом", "zh": "卖家已发出"},
-    "posting_ship_failed": {"en": "shipping failed: ship again", "ru": "отгрузка не прошла: отгрузите снова",
-                            "zh": "发货失败：请重新发货"},
-    "posting_canceled": {"en": "cancelled", "ru": "отменено", "zh": "已取消"},
-    "posting_returned_to_warehouse": {"en": "returned to the warehouse", "ru": "возвращено на склад",
-                                      "zh": "已退回仓库"},
-    "posting_in_arbitration": {"en": "in dispute", "ru": "арбитраж", "zh": "争议中"},
-    "posting_in_client_arbitration": {"en": "buyer's delivery dispute", "ru": "клиентский арбитраж доставки",
-                                      "zh": "买家配送争议"},
-}.items()}
+SUBSTATUS_WORDS: dict[str, dict[str, str]] = table("substatus_", {
+    "posting_acceptance_in_progress": ("acceptance in progress", "идёт приёмка", "验收中"),
+    "posting_created": ("created", "создано", "已创建"),
+    "posting_awaiting_registration": ("awaiting registration", "ожидает регистрации", "等待登记"),
+    "posting_registered": ("registered", "зарегистрировано", "已登记"),
+    "posting_registration_error": ("registration error", "ошибка регистрации", "登记出错"),
+    "posting_awaiting_passport_data": ("awaiting passport data", "ожидает паспортных данных", "等待护照信息"),
+    "posting_split_pending": ("awaiting a split", "ожидает разделения", "等待拆分"),
+    "posting_transferring_to_delivery": ("handing over to delivery", "передаётся в доставку", "正在移交配送"),
+    "posting_in_carriage": ("in a carriage", "в перевозке", "已加入发运批次"),
+    "posting_not_in_carriage": ("not in a carriage", "не добавлено в перевозку", "未加入发运批次"),
+    "posting_driver_pick_up": ("with the driver", "у водителя", "司机已取件"),
+    "posting_not_in_sort_center": ("not accepted at the sorting centre", "не принято на сортировочном центре",
+                                   "分拣中心未接收"),
+    "posting_on_way_to_city": ("on the way to the city", "на пути в город", "正在运往城市"),
+    "posting_transferred_to_courier_service": ("handed to the courier", "передаётся курьеру", "已转交快递员"),
+    "posting_in_courier_service": ("courier on the way", "курьер в пути", "快递员派送中"),
+    "posting_on_way_to_pickup_point": ("on the way to the pick-up point", "на пути в пункт выдачи", "正在运往自提点"),
+    "posting_in_pickup_point": ("at the pick-up point", "в пункте выдачи", "已到自提点"),
+    "posting_conditionally_delivered": ("conditionally delivered", "условно доставлено", "有条件送达"),
+    "posting_delivered": ("delivered", "доставлено", "已送达"),
+    "posting_received": ("received", "получено", "已签收"),
+    "posting_sent_by_seller": ("sent by seller", "отправлено продавцом", "卖家已发出"),
+    "posting_ship_failed": ("shipping failed: ship again", "отгрузка не прошла: отгрузите снова", "发货失败：请重新发货"),
+    "posting_canceled": ("cancelled", "отменено", "已取消"),
+    "posting_returned_to_warehouse": ("returned to the warehouse", "возвращено на склад", "已退回仓库"),
+    "posting_in_arbitration": ("in dispute", "арбитраж", "争议中"),
+    "posting_in_client_arbitration": ("buyer's delivery dispute", "клиентский арбитраж доставки", "买家配送争议"),
+})
 # the bench's local states (every one in ``app.statuses.LocalState``; a test checks it)
-LOCAL_STATE_WORDS: dict[str, dict[str, str]] = {f"local_state_{code}": words for code, words in {
-    "waiting": {"en": "not started", "ru": "не начато", "zh": "未开始"},
-    "in_progress": {"en": "being packed", "ru": "упаковывается", "zh": "打包中"},
-    "packed": {"en": "packed", "ru": "упаковано", "zh": "已打包"},
-    "shipped": {"en": "shipped", "ru": "отгружено", "zh": "已发货"},
-    "labelled": {"en": "label printed", "ru": "этикетка напечатана", "zh": "面单已打印"},
-    "handed_over": {"en": "handed over", "ru": "передано", "zh": "已交接"},
-    "problem": {"en": "problem", "ru": "проблема", "zh": "有问题"},
-    "cancelled": {"en": "cancelled", "ru": "отменено", "zh": "已取消"},
-}.items()}
+LOCAL_STATE_WORDS: dict[str, dict[str, str]] = table("local_state_", {
+    "waiting": ("not started", "не начато", "未开始"),
+    "in_progress": ("being packed", "упаковывается", "打包中"),
+    "packed": ("packed", "упаковано", "已打包"),
+    "shipped": ("shipped", "отгружено", "已发货"),
+    "labelled": ("label printed", "этикетка напечатана", "面单已打印"),
+    "handed_over": ("handed over", "передано", "已交接"),
+    "problem": ("problem", "проблема", "有问题"),
+    "cancelled": ("cancelled", "отменено", "已取消"),
+})
 
 # ``packdesk postings``: its header and units
 LISTING_WORDS: dict[str, dict[str, str]] = {

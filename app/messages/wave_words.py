@@ -39,8 +39,6 @@ REASONS = patterns([
                 {"en": "product {sku} ({offer}) has no barcode to verify it with",
                  "ru": "у товара {sku} ({offer}) нет штрихкода для проверки",
                  "zh": "商品 {sku}（{offer}）没有可用于核对的条码"}),
-    ProblemKind("Ozon status {status}", {"en": "on Ozon it is {status} now", "ru": "в Ozon статус «{status}»",
-                                         "zh": "Ozon 上的状态为“{status}”"}),
     ProblemKind("already shipped with wave {wave}", {"en": "already shipped with wave {wave}",
                                                      "ru": "уже отгружено с волной {wave}", "zh": "已随波次 {wave} 发货"}),
     ProblemKind("local state {local_state}", {"en": "here it is {local_state}", "ru": "здесь: «{local_state}»",
@@ -55,6 +53,7 @@ REASONS = patterns([
 
 
 def reason_words(line: str | None, lang: str) -> str:
-    """Why a posting is not in the wave, in ``lang`` (a stored problem: see app.messages.problems)."""
+    """Why a posting is not in the wave, in ``lang``; a stored problem (a member Ozon refused, a blocker
+    such as Ozon's status) is said by app.messages.problems."""
     worded = said(REASONS, line, lang)
     return worded if worded != line else problem_words(line, lang)

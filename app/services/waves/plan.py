@@ -5,6 +5,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 
+from app.messages.problems import problem
 from app.services.waves.checks import check_posting
 from app.statuses import AWAITING_PACKAGING, PACKABLE_STATUSES, LocalState
 from app.store import postings as store_postings
@@ -78,7 +79,7 @@ def plan_wave(db, station: str, *, delivery_method_id: int | None = None, due_by
 def blocker(posting: PostingRow, station: str) -> str | None:
     """Why a posting cannot be taken into a wave now (claimed, in another wave, not packable)."""
     if posting.status not in PACKABLE_STATUSES:
-        return f"Ozon status {posting.status}"
+        return problem("ozon_status", status=posting.status)
     if posting.wave_id is not None:
         return f"already shipped with wave {posting.wave_id}"
     if posting.local_state != LocalState.WAITING:
