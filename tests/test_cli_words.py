@@ -3,13 +3,15 @@ without ``--json``: statuses and states in their language (never Ozon's or the b
 columns that line up in Chinese too. ``--json`` keeps the codes (CONTRACT.md)."""
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from types import SimpleNamespace
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from app.cli.handover import receipt_text, status_text
 from app.cli.postings import table
-from app.cli.table import columns, width
+from app.cli.table import bench_time, columns, width
 from app.cli.track import lines
 
 CODES = ("awaiting_packaging", "awaiting_deliver", "handed_over", "in_progress", "not_scanned_by_ozon",
@@ -44,11 +46,38 @@ def listing(status="awaiting_packaging", state="waiting", problem=None):
     ("en", "Posting", ["awaiting packaging", "not started"]),
 ])
 def test_the_postings_table_says_statuses_in_the_sellers_language(lang, header, words):
-    got = table([listing(), listing("awaiting_deliver", "labelled")], lang)
+    got = table([listing(), listing("awaiting_deliver", "labelled")], lang, timezone.utc)
     assert got[0].startswith(header) and len(got) == 3
     assert all(word in got[1] for word in words)
     assert got[1].endswith("2026-12-07 10:00     3") or got[1].endswith("2026-12-07 10:00      3")
     assert not any(code in line for line in got for code in CODES)
+
+
+@pytest.mark.parametrize("value, zone, seconds, said", [
+    ("2026-12-07T10:00:00Z", ZoneInfo("Europe/Moscow"), False, "2026-12-07 13:00"),
+    ("2026-12-07T10:00:00+00:00", ZoneInfo("Asia/Shanghai"), False, "2026-12-07 18:00"),
+    ("2026-12-07T20:30:00", ZoneInfo("Asia/Shanghai"), False, "2026-12-08 04:30"),  # no offset: UTC, as stored
+    ("2026-12-07T09:30:00.123456", ZoneInfo("Europe/Moscow"), True, "2026-12-07 12:30:00"),
+    (datetime(2026, 12, 7, 10, 0), timezone(timedelta(hours=-5)), False, "2026-12-07 05:00"),
+    (datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("Europe/Moscow")), timezone.utc, False, "2026-12-07 07:00"),
+    (None, timezone.utc, False, ""), ("", timezone.utc, False, ""),
+])
+def test_a_stored_moment_is_said_in_the_benchs_zone(value, zone, seconds, said):
+    assert bench_time(value, seconds=seconds, zone=zone) == said
+
+
+def test_the_ship_by_time_is_the_benchs_not_utc():
+    """Ozon's ship-by is stored in UTC; a seller in Shenzhen reading it as local time would ship late."""
+    got = table([listing()], "zh", ZoneInfo("Asia/Shanghai"))
+    assert "2026-12-07 18:00" in got[1] and "10:00" not in got[1]
+
+
+def test_a_cases_notes_are_dated_in_the_benchs_zone():
+    from app.cli.case import _details
+
+    case = {"id": 4, "posting_number": "1-1-1", "type": "damaged", "state": "open", "resolution": None,
+            "notes": [{"at": "2026-12-07T22:15:00", "by": "Anna", "text": "corner crushed"}], "attachments": []}
+    assert _details(case, "en", ZoneInfo("Europe/Moscow")).split("\n")[1] == "  2026-12-08 01:15  Anna: corner crushed"
 
 
 def test_a_posting_with_a_problem_gets_the_problem_column():

@@ -14,10 +14,11 @@ created_at, updated_at, closed_at}``. Exit 0 when done, 1 with the reason on std
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import datetime, timezone, tzinfo
 from pathlib import Path
 
 from app.cli.common import EXIT_OK, CommandError, language, load, open_db
+from app.cli.table import bench_time
 from app.messages import text
 from app.store.models_returns import CASE_TYPES, RESOLUTIONS
 
@@ -104,8 +105,9 @@ def _line(case: dict, lang: str) -> str:
     return f"#{case['id']}  {case['posting_number']}  {kind}  {state}  {resolution}".rstrip()
 
 
-def _details(case: dict, lang: str) -> str:
+def _details(case: dict, lang: str, zone: tzinfo | None = None) -> str:
+    """A case's line, then its notes (their times in the bench's zone: ``zone``, this computer's) and files."""
     out = [_line(case, lang)]
-    out += [f"  {n['at'][:16]}  {n.get('by') or ''}: {n['text']}" for n in case["notes"]]
+    out += [f"  {bench_time(n['at'], zone=zone)}  {n.get('by') or ''}: {n['text']}" for n in case["notes"]]
     out += [f"  📎 {a['name']}  sha256 {a['sha256']}" for a in case["attachments"]]
     return "\n".join(out)

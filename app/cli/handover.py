@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from app.cli.common import EXIT_FAILED, EXIT_OK, CommandError, language, load, open_db
-from app.cli.table import columns
+from app.cli.table import bench_time, columns
 from app.messages import text
 from app.messages.handover_board import close_step_word, dispute_word
 from app.messages.statuses import status_word
@@ -165,15 +165,12 @@ def status_text(data: dict, lang: str) -> str:
 
 def receipt_text(r: dict, lang: str) -> str:
     """A receipt (``app.services.handover.receipt.Receipt.as_dict``), a labelled line a field."""
-    from app.services.handover.mode import local_zone
-
-    none, zone = text("board_none", lang), local_zone()
+    none = text("board_none", lang)
     rows = []
     for key, value in r.items():
         if isinstance(value, list):
             value = ", ".join(value)
         elif key.endswith("_at") and value:  # stored in UTC: said in the bench's time
-            at = datetime.fromisoformat(value).replace(tzinfo=timezone.utc)
-            value = at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
+            value = bench_time(value, seconds=True)
         rows.append([text(f"receipt_{key}", lang) + ":", none if value in (None, "") else str(value)])
     return "\n".join(columns(rows))

@@ -5,9 +5,10 @@ The table says the statuses in the seller's language; ``--json`` keeps Ozon's an
 from __future__ import annotations
 
 import json
+from datetime import tzinfo
 
 from app.cli.common import language, load, open_db, setup_logging
-from app.cli.table import columns
+from app.cli.table import bench_time, columns
 from app.messages import text
 from app.messages.problems import problem_words
 from app.messages.statuses import local_state_word, status_word
@@ -49,15 +50,16 @@ def run(args) -> int:
     return 0
 
 
-def table(listing: list[dict], lang: str) -> list[str]:
+def table(listing: list[dict], lang: str, zone: tzinfo | None = None) -> list[str]:
     """The postings as lines under a header: number, Ozon's status and the bench's state in words,
-    the ship-by time, units, and why a person must look at it."""
+    the ship-by time in the bench's zone (``zone``: this computer's), units, and why a person must
+    look at it."""
     header = [text(f"listing_{key}", lang) for key in ("posting", "status", "local_state", "ship_by", "units")]
     if any(p.get("problem") for p in listing):
         header.append(text("listing_problem", lang))
     rows = [header]
     for p in listing:
         rows.append([p["posting_number"], status_word(p["status"], lang), local_state_word(p["local_state"], lang),
-                     (p.get("shipment_date") or "")[:16].replace("T", " "),
+                     bench_time(p.get("shipment_date"), zone=zone),
                      str(sum(i["quantity"] for i in p["items"])), problem_words(p.get("problem"), lang)])
     return columns(rows, right=frozenset({4}))

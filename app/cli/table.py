@@ -1,9 +1,10 @@
 """Columns for a terminal: cells padded by the width a terminal gives them (a Chinese character
-takes two columns), so a table in any of the three languages lines up."""
+takes two columns), so a table in any of the three languages lines up; times in the bench's zone."""
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone, tzinfo
 
 
 def width(cell: str) -> int:
@@ -33,3 +34,15 @@ def columns(rows: Iterable[Sequence[str]], *, right: frozenset[int] = frozenset(
                 cells.append(cell)
         lines.append(gap.join(cells).rstrip())
     return lines
+
+
+def bench_time(value: str | datetime | None, *, seconds: bool = False, zone: tzinfo | None = None) -> str:
+    """A moment the bench stores in UTC (ISO text or a datetime; without an offset: UTC), said in the
+    bench's zone (this computer's, as the window says it): "2026-12-07 13:00". A seller in Moscow or
+    Shenzhen reading Ozon's ship-by time in UTC would be three or eight hours off."""
+    if value is None or value == "":
+        return ""
+    at = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=timezone.utc)
+    return at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
