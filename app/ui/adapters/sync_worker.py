@@ -24,11 +24,11 @@ log = logging.getLogger("packdesk.ui.sync")
 
 
 class SyncWorker(QObject):
-    passFinished = Signal(dict)
+    passFinished = Signal(object)  # the pass's summary dict, as it is (not copied into a QVariantMap)
     syncFailed = Signal(str)
     authFailed = Signal(str)  # Ozon refused the key: background sync has stopped
 
-    _passed = Signal(dict)
+    _passed = Signal(object)
     _failed = Signal(str, bool)
 
     def __init__(self, service, parent: QObject | None = None) -> None:
@@ -75,7 +75,7 @@ class SyncWorker(QObject):
         threading.excepthook(threading.ExceptHookArgs((type(exc), exc, exc.__traceback__, here)))
 
     # --- the GUI thread --------------------------------------------------------------------
-    @Slot(dict)
+    @Slot(object)
     def _deliver_pass(self, summary: dict) -> None:
         self.passFinished.emit(summary)
 

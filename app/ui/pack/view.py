@@ -41,7 +41,7 @@ def _utcnow() -> datetime:
 
 class PackView(QWidget):
     scanRequested = Signal(str)
-    photosWanted = Signal(list)  # SKUs of the open posting whose photos are not here yet (``PhotoLoader``)
+    photosWanted = Signal(object)  # a list of SKUs of the open posting whose photos are not here yet (``PhotoLoader``)
     stateChanged = Signal(str, str)  # station state ("idle", "packing", "weighing", "error"), message
 
     def __init__(self, *, sounder=None, language=lambda: "en", now: Callable[[], datetime] | None = None,
