@@ -101,6 +101,15 @@ def rechecked(t: Txn, number: str, lookup: Lookup) -> r.StationResult | None:
     return None if reason is None else flows.stop_loudly(t, posting, reason)
 
 
+def open_from_cache(t: Txn, number: str, via: str) -> r.StationResult | None:
+    """A posting scanned that the cache holds as packable (``opens_from_cache``): opened, its
+    re-read from Ozon to follow. None, with nothing written: the cache does not hold it so."""
+    posting = s.get_posting(t.session, number)
+    if posting is None or not opens_from_cache(posting):
+        return None
+    return open_scanned(t, number, via, None)
+
+
 def open_scanned(t: Txn, number: str, via: str, lookup: Lookup | None) -> r.StationResult:
     """A posting number or label scanned: open it (with what Ozon just said, if asked)."""
     if lookup is not None and lookup.posting is not None:
