@@ -263,3 +263,29 @@ def test_putting_a_posting_back_keeps_the_columns_and_the_next_one_is_fitted(qtb
     assert view.lines.rowCount() == 0 and view.lines.columnWidth(2) == fitted
     view.show_snapshot(snapshot(counted=0))  # a posting with a short barcode: fitted to it
     assert view.lines.columnWidth(2) < fitted
+
+
+def test_a_new_message_is_laid_out_before_the_repaint_and_the_older_ones_after(qtbot):
+    """Only the newest messages are laid out as the answer is shown (the older ones, out of view,
+    on the next turns of the event loop): the new one is on top of the list at once, and every
+    kept one has its place once the event loop has turned."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.services.station.results import StationResult
+    from app.ui.pack.view import MAX_MESSAGES, MESSAGES_AT_ONCE
+
+    view = shown_at_bench_size(qtbot)
+    messages = view.messages
+    for n in range(MAX_MESSAGES):
+        view.show_result(StationResult(False, "unknown_barcode", None, "error", {"barcode": f"46{n:011d}"}))
+    qtbot.waitUntil(lambda: messages.visualItemRect(messages.item(MAX_MESSAGES - 1)).isValid())
+    view.show_result(StationResult(True, "posting_released", "12345678-0001-1", "idle", {}))
+    assert messages.count() == MAX_MESSAGES and "12345678-0001-1" in messages.item(0).text()
+    newest = messages.visualItemRect(messages.item(0))
+    assert newest.isValid() and newest.top() <= 2  # on top, before any event is handled
+    assert messages.visualItemRect(messages.item(1)).top() >= newest.bottom()
+    assert not messages.visualItemRect(messages.item(MESSAGES_AT_ONCE + 1)).isValid()  # not laid out yet
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: messages.visualItemRect(messages.item(MAX_MESSAGES - 1)).isValid())
+    tops = [messages.visualItemRect(messages.item(i)).top() for i in range(MAX_MESSAGES)]
+    assert tops == sorted(tops) and len(set(tops)) == MAX_MESSAGES  # each below the one before
