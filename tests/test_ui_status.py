@@ -2,6 +2,7 @@
 fields that give way on a short bar, and fields that keep their places when their texts shrink."""
 from datetime import datetime, timedelta, timezone
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QStatusBar
 
@@ -181,3 +182,20 @@ def test_a_printer_that_is_not_there_is_said_when_the_bench_starts_not_at_the_fi
             assert f"tcp://127.0.0.1:{port}" in field.toolTip()
         finally:
             controller.shutdown()
+
+
+@pytest.mark.parametrize("state, said", [("stable", "stable"), ("zero", "stable"), ("moving", "settling…"),
+                                         ("overload", "overload"), ("negative", "below zero: tare the scale")])
+def test_the_status_bar_and_the_pack_view_say_a_reading_in_the_same_words(qtbot, state, said):
+    """The bar used to say "moving" of an overloaded scale while the pack view said "overload"."""
+    from app.ui.pack import PackView
+
+    bar = QStatusBar()
+    qtbot.addWidget(bar)
+    status = StatusPanel(bar, printer="sim://", scale="sim://", scanner="keyboard", camera="sim://")
+    view = PackView()
+    qtbot.addWidget(view)
+    status.on_scale_state("connected")
+    for panel in (status.on_scale_reading, view.show_weight):
+        panel(12345.0, state)
+    assert status.fields["scale"].text() == view.weight.text() == f"Scale: 12\u00a0345 g, {said}"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 from app.messages import text
 from app.messages.devices import device_state_words
 from app.messages.sync import stage_names
+from app.ui.scale_words import reading
 
 KEY_WARN_DAYS = 14
 FIELD_MIN_WIDTH = 48  # px a field may shrink to before the window would have to grow past the screen
@@ -239,6 +240,4 @@ class StatusPanel(QObject):
             return self.tr("Scale: not set")
         if self.weight is None:
             return self.tr("Scale: %1").replace("%1", device_state_words(self.scale_state, self.language()) or "…")
-        grams, state = self.weight
-        shown = self.tr("%1 g stable") if state in ("stable", "zero") else self.tr("%1 g moving")
-        return self.tr("Scale: %1").replace("%1", shown.replace("%1", f"{grams:.0f}"))
+        return reading(*self.weight)

@@ -167,14 +167,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="182" />
-        <location filename="../../app/ui/controller.py" line="240" />
-        <location filename="../../app/ui/controller.py" line="256" />
+        <location filename="../../app/ui/controller.py" line="185" />
+        <location filename="../../app/ui/controller.py" line="243" />
+        <location filename="../../app/ui/controller.py" line="259" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="333" />
+        <location filename="../../app/ui/controller.py" line="340" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
     </message>
@@ -941,117 +941,112 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>PackView</name>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="115" />
+        <location filename="../../app/ui/pack/view.py" line="121" />
         <source>Type or scan a barcode, then Enter</source>
         <translation>Type or scan a barcode, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="116" />
+        <location filename="../../app/ui/pack/view.py" line="122" />
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="117" />
+        <location filename="../../app/ui/pack/view.py" line="123" />
         <source>Last messages</source>
         <translation>Last messages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="118" />
+        <location filename="../../app/ui/pack/view.py" line="124" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="118" />
+        <location filename="../../app/ui/pack/view.py" line="124" />
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="118" />
+        <location filename="../../app/ui/pack/view.py" line="124" />
         <source>Article</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="119" />
+        <location filename="../../app/ui/pack/view.py" line="125" />
         <source>Counted</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="119" />
+        <location filename="../../app/ui/pack/view.py" line="125" />
         <source>Needed</source>
         <translation>Needed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="136" />
+        <location filename="../../app/ui/pack/view.py" line="142" />
         <source>Packing %1: scan every item</source>
         <translation>Packing %1: scan every item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="138" />
+        <location filename="../../app/ui/pack/view.py" line="144" />
         <source>Put the parcel on the scale</source>
         <translation>Put the parcel on the scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="140" />
+        <location filename="../../app/ui/pack/view.py" line="146" />
         <source>Stop: look at the message</source>
         <translation>Stop: look at the message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="142" />
+        <location filename="../../app/ui/pack/view.py" line="148" />
         <source>Hand-over: scan each parcel into the courier's bag</source>
         <translation>Hand-over: scan each parcel into the courier's bag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="144" />
+        <location filename="../../app/ui/pack/view.py" line="150" />
         <source>Return: scan each unit that came back, then Close return</source>
         <translation>Return: scan each unit that came back, then Close return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="146" />
+        <location filename="../../app/ui/pack/view.py" line="152" />
         <source>Packed: %1</source>
         <translation>Packed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="147" />
+        <location filename="../../app/ui/pack/view.py" line="153" />
         <source>Scan a posting or an item</source>
         <translation>Scan a posting or an item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="268" />
+        <location filename="../../app/ui/pack/view.py" line="274" />
         <source>Scale: no reading</source>
         <translation>Scale: no reading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="270" />
-        <source>Scale: %1 g, %2</source>
-        <translation>Scale: %1 g, %2</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pack/view.py" line="281" />
+        <location filename="../../app/ui/pack/view.py" line="286" />
         <source>Ship by %1 (%2)</source>
         <translation>Ship by %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="285" />
+        <location filename="../../app/ui/pack/view.py" line="290" />
         <source>express</source>
         <translation>express</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="292" />
+        <location filename="../../app/ui/pack/view.py" line="297" />
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="293" />
+        <location filename="../../app/ui/pack/view.py" line="298" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="294" />
+        <location filename="../../app/ui/pack/view.py" line="299" />
         <source>%1 left</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="294" />
+        <location filename="../../app/ui/pack/view.py" line="299" />
         <source>late by %1</source>
         <translation>late by %1</translation>
     </message>
@@ -1205,32 +1200,32 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../app/ui/progress.py" line="81" />
+        <location filename="../../app/ui/progress.py" line="82" />
         <source>Syncing postings: %1 of %2</source>
         <translation>Syncing postings: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="82" />
+        <location filename="../../app/ui/progress.py" line="83" />
         <source>Syncing postings: %1</source>
         <translation>Syncing postings: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="84" />
+        <location filename="../../app/ui/progress.py" line="85" />
         <source>Wave %1: labels printed %2 of %3</source>
         <translation>Wave %1: labels printed %2 of %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="87" />
+        <location filename="../../app/ui/progress.py" line="88" />
         <source>Printing labels: %1 of %2</source>
         <translation>Printing labels: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="88" />
+        <location filename="../../app/ui/progress.py" line="89" />
         <source>Writing the report…</source>
         <translation>Writing the report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="88" />
+        <location filename="../../app/ui/progress.py" line="89" />
         <source>The report is written</source>
         <translation>The report is written</translation>
     </message>
@@ -1516,6 +1511,11 @@ Please send it to support. The bench keeps working; restart it if something look
         <source>settling…</source>
         <translation>settling…</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/scale_words.py" line="27" />
+        <source>Scale: %1 g, %2</source>
+        <translation>Scale: %1 g, %2</translation>
+    </message>
 </context>
 <context>
     <name>SettingDocs</name>
@@ -1608,262 +1608,262 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="165" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>Seller API address</source>
         <translation>Seller API address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="165" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API key (leave empty to keep the saved one)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <location filename="../../app/ui/settings/dialog.py" line="168" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>Warehouses to sync (ids, empty: all)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <location filename="../../app/ui/settings/dialog.py" line="169" />
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <location filename="../../app/ui/settings/dialog.py" line="169" />
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <location filename="../../app/ui/settings/dialog.py" line="169" />
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="169" />
+        <location filename="../../app/ui/settings/dialog.py" line="170" />
         <source>Weight tolerance, %</source>
         <translation>Weight tolerance, %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="170" />
+        <location filename="../../app/ui/settings/dialog.py" line="171" />
         <source>Box and filler weight, g</source>
         <translation>Box and filler weight, g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="171" />
+        <location filename="../../app/ui/settings/dialog.py" line="172" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>Supervisors (may teach barcodes and accept a weight), comma-separated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="172" />
+        <location filename="../../app/ui/settings/dialog.py" line="173" />
         <source>Requests to Ozon per second</source>
         <translation>Requests to Ozon per second</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="173" />
+        <location filename="../../app/ui/settings/dialog.py" line="174" />
         <source>Sync every, s</source>
         <translation>Sync every, s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="174" />
+        <location filename="../../app/ui/settings/dialog.py" line="175" />
         <source>Own order label</source>
         <translation>Own order label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="175" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>Sign a packer out after, min without a scan</source>
         <translation>Sign a packer out after, min without a scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="177" />
         <source>Tracking number to the buyer</source>
         <translation>Tracking number to the buyer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="177" />
+        <location filename="../../app/ui/settings/dialog.py" line="178" />
         <source>Message in Russian</source>
         <translation>Message in Russian</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="177" />
+        <location filename="../../app/ui/settings/dialog.py" line="178" />
         <source>Message in Chinese</source>
         <translation>Message in Chinese</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="178" />
+        <location filename="../../app/ui/settings/dialog.py" line="179" />
         <source>Message in English</source>
         <translation>Message in English</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="179" />
+        <location filename="../../app/ui/settings/dialog.py" line="180" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="184" />
+        <location filename="../../app/ui/settings/dialog.py" line="185" />
         <source>Never: only Ozon's label</source>
         <translation>Never: only Ozon's label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <location filename="../../app/ui/settings/dialog.py" line="186" />
         <source>After packing, for the verify-first shelf</source>
         <translation>After packing, for the verify-first shelf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="186" />
+        <location filename="../../app/ui/settings/dialog.py" line="187" />
         <source>Off</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="186" />
+        <location filename="../../app/ui/settings/dialog.py" line="187" />
         <source>In Russian</source>
         <translation>In Russian</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="186" />
+        <location filename="../../app/ui/settings/dialog.py" line="187" />
         <source>In Chinese</source>
         <translation>In Chinese</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="187" />
+        <location filename="../../app/ui/settings/dialog.py" line="188" />
         <source>In English</source>
         <translation>In English</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="195" />
+        <location filename="../../app/ui/settings/dialog.py" line="196" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <location filename="../../app/ui/settings/dialog.py" line="197" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <location filename="../../app/ui/settings/dialog.py" line="197" />
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <location filename="../../app/ui/settings/dialog.py" line="197" />
         <source>Packing</source>
         <translation>Packing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <location filename="../../app/ui/settings/dialog.py" line="197" />
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="197" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>Buyer messages</source>
         <translation>Buyer messages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="211" />
+        <location filename="../../app/ui/settings/dialog.py" line="212" />
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="212" />
+        <location filename="../../app/ui/settings/dialog.py" line="213" />
         <source>Find devices</source>
         <translation>Find devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="213" />
+        <location filename="../../app/ui/settings/dialog.py" line="214" />
         <source>Test print</source>
         <translation>Test print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="214" />
+        <location filename="../../app/ui/settings/dialog.py" line="215" />
         <source>Read scale</source>
         <translation>Read scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="215" />
+        <location filename="../../app/ui/settings/dialog.py" line="216" />
         <source>Print the command barcodes</source>
         <translation>Print the command barcodes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="242" />
+        <location filename="../../app/ui/settings/dialog.py" line="243" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="252" />
+        <location filename="../../app/ui/settings/dialog.py" line="253" />
         <source>Asking Ozon…</source>
         <translation>Asking Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="255" />
+        <location filename="../../app/ui/settings/dialog.py" line="256" />
         <source>Connection failed: %1</source>
         <translation>Connection failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="261" />
+        <location filename="../../app/ui/settings/dialog.py" line="262" />
         <source>Connected. The key has no expiry date.</source>
         <translation>Connected. The key has no expiry date.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="263" />
+        <location filename="../../app/ui/settings/dialog.py" line="264" />
         <source>Connected. The key expires on %1.</source>
         <translation>Connected. The key expires on %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="291" />
+        <location filename="../../app/ui/settings/dialog.py" line="292" />
         <source>Looking for devices…</source>
         <translation>Looking for devices…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="299" />
+        <location filename="../../app/ui/settings/dialog.py" line="305" />
         <source>%1 device(s) found.</source>
         <translation>%1 device(s) found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="309" />
+        <location filename="../../app/ui/settings/dialog.py" line="316" />
         <source>Test label sent to %1.</source>
         <translation>Test label sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="317" />
+        <location filename="../../app/ui/settings/dialog.py" line="324" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>No scale in use: pick one and press Read scale.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="319" />
+        <location filename="../../app/ui/settings/dialog.py" line="326" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>Live reading shows the scale in use; press Read scale to try the new one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="321" />
+        <location filename="../../app/ui/settings/dialog.py" line="328" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>Scale in use: waiting for a reading…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="323" />
+        <location filename="../../app/ui/settings/dialog.py" line="330" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>Scale in use, live: %1 g (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="334" />
+        <location filename="../../app/ui/settings/dialog.py" line="341" />
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="336" />
+        <location filename="../../app/ui/settings/dialog.py" line="343" />
         <source>Not printed: %1</source>
         <translation>Not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="345" />
+        <location filename="../../app/ui/settings/dialog.py" line="352" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Scale reads %1 g (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="349" />
+        <location filename="../../app/ui/settings/dialog.py" line="356" />
         <source>Device problem: %1</source>
         <translation>Device problem: %1</translation>
     </message>
@@ -1981,125 +1981,109 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="167" />
+        <location filename="../../app/ui/status.py" line="168" />
         <source>Ozon: connecting…</source>
         <translation>Ozon: connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="167" />
+        <location filename="../../app/ui/status.py" line="168" />
         <source>Ozon: online</source>
         <translation>Ozon: online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="168" />
+        <location filename="../../app/ui/status.py" line="169" />
         <source>Ozon: offline</source>
         <translation>Ozon: offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="168" />
+        <location filename="../../app/ui/status.py" line="169" />
         <source>Ozon: key refused</source>
         <translation>Ozon: key refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="169" />
+        <location filename="../../app/ui/status.py" line="170" />
         <source>Ozon: not set up</source>
         <translation>Ozon: not set up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="173" />
+        <location filename="../../app/ui/status.py" line="174" />
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="174" />
+        <location filename="../../app/ui/status.py" line="175" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>Outbox: %1 open, %2 parked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="177" />
+        <location filename="../../app/ui/status.py" line="178" />
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="177" />
+        <location filename="../../app/ui/status.py" line="178" />
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="179" />
+        <location filename="../../app/ui/status.py" line="180" />
         <source>Scanner: %1</source>
         <translation>Scanner: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="179" />
+        <location filename="../../app/ui/status.py" line="180" />
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="195" />
+        <location filename="../../app/ui/status.py" line="197" />
         <source>Camera: off</source>
         <translation>Camera: off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="197" />
-        <source>● REC %1</source>
-        <translation>● REC %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/status.py" line="197" />
+        <location filename="../../app/ui/status.py" line="199" />
         <source>● REC</source>
         <translation>● REC</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="199" />
+        <location filename="../../app/ui/status.py" line="201" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ Camera: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="199" />
+        <location filename="../../app/ui/status.py" line="201" />
         <source>not available</source>
         <translation>not available</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="201" />
+        <location filename="../../app/ui/status.py" line="203" />
         <source>Camera: ready</source>
         <translation>Camera: ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="202" />
+        <location filename="../../app/ui/status.py" line="204" />
         <source>Camera: starting…</source>
         <translation>Camera: starting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="214" />
+        <location filename="../../app/ui/status.py" line="216" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API key expires %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="221" />
+        <location filename="../../app/ui/status.py" line="223" />
         <source>not set</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="238" />
+        <location filename="../../app/ui/status.py" line="240" />
         <source>Scale: not set</source>
         <translation>Scale: not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="240" />
-        <location filename="../../app/ui/status.py" line="243" />
+        <location filename="../../app/ui/status.py" line="242" />
         <source>Scale: %1</source>
         <translation>Scale: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/status.py" line="242" />
-        <source>%1 g stable</source>
-        <translation>%1 g stable</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/status.py" line="242" />
-        <source>%1 g moving</source>
-        <translation>%1 g moving</translation>
     </message>
 </context>
 <context>

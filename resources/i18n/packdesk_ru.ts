@@ -167,14 +167,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="182" />
-        <location filename="../../app/ui/controller.py" line="240" />
-        <location filename="../../app/ui/controller.py" line="256" />
+        <location filename="../../app/ui/controller.py" line="185" />
+        <location filename="../../app/ui/controller.py" line="243" />
+        <location filename="../../app/ui/controller.py" line="259" />
         <source>Open settings</source>
         <translation>Открыть настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="333" />
+        <location filename="../../app/ui/controller.py" line="340" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Настройки сохранены в %1. Перезапустите packdesk, чтобы применить новые учётные данные или устройства.</translation>
     </message>
@@ -941,117 +941,112 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>PackView</name>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="115" />
+        <location filename="../../app/ui/pack/view.py" line="121" />
         <source>Type or scan a barcode, then Enter</source>
         <translation>Введите или отсканируйте штрихкод и нажмите Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="116" />
+        <location filename="../../app/ui/pack/view.py" line="122" />
         <source>Scan</source>
         <translation>Сканировать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="117" />
+        <location filename="../../app/ui/pack/view.py" line="123" />
         <source>Last messages</source>
         <translation>Последние сообщения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="118" />
+        <location filename="../../app/ui/pack/view.py" line="124" />
         <source>Item</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="118" />
+        <location filename="../../app/ui/pack/view.py" line="124" />
         <source>Barcode</source>
         <translation>Штрихкод</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="118" />
+        <location filename="../../app/ui/pack/view.py" line="124" />
         <source>Article</source>
         <translation>Артикул</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="119" />
+        <location filename="../../app/ui/pack/view.py" line="125" />
         <source>Counted</source>
         <translation>Отсканировано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="119" />
+        <location filename="../../app/ui/pack/view.py" line="125" />
         <source>Needed</source>
         <translation>Нужно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="136" />
+        <location filename="../../app/ui/pack/view.py" line="142" />
         <source>Packing %1: scan every item</source>
         <translation>Упаковка %1: отсканируйте каждый товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="138" />
+        <location filename="../../app/ui/pack/view.py" line="144" />
         <source>Put the parcel on the scale</source>
         <translation>Положите посылку на весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="140" />
+        <location filename="../../app/ui/pack/view.py" line="146" />
         <source>Stop: look at the message</source>
         <translation>Стоп: прочтите сообщение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="142" />
+        <location filename="../../app/ui/pack/view.py" line="148" />
         <source>Hand-over: scan each parcel into the courier's bag</source>
         <translation>Передача: сканируйте каждую посылку в мешок курьера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="144" />
+        <location filename="../../app/ui/pack/view.py" line="150" />
         <source>Return: scan each unit that came back, then Close return</source>
         <translation>Возврат: сканируйте каждую вернувшуюся единицу, затем «Закрыть возврат»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="146" />
+        <location filename="../../app/ui/pack/view.py" line="152" />
         <source>Packed: %1</source>
         <translation>Упаковано: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="147" />
+        <location filename="../../app/ui/pack/view.py" line="153" />
         <source>Scan a posting or an item</source>
         <translation>Отсканируйте отправление или товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="268" />
+        <location filename="../../app/ui/pack/view.py" line="274" />
         <source>Scale: no reading</source>
         <translation>Весы: нет показаний</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="270" />
-        <source>Scale: %1 g, %2</source>
-        <translation>Весы: %1 г, %2</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pack/view.py" line="281" />
+        <location filename="../../app/ui/pack/view.py" line="286" />
         <source>Ship by %1 (%2)</source>
         <translation>Отгрузить до %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="285" />
+        <location filename="../../app/ui/pack/view.py" line="290" />
         <source>express</source>
         <translation>экспресс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="292" />
+        <location filename="../../app/ui/pack/view.py" line="297" />
         <source>%1 h %2 min</source>
         <translation>%1 ч %2 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="293" />
+        <location filename="../../app/ui/pack/view.py" line="298" />
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="294" />
+        <location filename="../../app/ui/pack/view.py" line="299" />
         <source>%1 left</source>
         <translation>осталось %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="294" />
+        <location filename="../../app/ui/pack/view.py" line="299" />
         <source>late by %1</source>
         <translation>опоздание %1</translation>
     </message>
@@ -1205,32 +1200,32 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../app/ui/progress.py" line="81" />
+        <location filename="../../app/ui/progress.py" line="82" />
         <source>Syncing postings: %1 of %2</source>
         <translation>Загрузка отправлений: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="82" />
+        <location filename="../../app/ui/progress.py" line="83" />
         <source>Syncing postings: %1</source>
         <translation>Загрузка отправлений: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="84" />
+        <location filename="../../app/ui/progress.py" line="85" />
         <source>Wave %1: labels printed %2 of %3</source>
         <translation>Волна %1: напечатано этикеток %2 из %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="87" />
+        <location filename="../../app/ui/progress.py" line="88" />
         <source>Printing labels: %1 of %2</source>
         <translation>Печать этикеток: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="88" />
+        <location filename="../../app/ui/progress.py" line="89" />
         <source>Writing the report…</source>
         <translation>Отчёт записывается…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="88" />
+        <location filename="../../app/ui/progress.py" line="89" />
         <source>The report is written</source>
         <translation>Отчёт записан</translation>
     </message>
@@ -1516,6 +1511,11 @@ Please send it to support. The bench keeps working; restart it if something look
         <source>settling…</source>
         <translation>стабилизируется…</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/scale_words.py" line="27" />
+        <source>Scale: %1 g, %2</source>
+        <translation>Весы: %1 г, %2</translation>
+    </message>
 </context>
 <context>
     <name>SettingDocs</name>
@@ -1608,262 +1608,262 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="165" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>Seller API address</source>
         <translation>Адрес Seller API</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="165" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API-ключ (оставьте пустым, чтобы сохранить прежний)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <location filename="../../app/ui/settings/dialog.py" line="168" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>Склады для синхронизации (id; пусто — все)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <location filename="../../app/ui/settings/dialog.py" line="169" />
         <source>Label printer</source>
         <translation>Принтер этикеток</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <location filename="../../app/ui/settings/dialog.py" line="169" />
         <source>Scale</source>
         <translation>Весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <location filename="../../app/ui/settings/dialog.py" line="169" />
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="169" />
+        <location filename="../../app/ui/settings/dialog.py" line="170" />
         <source>Weight tolerance, %</source>
         <translation>Допуск по весу, %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="170" />
+        <location filename="../../app/ui/settings/dialog.py" line="171" />
         <source>Box and filler weight, g</source>
         <translation>Вес коробки и наполнителя, г</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="171" />
+        <location filename="../../app/ui/settings/dialog.py" line="172" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>Старшие смены (могут привязывать штрихкоды и принимать вес), через запятую</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="172" />
+        <location filename="../../app/ui/settings/dialog.py" line="173" />
         <source>Requests to Ozon per second</source>
         <translation>Запросов к Ozon в секунду</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="173" />
+        <location filename="../../app/ui/settings/dialog.py" line="174" />
         <source>Sync every, s</source>
         <translation>Синхронизация каждые, с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="174" />
+        <location filename="../../app/ui/settings/dialog.py" line="175" />
         <source>Own order label</source>
         <translation>Своя этикетка заказа</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="175" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>Sign a packer out after, min without a scan</source>
         <translation>Выход упаковщика после, мин без сканирования</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="177" />
         <source>Tracking number to the buyer</source>
         <translation>Трек-номер покупателю</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="177" />
+        <location filename="../../app/ui/settings/dialog.py" line="178" />
         <source>Message in Russian</source>
         <translation>Сообщение на русском</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="177" />
+        <location filename="../../app/ui/settings/dialog.py" line="178" />
         <source>Message in Chinese</source>
         <translation>Сообщение на китайском</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="178" />
+        <location filename="../../app/ui/settings/dialog.py" line="179" />
         <source>Message in English</source>
         <translation>Сообщение на английском</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="179" />
+        <location filename="../../app/ui/settings/dialog.py" line="180" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="184" />
+        <location filename="../../app/ui/settings/dialog.py" line="185" />
         <source>Never: only Ozon's label</source>
         <translation>Нет: только этикетка Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <location filename="../../app/ui/settings/dialog.py" line="186" />
         <source>After packing, for the verify-first shelf</source>
         <translation>После упаковки, для полки «сначала проверка»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="186" />
+        <location filename="../../app/ui/settings/dialog.py" line="187" />
         <source>Off</source>
         <translation>Выключено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="186" />
+        <location filename="../../app/ui/settings/dialog.py" line="187" />
         <source>In Russian</source>
         <translation>На русском</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="186" />
+        <location filename="../../app/ui/settings/dialog.py" line="187" />
         <source>In Chinese</source>
         <translation>На китайском</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="187" />
+        <location filename="../../app/ui/settings/dialog.py" line="188" />
         <source>In English</source>
         <translation>На английском</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="195" />
+        <location filename="../../app/ui/settings/dialog.py" line="196" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <location filename="../../app/ui/settings/dialog.py" line="197" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <location filename="../../app/ui/settings/dialog.py" line="197" />
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <location filename="../../app/ui/settings/dialog.py" line="197" />
         <source>Packing</source>
         <translation>Упаковка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <location filename="../../app/ui/settings/dialog.py" line="197" />
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="197" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>Buyer messages</source>
         <translation>Сообщения покупателям</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="211" />
+        <location filename="../../app/ui/settings/dialog.py" line="212" />
         <source>Test connection</source>
         <translation>Проверить связь</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="212" />
+        <location filename="../../app/ui/settings/dialog.py" line="213" />
         <source>Find devices</source>
         <translation>Найти устройства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="213" />
+        <location filename="../../app/ui/settings/dialog.py" line="214" />
         <source>Test print</source>
         <translation>Пробная печать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="214" />
+        <location filename="../../app/ui/settings/dialog.py" line="215" />
         <source>Read scale</source>
         <translation>Прочитать весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="215" />
+        <location filename="../../app/ui/settings/dialog.py" line="216" />
         <source>Print the command barcodes</source>
         <translation>Напечатать командные штрихкоды</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="242" />
+        <location filename="../../app/ui/settings/dialog.py" line="243" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="252" />
+        <location filename="../../app/ui/settings/dialog.py" line="253" />
         <source>Asking Ozon…</source>
         <translation>Запрос к Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="255" />
+        <location filename="../../app/ui/settings/dialog.py" line="256" />
         <source>Connection failed: %1</source>
         <translation>Связь не установлена: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="261" />
+        <location filename="../../app/ui/settings/dialog.py" line="262" />
         <source>Connected. The key has no expiry date.</source>
         <translation>Связь есть. У ключа нет срока действия.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="263" />
+        <location filename="../../app/ui/settings/dialog.py" line="264" />
         <source>Connected. The key expires on %1.</source>
         <translation>Связь есть. Ключ действует до %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="291" />
+        <location filename="../../app/ui/settings/dialog.py" line="292" />
         <source>Looking for devices…</source>
         <translation>Поиск устройств…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="299" />
+        <location filename="../../app/ui/settings/dialog.py" line="305" />
         <source>%1 device(s) found.</source>
         <translation>Найдено устройств: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="309" />
+        <location filename="../../app/ui/settings/dialog.py" line="316" />
         <source>Test label sent to %1.</source>
         <translation>Пробная этикетка отправлена на %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="317" />
+        <location filename="../../app/ui/settings/dialog.py" line="324" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>Весы не используются: выберите весы и нажмите «Прочитать весы».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="319" />
+        <location filename="../../app/ui/settings/dialog.py" line="326" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>Текущие показания — с используемых весов; нажмите «Прочитать весы», чтобы проверить новые.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="321" />
+        <location filename="../../app/ui/settings/dialog.py" line="328" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>Используемые весы: ждём показаний…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="323" />
+        <location filename="../../app/ui/settings/dialog.py" line="330" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>Используемые весы, сейчас: %1 г (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="334" />
+        <location filename="../../app/ui/settings/dialog.py" line="341" />
         <source>Printing…</source>
         <translation>Печать…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="336" />
+        <location filename="../../app/ui/settings/dialog.py" line="343" />
         <source>Not printed: %1</source>
         <translation>Не напечатано: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="345" />
+        <location filename="../../app/ui/settings/dialog.py" line="352" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Весы показывают %1 г (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="349" />
+        <location filename="../../app/ui/settings/dialog.py" line="356" />
         <source>Device problem: %1</source>
         <translation>Проблема с устройством: %1</translation>
     </message>
@@ -1981,125 +1981,109 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="167" />
+        <location filename="../../app/ui/status.py" line="168" />
         <source>Ozon: connecting…</source>
         <translation>Ozon: подключение…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="167" />
+        <location filename="../../app/ui/status.py" line="168" />
         <source>Ozon: online</source>
         <translation>Ozon: на связи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="168" />
+        <location filename="../../app/ui/status.py" line="169" />
         <source>Ozon: offline</source>
         <translation>Ozon: нет связи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="168" />
+        <location filename="../../app/ui/status.py" line="169" />
         <source>Ozon: key refused</source>
         <translation>Ozon: ключ отклонён</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="169" />
+        <location filename="../../app/ui/status.py" line="170" />
         <source>Ozon: not set up</source>
         <translation>Ozon: не настроен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="173" />
+        <location filename="../../app/ui/status.py" line="174" />
         <source>Last sync: %1</source>
         <translation>Синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="174" />
+        <location filename="../../app/ui/status.py" line="175" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>Очередь команд: %1 в работе, %2 отложено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="177" />
+        <location filename="../../app/ui/status.py" line="178" />
         <source>Printer: %1</source>
         <translation>Принтер: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="177" />
+        <location filename="../../app/ui/status.py" line="178" />
         <source>Printer</source>
         <translation>Принтер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="179" />
+        <location filename="../../app/ui/status.py" line="180" />
         <source>Scanner: %1</source>
         <translation>Сканер: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="179" />
+        <location filename="../../app/ui/status.py" line="180" />
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="195" />
+        <location filename="../../app/ui/status.py" line="197" />
         <source>Camera: off</source>
         <translation>Камера: выкл.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="197" />
-        <source>● REC %1</source>
-        <translation>● ЗАПИСЬ %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/status.py" line="197" />
+        <location filename="../../app/ui/status.py" line="199" />
         <source>● REC</source>
         <translation>● ЗАПИСЬ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="199" />
+        <location filename="../../app/ui/status.py" line="201" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ Камера: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="199" />
+        <location filename="../../app/ui/status.py" line="201" />
         <source>not available</source>
         <translation>недоступна</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="201" />
+        <location filename="../../app/ui/status.py" line="203" />
         <source>Camera: ready</source>
         <translation>Камера: готова</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="202" />
+        <location filename="../../app/ui/status.py" line="204" />
         <source>Camera: starting…</source>
         <translation>Камера: запуск…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="214" />
+        <location filename="../../app/ui/status.py" line="216" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API-ключ истекает %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="221" />
+        <location filename="../../app/ui/status.py" line="223" />
         <source>not set</source>
         <translation>не задан</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="238" />
+        <location filename="../../app/ui/status.py" line="240" />
         <source>Scale: not set</source>
         <translation>Весы: не заданы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="240" />
-        <location filename="../../app/ui/status.py" line="243" />
+        <location filename="../../app/ui/status.py" line="242" />
         <source>Scale: %1</source>
         <translation>Весы: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/status.py" line="242" />
-        <source>%1 g stable</source>
-        <translation>%1 г, стабильно</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/status.py" line="242" />
-        <source>%1 g moving</source>
-        <translation>%1 г, колеблется</translation>
     </message>
 </context>
 <context>

@@ -167,14 +167,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="182" />
-        <location filename="../../app/ui/controller.py" line="240" />
-        <location filename="../../app/ui/controller.py" line="256" />
+        <location filename="../../app/ui/controller.py" line="185" />
+        <location filename="../../app/ui/controller.py" line="243" />
+        <location filename="../../app/ui/controller.py" line="259" />
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="333" />
+        <location filename="../../app/ui/controller.py" line="340" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>设置已保存到 %1。请重启 packdesk 以使新的账户或设备设置生效。</translation>
     </message>
@@ -941,117 +941,112 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>PackView</name>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="115" />
+        <location filename="../../app/ui/pack/view.py" line="121" />
         <source>Type or scan a barcode, then Enter</source>
         <translation>输入或扫描条码，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="116" />
+        <location filename="../../app/ui/pack/view.py" line="122" />
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="117" />
+        <location filename="../../app/ui/pack/view.py" line="123" />
         <source>Last messages</source>
         <translation>最近消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="118" />
+        <location filename="../../app/ui/pack/view.py" line="124" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="118" />
+        <location filename="../../app/ui/pack/view.py" line="124" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="118" />
+        <location filename="../../app/ui/pack/view.py" line="124" />
         <source>Article</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="119" />
+        <location filename="../../app/ui/pack/view.py" line="125" />
         <source>Counted</source>
         <translation>已扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="119" />
+        <location filename="../../app/ui/pack/view.py" line="125" />
         <source>Needed</source>
         <translation>需要</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="136" />
+        <location filename="../../app/ui/pack/view.py" line="142" />
         <source>Packing %1: scan every item</source>
         <translation>正在打包 %1：请扫描每件商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="138" />
+        <location filename="../../app/ui/pack/view.py" line="144" />
         <source>Put the parcel on the scale</source>
         <translation>请将包裹放到秤上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="140" />
+        <location filename="../../app/ui/pack/view.py" line="146" />
         <source>Stop: look at the message</source>
         <translation>停止：请查看提示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="142" />
+        <location filename="../../app/ui/pack/view.py" line="148" />
         <source>Hand-over: scan each parcel into the courier's bag</source>
         <translation>交接：每放入快递员袋中一个包裹就扫描一次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="144" />
+        <location filename="../../app/ui/pack/view.py" line="150" />
         <source>Return: scan each unit that came back, then Close return</source>
         <translation>退货：逐件扫描退回的商品，然后点击“关闭退货”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="146" />
+        <location filename="../../app/ui/pack/view.py" line="152" />
         <source>Packed: %1</source>
         <translation>已打包：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="147" />
+        <location filename="../../app/ui/pack/view.py" line="153" />
         <source>Scan a posting or an item</source>
         <translation>请扫描货件或商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="268" />
+        <location filename="../../app/ui/pack/view.py" line="274" />
         <source>Scale: no reading</source>
         <translation>电子秤：无读数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="270" />
-        <source>Scale: %1 g, %2</source>
-        <translation>电子秤：%1 克，%2</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pack/view.py" line="281" />
+        <location filename="../../app/ui/pack/view.py" line="286" />
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="285" />
+        <location filename="../../app/ui/pack/view.py" line="290" />
         <source>express</source>
         <translation>急速</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="292" />
+        <location filename="../../app/ui/pack/view.py" line="297" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="293" />
+        <location filename="../../app/ui/pack/view.py" line="298" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="294" />
+        <location filename="../../app/ui/pack/view.py" line="299" />
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pack/view.py" line="294" />
+        <location filename="../../app/ui/pack/view.py" line="299" />
         <source>late by %1</source>
         <translation>已超时 %1</translation>
     </message>
@@ -1205,32 +1200,32 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../app/ui/progress.py" line="81" />
+        <location filename="../../app/ui/progress.py" line="82" />
         <source>Syncing postings: %1 of %2</source>
         <translation>正在同步货件：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="82" />
+        <location filename="../../app/ui/progress.py" line="83" />
         <source>Syncing postings: %1</source>
         <translation>正在同步货件：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="84" />
+        <location filename="../../app/ui/progress.py" line="85" />
         <source>Wave %1: labels printed %2 of %3</source>
         <translation>波次 %1：已打印标签 %2 / %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="87" />
+        <location filename="../../app/ui/progress.py" line="88" />
         <source>Printing labels: %1 of %2</source>
         <translation>正在打印标签：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="88" />
+        <location filename="../../app/ui/progress.py" line="89" />
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="88" />
+        <location filename="../../app/ui/progress.py" line="89" />
         <source>The report is written</source>
         <translation>报告已生成</translation>
     </message>
@@ -1516,6 +1511,11 @@ Please send it to support. The bench keeps working; restart it if something look
         <source>settling…</source>
         <translation>稳定中…</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/scale_words.py" line="27" />
+        <source>Scale: %1 g, %2</source>
+        <translation>电子秤：%1 克，%2</translation>
+    </message>
 </context>
 <context>
     <name>SettingDocs</name>
@@ -1608,262 +1608,262 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="165" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>Seller API address</source>
         <translation>卖家 API 地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="165" />
+        <location filename="../../app/ui/settings/dialog.py" line="166" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API 密钥（留空则保留已保存的密钥）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <location filename="../../app/ui/settings/dialog.py" line="168" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>要同步的仓库（ID，留空表示全部）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <location filename="../../app/ui/settings/dialog.py" line="169" />
         <source>Label printer</source>
         <translation>面单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <location filename="../../app/ui/settings/dialog.py" line="169" />
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <location filename="../../app/ui/settings/dialog.py" line="169" />
         <source>Scanner</source>
         <translation>扫码枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="169" />
+        <location filename="../../app/ui/settings/dialog.py" line="170" />
         <source>Weight tolerance, %</source>
         <translation>重量容差，%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="170" />
+        <location filename="../../app/ui/settings/dialog.py" line="171" />
         <source>Box and filler weight, g</source>
         <translation>箱子和填充物重量，克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="171" />
+        <location filename="../../app/ui/settings/dialog.py" line="172" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>主管（可绑定条码和接受重量），用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="172" />
+        <location filename="../../app/ui/settings/dialog.py" line="173" />
         <source>Requests to Ozon per second</source>
         <translation>每秒向 Ozon 发送的请求数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="173" />
+        <location filename="../../app/ui/settings/dialog.py" line="174" />
         <source>Sync every, s</source>
         <translation>同步间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="174" />
+        <location filename="../../app/ui/settings/dialog.py" line="175" />
         <source>Own order label</source>
         <translation>自有订单标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="175" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>Sign a packer out after, min without a scan</source>
         <translation>无扫描多少分钟后退出打包员登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="177" />
         <source>Tracking number to the buyer</source>
         <translation>向买家发送追踪号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="177" />
+        <location filename="../../app/ui/settings/dialog.py" line="178" />
         <source>Message in Russian</source>
         <translation>俄语消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="177" />
+        <location filename="../../app/ui/settings/dialog.py" line="178" />
         <source>Message in Chinese</source>
         <translation>中文消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="178" />
+        <location filename="../../app/ui/settings/dialog.py" line="179" />
         <source>Message in English</source>
         <translation>英语消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="179" />
+        <location filename="../../app/ui/settings/dialog.py" line="180" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="184" />
+        <location filename="../../app/ui/settings/dialog.py" line="185" />
         <source>Never: only Ozon's label</source>
         <translation>不打印：仅打印 Ozon 面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <location filename="../../app/ui/settings/dialog.py" line="186" />
         <source>After packing, for the verify-first shelf</source>
         <translation>打包后打印，用于“先核验”货架</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="186" />
+        <location filename="../../app/ui/settings/dialog.py" line="187" />
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="186" />
+        <location filename="../../app/ui/settings/dialog.py" line="187" />
         <source>In Russian</source>
         <translation>用俄语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="186" />
+        <location filename="../../app/ui/settings/dialog.py" line="187" />
         <source>In Chinese</source>
         <translation>用中文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="187" />
+        <location filename="../../app/ui/settings/dialog.py" line="188" />
         <source>In English</source>
         <translation>用英语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="195" />
+        <location filename="../../app/ui/settings/dialog.py" line="196" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <location filename="../../app/ui/settings/dialog.py" line="197" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <location filename="../../app/ui/settings/dialog.py" line="197" />
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <location filename="../../app/ui/settings/dialog.py" line="197" />
         <source>Packing</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <location filename="../../app/ui/settings/dialog.py" line="197" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="197" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>Buyer messages</source>
         <translation>买家消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="211" />
+        <location filename="../../app/ui/settings/dialog.py" line="212" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="212" />
+        <location filename="../../app/ui/settings/dialog.py" line="213" />
         <source>Find devices</source>
         <translation>查找设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="213" />
+        <location filename="../../app/ui/settings/dialog.py" line="214" />
         <source>Test print</source>
         <translation>测试打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="214" />
+        <location filename="../../app/ui/settings/dialog.py" line="215" />
         <source>Read scale</source>
         <translation>读取电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="215" />
+        <location filename="../../app/ui/settings/dialog.py" line="216" />
         <source>Print the command barcodes</source>
         <translation>打印指令条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="242" />
+        <location filename="../../app/ui/settings/dialog.py" line="243" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="252" />
+        <location filename="../../app/ui/settings/dialog.py" line="253" />
         <source>Asking Ozon…</source>
         <translation>正在询问 Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="255" />
+        <location filename="../../app/ui/settings/dialog.py" line="256" />
         <source>Connection failed: %1</source>
         <translation>连接失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="261" />
+        <location filename="../../app/ui/settings/dialog.py" line="262" />
         <source>Connected. The key has no expiry date.</source>
         <translation>已连接。该密钥没有过期日期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="263" />
+        <location filename="../../app/ui/settings/dialog.py" line="264" />
         <source>Connected. The key expires on %1.</source>
         <translation>已连接。该密钥将于 %1 过期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="291" />
+        <location filename="../../app/ui/settings/dialog.py" line="292" />
         <source>Looking for devices…</source>
         <translation>正在查找设备…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="299" />
+        <location filename="../../app/ui/settings/dialog.py" line="305" />
         <source>%1 device(s) found.</source>
         <translation>找到 %1 个设备。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="309" />
+        <location filename="../../app/ui/settings/dialog.py" line="316" />
         <source>Test label sent to %1.</source>
         <translation>测试面单已发送到 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="317" />
+        <location filename="../../app/ui/settings/dialog.py" line="324" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>未使用电子秤：请选择电子秤并按“读取电子秤”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="319" />
+        <location filename="../../app/ui/settings/dialog.py" line="326" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>实时读数来自正在使用的电子秤；按“读取电子秤”以测试新的电子秤。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="321" />
+        <location filename="../../app/ui/settings/dialog.py" line="328" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>正在使用的电子秤：等待读数…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="323" />
+        <location filename="../../app/ui/settings/dialog.py" line="330" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>正在使用的电子秤，实时：%1 克（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="334" />
+        <location filename="../../app/ui/settings/dialog.py" line="341" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="336" />
+        <location filename="../../app/ui/settings/dialog.py" line="343" />
         <source>Not printed: %1</source>
         <translation>未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="345" />
+        <location filename="../../app/ui/settings/dialog.py" line="352" />
         <source>Scale reads %1 g (%2).</source>
         <translation>电子秤读数 %1 克（%2）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="349" />
+        <location filename="../../app/ui/settings/dialog.py" line="356" />
         <source>Device problem: %1</source>
         <translation>设备问题：%1</translation>
     </message>
@@ -1981,125 +1981,109 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="167" />
+        <location filename="../../app/ui/status.py" line="168" />
         <source>Ozon: connecting…</source>
         <translation>Ozon：连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="167" />
+        <location filename="../../app/ui/status.py" line="168" />
         <source>Ozon: online</source>
         <translation>Ozon：在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="168" />
+        <location filename="../../app/ui/status.py" line="169" />
         <source>Ozon: offline</source>
         <translation>Ozon：离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="168" />
+        <location filename="../../app/ui/status.py" line="169" />
         <source>Ozon: key refused</source>
         <translation>Ozon：密钥被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="169" />
+        <location filename="../../app/ui/status.py" line="170" />
         <source>Ozon: not set up</source>
         <translation>Ozon：未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="173" />
+        <location filename="../../app/ui/status.py" line="174" />
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="174" />
+        <location filename="../../app/ui/status.py" line="175" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>发件队列：%1 待处理，%2 搁置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="177" />
+        <location filename="../../app/ui/status.py" line="178" />
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="177" />
+        <location filename="../../app/ui/status.py" line="178" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="179" />
+        <location filename="../../app/ui/status.py" line="180" />
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="179" />
+        <location filename="../../app/ui/status.py" line="180" />
         <source>Scanner</source>
         <translation>扫码枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="195" />
+        <location filename="../../app/ui/status.py" line="197" />
         <source>Camera: off</source>
         <translation>摄像头：关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="197" />
-        <source>● REC %1</source>
-        <translation>● 录像 %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/status.py" line="197" />
+        <location filename="../../app/ui/status.py" line="199" />
         <source>● REC</source>
         <translation>● 录像</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="199" />
+        <location filename="../../app/ui/status.py" line="201" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ 摄像头：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="199" />
+        <location filename="../../app/ui/status.py" line="201" />
         <source>not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="201" />
+        <location filename="../../app/ui/status.py" line="203" />
         <source>Camera: ready</source>
         <translation>摄像头：就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="202" />
+        <location filename="../../app/ui/status.py" line="204" />
         <source>Camera: starting…</source>
         <translation>摄像头：启动中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="214" />
+        <location filename="../../app/ui/status.py" line="216" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API 密钥将于 %1 过期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="221" />
+        <location filename="../../app/ui/status.py" line="223" />
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="238" />
+        <location filename="../../app/ui/status.py" line="240" />
         <source>Scale: not set</source>
         <translation>电子秤：未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="240" />
-        <location filename="../../app/ui/status.py" line="243" />
+        <location filename="../../app/ui/status.py" line="242" />
         <source>Scale: %1</source>
         <translation>电子秤：%1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/status.py" line="242" />
-        <source>%1 g stable</source>
-        <translation>%1 克，稳定</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/status.py" line="242" />
-        <source>%1 g moving</source>
-        <translation>%1 克，波动中</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,7 @@ from app.ui.pack.actions import PackActions
 from app.ui.pack.photos import PHOTO_PX, icon_of, placeholder
 from app.ui.pack.roomy_label import RoomyLabel
 from app.ui.pack.state_banner import StateBanner
-from app.ui.scale_words import steadiness
+from app.ui.scale_words import reading
 
 # the last messages kept in view (the log keeps them all): each new one lays the list out again,
 # every kept message word-wrapped (0.6 ms for 50, 0.3-0.4 ms for 20, 2 GHz core). Only the first
@@ -273,8 +273,7 @@ class PackView(QWidget):
         if grams is None:
             self.weight.setText(self.tr("Scale: no reading"))
             return
-        self.weight.setText(self.tr("Scale: %1 g, %2").replace("%1", f"{grams:,.0f}".replace(",", " "))
-                            .replace("%2", steadiness(state)))
+        self.weight.setText(reading(grams, state))
 
     def _show_info(self) -> None:
         info = self.snapshot.get("info") or {}
