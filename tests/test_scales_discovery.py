@@ -76,6 +76,34 @@ def test_missing_backends_become_notes(monkeypatch):
     monkeypatch.setitem(sys.modules, "usb", None)
     monkeypatch.setitem(sys.modules, "usb.core", None)
     result = discovery.discover()
-    assert any("hidapi" in note for note in result.notes)
-    assert any("pyusb" in note for note in result.notes)
+    assert any("hidapi" in note for note in result.note_texts())
+    assert any("pyusb" in note for note in result.note_texts())
     json.dumps([d.to_json() for d in result.devices])
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", ["USB-serial converter CH340: likely a scale (add ?protocol=...): USB Serial", "HID POS scanner",
+            "USB printer: Xprinter XP-365B"]),
+    ("ru", ["переходник USB-COM CH340: вероятно, весы (добавьте ?protocol=...): USB Serial", "сканер HID POS",
+            "USB-принтер: Xprinter XP-365B"]),
+    ("zh", ["USB 转串口芯片 CH340：可能是电子秤（请加上 ?protocol=...）: USB Serial", "HID POS 扫码枪",
+            "USB 打印机: Xprinter XP-365B"]),
+])
+def test_what_a_device_looks_like_is_said_in_the_sellers_language_its_makers_name_as_written(lang, said):
+    found = [*serial_devices([SERIAL[0][0]]),
+             *hid_devices([{"path": b"/dev/hidraw2", "vendor_id": 0x0C2E, "product_id": 0x0907, "usage_page": 0x8C}]),
+             *usb_devices([UsbDev(0x1FC9, 0x2016, [7])], describe=lambda dev: "Xprinter XP-365B")]
+    assert [d.describe(lang) for d in found] == said
+    assert found[0].to_json()["description"] == found[0].describe("en")  # --json stays English
+
+
+def test_packdesk_devices_says_its_table_and_notes_in_the_sellers_language():
+    from app.cli.devices import lines
+
+    found = discovery.Discovery(serial_devices([port("/dev/ttyS0")]), [("found_note_no_hidapi", {})])
+    assert lines(found, "ru") == ["ТИП   URI                ОПИСАНИЕ",
+                                  "порт  serial:/dev/ttyS0  последовательный порт /dev/ttyS0",
+                                  "примечание: hidapi не установлен: весы и сканеры HID не показаны "
+                                  "(pip install hidapi)"]
+    assert lines(discovery.Discovery([], [("found_note_nothing_linux", {})]), "zh") == [
+        "未找到设备", "注意：未找到任何设备；在 Linux 上，用户可能需要加入 dialout 组并为 USB/HID 配置 udev 规则"]

@@ -233,3 +233,30 @@ def test_a_bench_of_several_accounts_keeps_its_account_tables_and_a_key_goes_to_
     assert stored == [("222222", "key-of-b")]
     config = load_config(path, env={})  # still loads: no [ozon] client_id beside the tables
     assert [a.client_id for a in config.accounts] == ["111111", "222222"] and config.ozon.client_id == ""
+
+
+def test_found_devices_are_offered_with_what_they_look_like_in_the_packers_language(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from app.devices import discovery
+    from app.ui.i18n import Languages
+
+    found = discovery.Discovery([discovery.FoundDevice("scale", "serial:/dev/ttyUSB0", ("found_serial_chip",
+                                                                                          {"chip": "CH340"}))],
+                                [("found_note_no_hidapi", {})])
+    monkeypatch.setattr(discovery, "discover", lambda: found)
+    languages = Languages(QApplication.instance())
+    dialog = SettingsDialog(SettingsForm(**GOOD), tmp_path / "config.toml", language="ru")
+    qtbot.addWidget(dialog)
+    try:
+        languages.switch("ru")
+        dialog.find_devices()
+        qtbot.waitUntil(lambda: dialog.device_result.text().startswith("Найдено"))
+        scales = dialog.devices["scale"]
+        offered = scales.findData("serial:/dev/ttyUSB0")
+        assert scales.itemData(offered, Qt.ItemDataRole.ToolTipRole) == (
+            "переходник USB-COM CH340: вероятно, весы (добавьте ?protocol=...)")
+        assert dialog.device_result.text().endswith("hidapi не установлен: весы и сканеры HID не показаны "
+                                                    "(pip install hidapi)")
+    finally:
+        languages.switch("en")

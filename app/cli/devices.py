@@ -4,6 +4,10 @@ from __future__ import annotations
 import json
 import sys
 
+from app.cli.common import language
+from app.cli.table import columns
+from app.messages import text
+
 
 def register(sub) -> None:
     p = sub.add_parser("devices", help="list scanners, scales and printers this machine can see")
@@ -17,16 +21,19 @@ def run(args) -> int:
     found = discover()
     if args.json:
         print(json.dumps([d.to_json() for d in found.devices], ensure_ascii=False), flush=True)
-        for note in found.notes:
+        for note in found.note_texts():
             print(f"note: {note}", file=sys.stderr)
         return 0
-    if found.devices:
-        width = max(len(d.uri) for d in found.devices)
-        print(f"{'KIND':<8} {'URI':<{width}} DESCRIPTION")
-        for d in found.devices:
-            print(f"{d.kind:<8} {d.uri:<{width}} {d.description}")
-    else:
-        print("no devices found")
-    for note in found.notes:
-        print(f"note: {note}")
+    print("\n".join(lines(found, language(args))), flush=True)
     return 0
+
+
+def lines(found, lang: str) -> list[str]:
+    """The devices found in the seller's language, in columns: kind, URI (as it goes into the
+    settings), what it looks like; then why something could not be listed."""
+    if found.devices:
+        out = columns([[text("devices_kind", lang), "URI", text("devices_description", lang)]]
+                      + [[text(f"found_kind_{d.kind}", lang), d.uri, d.describe(lang)] for d in found.devices])
+    else:
+        out = [text("devices_none", lang)]
+    return out + [text("devices_note", lang, note=note) for note in found.note_texts(lang)]

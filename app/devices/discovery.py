@@ -9,6 +9,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from app.messages import text
+
 from .scales.errors import ScaleUnavailable
 
 log = logging.getLogger("packdesk.devices.discovery")
@@ -35,10 +37,20 @@ HID_SCALES = {
 class FoundDevice:
     kind: str  # "scale", "scanner", "printer" or "serial" (a port we can't guess)
     uri: str
-    description: str
+    said: tuple[str, dict[str, str]]  # what it looks like: a message (app.messages.discovery) and its fields
+    name: str = ""  # its maker's own words (USB strings), as they are
     vid: int | None = None
     pid: int | None = None
     port: str | None = None
+
+    def describe(self, lang: str = "en") -> str:
+        """What it looks like in ``lang``, its maker's name after it."""
+        words = text(self.said[0], lang, **self.said[1])
+        return f"{words}: {self.name}" if self.name and self.name not in words else words
+
+    @property
+    def description(self) -> str:
+        return self.describe("en")
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "uri": self.uri, "description": self.description,
@@ -49,7 +61,10 @@ class FoundDevice:
 @dataclass
 class Discovery:
     devices: list[FoundDevice] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # why something is not listed
+
+    def note_texts(self, lang: str = "en") -> list[str]:
+        return [text(code, lang, **fields) for code, fields in self.notes]
 
 
 def _ids(vid: int, pid: int) -> str:
@@ -66,29 +81,26 @@ def serial_devices(ports: Iterable[Any]) -> list[FoundDevice]:
             port.description if port.description not in (None, "n/a") else "")
         uri = f"serial:{port.device}"
         if vid is None:
-            kind, text = "serial", f"serial port {port.device}" + (f" ({label})" if label else "")
+            kind, said = "serial", ("found_serial_port", {"port": port.device})
         elif vid in SCANNER_VENDORS:
-            kind, text = "scanner", f"{SCANNER_VENDORS[vid]} scanner in USB-COM mode"
+            kind, said = "scanner", ("found_vendor_scanner", {"vendor": SCANNER_VENDORS[vid]})
         elif vid in SCALE_VENDORS:
-            kind, text = "scale", f"{SCALE_VENDORS[vid]} scale (add ?protocol=...)"
+            kind, said = "scale", ("found_vendor_scale", {"vendor": SCALE_VENDORS[vid]})
         elif (vid, pid) in USB_SERIAL_CHIPS:
-            chip = USB_SERIAL_CHIPS[vid, pid]
-            kind, text = "scale", f"USB-serial converter {chip}: likely a scale (add ?protocol=...)"
+            kind, said = "scale", ("found_serial_chip", {"chip": USB_SERIAL_CHIPS[vid, pid]})
         elif "ACM" in port.device:
-            kind, text = "scanner", "USB CDC-ACM device: likely a scanner in USB-COM mode"
+            kind, said = "scanner", ("found_cdc_acm", {})
         else:
-            kind, text = "serial", f"USB serial device {_ids(vid, pid)}"
-        if vid is not None and label and label not in text:
-            text += f" [{label}]"
-        found.append(FoundDevice(kind, uri, text, vid, pid, port.device))
+            kind, said = "serial", ("found_usb_serial", {"ids": _ids(vid, pid)})
+        found.append(FoundDevice(kind, uri, said, label, vid, pid, port.device))
     return found
 
 
-def _list_serial(notes: list[str]) -> list[FoundDevice]:
+def _list_serial(notes: list) -> list[FoundDevice]:
     try:
         from serial.tools import list_ports
     except ImportError:
-        notes.append("pyserial is not installed: serial ports are not listed")
+        notes.append(("found_note_no_pyserial", {}))
         return []
     return serial_devices(list_ports.comports())
 
@@ -108,23 +120,23 @@ def hid_devices(entries: Iterable[dict[str, Any]]) -> list[FoundDevice]:
             continue
         name = " ".join(x for x in (entry.get("manufacturer_string"), entry.get("product_string")) if x)
         name = name or HID_SCALES.get((vid, pid), "")
-        text = f"HID POS {kind}" + (f": {name}" if name else "")
         path = entry.get("path")
         port = path.decode(errors="replace") if isinstance(path, bytes) else path
-        found.setdefault((kind, vid, pid), FoundDevice(kind, f"hid://{_ids(vid, pid)}", text, vid, pid, port))
+        found.setdefault((kind, vid, pid), FoundDevice(kind, f"hid://{_ids(vid, pid)}", (f"found_hid_{kind}", {}),
+                                                       name, vid, pid, port))
     return list(found.values())
 
 
-def _list_hid(notes: list[str]) -> list[FoundDevice]:
+def _list_hid(notes: list) -> list[FoundDevice]:
     from .scales.transports.hid_device import load_hidapi
 
     try:
         hid = load_hidapi()
         return hid_devices(hid.enumerate())
     except ScaleUnavailable:
-        notes.append("hidapi is not installed: HID scales and scanners are not listed (pip install hidapi)")
+        notes.append(("found_note_no_hidapi", {}))
     except OSError as exc:
-        notes.append(f"HID devices could not be listed: {exc}")
+        notes.append(("found_note_hid_failed", {"detail": str(exc)}))
     return []
 
 
@@ -141,11 +153,10 @@ def usb_devices(devices: Iterable[Any], describe=lambda dev: "") -> list[FoundDe
             continue
         name = describe(dev)
         if PRINTER_CLASS in classes:
-            found.append(FoundDevice("printer", f"usb://{_ids(vid, pid)}",
-                                     "USB printer" + (f": {name}" if name else ""), vid, pid))
+            found.append(FoundDevice("printer", f"usb://{_ids(vid, pid)}", ("found_usb_printer", {}), name, vid, pid))
         elif (vid, pid) in HID_SCALES:
-            found.append(FoundDevice("scale", f"usb://{_ids(vid, pid)}",
-                                     f"USB HID scale: {name or HID_SCALES[vid, pid]}", vid, pid))
+            found.append(FoundDevice("scale", f"usb://{_ids(vid, pid)}", ("found_usb_scale", {}),
+                                     name or HID_SCALES[vid, pid], vid, pid))
     return found
 
 
@@ -159,16 +170,16 @@ def _usb_name(dev: Any) -> str:
         return ""
 
 
-def _list_usb(notes: list[str]) -> list[FoundDevice]:
+def _list_usb(notes: list) -> list[FoundDevice]:
     from .scales.transports.usb_device import load_pyusb
 
     try:
         usb = load_pyusb()
         return usb_devices(usb.core.find(find_all=True, backend=usb.backend), _usb_name)
     except ScaleUnavailable as exc:
-        notes.append(f"USB printers are not listed: {exc}")
+        notes.append(("found_note_no_usb", {"detail": str(exc)}))
     except OSError as exc:
-        notes.append(f"USB devices could not be listed: {exc}")
+        notes.append(("found_note_usb_failed", {"detail": str(exc)}))
     return []
 
 
@@ -180,6 +191,6 @@ def discover() -> Discovery:
     usb = [d for d in _list_usb(result.notes) if (d.kind, d.vid, d.pid) not in seen]
     result.devices = _list_serial(result.notes) + hid + usb
     if sys.platform.startswith("linux") and not result.devices:
-        result.notes.append("nothing found; on Linux the user may need the 'dialout' group and udev rules for USB/HID")
+        result.notes.append(("found_note_nothing_linux", {}))
     log.debug("discovered %d devices", len(result.devices))
     return result

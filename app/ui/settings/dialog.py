@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QDialog, QDialogButt
 from app.devices.uri import same_device
 from app.ui.adapters.tasks import run_task
 from app.ui.i18n import LANGUAGES, NATIVE_NAMES
-from app.ui.scale_words import steadiness
+from app.ui.scale_words import in_grams, steadiness
 from app.ui.settings import checks
 from app.ui.settings.docs import CONTEXT as DOCS_CONTEXT
 from app.ui.settings.form import FIELDS, SettingsForm, setting
@@ -70,6 +70,7 @@ class SettingsDialog(QDialog):
         warehouses are offered to pick from (a connection test lists Ozon's)."""
         super().__init__(parent)
         self.form, self.config_path, self.data_dir = form, config_path, data_dir
+        self.shown_language = language  # the window's: what a found device looks like is said in it
         self.running_scale, self.print_commands = form.scale.strip(), print_commands
         self.running_printer = form.printer.strip() if print_sample is not None else ""
         self.print_sample = print_sample
@@ -292,11 +293,17 @@ class SettingsDialog(QDialog):
         run_task(discover, on_result=self._found, on_error=self._device_error, owner=self)
 
     def _found(self, found) -> None:
+        """Each device found offered in the pickers of its kind (a serial port in all), what it looks
+        like in its tooltip; why something could not be listed after the count."""
         kinds = {"printer": "printer", "scale": "scale", "scanner": "scanner", "serial": None}
         for device in found.devices:
             for name in ([kinds[device.kind]] if kinds.get(device.kind) else list(self.devices)):
-                self.devices[name].addItem(f"{device.uri}", device.uri)
-        self.device_result.setText(self.tr("%1 device(s) found.").replace("%1", str(len(found.devices))))
+                combo = self.devices[name]
+                combo.addItem(f"{device.uri}", device.uri)
+                combo.setItemData(combo.count() - 1, device.describe(self.shown_language),
+                                  Qt.ItemDataRole.ToolTipRole)
+        said = [self.tr("%1 device(s) found.").replace("%1", str(len(found.devices)))]
+        self.device_result.setText("\n".join(said + found.note_texts(self.shown_language)))
 
     def test_print(self) -> None:
         uri = self.devices["printer"].currentText().strip()
@@ -320,7 +327,7 @@ class SettingsDialog(QDialog):
         elif self.last_reading is None:
             self.live.setText(self.tr("Scale in use: waiting for a reading…"))
         else:
-            self.live.setText(self.tr("Scale in use, live: %1 g (%2)").replace("%1", f"{self.last_reading[0]:.0f}")
+            self.live.setText(self.tr("Scale in use, live: %1 g (%2)").replace("%1", in_grams(self.last_reading[0]))
                               .replace("%2", steadiness(self.last_reading[1])))
 
     def print_sheet(self) -> None:
@@ -342,7 +349,7 @@ class SettingsDialog(QDialog):
             return
         run_task(lambda: checks.read_scale(uri), on_error=self._device_error,
                  on_result=lambda r: self.device_result.setText(
-                     self.tr("Scale reads %1 g (%2).").replace("%1", f"{r[0]:.0f}").replace("%2", steadiness(r[1]))),
+                     self.tr("Scale reads %1 g (%2).").replace("%1", in_grams(r[0])).replace("%2", steadiness(r[1]))),
                  owner=self)
 
     def _device_error(self, exc: Exception) -> None:
