@@ -91,6 +91,16 @@ SHORT_REASON = "units not found"
 _SHORT_REASON_WORDS = {"en": SHORT_REASON, "ru": "товар не найден", "zh": "未找到商品"}
 
 
+def _reason_words(reason: str, lang: str) -> str:
+    """The bench's own reason in words; a packer's reason as they wrote it."""
+    return _SHORT_REASON_WORDS.get(lang, SHORT_REASON) if reason == SHORT_REASON else reason
+
+
+# a template's field whose value is a code or the bench's own words, said in the language too
+# (any other field, a number or a name, is shown as it is)
+FIELD_WORDS = {"status": status_word, "local_state": local_state_word, "reason": _reason_words}
+
+
 def problem(kind: str, /, **fields) -> str:
     """The line to store for a problem of ``kind``."""
     return KINDS[kind].stored.format(**fields)
@@ -108,13 +118,8 @@ def said(kinds: list[tuple[ProblemKind, re.Pattern]], line: str | None, lang: st
     for kind, pattern in kinds:
         found = pattern.match(line)
         if found:
-            fields = found.groupdict()
-            if "status" in fields:  # Ozon's status and the bench's state, in words too
-                fields["status"] = status_word(fields["status"], lang)
-            if "local_state" in fields:
-                fields["local_state"] = local_state_word(fields["local_state"], lang)
-            if fields.get("reason") == SHORT_REASON:
-                fields["reason"] = _SHORT_REASON_WORDS.get(lang, SHORT_REASON)
+            fields = {name: FIELD_WORDS[name](value, lang) if name in FIELD_WORDS else value
+                      for name, value in found.groupdict().items()}
             return (kind.words.get(lang) or kind.words["en"]).format(**fields)
     return line
 
