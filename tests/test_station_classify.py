@@ -34,6 +34,24 @@ def test_kinds(raw, kind, text):
     assert scanned.layout_fixed == any("\u0400" <= ch <= "\u04ff" for ch in raw)
 
 
+@pytest.mark.parametrize("raw,command,args", [
+    ("CMD:SHORT:коробка порвана", "SHORT", ("коробка порвана",)),
+    ("cmd:return-note:царапина на крышке", "RETURN-NOTE", ("царапина на крышке",)),
+    ("CMD:OVERRIDE-WEIGHT:Анна", "OVERRIDE-WEIGHT", ("Анна",)),
+    ("CMD:HANDOVER-CLOSE:FORCE:Анна:курьер уехал", "HANDOVER-CLOSE", ("FORCE", "Анна", "курьер уехал")),
+])
+def test_a_persons_words_after_a_command_are_taken_as_written(raw, command, args):
+    """Typed by hand (a reason, a note, a supervisor's name): the Cyrillic is the person's, not a
+    scanner's wrong keyboard layout, which would have turned "CMD:" itself into "СЬВЖ"."""
+    scanned = classify(raw)
+    assert (scanned.kind, scanned.command, scanned.args, scanned.layout_fixed) == ("command", command, args, False)
+
+
+@pytest.mark.parametrize("raw", ["CMD:ЫРЩКЕ", "CMD:ЫРЩКЕ:что-то", "CMD:коробка", "сьв:ырщке:коробка"])
+def test_a_command_whose_name_is_cyrillic_is_read_as_the_wrong_layout_never_as_typed_words(raw):
+    assert classify(raw).kind == "bad" or classify(raw).layout_fixed
+
+
 @pytest.mark.parametrize("raw,problem", [
     ("", "empty"),
     ("   \r\n", "empty"),

@@ -96,6 +96,8 @@ def classify(raw: str) -> Classified:
             return Classified("bad", _excerpt(text),
                               problem=f"control character U+{ord(char):04X} at position {at}")
     layout_fixed = False
+    if _CYRILLIC.search(text) and _typed_command(text):
+        return _kind(text, False)  # a person's words after a command (CMD:SHORT:коробка порвана)
     if _CYRILLIC.search(text):
         fixed = text.translate(_FROM_RU)
         if marking.looks_like_mark(fixed):  # the layout maps key to key: a code's every character comes back
@@ -106,6 +108,16 @@ def classify(raw: str) -> Classified:
     elif not text.isascii():
         return Classified("bad", _excerpt(text), problem="characters no barcode carries")
     return _kind(text, layout_fixed)
+
+
+def _typed_command(text: str) -> bool:
+    """``CMD:<NAME>:...`` with a Latin prefix and name and Cyrillic only in its arguments: a reason or
+    a note a person typed. A command barcode read in the Russian layout is Cyrillic from its first
+    letter ("СЬВЖ" for "CMD:"), so this never takes one for the other."""
+    if not text[:len(COMMAND_PREFIX)].upper() == COMMAND_PREFIX:
+        return False
+    name, colon, _ = text[len(COMMAND_PREFIX):].partition(":")
+    return bool(colon) and bool(name) and name.isascii()
 
 
 def _kind(text: str, layout_fixed: bool) -> Classified:
