@@ -98,3 +98,37 @@ def test_a_task_whose_owner_was_deleted_is_dropped(qtbot):
     gate.set()
     qtbot.waitUntil(lambda: relay not in tasks._alive, timeout=5000)  # the answer came back...
     assert results == []  # ...and was dropped, no "C++ object already deleted"
+
+
+def test_a_pass_that_ends_while_the_packer_waits_for_an_answer_is_reported_after_it(qtbot):
+    """Its reloads took the GUI thread from the answer's repaint: held while a scan is decided (and
+    its answer shown), then reported, passes in order; never held longer than HOLD_MAX_S."""
+    from types import SimpleNamespace
+
+    from app.foreground import Foreground
+    from app.ui.adapters.sync_worker import HOLD_MAX_S
+
+    gate, now = Foreground(linger_s=0.0), [100.0]
+    worker = SyncWorker(SimpleNamespace(), foreground=gate, clock=lambda: now[0])
+    reported = []
+    worker.passFinished.connect(lambda summary: reported.append(summary["n"]))
+    with gate.deciding():
+        worker._passed.emit({"n": 1})
+        worker._passed.emit({"n": 2})
+        with qtbot.waitSignal(worker._hold.timeout, timeout=2000):
+            pass  # looked at them again: still deciding
+        assert reported == []
+    with qtbot.waitSignals([worker.passFinished, worker.passFinished], timeout=2000):
+        pass
+    assert reported == [1, 2]
+    with gate.deciding():  # a packer who never pauses
+        worker._passed.emit({"n": 3})
+        with qtbot.waitSignal(worker._hold.timeout, timeout=2000):
+            pass
+        assert reported == [1, 2]
+        now[0] += HOLD_MAX_S
+        with qtbot.waitSignal(worker.passFinished, timeout=2000):
+            pass
+    assert reported == [1, 2, 3]
+    worker._passed.emit({"n": 4})  # nobody deciding: at once
+    qtbot.waitUntil(lambda: reported == [1, 2, 3, 4], timeout=2000)
