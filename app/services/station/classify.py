@@ -114,7 +114,7 @@ def _typed_command(text: str) -> bool:
     """``CMD:<NAME>:...`` with a Latin prefix and name and Cyrillic only in its arguments: a reason or
     a note a person typed. A command barcode read in the Russian layout is Cyrillic from its first
     letter ("СЬВЖ" for "CMD:"), so this never takes one for the other."""
-    if not text[:len(COMMAND_PREFIX)].upper() == COMMAND_PREFIX:
+    if text[:len(COMMAND_PREFIX)].upper() != COMMAND_PREFIX:
         return False
     name, colon, _ = text[len(COMMAND_PREFIX):].partition(":")
     return bool(colon) and bool(name) and name.isascii()
