@@ -184,18 +184,23 @@ def test_a_printer_that_is_not_there_is_said_when_the_bench_starts_not_at_the_fi
             controller.shutdown()
 
 
-@pytest.mark.parametrize("state, said", [("stable", "stable"), ("zero", "stable"), ("moving", "settling…"),
-                                         ("overload", "overload"), ("negative", "below zero: tare the scale")])
-def test_the_status_bar_and_the_pack_view_say_a_reading_in_the_same_words(qtbot, state, said):
-    """The bar used to say "moving" of an overloaded scale while the pack view said "overload"."""
+@pytest.mark.parametrize("state, field", [
+    ("stable", "✓ Scale: 12\u00a0345 g"), ("zero", "✓ Scale: 12\u00a0345 g"), ("moving", "Scale: 12\u00a0345 g"),
+    ("overload", "⚠ Scale: overload"), ("negative", "⚠ Scale: below zero: tare the scale")])
+def test_the_status_bar_says_whether_the_scale_is_steady_first_and_the_whole_reading_in_its_tooltip(
+        qtbot, state, field):
+    """Like the printer and the scanner: the mark first, trouble in the pack view's words (the bar
+    used to say "moving" of an overloaded scale), the pack view's whole reading in the tooltip."""
     from app.ui.pack import PackView
 
     bar = QStatusBar()
     qtbot.addWidget(bar)
-    status = StatusPanel(bar, printer="sim://", scale="sim://", scanner="keyboard", camera="sim://")
+    status = StatusPanel(bar, printer="sim://", scale="serial:/dev/ttyUSB0", scanner="keyboard", camera="sim://")
     view = PackView()
     qtbot.addWidget(view)
     status.on_scale_state("connected")
-    for panel in (status.on_scale_reading, view.show_weight):
-        panel(12345.0, state)
-    assert status.fields["scale"].text() == view.weight.text() == f"Scale: 12\u00a0345 g, {said}"
+    status.on_scale_reading(12345.0, state)
+    view.show_weight(12345.0, state)
+    scale = status.fields["scale"]
+    assert scale.text() == field
+    assert scale.toolTip() == f"{view.weight.text()}\nserial:/dev/ttyUSB0"

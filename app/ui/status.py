@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 from app.messages import text
 from app.messages.devices import device_state_words
 from app.messages.sync import stage_names
-from app.ui.scale_words import reading
+from app.ui.scale_words import in_grams, reading, steadiness
 
 KEY_WARN_DAYS = 14
 FIELD_MIN_WIDTH = 48  # px a field may shrink to before the window would have to grow past the screen
@@ -141,13 +141,13 @@ class StatusPanel(QObject):
 
     def on_scale_reading(self, grams: float, state: str) -> None:
         self.weight = (grams, state)
-        self.fields["scale"].setText(self._scale_text())
+        self.fields["scale"].setText(self._scale_text(), self._scale_tip())
 
     def on_scale_state(self, state: str) -> None:
         self.scale_state = state
         if state != "connected":
             self.weight = None
-        self.fields["scale"].setText(self._scale_text())
+        self.fields["scale"].setText(self._scale_text(), self._scale_tip())
 
     def on_scanner_state(self, state: str) -> None:
         self.scanner_state = state
@@ -233,11 +233,20 @@ class StatusPanel(QObject):
         field.setText(shown, f"{shown}\n{title.replace('%1', said)}\n{uri}")
 
     def _scale_tip(self) -> str:
-        return f"{self._scale_text()}\n{self.scale_uri}" if self.scale_uri else self._scale_text()
+        """The whole reading in the pack view's words, and the scale's URI."""
+        said = reading(*self.weight) if self.weight is not None else self._scale_text()
+        return f"{said}\n{self.scale_uri}" if self.scale_uri else said
 
     def _scale_text(self) -> str:
+        """Like the other devices, whether it works first: "✓ Scale: 287 g" when steady, "⚠ Scale:
+        overload" in the pack view's words when not, no mark while it settles. The whole reading
+        ("287 g, settling…") did not fit beside the other fields at 1280 px in Russian."""
         if not self.scale_uri:
             return self.tr("Scale: not set")
         if self.weight is None:
             return self.tr("Scale: %1").replace("%1", device_state_words(self.scale_state, self.language()) or "…")
-        return reading(*self.weight)
+        grams, state = self.weight
+        if state in ("overload", "negative"):
+            return f"{TROUBLE} " + self.tr("Scale: %1").replace("%1", steadiness(state))
+        weighs = self.tr("Scale: %1 g").replace("%1", in_grams(grams))
+        return f"{WORKS} {weighs}" if state in ("stable", "zero") else weighs

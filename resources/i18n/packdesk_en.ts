@@ -2076,14 +2076,20 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="240" />
+        <location filename="../../app/ui/status.py" line="245" />
         <source>Scale: not set</source>
         <translation>Scale: not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="242" />
+        <location filename="../../app/ui/status.py" line="247" />
+        <location filename="../../app/ui/status.py" line="250" />
         <source>Scale: %1</source>
         <translation>Scale: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="251" />
+        <source>Scale: %1 g</source>
+        <translation>Scale: %1 g</translation>
     </message>
 </context>
 <context>

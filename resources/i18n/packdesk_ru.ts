@@ -2076,14 +2076,20 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>не задан</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="240" />
+        <location filename="../../app/ui/status.py" line="245" />
         <source>Scale: not set</source>
         <translation>Весы: не заданы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="242" />
+        <location filename="../../app/ui/status.py" line="247" />
+        <location filename="../../app/ui/status.py" line="250" />
         <source>Scale: %1</source>
         <translation>Весы: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="251" />
+        <source>Scale: %1 g</source>
+        <translation>Весы: %1 г</translation>
     </message>
 </context>
 <context>

@@ -2076,14 +2076,20 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="240" />
+        <location filename="../../app/ui/status.py" line="245" />
         <source>Scale: not set</source>
         <translation>电子秤：未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="242" />
+        <location filename="../../app/ui/status.py" line="247" />
+        <location filename="../../app/ui/status.py" line="250" />
         <source>Scale: %1</source>
         <translation>电子秤：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="251" />
+        <source>Scale: %1 g</source>
+        <translation>电子秤：%1 克</translation>
     </message>
 </context>
 <context>
