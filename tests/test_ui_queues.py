@@ -73,7 +73,9 @@ def test_panel_reloads_off_the_gui_thread_and_double_click_scans(qtbot, tmp_path
         db.close()
 
 
-def test_a_posting_parked_as_a_problem_is_listed_for_a_person_in_the_packers_language(qtbot, tmp_path):
+def parked_panel(qtbot, tmp_path, kind: str, **fields):
+    """The cache with 200-0001-1 parked as a problem of ``kind``, its queues panel and the languages
+    it follows (the caller switches back to English and closes the cache)."""
     from PySide6.QtWidgets import QApplication
 
     from app.messages.problems import problem
@@ -81,11 +83,15 @@ def test_a_posting_parked_as_a_problem_is_listed_for_a_person_in_the_packers_lan
     from app.ui.i18n import Languages
 
     db = cache_with_postings(tmp_path)
-    db.writer.call(store_postings.set_local_state, "200-0001-1", "problem",
-                   problem=problem("short", counted=0, total=1, reason="box torn"))
+    db.writer.call(store_postings.set_local_state, "200-0001-1", "problem", problem=problem(kind, **fields))
     languages = Languages(QApplication.instance())
     panel = QueuesPanel(db, "bench-1", language=lambda: languages.current)
     qtbot.addWidget(panel)
+    return db, languages, panel
+
+
+def test_a_posting_parked_as_a_problem_is_listed_for_a_person_in_the_packers_language(qtbot, tmp_path):
+    db, languages, panel = parked_panel(qtbot, tmp_path, "short", counted=0, total=1, reason="box torn")
     try:
         with qtbot.waitSignal(panel.loaded, timeout=5000):
             panel.reload()
@@ -117,17 +123,7 @@ def test_a_failed_print_says_its_state_and_why_in_the_packers_language():
 
 
 def test_a_language_change_while_the_queues_are_read_reads_them_again_in_the_new_one(qtbot, tmp_path):
-    from PySide6.QtWidgets import QApplication
-
-    from app.messages.problems import problem
-    from app.store import postings as store_postings
-    from app.ui.i18n import Languages
-
-    db = cache_with_postings(tmp_path)
-    db.writer.call(store_postings.set_local_state, "200-0001-1", "problem", problem=problem("not_on_ozon"))
-    languages = Languages(QApplication.instance())
-    panel = QueuesPanel(db, "bench-1", language=lambda: languages.current)
-    qtbot.addWidget(panel)
+    db, languages, panel = parked_panel(qtbot, tmp_path, "not_on_ozon")
     try:
         with qtbot.waitSignal(panel.loaded, timeout=5000):
             panel.reload()
