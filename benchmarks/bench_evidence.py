@@ -32,7 +32,7 @@ from app.services.evidence import Evidence, PackingFollower  # noqa: E402
 from app.services.station import Station  # noqa: E402
 from app.store import default_sqlite_url, open_database  # noqa: E402
 from app.store import evidence as store_evidence  # noqa: E402
-from app.store import postings as store_postings  # noqa: E402
+from app.store import lookups  # noqa: E402
 
 
 def main() -> None:
@@ -72,7 +72,7 @@ def main() -> None:
                 for _ in range(args.per_round):
                     number = next(chosen)
                     with db.read() as session:
-                        lines = [(x.sku, x.quantity) for x in store_postings.get_posting(session, number).items]
+                        lines = [(x.sku, x.quantity) for x in lookups.get_posting(session, number).items]
                     scans = [number] + [barcodes[sku][0] for sku, q in lines for _ in range(q)]
                     for text in scans:
                         t = time.perf_counter()

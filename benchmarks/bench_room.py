@@ -41,7 +41,7 @@ from store_helpers import PgCluster, pg_unavailable_reason  # noqa: E402
 
 from app.store import open_database  # noqa: E402
 from app.store.models import EventRow, LabelRow, PostingRow  # noqa: E402
-from app.store import postings as store_postings  # noqa: E402
+from app.store import lookups  # noqa: E402
 from app.store import products as store_products  # noqa: E402
 
 PY = sys.executable
@@ -73,7 +73,7 @@ def shop(db) -> tuple[dict[str, list[tuple[str, int]]], dict[str, float], set[st
     """Packable postings with their units (barcode, quantity) and weight; and those whose products no
     other packable posting has (a bench refused one of them finds nothing else to open with its units)."""
     with db.read() as session:
-        postings = [p for p in store_postings.list_postings(session, status="awaiting_packaging", local_state="waiting")
+        postings = [p for p in lookups.list_postings(session, status="awaiting_packaging", local_state="waiting")
                     if not (p.requirements or {}).get("products_requiring_mandatory_mark")]
         skus = {line.sku for p in postings for line in p.items}
         barcodes = store_products.barcodes_by_sku(session, skus)

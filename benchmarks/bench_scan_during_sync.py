@@ -36,7 +36,7 @@ from app.services.station import Station  # noqa: E402
 from app.services.sync import pull  # noqa: E402
 from app.services.sync.engine import SyncEngine  # noqa: E402
 from app.services.sync.pull import PullStats  # noqa: E402
-from app.store import postings as store_postings  # noqa: E402
+from app.store import lookups  # noqa: E402
 from app.store import products as store_products  # noqa: E402
 from app.store.db import open_database  # noqa: E402
 
@@ -83,7 +83,7 @@ def run(args, url: str, data_dir: Path) -> None:
         print(f"machine: {os.cpu_count()} CPUs; first pass of {args.postings:,} postings "
               f"{time.perf_counter() - started:.1f} s; {'as before' if args.as_before else 'giving way'}")
         with db.read() as session:
-            rows = store_postings.list_postings(session, status="awaiting_packaging")
+            rows = lookups.list_postings(session, status="awaiting_packaging")
             barcodes = store_products.barcodes_by_sku(session, {i.sku for p in rows for i in p.items})
         station = Station(db, "bench-1", packer="bench")
         gc.collect()  # as the window does once started (app/ui/app.py, settle_heap): a full collection

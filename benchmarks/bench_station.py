@@ -43,6 +43,7 @@ from app.services.station import Station  # noqa: E402
 from app.services.station.rehearsal import rehearse  # noqa: E402
 from app.store import default_sqlite_url, open_database  # noqa: E402
 from app.store import postings as store_postings  # noqa: E402
+from app.store import lookups  # noqa: E402
 from app.store import products as store_products  # noqa: E402
 from app.store.writer import LaneSession  # noqa: E402
 
@@ -93,7 +94,7 @@ def build(db, rng: random.Random, count: int, products: int) -> tuple[list[str],
         db.call(store_postings.upsert_postings, postings, items, BASE)
         done += batch
     with db.read() as session:
-        packable = [p.posting_number for p in store_postings.list_postings(
+        packable = [p.posting_number for p in lookups.list_postings(
             session, status="awaiting_packaging", with_items=False)]
     return packable, barcodes
 
@@ -169,7 +170,7 @@ def main() -> None:
             for number in rng.sample(packable, min(args.pack, len(packable))):
                 timed("posting scan (open)", station.scan, number)
                 with db.read() as session:
-                    lines = [(x.sku, x.quantity) for x in store_postings.get_posting(session, number).items]
+                    lines = [(x.sku, x.quantity) for x in lookups.get_posting(session, number).items]
                 for sku, quantity in lines:
                     for _ in range(quantity):
                         timed("item scan (count)", station.scan, barcodes[sku][0])
@@ -183,7 +184,7 @@ def main() -> None:
             idle = rng.sample(packable, min(args.idle, len(packable)))
             for number in idle:
                 with db.read() as session:
-                    sku = store_postings.get_posting(session, number).items[0].sku
+                    sku = lookups.get_posting(session, number).items[0].sku
                 timed("idle item scan (find+open)", station.scan, barcodes[sku][1])
                 station.release()
             pace = f"{args.gap_ms:g} ms pause before each" if args.gap_ms else "back to back"

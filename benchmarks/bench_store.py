@@ -21,6 +21,7 @@ from pathlib import Path
 from app.store import default_sqlite_url, open_database
 from app.store import events as store_events
 from app.store import postings as store_postings
+from app.store import lookups
 from app.store import products as store_products
 
 BASE = datetime(2026, 5, 1, 8, 0)
@@ -154,10 +155,10 @@ def main() -> None:
             labels = [f"%{n:012d}%" if rng.random() < 0.5 else f"{n:020d}" for n in picks]
             item_codes = [rng.choice(barcodes[rng.choice(skus)]) for _ in picks]
             print(f"lookups at {done:,} postings ({args.lookups:,} random each):")
-            time_lookups(db, "posting number", numbers, store_postings.get_posting)
-            time_lookups(db, "label barcode", labels, store_postings.find_by_label_barcode)
+            time_lookups(db, "posting number", numbers, lookups.get_posting)
+            time_lookups(db, "label barcode", labels, lookups.find_by_label_barcode)
             time_lookups(db, "item barcode (packable)", item_codes,
-                         store_postings.find_packable_by_item_barcode)
+                         lookups.find_packable_by_item_barcode)
             time_lookups(db, "products by barcode", item_codes, store_products.products_by_barcode)
         finally:
             db.close()

@@ -182,10 +182,10 @@ with ozon as sim:
             app.quit()
             return
         if not codes:  # a realistic cycle per posting: open it, count all units but the last, put it back
-            from app.store import postings as store_postings
+            from app.store import lookups
             from app.store import products as store_products
             with controller.parts.db.read() as session:
-                rows = store_postings.list_postings(session, status="awaiting_packaging")
+                rows = lookups.list_postings(session, status="awaiting_packaging")
                 barcodes = store_products.barcodes_by_sku(session, {i.sku for p in rows for i in p.items})
             for row in rows:
                 units = [barcodes[i.sku][0] for i in row.items if barcodes.get(i.sku) for _ in range(i.quantity)]

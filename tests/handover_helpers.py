@@ -15,7 +15,7 @@ from app.config import Config, with_overrides
 from app.sim.ozon import OzonSimulator, WorldConfig
 from app.store import handovers as store
 from app.store import outbox as store_outbox
-from app.store import postings as store_postings
+from app.store import lookups
 from app.store.models import OutboxRow
 
 SUPERVISOR = "anna"
@@ -90,7 +90,7 @@ class HandoverShop:
 
     def posting(self, number: str):
         with self.bench.db.read() as session:
-            return store_postings.get_posting(session, number)
+            return lookups.get_posting(session, number)
 
     def handover(self, handover_id: int | None = None):
         with self.bench.db.read() as session:

@@ -17,6 +17,7 @@ from app.services.station.classify import gs1_check_ok
 from app.store import events as store_events
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
+from app.store import lookups
 from app.store import products as store_products
 from app.store.db import Database, open_database
 from app.store.models import PackedUnitRow, StationRow
@@ -74,7 +75,7 @@ class Shop:
 
     def posting(self, number: str):
         with self.db.read() as session:
-            return store_postings.get_posting(session, number)
+            return lookups.get_posting(session, number)
 
     def units(self, number: str) -> list[tuple[int, int, str | None]]:
         with self.db.read() as session:

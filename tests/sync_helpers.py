@@ -13,6 +13,7 @@ from app.services.sync.engine import SyncEngine
 from app.sim.ozon import OzonSimulator, WorldConfig
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
+from app.store import lookups
 from app.store.db import Database, open_database
 from ozon_client_helpers import FakeTime
 from sim_helpers import FakeClock
@@ -35,7 +36,7 @@ class Bench:
 
     def posting(self, number: str):
         with self.db.read() as session:
-            row = store_postings.get_posting(session, number)
+            row = lookups.get_posting(session, number)
             return None if row is None else {"status": row.status, "local_state": row.local_state,
                                              "problem": row.problem, "items": len(row.items)}
 

@@ -14,7 +14,7 @@ from app.services.labels.printing import MAX_PRINT_ATTEMPTS, LabelPrinter
 from app.services.labels.render import render_pdf_page
 from app.services.labels.worker import PrintWorker
 from app.store import labels as store_labels
-from app.store.postings import get_posting
+from app.store.lookups import get_posting
 from labels_helpers import (STATION, label, label_printer, labels, lbench, packable_with_units, ship,  # noqa: F401
                             ship_and_settle)
 from printers_helpers import CaptureServer, printed_form

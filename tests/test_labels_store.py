@@ -6,6 +6,7 @@ from sqlalchemy import update
 
 from app.store import labels as store_labels
 from app.store import postings as store_postings
+from app.store import lookups
 from app.store.models import PostingRow
 from store_helpers import NOW, db, item, pg_url, posting, sqlite_template  # noqa: F401
 
@@ -67,7 +68,7 @@ def test_fetched_printed_and_the_posting_shows_labelled(db):
         "printed", 1, "tcp://printer:9100", NOW)
     with db.read() as session:
         assert store_labels.due_to_print(session, STATION, NOW) == []
-        assert store_postings.get_posting(session, "D-1").local_state == "labelled"
+        assert lookups.get_posting(session, "D-1").local_state == "labelled"
         assert store_labels.open_count(session, STATION) == 0
 
 

@@ -9,7 +9,7 @@ from app.services.station.remote import Remote
 from app.services.station.station import Station
 from app.store import marks as store_marks
 from app.store import outbox as store_outbox
-from app.store import postings as store_postings
+from app.store import lookups
 from app.store.models import OUTBOX_IN_FLIGHT
 from marks_helpers import mb  # noqa: F401  (fixture)
 
@@ -198,7 +198,7 @@ def customs(request, tmp_path):
 def test_a_gtd_is_declared_absent_for_a_person_and_scanned_at_the_bench_for_a_legal_entity(customs):
     mb, number, legal = customs
     with mb.b.db.read() as session:
-        assert store_marks.needs_exemplars(store_postings.get_posting(session, number).requirements)
+        assert store_marks.needs_exemplars(lookups.get_posting(session, number).requirements)
     mb.pack(number)
     mb.passes(4)
     if not legal:  # packdesk holds no customs numbers: a person's posting says none is needed

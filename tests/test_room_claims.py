@@ -15,6 +15,7 @@ from app.services.station import results as r
 from app.services.station import state
 from app.store import open_database
 from app.store import postings as store_postings
+from app.store import lookups
 from app.store import products as store_products
 from room_helpers import at_once, room_url, wait_for  # noqa: F401
 from store_helpers import NOW, pg_url  # noqa: F401
@@ -55,7 +56,7 @@ def room(room_url):  # noqa: F811
 
 def claimed_by(db, number):
     with db.read() as session:
-        return store_postings.get_posting(session, number).claimed_by
+        return lookups.get_posting(session, number).claimed_by
 
 
 def test_two_benches_scanning_the_same_posting_one_opens_it_the_other_is_told_who_holds_it(room):
@@ -92,7 +93,7 @@ def test_a_posting_packed_at_one_bench_is_never_opened_at_another_meanwhile(room
         assert {t.data["reason"] for t in tries} <= {"claimed", "packed"}
         assert all(t.data["holder"] == "bench-1" for t in tries)
         with seed.read() as session:
-            row = store_postings.get_posting(session, number)
+            row = lookups.get_posting(session, number)
         assert (row.local_state, row.packed_by, row.claimed_by) == ("packed", "bench-1", None)
 
 
@@ -109,7 +110,7 @@ def test_two_benches_scanning_the_same_product_at_once_open_two_different_postin
             r.WEIGHT_ACCEPTED, r.WEIGHT_ACCEPTED]
     assert len(set(opened)) == len(opened) == 12
     with seed.read() as session:
-        packed = store_postings.list_postings(session, local_state="packed", with_items=False)
+        packed = lookups.list_postings(session, local_state="packed", with_items=False)
     assert sorted(p.posting_number for p in packed) == sorted(opened)
     assert {p.packed_by for p in packed} == {"bench-3", "bench-4"}
 

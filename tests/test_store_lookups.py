@@ -9,16 +9,14 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import event
 
-from app.store.postings import (
-    claim_posting,
+from app.store.lookups import (
     find_by_label_barcode,
     find_packable_by_item_barcode,
     get_posting,
     packable_by_item_barcode,
     posting_by_label_barcode,
-    set_local_state,
-    upsert_postings,
 )
+from app.store.postings import claim_posting, set_local_state, upsert_postings
 from app.store.products import add_taught_barcode, products_by_barcode, upsert_products
 from store_helpers import NOW, db, item, pg_url, posting, product, sqlite_db, sqlite_template  # noqa: F401
 

@@ -21,7 +21,7 @@ from app.store import migrate
 from app.store.db import create_engine_for
 from app.store.models import Base
 from app.store.outbox import due
-from app.store.postings import get_posting
+from app.store.lookups import get_posting
 from store_helpers import BACKENDS, NOW, fresh_pg_database, pg_url  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]

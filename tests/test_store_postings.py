@@ -8,17 +8,8 @@ from sqlalchemy import func, select
 
 from app.statuses import LOCAL_STATES, OZON_STATUSES, derive_local_state
 from app.store.models import PostingItemRow, PostingRow
-from app.store.postings import (
-    claim_posting,
-    get_posting,
-    list_postings,
-    listing,
-    open_posting_numbers,
-    refresh_posting,
-    release_posting,
-    set_local_state,
-    upsert_postings,
-)
+from app.store.lookups import get_posting, list_postings, listing, open_posting_numbers
+from app.store.postings import claim_posting, refresh_posting, release_posting, set_local_state, upsert_postings
 from app.store.products import add_taught_barcode, upsert_products
 from store_helpers import NOW, db, item, pg_url, posting, product, sqlite_template  # noqa: F401
 

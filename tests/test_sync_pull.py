@@ -7,6 +7,7 @@ from app.foreground import Foreground
 from app.services.sync import pull
 from app.services.sync.pull import PullStats
 from app.store import postings as store_postings
+from app.store import lookups
 from app.store import products as store_products
 from app.store import reference as store_reference
 from app.store.models import ProductRow
@@ -18,7 +19,7 @@ def test_first_pass_fills_the_cache_with_postings_products_and_barcodes(bench):
     assert summary.finished and summary.error is None
     numbers = set(bench.sim.world.posting_numbers())
     with bench.db.read() as session:
-        cached = {row.posting_number: row for row in store_postings.list_postings(session)}
+        cached = {row.posting_number: row for row in lookups.list_postings(session)}
         skus = {item.sku for row in cached.values() for item in row.items}
         missing = store_products.missing_skus(session, skus)
         some_sku = next(iter(skus))
@@ -109,7 +110,7 @@ def test_pass_survives_429_with_retry_after_and_500(tmp_path):
         served = {status for counts in answers.values() for status in counts}
         assert {"429", "500"} <= served, answers  # the faults were really served
         with b.db.read() as session:
-            cached = {row.posting_number for row in store_postings.list_postings(session, with_items=False)}
+            cached = {row.posting_number for row in lookups.list_postings(session, with_items=False)}
         assert set(b.sim.world.posting_numbers()) <= cached
     finally:
         b.client.close()
@@ -121,12 +122,12 @@ def test_an_outage_leaves_the_pass_unfinished_and_the_cache_intact(bench):
     engine = bench.engine()
     engine.run_pass()
     with bench.db.read() as session:
-        before = len(store_postings.list_postings(session, with_items=False))
+        before = len(lookups.list_postings(session, with_items=False))
     bench.sim.faults.update({"rate_500": 1.0})
     summary = engine.run_pass()
     assert not summary.finished and summary.error
     with bench.db.read() as session:
-        assert len(store_postings.list_postings(session, with_items=False)) == before
+        assert len(lookups.list_postings(session, with_items=False)) == before
 
 
 def test_a_list_of_several_pages_reports_its_progress_and_one_page_does_not(tmp_path):
@@ -146,7 +147,7 @@ def test_a_list_of_several_pages_reports_its_progress_and_one_page_does_not(tmp_
         assert all(p.total == last.done and not p.finished for p in big.told[:-1])
         assert last.finished
         with big.db.read() as session:
-            assert len(store_postings.list_postings(session)) >= last.done
+            assert len(lookups.list_postings(session)) >= last.done
         assert small.told == []  # one page is quick: no bar
     finally:
         for bench in (big, small):
@@ -181,7 +182,7 @@ def test_products_keep_their_photo_link_and_those_synced_before_get_it_once(benc
     engine = bench.engine()
     assert engine.run_pass().finished
     with bench.db.read() as session:
-        sku = store_postings.list_postings(session)[0].items[0].sku
+        sku = lookups.list_postings(session)[0].items[0].sku
         links = store_products.primary_images(session, [sku, 1])
     assert links == {sku: f"{bench.sim.files_url}/images/{sku}.png"}
     bench.db.writer.call(lambda session: session.query(ProductRow).filter(ProductRow.sku == sku).update(
@@ -236,7 +237,7 @@ def test_while_someone_packs_the_pull_gives_way_at_each_posting_and_writes_a_few
     assert len(writes) > 2 and all(len(numbers) <= 4 for numbers in writes)
     assert sorted(n for numbers in writes for n in numbers) == sorted(seen)
     with bench.db.read() as session:
-        assert {row.posting_number for row in store_postings.list_postings(session)} >= seen
+        assert {row.posting_number for row in lookups.list_postings(session)} >= seen
 
 
 def test_with_nobody_at_the_bench_a_page_is_one_write(bench, monkeypatch):

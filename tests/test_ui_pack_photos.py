@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from app.services.photos import PhotoCache, ProductPhotos
-from app.store import postings as store_postings
+from app.store import lookups
 from app.store import products as store_products
 from app.store.models import ProductRow
 from app.ui.pack import PackView
@@ -34,7 +34,7 @@ class Watched(ProductPhotos):
 def synced(bench):
     assert bench.engine().run_pass().finished
     with bench.db.read() as session:
-        skus = sorted({item.sku for row in store_postings.list_postings(session) for item in row.items})
+        skus = sorted({item.sku for row in lookups.list_postings(session) for item in row.items})
     bench.skus = skus
     return bench
 

@@ -9,6 +9,7 @@ from app.store import events as store_events
 from app.store import labels as store_labels
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
+from app.store import lookups
 from app.store.models import LabelRow
 from labels_helpers import STATION, lbench  # noqa: F401
 from waves_helpers import label_code, label_printer, member_states, printed_order, settle, station, unit_codes
@@ -25,7 +26,7 @@ def synced(lbench):
 
 def marked_postings(bench) -> set[str]:
     with bench.db.read() as session:
-        return {p.posting_number for p in store_postings.list_postings(session, status="awaiting_packaging")
+        return {p.posting_number for p in lookups.list_postings(session, status="awaiting_packaging")
                 if any(v for k, v in (p.requirements or {}).items() if k.startswith("products_requiring_"))}
 
 
@@ -55,7 +56,7 @@ def test_ship_queues_one_ship_per_posting_once_and_labels_print_in_pick_order(lb
     assert again.already and again.queued == plan.postings
     with lbench.db.read() as session:
         commands = [store_outbox.for_posting(session, n) for n in plan.postings]
-        rows = [store_postings.get_posting(session, n) for n in plan.postings]
+        rows = [lookups.get_posting(session, n) for n in plan.postings]
     assert [len(c) for c in commands] == [1] * 5 and all(c[0].payload["wave"] == plan.wave_id for c in commands)
     assert {(p.local_state, p.claimed_by, p.wave_id) for p in rows} == {("in_progress", STATION, plan.wave_id)}
 
@@ -124,7 +125,7 @@ def test_the_bench_verifies_a_wave_parcel_with_no_network_step(lbench, synced, t
     assert lbench.sim.stats.ship_calls(number) == 1
     with lbench.db.read() as session:
         assert len(store_outbox.for_posting(session, number)) == 1
-        posting = store_postings.get_posting(session, number)
+        posting = lookups.get_posting(session, number)
         assert (posting.local_state, posting.claimed_by, posting.packed_by) == ("labelled", None, STATION)
         assert store_labels.get(session, number).copies == 1
     assert member_states(lbench, plan.wave_id)[number] == "verified"

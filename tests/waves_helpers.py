@@ -9,7 +9,7 @@ from app.devices.printers import open_printer
 from app.services.labels.printing import LabelPrinter
 from app.services.station import Station
 from app.store import labels as store_labels
-from app.store import postings as store_postings
+from app.store import lookups
 from app.store import products as store_products
 from app.store import waves as store_waves
 from labels_helpers import STATION
@@ -51,14 +51,14 @@ def printed_order(bench, numbers) -> list[str]:
 
 def label_code(bench, number: str) -> str:
     with bench.db.read() as session:
-        posting = store_postings.get_posting(session, number)
+        posting = lookups.get_posting(session, number)
         return posting.upper_barcode or posting.lower_barcode
 
 
 def unit_codes(bench, number: str) -> list[str]:
     """One item barcode per unit of the posting."""
     with bench.db.read() as session:
-        posting = store_postings.get_posting(session, number)
+        posting = lookups.get_posting(session, number)
         codes = store_products.barcodes_by_sku(session, [x.sku for x in posting.items])
         return [codes[x.sku][0] for x in posting.items for _ in range(x.quantity)]
 

@@ -24,7 +24,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from app.store import postings as store_postings
+    from app.store import lookups
 
     lang = language(args)
     config = load(args)
@@ -32,7 +32,7 @@ def run(args) -> int:
     db = open_db(config, lang)
     try:
         with db.read() as session:
-            listing = store_postings.listing(session, status=args.status)
+            listing = lookups.listing(session, status=args.status)
     finally:
         db.close()
     if args.json:

@@ -93,10 +93,10 @@ def _opens_posting(scanned, station) -> bool:
         return True
     if scanned.kind != "code":
         return False
-    from app.store import postings as store_postings
+    from app.store import lookups
 
     with station.db.read() as session:
-        return store_postings.find_by_label_barcode(session, scanned.text) is not None
+        return lookups.find_by_label_barcode(session, scanned.text) is not None
 
 
 def bad_event_result(station, event: Event):

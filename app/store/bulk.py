@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from typing import Any, TypeVar
 
-from sqlalchemy import Table
+from sqlalchemy import ColumnElement, Table, literal_column
 from sqlalchemy.orm import Session
 
 T = TypeVar("T")
@@ -13,6 +13,17 @@ T = TypeVar("T")
 # rows per executemany / values per IN list: well under SQLite's 32766 variables and
 # PostgreSQL's 65535 parameters even for the widest table
 CHUNK = 500
+
+
+def as_list(value: str | Iterable[str]) -> list[str]:
+    """One value or many, as a list."""
+    return [value] if isinstance(value, str) else list(value)
+
+
+def one_of_literals(column: ColumnElement, values: Iterable[str]) -> ColumnElement:
+    """``column IN ('a', 'b')`` with the values inline: for the bench's own constants only. An
+    executemany cannot take "expanding" IN parameters, and a scan's statement needs no list to expand."""
+    return column.in_([literal_column(f"'{value}'") for value in sorted(values)])
 
 
 def chunked(values: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:

@@ -5,7 +5,7 @@ another bench's decision could claim, pack and let it go, and the stale read wou
 already packed. ``hold`` takes the row's lock first (``SELECT … FOR UPDATE``): the other bench's
 decision on that posting waits the few milliseconds until this one commits, then reads what it
 wrote (``claimed`` by this bench, with its name). Searches for a posting to open (an idle item
-scan) pass over rows held this way (``SKIP LOCKED``, ``postings.packable_by_item_barcode``), so two
+scan) pass over rows held this way (``SKIP LOCKED``, ``lookups.packable_by_item_barcode``), so two
 benches scanning the same product at once open two postings instead of queueing for one.
 
 On SQLite (one bench, and a ``packdesk sync`` beside it) the writer lane takes the database's write

@@ -1,4 +1,6 @@
-"""Postings in the cache: bulk upsert from Ozon, the bench's own state, and the scan lookups.
+"""Postings in the cache: bulk upsert from Ozon and the bench's own state (claims, local state).
+
+The scan's lookups and the listings are in :mod:`app.store.lookups`.
 
 ``local_state`` (CONTRACT.md, listing rules) is the bench's view; Ozon's ``status`` moves it along
 when the sync sees the posting leave the bench's hands (``app.statuses.LOCAL_STATE_RULES``, rendered
@@ -7,24 +9,19 @@ here as SQL for the bulk upsert).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import (
-    ColumnElement, String, and_, bindparam, case, delete, insert, literal_column, or_, select, update,
-)
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session, joinedload, selectinload
-from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy import ColumnElement, and_, bindparam, case, delete, insert, literal_column, or_, select, update
+from sqlalchemy.orm import Session
 
-from app.statuses import (
-    AWAITING_PACKAGING, LOCAL_STATE_RULES, LOCAL_STATES, PACKABLE_LOCAL_STATES, LocalState, LocalStateRule,
-    derive_local_state,
-)
-from app.store import products, status_history
+from app.statuses import LOCAL_STATE_RULES, LOCAL_STATES, LocalState, LocalStateRule, derive_local_state
+from app.store import status_history
 from app.store.accounts import own as _own
-from app.store.bulk import CHUNK, check_fields, chunked, dialect_insert, last_by_key, naive_utc
-from app.store.models import PostingItemRow, PostingRow, ProductBarcodeRow
+from app.store.bulk import (
+    CHUNK, as_list, check_fields, chunked, dialect_insert, last_by_key, naive_utc, one_of_literals,
+)
+from app.store.models import PostingItemRow, PostingRow
 
 # columns the bench owns: never taken from Ozon's data
 _LOCAL_COLUMNS = ("local_state", "claimed_by", "claimed_at", "problem", "synced_at", "status_changed_at", "packed_at",
@@ -48,13 +45,8 @@ def local_state_sql(status: ColumnElement, old: ColumnElement) -> ColumnElement:
 
 
 def _rule_applies(rule: LocalStateRule, status: ColumnElement, old: ColumnElement) -> ColumnElement:
-    applies = _one_of(status, rule.statuses)
-    return applies if rule.from_states is None else and_(applies, _one_of(old, rule.from_states))
-
-
-def _one_of(column: ColumnElement, values: Iterable[str]) -> ColumnElement:
-    # inline literals (our own constants): executemany cannot take "expanding" IN parameters
-    return column.in_([literal_column(f"'{value}'") for value in sorted(values)])
+    applies = one_of_literals(status, rule.statuses)
+    return applies if rule.from_states is None else and_(applies, one_of_literals(old, rule.from_states))
 
 
 # -- writes from the sync -----------------------------------------------------------------------
@@ -213,7 +205,7 @@ def set_local_state(
     if isinstance(numbers, str):  # the station's one posting: no IN list (it runs straight, app.store.direct)
         return session.execute(_SET_ONE, {"number": numbers, "local_state": state, "problem": problem}).rowcount
     changed = 0
-    for chunk in chunked(_as_list(numbers)):
+    for chunk in chunked(as_list(numbers)):
         changed += session.execute(
             _SET_LOCAL, {"numbers": list(chunk), "local_state": state, "problem": problem}).rowcount
     return changed
@@ -246,190 +238,3 @@ def release_posting(session: Session, number: str, station: str) -> bool:
     result = session.execute(_RELEASE, {"number": number, "station": station, "claimed_by": None,
                                         "claimed_at": None})
     return result.rowcount == 1
-
-
-# -- lookups (each served by indexes; tests/test_store_lookups.py checks the plans) -------------
-# Built once: at a scan, statement construction costs more than the indexed query itself.
-
-class _unindexed(FunctionElement):
-    """A column its database should not look up by index: ``+column`` on SQLite (its documented
-    way to keep a term off an index), the plain column elsewhere."""
-
-    type = String()
-    inherit_cache = True
-
-    def __init__(self, column: ColumnElement) -> None:
-        super().__init__(column)
-        self.type = column.type
-
-
-@compiles(_unindexed)
-def _compile_unindexed(element: _unindexed, compiler: Any, **kw: Any) -> str:
-    return compiler.process(element.clauses, **kw)
-
-
-@compiles(_unindexed, "sqlite")
-def _compile_unindexed_sqlite(element: _unindexed, compiler: Any, **kw: Any) -> str:
-    return "+" + compiler.process(element.clauses, **kw)
-
-
-def _unclaimed(station: ColumnElement | None) -> ColumnElement:
-    if station is None:
-        return _postings.c.claimed_by.is_(None)
-    return or_(_postings.c.claimed_by.is_(None), _postings.c.claimed_by == station)
-
-
-def _one_with_items(stmt: Any) -> Any:
-    # items in the same round trip; a posting already in the session is read afresh
-    return stmt.options(joinedload(PostingRow.items)).execution_options(populate_existing=True)
-
-
-_GET = _one_with_items(select(PostingRow).where(PostingRow.posting_number == bindparam("number")))
-_LABEL_CODE = or_(PostingRow.upper_barcode == bindparam("code"), PostingRow.lower_barcode == bindparam("code"),
-                  PostingRow.scanit == bindparam("code"))  # scanit: the code on Ozon's new-format label
-_BY_LABEL = _one_with_items(select(PostingRow).where(_LABEL_CODE).order_by(PostingRow.posting_number).limit(1))
-_NUMBER_BY_LABEL = (select(_postings.c.posting_number).where(_LABEL_CODE)
-                    .order_by(_postings.c.posting_number).limit(1))
-
-
-def _packable(station: ColumnElement | None, what: Any = PostingRow) -> Any:
-    # the tables' columns, not the mapped attributes: with ``what`` a column the statement is
-    # plain Core (the writer lane runs it straight, app.store.direct), the SQL is the same
-    p, i, b = _postings.c, _items.c, ProductBarcodeRow.__table__.c
-    skus = select(b.sku).where(b.barcode == bindparam("barcode"))
-    numbers = select(i.posting_number).where(i.sku.in_(skus))
-    return (
-        select(what)
-        .where(
-            p.posting_number.in_(numbers),
-            # the few postings of the product are the way in; without table statistics SQLite
-            # would rather walk every awaiting_packaging posting by the status index (~10x slower)
-            _unindexed(p.status) == AWAITING_PACKAGING,
-            _one_of(_unindexed(p.local_state), PACKABLE_LOCAL_STATES),  # inline: no IN list to expand
-            _unclaimed(station),
-            # a wave's parcel is opened by its Ozon label, not by an item; nearly every posting
-            # has no wave: by the wave index SQLite would walk them all (~40 ms at 100k)
-            _unindexed(p.wave_id).is_(None),
-        )
-        .order_by(p.shipment_date.is_(None), p.shipment_date, p.posting_number)
-        .limit(1)
-    )
-
-
-_PACKABLE_UNCLAIMED = _one_with_items(_packable(None))
-_PACKABLE_FOR_STATION = _one_with_items(_packable(bindparam("station")))
-# a posting another bench's decision is holding right now is passed over (app.store.claims)
-_PACKABLE_NUMBER = _packable(bindparam("station"), _postings.c.posting_number).with_for_update(
-    of=_postings, skip_locked=True)
-
-
-def get_posting(session: Session, number: str) -> PostingRow | None:
-    """The posting with its items, or None."""
-    return _first_with_items(session, _GET, {"number": number})
-
-
-def find_by_label_barcode(session: Session, code: str) -> PostingRow | None:
-    """The posting whose Ozon label carries ``code`` (upper or lower barcode), with its items."""
-    return _first_with_items(session, _BY_LABEL, {"code": code})
-
-
-def posting_by_label_barcode(session: Session, code: str) -> str | None:
-    """The number of the posting whose Ozon label carries ``code`` (the station's scan check)."""
-    return session.execute(_NUMBER_BY_LABEL, {"code": code}).scalar()
-
-
-def find_packable_by_item_barcode(
-    session: Session, barcode: str, station: str | None = None
-) -> PostingRow | None:
-    """The packable posting that ships first and holds a product with ``barcode``, with its items.
-
-    Packable: Ozon status ``awaiting_packaging``, local_state waiting or in_progress, and not
-    claimed by another station (with ``station`` None: not claimed at all).
-    """
-    if station is None:
-        return _first_with_items(session, _PACKABLE_UNCLAIMED, {"barcode": barcode})
-    return _first_with_items(session, _PACKABLE_FOR_STATION, {"barcode": barcode, "station": station})
-
-
-def packable_by_item_barcode(session: Session, barcode: str, station: str) -> str | None:
-    """:func:`find_packable_by_item_barcode` for ``station``, its number only (the station's scan)."""
-    return session.execute(_PACKABLE_NUMBER, {"barcode": barcode, "station": station}).scalar()
-
-
-def _first_with_items(session: Session, stmt: Any, params: dict[str, Any]) -> PostingRow | None:
-    return session.scalars(stmt, params).unique().first()
-
-
-def list_postings(
-    session: Session,
-    status: str | Iterable[str] | None = None,
-    local_state: str | Iterable[str] | None = None,
-    limit: int | None = None,
-    *,
-    with_items: bool = True,
-    status_or_state: str | None = None,
-) -> list[PostingRow]:
-    """Postings by shipment date (undated last), optionally filtered by Ozon status/local_state, or
-    by a word that is either (``packdesk postings --status``)."""
-    stmt = select(PostingRow)
-    if status is not None:
-        stmt = stmt.where(PostingRow.status.in_(_as_list(status)))
-    if local_state is not None:
-        stmt = stmt.where(PostingRow.local_state.in_(_as_list(local_state)))
-    if status_or_state is not None:
-        stmt = stmt.where(or_(PostingRow.status == status_or_state, PostingRow.local_state == status_or_state))
-    stmt = stmt.order_by(
-        PostingRow.shipment_date.is_(None), PostingRow.shipment_date, PostingRow.posting_number
-    ).limit(limit)
-    if with_items:
-        stmt = _with_items(stmt)
-    return list(session.scalars(stmt))
-
-
-def open_posting_numbers(session: Session, local_states: Iterable[str], account: str | None = None) -> list[str]:
-    """Numbers of the postings whose ``local_state`` is one of ``local_states`` (of one account's)."""
-    stmt = select(PostingRow.posting_number).where(PostingRow.local_state.in_(list(local_states)))
-    if account is not None:
-        stmt = stmt.where(PostingRow.account == account)
-    return list(session.scalars(stmt.order_by(PostingRow.posting_number)))
-
-
-def listing(session: Session, status: str | None = None) -> list[dict[str, Any]]:
-    """``packdesk postings --json``: JSON-ready dicts, items with all their product's barcodes;
-    times in ISO 8601 UTC. ``status``: Ozon's status or the bench's local state."""
-    postings = list_postings(session, status_or_state=status)
-    skus = {line.sku for p in postings for line in p.items}
-    barcodes = products.barcodes_by_sku(session, skus)
-    return [
-        {
-            "posting_number": p.posting_number,
-            "order_number": p.order_number,
-            "status": p.status,
-            "substatus": p.substatus,
-            "local_state": p.local_state,
-            "shipment_date": _iso_utc(p.shipment_date),
-            "delivery_method_name": p.delivery_method_name,
-            "warehouse_id": p.warehouse_id,
-            "tracking_number": p.tracking_number,
-            "claimed_by": p.claimed_by,
-            "problem": p.problem,
-            "items": [
-                {"sku": line.sku, "offer_id": line.offer_id, "name": line.name,
-                 "quantity": line.quantity, "barcodes": barcodes.get(line.sku, [])}
-                for line in p.items
-            ],
-        }
-        for p in postings
-    ]
-
-
-def _iso_utc(value: datetime | None) -> str | None:
-    return None if value is None else value.replace(tzinfo=timezone.utc).isoformat()
-
-
-def _with_items(stmt: Any) -> Any:
-    return stmt.options(selectinload(PostingRow.items))
-
-
-def _as_list(value: str | Iterable[str]) -> list[str]:
-    return [value] if isinstance(value, str) else list(value)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from app.store import postings as store_postings
+from app.store import lookups
 from app.store import tracking as store
 from app.store.models_handover import KIND_DOMESTIC, TRACK_CAPTURED
 
@@ -40,7 +40,7 @@ def record(db, posting: str, numbers: Iterable[str], *, forwarder: str, station:
         raise DomesticError("domestic_invalid", number="")
 
     def write(session) -> list[str]:
-        if store_postings.get_posting(session, posting) is None:
+        if lookups.get_posting(session, posting) is None:
             raise DomesticError("track_step_unknown", posting=posting)
         return store.add_domestic(session, posting=posting, numbers=cleaned, carrier=forwarder or "forwarder",
                                   kind=KIND_DOMESTIC, state=TRACK_CAPTURED, station=station, now=now)

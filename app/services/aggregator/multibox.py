@@ -20,7 +20,7 @@ from app.services.ozon.errors import OzonBusinessError, OzonNotFound, OzonTransp
 from app.services.sync.outbox import Command, Outcome, backoff_s, take
 from app.statuses import LocalState
 from app.store import outbox as store_outbox
-from app.store import postings as store_postings
+from app.store import lookups
 from app.store.models import OUTBOX_DONE, OUTBOX_PARKED, OUTBOX_PENDING, OUTBOX_UNCERTAIN
 
 KIND = "multibox_qty"
@@ -35,7 +35,7 @@ def before_ship(db, command: Command, now: datetime) -> Outcome | None:
     """None: the ship may go (not multi-box, or Ozon has its number of boxes). Else what the ship does meanwhile."""
     number = command.posting_number
     with db.read() as session:
-        posting = store_postings.get_posting(session, number)
+        posting = lookups.get_posting(session, number)
         if posting is None or not posting.is_multibox:
             return None
         mine = [row for row in store_outbox.for_posting(session, number) if row.kind == KIND]

@@ -23,7 +23,7 @@ from app.services.sync.parts import SyncPart
 from app.store.accounts import engine_account, scoped
 from app.statuses import CANCELLED_STATUSES, LocalState
 from app.store import outbox as store_outbox
-from app.store import postings as store_postings
+from app.store import lookups
 from app.store.models import OutboxRow, PostingRow, ProductRow
 
 log = logging.getLogger("packdesk.carriers")
@@ -67,7 +67,7 @@ class QueueShipments:
                 continue
             addressee = on_ozon.addressee if on_ozon is not None else None
             with self.db.read() as session:
-                posting = store_postings.get_posting(session, number)
+                posting = lookups.get_posting(session, number)
                 products = {p.sku: p for p in session.scalars(
                     select(ProductRow).where(ProductRow.sku.in_([i.sku for i in posting.items])))}
                 parcel = build_parcel(posting, products, addressee)

@@ -20,6 +20,7 @@ from app.services.carriers.parcel import check_parcel
 from app.services.carriers.send import KIND
 from app.statuses import LocalState
 from app.store import postings as store_postings
+from app.store import lookups
 from app.store.models import OUTBOX_PARKED, OUTBOX_PENDING, OutboxRow
 
 # what the parcel checks refuse in an entered address, said in the seller's words (app/messages/carriers.py);
@@ -52,7 +53,7 @@ def retry(session, posting_number: str, now: datetime, *, recipient: Recipient |
         command.payload = {**command.payload, "parcel": parcel.to_json(), "entered": True}
     command.state, command.attempts, command.not_before, command.last_error = OUTBOX_PENDING, 0, None, None
     command.updated_at = now
-    posting = store_postings.get_posting(session, posting_number)
+    posting = lookups.get_posting(session, posting_number)
     if posting is not None and posting.local_state == LocalState.PROBLEM:
         store_postings.set_local_state(session, posting_number, LocalState.PACKED)
     return command.payload["carrier"]

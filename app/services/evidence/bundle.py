@@ -20,7 +20,7 @@ from pathlib import Path
 
 from app.services.evidence import chain, storage, summary, timeline
 from app.store import evidence as store_evidence
-from app.store import postings as store_postings
+from app.store import lookups
 
 FORMAT = "packdesk-evidence-bundle/1"
 MANIFEST, EVENTS, SUMMARY = "manifest.json", "records/events.json", "summary.pdf"
@@ -54,7 +54,7 @@ def make_bundle(db, data_dir: Path, posting: str, out: Path, *, lang: str = "ru"
         sealed = sorted([*sealed, *filter(None, (store_evidence.entry(session, seq) for seq in others))],
                         key=lambda e: e["seq"])
         checked = chain.verify_log(session)
-        bench_posting = store_postings.get_posting(session, posting)
+        bench_posting = lookups.get_posting(session, posting)
     if not entries and not sealed and bench_posting is None:
         raise NothingToBundle(posting)
     payloads: dict[str, bytes] = {EVENTS: _events_json(records)}
@@ -113,7 +113,7 @@ def _chain_note(checked: chain.ChainReport) -> tuple[str, dict]:
 
 
 def _fields(posting) -> list[tuple[str, str]]:
-    """The cached posting's facts for the summary (``app.store.postings.get_posting``'s row)."""
+    """The cached posting's facts for the summary (``app.store.lookups.get_posting``'s row)."""
     if posting is None:
         return []
     packed = f"{summary.local(posting.packed_at)}, {posting.packed_by or ''}" if posting.packed_at else "—"

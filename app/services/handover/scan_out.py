@@ -26,7 +26,7 @@ from app.services.station.remote import Lookup
 from app.services.station.state import save_fresh
 from app.statuses import CANCELLED_STATUSES, READY_FOR_HANDOVER_STATES, SHIPPED_STATUSES, LocalState
 from app.store import handovers as store
-from app.store import postings as store_postings
+from app.store import lookups
 from app.store import products as store_products
 from app.store.models import PostingRow
 from app.store.models_handover import (
@@ -63,7 +63,7 @@ def parcel_number(t: Txn, scanned: Classified) -> str | None:
     if scanned.kind in ("posting", "own_label"):
         return scanned.text
     if scanned.kind == "code":
-        return store_postings.posting_by_label_barcode(t.session, scanned.text)
+        return lookups.posting_by_label_barcode(t.session, scanned.text)
     return None
 
 

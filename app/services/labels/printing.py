@@ -25,7 +25,7 @@ from app.services.labels.render import LabelRenderError, render_pdf_page
 from app.services.labels.round_progress import RoundProgress
 from app.services.progress import ProgressFn, no_progress
 from app.store import labels as store_labels
-from app.store import postings as store_postings
+from app.store import lookups
 from app.store.models import LABEL_FAILED, LABEL_PARKED, LABEL_PRINTED, LABEL_WAITING
 
 log = logging.getLogger("packdesk.labels.print")
@@ -195,7 +195,7 @@ class LabelPrinter:
 
     def _order_label(self, posting_number: str) -> Bitmap:
         with self.db.read() as session:
-            posting = store_postings.get_posting(session, posting_number)
+            posting = lookups.get_posting(session, posting_number)
             if posting is None:
                 raise LookupError(f"posting {posting_number} is not in the cache")
             items = [OrderItem(i.name, i.offer_id, i.quantity) for i in posting.items]

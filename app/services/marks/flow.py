@@ -31,6 +31,7 @@ from app.statuses import CANCELLED_STATUSES, PACKABLE_STATUSES, SHIPPED_STATUSES
 from app.store import marks as store_marks
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
+from app.store import lookups
 from app.store.marks_models import MARKS_ACCEPTED, MARKS_REJECTED
 from app.store.models import (
     OUTBOX_CONFIRMING, OUTBOX_DONE, OUTBOX_IN_FLIGHT, OUTBOX_PARKED, OUTBOX_PENDING, OUTBOX_UNCERTAIN,
@@ -56,7 +57,7 @@ class MarksFlow:
     def handle(self, command: Command) -> Outcome:
         number = command.posting_number
         with self.db.read() as session:
-            posting = store_postings.get_posting(session, number)
+            posting = lookups.get_posting(session, number)
             record = store_marks.get(session, number)
             units = store_marks.units_of(session, number)
             names = {x.sku: x.name for x in posting.items} if posting is not None else {}

@@ -13,7 +13,7 @@ from app.services.station import state as s
 from app.services.station.classify import Classified, looks_like_label
 from app.services.station.remote import Lookup
 from app.statuses import PACKABLE_STATUSES
-from app.store import postings as store_postings
+from app.store import lookups
 from app.store import products as store_products
 from app.store import waves as store_waves
 
@@ -29,7 +29,7 @@ def at_once(t: Txn, code: str, notes: dict, *, ask_first: bool):
         if t.row.open_posting is None:
             return idle(t, code, [code], None, notes, ask_first=ask_first, found=found)
         return flows.goods_on_hold(t) or flows.count_unit(t, code, notes=notes, found=found)
-    number = store_postings.posting_by_label_barcode(t.session, code)
+    number = lookups.posting_by_label_barcode(t.session, code)
     if number is not None:
         return ("label", number)
     if t.row.open_posting is not None:  # a phone's IMEI, a jewel's UIN the bench asked for?
@@ -72,7 +72,7 @@ def candidate(session, barcodes: list[str], station: str, tried) -> str | None:
     their order), leaving out those ``tried``. (In the writer's transaction when it can: that
     connection's page cache is warm, a reader's is dropped at every commit.)"""
     for barcode in barcodes:
-        number = store_postings.packable_by_item_barcode(session, barcode, station)
+        number = lookups.packable_by_item_barcode(session, barcode, station)
         if number is not None and number not in tried:
             return number
     return None

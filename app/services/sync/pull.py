@@ -19,6 +19,7 @@ from app.services.progress import Progress, ProgressFn, no_progress
 from app.services.sync.mapping import item_rows, posting_row, product_row
 from app.statuses import LocalState
 from app.store import postings as store_postings
+from app.store import lookups
 from app.store import products as store_products
 from app.store import reference as store_reference
 from app.store import sync_state
@@ -126,7 +127,7 @@ class Puller:
         bench packs or ships it and a person looks at it, and the others are still re-read. Any
         other error stops the re-reading; what was read so far is kept."""
         with self.db.read() as session:
-            candidates = store_postings.open_posting_numbers(session, local_states=OPEN_LOCAL_STATES,
+            candidates = lookups.open_posting_numbers(session, local_states=OPEN_LOCAL_STATES,
                                                              account=self.account)
         vanished = [n for n in candidates if n not in seen][:RECONCILE_LIMIT]
         fresh: list[Posting] = []

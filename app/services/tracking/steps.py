@@ -22,7 +22,7 @@ from app.services.sync.outbox import Command, Outcome, backoff_s, take
 from app.services.handover.start import OWN_CARRIER
 from app.statuses import DELIVERED, DELIVERING, SUBSTATUS_LAST_MILE
 from app.store import outbox as store_outbox
-from app.store import postings as store_postings
+from app.store import lookups
 from app.store.models import OUTBOX_CONFIRMING, OUTBOX_DONE, OUTBOX_PARKED, OUTBOX_PENDING, OUTBOX_UNCERTAIN
 
 KIND = "delivery_step"
@@ -50,7 +50,7 @@ def request_step(db, numbers: Iterable[str], step: str, *, station: str,
     def write(session):
         queued, refused = [], []
         for number in dict.fromkeys(numbers):
-            posting = store_postings.get_posting(session, number)
+            posting = lookups.get_posting(session, number)
             if posting is None:
                 refused.append((number, "track_step_unknown", ""))
             elif posting.tpl_integration_type != OWN_CARRIER:

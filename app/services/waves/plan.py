@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from app.messages.problems import problem
 from app.services.waves.checks import check_posting
 from app.statuses import AWAITING_PACKAGING, PACKABLE_STATUSES, LocalState
-from app.store import postings as store_postings
+from app.store import lookups
 from app.store import products as store_products
 from app.store import waves as store_waves
 from app.store.events import append_event
@@ -43,7 +43,7 @@ def plan_wave(db, station: str, *, delivery_method_id: int | None = None, due_by
               limit: int | None = None, now: datetime) -> WavePlan:
     """Choose, check and store a wave (nothing is claimed or sent yet)."""
     def write(session) -> WavePlan:
-        candidates = [p for p in store_postings.list_postings(session, status=AWAITING_PACKAGING,
+        candidates = [p for p in lookups.list_postings(session, status=AWAITING_PACKAGING,
                                                               local_state=LocalState.WAITING)
                       if _wanted(p, delivery_method_id, due_by)]
         skus = {line.sku for p in candidates for line in p.items}

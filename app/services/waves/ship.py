@@ -11,6 +11,7 @@ from app.statuses import LocalState
 from app.store import claims as store_claims
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
+from app.store import lookups
 from app.store import products as store_products
 from app.store import waves as store_waves
 from app.store.events import append_event
@@ -46,7 +47,7 @@ def ship_wave(db, wave_id: int, station: str, *, now: datetime) -> WaveShipped:
                                          and m.pick_order > 0], already=True)
         planned = [m for m in store_waves.members(session, wave_id) if m.state == MEMBER_PLANNED]
         store_claims.hold_all(session, [m.posting_number for m in planned])  # read as the benches left them
-        postings = {m.posting_number: store_postings.get_posting(session, m.posting_number) for m in planned}
+        postings = {m.posting_number: lookups.get_posting(session, m.posting_number) for m in planned}
         skus = {line.sku for p in postings.values() if p is not None for line in p.items}
         barcodes = store_products.barcodes_by_sku(session, skus)
         known = set(store_products.products_by_sku(session, skus))

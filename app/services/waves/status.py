@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from app.statuses import LocalState
 from app.store import labels as store_labels
-from app.store import postings as store_postings
+from app.store import lookups
 from app.store import waves as store_waves
 from app.store.models import MEMBER_PENDING
 
@@ -19,7 +19,7 @@ def wave_status(db, wave_id: int) -> dict:
             raise LookupError(f"no wave {wave_id}")
         rows = []
         for member in store_waves.members(session, wave_id):
-            posting = store_postings.get_posting(session, member.posting_number)
+            posting = lookups.get_posting(session, member.posting_number)
             label = store_labels.get(session, member.posting_number)
             state, reason = member.state, member.reason
             if state == MEMBER_PENDING and posting is not None and posting.local_state in (LocalState.CANCELLED, LocalState.PROBLEM):
