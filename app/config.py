@@ -10,7 +10,6 @@ it comes from ``PACKDESK_OZON_API_KEY`` or the OS keyring (service "packdesk", u
 from __future__ import annotations
 
 import ipaddress
-import logging
 import math
 import os
 import socket
@@ -24,11 +23,9 @@ import platformdirs
 
 from app.config_accounts import AccountConfigError, OzonAccount, parse_accounts
 from app.config_carriers import CarrierConfigError, CarriersSettings, parse_carriers
-
-log = logging.getLogger("packdesk.config")
+from app.keyring_store import KeyringUnavailable, read_secret, store_secret
 
 APP_NAME = "packdesk"
-KEYRING_SERVICE = "packdesk"
 CONFIG_VERSION = 1  # bump together with an upgrade step in _UPGRADES
 
 
@@ -371,29 +368,15 @@ def resolve_api_key(client_id: str, env: dict[str, str] | None = None) -> str | 
     env = os.environ if env is None else env
     if env.get("PACKDESK_OZON_API_KEY"):
         return env["PACKDESK_OZON_API_KEY"]
-    if not client_id:
-        return None
-    try:
-        import keyring
-        from keyring.errors import KeyringError
-    except ImportError:  # pragma: no cover - keyring is a dependency
-        return None
-    try:
-        return keyring.get_password(KEYRING_SERVICE, client_id)
-    except (KeyringError, RuntimeError) as exc:  # no usable backend on this machine
-        log.info("OS keyring unavailable: %s", type(exc).__name__)
-        return None
+    return read_secret(client_id) if client_id else None
 
 
 def store_api_key(client_id: str, api_key: str) -> None:
     """Save the key in the OS keyring; raises ConfigError when there is no usable keyring."""
-    import keyring
-    from keyring.errors import KeyringError
-
     try:
-        keyring.set_password(KEYRING_SERVICE, client_id, api_key)
-    except (KeyringError, RuntimeError) as exc:
-        raise ConfigError(f"the OS keyring cannot store the key ({type(exc).__name__}); "
+        store_secret(client_id, api_key)
+    except KeyringUnavailable as exc:
+        raise ConfigError(f"the OS keyring cannot store the key ({exc}); "
                           "set PACKDESK_OZON_API_KEY instead", key="ozon.api_key") from None
 
 

@@ -25,14 +25,12 @@ label, re-read) goes with that account's credentials.
 """
 from __future__ import annotations
 
-import logging
 import os
 from dataclasses import dataclass, field
 from typing import Any
 
-log = logging.getLogger("packdesk.config")
+from app.keyring_store import read_secret
 
-KEYRING_SERVICE = "packdesk"
 KEY_VARIABLE = "PACKDESK_OZON_API_KEY"  # with "_<client id>": that account's key
 _KEYS = ("client_id", "name", "warehouse_ids", "requests_per_second")
 
@@ -103,15 +101,4 @@ def resolve_account_key(account: OzonAccount, env: dict[str, str] | None = None)
         return env[f"{KEY_VARIABLE}_{account.client_id}"]
     if account.single and env.get(KEY_VARIABLE):
         return env[KEY_VARIABLE]
-    if not account.client_id:
-        return None
-    try:
-        import keyring
-        from keyring.errors import KeyringError
-    except ImportError:  # pragma: no cover - keyring is a dependency
-        return None
-    try:
-        return keyring.get_password(KEYRING_SERVICE, account.client_id)
-    except (KeyringError, RuntimeError) as exc:  # no usable backend on this machine
-        log.info("OS keyring unavailable: %s", type(exc).__name__)
-        return None
+    return read_secret(account.client_id) if account.client_id else None

@@ -11,15 +11,13 @@ Secrets are never in the file: the Otpravka application token and cabinet passwo
 """
 from __future__ import annotations
 
-import logging
 import os
 from dataclasses import dataclass, field
 from typing import Any
 
-log = logging.getLogger("packdesk.config")
+from app.keyring_store import read_secret
 
 RUSSIAN_POST, CDEK = "russian_post", "cdek"
-KEYRING_SERVICE = "packdesk"
 _SECRET_WORDS = ("token", "password", "secret", "client_secret", "api_key")
 _DEFAULTS: dict[str, dict[str, Any]] = {
     RUSSIAN_POST: {"base_url": "https://otpravka-api.pochta.ru", "tracking_url": "https://tracking.russianpost.ru/rtm34",
@@ -51,16 +49,7 @@ class CarrierSettings:
         variable = _SECRETS.get(self.name, {}).get(what)
         if variable and env.get(variable):
             return env[variable]
-        try:
-            import keyring
-            from keyring.errors import KeyringError
-        except ImportError:  # pragma: no cover - keyring is a dependency
-            return None
-        try:
-            return keyring.get_password(KEYRING_SERVICE, f"{self.name}:{self.login}:{what}")
-        except (KeyringError, RuntimeError) as exc:
-            log.info("OS keyring unavailable: %s", type(exc).__name__)
-            return None
+        return read_secret(f"{self.name}:{self.login}:{what}")
 
 
 @dataclass(frozen=True)
