@@ -1,4 +1,4 @@
-"""The bench's assembly (app/bench.py): one rate budget per Ozon account, the parts a command
+"""The bench's assembly (app/bench/): one rate budget per Ozon account, the parts a command
 asks for, the problems of parts that cannot open, and the demo's parcel on a ``sim://`` scale."""
 from __future__ import annotations
 

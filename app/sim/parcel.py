@@ -3,7 +3,7 @@
 A simulated scale weighs only what is put on it. At a real bench the packer sets the parcel on
 the scale once every unit is verified and lifts it off once it is packed; ``ParcelPlacer`` does
 that for the demo, ``packdesk replay`` and the tests, told by the bench's assembly
-(``app/bench.py``) what the station answered:
+(``app/bench/devices.py``) what the station answered:
 
 - ``put_on(posting)``: the station weighs that posting. Its parcel goes on the platform, as heavy
   as the catalogue says (``weight_of``; ``SIM_PARCEL_G`` when the catalogue has no weight), off by

@@ -1,5 +1,5 @@
 """The Ozon part of a bench with several seller accounts (``[[ozon.accounts]]``): what
-``app.bench`` opens instead of the single account's clients and sync.
+``app.bench.ozon`` opens instead of the single account's clients and sync.
 
 - ``clients``: Client-Id -> the account's sync client, each with its own key and rate budget
   (Ozon counts requests per Client-Id); ``client`` is the first (what a single-account tool gets);
@@ -15,6 +15,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
+from app.bench.ozon import lookup_client, sync_client
+from app.bench.problem import BenchProblem
 from app.config_accounts import resolve_account_key
 from app.services.sync.accounts import account_config
 
@@ -24,7 +26,6 @@ log = logging.getLogger("packdesk.bench")
 def open_accounts(bench, keys: Mapping[str, str] | None, limiters) -> None:
     """Each configured account's clients (``keys``: Client-Id -> key, else each from the
     environment or the keyring)."""
-    from app.bench import BenchProblem, lookup_client, sync_client
     from app.services.ozon.errors import OzonConfigError
     from app.services.station.accounts import AccountLookups
 
