@@ -47,7 +47,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.bench import devices, evidence, ozon, station, sync
+from app.bench import accounts, devices, evidence, ozon, station, sync
 from app.bench.cache import open_cache
 from app.bench.ozon import LOOKUP_BUDGET_WAIT_S, lookup_client, room_limiters, sync_client
 from app.bench.problem import BenchProblem, Callback
@@ -122,7 +122,10 @@ def open_bench(config: Config, *, api_key: str | None, parts: Collection[str] = 
         if limiters is None:
             limiters = room_limiters(bench.db)
         if "ozon" in parts:
-            _open_part(bench, strict, ozon.open_account, api_key, limiters, api_keys)
+            if config.ozon_accounts:
+                _open_part(bench, strict, accounts.open_accounts, api_keys, limiters)
+            else:
+                _open_part(bench, strict, ozon.open_account, api_key, limiters)
         if "station" in parts:
             bench.station = station.open_station(bench)
             bench.router = station.open_router(bench)

@@ -45,14 +45,11 @@ def _limiter(config: Config, limiters: AccountLimiters):
     return limiters.for_account(config.ozon.base_url, config.ozon.client_id, rps=config.ozon.requests_per_second)
 
 
-def open_account(bench, api_key: str | None, limiters: AccountLimiters, api_keys=None) -> None:
+def open_account(bench, api_key: str | None, limiters: AccountLimiters) -> None:
+    """The one account of ``[ozon]`` (several: ``app.bench.accounts``)."""
     from app.services.ozon.errors import OzonConfigError
 
     config = bench.config
-    if config.ozon_accounts:
-        from app.bench.accounts import open_accounts
-
-        return open_accounts(bench, api_keys, limiters)
     if not config.ozon.client_id:
         raise BenchProblem("no_client_id")
     if not api_key:
