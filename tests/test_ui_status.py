@@ -4,7 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication, QStatusBar
+from PySide6.QtWidgets import QApplication, QLabel, QStatusBar
 
 from app.ui.feedback.style import apply_style
 from app.ui.status import KEY_WARN_DAYS, StatusPanel
@@ -68,6 +68,7 @@ def test_a_shorter_text_moves_no_field_until_the_language_changes(qtbot):
     qtbot.waitExposed(bar)
     status.on_scale_state("connected")
     status.on_scale_reading(12345.0, "stable")
+    status.on_camera_state("ready", "", "")  # the camera has said both of its everyday words once
     status.on_camera_state("recording", "", "12345678-0001-1")
     status.on_pass({"finished": True, "outbox_open": 12345, "outbox_parked": 0})
     bar.layout().activate()
@@ -82,9 +83,65 @@ def test_a_shorter_text_moves_no_field_until_the_language_changes(qtbot):
     QApplication.sendEvent(bar, QEvent(QEvent.Type.LanguageChange))  # the same words here: measured again
     bar.layout().activate()
     now = _places(status)
-    for name in ("scale", "camera", "outbox"):
+    for name in ("scale", "outbox"):
         assert now[name][1] < wide[name][1], name
     assert status.fields["camera"].width() >= status.fields["camera"].fontMetrics().horizontalAdvance("Camera: ready")
+
+
+def test_what_a_field_says_while_the_bench_starts_keeps_no_room(qtbot):
+    """"Ozon: connecting…", a device's URI before its first state, "Camera: starting…": once the
+    bench is up, each field is as wide as what it says now (they kept the start's room all shift,
+    and in Russian the sync's fields were cut for it)."""
+    bar = QStatusBar()
+    apply_style(bar)
+    qtbot.addWidget(bar)
+    status = StatusPanel(bar, printer="tcp://192.168.100.200:9100?lang=tspl&dpi=203", scale="sim://",
+                         scanner="hid://0c2e:1007", camera="sim://")
+    bar.resize(1600, 30)
+    bar.show()
+    qtbot.waitExposed(bar)
+    starting = _places(status)
+    status.on_pass({"finished": True, "stages": {"postings": "ok"}, "outbox_open": 0, "outbox_parked": 0})
+    for device in (status.on_printer_state, status.on_scanner_state):
+        device("connected")
+    status.on_camera_state("recording", "", "12345678-0001-1")
+    bar.layout().activate()
+    up = _places(status)
+    for name in ("ozon", "printer", "scanner", "camera"):
+        field = status.fields[name]
+        assert up[name][1] < starting[name][1], name
+        assert field.room == QLabel.sizeHint(field).width(), name
+
+
+def test_a_field_that_empties_gives_its_room_back(qtbot):
+    """The failed stages' warning is long; once a pass finishes it is gone, and the last sync, the
+    outbox and the printer are whole again on a 1280-px bar (an empty field kept the warning's room
+    and cut them to "Last sync: 1…" until the language changed)."""
+    bar = QStatusBar()
+    apply_style(bar)
+    qtbot.addWidget(bar)
+    status = StatusPanel(bar, printer="sim://", scale="sim://", scanner="keyboard", camera="sim://")
+    bar.resize(1280, 30)
+    bar.show()
+    qtbot.waitExposed(bar)
+    for device in (status.on_printer_state, status.on_scale_state, status.on_scanner_state):
+        device("connected")
+    status.on_camera_state("recording", "", "12345678-0001-1")
+    fine = {"finished": True, "stages": {"postings": "ok"}, "started_at": NOW.isoformat().replace("+00:00", "Z"),
+            "outbox_open": 3, "outbox_parked": 0}
+    status.on_pass(fine)
+    bar.layout().activate()
+    before = _places(status)
+    status.on_pass({**fine, "finished": False, "failed_stages": ["reference", "labels", "products", "returns"]})
+    bar.layout().activate()
+    stages = status.fields["stages"]
+    assert stages.width() > 300 and status.fields["last"].width() < before["last"][1]  # the warning comes first
+    status.on_pass(fine)
+    bar.layout().activate()
+    assert stages.text() == "" and stages.isHidden() and _places(status) == before
+    for name in ("last", "outbox", "printer"):
+        field = status.fields[name]
+        assert field.width() >= field.fontMetrics().horizontalAdvance(field.text()), name
 
 
 def test_a_bench_without_an_ozon_account_says_so_rather_than_connecting_forever(qtbot, tmp_path):

@@ -26,17 +26,28 @@ class KeptLabel(QLabel):
     """A status field that keeps the widest room it has asked for until the language changes: a
     shorter text (a lighter reading, a smaller count, the camera's REC turning to "ready" at every
     posting put away) leaves it as wide as it was, so the fields after it do not move, and the bar
-    is not laid out and repainted whole, at every change. ``whole``: never cut (whether Ozon is
-    online, the camera's REC): the other fields give way."""
+    is not laid out and repainted whole, at every change. Kept, a text seen once would cut the
+    others short until the language changed, so two kinds keep no room: a ``passing`` text (what a
+    field says while the bench starts: "Ozon: connecting…", a device's URI before its state) and
+    an empty one (the failed stages' warning once a pass finishes). ``whole``: never cut (whether
+    Ozon is online, the camera's REC): the other fields give way."""
 
     def __init__(self, *, whole: bool = False) -> None:
         super().__init__()
-        self.whole, self.room = whole, 0
+        self.whole, self.room, self.passing = whole, 0, False
+
+    def setText(self, value: str, *, passing: bool = False) -> None:  # noqa: N802
+        self.passing = passing
+        super().setText(value)
+        self.sizeHint()  # measured now: the room knows each text shown, also one replaced before a layout
 
     def sizeHint(self) -> QSize:  # noqa: N802
         hint = super().sizeHint()
-        self.room = max(self.room, hint.width())
-        return QSize(self.room, hint.height())
+        if not self.text():
+            self.room = hint.width()
+        elif not self.passing:
+            self.room = max(self.room, hint.width())
+        return QSize(max(self.room, hint.width()), hint.height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return self.sizeHint() if self.whole else super().minimumSizeHint()
@@ -61,9 +72,10 @@ class FieldLabel(KeptLabel):
         hint = super().minimumSizeHint()
         return hint if self.whole else QSize(min(max(FIELD_MIN_WIDTH, self.keep), hint.width()), hint.height())
 
-    def setText(self, value: str, tip: str | None = None) -> None:  # noqa: N802
-        super().setText(value)
+    def setText(self, value: str, tip: str | None = None, *, passing: bool = False) -> None:  # noqa: N802
+        super().setText(value, passing=passing)
         self.setToolTip(value if tip is None else tip)
+        self.setVisible(bool(value) or self.whole)  # an empty field takes no room and no spacing
 
     def paintEvent(self, event) -> None:  # noqa: N802
         shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
@@ -167,7 +179,7 @@ class StatusPanel(QObject):
         f, s = self.fields, self.summary
         f["ozon"].setText({"starting": self.tr("Ozon: connecting…"), "online": self.tr("Ozon: online"),
                            "offline": self.tr("Ozon: offline"), "auth": self.tr("Ozon: key refused"),
-                           "unset": self.tr("Ozon: not set up")}[self.ozon])
+                           "unset": self.tr("Ozon: not set up")}[self.ozon], passing=self.ozon == "starting")
         failed = s.get("failed_stages") or []
         f["stages"].setText(text("sync_stages_failed", self.language(), stages=", ".join(
             stage_names(failed, self.language()))) if failed else "")
@@ -182,12 +194,12 @@ class StatusPanel(QObject):
 
     def _show_camera(self) -> None:
         label = self.fields["camera"]
-        label.setText(self._camera_text())
         level = {"recording": "recording", "failed": "warning"}.get(self.camera[1], "")
         if label.property("level") != level:  # re-polishing costs milliseconds: only on a change of colour
             label.setProperty("level", level)
             label.style().unpolish(label)
             label.style().polish(label)
+        label.setText(self._camera_text(), passing=self.camera[1] == "starting")  # measured in its new font
         uri, state, detail, key = self.camera
         label.setToolTip(f"{label.text()} {key}" if state == "recording" and key else detail)
 
@@ -223,7 +235,7 @@ class StatusPanel(QObject):
             field.setText(title.replace("%1", self.tr("not set")))
             return
         if not state:
-            field.setText(title.replace("%1", uri))
+            field.setText(title.replace("%1", uri), passing=True)
             return
         said = device_state_words(state, self.language())  # a reason after the colon: in the tooltip
         if state == "connected":

@@ -1981,113 +1981,113 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="168" />
+        <location filename="../../app/ui/status.py" line="179" />
         <source>Ozon: connecting…</source>
         <translation>Ozon: подключение…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="168" />
+        <location filename="../../app/ui/status.py" line="179" />
         <source>Ozon: online</source>
         <translation>Ozon: на связи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="169" />
+        <location filename="../../app/ui/status.py" line="180" />
         <source>Ozon: offline</source>
         <translation>Ozon: нет связи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="169" />
+        <location filename="../../app/ui/status.py" line="180" />
         <source>Ozon: key refused</source>
         <translation>Ozon: ключ отклонён</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="170" />
+        <location filename="../../app/ui/status.py" line="181" />
         <source>Ozon: not set up</source>
         <translation>Ozon: не настроен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="174" />
+        <location filename="../../app/ui/status.py" line="185" />
         <source>Last sync: %1</source>
         <translation>Синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="175" />
+        <location filename="../../app/ui/status.py" line="186" />
         <source>Outbox: %1 open, %2 parked</source>
-        <translation>Очередь команд: %1 в работе, %2 отложено</translation>
+        <translation>Для Ozon: %1 в очереди, %2 отложено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="178" />
+        <location filename="../../app/ui/status.py" line="189" />
         <source>Printer: %1</source>
         <translation>Принтер: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="178" />
+        <location filename="../../app/ui/status.py" line="189" />
         <source>Printer</source>
         <translation>Принтер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="180" />
+        <location filename="../../app/ui/status.py" line="191" />
         <source>Scanner: %1</source>
         <translation>Сканер: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="180" />
+        <location filename="../../app/ui/status.py" line="191" />
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="197" />
+        <location filename="../../app/ui/status.py" line="208" />
         <source>Camera: off</source>
         <translation>Камера: выкл.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="199" />
+        <location filename="../../app/ui/status.py" line="210" />
         <source>● REC</source>
         <translation>● ЗАПИСЬ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="201" />
+        <location filename="../../app/ui/status.py" line="212" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ Камера: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="201" />
+        <location filename="../../app/ui/status.py" line="212" />
         <source>not available</source>
         <translation>недоступна</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="203" />
+        <location filename="../../app/ui/status.py" line="214" />
         <source>Camera: ready</source>
         <translation>Камера: готова</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="204" />
+        <location filename="../../app/ui/status.py" line="215" />
         <source>Camera: starting…</source>
         <translation>Камера: запуск…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="216" />
+        <location filename="../../app/ui/status.py" line="227" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API-ключ истекает %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="223" />
+        <location filename="../../app/ui/status.py" line="234" />
         <source>not set</source>
         <translation>не задан</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="245" />
+        <location filename="../../app/ui/status.py" line="256" />
         <source>Scale: not set</source>
         <translation>Весы: не заданы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="247" />
-        <location filename="../../app/ui/status.py" line="250" />
+        <location filename="../../app/ui/status.py" line="258" />
+        <location filename="../../app/ui/status.py" line="261" />
         <source>Scale: %1</source>
         <translation>Весы: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="251" />
+        <location filename="../../app/ui/status.py" line="262" />
         <source>Scale: %1 g</source>
         <translation>Весы: %1 г</translation>
     </message>
