@@ -39,10 +39,10 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 from bench_store import cpu_model  # noqa: E402
 from store_helpers import PgCluster, pg_unavailable_reason  # noqa: E402
 
-from app.store import open_database  # noqa: E402
-from app.store.models import EventRow, LabelRow, PostingRow  # noqa: E402
 from app.store import lookups  # noqa: E402
+from app.store import open_database  # noqa: E402
 from app.store import products as store_products  # noqa: E402
+from app.store.models import EventRow, LabelRow, PostingRow  # noqa: E402
 
 PY = sys.executable
 

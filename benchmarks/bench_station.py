@@ -42,8 +42,8 @@ from sqlalchemy import event  # noqa: E402
 from app.services.station import Station  # noqa: E402
 from app.services.station.rehearsal import rehearse  # noqa: E402
 from app.store import default_sqlite_url, open_database  # noqa: E402
-from app.store import postings as store_postings  # noqa: E402
 from app.store import lookups  # noqa: E402
+from app.store import postings as store_postings  # noqa: E402
 from app.store import products as store_products  # noqa: E402
 from app.store.writer import LaneSession  # noqa: E402
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from app.store import default_sqlite_url, open_database
 from app.store import events as store_events
-from app.store import postings as store_postings
 from app.store import lookups
+from app.store import postings as store_postings
 from app.store import products as store_products
 
 BASE = datetime(2026, 5, 1, 8, 0)

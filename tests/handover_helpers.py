@@ -14,8 +14,8 @@ from app.bench import Bench, open_bench
 from app.config import Config, with_overrides
 from app.sim.ozon import OzonSimulator, WorldConfig
 from app.store import handovers as store
-from app.store import outbox as store_outbox
 from app.store import lookups
+from app.store import outbox as store_outbox
 from app.store.models import OutboxRow
 
 SUPERVISOR = "anna"

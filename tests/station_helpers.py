@@ -15,9 +15,9 @@ import pytest
 from app.services.station import Station
 from app.services.station.classify import gs1_check_ok
 from app.store import events as store_events
+from app.store import lookups
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
-from app.store import lookups
 from app.store import products as store_products
 from app.store.db import Database, open_database
 from app.store.models import PackedUnitRow, StationRow

@@ -11,9 +11,9 @@ from app.config import Config, with_overrides
 from app.services.ozon.client import OzonClient
 from app.services.sync.engine import SyncEngine
 from app.sim.ozon import OzonSimulator, WorldConfig
+from app.store import lookups
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
-from app.store import lookups
 from app.store.db import Database, open_database
 from ozon_client_helpers import FakeTime
 from sim_helpers import FakeClock

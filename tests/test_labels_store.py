@@ -5,8 +5,8 @@ import pytest
 from sqlalchemy import update
 
 from app.store import labels as store_labels
-from app.store import postings as store_postings
 from app.store import lookups
+from app.store import postings as store_postings
 from app.store.models import PostingRow
 from store_helpers import NOW, db, item, pg_url, posting, sqlite_template  # noqa: F401
 

@@ -7,9 +7,9 @@ import pytest
 from app.services.station import results as r
 from app.services.station.remote import Remote
 from app.services.station.station import Station
+from app.store import lookups
 from app.store import marks as store_marks
 from app.store import outbox as store_outbox
-from app.store import lookups
 from app.store.models import OUTBOX_IN_FLIGHT
 from marks_helpers import mb  # noqa: F401  (fixture)
 

@@ -13,9 +13,9 @@ from sqlalchemy import text
 from app.services.station import Station
 from app.services.station import results as r
 from app.services.station import state
+from app.store import lookups
 from app.store import open_database
 from app.store import postings as store_postings
-from app.store import lookups
 from app.store import products as store_products
 from room_helpers import at_once, room_url, wait_for  # noqa: F401
 from store_helpers import NOW, pg_url  # noqa: F401

@@ -6,8 +6,8 @@ from app.config import with_overrides
 from app.foreground import Foreground
 from app.services.sync import pull
 from app.services.sync.pull import PullStats
-from app.store import postings as store_postings
 from app.store import lookups
+from app.store import postings as store_postings
 from app.store import products as store_products
 from app.store import reference as store_reference
 from app.store.models import ProductRow

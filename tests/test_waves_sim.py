@@ -7,9 +7,9 @@ from app.services import waves
 from app.services.station import results as r
 from app.store import events as store_events
 from app.store import labels as store_labels
+from app.store import lookups
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
-from app.store import lookups
 from app.store.models import LabelRow
 from labels_helpers import STATION, lbench  # noqa: F401
 from waves_helpers import label_code, label_printer, member_states, printed_order, settle, station, unit_codes

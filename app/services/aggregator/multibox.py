@@ -19,8 +19,8 @@ from app.messages.problems import problem
 from app.services.ozon.errors import OzonBusinessError, OzonNotFound, OzonTransportError
 from app.services.sync.outbox import Command, Outcome, backoff_s, take
 from app.statuses import LocalState
-from app.store import outbox as store_outbox
 from app.store import lookups
+from app.store import outbox as store_outbox
 from app.store.models import OUTBOX_DONE, OUTBOX_PARKED, OUTBOX_PENDING, OUTBOX_UNCERTAIN
 
 KIND = "multibox_qty"

@@ -22,8 +22,8 @@ from app.services.ozon.errors import OzonNotFound
 from app.services.sync.parts import SyncPart
 from app.store.accounts import engine_account, scoped
 from app.statuses import CANCELLED_STATUSES, LocalState
-from app.store import outbox as store_outbox
 from app.store import lookups
+from app.store import outbox as store_outbox
 from app.store.models import OutboxRow, PostingRow, ProductRow
 
 log = logging.getLogger("packdesk.carriers")

@@ -19,8 +19,8 @@ from app.services.carriers.base import Address, CarrierRefused, Parcel, Recipien
 from app.services.carriers.parcel import check_parcel
 from app.services.carriers.send import KIND
 from app.statuses import LocalState
-from app.store import postings as store_postings
 from app.store import lookups
+from app.store import postings as store_postings
 from app.store.models import OUTBOX_PARKED, OUTBOX_PENDING, OutboxRow
 
 # what the parcel checks refuse in an entered address, said in the seller's words (app/messages/carriers.py);

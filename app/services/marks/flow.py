@@ -28,10 +28,10 @@ from app.devices.scanners.gs1 import mask
 from app.services.ozon.exemplars import ExemplarNeeds, ExemplarSheet, ExemplarStatus
 from app.services.sync.outbox import Command, Outcome, backoff_s
 from app.statuses import CANCELLED_STATUSES, PACKABLE_STATUSES, SHIPPED_STATUSES, LocalState
+from app.store import lookups
 from app.store import marks as store_marks
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
-from app.store import lookups
 from app.store.marks_models import MARKS_ACCEPTED, MARKS_REJECTED
 from app.store.models import (
     OUTBOX_CONFIRMING, OUTBOX_DONE, OUTBOX_IN_FLIGHT, OUTBOX_PARKED, OUTBOX_PENDING, OUTBOX_UNCERTAIN,

@@ -18,8 +18,8 @@ from app.services.ozon.models import Posting
 from app.services.progress import Progress, ProgressFn, no_progress
 from app.services.sync.mapping import item_rows, posting_row, product_row
 from app.statuses import LocalState
-from app.store import postings as store_postings
 from app.store import lookups
+from app.store import postings as store_postings
 from app.store import products as store_products
 from app.store import reference as store_reference
 from app.store import sync_state

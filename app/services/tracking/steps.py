@@ -21,8 +21,8 @@ from app.services.ozon.errors import OzonBusinessError, OzonNotFound, OzonTransp
 from app.services.sync.outbox import Command, Outcome, backoff_s, take
 from app.services.handover.start import OWN_CARRIER
 from app.statuses import DELIVERED, DELIVERING, SUBSTATUS_LAST_MILE
-from app.store import outbox as store_outbox
 from app.store import lookups
+from app.store import outbox as store_outbox
 from app.store.models import OUTBOX_CONFIRMING, OUTBOX_DONE, OUTBOX_PARKED, OUTBOX_PENDING, OUTBOX_UNCERTAIN
 
 KIND = "delivery_step"

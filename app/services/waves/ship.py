@@ -9,9 +9,9 @@ from app.services.waves.checks import check_posting
 from app.services.waves.plan import _multibox, blocker
 from app.statuses import LocalState
 from app.store import claims as store_claims
+from app.store import lookups
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
-from app.store import lookups
 from app.store import products as store_products
 from app.store import waves as store_waves
 from app.store.events import append_event
