@@ -173,3 +173,5 @@ def test_sqlite_lookup_plans_use_indexes_only(sqlite_db, name):
                    for step in plan), plan
         assert not any("ix_postings_status" in step or "ix_postings_local_state" in step
                        or "ix_postings_wave_id" in step for step in plan), plan  # nearly all have no wave
+        # ... each of them looked up among the packable ones only (a partial index of a few thousand)
+        assert any("postings USING INDEX ix_postings_packable (posting_number=?)" in step for step in plan), plan

@@ -9,50 +9,47 @@ from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, bindparam, or_, select
+from sqlalchemy import ColumnElement, bindparam, or_, select
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session, joinedload, selectinload
-from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.orm import Session, aliased, joinedload, selectinload
+from sqlalchemy.sql.selectable import Alias
 
-from app.statuses import AWAITING_PACKAGING, PACKABLE_LOCAL_STATES
 from app.store import products
-from app.store.bulk import as_list, one_of_literals
-from app.store.models import PostingItemRow, PostingRow, ProductBarcodeRow
+from app.store.bulk import as_list
+from app.store.models import PostingItemRow, PostingRow, ProductBarcodeRow, packable
 
 _postings = PostingRow.__table__
 _items = PostingItemRow.__table__
 
-class _unindexed(FunctionElement):
-    """A column its database should not look up by index: ``+column`` on SQLite (its documented
-    way to keep a term off an index), the plain column elsewhere."""
 
-    type = String()
+class _Packable(Alias):
+    """``postings``, read through its partial index of the packable postings on SQLite
+    (``postings AS postings INDEXED BY ix_postings_packable``): without table statistics SQLite would
+    rather walk every ``awaiting_packaging`` posting by the status index (~10x slower), or read each
+    posting of the product from the table; PostgreSQL has its statistics and chooses itself."""
+
     inherit_cache = True
 
-    def __init__(self, column: ColumnElement) -> None:
-        super().__init__(column)
-        self.type = column.type
+
+@compiles(_Packable, "sqlite")
+def _compile_packable_sqlite(element: _Packable, compiler: Any, **kw: Any) -> str:
+    text = compiler.visit_alias(element, **kw)
+    return f"{text} INDEXED BY ix_postings_packable" if kw.get("asfrom") else text
 
 
-@compiles(_unindexed)
-def _compile_unindexed(element: _unindexed, compiler: Any, **kw: Any) -> str:
-    return compiler.process(element.clauses, **kw)
+_PACKABLE_POSTINGS = _Packable._construct(_postings, name="postings")
+_PACKABLE_POSTING = aliased(PostingRow, _PACKABLE_POSTINGS)  # a mapped posting read so
 
 
-@compiles(_unindexed, "sqlite")
-def _compile_unindexed_sqlite(element: _unindexed, compiler: Any, **kw: Any) -> str:
-    return "+" + compiler.process(element.clauses, **kw)
-
-
-def _unclaimed(station: ColumnElement | None) -> ColumnElement:
+def _unclaimed(p: Any, station: ColumnElement | None) -> ColumnElement:
     if station is None:
-        return _postings.c.claimed_by.is_(None)
-    return or_(_postings.c.claimed_by.is_(None), _postings.c.claimed_by == station)
+        return p.claimed_by.is_(None)
+    return or_(p.claimed_by.is_(None), p.claimed_by == station)
 
 
-def _one_with_items(stmt: Any) -> Any:
+def _one_with_items(stmt: Any, posting: Any = PostingRow) -> Any:
     # items in the same round trip; a posting already in the session is read afresh
-    return stmt.options(joinedload(PostingRow.items)).execution_options(populate_existing=True)
+    return stmt.options(joinedload(posting.items)).execution_options(populate_existing=True)
 
 
 _GET = _one_with_items(select(PostingRow).where(PostingRow.posting_number == bindparam("number")))
@@ -63,35 +60,29 @@ _NUMBER_BY_LABEL = (select(_postings.c.posting_number).where(_LABEL_CODE)
                     .order_by(_postings.c.posting_number).limit(1))
 
 
-def _packable(station: ColumnElement | None, what: Any = PostingRow) -> Any:
-    # the tables' columns, not the mapped attributes: with ``what`` a column the statement is
-    # plain Core (the writer lane runs it straight, app.store.direct), the SQL is the same
-    p, i, b = _postings.c, _items.c, ProductBarcodeRow.__table__.c
+def _packable(station: ColumnElement | None, what: Any = None) -> Any:
+    # the alias's columns: with ``what`` a column the statement is plain Core (the writer lane runs
+    # it straight, app.store.direct); without, the mapped posting read through the same alias
+    p, i, b = _PACKABLE_POSTINGS.c, _items.c, ProductBarcodeRow.__table__.c
     skus = select(b.sku).where(b.barcode == bindparam("barcode"))
     numbers = select(i.posting_number).where(i.sku.in_(skus))
     return (
-        select(what)
+        select(_PACKABLE_POSTING if what is None else what(p))
         .where(
-            p.posting_number.in_(numbers),
-            # the few postings of the product are the way in; without table statistics SQLite
-            # would rather walk every awaiting_packaging posting by the status index (~10x slower)
-            _unindexed(p.status) == AWAITING_PACKAGING,
-            one_of_literals(_unindexed(p.local_state), PACKABLE_LOCAL_STATES),  # inline: no IN list to expand
-            _unclaimed(station),
-            # a wave's parcel is opened by its Ozon label, not by an item; nearly every posting
-            # has no wave: by the wave index SQLite would walk them all (~40 ms at 100k)
-            _unindexed(p.wave_id).is_(None),
+            p.posting_number.in_(numbers),  # the few postings of the product are the way in
+            packable(p),  # ... each looked up in the packable ones' index, its row read only if it is one
+            _unclaimed(p, station),
         )
         .order_by(p.shipment_date.is_(None), p.shipment_date, p.posting_number)
         .limit(1)
     )
 
 
-_PACKABLE_UNCLAIMED = _one_with_items(_packable(None))
-_PACKABLE_FOR_STATION = _one_with_items(_packable(bindparam("station")))
+_PACKABLE_UNCLAIMED = _one_with_items(_packable(None), _PACKABLE_POSTING)
+_PACKABLE_FOR_STATION = _one_with_items(_packable(bindparam("station")), _PACKABLE_POSTING)
 # a posting another bench's decision is holding right now is passed over (app.store.claims)
-_PACKABLE_NUMBER = _packable(bindparam("station"), _postings.c.posting_number).with_for_update(
-    of=_postings, skip_locked=True)
+_PACKABLE_NUMBER = _packable(bindparam("station"), lambda p: p.posting_number).with_for_update(
+    of=_PACKABLE_POSTINGS, skip_locked=True)
 
 
 def get_posting(session: Session, number: str) -> PostingRow | None:

@@ -8,12 +8,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
-    JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text,
-    UniqueConstraint,
+    JSON, BigInteger, Boolean, ColumnElement, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text,
+    UniqueConstraint, and_, literal_column,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from app.statuses import LocalState
+from app.statuses import AWAITING_PACKAGING, PACKABLE_LOCAL_STATES, LocalState
 
 # Fixed constraint names, so later migrations (SQLite batch mode included) can name what they drop.
 NAMING_CONVENTION = {
@@ -74,6 +74,21 @@ class PostingRow(Base):
     items: Mapped[list[PostingItemRow]] = relationship(
         order_by="PostingItemRow.line_no", passive_deletes=True,
     )
+
+
+def packable(columns) -> ColumnElement:
+    """The postings a scan of an item may open, by the columns of ``postings`` or of an alias of it:
+    Ozon's ``awaiting_packaging``, the bench's waiting or in progress, in no wave. The partial index
+    ``ix_postings_packable`` holds these (a few thousand of a cache of 100,000); the scan's lookup
+    (``app.store.lookups``) names the same terms, so the database knows the index serves it."""
+    return and_(columns.status == literal_column(f"'{AWAITING_PACKAGING}'"),
+                columns.local_state.in_([literal_column(f"'{state}'") for state in sorted(PACKABLE_LOCAL_STATES)]),
+                columns.wave_id.is_(None))
+
+
+# the posting number only: a claim or a release, which changes neither status, leaves it alone
+Index("ix_postings_packable", PostingRow.posting_number,
+      sqlite_where=packable(PostingRow.__table__.c), postgresql_where=packable(PostingRow.__table__.c))
 
 
 class PostingItemRow(Base):
