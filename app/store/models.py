@@ -14,6 +14,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from app.statuses import AWAITING_PACKAGING, PACKABLE_LOCAL_STATES, LocalState
+from app.store.bulk import one_of_literals
 
 # Fixed constraint names, so later migrations (SQLite batch mode included) can name what they drop.
 NAMING_CONVENTION = {
@@ -82,8 +83,7 @@ def packable(columns) -> ColumnElement:
     ``ix_postings_packable`` holds these (a few thousand of a cache of 100,000); the scan's lookup
     (``app.store.lookups``) names the same terms, so the database knows the index serves it."""
     return and_(columns.status == literal_column(f"'{AWAITING_PACKAGING}'"),
-                columns.local_state.in_([literal_column(f"'{state}'") for state in sorted(PACKABLE_LOCAL_STATES)]),
-                columns.wave_id.is_(None))
+                one_of_literals(columns.local_state, PACKABLE_LOCAL_STATES), columns.wave_id.is_(None))
 
 
 # the posting number only: a claim or a release, which changes neither status, leaves it alone
