@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from app.store.models import PackedUnitRow
-from app.store.models_returns import RETURN_CLOSED, RETURN_OPEN, ReturnRow, ReturnUnitRow
+from app.store.models_returns import CASE_OPEN, RETURN_CLOSED, RETURN_OPEN, CaseRow, ReturnRow, ReturnUnitRow
 
 SYNCED_FIELDS = ("posting_number", "barcode", "kind", "sku", "offer_id", "name", "quantity", "state",
                  "state_name", "reason", "created_at", "changed_at")
@@ -74,3 +74,11 @@ def listing(session, limit: int = 500) -> list[ReturnRow]:
 
 def get(session, return_id: int) -> ReturnRow | None:
     return session.get(ReturnRow, return_id)
+
+
+def postings_with_open_cases(session, postings: set[str]) -> set[str]:
+    """The postings among ``postings`` with an open case (their clips and photos are kept)."""
+    if not postings:
+        return set()
+    rows = session.scalars(select(CaseRow.posting_number).where(CaseRow.state == CASE_OPEN))
+    return postings & set(rows)

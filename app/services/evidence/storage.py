@@ -19,6 +19,7 @@ from pathlib import Path
 from app.services.evidence import chain
 from app.statuses import DELIVERED
 from app.store import evidence as store
+from app.store import returns as store_returns
 from app.store.bulk import naive_utc
 
 log = logging.getLogger("packdesk.evidence.storage")
@@ -29,13 +30,8 @@ GB = 1_000_000_000
 # keep rules: fn(session, posting_numbers) -> the postings among them whose evidence must stay
 
 
-def _open_cases(session, postings: set[str]) -> set[str]:
-    """Postings with an open case keep their clips and photos (app.services.returns.cases)."""
-    from app.services.returns.cases import postings_with_open_cases  # the area imports this module
-    return postings_with_open_cases(session, postings)
-
-
-KEEP_RULES: list[Callable[[object, set[str]], set[str]]] = [_open_cases]
+# a posting with an open case (app.services.returns.cases) keeps its clips and photos
+KEEP_RULES: list[Callable[[object, set[str]], set[str]]] = [store_returns.postings_with_open_cases]
 
 
 def evidence_dir(data_dir: Path) -> Path:

@@ -1,7 +1,8 @@
 """Cases: the seller's record of a dispute about one posting — its type (damaged, missing item, wrong
 item, not delivered, return), notes, a resolution (refund, resend, rejected) and attachments (files
 copied under ``<data dir>/evidence/cases/`` with their SHA-256, sealed in the evidence log). An open
-case keeps the posting's clips and photos (``KEEP_RULES`` of app.services.evidence.storage).
+case keeps the posting's clips and photos (``KEEP_RULES`` of app.services.evidence.storage, by the
+store's ``app.store.returns.postings_with_open_cases``).
 
 Each change is one transaction and one event-log line (``case_opened``, ``case_note``,
 ``case_attachment``, ``case_closed``); the bundle's timeline shows them (``timeline_entries``).
@@ -122,12 +123,3 @@ def as_dict(case: CaseRow) -> dict:
             "return_id": case.return_id, "opened_by": case.opened_by, "created_at": case.created_at.isoformat(),
             "updated_at": case.updated_at.isoformat(),
             "closed_at": case.closed_at.isoformat() if case.closed_at else None}
-
-
-def postings_with_open_cases(session, postings: set[str]) -> set[str]:
-    """The keep rule: postings among ``postings`` with an open case keep their clips and photos."""
-    if not postings:
-        return set()
-    rows = session.scalars(select(CaseRow.posting_number).where(CaseRow.state == CASE_OPEN))
-    return postings & set(rows)
-
