@@ -4,7 +4,7 @@ import pytest
 
 from app.services.sync.engine import SyncEngine
 from app.services.sync.outbox import Outcome
-from app.services.sync.parts import SyncPart
+from app.services.sync.part import SyncPart
 from app.services.sync.summary import STAGES
 from app.store import outbox as store_outbox
 from app.store.models import OUTBOX_DONE

@@ -19,7 +19,7 @@ from app.services.carriers.registry import Carriers
 from app.services.carriers.tracking import CarrierTracking
 from app.services.carriers.send import KIND, CarrierShip, dedupe_key
 from app.services.ozon.errors import OzonNotFound
-from app.services.sync.parts import SyncPart
+from app.services.sync.part import SyncPart
 from app.store.accounts import engine_account, scoped
 from app.statuses import CANCELLED_STATUSES, LocalState
 from app.store import lookups

@@ -7,7 +7,7 @@ from app.services.handover.afterwards import ARBITRATION_KIND, Afterwards, Arbit
 from app.services.handover.carriage import CarriageClose
 from app.services.handover.close import CLOSE_KIND, TRACKING_KIND
 from app.services.handover.tracking import TrackingSend
-from app.services.sync.parts import SyncPart
+from app.services.sync.part import SyncPart
 
 STAGE = "handover"
 

@@ -8,7 +8,7 @@ Ozon cannot be reached too.
 from __future__ import annotations
 
 from app.services.marks.flow import MarksFlow
-from app.services.sync.parts import SyncPart
+from app.services.sync.part import SyncPart
 from app.store import marks as store_marks
 
 STAGE = "marks"

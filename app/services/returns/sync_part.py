@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 from app.services.returns.actions import ACTION_KIND, ActionSend
-from app.services.sync.parts import SyncPart
+from app.services.sync.part import SyncPart
 from app.store import returns as store
 from app.store import sync_state
 from app.store.accounts import engine_account, keyed

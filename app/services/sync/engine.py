@@ -72,6 +72,8 @@ class SyncEngine:
             if clash:
                 raise ValueError(f"outbox command kinds handled twice: {', '.join(sorted(clash))}")
             self.drainer.handlers.update(part.commands)
+            if part.before_ship is not None:
+                self.drainer.ship_gates.append(part.before_ship)
         self.fetcher = LabelFetcher(client, db, data_dir=config.data_dir, station=config.station.name, now=now,
                                     task_type=printer_task_type(config.devices.printer),  # labels print there
                                     account=account)

@@ -122,6 +122,8 @@ class OutboxDrainer:
         """``account``: drain only that Ozon account's commands (the client is that account's)."""
         self.client, self.db, self.now, self.account = client, db, now, account
         self.handlers: dict[str, Callable[[Command], Outcome]] = {"ship": self._ship}
+        # what a ship waits for in the areas after packing (``SyncPart.before_ship``): None lets it go
+        self.ship_gates: list[Callable[[Command], Outcome | None]] = []
 
     # --- the loop ------------------------------------------------------------------------
     def recover(self) -> int:
@@ -223,7 +225,7 @@ class OutboxDrainer:
             decided = self._ship_read_back(command)
             if decided is not None:
                 return decided
-        waiting = self._marks_first(command) or self._multibox_first(command)
+        waiting = self._waiting(command)
         if waiting is not None:
             return waiting
         packages = [ShipPackage(products=tuple((int(sku), int(qty)) for sku, qty in package))
@@ -245,6 +247,14 @@ class OutboxDrainer:
         return Outcome(OUTBOX_CONFIRMING, None, delay_s=CONFIRM_POLL_S,
                        result={"postings": list(result.posting_numbers)})
 
+    def _waiting(self, command: Command) -> Outcome | None:
+        """What a ship waits for, unsent: its marking codes, then each area's gate. None: it may go."""
+        for gate in (self._marks_first, *self.ship_gates):
+            outcome = gate(command)
+            if outcome is not None:
+                return outcome
+        return None
+
     def _marks_first(self, command: Command) -> Outcome | None:
         """A posting that needs exemplars ships only once Ozon said ``ship_available`` for the units it
         holds now (app.store.marks): else the ship waits, unsent, and the marks command goes on."""
@@ -255,12 +265,6 @@ class OutboxDrainer:
         delay = MARKS_REJECTED_WAIT_S if reason == "marks_rejected" else MARKS_WAIT_S
         return Outcome(OUTBOX_PENDING, f"waiting for Ozon to accept the marking codes ({reason})",
                        delay_s=delay, waiting=True)
-
-    def _multibox_first(self, command: Command) -> Outcome | None:
-        """A multi-box posting ships only once Ozon has its number of boxes (app.services.aggregator)."""
-        from app.services.aggregator.multibox import before_ship
-
-        return before_ship(self.db, command, self.now())
 
     def _ship_refused(self, command: Command, exc: OzonBusinessError) -> Outcome:
         code = exc.ozon_code or ""

@@ -3,7 +3,7 @@ rFBS parcel with the seller's own carrier (``delivery_step`` commands) and the b
 the tracking number (stage ``buyer_chat`` queues ``buyer_message`` commands)."""
 from __future__ import annotations
 
-from app.services.sync.parts import SyncPart
+from app.services.sync.part import SyncPart
 from app.services.tracking import buyer_chat, steps
 
 STAGE = "buyer_chat"
