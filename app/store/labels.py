@@ -19,10 +19,11 @@ from app.statuses import SHIPPED_STATUSES, LocalState
 from app.store import waves as store_waves
 from app.store.bulk import chunked, dialect_insert, naive_utc
 from app.store.models import (
-    LABEL_FAILED, LABEL_FETCHED, LABEL_PARKED, LABEL_PRINTED, LABEL_STATES, LABEL_WAITING, LabelRow, PostingRow,
+    LABEL_CARRIER, LABEL_FAILED, LABEL_FETCHED, LABEL_OWN, LABEL_OZON, LABEL_PARKED, LABEL_PRINTED, LABEL_STATES,
+    LABEL_WAITING, LabelRow, PostingRow,
 )
 
-OZON, OWN, CARRIER = "ozon", "own", "carrier"  # CARRIER: an rFBS carrier's label (app.services.carriers)
+OZON, OWN, CARRIER = LABEL_OZON, LABEL_OWN, LABEL_CARRIER  # the label's kind, by its short name here
 OPEN_STATES = (LABEL_WAITING, LABEL_FETCHED, LABEL_FAILED)  # not yet printed, not given up
 PRINT_LEASE = timedelta(minutes=2)  # a claimed label's print must report back within this
 LABELLED_FROM = (LocalState.PACKED, LocalState.SHIPPED)  # local states a printed label moves to "labelled"

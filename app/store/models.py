@@ -267,6 +267,8 @@ LABEL_PRINTED = "printed"
 LABEL_FAILED = "failed"      # fetching or printing failed for now; reason in last_error, retried or reprinted
 LABEL_PARKED = "parked"      # can never be had as is (posting cancelled...); a person must look
 LABEL_STATES = (LABEL_WAITING, LABEL_FETCHED, LABEL_PRINTED, LABEL_FAILED, LABEL_PARKED)
+# whose label: Ozon's, the bench's own order label, an rFBS carrier's (app.services.carriers)
+LABEL_OZON, LABEL_OWN, LABEL_CARRIER = "ozon", "own", "carrier"
 
 
 class LabelRow(Base):
@@ -276,7 +278,7 @@ class LabelRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     posting_number: Mapped[str] = mapped_column(String(64), index=True)
-    kind: Mapped[str] = mapped_column(String(16), default="ozon")  # ozon | own
+    kind: Mapped[str] = mapped_column(String(16), default=LABEL_OZON)  # LABEL_OZON | LABEL_OWN | LABEL_CARRIER
     account: Mapped[str] = mapped_column(String(32), default="", server_default="")  # fetched with its credentials
     state: Mapped[str] = mapped_column(String(16), default=LABEL_WAITING, index=True)
     station: Mapped[str | None] = mapped_column(String(64), index=True)  # prints on the bench that packed it

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 from app.statuses import LocalState
 from app.store.bulk import chunked, naive_utc
 from app.store.models import (
-    LABEL_PRINTED, MEMBER_EXCLUDED, MEMBER_PENDING, MEMBER_PLANNED, MEMBER_STATES, WAVE_PLANNED, LabelRow, PostingRow,
-    WavePostingRow, WaveRow,
+    LABEL_OWN, LABEL_PRINTED, MEMBER_EXCLUDED, MEMBER_PENDING, MEMBER_PLANNED, MEMBER_STATES, WAVE_PLANNED, LabelRow,
+    PostingRow, WavePostingRow, WaveRow,
 )
 
 
@@ -106,8 +106,6 @@ def pending_before(session: Session, wave_id: int, pick_order: int) -> list[str]
 
 def label_counts(session: Session, wave_ids: Iterable[int]) -> dict[int, tuple[int, int]]:
     """(Ozon labels printed, postings shipped in the wave) of each wave: a wave's labels printed n of m."""
-    from app.store.labels import OWN  # labels reads waves: imported here, not at the top
-
     counts: dict[int, tuple[int, int]] = {}
     for wave_id in sorted(set(wave_ids)):
         shipped = (select(WavePostingRow.posting_number)
@@ -117,6 +115,7 @@ def label_counts(session: Session, wave_ids: Iterable[int]) -> dict[int, tuple[i
         total = session.scalar(select(func.count()).select_from(shipped.subquery())) or 0
         printed = session.scalar(
             select(func.count(func.distinct(LabelRow.posting_number)))
-            .where(LabelRow.posting_number.in_(shipped), LabelRow.kind != OWN, LabelRow.state == LABEL_PRINTED)) or 0
+            .where(LabelRow.posting_number.in_(shipped), LabelRow.kind != LABEL_OWN,
+                   LabelRow.state == LABEL_PRINTED)) or 0
         counts[wave_id] = (printed, total)
     return counts
