@@ -2,57 +2,25 @@
 
 A *source* is ``fn(session, context) -> iterable of TimelineEntry and Attachment``; the bundle asks
 every source in ``SOURCES`` and sorts the entries by time. Packing (the station's records), the
-clips and photos, the label and the commands sent to Ozon are here; hand-over (carriage, act), tracking, Ozon's status
-history, returns and cases add their own source to ``SOURCES`` from their area (one line each).
+clips and photos, the label, the commands sent to Ozon and Ozon's status history are here; the
+hand-over (carriage, act) and the returns and cases write their source in their own area, of the
+entries in ``app.services.evidence.entries``, and ``SOURCES`` lists it (one line each).
 An entry's words come from ``app.messages`` (``evidence_tl_<code>``, else the station's message
 for that code, else the code itself), so the summary reads in the language asked for.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import datetime
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
+from app.services.evidence.entries import Attachment, Context, Source, TimelineEntry
+from app.services.handover.evidence import timeline_source as handover
+from app.services.returns.timeline import returns_and_cases
 from app.store import evidence as store_evidence
 from app.store import labels as store_labels
 from app.store.evidence_models import FILE_FAILED, FILE_PRUNED, FILE_SEALED
 
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    at: datetime                      # naive UTC, as the cache keeps times
-    area: str                         # packing | camera | label | handover | tracking | ozon | return | case
-    code: str                         # what happened: posting_opened, clip, label_printed, ...
-    data: dict = field(default_factory=dict)
-    station: str | None = None
-    packer: str | None = None
-    files: tuple[str, ...] = ()       # names in the bundle this entry shows
-    record: int | None = None         # the event record's id, when it is one
-
-
-@dataclass(frozen=True)
-class Attachment:
-    """A file the bundle carries: ``name`` in the ZIP, where it is, and the hash the log sealed."""
-
-    name: str
-    path: Path | None                 # None: listed, but not there (failed, pruned)
-    kind: str                         # clip | photo | label | act | ...
-    sealed_sha256: str | None = None
-    seq: int | None = None            # the evidence log entry that sealed it
-    note: str = ""                    # why it is missing or failed
-    data: bytes | None = None         # made for the bundle (no file of its own): its content
-
-
-@dataclass
-class Context:
-    posting: str
-    data_dir: Path
-    evidence_dir: Path
-
-
-Source = Callable[[Any, Context], Iterable[TimelineEntry | Attachment]]
+__all__ = ["SOURCES", "Attachment", "Context", "Source", "TimelineEntry", "gather"]
 
 
 def packing_records(session, ctx: Context) -> Iterable[TimelineEntry]:
@@ -140,11 +108,6 @@ def ozon_commands(session, ctx: Context) -> Iterable[TimelineEntry]:
                                 {**data, "reason": (command.last_error or "")[:300]}, command.station)
 
 
-def returns_and_cases(session, ctx: Context) -> Iterable[TimelineEntry | Attachment]:
-    from app.services.returns.timeline import returns_and_cases as source  # the area imports this module
-    return source(session, ctx)
-
-
 def ozon_statuses(session, ctx: Context) -> Iterable[TimelineEntry]:
     """Ozon's status of the posting each time a sync saw it change (first seen, then each change)."""
     from app.store.status_history import of_posting
@@ -158,11 +121,6 @@ def ozon_statuses(session, ctx: Context) -> Iterable[TimelineEntry]:
             yield TimelineEntry(seen_at, "tracking", "ozon_status_changed",
                                 {"before": before[0], "before_substatus": before[1], **now})
         before = (now["status"], now["substatus"])
-
-
-def handover(session, ctx: Context) -> Iterable[TimelineEntry | Attachment]:
-    from app.services.handover.evidence import timeline_source  # the area imports this module
-    return timeline_source(session, ctx)
 
 
 # every area's source, in the order their entries sort when they share a time

@@ -56,7 +56,7 @@ class HandoverFollower:
 def timeline_source(session, ctx) -> Iterable:
     """The bundle's hand-over part of a posting: when it was scanned out in which hand-over, the
     carriage's act PDF, the signed act attached to it, the hand-over's clip and act photo."""
-    from app.services.evidence.timeline import Attachment, TimelineEntry
+    from app.services.evidence.entries import Attachment, TimelineEntry
     from app.services.labels.files import resolve
     from app.store import evidence as store_evidence
     from app.store import handovers as store

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from app.services.evidence.timeline import Attachment, Context, TimelineEntry
+from app.services.evidence.entries import Attachment, Context, TimelineEntry
 from app.services.returns import cases as case_rules
 from app.store import returns as store
 
