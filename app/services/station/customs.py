@@ -74,7 +74,6 @@ def reopen(t: s.Txn, posting: s.BenchPosting, counts: dict[int, int]):
 
 def take(t: s.Txn, number: str, code: str) -> r.StationResult | None:
     """A scan while the open posting waits for a unit's GTD/RNPT: kept, or refused with the reason."""
-    from app.services.station.flows import refused
     waiting = wanted(t, number)
     if not waiting:
         return None
@@ -83,7 +82,7 @@ def take(t: s.Txn, number: str, code: str) -> r.StationResult | None:
              "of": unit["of"]}
     checked = ids.check(kind, code)
     if not checked.valid:
-        return refused(t, r.UNIT_ID_INVALID, number, reason=checked.reason, scanned=for_log(code), **about)
+        return s.refused(t, r.UNIT_ID_INVALID, number, reason=checked.reason, scanned=for_log(code), **about)
     t.session.execute(update(PackedUnitRow).where(PackedUnitRow.id == unit["unit"]).values({kind: checked.value}))
     left = len(waiting) - 1
     data = {**about, "value": checked.value, "left": left}

@@ -14,6 +14,7 @@ from app.devices.scanners.gs1 import mask
 from app.services.station import customs, mark_fix, unit_ids, unit_weight, units, wave_bench
 from app.services.station.marking import Mark
 from app.services.station.remote import Lookup
+from app.services.station.state import refused  # the station's other modules call it as flows.refused
 from app.services.station.weighing import check_weight, expected_weight
 from app.statuses import LocalState
 from app.store import claims as store_claims
@@ -24,14 +25,6 @@ from app.store import postings as store_postings
 from app.store import products as store_products
 from app.store import waves as store_waves
 from app.store.models import MEMBER_SHORT
-
-
-def refused(t: Txn, code: str, posting: str | None, **data: Any) -> r.StationResult:
-    """An error outcome: held until acknowledged when the code says so."""
-    if code in r.HELD_CODES:
-        t.hold(code, posting=posting, **data)
-    t.log(code, posting, data)
-    return r.result(code, posting, t.state(), **data)
 
 
 def stop_loudly(t: Txn, posting: s.BenchPosting, reason: dict[str, Any]) -> r.StationResult:

@@ -42,27 +42,25 @@ def expected_sku(t: s.Txn) -> int | None:
 
 
 def wrong_code(t: s.Txn, posting: s.BenchPosting, found: list, mark: Mark) -> r.StationResult | None:
-    from app.services.station.flows import refused
     data: dict[str, Any] = {"gtin": mark.gtin, "mark": mask(mark.code)}
     expects = expected_sku(t)
     wanted = next((x for x in posting.items if x.sku == expects), None)
     if wanted is not None:
         data.update(expects=wanted.sku, product=wanted.name)
     if not found:
-        return refused(t, r.MARKING_INVALID, posting.posting_number, reason="gtin_unknown", **data)
+        return s.refused(t, r.MARKING_INVALID, posting.posting_number, reason="gtin_unknown", **data)
     skus = {p.sku for p in found}
     if wanted is not None and wanted.sku not in skus:
-        return refused(t, r.MARKING_INVALID, posting.posting_number, reason="gtin_other_product",
-                       code_product=found[0].name, **data)
+        return s.refused(t, r.MARKING_INVALID, posting.posting_number, reason="gtin_other_product",
+                         code_product=found[0].name, **data)
     if not any(x.sku in skus for x in posting.items):
-        return refused(t, r.MARKING_INVALID, posting.posting_number, reason="gtin_not_in_posting",
-                       code_product=found[0].name, **data)
+        return s.refused(t, r.MARKING_INVALID, posting.posting_number, reason="gtin_not_in_posting",
+                         code_product=found[0].name, **data)
     return None
 
 
 def not_a_mark(t: s.Txn, number: str | None, shown: str) -> r.StationResult | None:
     """Something that is no marking code, scanned while the bench waits for one."""
-    from app.services.station.flows import refused
     expects = expected_sku(t)
     if expects is None or number is None:
         return None
@@ -70,8 +68,8 @@ def not_a_mark(t: s.Txn, number: str | None, shown: str) -> r.StationResult | No
     line = next((x for x in posting.items if x.sku == expects), None) if posting else None
     if line is None:
         return None
-    return refused(t, r.MARKING_INVALID, number, reason="not_a_mark", expects=line.sku, product=line.name,
-                   scanned=shown)
+    return s.refused(t, r.MARKING_INVALID, number, reason="not_a_mark", expects=line.sku, product=line.name,
+                     scanned=shown)
 
 
 # -- a posting whose codes Ozon refused ------------------------------------------------------------
@@ -118,7 +116,6 @@ def reopen(t: s.Txn, posting: s.BenchPosting, counts: dict[int, int]):
 
 def replace(t: s.Txn, posting: s.BenchPosting, mark: Mark) -> r.StationResult | None:
     """A new code for a refused unit of this product (None: no refused unit of it waits)."""
-    from app.services.station.flows import refused
     number = posting.posting_number
     failed = _fixable(t, number)
     if not failed:
@@ -129,8 +126,8 @@ def replace(t: s.Txn, posting: s.BenchPosting, mark: Mark) -> r.StationResult | 
         return None
     holder = units.mark_seen(t.session, number, mark.code)
     if holder is not None:
-        return refused(t, r.DUPLICATE_UNIT, number, product=target.get("product", ""), sku=target["sku"],
-                       other=holder, mark=mask(mark.code))
+        return s.refused(t, r.DUPLICATE_UNIT, number, product=target.get("product", ""), sku=target["sku"],
+                         other=holder, mark=mask(mark.code))
     return _replaced(t, number, failed, target, mark.code, mask(mark.code))
 
 
@@ -138,7 +135,6 @@ def replace_identifier(t: s.Txn, posting: s.BenchPosting, code: str) -> r.Statio
     """A phone's IMEI or a jewel's UIN for a refused unit of the reopened posting, refused with the
     reason when it has not the identifier's shape (None: no such unit waits)."""
     from app.services.marks import identifiers as ids
-    from app.services.station.flows import refused
     from app.services.station.unit_ids import asked_skus
 
     number = posting.posting_number
@@ -150,12 +146,12 @@ def replace_identifier(t: s.Txn, posting: s.BenchPosting, code: str) -> r.Statio
     kind, product = kinds[target["sku"]], target.get("product", "")
     checked = ids.check(kind, code)
     if not checked.valid:
-        return refused(t, r.UNIT_ID_INVALID, number, kind=kind, reason=checked.reason, sku=target["sku"],
-                       product=product, scanned=for_log(code))
+        return s.refused(t, r.UNIT_ID_INVALID, number, kind=kind, reason=checked.reason, sku=target["sku"],
+                         product=product, scanned=for_log(code))
     holder = units.mark_seen(t.session, number, checked.value)
     if holder is not None:
-        return refused(t, r.DUPLICATE_UNIT, number, product=product, sku=target["sku"], other=holder,
-                       mark=checked.value)
+        return s.refused(t, r.DUPLICATE_UNIT, number, product=product, sku=target["sku"], other=holder,
+                         mark=checked.value)
     return _replaced(t, number, failed, target, checked.value, checked.value)  # an IMEI is shown in full
 
 

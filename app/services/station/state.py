@@ -79,6 +79,14 @@ class Txn:
         self.row.open_posting, self.row.state, self.row.box_no = None, r.IDLE, 1
 
 
+def refused(t: Txn, code: str, posting: str | None, **data: Any) -> r.StationResult:
+    """An error outcome: held until acknowledged when the code says so (``results.HELD_CODES``)."""
+    if code in r.HELD_CODES:
+        t.hold(code, posting=posting, **data)
+    t.log(code, posting, data)
+    return r.result(code, posting, t.state(), **data)
+
+
 # -- the stations row ---------------------------------------------------------------------------
 
 _st = StationRow.__table__

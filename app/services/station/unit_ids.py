@@ -56,19 +56,17 @@ def waiting(t: s.Txn, posting: s.BenchPosting) -> tuple[int, int, str, int] | No
 
 def required(t: s.Txn, posting: s.BenchPosting, scanned: dict) -> r.StationResult | None:
     """An item (or a code, or the scale) while a unit waits for its identifier: ask for that first."""
-    from app.services.station.flows import refused
     found = waiting(t, posting)
     if found is None:
         return None
     _, sku, kind, _ = found
-    return refused(t, r.UNIT_ID_REQUIRED, posting.posting_number, kind=kind, sku=sku,
-                   product=_name(posting, sku), **scanned)
+    return s.refused(t, r.UNIT_ID_REQUIRED, posting.posting_number, kind=kind, sku=sku,
+                     product=_name(posting, sku), **scanned)
 
 
 def take(t: s.Txn, code: str) -> r.StationResult | None:
     """A scan that is no item, while a unit of the open posting waits for its identifier: the
     identifier, checked and kept, or refused with the reason (None: no unit waits)."""
-    from app.services.station.flows import refused
     number = t.row.open_posting
     posting = s.get_posting(t.session, number) if number else None
     if posting is not None and posting.problem:  # reopened for customs numbers, or a refused IMEI/UIN?
@@ -82,11 +80,11 @@ def take(t: s.Txn, code: str) -> r.StationResult | None:
     product = _name(posting, sku)
     checked = ids.check(kind, code)
     if not checked.valid:
-        return refused(t, r.UNIT_ID_INVALID, number, kind=kind, reason=checked.reason, sku=sku, product=product,
-                       scanned=for_log(code))
+        return s.refused(t, r.UNIT_ID_INVALID, number, kind=kind, reason=checked.reason, sku=sku, product=product,
+                         scanned=for_log(code))
     holder = units.mark_seen(t.session, number, checked.value)
     if holder is not None:
-        return refused(t, r.DUPLICATE_UNIT, number, product=product, sku=sku, other=holder, mark=checked.value)
+        return s.refused(t, r.DUPLICATE_UNIT, number, product=product, sku=sku, other=holder, mark=checked.value)
     t.session.execute(update(PackedUnitRow).where(PackedUnitRow.id == unit_id).values(mark=checked.value))
     t.clear_error()
     posting_now, counts, _ = s.get_counted(t.session, number)

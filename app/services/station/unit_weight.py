@@ -20,7 +20,6 @@ _UNWEIGHED = (select(_u.id, _u.sku).where(_u.posting_number == bindparam("number
 
 def weigh_unit(t: s.Txn, posting: s.BenchPosting, grams: float) -> r.StationResult | None:
     """The reading is the weight of the first unit counted that still needs its own (None: no such unit)."""
-    from app.services.station.flows import refused
     skus = store_marks.required_skus(posting.requirements, WEIGHT_REQUIREMENT)
     if not skus:
         return None
@@ -31,8 +30,8 @@ def weigh_unit(t: s.Txn, posting: s.BenchPosting, grams: float) -> r.StationResu
     name = next((x.name for x in posting.items if x.sku == sku), str(sku))
     low, high = _bounds(t, posting.posting_number, sku)
     if (low is not None and grams < low) or (high is not None and grams > high):
-        return refused(t, r.UNIT_WEIGHT_OUT_OF_RANGE, posting.posting_number, product=name, sku=sku,
-                       measured_g=grams, weight_min=low, weight_max=high)
+        return s.refused(t, r.UNIT_WEIGHT_OUT_OF_RANGE, posting.posting_number, product=name, sku=sku,
+                         measured_g=grams, weight_min=low, weight_max=high)
     t.session.execute(update(PackedUnitRow).where(PackedUnitRow.id == unit_id).values(weight_g=float(grams)))
     data = {"product": name, "sku": sku, "measured_g": grams, "left": len(waiting) - 1}
     t.log(r.UNIT_WEIGHED, posting.posting_number, data)
