@@ -61,6 +61,15 @@ SHIPPED_STATUSES = frozenset({AWAITING_DELIVER, AWAITING_REGISTRATION})
 HANDED_OVER_STATUSES = frozenset({SENT_BY_SELLER, DRIVER_PICKUP, DELIVERING, DELIVERED,
                                   NOT_ACCEPTED, ARBITRATION, CLIENT_ARBITRATION})
 CANCELLED_STATUSES = frozenset({CANCELLED, CANCELLED_FROM_SPLIT_PENDING})
+# who cancelled a posting, from Ozon's ``cancellation_type`` ("client" and "customer" both mean the buyer)
+_CANCELLED_BY = {"seller": "seller", "client": "buyer", "customer": "buyer", "ozon": "ozon", "system": "system",
+                 "delivery": "delivery"}
+CANCELLED_BY = tuple(sorted(set(_CANCELLED_BY.values())))
+
+
+def cancelled_by(cancellation_type: str | None) -> str | None:
+    """Ozon's ``cancellation_type`` as one of ``CANCELLED_BY``; None when Ozon gave none we know."""
+    return _CANCELLED_BY.get((cancellation_type or "").strip().lower())
 # a parcel handed over that Ozon has not taken in yet: still awaiting delivery, or not accepted
 NOT_SCANNED_BY_OZON_STATUSES = frozenset({AWAITING_DELIVER, NOT_ACCEPTED})
 # the tracking monitor's postings: shipped or handed over, not delivered yet

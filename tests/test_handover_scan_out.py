@@ -87,6 +87,9 @@ def test_a_parcel_cancelled_after_its_label_is_caught_at_the_scan_and_holds_the_
     stop = shop.scan(numbers[0])
     assert (stop.code, stop.state, stop.ok) == ("parcel_cancelled", "error", False)
     assert "Покупатель" in stop.data["reason"] and "offline" not in stop.data
+    assert stop.data["by"] == "buyer"  # Ozon's cancellation_type: said in the packer's words beside Ozon's
+    assert "(by the buyer: Покупатель отменил заказ)" in stop.message("en")
+    assert "（买家取消：Покупатель отменил заказ）" in stop.message("zh")
     assert shop.posting(numbers[0]).local_state == LocalState.CANCELLED  # the re-read went into the cache
     again = shop.scan(numbers[1])  # nothing counts while the stop is held
     assert (again.code, again.data["variant"], again.posting) == ("parcel_cancelled", "repeated", numbers[0])

@@ -3,6 +3,7 @@ import string
 import pytest
 
 from app.messages import CATALOGUE, LANGUAGES, system_language, text
+from app.messages.statuses import cancelled_detail
 
 
 @pytest.mark.parametrize("code", sorted(CATALOGUE))
@@ -36,3 +37,15 @@ def test_a_code_two_modules_define_stops_the_import_rather_than_one_text_silentl
 
     with pytest.raises(RuntimeError, match="station_bad_scan"):
         _join({"station_bad_scan": {"en": "x", "ru": "y", "zh": "z"}})
+
+
+@pytest.mark.parametrize(("by", "detail", "in_ozon_words", "lang", "said"), [
+    ("buyer", "Покупатель отменил заказ", True, "en", "by the buyer: Покупатель отменил заказ"),
+    ("buyer", "Покупатель отменил заказ", True, "zh", "买家取消：Покупатель отменил заказ"),
+    ("buyer", "Покупатель отменил заказ", True, "ru", "Покупатель отменил заказ"),  # Ozon's words say it
+    ("delivery", "отменено", False, "ru", "отменено службой доставки"),  # no reason from Ozon: a status word
+    ("ozon", "cancelled", False, "en", "by Ozon: cancelled"),
+    ("nobody-we-know", "cancelled", False, "en", "cancelled"),
+])
+def test_a_cancellation_says_who_beside_ozons_reason(by, detail, in_ozon_words, lang, said):
+    assert cancelled_detail(by, detail, lang, in_ozon_words=in_ozon_words) == said

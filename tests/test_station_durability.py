@@ -1,6 +1,8 @@
 """The station as state in the database: restarts, two benches, cancellations, asking Ozon at open."""
 import threading
 
+import pytest
+
 from app.services.station import Remote, Station
 from app.services.station import results as r
 from app.store import outbox as store_outbox
@@ -108,6 +110,28 @@ def test_cancellation_after_the_last_sync_is_caught_at_open(bench):
         result = station.scan(number)
         assert (result.code, result.data["reason"]) == (r.POSTING_NOT_PACKABLE, "cancelled")
         assert bench.posting(number)["local_state"] == "cancelled"
+    finally:
+        station.close()
+
+
+@pytest.mark.parametrize(("reason_id", "by", "said"), [
+    (506, "buyer", {"en": "(by the buyer: Покупатель отменил заказ)", "zh": "（买家取消：Покупатель отменил заказ）",
+                    "ru": "(Покупатель отменил заказ)"}),
+    (352, "seller", {"en": "(by the seller: Товар закончился на складе продавца)",
+                     "zh": "（卖家取消：Товар закончился на складе продавца）",
+                     "ru": "(Товар закончился на складе продавца)"}),
+])
+def test_a_stop_says_who_cancelled_in_the_packers_language_beside_ozons_russian_words(bench, reason_id, by, said):
+    """Ozon gives its reason in Russian; its cancellation_type says who, and an English or Chinese
+    packer reads that first (a Russian one has it in Ozon's words already)."""
+    number = _synced(bench)[0]
+    bench.sim.world.cancel(number, reason_id)
+    station = Station(bench.db, "bench-1", remote=Remote.for_client(bench.client))
+    try:
+        result = station.scan(number)
+        assert (result.code, result.data["reason"], result.data["by"]) == (r.POSTING_NOT_PACKABLE, "cancelled", by)
+        for lang, words in said.items():
+            assert words in result.message(lang), (lang, result.message(lang))
     finally:
         station.close()
 

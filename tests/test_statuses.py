@@ -79,3 +79,12 @@ def test_no_module_spells_a_status_itself():
             elif isinstance(node, ast.keyword) and node.arg in ("status", "local_state", "local_states"):
                 found += [f"{where}:{node.lineno}: {w!r}" for w in _words(node.value) if w in words]
     assert not found, "use app.statuses:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize(("cancellation_type", "by"), [
+    ("client", "buyer"), ("customer", "buyer"), ("Customer ", "buyer"), ("seller", "seller"), ("ozon", "ozon"),
+    ("system", "system"), ("delivery", "delivery"), ("", None), (None, None), ("marketplace", None),
+])
+def test_who_cancelled_is_read_from_ozons_cancellation_type(cancellation_type, by):
+    assert st.cancelled_by(cancellation_type) == by
+    assert by is None or by in st.CANCELLED_BY

@@ -83,7 +83,17 @@ LISTING_WORDS: dict[str, dict[str, str]] = {
                           "zh": "缓存中没有状态为“{status}”的货件。"},
 }
 
-STATUS_MESSAGES: dict[str, dict[str, str]] = {**STATUS_WORDS, **SUBSTATUS_WORDS, **LOCAL_STATE_WORDS, **LISTING_WORDS}
+# who cancelled a posting (app.statuses.CANCELLED_BY), said beside Ozon's reason
+CANCELLED_BY_WORDS = table("cancelled_by_", {
+    "seller": ("by the seller", "продавцом", "卖家取消"),
+    "buyer": ("by the buyer", "покупателем", "买家取消"),
+    "ozon": ("by Ozon", "Ozon", "Ozon 取消"),
+    "system": ("by Ozon's system", "системой Ozon", "系统取消"),
+    "delivery": ("by the delivery service", "службой доставки", "物流服务取消"),
+})
+
+STATUS_MESSAGES: dict[str, dict[str, str]] = {**STATUS_WORDS, **SUBSTATUS_WORDS, **LOCAL_STATE_WORDS, **LISTING_WORDS,
+                                              **CANCELLED_BY_WORDS}
 
 
 def status_word(status: str, lang: str) -> str:
@@ -97,3 +107,15 @@ def substatus_word(substatus: str, lang: str) -> str:
 
 def local_state_word(state: str, lang: str) -> str:
     return lookup(LOCAL_STATE_WORDS, f"local_state_{state}", state, lang)
+
+
+def cancelled_detail(by: str, detail: str, lang: str, *, in_ozon_words: bool) -> str:
+    """Why a posting was cancelled, with who cancelled it (``app.statuses.CANCELLED_BY``) in ``lang``.
+    Ozon gives its reason in Russian (``in_ozon_words``), which says it to a Russian reader already;
+    an English or Chinese one reads who first: "by the buyer: Покупатель отменил заказ"."""
+    who = lookup(CANCELLED_BY_WORDS, f"cancelled_by_{by}", "", lang)
+    if not who or (lang == "ru" and in_ozon_words):
+        return detail
+    if lang == "ru":
+        return f"{detail} {who}"  # "отменено покупателем"
+    return f"{who}：{detail}" if lang == "zh" else f"{who}: {detail}"

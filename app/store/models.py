@@ -55,7 +55,8 @@ class PostingRow(Base):
     parent_posting_number: Mapped[str | None] = mapped_column(String(64))
     delivery_schema: Mapped[str | None] = mapped_column(String(32))
     is_express: Mapped[bool] = mapped_column(Boolean, default=False)
-    cancel_reason: Mapped[str | None] = mapped_column(Text)
+    cancel_reason: Mapped[str | None] = mapped_column(Text)  # Ozon's words, in Russian
+    cancelled_by: Mapped[str | None] = mapped_column(String(16))  # app.statuses.CANCELLED_BY: who, in any language
     upper_barcode: Mapped[str | None] = mapped_column(String(64), index=True)
     lower_barcode: Mapped[str | None] = mapped_column(String(64), index=True)
     scanit: Mapped[str | None] = mapped_column(String(64), index=True)  # the code on Ozon's new-format label

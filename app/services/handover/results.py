@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from app.messages import CATALOGUE
 from app.messages.scan_problems import scan_problem_words
+from app.messages.statuses import cancelled_detail, status_word
 from app.services.station.results import ERROR, IDLE, StationResult
+from app.statuses import OZON_STATUSES
 
 HANDOVER = "handover"  # the state of a bench in hand-over mode (nothing held)
 
@@ -54,6 +56,13 @@ class HandoverResult(StationResult):
         params = _Params({"posting": self.posting or "", **self.data})
         if self.code in (BAD_SCAN, TRACKING_INVALID) and params.get("problem"):
             params["problem"] = scan_problem_words(params["problem"], lang)
+        if self.code == PARCEL_CANCELLED:  # Ozon's reason (its words, else its status), and who cancelled
+            said = params.get("reason") or ""
+            if said in OZON_STATUSES:
+                params["reason"] = status_word(said, lang)
+            if params.get("by"):
+                params["reason"] = cancelled_detail(params["by"], params["reason"], lang,
+                                                    in_ozon_words=said not in OZON_STATUSES)
         if "carrier" in self.data:  # the carrier's name in the packer's language
             key = f"carrier_{self.data.get('carrier') or 'other'}"
             params["carrier_name"] = _entry(key if key in CATALOGUE else "carrier_other", lang)

@@ -44,11 +44,12 @@ class Cached:
     method_name: str | None
     shipment_date: datetime | None
     cancel_reason: str | None
+    cancelled_by: str | None  # app.statuses.CANCELLED_BY
 
 
 _p = PostingRow.__table__.c
 _CACHED = select(_p.status, _p.local_state, _p.delivery_method_id, _p.delivery_method_name, _p.shipment_date,
-                 _p.cancel_reason).where(_p.posting_number == bindparam("number"))
+                 _p.cancel_reason, _p.cancelled_by).where(_p.posting_number == bindparam("number"))
 
 NOT_A_TRACKING_NUMBER = "an item or no barcode at all"  # scanned for a parcel's carrier barcode
 
@@ -176,7 +177,8 @@ def cancelled(t: Txn, number: str, posting: Cached | None, *, offline: bool, kno
     if h.awaiting_tracking == number:
         h.awaiting_tracking = None
     reason = (posting.cancel_reason or posting.status) if posting is not None else ""
-    data = {"reason": reason, **({"variant": "offline"} if offline else {})}
+    data = {"reason": reason, **({"variant": "offline"} if offline else {}),
+            **({"by": posting.cancelled_by} if posting is not None and posting.cancelled_by else {})}
     return t.answer(hr.PARCEL_CANCELLED, number, **data, **t.tally())
 
 

@@ -58,6 +58,7 @@ class Posting:
     delivery_schema: str | None = None
     is_express: bool = False
     cancel_reason: str | None = None
+    cancellation_type: str | None = None  # who cancelled: seller, client/customer, ozon, system, delivery
     upper_barcode: str | None = None
     lower_barcode: str | None = None
     products: tuple[PostingProduct, ...] = ()

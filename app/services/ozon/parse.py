@@ -227,6 +227,7 @@ def parse_posting(raw: object) -> Posting:
         delivery_schema=opt_str(raw, "delivery_schema"),
         is_express=opt_bool(raw, "is_express"),
         cancel_reason=opt_str(cancellation, "cancel_reason"),
+        cancellation_type=opt_str(cancellation, "cancellation_type"),
         upper_barcode=opt_str(barcodes, "upper_barcode"),
         lower_barcode=opt_str(barcodes, "lower_barcode"),
         products=tuple(parse_posting_product(item) for item in opt_list(raw, "products")),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from app.messages import CATALOGUE
 from app.messages.problems import problem_words
 from app.messages.scan_problems import scan_problem_words
-from app.messages.statuses import local_state_word, status_word
+from app.messages.statuses import cancelled_detail, local_state_word, status_word
 from app.statuses import OZON_STATUSES
 
 # states
@@ -106,6 +106,9 @@ class StationResult:
                 params["detail"] = problem_words(detail, lang)
             elif detail in OZON_STATUSES:
                 params["detail"] = status_word(detail, lang)
+            if params.get("by"):  # a cancellation: who cancelled it, in the packer's words
+                params["detail"] = cancelled_detail(params["by"], params["detail"], lang,
+                                                    in_ozon_words=detail not in OZON_STATUSES)
         return (entry.get(lang) or entry["en"]).format_map(params)
 
     def as_dict(self, lang: str = "en") -> dict:

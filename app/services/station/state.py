@@ -148,6 +148,7 @@ class BenchPosting:
     local_state: str
     claimed_by: str | None
     cancel_reason: str | None
+    cancelled_by: str | None
     problem: str | None
     packed_by: str | None
     wave_id: int | None
@@ -156,7 +157,7 @@ class BenchPosting:
 
 
 _p, _i = PostingRow.__table__, PostingItemRow.__table__
-_POSTING_COLUMNS = ("posting_number", "status", "local_state", "claimed_by", "cancel_reason", "problem",
+_POSTING_COLUMNS = ("posting_number", "status", "local_state", "claimed_by", "cancel_reason", "cancelled_by", "problem",
                     "packed_by", "wave_id", "requirements")
 _LINE_COLUMNS = ("line_no", "sku", "offer_id", "name", "quantity")
 _SPLIT = len(_POSTING_COLUMNS)
@@ -265,7 +266,8 @@ def needs_mark(posting: BenchPosting, sku: int) -> bool:
 def not_packable_reason(posting: BenchPosting, station: str) -> dict[str, Any] | None:
     """Why this station may not pack the posting now (None: it may)."""
     if posting.local_state == LocalState.CANCELLED or posting.status in CANCELLED_STATUSES:
-        return {"reason": "cancelled", "detail": posting.cancel_reason or posting.status}
+        return {"reason": "cancelled", "detail": posting.cancel_reason or posting.status,
+                **({"by": posting.cancelled_by} if posting.cancelled_by else {})}
     if store_waves.in_pending_wave(posting):  # shipped with its wave: verified at the bench after
         if posting.status not in PACKABLE_STATUSES | SHIPPED_STATUSES:
             return {"reason": "status", "detail": posting.status}

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from app.services.ozon.models import Posting, Product
+from app.statuses import cancelled_by
 
 
 def naive_utc(value: datetime | None) -> datetime | None:
@@ -38,6 +39,7 @@ def posting_row(p: Posting) -> dict:
         "delivery_schema": p.delivery_schema,
         "is_express": p.is_express,
         "cancel_reason": p.cancel_reason,
+        "cancelled_by": cancelled_by(p.cancellation_type),
         "upper_barcode": p.upper_barcode,
         "lower_barcode": p.lower_barcode,
         "scanit": p.scanit,
