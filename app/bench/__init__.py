@@ -83,8 +83,8 @@ class Bench:
 
     def close(self) -> None:
         """Stop and close every part that was opened, the threads first, the cache last."""
-        for name, stop in (("service", lambda p: p.stop()), ("leader", lambda p: p.stop()), ("scale", lambda p: p.stop()),
-                           ("scanner", lambda p: p.stop()), ("router", lambda p: p.close()),
+        for name, stop in (("service", lambda p: p.stop()), ("leader", lambda p: p.stop()),
+                           ("scale", lambda p: p.stop()), ("scanner", lambda p: p.stop()), ("router", lambda p: p.close()),
                            ("station", lambda p: p.close()), ("evidence", lambda p: p.close()),
                            ("print_worker", lambda p: p.stop()), ("lookups", lambda p: p.close()),
                            ("client", lambda p: p.close()), ("clients", lambda p: [c.close() for c in p.values()]),
