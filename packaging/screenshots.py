@@ -385,6 +385,8 @@ def main() -> int:
         marked = [n for n in rows if n not in plain][:3]
         # a posting whose units cannot be found: short, it waits in "Needs a person"
         short = [n for n in rows if n in plain][6]  # the first six are packed below
+        # cancelled on Ozon after the sync, one per language: single-unit postings, which no other scene uses
+        cancelled = sorted(n for n in plain if n not in rows and n not in phones)[:3]
         controller.scan(short)
         wait_for(lambda: controller.pack_view.state == "packing", 10)
         controller.scan("CMD:SHORT:box torn")
@@ -392,7 +394,7 @@ def main() -> int:
         controller.queues.reload()
         wait_for(lambda: controller.queues.problems.rowCount() == 1, 10)
         packed_units: dict[str, list[str]] = {}
-        for lang, number, with_marks, phone in zip(("en", "ru", "zh"), postings, marked, phones):
+        for lang, number, with_marks, phone, gone in zip(("en", "ru", "zh"), postings, marked, phones, cancelled):
             controller.switch_language(lang, remember=False)
             window.pages.setCurrentIndex(PACK)
             pump(0.3)
@@ -424,6 +426,14 @@ def main() -> int:
             codes.clear()
             pump(0.5)
             shot(window, lang, "packed")
+            # cancelled by the buyer since the last sync: Ozon's re-read at the scan stops it, in red
+            world.cancel(gone)
+            controller.scan(gone)
+            wait_for(lambda: window.flash.isVisible(), 10)
+            pump(0.3)
+            shot(window, lang, "cancelled")
+            controller.scan("CMD:ACK")
+            wait_for(lambda: not window.flash.isVisible(), 10)
             marked_scene(controller, window, sim, lang, with_marks, codes)
             phone_scene(controller, window, sim, lang, phone, codes)
             window.pages.setCurrentIndex(QUEUES)
