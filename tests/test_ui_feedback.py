@@ -89,6 +89,10 @@ def test_the_flash_speaks_of_parcels_in_a_hand_over_and_offers_its_supervisors_c
     assert "parcel" in flash.hint.text() and "missing parcels" in flash.fix_button.text()
     flash.offer_fix("wrong_item", "packing")
     assert "item" in flash.hint.text() and flash.fix == ""
+    flash.offer_fix("posting_not_packable", "packing")  # cancelled or another bench's: no item is the right one
+    assert flash.hint.text() == "Put its goods aside, then scan the next posting number or press the button."
+    flash.offer_fix("wrong_item", "packing")
+    assert "right item" in flash.hint.text()
 
 
 @pytest.mark.expect_errors("packdesk.ui.crash")

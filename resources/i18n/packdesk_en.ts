@@ -360,37 +360,42 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ErrorFlash</name>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="65" />
+        <location filename="../../app/ui/feedback/flash.py" line="66" />
         <source>STOP</source>
         <translation>STOP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="66" />
+        <location filename="../../app/ui/feedback/flash.py" line="68" />
         <source>Fix the problem, then scan the right parcel or press the button.</source>
         <translation>Fix the problem, then scan the right parcel or press the button.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="68" />
+        <location filename="../../app/ui/feedback/flash.py" line="70" />
+        <source>Put its goods aside, then scan the next posting number or press the button.</source>
+        <translation>Put its goods aside, then scan the next posting number or press the button.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="72" />
         <source>Fix the problem, then scan the right item or press the button.</source>
         <translation>Fix the problem, then scan the right item or press the button.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="69" />
+        <location filename="../../app/ui/feedback/flash.py" line="74" />
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="88" />
+        <location filename="../../app/ui/feedback/flash.py" line="93" />
         <source>Accept this weight (supervisor)</source>
         <translation>Accept this weight (supervisor)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="89" />
+        <location filename="../../app/ui/feedback/flash.py" line="94" />
         <source>Teach this barcode (supervisor)</source>
         <translation>Teach this barcode (supervisor)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="90" />
+        <location filename="../../app/ui/feedback/flash.py" line="95" />
         <source>Close without the missing parcels (supervisor)</source>
         <translation>Close without the missing parcels (supervisor)</translation>
     </message>
@@ -1981,113 +1986,113 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="179" />
+        <location filename="../../app/ui/status.py" line="180" />
         <source>Ozon: connecting…</source>
         <translation>Ozon: connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="179" />
+        <location filename="../../app/ui/status.py" line="180" />
         <source>Ozon: online</source>
         <translation>Ozon: online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="180" />
+        <location filename="../../app/ui/status.py" line="181" />
         <source>Ozon: offline</source>
         <translation>Ozon: offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="180" />
+        <location filename="../../app/ui/status.py" line="181" />
         <source>Ozon: key refused</source>
         <translation>Ozon: key refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="181" />
+        <location filename="../../app/ui/status.py" line="182" />
         <source>Ozon: not set up</source>
         <translation>Ozon: not set up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="185" />
+        <location filename="../../app/ui/status.py" line="186" />
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="186" />
+        <location filename="../../app/ui/status.py" line="187" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>Outbox: %1 open, %2 parked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="189" />
+        <location filename="../../app/ui/status.py" line="190" />
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="189" />
+        <location filename="../../app/ui/status.py" line="190" />
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="191" />
+        <location filename="../../app/ui/status.py" line="192" />
         <source>Scanner: %1</source>
         <translation>Scanner: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="191" />
+        <location filename="../../app/ui/status.py" line="192" />
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="208" />
+        <location filename="../../app/ui/status.py" line="209" />
         <source>Camera: off</source>
         <translation>Camera: off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="210" />
+        <location filename="../../app/ui/status.py" line="211" />
         <source>● REC</source>
         <translation>● REC</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="212" />
+        <location filename="../../app/ui/status.py" line="213" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ Camera: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="212" />
+        <location filename="../../app/ui/status.py" line="213" />
         <source>not available</source>
         <translation>not available</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="214" />
+        <location filename="../../app/ui/status.py" line="215" />
         <source>Camera: ready</source>
         <translation>Camera: ready</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="215" />
+        <location filename="../../app/ui/status.py" line="216" />
         <source>Camera: starting…</source>
         <translation>Camera: starting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="227" />
+        <location filename="../../app/ui/status.py" line="228" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API key expires %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="234" />
+        <location filename="../../app/ui/status.py" line="235" />
         <source>not set</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="256" />
+        <location filename="../../app/ui/status.py" line="257" />
         <source>Scale: not set</source>
         <translation>Scale: not set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="258" />
-        <location filename="../../app/ui/status.py" line="261" />
+        <location filename="../../app/ui/status.py" line="259" />
+        <location filename="../../app/ui/status.py" line="262" />
         <source>Scale: %1</source>
         <translation>Scale: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="262" />
+        <location filename="../../app/ui/status.py" line="263" />
         <source>Scale: %1 g</source>
         <translation>Scale: %1 g</translation>
     </message>

@@ -360,37 +360,42 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ErrorFlash</name>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="65" />
+        <location filename="../../app/ui/feedback/flash.py" line="66" />
         <source>STOP</source>
         <translation>СТОП</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="66" />
+        <location filename="../../app/ui/feedback/flash.py" line="68" />
         <source>Fix the problem, then scan the right parcel or press the button.</source>
         <translation>Устраните проблему, затем отсканируйте нужную посылку или нажмите кнопку.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="68" />
+        <location filename="../../app/ui/feedback/flash.py" line="70" />
+        <source>Put its goods aside, then scan the next posting number or press the button.</source>
+        <translation>Отложите его товары в сторону, затем отсканируйте номер следующего отправления или нажмите кнопку.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="72" />
         <source>Fix the problem, then scan the right item or press the button.</source>
         <translation>Устраните проблему, затем отсканируйте правильный товар или нажмите кнопку.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="69" />
+        <location filename="../../app/ui/feedback/flash.py" line="74" />
         <source>Acknowledge</source>
         <translation>Понятно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="88" />
+        <location filename="../../app/ui/feedback/flash.py" line="93" />
         <source>Accept this weight (supervisor)</source>
         <translation>Принять этот вес (старший смены)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="89" />
+        <location filename="../../app/ui/feedback/flash.py" line="94" />
         <source>Teach this barcode (supervisor)</source>
         <translation>Привязать этот штрихкод (старший смены)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="90" />
+        <location filename="../../app/ui/feedback/flash.py" line="95" />
         <source>Close without the missing parcels (supervisor)</source>
         <translation>Закрыть без недостающих посылок (старший)</translation>
     </message>
@@ -1981,113 +1986,113 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="179" />
+        <location filename="../../app/ui/status.py" line="180" />
         <source>Ozon: connecting…</source>
         <translation>Ozon: подключение…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="179" />
+        <location filename="../../app/ui/status.py" line="180" />
         <source>Ozon: online</source>
         <translation>Ozon: на связи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="180" />
+        <location filename="../../app/ui/status.py" line="181" />
         <source>Ozon: offline</source>
         <translation>Ozon: нет связи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="180" />
+        <location filename="../../app/ui/status.py" line="181" />
         <source>Ozon: key refused</source>
         <translation>Ozon: ключ отклонён</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="181" />
+        <location filename="../../app/ui/status.py" line="182" />
         <source>Ozon: not set up</source>
         <translation>Ozon: не настроен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="185" />
+        <location filename="../../app/ui/status.py" line="186" />
         <source>Last sync: %1</source>
         <translation>Синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="186" />
+        <location filename="../../app/ui/status.py" line="187" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>Для Ozon: %1 в очереди, %2 отложено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="189" />
+        <location filename="../../app/ui/status.py" line="190" />
         <source>Printer: %1</source>
         <translation>Принтер: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="189" />
+        <location filename="../../app/ui/status.py" line="190" />
         <source>Printer</source>
         <translation>Принтер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="191" />
+        <location filename="../../app/ui/status.py" line="192" />
         <source>Scanner: %1</source>
         <translation>Сканер: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="191" />
+        <location filename="../../app/ui/status.py" line="192" />
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="208" />
+        <location filename="../../app/ui/status.py" line="209" />
         <source>Camera: off</source>
         <translation>Камера: выкл.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="210" />
+        <location filename="../../app/ui/status.py" line="211" />
         <source>● REC</source>
         <translation>● ЗАПИСЬ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="212" />
+        <location filename="../../app/ui/status.py" line="213" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ Камера: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="212" />
+        <location filename="../../app/ui/status.py" line="213" />
         <source>not available</source>
         <translation>недоступна</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="214" />
+        <location filename="../../app/ui/status.py" line="215" />
         <source>Camera: ready</source>
         <translation>Камера: готова</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="215" />
+        <location filename="../../app/ui/status.py" line="216" />
         <source>Camera: starting…</source>
         <translation>Камера: запуск…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="227" />
+        <location filename="../../app/ui/status.py" line="228" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API-ключ истекает %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="234" />
+        <location filename="../../app/ui/status.py" line="235" />
         <source>not set</source>
         <translation>не задан</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="256" />
+        <location filename="../../app/ui/status.py" line="257" />
         <source>Scale: not set</source>
         <translation>Весы: не заданы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="258" />
-        <location filename="../../app/ui/status.py" line="261" />
+        <location filename="../../app/ui/status.py" line="259" />
+        <location filename="../../app/ui/status.py" line="262" />
         <source>Scale: %1</source>
         <translation>Весы: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="262" />
+        <location filename="../../app/ui/status.py" line="263" />
         <source>Scale: %1 g</source>
         <translation>Весы: %1 г</translation>
     </message>

@@ -360,37 +360,42 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ErrorFlash</name>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="65" />
+        <location filename="../../app/ui/feedback/flash.py" line="66" />
         <source>STOP</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="66" />
+        <location filename="../../app/ui/feedback/flash.py" line="68" />
         <source>Fix the problem, then scan the right parcel or press the button.</source>
         <translation>请先解决问题，然后扫描正确的包裹或按下按钮。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="68" />
+        <location filename="../../app/ui/feedback/flash.py" line="70" />
+        <source>Put its goods aside, then scan the next posting number or press the button.</source>
+        <translation>请将其商品放到一边，然后扫描下一个货件号或按下按钮。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="72" />
         <source>Fix the problem, then scan the right item or press the button.</source>
         <translation>请先解决问题，然后扫描正确的商品或按下按钮。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="69" />
+        <location filename="../../app/ui/feedback/flash.py" line="74" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="88" />
+        <location filename="../../app/ui/feedback/flash.py" line="93" />
         <source>Accept this weight (supervisor)</source>
         <translation>接受此重量（主管）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="89" />
+        <location filename="../../app/ui/feedback/flash.py" line="94" />
         <source>Teach this barcode (supervisor)</source>
         <translation>绑定此条码（主管）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="90" />
+        <location filename="../../app/ui/feedback/flash.py" line="95" />
         <source>Close without the missing parcels (supervisor)</source>
         <translation>不等缺少的包裹直接完成（主管）</translation>
     </message>
@@ -1981,113 +1986,113 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="179" />
+        <location filename="../../app/ui/status.py" line="180" />
         <source>Ozon: connecting…</source>
         <translation>Ozon：连接中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="179" />
+        <location filename="../../app/ui/status.py" line="180" />
         <source>Ozon: online</source>
         <translation>Ozon：在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="180" />
+        <location filename="../../app/ui/status.py" line="181" />
         <source>Ozon: offline</source>
         <translation>Ozon：离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="180" />
+        <location filename="../../app/ui/status.py" line="181" />
         <source>Ozon: key refused</source>
         <translation>Ozon：密钥被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="181" />
+        <location filename="../../app/ui/status.py" line="182" />
         <source>Ozon: not set up</source>
         <translation>Ozon：未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="185" />
+        <location filename="../../app/ui/status.py" line="186" />
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="186" />
+        <location filename="../../app/ui/status.py" line="187" />
         <source>Outbox: %1 open, %2 parked</source>
         <translation>发件队列：%1 待处理，%2 搁置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="189" />
+        <location filename="../../app/ui/status.py" line="190" />
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="189" />
+        <location filename="../../app/ui/status.py" line="190" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="191" />
+        <location filename="../../app/ui/status.py" line="192" />
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="191" />
+        <location filename="../../app/ui/status.py" line="192" />
         <source>Scanner</source>
         <translation>扫码枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="208" />
+        <location filename="../../app/ui/status.py" line="209" />
         <source>Camera: off</source>
         <translation>摄像头：关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="210" />
+        <location filename="../../app/ui/status.py" line="211" />
         <source>● REC</source>
         <translation>● 录像</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="212" />
+        <location filename="../../app/ui/status.py" line="213" />
         <source>⚠ Camera: %1</source>
         <translation>⚠ 摄像头：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="212" />
+        <location filename="../../app/ui/status.py" line="213" />
         <source>not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="214" />
+        <location filename="../../app/ui/status.py" line="215" />
         <source>Camera: ready</source>
         <translation>摄像头：就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="215" />
+        <location filename="../../app/ui/status.py" line="216" />
         <source>Camera: starting…</source>
         <translation>摄像头：启动中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="227" />
+        <location filename="../../app/ui/status.py" line="228" />
         <source>⚠ API key expires %1</source>
         <translation>⚠ API 密钥将于 %1 过期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="234" />
+        <location filename="../../app/ui/status.py" line="235" />
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="256" />
+        <location filename="../../app/ui/status.py" line="257" />
         <source>Scale: not set</source>
         <translation>电子秤：未设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="258" />
-        <location filename="../../app/ui/status.py" line="261" />
+        <location filename="../../app/ui/status.py" line="259" />
+        <location filename="../../app/ui/status.py" line="262" />
         <source>Scale: %1</source>
         <translation>电子秤：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="262" />
+        <location filename="../../app/ui/status.py" line="263" />
         <source>Scale: %1 g</source>
         <translation>电子秤：%1 克</translation>
     </message>

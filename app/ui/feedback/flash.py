@@ -45,6 +45,7 @@ class ErrorFlash(QWidget):
         self.fix_button.clicked.connect(lambda: self.supervisorRequested.emit(self.fix))
         self.fix = ""
         self.mode = ""  # the bench's mode: the hint speaks of items when packing, of parcels in a hand-over
+        self.code = ""  # the held error: a posting that may not be packed has a hint of its own
         self.fix_keys = {fix: press_with_key(self.fix_button, key) for fix, key in SUPERVISOR_KEYS.items()}
         layout = QVBoxLayout(self)
         layout.addStretch(1)
@@ -63,9 +64,13 @@ class ErrorFlash(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("STOP"))
-        self.hint.setText(self.tr("Fix the problem, then scan the right parcel or press the button.")
-                          if self.mode == "handover" else
-                          self.tr("Fix the problem, then scan the right item or press the button."))
+        if self.mode == "handover":
+            hint = self.tr("Fix the problem, then scan the right parcel or press the button.")
+        elif self.code == "posting_not_packable":  # cancelled, another bench's, not packable now: no item is right
+            hint = self.tr("Put its goods aside, then scan the next posting number or press the button.")
+        else:
+            hint = self.tr("Fix the problem, then scan the right item or press the button.")
+        self.hint.setText(hint)
         self.button.setText(self.tr("Acknowledge") + f"  [{ACKNOWLEDGE_KEY}]")
         self._show_fix()
 
@@ -76,10 +81,10 @@ class ErrorFlash(QWidget):
 
     def offer_fix(self, error_code: str | None, mode: str | None = None) -> None:
         """The held error's code and the bench's mode (from the station's snapshot): a supervisor's
-        way out, if any, and the hint for the mode."""
+        way out, if any, and the hint for the mode and the error."""
         self.fix = SUPERVISOR_FIXES.get(error_code or "", "")
-        if (mode or "") != self.mode:
-            self.mode = mode or ""
+        if (mode or "") != self.mode or (error_code or "") != self.code:
+            self.mode, self.code = mode or "", error_code or ""
             self.retranslate()  # calls _show_fix
         else:
             self._show_fix()
