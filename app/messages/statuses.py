@@ -109,11 +109,13 @@ def local_state_word(state: str, lang: str) -> str:
     return lookup(LOCAL_STATE_WORDS, f"local_state_{state}", state, lang)
 
 
-def cancelled_detail(by: str, detail: str, lang: str, *, in_ozon_words: bool) -> str:
-    """Why a posting was cancelled, with who cancelled it (``app.statuses.CANCELLED_BY``) in ``lang``.
-    Ozon gives its reason in Russian (``in_ozon_words``), which says it to a Russian reader already;
-    an English or Chinese one reads who first: "by the buyer: Покупатель отменил заказ"."""
-    who = lookup(CANCELLED_BY_WORDS, f"cancelled_by_{by}", "", lang)
+def cancelled_detail(by: str | None, detail: str, lang: str, *, in_ozon_words: bool) -> str:
+    """Why a posting was cancelled, in ``lang``: Ozon's reason (``in_ozon_words``), else its status
+    in words, with who cancelled it (``app.statuses.CANCELLED_BY``; None: not known). Ozon gives its
+    reason in Russian, which says who to a Russian reader already; an English or Chinese one reads who
+    first: "by the buyer: Покупатель отменил заказ"."""
+    detail = detail if in_ozon_words else status_word(detail, lang)
+    who = lookup(CANCELLED_BY_WORDS, f"cancelled_by_{by}", "", lang) if by else ""
     if not who or (lang == "ru" and in_ozon_words):
         return detail
     if lang == "ru":

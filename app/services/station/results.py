@@ -107,8 +107,8 @@ class StationResult:
             elif detail in OZON_STATUSES:
                 params["detail"] = status_word(detail, lang)
             if params.get("by"):  # a cancellation: who cancelled it, in the packer's words
-                params["detail"] = cancelled_detail(params["by"], params["detail"], lang,
-                                                    in_ozon_words=detail not in OZON_STATUSES)
+                said_by_ozon = detail not in OZON_STATUSES
+                params["detail"] = cancelled_detail(params["by"], detail, lang, in_ozon_words=said_by_ozon)
         return (entry.get(lang) or entry["en"]).format_map(params)
 
     def as_dict(self, lang: str = "en") -> dict:
