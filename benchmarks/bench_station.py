@@ -3,9 +3,10 @@ commit included) with a cache of 100,000 postings. Ozon is not asked (offline st
 figures are the station's own cost.
 
 Each decision's time is also split where it goes, from the writer lane's session events (they
-fire on the lane's thread; no statement is slowed): to the lane and its ``BEGIN IMMEDIATE``; the
-decision's own work (its reads, writes and Python); the commit (SQLite writing and syncing the
-WAL); the answer back to the caller (the lane's hooks after the commit, the caller's wake-up).
+fire on the thread writing; no statement is slowed): to its turn to write (the decision runs on
+the caller's thread, after the write running now: ``WriterLane.call_first``) and its ``BEGIN
+IMMEDIATE``; the decision's own work (its reads, writes and Python); the commit (SQLite writing and
+syncing the WAL); the answer back to the caller (the hooks after the commit, the station's log line).
 
 The disk's floor is printed beside, taken after each decision: a transaction that only writes one
 event line and commits (the fsync at synchronous=FULL). ``--gap-ms`` leaves a pause before each
@@ -48,12 +49,12 @@ from app.store import products as store_products  # noqa: E402
 from app.store.writer import LaneSession  # noqa: E402
 
 FIRST = 12  # a shift's first decisions, printed one by one (its first posting or two, from the scan to the weighing)
-SPLIT = ("to the lane + BEGIN", "the decision's work", "commit (WAL write + sync)", "answer back")
+SPLIT = ("its turn + BEGIN", "the decision's work", "commit (WAL write + sync)", "answer back")
 
 
 class Split:
     """The instants a decision's transaction begins, asks to commit and has committed, noted on
-    the lane's thread by the session events; ``take`` turns them into the four parts of one
+    the writing thread by the session events; ``take`` turns them into the four parts of one
     decision timed from ``t0`` to ``t1`` (None when it was not one transaction)."""
 
     def __init__(self) -> None:
@@ -71,7 +72,7 @@ class Split:
     def take(self, t0: float, t1: float) -> tuple[float, ...] | None:
         marks, self.marks = self.marks, []
         # a lane job that began no transaction (the WAL checkpoint's last step) may run first: its
-        # commit marks come before the decision's, and its time counts as waiting for the lane
+        # commit marks come before the decision's, and its time counts as waiting for the turn
         names = [name for name, _ in marks]
         if names.count("after_begin") != 1 or names[names.index("after_begin"):] != [
                 "after_begin", "before_commit", "after_commit"]:

@@ -91,11 +91,12 @@ FLOOR = "floor: one event line + commit"
 
 def disk_floor(db, station: str) -> float:
     """The disk's part of a decision, in ms: a writer transaction that writes one event line and
-    commits (what any decision pays at synchronous=FULL). Taken between the decisions, so both meet
-    the same load and the same pace (a disk's flush may cost more after a pause than back to back)."""
+    commits (what any decision pays at synchronous=FULL), run as a decision runs (``call_first``, on
+    this thread). Taken between the decisions, so both meet the same load and the same pace (a
+    disk's flush may cost more after a pause than back to back)."""
     t = time.perf_counter()
-    db.writer.call(lambda session: store_events.append_event(session, kind="bench", station=station,
-                                                           now=datetime.now(timezone.utc)))
+    db.writer.call_first(lambda session: store_events.append_event(session, kind="bench", station=station,
+                                                                 now=datetime.now(timezone.utc)))
     return (time.perf_counter() - t) * 1000
 
 

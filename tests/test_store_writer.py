@@ -1,4 +1,5 @@
-"""The one writer lane: one thread, one transaction per write, errors to the caller."""
+"""The one writer lane: one write at a time, one transaction each, errors to the caller; a person's
+decision on its own thread, before the queue."""
 from __future__ import annotations
 
 import sqlite3
@@ -11,6 +12,7 @@ from app.foreground import FOREGROUND
 from app.store.models import SyncStateRow
 from app.store.sync_state import all_states, get_state, set_state
 from app.store.writer import THREAD_NAME, WriterClosed
+from room_helpers import wait_for
 from store_helpers import NOW, db, pg_url, sqlite_db, sqlite_template  # noqa: F401
 
 
@@ -144,13 +146,67 @@ def test_a_scan_decision_runs_before_the_background_writes_still_queued(db):
     first = db.submit(running)
     assert inside.wait(10)
     background = [db.submit(note(f"sync page {n}")) for n in range(3)]
-    scan = db.writer.submit_first(lambda s: order.append("scan") or 7)
+    answers: list[int] = []
+    scan = threading.Thread(target=lambda: answers.append(db.writer.call_first(
+        lambda s: order.append("scan") or 7)))
+    scan.start()
+    wait_for(lambda: db.writer.callers_waiting == 1, timeout=10, what="the scan waits for the running write")
     release.set()
+    scan.join(10)
     for future in (first, *background):
         future.result(timeout=10)
-    assert scan.result(timeout=10) == 7
+    assert answers == [7]
     # the write running when the scan came finishes; then the scan; then the rest in their order
     assert order == ["running", "scan", "sync page 0", "sync page 1", "sync page 2"]
+
+
+def test_a_scan_decision_runs_on_its_callers_thread_and_what_it_writes_inside_joins_it(db):
+    def decide(session):
+        set_state(session, "scan", "1", NOW)
+        db.call(set_state, "inside", "2", NOW)  # from the thread writing now: inline, not queued
+        with pytest.raises(Boom):
+            db.call(lambda inner: (set_state(inner, "undone", "3", NOW), inner.flush(), _raise(Boom())))
+        return threading.current_thread().name
+
+    assert db.writer.call_first(decide) == threading.current_thread().name
+    with db.read() as session:
+        assert all_states(session) == {"inside": "2", "scan": "1"}
+    with pytest.raises(Boom):
+        db.writer.call_first(lambda session: (set_state(session, "k", "v", NOW), session.flush(), _raise(Boom())))
+    assert _count(db) == 2  # the failed decision was rolled back
+    assert db.writer.call_first(lambda session: db.writer.in_lane()) is True
+    assert not db.writer.in_lane()  # once its decision is over, the caller is not writing
+
+
+def test_two_writes_never_overlap_decisions_and_queue_alike(db):
+    inside, most, lock = [0], [0], threading.Lock()
+
+    def write(session, key):
+        with lock:
+            inside[0] += 1
+            most[0] = max(most[0], inside[0])
+        set_state(session, key, "x", NOW)
+        session.flush()
+        with lock:
+            inside[0] -= 1
+
+    queued = [db.submit(write, f"q{n}") for n in range(40)]
+    deciders = [threading.Thread(target=lambda n=n: [db.writer.call_first(write, f"d{n}.{k}") for k in range(10)])
+                for n in range(3)]
+    for thread in deciders:
+        thread.start()
+    for thread in deciders:
+        thread.join(30)
+    for future in queued:
+        future.result(timeout=30)
+    assert most[0] == 1
+    assert _count(db) == 70
+
+
+def test_a_scan_decision_after_close_is_refused(sqlite_db):
+    sqlite_db.writer.close(timeout=30)
+    with pytest.raises(WriterClosed):
+        sqlite_db.writer.call_first(set_state, "late", "x", NOW)
 
 
 def test_a_scan_decision_is_in_the_foreground_while_it_waits_and_runs(db):
@@ -232,6 +288,8 @@ def test_commit_hooks_run_after_writes_that_committed_only(db):
     assert ran == [THREAD_NAME]  # rolled back: nothing to hear about
     db.call(lambda session: db.call(set_state, "inner", "x", NOW))  # a savepoint inside one write
     assert len(ran) == 2
+    db.writer.call_first(set_state, "scan", "x", NOW)  # a decision: on its caller's thread (the checkpointer hears)
+    assert ran[2:] == [threading.current_thread().name]
 
 
 @pytest.mark.expect_errors("packdesk.store.writer")

@@ -65,7 +65,7 @@ class Checkpointer:
         return self.last
 
     def _committed(self) -> None:
-        self._dirty.set()  # on the lane's thread, after its commit: nothing more
+        self._dirty.set()  # on the thread that wrote, after its commit: nothing more
 
     def _run(self) -> None:
         while True:

@@ -1,27 +1,33 @@
-"""The one writer lane: every write to the cache runs on one thread, one short transaction each.
+"""The one writer lane: writes to the cache run one at a time, one short transaction each.
 
 Callers hand over a function ``fn(session, *args, **kw)``; the lane runs it inside
 ``with session.begin():`` (commit on return, rollback on exception) and settles a
 :class:`concurrent.futures.Future` with its return value or its exception. Reads never come here:
 they use short sessions of their own (``Database.read()``).
 
-Writes run in the order they were submitted, except that a packer's scan decision (``call_first``)
-runs before the background writes still waiting (a sync page, a clip's seal): the packer waits
-for the write running now at most, never for the queue behind it.
+Writes run in the order they were submitted, on the lane's thread, except a decision a person
+waits for (a scan: ``call_first``). It runs on the caller's own thread as soon as the write running
+now has finished, before the background writes still waiting (a sync page, a clip's seal): the
+packer waits for the write running now at most, never for the queue behind it, and a decision
+crosses no thread (handing it to the lane and the answer back cost two thread switches, 0.13 ms at
+the median of a scan and up to 0.5 ms in its slowest 1 %: ``benchmarks/bench_station.py``). Whose
+turn it is, the lane's or a caller's, is kept under one condition, so two writes never overlap.
 
-A write submitted from the lane thread itself (from inside another write, or from a future's
+A write submitted from the thread writing now (from inside another write, or from a future's
 done-callback) runs at once instead of queueing behind itself: inside the running write it joins
 that transaction under a SAVEPOINT, so its failure undoes only its own part.
 
 At a scan the lane's own bookkeeping used to cost more than SQLite's work, so it keeps it small:
 with ``keep_connection`` (SQLite: one file, nothing to reconnect to) the lane holds one connection
-for its whole life instead of taking one from the pool at every write, and one session closed
-after each write; its sessions (:class:`LaneSession`) hand a Core statement straight to the
-connection their transaction holds, and with ``direct`` (SQLite) a statement that ran before
-straight to the driver (``app.store.direct``); ``on_begin(connection)`` runs as a transaction takes its connection (SQLite: ``BEGIN IMMEDIATE``,
-``sqlite_conn``) and hooks registered with :meth:`WriterLane.on_commit` run after each write that
-committed a transaction (the WAL checkpointer's wake-up), so the lane's engine needs no connection
-events, which SQLAlchemy would otherwise dispatch around every statement.
+for its whole life instead of taking one from the pool at every write (used by one thread at a
+time, whichever has the turn), and one session closed after each write; its sessions
+(:class:`LaneSession`) hand a Core statement straight to the connection their transaction holds,
+and with ``direct`` (SQLite) a statement that ran before straight to the driver
+(``app.store.direct``); ``on_begin(connection)`` runs as a transaction takes its connection
+(SQLite: ``BEGIN IMMEDIATE``, ``sqlite_conn``) and hooks registered with
+:meth:`WriterLane.on_commit` run after each write that committed a transaction (the WAL
+checkpointer's wake-up), so the lane's engine needs no connection events, which SQLAlchemy would
+otherwise dispatch around every statement.
 """
 from __future__ import annotations
 
@@ -46,7 +52,7 @@ THREAD_NAME = "packdesk-db-writer"
 T = TypeVar("T")
 
 _STOP = object()
-_FIRST, _IN_TURN, _LAST = 0, 1, 2  # the queue's ranks: a scan decision, any write, the lane's stop
+_IN_TURN, _LAST = 0, 1  # the queue's ranks: any write, the lane's stop
 
 
 class WriterClosed(RuntimeError):
@@ -90,17 +96,21 @@ class WriterLane:
         event.listen(self._sessions, "after_begin", self._began)
         self._keep_connection, self._on_begin = keep_connection, on_begin
         self._direct = DirectStatements(engine.dialect) if direct else None  # app.store.direct
-        # keep_connection: the connection the lane thread keeps, and its one session (closed after
+        # keep_connection: the connection the lane keeps, and its one session (closed after
         # each write, so nothing outlives it; making a Session costs more than a scan's statements)
         self._connection: Connection | None = None
         self._kept: Session | None = None
         self._committed_hooks: list[Callable[[], object]] = []
         self._wrote = False  # the running write began a database transaction
         self._queue: queue.PriorityQueue[tuple[int, int, Any]] = queue.PriorityQueue()
+        # whose turn it is to write: the lane thread's, or a caller's running a decision itself
+        self._turn = threading.Condition()
+        self._writer: threading.Thread | None = None  # the thread in a write now
+        self._callers = 0  # callers waiting to run a decision on their own thread
         self._order = itertools.count()  # ties in rank keep the order of submission
         self._lock = threading.Lock()
         self._closed = False
-        self._active: Session | None = None  # the session of the write running now (lane thread only)
+        self._active: Session | None = None  # the session of the write running now (its thread only)
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
 
@@ -109,8 +119,10 @@ class WriterLane:
         return self._thread
 
     def in_lane(self) -> bool:
-        """True when called from the lane's own thread."""
-        return threading.current_thread() is self._thread
+        """True when called from the lane's thread or from the thread writing now (a caller's
+        ``call_first``)."""
+        here = threading.current_thread()
+        return here is self._thread or here is self._writer
 
     def submit(self, fn: Callable[..., T], /, *args: Any, **kw: Any) -> Future[T]:
         """Queue ``fn(session, *args, **kw)``; the future holds its result or its exception."""
@@ -120,16 +132,48 @@ class WriterLane:
         """Run ``fn`` on the lane and wait for it; its exception is raised here."""
         return self._submit(_IN_TURN, fn, args, kw).result()
 
-    def submit_first(self, fn: Callable[..., T], /, *args: Any, **kw: Any) -> Future[T]:
-        """``submit`` for a decision a person waits for (a scan): it runs before the writes still
-        queued, right after the one running now."""
-        return self._submit(_FIRST, fn, args, kw)
-
     def call_first(self, fn: Callable[..., T], /, *args: Any, **kw: Any) -> T:
-        """``call`` of ``submit_first``; meanwhile the process's background work gives way
-        (``app.foreground``: the sync's parsing would take the interpreter from the decision)."""
+        """``call`` for a decision a person waits for (a scan), run on this thread: right after
+        the write running now, before the writes still queued. Meanwhile the process's background
+        work gives way (``app.foreground``: the sync's parsing would take the interpreter from the
+        decision)."""
         with foreground.deciding():
-            return self._submit(_FIRST, fn, args, kw).result()
+            if self.in_lane():
+                return self._run_inline(fn, args, kw).result()
+            self._take_turn(caller=True)
+            try:
+                return self._transaction(fn, args, kw)
+            finally:
+                self._end_turn()
+
+    @property
+    def callers_waiting(self) -> int:
+        """How many ``call_first`` decisions wait for the write running now."""
+        with self._turn:
+            return self._callers
+
+    def _take_turn(self, *, caller: bool) -> None:
+        """Wait for no write to be running (the lane's thread also for no caller to be waiting:
+        a decision goes before the queue), then be the thread writing."""
+        with self._turn:
+            if caller:
+                if self._closed:
+                    raise WriterClosed("the database writer lane is closed")
+                self._callers += 1
+                try:
+                    while self._writer is not None:
+                        self._turn.wait()
+                finally:
+                    self._callers -= 1
+            else:
+                while self._writer is not None or self._callers:
+                    self._turn.wait()
+            self._writer = threading.current_thread()
+
+    def _end_turn(self) -> None:
+        with self._turn:
+            self._writer = None
+            self._turn.notify_all()
 
     def _submit(self, rank: int, fn: Callable[..., T], args: tuple, kw: dict) -> Future[T]:
         if self.in_lane():
@@ -142,8 +186,9 @@ class WriterLane:
         return future
 
     def on_commit(self, hook: Callable[[], object]) -> None:
-        """Call ``hook()`` on the lane thread after each write that committed a database
-        transaction (a write that ran no statement commits none). It must only hand work on."""
+        """Call ``hook()`` after each write that committed a database transaction (a write that ran
+        no statement commits none), on the thread that wrote (the lane's, or a decision's caller's).
+        It must only hand work on."""
         self._committed_hooks.append(hook)
 
     def close(self, timeout: float | None = None) -> None:
@@ -163,12 +208,14 @@ class WriterLane:
         while True:
             job = self._queue.get()[2]
             if job is _STOP:
+                self._take_turn(caller=False)  # a caller's decision running now ends first
                 if self._connection is not None:
                     self._connection.close()
                 return
             future, fn, args, kw = job
             if not future.set_running_or_notify_cancel():
                 continue
+            self._take_turn(caller=False)
             try:
                 result = self._transaction(fn, args, kw)
             except BaseException as exc:  # noqa: BLE001 - the caller gets it through the future
@@ -176,6 +223,8 @@ class WriterLane:
                 future.set_exception(exc)
             else:
                 future.set_result(result)
+            finally:
+                self._end_turn()
 
     def _transaction(self, fn: Callable[..., T], args: tuple, kw: dict) -> T:
         self._wrote = False
