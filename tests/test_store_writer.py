@@ -160,6 +160,33 @@ def test_a_scan_decision_runs_before_the_background_writes_still_queued(db):
     assert order == ["running", "scan", "sync page 0", "sync page 1", "sync page 2"]
 
 
+def test_a_write_queued_while_decisions_come_back_to_back_runs_between_two_of_them(db):
+    """A packer (or a benchmark) deciding without pause must not keep the queue waiting: the WAL
+    checkpoint's last step is a queued write, and without it the WAL grows at every commit."""
+    order: list[str] = []
+    inside, release = threading.Event(), threading.Event()
+
+    def first_decision(session):
+        inside.set()
+        if not release.wait(10):
+            raise TimeoutError("test never released the decision")
+        order.append("decision 1")
+
+    def back_to_back():
+        db.writer.call_first(first_decision)
+        db.writer.call_first(lambda session: order.append("decision 2"))  # at once, no pause
+
+    decider = threading.Thread(target=back_to_back)
+    decider.start()
+    assert inside.wait(10)
+    queued = db.submit(lambda session: order.append("queued"))
+    wait_for(lambda: db.writer.lane_waiting, timeout=10, what="the queued write waits for the decision")
+    release.set()
+    decider.join(10)
+    queued.result(timeout=10)
+    assert order == ["decision 1", "queued", "decision 2"]
+
+
 def test_a_scan_decision_runs_on_its_callers_thread_and_what_it_writes_inside_joins_it(db):
     def decide(session):
         set_state(session, "scan", "1", NOW)

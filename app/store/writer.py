@@ -9,9 +9,12 @@ Writes run in the order they were submitted, on the lane's thread, except a deci
 waits for (a scan: ``call_first``). It runs on the caller's own thread as soon as the write running
 now has finished, before the background writes still waiting (a sync page, a clip's seal): the
 packer waits for the write running now at most, never for the queue behind it, and a decision
-crosses no thread (handing it to the lane and the answer back cost two thread switches, 0.13 ms at
-the median of a scan and up to 0.5 ms in its slowest 1 %: ``benchmarks/bench_station.py``). Whose
-turn it is, the lane's or a caller's, is kept under one condition, so two writes never overlap.
+crosses no thread (the hand-over to the lane's thread and the answer's way back cost about 0.1 ms
+of a scan's median, and up to 0.5 ms in its slowest 1 %: ``benchmarks/bench_station.py``). Whose
+turn it is, the lane's or a caller's, is kept under one condition, so two writes never overlap. A
+decision that ends hands the turn to the lane's waiting write unless another decision waits:
+decisions back to back must not starve the queue (the WAL checkpoint's last step is one of its
+writes; starved, the WAL grew at every commit, and every commit's sync took longer).
 
 A write submitted from the thread writing now (from inside another write, or from a future's
 done-callback) runs at once instead of queueing behind itself: inside the running write it joins
@@ -107,6 +110,7 @@ class WriterLane:
         self._turn = threading.Condition()
         self._writer: threading.Thread | None = None  # the thread in a write now
         self._callers = 0  # callers waiting to run a decision on their own thread
+        self._lane_waits = False  # the lane's thread has a write and waits for its turn
         self._order = itertools.count()  # ties in rank keep the order of submission
         self._lock = threading.Lock()
         self._closed = False
@@ -152,9 +156,17 @@ class WriterLane:
         with self._turn:
             return self._callers
 
+    @property
+    def lane_waiting(self) -> bool:
+        """The lane's thread has a queued write and waits for its turn."""
+        with self._turn:
+            return self._lane_waits
+
     def _take_turn(self, *, caller: bool) -> None:
-        """Wait for no write to be running (the lane's thread also for no caller to be waiting:
-        a decision goes before the queue), then be the thread writing."""
+        """Wait for no write to be running, then be the thread writing. The lane's thread also
+        waits while a caller waits (a decision goes before the queue), unless a caller's write
+        handed it the turn as it ended (``_end_turn``)."""
+        here = threading.current_thread()
         with self._turn:
             if caller:
                 if self._closed:
@@ -166,13 +178,21 @@ class WriterLane:
                 finally:
                     self._callers -= 1
             else:
-                while self._writer is not None or self._callers:
-                    self._turn.wait()
-            self._writer = threading.current_thread()
+                self._lane_waits = True
+                try:
+                    while self._writer is not here and (self._writer is not None or self._callers):
+                        self._turn.wait()
+                finally:
+                    self._lane_waits = False
+            self._writer = here
 
     def _end_turn(self) -> None:
+        """End the write running now. A caller's write hands the turn to the lane's waiting write
+        when no other decision waits: a packer scanning back to back would otherwise keep it
+        waiting (the WAL checkpoint's last step among them, and the WAL would grow)."""
         with self._turn:
-            self._writer = None
+            ended_by_caller = self._writer is not self._thread
+            self._writer = self._thread if ended_by_caller and self._lane_waits and not self._callers else None
             self._turn.notify_all()
 
     def _submit(self, rank: int, fn: Callable[..., T], args: tuple, kw: dict) -> Future[T]:
