@@ -8,6 +8,7 @@ from app.services.labels.printing import LabelPrinter
 from app.services.station import results as r
 from app.services.station.classify import classify
 from app.store import labels as store_labels
+from app.store import postings as store_postings
 from station_helpers import CABLE, EAN, MUG, NOW, TEA, shop  # noqa: F401
 
 A, B, C = "10000001-0001-1", "10000002-0001-1", "10000006-0001-1"
@@ -129,6 +130,22 @@ def test_own_label_answers(shop, setup, scanned, code, held):
     assert (result.state == r.ERROR) == held
     if setup == "parked":
         assert "person" in result.message("en")
+
+
+def test_the_own_label_of_a_parcel_cancelled_meanwhile_says_who_cancelled_it_in_the_packers_words(shop):
+    station = shop.station(order_label="on_pack")
+    pack(station, A)
+    row = shop.posting(A)
+    shop.db.writer.call(store_postings.upsert_postings, [{  # what a sync writes of Ozon's cancellation
+        "posting_number": A, "status": "cancelled", "shipment_date": row.shipment_date,
+        "cancel_reason": "Покупатель отменил заказ", "cancelled_by": "buyer",
+    }], {A: [{"sku": x.sku, "quantity": x.quantity, "offer_id": x.offer_id, "name": x.name} for x in row.items]},
+        now=shop.now())
+    stop = station.scan(own_label_payload(A))
+    assert (stop.code, stop.state, stop.data["by"]) == (r.POSTING_NOT_PACKABLE, r.ERROR, "buyer")
+    assert "by the buyer: Покупатель отменил заказ" in stop.message("en")
+    assert "买家取消：Покупатель отменил заказ" in stop.message("zh")
+    assert "Покупатель отменил заказ" in stop.message("ru")
 
 
 def test_a_wave_free_pack_with_on_pack_still_queues_one_ship(shop):

@@ -14,7 +14,6 @@ from datetime import timedelta
 from app.services.station import results as r
 from app.services.station import state as s
 from app.services.station.flows import refused
-from app.statuses import CANCELLED_STATUSES, LocalState
 from app.store import labels as store_labels
 from app.store.models import LABEL_PRINTED
 
@@ -25,9 +24,9 @@ def match(t: s.Txn, number: str) -> r.StationResult:
     posting = s.get_posting(t.session, number)
     if posting is None:
         return refused(t, r.POSTING_NOT_FOUND, number, scanned="own_label")
-    if posting.local_state == LocalState.CANCELLED or posting.status in CANCELLED_STATUSES:
-        return refused(t, r.POSTING_NOT_PACKABLE, number, reason="cancelled",
-                       detail=posting.cancel_reason or posting.status, scanned="own_label")
+    cancelled = s.cancelled_reason(posting)
+    if cancelled is not None:
+        return refused(t, r.POSTING_NOT_PACKABLE, number, **cancelled, scanned="own_label")
     label = store_labels.get(t.session, number)
     if label is not None and label.state == LABEL_PRINTED and posting.wave_id is None:
         if label.matched_at is not None:

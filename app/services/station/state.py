@@ -263,11 +263,20 @@ def needs_mark(posting: BenchPosting, sku: int) -> bool:
     return str(sku) in {str(s) for s in wanted}
 
 
-def not_packable_reason(posting: BenchPosting, station: str) -> dict[str, Any] | None:
-    """Why this station may not pack the posting now (None: it may)."""
+def cancelled_reason(posting: BenchPosting) -> dict[str, Any] | None:
+    """A cancelled posting's refusal data: Ozon's reason (or status) and who cancelled it, which the
+    messages say in the packer's words (None: not cancelled)."""
     if posting.local_state == LocalState.CANCELLED or posting.status in CANCELLED_STATUSES:
         return {"reason": "cancelled", "detail": posting.cancel_reason or posting.status,
                 **({"by": posting.cancelled_by} if posting.cancelled_by else {})}
+    return None
+
+
+def not_packable_reason(posting: BenchPosting, station: str) -> dict[str, Any] | None:
+    """Why this station may not pack the posting now (None: it may)."""
+    cancelled = cancelled_reason(posting)
+    if cancelled is not None:
+        return cancelled
     if store_waves.in_pending_wave(posting):  # shipped with its wave: verified at the bench after
         if posting.status not in PACKABLE_STATUSES | SHIPPED_STATUSES:
             return {"reason": "status", "detail": posting.status}
