@@ -5,8 +5,8 @@
   (``mark_required`` holds it), is ``marking_invalid`` at once, with the reason.
 - ``reopen``: a posting Ozon refused codes of (``problem``, ``app.store.marks``) opens again on the
   refused units when it is scanned; ``replace``: a new code for such a unit replaces the old one
-  (``mark_replaced``), and ``replace_identifier`` the same for a phone's IMEI or a jewel's UIN
-  (checked for its shape first, like at packing); once every refused unit has a new code the posting
+  (``mark_replaced``; ``unit_ids.replace_refused`` the same for a phone's IMEI or a jewel's UIN,
+  checked for its shape first, like at packing); once every refused unit has a new code the posting
   is packed again and its complete set queued for Ozon (the ship, still waiting, goes once Ozon
   accepts it). Its weight stays the one taken at packing: a reopened posting is not weighed again.
 
@@ -19,7 +19,8 @@ from typing import Any
 
 from sqlalchemy import update
 
-from app.devices.scanners.gs1 import for_log, mask
+from app.devices.scanners.gs1 import mask
+from app.services.station import customs
 from app.services.station import results as r
 from app.services.station import state as s
 from app.services.station import units
@@ -27,6 +28,7 @@ from app.services.station.marking import Mark
 from app.statuses import LocalState
 from app.store import marks as store_marks
 from app.store import postings as store_postings
+from app.store import products as store_products
 from app.store.marks_models import MARKS_REJECTED
 from app.store.models import PackedUnitRow
 
@@ -74,7 +76,7 @@ def not_a_mark(t: s.Txn, number: str | None, shown: str) -> r.StationResult | No
 
 # -- a posting whose codes Ozon refused ------------------------------------------------------------
 
-def _fixable(t: s.Txn, number: str) -> list[dict] | None:
+def fixable(t: s.Txn, number: str) -> list[dict] | None:
     record = store_marks.get(t.session, number)
     if record is None or record.stage != MARKS_REJECTED or not record.failed:
         return None
@@ -94,7 +96,7 @@ def reopen(t: s.Txn, posting: s.BenchPosting, counts: dict[int, int]):
     """Open the problem posting on its refused units, or None when it is not such a posting."""
     if posting.claimed_by not in (None, t.name):
         return None
-    failed = _fixable(t, posting.posting_number)
+    failed = fixable(t, posting.posting_number)
     if failed is None:
         return None
     number = posting.posting_number
@@ -117,7 +119,7 @@ def reopen(t: s.Txn, posting: s.BenchPosting, counts: dict[int, int]):
 def replace(t: s.Txn, posting: s.BenchPosting, mark: Mark) -> r.StationResult | None:
     """A new code for a refused unit of this product (None: no refused unit of it waits)."""
     number = posting.posting_number
-    failed = _fixable(t, number)
+    failed = fixable(t, number)
     if not failed:
         return None
     sku_of = {p for p in _skus_of(t, mark)}
@@ -128,42 +130,16 @@ def replace(t: s.Txn, posting: s.BenchPosting, mark: Mark) -> r.StationResult | 
     if holder is not None:
         return s.refused(t, r.DUPLICATE_UNIT, number, product=target.get("product", ""), sku=target["sku"],
                          other=holder, mark=mask(mark.code))
-    return _replaced(t, number, failed, target, mark.code, mask(mark.code))
-
-
-def replace_identifier(t: s.Txn, posting: s.BenchPosting, code: str) -> r.StationResult | None:
-    """A phone's IMEI or a jewel's UIN for a refused unit of the reopened posting, refused with the
-    reason when it has not the identifier's shape (None: no such unit waits)."""
-    from app.services.marks import identifiers as ids
-    from app.services.station.unit_ids import asked_skus
-
-    number = posting.posting_number
-    failed = _fixable(t, number)
-    kinds = asked_skus(posting) if failed and posting.requirements else {}
-    target = next((f for f in failed or () if f["sku"] in kinds), None)
-    if target is None:
-        return None
-    kind, product = kinds[target["sku"]], target.get("product", "")
-    checked = ids.check(kind, code)
-    if not checked.valid:
-        return s.refused(t, r.UNIT_ID_INVALID, number, kind=kind, reason=checked.reason, sku=target["sku"],
-                         product=product, scanned=for_log(code))
-    holder = units.mark_seen(t.session, number, checked.value)
-    if holder is not None:
-        return s.refused(t, r.DUPLICATE_UNIT, number, product=product, sku=target["sku"], other=holder,
-                         mark=checked.value)
-    return _replaced(t, number, failed, target, checked.value, checked.value)  # an IMEI is shown in full
+    return replaced(t, number, failed, target, mark.code, mask(mark.code))
 
 
 def fixing(t: s.Txn, posting: s.BenchPosting, grams: float) -> r.StationResult | None:
     """A weight for a posting reopened to replace what Ozon refused (a code, an IMEI, a customs
     number): not taken, the weight of its packing stands; the answer says what it waits for."""
-    from app.services.station import customs
-
     if not posting.problem:
         return None
     number = posting.posting_number
-    failed = _fixable(t, number)
+    failed = fixable(t, number)
     waiting = [unit for unit, _ in customs.wanted(t, number) or ()] if not failed else failed
     if not waiting:
         return None
@@ -173,7 +149,7 @@ def fixing(t: s.Txn, posting: s.BenchPosting, grams: float) -> r.StationResult |
     return r.result(r.FIX_FIRST, number, t.state(), **data)
 
 
-def _replaced(t: s.Txn, number: str, failed: list[dict], target: dict, code: str, shown: str) -> r.StationResult:
+def replaced(t: s.Txn, number: str, failed: list[dict], target: dict, code: str, shown: str) -> r.StationResult:
     """The unit ``target`` takes ``code``; the posting is packed again once no refused unit is left."""
     t.session.execute(update(PackedUnitRow).where(PackedUnitRow.id == target["unit"]).values(mark=code))
     record = store_marks.get(t.session, number)
@@ -196,7 +172,6 @@ def _replaced(t: s.Txn, number: str, failed: list[dict], target: dict, code: str
 
 
 def _skus_of(t: s.Txn, mark: Mark) -> list[int]:
-    from app.store import products as store_products
     for barcode in mark.barcodes():
         found = store_products.products_by_barcode(t.session, barcode)
         if found:

@@ -70,7 +70,7 @@ def take(t: s.Txn, code: str) -> r.StationResult | None:
     number = t.row.open_posting
     posting = s.get_posting(t.session, number) if number else None
     if posting is not None and posting.problem:  # reopened for customs numbers, or a refused IMEI/UIN?
-        taken = customs.take(t, number, code) or mark_fix.replace_identifier(t, posting, code)
+        taken = customs.take(t, number, code) or replace_refused(t, posting, code)
         if taken is not None:
             return taken
     found = waiting(t, posting) if posting is not None else None
@@ -94,6 +94,28 @@ def take(t: s.Txn, code: str) -> r.StationResult | None:
             "complete": complete}
     t.log(r.UNIT_ID_ACCEPTED, number, data)
     return r.result(r.UNIT_ID_ACCEPTED, number, t.state(), **data)
+
+
+def replace_refused(t: s.Txn, posting: s.BenchPosting, code: str) -> r.StationResult | None:
+    """A phone's IMEI or a jewel's UIN for a unit of the reopened posting whose identifier Ozon
+    refused (``mark_fix``), refused with the reason when it has not the identifier's shape (None: no
+    such unit waits)."""
+    number = posting.posting_number
+    failed = mark_fix.fixable(t, number)
+    kinds = asked_skus(posting) if failed and posting.requirements else {}
+    target = next((f for f in failed or () if f["sku"] in kinds), None)
+    if target is None:
+        return None
+    kind, product = kinds[target["sku"]], target.get("product", "")
+    checked = ids.check(kind, code)
+    if not checked.valid:
+        return s.refused(t, r.UNIT_ID_INVALID, number, kind=kind, reason=checked.reason, sku=target["sku"],
+                         product=product, scanned=for_log(code))
+    holder = units.mark_seen(t.session, number, checked.value)
+    if holder is not None:
+        return s.refused(t, r.DUPLICATE_UNIT, number, product=product, sku=target["sku"], other=holder,
+                         mark=checked.value)
+    return mark_fix.replaced(t, number, failed, target, checked.value, checked.value)  # an IMEI is shown in full
 
 
 def _name(posting: s.BenchPosting, sku: int) -> str:
