@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from sqlalchemy import bindparam, event, func, insert, select, update
+from sqlalchemy import Connection, bindparam, event, func, insert, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 
 from app.store.direct import DirectStatements, DoneResult
 from app.store.models import StationRow, SyncStateRow
+from app.services.station import results as r
+from station_helpers import CABLE, EAN, MUG, TEA, shop  # noqa: F401
 from store_helpers import NOW, sqlite_db, sqlite_template  # noqa: F401
 
 _st = StationRow.__table__
@@ -124,3 +126,27 @@ def test_statements_built_at_each_call_are_never_compiled_here(sqlite_db):  # no
             assert isinstance(direct.run(connection, select(_st.c.name).where(_st.c.name == f"x{n}")), CursorResult)
         again = select(_st.c.name).where(_st.c.name == "y")
         assert [isinstance(direct.run(connection, again), CursorResult) for _ in range(2)] == [True, False]
+
+
+def test_a_packings_decisions_all_run_straight_once_their_statements_have_run(shop, monkeypatch):  # noqa: F811
+    """Open, count, weigh with its ship command and event lines: a statement of the pack path that
+    the direct form cannot take (a column default computed in Python, an IN list) costs every
+    such decision SQLAlchemy's whole execution again (the outbox's INSERT did: 0.15 ms a weighing)."""
+    station = shop.station()
+    postings = {"10000001-0001-1": ([EAN[MUG], EAN[CABLE], EAN[CABLE]], 500.0), "10000002-0001-1": ([EAN[MUG]], 400.0),
+                "10000006-0001-1": ([EAN[TEA], EAN[TEA], EAN[CABLE]], 250.0)}
+    ordinary: list[str] = []
+    real = Connection.execute
+
+    def noted(self, statement, *args, **kw):
+        ordinary.append(" ".join(str(statement).split())[:80])
+        return real(self, statement, *args, **kw)
+
+    for n, (number, (codes, grams)) in enumerate(postings.items()):
+        if n == 2:  # the first two: each statement's first run, then its compiled form
+            monkeypatch.setattr(Connection, "execute", noted)
+        assert [station.scan(code).ok for code in [number, *codes]] == [True] * (len(codes) + 1)
+        assert station.weigh(grams).code == r.WEIGHT_ACCEPTED
+    monkeypatch.undo()
+    assert ordinary == []
+    assert shop.commands(number)  # the last weighing queued its ship command
