@@ -87,7 +87,8 @@ def packable(columns) -> ColumnElement:
                 one_of_literals(columns.local_state, PACKABLE_LOCAL_STATES), columns.wave_id.is_(None))
 
 
-# the posting number only: a claim or a release, which changes neither status, leaves it alone
+# the posting number only, so the index stays small; a claim that starts a posting (waiting -> in_progress)
+# still rewrites its entry, one page of the commit: SQLite redoes an entry whose WHERE terms' columns changed
 Index("ix_postings_packable", PostingRow.posting_number,
       sqlite_where=packable(PostingRow.__table__.c), postgresql_where=packable(PostingRow.__table__.c))
 
