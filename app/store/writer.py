@@ -34,7 +34,6 @@ otherwise dispatch around every statement.
 """
 from __future__ import annotations
 
-import itertools
 import logging
 import queue
 import threading
@@ -55,7 +54,6 @@ THREAD_NAME = "packdesk-db-writer"
 T = TypeVar("T")
 
 _STOP = object()
-_IN_TURN, _LAST = 0, 1  # the queue's ranks: any write, the lane's stop
 
 
 class WriterClosed(RuntimeError):
@@ -105,13 +103,12 @@ class WriterLane:
         self._kept: Session | None = None
         self._committed_hooks: list[Callable[[], object]] = []
         self._wrote = False  # the running write began a database transaction
-        self._queue: queue.PriorityQueue[tuple[int, int, Any]] = queue.PriorityQueue()
+        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()  # in order; _STOP last (put once closed)
         # whose turn it is to write: the lane thread's, or a caller's running a decision itself
         self._turn = threading.Condition()
         self._writer: threading.Thread | None = None  # the thread in a write now
         self._callers = 0  # callers waiting to run a decision on their own thread
         self._lane_waits = False  # the lane's thread has a write and waits for its turn
-        self._order = itertools.count()  # ties in rank keep the order of submission
         self._lock = threading.Lock()
         self._closed = False
         self._active: Session | None = None  # the session of the write running now (its thread only)
@@ -130,11 +127,11 @@ class WriterLane:
 
     def submit(self, fn: Callable[..., T], /, *args: Any, **kw: Any) -> Future[T]:
         """Queue ``fn(session, *args, **kw)``; the future holds its result or its exception."""
-        return self._submit(_IN_TURN, fn, args, kw)
+        return self._submit(fn, args, kw)
 
     def call(self, fn: Callable[..., T], /, *args: Any, **kw: Any) -> T:
         """Run ``fn`` on the lane and wait for it; its exception is raised here."""
-        return self._submit(_IN_TURN, fn, args, kw).result()
+        return self._submit(fn, args, kw).result()
 
     def call_first(self, fn: Callable[..., T], /, *args: Any, **kw: Any) -> T:
         """``call`` for a decision a person waits for (a scan), run on this thread: right after
@@ -195,14 +192,14 @@ class WriterLane:
             self._writer = self._thread if ended_by_caller and self._lane_waits and not self._callers else None
             self._turn.notify_all()
 
-    def _submit(self, rank: int, fn: Callable[..., T], args: tuple, kw: dict) -> Future[T]:
+    def _submit(self, fn: Callable[..., T], args: tuple, kw: dict) -> Future[T]:
         if self.in_lane():
             return self._run_inline(fn, args, kw)
         future: Future[T] = Future()
         with self._lock:
             if self._closed:
                 raise WriterClosed("the database writer lane is closed")
-            self._queue.put((rank, next(self._order), (future, fn, args, kw)))
+            self._queue.put((future, fn, args, kw))
         return future
 
     def on_commit(self, hook: Callable[[], object]) -> None:
@@ -216,7 +213,7 @@ class WriterLane:
         with self._lock:
             if not self._closed:
                 self._closed = True
-                self._queue.put((_LAST, next(self._order), _STOP))
+                self._queue.put(_STOP)
         if not self.in_lane():
             self._thread.join(timeout)
             if self._thread.is_alive():
@@ -226,7 +223,7 @@ class WriterLane:
 
     def _run(self) -> None:
         while True:
-            job = self._queue.get()[2]
+            job = self._queue.get()
             if job is _STOP:
                 self._take_turn(caller=False)  # a caller's decision running now ends first
                 if self._connection is not None:
