@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import event
 
+from app.services.station.units import mark_seen
 from app.store.lookups import (
     find_by_label_barcode,
     find_packable_by_item_barcode,
@@ -175,3 +176,14 @@ def test_sqlite_lookup_plans_use_indexes_only(sqlite_db, name):
                        or "ix_postings_wave_id" in step for step in plan), plan  # nearly all have no wave
         # ... each of them looked up among the packable ones only (a partial index of a few thousand)
         assert any("postings USING INDEX ix_postings_packable (posting_number=?)" in step for step in plan), plan
+
+
+def test_sqlite_marking_code_lookup_uses_the_index_of_the_marked_units(sqlite_db):
+    # ix_packed_units_mark leaves the units without a code out (a count writes nothing there);
+    # a lookup by a code is still served by it
+    with sqlite_db.read() as session:
+        with _statements(sqlite_db.engine) as seen:
+            assert mark_seen(session, "A-1-1", "0104600000000010215abc") is None
+        (statement, parameters), = seen
+        plan = [row[3] for row in session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)]
+    assert plan[0] == "SEARCH packed_units USING INDEX ix_packed_units_mark (mark=?)", plan

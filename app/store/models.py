@@ -9,7 +9,7 @@ from datetime import datetime
 
 from sqlalchemy import (
     JSON, BigInteger, Boolean, ColumnElement, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text,
-    UniqueConstraint, and_, literal_column,
+    UniqueConstraint, and_, literal_column, text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -78,19 +78,25 @@ class PostingRow(Base):
     )
 
 
+def awaiting_packaging(columns) -> ColumnElement:
+    """Ozon's ``awaiting_packaging``, in no wave: the postings of the partial index ``ix_postings_packable``
+    (a few thousand of a cache of 100,000). Only columns a scan's decision never writes: a claim that
+    starts a posting (its ``local_state`` waiting -> in_progress) leaves the index as it is, where a term
+    on ``local_state`` here would make SQLite rewrite the posting's entry (one page more of each such
+    commit, measured)."""
+    return and_(columns.status == literal_column(f"'{AWAITING_PACKAGING}'"), columns.wave_id.is_(None))
+
+
 def packable(columns) -> ColumnElement:
     """The postings a scan of an item may open, by the columns of ``postings`` or of an alias of it:
-    Ozon's ``awaiting_packaging``, the bench's waiting or in progress, in no wave. The partial index
-    ``ix_postings_packable`` holds these (a few thousand of a cache of 100,000); the scan's lookup
-    (``app.store.lookups``) names the same terms, so the database knows the index serves it."""
-    return and_(columns.status == literal_column(f"'{AWAITING_PACKAGING}'"),
-                one_of_literals(columns.local_state, PACKABLE_LOCAL_STATES), columns.wave_id.is_(None))
+    :func:`awaiting_packaging`, and the bench's waiting or in progress (read from the row). The scan's
+    lookup (``app.store.lookups``) names these terms, so the database knows the index serves it."""
+    return and_(awaiting_packaging(columns), one_of_literals(columns.local_state, PACKABLE_LOCAL_STATES))
 
 
-# the posting number only, so the index stays small; a claim that starts a posting (waiting -> in_progress)
-# still rewrites its entry, one page of the commit: SQLite redoes an entry whose WHERE terms' columns changed
-Index("ix_postings_packable", PostingRow.posting_number,
-      sqlite_where=packable(PostingRow.__table__.c), postgresql_where=packable(PostingRow.__table__.c))
+# the posting number only, so the index stays small
+Index("ix_postings_packable", PostingRow.posting_number, sqlite_where=awaiting_packaging(PostingRow.__table__.c),
+      postgresql_where=awaiting_packaging(PostingRow.__table__.c))
 
 
 class PostingItemRow(Base):
@@ -240,7 +246,9 @@ class PackedUnitRow(Base):
 
     __table_args__ = (
         UniqueConstraint("posting_number", "mark"),
-        Index("ix_packed_units_mark", "mark"),  # a marking code seen in any posting is a duplicate
+        # a marking code seen in any posting is a duplicate; units without one stay out (a count writes no page here)
+        Index("ix_packed_units_mark", "mark", sqlite_where=text("mark IS NOT NULL"),
+              postgresql_where=text("mark IS NOT NULL")),
     )
 
 
