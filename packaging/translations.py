@@ -87,7 +87,6 @@ TEXTS = {
     "Warehouse": ("Склад", "仓库"),
     "Ozon account": ("Аккаунт Ozon", "Ozon 账户"),
     "Delivery method": ("Способ доставки", "配送方式"),
-    "Units": ("Шт.", "件数"),
     "Item barcode": ("Штрихкод товара", "商品条码"),
     "Items": ("Товары", "商品"),
     "Printed": ("Напечатано", "打印时间"),
@@ -356,6 +355,11 @@ TEXTS.update(TRACKING_TEXTS)
 TEXTS.update(CARRIER_TEXTS)
 TEXTS.update(PROGRESS_TEXTS)
 
+# a source text said otherwise in one context (Qt keeps translations per context; a key of TEXTS is one text)
+IN_CONTEXT = {
+    ("Queues", "Units"): ("Шт.", "件数"),  # a narrow column; the statistics say "Единицы"
+}
+
 DOCS_MODULE = ROOT / "app" / "ui" / "settings" / "docs.py"
 
 
@@ -377,19 +381,27 @@ def fill(ts: Path, lang: str) -> int:
     """Fill unfinished entries we know; returns how many remain unfinished."""
     tree = ET.parse(ts)
     left = 0
-    for message in tree.getroot().iter("message"):
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        if translation.get("type") != "unfinished":
-            continue
-        text = source if lang == "en" else (TEXTS.get(source) or (None, None))[0 if lang == "ru" else 1]
-        if text is None:
-            left += 1
-            continue
-        translation.text = text
-        del translation.attrib["type"]
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            left += _fill(message, name, lang)
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     return left
+
+
+def _fill(message: ET.Element, context: str | None, lang: str) -> int:
+    """1 when the message stays unfinished (a text nobody translated yet), else 0."""
+    source = message.findtext("source") or ""
+    translation = message.find("translation")
+    if translation.get("type") != "unfinished":
+        return 0
+    known = IN_CONTEXT.get((context, source)) or TEXTS.get(source) or (None, None)
+    text = source if lang == "en" else known[0 if lang == "ru" else 1]
+    if text is None:
+        return 1
+    translation.text = text
+    del translation.attrib["type"]
+    return 0
 
 
 def main() -> int:

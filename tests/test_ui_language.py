@@ -1,5 +1,7 @@
 """Languages: every UI text has a finished Russian and Chinese translation; switching at run time
 retranslates the window."""
+import ast
+import importlib
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -42,6 +44,40 @@ def test_the_ts_files_hold_every_text_of_the_code(tmp_path):
     in_code = {(c, s) for c, s, _ in messages(fresh)}
     translated = {(c, s) for c, s, _ in messages(I18N / "packdesk_ru.ts")}
     assert in_code - translated == set()
+
+
+def _known_texts() -> dict[str, set[tuple[str, str]]]:
+    # every source text the dicts of packaging/translations*.py name, with each translation given for it
+    said: dict[str, set[tuple[str, str]]] = {}
+    for path in sorted((I18N.parents[1] / "packaging").glob("translations*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict):
+                for key, value in zip(node.keys, node.values):
+                    if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                        said.setdefault(key.value, set()).add(ast.literal_eval(value))
+    return said
+
+
+def test_no_text_is_given_two_translations_in_the_flat_tables():
+    """A dict keeps the last of two entries: the other translation would be lost without a word
+    (one said otherwise in one context goes in IN_CONTEXT)."""
+    said = _known_texts()
+    assert len(said) > 300
+    assert {text: ways for text, ways in said.items() if len(ways) > 1} == {}
+
+
+def test_a_text_said_otherwise_in_one_context_keeps_both_translations(tmp_path, monkeypatch):
+    monkeypatch.syspath_prepend(str(I18N.parents[1] / "packaging"))
+    translations = importlib.import_module("translations")
+    ts = tmp_path / "packdesk_ru.ts"
+    contexts = "".join(f"<context><name>{name}</name><message><source>Units</source>"
+                       "<translation type=\"unfinished\"></translation></message></context>"
+                       for name in ("Queues", "StatisticsPanel"))
+    ts.write_text(f'<?xml version="1.0" encoding="utf-8"?><TS version="2.1" language="ru">{contexts}</TS>',
+                  encoding="utf-8")
+    assert translations.fill(ts, "ru") == 0
+    assert {(c, s): tr.text for c, s, tr in messages(ts)} == {
+        ("Queues", "Units"): "Шт.", ("StatisticsPanel", "Units"): "Единицы"}
 
 
 def test_switching_language_retranslates_the_main_window(qtbot, tmp_path):
