@@ -25,7 +25,7 @@ from app.config_accounts import OzonAccount  # noqa: E402
 from app.sim.ozon import DEFAULT_CLIENT_ID, OzonSimulator, WorldConfig  # noqa: E402
 from app.ui.app import build  # noqa: E402
 from app.ui.main_window import PACK, QUEUES  # noqa: E402
-from screenshots import close_bench, pump, run_alone, shot, wait_for  # noqa: E402
+from shots_kit import close_bench, pump, run_alone, shot, wait_for  # noqa: E402
 
 SECOND, SECOND_KEY = "200000", "demo-key-2"
 

@@ -28,7 +28,7 @@ from app.sim.ozon import OzonSimulator, WorldConfig  # noqa: E402
 from app.store import outbox as store_outbox  # noqa: E402
 from app.ui.app import build  # noqa: E402
 from app.ui.main_window import QUEUES  # noqa: E402
-from screenshots import close_bench, pump, run_alone, shot, wait_for  # noqa: E402
+from shots_kit import close_bench, pump, run_alone, shot, wait_for  # noqa: E402
 
 NO_ADDRESS, TOO_HEAVY = "0148531207-0003-1", "0148531207-0004-1"
 
