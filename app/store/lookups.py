@@ -71,7 +71,7 @@ def _packable(station: ColumnElement | None, what: Any = None) -> Any:
         select(_PACKABLE_POSTING if what is None else what(p))
         .where(
             p.posting_number.in_(numbers),  # the few postings of the product are the way in
-            packable(p),  # ... each looked up in the packable ones' index, its row read only if it is one
+            packable(p),  # ... each looked up in the index of those awaiting packaging, its row read only if there
             _unclaimed(p, station),
         )
         .order_by(p.shipment_date.is_(None), p.shipment_date, p.posting_number)
