@@ -6,7 +6,7 @@ import dataclasses
 import time
 from pathlib import Path
 
-from shots_kit import SCREEN_WIDTH, close_bench, pump, shot, wait_for
+from shots_kit import SCREEN_WIDTH, close_bench, each_language, pump, shot, wait_for
 
 from app.cli.demo import DEMO_API_KEY, demo_config
 from app.config import Config
@@ -97,25 +97,14 @@ def handover_shots(controller, window, method: int, numbers: list[str]) -> None:
     wait_for(lambda: codes.count("parcel_accepted") == len(numbers) - 2, 20)
     controller.handover.reload()
     wait_for(lambda: (controller.handover.panel.data.get("open") or {}).get("scanned") == len(numbers) - 2, 10)
-    for lang in ("en", "ru", "zh"):
-        controller.switch_language(lang, remember=False)
-        window.pages.setCurrentIndex(HANDOVER)
-        pump(0.4)
-        shot(window, lang, "handover")
+    each_language(controller, window, "handover", HANDOVER)
     controller.scan("CMD:HANDOVER-CLOSE")
     wait_for(lambda: window.flash.isVisible(), 10)
-    for lang in ("en", "ru", "zh"):
-        controller.switch_language(lang, remember=False)
-        pump(0.4)
-        shot(window, lang, "handover-incomplete")
+    each_language(controller, window, "handover-incomplete")
     controller.station_worker.command("HANDOVER-CLOSE", ["FORCE", "Anna", "left on the shelf"])
     wait_for(lambda: "handover_closed" in codes, 30)
     wait_for(lambda: (controller.handover.panel.data.get("last") or {}).get("barcode_text"), 30)
-    for lang in ("en", "ru", "zh"):
-        controller.switch_language(lang, remember=False)
-        window.pages.setCurrentIndex(HANDOVER)
-        pump(0.4)
-        shot(window, lang, "handover-closed")
+    each_language(controller, window, "handover-closed", HANDOVER)
 
 
 def people_scene(controller, window, lang: str, codes: list[str], number: str) -> None:
@@ -235,17 +224,10 @@ def returns_shots(controller, window, sim, number: str, shipped: list[str]) -> N
     wait_for(lambda: "return_note" in codes, 10)
     controller.returns.reload()
     pump(1.0)
-    for lang in ("en", "ru", "zh"):
-        controller.switch_language(lang, remember=False)
-        window.pages.setCurrentWidget(controller.returns.panel)
-        pump(0.5)
-        shot(window, lang, "return-open")
+    each_language(controller, window, "return-open", controller.returns.panel, pause=0.5)
     controller.scan(came_back.contents[0]["barcode"])
     wait_for(lambda: window.flash.isVisible(), 10)
-    for lang in ("en", "ru", "zh"):
-        controller.switch_language(lang, remember=False)
-        pump(0.5)
-        shot(window, lang, "return-mismatch")
+    each_language(controller, window, "return-mismatch", pause=0.5)
     window.flash.button.click()
     wait_for(lambda: not window.flash.isVisible(), 10)
     controller.station_worker.command("RETURN-CLOSE", [])

@@ -60,3 +60,15 @@ def shot(widget, lang: str, state: str) -> None:
     if widget.isWindow() and widget.width() > SCREEN_WIDTH:  # a minimum size grew it past the screen
         raise RuntimeError(f"{lang}-{state}: the window is {widget.width()} px wide on a {SCREEN_WIDTH}-px screen")
 
+
+def each_language(controller, window, state: str, page=None, pause: float = 0.4) -> None:
+    """The scene on screen now, shot in English, Russian and Chinese (the language switched live);
+    ``page``: the main window's page to show first (its index or widget)."""
+    for lang in ("en", "ru", "zh"):
+        controller.switch_language(lang, remember=False)
+        if isinstance(page, int):
+            window.pages.setCurrentIndex(page)
+        elif page is not None:
+            window.pages.setCurrentWidget(page)
+        pump(pause)
+        shot(window, lang, state)
