@@ -157,6 +157,7 @@ def test_rfbs_return_actions_go_through_the_outbox_and_a_lost_answer_is_read_bac
     with shop.bench.db.read() as session:
         now = session.get(ReturnRow, row.id)
         assert now.state == "approved" and [a["id"] for a in now.actions] == [RECEIVED]
+        assert now.group_state == "Delivering"  # the sync's list keeps Ozon's group (the words of en/zh)
         assert session.scalar(select(OutboxRow.id).where(OutboxRow.state == "parked")) is None
 
 

@@ -4,7 +4,7 @@
     packdesk returns action ID ACTION [--comment TEXT] [--reason N]
                                                          # ACTION: an id Ozon offers now (list shows them)
 
-``--json``: an array of ``{id, scheme, return_id, posting_number, barcode, state, state_name, product,
+``--json``: an array of ``{id, scheme, return_id, posting_number, barcode, state, state_name, group_state, product,
 quantity, reason, local_state, actions[{id, name}], created_at}``. An action goes through the outbox
 (the next sync pass sends it; a lost answer is read back, never sent twice): ``sync --once`` after it
 sends it now. Exit 0 when listed / queued, 1 with the reason on stderr (not an rFBS return, an action
@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from app.cli.common import EXIT_OK, CommandError, language, load, open_db
 from app.cli.table import columns
 from app.messages import text
+from app.messages.return_states import ozon_return_state
 
 
 def register(sub) -> None:
@@ -68,16 +69,21 @@ def run(args) -> int:
 
 
 def lines(found: list[dict], lang: str) -> list[str]:
-    """One line a return: its id, scheme, posting, Ozon's state in Ozon's words, where it is at the
-    bench, and the actions Ozon offers (``packdesk returns action ID ACTION``)."""
-    return columns([[f"#{row['id']}", row["scheme"].upper(), row["posting_number"], row["state_name"] or row["state"],
+    """One line a return: its id, scheme, posting, Ozon's state (``app.messages.return_states``), where it
+    is at the bench, and the actions Ozon offers in Ozon's words (``packdesk returns action ID ACTION``)."""
+    return columns([[f"#{row['id']}", row["scheme"].upper(), row["posting_number"], _ozon_state(row, lang),
                      text(f"return_state_{row['local_state']}", lang),
                      ", ".join(f"{a['id']}={a['name']}" for a in row["actions"])] for row in found])
 
 
+def _ozon_state(row: dict, lang: str) -> str:
+    return ozon_return_state(row["scheme"], row["state"], row.get("group_state", ""), row["state_name"], lang)
+
+
 def _as_dict(row) -> dict:
     return {"id": row.id, "scheme": row.scheme, "return_id": row.ozon_id, "posting_number": row.posting_number,
-            "barcode": row.barcode, "state": row.state, "state_name": row.state_name, "product": row.name,
+            "barcode": row.barcode, "state": row.state, "state_name": row.state_name,
+            "group_state": row.group_state, "product": row.name,
             "quantity": row.quantity, "reason": row.reason, "local_state": row.local_state,
             "actions": [{"id": int(a["id"]), "name": a.get("name", "")} for a in row.actions or ()],
             "created_at": row.created_at.isoformat() if row.created_at else None}

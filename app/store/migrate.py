@@ -33,7 +33,7 @@ log = logging.getLogger("packdesk.store.migrations")
 
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
 HEAD = "head"
-SCHEMA_HEAD = "0021"  # the newest script's revision: a new migration moves it
+SCHEMA_HEAD = "0022"  # the newest script's revision: a new migration moves it
 # how long a second opener waits for the first one's migration (SQLite)
 MIGRATION_BUSY_TIMEOUT_MS = 120_000
 # pg_advisory_xact_lock key: "packdesk" in ASCII, read as a number

@@ -44,6 +44,8 @@ class ReturnRow(Base):
     quantity: Mapped[int] = mapped_column(Integer, default=1)
     state: Mapped[str] = mapped_column(String(64), default="")       # Ozon's (FBS sys_name, rFBS state)
     state_name: Mapped[str] = mapped_column(Text, default="")
+    # rFBS: Ozon's group of the state (New, Delivering, ...; app.messages.return_states); "" for FBS or not known
+    group_state: Mapped[str] = mapped_column(String(64), default="", server_default="")
     reason: Mapped[str] = mapped_column(Text, default="")
     actions: Mapped[list] = mapped_column(JSON, default=list)        # rFBS: [{id, name}] Ozon offers now
     rejection_reasons: Mapped[list] = mapped_column(JSON, default=list)

@@ -9,7 +9,7 @@ from app.store.models import PackedUnitRow
 from app.store.models_returns import CASE_OPEN, RETURN_CLOSED, RETURN_OPEN, CaseRow, ReturnRow, ReturnUnitRow
 
 SYNCED_FIELDS = ("posting_number", "barcode", "kind", "sku", "offer_id", "name", "quantity", "state",
-                 "state_name", "reason", "created_at", "changed_at")
+                 "state_name", "group_state", "reason", "created_at", "changed_at")
 
 
 def upsert(session, items, now: datetime, details: dict | None = None) -> list[ReturnRow]:

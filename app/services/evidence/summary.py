@@ -15,6 +15,7 @@ from fpdf.enums import XPos, YPos
 
 from app import __version__
 from app.messages import CATALOGUE, text
+from app.messages.return_states import ozon_return_state
 from app.services.evidence.fonts import FontChoice, find_fonts
 from app.services.evidence.notes import UNIT_CODES, masked
 from app.services.evidence.timeline import TimelineEntry
@@ -61,6 +62,9 @@ def describe(entry: TimelineEntry, lang: str, posting: str | None = None) -> str
             seconds = f"{(data.get('duration_ms') or 0) / 1000:.1f}"
             return text("evidence_tl_clip", lang, box_text=box, seconds=seconds, state=state)
         return text("evidence_tl_photo", lang, state=state)
+    if code == "return_listed" and "scheme" in data:  # Ozon's state in the summary's language
+        data = {**data, "state": ozon_return_state(data["scheme"], data["state_code"], data["group_state"],
+                                                     data["state_name"], lang)}
     key = f"evidence_tl_{code}"
     if key in CATALOGUE:
         return text(key, lang, **_Params(data))

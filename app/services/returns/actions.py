@@ -94,6 +94,8 @@ class ActionSend:
         def write(session):
             row = store.get(session, p["return"])
             if row is not None:
+                if detail.state != row.state:  # its group comes with the next list; Ozon's name says it meanwhile
+                    row.group_state = ""
                 row.state, row.state_name = detail.state, detail.state_name or row.state_name
                 row.actions, row.rejection_reasons = list(detail.actions), list(detail.rejection_reasons)
         self.db.writer.call(write)

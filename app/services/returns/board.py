@@ -15,7 +15,8 @@ def returns_board(db, station: str, *, limit: int = 500) -> dict:
     with db.read() as session:
         rows = store.listing(session, limit)
         listed = [{"id": r.id, "scheme": r.scheme, "barcode": r.barcode, "posting": r.posting_number,
-                   "product": r.name, "quantity": r.quantity, "kind": r.kind, "state": r.state_name or r.state,
+                   "product": r.name, "quantity": r.quantity, "kind": r.kind, "state": r.state,
+                   "group_state": r.group_state, "state_name": r.state_name,
                    "local_state": r.local_state, "station": r.station, "reason": r.reason,
                    "actions": list(r.actions or []), "rejection_reasons": list(r.rejection_reasons or []),
                    "created_at": r.created_at} for r in rows]

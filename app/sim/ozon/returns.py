@@ -24,9 +24,10 @@ from app.sim.ozon.marks import gtin_of, sample_mark
 from app.statuses import DELIVERED, DELIVERING
 
 FBS, RFBS = "fbs", "rfbs"
-# FBS visual statuses (sys_name): on the way to the seller, then handed to them
-FBS_ON_WAY = ("ReturnedToOzon", "На пути к продавцу", 4)
-FBS_AT_PICKUP = ("ArrivedAtReturnPlace", "Ожидает у продавца", 6)
+# FBS visual statuses (sys_name, Ozon's Russian name as its reference words it, id): on the way to the
+# seller, then at the pick-up point for them
+FBS_ON_WAY = ("MovingToSeller", "Возврат на пути к продавцу", 4)
+FBS_AT_PICKUP = ("ArrivedAtReturnPlace", "В пункте выдачи", 6)
 # rFBS: state (group_state, state, state_name) and the actions offered in it
 APPROVE, REJECT, RECEIVED, REFUND = 1, -1, 10, 20
 ACTION_NAMES = {APPROVE: "Одобрить", REJECT: "Отклонить", RECEIVED: "Возврат получен", REFUND: "Вернуть деньги"}

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineE
                                QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from app.messages import text
+from app.messages.return_states import ozon_return_state
 from app.ui.queues.model import local_time
 from app.ui.tables import rows_view
 
@@ -123,7 +124,8 @@ class ReturnsPanel(QWidget):
         self.model.removeRows(0, self.model.rowCount())
         lang = self.language()
         for r in self._rows:
-            cells = [r["barcode"], r["scheme"].upper(), r["posting"], f"{r['product']} × {r['quantity']}", r["state"],
+            ozon = ozon_return_state(r["scheme"], r["state"], r["group_state"], r["state_name"], lang)
+            cells = [r["barcode"], r["scheme"].upper(), r["posting"], f"{r['product']} × {r['quantity']}", ozon,
                      text(f"return_state_{r['local_state']}", lang), local_time(r["created_at"])]
             self.model.appendRow([QStandardItem(str(c or "")) for c in cells])
         if selected is not None:
