@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -130,6 +131,23 @@ def test_the_summary_reads_in_the_language_asked(packed, lang, word):
         summary.TimelineEntry(packed.now(), "packing", "posting_complete", {"total": 3}), "en", NUMBER) \
         or lang == "en"
     assert find_fonts().regular is not None and find_fonts().cjk is not None  # the Makefile installs both
+
+
+@pytest.mark.parametrize(("lang", "first", "changed"), [
+    ("en", "Ozon's status seen by the sync: awaiting packaging / created",
+     "Ozon's status changed, seen by the sync: awaiting packaging / created → delivered"),
+    ("zh", "同步看到的 Ozon 状态：等待打包 / 已创建", "同步看到 Ozon 状态变更：等待打包 / 已创建 → 已送达"),
+    ("ru", "Статус в Ozon по данным синхронизации: ожидает упаковки / создано",
+     "Статус в Ozon изменился по данным синхронизации: ожидает упаковки / создано → доставлено"),
+])
+def test_ozons_statuses_in_the_timeline_are_said_in_words(lang, first, changed):
+    at = datetime(2026, 1, 5, 10, 0)
+    seen = summary.TimelineEntry(at, "tracking", "ozon_status",
+                                 {"status": "awaiting_packaging", "substatus": "posting_created"})
+    moved = summary.TimelineEntry(at, "tracking", "ozon_status_changed",
+                                  {"before": "awaiting_packaging", "before_substatus": "posting_created",
+                                   "status": "delivered", "substatus": ""})
+    assert (summary.describe(seen, lang), summary.describe(moved, lang)) == (first, changed)
 
 
 def test_without_fonts_the_summary_is_still_written_in_english_and_says_so(packed):

@@ -69,8 +69,12 @@ def test_a_hand_over_is_filmed_its_act_photographed_and_both_go_in_each_postings
         assert len(seen) > 1
         from app.services.evidence.summary import describe
 
-        said = describe(seen[-1], "en")  # the summary's line names both ends of the change
-        assert f"{seen[-1].data['before']}" in said and "→ awaiting_deliver" in said
+        from app.messages.statuses import status_word, substatus_word
+
+        said, last = describe(seen[-1], "en"), seen[-1].data  # both ends of the change, in words
+        assert said.endswith(f"{status_word(last['before'], 'en')} / {substatus_word(last['before_substatus'], 'en')}"
+                             f" → {status_word(last['status'], 'en')} / {substatus_word(last['substatus'], 'en')}")
+        assert "→ awaiting shipment /" in said
         assert [e.code for e in entries if e.area == "handover"] == ["parcel_scanned_out", "handover_closed_with"]
     finally:
         evidence.close()

@@ -94,15 +94,16 @@ SUMMARY_MESSAGES: dict[str, dict[str, str]] = {
     "evidence_tl_ozon_command_parked": {
         "en": "Ozon refused the command '{command}': {reason}", "ru": "Ozon отклонил команду «{command}»: {reason}",
         "zh": "Ozon 拒绝了指令“{command}”：{reason}"},
+    # {status}, {before}: Ozon's status and substatus in words (app.services.evidence.summary)
     "evidence_tl_ozon_status_changed": {
-        "en": "Ozon's status changed, seen by the sync: {before} {before_substatus} → {status} {substatus}",
-        "ru": "Статус в Ozon изменился по данным синхронизации: {before} {before_substatus} → {status} {substatus}",
-        "zh": "同步看到 Ozon 状态变更：{before} {before_substatus} → {status} {substatus}",
+        "en": "Ozon's status changed, seen by the sync: {before} → {status}",
+        "ru": "Статус в Ozon изменился по данным синхронизации: {before} → {status}",
+        "zh": "同步看到 Ozon 状态变更：{before} → {status}",
     },
     "evidence_tl_ozon_status": {
-        "en": "Ozon's status seen by the sync: {status} {substatus}",
-        "ru": "Статус в Ozon по данным синхронизации: {status} {substatus}",
-        "zh": "同步看到的 Ozon 状态：{status} {substatus}",
+        "en": "Ozon's status seen by the sync: {status}",
+        "ru": "Статус в Ozon по данным синхронизации: {status}",
+        "zh": "同步看到的 Ozon 状态：{status}",
     },
     # the hand-over the parcel left in (app.services.handover.evidence)
     "evidence_tl_handover_clip": {

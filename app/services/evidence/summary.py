@@ -16,6 +16,7 @@ from fpdf.enums import XPos, YPos
 from app import __version__
 from app.messages import CATALOGUE, text
 from app.messages.return_states import ozon_return_state
+from app.messages.statuses import status_word, substatus_word
 from app.services.evidence.fonts import FontChoice, find_fonts
 from app.services.evidence.notes import UNIT_CODES, masked
 from app.services.evidence.timeline import TimelineEntry
@@ -62,6 +63,10 @@ def describe(entry: TimelineEntry, lang: str, posting: str | None = None) -> str
             seconds = f"{(data.get('duration_ms') or 0) / 1000:.1f}"
             return text("evidence_tl_clip", lang, box_text=box, seconds=seconds, state=state)
         return text("evidence_tl_photo", lang, state=state)
+    if code in ("ozon_status", "ozon_status_changed"):  # Ozon's codes, said in the summary's language
+        before = {"before": _status(data["before"], data.get("before_substatus", ""), lang)} if "before" in data else {}
+        return text(f"evidence_tl_{code}", lang, status=_status(data["status"], data.get("substatus", ""), lang),
+                    **before)
     if code == "return_listed" and "scheme" in data:  # Ozon's state in the summary's language
         data = {**data, "state": ozon_return_state(data["scheme"], data["state_code"], data["group_state"],
                                                      data["state_name"], lang)}
@@ -74,6 +79,11 @@ def describe(entry: TimelineEntry, lang: str, posting: str | None = None) -> str
         return f"{said} {scanned}".strip()
     details = ", ".join(f"{k}={v}" for k, v in data.items() if not isinstance(v, (dict, list)))[:200]
     return text("evidence_tl_other", lang, code=code, details=details)
+
+
+def _status(status: str, substatus: str, lang: str) -> str:
+    """Ozon's status with its substatus in words, as ``packdesk track`` says them."""
+    return status_word(status, lang) + (f" / {substatus_word(substatus, lang)}" if substatus else "")
 
 
 def _state_text(state: str, detail: str, lang: str) -> str:
