@@ -11,7 +11,8 @@ syncing the WAL); the answer back to the caller (the hooks after the commit, the
 The disk's floor is printed beside, taken after each decision: a transaction that only writes one
 event line and commits (the fsync at synchronous=FULL). ``--gap-ms`` leaves a pause before each
 decision and each floor, as a packer's pace does: on some disks a flush after a pause costs more
-than back to back (the default, comparable with earlier figures).
+than back to back (the default, comparable with earlier figures), and on some VMs memory itself is
+slower after a pause (a paced run also prints how long touching 64 MB takes, warm and after one).
 
 Plain script (not a test); prints figures. Synthetic data, built with the store's bulk upserts.
 
@@ -110,6 +111,26 @@ def report(label: str, samples: list[float]) -> None:
     p99 = percentile(samples, 0.99)
     print(f"  {label:<30} n={len(samples):5d}  median {statistics.median(samples):6.3f} ms   "
           f"p99 {p99:6.3f} ms   max {samples[-1]:6.3f} ms")
+
+
+def memory_touch_ms(pause_s: float, times: int = 9) -> tuple[float, float]:
+    """A plain loop touching 64 MB of this process's memory (a byte a page), median ms back to back and
+    after ``pause_s`` idle: on some VMs memory itself is slow after a pause, which a paced run meets."""
+    buf = bytearray(64 << 20)
+
+    def touch() -> float:
+        t = time.perf_counter()
+        for i in range(0, len(buf), 4096):
+            buf[i] = (buf[i] + 1) & 255
+        return (time.perf_counter() - t) * 1000
+
+    touch()
+    warm = [touch() for _ in range(times)]
+    after = []
+    for _ in range(times):
+        time.sleep(pause_s)
+        after.append(touch())
+    return statistics.median(warm), statistics.median(after)
 
 
 def main() -> None:
@@ -212,6 +233,10 @@ def main() -> None:
             slowest = sorted(every, key=sum, reverse=True)[:max(1, len(every) // 100)]
             print(f"  the slowest 1 % ({len(slowest)}), mean ms: " + ", ".join(
                 f"{label} {statistics.fmean(one[n] for one in slowest):.3f}" for n, label in enumerate(SPLIT)))
+            if gap_s:
+                warm, after = memory_touch_ms(gap_s)
+                print(f"memory (a loop touching 64 MB, a byte a page; median of 9): back to back {warm:.1f} ms, "
+                      f"after a {args.gap_ms:g} ms pause {after:.1f} ms")
             print("load average (1, 5, 15 min) at start %.2f %.2f %.2f, at end %.2f %.2f %.2f"
                   % (*load_at_start, *os.getloadavg()))
         finally:
