@@ -150,8 +150,8 @@ def test_returns_list_says_where_each_return_is_at_the_bench():
     from app.cli.returns import lines as return_lines
 
     found = [{"id": 12, "scheme": "rfbs", "posting_number": "1-1-1", "state_name": "На пути к продавцу",
-              "state": "x", "local_state": "new", "actions": [{"id": 3, "name": "Принять"}]},
+              "group_state": "", "state": "x", "local_state": "new", "actions": [{"id": 3, "name": "Принять"}]},
              {"id": 9, "scheme": "fbs", "posting_number": "22-2-2", "state_name": "", "state": "Delivered",
-              "local_state": "closed", "actions": []}]
+              "group_state": "", "local_state": "closed", "actions": []}]
     assert return_lines(found, "zh") == ["#12  RFBS  1-1-1   На пути к продавцу  待处理  3=Принять",
                                          "#9   FBS   22-2-2  Delivered           已核对"]

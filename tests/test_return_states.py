@@ -60,7 +60,8 @@ def db(tmp_path):
     def write(session):
         session.add(PostingRow(posting_number="1-1-1", status="delivered"))
         session.add(ReturnRow(scheme="fbs", ozon_id=5, posting_number="1-1-1", barcode="ii0000000005",
-                              kind="ClientReturn", sku=1, name="Kettle", state="MovingToSeller", state_name="Возврат на пути к продавцу",
+                              kind="ClientReturn", sku=1, name="Kettle", state="MovingToSeller",
+                              state_name="Возврат на пути к продавцу",
                               created_at=NOW, notes=[], actions=[], rejection_reasons=[]))
         session.add(ReturnRow(scheme="rfbs", ozon_id=7, posting_number="1-1-1", barcode="1-1-R007", kind="rfbs",
                               sku=1, name="Kettle", state="new", state_name="Новая заявка", group_state="New",

@@ -77,7 +77,7 @@ def lines(found: list[dict], lang: str) -> list[str]:
 
 
 def _ozon_state(row: dict, lang: str) -> str:
-    return ozon_return_state(row["scheme"], row["state"], row.get("group_state", ""), row["state_name"], lang)
+    return ozon_return_state(row["scheme"], row["state"], row["group_state"], row["state_name"], lang)
 
 
 def _as_dict(row) -> dict:

@@ -52,8 +52,8 @@ def add(
     now = naive_utc(now)
     session.execute(_insert_once(session), {  # every column given: one with a default would take the slow way
         "kind": kind, "posting_number": posting_number, "account": "", "payload": dict(payload),
-        "dedupe_key": dedupe_key, "state": OUTBOX_PENDING, "attempts": 0, "not_before": naive_utc(not_before), "last_error": None,
-        "result": {}, "station": station, "created_at": now, "updated_at": now,
+        "dedupe_key": dedupe_key, "state": OUTBOX_PENDING, "attempts": 0, "not_before": naive_utc(not_before),
+        "last_error": None, "result": {}, "station": station, "created_at": now, "updated_at": now,
     })
 
 

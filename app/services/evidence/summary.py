@@ -67,8 +67,8 @@ def describe(entry: TimelineEntry, lang: str, posting: str | None = None) -> str
         before = {"before": _status(data["before"], data.get("before_substatus", ""), lang)} if "before" in data else {}
         return text(f"evidence_tl_{code}", lang, status=_status(data["status"], data.get("substatus", ""), lang),
                     **before)
-    if code == "return_listed" and "scheme" in data:  # Ozon's state in the summary's language
-        data = {**data, "state": ozon_return_state(data["scheme"], data["state_code"], data["group_state"],
+    if code == "return_listed":  # Ozon's state in the summary's language
+        data = {**data, "state": ozon_return_state(data["scheme"], data["state"], data["group_state"],
                                                      data["state_name"], lang)}
     key = f"evidence_tl_{code}"
     if key in CATALOGUE:

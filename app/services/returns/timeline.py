@@ -20,9 +20,9 @@ def returns_and_cases(session, ctx: Context) -> Iterable[TimelineEntry | Attachm
         if at is not None:
             yield TimelineEntry(at, "return", "return_listed",
                                 {"return_number": row.barcode, "kind": row.kind, "reason": row.reason or "—",
-                                 "state": row.state_name or row.state, "product": row.name, "quantity": row.quantity,
-                                 # said in the summary's language (app.messages.return_states)
-                                 "scheme": row.scheme, "state_code": row.state, "group_state": row.group_state,
+                                 "product": row.name, "quantity": row.quantity,
+                                 # Ozon's state, said in the summary's language (app.messages.return_states)
+                                 "scheme": row.scheme, "state": row.state, "group_state": row.group_state,
                                  "state_name": row.state_name})
     for case in reversed(case_rules.listing(session, posting=ctx.posting)):
         names = []
