@@ -12,6 +12,13 @@ The writer lane has an engine of its own (``writer_engine``): the same pragmas a
 events at all (with any listener on an engine SQLAlchemy dispatches its events around every
 statement, a sixth of a scan's work); the lane emits ``BEGIN IMMEDIATE`` itself
 (``begin_immediate``) as a write's transaction takes its connection.
+
+Every connection keeps SQLite's own page cache (2,000 KiB), the writer's too. A larger one for the
+writer (64 MB, which kept an idle item scan's candidate postings in memory) made about one commit in
+a hundred take 3-10 ms instead of 0.4: when an insert splits a b-tree page, SQLite renumbers the new
+pages through a spare page number (the lock-byte page, 262,145 at 4 KiB pages), and the COMMIT then
+walks the whole cache to drop what lies past the database's end, a walk as long as the cache is
+big (``benchmarks/bench_station.py``: the commit's p99 3.1-4.7 ms with 64 MB, 1.0-1.2 ms without).
 """
 from __future__ import annotations
 
@@ -29,11 +36,6 @@ log = logging.getLogger("packdesk.store")
 BUSY_TIMEOUT_MS = 15_000  # writes are short; only a migration by another opener holds a lock this long
 BEGIN_OPTION = "packdesk_sqlite_begin"
 BEGIN_MODES = ("DEFERRED", "IMMEDIATE", "EXCLUSIVE")
-# The writer's page cache, in KiB (SQLite's default: 2,000). Its connection is the one that
-# writes, so its cache stays valid from one transaction to the next (a reader's is dropped at
-# every commit of another connection); an item scan with nothing open reads a few dozen postings
-# spread over the table (27 MB at 100,000 postings): from the cache ~145 us, from the file ~240 us.
-WRITER_CACHE_KIB = 64 * 1024
 
 
 def install(engine: Engine) -> None:
@@ -44,7 +46,7 @@ def install(engine: Engine) -> None:
 def writer_engine(engine: Engine) -> Engine:
     """An engine on ``engine``'s database for the writer lane: pragmas, no connection events."""
     writer = create_engine(engine.url)
-    event.listen(writer, "connect", _on_connect_writer)
+    event.listen(writer, "connect", _on_connect)
     return writer
 
 
@@ -52,11 +54,6 @@ def begin_immediate(connection: Connection) -> None:
     """Take the write lock at BEGIN: a deferred transaction that reads first and then writes can
     fail at once with SQLITE_BUSY when another connection (another process) wrote meanwhile."""
     direct.run_sql(connection, "BEGIN IMMEDIATE")
-
-
-def _on_connect_writer(dbapi_connection: Any, record: Any) -> None:
-    _on_connect(dbapi_connection, record)
-    dbapi_connection.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
