@@ -13,11 +13,14 @@ event line and commits (the fsync at synchronous=FULL). ``--gap-ms`` leaves a pa
 decision and each floor, as a packer's pace does: on some disks a flush after a pause costs more
 than back to back (the default, comparable with earlier figures), and on some VMs memory itself is
 slower after a pause (a paced run also prints how long touching 64 MB takes, warm and after one).
+``--writer-cache-mib`` gives the writer's connection a page cache of that size instead of SQLite's
+own 2 MB: 64 shows what a big one costs (about one commit in a hundred walks the whole cache,
+``app/store/sqlite_conn.py``).
 
 Plain script (not a test); prints figures. Synthetic data, built with the store's bulk upserts.
 
     .venv/bin/python benchmarks/bench_station.py [--postings 100000] [--pack 300] [--idle 1000] [--seed 1]
-        [--gap-ms 0] [--no-rehearsal]
+        [--gap-ms 0] [--no-rehearsal] [--writer-cache-mib N]
 
 As the window's station thread does when it starts, the station first rehearses its usual
 decisions and undoes them (``app.services.station.rehearsal``); ``--no-rehearsal`` leaves that out,
@@ -39,7 +42,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_store import BASE, FLOOR, cpu_model, disk_floor, make_catalogue, make_postings  # noqa: E402
-from sqlalchemy import event  # noqa: E402
+from sqlalchemy import event, text  # noqa: E402
 
 from app.services.station import Station  # noqa: E402
 from app.services.station.rehearsal import rehearse  # noqa: E402
@@ -144,6 +147,8 @@ def main() -> None:
                         help="pause before each decision and before each floor transaction (a packer's pace)")
     parser.add_argument("--no-rehearsal", dest="rehearse", action="store_false",
                         help="skip the station's rehearsal (app.services.station.rehearsal) before the first scan")
+    parser.add_argument("--writer-cache-mib", type=int, default=None,
+                        help="the writer connection's page cache (default: SQLite's own, 2 MB)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     load_at_start = os.getloadavg()  # other work on the machine shows in the tail: printed with the figures
@@ -152,6 +157,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="packdesk-bench-") as tmp:
         db = open_database(default_sqlite_url(Path(tmp)))
         try:
+            if args.writer_cache_mib is not None:  # the lane keeps its one connection: set once
+                db.call(lambda s: s.execute(text(f"PRAGMA cache_size = -{args.writer_cache_mib * 1024}")))
+            print("writer's page cache: %.1f MiB" % (-db.call(
+                lambda s: s.execute(text("PRAGMA cache_size")).scalar()) / 1024))
             t0 = time.perf_counter()
             packable, barcodes = build(db, rng, args.postings, args.products)
             print(f"cache: {args.postings:,} postings ({len(packable):,} awaiting packaging) "
