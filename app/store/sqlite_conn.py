@@ -16,10 +16,10 @@ statement, a sixth of a scan's work); the lane emits ``BEGIN IMMEDIATE`` itself
 Every connection keeps SQLite's own page cache (2,000 KiB), the writer's too. A larger one for the
 writer (64 MB, which kept an idle item scan's candidate postings in memory) made about one commit in
 a hundred take 3-10 ms instead of 0.4: when an insert splits a b-tree page, SQLite may put the new
-pages in order by renumbering them through a spare page number (the lock-byte page's, 262,145 at
-4 KiB pages), and the COMMIT then walks the whole cache to drop what lies past the database's end, a walk as long as the cache is
-big (``benchmarks/bench_station.py --writer-cache-mib 64`` shows it: the commit's p99 1.5-3.1 ms
-with 64 MB, 0.8-1.2 ms without).
+pages in order by renumbering them through a spare page number (the lock-byte page's, 262,145 with
+4096-byte pages), and the COMMIT then walks the whole cache to drop what lies past the database's
+end, a walk as long as the cache is big (``benchmarks/bench_station.py --writer-cache-mib 64`` shows
+it: the commit's p99 1.2-3.1 ms with 64 MB, 0.5-1.2 ms without).
 """
 from __future__ import annotations
 
