@@ -50,7 +50,8 @@ def test_every_state_ozon_names_has_words_in_each_language():
     ("rfbs", "approved", "", "Ожидает получения", "zh", "Ожидает получения"),  # the group not known (yet)
 ])
 def test_a_returns_state_in_the_packers_language(scheme, state, group, name, lang, said):
-    assert ozon_return_state(scheme, state, group, name, lang) == said
+    fields = {"scheme": scheme, "state": state, "group_state": group, "state_name": name}
+    assert ozon_return_state(fields, lang) == said
 
 
 @pytest.fixture
@@ -122,4 +123,5 @@ def test_an_action_that_moved_the_state_lets_the_old_group_go_until_the_next_lis
         row = session.get(ReturnRow, ident)
         assert (row.state, row.group_state, row.state_name) == ("approved", "", "Ожидает получения")
     # meanwhile a Chinese packer reads Ozon's name, not the group it left
-    assert ozon_return_state(row.scheme, row.state, row.group_state, row.state_name, "zh") == "Ожидает получения"
+    fields = {"scheme": row.scheme, "state": row.state, "group_state": row.group_state, "state_name": row.state_name}
+    assert ozon_return_state(fields, "zh") == "Ожидает получения"

@@ -71,13 +71,9 @@ def run(args) -> int:
 def lines(found: list[dict], lang: str) -> list[str]:
     """One line a return: its id, scheme, posting, Ozon's state (``app.messages.return_states``), where it
     is at the bench, and the actions Ozon offers in Ozon's words (``packdesk returns action ID ACTION``)."""
-    return columns([[f"#{row['id']}", row["scheme"].upper(), row["posting_number"], _ozon_state(row, lang),
+    return columns([[f"#{row['id']}", row["scheme"].upper(), row["posting_number"], ozon_return_state(row, lang),
                      text(f"return_state_{row['local_state']}", lang),
                      ", ".join(f"{a['id']}={a['name']}" for a in row["actions"])] for row in found])
-
-
-def _ozon_state(row: dict, lang: str) -> str:
-    return ozon_return_state(row["scheme"], row["state"], row["group_state"], row["state_name"], lang)
 
 
 def _as_dict(row) -> dict:

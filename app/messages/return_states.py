@@ -9,6 +9,8 @@ Ozon's words too.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from app.messages.words import lookup, table
 
 FBS_RETURN_STATES: dict[str, dict[str, str]] = table("return_fbs_", {
@@ -65,12 +67,14 @@ RFBS_RETURN_GROUPS: dict[str, dict[str, str]] = table("return_rfbs_", {
 })
 
 
-def ozon_return_state(scheme: str, state: str, group_state: str, state_name: str, lang: str) -> str:
-    """A return's state on Ozon in ``lang``: ``scheme`` "fbs" or "rfbs", Ozon's ``state`` (FBS: the
-    visual status), the rFBS ``group_state`` ("" when not known) and Ozon's Russian ``state_name``."""
+def ozon_return_state(fields: Mapping[str, str], lang: str) -> str:
+    """A return's state on Ozon in ``lang``, from its ``fields`` as the returns' listings carry them:
+    ``scheme`` "fbs" or "rfbs", Ozon's ``state`` (FBS: the visual status), the rFBS ``group_state``
+    ("" when not known) and Ozon's Russian ``state_name``."""
+    state, state_name = fields["state"], fields["state_name"]
     if lang == "ru" and state_name:
         return state_name
     fallback = state_name or state
-    if scheme == "fbs":
+    if fields["scheme"] == "fbs":
         return lookup(FBS_RETURN_STATES, f"return_fbs_{state}", fallback, lang)
-    return lookup(RFBS_RETURN_GROUPS, f"return_rfbs_{group_state.casefold()}", fallback, lang)
+    return lookup(RFBS_RETURN_GROUPS, f"return_rfbs_{fields['group_state'].casefold()}", fallback, lang)

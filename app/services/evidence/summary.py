@@ -68,8 +68,7 @@ def describe(entry: TimelineEntry, lang: str, posting: str | None = None) -> str
         return text(f"evidence_tl_{code}", lang, status=_status(data["status"], data.get("substatus", ""), lang),
                     **before)
     if code == "return_listed":  # Ozon's state in the summary's language
-        data = {**data, "state": ozon_return_state(data["scheme"], data["state"], data["group_state"],
-                                                     data["state_name"], lang)}
+        data = {**data, "state": ozon_return_state(data, lang)}
     key = f"evidence_tl_{code}"
     if key in CATALOGUE:
         return text(key, lang, **_Params(data))

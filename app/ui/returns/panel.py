@@ -124,8 +124,8 @@ class ReturnsPanel(QWidget):
         self.model.removeRows(0, self.model.rowCount())
         lang = self.language()
         for r in self._rows:
-            ozon = ozon_return_state(r["scheme"], r["state"], r["group_state"], r["state_name"], lang)
-            cells = [r["barcode"], r["scheme"].upper(), r["posting"], f"{r['product']} × {r['quantity']}", ozon,
+            cells = [r["barcode"], r["scheme"].upper(), r["posting"], f"{r['product']} × {r['quantity']}",
+                     ozon_return_state(r, lang),
                      text(f"return_state_{r['local_state']}", lang), local_time(r["created_at"])]
             self.model.appendRow([QStandardItem(str(c or "")) for c in cells])
         if selected is not None:
