@@ -24,6 +24,11 @@ at most every ~0.3 s).
 Opening a posting includes the station's re-read of it from Ozon: the simulator, by default in a
 process of its own (``packdesk ozon-sim``), as Ozon is another machine; ``--ozon inline`` runs it
 in the app's process, as ``packdesk demo`` does (its threads then share the app's interpreter).
+``--split`` also prints where each scan's time goes, on both threads: to the station's thread; from
+there until the window takes the answer (the decision, its commit, the pack view's lines read with it,
+its log line, the answer sent), with that thread's CPU time beside; the window's handling of the
+answer; to the repaint's start; the repaint. Timed by wrapping the station worker's two methods
+that carry a scan and its answer (``app.ui.adapters.station_worker``) before the window is built.
 Runs offscreen by default (QT_QPA_PLATFORM=offscreen); under xvfb-run set QT_QPA_PLATFORM=xcb.
 """
 from __future__ import annotations
@@ -39,12 +44,14 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 FIRST = 5  # the shift's first scans, printed one by one (the station rehearses as it starts)
+SPLIT_PARTS = ("to the station's thread", "its decision until the window takes it", "the window's handling",
+               "to the repaint's start", "the repaint", "(the station thread's CPU time in the 2nd)")
 
 CHILD = r'''
-import os, sys, time
+import functools, os, sys, time
 from pathlib import Path
 T0 = float(os.environ["BENCH_T0"])
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Slot
 from app.cli.demo import DEMO_API_KEY, demo_config
 from app.config import Config
 from app.ui.app import build, make_app, settle_heap
@@ -55,6 +62,37 @@ if os.environ.get("BENCH_NO_REHEARSAL"):  # --no-rehearsal: the station thread s
     from app.services.station import rehearsal
     rehearsal.rehearse = lambda station: []
 GAP_MS = int(os.environ.get("BENCH_GAP_MS", "5"))
+SPLIT = {}  # --split: the scan in flight's instants (perf_counter) and its station thread's CPU ms
+if os.environ.get("BENCH_SPLIT"):
+    from app.ui.adapters import station_worker
+
+    def wrap_run(run):
+        def timed(engine, call):  # on the station's thread: the scan's decision and its answers sent
+            SPLIT.setdefault("station", time.perf_counter())
+            SPLIT.setdefault("cpu_from", time.thread_time())
+            run(engine, call)
+        return timed
+
+    def wrap_answer(answer):
+        def timed(engine, outcome):  # on the station's thread: an answer sent (the first is the scan's)
+            answer(engine, outcome)
+            if "cpu_from" in SPLIT:
+                SPLIT.setdefault("cpu_ms", (time.thread_time() - SPLIT["cpu_from"]) * 1000)
+        return timed
+
+    def wrap_answered(answered):
+        @Slot(object, object)
+        @functools.wraps(answered)  # the worker's slot by its name: still queued to the GUI thread
+        def timed(worker, snapshot, result):  # on the GUI thread: the window takes the answer
+            began = time.perf_counter()
+            answered(worker, snapshot, result)
+            SPLIT.setdefault("taken", began)
+            SPLIT.setdefault("handled", time.perf_counter())
+        return timed
+
+    station_worker._Engine._run = wrap_run(station_worker._Engine._run)
+    station_worker._Engine._answer = wrap_answer(station_worker._Engine._answer)
+    station_worker.StationWorker._answered = wrap_answered(station_worker.StationWorker._answered)
 
 
 class OnEvent(QObject):
@@ -91,7 +129,8 @@ with ozon as sim:
                        demo=True)
     window, pack = controller.window, controller.pack_view
     state = {"shown": False, "sent": None, "answered": False, "to_paint": set(), "painted": set(), "times": [],
-             "begins": [], "codes": [], "kinds": [], "committing": None, "commit_ms": 0.0, "commits": []}
+             "begins": [], "codes": [], "kinds": [], "committing": None, "commit_ms": 0.0, "commits": [],
+             "splits": []}
 
     # the database commits made while a scan is in flight (the station's decision; a sync write that
     # came between), timed on the writer lane's thread by its session events: their WAL write + sync
@@ -158,8 +197,16 @@ with ozon as sim:
             state["times"].append((time.perf_counter() - sent) * 1000)
             state["kinds"].append(state["codes"][-1])
             state["commits"].append(state["commit_ms"])
+            if SPLIT:
+                state["splits"].append(split_of(sent, began))
             QTimer.singleShot(GAP_MS, next_scan)
         QTimer.singleShot(0, painted)
+
+    def split_of(sent, began):
+        """The scan's parts, ms (the station thread's call may end after the window took its answer)."""
+        at = [sent, SPLIT.get("station", sent), SPLIT.get("taken", began), SPLIT.get("handled", began), began,
+              time.perf_counter()]
+        return [(b - a) * 1000 for a, b in zip(at, at[1:])] + [SPLIT.get("cpu_ms", 0.0)]
 
     original = pack.show_result
 
@@ -179,6 +226,9 @@ with ozon as sim:
                   flush=True)
             print("scan_commits_ms " + " ".join(f"{k}={t:.2f}" for k, t in zip(state["kinds"], state["commits"])),
                   flush=True)
+            if state["splits"]:
+                print("scan_split_ms " + " ".join(f"{k}=" + ",".join(f"{t:.3f}" for t in ts)
+                                                  for k, ts in zip(state["kinds"], state["splits"])), flush=True)
             app.quit()
             return
         if not codes:  # a realistic cycle per posting: open it, count all units but the last, put it back
@@ -191,6 +241,7 @@ with ozon as sim:
                 units = [barcodes[i.sku][0] for i in row.items if barcodes.get(i.sku) for _ in range(i.quantity)]
                 codes.extend([row.posting_number, *units[:-1], "CMD:CANCEL"])
         state["answered"], state["to_paint"], state["painted"], state["commit_ms"] = False, set(), set(), 0.0
+        SPLIT.clear()
         state["sent"] = time.perf_counter()
         controller.scan_filter.scanned.emit(codes.pop(0))
 
@@ -219,6 +270,8 @@ def main() -> None:
                         help="the simulator in a process of its own (default) or in the app's")
     parser.add_argument("--no-rehearsal", dest="rehearse", action="store_false",
                         help="the station thread skips its rehearsal (app.services.station.rehearsal)")
+    parser.add_argument("--split", action="store_true",
+                        help="also print where each scan's time goes, on the station's thread and the window's")
     args = parser.parse_args()
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
            "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
@@ -229,6 +282,8 @@ def main() -> None:
         env["BENCH_OZON_URL"] = simulator.stdout.readline().split()[-1]  # "listening on http://H:PORT"
     if not args.rehearse:
         env["BENCH_NO_REHEARSAL"] = "1"
+    if args.split:
+        env["BENCH_SPLIT"] = "1"
     try:
         measure(args, env)
     finally:
@@ -243,7 +298,7 @@ def measure(args, env: dict) -> None:
 
 
 def measure_in(args, env: dict) -> None:
-    starts, repaints, begins, commits = [], [], [], []
+    starts, repaints, begins, commits, splits = [], [], [], [], []
     load_at_start = os.getloadavg()
     for run in range(args.runs):
         env.update(BENCH_T0=repr(time.time()), BENCH_SCANS=str(args.scans if run == 0 else 0),
@@ -259,6 +314,8 @@ def measure_in(args, env: dict) -> None:
                 begins = [(kind, float(ms)) for kind, ms in (x.split("=") for x in line.split()[1:])]
             elif line.startswith("scan_commits_ms ") and run == 0:
                 commits = [(kind, float(ms)) for kind, ms in (x.split("=") for x in line.split()[1:])]
+            elif line.startswith("scan_split_ms ") and run == 0:
+                splits = [[float(ms) for ms in x.split("=")[1].split(",")] for x in line.split()[1:]]
         if out.returncode:
             print(out.stderr[-2000:], file=sys.stderr)
     print(f"platform: {env['QT_QPA_PLATFORM']}, {os.cpu_count()} cores, Ozon simulator {args.ozon}, "
@@ -281,19 +338,26 @@ def measure_in(args, env: dict) -> None:
             figures(kind, times)
         figures("all scans", [ms for _, ms in samples])
         print(f"  the first {FIRST} scans, in order: " + " ".join(f"{ms:.1f}" for _, ms in samples[:FIRST]) + " ms")
+    slowest = sorted(range(len(repaints)), key=lambda i: repaints[i][1], reverse=True)[:max(1, len(repaints) // 100)]
     if commits and len(commits) == len(repaints):
         print("the database commits while a scan was in flight (WAL write + sync; part of the times above):")
         figures("all scans", [ms for _, ms in commits])
-        slowest = sorted(range(len(repaints)), key=lambda i: repaints[i][1], reverse=True)[:max(1, len(repaints) // 100)]
         print(f"  the slowest 1 % of scans ({len(slowest)}): mean {statistics.fmean(repaints[i][1] for i in slowest):.1f} ms, "
               f"of which commits {statistics.fmean(commits[i][1] for i in slowest):.1f} ms")
+    if splits and len(splits) == len(repaints):
+        print("where a scan's time goes (--split; all scans):")
+        for n, label in enumerate(SPLIT_PARTS):
+            figures(label, [one[n] for one in splits], width=44, digits=2)
+        print(f"  the slowest 1 % of scans ({len(slowest)}), mean ms: " + ", ".join(
+            f"{label} {statistics.fmean(splits[i][n] for i in slowest):.2f}"
+            for n, label in enumerate(SPLIT_PARTS)))
 
 
-def figures(label: str, times: list[float]) -> None:
+def figures(label: str, times: list[float], width: int = 20, digits: int = 1) -> None:
     times = sorted(times)
     p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
-    print(f"  {label:<20} n={len(times):4d} median {statistics.median(times):5.1f} ms, p99 {p99:5.1f} ms, "
-          f"max {times[-1]:5.1f} ms")
+    print(f"  {label:<{width}} n={len(times):4d} median {statistics.median(times):5.{digits}f} ms, "
+          f"p99 {p99:5.{digits}f} ms, max {times[-1]:5.{digits}f} ms")
 
 if __name__ == "__main__":
     main()
