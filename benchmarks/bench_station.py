@@ -9,7 +9,9 @@ IMMEDIATE``; the decision's own work (its reads, writes and Python); the commit 
 syncing the WAL); the answer back to the caller (the hooks after the commit, the station's log line).
 
 The disk's floor is printed beside, taken after each decision: a transaction that only writes one
-event line and commits (the fsync at synchronous=FULL). ``--gap-ms`` leaves a pause before each
+event line and commits (the fsync at synchronous=FULL), through the writer lane as a decision is; and
+the bare floor after it, the same on Python's sqlite3 alone (no packdesk, no SQLAlchemy: what any
+commit costs on this machine, ``bench_store.BareFloor``). ``--gap-ms`` leaves a pause before each
 decision and each floor, as a packer's pace does: on some disks a flush after a pause costs more
 than back to back (the default, comparable with earlier figures), and on some VMs memory itself is
 slower after a pause (a paced run also prints how long touching 64 MB takes, warm and after one).
@@ -41,7 +43,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_store import BASE, FLOOR, cpu_model, disk_floor, make_catalogue, make_postings  # noqa: E402
+from bench_store import BARE, BASE, FLOOR, BareFloor, cpu_model, disk_floor, make_catalogue, make_postings  # noqa: E402
 from sqlalchemy import event, text  # noqa: E402
 
 from app.services.station import Station  # noqa: E402
@@ -176,6 +178,7 @@ def main() -> None:
             in_order: list[float] = []
             timings: dict[str, list[float]] = {}
             floors: list[float] = []
+            bare, bare_floor = [], BareFloor(Path(tmp))
             split, parts, unsplit = Split(), {}, 0
             gap_s = args.gap_ms / 1000
 
@@ -196,6 +199,8 @@ def main() -> None:
                 time.sleep(gap_s)
                 floors.append(disk_floor(db, "bench-1"))
                 split.marks.clear()
+                time.sleep(gap_s)
+                bare.append(bare_floor())
                 return outcome
 
             for number in rng.sample(packable, min(args.pack, len(packable))):
@@ -226,6 +231,8 @@ def main() -> None:
                 everything += samples
             report("ALL scans and weighs", everything)
             report(FLOOR, floors)
+            report(BARE, bare)
+            bare_floor.close()
             first = in_order[:FIRST]
             print(f"  the shift's first {FIRST} decisions: " + " ".join(f"{ms:.1f}" for ms in first)
                   + f" ms (sum {sum(first):.0f} ms)")

@@ -100,6 +100,39 @@ def disk_floor(db, station: str) -> float:
     return (time.perf_counter() - t) * 1000
 
 
+BARE = "bare floor: sqlite3 alone"
+
+
+class BareFloor:
+    """The platform's part of any commit, with no packdesk and no SQLAlchemy in it: Python's
+    sqlite3 alone, on a file of its own beside the cache with the cache's pragmas (WAL,
+    synchronous=FULL, no automatic checkpoint), ``BEGIN IMMEDIATE``, one row of an event line's
+    size, ``COMMIT``. Called between the decisions, it meets the same pace: what a decision cannot
+    go below on this machine. Its WAL is checkpointed every 100 rows, outside the timing."""
+
+    def __init__(self, directory: Path) -> None:
+        self._db = sqlite3.connect(directory / "bare-floor.db", isolation_level=None, check_same_thread=False)
+        for pragma in ("journal_mode = WAL", "synchronous = FULL", "wal_autocheckpoint = 0"):
+            self._db.execute(f"PRAGMA {pragma}")
+        self._db.execute("CREATE TABLE IF NOT EXISTS lines (id INTEGER PRIMARY KEY, at TEXT, data TEXT)")
+        self._rows = 0
+
+    def __call__(self) -> float:
+        t = time.perf_counter()
+        self._db.execute("BEGIN IMMEDIATE")
+        self._db.execute("INSERT INTO lines (at, data) VALUES (?, ?)",
+                         (datetime.now(timezone.utc).isoformat(), '{"counted": 1, "total": 4}' * 4))
+        self._db.execute("COMMIT")
+        ms = (time.perf_counter() - t) * 1000
+        self._rows += 1
+        if self._rows % 100 == 0:
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return ms
+
+    def close(self) -> None:
+        self._db.close()
+
+
 def cpu_model() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
