@@ -2,8 +2,8 @@
 commit included) with a cache of 100,000 postings. Ozon is not asked (offline station): the
 figures are the station's own cost.
 
-Each decision's time is also split where it goes, from the writer lane's session events (they
-fire on the thread writing; no statement is slowed): to its turn to write (the decision runs on
+Each decision's time is also split where it goes, from the writer lane's marks (``WriterLane.watch``,
+noted on the thread writing; no statement is slowed): to its turn to write (the decision runs on
 the caller's thread, after the write running now: ``WriterLane.call_first``) and its ``BEGIN
 IMMEDIATE``; the decision's own work (its reads, writes and Python); the commit (SQLite writing and
 syncing the WAL); the answer back to the caller (the hooks after the commit, the station's log line).
@@ -44,7 +44,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_store import BARE, BASE, FLOOR, BareFloor, cpu_model, disk_floor, make_catalogue, make_postings  # noqa: E402
-from sqlalchemy import event, text  # noqa: E402
+from sqlalchemy import text  # noqa: E402
 
 from app.services.station import Station  # noqa: E402
 from app.services.station.rehearsal import rehearse  # noqa: E402
@@ -52,36 +52,29 @@ from app.store import default_sqlite_url, open_database  # noqa: E402
 from app.store import lookups  # noqa: E402
 from app.store import postings as store_postings  # noqa: E402
 from app.store import products as store_products  # noqa: E402
-from app.store.writer import LaneSession  # noqa: E402
 
 FIRST = 12  # a shift's first decisions, printed one by one (its first posting or two, from the scan to the weighing)
 SPLIT = ("its turn + BEGIN", "the decision's work", "commit (WAL write + sync)", "answer back")
 
 
 class Split:
-    """The instants a decision's transaction begins, asks to commit and has committed, noted on
-    the writing thread by the session events; ``take`` turns them into the four parts of one
-    decision timed from ``t0`` to ``t1`` (None when it was not one transaction)."""
+    """The instants a decision's transaction begins, is about to commit and has committed, noted
+    on the writing thread by the writer lane (``WriterLane.watch``); ``take`` turns them into the
+    four parts of one decision timed from ``t0`` to ``t1`` (None when it was not one transaction)."""
 
-    def __init__(self) -> None:
+    def __init__(self, lane) -> None:
         self.marks: list[tuple[str, float]] = []
-        for name in ("after_begin", "before_commit", "after_commit"):
-            event.listen(LaneSession, name, self._mark(name))
+        lane.watch(self.note)
 
-    def _mark(self, name: str):
-        def note(session, *_args) -> None:
-            if session.in_nested_transaction():
-                return
-            self.marks.append((name, time.perf_counter()))
-        return note
+    def note(self, mark: str) -> None:
+        self.marks.append((mark, time.perf_counter()))
 
     def take(self, t0: float, t1: float) -> tuple[float, ...] | None:
         marks, self.marks = self.marks, []
         # a lane job that began no transaction (the WAL checkpoint's last step) may run first: its
         # commit marks come before the decision's, and its time counts as waiting for the turn
         names = [name for name, _ in marks]
-        if names.count("after_begin") != 1 or names[names.index("after_begin"):] != [
-                "after_begin", "before_commit", "after_commit"]:
+        if names.count("begun") != 1 or names[names.index("begun"):] != ["begun", "committing", "committed"]:
             return None
         (_, begun), (_, committing), (_, committed) = marks[-3:]
         return tuple((b - a) * 1000 for a, b in ((t0, begun), (begun, committing),
@@ -179,7 +172,7 @@ def main() -> None:
             timings: dict[str, list[float]] = {}
             floors: list[float] = []
             bare, bare_floor = [], BareFloor(Path(tmp))
-            split, parts, unsplit = Split(), {}, 0
+            split, parts, unsplit = Split(db.writer), {}, 0
             gap_s = args.gap_ms / 1000
 
             def timed(kind: str, call, *a, **kw):

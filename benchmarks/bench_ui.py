@@ -133,20 +133,16 @@ with ozon as sim:
              "splits": []}
 
     # the database commits made while a scan is in flight (the station's decision; a sync write that
-    # came between), timed on the writer lane's thread by its session events: their WAL write + sync
-    from sqlalchemy import event
-    from app.store.writer import LaneSession
-
-    @event.listens_for(LaneSession, "before_commit")
-    def commit_begins(session):
-        if state["sent"] is not None and not session.in_nested_transaction():
+    # came between), timed on the thread writing by the writer lane's marks: their WAL write + sync
+    def commit_mark(mark):
+        if mark == "committing" and state["sent"] is not None:
             state["committing"] = time.perf_counter()
+        elif mark == "committed":
+            began, state["committing"] = state["committing"], None
+            if began is not None and state["sent"] is not None:
+                state["commit_ms"] += (time.perf_counter() - began) * 1000
 
-    @event.listens_for(LaneSession, "after_commit")
-    def commit_ends(session):
-        began, state["committing"] = state["committing"], None
-        if began is not None and state["sent"] is not None:
-            state["commit_ms"] += (time.perf_counter() - began) * 1000
+    controller.parts.db.writer.watch(commit_mark)
 
     def window_painted():
         if not state["shown"]:

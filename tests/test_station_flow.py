@@ -152,14 +152,22 @@ def test_messages_in_three_languages_name_the_holder(shop):
 
 
 def test_the_view_is_read_in_the_decisions_own_transaction(shop):
+    from app.services.station import state
     from app.services.station.view import view_in, view_snapshot
 
     station = shop.station()
     seen = []
-    station.view = lambda session, row: seen.append(session.in_transaction()) or view_in(station, session, row)
+
+    def view(session, row):  # the decision's write, seen from its own transaction and from a reader's
+        with shop.db.read() as other:
+            committed = state.read_row(other, station.name)
+        seen.append((state.read_row(session, station.name).open_posting, committed))
+        return view_in(station, session, row)
+
+    station.view = view
     station.scan(A)
     assert station.take_view() == view_snapshot(station) and station.take_view() is None  # taken once
-    assert seen == [True]
+    assert seen == [(A, None)]  # its own write, not committed yet: read before the commit, in the same transaction
     station.scan(EAN[MUG])
     view = station.take_view()
     assert [(x["sku"], x["counted"]) for x in view["lines"]] == [

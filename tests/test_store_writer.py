@@ -330,3 +330,79 @@ def test_a_hook_that_fails_is_logged_and_the_write_stands(db, caplog):
 
 def _raise(exc: BaseException):
     raise exc
+
+
+def _orm_then_core(session, fail: bool = False):
+    """A write that mixes the two ways: a Core statement, an ORM object added and read back, a
+    Core statement again (SQLite: the first runs in the lane's own transaction, the ORM joins it)."""
+    set_state(session, "core-1", "a", NOW)
+    session.add(SyncStateRow(key="orm", value="b", updated_at=NOW))
+    assert session.get(SyncStateRow, "orm").value == "b"  # autoflushed inside the same transaction
+    set_state(session, "core-2", "c", NOW)
+    if fail:
+        raise Boom("after both ways")
+
+
+def test_a_write_mixing_core_and_orm_statements_commits_and_fails_as_one(db):
+    with pytest.raises(Boom):
+        db.call(_orm_then_core, fail=True)
+    assert _count(db) == 0  # nothing of it: neither way's part
+    with pytest.raises(Boom):
+        db.writer.call_first(_orm_then_core, fail=True)
+    assert _count(db) == 0
+    db.writer.call_first(_orm_then_core)
+    with db.read() as session:
+        assert all_states(session) == {"core-1": "a", "core-2": "c", "orm": "b"}
+
+
+def test_an_orm_object_added_with_no_statement_before_is_committed(db):
+    db.call(lambda session: session.add(SyncStateRow(key="alone", value="x", updated_at=NOW)))
+    with db.read() as session:
+        assert all_states(session) == {"alone": "x"}
+
+
+def test_the_lane_marks_each_writes_transaction_begun_committing_committed(db):
+    marks: list[str] = []
+    db.writer.watch(marks.append)
+    db.call(lambda session: None)  # no statement: no transaction, nothing to mark
+    assert marks == []
+    db.writer.call_first(set_state, "k", "v", NOW)
+    assert marks == ["begun", "committing", "committed"]
+    marks.clear()
+    db.call(lambda session: db.call(set_state, "inner", "x", NOW))  # its savepoint is no transaction of its own
+    assert marks == ["begun", "committing", "committed"]
+    marks.clear()
+    with pytest.raises(Boom):
+        db.call(lambda session: (set_state(session, "k", "w", NOW), _raise(Boom())))
+    assert marks == ["begun"]  # rolled back: never committing
+    marks.clear()
+    db.call(_orm_then_core)
+    assert marks == ["begun", "committing", "committed"]
+
+
+@pytest.mark.expect_errors("packdesk.store.writer")
+def test_a_rollback_that_fails_drops_the_connection_and_the_next_write_opens_another(sqlite_db, monkeypatch, caplog):
+    from app.store import writer
+
+    def failing(connection, sql):
+        if sql == "ROLLBACK":
+            raise sqlite3.OperationalError("disk I/O error")
+        real(connection, sql)
+
+    put = SyncStateRow.__table__.insert()  # one statement, kept: its second run goes straight to the driver
+
+    def put_then_fail(session):
+        session.execute(put, {"key": "k", "value": "w", "updated_at": NOW})
+        raise Boom()
+
+    sqlite_db.call(lambda session: session.execute(put, {"key": "before", "value": "x", "updated_at": NOW}))
+    real = writer.run_sql
+    monkeypatch.setattr(writer, "run_sql", failing)
+    with caplog.at_level("ERROR", logger="packdesk.store.writer"), pytest.raises(Boom):
+        sqlite_db.call(put_then_fail)
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
+        "rolling back a failed write failed; the lane reconnects"]
+    monkeypatch.setattr(writer, "run_sql", real)
+    sqlite_db.call(set_state, "after", "ok", NOW)  # a new connection: the half write never landed
+    with sqlite_db.read() as session:
+        assert all_states(session) == {"after": "ok", "before": "x"}

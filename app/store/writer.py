@@ -1,7 +1,7 @@
 """The one writer lane: writes to the cache run one at a time, one short transaction each.
 
-Callers hand over a function ``fn(session, *args, **kw)``; the lane runs it inside
-``with session.begin():`` (commit on return, rollback on exception) and settles a
+Callers hand over a function ``fn(session, *args, **kw)``; the lane runs it in one transaction
+(committed on return, rolled back on exception) and settles a
 :class:`concurrent.futures.Future` with its return value or its exception. Reads never come here:
 they use short sessions of their own (``Database.read()``).
 
@@ -30,7 +30,10 @@ and with ``direct`` (SQLite) a statement that ran before straight to the driver
 (SQLite: ``BEGIN IMMEDIATE``, ``sqlite_conn``) and hooks registered with
 :meth:`WriterLane.on_commit` run after each write that committed a transaction (the WAL
 checkpointer's wake-up), so the lane's engine needs no connection events, which SQLAlchemy would
-otherwise dispatch around every statement.
+otherwise dispatch around every statement. On SQLite the lane also holds a write's transaction itself,
+on the driver's connection (``_own_transaction``): SQLAlchemy's session and connection transactions,
+made and ended at every write, cost as much again as a scan's statements; the session takes its own
+way, and joins the lane's transaction, only for what needs it (an ORM statement, a flush, a savepoint).
 """
 from __future__ import annotations
 
@@ -45,7 +48,7 @@ from sqlalchemy import Connection, Engine, event
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from app import foreground
-from app.store.direct import DirectStatements, listened
+from app.store.direct import DirectStatements, listened, run_sql
 
 log = logging.getLogger("packdesk.store.writer")
 
@@ -72,9 +75,16 @@ class LaneSession(Session):
     _plain = False  # no do_orm_execute listener (looked at once a transaction, like the rest)
     _direct_now: DirectStatements | None = None  # direct, unless someone listens to _core_conn
     direct: DirectStatements | None = None  # set by the lane: statements it has run go to the driver
+    # set by the lane while it holds the transaction itself (``WriterLane._own_transaction``): begins
+    # it (once) and gives the connection, for Core statements run before any of the session's own
+    outside: Callable[[], Connection] | None = None
 
     def execute(self, statement, params=None, **kw):  # noqa: ANN001, ANN201 - Session.execute's
         transaction = self._transaction
+        if transaction is None and self.outside is not None and not kw:
+            attrs = getattr(statement, "_propagate_attrs", None)
+            if attrs is not None and attrs.get("compile_state_plugin") != "orm":
+                return self.direct.run(self.outside(), statement, params)
         if transaction is None or transaction is not self._core_for:
             # through the session once per (nested) transaction: it begins it (or its SAVEPOINT)
             self._core_conn = self.connection()
@@ -95,6 +105,9 @@ class WriterLane:
         self._engine = engine
         self._sessions = sessionmaker(engine, class_=LaneSession, expire_on_commit=False)
         event.listen(self._sessions, "after_begin", self._began)
+        for session_event, mark in (("before_commit", "committing"), ("after_commit", "committed")):
+            event.listen(self._sessions, session_event, self._session_mark(mark))
+        self._watchers: list[Callable[[str], object]] = []
         self._keep_connection, self._on_begin = keep_connection, on_begin
         self._direct = DirectStatements(engine.dialect) if direct else None  # app.store.direct
         # keep_connection: the connection the lane keeps, and its one session (closed after
@@ -208,6 +221,23 @@ class WriterLane:
         It must only hand work on."""
         self._committed_hooks.append(hook)
 
+    def watch(self, watcher: Callable[[str], object]) -> None:
+        """Call ``watcher(mark)`` on the thread writing as each write's database transaction has
+        begun ("begun"), is about to commit ("committing") and has committed ("committed"); the
+        benchmarks time a decision's parts with it. It must only note the instant."""
+        self._watchers.append(watcher)
+
+    def _mark(self, mark: str) -> None:
+        for watcher in self._watchers:
+            watcher(mark)
+
+    def _session_mark(self, mark: str) -> Callable[[Session], None]:
+        def note(session: Session) -> None:  # the session's own transaction (not the lane's, nor a savepoint)
+            if self._watchers and self._wrote and getattr(session, "outside", None) is None \
+                    and not session.in_nested_transaction():
+                self._mark(mark)
+        return note
+
     def close(self, timeout: float | None = None) -> None:
         """Run what is queued, then stop the thread (waits up to ``timeout`` seconds)."""
         with self._lock:
@@ -245,12 +275,17 @@ class WriterLane:
 
     def _transaction(self, fn: Callable[..., T], args: tuple, kw: dict) -> T:
         self._wrote = False
-        with self._session() as session, session.begin():
-            self._active = session
-            try:
-                result = fn(session, *args, **kw)
-            finally:
-                self._active = None
+        session = self._session()
+        if session is self._kept and self._direct is not None and self._on_begin is not None \
+                and not session.dispatch.do_orm_execute and not listened(self._connection):
+            result = self._own_transaction(session, fn, args, kw)
+        else:
+            with session, session.begin():
+                self._active = session
+                try:
+                    result = fn(session, *args, **kw)
+                finally:
+                    self._active = None
         if self._wrote:
             for hook in self._committed_hooks:
                 try:
@@ -258,6 +293,62 @@ class WriterLane:
                 except Exception:  # the write is committed: a hook's bug must not undo the answer
                     log.exception("a hook after a commit failed")
         return result
+
+    def _own_transaction(self, session: LaneSession, fn: Callable[..., T], args: tuple, kw: dict) -> T:
+        """The write's transaction held by the lane on the driver's connection, not by the session.
+        SQLAlchemy's session and connection transactions, begun and ended around a one-line write,
+        cost 0.16 ms back to back and 0.37 ms after 60 ms pauses (2 cores at 2.6 GHz), about as
+        much as a scan's statements; without them a decision took 0.06-0.08 ms less back to back and
+        0.12-0.17 ms less at that pace (README, "Station decisions in detail"). A Core statement
+        before any of the session's own begins it (``BEGIN IMMEDIATE``, once); an ORM statement, a
+        flush or a savepoint takes the session's ordinary way and joins it. At the end whatever the
+        session holds is flushed and committed, then the connection's, then the driver's."""
+        connection = self._connection
+        driver = connection.connection.driver_connection
+
+        def begin() -> Connection:
+            if not driver.in_transaction:
+                self._begin_now(connection)
+            return connection
+
+        session.outside = begin
+        self._active = session
+        try:
+            result = fn(session, *args, **kw)
+            if session.in_transaction() or session.new or session.dirty or session.deleted:
+                session.flush()  # before "committing": what the session holds is the write's work
+            if self._wrote and self._watchers:
+                self._mark("committing")
+            if session.in_transaction():
+                session.commit()
+            if connection.in_transaction():
+                connection.commit()
+            if driver.in_transaction:
+                run_sql(connection, "COMMIT")
+            if self._wrote and self._watchers:
+                self._mark("committed")
+        except BaseException:
+            self._undo(session, connection, driver)
+            raise
+        finally:
+            self._active = None
+            session.outside = None
+            session.close()
+        return result
+
+    def _undo(self, session: Session, connection: Connection, driver: Any) -> None:
+        """Roll back what the failed write began, at every level that holds some of it. A rollback
+        that fails leaves the connection in doubt: it is dropped, the next write opens another."""
+        try:
+            if session.in_transaction():
+                session.rollback()
+            if connection.in_transaction():
+                connection.rollback()
+            if driver.in_transaction:
+                run_sql(connection, "ROLLBACK")
+        except Exception:
+            log.exception("rolling back a failed write failed; the lane reconnects")
+            connection.invalidate()
 
     def _session(self) -> Session:
         if not self._keep_connection:
@@ -275,9 +366,17 @@ class WriterLane:
     def _began(self, _session: Session, transaction: SessionTransaction, connection: Connection) -> None:
         if transaction.nested:  # a SAVEPOINT inside the write's own transaction
             return
+        # the lane's own transaction (``_own_transaction``) may have begun on the driver already
+        if self._on_begin is None or not connection.connection.driver_connection.in_transaction:
+            self._begin_now(connection)
+
+    def _begin_now(self, connection: Connection) -> None:
+        """The write's database transaction begins: ``on_begin`` (SQLite: ``BEGIN IMMEDIATE``)."""
         self._wrote = True
         if self._on_begin is not None:
             self._on_begin(connection)
+        if self._watchers:
+            self._mark("begun")
 
     def _run_inline(self, fn: Callable[..., T], args: tuple, kw: dict) -> Future[T]:
         future: Future[T] = Future()
