@@ -99,6 +99,17 @@ class LaneSession(Session):
         return self._core_conn.execute(statement, params)
 
 
+def _end(session: Session, connection: Connection, driver: Any, how: str) -> None:
+    """Commit or roll back (``how``) a write at every level that holds some of it: the session's
+    transaction, the connection's, the driver's (``WriterLane._own_transaction``)."""
+    if session.in_transaction():
+        getattr(session, how)()
+    if connection.in_transaction():
+        getattr(connection, how)()
+    if driver.in_transaction:
+        run_sql(connection, how.upper())
+
+
 class WriterLane:
     def __init__(self, engine: Engine, *, keep_connection: bool = False, direct: bool = False,
                  on_begin: Callable[[Connection], object] | None = None, name: str = THREAD_NAME) -> None:
@@ -319,12 +330,7 @@ class WriterLane:
                 session.flush()  # before "committing": what the session holds is the write's work
             if self._wrote and self._watchers:
                 self._mark("committing")
-            if session.in_transaction():
-                session.commit()
-            if connection.in_transaction():
-                connection.commit()
-            if driver.in_transaction:
-                run_sql(connection, "COMMIT")
+            _end(session, connection, driver, "commit")
             if self._wrote and self._watchers:
                 self._mark("committed")
         except BaseException:
@@ -340,12 +346,7 @@ class WriterLane:
         """Roll back what the failed write began, at every level that holds some of it. A rollback
         that fails leaves the connection in doubt: it is dropped, the next write opens another."""
         try:
-            if session.in_transaction():
-                session.rollback()
-            if connection.in_transaction():
-                connection.rollback()
-            if driver.in_transaction:
-                run_sql(connection, "ROLLBACK")
+            _end(session, connection, driver, "rollback")
         except Exception:
             log.exception("rolling back a failed write failed; the lane reconnects")
             connection.invalidate()
