@@ -406,3 +406,21 @@ def test_a_rollback_that_fails_drops_the_connection_and_the_next_write_opens_ano
     sqlite_db.call(set_state, "after", "ok", NOW)  # a new connection: the half write never landed
     with sqlite_db.read() as session:
         assert all_states(session) == {"after": "ok", "before": "x"}
+
+
+def test_an_orm_statement_after_a_straight_one_joins_its_transaction(sqlite_db):
+    put = SyncStateRow.__table__.insert()  # kept: from its second run on, straight to the driver
+
+    def write(session, key, fail=False):
+        session.execute(put, {"key": key, "value": "core", "updated_at": NOW})
+        session.add(SyncStateRow(key=key + "-orm", value="orm", updated_at=NOW))
+        session.flush()
+        if fail:
+            raise Boom("after the flush")
+
+    sqlite_db.call(write, "first")  # its first run: the ordinary way
+    with pytest.raises(Boom):
+        sqlite_db.writer.call_first(write, "second", fail=True)
+    sqlite_db.writer.call_first(write, "third")
+    with sqlite_db.read() as session:
+        assert all_states(session) == {"first": "core", "first-orm": "orm", "third": "core", "third-orm": "orm"}
