@@ -71,8 +71,8 @@ class Split:
 
     def take(self, t0: float, t1: float) -> tuple[float, ...] | None:
         marks, self.marks = self.marks, []
-        # a lane job that began no transaction (the WAL checkpoint's last step) may run first: its
-        # commit marks come before the decision's, and its time counts as waiting for the turn
+        # a write of the lane's running when the decision asks for its turn ends first: its commit
+        # marks come before the decision's, and its time counts as waiting for the turn
         names = [name for name, _ in marks]
         if names.count("begun") != 1 or names[names.index("begun"):] != ["begun", "committing", "committed"]:
             return None

@@ -81,18 +81,17 @@ class LaneSession(Session):
 
     def execute(self, statement, params=None, **kw):  # noqa: ANN001, ANN201 - Session.execute's
         transaction = self._transaction
-        if transaction is None and self.outside is not None and not kw:
-            attrs = getattr(statement, "_propagate_attrs", None)
-            if attrs is not None and attrs.get("compile_state_plugin") != "orm":
-                return self.direct.run(self.outside(), statement, params)
+        attrs = getattr(statement, "_propagate_attrs", None)
+        core = not kw and attrs is not None and attrs.get("compile_state_plugin") != "orm"
+        if transaction is None and self.outside is not None and core:
+            return self.direct.run(self.outside(), statement, params)
         if transaction is None or transaction is not self._core_for:
             # through the session once per (nested) transaction: it begins it (or its SAVEPOINT)
             self._core_conn = self.connection()
             self._core_for = self._transaction
             self._plain = not self.dispatch.do_orm_execute
             self._direct_now = None if self.direct is None or listened(self._core_conn) else self.direct
-        attrs = getattr(statement, "_propagate_attrs", None)
-        if kw or not self._plain or attrs is None or attrs.get("compile_state_plugin") == "orm":
+        if not (core and self._plain):
             return super().execute(statement, params, **kw)
         if self._direct_now is not None:
             return self._direct_now.run(self._core_conn, statement, params)
@@ -243,9 +242,8 @@ class WriterLane:
             watcher(mark)
 
     def _session_mark(self, mark: str) -> Callable[[Session], None]:
-        def note(session: Session) -> None:  # the session's own transaction (not the lane's, nor a savepoint)
-            if self._watchers and self._wrote and getattr(session, "outside", None) is None \
-                    and not session.in_nested_transaction():
+        def note(session: LaneSession) -> None:  # the session's own transaction (not the lane's, nor a savepoint)
+            if self._watchers and self._wrote and session.outside is None and not session.in_nested_transaction():
                 self._mark(mark)
         return note
 
@@ -326,8 +324,7 @@ class WriterLane:
         self._active = session
         try:
             result = fn(session, *args, **kw)
-            if session.in_transaction() or session.new or session.dirty or session.deleted:
-                session.flush()  # before "committing": what the session holds is the write's work
+            session.flush()  # what the session holds is the write's work (nothing to do when clean)
             if self._wrote and self._watchers:
                 self._mark("committing")
             _end(session, connection, driver, "commit")
