@@ -15,14 +15,16 @@ commit costs on this machine, ``bench_store.BareFloor``). ``--gap-ms`` leaves a 
 decision and each floor, as a packer's pace does: on some disks a flush after a pause costs more
 than back to back (the default, comparable with earlier figures), and on some VMs memory itself is
 slower after a pause (a paced run also prints how long touching 64 MB takes, warm and after one).
-``--writer-cache-mib`` gives the writer's connection a page cache of that size instead of SQLite's
-own 2 MB: 64 shows what a big one costs (about one commit in a hundred walks the whole cache,
+``--busy-wait`` spends each pause spinning on the clock instead of sleeping: the CPU never idles, which
+tells what the CPU's idle states cost a paced decision from what its caches, gone cold meanwhile, cost.
+``--writer-cache-mib`` gives the writer's connection a page cache of that size instead of SQLite's own
+2 MB: 64 shows what a big one costs (about one commit in a hundred walks the whole cache,
 ``app/store/sqlite_conn.py``).
 
 Plain script (not a test); prints figures. Synthetic data, built with the store's bulk upserts.
 
     .venv/bin/python benchmarks/bench_station.py [--postings 100000] [--pack 300] [--idle 1000] [--seed 1]
-        [--gap-ms 0] [--no-rehearsal] [--writer-cache-mib N]
+        [--gap-ms 0] [--busy-wait] [--no-rehearsal] [--writer-cache-mib N]
 
 As the window's station thread does when it starts, the station first rehearses its usual
 decisions and undoes them (``app.services.station.rehearsal``); ``--no-rehearsal`` leaves that out,
@@ -111,7 +113,17 @@ def report(label: str, samples: list[float]) -> None:
           f"p99 {p99:6.3f} ms   max {samples[-1]:6.3f} ms")
 
 
-def memory_touch_ms(pause_s: float, times: int = 9) -> tuple[float, float]:
+def pause(seconds: float, *, busy: bool) -> None:
+    """Sleep, or (``busy``) spin on the clock for as long: the CPU kept running, never idle."""
+    if not busy:
+        time.sleep(seconds)
+        return
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+
+
+def memory_touch_ms(pause_s: float, times: int = 9, *, busy: bool = False) -> tuple[float, float]:
     """A plain loop touching 64 MB of this process's memory (a byte a page), median ms back to back and
     after ``pause_s`` idle: on some VMs memory itself is slow after a pause, which a paced run meets."""
     buf = bytearray(64 << 20)
@@ -126,7 +138,7 @@ def memory_touch_ms(pause_s: float, times: int = 9) -> tuple[float, float]:
     warm = [touch() for _ in range(times)]
     after = []
     for _ in range(times):
-        time.sleep(pause_s)
+        pause(pause_s, busy=busy)
         after.append(touch())
     return statistics.median(warm), statistics.median(after)
 
@@ -140,6 +152,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--gap-ms", type=float, default=0.0,
                         help="pause before each decision and before each floor transaction (a packer's pace)")
+    parser.add_argument("--busy-wait", action="store_true",
+                        help="spend each pause spinning on the clock instead of sleeping (the CPU never idles)")
     parser.add_argument("--no-rehearsal", dest="rehearse", action="store_false",
                         help="skip the station's rehearsal (app.services.station.rehearsal) before the first scan")
     parser.add_argument("--writer-cache-mib", type=int, default=None,
@@ -175,9 +189,12 @@ def main() -> None:
             split, parts, unsplit = Split(db.writer), {}, 0
             gap_s = args.gap_ms / 1000
 
+            def wait() -> None:
+                pause(gap_s, busy=args.busy_wait)
+
             def timed(kind: str, call, *a, **kw):
                 nonlocal unsplit
-                time.sleep(gap_s)
+                wait()
                 split.marks.clear()
                 t = time.perf_counter()
                 outcome = call(*a, **kw)
@@ -189,10 +206,10 @@ def main() -> None:
                     unsplit += 1
                 else:
                     parts.setdefault(kind, []).append(one)
-                time.sleep(gap_s)
+                wait()
                 floors.append(disk_floor(db, "bench-1"))
                 split.marks.clear()
-                time.sleep(gap_s)
+                wait()
                 bare.append(bare_floor())
                 return outcome
 
@@ -217,6 +234,8 @@ def main() -> None:
                 timed("idle item scan (find+open)", station.scan, barcodes[sku][1])
                 station.release()
             pace = f"{args.gap_ms:g} ms pause before each" if args.gap_ms else "back to back"
+            if args.gap_ms and args.busy_wait:
+                pace += ", spent spinning"
             print(f"station decisions at {args.postings:,} cached postings (SQLite, synchronous=FULL; {pace}):")
             everything = []
             for kind, samples in timings.items():
@@ -243,7 +262,7 @@ def main() -> None:
             print(f"  the slowest 1 % ({len(slowest)}), mean ms: " + ", ".join(
                 f"{label} {statistics.fmean(one[n] for one in slowest):.3f}" for n, label in enumerate(SPLIT)))
             if gap_s:
-                warm, after = memory_touch_ms(gap_s)
+                warm, after = memory_touch_ms(gap_s, busy=args.busy_wait)
                 print(f"memory (a loop touching 64 MB, a byte a page; median of 9): back to back {warm:.1f} ms, "
                       f"after a {args.gap_ms:g} ms pause {after:.1f} ms")
             print("load average (1, 5, 15 min) at start %.2f %.2f %.2f, at end %.2f %.2f %.2f"
