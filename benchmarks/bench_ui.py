@@ -347,11 +347,24 @@ def measure_in(args, env: dict) -> None:
         print(f"  the slowest 1 % of scans ({len(slowest)}), mean ms: " + ", ".join(
             f"{label} {statistics.fmean(splits[i][n] for i in slowest):.2f}"
             for n, label in enumerate(SPLIT_PARTS)))
+        print("  by kind, median / p99 ms: " + ", ".join(SPLIT_PARTS))
+        by_kind: dict[str, list[list[float]]] = {}
+        for (kind, _), one in zip(repaints, splits):
+            by_kind.setdefault(kind, []).append(one)
+        for kind, ones in sorted(by_kind.items(), key=lambda kv: -len(kv[1])):
+            print(f"    {kind:<18} " + "   ".join(
+                "%.2f / %.2f" % (statistics.median(x), percentile(x, 0.99))
+                for x in ([one[n] for one in ones] for n in range(len(SPLIT_PARTS)))))
+
+
+def percentile(times: list[float], q: float) -> float:
+    times = sorted(times)
+    return times[min(len(times) - 1, int(len(times) * q))]
 
 
 def figures(label: str, times: list[float], width: int = 20, digits: int = 1) -> None:
     times = sorted(times)
-    p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+    p99 = percentile(times, 0.99)
     print(f"  {label:<{width}} n={len(times):4d} median {statistics.median(times):5.{digits}f} ms, "
           f"p99 {p99:5.{digits}f} ms, max {times[-1]:5.{digits}f} ms")
 
