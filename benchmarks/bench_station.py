@@ -125,7 +125,8 @@ def pause(seconds: float, *, busy: bool) -> None:
 
 def memory_touch_ms(pause_s: float, times: int = 9, *, busy: bool = False) -> tuple[float, float]:
     """A plain loop touching 64 MB of this process's memory (a byte a page), median ms back to back and
-    after ``pause_s`` idle: on some VMs memory itself is slow after a pause, which a paced run meets."""
+    after a pause of ``pause_s`` (asleep, or spinning with ``busy``): on some VMs memory itself is slow
+    after a pause, which a paced run meets."""
     buf = bytearray(64 << 20)
 
     def touch() -> float:

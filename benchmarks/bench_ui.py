@@ -27,8 +27,9 @@ in the app's process, as ``packdesk demo`` does (its threads then share the app'
 ``--split`` also prints where each scan's time goes, on both threads: to the station's thread; from
 there until the window takes the answer (the decision, its commit, the pack view's lines read with it,
 its log line, the answer sent), with that thread's CPU time beside; the window's handling of the
-answer; to the repaint's start; the repaint. Timed by wrapping the station worker's two methods
-that carry a scan and its answer (``app.ui.adapters.station_worker``) before the window is built.
+answer; to the repaint's start; the repaint; for all scans and for each kind. Timed by wrapping the
+station worker's two methods that carry a scan and its answer (``app.ui.adapters.station_worker``)
+before the window is built.
 Runs offscreen by default (QT_QPA_PLATFORM=offscreen); under xvfb-run set QT_QPA_PLATFORM=xcb.
 """
 from __future__ import annotations
