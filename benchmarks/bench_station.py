@@ -46,6 +46,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_store import BARE, BASE, FLOOR, BareFloor, cpu_model, disk_floor, make_catalogue, make_postings  # noqa: E402
+from percentiles import percentile  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
 from app.services.station import Station  # noqa: E402
@@ -99,11 +100,6 @@ def build(db, rng: random.Random, count: int, products: int) -> tuple[list[str],
         packable = [p.posting_number for p in lookups.list_postings(
             session, status="awaiting_packaging", with_items=False)]
     return packable, barcodes
-
-
-def percentile(samples: list[float], q: float) -> float:
-    samples = sorted(samples)
-    return samples[min(len(samples) - 1, int(len(samples) * q))]
 
 
 def report(label: str, samples: list[float]) -> None:

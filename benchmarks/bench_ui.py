@@ -43,6 +43,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from percentiles import percentile
+
 REPO = Path(__file__).resolve().parent.parent
 FIRST = 5  # the shift's first scans, printed one by one (the station rehearses as it starts)
 SPLIT_PARTS = ("to the station's thread", "its decision until the window takes it", "the window's handling",
@@ -356,11 +358,6 @@ def measure_in(args, env: dict) -> None:
             print(f"    {kind:<18} " + "   ".join(
                 "%.2f / %.2f" % (statistics.median(x), percentile(x, 0.99))
                 for x in ([one[n] for one in ones] for n in range(len(SPLIT_PARTS)))))
-
-
-def percentile(times: list[float], q: float) -> float:
-    times = sorted(times)
-    return times[min(len(times) - 1, int(len(times) * q))]
 
 
 def figures(label: str, times: list[float], width: int = 20, digits: int = 1) -> None:
