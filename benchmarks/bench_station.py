@@ -7,6 +7,9 @@ noted on the thread writing; no statement is slowed): to its turn to write (the 
 the caller's thread, after the write running now: ``WriterLane.call_first``) and its ``BEGIN
 IMMEDIATE``; the decision's own work (its reads, writes and Python); the commit (SQLite writing and
 syncing the WAL); the answer back to the caller (the hooks after the commit, the station's log line).
+Then what the deciding thread did with each decision's time (``ThreadClock``): on a CPU (user and
+system time), ready but waiting for a CPU (Linux's scheduler statistics), blocked (the sync, a lock).
+On a VM whose disk the hypervisor serves while the virtual CPU waits, the sync shows as CPU time.
 
 The disk's floor is printed beside, taken after each decision: a transaction that only writes one
 event line and commits (the fsync at synchronous=FULL), through the writer lane as a decision is; and
@@ -58,6 +61,7 @@ from app.store import products as store_products  # noqa: E402
 
 FIRST = 12  # a shift's first decisions, printed one by one (its first posting or two, from the scan to the weighing)
 SPLIT = ("its turn + BEGIN", "the decision's work", "commit (WAL write + sync)", "answer back")
+THREAD = ("on a CPU (user + system)", "ready, waiting for a CPU", "blocked (sync, lock)")
 
 
 class Split:
@@ -102,11 +106,49 @@ def build(db, rng: random.Random, count: int, products: int) -> tuple[list[str],
     return packable, barcodes
 
 
+class ThreadClock:
+    """What the calling thread did with a decision's wall time (a decision runs on the caller's
+    thread): its CPU time (user + system, ``time.thread_time``) and, on Linux, the time it was ready
+    to run but waited for a CPU (``/proc/thread-self/schedstat``'s second field; on a VM this is also
+    where a halted virtual CPU's wake-up shows). The rest of the wall time the thread was blocked:
+    the WAL's sync, a lock. ``take`` answers (cpu, waiting for a CPU, blocked) in ms."""
+
+    PATH = Path("/proc/thread-self/schedstat")
+
+    def __init__(self) -> None:
+        self.linux = self.PATH.exists()
+
+    def _queued_ns(self) -> int:
+        return int(self.PATH.read_text().split()[1]) if self.linux else 0
+
+    def start(self) -> None:
+        self._cpu, self._queued = time.thread_time(), self._queued_ns()
+
+    def take(self, wall_ms: float) -> tuple[float, float, float]:
+        cpu = (time.thread_time() - self._cpu) * 1000
+        queued = (self._queued_ns() - self._queued) / 1e6
+        return cpu, queued, max(0.0, wall_ms - cpu - queued)
+
+
 def report(label: str, samples: list[float]) -> None:
     samples = sorted(samples)
     p99 = percentile(samples, 0.99)
     print(f"  {label:<30} n={len(samples):5d}  median {statistics.median(samples):6.3f} ms   "
           f"p99 {p99:6.3f} ms   max {samples[-1]:6.3f} ms")
+
+
+def report_thread(thread: dict[str, list[tuple[float, float, float]]], linux: bool) -> None:
+    """Each kind's wall time as the deciding thread spent it (``ThreadClock``)."""
+    every = [one for ones in thread.values() for one in ones]
+    where = "" if linux else " (no schedstat here: waiting counts as blocked)"
+    print(f"what the deciding thread did meanwhile{where} ({len(every):,} decisions):")
+    for n, label in enumerate(THREAD):
+        report(label, [one[n] for one in every])
+    print("  by kind, median / p99 ms: " + ", ".join(THREAD))
+    for kind, ones in thread.items():
+        print(f"    {kind:<30} " + "   ".join(
+            "%.2f / %.2f" % (statistics.median(x), percentile(x, 0.99))
+            for x in ([one[n] for one in ones] for n in range(len(THREAD)))))
 
 
 def pause(seconds: float, *, busy: bool) -> None:
@@ -184,6 +226,7 @@ def main() -> None:
             floors: list[float] = []
             bare, bare_floor = [], BareFloor(Path(tmp))
             split, parts, unsplit = Split(db.writer), {}, 0
+            clock, thread = ThreadClock(), {}
             gap_s = args.gap_ms / 1000
 
             def wait() -> None:
@@ -193,9 +236,11 @@ def main() -> None:
                 nonlocal unsplit
                 wait()
                 split.marks.clear()
+                clock.start()
                 t = time.perf_counter()
                 outcome = call(*a, **kw)
                 t1 = time.perf_counter()
+                thread.setdefault(kind, []).append(clock.take((t1 - t) * 1000))
                 timings.setdefault(kind, []).append((t1 - t) * 1000)
                 in_order.append((t1 - t) * 1000)
                 one = split.take(t, t1)
@@ -258,6 +303,7 @@ def main() -> None:
             slowest = sorted(every, key=sum, reverse=True)[:max(1, len(every) // 100)]
             print(f"  the slowest 1 % ({len(slowest)}), mean ms: " + ", ".join(
                 f"{label} {statistics.fmean(one[n] for one in slowest):.3f}" for n, label in enumerate(SPLIT)))
+            report_thread(thread, clock.linux)
             if gap_s:
                 warm, after = memory_touch_ms(gap_s, busy=args.busy_wait)
                 print(f"memory (a loop touching 64 MB, a byte a page; median of 9): back to back {warm:.1f} ms, "

@@ -24,4 +24,10 @@ def test_the_station_benchmark_times_and_splits_every_kind():
         assert int(line.group(1)) >= 3 and float(line.group(2)) > 0
     # the lane's marks split every decision into its four parts
     assert re.search(r"where a decision's time goes \([\d,]+ decisions; 0 not one transaction", out), out
+    # and what the deciding thread did with each decision's time, every kind on a CPU for some of it
+    assert re.search(r"^what the deciding thread did meanwhile.*\(([\d,]+) decisions\):", out, re.M), out
+    part = out.split("what the deciding thread did meanwhile", 1)[1]
+    for kind in KINDS:
+        line = re.search(rf"^    {re.escape(kind)}\s+([\d.]+) / ", part, re.M)
+        assert line is not None and float(line.group(1)) > 0, f"{kind!r} missing from:\n{part}"
     assert "after a 1 ms pause" in out  # the memory loop, paced the same way
