@@ -308,10 +308,10 @@ class WriterLane:
         SQLAlchemy's session and connection transactions, begun and ended around a one-line write,
         cost 0.16 ms back to back and 0.37 ms after 60 ms pauses (2 cores at 2.6 GHz), about as
         much as a scan's statements; without them a decision took 0.06-0.08 ms less back to back and
-        0.12-0.17 ms less at that pace (README, "Station decisions in detail"). A Core statement
-        before any of the session's own begins it (``BEGIN IMMEDIATE``, once); an ORM statement, a
-        flush or a savepoint takes the session's ordinary way and joins it. At the end whatever the
-        session holds is flushed and committed, then the connection's, then the driver's."""
+        0.12-0.17 ms less at that pace (benchmarks/README.md, "Station decisions in detail"). A
+        Core statement before any of the session's own begins it (``BEGIN IMMEDIATE``, once); an ORM
+        statement, a flush or a savepoint takes the session's ordinary way and joins it. At the end
+        whatever the session holds is flushed and committed, then the connection's, then the driver's."""
         connection = self._connection
         driver = connection.connection.driver_connection
 
