@@ -9,7 +9,6 @@ IMMEDIATE``; the decision's own work (its reads, writes and Python); the commit 
 syncing the WAL); the answer back to the caller (the hooks after the commit, the station's log line).
 Then what the deciding thread did with each decision's time (``ThreadClock``): on a CPU (user and
 system time), ready but waiting for a CPU (Linux's scheduler statistics), blocked (the sync, a lock).
-On a VM whose disk the hypervisor serves while the virtual CPU waits, the sync shows as CPU time.
 
 The disk's floor is printed beside, taken after each decision: a transaction that only writes one
 event line and commits (the fsync at synchronous=FULL), through the writer lane as a decision is; and
@@ -122,9 +121,13 @@ class ThreadClock:
         return int(self.PATH.read_text().split()[1]) if self.linux else 0
 
     def start(self) -> None:
-        self._cpu, self._queued = time.thread_time(), self._queued_ns()
+        """Just before the decision's clock starts: the CPU clock read last, so that reading the
+        scheduler's file is not counted as the decision's CPU time."""
+        self._queued = self._queued_ns()
+        self._cpu = time.thread_time()
 
     def take(self, wall_ms: float) -> tuple[float, float, float]:
+        """Just after the decision's clock stops: the CPU clock read first."""
         cpu = (time.thread_time() - self._cpu) * 1000
         queued = (self._queued_ns() - self._queued) / 1e6
         return cpu, queued, max(0.0, wall_ms - cpu - queued)
