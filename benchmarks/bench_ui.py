@@ -29,7 +29,10 @@ there until the window takes the answer (the decision, its commit, the pack view
 its log line, the answer sent), with that thread's CPU time beside; the window's handling of the
 answer; to the repaint's start; the repaint; for all scans and for each kind. Timed by wrapping the
 station worker's two methods that carry a scan and its answer (``app.ui.adapters.station_worker``)
-before the window is built.
+before the window is built. Beside them, from the scan to the repaint's end, the window thread's
+CPU time (the bench's own steps included) and, on Linux, its time ready to run but waiting for a CPU
+(``/proc/thread-self/schedstat``): on 2 cores the station's thread, the display server, the camera's
+recorder and a sync pass all want one around a scan.
 Runs offscreen by default (QT_QPA_PLATFORM=offscreen); under xvfb-run set QT_QPA_PLATFORM=xcb.
 """
 from __future__ import annotations
@@ -48,7 +51,8 @@ from percentiles import percentile
 REPO = Path(__file__).resolve().parent.parent
 FIRST = 5  # the shift's first scans, printed one by one (the station rehearses as it starts)
 SPLIT_PARTS = ("to the station's thread", "its decision until the window takes it", "the window's handling",
-               "to the repaint's start", "the repaint", "(the station thread's CPU time in the 2nd)")
+               "to the repaint's start", "the repaint", "(the station thread's CPU time in the 2nd)",
+               "(the window thread's CPU time, all of it)", "(the window thread ready, waiting for a CPU)")
 
 CHILD = r'''
 import functools, os, sys, time
@@ -66,6 +70,15 @@ if os.environ.get("BENCH_NO_REHEARSAL"):  # --no-rehearsal: the station thread s
     rehearsal.rehearse = lambda station: []
 GAP_MS = int(os.environ.get("BENCH_GAP_MS", "5"))
 SPLIT = {}  # --split: the scan in flight's instants (perf_counter) and its station thread's CPU ms
+SCHEDSTAT = Path("/proc/thread-self/schedstat")  # Linux: the thread's time ready but waiting for a CPU
+
+
+def window_thread_clock():
+    """The window thread's CPU seconds and, on Linux, its seconds waiting for a CPU so far."""
+    queued = int(SCHEDSTAT.read_text().split()[1]) / 1e9 if SCHEDSTAT.exists() else 0.0
+    return time.thread_time(), queued
+
+
 if os.environ.get("BENCH_SPLIT"):
     from app.ui.adapters import station_worker
 
@@ -205,7 +218,8 @@ with ozon as sim:
         """The scan's parts, ms (the station thread's call may end after the window took its answer)."""
         at = [sent, SPLIT.get("station", sent), SPLIT.get("taken", began), SPLIT.get("handled", began), began,
               time.perf_counter()]
-        return [(b - a) * 1000 for a, b in zip(at, at[1:])] + [SPLIT.get("cpu_ms", 0.0)]
+        window = [(b - a) * 1000 for a, b in zip(SPLIT.get("window_from", (0.0, 0.0)), window_thread_clock())]
+        return [(b - a) * 1000 for a, b in zip(at, at[1:])] + [SPLIT.get("cpu_ms", 0.0), *window]
 
     original = pack.show_result
 
@@ -241,6 +255,8 @@ with ozon as sim:
                 codes.extend([row.posting_number, *units[:-1], "CMD:CANCEL"])
         state["answered"], state["to_paint"], state["painted"], state["commit_ms"] = False, set(), set(), 0.0
         SPLIT.clear()
+        if os.environ.get("BENCH_SPLIT"):
+            SPLIT["window_from"] = window_thread_clock()
         state["sent"] = time.perf_counter()
         controller.scan_filter.scanned.emit(codes.pop(0))
 
