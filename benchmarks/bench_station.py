@@ -108,9 +108,9 @@ def build(db, rng: random.Random, count: int, products: int) -> tuple[list[str],
 class ThreadClock:
     """What the calling thread did with a decision's wall time (a decision runs on the caller's
     thread): its CPU time (user + system, ``time.thread_time``) and, on Linux, the time it was ready
-    to run but waited for a CPU (``/proc/thread-self/schedstat``'s second field; on a VM this is also
-    where a halted virtual CPU's wake-up shows). The rest of the wall time the thread was blocked:
-    the WAL's sync, a lock. ``take`` answers (cpu, waiting for a CPU, blocked) in ms."""
+    to run but waited for a CPU (``/proc/thread-self/schedstat``'s second field). The rest of the
+    wall time the thread was blocked: the WAL's sync, a lock. ``take`` answers (cpu, waiting for a
+    CPU, blocked) in ms."""
 
     PATH = Path("/proc/thread-self/schedstat")
 
