@@ -20,7 +20,7 @@ from app.services.ozon.errors import (
     OzonTransportError,
 )
 from app.services.ozon.models import ShipPackage
-from app.services.ozon.transport import parse_retry_after
+from app.services.ozon.transport import parse_retry_after, redact
 from ozon_client_helpers import (
     API_KEY,
     CLIENT_ID,
@@ -328,3 +328,25 @@ def test_api_key_never_appears_in_logs_errors_or_repr(stub, fake, caplog):
     for error in errors:
         assert API_KEY not in str(error) and API_KEY not in repr(error) and API_KEY not in repr(error.args)
         assert API_KEY not in "".join(traceback.format_exception(error))
+
+
+KEY = "0b7a6a4e-5c3f-4d2e-9f1a-2b3c4d5e6f70"
+
+
+@pytest.mark.parametrize("text, secret, masked", [
+    # a real key (a UUID) is masked wherever it appears, glued to other text or not
+    (f'{{"Api-Key": "{KEY}"}}', KEY, '{"Api-Key": "***"}'),
+    (f"headers=%22{KEY}%22", KEY, "headers=%22***%22"),
+    (f"key{KEY}key", KEY, "key***key"),
+    ("demo-key refused", "demo-key", "*** refused"),
+    # a made-up short key only where it stands alone: the words around it stay readable
+    ("Max retries exceeded with url: /v1/roles", "x", "Max retries exceeded with url: /v1/roles"),
+    ("Api-Key: x refused", "x", "Api-Key: *** refused"),
+    ("{'Api-Key': 'abc'}, latest abcd", "abc", "{'Api-Key': '***'}, latest abcd"),
+    ("a.b? in a.b?", "a.b?", "*** in ***"),  # a key with regex characters is taken literally
+    # no key: nothing to mask
+    ("anything", "", "anything"),
+    ("anything", None, "anything"),
+])
+def test_the_api_key_is_masked_without_mangling_the_text(text, secret, masked):
+    assert redact(text, secret) == masked

@@ -11,7 +11,7 @@ Retry rules (the heart of "never ship twice by accident"):
 * a 429 pauses the whole account's bucket for ``retry-after`` seconds (or a backoff when the
   header is absent) before retrying.
 
-Nothing here logs or raises the API key: every text that leaves comes through ``_redact``.
+Nothing here logs or raises the API key: every text that leaves comes through ``redact``.
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ import json
 import logging
 import math
 import random
+import re
 import time
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -43,7 +44,7 @@ from .ratelimit import RateLimiter, full_jitter_backoff
 
 log = logging.getLogger("packdesk.ozon.client")
 
-__all__ = ["Transport", "as_bad_response", "decode_json", "request_may_have_arrived", "parse_retry_after"]
+__all__ = ["Transport", "as_bad_response", "decode_json", "request_may_have_arrived", "parse_retry_after", "redact"]
 
 T = TypeVar("T")
 Decode = Callable[[requests.Response], T]
@@ -52,6 +53,20 @@ Decode = Callable[[requests.Response], T]
 _UNSENDABLE = (requests.exceptions.InvalidURL, requests.exceptions.InvalidHeader,
                requests.exceptions.InvalidSchema, requests.exceptions.MissingSchema,
                requests.exceptions.InvalidJSONError)
+
+# A key at least this long is masked wherever it appears (Ozon's are UUIDs, 36 characters); a
+# shorter one (a made-up key while trying things out) only where it stands alone, or masking "x"
+# would turn "Max retries exceeded" into "Ma*** retries e***ceeded".
+WHOLE_WORD_BELOW = 8
+
+
+def redact(text: str, secret: str | None) -> str:
+    """``text`` with ``secret`` masked as ``***``."""
+    if not secret:
+        return text
+    if len(secret) >= WHOLE_WORD_BELOW:
+        return text.replace(secret, "***")
+    return re.sub(rf"(?<![0-9A-Za-z]){re.escape(secret)}(?![0-9A-Za-z])", "***", text)
 
 
 def decode_json(response: requests.Response) -> object:
@@ -120,7 +135,7 @@ class Transport:
             self._session.close()
 
     def redact(self, text: str) -> str:
-        return text.replace(self._api_key, "***") if self._api_key else text
+        return redact(text, self._api_key)
 
     def _retry_wait(self, attempt: int) -> float:
         return full_jitter_backoff(attempt, **self._backoff)
