@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from sqlalchemy import text
 
 from app.sim.ozon import OzonSimulator, WorldConfig
 
@@ -221,3 +222,31 @@ def test_postings_shows_why_a_posting_needs_a_person(sim, tmp_path):
     table = packdesk("postings", env=env_for(sim), data_dir=tmp_path).stdout.splitlines()
     line = next(row for row in table if row.startswith(number))
     assert "problem" in line and line.endswith(NOT_FOUND_PROBLEM)
+
+
+def test_postings_tells_a_mistyped_status_from_an_empty_one(sim, tmp_path):
+    """`--status awaiting_packing` is a typo, not an empty shelf: exit 2 naming the statuses there are;
+    a real status nobody is in is an empty answer, and a status Ozon added later lists its postings."""
+    from app.store.db import open_database
+
+    env = env_for(sim)
+    assert packdesk("sync", "--once", env=env, data_dir=tmp_path).returncode == 0
+    for lang, said in (("en", "'awaiting_packing' is no posting's status"),
+                       ("ru", "«awaiting_packing» — не статус отправления"), ("zh", "“awaiting_packing”不是货件状态")):
+        for json_too in ((), ("--json",)):
+            typo = packdesk("--lang", lang, "postings", "--status", "awaiting_packing", *json_too, env=env,
+                            data_dir=tmp_path)
+            assert typo.returncode == 2 and typo.stdout == ""
+            assert said in typo.stderr and "awaiting_packaging" in typo.stderr and "problem" in typo.stderr
+    none = packdesk("--lang", "en", "postings", "--status", "client_arbitration", env=env, data_dir=tmp_path)
+    assert none.returncode == 0 and none.stdout.strip() == "No cached posting has the status “buyer's dispute”."
+    assert json.loads(packdesk("postings", "--status", "problem", "--json", env=env, data_dir=tmp_path).stdout) == []
+    number = sim.world.posting_numbers("awaiting_packaging")[0]
+    db = open_database(f"sqlite:///{(tmp_path / 'packdesk.db').as_posix()}")
+    try:
+        db.writer.call(lambda s: s.execute(text("UPDATE postings SET status = 'awaiting_new_step' "
+                                                "WHERE posting_number = :n"), {"n": number}))
+    finally:
+        db.close()
+    newer = packdesk("postings", "--status", "awaiting_new_step", "--json", env=env, data_dir=tmp_path)
+    assert newer.returncode == 0 and [p["posting_number"] for p in json.loads(newer.stdout)] == [number]

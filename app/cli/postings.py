@@ -7,12 +7,12 @@ from __future__ import annotations
 import json
 from datetime import tzinfo
 
-from app.cli.common import language, load, open_db, setup_logging
+from app.cli.common import EXIT_CONFIG, CommandError, language, load, open_db, setup_logging
 from app.cli.table import bench_time, columns
 from app.messages import text
 from app.messages.problems import problem_words
 from app.messages.statuses import local_state_word, status_word
-from app.statuses import OZON_STATUSES
+from app.statuses import LOCAL_STATES, OZON_STATUSES
 
 
 def register(sub) -> None:
@@ -35,6 +35,10 @@ def run(args) -> int:
             listing = lookups.listing(session, status=args.status)
     finally:
         db.close()
+    if not listing and args.status and args.status not in OZON_STATUSES and args.status not in LOCAL_STATES:
+        # a typo, not an empty shelf (a status Ozon adds later is listed as soon as a posting has it)
+        raise CommandError(text("listing_unknown_status", lang, status=args.status, ozon=", ".join(OZON_STATUSES),
+                                local=", ".join(LOCAL_STATES)), EXIT_CONFIG)
     if args.json:
         print(json.dumps(listing, ensure_ascii=False, indent=None), flush=True)
         return 0

@@ -78,9 +78,13 @@ LISTING_WORDS: dict[str, dict[str, str]] = {
     "listing_none": {"en": "No posting in the cache: run packdesk sync.",
                      "ru": "В данных нет отправлений: выполните packdesk sync.",
                      "zh": "缓存中没有货件：请运行 packdesk sync。"},
-    "listing_none_with": {"en": "No cached posting is {status}.",
+    "listing_none_with": {"en": "No cached posting has the status “{status}”.",
                           "ru": "Среди отправлений нет ни одного в статусе «{status}».",
                           "zh": "缓存中没有状态为“{status}”的货件。"},
+    "listing_unknown_status": {
+        "en": "'{status}' is no posting's status. Ozon's: {ozon}. At the bench: {local}.",
+        "ru": "«{status}» — не статус отправления. Статусы Ozon: {ozon}. Состояния на столе: {local}.",
+        "zh": "“{status}”不是货件状态。Ozon 状态：{ozon}。本地状态：{local}。"},
 }
 
 # who cancelled a posting (app.statuses.CANCELLED_BY), said beside Ozon's reason
