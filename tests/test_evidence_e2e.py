@@ -76,3 +76,18 @@ def test_a_packed_posting_has_a_sealed_playable_clip_and_a_bundle_that_verifies(
         assert failed.returncode == 1 and f": {name}: its SHA-256" in failed.stdout, failed.stdout
     shutil.rmtree(tmp_path / "evidence")  # the bundle stands on its own: it needs nothing of the bench
     assert _packdesk(sim, tmp_path, "evidence", "verify", str(bundle)).returncode == 0
+
+
+def test_verify_tells_a_wrong_path_from_a_bundle_that_fails(tmp_path):
+    def verify(path, lang="en"):
+        return subprocess.run([PY, "-m", "app", "--data-dir", str(tmp_path), "--lang", lang, "evidence", "verify",
+                               str(path)], capture_output=True, text=True, timeout=60)
+
+    missing = verify(tmp_path / "no-such-bundle.zip")
+    assert missing.returncode == 1 and missing.stdout == ""
+    assert f"There is no file {tmp_path / 'no-such-bundle.zip'}: nothing to check." in missing.stderr
+    assert "Файла" in verify(tmp_path / "no-such-bundle.zip", "ru").stderr
+    not_zip = tmp_path / "notes.zip"
+    not_zip.write_text("not a bundle")
+    broken = verify(not_zip)
+    assert broken.returncode == 1 and "does NOT match" in broken.stdout and "not a readable ZIP file" in broken.stdout

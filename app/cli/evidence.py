@@ -67,6 +67,9 @@ def _make(args, posting: str, out: Path, lang: str) -> int:
 def _verify(path: Path, lang: str) -> int:
     from app.services.evidence.verify import verify_bundle
 
+    if not path.is_file():  # a wrong path, not a bundle that fails its records
+        print(f"packdesk: {text('evidence_verify_no_file', lang, path=path)}", file=sys.stderr)
+        return EXIT_FAILED
     verdict = verify_bundle(path)
     if verdict.ok:
         print(text("evidence_verified", lang, path=path, files=verdict.files, entries=verdict.entries,

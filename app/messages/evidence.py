@@ -97,4 +97,9 @@ EVIDENCE_MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Какой пакет проверить? packdesk evidence verify ФАЙЛ.zip",
         "zh": "要验证哪个证据包？packdesk evidence verify 文件.zip",
     },
+    "evidence_verify_no_file": {
+        "en": "There is no file {path}: nothing to check.",
+        "ru": "Файла {path} нет: проверять нечего.",
+        "zh": "文件 {path} 不存在：无可验证。",
+    },
 }
