@@ -91,3 +91,11 @@ def test_verify_tells_a_wrong_path_from_a_bundle_that_fails(tmp_path):
     not_zip.write_text("not a bundle")
     broken = verify(not_zip)
     assert broken.returncode == 1 and "does NOT match" in broken.stdout and "not a readable ZIP file" in broken.stdout
+
+
+def test_a_bundle_for_a_folder_that_does_not_exist_is_refused_before_any_work(tmp_path):
+    out = tmp_path / "no-such-folder" / "bundle.zip"
+    made = subprocess.run([PY, "-m", "app", "--data-dir", str(tmp_path), "--lang", "en", "evidence", "1-1-1", "--out",
+                           str(out)], capture_output=True, text=True, timeout=60)
+    assert made.returncode == 1 and "Traceback" not in made.stderr
+    assert made.stderr.startswith(f"packdesk: Cannot write {out}: ") and not out.parent.exists()

@@ -89,9 +89,14 @@ def test_packdesk_report_writes_json_and_a_one_page_pdf(shift, tmp_path):
     assert set(rows[0]) == {"date", "station", "packer", "postings", "units", "seconds_per_unit", "mistakes",
                             "overrides", "handed_over"}  # CONTRACT.md's keys, exactly
     pdf = tmp_path / "shift.pdf"
-    assert report("--pdf", str(pdf)).returncode == 0
+    saved = report("--pdf", str(pdf))
+    assert saved.returncode == 0 and saved.stdout.strip() == f"Отчёт о смене сохранён в {pdf}"
     written = pdf.read_bytes()
     assert written.startswith(b"%PDF") and b"/Count 1" in written  # one page
+    nowhere = tmp_path / "no-such-folder" / "shift.pdf"
+    refused = report("--pdf", str(nowhere))  # a person's mistake: said, no traceback, nothing half-written
+    assert refused.returncode == 1 and refused.stderr.startswith(f"packdesk: Не удалось записать {nowhere}: ")
+    assert "Traceback" not in refused.stderr and not nowhere.parent.exists()
     table = report()
     assert table.returncode == 0 and "Anna" in table.stdout and "Упаковщик" in table.stdout
 

@@ -8,6 +8,8 @@ first mismatch named.
 """
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from pathlib import Path
 
@@ -42,6 +44,10 @@ def run(args) -> int:
 def _make(args, posting: str, out: Path, lang: str) -> int:
     from app.services.evidence.bundle import NothingToBundle, make_bundle
 
+    if not out.parent.is_dir():  # said before the bundle is gathered, not after
+        print("packdesk: " + text("file_not_written", lang, path=out, detail=os.strerror(errno.ENOENT)),
+              file=sys.stderr)
+        return EXIT_FAILED
     config = load(args)
     setup_logging(config.data_dir, args.verbose)
     db = open_db(config, lang)

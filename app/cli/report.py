@@ -41,7 +41,11 @@ def run(args) -> int:
     if args.json:
         print(json.dumps([row.as_json() for row in rows], ensure_ascii=False))
     elif args.pdf:
-        report_pdf.write_pdf(rows, args.since, args.until, lang, args.pdf)
+        try:
+            report_pdf.write_pdf(rows, args.since, args.until, lang, args.pdf)
+        except OSError as exc:
+            raise CommandError(text("file_not_written", lang, path=args.pdf, detail=exc.strerror or exc)) from None
+        print(text("report_saved", lang, path=args.pdf), flush=True)
     else:
         heads = [text(key, lang) for key, _ in report_pdf.COLUMNS]
         print("\t".join(heads))

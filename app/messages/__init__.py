@@ -64,6 +64,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "Ozon 拒绝了 Client-Id {client_id} 的 API 密钥（{detail}）。请在卖家后台（设置 → API 密钥）"
               "检查密钥及其有效期。",
     },
+    "file_not_written": {
+        "en": "Cannot write {path}: {detail}. Give a path in a folder that exists and that you may write to.",
+        "ru": "Не удалось записать {path}: {detail}. Укажите путь в существующей папке, куда разрешена запись.",
+        "zh": "无法写入 {path}：{detail}。请指定一个已存在且可写入的文件夹中的路径。",
+    },
     "ozon_unreachable": {
         "en": "Ozon cannot be reached ({detail}); working offline, will retry.",
         "ru": "Нет связи с Ozon ({detail}); работаем офлайн, повторим попытку.",
