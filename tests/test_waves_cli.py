@@ -49,3 +49,11 @@ def test_plan_leaves_marked_postings_out_and_says_why(lbench, capsys):
     line = next(x for x in out.splitlines() if number in x)
     assert code == 0 and "needs marking codes scanned and accepted by Ozon before the ship" in line
     assert "verify-first" in line
+
+
+def test_a_plan_with_nothing_to_take_says_so_and_gives_no_wave_number(lbench, capsys):
+    lbench.engine().run_pass()
+    code, out = run(capsys, lbench.data_dir, "wave", "plan", "--delivery-method", "-1")
+    assert code == 0 and out.strip() == "No wave planned: no posting awaiting packaging here can go in one (0 excluded)."
+    code, out = run(capsys, lbench.data_dir, "wave", "plan", "--delivery-method", "-1", "--json")
+    assert code == 0 and json.loads(out)["wave"] is None

@@ -1,7 +1,7 @@
 """Label-first waves against the simulator: plan, ship once, labels in pick order, the bench
 verifies with no further ship, short parcels flagged for a person."""
 import pytest
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 
 from app.services import waves
 from app.services.station import results as r
@@ -10,7 +10,7 @@ from app.store import labels as store_labels
 from app.store import lookups
 from app.store import outbox as store_outbox
 from app.store import postings as store_postings
-from app.store.models import LabelRow
+from app.store.models import LabelRow, WaveRow
 from labels_helpers import STATION, lbench  # noqa: F401
 from waves_helpers import label_code, label_printer, member_states, printed_order, settle, station, unit_codes
 
@@ -181,3 +181,25 @@ def test_a_waves_labels_tell_printed_n_of_m_across_rounds(lbench, synced, tmp_pa
     assert {p.task for p in told} == {"wave_labels"} and {p.subject for p in told} == {wave}
     assert [(p.done, p.total) for p in told] == [(0, 5), (1, 5), (2, 5), (3, 5), (3, 5), (4, 5), (5, 5)]
     assert [p.finished for p in told] == [False] * 6 + [True]
+
+
+def test_a_plan_with_nothing_to_take_stores_no_wave(lbench, synced):
+    """No wave number to ship that ships nothing: none when no posting qualifies, its exclusions still said."""
+    def waves_stored() -> int:
+        with lbench.db.read() as session:
+            return session.scalar(select(func.count()).select_from(WaveRow))
+
+    nothing = waves.plan_wave(lbench.db, STATION, delivery_method_id=-1, now=lbench.now())
+    assert nothing.wave_id is None and nothing.postings == [] and nothing.excluded == []
+    assert nothing.as_dict() == {"wave": None, "postings": [], "count": 0, "excluded": [], "left_over": 0}
+    with lbench.db.read() as session:  # every posting a wave could take, marked ones too
+        packable = [p.posting_number for p in lookups.list_postings(session, status="awaiting_packaging",
+                                                                    local_state="waiting", with_items=False)]
+    assert packable
+    for number in packable:
+        lbench.db.writer.call(store_postings.claim_posting, number, "bench-2", lbench.now())
+    all_claimed = waves.plan_wave(lbench.db, STATION, now=lbench.now())
+    assert all_claimed.wave_id is None and all_claimed.postings == []
+    assert {n for n, _ in all_claimed.excluded} == set(packable)
+    assert all("claimed by bench-2" in why for _, why in all_claimed.excluded)
+    assert waves_stored() == 0

@@ -91,7 +91,10 @@ def _out(args, data: dict, lines) -> int:
 
 
 def _plan_lines(plan, lang: str):
-    yield text("wave_planned", lang, wave=plan.wave_id, count=len(plan.postings), excluded=len(plan.excluded))
+    if plan.wave_id is None:
+        yield text("wave_nothing_planned", lang, excluded=len(plan.excluded))
+    else:
+        yield text("wave_planned", lang, wave=plan.wave_id, count=len(plan.postings), excluded=len(plan.excluded))
     for pick, number in enumerate(plan.postings, start=1):
         yield f"  {pick:>3}  {number}"
     for number, why in plan.excluded:

@@ -63,6 +63,12 @@ LABEL_DELAY_MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Этикетка Ozon для {posting} сама не напечатается ({detail}); нужен ответственный.",
         "zh": "{posting} 的 Ozon 面单不会自动打印（{detail}）；需要专人处理。",
     },
+    "wave_nothing_planned": {
+        "en": "No wave planned: no posting awaiting packaging here can go in one ({excluded} excluded).",
+        "ru": "Волна не запланирована: ни одно отправление, ожидающее упаковки, в неё не подходит "
+              "(исключено {excluded}).",
+        "zh": "未计划波次：没有可加入波次的待打包货件（排除 {excluded} 个）。",
+    },
     "wave_planned": {
         "en": "Wave {wave} planned: {count} posting(s) in pick order, {excluded} excluded. Ship it with "
               "'packdesk wave ship {wave}'.",

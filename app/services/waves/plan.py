@@ -19,7 +19,7 @@ log = logging.getLogger("packdesk.waves")
 
 @dataclass(frozen=True)
 class WavePlan:
-    wave_id: int
+    wave_id: int | None                       # None: nothing could go in a wave, none was stored
     postings: list[str]                       # in pick order
     excluded: list[tuple[str, str]] = field(default_factory=list)  # (posting, why)
     left_over: int = 0                        # passed the checks, over --limit
@@ -63,6 +63,8 @@ def plan_wave(db, station: str, *, delivery_method_id: int | None = None, due_by
         if limit is not None:
             chosen = chosen[:limit]
         picked = [p.posting_number for p in sorted(chosen, key=pick_key)]
+        if not picked:  # an empty wave would only be a number to ship that ships nothing
+            return WavePlan(None, [], excluded, left_over)
         wave_id = store_waves.create_wave(session, station=station, chosen=picked, excluded=excluded,
                                           delivery_method_id=delivery_method_id, due_by=due_by, now=now)
         append_event(session, kind="wave_planned", station=station, now=now,
@@ -72,7 +74,10 @@ def plan_wave(db, station: str, *, delivery_method_id: int | None = None, due_by
         return WavePlan(wave_id, picked, excluded, left_over)
 
     plan = db.writer.call(write)
-    log.info("wave %d planned: %d posting(s), %d excluded", plan.wave_id, len(plan.postings), len(plan.excluded))
+    if plan.wave_id is None:
+        log.info("no wave planned: no posting could go in one (%d excluded)", len(plan.excluded))
+    else:
+        log.info("wave %d planned: %d posting(s), %d excluded", plan.wave_id, len(plan.postings), len(plan.excluded))
     return plan
 
 
