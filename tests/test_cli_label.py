@@ -101,8 +101,9 @@ def test_a_partner_delivery_label_prints_58x40_on_58x40_stock(tmp_path, qapp):
         assert partner.stats.files() == {"requests": 1, "with_credentials": 0}  # the file host saw no key
 
 
-@pytest.mark.parametrize("case,words", [("unknown", "unknown to Ozon"), ("not_shipped", "not shipped yet"),
-                                        ("cancelled", "cancelled")])
+@pytest.mark.parametrize("case,words", [("unknown", "unknown to Ozon"),
+                                        ("not_shipped", "not shipped yet (Ozon status: awaiting packaging)"),
+                                        ("cancelled", "cancelled (Ozon status: cancelled)")])
 def test_no_label_to_have_exits_1_with_one_line(sim, tmp_path, case, words):
     if case == "unknown":
         number = "99999999-0001-1"

@@ -12,6 +12,7 @@ from app.cli.common import (
 from app.config import with_overrides
 from app.messages import text
 from app.messages.devices import print_failed_text
+from app.messages.statuses import status_word
 
 
 def register(sub) -> None:
@@ -95,9 +96,11 @@ def _fetch(config, db, number: str, lang: str, stock_mm: tuple[float, float]) ->
         except OzonNotFound:
             raise CommandError(text("label_unknown_posting", lang, posting=number), EXIT_FAILED) from None
         if posting.status in CANCELLED_STATUSES:
-            raise CommandError(text("label_cancelled", lang, posting=number, status=posting.status), EXIT_FAILED)
+            raise CommandError(text("label_cancelled", lang, posting=number, status=status_word(posting.status, lang)),
+                               EXIT_FAILED)
         if posting.status in BEFORE_PACKING_STATUSES | PACKABLE_STATUSES:
-            raise CommandError(text("label_not_shipped", lang, posting=number, status=posting.status), EXIT_FAILED)
+            raise CommandError(text("label_not_shipped", lang, posting=number, status=status_word(posting.status, lang)),
+                               EXIT_FAILED)
         raise CommandError(text("label_refused", lang, posting=number, detail=refused), EXIT_FAILED)
     except OzonError as exc:  # network, rate limit, a refused key
         if exc.code == "auth":
