@@ -78,6 +78,20 @@ def test_what_is_no_parcel_of_this_hand_over_is_answered_and_never_counted(shop,
     assert shop.scan("CMD:ACK").data["scanned"] == 0  # nothing counted
     for lang in ("en", "ru", "zh"):
         assert results["method"].message(lang) and "{" not in results["method"].message(lang)
+    # Ozon's status in the packer's words, not its code
+    assert results["status"].message("en").endswith("(Ozon status: awaiting packaging).")
+    assert results["status"].message("ru").endswith("(статус Ozon: ожидает упаковки).")
+
+
+def test_a_parcel_ozon_does_not_know_is_refused_in_the_packers_words(shop, fbs):
+    method, numbers = fbs
+    start(shop, method)
+    shop.sim.faults.fail_next("/v3/posting/fbs/get", status=404)  # Ozon's re-read at the scan: no such posting
+    gone = shop.scan(numbers[0])
+    assert (gone.code, gone.data["variant"], gone.ok) == ("parcel_not_in_handover", "not_on_ozon", False)
+    assert gone.message("en") == f"TAKE IT OUT: Ozon knows no parcel {numbers[0]}."
+    assert gone.message("ru") == f"УБЕРИТЕ: в Ozon нет посылки {numbers[0]}."
+    assert shop.scan("CMD:ACK").data["scanned"] == 0  # never counted
 
 
 def test_a_parcel_cancelled_after_its_label_is_caught_at_the_scan_and_holds_the_bench(shop, fbs):

@@ -47,6 +47,11 @@ _RESULTS: dict[str, dict[str, str]] = {
         "ru": "УБЕРИТЕ: посылка {posting} не готова к передаче (статус Ozon: {status}).",
         "zh": "请取出：包裹 {posting} 尚未可交接（Ozon 状态：{status}）。",
     },
+    "handover_parcel_not_in_handover_not_on_ozon": {
+        "en": "TAKE IT OUT: Ozon knows no parcel {posting}.",
+        "ru": "УБЕРИТЕ: в Ozon нет посылки {posting}.",
+        "zh": "请取出：Ozon 中没有包裹 {posting}。",
+    },
     "handover_parcel_not_in_handover_handed_over": {
         "en": "TAKE IT OUT: parcel {posting} was handed over already.",
         "ru": "УБЕРИТЕ: посылка {posting} уже передана.",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from app.messages import CATALOGUE
 from app.messages.scan_problems import scan_problem_words
-from app.messages.statuses import cancelled_detail
+from app.messages.statuses import cancelled_detail, status_word
 from app.services.station.results import ERROR, IDLE, StationResult
 from app.statuses import OZON_STATUSES
 
@@ -59,6 +59,8 @@ class HandoverResult(StationResult):
         if self.code == PARCEL_CANCELLED:  # Ozon's reason (its words, else its status), and who cancelled
             said = params.get("reason") or ""
             params["reason"] = cancelled_detail(params.get("by"), said, lang, in_ozon_words=said not in OZON_STATUSES)
+        if self.code == PARCEL_NOT_IN_HANDOVER and params.get("status") in OZON_STATUSES:
+            params["status"] = status_word(params["status"], lang)  # the packer's words, not Ozon's code
         if "carrier" in self.data:  # the carrier's name in the packer's language
             key = f"carrier_{self.data.get('carrier') or 'other'}"
             params["carrier_name"] = _entry(key if key in CATALOGUE else "carrier_other", lang)

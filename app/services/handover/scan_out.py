@@ -123,7 +123,7 @@ def accept_or_stop(t: Txn, number: str, lookup: Lookup | None, state: str | None
     posting = cached(t, number)
     offline = lookup is None or lookup.found is None
     if lookup is not None and lookup.found is False:
-        return t.answer(hr.PARCEL_NOT_IN_HANDOVER, number, variant="status", status="unknown to Ozon")
+        return t.answer(hr.PARCEL_NOT_IN_HANDOVER, number, variant="not_on_ozon")
     if posting is None:
         return t.answer(hr.PARCEL_NOT_IN_HANDOVER, number, variant="unknown", code=number)
     if posting.status in CANCELLED_STATUSES or posting.local_state == LocalState.CANCELLED:
