@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from app.services.tracking.monitor import _since, flag_of, watch
 from handover_helpers import shop  # noqa: F401  (fixture)
 from test_handover_close import carriage_of, closed
@@ -94,3 +96,18 @@ def test_last_mile_then_delivered_go_through_the_outbox_and_are_confirmed_by_rea
     assert first not in {r.posting_number for r in watch(db, shop.bench.config, now=now)}  # delivered: off the monitor
     assert request_step(db, [first], "last-mile", station="bench-1", now=now)[1] == [(first, "track_step_done",
                                                                                       "delivered")]
+
+
+@pytest.mark.parametrize("refusal, lang, said", [
+    (("1-1-1", "track_step_not_delivering", "awaiting_deliver"), "en",
+     "1-1-1: not on its way yet (Ozon status awaiting shipment): hand it to the carrier first."),
+    (("1-1-1", "track_step_not_delivering", "awaiting_deliver"), "ru",
+     "1-1-1: ещё не в пути (статус Ozon ожидает отгрузки): сначала передайте посылку перевозчику."),
+    (("1-1-1", "track_step_not_delivering", "a_status_ozon_added_later"), "en",
+     "1-1-1: not on its way yet (Ozon status a_status_ozon_added_later): hand it to the carrier first."),
+    (("0-0-0", "track_step_unknown", ""), "en", "0-0-0: not in this bench's cache. Run a sync, or check the number."),
+])
+def test_a_refused_step_says_ozons_status_in_the_sellers_words(refusal, lang, said):
+    from app.services.tracking.steps import refusal_text
+
+    assert refusal_text(refusal, lang) == said

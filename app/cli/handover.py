@@ -97,13 +97,13 @@ def run(args) -> int:
 
 
 def _step(db, config, step: str, postings: list[str], lang: str, now: datetime) -> int:
-    from app.services.tracking.steps import request_step
+    from app.services.tracking.steps import refusal_text, request_step
 
     queued, refused = request_step(db, postings, step, station=config.station.name, now=now)
     for number in queued:
         print(text("track_step_queued", lang, posting=number, step=step), flush=True)
-    for number, code, status in refused:
-        print(text(code, lang, posting=number, status=status), flush=True)
+    for refusal in refused:
+        print(refusal_text(refusal, lang), flush=True)
     return EXIT_OK if not refused else EXIT_FAILED
 
 

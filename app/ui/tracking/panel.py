@@ -125,10 +125,12 @@ class TrackingPanel(QWidget):
                  on_result=lambda answer: self._stepped(step, answer), on_error=self._step_failed, owner=self)
 
     def _stepped(self, step: str, answer) -> None:
+        from app.services.tracking.steps import refusal_text
+
         queued, refused = answer
         lang = self.language()
         lines = [text("track_step_queued", lang, posting=n, step=step) for n in queued]
-        lines += [text(code, lang, posting=n, status=status) for n, code, status in refused]
+        lines += [refusal_text(refusal, lang) for refusal in refused]
         self.said.setText("\n".join(lines))
         if queued:
             self.stepQueued.emit()
