@@ -107,13 +107,13 @@ def test_a_part_that_cannot_open_is_a_problem_for_the_window_and_stops_a_command
     config = with_overrides(account_config(tmp_path, "http://127.0.0.1:9"), **overrides)
     bench = open_bench(config, api_key=api_key)
     try:
-        assert [c for c, _ in bench.problems] == [code] and words in bench.problems[0][1]
+        assert [c for c, _ in bench.problems] == [code] and words in str(bench.problems[0][1])
         assert bench.station is not None and bench.db is not None  # the window still opens
     finally:
         bench.close()
     with pytest.raises(BenchProblem) as raised:
         open_bench(config, api_key=api_key, strict=True)
-    assert (raised.value.code, raised.value.config) == (code, True) and words in raised.value.detail
+    assert (raised.value.code, raised.value.config) == (code, True) and words in str(raised.value.detail)
 
 
 # --- the demo's parcel ---------------------------------------------------------------------------

@@ -38,6 +38,18 @@ def test_a_wrong_value_is_reported_and_nothing_is_saved(qtbot, tmp_path, field, 
     assert not path.exists()
 
 
+@pytest.mark.parametrize("language, said", [
+    ("ru", "'tcp://10.0.0.5:9100?lang=klingon': lang='klingon' — допустимо одно из: tspl, zpl, epl, escpos"),
+    ("zh", "'tcp://10.0.0.5:9100?lang=klingon'：lang='klingon' 无效，可选：tspl, zpl, epl, escpos"),
+])
+def test_a_wrong_device_uri_is_said_in_the_windows_language(qtbot, tmp_path, language, said):
+    dialog = SettingsDialog(SettingsForm(**{**GOOD, "printer": "tcp://10.0.0.5:9100?lang=klingon"}),
+                            tmp_path / "config.toml", language=language)
+    qtbot.addWidget(dialog)
+    assert dialog.save() is False
+    assert said in dialog.problems.text() and "is not one of" not in dialog.problems.text()
+
+
 @pytest.mark.parametrize("field,value,detail", [
     ("weight_tolerance_pct", "-3", "expected a number from 0 to 100, got -3"),
     ("requests_per_second", "0", "expected a number from 0.1 to 50, got 0"),

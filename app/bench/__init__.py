@@ -79,7 +79,8 @@ class Bench:
     parcel: Any = None
     scanner: Any = None
     evidence: Any = None
-    problems: list[tuple[str, str]] = field(default_factory=list)  # (code, detail) for app.messages
+    # (code, detail) for app.messages; a detail that is a DeviceUriError is said in the reader's language
+    problems: list[tuple[str, str | Exception]] = field(default_factory=list)
 
     def close(self) -> None:
         """Stop and close every part that was opened, the threads first, the cache last."""

@@ -18,7 +18,7 @@ def open_print_worker(bench, on_printed: Callback) -> None:
     try:
         printer = open_printer(config.devices.printer, sim_dir=config.data_dir / "printed")
     except DeviceUriError as exc:
-        raise BenchProblem("config_invalid", str(exc)) from None
+        raise BenchProblem("config_invalid", exc) from None
     bench.print_worker = PrintWorker(LabelPrinter(bench.db, printer, station=config.station.name,
                                                   data_dir=config.data_dir), on_done=on_printed)
     bench.print_worker.start()
@@ -34,7 +34,7 @@ def open_scale(bench, on_reading: Callback, on_state: Callback) -> None:
     try:
         bench.scale = open_scale(uri, on_reading=on_reading, on_state=on_state).start()
     except DeviceUriError as exc:
-        raise BenchProblem("config_invalid", str(exc)) from None
+        raise BenchProblem("config_invalid", exc) from None
     except ScaleUnavailable as exc:
         raise BenchProblem("config_invalid", str(exc), config=False) from None
     if bench.scale.simulator is not None and bench.station is not None:
@@ -72,6 +72,6 @@ def open_scanner(bench, on_scan: Callback, on_state: Callback) -> None:
     try:
         bench.scanner = open_scanner(uri, on_scan=on_scan or (lambda scan: None), on_state=on_state).start()
     except DeviceUriError as exc:
-        raise BenchProblem("config_invalid", str(exc)) from None
+        raise BenchProblem("config_invalid", exc) from None
     except ScannerUnavailable as exc:
         raise BenchProblem("config_invalid", str(exc), config=False) from None

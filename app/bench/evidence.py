@@ -15,7 +15,7 @@ def open_evidence(bench, camera_factory: Callback, on_state: Callback, lang: str
     try:
         spec = parse_camera_uri(config.devices.camera)
     except DeviceUriError as exc:
-        raise BenchProblem("config_invalid", str(exc)) from None
+        raise BenchProblem("config_invalid", exc) from None
     factory = None
     if spec is not None:
         make = camera_factory or (lambda spec, on_event: RecorderLink(spec, on_event).start())

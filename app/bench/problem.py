@@ -13,6 +13,12 @@ class BenchProblem(Exception):
     for either (the set-up must change), but 1 when the part is ``unavailable`` now (the database
     server down, the disk full): the same command may work once that is mended."""
 
-    def __init__(self, code: str, detail: str = "", *, config: bool = True, unavailable: bool = False) -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
+    def __init__(self, code: str, detail: str | Exception = "", *, config: bool = True,
+                 unavailable: bool = False) -> None:
+        super().__init__(f"{code}: {detail}" if str(detail) else code)
         self.code, self.detail, self.config, self.unavailable = code, detail, config, unavailable
+
+    def detail_in(self, lang: str) -> str:
+        """The detail for a person: a wrong device URI's in ``lang`` (``DeviceUriError.words``)."""
+        words = getattr(self.detail, "words", None)
+        return words(lang) if callable(words) else str(self.detail)

@@ -81,7 +81,8 @@ def open_bench(config: Config, lang: str, *, parts, **options):
 
 def refused(problem, config: Config, lang: str) -> CommandError:
     """A ``BenchProblem`` as a command says it: one line in ``lang``, its exit code (``exit_code``)."""
-    return CommandError(text(problem.code, lang, detail=problem.detail, path=config.source), exit_code(problem))
+    return CommandError(text(problem.code, lang, detail=problem.detail_in(lang), path=config.source),
+                        exit_code(problem))
 
 
 def exit_code(problem) -> int:

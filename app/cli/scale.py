@@ -8,7 +8,7 @@ import sys
 
 from app.cli.common import CommandError, language, load, setup_logging
 from app.devices.scales import Reading, ScaleUnavailable, format_grams, open_scale
-from app.devices.uri import DeviceUriError
+from app.devices.uri import DeviceUriError, uri_problem
 from app.messages import text
 
 
@@ -44,7 +44,7 @@ def run(args) -> int:
     try:
         reader = open_scale(device, on_reading=readings.put, on_state=states.put)
     except (DeviceUriError, ScaleUnavailable) as exc:
-        raise CommandError(str(exc)) from None
+        raise CommandError(uri_problem(exc, language(args))) from None
     with reader:
         return _watch(reader, readings, states) if args.watch else _once(reader, device, args.timeout,
                                                                           language(args))

@@ -101,11 +101,11 @@ def open_document_printer(uri: str, *, sim_dir: Path | None = None) -> DocumentP
         return None
     parsed = parse_device_uri(uri.strip())
     if parsed.scheme not in SCHEMES:
-        raise DeviceUriError(f"a document printer is one of {', '.join(s + '://' for s in SCHEMES)}, not {uri!r}")
+        raise DeviceUriError("uri_document_scheme", schemes=", ".join(s + "://" for s in SCHEMES), uri=repr(uri))
     target = parsed.target
     if parsed.scheme == "tcp":
         host, port = parsed.host_port(RAW_PORT)
         target = f"{host}:{port}"
     if parsed.scheme in ("cups", "tcp", "win", "file") and not target:
-        raise DeviceUriError(f"{uri!r} names no printer")
+        raise DeviceUriError("uri_no_printer", uri=repr(uri))
     return DocumentPrinter(uri.strip(), parsed.scheme, target, sim_dir)

@@ -11,9 +11,28 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
+from app.messages import text
+
 
 class DeviceUriError(ValueError):
-    """A device URI that cannot be used; the message names the part that is wrong."""
+    """A device URI that cannot be used: ``code`` and ``params`` name the part that is wrong
+    (``app.messages.device_uri``); ``words(lang)`` says it in the seller's language, ``str()`` in
+    English (the log's). A ``kind`` parameter (scale, printer, scanner) is said in the language too."""
+
+    def __init__(self, code: str, /, **params) -> None:
+        self.code, self.params = code, params
+        super().__init__(self.words("en"))
+
+    def words(self, lang: str) -> str:
+        params = dict(self.params)
+        if "kind" in params:
+            params["kind"] = text(f"uri_kind_{params['kind']}", lang)
+        return text(self.code, lang, **params)
+
+
+def uri_problem(exc: Exception, lang: str) -> str:
+    """An exception's text for a person: a ``DeviceUriError`` in ``lang``, anything else as it is."""
+    return exc.words(lang) if isinstance(exc, DeviceUriError) else str(exc)
 
 
 _AUTHORITY_SCHEMES = {"tcp", "usb", "hid", "cups", "win", "sim"}
@@ -36,7 +55,7 @@ class DeviceUri:
             host, sep, port = self.target, ":", str(default_port)
         if (not sep or not host or not port.isdigit() or not 0 < int(port) < 65536
                 or host.startswith("[") != host.endswith("]")):  # an IPv6 address: [::1]:9100, brackets closed
-            raise DeviceUriError(f"{self.text!r}: expected HOST:PORT after tcp://, got {self.target!r}")
+            raise DeviceUriError("uri_host_port", uri=repr(self.text), target=repr(self.target))
         return host.strip("[]"), int(port)
 
     def vid_pid(self) -> tuple[int, int]:
@@ -46,28 +65,26 @@ class DeviceUri:
                 raise ValueError
             return int(vid, 16), int(pid, 16)
         except ValueError:
-            raise DeviceUriError(
-                f"{self.text!r}: expected VID:PID in hex after {self.scheme}:// (e.g. 0922:8003), got {self.target!r}"
-            ) from None
+            raise DeviceUriError("uri_vid_pid", uri=repr(self.text), scheme=self.scheme,
+                                 target=repr(self.target)) from None
 
     # --- parameters -----------------------------------------------------------------
     def require(self, *, schemes: set[str], params: set[str], kind: str) -> "DeviceUri":
         """Check this URI suits a device kind; raise naming the wrong part otherwise."""
         if self.scheme not in schemes:
-            raise DeviceUriError(
-                f"{self.text!r}: a {kind} cannot use '{self.scheme}'; use one of {', '.join(sorted(schemes))}"
-            )
+            raise DeviceUriError("uri_wrong_scheme", uri=repr(self.text), kind=kind, scheme=self.scheme,
+                                 schemes=", ".join(sorted(schemes)))
         unknown = sorted(set(self.params) - params)
         if unknown:
-            raise DeviceUriError(
-                f"{self.text!r}: unknown {kind} parameter '{unknown[0]}'; known: {', '.join(sorted(params))}"
-            )
+            raise DeviceUriError("uri_unknown_param", uri=repr(self.text), kind=kind, param=unknown[0],
+                                 known=", ".join(sorted(params)))
         return self
 
     def choice(self, name: str, allowed: tuple[str, ...], default: str) -> str:
         value = self.params.get(name, default)
         if value not in allowed:
-            raise DeviceUriError(f"{self.text!r}: {name}={value!r} is not one of {', '.join(allowed)}")
+            raise DeviceUriError("uri_not_one_of", uri=repr(self.text), name=name, value=repr(value),
+                                 allowed=", ".join(allowed))
         return value
 
     def integer(self, name: str, default: int | None, *, allowed: tuple[int, ...] | None = None,
@@ -76,10 +93,11 @@ class DeviceUri:
         if raw is None:
             return default
         if not raw.isdigit() or int(raw) < minimum:
-            raise DeviceUriError(f"{self.text!r}: {name}={raw!r} must be a whole number >= {minimum}")
+            raise DeviceUriError("uri_whole_number", uri=repr(self.text), name=name, value=repr(raw), minimum=minimum)
         value = int(raw)
         if allowed is not None and value not in allowed:
-            raise DeviceUriError(f"{self.text!r}: {name}={value} is not one of {', '.join(map(str, allowed))}")
+            raise DeviceUriError("uri_not_one_of", uri=repr(self.text), name=name, value=value,
+                                 allowed=", ".join(map(str, allowed)))
         return value
 
     def flag(self, name: str, default: bool = False) -> bool:
@@ -87,7 +105,7 @@ class DeviceUri:
         if raw is None:
             return default
         if raw not in ("0", "1"):
-            raise DeviceUriError(f"{self.text!r}: {name}={raw!r} must be 0 or 1")
+            raise DeviceUriError("uri_flag", uri=repr(self.text), name=name, value=repr(raw))
         return raw == "1"
 
     def size_mm(self, name: str = "size", default: tuple[float, float] | None = None) -> tuple[float, float] | None:
@@ -100,9 +118,9 @@ class DeviceUri:
                 raise ValueError
             width, height = float(w), float(h)
         except ValueError:
-            raise DeviceUriError(f"{self.text!r}: {name}={raw!r} must be WIDTHxHEIGHT in mm, e.g. 75x120") from None
+            raise DeviceUriError("uri_size_mm_shape", uri=repr(self.text), name=name, value=repr(raw)) from None
         if not (10 <= width <= 300 and 10 <= height <= 1000):
-            raise DeviceUriError(f"{self.text!r}: {name}={raw!r} is outside 10..300 x 10..1000 mm")
+            raise DeviceUriError("uri_size_mm_range", uri=repr(self.text), name=name, value=repr(raw))
         return width, height
 
 
@@ -110,32 +128,32 @@ def parse_device_uri(text: str) -> DeviceUri:
     """Split a device URI into scheme, target and parameters (shape only)."""
     raw = (text or "").strip()
     if not raw:
-        raise DeviceUriError("empty device URI")
+        raise DeviceUriError("uri_empty")
     body, _, query = raw.partition("?")
     try:
         params = dict(parse_qsl(query, keep_blank_values=True, strict_parsing=bool(query)))
     except ValueError:
-        raise DeviceUriError(f"{raw!r}: malformed parameters {query!r} (expected key=value&key=value)") from None
+        raise DeviceUriError("uri_malformed_query", uri=repr(raw), query=repr(query)) from None
     if body in _BARE:
         return DeviceUri(body, "", params, raw)
     scheme, sep, rest = body.partition(":")
     scheme = scheme.lower()
     if not sep:
-        raise DeviceUriError(f"{raw!r}: no scheme; expected e.g. tcp://HOST:PORT, serial:/dev/ttyUSB0, sim://")
+        raise DeviceUriError("uri_no_scheme", uri=repr(raw))
     if scheme in _AUTHORITY_SCHEMES:
         if not rest.startswith("//"):
-            raise DeviceUriError(f"{raw!r}: expected '{scheme}://' (two slashes)")
+            raise DeviceUriError("uri_two_slashes", uri=repr(raw), scheme=scheme)
         target = rest[2:]
         if not target and scheme != "sim":
-            raise DeviceUriError(f"{raw!r}: nothing after {scheme}://")
+            raise DeviceUriError("uri_nothing_after", uri=repr(raw), scheme=scheme)
         return DeviceUri(scheme, target, params, raw)
     if scheme in _PATH_SCHEMES:
         target = rest[2:] if rest.startswith("//") and not rest.startswith("///") else rest
         if not target:
-            raise DeviceUriError(f"{raw!r}: no port or path after {scheme}:")
+            raise DeviceUriError("uri_no_path", uri=repr(raw), scheme=scheme)
         return DeviceUri(scheme, target, params, raw)
     known = sorted(_AUTHORITY_SCHEMES | _PATH_SCHEMES | _BARE)
-    raise DeviceUriError(f"{raw!r}: unknown scheme '{scheme}'; known: {', '.join(known)}")
+    raise DeviceUriError("uri_unknown_scheme", uri=repr(raw), scheme=scheme, known=", ".join(known))
 
 
 def same_device(first: str, second: str) -> bool:

@@ -10,6 +10,7 @@ import locale
 import os
 
 from app.messages.carriers import CARRIER_MESSAGES
+from app.messages.device_uri import DEVICE_URI_MESSAGES
 from app.messages.devices import DEVICE_WORDS, PRINT_FAILED
 from app.messages.discovery import DISCOVERY_MESSAGES
 from app.messages.commands import COMMAND_MESSAGES
@@ -200,7 +201,7 @@ def _join(*tables: dict[str, dict[str, str]]) -> None:
 _join(STATION_MESSAGES, LABEL_DELAY_MESSAGES, COMMAND_MESSAGES, SYNC_MESSAGES, MARKS_MESSAGES, PEOPLE_MESSAGES,
       REPORT_MESSAGES, ROOM_MESSAGES, RETURN_MESSAGES, CARRIER_MESSAGES, EVIDENCE_MESSAGES, SUMMARY_MESSAGES,
       HANDOVER_MESSAGES, UNIT_ID_MESSAGES, TRACKING_MESSAGES, STATUS_MESSAGES, BOARD_MESSAGES, WAVE_WORDS, DEVICE_WORDS,
-      PRINT_FAILED, DISCOVERY_MESSAGES)
+      PRINT_FAILED, DISCOVERY_MESSAGES, DEVICE_URI_MESSAGES)
 
 
 def system_language() -> str:

@@ -88,7 +88,7 @@ def cannot_start(problem, lang: str | None, source) -> int:
     from app.messages import text
     from app.ui.i18n import resolved
 
-    said = text(problem.code, resolved(lang), detail=problem.detail, path=source)
+    said = text(problem.code, resolved(lang), detail=problem.detail_in(resolved(lang)), path=source)
     log.warning("the bench cannot start: %s", said)
     QMessageBox.critical(None, "packdesk", said)
     return exit_code(problem)

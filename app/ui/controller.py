@@ -180,8 +180,11 @@ class BenchController(QObject):
         self.people.start()
         if self.parts.print_worker is not None:  # a printer that is off is said before the first label
             self.parts.print_worker.probe()
+        from app.devices.uri import uri_problem
+
         for code, detail in self.parts.problems:
-            self.messages.warning(text(code, self.languages.current, detail=detail, path=self.config.source),
+            lang = self.languages.current
+            self.messages.warning(text(code, lang, detail=uri_problem(detail, lang), path=self.config.source),
                                   (self.tr("Open settings"), self.ask_settings))
 
     def shutdown(self) -> None:

@@ -57,9 +57,9 @@ def parse_camera_uri(text: str | None) -> CameraSpec | None:
     elif base.startswith("v4l2:"):
         kind, device = V4L2, base[len("v4l2:"):].removeprefix("//")
         if not device.startswith("/dev/"):
-            raise DeviceUriError(f"{uri!r}: expected a device path after v4l2:, e.g. v4l2:/dev/video0")
+            raise DeviceUriError("uri_v4l2_path", uri=repr(uri))
     elif "://" in base:
-        raise DeviceUriError(f"{uri!r}: a camera is 'default', 'v4l2:/dev/videoN', its name or 'sim://'")
+        raise DeviceUriError("uri_camera_shape", uri=repr(uri))
     else:
         kind, device = NAMED, base
     size = _size(uri, params.get("size"))
@@ -73,11 +73,11 @@ def _params(uri: str, query: str) -> dict[str, str]:
     try:
         pairs = parse_qsl(query, keep_blank_values=True, strict_parsing=True)
     except ValueError:
-        raise DeviceUriError(f"{uri!r}: the part after '?' must be key=value pairs joined by '&'") from None
+        raise DeviceUriError("uri_camera_query", uri=repr(uri)) from None
     params = dict(pairs)
     unknown = sorted(set(params) - set(PARAMS))
     if unknown:
-        raise DeviceUriError(f"{uri!r}: unknown camera parameter '{unknown[0]}'; known: {', '.join(PARAMS)}")
+        raise DeviceUriError("uri_camera_param", uri=repr(uri), param=unknown[0], known=", ".join(PARAMS))
     return params
 
 
@@ -86,10 +86,10 @@ def _size(uri: str, raw: str | None) -> tuple[int, int] | None:
         return None
     width, sep, height = raw.lower().partition("x")
     if not (sep and width.isdigit() and height.isdigit()):
-        raise DeviceUriError(f"{uri!r}: size={raw!r} must be WIDTHxHEIGHT in pixels, e.g. 640x480")
+        raise DeviceUriError("uri_camera_size_shape", uri=repr(uri), value=repr(raw))
     w, h = int(width), int(height)
     if not (160 <= w <= 3840 and 120 <= h <= 2160) or w % 2 or h % 2:
-        raise DeviceUriError(f"{uri!r}: size={raw!r}: even numbers from 160x120 to 3840x2160")
+        raise DeviceUriError("uri_camera_size_range", uri=repr(uri), value=repr(raw))
     return w, h
 
 
@@ -101,5 +101,5 @@ def _fps(uri: str, raw: str | None) -> float:
     except ValueError:
         fps = -1.0
     if not 1 <= fps <= 60:
-        raise DeviceUriError(f"{uri!r}: fps={raw!r} must be a number from 1 to 60")
+        raise DeviceUriError("uri_fps", uri=repr(uri), value=repr(raw))
     return fps

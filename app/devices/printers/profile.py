@@ -75,14 +75,14 @@ def _gap_mm(uri: DeviceUri, default: float) -> float:
     except ValueError:
         value = -1.0
     if not 0 <= value <= 50:
-        raise DeviceUriError(f"{uri.text!r}: gap={raw!r} must be a number of mm between 0 and 50")
+        raise DeviceUriError("uri_gap", uri=repr(uri.text), value=repr(raw))
     return value
 
 
 def _bounded(uri: DeviceUri, name: str, low: int, high: int) -> int | None:
     value = uri.integer(name, None, minimum=low)
     if value is not None and value > high:
-        raise DeviceUriError(f"{uri.text!r}: {name}={value} must be between {low} and {high}")
+        raise DeviceUriError("uri_between", uri=repr(uri.text), name=name, value=value, low=low, high=high)
     return value
 
 
@@ -91,7 +91,7 @@ def _with_model_defaults(uri: DeviceUri) -> DeviceUri:
     if name is None:
         return uri
     if name not in MODELS:
-        raise DeviceUriError(f"{uri.text!r}: unknown model {name!r}; known: {', '.join(sorted(MODELS))}")
+        raise DeviceUriError("uri_unknown_model", uri=repr(uri.text), name=repr(name), known=", ".join(sorted(MODELS)))
     params = {key: str(value) for key, value in MODELS[name].items()}
     params.update((key, value) for key, value in uri.params.items() if key != "model")
     return DeviceUri(uri.scheme, uri.target, params, uri.text)
@@ -104,12 +104,12 @@ def profile_from_uri(uri: DeviceUri) -> PrinterProfile:
     lang = uri.choice("lang", LANGS, "tspl")
     for name, only in (("width", "escpos"), ("zpl", "zpl")):
         if name in uri.params and lang != only:
-            raise DeviceUriError(f"{uri.text!r}: {name}= applies to lang={only} only")
+            raise DeviceUriError("uri_lang_only", uri=repr(uri.text), name=name, only=only)
     if "baud" in uri.params and uri.scheme != "serial":
-        raise DeviceUriError(f"{uri.text!r}: baud= applies to serial: printers only")
+        raise DeviceUriError("uri_baud_serial", uri=repr(uri.text))
     width = uri.integer("width", DEFAULT_ESCPOS_WIDTH, minimum=8)
     if width % 8 or width > 2048:
-        raise DeviceUriError(f"{uri.text!r}: width={width} must be a multiple of 8 up to 2048 dots")
+        raise DeviceUriError("uri_width", uri=repr(uri.text), value=width)
     return PrinterProfile(
         lang=lang,
         dpi=uri.integer("dpi", 203, allowed=DPIS),

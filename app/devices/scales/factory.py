@@ -38,18 +38,18 @@ def _protocol(uri: DeviceUri, fixed: str | None) -> ScaleProtocol:
     if fixed is not None:
         name = uri.choice("protocol", (fixed,), fixed)
     elif "protocol" not in uri.params:
-        raise DeviceUriError(f"{uri.text!r}: a {uri.scheme} scale needs protocol=, one of {', '.join(names)}")
+        raise DeviceUriError("uri_scale_protocol", uri=repr(uri.text), scheme=uri.scheme, names=", ".join(names))
     else:
         name = uri.choice("protocol", names, "")
     if fixed is None and name == "hidpos":
-        raise DeviceUriError(f"{uri.text!r}: protocol=hidpos is for hid:// and usb:// scales")
+        raise DeviceUriError("uri_hidpos_only", uri=repr(uri.text))
     return PROTOCOLS[name]
 
 
 def _check_params(uri: DeviceUri) -> None:
     extra = sorted(set(uri.params) - _PARAMS_BY_SCHEME[uri.scheme])
     if extra:
-        raise DeviceUriError(f"{uri.text!r}: {extra[0]}= does not apply to {uri.scheme} scales")
+        raise DeviceUriError("uri_scale_param_not_here", uri=repr(uri.text), param=extra[0], scheme=uri.scheme)
 
 
 def parcel_offset_pct(uri: DeviceUri) -> float:
@@ -63,7 +63,7 @@ def parcel_offset_pct(uri: DeviceUri) -> float:
         value = math.nan
     low, high = PARCEL_OFFSET_PCT
     if not (math.isfinite(value) and low <= value <= high):
-        raise DeviceUriError(f"{uri.text!r}: offset_pct={raw!r} must be a number of percent from {low:g} to {high:g}")
+        raise DeviceUriError("uri_offset_pct", uri=repr(uri.text), value=repr(raw), low=f"{low:g}", high=f"{high:g}")
     return value
 
 
@@ -93,7 +93,7 @@ def parse_scale_uri(text: str) -> tuple[DeviceUri, ScaleProtocol, Callable[[], T
         except ValueError:
             grams = math.nan
         if not math.isfinite(grams):  # nan and inf parse as floats: no scale shows them
-            raise DeviceUriError(f"{uri.text!r}: weight={weight!r} must be a number of grams")
+            raise DeviceUriError("uri_weight", uri=repr(uri.text), value=repr(weight))
         simulator = SimulatedScale(grams)
         parcel_offset_pct(uri)  # checked with the rest of the URI; the demo's parcel uses it
         make = partial(SimTransport, simulator)
@@ -119,7 +119,7 @@ def open_scale(text: str, *, on_reading=None, on_state=None, simulator: Simulate
     check_available(uri)
     if simulator is not None:
         if uri.scheme != "sim":
-            raise DeviceUriError(f"{uri.text!r}: a simulator goes with sim:// only")
+            raise DeviceUriError("uri_sim_only", uri=repr(uri.text))
         make = partial(SimTransport, simulator)
     return ScaleReader(make, protocol, port=scale_port(uri), on_reading=on_reading, on_state=on_state,
                        simulator=simulator or own_simulator, **reader_options)

@@ -44,7 +44,7 @@ def _check(uri: DeviceUri) -> None:
     uri.require(schemes=SCHEMES, params=PARAMS, kind="scanner")
     extra = sorted(set(uri.params) - _PARAMS_BY_SCHEME[uri.scheme])
     if extra:
-        raise DeviceUriError(f"{uri.text!r}: {extra[0]}= does not apply to {uri.scheme} scanners")
+        raise DeviceUriError("uri_scanner_param_not_here", uri=repr(uri.text), param=extra[0], scheme=uri.scheme)
 
 
 def parse_scanner_uri(text: str) -> DeviceUri:

@@ -231,7 +231,7 @@ class SettingsDialog(QDialog):
 
     def save(self) -> bool:
         form = self.current_form()
-        problems = form.validate()
+        problems = form.validate(self.shown_language)
         if problems:
             labels = self.labels()
             self.problems.setText("\n".join(f"{labels[p.field]}: {p.detail}" for p in problems))
@@ -353,4 +353,6 @@ class SettingsDialog(QDialog):
                  owner=self)
 
     def _device_error(self, exc: Exception) -> None:
-        self.device_result.setText(self.tr("Device problem: %1").replace("%1", str(exc)))
+        from app.devices.uri import uri_problem
+
+        self.device_result.setText(self.tr("Device problem: %1").replace("%1", uri_problem(exc, self.shown_language)))

@@ -46,7 +46,8 @@ def _shown(value) -> str:
 @dataclass(frozen=True)
 class Problem:
     field: str   # the form field: "base_url", "printer", ...
-    detail: str  # the core's words (English; the dialog puts a translated label before it)
+    detail: str  # the core's words (a device URI's in the form's language, else English; the dialog puts a
+                 # translated label before it)
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,10 @@ class SettingsForm:
         return replace(self, **values)
 
     # --- validation -------------------------------------------------------------------------
-    def validate(self) -> list[Problem]:
+    def validate(self, lang: str = "en") -> list[Problem]:
+        """The form's problems; a device URI's said in ``lang``."""
+        from app.devices.uri import uri_problem
+
         problems: list[Problem] = []
 
         def check(name: str, test) -> None:
@@ -92,7 +96,7 @@ class SettingsForm:
             except ConfigError as exc:
                 problems.append(Problem(name, exc.detail))
             except ValueError as exc:
-                problems.append(Problem(name, str(exc)))
+                problems.append(Problem(name, uri_problem(exc, lang)))
 
         check("base_url", lambda: check_base_url(self.base_url.strip()))
         check("client_id", lambda: _digits(self.client_id, allow_empty=True))
