@@ -140,18 +140,18 @@ def report(label: str, samples: list[float]) -> None:
           f"p99 {p99:6.3f} ms   max {samples[-1]:6.3f} ms")
 
 
-def report_thread(thread: dict[str, list[tuple[float, float, float]]], linux: bool) -> None:
-    """Each kind's wall time as the deciding thread spent it (``ThreadClock``)."""
-    every = [one for ones in thread.values() for one in ones]
-    where = "" if linux else " (no schedstat here: waiting counts as blocked)"
-    print(f"what the deciding thread did meanwhile{where} ({len(every):,} decisions):")
-    for n, label in enumerate(THREAD):
+def report_parts(by_kind: dict[str, list[tuple[float, ...]]], labels: tuple[str, ...]) -> list[tuple[float, ...]]:
+    """Each part of the decisions' time over all of them, then each kind's median / p99 per part;
+    returns all the decisions' parts."""
+    every = [one for ones in by_kind.values() for one in ones]
+    for n, label in enumerate(labels):
         report(label, [one[n] for one in every])
-    print("  by kind, median / p99 ms: " + ", ".join(THREAD))
-    for kind, ones in thread.items():
+    print("  by kind, median / p99 ms: " + ", ".join(labels))
+    for kind, ones in by_kind.items():
         print(f"    {kind:<30} " + "   ".join(
             "%.2f / %.2f" % (statistics.median(x), percentile(x, 0.99))
-            for x in ([one[n] for one in ones] for n in range(len(THREAD)))))
+            for x in ([one[n] for one in ones] for n in range(len(labels)))))
+    return every
 
 
 def pause(seconds: float, *, busy: bool) -> None:
@@ -293,20 +293,15 @@ def main() -> None:
             first = in_order[:FIRST]
             print(f"  the shift's first {FIRST} decisions: " + " ".join(f"{ms:.1f}" for ms in first)
                   + f" ms (sum {sum(first):.0f} ms)")
-            every = [one for ones in parts.values() for one in ones]
-            print(f"where a decision's time goes ({len(every):,} decisions; "
+            print(f"where a decision's time goes ({sum(map(len, parts.values())):,} decisions; "
                   f"{unsplit} not one transaction of their own, left out):")
-            for n, label in enumerate(SPLIT):
-                report(label, [one[n] for one in every])
-            print("  by kind, median / p99 ms: " + ", ".join(SPLIT))
-            for kind, ones in parts.items():
-                print(f"    {kind:<30} " + "   ".join(
-                    "%.2f / %.2f" % (statistics.median(x), percentile(x, 0.99))
-                    for x in ([one[n] for one in ones] for n in range(len(SPLIT)))))
+            every = report_parts(parts, SPLIT)
             slowest = sorted(every, key=sum, reverse=True)[:max(1, len(every) // 100)]
             print(f"  the slowest 1 % ({len(slowest)}), mean ms: " + ", ".join(
                 f"{label} {statistics.fmean(one[n] for one in slowest):.3f}" for n, label in enumerate(SPLIT)))
-            report_thread(thread, clock.linux)
+            where = "" if clock.linux else " (no schedstat here: waiting counts as blocked)"
+            print(f"what the deciding thread did meanwhile{where} ({sum(map(len, thread.values())):,} decisions):")
+            report_parts(thread, THREAD)
             if gap_s:
                 warm, after = memory_touch_ms(gap_s, busy=args.busy_wait)
                 print(f"memory (a loop touching 64 MB, a byte a page; median of 9): back to back {warm:.1f} ms, "
