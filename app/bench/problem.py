@@ -20,5 +20,6 @@ class BenchProblem(Exception):
 
     def detail_in(self, lang: str) -> str:
         """The detail for a person: a wrong device URI's in ``lang`` (``DeviceUriError.words``)."""
-        words = getattr(self.detail, "words", None)
-        return words(lang) if callable(words) else str(self.detail)
+        from app.devices.uri import uri_problem
+
+        return uri_problem(self.detail, lang) if isinstance(self.detail, Exception) else self.detail
