@@ -30,12 +30,20 @@ CONFIG_VERSION = 1  # bump together with an upgrade step in _UPGRADES
 
 
 class ConfigError(Exception):
-    """A setting that cannot be used. ``str()`` is one line naming the file and the key."""
+    """A setting that cannot be used. ``str()`` is one line naming the file and the key, in English;
+    ``code`` and ``params``, when given, let ``app.messages.settings_words`` say ``detail`` in the
+    seller's language (this layer knows no messages)."""
 
-    def __init__(self, message: str, *, source: str = "", key: str = ""):
+    def __init__(self, message: str, *, source: str = "", key: str = "", code: str = "",
+                 params: dict[str, Any] | None = None):
         self.source, self.key, self.detail = source, key, message
-        where = ", ".join(part for part in (source, key) if part)
-        super().__init__(f"{where}: {message}" if where else message)
+        self.code, self.params = code, params or {}
+        super().__init__(f"{self.where}: {message}" if self.where else message)
+
+    @property
+    def where(self) -> str:
+        """The file (or environment variable) and the key, as far as they are known."""
+        return ", ".join(part for part in (self.source, self.key) if part)
 
 
 def _doc(text: str, env: str | None = None, choices: tuple[str, ...] = (), *,
@@ -185,11 +193,15 @@ class Setting:
         ConfigError naming ``source`` and the key."""
         value = _coerce(value, self.type, source=source, key=self.key)
         if self.choices and value not in self.choices:
-            raise ConfigError(f"expected one of {', '.join(self.choices)}, got {value!r}", source=source, key=self.key)
+            raise ConfigError(f"expected one of {', '.join(self.choices)}, got {value!r}", source=source, key=self.key,
+                              code="setting_not_one_of", params={"choices": ", ".join(self.choices),
+                                                                 "value": repr(value)})
         if self.low is not None and self.high is not None and not self.low <= value <= self.high:
             kind = "a whole number" if self.type is int else "a number"
             raise ConfigError(f"expected {kind} from {self.low:g} to {self.high:g}, got {value:g}",
-                              source=source, key=self.key)
+                              source=source, key=self.key,
+                              code="setting_whole_range" if self.type is int else "setting_number_range",
+                              params={"low": f"{self.low:g}", "high": f"{self.high:g}", "value": f"{value:g}"})
         return value
 
 
@@ -235,14 +247,15 @@ def load_config(path: Path | None = None, *, data_dir: Path | None = None,
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"cannot be read ({exc})", source=source) from None
     elif explicit:
-        raise ConfigError("file not found", source=source)
+        raise ConfigError("file not found", source=source, code="setting_file_not_found")
     raw = _upgrade(raw, source)
 
     sections, accounts = {}, ()
     for name, cls in _SECTIONS.items():
         values = raw.pop(name, {})
         if not isinstance(values, dict):
-            raise ConfigError("must be a table ([%s])" % name, source=source, key=name)
+            raise ConfigError("must be a table ([%s])" % name, source=source, key=name, code="setting_not_a_table",
+                              params={"name": name})
         if name == "ozon" and "accounts" in values:
             values = dict(values)
             try:
@@ -256,7 +269,7 @@ def load_config(path: Path | None = None, *, data_dir: Path | None = None,
     except CarrierConfigError as exc:
         raise ConfigError(str(exc), source=source, key=exc.key) from None
     if raw:
-        raise ConfigError("unknown setting", source=source, key=sorted(raw)[0])
+        raise ConfigError("unknown setting", source=source, key=sorted(raw)[0], code="setting_unknown")
 
     chosen_dir = data_dir or (Path(env["PACKDESK_DATA_DIR"]) if env.get("PACKDESK_DATA_DIR") else None)
     # absolute: the camera's recorder program (Qt) reads a relative path against the home directory
@@ -284,7 +297,7 @@ def _build_section(cls, section: str, values: dict, source: str, env) -> Any:
     known = [f.name for f in fields(cls)]
     unknown = sorted(set(values) - set(known))
     if unknown:
-        raise ConfigError("unknown setting", source=source, key=f"{section}.{unknown[0]}")
+        raise ConfigError("unknown setting", source=source, key=f"{section}.{unknown[0]}", code="setting_unknown")
     kwargs = {}
     for name in known:
         setting = SETTINGS[f"{section}.{name}"]
@@ -295,9 +308,16 @@ def _build_section(cls, section: str, values: dict, source: str, env) -> Any:
     return cls(**kwargs)
 
 
+# what ``_coerce`` expected -> its message code (app.messages.settings_words)
+_EXPECTED = {"text": "setting_expected_text", "a number": "setting_expected_number",
+             "a finite number": "setting_expected_finite", "a whole number": "setting_expected_whole",
+             "a list of numbers": "setting_expected_numbers", "a list of names": "setting_expected_names"}
+
+
 def _coerce(value: Any, hint: Any, *, source: str, key: str) -> Any:
     def bad(expected: str) -> ConfigError:
-        return ConfigError(f"expected {expected}, got {value!r}", source=source, key=key)
+        return ConfigError(f"expected {expected}, got {value!r}", source=source, key=key,
+                           code=_EXPECTED[expected], params={"value": repr(value)})
 
     if hint is str:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -343,10 +363,12 @@ def check_base_url(url: str, *, source: str = "", key: str = "ozon.base_url") ->
     """Refuse anything but https, and http only for loopback hosts (the simulator, tests)."""
     parts = urlsplit(url)
     if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise ConfigError(f"not an http(s) address: {url!r}", source=source, key=key)
+        raise ConfigError(f"not an http(s) address: {url!r}", source=source, key=key, code="setting_not_http",
+                          params={"url": repr(url)})
     if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise ConfigError(f"plain http is allowed only for a loopback host (127.0.0.1, ::1, localhost), "
-                          f"not {parts.hostname!r}; use https", source=source, key=key)
+                          f"not {parts.hostname!r}; use https", source=source, key=key, code="setting_plain_http",
+                          params={"host": repr(parts.hostname)})
 
 
 def _carrier_url(source: str):

@@ -272,3 +272,14 @@ def test_found_devices_are_offered_with_what_they_look_like_in_the_packers_langu
                                                     "(pip install hidapi)")
     finally:
         languages.switch("en")
+
+
+def test_the_form_says_a_refused_setting_in_the_windows_language(qtbot, tmp_path):
+    form = SettingsForm(**{**GOOD, "weight_tolerance_pct": "-3"})
+    assert [(p.field, p.detail) for p in form.validate("ru")] == [("weight_tolerance_pct",
+                                                                    "нужно число от 0 до 100; указано -3")]
+    dialog = SettingsDialog(form, tmp_path / "config.toml", language="zh")
+    qtbot.addWidget(dialog)
+    dialog.numbers["weight_tolerance_pct"].setMinimum(-10)  # the spin box keeps a person inside the range
+    dialog.numbers["weight_tolerance_pct"].setValue(-3)
+    assert dialog.save() is False and "应为 0 到 100 之间的数；实际为 -3" in dialog.problems.text()

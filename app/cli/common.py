@@ -10,6 +10,7 @@ from app.config import Config, ConfigError, load_config, resolve_api_key
 from app.devices.scanners.gs1 import MarkRedactor
 from app.log_file import LogFile
 from app.messages import system_language, text
+from app.messages.settings_words import setting_problem
 
 log = logging.getLogger("packdesk.cli")
 
@@ -35,7 +36,8 @@ def load(args) -> Config:
     try:
         return load_config(config_path, data_dir=data_dir)
     except ConfigError as exc:
-        raise CommandError(text("config_invalid", language(args), detail=exc), EXIT_CONFIG) from None
+        lang = language(args)
+        raise CommandError(text("config_invalid", lang, detail=setting_problem(exc, lang)), EXIT_CONFIG) from None
 
 
 def setup_logging(data_dir: Path | None, verbose: bool) -> Path | None:

@@ -23,6 +23,7 @@ from app.messages.marks import MARKS_MESSAGES
 from app.messages.people import PEOPLE_MESSAGES, REPORT_MESSAGES
 from app.messages.returns import RETURN_MESSAGES
 from app.messages.room import ROOM_MESSAGES
+from app.messages.settings_words import SETTINGS_MESSAGES
 from app.messages.station import STATION_MESSAGES
 from app.messages.statuses import STATUS_MESSAGES
 from app.messages.sync import SYNC_MESSAGES
@@ -201,7 +202,7 @@ def _join(*tables: dict[str, dict[str, str]]) -> None:
 _join(STATION_MESSAGES, LABEL_DELAY_MESSAGES, COMMAND_MESSAGES, SYNC_MESSAGES, MARKS_MESSAGES, PEOPLE_MESSAGES,
       REPORT_MESSAGES, ROOM_MESSAGES, RETURN_MESSAGES, CARRIER_MESSAGES, EVIDENCE_MESSAGES, SUMMARY_MESSAGES,
       HANDOVER_MESSAGES, UNIT_ID_MESSAGES, TRACKING_MESSAGES, STATUS_MESSAGES, BOARD_MESSAGES, WAVE_WORDS, DEVICE_WORDS,
-      PRINT_FAILED, DISCOVERY_MESSAGES, DEVICE_URI_MESSAGES)
+      PRINT_FAILED, DISCOVERY_MESSAGES, DEVICE_URI_MESSAGES, SETTINGS_MESSAGES)
 
 
 def system_language() -> str:

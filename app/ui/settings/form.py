@@ -46,8 +46,8 @@ def _shown(value) -> str:
 @dataclass(frozen=True)
 class Problem:
     field: str   # the form field: "base_url", "printer", ...
-    detail: str  # the core's words (a device URI's in the form's language, else English; the dialog puts a
-                 # translated label before it)
+    detail: str  # the core's words (a declared setting's and a device URI's in the form's language, else
+                 # English; the dialog puts a translated label before it)
 
 
 @dataclass(frozen=True)
@@ -85,8 +85,10 @@ class SettingsForm:
 
     # --- validation -------------------------------------------------------------------------
     def validate(self, lang: str = "en") -> list[Problem]:
-        """The form's problems; a device URI's said in ``lang``."""
+        """The form's problems, said in ``lang`` (what a setting's declaration or a device URI refuses;
+        other checks in English)."""
         from app.devices.uri import uri_problem
+        from app.messages.settings_words import setting_words
 
         problems: list[Problem] = []
 
@@ -94,7 +96,7 @@ class SettingsForm:
             try:
                 test()
             except ConfigError as exc:
-                problems.append(Problem(name, exc.detail))
+                problems.append(Problem(name, setting_words(exc, lang)))
             except ValueError as exc:
                 problems.append(Problem(name, uri_problem(exc, lang)))
 

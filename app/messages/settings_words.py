@@ -1,0 +1,56 @@
+"""What is wrong with a setting (``app.config.ConfigError`` with a ``code``), in the three languages.
+
+``app.config`` sits beside this package and knows no messages: it gives each error a code and its
+parts, and ``setting_problem`` says it here. An error without a code keeps its English detail."""
+from __future__ import annotations
+
+from typing import Any
+
+SETTINGS_MESSAGES: dict[str, dict[str, str]] = {
+    "setting_not_one_of": {"en": "expected one of {choices}, got {value}",
+                           "ru": "нужно одно из: {choices}; указано {value}",
+                           "zh": "应为以下之一：{choices}；实际为 {value}"},
+    "setting_number_range": {"en": "expected a number from {low} to {high}, got {value}",
+                             "ru": "нужно число от {low} до {high}; указано {value}",
+                             "zh": "应为 {low} 到 {high} 之间的数；实际为 {value}"},
+    "setting_whole_range": {"en": "expected a whole number from {low} to {high}, got {value}",
+                            "ru": "нужно целое число от {low} до {high}; указано {value}",
+                            "zh": "应为 {low} 到 {high} 之间的整数；实际为 {value}"},
+    "setting_expected_text": {"en": "expected text, got {value}", "ru": "нужен текст; указано {value}",
+                              "zh": "应为文本；实际为 {value}"},
+    "setting_expected_number": {"en": "expected a number, got {value}", "ru": "нужно число; указано {value}",
+                                "zh": "应为数字；实际为 {value}"},
+    "setting_expected_finite": {"en": "expected a finite number, got {value}",
+                                "ru": "нужно конечное число; указано {value}", "zh": "应为有限的数；实际为 {value}"},
+    "setting_expected_whole": {"en": "expected a whole number, got {value}",
+                               "ru": "нужно целое число; указано {value}", "zh": "应为整数；实际为 {value}"},
+    "setting_expected_numbers": {"en": "expected a list of numbers, got {value}",
+                                 "ru": "нужен список чисел; указано {value}", "zh": "应为数字列表；实际为 {value}"},
+    "setting_expected_names": {"en": "expected a list of names, got {value}",
+                               "ru": "нужен список имён; указано {value}", "zh": "应为名称列表；实际为 {value}"},
+    "setting_unknown": {"en": "unknown setting", "ru": "неизвестная настройка", "zh": "未知设置项"},
+    "setting_file_not_found": {"en": "file not found", "ru": "файл не найден", "zh": "找不到文件"},
+    "setting_not_a_table": {"en": "must be a table ([{name}])", "ru": "должно быть таблицей ([{name}])",
+                            "zh": "必须是表（[{name}]）"},
+    "setting_not_http": {"en": "not an http(s) address: {url}", "ru": "не адрес http(s): {url}",
+                         "zh": "不是 http(s) 地址：{url}"},
+    "setting_plain_http": {
+        "en": "plain http is allowed only for a loopback host (127.0.0.1, ::1, localhost), not {host}; use https",
+        "ru": "простой http разрешён только для локального адреса (127.0.0.1, ::1, localhost), а не {host}; "
+              "используйте https",
+        "zh": "仅本机地址（127.0.0.1、::1、localhost）可使用 http，{host} 不行；请使用 https"},
+}
+
+
+def setting_words(exc: Any, lang: str) -> str:
+    """A ``ConfigError``'s detail in ``lang`` (its English one when it has no code)."""
+    entry = SETTINGS_MESSAGES.get(getattr(exc, "code", "") or "")
+    if entry is None:
+        return exc.detail
+    return (entry.get(lang) or entry["en"]).format(**exc.params)
+
+
+def setting_problem(exc: Any, lang: str) -> str:
+    """A ``ConfigError`` as one line in ``lang``: where (the file, the key), then what is wrong."""
+    words = setting_words(exc, lang)
+    return f"{exc.where}: {words}" if exc.where else words

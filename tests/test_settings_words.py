@@ -1,0 +1,51 @@
+"""A setting that cannot be used is said in the seller's language (the commands, Settings); the
+English detail stays what the log and a file's reader had."""
+from pathlib import Path
+
+import pytest
+
+from app.config import _EXPECTED, SETTINGS, ConfigError, check_base_url, load_config
+from app.messages import CATALOGUE
+from app.messages.settings_words import SETTINGS_MESSAGES, setting_problem, setting_words
+
+
+def refused(call) -> ConfigError:
+    with pytest.raises(ConfigError) as caught:
+        call()
+    return caught.value
+
+
+def from_file(tmp_path: Path, body: str):
+    path = tmp_path / "config.toml"
+    path.write_text(body, encoding="utf-8")
+    return lambda: load_config(path, env={})
+
+
+@pytest.mark.parametrize("make, key, en, ru, zh", [
+    (lambda tmp: lambda: SETTINGS["ozon.requests_per_second"].check(0), "ozon.requests_per_second",
+     "expected a number from 0.1 to 50, got 0", "нужно число от 0.1 до 50; указано 0",
+     "应为 0.1 到 50 之间的数；实际为 0"),
+    (lambda tmp: lambda: SETTINGS["sync.interval_s"].check("nan"), "sync.interval_s",
+     "expected a finite number, got 'nan'", "нужно конечное число; указано 'nan'", "应为有限的数；实际为 'nan'"),
+    (lambda tmp: lambda: SETTINGS["station.order_label"].check("sometimes"), "station.order_label",
+     "expected one of never, on_pack, got 'sometimes'", "нужно одно из: never, on_pack; указано 'sometimes'",
+     "应为以下之一：never, on_pack；实际为 'sometimes'"),
+    (lambda tmp: lambda: check_base_url("http://example.com"), "ozon.base_url",
+     "plain http is allowed only for a loopback host (127.0.0.1, ::1, localhost), not 'example.com'; use https",
+     "простой http разрешён только для локального адреса", "仅本机地址"),
+    (lambda tmp: from_file(tmp, "[nonsense]\n"), "nonsense", "unknown setting", "неизвестная настройка", "未知设置项"),
+    (lambda tmp: from_file(tmp, "ozon = 3\n"), "ozon", "must be a table ([ozon])", "должно быть таблицей ([ozon])",
+     "必须是表（[ozon]）"),
+])
+def test_a_refused_setting_is_said_in_each_language(tmp_path, make, key, en, ru, zh):
+    error = refused(make(tmp_path))
+    assert error.key == key and error.detail == en and setting_words(error, "en") == en
+    assert setting_words(error, "ru").startswith(ru) and setting_words(error, "zh").startswith(zh)
+    assert setting_problem(error, "ru") == f"{error.where}: {setting_words(error, 'ru')}"
+
+
+def test_an_error_without_a_code_keeps_its_english_and_every_code_has_three_languages():
+    plain = ConfigError("the OS keyring cannot store the key", key="ozon.api_key")
+    assert setting_words(plain, "zh") == plain.detail and setting_problem(plain, "ru") == str(plain)
+    assert set(_EXPECTED.values()) <= set(SETTINGS_MESSAGES)
+    assert all(set(CATALOGUE[code]) == {"en", "ru", "zh"} for code in SETTINGS_MESSAGES)
