@@ -261,13 +261,13 @@ def load_config(path: Path | None = None, *, data_dir: Path | None = None,
             try:
                 accounts = parse_accounts(values.pop("accounts"), source=source)
             except AccountConfigError as exc:
-                raise ConfigError(str(exc), source=source, key=exc.key) from None
+                raise ConfigError(str(exc), source=source, key=exc.key, code=exc.code, params=exc.params) from None
         sections[name] = _build_section(cls, name, values, source, env)
     raw.pop("config_version", None)
     try:
         carriers = parse_carriers(raw.pop("carriers", {}), source=source, check_url=_carrier_url(source))
     except CarrierConfigError as exc:
-        raise ConfigError(str(exc), source=source, key=exc.key) from None
+        raise ConfigError(str(exc), source=source, key=exc.key, code=exc.code, params=exc.params) from None
     if raw:
         raise ConfigError("unknown setting", source=source, key=sorted(raw)[0], code="setting_unknown")
 
