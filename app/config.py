@@ -31,7 +31,7 @@ CONFIG_VERSION = 1  # bump together with an upgrade step in _UPGRADES
 
 class ConfigError(Exception):
     """A setting that cannot be used. ``str()`` is one line naming the file and the key, in English;
-    ``code`` and ``params``, when given, let ``app.messages.settings_words`` say ``detail`` in the
+    ``code`` and ``params``, when given, let ``app.messages.error_text`` say ``detail`` in the
     seller's language (this layer knows no messages)."""
 
     def __init__(self, message: str, *, source: str = "", key: str = "", code: str = "",

@@ -10,8 +10,8 @@ from app.bench.problem import BenchProblem
 from app.devices.camera.uri import parse_camera_uri
 from app.devices.printers import profile_from_uri
 from app.devices.scales import open_scale
-from app.devices.uri import DeviceUriError, parse_device_uri, uri_problem
-from app.messages import CATALOGUE
+from app.devices.uri import DeviceUriError, parse_device_uri
+from app.messages import CATALOGUE, error_text
 
 
 def wrong(call, *args):
@@ -48,11 +48,11 @@ CASES = [  # (what was written wrong, en, ru, zh)
 @pytest.mark.parametrize("call, en, ru, zh", CASES)
 def test_a_wrong_uri_is_said_in_each_language(call, en, ru, zh):
     error = wrong(call)
-    assert str(error) == error.words("en") and str(error).startswith(en)
-    assert error.words("ru").startswith(ru) and error.words("zh").startswith(zh)
-    assert uri_problem(error, "ru") == error.words("ru") and uri_problem(ValueError("as is"), "ru") == "as is"
+    assert str(error) == error_text(error, "en") and str(error).startswith(en)
+    assert error_text(error, "ru").startswith(ru) and error_text(error, "zh").startswith(zh)
+    assert error_text(ValueError("as is"), "ru") == "as is"
     problem = BenchProblem("config_invalid", error)  # the bench's assembly keeps the error, not its English
-    assert problem.detail_in("zh") == error.words("zh") and str(problem) == f"config_invalid: {error}"
+    assert problem.detail_in("zh") == error_text(error, "zh") and str(problem) == f"config_invalid: {error}"
 
 
 def test_every_device_uri_message_has_the_three_languages():

@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 
 from app.config import _EXPECTED, SETTINGS, ConfigError, check_base_url, load_config
-from app.messages import CATALOGUE
-from app.messages.settings_words import SETTINGS_MESSAGES, setting_problem, setting_words
+from app.cli.common import config_problem
+from app.messages import CATALOGUE, error_text
+from app.messages.settings_words import SETTINGS_MESSAGES
 
 
 def refused(call) -> ConfigError:
@@ -53,13 +54,16 @@ def from_file(tmp_path: Path, body: str):
 ])
 def test_a_refused_setting_is_said_in_each_language(tmp_path, make, key, en, ru, zh):
     error = refused(make(tmp_path))
-    assert error.key == key and error.detail.startswith(en) and setting_words(error, "en") == error.detail
-    assert setting_words(error, "ru").startswith(ru) and setting_words(error, "zh").startswith(zh)
-    assert setting_problem(error, "ru") == f"{error.where}: {setting_words(error, 'ru')}"
+    def words(lang):
+        return error_text(error, lang, error.detail)
+
+    assert error.key == key and error.detail.startswith(en) and words("en") == error.detail
+    assert words("ru").startswith(ru) and words("zh").startswith(zh)
+    assert config_problem(error, "ru") == f"{error.where}: {words('ru')}"
 
 
 def test_an_error_without_a_code_keeps_its_english_and_every_code_has_three_languages():
     plain = ConfigError("the OS keyring cannot store the key", key="ozon.api_key")
-    assert setting_words(plain, "zh") == plain.detail and setting_problem(plain, "ru") == str(plain)
+    assert error_text(plain, "zh", plain.detail) == plain.detail and config_problem(plain, "ru") == str(plain)
     assert set(_EXPECTED.values()) <= set(SETTINGS_MESSAGES)
     assert all(set(CATALOGUE[code]) == {"en", "ru", "zh"} for code in SETTINGS_MESSAGES)

@@ -19,7 +19,7 @@ class BenchProblem(Exception):
         self.code, self.detail, self.config, self.unavailable = code, detail, config, unavailable
 
     def detail_in(self, lang: str) -> str:
-        """The detail for a person: a wrong device URI's in ``lang`` (``DeviceUriError.words``)."""
-        from app.devices.uri import uri_problem
+        """The detail for a person: a wrong device URI's in ``lang`` (``app.messages.error_text``)."""
+        from app.messages import error_text
 
-        return uri_problem(self.detail, lang) if isinstance(self.detail, Exception) else self.detail
+        return error_text(self.detail, lang)

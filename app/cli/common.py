@@ -9,8 +9,7 @@ from pathlib import Path
 from app.config import Config, ConfigError, load_config, resolve_api_key
 from app.devices.scanners.gs1 import MarkRedactor
 from app.log_file import LogFile
-from app.messages import system_language, text
-from app.messages.settings_words import setting_problem
+from app.messages import error_text, system_language, text
 
 log = logging.getLogger("packdesk.cli")
 
@@ -37,7 +36,13 @@ def load(args) -> Config:
         return load_config(config_path, data_dir=data_dir)
     except ConfigError as exc:
         lang = language(args)
-        raise CommandError(text("config_invalid", lang, detail=setting_problem(exc, lang)), EXIT_CONFIG) from None
+        raise CommandError(text("config_invalid", lang, detail=config_problem(exc, lang)), EXIT_CONFIG) from None
+
+
+def config_problem(exc: ConfigError, lang: str) -> str:
+    """A configuration error as one line in ``lang``: where (the file, the key), then what is wrong."""
+    words = error_text(exc, lang, exc.detail)
+    return f"{exc.where}: {words}" if exc.where else words
 
 
 def setup_logging(data_dir: Path | None, verbose: bool) -> Path | None:

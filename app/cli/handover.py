@@ -19,7 +19,7 @@ from pathlib import Path
 
 from app.cli.common import EXIT_FAILED, EXIT_OK, CommandError, language, load, open_db
 from app.cli.table import bench_time, columns
-from app.messages import text
+from app.messages import error_text, text
 from app.messages.handover_board import close_step_word, dispute_word
 from app.messages.statuses import status_word
 
@@ -77,7 +77,7 @@ def run(args) -> int:
             try:
                 path = attach_file(db, config.data_dir, args.handover, Path(args.file), by=config.station.name, now=now)
             except ReceiptError as exc:
-                raise CommandError(text(exc.code, lang, **exc.params)) from None
+                raise CommandError(error_text(exc, lang)) from None
             print(text("handover_receipt_attached", lang, handover=args.handover, path=path), flush=True)
             return EXIT_OK
         if args.action in ("domestic", "domestic-export"):
@@ -117,7 +117,7 @@ def _domestic(db, config, args, lang: str, now: datetime) -> int:
     try:
         new = record(db, args.posting, args.numbers, forwarder=args.forwarder, station=config.station.name, now=now)
     except DomesticError as exc:
-        raise CommandError(text(exc.code, lang, **exc.params)) from None
+        raise CommandError(error_text(exc, lang)) from None
     if new:
         print(text("domestic_recorded", lang, posting=args.posting, numbers=", ".join(new)), flush=True)
     else:

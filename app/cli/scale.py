@@ -8,8 +8,8 @@ import sys
 
 from app.cli.common import CommandError, language, load, setup_logging
 from app.devices.scales import Reading, ScaleUnavailable, format_grams, open_scale
-from app.devices.uri import DeviceUriError, uri_problem
-from app.messages import text
+from app.devices.uri import DeviceUriError
+from app.messages import error_text, text
 
 
 def register(sub) -> None:
@@ -44,7 +44,7 @@ def run(args) -> int:
     try:
         reader = open_scale(device, on_reading=readings.put, on_state=states.put)
     except (DeviceUriError, ScaleUnavailable) as exc:
-        raise CommandError(uri_problem(exc, language(args))) from None
+        raise CommandError(error_text(exc, language(args))) from None
     with reader:
         return _watch(reader, readings, states) if args.watch else _once(reader, device, args.timeout,
                                                                           language(args))

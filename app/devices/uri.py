@@ -11,28 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
-from app.messages import text
+from app.messages import Said, error_text
 
 
 class DeviceUriError(ValueError):
     """A device URI that cannot be used: ``code`` and ``params`` name the part that is wrong
-    (``app.messages.device_uri``); ``words(lang)`` says it in the seller's language, ``str()`` in
-    English (the log's). A ``kind`` parameter (scale, printer, scanner) is said in the language too."""
+    (``app.messages.device_uri``), said in the seller's language by ``app.messages.error_text``;
+    ``str()`` is the English (the log's)."""
 
     def __init__(self, code: str, /, **params) -> None:
         self.code, self.params = code, params
-        super().__init__(self.words("en"))
-
-    def words(self, lang: str) -> str:
-        params = dict(self.params)
-        if "kind" in params:
-            params["kind"] = text(f"uri_kind_{params['kind']}", lang)
-        return text(self.code, lang, **params)
-
-
-def uri_problem(exc: Exception, lang: str) -> str:
-    """An exception's text for a person: a ``DeviceUriError`` in ``lang``, anything else as it is."""
-    return exc.words(lang) if isinstance(exc, DeviceUriError) else str(exc)
+        super().__init__(error_text(self, "en"))
 
 
 _AUTHORITY_SCHEMES = {"tcp", "usb", "hid", "cups", "win", "sim"}
@@ -72,12 +61,12 @@ class DeviceUri:
     def require(self, *, schemes: set[str], params: set[str], kind: str) -> "DeviceUri":
         """Check this URI suits a device kind; raise naming the wrong part otherwise."""
         if self.scheme not in schemes:
-            raise DeviceUriError("uri_wrong_scheme", uri=repr(self.text), kind=kind, scheme=self.scheme,
-                                 schemes=", ".join(sorted(schemes)))
+            raise DeviceUriError("uri_wrong_scheme", uri=repr(self.text), kind=Said(f"uri_kind_{kind}"),
+                                 scheme=self.scheme, schemes=", ".join(sorted(schemes)))
         unknown = sorted(set(self.params) - params)
         if unknown:
-            raise DeviceUriError("uri_unknown_param", uri=repr(self.text), kind=kind, param=unknown[0],
-                                 known=", ".join(sorted(params)))
+            raise DeviceUriError("uri_unknown_param", uri=repr(self.text), kind=Said(f"uri_kind_{kind}"),
+                                 param=unknown[0], known=", ".join(sorted(params)))
         return self
 
     def choice(self, name: str, allowed: tuple[str, ...], default: str) -> str:

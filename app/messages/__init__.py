@@ -242,3 +242,13 @@ class Said:
     def __repr__(self) -> str:
         return f"Said({self.code!r}, **{self.params!r})"
 
+
+def error_text(error: object, lang: str, otherwise: str | None = None) -> str:
+    """An error that names its message (a catalogue ``code`` and its ``params``, which may be ``Said``:
+    ConfigError, DeviceUriError, ReceiptError...) said in ``lang``; anything else as ``otherwise``, or
+    as its own text."""
+    code, params = getattr(error, "code", None), getattr(error, "params", None)
+    if isinstance(code, str) and code in CATALOGUE and isinstance(params, dict):
+        return Said(code, **params).render(lang)
+    return str(error) if otherwise is None else otherwise
+

@@ -1,10 +1,8 @@
 """What is wrong with a setting (``app.config.ConfigError`` with a ``code``), in the three languages.
 
 ``app.config`` sits beside this package and knows no messages: it gives each error a code and its
-parts, and ``setting_problem`` says it here. An error without a code keeps its English detail."""
+parts, and ``app.messages.error_text`` says it. An error without a code keeps its English detail."""
 from __future__ import annotations
-
-from typing import Any
 
 SETTINGS_MESSAGES: dict[str, dict[str, str]] = {
     "setting_not_one_of": {"en": "expected one of {choices}, got {value}",
@@ -66,16 +64,3 @@ SETTINGS_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "仅本机地址（127.0.0.1、::1、localhost）可使用 http，{host} 不行；请使用 https"},
 }
 
-
-def setting_words(exc: Any, lang: str) -> str:
-    """A ``ConfigError``'s detail in ``lang`` (its English one when it has no code)."""
-    entry = SETTINGS_MESSAGES.get(getattr(exc, "code", "") or "")
-    if entry is None:
-        return exc.detail
-    return (entry.get(lang) or entry["en"]).format(**exc.params)
-
-
-def setting_problem(exc: Any, lang: str) -> str:
-    """A ``ConfigError`` as one line in ``lang``: where (the file, the key), then what is wrong."""
-    words = setting_words(exc, lang)
-    return f"{exc.where}: {words}" if exc.where else words

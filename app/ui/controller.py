@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal, Slot
 
-from app.messages import text
+from app.messages import error_text, text
 from app.messages.devices import print_failed_text
 from app.ui.adapters import (CameraBridge, MessageBridge, ScaleBridge, ScanFilter, ScannerBridge, StationWorker,
                              SyncWorker)
@@ -180,11 +180,9 @@ class BenchController(QObject):
         self.people.start()
         if self.parts.print_worker is not None:  # a printer that is off is said before the first label
             self.parts.print_worker.probe()
-        from app.devices.uri import uri_problem
-
         for code, detail in self.parts.problems:
             lang = self.languages.current
-            self.messages.warning(text(code, lang, detail=uri_problem(detail, lang), path=self.config.source),
+            self.messages.warning(text(code, lang, detail=error_text(detail, lang), path=self.config.source),
                                   (self.tr("Open settings"), self.ask_settings))
 
     def shutdown(self) -> None:

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 
-from app.messages import text
+from app.messages import error_text, text
 from app.ui.adapters.tasks import run_task
 from app.ui.handover.panel import HandoverPanel
 
@@ -152,7 +152,7 @@ class HandoverTab(QObject):
                 return attach_file(parts.db, parts.config.data_dir, handover_id, Path(path),
                                    by=parts.station.packer or parts.config.station.name, now=utcnow())
             except ReceiptError as exc:
-                raise RuntimeError(text(exc.code, lang, **exc.params)) from None
+                raise RuntimeError(error_text(exc, lang)) from None
 
         run_task(job, on_result=lambda stored: (self.messages.info(text(
             "handover_receipt_attached", lang, handover=handover_id, path=stored)), self.reload()),

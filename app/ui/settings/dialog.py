@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QDialog, QDialogButt
                                QTabWidget, QVBoxLayout, QWidget)
 
 from app.devices.uri import same_device
+from app.messages import error_text
 from app.ui.adapters.tasks import run_task
 from app.ui.i18n import LANGUAGES, NATIVE_NAMES
 from app.ui.scale_words import in_grams, steadiness
@@ -353,6 +354,4 @@ class SettingsDialog(QDialog):
                  owner=self)
 
     def _device_error(self, exc: Exception) -> None:
-        from app.devices.uri import uri_problem
-
-        self.device_result.setText(self.tr("Device problem: %1").replace("%1", uri_problem(exc, self.shown_language)))
+        self.device_result.setText(self.tr("Device problem: %1").replace("%1", error_text(exc, self.shown_language)))

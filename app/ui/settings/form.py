@@ -87,8 +87,7 @@ class SettingsForm:
     def validate(self, lang: str = "en") -> list[Problem]:
         """The form's problems, said in ``lang`` (what a setting's declaration or a device URI refuses;
         other checks in English)."""
-        from app.devices.uri import uri_problem
-        from app.messages.settings_words import setting_words
+        from app.messages import error_text
 
         problems: list[Problem] = []
 
@@ -96,9 +95,9 @@ class SettingsForm:
             try:
                 test()
             except ConfigError as exc:
-                problems.append(Problem(name, setting_words(exc, lang)))
+                problems.append(Problem(name, error_text(exc, lang, exc.detail)))
             except ValueError as exc:
-                problems.append(Problem(name, uri_problem(exc, lang)))
+                problems.append(Problem(name, error_text(exc, lang)))
 
         check("base_url", lambda: check_base_url(self.base_url.strip()))
         check("client_id", lambda: _digits(self.client_id, allow_empty=True))
