@@ -12,6 +12,7 @@ from __future__ import annotations
 import ipaddress
 import math
 import os
+import re
 import socket
 import tomllib
 from dataclasses import MISSING, dataclass, field, fields, replace
@@ -240,12 +241,7 @@ def load_config(path: Path | None = None, *, data_dir: Path | None = None,
     source = str(path)
     raw: dict[str, Any] = {}
     if path.exists():
-        try:
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"not valid TOML ({exc})", source=source) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot be read ({exc})", source=source) from None
+        raw = read_toml(path)
     elif explicit:
         raise ConfigError("file not found", source=source, code="setting_file_not_found")
     raw = _upgrade(raw, source)
@@ -277,16 +273,49 @@ def load_config(path: Path | None = None, *, data_dir: Path | None = None,
                     db_url=env.get("PACKDESK_DB_URL", ""), source=source, ozon_accounts=accounts)
     if accounts and config.ozon.client_id:
         raise ConfigError("use either [ozon] client_id (one account) or [[ozon.accounts]] tables, not both",
-                          source=source, key="ozon.client_id")
+                          source=source, key="ozon.client_id", code="setting_one_or_accounts")
     check_base_url(config.ozon.base_url, source=source)
     return config
 
 
+def read_toml(path: Path) -> dict[str, Any]:
+    """The TOML file at ``path`` as a dict, or ConfigError saying why not: not TOML (where the parser
+    stopped), a folder, not readable, not UTF-8 text."""
+    source = str(path)
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        # tomllib says where it stopped at the end of its message: "... (at line 3, column 7)"
+        said = str(exc)
+        at = re.search(r"\s*\(at line (\d+), column (\d+)\)$", said)
+        if at is None:
+            raise ConfigError(f"not valid TOML ({said})", source=source, code="setting_not_toml",
+                              params={"detail": said.removesuffix(" (at end of document)")}) from None
+        detail = said[:at.start()]
+        raise ConfigError(f"not valid TOML at line {at[1]}, column {at[2]} ({detail})", source=source,
+                          code="setting_not_toml_at",
+                          params={"line": at[1], "column": at[2], "detail": detail}) from None
+    except IsADirectoryError:
+        raise ConfigError("is a folder, not a file", source=source, code="setting_file_is_folder") from None
+    except PermissionError:
+        raise ConfigError("cannot be read: no permission", source=source, code="setting_file_no_permission") from None
+    except UnicodeDecodeError:
+        raise ConfigError("is not UTF-8 text", source=source, code="setting_file_not_utf8") from None
+    except OSError as exc:
+        detail = exc.strerror or type(exc).__name__
+        raise ConfigError(f"cannot be read ({detail})", source=source, code="setting_file_unreadable",
+                          params={"detail": detail}) from None
+
+
 def _upgrade(raw: dict, source: str) -> dict:
     version = raw.get("config_version", CONFIG_VERSION)
-    if not isinstance(version, int) or version > CONFIG_VERSION:
-        raise ConfigError(f"config_version {version!r} is newer than this packdesk understands",
-                          source=source, key="config_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ConfigError(f"expected a whole number, got {version!r}", source=source, key="config_version",
+                          code="setting_expected_whole", params={"value": repr(version)})
+    if version > CONFIG_VERSION:
+        raise ConfigError(f"config_version {version} is newer than this packdesk understands ({CONFIG_VERSION}): "
+                          "update packdesk", source=source, key="config_version", code="setting_newer_version",
+                          params={"version": version, "known": CONFIG_VERSION})
     while version < CONFIG_VERSION:
         raw = _UPGRADES[version](raw)
         version += 1
@@ -399,7 +428,8 @@ def store_api_key(client_id: str, api_key: str) -> None:
         store_secret(client_id, api_key)
     except KeyringUnavailable as exc:
         raise ConfigError(f"the OS keyring cannot store the key ({exc}); "
-                          "set PACKDESK_OZON_API_KEY instead", key="ozon.api_key") from None
+                          "set PACKDESK_OZON_API_KEY instead", key="ozon.api_key", code="setting_no_keyring",
+                          params={"detail": str(exc)}) from None
 
 
 def with_overrides(config: Config, **sections: dict[str, Any]) -> Config:

@@ -51,6 +51,18 @@ def from_file(tmp_path: Path, body: str):
                                 "delivery_methods = [7]\n"), "carriers.russian_post.delivery_methods",
      "delivery method 7 is mapped to cdek already", "способ доставки 7 уже назначен перевозчику cdek",
      "配送方式 7 已分配给 cdek"),
+    (lambda tmp: from_file(tmp, "[ozon\nclient_id = 1\n"), "",
+     "not valid TOML at line 1, column 6 (Expected ']' at the end of a table declaration)",
+     "ошибка в записи TOML: строка 1, столбец 6 (Expected", "TOML 格式错误：第 1 行第 6 列（Expected"),
+    (lambda tmp: from_file(tmp, "config_version = 99\n"), "config_version",
+     "config_version 99 is newer than this packdesk understands (1): update packdesk",
+     "config_version 99 новее, чем понимает эта версия packdesk (1): обновите packdesk",
+     "config_version 99 比此版本 packdesk 能识别的更新（1）：请更新 packdesk"),
+    (lambda tmp: from_file(tmp, 'config_version = "1"\n'), "config_version", "expected a whole number, got '1'",
+     "нужно целое число; указано '1'", "应为整数；实际为 '1'"),
+    (lambda tmp: from_file(tmp, '[ozon]\nclient_id = "1"\n[[ozon.accounts]]\nclient_id = "2"\n'), "ozon.client_id",
+     "use either [ozon] client_id (one account) or [[ozon.accounts]] tables, not both",
+     "укажите либо [ozon] client_id (один аккаунт), либо таблицы [[ozon.accounts]]", "请只使用 [ozon] client_id"),
 ])
 def test_a_refused_setting_is_said_in_each_language(tmp_path, make, key, en, ru, zh):
     error = refused(make(tmp_path))
@@ -63,7 +75,38 @@ def test_a_refused_setting_is_said_in_each_language(tmp_path, make, key, en, ru,
 
 
 def test_an_error_without_a_code_keeps_its_english_and_every_code_has_three_languages():
-    plain = ConfigError("the OS keyring cannot store the key", key="ozon.api_key")
+    plain = ConfigError("a setting refused by an older check", key="ozon.api_key")
     assert error_text(plain, "zh", plain.detail) == plain.detail and config_problem(plain, "ru") == str(plain)
     assert set(_EXPECTED.values()) <= set(SETTINGS_MESSAGES)
     assert all(set(CATALOGUE[code]) == {"en", "ru", "zh"} for code in SETTINGS_MESSAGES)
+
+
+def file_refused(path: Path) -> ConfigError:
+    return refused(lambda: load_config(path, env={}))
+
+
+def test_a_file_that_cannot_be_read_is_said_in_each_language(tmp_path):
+    folder = tmp_path / "config.toml"
+    folder.mkdir()
+    error = file_refused(folder)
+    assert (error.where, error.detail) == (str(folder), "is a folder, not a file")
+    assert config_problem(error, "ru") == f"{folder}: это папка, а не файл"
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes('[station]\nname = "Станция"\n'.encode("cp1251"))
+    error = file_refused(latin)
+    assert error.detail == "is not UTF-8 text"
+    assert error_text(error, "zh") == "文件不是 UTF-8 文本：请以 UTF-8 编码保存"
+
+
+def test_a_keyring_that_cannot_store_the_key_is_said_in_each_language(monkeypatch):
+    import app.config as config
+    from app.keyring_store import KeyringUnavailable
+
+    def no_keyring(user, secret):
+        raise KeyringUnavailable("NoKeyringError")
+
+    monkeypatch.setattr(config, "store_secret", no_keyring)
+    error = refused(lambda: config.store_api_key("123456", "key"))
+    assert error.detail == "the OS keyring cannot store the key (NoKeyringError); set PACKDESK_OZON_API_KEY instead"
+    assert error_text(error, "ru") == ("хранилище ОС не может сохранить ключ (NoKeyringError); "
+                                       "задайте PACKDESK_OZON_API_KEY")

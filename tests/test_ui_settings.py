@@ -283,3 +283,31 @@ def test_the_form_says_a_refused_setting_in_the_windows_language(qtbot, tmp_path
     dialog.numbers["weight_tolerance_pct"].setMinimum(-10)  # the spin box keeps a person inside the range
     dialog.numbers["weight_tolerance_pct"].setValue(-3)
     assert dialog.save() is False and "应为 0 到 100 之间的数；实际为 -3" in dialog.problems.text()
+
+
+def test_a_refused_key_and_a_keyring_that_cannot_store_it_are_said_in_the_windows_language(qtbot, tmp_path,
+                                                                                        monkeypatch):
+    import app.config as config
+    from app.keyring_store import KeyringUnavailable
+    from app.sim.ozon import OzonSimulator, WorldConfig
+
+    with OzonSimulator(WorldConfig(postings=1, seed=2)) as sim:
+        form = SettingsForm(**{**GOOD, "base_url": sim.base_url, "client_id": "100000"})
+        dialog = SettingsDialog(form, tmp_path / "config.toml", language="ru")
+        qtbot.addWidget(dialog)
+        dialog.edits["api_key"].setText("wrong-key")
+        dialog.test_connection()
+        qtbot.waitUntil(lambda: "Ozon отклонил API-ключ для Client-Id 100000" in dialog.test_result.text(),
+                        timeout=10_000)
+        dialog.edits["client_id"].setText("")
+        dialog.test_connection()
+        qtbot.waitUntil(lambda: dialog.test_result.text().endswith("нужны Client-Id и API-ключ"), timeout=10_000)
+
+    def no_keyring(user, secret):
+        raise KeyringUnavailable("NoKeyringError")
+
+    monkeypatch.setattr(config, "store_secret", no_keyring)
+    dialog.edits["client_id"].setText("100000")
+    dialog.edits["api_key"].setText("a-key")
+    assert dialog.save() is False
+    assert "хранилище ОС не может сохранить ключ (NoKeyringError)" in dialog.problems.text()

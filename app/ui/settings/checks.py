@@ -27,7 +27,7 @@ def test_connection(base_url: str, client_id: str, api_key: str = "") -> Connect
     check_base_url(base_url)
     key = api_key or resolve_api_key(client_id) or ""
     if not client_id or not key:
-        raise ConfigError("Client-Id and API key are needed", key="ozon.api_key")
+        raise ConfigError("Client-Id and API key are needed", key="ozon.api_key", code="setting_connection_needs_key")
     client = OzonClient(base_url, client_id, key, timeout=(5.0, 10.0), max_retries=0,
                         limiter=ACCOUNTS.for_account(base_url, client_id))  # the bench's, when it is this account
     try:
@@ -35,6 +35,17 @@ def test_connection(base_url: str, client_id: str, api_key: str = "") -> Connect
         return Connection(expires, [(w.id, w.name, w.is_rfbs) for w in client.warehouses()])
     finally:
         client.close()
+
+
+def connection_problem(exc: Exception, lang: str, client_id: str) -> str:
+    """Why ``test_connection`` failed, in ``lang``: a refused key as the bench says it everywhere,
+    a setting by its code; anything else (Ozon's own words, a network error) as it is."""
+    from app.messages import error_text, text
+    from app.services.ozon.errors import OzonAuthError
+
+    if isinstance(exc, OzonAuthError):
+        return text("auth_failed", lang, client_id=client_id, detail=str(exc))
+    return error_text(exc, lang)
 
 
 def test_print(uri: str, sim_dir: Path | None = None) -> str:

@@ -241,7 +241,7 @@ class SettingsDialog(QDialog):
             path = form.save(self.config_path)
         except Exception as exc:  # keyring refused, disk full...: say so, keep the dialog open
             log.warning("settings not saved: %s", exc)
-            self.problems.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            self.problems.setText(self.tr("Not saved: %1").replace("%1", error_text(exc, self.shown_language)))
             return False
         self.problems.clear()
         self.saved.emit(str(path), self.language.currentData())
@@ -252,9 +252,11 @@ class SettingsDialog(QDialog):
     def test_connection(self) -> None:
         form = self.current_form()
         self.test_result.setText(self.tr("Asking Ozon…"))
-        run_task(lambda: checks.test_connection(form.base_url.strip(), form.client_id.strip(), form.api_key.strip()),
+        client_id = form.client_id.strip()
+        run_task(lambda: checks.test_connection(form.base_url.strip(), client_id, form.api_key.strip()),
                  on_result=self._connected, on_error=lambda exc: self.test_result.setText(
-                     self.tr("Connection failed: %1").replace("%1", str(exc))), owner=self)
+                     self.tr("Connection failed: %1").replace(
+                         "%1", checks.connection_problem(exc, self.shown_language, client_id))), owner=self)
 
     def _connected(self, connection: checks.Connection) -> None:
         self.show_warehouses(connection.warehouses)

@@ -10,13 +10,13 @@ choices are checked by that declaration, so the form and the file accept the sam
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import tomli_w
 
-from app.config import CONFIG_VERSION, SETTINGS, Config, ConfigError, Setting, check_base_url, store_api_key
+from app.config import (CONFIG_VERSION, SETTINGS, Config, ConfigError, Setting, check_base_url, read_toml,
+                        store_api_key)
 
 # the form's fields and the setting each one edits
 FIELDS = {
@@ -167,12 +167,7 @@ class SettingsForm:
 
 
 def _read(path: Path) -> dict:
-    if not path.exists():
-        return {}
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot be read ({exc})", source=str(path)) from None
+    return read_toml(path) if path.exists() else {}
 
 
 def _digits(text: str, *, allow_empty: bool = False) -> None:
