@@ -311,3 +311,15 @@ def test_a_refused_key_and_a_keyring_that_cannot_store_it_are_said_in_the_window
     dialog.edits["api_key"].setText("a-key")
     assert dialog.save() is False
     assert "хранилище ОС не может сохранить ключ (NoKeyringError)" in dialog.problems.text()
+
+
+def test_a_file_that_cannot_be_read_stores_nothing_not_even_the_key(tmp_path):
+    from app.config import ConfigError
+
+    path = tmp_path / "config.toml"
+    path.write_text("[ozon\n", encoding="utf-8")
+    stored = []
+    form = SettingsForm(**GOOD, api_key="a-key")
+    with pytest.raises(ConfigError) as refused:
+        form.save(path, store_key=lambda client_id, key: stored.append(key))
+    assert refused.value.code == "setting_not_toml_at" and stored == [] and path.read_text() == "[ozon\n"

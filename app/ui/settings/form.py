@@ -145,9 +145,9 @@ class SettingsForm:
         problems = self.validate()
         if problems:
             raise ValueError(f"{problems[0].field}: {problems[0].detail}")
+        raw = _read(path)  # a file that cannot be read: nothing stored, the key included
         if self.api_key.strip():
             store_key(self.client_id.strip(), self.api_key.strip())
-        raw = _read(path)
         raw["config_version"] = CONFIG_VERSION
         ozon = raw.setdefault("ozon", {})
         ozon["base_url"] = self.base_url.strip()
