@@ -50,5 +50,5 @@ def run(args) -> int:
         heads = [text(key, lang) for key, _ in report_pdf.COLUMNS]
         print("\t".join(heads))
         for row in rows:
-            print("\t".join(report_pdf._cells(row)))
+            print("\t".join(report_pdf.cells(row)))
     return EXIT_OK

@@ -22,7 +22,8 @@ COLUMNS = (("report_col_date", 150), ("report_col_station", 150), ("report_col_p
            ("report_col_s_posting", 110), ("report_col_mistakes", 100), ("report_col_overrides", 90))
 
 
-def _cells(row: Figures) -> list[str]:
+def cells(row: Figures) -> list[str]:
+    """One row of the report's table as the page and the terminal show it (— where there is no figure)."""
     def seconds(value):
         return "—" if value is None else f"{value:g}"
     return [row.date, row.station, row.packer or "—", str(row.postings), str(row.units),
@@ -48,7 +49,7 @@ def render(rows: list[Figures], since: date, until: date, language: str) -> Imag
     room = (PAGE[1] - 2 * MARGIN - y) // ROW - 2
     for row in rows[:room]:
         x = MARGIN
-        for (_, width), cell in zip(COLUMNS, _cells(row)):
+        for (_, width), cell in zip(COLUMNS, cells(row)):
             draw.text((x, y), clip(draw, cell, body, width - 8), font=body, fill=0)
             x += width
         y += ROW
