@@ -73,6 +73,8 @@ def run(args) -> int:
         elif action == "badge":
             print(f"CMD:LOGIN:{directory.issue_badge(db, args.name)}")
         elif action == "pin":
+            if directory.find_by_name(db, args.name) is None:  # said before a PIN is asked for
+                raise directory.PeopleError("unknown_person", name=args.name)
             directory.set_pin(db, args.name, _read_pin())
         elif action == "role":
             directory.set_role(db, args.name, args.role)
