@@ -42,6 +42,9 @@ TEXTS = {
     "STOP": ("СТОП", "停止"),
     "Fix the problem, then scan the right item or press the button.":
         ("Устраните проблему, затем отсканируйте правильный товар или нажмите кнопку.", "请先解决问题，然后扫描正确的商品或按下按钮。"),
+    "Set the item aside, then scan the next returned item or press the button.":
+        ("Отложите товар в сторону, затем отсканируйте следующий возвращённый товар или нажмите кнопку.",
+         "请将该商品放到一边，然后扫描下一件退回商品或按下按钮。"),
     "Put its goods aside, then scan the next posting number or press the button.":
         ("Отложите его товары в сторону, затем отсканируйте номер следующего отправления или нажмите кнопку.",
          "请将其商品放到一边，然后扫描下一个货件号或按下按钮。"),

@@ -93,6 +93,19 @@ def test_the_flash_speaks_of_parcels_in_a_hand_over_and_offers_its_supervisors_c
     assert flash.hint.text() == "Put its goods aside, then scan the next posting number or press the button."
     flash.offer_fix("wrong_item", "packing")
     assert "right item" in flash.hint.text()
+    flash.offer_fix("return_unit_mismatch", "return")  # a returned item that did not ship: no right item either
+    assert flash.hint.text() == "Set the item aside, then scan the next returned item or press the button."
+
+
+def test_a_message_that_says_stop_itself_is_not_given_the_title_twice(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    flash = ErrorFlash(parent)
+    parent.show()
+    flash.show_error("STOP: posting 1-1-1 is CANCELLED (by the buyer). Do not ship it; put the goods back.")
+    assert flash.title.isHidden() and not flash.text.isHidden()
+    flash.show_error("Wrong item: it is not in posting 1-1-1.")
+    assert not flash.title.isHidden() and flash.title.text() == "STOP"
 
 
 @pytest.mark.expect_errors("packdesk.ui.crash")

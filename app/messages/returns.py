@@ -25,14 +25,14 @@ RETURN_MESSAGES: dict[str, dict[str, str]] = {
     "return_return_unit_mismatch_other_product": {
         "en": "STOP: {product} did not ship in posting {posting}. Set it aside and write a condition note.",
         "ru": "СТОП: {product} не отправлялся в отправлении {posting}. Отложите и опишите в заметке.",
-        "zh": "停：{product} 不在货件 {posting} 的发货内容中。请放到一边并写下状况备注。",
+        "zh": "停止：{product} 不在货件 {posting} 的发货内容中。请放到一边并写下状况备注。",
     },
     "return_return_unit_mismatch_other_mark": {
         "en": "STOP: {product} came back with marking code {mark}, which did not leave in posting {posting}: "
               "another unit was substituted. Set it aside, photograph it and open a case.",
         "ru": "СТОП: {product} вернулся с кодом маркировки {mark}, который не уезжал в отправлении {posting}: "
               "единицу подменили. Отложите, сфотографируйте и откройте кейс.",
-        "zh": "停：{product} 退回时的标识码 {mark} 并未随货件 {posting} 发出：商品被调包。请放到一边、拍照并创建案例。",
+        "zh": "停止：{product} 退回时的标识码 {mark} 并未随货件 {posting} 发出：商品被调包。请放到一边、拍照并创建案例。",
     },
     "return_return_unit_mismatch_again": {
         "en": "This marking code {mark} was already scanned back in this return.",

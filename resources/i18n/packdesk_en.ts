@@ -167,14 +167,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="185" />
-        <location filename="../../app/ui/controller.py" line="243" />
-        <location filename="../../app/ui/controller.py" line="259" />
+        <location filename="../../app/ui/controller.py" line="186" />
+        <location filename="../../app/ui/controller.py" line="244" />
+        <location filename="../../app/ui/controller.py" line="260" />
         <source>Open settings</source>
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="340" />
+        <location filename="../../app/ui/controller.py" line="341" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Settings saved to %1. Restart packdesk to use new account or device settings.</translation>
     </message>
@@ -365,37 +365,42 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>STOP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="68" />
+        <location filename="../../app/ui/feedback/flash.py" line="69" />
         <source>Fix the problem, then scan the right parcel or press the button.</source>
         <translation>Fix the problem, then scan the right parcel or press the button.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="70" />
+        <location filename="../../app/ui/feedback/flash.py" line="71" />
         <source>Put its goods aside, then scan the next posting number or press the button.</source>
         <translation>Put its goods aside, then scan the next posting number or press the button.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="72" />
+        <location filename="../../app/ui/feedback/flash.py" line="73" />
+        <source>Set the item aside, then scan the next returned item or press the button.</source>
+        <translation>Set the item aside, then scan the next returned item or press the button.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="75" />
         <source>Fix the problem, then scan the right item or press the button.</source>
         <translation>Fix the problem, then scan the right item or press the button.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="74" />
+        <location filename="../../app/ui/feedback/flash.py" line="77" />
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="93" />
+        <location filename="../../app/ui/feedback/flash.py" line="96" />
         <source>Accept this weight (supervisor)</source>
         <translation>Accept this weight (supervisor)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="94" />
+        <location filename="../../app/ui/feedback/flash.py" line="97" />
         <source>Teach this barcode (supervisor)</source>
         <translation>Teach this barcode (supervisor)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="95" />
+        <location filename="../../app/ui/feedback/flash.py" line="98" />
         <source>Close without the missing parcels (supervisor)</source>
         <translation>Close without the missing parcels (supervisor)</translation>
     </message>
@@ -1394,102 +1399,102 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ReturnsPanel</name>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="93" />
+        <location filename="../../app/ui/returns/panel.py" line="94" />
         <source>At this bench</source>
         <translation>At this bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="94" />
+        <location filename="../../app/ui/returns/panel.py" line="95" />
         <source>What shipped</source>
         <translation>What shipped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="95" />
+        <location filename="../../app/ui/returns/panel.py" line="96" />
         <source>What came back</source>
         <translation>What came back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="96" />
+        <location filename="../../app/ui/returns/panel.py" line="97" />
         <source>Scan a return's barcode to open it here: unpack it on camera and scan each unit back; each is checked against the unit that shipped.</source>
         <translation>Scan a return's barcode to open it here: unpack it on camera and scan each unit back; each is checked against the unit that shipped.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="98" />
+        <location filename="../../app/ui/returns/panel.py" line="99" />
         <source>Condition note (damage, missing parts, smell…)</source>
         <translation>Condition note (damage, missing parts, smell…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="99" />
+        <location filename="../../app/ui/returns/panel.py" line="100" />
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="100" />
+        <location filename="../../app/ui/returns/panel.py" line="101" />
         <source>Photo</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="101" />
+        <location filename="../../app/ui/returns/panel.py" line="102" />
         <source>Packing clip</source>
         <translation>Packing clip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="102" />
+        <location filename="../../app/ui/returns/panel.py" line="103" />
         <source>Close return</source>
         <translation>Close return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="103" />
+        <location filename="../../app/ui/returns/panel.py" line="104" />
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="103" />
+        <location filename="../../app/ui/returns/panel.py" line="104" />
         <source>Scheme</source>
         <translation>Scheme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="103" />
+        <location filename="../../app/ui/returns/panel.py" line="104" />
         <source>Posting</source>
         <translation>Posting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="104" />
+        <location filename="../../app/ui/returns/panel.py" line="105" />
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="104" />
+        <location filename="../../app/ui/returns/panel.py" line="105" />
         <source>Ozon's state</source>
         <translation>Ozon's state</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="104" />
+        <location filename="../../app/ui/returns/panel.py" line="105" />
         <source>At the bench</source>
         <translation>At the bench</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="105" />
+        <location filename="../../app/ui/returns/panel.py" line="106" />
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="106" />
+        <location filename="../../app/ui/returns/panel.py" line="107" />
         <source>rFBS action:</source>
         <translation>rFBS action:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="107" />
+        <location filename="../../app/ui/returns/panel.py" line="108" />
         <source>Comment (needed to reject)</source>
         <translation>Comment (needed to reject)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <location filename="../../app/ui/returns/panel.py" line="109" />
         <source>Send to Ozon</source>
         <translation>Send to Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="146" />
+        <location filename="../../app/ui/returns/panel.py" line="148" />
         <source>Return {barcode} of posting {posting}: {product} × {quantity}</source>
         <translation>Return {barcode} of posting {posting}: {product} × {quantity}</translation>
     </message>
@@ -1613,262 +1618,262 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>Seller API address</source>
         <translation>Seller API address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <location filename="../../app/ui/settings/dialog.py" line="168" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API key (leave empty to keep the saved one)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <location filename="../../app/ui/settings/dialog.py" line="169" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>Warehouses to sync (ids, empty: all)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="169" />
+        <location filename="../../app/ui/settings/dialog.py" line="170" />
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="169" />
+        <location filename="../../app/ui/settings/dialog.py" line="170" />
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="169" />
+        <location filename="../../app/ui/settings/dialog.py" line="170" />
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="170" />
+        <location filename="../../app/ui/settings/dialog.py" line="171" />
         <source>Weight tolerance, %</source>
         <translation>Weight tolerance, %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="171" />
+        <location filename="../../app/ui/settings/dialog.py" line="172" />
         <source>Box and filler weight, g</source>
         <translation>Box and filler weight, g</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="172" />
+        <location filename="../../app/ui/settings/dialog.py" line="173" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>Supervisors (may teach barcodes and accept a weight), comma-separated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="173" />
+        <location filename="../../app/ui/settings/dialog.py" line="174" />
         <source>Requests to Ozon per second</source>
         <translation>Requests to Ozon per second</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="174" />
+        <location filename="../../app/ui/settings/dialog.py" line="175" />
         <source>Sync every, s</source>
         <translation>Sync every, s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="175" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>Own order label</source>
         <translation>Own order label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="177" />
         <source>Sign a packer out after, min without a scan</source>
         <translation>Sign a packer out after, min without a scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="177" />
+        <location filename="../../app/ui/settings/dialog.py" line="178" />
         <source>Tracking number to the buyer</source>
         <translation>Tracking number to the buyer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="178" />
+        <location filename="../../app/ui/settings/dialog.py" line="179" />
         <source>Message in Russian</source>
         <translation>Message in Russian</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="178" />
+        <location filename="../../app/ui/settings/dialog.py" line="179" />
         <source>Message in Chinese</source>
         <translation>Message in Chinese</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="179" />
+        <location filename="../../app/ui/settings/dialog.py" line="180" />
         <source>Message in English</source>
         <translation>Message in English</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="180" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <location filename="../../app/ui/settings/dialog.py" line="186" />
         <source>Never: only Ozon's label</source>
         <translation>Never: only Ozon's label</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="186" />
+        <location filename="../../app/ui/settings/dialog.py" line="187" />
         <source>After packing, for the verify-first shelf</source>
         <translation>After packing, for the verify-first shelf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="187" />
+        <location filename="../../app/ui/settings/dialog.py" line="188" />
         <source>Off</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="187" />
+        <location filename="../../app/ui/settings/dialog.py" line="188" />
         <source>In Russian</source>
         <translation>In Russian</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="187" />
+        <location filename="../../app/ui/settings/dialog.py" line="188" />
         <source>In Chinese</source>
         <translation>In Chinese</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="188" />
+        <location filename="../../app/ui/settings/dialog.py" line="189" />
         <source>In English</source>
         <translation>In English</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <location filename="../../app/ui/settings/dialog.py" line="197" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="197" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="197" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="197" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>Packing</source>
         <translation>Packing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="197" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="198" />
+        <location filename="../../app/ui/settings/dialog.py" line="199" />
         <source>Buyer messages</source>
         <translation>Buyer messages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="212" />
+        <location filename="../../app/ui/settings/dialog.py" line="213" />
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="213" />
+        <location filename="../../app/ui/settings/dialog.py" line="214" />
         <source>Find devices</source>
         <translation>Find devices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="214" />
+        <location filename="../../app/ui/settings/dialog.py" line="215" />
         <source>Test print</source>
         <translation>Test print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="215" />
+        <location filename="../../app/ui/settings/dialog.py" line="216" />
         <source>Read scale</source>
         <translation>Read scale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="216" />
+        <location filename="../../app/ui/settings/dialog.py" line="217" />
         <source>Print the command barcodes</source>
         <translation>Print the command barcodes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="243" />
+        <location filename="../../app/ui/settings/dialog.py" line="244" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="253" />
+        <location filename="../../app/ui/settings/dialog.py" line="254" />
         <source>Asking Ozon…</source>
         <translation>Asking Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="256" />
+        <location filename="../../app/ui/settings/dialog.py" line="258" />
         <source>Connection failed: %1</source>
         <translation>Connection failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="262" />
+        <location filename="../../app/ui/settings/dialog.py" line="265" />
         <source>Connected. The key has no expiry date.</source>
         <translation>Connected. The key has no expiry date.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="264" />
+        <location filename="../../app/ui/settings/dialog.py" line="267" />
         <source>Connected. The key expires on %1.</source>
         <translation>Connected. The key expires on %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="292" />
+        <location filename="../../app/ui/settings/dialog.py" line="295" />
         <source>Looking for devices…</source>
         <translation>Looking for devices…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="305" />
+        <location filename="../../app/ui/settings/dialog.py" line="308" />
         <source>%1 device(s) found.</source>
         <translation>%1 device(s) found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="316" />
+        <location filename="../../app/ui/settings/dialog.py" line="319" />
         <source>Test label sent to %1.</source>
         <translation>Test label sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="324" />
+        <location filename="../../app/ui/settings/dialog.py" line="327" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>No scale in use: pick one and press Read scale.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="326" />
+        <location filename="../../app/ui/settings/dialog.py" line="329" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>Live reading shows the scale in use; press Read scale to try the new one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="328" />
+        <location filename="../../app/ui/settings/dialog.py" line="331" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>Scale in use: waiting for a reading…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="330" />
+        <location filename="../../app/ui/settings/dialog.py" line="333" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>Scale in use, live: %1 g (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="341" />
+        <location filename="../../app/ui/settings/dialog.py" line="344" />
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="343" />
+        <location filename="../../app/ui/settings/dialog.py" line="346" />
         <source>Not printed: %1</source>
         <translation>Not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="352" />
+        <location filename="../../app/ui/settings/dialog.py" line="355" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Scale reads %1 g (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="356" />
+        <location filename="../../app/ui/settings/dialog.py" line="359" />
         <source>Device problem: %1</source>
         <translation>Device problem: %1</translation>
     </message>
@@ -2105,67 +2110,67 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Select the parcels first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="179" />
+        <location filename="../../app/ui/tracking/panel.py" line="181" />
         <source>Posting</source>
         <translation>Posting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="179" />
+        <location filename="../../app/ui/tracking/panel.py" line="181" />
         <source>Ozon status</source>
         <translation>Ozon status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="179" />
+        <location filename="../../app/ui/tracking/panel.py" line="181" />
         <source>Substatus</source>
         <translation>Substatus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="180" />
+        <location filename="../../app/ui/tracking/panel.py" line="182" />
         <source>In status</source>
         <translation>In status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="180" />
+        <location filename="../../app/ui/tracking/panel.py" line="182" />
         <source>Tracking number</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="181" />
+        <location filename="../../app/ui/tracking/panel.py" line="183" />
         <source>Needs a person</source>
         <translation>Needs a person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="181" />
+        <location filename="../../app/ui/tracking/panel.py" line="183" />
         <source>Carrier says</source>
         <translation>Carrier says</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="182" />
+        <location filename="../../app/ui/tracking/panel.py" line="184" />
         <source>Domestic tracking</source>
         <translation>Domestic tracking</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="183" />
+        <location filename="../../app/ui/tracking/panel.py" line="185" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="184" />
+        <location filename="../../app/ui/tracking/panel.py" line="186" />
         <source>Courier on the way</source>
         <translation>Courier on the way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="185" />
+        <location filename="../../app/ui/tracking/panel.py" line="187" />
         <source>Delivered</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="186" />
+        <location filename="../../app/ui/tracking/panel.py" line="188" />
         <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
         <translation>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="189" />
+        <location filename="../../app/ui/tracking/panel.py" line="191" />
         <source>Turn buyer messages on again</source>
         <translation>Turn buyer messages on again</translation>
     </message>

@@ -167,14 +167,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="185" />
-        <location filename="../../app/ui/controller.py" line="243" />
-        <location filename="../../app/ui/controller.py" line="259" />
+        <location filename="../../app/ui/controller.py" line="186" />
+        <location filename="../../app/ui/controller.py" line="244" />
+        <location filename="../../app/ui/controller.py" line="260" />
         <source>Open settings</source>
         <translation>Открыть настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="340" />
+        <location filename="../../app/ui/controller.py" line="341" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>Настройки сохранены в %1. Перезапустите packdesk, чтобы применить новые учётные данные или устройства.</translation>
     </message>
@@ -365,37 +365,42 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>СТОП</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="68" />
+        <location filename="../../app/ui/feedback/flash.py" line="69" />
         <source>Fix the problem, then scan the right parcel or press the button.</source>
         <translation>Устраните проблему, затем отсканируйте нужную посылку или нажмите кнопку.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="70" />
+        <location filename="../../app/ui/feedback/flash.py" line="71" />
         <source>Put its goods aside, then scan the next posting number or press the button.</source>
         <translation>Отложите его товары в сторону, затем отсканируйте номер следующего отправления или нажмите кнопку.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="72" />
+        <location filename="../../app/ui/feedback/flash.py" line="73" />
+        <source>Set the item aside, then scan the next returned item or press the button.</source>
+        <translation>Отложите товар в сторону, затем отсканируйте следующий возвращённый товар или нажмите кнопку.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="75" />
         <source>Fix the problem, then scan the right item or press the button.</source>
         <translation>Устраните проблему, затем отсканируйте правильный товар или нажмите кнопку.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="74" />
+        <location filename="../../app/ui/feedback/flash.py" line="77" />
         <source>Acknowledge</source>
         <translation>Понятно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="93" />
+        <location filename="../../app/ui/feedback/flash.py" line="96" />
         <source>Accept this weight (supervisor)</source>
         <translation>Принять этот вес (старший смены)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="94" />
+        <location filename="../../app/ui/feedback/flash.py" line="97" />
         <source>Teach this barcode (supervisor)</source>
         <translation>Привязать этот штрихкод (старший смены)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="95" />
+        <location filename="../../app/ui/feedback/flash.py" line="98" />
         <source>Close without the missing parcels (supervisor)</source>
         <translation>Закрыть без недостающих посылок (старший)</translation>
     </message>
@@ -1394,102 +1399,102 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ReturnsPanel</name>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="93" />
+        <location filename="../../app/ui/returns/panel.py" line="94" />
         <source>At this bench</source>
         <translation>На этом столе</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="94" />
+        <location filename="../../app/ui/returns/panel.py" line="95" />
         <source>What shipped</source>
         <translation>Что уехало</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="95" />
+        <location filename="../../app/ui/returns/panel.py" line="96" />
         <source>What came back</source>
         <translation>Что вернулось</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="96" />
+        <location filename="../../app/ui/returns/panel.py" line="97" />
         <source>Scan a return's barcode to open it here: unpack it on camera and scan each unit back; each is checked against the unit that shipped.</source>
         <translation>Отсканируйте штрихкод возврата, чтобы открыть его здесь: распакуйте под камерой и отсканируйте каждую единицу; каждая сверяется с той, что уехала.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="98" />
+        <location filename="../../app/ui/returns/panel.py" line="99" />
         <source>Condition note (damage, missing parts, smell…)</source>
         <translation>Заметка о состоянии (повреждения, некомплект, запах…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="99" />
+        <location filename="../../app/ui/returns/panel.py" line="100" />
         <source>Add note</source>
         <translation>Добавить заметку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="100" />
+        <location filename="../../app/ui/returns/panel.py" line="101" />
         <source>Photo</source>
         <translation>Фото</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="101" />
+        <location filename="../../app/ui/returns/panel.py" line="102" />
         <source>Packing clip</source>
         <translation>Видео упаковки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="102" />
+        <location filename="../../app/ui/returns/panel.py" line="103" />
         <source>Close return</source>
         <translation>Закрыть возврат</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="103" />
+        <location filename="../../app/ui/returns/panel.py" line="104" />
         <source>Return</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="103" />
+        <location filename="../../app/ui/returns/panel.py" line="104" />
         <source>Scheme</source>
         <translation>Схема</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="103" />
+        <location filename="../../app/ui/returns/panel.py" line="104" />
         <source>Posting</source>
         <translation>Отправление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="104" />
+        <location filename="../../app/ui/returns/panel.py" line="105" />
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="104" />
+        <location filename="../../app/ui/returns/panel.py" line="105" />
         <source>Ozon's state</source>
         <translation>Статус Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="104" />
+        <location filename="../../app/ui/returns/panel.py" line="105" />
         <source>At the bench</source>
         <translation>На столе</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="105" />
+        <location filename="../../app/ui/returns/panel.py" line="106" />
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="106" />
+        <location filename="../../app/ui/returns/panel.py" line="107" />
         <source>rFBS action:</source>
         <translation>Действие rFBS:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="107" />
+        <location filename="../../app/ui/returns/panel.py" line="108" />
         <source>Comment (needed to reject)</source>
         <translation>Комментарий (обязателен для отклонения)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <location filename="../../app/ui/returns/panel.py" line="109" />
         <source>Send to Ozon</source>
         <translation>Отправить в Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="146" />
+        <location filename="../../app/ui/returns/panel.py" line="148" />
         <source>Return {barcode} of posting {posting}: {product} × {quantity}</source>
         <translation>Возврат {barcode} по отправлению {posting}: {product} × {quantity}</translation>
     </message>
@@ -1613,262 +1618,262 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>Seller API address</source>
         <translation>Адрес Seller API</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <location filename="../../app/ui/settings/dialog.py" line="168" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API-ключ (оставьте пустым, чтобы сохранить прежний)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <location filename="../../app/ui/settings/dialog.py" line="169" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>Склады для синхронизации (id; пусто — все)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="169" />
+        <location filename="../../app/ui/settings/dialog.py" line="170" />
         <source>Label printer</source>
         <translation>Принтер этикеток</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="169" />
+        <location filename="../../app/ui/settings/dialog.py" line="170" />
         <source>Scale</source>
         <translation>Весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="169" />
+        <location filename="../../app/ui/settings/dialog.py" line="170" />
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="170" />
+        <location filename="../../app/ui/settings/dialog.py" line="171" />
         <source>Weight tolerance, %</source>
         <translation>Допуск по весу, %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="171" />
+        <location filename="../../app/ui/settings/dialog.py" line="172" />
         <source>Box and filler weight, g</source>
         <translation>Вес коробки и наполнителя, г</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="172" />
+        <location filename="../../app/ui/settings/dialog.py" line="173" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>Старшие смены (могут привязывать штрихкоды и принимать вес), через запятую</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="173" />
+        <location filename="../../app/ui/settings/dialog.py" line="174" />
         <source>Requests to Ozon per second</source>
         <translation>Запросов к Ozon в секунду</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="174" />
+        <location filename="../../app/ui/settings/dialog.py" line="175" />
         <source>Sync every, s</source>
         <translation>Синхронизация каждые, с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="175" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>Own order label</source>
         <translation>Своя этикетка заказа</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="177" />
         <source>Sign a packer out after, min without a scan</source>
         <translation>Выход упаковщика после, мин без сканирования</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="177" />
+        <location filename="../../app/ui/settings/dialog.py" line="178" />
         <source>Tracking number to the buyer</source>
         <translation>Трек-номер покупателю</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="178" />
+        <location filename="../../app/ui/settings/dialog.py" line="179" />
         <source>Message in Russian</source>
         <translation>Сообщение на русском</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="178" />
+        <location filename="../../app/ui/settings/dialog.py" line="179" />
         <source>Message in Chinese</source>
         <translation>Сообщение на китайском</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="179" />
+        <location filename="../../app/ui/settings/dialog.py" line="180" />
         <source>Message in English</source>
         <translation>Сообщение на английском</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="180" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <location filename="../../app/ui/settings/dialog.py" line="186" />
         <source>Never: only Ozon's label</source>
         <translation>Нет: только этикетка Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="186" />
+        <location filename="../../app/ui/settings/dialog.py" line="187" />
         <source>After packing, for the verify-first shelf</source>
         <translation>После упаковки, для полки «сначала проверка»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="187" />
+        <location filename="../../app/ui/settings/dialog.py" line="188" />
         <source>Off</source>
         <translation>Выключено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="187" />
+        <location filename="../../app/ui/settings/dialog.py" line="188" />
         <source>In Russian</source>
         <translation>На русском</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="187" />
+        <location filename="../../app/ui/settings/dialog.py" line="188" />
         <source>In Chinese</source>
         <translation>На китайском</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="188" />
+        <location filename="../../app/ui/settings/dialog.py" line="189" />
         <source>In English</source>
         <translation>На английском</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <location filename="../../app/ui/settings/dialog.py" line="197" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="197" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="197" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="197" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>Packing</source>
         <translation>Упаковка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="197" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="198" />
+        <location filename="../../app/ui/settings/dialog.py" line="199" />
         <source>Buyer messages</source>
         <translation>Сообщения покупателям</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="212" />
+        <location filename="../../app/ui/settings/dialog.py" line="213" />
         <source>Test connection</source>
         <translation>Проверить связь</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="213" />
+        <location filename="../../app/ui/settings/dialog.py" line="214" />
         <source>Find devices</source>
         <translation>Найти устройства</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="214" />
+        <location filename="../../app/ui/settings/dialog.py" line="215" />
         <source>Test print</source>
         <translation>Пробная печать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="215" />
+        <location filename="../../app/ui/settings/dialog.py" line="216" />
         <source>Read scale</source>
         <translation>Прочитать весы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="216" />
+        <location filename="../../app/ui/settings/dialog.py" line="217" />
         <source>Print the command barcodes</source>
         <translation>Напечатать командные штрихкоды</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="243" />
+        <location filename="../../app/ui/settings/dialog.py" line="244" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="253" />
+        <location filename="../../app/ui/settings/dialog.py" line="254" />
         <source>Asking Ozon…</source>
         <translation>Запрос к Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="256" />
+        <location filename="../../app/ui/settings/dialog.py" line="258" />
         <source>Connection failed: %1</source>
         <translation>Связь не установлена: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="262" />
+        <location filename="../../app/ui/settings/dialog.py" line="265" />
         <source>Connected. The key has no expiry date.</source>
         <translation>Связь есть. У ключа нет срока действия.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="264" />
+        <location filename="../../app/ui/settings/dialog.py" line="267" />
         <source>Connected. The key expires on %1.</source>
         <translation>Связь есть. Ключ действует до %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="292" />
+        <location filename="../../app/ui/settings/dialog.py" line="295" />
         <source>Looking for devices…</source>
         <translation>Поиск устройств…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="305" />
+        <location filename="../../app/ui/settings/dialog.py" line="308" />
         <source>%1 device(s) found.</source>
         <translation>Найдено устройств: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="316" />
+        <location filename="../../app/ui/settings/dialog.py" line="319" />
         <source>Test label sent to %1.</source>
         <translation>Пробная этикетка отправлена на %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="324" />
+        <location filename="../../app/ui/settings/dialog.py" line="327" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>Весы не используются: выберите весы и нажмите «Прочитать весы».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="326" />
+        <location filename="../../app/ui/settings/dialog.py" line="329" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>Текущие показания — с используемых весов; нажмите «Прочитать весы», чтобы проверить новые.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="328" />
+        <location filename="../../app/ui/settings/dialog.py" line="331" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>Используемые весы: ждём показаний…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="330" />
+        <location filename="../../app/ui/settings/dialog.py" line="333" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>Используемые весы, сейчас: %1 г (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="341" />
+        <location filename="../../app/ui/settings/dialog.py" line="344" />
         <source>Printing…</source>
         <translation>Печать…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="343" />
+        <location filename="../../app/ui/settings/dialog.py" line="346" />
         <source>Not printed: %1</source>
         <translation>Не напечатано: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="352" />
+        <location filename="../../app/ui/settings/dialog.py" line="355" />
         <source>Scale reads %1 g (%2).</source>
         <translation>Весы показывают %1 г (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="356" />
+        <location filename="../../app/ui/settings/dialog.py" line="359" />
         <source>Device problem: %1</source>
         <translation>Проблема с устройством: %1</translation>
     </message>
@@ -2105,67 +2110,67 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>Сначала выберите посылки.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="179" />
+        <location filename="../../app/ui/tracking/panel.py" line="181" />
         <source>Posting</source>
         <translation>Отправление</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="179" />
+        <location filename="../../app/ui/tracking/panel.py" line="181" />
         <source>Ozon status</source>
         <translation>Статус Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="179" />
+        <location filename="../../app/ui/tracking/panel.py" line="181" />
         <source>Substatus</source>
         <translation>Подстатус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="180" />
+        <location filename="../../app/ui/tracking/panel.py" line="182" />
         <source>In status</source>
         <translation>В статусе</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="180" />
+        <location filename="../../app/ui/tracking/panel.py" line="182" />
         <source>Tracking number</source>
         <translation>Трек-номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="181" />
+        <location filename="../../app/ui/tracking/panel.py" line="183" />
         <source>Needs a person</source>
         <translation>Что сделать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="181" />
+        <location filename="../../app/ui/tracking/panel.py" line="183" />
         <source>Carrier says</source>
         <translation>Перевозчик сообщает</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="182" />
+        <location filename="../../app/ui/tracking/panel.py" line="184" />
         <source>Domestic tracking</source>
         <translation>Внутренний трек (экспедитор)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="183" />
+        <location filename="../../app/ui/tracking/panel.py" line="185" />
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="184" />
+        <location filename="../../app/ui/tracking/panel.py" line="186" />
         <source>Courier on the way</source>
         <translation>Курьер в пути</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="185" />
+        <location filename="../../app/ui/tracking/panel.py" line="187" />
         <source>Delivered</source>
         <translation>Доставлено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="186" />
+        <location filename="../../app/ui/tracking/panel.py" line="188" />
         <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
         <translation>Для посылок вашего перевозчика: сообщает Ozon и проверяет, что Ozon это отразил</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="189" />
+        <location filename="../../app/ui/tracking/panel.py" line="191" />
         <source>Turn buyer messages on again</source>
         <translation>Снова включить сообщения покупателям</translation>
     </message>

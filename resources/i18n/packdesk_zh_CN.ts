@@ -167,14 +167,14 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="185" />
-        <location filename="../../app/ui/controller.py" line="243" />
-        <location filename="../../app/ui/controller.py" line="259" />
+        <location filename="../../app/ui/controller.py" line="186" />
+        <location filename="../../app/ui/controller.py" line="244" />
+        <location filename="../../app/ui/controller.py" line="260" />
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="340" />
+        <location filename="../../app/ui/controller.py" line="341" />
         <source>Settings saved to %1. Restart packdesk to use new account or device settings.</source>
         <translation>设置已保存到 %1。请重启 packdesk 以使新的账户或设备设置生效。</translation>
     </message>
@@ -365,37 +365,42 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="68" />
+        <location filename="../../app/ui/feedback/flash.py" line="69" />
         <source>Fix the problem, then scan the right parcel or press the button.</source>
         <translation>请先解决问题，然后扫描正确的包裹或按下按钮。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="70" />
+        <location filename="../../app/ui/feedback/flash.py" line="71" />
         <source>Put its goods aside, then scan the next posting number or press the button.</source>
         <translation>请将其商品放到一边，然后扫描下一个货件号或按下按钮。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="72" />
+        <location filename="../../app/ui/feedback/flash.py" line="73" />
+        <source>Set the item aside, then scan the next returned item or press the button.</source>
+        <translation>请将该商品放到一边，然后扫描下一件退回商品或按下按钮。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feedback/flash.py" line="75" />
         <source>Fix the problem, then scan the right item or press the button.</source>
         <translation>请先解决问题，然后扫描正确的商品或按下按钮。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="74" />
+        <location filename="../../app/ui/feedback/flash.py" line="77" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="93" />
+        <location filename="../../app/ui/feedback/flash.py" line="96" />
         <source>Accept this weight (supervisor)</source>
         <translation>接受此重量（主管）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="94" />
+        <location filename="../../app/ui/feedback/flash.py" line="97" />
         <source>Teach this barcode (supervisor)</source>
         <translation>绑定此条码（主管）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback/flash.py" line="95" />
+        <location filename="../../app/ui/feedback/flash.py" line="98" />
         <source>Close without the missing parcels (supervisor)</source>
         <translation>不等缺少的包裹直接完成（主管）</translation>
     </message>
@@ -1394,102 +1399,102 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>ReturnsPanel</name>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="93" />
+        <location filename="../../app/ui/returns/panel.py" line="94" />
         <source>At this bench</source>
         <translation>本工位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="94" />
+        <location filename="../../app/ui/returns/panel.py" line="95" />
         <source>What shipped</source>
         <translation>发出的商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="95" />
+        <location filename="../../app/ui/returns/panel.py" line="96" />
         <source>What came back</source>
         <translation>退回的商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="96" />
+        <location filename="../../app/ui/returns/panel.py" line="97" />
         <source>Scan a return's barcode to open it here: unpack it on camera and scan each unit back; each is checked against the unit that shipped.</source>
         <translation>扫描退货条码即可在此打开：在摄像头下拆包并逐件扫描，每件都与发出的那一件核对。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="98" />
+        <location filename="../../app/ui/returns/panel.py" line="99" />
         <source>Condition note (damage, missing parts, smell…)</source>
         <translation>状况备注（损坏、缺件、异味…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="99" />
+        <location filename="../../app/ui/returns/panel.py" line="100" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="100" />
+        <location filename="../../app/ui/returns/panel.py" line="101" />
         <source>Photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="101" />
+        <location filename="../../app/ui/returns/panel.py" line="102" />
         <source>Packing clip</source>
         <translation>打包视频</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="102" />
+        <location filename="../../app/ui/returns/panel.py" line="103" />
         <source>Close return</source>
         <translation>关闭退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="103" />
+        <location filename="../../app/ui/returns/panel.py" line="104" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="103" />
+        <location filename="../../app/ui/returns/panel.py" line="104" />
         <source>Scheme</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="103" />
+        <location filename="../../app/ui/returns/panel.py" line="104" />
         <source>Posting</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="104" />
+        <location filename="../../app/ui/returns/panel.py" line="105" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="104" />
+        <location filename="../../app/ui/returns/panel.py" line="105" />
         <source>Ozon's state</source>
         <translation>Ozon 状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="104" />
+        <location filename="../../app/ui/returns/panel.py" line="105" />
         <source>At the bench</source>
         <translation>工位状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="105" />
+        <location filename="../../app/ui/returns/panel.py" line="106" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="106" />
+        <location filename="../../app/ui/returns/panel.py" line="107" />
         <source>rFBS action:</source>
         <translation>rFBS 操作：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="107" />
+        <location filename="../../app/ui/returns/panel.py" line="108" />
         <source>Comment (needed to reject)</source>
         <translation>备注（拒绝时必填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="108" />
+        <location filename="../../app/ui/returns/panel.py" line="109" />
         <source>Send to Ozon</source>
         <translation>发送至 Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/returns/panel.py" line="146" />
+        <location filename="../../app/ui/returns/panel.py" line="148" />
         <source>Return {barcode} of posting {posting}: {product} × {quantity}</source>
         <translation>货件 {posting} 的退货 {barcode}：{product} × {quantity}</translation>
     </message>
@@ -1613,262 +1618,262 @@ Please send it to support. The bench keeps working; restart it if something look
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>Seller API address</source>
         <translation>卖家 API 地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="166" />
+        <location filename="../../app/ui/settings/dialog.py" line="167" />
         <source>Client-Id</source>
         <translation>Client-Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="167" />
+        <location filename="../../app/ui/settings/dialog.py" line="168" />
         <source>API key (leave empty to keep the saved one)</source>
         <translation>API 密钥（留空则保留已保存的密钥）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="168" />
+        <location filename="../../app/ui/settings/dialog.py" line="169" />
         <source>Warehouses to sync (ids, empty: all)</source>
         <translation>要同步的仓库（ID，留空表示全部）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="169" />
+        <location filename="../../app/ui/settings/dialog.py" line="170" />
         <source>Label printer</source>
         <translation>面单打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="169" />
+        <location filename="../../app/ui/settings/dialog.py" line="170" />
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="169" />
+        <location filename="../../app/ui/settings/dialog.py" line="170" />
         <source>Scanner</source>
         <translation>扫码枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="170" />
+        <location filename="../../app/ui/settings/dialog.py" line="171" />
         <source>Weight tolerance, %</source>
         <translation>重量容差，%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="171" />
+        <location filename="../../app/ui/settings/dialog.py" line="172" />
         <source>Box and filler weight, g</source>
         <translation>箱子和填充物重量，克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="172" />
+        <location filename="../../app/ui/settings/dialog.py" line="173" />
         <source>Supervisors (may teach barcodes and accept a weight), comma-separated</source>
         <translation>主管（可绑定条码和接受重量），用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="173" />
+        <location filename="../../app/ui/settings/dialog.py" line="174" />
         <source>Requests to Ozon per second</source>
         <translation>每秒向 Ozon 发送的请求数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="174" />
+        <location filename="../../app/ui/settings/dialog.py" line="175" />
         <source>Sync every, s</source>
         <translation>同步间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="175" />
+        <location filename="../../app/ui/settings/dialog.py" line="176" />
         <source>Own order label</source>
         <translation>自有订单标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="176" />
+        <location filename="../../app/ui/settings/dialog.py" line="177" />
         <source>Sign a packer out after, min without a scan</source>
         <translation>无扫描多少分钟后退出打包员登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="177" />
+        <location filename="../../app/ui/settings/dialog.py" line="178" />
         <source>Tracking number to the buyer</source>
         <translation>向买家发送追踪号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="178" />
+        <location filename="../../app/ui/settings/dialog.py" line="179" />
         <source>Message in Russian</source>
         <translation>俄语消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="178" />
+        <location filename="../../app/ui/settings/dialog.py" line="179" />
         <source>Message in Chinese</source>
         <translation>中文消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="179" />
+        <location filename="../../app/ui/settings/dialog.py" line="180" />
         <source>Message in English</source>
         <translation>英语消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="180" />
+        <location filename="../../app/ui/settings/dialog.py" line="181" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="185" />
+        <location filename="../../app/ui/settings/dialog.py" line="186" />
         <source>Never: only Ozon's label</source>
         <translation>不打印：仅打印 Ozon 面单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="186" />
+        <location filename="../../app/ui/settings/dialog.py" line="187" />
         <source>After packing, for the verify-first shelf</source>
         <translation>打包后打印，用于“先核验”货架</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="187" />
+        <location filename="../../app/ui/settings/dialog.py" line="188" />
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="187" />
+        <location filename="../../app/ui/settings/dialog.py" line="188" />
         <source>In Russian</source>
         <translation>用俄语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="187" />
+        <location filename="../../app/ui/settings/dialog.py" line="188" />
         <source>In Chinese</source>
         <translation>用中文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="188" />
+        <location filename="../../app/ui/settings/dialog.py" line="189" />
         <source>In English</source>
         <translation>用英语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="196" />
+        <location filename="../../app/ui/settings/dialog.py" line="197" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="197" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>Ozon</source>
         <translation>Ozon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="197" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="197" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>Packing</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="197" />
+        <location filename="../../app/ui/settings/dialog.py" line="198" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="198" />
+        <location filename="../../app/ui/settings/dialog.py" line="199" />
         <source>Buyer messages</source>
         <translation>买家消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="212" />
+        <location filename="../../app/ui/settings/dialog.py" line="213" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="213" />
+        <location filename="../../app/ui/settings/dialog.py" line="214" />
         <source>Find devices</source>
         <translation>查找设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="214" />
+        <location filename="../../app/ui/settings/dialog.py" line="215" />
         <source>Test print</source>
         <translation>测试打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="215" />
+        <location filename="../../app/ui/settings/dialog.py" line="216" />
         <source>Read scale</source>
         <translation>读取电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="216" />
+        <location filename="../../app/ui/settings/dialog.py" line="217" />
         <source>Print the command barcodes</source>
         <translation>打印指令条码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="243" />
+        <location filename="../../app/ui/settings/dialog.py" line="244" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="253" />
+        <location filename="../../app/ui/settings/dialog.py" line="254" />
         <source>Asking Ozon…</source>
         <translation>正在询问 Ozon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="256" />
+        <location filename="../../app/ui/settings/dialog.py" line="258" />
         <source>Connection failed: %1</source>
         <translation>连接失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="262" />
+        <location filename="../../app/ui/settings/dialog.py" line="265" />
         <source>Connected. The key has no expiry date.</source>
         <translation>已连接。该密钥没有过期日期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="264" />
+        <location filename="../../app/ui/settings/dialog.py" line="267" />
         <source>Connected. The key expires on %1.</source>
         <translation>已连接。该密钥将于 %1 过期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="292" />
+        <location filename="../../app/ui/settings/dialog.py" line="295" />
         <source>Looking for devices…</source>
         <translation>正在查找设备…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="305" />
+        <location filename="../../app/ui/settings/dialog.py" line="308" />
         <source>%1 device(s) found.</source>
         <translation>找到 %1 个设备。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="316" />
+        <location filename="../../app/ui/settings/dialog.py" line="319" />
         <source>Test label sent to %1.</source>
         <translation>测试面单已发送到 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="324" />
+        <location filename="../../app/ui/settings/dialog.py" line="327" />
         <source>No scale in use: pick one and press Read scale.</source>
         <translation>未使用电子秤：请选择电子秤并按“读取电子秤”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="326" />
+        <location filename="../../app/ui/settings/dialog.py" line="329" />
         <source>Live reading shows the scale in use; press Read scale to try the new one.</source>
         <translation>实时读数来自正在使用的电子秤；按“读取电子秤”以测试新的电子秤。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="328" />
+        <location filename="../../app/ui/settings/dialog.py" line="331" />
         <source>Scale in use: waiting for a reading…</source>
         <translation>正在使用的电子秤：等待读数…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="330" />
+        <location filename="../../app/ui/settings/dialog.py" line="333" />
         <source>Scale in use, live: %1 g (%2)</source>
         <translation>正在使用的电子秤，实时：%1 克（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="341" />
+        <location filename="../../app/ui/settings/dialog.py" line="344" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="343" />
+        <location filename="../../app/ui/settings/dialog.py" line="346" />
         <source>Not printed: %1</source>
         <translation>未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="352" />
+        <location filename="../../app/ui/settings/dialog.py" line="355" />
         <source>Scale reads %1 g (%2).</source>
         <translation>电子秤读数 %1 克（%2）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="356" />
+        <location filename="../../app/ui/settings/dialog.py" line="359" />
         <source>Device problem: %1</source>
         <translation>设备问题：%1</translation>
     </message>
@@ -2105,67 +2110,67 @@ Please send it to support. The bench keeps working; restart it if something look
         <translation>请先选择包裹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="179" />
+        <location filename="../../app/ui/tracking/panel.py" line="181" />
         <source>Posting</source>
         <translation>货件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="179" />
+        <location filename="../../app/ui/tracking/panel.py" line="181" />
         <source>Ozon status</source>
         <translation>Ozon 状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="179" />
+        <location filename="../../app/ui/tracking/panel.py" line="181" />
         <source>Substatus</source>
         <translation>子状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="180" />
+        <location filename="../../app/ui/tracking/panel.py" line="182" />
         <source>In status</source>
         <translation>处于该状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="180" />
+        <location filename="../../app/ui/tracking/panel.py" line="182" />
         <source>Tracking number</source>
         <translation>追踪号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="181" />
+        <location filename="../../app/ui/tracking/panel.py" line="183" />
         <source>Needs a person</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="181" />
+        <location filename="../../app/ui/tracking/panel.py" line="183" />
         <source>Carrier says</source>
         <translation>承运商状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="182" />
+        <location filename="../../app/ui/tracking/panel.py" line="184" />
         <source>Domestic tracking</source>
         <translation>国内物流单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="183" />
+        <location filename="../../app/ui/tracking/panel.py" line="185" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="184" />
+        <location filename="../../app/ui/tracking/panel.py" line="186" />
         <source>Courier on the way</source>
         <translation>快递员在途</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="185" />
+        <location filename="../../app/ui/tracking/panel.py" line="187" />
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="186" />
+        <location filename="../../app/ui/tracking/panel.py" line="188" />
         <source>For parcels of your own carrier: tells Ozon, then checks that Ozon shows it</source>
         <translation>适用于自有承运商的包裹：通知 Ozon，并核对 Ozon 已显示该状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tracking/panel.py" line="189" />
+        <location filename="../../app/ui/tracking/panel.py" line="191" />
         <source>Turn buyer messages on again</source>
         <translation>重新开启买家消息</translation>
     </message>

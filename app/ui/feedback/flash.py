@@ -64,10 +64,13 @@ class ErrorFlash(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("STOP"))
+        self._title_once()
         if self.mode == "handover":
             hint = self.tr("Fix the problem, then scan the right parcel or press the button.")
         elif self.code == "posting_not_packable":  # cancelled, another bench's, not packable now: no item is right
             hint = self.tr("Put its goods aside, then scan the next posting number or press the button.")
+        elif self.mode == "return":  # a returned item that did not ship: set aside, no "right item" to find
+            hint = self.tr("Set the item aside, then scan the next returned item or press the button.")
         else:
             hint = self.tr("Fix the problem, then scan the right item or press the button.")
         self.hint.setText(hint)
@@ -99,11 +102,16 @@ class ErrorFlash(QWidget):
             shortcut.setEnabled(fix == self.fix)
         self.fix_button.setVisible(bool(self.fix))
 
+    def _title_once(self) -> None:
+        """A message that starts with the title's word ("STOP: ...") is not given it twice."""
+        self.title.setVisible(not self.text.text().casefold().startswith(self.title.text().casefold()))
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         QPainter(self).fillRect(event.rect(), QColor(FLASH_RED))
 
     def show_error(self, message: str) -> None:
         self.text.setText(message)
+        self._title_once()
         self.setGeometry(self.parentWidget().rect())
         self.raise_()
         self.show()
