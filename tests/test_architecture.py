@@ -14,7 +14,8 @@ APP = ROOT / "app"
 LINT_IMPORTS = [sys.executable, "-c", "import sys; from importlinter.cli import lint_imports_command as c; sys.exit(c())"]
 # the core: everything but app/ui and app/cli (app.bench, app.statuses and app.foreground where they exist)
 CORE_PACKAGES = ("app.services", "app.devices", "app.store", "app.sim", "app.messages")
-CORE_MODULES = ("app.config", "app.statuses", "app.foreground", "app.bench")
+CORE_MODULES = ("app.config", "app.config_values", "app.config_accounts", "app.config_carriers", "app.keyring_store",
+                "app.statuses", "app.foreground", "app.bench")
 RENDER = "app.services.labels.render"  # QtPdf rendering behind one function: the one exception
 NOT_IMPORTABLE = ("app.store.migrations.env",)  # Alembic runs it, migrating as it is imported
 

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from app.config import _EXPECTED, SETTINGS, ConfigError, check_base_url, load_config
+from app.config import SETTINGS, ConfigError, check_base_url, load_config
+from app.config_values import EXPECTED
 from app.cli.common import config_problem
 from app.messages import CATALOGUE, error_text
 from app.messages.settings_words import SETTINGS_MESSAGES
@@ -77,7 +78,7 @@ def test_a_refused_setting_is_said_in_each_language(tmp_path, make, key, en, ru,
 def test_an_error_without_a_code_keeps_its_english_and_every_code_has_three_languages():
     plain = ConfigError("a setting refused by an older check", key="ozon.api_key")
     assert error_text(plain, "zh", plain.detail) == plain.detail and config_problem(plain, "ru") == str(plain)
-    assert set(_EXPECTED.values()) <= set(SETTINGS_MESSAGES)
+    assert set(EXPECTED.values()) <= set(SETTINGS_MESSAGES)
     assert all(set(CATALOGUE[code]) == {"en", "ru", "zh"} for code in SETTINGS_MESSAGES)
 
 

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from app.config import is_loopback
+from app.config_values import is_loopback
 
 from .carriages import CarriageMethods
 from .errors import OzonConfigError

@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
-from app.config import is_loopback
+from app.config_values import is_loopback
 
 from .errors import (
     OzonBadResponse, OzonBusinessError, OzonLabelNotReady, OzonTransportError, is_not_ready_message,
