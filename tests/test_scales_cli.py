@@ -46,7 +46,7 @@ def test_scale_says_it_in_the_packers_language(tmp_path):
     done = packdesk("--lang", "zh", "scale", "--device", f"serial:{tmp_path}/nothing?protocol=sics", "--timeout", "0.5")
     assert done.returncode == 1
     [line] = done.stderr.splitlines()
-    assert line.startswith(f"packdesk: 秤 serial:{tmp_path}/nothing?protocol=sics 在 0.5 秒内没有读数（")
+    assert line.startswith(f"packdesk: 秤 serial:{tmp_path}/nothing?protocol=sics 在 0.5 秒内没有读数（已断开: ")
     config = tmp_path / "packdesk.toml"
     config.write_text('[station]\nname = "bench-1"\n', encoding="utf-8")
     done = packdesk("--lang", "ru", "--config", str(config), "scale")
@@ -86,6 +86,30 @@ def test_scale_watch_until_sigint():
     assert lines == ["500 g stable\n"] * 3
     assert proc.returncode == 0
     assert "scale: connected" in err
+
+
+def test_scale_watch_says_the_links_state_in_the_packers_language():
+    proc = subprocess.Popen([sys.executable, "-m", "app", "--lang", "ru", "scale", "--device", "sim://?weight=5",
+                             "--watch"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        assert proc.stdout.readline() == "5 g stable\n"  # the contract's reading, in any language
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0 and "весы: подключено" in err.splitlines()
+
+
+def test_a_reading_that_is_no_weight_is_said_in_words():
+    from app.devices.scales import Reading
+
+    assert scale_cli._no_weight(Reading(0.0, "overload"), "connected", "ru") == "весы показывают перегрузку"
+    assert scale_cli._no_weight(Reading(0.0, "invalid", detail="bad frame"), "connected", "en") == \
+        "the scale sends what is not a weight: bad frame"
+    assert scale_cli._no_weight(None, "connecting", "zh") == "连接中…"
 
 
 def test_scale_run_in_process(capsys):

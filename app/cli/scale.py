@@ -10,6 +10,7 @@ from app.cli.common import CommandError, language, load, setup_logging
 from app.devices.scales import Reading, ScaleUnavailable, format_grams, open_scale
 from app.devices.uri import DeviceUriError
 from app.messages import error_text, text
+from app.messages.devices import device_state_words
 
 
 def register(sub) -> None:
@@ -46,8 +47,8 @@ def run(args) -> int:
     except (DeviceUriError, ScaleUnavailable) as exc:
         raise CommandError(error_text(exc, language(args))) from None
     with reader:
-        return _watch(reader, readings, states) if args.watch else _once(reader, device, args.timeout,
-                                                                          language(args))
+        lang = language(args)
+        return _watch(reader, readings, states, lang) if args.watch else _once(reader, device, args.timeout, lang)
 
 
 def _once(reader, device: str, timeout: float, lang: str) -> int:
@@ -58,20 +59,28 @@ def _once(reader, device: str, timeout: float, lang: str) -> int:
     except TimeoutError:
         reading = reader.latest()
         if reading is None or reading.state in ("invalid", "overload"):
-            what = f"scale says {describe(reading)}" if reading else reader.state
             raise CommandError(text("scale_no_reading", lang, device=device, seconds=f"{timeout:g}",
-                                    detail=what)) from None
+                                    detail=_no_weight(reading, reader.state, lang))) from None
     print(describe(reading), flush=True)
     return 0
 
 
-def _watch(reader, readings: queue.SimpleQueue, states: queue.SimpleQueue) -> int:
+def _no_weight(reading: Reading | None, state: str, lang: str) -> str:
+    """Why there is no weight to print, in ``lang``: what the scale sent, or the link's state."""
+    if reading is None:
+        return device_state_words(state, lang)
+    if reading.state == "overload":
+        return text("scale_says_overload", lang)
+    return text("scale_says_invalid", lang, detail=reading.detail or "-")
+
+
+def _watch(reader, readings: queue.SimpleQueue, states: queue.SimpleQueue, lang: str) -> int:
     restore = _sigterm_interrupts()
     try:
         while True:
             while not states.empty():
                 state = states.get()
-                print(f"scale: {state}", file=sys.stderr, flush=True)
+                print(text("scale_state", lang, state=device_state_words(state, lang)), file=sys.stderr, flush=True)
                 if state.startswith("unavailable"):
                     return 1
             try:

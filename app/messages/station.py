@@ -231,6 +231,11 @@ STATION_MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Не указаны весы: передайте --device URI или задайте [devices] scale в конфигурации.",
         "zh": "没有可读取的秤：请传入 --device URI，或在配置中设置 [devices] scale。",
     },
+    "scale_says_overload": {"en": "the scale says it is overloaded", "ru": "весы показывают перегрузку",
+                            "zh": "秤显示超载"},
+    "scale_says_invalid": {"en": "the scale sends what is not a weight: {detail}",
+                           "ru": "весы присылают не вес: {detail}", "zh": "秤发送的不是重量：{detail}"},
+    "scale_state": {"en": "scale: {state}", "ru": "весы: {state}", "zh": "秤：{state}"},
     "scale_no_reading": {
         "en": "No reading from the scale {device} within {seconds} s ({detail}). Check its cable and power, "
               "and that the URI's port and protocol= are the scale's.",
