@@ -29,3 +29,24 @@ def test_the_window_says_why_it_cannot_start(qapp, monkeypatch, caplog):
     assert title == "packdesk"
     assert "更新版本的 packdesk 升级（架构 0099）" in said
     assert any("cannot start" in r.getMessage() for r in caplog.records if r.levelname == "WARNING")
+
+
+def test_a_configuration_the_window_cannot_use_is_said_in_a_window_too(qapp, monkeypatch, tmp_path):
+    """Started from an icon there is no terminal: the configuration's problem shows in a message box,
+    in the user's language, and the command still ends with the configuration's exit code."""
+    import argparse
+
+    from app.cli import gui
+    from app.cli.common import EXIT_CONFIG, CommandError
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, said: shown.append((title, said))))
+    config = tmp_path / "config.toml"
+    config.write_text("[ozon\n", encoding="utf-8")
+    args = argparse.Namespace(config=str(config), data_dir=str(tmp_path), lang="ru", verbose=False)
+    with pytest.raises(CommandError) as refused:
+        gui.run(args)
+    assert refused.value.exit_code == EXIT_CONFIG
+    [(title, said)] = shown
+    assert title == "packdesk" and said == str(refused.value)
+    assert "ошибка в записи TOML: строка 1, столбец 6" in said

@@ -94,6 +94,18 @@ def cannot_start(problem, lang: str | None, source) -> int:
     return exit_code(problem)
 
 
+def say_cannot_start(message: str, lang: str | None) -> None:
+    """Why the window cannot open, said before there is a bench (a configuration it cannot use):
+    ``message``, in the user's language already, in a message box (its button in ``lang`` too)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui.i18n import Languages
+
+    app = QApplication.instance() or make_app()
+    Languages(app, app).switch(lang)
+    QMessageBox.critical(None, "packdesk", message)
+
+
 def run_gui(config, *, lang: str | None, api_key: str | None, log_path: Path | None = None,
             config_path: Path | None = None, demo: bool = False) -> int:
     from app.bench import BenchProblem
