@@ -31,22 +31,39 @@ def test_the_window_says_why_it_cannot_start(qapp, monkeypatch, caplog):
     assert any("cannot start" in r.getMessage() for r in caplog.records if r.levelname == "WARNING")
 
 
-def test_a_configuration_the_window_cannot_use_is_said_in_a_window_too(qapp, monkeypatch, tmp_path):
-    """Started from an icon there is no terminal: the configuration's problem shows in a message box,
-    in the user's language, and the command still ends with the configuration's exit code."""
+def test_a_configuration_the_window_cannot_use_is_said_in_a_window_too(monkeypatch, tmp_path):
+    """Started from an icon there is no terminal: the configuration's problem is also shown in a message
+    box, by a process of its own (a display Qt cannot open ends that one, not the command), and the
+    command still ends with the configuration's exit code."""
     import argparse
 
     from app.cli import gui
     from app.cli.common import EXIT_CONFIG, CommandError
 
-    shown = []
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, said: shown.append((title, said))))
+    started = []
+    monkeypatch.setattr(gui.subprocess, "Popen", lambda argv, **kw: started.append(argv))
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
     config = tmp_path / "config.toml"
     config.write_text("[ozon\n", encoding="utf-8")
     args = argparse.Namespace(config=str(config), data_dir=str(tmp_path), lang="ru", verbose=False)
     with pytest.raises(CommandError) as refused:
         gui.run(args)
     assert refused.value.exit_code == EXIT_CONFIG
-    [(title, said)] = shown
-    assert title == "packdesk" and said == str(refused.value)
-    assert "ошибка в записи TOML: строка 1, столбец 6" in said
+    [argv] = started
+    assert argv[-3:] == ["--say-in-a-window", "ru", str(refused.value)]
+    assert "ошибка в записи TOML: строка 1, столбец 6" in argv[-1]
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # nobody would see a box: none is started
+    with pytest.raises(CommandError):
+        gui.run(args)
+    assert len(started) == 1
+
+
+def test_the_box_of_its_own_says_the_message_with_its_button_in_the_language(qapp, monkeypatch):
+    from app.ui import i18n
+
+    shown, switched = [], []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, said: shown.append((title, said))))
+    monkeypatch.setattr(ui_app, "make_app", lambda: qapp)  # the suite's application keeps its style and language
+    monkeypatch.setattr(i18n.Languages, "switch", lambda self, lang: switched.append(lang))
+    assert ui_app.say_in_a_window(["zh", "配置错误：…"]) == 0
+    assert shown == [("packdesk", "配置错误：…")] and switched == ["zh"]

@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
 from app.cli.common import EXIT_FAILED, CommandError, language, load, setup_logging
 from app.messages import text
+
+
+WINDOW_FLAG = "--say-in-a-window"  # app/__main__.py: a message box of its own (app.ui.app.say_in_a_window)
 
 
 def register(sub) -> None:
@@ -33,13 +37,18 @@ def run(args) -> int:
 
 
 def _in_a_window(message: str, lang: str) -> None:
-    """``message`` in a message box as well, where a window can open (Linux: a display is named);
-    a broken Qt install keeps the terminal's line only."""
-    if sys.platform.startswith("linux") and not any(os.environ.get(name) for name in
-                                                     ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+    """``message`` in a message box as well, where a window can open (on Linux: a display is named),
+    shown by a process of its own that this command does not wait for: the terminal's line comes
+    at once, and a display Qt cannot open (a stale DISPLAY) ends that process only."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform.startswith(("offscreen", "minimal")):  # nobody would see it (tests, a headless run)
         return
+    if sys.platform.startswith("linux") and not (platform or os.environ.get("DISPLAY")
+                                                 or os.environ.get("WAYLAND_DISPLAY")):
+        return
+    program = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "app"]
     try:
-        from app.ui.app import say_cannot_start
-    except ImportError:
-        return
-    say_cannot_start(message, lang)
+        subprocess.Popen([*program, WINDOW_FLAG, lang, message], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:  # no process to show it: the terminal's line is all
+        pass

@@ -94,16 +94,19 @@ def cannot_start(problem, lang: str | None, source) -> int:
     return exit_code(problem)
 
 
-def say_cannot_start(message: str, lang: str | None) -> None:
-    """Why the window cannot open, said before there is a bench (a configuration it cannot use):
-    ``message``, in the user's language already, in a message box (its button in ``lang`` too)."""
+def say_in_a_window(argv: list[str]) -> int:
+    """The program ``packdesk --say-in-a-window LANG MESSAGE``: why the window cannot open, said
+    before there is a bench (a configuration it cannot use), in a message box of its own process
+    (``app.cli.gui``): a display Qt cannot open ends this process, not the command that said it."""
     from PySide6.QtWidgets import QMessageBox
 
     from app.ui.i18n import Languages
 
-    app = QApplication.instance() or make_app()
-    Languages(app, app).switch(lang)
+    lang, message = argv[0], argv[1]
+    app = make_app()
+    Languages(app, app).switch(lang)  # the box's button in the user's language too
     QMessageBox.critical(None, "packdesk", message)
+    return 0
 
 
 def run_gui(config, *, lang: str | None, api_key: str | None, log_path: Path | None = None,
