@@ -69,38 +69,34 @@ def test_scale_bad_uri_exits_1(uri, message):
 def test_scale_watch_until_sigint():
     with PtyEmulator(DEVICES["cas-stream"]()) as emu:
         emu.set_weight(500.0)
-        proc = subprocess.Popen([sys.executable, "-m", "app", "scale", "--device",
-                                 f"serial:{emu.path}?protocol=cas-stream", "--watch"],
-                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                # Ctrl-C works as in a terminal, also when the suite runs as a background
-                                # job (which starts with SIGINT ignored, and children inherit that)
-                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-        try:
-            lines = [proc.stdout.readline() for _ in range(3)]
-            proc.send_signal(signal.SIGINT)
-            out, err = proc.communicate(timeout=10)
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.communicate()
+        lines, code, err = watch("scale", "--device", f"serial:{emu.path}?protocol=cas-stream", "--watch", lines=3)
     assert lines == ["500 g stable\n"] * 3
-    assert proc.returncode == 0
+    assert code == 0
     assert "scale: connected" in err
 
 
 def test_scale_watch_says_the_links_state_in_the_packers_language():
-    proc = subprocess.Popen([sys.executable, "-m", "app", "--lang", "ru", "scale", "--device", "sim://?weight=5",
-                             "--watch"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    lines, code, err = watch("--lang", "ru", "scale", "--device", "sim://?weight=5", "--watch", lines=1)
+    assert lines == ["5 g stable\n"]  # the contract's reading, in any language
+    assert code == 0 and "весы: подключено" in err.splitlines()
+
+
+def watch(*args, lines: int) -> tuple[list[str], int, str]:
+    """``packdesk ARGS`` until it printed ``lines`` lines, then Ctrl-C: (the lines, exit code, stderr)."""
+    proc = subprocess.Popen([sys.executable, "-m", "app", *args], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True,
+                            # Ctrl-C works as in a terminal, also when the suite runs as a background
+                            # job (which starts with SIGINT ignored, and children inherit that)
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
-        assert proc.stdout.readline() == "5 g stable\n"  # the contract's reading, in any language
+        printed = [proc.stdout.readline() for _ in range(lines)]
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=10)
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.communicate()
-    assert proc.returncode == 0 and "весы: подключено" in err.splitlines()
+    return printed, proc.returncode, err
 
 
 def test_a_reading_that_is_no_weight_is_said_in_words():
