@@ -17,8 +17,8 @@ from typing import Any, get_type_hints
 
 import platformdirs
 
-from app.config_accounts import AccountConfigError, OzonAccount, parse_accounts
-from app.config_carriers import CarrierConfigError, CarriersSettings, parse_carriers
+from app.config_accounts import OzonAccount, parse_accounts
+from app.config_carriers import CarriersSettings, parse_carriers
 from app.config_values import ConfigError, check_base_url, coerce, read_toml
 from app.keyring_store import KeyringUnavailable, read_secret, store_secret
 
@@ -233,16 +233,10 @@ def load_config(path: Path | None = None, *, data_dir: Path | None = None,
                               params={"name": name})
         if name == "ozon" and "accounts" in values:
             values = dict(values)
-            try:
-                accounts = parse_accounts(values.pop("accounts"), source=source)
-            except AccountConfigError as exc:
-                raise ConfigError(str(exc), source=source, key=exc.key, code=exc.code, params=exc.params) from None
+            accounts = parse_accounts(values.pop("accounts"), source=source)
         sections[name] = _build_section(cls, name, values, source, env)
     raw.pop("config_version", None)
-    try:
-        carriers = parse_carriers(raw.pop("carriers", {}), source=source, check_url=_carrier_url(source))
-    except CarrierConfigError as exc:
-        raise ConfigError(str(exc), source=source, key=exc.key, code=exc.code, params=exc.params) from None
+    carriers = parse_carriers(raw.pop("carriers", {}), source=source, check_url=_carrier_url(source))
     if raw:
         raise ConfigError("unknown setting", source=source, key=sorted(raw)[0], code="setting_unknown")
 

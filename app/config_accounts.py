@@ -29,18 +29,11 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.config_values import config_error
 from app.keyring_store import read_secret
 
 KEY_VARIABLE = "PACKDESK_OZON_API_KEY"  # with "_<client id>": that account's key
 _KEYS = ("client_id", "name", "warehouse_ids", "requests_per_second")
-
-
-class AccountConfigError(ValueError):
-    """``message`` in English; ``code`` and ``params`` for the seller's language (``app.config.ConfigError``)."""
-
-    def __init__(self, message: str, key: str, code: str = "", **params: Any) -> None:
-        super().__init__(message)
-        self.key, self.code, self.params = key, code, params
 
 
 @dataclass(frozen=True)
@@ -59,42 +52,42 @@ class OzonAccount:
 
 
 def parse_accounts(tables: Any, *, source: str = "") -> tuple[OzonAccount, ...]:
-    """``[[ozon.accounts]]`` as accounts; AccountConfigError(message, key) on bad input."""
+    """``[[ozon.accounts]]`` as accounts; ConfigError naming ``source`` and the key on bad input."""
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
-        raise AccountConfigError("must be tables ([[ozon.accounts]])", "ozon.accounts", "setting_accounts_tables")
+        raise config_error(source, "must be tables ([[ozon.accounts]])", "ozon.accounts", "setting_accounts_tables")
     accounts: list[OzonAccount] = []
     for index, table in enumerate(tables):
         where = f"ozon.accounts[{index}]"
         if "api_key" in table:
-            raise AccountConfigError("an API key is never written in the file: store it in the OS keyring "
-                                     "(service \"packdesk\", user = the client id)", f"{where}.api_key",
-                                     "setting_key_in_file")
+            raise config_error(source, "an API key is never written in the file: store it in the OS keyring "
+                               "(service \"packdesk\", user = the client id)", f"{where}.api_key",
+                               "setting_key_in_file")
         unknown = sorted(set(table) - set(_KEYS))
         if unknown:
-            raise AccountConfigError("unknown setting", f"{where}.{unknown[0]}", "setting_unknown")
+            raise config_error(source, "unknown setting", f"{where}.{unknown[0]}", "setting_unknown")
         client_id = table.get("client_id")
         if isinstance(client_id, int) and not isinstance(client_id, bool):
             client_id = str(client_id)
         if not isinstance(client_id, str) or not client_id.strip().isdigit():
-            raise AccountConfigError(f"expected the account's numeric Client-Id, got {client_id!r}",
-                                     f"{where}.client_id", "setting_client_id", value=repr(client_id))
+            raise config_error(source, f"expected the account's numeric Client-Id, got {client_id!r}",
+                               f"{where}.client_id", "setting_client_id", value=repr(client_id))
         client_id = client_id.strip()
         if any(a.client_id == client_id for a in accounts):
-            raise AccountConfigError(f"Client-Id {client_id} is configured twice", f"{where}.client_id",
-                                     "setting_client_id_twice", client_id=client_id)
+            raise config_error(source, f"Client-Id {client_id} is configured twice", f"{where}.client_id",
+                               "setting_client_id_twice", client_id=client_id)
         name = table.get("name", "")
         if not isinstance(name, str):
-            raise AccountConfigError(f"expected text, got {name!r}", f"{where}.name", "setting_expected_text",
-                                     value=repr(name))
+            raise config_error(source, f"expected text, got {name!r}", f"{where}.name", "setting_expected_text",
+                               value=repr(name))
         warehouses = table.get("warehouse_ids", [])
         if not isinstance(warehouses, list) or not all(
                 isinstance(w, int) and not isinstance(w, bool) for w in warehouses):
-            raise AccountConfigError(f"expected a list of numbers, got {warehouses!r}", f"{where}.warehouse_ids",
-                                     "setting_expected_numbers", value=repr(warehouses))
+            raise config_error(source, f"expected a list of numbers, got {warehouses!r}", f"{where}.warehouse_ids",
+                               "setting_expected_numbers", value=repr(warehouses))
         rps = table.get("requests_per_second")
         if rps is not None and (isinstance(rps, bool) or not isinstance(rps, (int, float)) or not 0.1 <= rps <= 50):
-            raise AccountConfigError(f"expected a number from 0.1 to 50, got {rps!r}", f"{where}.requests_per_second",
-                                     "setting_number_range", low="0.1", high="50", value=repr(rps))
+            raise config_error(source, f"expected a number from 0.1 to 50, got {rps!r}", f"{where}.requests_per_second",
+                               "setting_number_range", low="0.1", high="50", value=repr(rps))
         accounts.append(OzonAccount(client_id, name.strip(), list(warehouses),
                                     None if rps is None else float(rps)))
     return tuple(accounts)

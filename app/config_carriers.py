@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.config_values import config_error
 from app.keyring_store import read_secret
 
 RUSSIAN_POST, CDEK = "russian_post", "cdek"
@@ -27,14 +28,6 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
 }
 _SECRETS = {RUSSIAN_POST: {"token": "PACKDESK_RUSSIAN_POST_TOKEN", "password": "PACKDESK_RUSSIAN_POST_PASSWORD"},
             CDEK: {"secret": "PACKDESK_CDEK_SECRET"}}
-
-
-class CarrierConfigError(ValueError):
-    """``message`` in English; ``code`` and ``params`` for the seller's language (``app.config.ConfigError``)."""
-
-    def __init__(self, message: str, key: str, code: str = "", **params: Any) -> None:
-        super().__init__(message)
-        self.key, self.code, self.params = key, code, params
 
 
 @dataclass(frozen=True)
@@ -69,37 +62,37 @@ class CarriersSettings:
 
 
 def parse_carriers(raw: Any, *, source: str, check_url=None) -> CarriersSettings:
-    """The ``[carriers]`` table as settings; CarrierConfigError names the key of a wrong value."""
+    """The ``[carriers]`` table as settings; ConfigError names ``source`` and the key of a wrong value."""
     if not isinstance(raw, dict):
-        raise CarrierConfigError("must be a table ([carriers.<name>])", "carriers", "setting_not_a_table",
-                                 name="carriers.<name>")
+        raise config_error(source, "must be a table ([carriers.<name>])", "carriers", "setting_not_a_table",
+                           name="carriers.<name>")
     found = []
     for name, values in raw.items():
         key = f"carriers.{name}"
         if name not in _DEFAULTS:
-            raise CarrierConfigError(f"unknown carrier (known: {', '.join(_DEFAULTS)})", key, "setting_unknown_carrier",
-                                     known=", ".join(_DEFAULTS))
+            raise config_error(source, f"unknown carrier (known: {', '.join(_DEFAULTS)})", key,
+                               "setting_unknown_carrier", known=", ".join(_DEFAULTS))
         if not isinstance(values, dict):
-            raise CarrierConfigError("must be a table", key, "setting_not_a_table", name=key)
+            raise config_error(source, "must be a table", key, "setting_not_a_table", name=key)
         for word in values:
             if word in _SECRETS[name] or word in _SECRET_WORDS:
-                raise CarrierConfigError("secrets never go in the file: use the environment or the OS keyring",
-                                         f"{key}.{word}", "setting_secret_in_file")
+                raise config_error(source, "secrets never go in the file: use the environment or the OS keyring",
+                                   f"{key}.{word}", "setting_secret_in_file")
             if word not in _DEFAULTS[name]:
-                raise CarrierConfigError("unknown setting", f"{key}.{word}", "setting_unknown")
+                raise config_error(source, "unknown setting", f"{key}.{word}", "setting_unknown")
         merged = {**_DEFAULTS[name], **values}
         methods = merged.pop("delivery_methods")
         if not isinstance(methods, list) or not all(isinstance(m, int) and not isinstance(m, bool) for m in methods):
-            raise CarrierConfigError(f"expected a list of delivery method ids, got {methods!r}",
-                                     f"{key}.delivery_methods", "setting_method_ids", value=repr(methods))
+            raise config_error(source, f"expected a list of delivery method ids, got {methods!r}",
+                               f"{key}.delivery_methods", "setting_method_ids", value=repr(methods))
         for text_key in ("base_url", "tracking_url", "login", "account", "mail_type", "from_postcode",
                          "shipment_point"):
             if text_key in merged and not isinstance(merged[text_key], str):
-                raise CarrierConfigError(f"expected text, got {merged[text_key]!r}", f"{key}.{text_key}",
-                                         "setting_expected_text", value=repr(merged[text_key]))
+                raise config_error(source, f"expected text, got {merged[text_key]!r}", f"{key}.{text_key}",
+                                   "setting_expected_text", value=repr(merged[text_key]))
         if name == CDEK and (not isinstance(merged["tariff_code"], int) or isinstance(merged["tariff_code"], bool)):
-            raise CarrierConfigError(f"expected a tariff number, got {merged['tariff_code']!r}", f"{key}.tariff_code",
-                                     "setting_tariff", value=repr(merged["tariff_code"]))
+            raise config_error(source, f"expected a tariff number, got {merged['tariff_code']!r}", f"{key}.tariff_code",
+                               "setting_tariff", value=repr(merged["tariff_code"]))
         base_url = merged.pop("base_url")
         if check_url is not None:
             check_url(base_url, key=f"{key}.base_url")
@@ -112,8 +105,8 @@ def parse_carriers(raw: Any, *, source: str, check_url=None) -> CarriersSettings
     for carrier in found:
         for method in carrier.delivery_methods:
             if method in taken:
-                raise CarrierConfigError(f"delivery method {method} is mapped to {taken[method]} already",
-                                         f"carriers.{carrier.name}.delivery_methods", "setting_method_taken",
-                                         method=method, carrier=taken[method])
+                raise config_error(source, f"delivery method {method} is mapped to {taken[method]} already",
+                                   f"carriers.{carrier.name}.delivery_methods", "setting_method_taken",
+                                   method=method, carrier=taken[method])
             taken[method] = carrier.name
     return CarriersSettings(tuple(found))

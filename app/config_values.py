@@ -29,6 +29,12 @@ class ConfigError(Exception):
         return ", ".join(part for part in (self.source, self.key) if part)
 
 
+def config_error(source: str, message: str, key: str, code: str, **params: Any) -> ConfigError:
+    """A ConfigError of ``source`` at ``key``, as the tables' parsers write it (``app.config_accounts``,
+    ``app.config_carriers``): the English ``message``, then its catalogue ``code`` and parts."""
+    return ConfigError(message, source=source, key=key, code=code, params=params)
+
+
 def read_toml(path: Path) -> dict[str, Any]:
     """The TOML file at ``path`` as a dict, or ConfigError saying why not: not TOML (where the parser
     stopped), a folder, not readable, not UTF-8 text."""

@@ -59,7 +59,7 @@ class HandoverResult(StationResult):
         if self.code == PARCEL_CANCELLED:  # Ozon's reason (its words, else its status), and who cancelled
             said = params.get("reason") or ""
             params["reason"] = cancelled_detail(params.get("by"), said, lang, in_ozon_words=said not in OZON_STATUSES)
-        if self.code == PARCEL_NOT_IN_HANDOVER and params.get("status") in OZON_STATUSES:
+        if self.code == PARCEL_NOT_IN_HANDOVER and params.get("status"):
             params["status"] = status_word(params["status"], lang)  # the packer's words, not Ozon's code
         if "carrier" in self.data:  # the carrier's name in the packer's language
             key = f"carrier_{self.data.get('carrier') or 'other'}"

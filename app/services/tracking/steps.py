@@ -22,7 +22,7 @@ from app.messages.statuses import status_word
 from app.services.ozon.errors import OzonBusinessError, OzonNotFound, OzonTransportError
 from app.services.sync.outbox import Command, Outcome, backoff_s, take
 from app.services.handover.start import OWN_CARRIER
-from app.statuses import DELIVERED, DELIVERING, OZON_STATUSES, SUBSTATUS_LAST_MILE
+from app.statuses import DELIVERED, DELIVERING, SUBSTATUS_LAST_MILE
 from app.store import lookups
 from app.store import outbox as store_outbox
 from app.store.models import OUTBOX_CONFIRMING, OUTBOX_DONE, OUTBOX_PARKED, OUTBOX_PENDING, OUTBOX_UNCERTAIN
@@ -73,7 +73,7 @@ def request_step(db, numbers: Iterable[str], step: str, *, station: str,
 def refusal_text(refusal: tuple[str, str, str], lang: str) -> str:
     """One of ``request_step``'s refusals as the seller reads it: Ozon's status in their words."""
     number, code, status = refusal
-    return text(code, lang, posting=number, status=status_word(status, lang) if status in OZON_STATUSES else status)
+    return text(code, lang, posting=number, status=status_word(status, lang))  # a code it does not know: as it is
 
 
 class DeliveryStepSend:
