@@ -96,10 +96,11 @@ class DirectStatements:
         self._seen: WeakKeyDictionary[Any, tuple[list[str], dict[tuple[str, ...], _Form | None]]] = \
             WeakKeyDictionary()
 
-    def run(self, connection: Connection, statement: Any, params: Mapping[str, Any] | None = None) -> Any:
-        """``connection.execute(statement, params)``, straight on its driver connection when it
-        can. The caller asks :func:`listened` (once a transaction: it costs more than the rest)
-        and runs the ordinary way while someone listens."""
+    def run(self, connection: Connection, statement: Any, params: Mapping[str, Any] | None = None,
+            driver: Any = None) -> Any:
+        """``connection.execute(statement, params)``, straight on its driver connection (``driver``
+        when the caller has it at hand) when it can. The caller asks :func:`listened` (once a
+        transaction: it costs more than the rest) and runs the ordinary way while someone listens."""
         seen = self._seen.get(statement)
         if seen is None or not (params is None or type(params) is dict or isinstance(params, Mapping)):
             result = connection.execute(statement, params)
@@ -115,7 +116,7 @@ class DirectStatements:
             return connection.execute(statement, params)
         arguments = form.arguments(params) if params else form.arguments({})
         try:
-            cursor = connection.connection.driver_connection.execute(form.sql, arguments)
+            cursor = (driver or connection.connection.driver_connection).execute(form.sql, arguments)
             rows = cursor.fetchall() if form.meta is not None else None
         except self._error as exc:
             raise DBAPIError.instance(form.sql, arguments, exc, self._error, dialect=self.dialect) from exc
@@ -152,15 +153,16 @@ class DirectStatements:
         return _Form(compiled.string, params, processors, SimpleResultMetaData(keys))
 
 
-def run_sql(connection: Connection, sql: str) -> None:
+def run_sql(connection: Connection, sql: str, driver: Any = None) -> None:
     """A statement with no parameters and no rows (``BEGIN IMMEDIATE``), straight to the driver
-    unless someone listens; a driver error raised as SQLAlchemy raises it."""
-    if listened(connection):
+    unless someone listens (``driver``: the caller knows nobody does, and has it at hand); a driver
+    error raised as SQLAlchemy raises it."""
+    if driver is None and listened(connection):
         connection.exec_driver_sql(sql)
         return
     error = connection.dialect.loaded_dbapi.Error
     try:
-        connection.connection.driver_connection.execute(sql)
+        (driver or connection.connection.driver_connection).execute(sql)
     except error as exc:
         raise DBAPIError.instance(sql, (), exc, error, dialect=connection.dialect) from exc
 

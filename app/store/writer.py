@@ -76,15 +76,17 @@ class LaneSession(Session):
     _direct_now: DirectStatements | None = None  # direct, unless someone listens to _core_conn
     direct: DirectStatements | None = None  # set by the lane: statements it has run go to the driver
     # set by the lane while it holds the transaction itself (``WriterLane._own_transaction``): begins
-    # it (once) and gives the connection, for Core statements run before any of the session's own
+    # it (once) and gives the connection, for Core statements run before any of the session's own;
+    # and that connection's driver connection (nobody listens to it then)
     outside: Callable[[], Connection] | None = None
+    outside_driver: Any = None
 
     def execute(self, statement, params=None, **kw):  # noqa: ANN001, ANN201 - Session.execute's
         transaction = self._transaction
         attrs = getattr(statement, "_propagate_attrs", None)
         core = not kw and attrs is not None and attrs.get("compile_state_plugin") != "orm"
         if transaction is None and self.outside is not None and core:
-            return self.direct.run(self.outside(), statement, params)
+            return self.direct.run(self.outside(), statement, params, self.outside_driver)
         if transaction is None or transaction is not self._core_for:
             # through the session once per (nested) transaction: it begins it (or its SAVEPOINT)
             self._core_conn = self.connection()
@@ -98,15 +100,16 @@ class LaneSession(Session):
         return self._core_conn.execute(statement, params)
 
 
-def _end(session: Session, connection: Connection, driver: Any, how: str) -> None:
+def _end(session: Session, connection: Connection, driver: Any, how: str, *, unheard: bool = False) -> None:
     """Commit or roll back (``how``) a write at every level that holds some of it: the session's
-    transaction, the connection's, the driver's (``WriterLane._own_transaction``)."""
+    transaction, the connection's, the driver's (``WriterLane._own_transaction``; ``unheard``: nobody
+    listens to the connection's statements, the driver is told straight)."""
     if session.in_transaction():
         getattr(session, how)()
     if connection.in_transaction():
         getattr(connection, how)()
     if driver.in_transaction:
-        run_sql(connection, how.upper())
+        run_sql(connection, how.upper(), driver if unheard else None)
 
 
 class WriterLane:
@@ -320,14 +323,14 @@ class WriterLane:
                 self._begin_now(connection)
             return connection
 
-        session.outside = begin
+        session.outside, session.outside_driver = begin, driver
         self._active = session
         try:
             result = fn(session, *args, **kw)
             session.flush()  # what the session holds is the write's work (nothing to do when clean)
             if self._wrote and self._watchers:
                 self._mark("committing")
-            _end(session, connection, driver, "commit")
+            _end(session, connection, driver, "commit", unheard=True)  # _transaction asked
             if self._wrote and self._watchers:
                 self._mark("committed")
         except BaseException:
@@ -335,7 +338,7 @@ class WriterLane:
             raise
         finally:
             self._active = None
-            session.outside = None
+            session.outside = session.outside_driver = None
             session.close()
         return result
 

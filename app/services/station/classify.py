@@ -91,10 +91,11 @@ def classify(raw: str) -> Classified:
         return Classified("bad", "", problem="empty scan")
     if len(text) > MAX_LEN:
         return Classified("bad", _excerpt(text), problem=f"too long ({len(text)} characters)")
-    for at, char in enumerate(text):
-        if char != GS and unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn"):
-            return Classified("bad", _excerpt(text),
-                              problem=f"control character U+{ord(char):04X} at position {at}")
+    if not (text.isascii() and text.replace(GS, "").isprintable()):  # else: no control character (the usual)
+        for at, char in enumerate(text):
+            if char != GS and unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn"):
+                return Classified("bad", _excerpt(text),
+                                  problem=f"control character U+{ord(char):04X} at position {at}")
     layout_fixed = False
     if _CYRILLIC.search(text) and _typed_command(text):
         return _kind(text, False)  # a person's words after a command (CMD:SHORT:коробка порвана)
@@ -157,9 +158,9 @@ def gs1_check_ok(digits: str) -> bool:
     """The GS1 mod-10 check digit (EAN-8, UPC-A, EAN-13, GTIN-14) is right."""
     if not digits.isdigit() or len(digits) < 2:
         return False
-    body, check = digits[:-1], int(digits[-1])
-    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
-    return (10 - total % 10) % 10 == check
+    body = digits[-2::-1]  # the digits before the check digit, from the right: weights 3, 1, 3...
+    total = 3 * sum(map(int, body[0::2])) + sum(map(int, body[1::2]))
+    return (10 - total % 10) % 10 == int(digits[-1])
 
 
 def looks_like_label(code: str) -> bool:

@@ -10,7 +10,6 @@ again (the ship, still waiting, goes once Ozon accepts it), as after a marking c
 """
 from __future__ import annotations
 
-import dataclasses
 
 from sqlalchemy import select, update
 
@@ -68,7 +67,7 @@ def reopen(t: s.Txn, posting: s.BenchPosting, counts: dict[int, int]):
             "fix_customs": len(waiting), "kind": kind, "product": unit.get("product", ""), "nth": unit["nth"],
             "of": unit["of"], "sku": unit["sku"]}
     t.log(r.POSTING_OPENED, number, data)
-    opened = dataclasses.replace(posting, local_state=LocalState.IN_PROGRESS, claimed_by=t.name)
+    opened = posting.claimed_here(t.name)
     return r.result(r.POSTING_OPENED, number, t.state(), **data), opened, counts
 
 

@@ -4,7 +4,6 @@ Each returns a ``StationResult`` and has written its event-log line; the caller 
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from app.messages import problems
@@ -90,7 +89,7 @@ def open_and_read(t: Txn, number: str, *, via: str) -> tuple[r.StationResult, s.
     t.clear_error()
     t.row.open_posting = number
     waits = unit_ids.waiting(t, posting) if posting.requirements else None
-    t.row.state = r.WEIGHING if s.is_complete(posting, counts) and waits is None else r.PACKING
+    t.row.state = r.WEIGHING if s.complete(counted, total) and waits is None else r.PACKING
     t.row.box_no = last_box or 1
     data: dict[str, Any] = {"counted": counted, "total": total, "resumed": resumed, "scanned": via,
                             "box": t.row.box_no, **wave_bench.opened_data(t, posting)}
@@ -100,7 +99,7 @@ def open_and_read(t: Txn, number: str, *, via: str) -> tuple[r.StationResult, s.
         data["parked"] = previous
         t.log(r.POSTING_PARKED, previous, {"by_opening": number})
     t.log(r.POSTING_OPENED, number, data)
-    opened = replace(posting, local_state=LocalState.IN_PROGRESS, claimed_by=t.name)  # as just written
+    opened = posting.claimed_here(t.name)  # as just written
     return r.result(r.POSTING_OPENED, number, t.state(), **data), opened, counts
 
 
@@ -159,7 +158,7 @@ def count_unit(t: Txn, code: str, *, mark: Mark | None = None, notes: dict | Non
     counted, total = s.totals(posting, counts)
     t.clear_error()
     asks = unit_ids.kind_of(posting, line.sku) if mark is None else None
-    complete = s.is_complete(posting, counts) and asks is None
+    complete = s.complete(counted, total) and asks is None
     t.row.state = r.WEIGHING if complete else r.PACKING
     code_out = r.POSTING_COMPLETE if complete else r.ITEM_ACCEPTED
     data = {"product": line.name, "sku": line.sku, "line": line.line_no, "line_counted": counts[line.line_no],

@@ -14,7 +14,6 @@ Codes reach results and the event log masked only (``gs1.mask``).
 """
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from sqlalchemy import update
@@ -112,7 +111,7 @@ def reopen(t: s.Txn, posting: s.BenchPosting, counts: dict[int, int]):
             "of": first["of"], "mark": first["mark"], "codes": ", ".join(first.get("codes", [])),
             "expects": first["sku"]}
     t.log(r.POSTING_OPENED, number, data)
-    opened = dataclasses.replace(posting, local_state=LocalState.IN_PROGRESS, claimed_by=t.name)
+    opened = posting.claimed_here(t.name)
     return r.result(r.POSTING_OPENED, number, t.state(), **data), opened, counts
 
 

@@ -49,18 +49,14 @@ class StationState:
                 self.packer, self.updated_at, self.signed_in_at)
 
 
-@dataclass
 class Txn:
-    """One decision: the session of the writer transaction, the station's row, who and when."""
+    """One decision: the session of the writer transaction, the station's row (``name``: the
+    station's), who and when."""
 
-    session: Session
-    row: StationState
-    packer: str | None
-    now: datetime
+    __slots__ = ("session", "row", "name", "packer", "now")
 
-    @property
-    def name(self) -> str:
-        return self.row.name
+    def __init__(self, session: Session, row: StationState, packer: str | None, now: datetime) -> None:
+        self.session, self.row, self.name, self.packer, self.now = session, row, row.name, packer, now
 
     def state(self) -> str:
         return r.ERROR if self.row.error_code else self.row.state
@@ -155,6 +151,12 @@ class BenchPosting:
     requirements: dict | None
     items: tuple[Line, ...] = ()
 
+    def claimed_here(self, station: str) -> BenchPosting:
+        """The posting as opening it at ``station`` just wrote it: in progress, claimed there."""
+        return BenchPosting(self.posting_number, self.status, LocalState.IN_PROGRESS, station, self.cancel_reason,
+                            self.cancelled_by, self.problem, self.packed_by, self.wave_id, self.requirements,
+                            self.items)
+
 
 _p, _i = PostingRow.__table__, PostingItemRow.__table__
 _POSTING_COLUMNS = ("posting_number", "status", "local_state", "claimed_by", "cancel_reason", "cancelled_by", "problem",
@@ -248,14 +250,24 @@ _REQUIREMENTS = select(PostingRow.__table__.c.requirements).where(
 # -- the rules ----------------------------------------------------------------------------------
 
 def totals(posting: BenchPosting, counts: dict[int, int]) -> tuple[int, int]:
-    """(units counted, units wanted)."""
-    return (sum(min(counts.get(line.line_no, 0), line.quantity) for line in posting.items),
-            sum(line.quantity for line in posting.items))
+    """(units counted, units wanted); a line's units over its quantity do not count. (One loop:
+    a scan asks this on its way to the answer.)"""
+    counted = total = 0
+    for line in posting.items:
+        wanted = line.quantity
+        got = counts.get(line.line_no, 0)
+        counted += got if got < wanted else wanted
+        total += wanted
+    return counted, total
+
+
+def complete(counted: int, total: int) -> bool:
+    """Every unit wanted is counted (``totals``' two figures)."""
+    return total > 0 and counted >= total
 
 
 def is_complete(posting: BenchPosting, counts: dict[int, int]) -> bool:
-    counted, total = totals(posting, counts)
-    return total > 0 and counted >= total
+    return complete(*totals(posting, counts))
 
 
 def needs_mark(posting: BenchPosting, sku: int) -> bool:
