@@ -24,7 +24,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -39,6 +38,8 @@ class Foreground:
         self._deciding: dict[int, int] = {}  # thread id -> how deep in ``deciding`` blocks
         self._ended = float("-inf")  # when the last decision ended (time.monotonic)
         self._until = float("-inf")  # background work waits until then (the last one's linger)
+        self._waiting = 0  # background threads waiting in ``give_way`` (told when a decision ends)
+        self._block = _Deciding(self)
 
     def busy(self) -> bool:
         """A decision is in flight."""
@@ -48,22 +49,26 @@ class Foreground:
         """A decision is in flight or ended less than ``within_s`` ago: someone is at the bench."""
         return bool(self._deciding) or time.monotonic() - self._ended < within_s
 
-    @contextmanager
-    def deciding(self) -> Iterator[None]:
-        """The block is a decision a person waits for: background work gives way meanwhile."""
+    def deciding(self) -> _Deciding:
+        """``with deciding():`` the block is a decision a person waits for: background work gives
+        way meanwhile. (A plain context manager, one for all: a scan goes through it.)"""
+        return self._block
+
+    def _begin(self) -> None:
         me = threading.get_ident()
         with self._changed:
             self._deciding[me] = self._deciding.get(me, 0) + 1
-        try:
-            yield
-        finally:
-            with self._changed:
-                depth = self._deciding.pop(me) - 1
-                if depth:
-                    self._deciding[me] = depth
-                else:
-                    self._ended = time.monotonic()
-                    self._until = self._ended + self.linger_s
+
+    def _end(self) -> None:
+        with self._changed:
+            me = threading.get_ident()
+            depth = self._deciding.pop(me) - 1
+            if depth:
+                self._deciding[me] = depth
+            else:
+                self._ended = time.monotonic()
+                self._until = self._ended + self.linger_s
+                if self._waiting:
                     self._changed.notify_all()
 
     def give_way(self) -> float:
@@ -77,11 +82,15 @@ class Foreground:
         start = time.monotonic()
         deadline = start + self.max_wait_s
         with self._changed:
-            while True:
-                now = time.monotonic()
-                if now >= deadline or not (self._deciding or now < self._until):
-                    break
-                self._changed.wait((deadline if self._deciding else min(self._until, deadline)) - now)
+            self._waiting += 1
+            try:
+                while True:
+                    now = time.monotonic()
+                    if now >= deadline or not (self._deciding or now < self._until):
+                        break
+                    self._changed.wait((deadline if self._deciding else min(self._until, deadline)) - now)
+            finally:
+                self._waiting -= 1
         return time.monotonic() - start
 
     def paced(self, steps: Iterable[T]) -> Iterator[T]:
@@ -89,6 +98,21 @@ class Foreground:
         for step in steps:
             self.give_way()
             yield step
+
+
+class _Deciding:
+    """``Foreground.deciding``'s block."""
+
+    __slots__ = ("_foreground",)
+
+    def __init__(self, foreground: Foreground) -> None:
+        self._foreground = foreground
+
+    def __enter__(self) -> None:
+        self._foreground._begin()
+
+    def __exit__(self, *_exc: object) -> None:
+        self._foreground._end()
 
 
 FOREGROUND = Foreground()

@@ -51,10 +51,11 @@ def writer_engine(engine: Engine) -> Engine:
     return writer
 
 
-def begin_immediate(connection: Connection) -> None:
+def begin_immediate(connection: Connection, driver: Any = None) -> None:
     """Take the write lock at BEGIN: a deferred transaction that reads first and then writes can
-    fail at once with SQLITE_BUSY when another connection (another process) wrote meanwhile."""
-    direct.run_sql(connection, "BEGIN IMMEDIATE")
+    fail at once with SQLITE_BUSY when another connection (another process) wrote meanwhile.
+    (``driver``: ``direct.run_sql``'s, the caller knows nobody listens.)"""
+    direct.run_sql(connection, "BEGIN IMMEDIATE", driver)
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -26,7 +26,7 @@ for its whole life instead of taking one from the pool at every write (used by o
 time, whichever has the turn), and one session closed after each write; its sessions
 (:class:`LaneSession`) hand a Core statement straight to the connection their transaction holds,
 and with ``direct`` (SQLite) a statement that ran before straight to the driver
-(``app.store.direct``); ``on_begin(connection)`` runs as a transaction takes its connection
+(``app.store.direct``); ``on_begin(connection, driver)`` runs as a transaction takes its connection
 (SQLite: ``BEGIN IMMEDIATE``, ``sqlite_conn``) and hooks registered with
 :meth:`WriterLane.on_commit` run after each write that committed a transaction (the WAL
 checkpointer's wake-up), so the lane's engine needs no connection events, which SQLAlchemy would
@@ -114,7 +114,7 @@ def _end(session: Session, connection: Connection, driver: Any, how: str, *, unh
 
 class WriterLane:
     def __init__(self, engine: Engine, *, keep_connection: bool = False, direct: bool = False,
-                 on_begin: Callable[[Connection], object] | None = None, name: str = THREAD_NAME) -> None:
+                 on_begin: Callable[[Connection, Any], object] | None = None, name: str = THREAD_NAME) -> None:
         self._engine = engine
         self._sessions = sessionmaker(engine, class_=LaneSession, expire_on_commit=False)
         event.listen(self._sessions, "after_begin", self._began)
@@ -216,7 +216,8 @@ class WriterLane:
         with self._turn:
             ended_by_caller = self._writer is not self._thread
             self._writer = self._thread if ended_by_caller and self._lane_waits and not self._callers else None
-            self._turn.notify_all()
+            if self._callers or self._lane_waits:  # the only ones who wait for a turn
+                self._turn.notify_all()
 
     def _submit(self, fn: Callable[..., T], args: tuple, kw: dict) -> Future[T]:
         if self.in_lane():
@@ -320,7 +321,7 @@ class WriterLane:
 
         def begin() -> Connection:
             if not driver.in_transaction:
-                self._begin_now(connection)
+                self._begin_now(connection, driver)  # nobody listens (_transaction asked)
             return connection
 
         session.outside, session.outside_driver = begin, driver
@@ -371,11 +372,12 @@ class WriterLane:
         if self._on_begin is None or not connection.connection.driver_connection.in_transaction:
             self._begin_now(connection)
 
-    def _begin_now(self, connection: Connection) -> None:
-        """The write's database transaction begins: ``on_begin`` (SQLite: ``BEGIN IMMEDIATE``)."""
+    def _begin_now(self, connection: Connection, driver: Any = None) -> None:
+        """The write's database transaction begins: ``on_begin`` (SQLite: ``BEGIN IMMEDIATE``;
+        ``driver``: the driver connection, when nobody listens to the connection's statements)."""
         self._wrote = True
         if self._on_begin is not None:
-            self._on_begin(connection)
+            self._on_begin(connection, driver)
         if self._watchers:
             self._mark("begun")
 

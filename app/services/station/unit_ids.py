@@ -30,6 +30,9 @@ _WAITING = (select(_u.id, _u.sku).where(_u.posting_number == bindparam("number")
 
 def asked_skus(posting: s.BenchPosting) -> dict[int, str]:
     """The posting's products whose units need an identifier here: sku -> kind (pure, no read)."""
+    requirements = posting.requirements
+    if not requirements or not (requirements.get(ASKED[ids.IMEI]) or requirements.get(ASKED[ids.JW_UIN])):
+        return {}  # the usual posting (a scan asks this up to three times)
     found: dict[int, str] = {}
     for kind, key in ASKED.items():
         for sku in store_marks.required_skus(posting.requirements, key):
