@@ -55,6 +55,44 @@ def test_a_statement_runs_the_ordinary_way_first_then_straight_and_answers_the_s
     assert count[0]._fields == first_count[0]._fields == ("count_1", "max_1")
 
 
+_BY_NAME = select(_st.c.name, _st.c.box_no).where(_st.c.name.like(bindparam("like"))).order_by(_st.c.name)
+READS = {  # how the bench's code reads a SELECT's result: the direct answer must be SQLAlchemy's
+    "first": lambda res: res.first(),
+    "all": lambda res: res.all(),
+    "scalar": lambda res: res.scalar(),
+    "iterated": lambda res: [tuple(row) + (row.name,) for row in res],
+    "one_or_none": lambda res: res.one_or_none(),
+    "scalars": lambda res: res.scalars().all(),
+    "mappings": lambda res: [dict(m) for m in res.mappings()],
+    "keys then all": lambda res: (list(res.keys()), res.all()),
+    "first then all": lambda res: (res.first(), res.all()),
+    "all then first": lambda res: (res.all(), res.first()),
+    "fetchone then all": lambda res: (res.fetchone(), res.all()),
+    "fetchone then iterated": lambda res: (res.fetchone(), list(res)),
+    "scalar then first": lambda res: (res.scalar(), res.first()),
+    "first then keys": lambda res: (res.first(), list(res.keys())),
+    "iterated twice": lambda res: (list(res), list(res)),
+}
+
+
+@pytest.mark.parametrize("like", ["a%", "%", "nobody"], ids=["one row", "two rows", "no row"])
+@pytest.mark.parametrize("read", READS.values(), ids=READS.keys())
+def test_a_select_straight_to_the_driver_reads_as_sqlalchemys_result_reads(sqlite_db, read, like):  # noqa: F811
+    sqlite_db.call(lambda s: s.execute(_ADD, _station("a")))
+    sqlite_db.call(lambda s: s.execute(_ADD, _station("b", box_no=2)))
+
+    def answer(session):
+        result = session.execute(_BY_NAME, {"like": like})
+        try:
+            return type(result).__name__, read(result)
+        except Exception as exc:  # noqa: BLE001 - the error is the answer to compare
+            return type(result).__name__, (type(exc).__name__, str(exc))
+
+    (ordinary, expected), (direct, got) = _twice(sqlite_db, answer)
+    assert (ordinary, direct) == ("CursorResult", "Rows")
+    assert got == expected
+
+
 def test_writes_straight_to_the_driver_store_what_sqlalchemy_stores(sqlite_db):  # noqa: F811
     def write(session, name):
         added = session.execute(_ADD, _station(name, error_data={"n": name}, updated_at=NOW))

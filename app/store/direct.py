@@ -9,8 +9,9 @@ per statement and set of parameter names, what SQLAlchemy would do, worked out o
 - the parameters in the compiled order, each through its type's bind processor (JSON, DateTime...),
   the statement's own fixed values processed once;
 - for a SELECT, each column through its type's result processor, under the keys the statement's
-  first (ordinary) run gave, handed back as an SQLAlchemy ``Result`` of ``Row``s; for an INSERT,
-  UPDATE or DELETE a result with the driver's ``rowcount`` and ``lastrowid``;
+  first (ordinary) run gave, handed back as SQLAlchemy ``Row``s in a result read as a ``Result`` is
+  (:class:`Rows`); for an INSERT, UPDATE or DELETE a result with the driver's ``rowcount`` and
+  ``lastrowid``;
 - a driver error raised as SQLAlchemy raises it (``DBAPIError.instance``: ``IntegrityError``,
   ``OperationalError``...), so ``db.unavailable`` still tells a locked or full disk from a bug.
 
@@ -23,15 +24,16 @@ outweighs SQLAlchemy's share.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from operator import itemgetter
 from typing import Any
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import Connection
 from sqlalchemy.engine import Dialect, IteratorResult
-from sqlalchemy.engine.result import SimpleResultMetaData
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.engine import Row
+from sqlalchemy.engine.result import SimpleResultMetaData, result_tuple
+from sqlalchemy.exc import DBAPIError, ResourceClosedError
 
 class DoneResult:
     """What an INSERT, UPDATE or DELETE run here answers: its row count (and SQLite's last rowid)."""
@@ -46,14 +48,66 @@ class DoneResult:
         pass
 
 
+class Rows:
+    """What a SELECT run here answers: its rows, read as SQLAlchemy's ``Result`` reads. ``first``,
+    ``all``, ``scalar`` and iteration are answered here in a step or two (an ``IteratorResult`` takes
+    a dozen, and a scan reads four); any other use (``scalars``, ``one``, ``mappings``, ``keys``...)
+    gets an ``IteratorResult`` of the rows not read yet, made once, which then answers everything.
+    As a Result's, each answer consumes the rows it gave, and ``first`` and ``scalar`` close it."""
+
+    __slots__ = ("_meta", "_make", "_rows", "_result")
+
+    def __init__(self, meta: SimpleResultMetaData, make: Callable[[tuple], Row], rows: list[tuple]) -> None:
+        self._meta, self._make, self._rows, self._result = meta, make, rows, None
+
+    def _take(self, *, close: bool) -> list[tuple]:
+        rows = self._rows
+        if rows is None:
+            raise ResourceClosedError("This result object is closed.")
+        self._rows = None if close else []
+        return rows
+
+    def first(self) -> Row | None:
+        if self._result is not None:
+            return self._result.first()
+        rows = self._take(close=True)
+        return self._make(rows[0]) if rows else None
+
+    def all(self) -> list[Row]:
+        if self._result is not None:
+            return self._result.all()
+        return list(map(self._make, self._take(close=False)))
+
+    def scalar(self) -> Any:
+        if self._result is not None:
+            return self._result.scalar()
+        rows = self._take(close=True)
+        return rows[0][0] if rows else None
+
+    def __iter__(self) -> Iterator[Row]:
+        if self._result is not None:
+            return iter(self._result)
+        return map(self._make, self._take(close=False))
+
+    def __getattr__(self, name: str) -> Any:  # only what the slots and methods above are not
+        if self._result is None:
+            closed = self._rows is None
+            self._result = IteratorResult(self._meta, iter(self._rows or ()))
+            self._rows = []
+            if closed:
+                self._result.close()
+        return getattr(self._result, name)
+
+
 class _Form:
     """One statement with one set of parameter names, as SQLAlchemy would run it."""
 
-    __slots__ = ("sql", "_pick", "_fixed", "_bind", "_read", "meta")
+    __slots__ = ("sql", "_pick", "_fixed", "_bind", "_read", "meta", "make")
 
     def __init__(self, sql: str, params: list[tuple[str | None, Any, Callable | None]],
                  processors: list[Callable | None] | None, meta: SimpleResultMetaData | None) -> None:
         self.sql, self.meta = sql, meta
+        self.make = None if meta is None else result_tuple(list(meta.keys))  # a row's Row, by position and name
         names = [name for name, _, _ in params if name is not None]
         # the given values in compiled order; the statement's own (fixed) values spliced in; the
         # positions whose type converts a value (JSON, DateTime...); the same for a row's columns
@@ -122,7 +176,7 @@ class DirectStatements:
             raise DBAPIError.instance(form.sql, arguments, exc, self._error, dialect=self.dialect) from exc
         if form.meta is None:
             return DoneResult(cursor.rowcount, cursor.lastrowid)
-        return IteratorResult(form.meta, iter(form.rows(rows)))
+        return Rows(form.meta, form.make, form.rows(rows))
 
     def _compile(self, statement: Any, names: tuple[str, ...], keys: list[str]) -> _Form | None:
         dialect = self.dialect
