@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from operator import itemgetter
 from typing import Any
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, ref
 
 from sqlalchemy import Connection
 from sqlalchemy.engine import Dialect, IteratorResult
@@ -102,7 +102,7 @@ class Rows:
 class _Form:
     """One statement with one set of parameter names, as SQLAlchemy would run it."""
 
-    __slots__ = ("sql", "_pick", "_fixed", "_bind", "_read", "meta", "make")
+    __slots__ = ("sql", "_pick", "_fixed", "_bind", "_read", "meta", "make", "arguments", "rows")
 
     def __init__(self, sql: str, params: list[tuple[str | None, Any, Callable | None]],
                  processors: list[Callable | None] | None, meta: SimpleResultMetaData | None) -> None:
@@ -116,21 +116,21 @@ class _Form:
         self._fixed = [(n, value) for n, (name, value, _) in enumerate(params) if name is None]
         self._bind = [(n, process) for n, (_, _, process) in enumerate(params) if process is not None]
         self._read = [(n, process) for n, process in enumerate(processors or ()) if process is not None]
+        # arguments(given) -> the driver's values; rows(rows) -> the rows with their values converted.
+        # Where nothing is spliced in or converted, the picking itself and nothing at all (a scan's
+        # reads and a few of its writes: a call each saved)
+        self.arguments = self._pick if not (self._fixed or self._bind) else self._arguments
+        self.rows = self._rows if self._read else None
 
-    def arguments(self, given: Mapping[str, Any]) -> tuple:
-        values = self._pick(given)
-        if not (self._fixed or self._bind):
-            return values
-        values = list(values)
+    def _arguments(self, given: Mapping[str, Any]) -> tuple:
+        values = list(self._pick(given))
         for n, value in self._fixed:
             values.insert(n, value)
         for n, process in self._bind:
             values[n] = process(values[n])
         return tuple(values)
 
-    def rows(self, rows: list[tuple]) -> list[tuple]:
-        if not self._read:
-            return rows
+    def _rows(self, rows: list[tuple]) -> list[tuple]:
         processed = []
         for row in rows:
             row = list(row)
@@ -149,13 +149,14 @@ class DirectStatements:
         # statement -> (its result keys, {parameter names: _Form, or None: the ordinary way})
         self._seen: WeakKeyDictionary[Any, tuple[list[str], dict[tuple[str, ...], _Form | None]]] = \
             WeakKeyDictionary()
+        self._seen_by_ref = self._seen.data.get  # its dict, by weak reference: a look-up with no Python call
 
     def run(self, connection: Connection, statement: Any, params: Mapping[str, Any] | None = None,
             driver: Any = None) -> Any:
         """``connection.execute(statement, params)``, straight on its driver connection (``driver``
         when the caller has it at hand) when it can. The caller asks :func:`listened` (once a
         transaction: it costs more than the rest) and runs the ordinary way while someone listens."""
-        seen = self._seen.get(statement)
+        seen = self._seen_by_ref(ref(statement))
         if seen is None or not (params is None or type(params) is dict or isinstance(params, Mapping)):
             result = connection.execute(statement, params)
             if seen is None and (statement.is_select or statement.is_dml):  # its first run: noted
@@ -176,7 +177,7 @@ class DirectStatements:
             raise DBAPIError.instance(form.sql, arguments, exc, self._error, dialect=self.dialect) from exc
         if form.meta is None:
             return DoneResult(cursor.rowcount, cursor.lastrowid)
-        return Rows(form.meta, form.make, form.rows(rows))
+        return Rows(form.meta, form.make, rows if form.rows is None else form.rows(rows))
 
     def _compile(self, statement: Any, names: tuple[str, ...], keys: list[str]) -> _Form | None:
         dialect = self.dialect

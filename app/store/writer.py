@@ -340,7 +340,8 @@ class WriterLane:
         finally:
             self._active = None
             session.outside = session.outside_driver = None
-            session.close()
+            if session._transaction is not None or session.identity_map:  # else: nothing to let go of
+                session.close()
         return result
 
     def _undo(self, session: Session, connection: Connection, driver: Any) -> None:
