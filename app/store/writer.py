@@ -80,13 +80,16 @@ class LaneSession(Session):
     # and that connection's driver connection (nobody listens to it then)
     outside: Callable[[], Connection] | None = None
     outside_driver: Any = None
+    outside_connection: Connection | None = None  # what ``outside()`` gives, once it has begun
 
     def execute(self, statement, params=None, **kw):  # noqa: ANN001, ANN201 - Session.execute's
         transaction = self._transaction
         attrs = getattr(statement, "_propagate_attrs", None)
         core = not kw and attrs is not None and attrs.get("compile_state_plugin") != "orm"
         if transaction is None and self.outside is not None and core:
-            return self.direct.run(self.outside(), statement, params, self.outside_driver)
+            driver = self.outside_driver
+            connection = self.outside_connection if driver.in_transaction else self.outside()
+            return self.direct.run(connection, statement, params, driver)
         if transaction is None or transaction is not self._core_for:
             # through the session once per (nested) transaction: it begins it (or its SAVEPOINT)
             self._core_conn = self.connection()
@@ -324,7 +327,7 @@ class WriterLane:
                 self._begin_now(connection, driver)  # nobody listens (_transaction asked)
             return connection
 
-        session.outside, session.outside_driver = begin, driver
+        session.outside, session.outside_driver, session.outside_connection = begin, driver, connection
         self._active = session
         try:
             result = fn(session, *args, **kw)
@@ -339,7 +342,7 @@ class WriterLane:
             raise
         finally:
             self._active = None
-            session.outside = session.outside_driver = None
+            session.outside = session.outside_driver = session.outside_connection = None
             if session._transaction is not None or session.identity_map:  # else: nothing to let go of
                 session.close()
         return result
