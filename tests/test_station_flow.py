@@ -1,4 +1,6 @@
 """The station's state machine: every code, errors held until acknowledged, parking, bad input."""
+import time
+
 import pytest
 
 from app.services.station import results as r
@@ -189,3 +191,23 @@ def test_a_failing_view_never_undoes_the_decision(shop, caplog):
         "reading the view after a decision failed"]  # a bug: logged with its traceback
     assert station.take_view() is None
     assert shop.posting(A).claimed_by == "bench-1" and station.snapshot()["posting"] == A
+
+
+def test_a_decisions_log_line_is_handed_on_after_the_answer_with_the_decisions_time(shop, caplog):
+    """With somewhere to run follow-ups (the window's station thread), the line waits until the
+    answer is out; its time is the decision's. Without (replay), it is logged at once."""
+    station = shop.station()
+    later = []
+    with caplog.at_level("INFO", logger="packdesk.station"):
+        station.scan(A)  # no follow-ups: logged at once
+        assert [x.getMessage() for x in caplog.records] == [f"{station.name}: posting_opened {A} (packing)"]
+        station.follow_up = later.append
+        caplog.clear()
+        answered = station.scan(EAN[MUG])
+        answered_at = time.time()
+        assert answered.code == r.ITEM_ACCEPTED and caplog.records == []
+        [step] = later
+        step()
+    [record] = caplog.records
+    assert record.getMessage() == f"{station.name}: item_accepted {A} (packing)"
+    assert record.created <= answered_at  # made at the decision, not when handed on

@@ -310,9 +310,22 @@ class Station(Opening):
         self._view = None
         outcome = self.db.writer.call_first(self.decide_in, decide, gated=gated)
         if isinstance(outcome, r.StationResult):
-            log.info("%s: %s %s (%s)", self.name, outcome.code, outcome.posting or "", outcome.state)
+            self._log(outcome)
             self._tell(outcome)
         return outcome
+
+    def _log(self, outcome: r.StationResult) -> None:
+        """The decision's log line, made now (its time) and handed to the log's handlers once the
+        answer is out (``follow_up``): formatting it twice, writing the log file and telling the
+        in-app log took the station's thread, and the window's, before the answer."""
+        if not log.isEnabledFor(logging.INFO):
+            return
+        record = log.makeRecord(log.name, logging.INFO, __file__, 0, "%s: %s %s (%s)",
+                                (self.name, outcome.code, outcome.posting or "", outcome.state), None)
+        if self.follow_up is None:
+            log.handle(record)
+        else:
+            self.follow_up(lambda: log.handle(record))
 
     def decide_in(self, session, decide: Callable[[s.Txn], r.StationResult], *, gated: bool = True,
                   name: str | None = None) -> r.StationResult:
