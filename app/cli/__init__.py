@@ -9,8 +9,11 @@ import argparse
 import importlib
 import logging
 import sys
+from typing import NoReturn
 
 from app import __version__
+from app.messages import LANGUAGES, system_language, text
+from app.messages.cli_words import usage_problem
 
 # sub-command modules, in the order --help lists them
 COMMANDS = ("gui", "demo", "sync", "postings", "replay", "wave", "handover", "track", "label", "evidence", "case",
@@ -20,8 +23,42 @@ COMMANDS = ("gui", "demo", "sync", "postings", "replay", "wave", "handover", "tr
 log = logging.getLogger("packdesk.cli")
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, saying the command line's mistakes in the run's language (``lang``: set
+    from the command line before it is parsed, ``requested_language``); its sub-commands' parsers
+    are of this class too."""
+
+    lang = "en"
+
+    def format_usage(self) -> str:
+        formatter = self._get_formatter()
+        formatter.add_usage(self.usage, self._actions, self._mutually_exclusive_groups,
+                            prefix=text("cli_usage", self.lang))
+        return formatter.format_help()
+
+    def error(self, message: str) -> NoReturn:
+        if self.lang == "en":
+            super().error(message)
+        self.print_usage(sys.stderr)
+        self.exit(2, text("cli_error", self.lang, prog=self.prog, problem=usage_problem(message, self.lang)) + "\n")
+
+
+def requested_language(argv: list[str]) -> str:
+    """The language the command line asks for (``--lang X`` before the sub-command), else the
+    system's: what its own mistakes are said in, before it is parsed."""
+    for at, word in enumerate(argv):
+        if word == "--lang" and at + 1 < len(argv):
+            chosen = argv[at + 1]
+        elif word.startswith("--lang="):
+            chosen = word.partition("=")[2]
+        else:
+            continue
+        return chosen if chosen in LANGUAGES else "en"
+    return system_language()
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="packdesk", description="Packing station for Ozon FBS/rFBS sellers.")
+    parser = Parser(prog="packdesk", description="Packing station for Ozon FBS/rFBS sellers.")
     parser.add_argument("--version", action="version", version=f"packdesk {__version__}")
     parser.add_argument("--config", metavar="PATH", help="TOML configuration file (default: the platform config dir)")
     parser.add_argument("--data-dir", metavar="DIR", help="SQLite cache, labels, evidence and logs")
@@ -43,12 +80,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from app.cli.common import run_command
 
+    argv = sys.argv[1:] if argv is None else argv
+    Parser.lang = requested_language(argv)
     parser = build_parser()
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(argv)
     if args.demo and not args.command:
-        args = parser.parse_args([*(sys.argv[1:] if argv is None else argv), "demo"])
+        args = parser.parse_args([*argv, "demo"])
     if not args.command:
-        args = parser.parse_args([*(sys.argv[1:] if argv is None else argv), "gui"])
+        args = parser.parse_args([*argv, "gui"])
     if not hasattr(args, "func"):
-        parser.error(f"the '{args.command}' command is not available in this build")
+        parser.error(text("cli_command_missing", Parser.lang, command=args.command))
     return run_command(args)
