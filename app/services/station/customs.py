@@ -10,7 +10,6 @@ again (the ship, still waiting, goes once Ozon accepts it), as after a marking c
 """
 from __future__ import annotations
 
-
 from sqlalchemy import select, update
 
 from app.devices.scanners.gs1 import for_log
