@@ -30,10 +30,10 @@ from typing import Any
 from weakref import WeakKeyDictionary, ref
 
 from sqlalchemy import Connection
-from sqlalchemy.engine import Dialect, IteratorResult
-from sqlalchemy.engine import Row
+from sqlalchemy.engine import Dialect, IteratorResult, Row
 from sqlalchemy.engine.result import SimpleResultMetaData, result_tuple
 from sqlalchemy.exc import DBAPIError, ResourceClosedError
+
 
 class DoneResult:
     """What an INSERT, UPDATE or DELETE run here answers: its row count (and SQLite's last rowid)."""
