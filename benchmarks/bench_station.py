@@ -22,11 +22,15 @@ tells what the CPU's idle states cost a paced decision from what its caches, gon
 ``--writer-cache-mib`` gives the writer's connection a page cache of that size instead of SQLite's own
 2 MB: 64 shows what a big one costs (about one commit in a hundred walks the whole cache,
 ``app/store/sqlite_conn.py``).
+``--churn K`` runs K different statements on the writer's connection before each idle item scan, as a
+sync's pages landing between two scans do (one ``IN (...)`` list per page length, 1 to K): with more
+than its connection's statement cache holds (``--statement-cache N``, packdesk's 512 by default; the
+sqlite3 module's own is 128), the scan prepares its statements again.
 
 Plain script (not a test); prints figures. Synthetic data, built with the store's bulk upserts.
 
     .venv/bin/python benchmarks/bench_station.py [--postings 100000] [--pack 300] [--idle 1000] [--seed 1]
-        [--gap-ms 0] [--busy-wait] [--no-rehearsal] [--writer-cache-mib N]
+        [--gap-ms 0] [--busy-wait] [--no-rehearsal] [--writer-cache-mib N] [--churn K] [--statement-cache N]
 
 As the window's station thread does when it starts, the station first rehearses its usual
 decisions and undoes them (``app.services.station.rehearsal``); ``--no-rehearsal`` leaves that out,
@@ -57,6 +61,7 @@ from app.store import default_sqlite_url, open_database  # noqa: E402
 from app.store import lookups  # noqa: E402
 from app.store import postings as store_postings  # noqa: E402
 from app.store import products as store_products  # noqa: E402
+from app.store import sqlite_conn  # noqa: E402
 
 FIRST = 12  # a shift's first decisions, printed one by one (its first posting or two, from the scan to the weighing)
 SPLIT = ("its turn + BEGIN", "the decision's work", "commit (WAL write + sync)", "answer back")
@@ -200,7 +205,12 @@ def main() -> None:
                         help="skip the station's rehearsal (app.services.station.rehearsal) before the first scan")
     parser.add_argument("--writer-cache-mib", type=int, default=None,
                         help="the writer connection's page cache (default: SQLite's own, 2 MB)")
+    parser.add_argument("--churn", type=int, default=0,
+                        help="different statements the writer runs before each idle item scan (a sync's pages)")
+    parser.add_argument("--statement-cache", type=int, default=sqlite_conn.STATEMENT_CACHE,
+                        help="prepared statements each connection keeps (the sqlite3 module's own: 128)")
     args = parser.parse_args()
+    sqlite_conn.CONNECT_ARGS["cached_statements"] = args.statement_cache  # before the engines connect
     rng = random.Random(args.seed)
     load_at_start = os.getloadavg()  # other work on the machine shows in the tail: printed with the figures
     print(f"machine: {os.cpu_count()} CPUs, {cpu_model()}; Python {platform.python_version()}, "
@@ -211,7 +221,8 @@ def main() -> None:
             if args.writer_cache_mib is not None:  # the lane keeps its one connection: set once
                 db.call(lambda s: s.execute(text(f"PRAGMA cache_size = -{args.writer_cache_mib * 1024}")))
             print("writer's page cache: %.1f MiB" % (-db.call(
-                lambda s: s.execute(text("PRAGMA cache_size")).scalar()) / 1024))
+                lambda s: s.execute(text("PRAGMA cache_size")).scalar()) / 1024)
+                  + f"; {args.statement_cache} prepared statements kept a connection")
             t0 = time.perf_counter()
             packable, barcodes = build(db, rng, args.postings, args.products)
             print(f"cache: {args.postings:,} postings ({len(packable):,} awaiting packaging) "
@@ -273,14 +284,25 @@ def main() -> None:
                 if outcome.code != "weight_accepted":
                     raise SystemExit(f"unexpected {outcome.code} for {number}")
             idle = rng.sample(packable, min(args.idle, len(packable)))
+            churn = [text("SELECT posting_number FROM postings WHERE posting_number IN (%s)"
+                          % ", ".join(f":n{i}" for i in range(k))) for k in range(1, args.churn + 1)]
+
+            def sync_pages(session) -> None:  # --churn: one IN list per page length, as a sync's pages
+                for k, statement in enumerate(churn, 1):
+                    session.execute(statement, {f"n{i}": "-" for i in range(k)}).all()
+
             for number in idle:
                 with db.read() as session:
                     sku = lookups.get_posting(session, number).items[0].sku
+                if churn:
+                    db.call(sync_pages)
                 timed("idle item scan (find+open)", station.scan, barcodes[sku][1])
                 station.release()
             pace = f"{args.gap_ms:g} ms pause before each" if args.gap_ms else "back to back"
             if args.gap_ms and args.busy_wait:
                 pace += ", spent spinning"
+            if churn:
+                pace += f"; {args.churn} different statements on the writer before each idle item scan"
             print(f"station decisions at {args.postings:,} cached postings (SQLite, synchronous=FULL; {pace}):")
             everything = []
             for kind, samples in timings.items():

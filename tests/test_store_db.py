@@ -32,6 +32,33 @@ def test_sqlite_pragmas_hold_on_reader_and_writer_connections(sqlite_db):
     assert sqlite_db.call(lambda s: s.execute(text("PRAGMA cache_size")).scalar()) == -2000
 
 
+def test_every_sqlite_connection_keeps_enough_prepared_statements(tmp_path: Path, monkeypatch):
+    """The reader's and the writer's: the sqlite3 module keeps 128 unless asked (sqlite_conn.py)."""
+    import sqlite3.dbapi2
+
+    from app.store import sqlite_conn
+
+    opened = []
+    connect = sqlite3.dbapi2.connect
+
+    def spy(*args, **kwargs):
+        connection = connect(*args, **kwargs)
+        opened.append((threading.current_thread().name, kwargs.get("cached_statements")))
+        return connection
+
+    monkeypatch.setattr(sqlite3.dbapi2, "connect", spy)  # what SQLAlchemy's pysqlite dialect calls
+    database = open_database(default_sqlite_url(tmp_path))
+    try:
+        database.call(lambda session: set_state(session, "probe", "1", NOW))
+        with database.read() as session:
+            assert get_state(session, "probe") == "1"
+    finally:
+        database.close()
+    assert THREAD_NAME in {thread for thread, _ in opened}  # the writer lane's connection is among them
+    assert {size for _, size in opened} == {sqlite_conn.STATEMENT_CACHE}
+    assert sqlite_conn.STATEMENT_CACHE >= 256
+
+
 def test_pragmas_hold_on_every_new_connection(sqlite_db):
     sqlite_db.engine.dispose()  # the pool's connections are gone: the next ones are new
     barrier = threading.Barrier(3)

@@ -132,7 +132,7 @@ def create_engine_for(url: str) -> Engine:
             "readers use separate connections"
         )
     Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(parsed, **sqlite_conn.JSON_TEXT)
+    engine = create_engine(parsed, connect_args=dict(sqlite_conn.CONNECT_ARGS), **sqlite_conn.JSON_TEXT)
     sqlite_conn.install(engine)
     return engine
 
