@@ -1,6 +1,7 @@
 """Opening the cache: SQLite settings on every connection, read-only sessions, closing."""
 from __future__ import annotations
 
+import sqlite3.dbapi2
 import threading
 from pathlib import Path
 
@@ -8,7 +9,7 @@ import pytest
 from sqlalchemy import insert, text
 from sqlalchemy.exc import IntegrityError
 
-from app.store import default_sqlite_url, open_database
+from app.store import default_sqlite_url, open_database, sqlite_conn
 from app.store.db import ReadOnlySessionError
 from app.store.models import PostingItemRow, SyncStateRow
 from app.store.sync_state import get_state, set_state
@@ -34,10 +35,6 @@ def test_sqlite_pragmas_hold_on_reader_and_writer_connections(sqlite_db):
 
 def test_every_sqlite_connection_keeps_enough_prepared_statements(tmp_path: Path, monkeypatch):
     """The reader's and the writer's: the sqlite3 module keeps 128 unless asked (sqlite_conn.py)."""
-    import sqlite3.dbapi2
-
-    from app.store import sqlite_conn
-
     opened = []
     connect = sqlite3.dbapi2.connect
 

@@ -23,8 +23,8 @@ it: the commit's p99 1.2-3.1 ms with 64 MB, 0.5-1.2 ms without).
 
 Every connection keeps its last ``STATEMENT_CACHE`` prepared statements (the sqlite3 module's own
 cache, 128 by default). The writer's connection ran 126-130 different statements in 300-600 scans
-of the demo: the cache's size, and a sync page renders its ``IN (...)`` lists once per page length. A
-burst of writes that pushes a scan's statements out makes that scan prepare them again
+of the demo, about the cache's size, and a sync page renders its ``IN (...)`` lists once per page
+length. A burst of writes that pushes a scan's statements out makes that scan prepare them again
 (``benchmarks/bench_station.py --churn``).
 """
 from __future__ import annotations
