@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.cli import main, requested_language
+from app.cli import build_parser, main, requested_language
 
 CHOICES = ("'gui', 'demo', 'sync', 'postings', 'replay', 'wave', 'handover', 'track', 'label', 'evidence', 'case', "
            "'returns', 'carriers', 'db', 'people', 'report', 'devices', 'scale', 'ozon-sim'")
@@ -25,6 +25,9 @@ CASES = [  # (command line after --lang X, the last line in en / ru / zh)
     (["scale", "--device"], ("packdesk scale: error: argument --device: expected one argument",
                              "packdesk scale: ошибка: аргумент --device: нужно значение",
                              "packdesk scale：错误：参数 --device：需要一个值")),
+    (["db", "nosuch"], ("packdesk db: error: argument ACTION: invalid choice: 'nosuch' (choose from 'migrate-to')",
+                        "packdesk db: ошибка: аргумент ACTION: недопустимое значение 'nosuch' (можно: 'migrate-to')",
+                        "packdesk db：错误：参数 ACTION：无效的值 'nosuch'（可选：'migrate-to'）")),
 ]
 
 
@@ -53,6 +56,16 @@ def test_the_language_of_the_mistakes_comes_from_the_command_line_or_the_system(
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert requested_language(argv) == lang
+
+
+def test_a_runs_language_stays_with_its_parser(capsys):
+    """One run in Russian leaves the next parser as it is made (English unless asked)."""
+    with pytest.raises(SystemExit):
+        main(["--lang", "ru", "scale", "--bogus"])
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["scale", "--bogus"])
+    assert capsys.readouterr().err.splitlines()[-1] == "packdesk: error: unrecognized arguments: --bogus"
 
 
 def test_a_word_argparse_has_no_template_for_stays_as_argparse_wrote_it():

@@ -6,6 +6,7 @@ Global options come before the sub-command; each sub-command lives in its own mo
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import logging
 import sys
@@ -24,11 +25,17 @@ log = logging.getLogger("packdesk.cli")
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse's parser, saying the command line's mistakes in the run's language (``lang``: set
-    from the command line before it is parsed, ``requested_language``); its sub-commands' parsers
-    are of this class too."""
+    """argparse's parser, saying the command line's mistakes in ``lang`` (the run's language, known
+    before the line is parsed: ``requested_language``); its sub-commands' parsers, at every depth,
+    are of this class and language too."""
 
-    lang = "en"
+    def __init__(self, *args, lang: str = "en", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.lang = lang
+
+    def add_subparsers(self, **kwargs):  # noqa: ANN201 - argparse's
+        kwargs.setdefault("parser_class", functools.partial(type(self), lang=self.lang))
+        return super().add_subparsers(**kwargs)
 
     def format_usage(self) -> str:
         formatter = self._get_formatter()
@@ -57,8 +64,9 @@ def requested_language(argv: list[str]) -> str:
     return system_language()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="packdesk", description="Packing station for Ozon FBS/rFBS sellers.")
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The command line's parser; its own mistakes said in ``lang``."""
+    parser = Parser(prog="packdesk", description="Packing station for Ozon FBS/rFBS sellers.", lang=lang)
     parser.add_argument("--version", action="version", version=f"packdesk {__version__}")
     parser.add_argument("--config", metavar="PATH", help="TOML configuration file (default: the platform config dir)")
     parser.add_argument("--data-dir", metavar="DIR", help="SQLite cache, labels, evidence and logs")
@@ -81,13 +89,13 @@ def main(argv: list[str] | None = None) -> int:
     from app.cli.common import run_command
 
     argv = sys.argv[1:] if argv is None else argv
-    Parser.lang = requested_language(argv)
-    parser = build_parser()
+    lang = requested_language(argv)
+    parser = build_parser(lang)
     args = parser.parse_args(argv)
     if args.demo and not args.command:
         args = parser.parse_args([*argv, "demo"])
     if not args.command:
         args = parser.parse_args([*argv, "gui"])
     if not hasattr(args, "func"):
-        parser.error(text("cli_command_missing", Parser.lang, command=args.command))
+        parser.error(text("cli_command_missing", lang, command=args.command))
     return run_command(args)
