@@ -8,9 +8,12 @@ to the tab widget. Every scan's message, and every reading of the scale, repaint
 page once more a few milliseconds after its own repaint (benchmarks/bench_ui.py).
 
 Where the tab bar and the pages go depends only on the tab widget's size (a resize lays them out
-itself), its style and the tab bar's size hint. A request that leaves that hint as it was only
-passes the pages' new size hints on to the window's layout; the tab widget repaints nothing.
-A new tab or a tab's new title changes the hint and is laid out as before.
+itself), its style and the tab bar's size hint. A request that leaves that hint as it was repaints
+nothing, and goes on to the window's layout only when it changed the tabs' own size hints (the
+pages' largest, their height at the tabs' width): else the window's layout was activated for
+nothing, its status bar, menu bar and central widget measured again and an animation object made
+for the central widget, 0.5 ms of the window's thread a scan (per event type, scanning back to back
+in benchmarks/bench_ui.py). A new tab or a tab's new title changes the hint and is laid out as before.
 """
 from __future__ import annotations
 
@@ -22,12 +25,21 @@ class Pages(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._bar: QSize | None = None  # the tab bar's size hint when the tabs were last laid out
+        self._passed: tuple | None = None  # the size hints the window's layout was last told of
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest and self.isVisible():
             bar = self.tabBar().sizeHint()
             if bar == self._bar:
-                self.updateGeometry()
+                hints = self._hints()
+                if hints != self._passed:
+                    self._passed = hints
+                    self.updateGeometry()
                 return True
-            self._bar = bar
+            self._bar, self._passed = bar, None
         return super().event(event)
+
+    def _hints(self) -> tuple:
+        """What the window's layout reads from the tabs."""
+        return (self.sizeHint(), self.minimumSizeHint(),
+                self.heightForWidth(self.width()) if self.hasHeightForWidth() else -1)
