@@ -36,13 +36,27 @@ def test_a_new_text_is_measured_again_and_the_same_text_is_not(qtbot):
     qtbot.addWidget(label)
     label.setText("Тест")
     short = label.heightForWidth(300)
-    hint = label.sizeHint()
     assert short == label._kept()  # one line of text: the room of two
     label.setText(LONG)
     assert label.heightForWidth(300) == plain_height(label, 300) > short
-    assert label.sizeHint().width() > hint.width()
     label.setText("Тест")
-    assert label.heightForWidth(300) == short and label.sizeHint() == hint
+    assert label.heightForWidth(300) == short
+
+
+def test_its_size_hints_are_the_same_for_every_text_and_change_with_its_font(qtbot):
+    """So a new text asks the layouts around it for nothing (app.ui.size_fence): a longer one gets
+    its height from heightForWidth."""
+    label = RoomyLabel(2)
+    qtbot.addWidget(label)
+    label.setText("Тест")
+    hints = (label.sizeHint(), label.minimumSizeHint())
+    assert hints[0].height() == label._kept() > hints[1].height() > 0
+    for text in (LONG, "", "Очень-очень-длинное-слово-без-пробелов-которое-не-переносится"):
+        label.setText(text)
+        assert (label.sizeHint(), label.minimumSizeHint()) == hints
+    label.setStyleSheet("QLabel { font-size: 30pt; }")
+    label.ensurePolished()
+    assert label.sizeHint().width() > hints[0].width() and label.sizeHint().height() > hints[0].height()
 
 
 def test_a_new_font_padding_or_margin_is_measured_again(qtbot):
@@ -120,3 +134,11 @@ def test_a_text_is_plain_never_html(qtbot):
     qtbot.addWidget(label)
     label.setText("<b>Кружка</b> & <i>чай</i>")
     assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_banner_narrower_than_its_longest_word_paints_it_smaller(qtbot):
+    banner = banner_at(qtbot, 0)
+    banner.setText("52012065-0017-1-52012065-0017-1")  # one word, wider than the banner
+    banner.setFixedSize(300, banner.heightForWidth(300))
+    fitted = banner.fitted_font()
+    assert fitted is not None and SMALLEST_PT <= fitted.pointSizeF() < banner.font().pointSizeF()

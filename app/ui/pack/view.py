@@ -21,6 +21,7 @@ from app.ui.pack.photos import PHOTO_PX, icon_of, placeholder
 from app.ui.pack.roomy_label import RoomyLabel
 from app.ui.pack.state_banner import StateBanner
 from app.ui.scale_words import reading
+from app.ui.size_fence import SizeFence
 
 # the last messages kept in view (the log keeps them all): each new one lays the list out again,
 # every kept message word-wrapped (0.6 ms for 50, 0.3-0.4 ms for 20, 2 GHz core). Only the first
@@ -103,14 +104,13 @@ class PackView(QWidget):
         body = QHBoxLayout()
         body.addWidget(self.lines, 3)
         side = QVBoxLayout()
-        side.addWidget(self.weight)
+        side.addWidget(SizeFence(self.weight))
         side.addWidget(self.messages_title)
         side.addWidget(self.messages)
         body.addLayout(side, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.info)
-        layout.addWidget(self.detail)
+        for label in (self.banner, self.info, self.detail):  # new words each scan, in the room they had
+            layout.addWidget(SizeFence(label))
         layout.addLayout(body, 1)
         layout.addLayout(entry)
         layout.addWidget(self.actions)

@@ -1,0 +1,70 @@
+"""``SizeFence``: holds one widget and tells the layouts above it only of a size that changed.
+
+A QLabel asks for a new layout at every new text (``QLabel::setText`` calls ``updateGeometry``),
+even when the text takes the room it had. The layout it sits in is activated on the next turn of
+the event loop, and each activated layout asks its own widget's parent for one in turn (``QLayout::
+activate`` ends in ``updateGeometry``): the pack view, the tabs, the central widget, the main
+window, whose layout also starts an animation object per relayout. Every scan's message did that
+before its repaint: 0.5-0.7 ms of the window's thread a scan in layouts that moved nothing (per
+event type, ``benchmarks/bench_ui.py`` scanning back to back; see ``benchmarks/README.md``).
+
+Inside a fence the widget's request reaches the fence alone (it has no layout: it only keeps the
+widget over its whole rectangle). The fence measures what a layout reads from the widget (size
+hint, minimum size hint, height at the fence's width, size policy, minimum and maximum size) and
+passes the request on only when one of them changed. Layouts ask the fence, which answers with
+the widget's own measures, so it lays out exactly as the widget did. The widget is not hidden
+alone: hide the fence.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QWidget
+
+
+class SizeFence(QWidget):
+    def __init__(self, widget: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.widget = widget
+        widget.setParent(self)
+        self._measured = self._measures()
+        self._follow()
+
+    def _measures(self) -> tuple:
+        widget = self.widget
+        height = widget.heightForWidth(self.width()) if widget.hasHeightForWidth() else -1
+        return (widget.sizeHint(), widget.minimumSizeHint(), height, widget.sizePolicy(), widget.minimumSize(),
+                widget.maximumSize())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            measured = self._measures()
+            if measured != self._measured:
+                self._measured = measured
+                self._follow()
+                self.updateGeometry()
+            return True
+        return super().event(event)
+
+    def _follow(self) -> None:
+        """The widget's own limits, where a layout reads them from the fence."""
+        self.setSizePolicy(self.widget.sizePolicy())
+        self.setMinimumSize(self.widget.minimumSize())
+        self.setMaximumSize(self.widget.maximumSize())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        self.widget.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+    # what a layout asks: the widget's own answers
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self.widget.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.widget.minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return self.widget.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self.widget.heightForWidth(width)
