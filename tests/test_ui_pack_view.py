@@ -264,27 +264,44 @@ def test_putting_a_posting_back_keeps_the_columns_and_the_next_one_is_fitted(qtb
     assert view.lines.columnWidth(2) < fitted
 
 
-def test_a_new_message_is_laid_out_before_the_repaint_and_the_older_ones_after(qtbot):
-    """Only the newest messages are laid out as the answer is shown (the older ones, out of view,
-    on the next turns of the event loop): the new one is on top of the list at once, and every
-    kept one has its place once the event loop has turned."""
-    from PySide6.QtWidgets import QApplication
-
+def test_every_kept_message_is_laid_out_before_the_repaint_and_measured_once(qtbot):
+    """The new message is on top, and every kept one in its place, before any event is handled;
+    each keeps the size it was measured at, so the next message measures itself alone."""
     from app.services.station.results import StationResult
-    from app.ui.pack.view import MAX_MESSAGES, MESSAGES_AT_ONCE
+    from app.ui.pack.messages import MAX_MESSAGES, SIZE
 
     view = shown_at_bench_size(qtbot)
     messages = view.messages
     for n in range(MAX_MESSAGES):
         view.show_result(StationResult(False, "unknown_barcode", None, "error", {"barcode": f"46{n:011d}"}))
-    qtbot.waitUntil(lambda: messages.visualItemRect(messages.item(MAX_MESSAGES - 1)).isValid())
+    kept = {messages.item(row).text(): messages.item(row).data(SIZE) for row in range(MAX_MESSAGES)}
     view.show_result(StationResult(True, "posting_released", "12345678-0001-1", "idle", {}))
     assert messages.count() == MAX_MESSAGES and "12345678-0001-1" in messages.item(0).text()
-    newest = messages.visualItemRect(messages.item(0))
-    assert newest.isValid() and newest.top() <= 2  # on top, before any event is handled
-    assert messages.visualItemRect(messages.item(1)).top() >= newest.bottom()
-    assert not messages.visualItemRect(messages.item(MESSAGES_AT_ONCE + 1)).isValid()  # not laid out yet
-    QApplication.processEvents()
-    qtbot.waitUntil(lambda: messages.visualItemRect(messages.item(MAX_MESSAGES - 1)).isValid())
-    tops = [messages.visualItemRect(messages.item(i)).top() for i in range(MAX_MESSAGES)]
-    assert tops == sorted(tops) and len(set(tops)) == MAX_MESSAGES  # each below the one before
+    rects = [messages.visualItemRect(messages.item(row)) for row in range(MAX_MESSAGES)]
+    assert rects[0].top() <= 2 and all(r.isValid() for r in rects)  # on top, before any event is handled
+    assert all(below.top() == above.bottom() + 1 for above, below in zip(rects, rects[1:]))  # in their places
+    sizes = [messages.item(row).data(SIZE) for row in range(MAX_MESSAGES)]
+    assert sizes == [r.size() for r in rects]  # each keeps the size it is shown at
+    assert sizes[1:] == [kept[messages.item(row).text()] for row in range(1, MAX_MESSAGES)]  # the old: as they were
+
+
+def test_a_narrower_message_list_measures_its_messages_again(qtbot):
+    from app.ui.feedback.style import apply_style
+    from app.ui.pack.messages import MAX_MESSAGES, SIZE, MessageList
+
+    messages = MessageList(objectName="lastMessages")
+    qtbot.addWidget(messages)
+    apply_style(messages)
+    messages.resize(480, 300)
+    messages.show()
+    qtbot.waitExposed(messages)
+    for n in range(MAX_MESSAGES):
+        messages.add(f"✖ Штрихкод 46{n:011d} не найден ни в одном отправлении: проверьте этикетку товара")
+    messages.executeDelayedItemsLayout()
+    wide = [messages.item(row).data(SIZE) for row in range(MAX_MESSAGES)]
+    messages.resize(300, 300)
+    qtbot.waitUntil(lambda: messages.width() == 300)
+    messages.executeDelayedItemsLayout()
+    narrow = [messages.item(row).data(SIZE) for row in range(MAX_MESSAGES)]
+    assert all(n.width() < w.width() and n.height() > w.height() for n, w in zip(narrow, wide))  # more lines each
+    assert narrow == [messages.visualItemRect(messages.item(row)).size() for row in range(MAX_MESSAGES)]

@@ -11,25 +11,19 @@ from typing import Callable
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QImage
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListView, QListWidget,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.ui.feedback.sound import NullSounder, sound_for
 from app.ui.queues.model import local_time
 from app.ui.pack.actions import PackActions
+from app.ui.pack.messages import MessageList
 from app.ui.pack.photos import PHOTO_PX, icon_of, placeholder
 from app.ui.pack.roomy_label import RoomyLabel
 from app.ui.pack.state_banner import StateBanner
 from app.ui.scale_words import reading
 from app.ui.size_fence import SizeFence
 
-# the last messages kept in view (the log keeps them all): each new one lays the list out again,
-# every kept message word-wrapped (0.6 ms for 50, 0.3-0.4 ms for 20, 2 GHz core). Only the first
-# MESSAGES_AT_ONCE are laid out before the answer's repaint (those in view: one to three at
-# 1280x800, about six on a 1080-line screen), the older ones on the next turns of the event loop
-# (0.06 ms instead of 0.40 before the repaint, offscreen)
-MAX_MESSAGES = 20
-MESSAGES_AT_ONCE = 6
 PACKED_CODES = ("weight_accepted",)  # also after a supervisor's override
 NAME, OFFER, BARCODE_COLUMN, COUNTED, NEEDED = range(5)
 DONE_BACKGROUND = QColor("#dcedc8")
@@ -88,10 +82,7 @@ class PackView(QWidget):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self._fitted: tuple = ()  # the lines (SKUs) the columns were last fitted to
         self.lines.cellDoubleClicked.connect(self._line_double_clicked)
-        self.messages = QListWidget(objectName="lastMessages")
-        self.messages.setWordWrap(True)
-        self.messages.setLayoutMode(QListView.LayoutMode.Batched)
-        self.messages.setBatchSize(MESSAGES_AT_ONCE)
+        self.messages = MessageList(objectName="lastMessages")
         self.scan_field = QLineEdit(objectName="manualScan")
         self.scan_field.returnPressed.connect(self._manual_scan)
         self.scan_button = QPushButton()
@@ -167,9 +158,7 @@ class PackView(QWidget):
         message = result.message(self.language())
         self.state, self.posting = result.state, result.posting
         self.detail.setText(message)
-        self.messages.insertItem(0, ("✔ " if result.ok else "✖ ") + message)
-        while self.messages.count() > MAX_MESSAGES:
-            self.messages.takeItem(self.messages.count() - 1)
+        self.messages.add(("✔ " if result.ok else "✖ ") + message)
         sound = sound_for(result.code, result.ok)
         if sound:
             self.sounder.play(sound)
