@@ -83,3 +83,19 @@ def test_an_unfenced_label_asks_for_a_layout_at_every_new_text(qtbot):
         label.setText(f"Товар засчитан: {n} из 3")
         settle()
     assert requests.count == 2
+
+
+def test_a_text_that_grew_out_of_view_gets_its_room_once_shown(qtbot):
+    """A label out of view (on a tab not shown) asks nobody for a layout: its fence measures again
+    when it is shown."""
+    label = RoomyLabel(2)
+    label.setText("Товар засчитан: 1 из 3")
+    window, fence = column(qtbot, label, fenced=True)
+    height = fence.height()
+    window.hide()
+    label.setText(LONG)
+    settle()
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: fence.height() > height)
+    assert fence.height() == label.height() == label.heightForWidth(fence.width())

@@ -3,7 +3,7 @@ fields that give way on a short bar, and fields that keep their places when thei
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QStatusBar
 
 from app.ui.feedback.style import apply_style
@@ -42,7 +42,7 @@ def test_a_short_bar_elides_its_fields_rather_than_widening_the_window(qtbot):
     status.on_camera_state("recording", "", "12345678-0001-1")
     assert bar.minimumSizeHint().width() <= 1280
     bar.resize(1280, 30)
-    bar.layout().activate()
+    lay_out(bar)
     fields = status.fields.values()
     assert all(f.toolTip().startswith(f.text()) for f in fields if f is not status.fields["camera"])
     assert any(0 < f.width() < f.fontMetrics().horizontalAdvance(f.text()) for f in fields)  # some gave way
@@ -51,8 +51,19 @@ def test_a_short_bar_elides_its_fields_rather_than_widening_the_window(qtbot):
         assert field.width() >= field.fontMetrics().horizontalAdvance(field.text()), never_cut
 
 
+def lay_out(bar: QStatusBar) -> None:
+    """The bar shown, as the event loop leaves it: each field's request reaches its fence
+    (app.ui.size_fence), which passes it to the bar if the field's size changed; the bar's layout
+    is then activated."""
+    bar.show()
+    for _ in range(2):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    bar.layout().activate()
+
+
 def _places(status):
-    return {name: (field.x(), field.width()) for name, field in status.fields.items() if field.isVisibleTo(status.bar)}
+    return {name: (field.mapTo(status.bar, QPoint()).x(), field.width()) for name, field in status.fields.items()
+            if field.isVisibleTo(status.bar)}
 
 
 def test_a_shorter_text_moves_no_field_until_the_language_changes(qtbot):
@@ -71,17 +82,17 @@ def test_a_shorter_text_moves_no_field_until_the_language_changes(qtbot):
     status.on_camera_state("ready", "", "")  # the camera has said both of its everyday words once
     status.on_camera_state("recording", "", "12345678-0001-1")
     status.on_pass({"finished": True, "outbox_open": 12345, "outbox_parked": 0})
-    bar.layout().activate()
+    lay_out(bar)
     wide = _places(status)
     status.on_scale_reading(5.0, "stable")
     status.on_camera_state("ready", "", "")
     status.on_pass({"finished": True, "outbox_open": 0, "outbox_parked": 0})
-    bar.layout().activate()
+    lay_out(bar)
     assert _places(status) == wide
     assert status.fields["camera"].text() == "Camera: ready"
 
     QApplication.sendEvent(bar, QEvent(QEvent.Type.LanguageChange))  # the same words here: measured again
-    bar.layout().activate()
+    lay_out(bar)
     now = _places(status)
     for name in ("scale", "outbox"):
         assert now[name][1] < wide[name][1], name
@@ -100,12 +111,13 @@ def test_what_a_field_says_while_the_bench_starts_keeps_no_room(qtbot):
     bar.resize(1600, 30)
     bar.show()
     qtbot.waitExposed(bar)
+    lay_out(bar)
     starting = _places(status)
     status.on_pass({"finished": True, "stages": {"postings": "ok"}, "outbox_open": 0, "outbox_parked": 0})
     for device in (status.on_printer_state, status.on_scanner_state):
         device("connected")
     status.on_camera_state("recording", "", "12345678-0001-1")
-    bar.layout().activate()
+    lay_out(bar)
     up = _places(status)
     for name in ("ozon", "printer", "scanner", "camera"):
         field = status.fields[name]
@@ -130,14 +142,14 @@ def test_a_field_that_empties_gives_its_room_back(qtbot):
     fine = {"finished": True, "stages": {"postings": "ok"}, "started_at": NOW.isoformat().replace("+00:00", "Z"),
             "outbox_open": 3, "outbox_parked": 0}
     status.on_pass(fine)
-    bar.layout().activate()
+    lay_out(bar)
     before = _places(status)
     status.on_pass({**fine, "finished": False, "failed_stages": ["reference", "labels", "products", "returns"]})
-    bar.layout().activate()
+    lay_out(bar)
     stages = status.fields["stages"]
     assert stages.width() > 300 and status.fields["last"].width() < before["last"][1]  # the warning comes first
     status.on_pass(fine)
-    bar.layout().activate()
+    lay_out(bar)
     assert stages.text() == "" and stages.isHidden() and _places(status) == before
     for name in ("last", "outbox", "printer"):
         field = status.fields[name]
@@ -198,7 +210,7 @@ def test_on_a_short_bar_the_sync_fields_give_way_before_the_devices_states(qtbot
     status.on_scanner_state("connected")
     status.on_printer_state("no_paper")
     bar.resize(1000, 30)
-    bar.layout().activate()
+    lay_out(bar)
 
     def cut(name: str) -> bool:
         field = status.fields[name]

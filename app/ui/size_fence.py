@@ -12,12 +12,12 @@ Inside a fence the widget's request reaches the fence alone (it has no layout: i
 widget over its whole rectangle). The fence measures what a layout reads from the widget (size
 hint, minimum size hint, height at the fence's width, size policy, minimum and maximum size) and
 passes the request on only when one of them changed. Layouts ask the fence, which answers with
-the widget's own measures, so it lays out exactly as the widget did. The widget is not hidden
-alone: hide the fence.
+the widget's own measures, so it lays out exactly as the widget did, and it shows and hides with
+the widget (a status field that empties takes no room).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
@@ -26,7 +26,13 @@ class SizeFence(QWidget):
     def __init__(self, widget: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.widget = widget
+        hidden = widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide) and widget.isHidden()
         widget.setParent(self)
+        if hidden:
+            self.hide()
+        else:
+            widget.show()  # with the fence, once that is shown
+        widget.installEventFilter(self)
         self._measured = self._measures()
         self._follow()
 
@@ -38,13 +44,23 @@ class SizeFence(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:
-            measured = self._measures()
-            if measured != self._measured:
-                self._measured = measured
-                self._follow()
-                self.updateGeometry()
+            self._measure_again()
             return True
+        if event.type() == QEvent.Type.Show:  # a widget out of view asks nobody: on a tab not shown, say
+            self._measure_again()
         return super().event(event)
+
+    def _measure_again(self) -> None:
+        measured = self._measures()
+        if measured != self._measured:
+            self._measured = measured
+            self._follow()
+            self.updateGeometry()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.widget and event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
+            self.setVisible(event.type() == QEvent.Type.ShowToParent)
+        return False
 
     def _follow(self) -> None:
         """The widget's own limits, where a layout reads them from the fence."""

@@ -15,6 +15,7 @@ from app.messages import text
 from app.messages.devices import device_state_words
 from app.messages.sync import stage_names
 from app.ui.scale_words import in_grams, reading, steadiness
+from app.ui.size_fence import SizeFence
 
 KEY_WARN_DAYS = 14
 FIELD_MIN_WIDTH = 48  # px a field may shrink to before the window would have to grow past the screen
@@ -109,12 +110,12 @@ class StatusPanel(QObject):
         self.fields = {name: KeptLabel(whole=True) if name == "camera" else
                        FieldLabel(whole=name == "ozon", keep=DEVICE_KEEP if name in devices else 0)
                        for name in ("ozon", "stages", "last", "outbox", "key", "camera", *devices)}
-        for name, label in self.fields.items():
+        for name, label in self.fields.items():  # fenced: a new text in the room it had lays no bar out
             label.setObjectName(f"status_{name}")
             if name in ("printer", "scale", "scanner", "camera"):
-                bar.addPermanentWidget(label)
+                bar.addPermanentWidget(SizeFence(label))
             else:
-                bar.addWidget(label)
+                bar.addWidget(SizeFence(label))
         self.ozon = "starting"   # starting | online | offline | auth | unset
         self.summary: dict = {}
         self.printer, self.printer_state = printer, ""
