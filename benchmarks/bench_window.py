@@ -9,7 +9,8 @@ moves with whatever else the machine does. This one keeps the window's own part 
 change to the window can be compared with little noise: the demo's window (as ``packdesk demo``
 builds it, not started: no station thread, no sync), and the answers the station gives to a
 packer's scans (open a posting, count its units but the last, put it back: the bench_ui.py cycle),
-decided beforehand on this thread. Each answer is then handed to the window as the station's
+decided beforehand on this thread (what a decision sets off afterwards, its log line, the camera's
+clip, Ozon's re-read, is left out). Each answer is then handed to the window as the station's
 worker hands it (``StationWorker._answered``) and the event loop is turned until nothing is left
 to do (its layouts, the repaint, the item views' delayed layouts). Timed: the window thread's CPU
 time and wall time for each answer, by kind. ``--rounds``: the answers are shown this many times
@@ -84,6 +85,7 @@ def decided(controller, count: int) -> list:
         for row in rows:
             units = [barcodes[i.sku][0] for i in row.items if barcodes.get(i.sku) for _ in range(i.quantity)]
             codes.extend([row.posting_number, *units[:-1], "CMD:CANCEL"])
+    engine.station.follow_up = lambda step: None  # its log line, the camera's clip, Ozon's re-read: not here
     answers = []
     for code in codes[:count]:
         engine.station.take_view()
