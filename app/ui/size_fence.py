@@ -4,9 +4,10 @@ A QLabel asks for a new layout at every new text (``QLabel::setText`` calls ``up
 even when the text takes the room it had. The layout it sits in is activated on the next turn of
 the event loop, and each activated layout asks its own widget's parent for one in turn (``QLayout::
 activate`` ends in ``updateGeometry``): the pack view, the tabs, the central widget, the main
-window, whose layout also starts an animation object per relayout. Every scan's message did that
-before its repaint: 0.5-0.7 ms of the window's thread a scan in layouts that moved nothing (per
-event type, ``benchmarks/bench_ui.py`` scanning back to back; see ``benchmarks/README.md``).
+window, whose layout also makes an animation object per relayout. Every scan's message did that:
+13 % of the window thread's time scanning back to back (``perf``), 1.5-2.1 ms a scan in a probe
+timing each event the window handled (offscreen, its own cost included; ``benchmarks/README.md``),
+in layouts that moved nothing.
 
 Inside a fence the widget's request reaches the fence alone (it has no layout: it only keeps the
 widget over its whole rectangle). The fence measures what a layout reads from the widget (size
