@@ -38,12 +38,13 @@ class MessageList(QListWidget):
         model = self.model()
         model.blockSignals(True)  # the size each row is shown at: nothing to lay out or repaint again
         try:
-            for row in range(self.count()):  # the rows this layout measured keep their size
-                item = self.item(row)
-                if item.data(SIZE) is None:
-                    size = self.visualItemRect(item).size()
-                    if size.isValid():
-                        item.setData(SIZE, size)
+            for row in range(self.count()):  # the rows this layout measured keep their size: new ones
+                item = self.item(row)           # come on top, all of them after a new width
+                if item.data(SIZE) is not None:
+                    break
+                size = self.visualItemRect(item).size()
+                if size.isValid():
+                    item.setData(SIZE, size)
         finally:
             model.blockSignals(False)
 
