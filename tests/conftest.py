@@ -88,3 +88,18 @@ def english_again():
     for languages in app.findChildren(Languages) if app is not None else ():
         if languages.current != "en":
             languages.switch("en")
+
+
+@pytest.fixture(autouse=True)
+def pyside_counts_topped_up():
+    """PySide6 6.12 on Python 3.11 leaves None, True and False one reference lower at each Qt call
+    that returns one (``app.ui.refcount_guard``): the window tops them up every 2 s, each test here
+    at its start, or a test that makes a few hundred such calls frees ``False`` and crashes later
+    (seen as a label "already deleted" in a repaint after a status bar test)."""
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:
+        from app.ui.refcount_guard import top_up
+
+        top_up()
+    yield
