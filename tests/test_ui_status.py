@@ -273,3 +273,29 @@ def test_the_status_bar_says_whether_the_scale_is_steady_first_and_the_whole_rea
     scale = status.fields["scale"]
     assert scale.text() == field
     assert scale.toolTip() == f"{view.weight.text()}\nserial:/dev/ttyUSB0"
+
+
+def test_the_cameras_field_is_red_and_bold_while_it_records_and_amber_on_light_when_it_failed(qtbot):
+    """Its looks are a palette and a font (no re-polish at each posting): checked on its pixels."""
+    from collections import Counter
+
+    bar = QStatusBar()
+    apply_style(bar)
+    qtbot.addWidget(bar)
+    status = StatusPanel(bar, printer="sim://", scale="sim://", scanner="keyboard", camera="sim://")
+    bar.resize(1280, 30)
+    bar.show()
+    qtbot.waitExposed(bar)
+    field = status.fields["camera"]
+    ground = bar.palette().color(bar.backgroundRole()).name()
+    looks = []
+    for state in ("ready", "recording", "failed", "ready"):
+        status.on_camera_state(state, "no camera matches", "12345678-0001-1")
+        lay_out(bar)
+        image = field.grab().toImage()
+        colours = Counter(image.pixelColor(x, y).name() for y in range(image.height()) for x in range(image.width()))
+        looks.append((field.font().bold(), colours.most_common(1)[0][0], {"#c62828", "#8a5a00"} & set(colours)))
+    assert looks == [(False, ground, set()),  # the bar's own
+                     (True, ground, {"#c62828"}),  # red, bold
+                     (True, "#fff3cd", {"#8a5a00"}),  # amber on light
+                     (False, ground, set())]  # its own again

@@ -38,8 +38,6 @@ QFrame#banner[level="warning"] { background: #fff3cd; }
 QFrame#banner[level="error"] { background: #f8d7da; }
 QFrame#firstRun { background: #fffbe6; border: 1px solid #e0c060; border-radius: 6px; }
 QLabel#errorFlashText { color: white; font-size: 30pt; font-weight: bold; }
-QLabel#status_camera[level="recording"] { color: #c62828; font-weight: bold; }
-QLabel#status_camera[level="warning"] { color: #8a5a00; background: #fff3cd; font-weight: bold; }
 QLabel#handoverCount { font-size: 44pt; font-weight: bold; padding: 4px 18px; border-radius: 8px; background: #eef3f7; }
 QLabel#handoverCountName { font-size: 16pt; }
 QLabel#handoverTitle { font-size: 22pt; font-weight: bold; }
