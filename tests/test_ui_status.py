@@ -61,6 +61,19 @@ def lay_out(bar: QStatusBar) -> None:
     bar.layout().activate()
 
 
+def a_bar_shown(qtbot, width: int, **devices) -> tuple[QStatusBar, StatusPanel]:
+    """A status bar in the app's style, ``width`` px wide, on the screen, with its panel."""
+    bar = QStatusBar()
+    apply_style(bar)  # the app's: REC in bold
+    qtbot.addWidget(bar)
+    status = StatusPanel(bar, **{"printer": "sim://", "scale": "sim://", "scanner": "keyboard", "camera": "sim://",
+                                 **devices})
+    bar.resize(width, 30)
+    bar.show()
+    qtbot.waitExposed(bar)
+    return bar, status
+
+
 def _places(status):
     return {name: (field.mapTo(status.bar, QPoint()).x(), field.width()) for name, field in status.fields.items()
             if field.isVisibleTo(status.bar)}
@@ -70,13 +83,7 @@ def test_a_shorter_text_moves_no_field_until_the_language_changes(qtbot):
     """The camera's REC turns to "ready" at every posting put away, a reading gets lighter, the
     outbox empties: the fields keep their places (a narrower field moved all the others, and the
     whole bar was laid out and repainted). A language change measures them again."""
-    bar = QStatusBar()
-    apply_style(bar)  # the app's: REC in bold
-    qtbot.addWidget(bar)
-    status = StatusPanel(bar, printer="sim://", scale="sim://", scanner="keyboard", camera="sim://")
-    bar.resize(1600, 30)
-    bar.show()
-    qtbot.waitExposed(bar)
+    bar, status = a_bar_shown(qtbot, 1600)
     status.on_scale_state("connected")
     status.on_scale_reading(12345.0, "stable")
     status.on_camera_state("ready", "", "")  # the camera has said both of its everyday words once
@@ -103,14 +110,8 @@ def test_what_a_field_says_while_the_bench_starts_keeps_no_room(qtbot):
     """"Ozon: connecting…", a device's URI before its first state, "Camera: starting…": once the
     bench is up, each field is as wide as what it says now (they kept the start's room all shift,
     and in Russian the sync's fields were cut for it)."""
-    bar = QStatusBar()
-    apply_style(bar)
-    qtbot.addWidget(bar)
-    status = StatusPanel(bar, printer="tcp://192.168.100.200:9100?lang=tspl&dpi=203", scale="sim://",
-                         scanner="hid://0c2e:1007", camera="sim://")
-    bar.resize(1600, 30)
-    bar.show()
-    qtbot.waitExposed(bar)
+    bar, status = a_bar_shown(qtbot, 1600, printer="tcp://192.168.100.200:9100?lang=tspl&dpi=203",
+                              scanner="hid://0c2e:1007")
     lay_out(bar)
     starting = _places(status)
     status.on_pass({"finished": True, "stages": {"postings": "ok"}, "outbox_open": 0, "outbox_parked": 0})
@@ -129,13 +130,7 @@ def test_a_field_that_empties_gives_its_room_back(qtbot):
     """The failed stages' warning is long; once a pass finishes it is gone, and the last sync, the
     outbox and the printer are whole again on a 1280-px bar (an empty field kept the warning's room
     and cut them to "Last sync: 1…" until the language changed)."""
-    bar = QStatusBar()
-    apply_style(bar)
-    qtbot.addWidget(bar)
-    status = StatusPanel(bar, printer="sim://", scale="sim://", scanner="keyboard", camera="sim://")
-    bar.resize(1280, 30)
-    bar.show()
-    qtbot.waitExposed(bar)
+    bar, status = a_bar_shown(qtbot, 1280)
     for device in (status.on_printer_state, status.on_scale_state, status.on_scanner_state):
         device("connected")
     status.on_camera_state("recording", "", "12345678-0001-1")
@@ -279,13 +274,7 @@ def test_the_cameras_field_is_red_and_bold_while_it_records_and_amber_on_light_w
     """Its looks are a palette and a font (no re-polish at each posting): checked on its pixels."""
     from collections import Counter
 
-    bar = QStatusBar()
-    apply_style(bar)
-    qtbot.addWidget(bar)
-    status = StatusPanel(bar, printer="sim://", scale="sim://", scanner="keyboard", camera="sim://")
-    bar.resize(1280, 30)
-    bar.show()
-    qtbot.waitExposed(bar)
+    bar, status = a_bar_shown(qtbot, 1280)
     field = status.fields["camera"]
     ground = bar.palette().color(bar.backgroundRole()).name()
     looks = []
