@@ -1,6 +1,6 @@
 """The window's thread paints its own fills: Qt's raster engine would hand each fill of 96 or more
-scan lines to a thread pool and wait for it (``app.ui.app.NO_GUI_THREAD_POOL``). Each case runs in
-a process of its own, as Qt reads the setting once, when the pool is first wanted."""
+scan lines to a thread pool and wait for it (``QT_NO_GUI_THREADPOOL``, set by ``app.ui.app.make_app``).
+Each case runs in a process of its own, as Qt reads the setting once, when the pool is first wanted."""
 from __future__ import annotations
 
 import os

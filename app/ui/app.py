@@ -32,13 +32,11 @@ ANSWER_SHOWN_S = 0.05
 # across its GUI thread pool and waits for it. On a busy 2-core bench the window then waits for a pool
 # thread to be scheduled beside the station's thread, the camera's recorder and the display server,
 # for work of a few microseconds. Set before the QApplication: Qt reads it once; fills stay on the
-# window's thread. benchmarks/README.md has the runs with and without.
-NO_GUI_THREAD_POOL = {"QT_NO_GUI_THREADPOOL": "1"}
+# window's thread (make_app sets QT_NO_GUI_THREADPOOL). benchmarks/README.md has the runs.
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
-    for name, value in NO_GUI_THREAD_POOL.items():
-        os.environ.setdefault(name, value)
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")  # fills on the window's thread (above)
     QCoreApplication.setOrganizationName("packdesk")
     QCoreApplication.setApplicationName("packdesk")
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])

@@ -21,26 +21,23 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from app.ui.size_fence import layout_measures
+
 
 class Pages(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._bar: QSize | None = None  # the tab bar's size hint when the tabs were last laid out
-        self._passed: tuple | None = None  # the size hints the window's layout was last told of
+        self._passed: tuple | None = None  # the measures the window's layout was last told of
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest and self.isVisible():
             bar = self.tabBar().sizeHint()
             if bar == self._bar:
-                hints = self._hints()
-                if hints != self._passed:
-                    self._passed = hints
+                measured = layout_measures(self, self.width())
+                if measured != self._passed:
+                    self._passed = measured
                     self.updateGeometry()
                 return True
             self._bar, self._passed = bar, None
         return super().event(event)
-
-    def _hints(self) -> tuple:
-        """What the window's layout reads from the tabs."""
-        return (self.sizeHint(), self.minimumSizeHint(),
-                self.heightForWidth(self.width()) if self.hasHeightForWidth() else -1)

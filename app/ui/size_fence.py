@@ -23,6 +23,13 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 
+def layout_measures(widget: QWidget, width: int) -> tuple:
+    """What a parent's layout reads from ``widget`` laid out ``width`` wide."""
+    height = widget.heightForWidth(width) if widget.hasHeightForWidth() else -1
+    return (widget.sizeHint(), widget.minimumSizeHint(), height, widget.sizePolicy(), widget.minimumSize(),
+            widget.maximumSize())
+
+
 class SizeFence(QWidget):
     def __init__(self, widget: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,14 +41,8 @@ class SizeFence(QWidget):
         else:
             widget.show()  # with the fence, once that is shown
         widget.installEventFilter(self)
-        self._measured = self._measures()
+        self._measured = layout_measures(self.widget, self.width())
         self._follow()
-
-    def _measures(self) -> tuple:
-        widget = self.widget
-        height = widget.heightForWidth(self.width()) if widget.hasHeightForWidth() else -1
-        return (widget.sizeHint(), widget.minimumSizeHint(), height, widget.sizePolicy(), widget.minimumSize(),
-                widget.maximumSize())
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:
@@ -52,7 +53,7 @@ class SizeFence(QWidget):
         return super().event(event)
 
     def _measure_again(self) -> None:
-        measured = self._measures()
+        measured = layout_measures(self.widget, self.width())
         if measured != self._measured:
             self._measured = measured
             self._follow()

@@ -48,7 +48,7 @@ class MessageList(QListWidget):
         finally:
             model.blockSignals(False)
 
-    def measure_again(self) -> None:
+    def _measure_again(self) -> None:
         model = self.model()
         model.blockSignals(True)  # laid out again below
         try:
@@ -60,10 +60,10 @@ class MessageList(QListWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         if event.size().width() != event.oldSize().width():
-            self.measure_again()
+            self._measure_again()
         super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in _MEASURE_CHANGES:
-            self.measure_again()
+            self._measure_again()
         super().changeEvent(event)
