@@ -8,7 +8,9 @@ import pytest
 from app.services.ozon.errors import OzonTransportError
 from app.services.station import Remote, Station, codes
 from app.services.station import results as r
+from app.store import lookups
 from app.store import outbox as store_outbox
+from app.store import postings as store_postings
 from app.store import products as store_products
 from sync_helpers import bench  # noqa: F401
 
@@ -61,6 +63,30 @@ def test_ozon_still_saying_packable_changes_nothing(bench, station):
     assert station.scan(number).code == r.POSTING_OPENED
     assert _next_step(steps) is None
     assert station.scan(_item_of(bench, number)).code in (r.ITEM_ACCEPTED, r.POSTING_COMPLETE)
+
+
+def test_a_change_that_keeps_the_posting_packable_is_stored_and_the_packer_goes_on(bench, station):
+    station, steps = station
+    number = _synced(bench)[0]
+    assert station.scan(number).code == r.POSTING_OPENED
+    bench.sim.world.set_shipment_date(number, bench.sim.world.peek(number).shipment_date + 3600)
+    with bench.db.read() as session:
+        was = lookups.get_posting(session, number)
+    assert _next_step(steps) is None
+    with bench.db.read() as session:
+        row = lookups.get_posting(session, number)
+    assert (row.shipment_date - was.shipment_date).total_seconds() == 3600 and row.synced_at > was.synced_at
+    assert row.delivery_schema == "FBS"  # only the v4 lists carry it, not the re-read: the sync's word kept
+    assert station.snapshot()["posting"] == number
+
+
+def test_a_posting_made_a_problem_here_meanwhile_is_stopped_though_ozon_says_nothing_new(bench, station):
+    station, steps = station
+    number = _synced(bench)[0]
+    assert station.scan(number).code == r.POSTING_OPENED
+    bench.db.call(store_postings.set_local_state, number, "problem", problem="torn")  # another bench said so
+    stopped = _next_step(steps)
+    assert (stopped.code, stopped.posting, stopped.data["reason"]) == (r.POSTING_NOT_PACKABLE, number, "problem")
 
 
 def test_a_posting_put_back_before_the_answer_is_refused_at_its_next_open(bench, station):

@@ -330,6 +330,16 @@ def test_refresh_writes_one_posting_from_ozon_as_the_upsert_does(db, change, cha
     assert row.claimed_by == "bench-1" and [(i.sku, i.quantity) for i in row.items] == [(10, 2), (11, 1)]
 
 
+@pytest.mark.parametrize("account", ["", "acme"])
+def test_refresh_of_what_the_cache_holds_moves_only_synced_at_whatever_account_it_is_stamped_with(db, account):
+    lines = [item(10, 2), item(11)]
+    db.call(upsert_postings, [posting("14-1-4")], {"14-1-4": lines}, NOW, account=account)
+    assert db.call(refresh_posting, posting("14-1-4"), lines, LATER) is False  # several accounts: no rewrite
+    with db.read() as session:
+        row = get_posting(session, "14-1-4")
+    assert (row.account, row.synced_at) == (account, LATER)
+
+
 @pytest.mark.parametrize("lines", [[item(10, 3), item(11)], [item(10, 2)], [item(10, 2), item(11), item(12)],
                                    [item(11), item(10, 2)], [item(10, 2), item(11, name="Renamed")]])
 def test_refresh_replaces_lines_that_changed_on_ozon(db, lines):

@@ -128,7 +128,8 @@ def _upsert_statement(session: Session) -> Any:
     return stmt
 
 
-_CACHED = select(*(_postings.c[name] for name in (*POSTING_FIELDS, "local_state"))).where(
+_COMPARED = tuple(name for name in POSTING_FIELDS if name != "account")  # an existing posting keeps its account
+_CACHED = select(*(_postings.c[name] for name in (*_COMPARED, "local_state"))).where(
     _postings.c.posting_number == bindparam("number"))
 _CACHED_ITEMS = (select(*(_items.c[name] for name in ITEM_FIELDS))
                  .where(_items.c.posting_number == bindparam("number")).order_by(_items.c.line_no))
@@ -136,15 +137,16 @@ _CACHED_ITEMS = (select(*(_items.c[name] for name in ITEM_FIELDS))
 
 def refresh_posting(session: Session, posting: dict[str, Any], items: list[dict[str, Any]], now: datetime) -> bool:
     """One posting as Ozon just sent it (the station's re-read before opening or packing):
-    written as :func:`upsert_postings` writes it, unless the cache holds exactly that already;
-    then only its ``synced_at`` moves (two reads and one small update instead of an upsert that
-    rewrites the row and its lines). True when something changed."""
+    written as :func:`upsert_postings` writes it, unless the cache holds exactly that already
+    (whatever account it is stamped with: the upsert never changes that); then only its
+    ``synced_at`` moves (two reads and one small update instead of an upsert that rewrites the row
+    and its lines). True when something changed."""
     row = _posting_row(posting, now)
     number = row["posting_number"]
     cached = session.execute(_CACHED, {"number": number}).first()
     if cached is not None:
         *ozon, local_state = cached
-        same = (list(ozon) == [row[name] for name in POSTING_FIELDS]
+        same = (list(ozon) == [row[name] for name in _COMPARED]
                 and derive_local_state(local_state, row["status"]) == local_state
                 and [tuple(line) for line in session.execute(_CACHED_ITEMS, {"number": number})]
                 == [tuple(_item_row(number, position, item)[name] for name in ITEM_FIELDS)

@@ -228,22 +228,30 @@ _CLAIMED_OPEN = (  # built once: read at every scan
 
 
 def save_fresh(session: Session, posting: Posting, now: datetime, account: str = "") -> None:
-    """What Ozon just said about a posting goes into the cache (as the sync would write it). The
-    station reads one posting with ``/v3/posting/fbs/get``, whose ``requirements`` lack the lists only
-    the v4 lists carry (``products_requiring_imei``, ``_weight``): those the sync wrote are kept."""
-    row = posting_row(posting)
-    cached = session.execute(_REQUIREMENTS, {"number": posting.posting_number}).scalar()
-    if cached:
-        row["requirements"] = {**{k: v for k, v in cached.items() if k in V4_ONLY_REQUIREMENTS},
-                               **(row["requirements"] or {})}
-    store_postings.refresh_posting(session, row, item_rows(posting), now=now)
+    """What Ozon just said about a posting goes into the cache (as the sync would write it)."""
+    store_postings.refresh_posting(session, _as_cached(session, posting), item_rows(posting), now=now)
     if account:  # read with that Ozon account's credentials (several accounts: station.accounts)
         session.execute(update(PostingRow).where(PostingRow.posting_number == posting.posting_number,
                                                  PostingRow.account == "").values(account=account))
 
 
+def _as_cached(session: Session, posting: Posting) -> dict[str, Any]:
+    """Ozon's posting as the cache keeps it. The station reads one posting with
+    ``/v3/posting/fbs/get``, which lacks what only the v4 lists carry (``delivery_schema``; the
+    ``requirements`` lists ``products_requiring_imei``, ``_weight``): what the sync wrote of those is kept."""
+    row = posting_row(posting)
+    cached = session.execute(_V4_ONLY, {"number": posting.posting_number}).first()
+    if cached is not None:
+        requirements, schema = cached
+        if requirements:
+            row["requirements"] = {**{k: v for k, v in requirements.items() if k in V4_ONLY_REQUIREMENTS},
+                                   **(row["requirements"] or {})}
+        row["delivery_schema"] = row["delivery_schema"] or schema
+    return row
+
+
 V4_ONLY_REQUIREMENTS = ("products_requiring_imei", "products_requiring_weight")
-_REQUIREMENTS = select(PostingRow.__table__.c.requirements).where(
+_V4_ONLY = select(PostingRow.__table__.c.requirements, PostingRow.__table__.c.delivery_schema).where(
     PostingRow.__table__.c.posting_number == bindparam("number"))
 
 
