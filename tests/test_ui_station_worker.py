@@ -10,6 +10,7 @@ from app.messages import text
 from app.services.station import Station
 from app.ui.adapters import StationWorker
 from app.ui.errors import CrashDialog, CrashReporter
+from PySide6.QtWidgets import QWidget
 from sync_helpers import bench  # noqa: F401
 from ui_helpers import cache_with_postings
 
@@ -267,3 +268,70 @@ def test_the_station_thread_rehearses_once_before_its_first_scan(qtbot, station,
         worker.stop()
     assert answers == [r.NOTHING_OPEN, r.NOTHING_OPEN]
     assert calls == [("rehearsed", THREAD_NAME), ("scan", THREAD_NAME), ("scan", THREAD_NAME)]
+
+
+class _Window(QWidget):
+    """A top-level window that notes each of its paints in ``said`` (beside the station's steps)."""
+
+    def __init__(self, said: list) -> None:
+        super().__init__()
+        self.said = said
+        self.resize(120, 80)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        self.said.append("painted")
+
+
+@pytest.fixture
+def window(qtbot):
+    said: list = []
+    window = _Window(said)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_what_an_answer_sets_off_runs_once_the_window_has_repainted_it(qtbot, station, window, monkeypatch):
+    """Not a fixed time after the answer (that met a packer's next scan), and not before its repaint."""
+    from app.services.station import results as r
+
+    monkeypatch.setattr("app.ui.adapters.station_worker.FOLLOW_UP_MS", 3_600_000)  # no timer does it here
+    station.listen(lambda result: window.said.append(result.code), after_answer=True)
+    worker = StationWorker(station)
+    worker.watch_repaints(window)
+    worker.result.connect(lambda result: window.update())  # the answer shown, as the pack view shows it
+    with qtbot.waitSignal(worker.snapshot, timeout=5000):
+        worker.start()
+    try:
+        window.said.clear()
+        worker.scan("4600000000000")
+        qtbot.waitUntil(lambda: r.POSTING_COMPLETE in window.said, timeout=5000)
+        assert window.said[0] == "painted"
+    finally:
+        worker.stop()
+
+
+def test_ozons_re_read_coming_while_an_answer_is_on_its_way_is_decided_after_its_repaint(qtbot, station, window,
+                                                                                          monkeypatch):
+    from app.services.station import results as r
+
+    monkeypatch.setattr("app.ui.adapters.station_worker.FOLLOW_UP_MS", 3_600_000)
+    station.listen(lambda result: window.said.append(result.code), after_answer=True)
+    worker = StationWorker(station)
+    worker.watch_repaints(window)
+    with qtbot.waitSignal(worker.snapshot, timeout=5000):
+        worker.start()
+    try:
+        window.said.clear()
+        with qtbot.waitSignal(worker.result, timeout=5000):
+            worker.scan("4600000000000")  # answered; not repainted yet: its follow-up waits
+        station.later(lambda: window.said.append("decided later"))  # as from Ozon's pool thread
+        with qtbot.waitSignal(worker.snapshot, timeout=5000):
+            worker.refresh()  # queued behind it on the station thread: that thread has taken it
+        assert window.said == []
+        window.update()
+        qtbot.waitUntil(lambda: "decided later" in window.said, timeout=5000)
+        assert window.said == ["painted", r.POSTING_COMPLETE, "decided later"]
+    finally:
+        worker.stop()

@@ -78,6 +78,7 @@ class BenchController(QObject):
                                  returns=self.returns.panel, cases=self.returns.cases, sign_in_bar=self.people.bar,
                                  audit=self.people.audit, statistics=self.people.statistics)
         self.handover.pages, self.handover.index = self.window.pages, HANDOVER
+        self.station_worker.watch_repaints(self.window)
         self.returns.pages = self.window.pages
         self.sync_worker = SyncWorker(parts.service, self) if parts.service is not None else None
         self.progress = ProgressBridge(self)  # long work told on the sync and print threads -> the bars

@@ -16,10 +16,12 @@ A posting opened from the cache is re-read from Ozon meanwhile; the station deci
 on this thread too (``Station.later``), and a stop it makes is one more ``result``.
 
 The answer first: what a decision sets off and the packer does not wait for (the evidence video
-and log, Ozon's re-read) runs ``FOLLOW_UP_MS`` after the answer went out (``Station.follow_up``),
-in order, on this thread: by then the window has painted it. Started at the same moment, that
-work took the two cores and the interpreter from the window's repaint (benchmarks/bench_ui.py).
-What is still waiting when the worker stops runs then.
+and log, Ozon's re-read) runs once the window has repainted the answer (``watch_repaints``), or
+``FOLLOW_UP_MS`` after it went out when no repaint comes (a window not shown), in order, on this
+thread (``Station.follow_up``); so does deciding Ozon's re-read when it comes while an answer is
+on its way to the screen. Started at the same moment as the repaint, that work took the two cores
+and the interpreter from it; started at a fixed time after it, it met the next scan of a packer
+scanning without pause (benchmarks/bench_ui.py). What is still waiting when the worker stops runs then.
 
 Started, the thread first rehearses the station's usual decisions and undoes them
 (``app.services.station.rehearsal``), so that the shift's first scans find their statements
@@ -33,14 +35,15 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from app.ui.errors import report_bug
 
 log = logging.getLogger("packdesk.ui.station")
 
 THREAD_NAME = "packdesk-station"
-FOLLOW_UP_MS = 50  # the answer's repaint takes 5-25 ms; a packer's next scan comes 300 ms or more later
+FOLLOW_UP_MS = 50  # at the latest: the answer's repaint takes 5-25 ms
 
 
 class _Engine(QObject):
@@ -78,6 +81,12 @@ class _Engine(QObject):
             self._follow_timer.start()
 
     @Slot()
+    def shown(self) -> None:
+        """The window has repainted with the answers given so far: what follows them runs now."""
+        self._follow_timer.stop()
+        self.run_follow_ups()
+
+    @Slot()
     def finish(self) -> None:
         """The worker stops: what is still to follow runs now, on this thread."""
         self._follow_timer.stop()
@@ -95,6 +104,12 @@ class _Engine(QObject):
 
     @Slot(object)
     def _run_later(self, step) -> None:
+        if self._follow_timer.isActive():  # an answer is on its way to the screen: decided after it
+            self._follow_ups.append(lambda: self._decide_later(step))
+        else:
+            self._decide_later(step)
+
+    def _decide_later(self, step) -> None:
         try:
             self.station.take_view()
             outcome = step()
@@ -209,10 +224,13 @@ class StationWorker(QObject):
     _rehearse = Signal()
     _expire_idle = Signal()
     _finish = Signal()
+    _shown = Signal()
 
     def __init__(self, station, scale_reader=None, parent: QObject | None = None, *, router=None) -> None:
         super().__init__(parent)
         self.station, self.router = station, router
+        self._window: QWidget | None = None
+        self._awaiting_paint = False
         self._thread = QThread()
         self._thread.setObjectName(THREAD_NAME)
         self._engine = _Engine(station, scale_reader, router)
@@ -224,6 +242,7 @@ class StationWorker(QObject):
         self._refresh.connect(self._engine.refresh)
         self._rehearse.connect(self._engine.rehearse)
         self._expire_idle.connect(self._engine.expire_idle)
+        self._shown.connect(self._engine.shown)
         self._finish.connect(self._engine.finish, Qt.ConnectionType.BlockingQueuedConnection)
         # the engine lives on the station thread, this object on the GUI thread: queued
         self._engine.answered.connect(self._answered)
@@ -234,6 +253,20 @@ class StationWorker(QObject):
     def _answered(self, snapshot: dict, result) -> None:
         self.snapshot.emit(snapshot)
         self.result.emit(result)
+        if self._window is not None and not self._awaiting_paint:
+            self._awaiting_paint = True
+            self._window.installEventFilter(self)  # only until its repaint: no Python call for its other events
+
+    def watch_repaints(self, window: QWidget) -> None:
+        """Tell the station thread each time ``window`` (the top-level one) has repainted after answers."""
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.UpdateRequest and self._awaiting_paint:
+            self._awaiting_paint = False
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._shown.emit)  # queued as the repaint begins: runs once it is done
+        return False
 
     def start(self) -> None:
         self._thread.start()
