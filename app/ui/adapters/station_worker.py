@@ -6,6 +6,7 @@ never runs on the GUI thread. One worker thread makes all calls (the station wan
     worker = StationWorker(station, scale_reader, router=router)  # reader, router may be None
     worker.result.connect(pack_view.show_result)      # StationResult, on the GUI thread
     worker.snapshot.connect(pack_view.show_snapshot)  # Station.snapshot() dict
+    worker.watch_repaints(window)  # the top-level window showing the answers
     worker.start(); worker.scan("12345678-0001-1"); ...; worker.stop()
 
 Scans, commands and acknowledgements go through the bench's ``ScanRouter`` (app.services.modes)
