@@ -4,13 +4,13 @@ import logging
 import sqlite3
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from sqlalchemy.exc import OperationalError
 
 from app.messages import text
 from app.services.station import Station
 from app.ui.adapters import StationWorker
 from app.ui.errors import CrashDialog, CrashReporter
-from PySide6.QtWidgets import QWidget
 from sync_helpers import bench  # noqa: F401
 from ui_helpers import cache_with_postings
 

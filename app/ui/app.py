@@ -28,15 +28,15 @@ WINDOW_SWITCH_INTERVAL_S = 0.001
 # How long the sync's parsing still waits after a decision (app/foreground.py): the answer's trip to
 # the window and its repaint take 5-25 ms; work that waited only for the decision came back then.
 ANSWER_SHOWN_S = 0.05
-# Qt's raster engine splits each fill of 96 or more scan lines (a scroll bar, a page's background)
-# across its GUI thread pool and waits for it. On a busy 2-core bench the window then waits for a pool
-# thread to be scheduled beside the station's thread, the camera's recorder and the display server,
-# for work of a few microseconds. Set before the QApplication: Qt reads it once; fills stay on the
-# window's thread (make_app sets QT_NO_GUI_THREADPOOL). benchmarks/README.md has the runs.
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
-    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")  # fills on the window's thread (above)
+    # Qt's raster engine splits each fill of 96 or more scan lines (a scroll bar, a page's background)
+    # across its GUI thread pool and waits for it: on a busy 2-core bench the window then waits for a
+    # pool thread to be scheduled beside the station's thread, the camera's recorder and the display
+    # server, for work of a few microseconds. Fills stay on the window's thread; set before the
+    # QApplication, as Qt reads it once (benchmarks/README.md has the runs).
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
     QCoreApplication.setOrganizationName("packdesk")
     QCoreApplication.setApplicationName("packdesk")
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
