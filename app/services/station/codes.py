@@ -32,15 +32,17 @@ def at_once(t: Txn, code: str, notes: dict, *, ask_first: bool):
     number = lookups.posting_by_label_barcode(t.session, code)
     if number is not None:
         return ("label", number)
-    if t.row.open_posting is not None:  # a phone's IMEI, a jewel's UIN the bench asked for?
-        taken = unit_ids.take(t, code)
-        if taken is not None:
-            return taken
+    if t.row.open_posting is None:
+        return ("ask", None) if looks_like_label(code) else idle(t, code, [code], None, notes,
+                                                                   ask_first=ask_first, found=found)
+    # the open posting read once, for the identifier it may wait for and for the count
+    posting, counts, _ = s.get_counted(t.session, t.row.open_posting)
+    taken = unit_ids.take(t, code, posting)  # a phone's IMEI, a jewel's UIN the bench asked for?
+    if taken is not None:
+        return taken
     if looks_like_label(code):
         return ("ask", None)
-    if t.row.open_posting is None:
-        return idle(t, code, [code], None, notes, ask_first=ask_first, found=found)
-    return flows.count_unit(t, code, notes=notes, found=found)
+    return flows.count_unit(t, code, notes=notes, found=found, posting=posting, counts=counts)
 
 
 def item(t: Txn, code: str, barcodes: list[str], mark, notes: dict | None, *, ask_first: bool):

@@ -67,11 +67,11 @@ def required(t: s.Txn, posting: s.BenchPosting, scanned: dict) -> r.StationResul
                      product=_name(posting, sku), **scanned)
 
 
-def take(t: s.Txn, code: str) -> r.StationResult | None:
-    """A scan that is no item, while a unit of the open posting waits for its identifier: the
-    identifier, checked and kept, or refused with the reason (None: no unit waits)."""
+def take(t: s.Txn, code: str, posting: s.BenchPosting | None) -> r.StationResult | None:
+    """A scan that is no item, while a unit of the open posting (``posting``, as this transaction
+    read it) waits for its identifier: the identifier, checked and kept, or refused with the reason
+    (None: no unit waits, nothing written)."""
     number = t.row.open_posting
-    posting = s.get_posting(t.session, number) if number else None
     if posting is not None and posting.problem:  # reopened for customs numbers, or a refused IMEI/UIN?
         taken = customs.take(t, number, code) or replace_refused(t, posting, code)
         if taken is not None:
