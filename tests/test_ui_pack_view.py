@@ -1,6 +1,9 @@
 """The pack view shows what the station reports: the open posting's deadline, delivery and scheme,
 its lines with a tick when complete, and the scale's live reading."""
+import ctypes
 from datetime import datetime, timedelta
+
+import pytest
 
 from app.ui.pack import PackView
 
@@ -283,6 +286,31 @@ def test_every_kept_message_is_laid_out_before_the_repaint_and_measured_once(qtb
     sizes = [messages.item(row).data(SIZE) for row in range(MAX_MESSAGES)]
     assert sizes == [r.size() for r in rects]  # each keeps the size it is shown at
     assert sizes[1:] == [kept[messages.item(row).text()] for row in range(1, MAX_MESSAGES)]  # the old: as they were
+
+
+def test_the_oldest_message_is_deleted_when_it_goes(qtbot):
+    """Not only out of the list: a message dropped but never deleted stays in memory all shift
+    (C's heap in use, glibc's ``mallinfo2``: the items are Qt's, not Python objects)."""
+    from app.ui.pack.messages import MAX_MESSAGES, MessageList
+
+    class MallInfo(ctypes.Structure):
+        _fields_ = [(name, ctypes.c_size_t) for name in (
+            "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+
+    mallinfo2 = getattr(ctypes.CDLL(None), "mallinfo2", None)
+    if mallinfo2 is None:
+        pytest.skip("needs glibc 2.33+ (mallinfo2) to see C's heap")
+    mallinfo2.restype = MallInfo
+    messages = MessageList()
+    qtbot.addWidget(messages)
+    for n in range(2 * MAX_MESSAGES):  # every allocation a full list makes, made once
+        messages.add(f"Отправление 12345678-0001-1: проверено {n} из 60 шт.")
+    before = mallinfo2().uordblks
+    for n in range(3000):
+        messages.add(f"Отправление 12345678-0001-1: проверено {n} из 60 шт.")
+    grown = mallinfo2().uordblks - before
+    assert messages.count() == MAX_MESSAGES and messages.item(MAX_MESSAGES - 1).text().endswith("2980 из 60 шт.")
+    assert grown < 3000 * 40, f"{grown / 3000:.0f} bytes kept of each message"  # taken, never deleted: ~340
 
 
 def test_a_narrower_message_list_measures_its_messages_again(qtbot):
