@@ -1,7 +1,7 @@
 """Desktop bench figures: cold start to the first painted window, and scan → repainted pack view.
 
     .venv/bin/python benchmarks/bench_ui.py [--runs 5] [--scans 200] [--gap-ms 5] [--ozon process|inline]
-        [--no-rehearsal]
+        [--no-rehearsal] [--split] [--memory-every N]
 
 Cold start: a fresh process does what ``packdesk demo`` does (simulator, sim:// devices, the main
 window) and reports when the window's first paint event arrives, counted from just before the
@@ -32,7 +32,8 @@ station worker's two methods that carry a scan and its answer (``app.ui.adapters
 before the window is built. Beside them, from the scan to the repaint's end, the window thread's
 CPU time (the bench's own steps included) and, on Linux, its time ready to run but waiting for a CPU
 (``/proc/thread-self/schedstat``): on 2 cores the station's thread, the display server, the camera's
-recorder and a sync pass all want one around a scan.
+recorder and a sync pass all want one around a scan. ``--memory-every N``: what the window's process
+holds every N scans and its growth a scan over the run's second half (``heap.py``).
 Runs offscreen by default (QT_QPA_PLATFORM=offscreen); under xvfb-run set QT_QPA_PLATFORM=xcb.
 """
 from __future__ import annotations
@@ -46,6 +47,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import heap
 from percentiles import percentile
 
 REPO = Path(__file__).resolve().parent.parent
@@ -69,6 +71,10 @@ if os.environ.get("BENCH_NO_REHEARSAL"):  # --no-rehearsal: the station thread s
     from app.services.station import rehearsal
     rehearsal.rehearse = lambda station: []
 GAP_MS = int(os.environ.get("BENCH_GAP_MS", "5"))
+MEMORY_EVERY = int(os.environ.get("BENCH_MEMORY_EVERY", "0"))  # --memory-every: benchmarks/heap.py
+if MEMORY_EVERY:
+    sys.path.insert(0, os.path.join(os.getcwd(), "benchmarks"))
+    import heap
 SPLIT = {}  # --split: the scan in flight's instants (perf_counter) and its station thread's CPU ms
 SCHEDSTAT = Path("/proc/thread-self/schedstat")  # Linux: the thread's time ready but waiting for a CPU
 
@@ -232,6 +238,8 @@ with ozon as sim:
     codes = []
 
     def next_scan():
+        if MEMORY_EVERY and len(state["times"]) % MEMORY_EVERY == 0:
+            print(heap.line(len(state["times"])), flush=True)
         if len(state["times"]) >= SCANS:
             print("scan_to_paint_ms " + " ".join(f"{k}={t:.2f}" for k, t in zip(state["kinds"], state["times"])),
                   flush=True)
@@ -287,6 +295,8 @@ def main() -> None:
                         help="the station thread skips its rehearsal (app.services.station.rehearsal)")
     parser.add_argument("--split", action="store_true",
                         help="also print where each scan's time goes, on the station's thread and the window's")
+    parser.add_argument("--memory-every", type=int, default=0, metavar="N",
+                        help="also print what the window's process holds every N scans (benchmarks/heap.py)")
     args = parser.parse_args()
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
            "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
@@ -299,6 +309,8 @@ def main() -> None:
         env["BENCH_NO_REHEARSAL"] = "1"
     if args.split:
         env["BENCH_SPLIT"] = "1"
+    if args.memory_every:
+        env["BENCH_MEMORY_EVERY"] = str(args.memory_every)
     try:
         measure(args, env)
     finally:
@@ -313,7 +325,7 @@ def measure(args, env: dict) -> None:
 
 
 def measure_in(args, env: dict) -> None:
-    starts, repaints, begins, commits, splits = [], [], [], [], []
+    starts, repaints, begins, commits, splits, memory = [], [], [], [], [], []
     load_at_start = os.getloadavg()
     for run in range(args.runs):
         env.update(BENCH_T0=repr(time.time()), BENCH_SCANS=str(args.scans if run == 0 else 0),
@@ -331,6 +343,8 @@ def measure_in(args, env: dict) -> None:
                 commits = [(kind, float(ms)) for kind, ms in (x.split("=") for x in line.split()[1:])]
             elif line.startswith("scan_split_ms ") and run == 0:
                 splits = [[float(ms) for ms in x.split("=")[1].split(",")] for x in line.split()[1:]]
+            elif line.startswith("memory ") and run == 0:
+                memory.append(line)
         if out.returncode:
             print(out.stderr[-2000:], file=sys.stderr)
     print(f"platform: {env['QT_QPA_PLATFORM']}, {os.cpu_count()} cores, Ozon simulator {args.ozon}, "
@@ -374,6 +388,7 @@ def measure_in(args, env: dict) -> None:
             print(f"    {kind:<18} " + "   ".join(
                 "%.2f / %.2f" % (statistics.median(x), percentile(x, 0.99))
                 for x in ([one[n] for one in ones] for n in range(len(SPLIT_PARTS)))))
+    heap.report(memory)
 
 
 def figures(label: str, times: list[float], width: int = 20, digits: int = 1) -> None:
