@@ -46,14 +46,12 @@ class Remote:
 
     def __init__(self, get_posting: Callable[[str], Posting | None] | None,
                  get_by_barcode: Callable[[str], Posting | None] | None = None,
-                 *, timeout_s: float = DEFAULT_TIMEOUT_S, workers: int = 2,
-                 soon_pending: int = SOON_PENDING) -> None:
+                 *, timeout_s: float = DEFAULT_TIMEOUT_S, workers: int = 2) -> None:
         self._get_posting, self._get_by_barcode = get_posting, get_by_barcode
         self.timeout_s = timeout_s
         self.account_of: Callable[[str], str] | None = None
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="packdesk-station-ozon")
         self._soon = ThreadPoolExecutor(max_workers=1, thread_name_prefix="packdesk-station-recheck")
-        self._soon_pending = soon_pending
         self._waiting: OrderedDict[str, Future] = OrderedDict()  # posting_soon's, oldest first
         self._draining = self._closed = False  # a turn of _drain is on the recheck thread; close() was called
         self._guard = threading.Lock()
@@ -84,7 +82,7 @@ class Remote:
                 self._waiting.move_to_end(number)
                 return self._waiting[number]
             self._waiting[number] = future
-            dropped = [self._waiting.popitem(last=False)[1] for _ in range(len(self._waiting) - self._soon_pending)]
+            dropped = [self._waiting.popitem(last=False)[1] for _ in range(len(self._waiting) - SOON_PENDING)]
             if not self._draining:  # one turn on the thread at a time, taking them until none waits
                 self._draining = True
                 self._soon.submit(self._drain)
