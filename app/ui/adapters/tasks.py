@@ -33,6 +33,11 @@ class _Relay(QObject):
     @Slot(object, object)
     def _finish(self, result, error) -> None:
         _alive.discard(self)
+        # deleted here, on the GUI thread: else the job's last reference (or the garbage collector,
+        # on whichever thread it runs) destroys it on a pool thread, where ~QObject takes Qt's
+        # connection lock and then waits for the interpreter: a GUI thread holding the interpreter
+        # and wanting that lock (deleting any QObject) waits forever (seen once in the suite)
+        self.deleteLater()
         if self.owner is not None and not shiboken6.isValid(self.owner):
             return  # the window that asked is gone
         if error is None:
