@@ -91,6 +91,33 @@ def english_again():
 
 
 @pytest.fixture(autouse=True)
+def garbage_collected_on_the_gui_thread():
+    """As in the window (``app.ui.gui_collector``): once the session has its QApplication, Python's
+    garbage is collected on the GUI thread only, on the collector's timer while a test waits for Qt and
+    at each test's end; else a test's widget or worker left in a cycle is destroyed on whichever thread
+    allocates next, and deadlocks with the GUI thread (seen once: the suite hung)."""
+    import sys
+
+    def app():
+        if "PySide6.QtWidgets" not in sys.modules:
+            return None
+        from PySide6.QtWidgets import QApplication
+
+        return QApplication.instance()
+
+    if app() is not None:
+        from app.ui import gui_collector
+
+        gui_collector.install(app())
+    yield
+    if app() is not None:
+        from app.ui import gui_collector
+
+        gui_collector.install(app())
+        gui_collector.collect_due()
+
+
+@pytest.fixture(autouse=True)
 def pyside_counts_topped_up():
     """PySide6 6.12 on Python 3.11 leaves None, True and False one reference lower at each Qt call
     that returns one (``app.ui.refcount_guard``): the window tops them up every 2 s, each test here

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import foreground
+from app.ui import gui_collector
 from app.ui.feedback.style import apply_style
 
 log = logging.getLogger("packdesk.ui")
@@ -41,6 +42,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName("packdesk")
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     apply_style(app)
+    gui_collector.install(app)  # Python's garbage collected on this thread only: see the module
     sys.setswitchinterval(WINDOW_SWITCH_INTERVAL_S)
     foreground.FOREGROUND.linger_s = ANSWER_SHOWN_S
     return app

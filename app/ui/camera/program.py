@@ -40,6 +40,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QObject, Qt, QTimer, Signal, qInstallMessageHandler
     from PySide6.QtGui import QGuiApplication
 
+    from app.ui import gui_collector
     from app.ui.camera.recorder import Recorder
     from app.ui.refcount_guard import RefcountGuard
 
@@ -47,6 +48,7 @@ def main(argv: list[str]) -> int:
     qInstallMessageHandler(lambda _kind, _context, text: print(text, file=sys.stderr, flush=True))
     app = QGuiApplication(["packdesk-camera"])
     guard = RefcountGuard(app)  # noqa: F841 - PySide6 6.12 on Python 3.11 under-counts None: see the module
+    gui_collector.install(app)  # the stdin thread never destroys a QObject: app.ui.gui_collector
     out_lock = threading.Lock()
 
     def say(message: dict) -> None:
