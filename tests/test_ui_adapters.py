@@ -89,15 +89,52 @@ def test_a_task_whose_owner_was_deleted_is_dropped(qtbot):
     from app.ui.adapters import tasks
 
     label, gate, results = QLabel(), threading.Event(), []
-    earlier = set(tasks._alive)  # other tests' tasks may still be finishing
+    earlier = set(tasks._waiting)  # other tests' tasks may still be finishing
     tasks.run_task(lambda: gate.wait(5) and "late", on_result=lambda text: results.append(label.setText(text)),
                    owner=label)
-    (relay,) = set(tasks._alive) - earlier
+    (number,) = set(tasks._waiting) - earlier
     label.deleteLater()
     qtbot.waitUntil(lambda: not shiboken6.isValid(label), timeout=5000)
     gate.set()
-    qtbot.waitUntil(lambda: relay not in tasks._alive, timeout=5000)  # the answer came back...
+    qtbot.waitUntil(lambda: number not in tasks._waiting, timeout=5000)  # the answer came back...
     assert results == []  # ...and was dropped, no "C++ object already deleted"
+
+
+def test_a_job_holds_no_qobject_its_release_could_destroy_and_its_owner_goes_on_the_gui_thread(qtbot, qapp):
+    """A job ends on a pool thread, and what it holds is let go there: a QObject destroyed on a pool
+    thread can deadlock with the GUI thread (app.ui.adapters.tasks). So it holds none that Python owns,
+    and an owner the window let go of while the job ran is destroyed on the GUI thread."""
+    import gc
+    import threading
+
+    from PySide6.QtCore import QObject, Qt
+
+    from app.ui.adapters import tasks
+
+    class Owner(QObject):  # no parent: Python owns it, and its last reference destroys it
+        def took(self, result) -> None:
+            got.append(result)
+
+    class KeptPool:  # stands in for the thread pool: keeps the job, to look at it and run it
+        def start(self, job) -> None:
+            jobs.append(job)
+
+    got, destroyed_on, jobs, gate = [], [], [], threading.Event()
+    owner = Owner()
+    owner.destroyed.connect(lambda *_: destroyed_on.append(threading.current_thread().name),
+                            Qt.ConnectionType.DirectConnection)
+    tasks.run_task(lambda: gate.wait(5) and "answer", on_result=owner.took, pool=KeptPool())
+    (job,) = jobs
+    held = [value for value in vars(job).values() if isinstance(value, QObject)]
+    assert all(value.parent() is qapp for value in held)  # the application's, never destroyed by the job
+    del owner  # the window lets go of it while the job runs
+    gc.collect()
+    worker = threading.Thread(target=lambda: (job.run(), jobs.clear()), name="pool-thread")
+    worker.start()
+    gate.set()
+    worker.join()
+    qtbot.waitUntil(lambda: bool(destroyed_on), timeout=5000)
+    assert got == ["answer"] and destroyed_on == [threading.main_thread().name]
 
 
 def test_a_pass_that_ends_while_the_packer_waits_for_an_answer_is_reported_after_it(qtbot):
