@@ -44,22 +44,16 @@ def collect_due() -> int | None:
 
 
 class GuiCollector(QObject):
-    """Switches Python's automatic collection off and collects on this (the GUI) thread's timer;
-    ``close()`` switches it back on if it was."""
+    """Switches Python's automatic collection off for good and collects on this (the GUI) thread's
+    timer, as long as the application runs."""
 
     def __init__(self, parent: QObject | None = None, *, every_ms: int = CHECK_MS) -> None:
         super().__init__(parent)
-        self._was_enabled = gc.isenabled()
         gc.disable()
         self.timer = QTimer(self)
         self.timer.setInterval(every_ms)
         self.timer.timeout.connect(collect_due)
         self.timer.start()
-
-    def close(self) -> None:
-        self.timer.stop()
-        if self._was_enabled:
-            gc.enable()
 
 
 def install(app: QObject) -> GuiCollector:
