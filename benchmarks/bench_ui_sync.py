@@ -4,7 +4,7 @@ first sync runs against the simulator and the queues panel reloads from the fill
     .venv/bin/python benchmarks/bench_ui_sync.py [--postings 5000] [--runs 5]
 
 Each run: a fresh cache, the queues panel shown (offscreen unless QT_QPA_PLATFORM says
-otherwise), the heap settled as ``packdesk gui`` does, then a 10 ms ``StallMeter`` on the GUI
+otherwise), the heap settled and collected as ``packdesk gui`` does, then a 10 ms ``StallMeter`` on the GUI
 thread from the start of the sync until the loaded queue has been painted. The simulator runs in
 this process at full speed (no request pacing), which makes the contention worse than Ozon would.
 """
@@ -30,6 +30,7 @@ from app.services.ozon.client import OzonClient  # noqa: E402
 from app.services.sync.engine import SyncEngine, SyncService  # noqa: E402
 from app.sim.ozon import OzonSimulator, WorldConfig  # noqa: E402
 from app.store.db import open_database  # noqa: E402
+from app.ui import gui_collector  # noqa: E402
 from app.ui.adapters import SyncWorker  # noqa: E402
 from app.ui.app import settle_heap  # noqa: E402
 from app.ui.queues.panel import QueuesPanel  # noqa: E402
@@ -83,6 +84,7 @@ def main() -> None:
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     guard = RefcountGuard(app)  # noqa: F841 - as run_gui does (PySide6 6.12.0 counts None/True one short)
+    gui_collector.install(app)  # as make_app does: Python's garbage collected on the GUI thread only
     print(f"machine: {machine()}; platform {os.environ['QT_QPA_PLATFORM']}")
     stalls = []
     with OzonSimulator(WorldConfig(postings=args.postings, seed=11)) as sim:

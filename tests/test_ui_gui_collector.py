@@ -66,3 +66,19 @@ def test_a_qobject_dropped_in_a_cycle_is_destroyed_on_the_gui_thread_not_where_g
     assert destroyed_on == []  # the worker left it for the GUI thread
     qtbot.waitUntil(lambda: bool(destroyed_on), timeout=10_000)
     assert destroyed_on == [threading.main_thread().name]
+
+
+def test_after_a_collection_it_looks_again_soon_and_back_to_its_pace_once_nothing_is_due(qapp):
+    collector = gui_collector.GuiCollector(None, every_ms=100, busy_ms=10)
+    try:
+        for _ in range(gc.get_threshold()[0] * 2):
+            cycle = []
+            cycle.append(cycle)
+        del cycle
+        collector._tick()
+        assert collector.timer.interval() == 10  # garbage came: a sync parsing pages makes more soon
+        collector._tick()
+        assert collector.timer.interval() == 100
+    finally:
+        collector.timer.stop()
+        collector.deleteLater()
