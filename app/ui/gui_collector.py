@@ -16,7 +16,7 @@ another thread allocates in bulk is collected in one piece here (a 5,000-posting
 on the GUI thread; before, the sync's thread collected as much and kept the interpreter from the GUI meanwhile;
 the longest stall measured the same either way, benchmarks/README.md).
 
-    collector = GuiCollector(app)          # parented to the application: lives as long as it
+    gui_collector.install(app)   # make_app does: one per application, parented to it, for its life
 """
 from __future__ import annotations
 
