@@ -29,8 +29,8 @@ BUSY_MS = 10    # ... and after it collected: a sync parsing pages leaves small 
 
 
 def due_generation(counts: tuple[int, int, int], thresholds: tuple[int, int, int]) -> int | None:
-    """The oldest generation whose count passed its threshold (what CPython collects when an
-    allocation passes generation 0's), or None. A threshold of 0 means never, as in ``gc``."""
+    """The oldest generation whose count passed its threshold (what CPython would collect at the next
+    allocation past generation 0's), or None. A threshold of 0 means never, as in ``gc``."""
     if thresholds[0] == 0:
         return None
     for generation in (2, 1, 0):
