@@ -98,23 +98,22 @@ def garbage_collected_on_the_gui_thread():
     allocates next, and deadlocks with the GUI thread (seen once: the suite hung)."""
     import sys
 
-    def app():
+    def collector():
         if "PySide6.QtWidgets" not in sys.modules:
             return None
         from PySide6.QtWidgets import QApplication
 
-        return QApplication.instance()
-
-    if app() is not None:
         from app.ui import gui_collector
 
-        gui_collector.install(app())
+        app = QApplication.instance()
+        return gui_collector.install(app) if app is not None else None
+
+    collector()
     yield
-    if app() is not None:
-        from app.ui import gui_collector
+    if collector() is not None:
+        from app.ui.gui_collector import collect_due
 
-        gui_collector.install(app())
-        gui_collector.collect_due()
+        collect_due()
 
 
 @pytest.fixture(autouse=True)
